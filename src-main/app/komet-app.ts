@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { AuditSink } from '../core/audit';
+import { noAudit } from '../core/audit';
+import { systemClock, type Clock } from '../core/clock';
+import { openDatabase, type KometDb } from '../core/db/open';
+import { createServices } from '../core/services';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter, type CallContext, type Router } from '../ipc/router';
+import { defaultDatabasePath, defaultDataDir } from './data-dir';
+import { appVersion } from './version';
+
+export interface KometApp {
+  readonly dataDir: string;
+  readonly databasePath: string;
+  readonly db: KometDb;
+  readonly router: Router;
+  /** Calls a procedure as the given shell; the same path every shell takes. */
+  call(name: string, input: unknown, ctx?: Partial<CallContext>): ReturnType<Router['call']>;
+  close(): void;
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  databasePath?: string;
+  shell: CallContext['shell'];
+  key?: Buffer;
+  clock?: Clock;
+  audit?: AuditSink;
+  actor?: string;
+}
+
+/** The composition root: opens the database, seeds it on first start and wires the router. */
+export function startKomet(options: StartOptions): KometApp {
+  const dataDir = options.dataDir ?? (options.databasePath ? path.dirname(options.databasePath) : defaultDataDir());
+  const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
+  const db = openDatabase(databasePath, options.key ? { key: options.key } : {});
+  try {
+    const services = createServices(db, { clock: options.clock ?? systemClock, audit: options.audit ?? noAudit });
+    services.seed.ensureSeeded();
+    const handlers = createHandlers(services, {
+      info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
+    });
+    const router = createRouter(handlers, {
+      onInternalError: (err, name) => {
+        // Only the procedure name and error class: messages may quote personal data.
+        console.error(`komet: unexpected error in ${name}: ${err instanceof Error ? err.name : typeof err}`);
+        if (process.env.KOMET_DEBUG) console.error(err);
+      },
+    });
+    const baseCtx: CallContext = { actor: options.actor ?? 'local', shell: options.shell };
+    return {
+      dataDir,
+      databasePath,
+      db,
+      router,
+      call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
+      close: () => db.close(),
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from '../errors';
+import * as schema from './schema';
+import { migrateDatabase } from './migrate';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export interface KometDb {
+  readonly path: string;
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Raw 32-byte data key; omitted for an unencrypted database (demos, benchmarks). */
+  key?: Buffer;
+  /** Open without applying migrations (used by checks that must not write). */
+  readOnly?: boolean;
+  migrationsFolder?: string;
+}
+
+const unreadable = () =>
+  new AppError('database_unreadable', {
+    sv: 'Filen är ingen Komet-databas, är skadad eller kräver en annan nyckel.',
+    en: 'The file is not a Komet database, is damaged, or needs a different key.',
+  });
+
+/**
+ * Opens (creating if needed) a Komet database with the durability settings we rely on:
+ * WAL, synchronous=FULL (better-sqlite3 defaults to NORMAL) and enforced foreign keys.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
+  if (!options.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
+  } catch {
+    throw unreadable();
+  }
+  try {
+    // The key must be the very first statement on the connection.
+    if (options.key) sqlite.pragma(`key = "x'${options.key.toString('hex')}'"`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    if (!options.readOnly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = FULL');
+    }
+    // Touch the schema so a wrong key or a foreign file fails here, not later.
+    sqlite.prepare('select count(*) from sqlite_master').get();
+  } catch {
+    sqlite.close();
+    throw unreadable();
+  }
+  const orm = drizzle(sqlite, { schema });
+  if (!options.readOnly) {
+    try {
+      migrateDatabase(sqlite, orm, options.migrationsFolder);
+    } catch (err) {
+      sqlite.close();
+      throw err;
+    }
+  }
+  return { path: file, sqlite, orm, close: () => sqlite.close() };
+}

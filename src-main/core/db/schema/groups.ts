@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idColumn, timestamps } from './columns';
+import { programmes, staff, units } from './organisation';
+
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: idColumn(),
+    programmeId: text('programme_id').notNull().references(() => programmes.id, { onDelete: 'restrict' }),
+    unitId: text('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    supervisorId: text('supervisor_id').references(() => staff.id, { onDelete: 'restrict' }),
+    venue: text('venue').notNull().default(''),
+    startDate: text('start_date').notNull(),
+    weekday: integer('weekday').notNull(),
+    startTime: text('start_time').notNull(),
+    note: text('note').notNull().default(''),
+    status: text('status', { enum: ['planned', 'running', 'completed', 'cancelled'] }).notNull().default('planned'),
+    ...timestamps,
+  },
+  (t) => [
+    index('groups_programme_idx').on(t.programmeId),
+    index('groups_unit_idx').on(t.unitId),
+    index('groups_supervisor_idx').on(t.supervisorId),
+    index('groups_status_start_idx').on(t.status, t.startDate),
+    index('groups_start_idx').on(t.startDate),
+    check('groups_weekday_range', sql`${t.weekday} between 1 and 7`),
+  ],
+);
+
+export const groupLeaders = sqliteTable(
+  'group_leaders',
+  {
+    groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.staffId] }), index('group_leaders_staff_idx').on(t.staffId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: idColumn(),
+    groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    plannedDate: text('planned_date').notNull(),
+    status: text('status', { enum: ['planned', 'held', 'cancelled'] }).notNull().default('planned'),
+    heldDate: text('held_date'),
+    cancelReason: text('cancel_reason'),
+    participantCount: integer('participant_count'),
+    isExtra: integer('is_extra', { mode: 'boolean' }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('sessions_group_number_unique').on(t.groupId, t.number),
+    index('sessions_status_date_idx').on(t.status, t.plannedDate),
+    index('sessions_date_idx').on(t.plannedDate),
+    check('sessions_participant_count_range', sql`${t.participantCount} is null or ${t.participantCount} between 0 and 99`),
+  ],
+);

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import * as c from './schemas/common';
+import * as g from './schemas/groups';
+import * as o from './schemas/organisation';
+
+/**
+ * The whole API of Komet: every procedure any shell may call, with its input and output schema.
+ * The renderer imports types from here only; the router, CLI and tests share the schemas.
+ */
+export const contract = {
+  'app.info': { input: c.empty, output: o.appInfo, writes: false },
+  'settings.get': { input: c.empty, output: o.settingsValue, writes: false },
+  'settings.update': { input: o.settingsUpdate, output: o.settingsValue, writes: true },
+
+  'programmes.list': { input: c.listArchived, output: o.programme.array(), writes: false },
+  'programmes.create': { input: o.programmeInput, output: o.programme, writes: true },
+  'programmes.update': { input: o.programmeUpdate, output: o.programme, writes: true },
+  'programmes.setActive': { input: c.setActive, output: o.programme, writes: true },
+  'programmes.delete': { input: c.byId, output: c.deleted, writes: true },
+
+  'units.list': { input: c.listArchived, output: o.unit.array(), writes: false },
+  'units.create': { input: o.unitInput, output: o.unit, writes: true },
+  'units.update': { input: o.unitUpdate, output: o.unit, writes: true },
+  'units.setActive': { input: c.setActive, output: o.unit, writes: true },
+  'units.delete': { input: c.byId, output: c.deleted, writes: true },
+
+  'staff.list': { input: o.staffList, output: o.staffMember.array(), writes: false },
+  'staff.create': { input: o.staffInput, output: o.staffMember, writes: true },
+  'staff.update': { input: o.staffUpdate, output: o.staffMember, writes: true },
+  'staff.setActive': { input: c.setActive, output: o.staffMember, writes: true },
+  'staff.delete': { input: c.byId, output: c.deleted, writes: true },
+
+  'groups.list': { input: g.groupListInput, output: g.groupList, writes: false },
+  'groups.get': { input: c.byId, output: g.groupDetail, writes: false },
+  'groups.create': { input: g.groupInput, output: g.groupDetail, writes: true },
+  'groups.update': { input: g.groupUpdate, output: g.groupDetail, writes: true },
+  'groups.delete': { input: c.byId, output: c.deleted, writes: true },
+
+  'sessions.record': { input: g.sessionRecord, output: g.session, writes: true },
+  'sessions.move': { input: g.sessionMove, output: g.session, writes: true },
+  'sessions.addExtra': { input: g.sessionAddExtra, output: g.session, writes: true },
+  'sessions.delete': { input: c.byId, output: c.deleted, writes: true },
+
+  'dashboard.get': { input: g.dashboardInput, output: g.dashboard, writes: false },
+  'stats.get': { input: c.empty, output: g.stats, writes: false },
+} as const;
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract;
+/** What a caller passes (before defaults and trimming). */
+export type ProcedureInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<P extends ProcedureName> = z.output<Contract[P]['input']>;
+export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
+
+export const procedureNames = Object.keys(contract) as ProcedureName[];
+export const isProcedureName = (name: unknown): name is ProcedureName =>
+  typeof name === 'string' && Object.hasOwn(contract, name);
+
+export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from '../core/errors';
+export type * from './schemas/organisation';
+export type * from './schemas/groups';

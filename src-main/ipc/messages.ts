@@ -1,0 +1,34 @@
+import type { Bilingual } from '../core/errors';
+
+/**
+ * Rule messages referenced from zod refinements as `msg:<key>`; the router turns the key into
+ * the bilingual text so the contract stays a plain data declaration.
+ */
+export const ruleMessages = {
+  required: { sv: 'Fältet måste fyllas i.', en: 'This field is required.' },
+  nameRequired: { sv: 'Ange ett namn.', en: 'Enter a name.' },
+  codeFormat: {
+    sv: 'Kortnamnet får bara innehålla bokstäver, siffror och bindestreck (högst 20 tecken).',
+    en: 'The short code may only contain letters, digits and hyphens (at most 20 characters).',
+  },
+  ageBandOrder: { sv: 'Högsta ålder kan inte vara lägre än lägsta ålder.', en: 'The maximum age cannot be below the minimum age.' },
+  sessionCount: { sv: 'Antal träffar ska vara mellan 1 och 60.', en: 'The number of sessions must be between 1 and 60.' },
+  sessionLength: { sv: 'Träfflängden ska vara mellan 15 och 600 minuter.', en: 'The session length must be between 15 and 600 minutes.' },
+  childAge: { sv: 'Ålder ska vara mellan 0 och 25 år.', en: 'Age must be between 0 and 25 years.' },
+  email: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid email address.' },
+  phone: { sv: 'Ange ett giltigt telefonnummer (siffror, mellanslag, +, -).', en: 'Enter a valid phone number (digits, spaces, +, -).' },
+  roleRequired: { sv: 'Välj minst en roll: gruppledare eller handledare.', en: 'Choose at least one role: group leader or supervisor.' },
+  date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
+  time: { sv: 'Ange en tid som TT:MM.', en: 'Enter a time as HH:MM.' },
+  dateRange: { sv: 'Datumet måste ligga mellan 2000 och 2100.', en: 'The date must be between 2000 and 2100.' },
+  leaderRequired: { sv: 'Välj minst en gruppledare.', en: 'Choose at least one group leader.' },
+  leaderDuplicate: { sv: 'Samma gruppledare är vald två gånger.', en: 'The same group leader is chosen twice.' },
+  participantCount: { sv: 'Antal deltagare ska vara ett heltal mellan 0 och 99.', en: 'The number of participants must be a whole number from 0 to 99.' },
+  cancelReason: { sv: 'Ange varför träffen ställdes in.', en: 'Enter why the session was cancelled.' },
+  id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
+  tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  dateOrder: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' },
+} satisfies Record<string, Bilingual>;
+
+export type RuleMessageKey = keyof typeof ruleMessages;
+export const msg = (key: RuleMessageKey) => `msg:${key}`;
