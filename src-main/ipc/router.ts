@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import sv from 'zod/v4/locales/sv.js';
 import { AppError, type ErrorShape, type FieldIssue, type Result } from '../core/errors';

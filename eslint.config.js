@@ -1,0 +1,94 @@
+// Lint doubles as the architecture check: the import zones below keep Electron out of the core,
+// SQL inside the repository layer, and the renderer talking to main through types only.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const sqlCalls = {
+  selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]",
+  message: 'SQL belongs in src-main/core/repos or src-main/core/db.',
+};
+const sqlImports = [
+  { name: 'better-sqlite3', message: 'SQL belongs in src-main/core/repos or src-main/core/db.' },
+  { name: 'drizzle-orm', message: 'SQL belongs in src-main/core/repos or src-main/core/db.' },
+];
+const sqlImportPatterns = [{ group: ['drizzle-orm/*'], message: 'SQL belongs in src-main/core/repos or src-main/core/db.' }];
+const electronImport = { name: 'electron', message: 'Only src-main/electron may import Electron.' };
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+        setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', fetch: 'readonly', performance: 'readonly',
+        window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', EventSource: 'readonly',
+        HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLDialogElement: 'readonly', KeyboardEvent: 'readonly',
+        Response: 'readonly', Request: 'readonly', Headers: 'readonly', AbortController: 'readonly', TextEncoder: 'readonly',
+        TextDecoder: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', setImmediate: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, ...sqlImports, { name: 'zod', message: 'The renderer imports contract types only.' }],
+          patterns: [
+            {
+              group: ['**/src-main/core/**', '**/src-main/app/**', '**/src-main/http/**', '**/src-main/cli/**', '**/src-main/ipc/router*', '**/src-main/ipc/handlers*', '**/src-main/electron/main*', '**/src-main/electron/preload', '**/src-main/electron/ipc*'],
+              message: 'The renderer may import types from the contract and the preload API only.',
+            },
+            { group: ['**/src-main/ipc/contract', '**/src-main/electron/preload-api'], allowTypeImports: true, message: 'Import types only (import type …).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            { group: ['**/electron/**', '**/http/**', '**/cli/**', '**/app/**'], message: 'The core imports no shell.' },
+            { group: ['**/ipc/**'], allowTypeImports: true, message: 'The core may use contract types only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/**/*.ts'],
+    ignores: ['src-main/core/repos/**', 'src-main/core/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: sqlImports, patterns: sqlImportPatterns }],
+      'no-restricted-syntax': ['error', sqlCalls],
+    },
+  },
+  {
+    files: ['src-main/{ipc,app,http,cli}/**/*.ts', 'src-main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: sqlImports, patterns: sqlImportPatterns }],
+      'no-restricted-syntax': ['error', sqlCalls],
+    },
+  },
+  {
+    files: ['src-main/{ipc,app,http,cli}/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronImport] }] },
+  },
+);
