@@ -1,0 +1,28 @@
+import type { Clock } from '../clock';
+import type { KometDb } from '../db/open';
+import { foldCase } from '../domain/text';
+import { groupListRepo } from './group-list';
+import { groupRepo } from './groups';
+import { programmeRepo } from './programmes';
+import { reportRepo } from './reports';
+import { sessionRepo } from './sessions';
+import { settingsRepo } from './settings';
+import { staffRepo } from './staff';
+import { unitRepo } from './units';
+
+/** All repositories on one connection. Every SQL statement Komet runs lives under this folder. */
+export function createRepos(db: KometDb, clock: Clock) {
+  // Name comparisons and searches need Swedish case folding, which SQLite's lower() lacks.
+  db.sqlite.function('komet_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldCase(value) : value));
+  return {
+    programmes: programmeRepo(db.orm, clock),
+    units: unitRepo(db.orm, clock),
+    staff: staffRepo(db.orm, clock),
+    groups: groupRepo(db.orm, db.sqlite, clock),
+    groupList: groupListRepo(db.sqlite),
+    sessions: sessionRepo(db.orm, clock),
+    reports: reportRepo(db.sqlite),
+    settings: settingsRepo(db.orm, clock),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;

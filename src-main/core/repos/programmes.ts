@@ -1,0 +1,46 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Programme } from '../../ipc/contract';
+import type { Clock } from '../clock';
+import { byName } from '../domain/text';
+import type { Orm } from '../db/open';
+import { groups, programmes } from '../db/schema';
+
+export type ProgrammeRow = typeof programmes.$inferSelect;
+export type ProgrammeFields = Omit<ProgrammeRow, 'id' | 'active' | 'createdAt' | 'updatedAt'>;
+
+const groupCount = sql<number>`(select count(*) from ${groups} where ${groups.programmeId} = ${programmes.id})`.mapWith(Number);
+
+export function programmeRepo(orm: Orm, clock: Clock) {
+  const withCount = () => orm.select({ row: programmes, groupCount }).from(programmes);
+  const toProgramme = (r: { row: ProgrammeRow; groupCount: number }): Programme => ({ ...r.row, groupCount: r.groupCount });
+
+  return {
+    list(includeArchived: boolean): Programme[] {
+      const q = withCount();
+      const rows = includeArchived ? q.all() : q.where(eq(programmes.active, true)).all();
+      return rows.map(toProgramme).sort(byName);
+    },
+    get(id: string): Programme | undefined {
+      const r = withCount().where(eq(programmes.id, id)).get();
+      return r && toProgramme(r);
+    },
+    /** Id of a programme whose code equals this one regardless of case, if any. */
+    findIdByCode(code: string): string | undefined {
+      return orm.select({ id: programmes.id }).from(programmes).where(sql`komet_fold(${programmes.code}) = komet_fold(${code})`).get()?.id;
+    },
+    insert(fields: ProgrammeFields): Programme {
+      const now = clock.now();
+      const id = crypto.randomUUID();
+      orm.insert(programmes).values({ ...fields, id, active: true, createdAt: now, updatedAt: now }).run();
+      return this.get(id)!;
+    },
+    update(id: string, fields: Partial<ProgrammeFields> & { active?: boolean }): Programme {
+      orm.update(programmes).set({ ...fields, updatedAt: clock.now() }).where(eq(programmes.id, id)).run();
+      return this.get(id)!;
+    },
+    delete(id: string): void {
+      orm.delete(programmes).where(eq(programmes.id, id)).run();
+    },
+  };
+}
+export type ProgrammeRepo = ReturnType<typeof programmeRepo>;

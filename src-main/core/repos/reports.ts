@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import type { SessionWithGroup } from '../../ipc/contract';
+
+interface RawSessionWithGroup extends Omit<SessionWithGroup, 'isExtra'> {
+  isExtra: number;
+}
+
+const sessionWithGroupColumns = `s.id as id, s.group_id as groupId, s.number as number, s.planned_date as plannedDate,
+  s.status as status, s.held_date as heldDate, s.cancel_reason as cancelReason, s.participant_count as participantCount,
+  s.is_extra as isExtra, s.created_at as createdAt, s.updated_at as updatedAt,
+  g.venue as groupVenue, p.name as programmeName, p.code as programmeCode, u.name as unitName, g.start_time as startTime`;
+const sessionWithGroupFrom = `from sessions s join groups g on g.id = s.group_id
+  join programmes p on p.id = g.programme_id join units u on u.id = g.unit_id`;
+
+const toSessionWithGroup = (r: RawSessionWithGroup): SessionWithGroup => ({ ...r, isExtra: r.isExtra === 1 });
+
+export interface CountRow {
+  key: string;
+  n: number;
+  participants: number;
+}
+
+/**
+ * Read-only aggregate queries for the overview and the statistics. Each runs on an index range
+ * (sessions by status and planned date, groups by status), so cost follows the size of the
+ * answer rather than the size of the database.
+ */
+export function reportRepo(sqlite: Database.Database) {
+  const groupStatusCounts = sqlite.prepare<[], { status: string; n: number }>(
+    `select status, count(*) as n from groups where status in ('planned', 'running') group by status`,
+  );
+  const heldInRange = sqlite.prepare<[string, string], { n: number; participants: number }>(
+    `select count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions
+     where status = 'held' and planned_date >= ? and planned_date < ?`,
+  );
+  const upcoming = sqlite.prepare<[string, string], RawSessionWithGroup>(
+    `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
+     where s.status = 'planned' and s.planned_date >= ? and s.planned_date <= ? and g.status <> 'cancelled'
+     order by s.planned_date, g.start_time, s.id`,
+  );
+  const overdue = sqlite.prepare<[string, number], RawSessionWithGroup>(
+    `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
+     where s.status = 'planned' and s.planned_date < ? and g.status <> 'cancelled'
+     order by s.planned_date, g.start_time, s.id limit ?`,
+  );
+  const overdueTotal = sqlite.prepare<[string], { n: number }>(
+    `select count(*) as n from sessions s join groups g on g.id = s.group_id
+     where s.status = 'planned' and s.planned_date < ? and g.status <> 'cancelled'`,
+  );
+
+  const totals = sqlite.prepare<[], { programmes: number; units: number; leaders: number; supervisors: number; groups: number }>(
+    `select (select count(*) from programmes where active) as programmes, (select count(*) from units where active) as units,
+       (select count(*) from staff where active and is_leader) as leaders,
+       (select count(*) from staff where active and is_supervisor) as supervisors,
+       (select count(*) from groups) as groups`,
+  );
+  const sessionStatusCounts = sqlite.prepare<[], { status: string; n: number; participants: number }>(
+    `select status, count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions group by status`,
+  );
+  const groupsBy = {
+    programme: sqlite.prepare<[], CountRow>(`select programme_id as key, count(*) as n, 0 as participants from groups group by programme_id`),
+    unit: sqlite.prepare<[], CountRow>(`select unit_id as key, count(*) as n, 0 as participants from groups group by unit_id`),
+    year: sqlite.prepare<[], CountRow>(`select substr(start_date, 1, 4) as key, count(*) as n, 0 as participants from groups group by key`),
+  };
+  const heldBy = {
+    programme: sqlite.prepare<[], CountRow>(
+      `select g.programme_id as key, count(*) as n, coalesce(sum(s.participant_count), 0) as participants
+       from sessions s join groups g on g.id = s.group_id where s.status = 'held' group by g.programme_id`,
+    ),
+    unit: sqlite.prepare<[], CountRow>(
+      `select g.unit_id as key, count(*) as n, coalesce(sum(s.participant_count), 0) as participants
+       from sessions s join groups g on g.id = s.group_id where s.status = 'held' group by g.unit_id`,
+    ),
+    year: sqlite.prepare<[], CountRow>(
+      `select substr(planned_date, 1, 4) as key, count(*) as n, coalesce(sum(participant_count), 0) as participants
+       from sessions where status = 'held' group by key`,
+    ),
+  };
+
+  return {
+    groupStatusCounts: () => groupStatusCounts.all(),
+    heldInRange: (from: string, to: string) => heldInRange.get(from, to)!,
+    upcoming: (from: string, through: string) => upcoming.all(from, through).map(toSessionWithGroup),
+    overdue: (before: string, limit: number) => overdue.all(before, limit).map(toSessionWithGroup),
+    overdueTotal: (before: string) => overdueTotal.get(before)!.n,
+    totals: () => totals.get()!,
+    sessionStatusCounts: () => sessionStatusCounts.all(),
+    groupsBy: (dim: keyof typeof groupsBy) => groupsBy[dim].all(),
+    heldBy: (dim: keyof typeof heldBy) => heldBy[dim].all(),
+  };
+}
+export type ReportRepo = ReturnType<typeof reportRepo>;

@@ -1,0 +1,71 @@
+import type { GroupDetail, ParsedInput } from '../../ipc/contract';
+import { changedFields } from '../audit';
+import { isoWeekday, weeklyDates } from '../domain/dates';
+import { inUse, missing } from '../domain/errors';
+import type { ServiceContext } from './context';
+import { checkGroupReferences } from './group-rules';
+
+export function groupService({ repos, tx, audit }: ServiceContext) {
+  function detail(id: string): GroupDetail {
+    const summary = repos.groups.summary(id);
+    const extras = repos.groups.detailExtras(id);
+    if (!summary || !extras) throw missing('group');
+    return {
+      ...summary,
+      note: extras.note,
+      supervisor: extras.supervisorId ? { id: extras.supervisorId, name: extras.supervisorName ?? '' } : null,
+      programmeSessionLengthMinutes: extras.sessionLength,
+      sessions: repos.sessions.forGroup(id),
+      createdAt: extras.createdAt,
+      updatedAt: extras.updatedAt,
+    };
+  }
+  const snapshot = (id: string) => {
+    const row = repos.groups.row(id);
+    if (!row) throw missing('group');
+    return { ...row, leaderIds: repos.groups.leaderIds(id).sort() };
+  };
+
+  return {
+    list: (input: ParsedInput<'groups.list'>) => repos.groupList.list(input),
+
+    get: ({ id }: ParsedInput<'groups.get'>): GroupDetail => detail(id),
+
+    /** Lays out the programme's sessions once a week from the start date, numbered 1..n. */
+    create: ({ leaderIds, ...fields }: ParsedInput<'groups.create'>): GroupDetail =>
+      tx(() => {
+        checkGroupReferences(repos, { ...fields, leaderIds });
+        const programme = repos.programmes.get(fields.programmeId)!;
+        const id = repos.groups.insert({ ...fields, weekday: isoWeekday(fields.startDate), status: 'planned' }, leaderIds);
+        repos.sessions.insertMany(id, weeklyDates(fields.startDate, programme.sessionCount), 1, false);
+        audit.record({ action: 'create', entity: 'group', entityId: id, fields: changedFields(undefined, { ...fields, leaderIds }) });
+        return detail(id);
+      }),
+
+    /** Never touches the sessions: dates that were moved or recorded stay as they are. */
+    update: ({ id, leaderIds, ...fields }: ParsedInput<'groups.update'>): GroupDetail =>
+      tx(() => {
+        const before = snapshot(id);
+        checkGroupReferences(repos, { ...fields, leaderIds }, before);
+        repos.groups.update(id, { ...fields, weekday: isoWeekday(fields.startDate) });
+        if ([...leaderIds].sort().join() !== before.leaderIds.join()) repos.groups.setLeaders(id, leaderIds);
+        audit.record({ action: 'update', entity: 'group', entityId: id, fields: changedFields(before, snapshot(id)) });
+        return detail(id);
+      }),
+
+    delete: ({ id }: ParsedInput<'groups.delete'>): { deleted: true } =>
+      tx(() => {
+        snapshot(id);
+        const held = repos.sessions.heldCount(id);
+        if (held > 0) {
+          throw inUse({
+            sv: `Gruppen har ${held === 1 ? '1 genomförd träff' : `${held} genomförda träffar`} och kan inte tas bort. Ställ in gruppen i stället (status Inställd).`,
+            en: `The group has ${held === 1 ? '1 held session' : `${held} held sessions`} and cannot be deleted. Cancel the group instead (status Cancelled).`,
+          });
+        }
+        repos.groups.delete(id);
+        audit.record({ action: 'delete', entity: 'group', entityId: id, fields: [] });
+        return { deleted: true as const };
+      }),
+  };
+}

@@ -1,0 +1,35 @@
+import type { AuditSink } from '../audit';
+import type { Clock } from '../clock';
+import type { KometDb } from '../db/open';
+import { createRepos } from '../repos';
+import { createContext } from './context';
+import { groupService } from './groups';
+import { programmeService } from './programmes';
+import { dashboardService, statsService } from './reports';
+import { seedService } from './seed';
+import { sessionService } from './sessions';
+import { settingsService } from './settings';
+import { staffService } from './staff';
+import { unitService } from './units';
+
+export interface ServiceDeps {
+  clock: Clock;
+  audit: AuditSink;
+}
+
+/** Every use case Komet has, on one open database. Shells, the CLI and tests all go through here. */
+export function createServices(db: KometDb, deps: ServiceDeps) {
+  const ctx = createContext(db, createRepos(db, deps.clock), deps.clock, deps.audit);
+  return {
+    programmes: programmeService(ctx),
+    units: unitService(ctx),
+    staff: staffService(ctx),
+    groups: groupService(ctx),
+    sessions: sessionService(ctx),
+    dashboard: dashboardService(ctx),
+    stats: statsService(ctx),
+    settings: settingsService(ctx),
+    seed: seedService(ctx),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

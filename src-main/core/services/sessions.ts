@@ -1,0 +1,96 @@
+import type { ParsedInput, Session } from '../../ipc/contract';
+import { changedFields } from '../audit';
+import { conflict, fieldErrorWith, inUse, missing } from '../domain/errors';
+import type { SessionChange } from '../repos/sessions';
+import type { ServiceContext } from './context';
+
+const groupCancelled = () =>
+  conflict({
+    sv: 'Gruppen är inställd, så dess träffar kan inte registreras eller läggas till. Ändra gruppens status först.',
+    en: 'The group is cancelled, so its sessions cannot be recorded or added. Change the group’s status first.',
+  });
+
+export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
+  const withGroup = (id: string) => repos.sessions.getWithGroupStatus(id) ?? (() => { throw missing('session'); })();
+  const write = (before: Session, change: SessionChange): Session => {
+    const after = repos.sessions.update(before.id, change);
+    audit.record({ action: 'update', entity: 'session', entityId: before.id, fields: changedFields(before, after) });
+    return after;
+  };
+
+  return {
+    /**
+     * Records the outcome. Each outcome clears the fields of the others, so a session never
+     * carries a participant count and a cancel reason at once.
+     */
+    record: (input: ParsedInput<'sessions.record'>): Session =>
+      tx(() => {
+        const { session, groupStatus } = withGroup(input.id);
+        if (groupStatus === 'cancelled') throw groupCancelled();
+        if (input.status === 'held') {
+          const today = clock.today();
+          if (input.heldDate > today) {
+            throw fieldErrorWith('heldDate', {
+              sv: `Datumet ligger i framtiden. En träff kan registreras som genomförd tidigast samma dag (i dag är ${today}).`,
+              en: `The date is in the future. A session can be recorded as held on the day at the earliest (today is ${today}).`,
+            });
+          }
+          const after = write(session, { status: 'held', heldDate: input.heldDate, participantCount: input.participantCount, cancelReason: null });
+          // The first held session shows that the group has started.
+          if (groupStatus === 'planned') {
+            repos.groups.update(session.groupId, { status: 'running' });
+            audit.record({ action: 'update', entity: 'group', entityId: session.groupId, fields: ['status'] });
+          }
+          return after;
+        }
+        if (input.status === 'cancelled') {
+          return write(session, { status: 'cancelled', cancelReason: input.cancelReason, heldDate: null, participantCount: null });
+        }
+        return write(session, { status: 'planned', heldDate: null, participantCount: null, cancelReason: null });
+      }),
+
+    move: ({ id, plannedDate }: ParsedInput<'sessions.move'>): Session =>
+      tx(() => {
+        const { session } = withGroup(id);
+        if (session.status === 'held') {
+          throw conflict({
+            sv: 'En genomförd träff kan inte flyttas. Ändra det registrerade datumet i stället, eller markera träffen som planerad först.',
+            en: 'A held session cannot be moved. Change its recorded date instead, or mark it as planned first.',
+          });
+        }
+        return write(session, { plannedDate });
+      }),
+
+    addExtra: ({ groupId, plannedDate }: ParsedInput<'sessions.addExtra'>): Session =>
+      tx(() => {
+        const group = repos.groups.row(groupId);
+        if (!group) throw missing('group');
+        if (group.status === 'cancelled') throw groupCancelled();
+        const [id] = repos.sessions.insertMany(groupId, [plannedDate], repos.sessions.maxNumber(groupId) + 1, true);
+        const created = repos.sessions.get(id!)!;
+        audit.record({ action: 'create', entity: 'session', entityId: created.id, fields: changedFields(undefined, created) });
+        return created;
+      }),
+
+    /** Only extra sessions can go; the programme's own sessions are cancelled instead. */
+    delete: ({ id }: ParsedInput<'sessions.delete'>): { deleted: true } =>
+      tx(() => {
+        const { session } = withGroup(id);
+        if (!session.isExtra) {
+          throw conflict({
+            sv: 'Bara extra träffar kan tas bort. Markera träffen som inställd i stället.',
+            en: 'Only extra sessions can be deleted. Mark the session as cancelled instead.',
+          });
+        }
+        if (session.status === 'held') {
+          throw inUse({
+            sv: 'Träffen är registrerad som genomförd och kan inte tas bort. Markera den som planerad först om registreringen var fel.',
+            en: 'The session is recorded as held and cannot be deleted. Mark it as planned first if the record was wrong.',
+          });
+        }
+        repos.sessions.delete(id);
+        audit.record({ action: 'delete', entity: 'session', entityId: id, fields: [] });
+        return { deleted: true as const };
+      }),
+  };
+}
