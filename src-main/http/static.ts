@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const mimeType = (file: string): string => mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+export type StaticLookup = { kind: 'file'; file: string } | { kind: 'missing' } | { kind: 'refused' };
+
+/**
+ * Maps a URL path to a file strictly inside `root`. Encoded separators, NUL bytes, `..` segments
+ * and anything that resolves (after symlinks) outside the root are refused, never looked up.
+ */
+export function resolveStaticPath(root: string, urlPath: string): StaticLookup {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return { kind: 'refused' };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'refused' };
+  if (decoded.split('/').some((s) => s === '..')) return { kind: 'refused' };
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
+  const realRoot = safeRealpath(root);
+  if (!realRoot) return { kind: 'missing' };
+  const real = safeRealpath(path.resolve(realRoot, relative));
+  if (!real) return { kind: 'missing' };
+  if (!isInside(realRoot, real)) return { kind: 'refused' };
+  return fs.statSync(real).isFile() ? { kind: 'file', file: real } : { kind: 'missing' };
+}
+
+const isInside = (root: string, file: string) => file.startsWith(root + path.sep);
+
+function safeRealpath(p: string): string | null {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
+const notBuiltPage = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Komet</title></head>
+<body><main><h1>Komet är inte byggt</h1><p>Kör <code>npm start</code> eller <code>npm run build</code> först.</p>
+<p lang="en">Komet has not been built. Run <code>npm start</code> or <code>npm run build</code> first.</p></main></body></html>`;
+
+/** Serves the built renderer; unknown paths without a file extension get index.html (client routes). */
+export function serveStatic(root: string, urlPath: string, method: string, res: ServerResponse): void {
+  let found = resolveStaticPath(root, urlPath);
+  if (found.kind === 'missing' && !path.extname(urlPath)) found = resolveStaticPath(root, '/');
+  if (found.kind !== 'file') {
+    const built = resolveStaticPath(root, '/').kind === 'file';
+    const notBuilt = found.kind === 'missing' && !built;
+    res.statusCode = notBuilt ? 503 : 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(notBuilt ? notBuiltPage : '<!doctype html><title>404</title><p>Finns inte / Not found</p>');
+    return;
+  }
+  const file = found.file;
+  const stat = fs.statSync(file);
+  res.statusCode = 200;
+  res.setHeader('Content-Type', mimeType(file));
+  res.setHeader('Content-Length', stat.size);
+  // The token arrives in the fragment of index.html's URL; never let a cache keep the page around.
+  res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-store' : 'no-cache');
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  fs.createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}

@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startKomet, type KometApp } from '../../src-main/app/komet-app';
+import { contentSecurityPolicy, startBrowserShell, type BrowserShell } from '../../src-main/http/server';
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Raw requests, because fetch would normalise `..` away and refuses to set Host or Origin. */
+function request(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+let dir: string;
+let rendererDir: string;
+let app: KometApp;
+let shell: BrowserShell;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-http-'));
+  rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Komet</title>');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.css'), 'body{}');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
+  app = startKomet({ dataDir: path.join(dir, 'data'), shell: 'test' });
+  shell = await startBrowserShell({ app, port: 0, rendererDir });
+});
+
+afterEach(async () => {
+  await shell.close();
+  app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const host = () => `127.0.0.1:${shell.port}`;
+const call = (body: unknown, headers: Record<string, string> = {}) =>
+  request(shell.port, {
+    method: 'POST',
+    path: '/api/call',
+    headers: { Host: host(), 'Content-Type': 'application/json', Authorization: `Bearer ${shell.token}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('browser shell', () => {
+  it('listens on 127.0.0.1 only and hands out a tokenised URL', () => {
+    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
+    expect(shell.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(shell.address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: shell.port });
+  });
+
+  it('cannot be reached on any other interface of this machine', async () => {
+    const others = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((i) => i && !i.internal && i.family === 'IPv4')
+      .map((i) => i!.address);
+    for (const address of others) {
+      const outcome = await new Promise<string>((resolve) => {
+        http
+          .get({ host: address, port: shell.port, path: '/', timeout: 2000 }, () => resolve('answered'))
+          .on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'))
+          .on('timeout', () => resolve('timeout'));
+      });
+      expect(outcome, address).not.toBe('answered');
+    }
+  });
+
+  it('uses a fresh token on every launch', async () => {
+    const second = await startBrowserShell({ app, port: 0, rendererDir });
+    try {
+      expect(second.token).not.toBe(shell.token);
+      const res = await request(second.port, {
+        method: 'POST',
+        path: '/api/call',
+        headers: { Host: `127.0.0.1:${second.port}`, Authorization: `Bearer ${shell.token}` },
+        body: JSON.stringify({ procedure: 'app.info' }),
+      });
+      expect(res.status).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('runs a call through the router as the browser shell', async () => {
+    const res = await call({ procedure: 'app.info', input: {} });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const result = JSON.parse(res.body) as { ok: boolean; value: { shell: string; dataDir: string } };
+    expect(result.ok).toBe(true);
+    expect(result.value.dataDir).toBe(app.dataDir);
+  });
+
+  it('returns the seeded programmes over HTTP', async () => {
+    const res = await call({ procedure: 'programmes.list', input: {} });
+    const result = JSON.parse(res.body) as { ok: true; value: { name: string }[] };
+    expect(result.ok).toBe(true);
+    expect(result.value.length).toBeGreaterThanOrEqual(5);
+    expect(result.value.map((p) => p.name).join('|')).toMatch(/3.11/);
+  });
+
+  it('answers 200 with a typed error for unknown procedures and bad input', async () => {
+    const unknown = await call({ procedure: 'nope.nothing', input: {} });
+    expect(unknown.status).toBe(200);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_procedure' } });
+
+    const invalid = await call({ procedure: 'units.create', input: { name: '', kind: 'district' } });
+    expect(invalid.status).toBe(200);
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('refuses calls without the token or with a wrong one (401)', async () => {
+    const without = await call({ procedure: 'app.info' }, { Authorization: '' });
+    expect(without.status).toBe(401);
+    expect(JSON.parse(without.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const wrong = await call({ procedure: 'app.info' }, { Authorization: `Bearer ${shell.token.slice(0, -1)}x` });
+    expect(wrong.status).toBe(401);
+    const notBearer = await call({ procedure: 'app.info' }, { Authorization: shell.token });
+    expect(notBearer.status).toBe(401);
+  });
+
+  it('refuses a foreign Host or Origin (403), even with the token', async () => {
+    expect((await call({ procedure: 'app.info' }, { Host: `evil.example:${shell.port}` })).status).toBe(403);
+    expect((await call({ procedure: 'app.info' }, { Host: `127.0.0.1:${shell.port + 1}` })).status).toBe(403);
+    expect((await call({ procedure: 'app.info' }, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call({ procedure: 'app.info' }, { Origin: `http://127.0.0.1:${shell.port + 1}` })).status).toBe(403);
+    expect((await call({ procedure: 'app.info' }, { Origin: 'null' })).status).toBe(403);
+    const foreignPage = await request(shell.port, { path: '/', headers: { Host: 'rebound.example' } });
+    expect(foreignPage.status).toBe(403);
+  });
+
+  it('accepts its own origins under both host names', async () => {
+    const viaLocalhost = await call({ procedure: 'app.info' }, { Host: `localhost:${shell.port}`, Origin: `http://localhost:${shell.port}` });
+    expect(viaLocalhost.status).toBe(200);
+    const viaIp = await call({ procedure: 'app.info' }, { Origin: `http://127.0.0.1:${shell.port}` });
+    expect(viaIp.status).toBe(200);
+  });
+
+  it('answers 400 for malformed JSON or a body without a procedure, 413 for an oversized body', async () => {
+    expect((await call('{"procedure": "app.info"')).status).toBe(400);
+    expect((await call('[1,2]')).status).toBe(400);
+    expect((await call({ input: {} })).status).toBe(400);
+    const huge = await call({ procedure: 'units.create', input: { name: 'x'.repeat(1024 * 1024 + 10), kind: 'district' } });
+    expect(huge.status).toBe(413);
+    const units = JSON.parse((await call({ procedure: 'units.list', input: { includeArchived: true } })).body) as { value: { name: string }[] };
+    expect(units.value.some((u) => u.name.startsWith('xxx'))).toBe(false);
+  });
+
+  it('only takes POST on /api/call', async () => {
+    const res = await request(shell.port, { path: '/api/call', headers: { Host: host(), Authorization: `Bearer ${shell.token}` } });
+    expect(res.status).toBe(405);
+  });
+
+  it('serves the renderer with the strict headers and right MIME types', async () => {
+    const index = await request(shell.port, { path: '/', headers: { Host: host() } });
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<title>Komet</title>');
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.headers['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(contentSecurityPolicy).toContain("script-src 'self'");
+    expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect(index.headers['referrer-policy']).toBe('no-referrer');
+    const js = await request(shell.port, { path: '/assets/app.js', headers: { Host: host() } });
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    const css = await request(shell.port, { path: '/assets/app.css', headers: { Host: host() } });
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    const route = await request(shell.port, { path: '/groups/123', headers: { Host: host() } });
+    expect(route.body).toContain('<title>Komet</title>');
+    expect((await request(shell.port, { path: '/assets/missing.js', headers: { Host: host() } })).status).toBe(404);
+  });
+
+  it('refuses path traversal out of the renderer folder', async () => {
+    for (const p of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
+      const res = await request(shell.port, { path: p, headers: { Host: host() } });
+      expect([403, 404], p).toContain(res.status);
+      expect(res.body, p).not.toContain('outside the renderer');
+    }
+  });
+
+  it('emits `changed` on /api/events after a successful write, not after a read or a failure', async () => {
+    const unauth = await request(shell.port, { path: '/api/events?token=wrong', headers: { Host: host() } });
+    expect(unauth.status).toBe(401);
+    const foreign = await request(shell.port, {
+      path: `/api/events?token=${shell.token}`,
+      headers: { Host: host(), Origin: 'http://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+
+    const received: string[] = [];
+    const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: shell.port, path: `/api/events?token=${encodeURIComponent(shell.token)}`, headers: { Host: host() } }, resolve)
+        .on('error', reject);
+    });
+    expect(stream.statusCode).toBe(200);
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+    stream.setEncoding('utf8').on('data', (chunk: string) => received.push(chunk));
+
+    await call({ procedure: 'units.list', input: {} });
+    await call({ procedure: 'units.create', input: { name: '', kind: 'district' } });
+    const gotChanged = new Promise<void>((resolve) => stream.on('data', (c: string) => c.includes('event: changed') && resolve()));
+    const created = JSON.parse((await call({ procedure: 'units.create', input: { name: 'Testenheten', kind: 'other' } })).body) as { ok: boolean };
+    expect(created.ok).toBe(true);
+    await gotChanged;
+    const frames = received.join('').split('\n\n').filter((f) => f.includes('event: changed'));
+    expect(frames).toEqual(['event: changed\ndata: {"procedure":"units.create"}']);
+    stream.destroy();
+  });
+});
