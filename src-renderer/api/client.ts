@@ -1,0 +1,12 @@
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/ipc/contract';
+import { ApiError } from './errors';
+import { transport } from './transport';
+
+/** Calls one procedure of the contract; resolves with its typed output or throws an ApiError. */
+export async function call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>> {
+  const result = await transport.call(procedure, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as ProcedureOutput<P>;
+}
+
+export const onChanged = (cb: () => void): (() => void) => transport.onChanged(cb);

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useChangeFeed } from '../api/queries';
+import { Toaster } from '../components/Toaster';
+import { useStoredLanguage } from './useLanguage';
+
+const navItems = [
+  { to: '/', key: 'nav.dashboard', end: true },
+  { to: '/groups', key: 'nav.groups', end: false },
+  { to: '/staff', key: 'nav.staff', end: false },
+  { to: '/programmes', key: 'nav.programmes', end: false },
+  { to: '/units', key: 'nav.units', end: false },
+  { to: '/settings', key: 'nav.settings', end: false },
+] as const;
+
+/** The app shell: skip link, banner with navigation, one main region, the status live region. */
+export function Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const firstRender = useRef(true);
+  useChangeFeed();
+  useStoredLanguage();
+
+  // After navigation, focus the new page's heading so screen readers start there.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('main h1');
+    (heading ?? document.getElementById('main'))?.focus();
+  }, [location.pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('nav.skip')}
+      </a>
+      <header className="sidebar">
+        <p className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__name">{t('app.name')}</span>
+        </p>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav">
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className="nav__link">
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Toaster />
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useFormat } from '../../lib/format';
+import { showToast } from '../../stores/toasts';
+import { AddExtraSessionForm } from './SessionForms';
+import { SessionsTable } from './SessionsTable';
+
+export function GroupPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const { id = '' } = useParams();
+  const group = useApiQuery('groups.get', { id });
+  const remove = useApiMutation('groups.delete');
+  const [confirming, setConfirming] = useState(false);
+  const g = group.data;
+  const back = <Link to="/groups">← {t('groups.backToList')}</Link>;
+
+  if (!g) {
+    return (
+      <>
+        <PageHeader title={t('groups.groupTitle')} back={back} />
+        {group.isPending && <Loading />}
+        <ErrorAlert error={group.error} />
+      </>
+    );
+  }
+
+  const deleteGroup = async () => {
+    try {
+      await remove.mutateAsync({ id });
+      setConfirming(false);
+      showToast(t('groups.deleted'));
+      void navigate('/groups');
+    } catch {
+      // Shown in the dialog: a group with held sessions cannot be deleted.
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`${g.programmeName} – ${g.unitName}`}
+        back={back}
+        subtitle={
+          <>
+            <StatusBadge kind="group" status={g.status} />{' '}
+            {t('groups.subtitle', { date: fmt.date(g.startDate), weekday: fmt.weekday(g.weekday), time: g.startTime })}
+          </>
+        }
+        actions={
+          <>
+            <Link to={`/groups/${id}/edit`} className="button button--secondary">
+              {t('common.edit')}
+            </Link>
+            <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+              {t('groups.delete')}
+            </button>
+          </>
+        }
+      />
+
+      <section className="panel" aria-labelledby="group-details">
+        <h2 id="group-details" className="panel__title">
+          {t('groups.details')}
+        </h2>
+        <dl className="details">
+          <Detail label={t('groups.programme')} value={`${g.programmeName} (${g.programmeCode})`} />
+          <Detail label={t('groups.unit')} value={g.unitName} />
+          <Detail label={t('groups.venue')} value={g.venue || '–'} />
+          <Detail label={t('groups.startDate')} value={fmt.date(g.startDate)} />
+          <Detail label={t('groups.when')} value={`${fmt.weekday(g.weekday)} ${g.startTime}, ${t('groups.minutes', { count: g.programmeSessionLengthMinutes })}`} />
+          <Detail label={t('groups.leaders')} value={g.leaders.map((l) => l.name).join(', ')} />
+          <Detail label={t('groups.supervisor')} value={g.supervisor?.name ?? t('groups.noSupervisor')} />
+          {g.note && <Detail label={t('groups.note')} value={g.note} />}
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="group-sessions">
+        <div className="panel__header">
+          <h2 id="group-sessions" className="panel__title">
+            {t('sessions.title')}
+          </h2>
+          <p className="panel__hint">
+            {t('sessions.summary', { held: g.heldCount, cancelled: g.cancelledCount, total: g.sessionCount })}
+          </p>
+        </div>
+        <SessionsTable sessions={g.sessions} />
+        <AddExtraSessionForm groupId={g.id} />
+      </section>
+
+      <ConfirmDialog
+        open={confirming}
+        title={t('groups.deleteTitle')}
+        confirmLabel={t('groups.delete')}
+        destructive
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={() => void deleteGroup()}
+        onClose={() => {
+          setConfirming(false);
+          remove.reset();
+        }}
+      >
+        {t('groups.deleteText')}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function Detail({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="details__row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

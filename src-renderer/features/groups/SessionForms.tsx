@@ -1,0 +1,187 @@
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { FieldIssue, Session } from '../../../src-main/ipc/contract';
+import { useApiMutation } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormField } from '../../components/FormField';
+import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { showToast } from '../../stores/toasts';
+
+interface SessionFormProps {
+  session: Session;
+  onDone(): void;
+}
+
+/** Shared frame: Enter submits (native form), Escape closes, errors stay next to their fields. */
+function InlineForm({ label, onSubmit, onCancel, saving, error, unmatched, children }: {
+  label: string;
+  onSubmit(): void;
+  onCancel(): void;
+  saving: boolean;
+  error: unknown;
+  unmatched: FieldIssue[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    }
+  };
+  return (
+    <form className="inline-form" noValidate aria-label={label} onSubmit={(e) => { e.preventDefault(); onSubmit(); }} onKeyDown={onKeyDown}>
+      <div className="inline-form__fields">{children}</div>
+      <div className="inline-form__actions">
+        <button type="submit" className="button button--primary button--small" disabled={saving}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={onCancel} disabled={saving}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      <ErrorAlert error={error} extraIssues={unmatched} />
+    </form>
+  );
+}
+
+function useFocusOnOpen(id: string) {
+  useEffect(() => {
+    document.getElementById(id)?.focus();
+  }, [id]);
+}
+
+export function HeldForm({ session, onDone }: SessionFormProps) {
+  const { t } = useTranslation();
+  const record = useApiMutation('sessions.record');
+  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
+  const { register, handleSubmit, setError, formState } = useForm<{ heldDate: string; participantCount: string }>({
+    defaultValues: {
+      heldDate: session.heldDate ?? session.plannedDate,
+      participantCount: session.participantCount == null ? '' : String(session.participantCount),
+    },
+  });
+  const prefix = `held-${session.id}`;
+  useFocusOnOpen(`${prefix}-count`);
+  const submit = handleSubmit(async (v) => {
+    setUnmatched([]);
+    try {
+      const count = toNumberOrNull(v.participantCount);
+      await record.mutateAsync({ id: session.id, status: 'held', heldDate: v.heldDate, participantCount: count ?? Number.NaN });
+      showToast(t('sessions.recordedHeld', { number: session.number }));
+      onDone();
+    } catch (err) {
+      setUnmatched(applyServerIssues(err, setError, ['heldDate', 'participantCount']));
+    }
+  });
+  return (
+    <InlineForm label={t('sessions.heldFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
+      saving={record.isPending} error={record.error} unmatched={unmatched}>
+      <FormField id={`${prefix}-date`} label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message}>
+        {(p) => <input {...p} type="date" {...register('heldDate', { required: 'validation.required' })} />}
+      </FormField>
+      <FormField id={`${prefix}-count`} label={t('sessions.participantCount')} hint={t('sessions.participantCountHint')} required
+        error={formState.errors.participantCount?.message} className="field--narrow">
+        {(p) => (
+          <input {...p} type="number" inputMode="numeric" min={0} max={99} step={1}
+            {...register('participantCount', { required: 'validation.required' })} />
+        )}
+      </FormField>
+    </InlineForm>
+  );
+}
+
+export function CancelForm({ session, onDone }: SessionFormProps) {
+  const { t } = useTranslation();
+  const record = useApiMutation('sessions.record');
+  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
+  const { register, handleSubmit, setError, formState } = useForm<{ cancelReason: string }>({
+    defaultValues: { cancelReason: session.cancelReason ?? '' },
+  });
+  const prefix = `cancel-${session.id}`;
+  useFocusOnOpen(`${prefix}-reason`);
+  const submit = handleSubmit(async (v) => {
+    setUnmatched([]);
+    try {
+      await record.mutateAsync({ id: session.id, status: 'cancelled', cancelReason: v.cancelReason });
+      showToast(t('sessions.recordedCancelled', { number: session.number }));
+      onDone();
+    } catch (err) {
+      setUnmatched(applyServerIssues(err, setError, ['cancelReason']));
+    }
+  });
+  return (
+    <InlineForm label={t('sessions.cancelFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
+      saving={record.isPending} error={record.error} unmatched={unmatched}>
+      <FormField id={`${prefix}-reason`} label={t('sessions.cancelReason')} required error={formState.errors.cancelReason?.message} className="field--grow">
+        {(p) => (
+          <input {...p} type="text" autoComplete="off"
+            {...register('cancelReason', { validate: (v) => v.trim().length > 0 || 'validation.cancelReason' })} />
+        )}
+      </FormField>
+    </InlineForm>
+  );
+}
+
+export function MoveForm({ session, onDone }: SessionFormProps) {
+  const { t } = useTranslation();
+  const move = useApiMutation('sessions.move');
+  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
+  const { register, handleSubmit, setError, formState } = useForm<{ plannedDate: string }>({
+    defaultValues: { plannedDate: session.plannedDate },
+  });
+  const prefix = `move-${session.id}`;
+  useFocusOnOpen(`${prefix}-date`);
+  const submit = handleSubmit(async (v) => {
+    setUnmatched([]);
+    try {
+      await move.mutateAsync({ id: session.id, plannedDate: v.plannedDate });
+      showToast(t('sessions.moved', { number: session.number }));
+      onDone();
+    } catch (err) {
+      setUnmatched(applyServerIssues(err, setError, ['plannedDate']));
+    }
+  });
+  return (
+    <InlineForm label={t('sessions.moveFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
+      saving={move.isPending} error={move.error} unmatched={unmatched}>
+      <FormField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message}>
+        {(p) => <input {...p} type="date" {...register('plannedDate', { required: 'validation.required' })} />}
+      </FormField>
+    </InlineForm>
+  );
+}
+
+export function AddExtraSessionForm({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const add = useApiMutation('sessions.addExtra');
+  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
+  const { register, handleSubmit, setError, formState, reset } = useForm<{ plannedDate: string }>({ defaultValues: { plannedDate: '' } });
+  const submit = handleSubmit(async (v) => {
+    setUnmatched([]);
+    try {
+      const created = await add.mutateAsync({ groupId, plannedDate: v.plannedDate });
+      showToast(t('sessions.extraAdded', { number: created.number }));
+      reset();
+    } catch (err) {
+      setUnmatched(applyServerIssues(err, setError, ['plannedDate']));
+    }
+  });
+  return (
+    <form className="add-session" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-session-title">
+      <h3 id="add-session-title" className="add-session__title">
+        {t('sessions.addExtraTitle')}
+      </h3>
+      <div className="inline-form__fields">
+        <FormField id="extra-date" label={t('sessions.extraDate')} required error={formState.errors.plannedDate?.message}>
+          {(p) => <input {...p} type="date" {...register('plannedDate', { required: 'validation.required' })} />}
+        </FormField>
+        <button type="submit" className="button button--secondary" disabled={add.isPending}>
+          {add.isPending ? t('common.saving') : t('sessions.addExtra')}
+        </button>
+      </div>
+      <ErrorAlert error={add.error} extraIssues={unmatched} />
+    </form>
+  );
+}

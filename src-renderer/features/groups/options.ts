@@ -1,0 +1,22 @@
+import { useApiQuery } from '../../api/queries';
+
+/** Programmes, units and staff for pickers; archived ones are kept so old choices still show. */
+export function useGroupOptions() {
+  const programmes = useApiQuery('programmes.list', { includeArchived: true });
+  const units = useApiQuery('units.list', { includeArchived: true });
+  const staff = useApiQuery('staff.list', { includeArchived: true });
+  return {
+    programmes: programmes.data ?? [],
+    units: units.data ?? [],
+    staff: staff.data ?? [],
+    isPending: programmes.isPending || units.isPending || staff.isPending,
+    error: programmes.error ?? units.error ?? staff.error,
+  };
+}
+
+export const groupStatuses = ['planned', 'running', 'completed', 'cancelled'] as const;
+
+export function yearChoices(today = new Date()): number[] {
+  const last = today.getFullYear() + 1;
+  return Array.from({ length: 12 }, (_, i) => last - i);
+}
