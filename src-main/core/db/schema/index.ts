@@ -1,2 +1,3 @@
 export * from './organisation';
 export * from './groups';
+export * from './audit';
