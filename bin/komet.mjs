@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Entry point of the `komet` command. Kept to syntax every Node can parse so that an old Node
+// reaches the version check below and says so in one line instead of crashing in the native
+// SQLite module. The TypeScript CLI runs through tsx, so no build step is needed.
+
+const required = [22, 12];
+// Tests simulate an old Node with KOMET_MIN_NODE (e.g. "99.0"); nothing else sets it.
+const minimum = (process.env.KOMET_MIN_NODE || '').match(/^(\d+)\.(\d+)/)
+  ? process.env.KOMET_MIN_NODE.split('.').slice(0, 2).map(Number)
+  : required;
+const current = process.versions.node.split('.').map(Number);
+const tooOld = current[0] < minimum[0] || (current[0] === minimum[0] && current[1] < minimum[1]);
+
+if (tooOld) {
+  const need = `${minimum[0]}.${minimum[1]}`;
+  process.stderr.write(
+    `Komet kräver Node ${need} eller senare (du har ${process.versions.node}). / Komet needs Node ${need} or later (you have ${process.versions.node}).\n`,
+  );
+  process.exit(1);
+}
+
+try {
+  const { tsImport } = await import('tsx/esm/api');
+  const cli = await tsImport('../src-main/cli/main.ts', import.meta.url);
+  process.exitCode = await cli.main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write('Komet kunde inte starta. / Komet could not start.\n');
+  if (process.env.KOMET_DEBUG) console.error(err);
+  process.exitCode = 1;
+}

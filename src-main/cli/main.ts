@@ -1,0 +1,45 @@
+import { CliFailure, reportFailure } from './common';
+
+interface CommandModule {
+  run(args: string[]): Promise<number>;
+}
+
+/** Loaded on demand, so `komet --help` and light commands do not pay for the HTTP server. */
+const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  init: { summary: 'skapa eller uppdatera databasen / create or migrate the database', load: () => import('./init') },
+  demo: { summary: 'fyll med deterministiska demodata / fill with deterministic demo data', load: () => import('./demo') },
+  stats: { summary: 'visa statistik / show statistics', load: () => import('./stats') },
+  serve: { summary: 'starta webbläsarskalet utan fönster / run the browser shell without a window', load: () => import('./serve') },
+  check: { summary: 'kontrollera databasens integritet / check the database’s integrity', load: () => import('./check') },
+};
+
+export const help = `Komet – kommandorad / command line
+
+Användning / Usage: komet <kommando/command> [flaggor/options]
+
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .join('\n')}
+
+Varje kommando har --help. / Every command has --help.
+Databasen är som standard appens egen (KOMET_DATA_DIR ändrar mappen). / The database defaults to
+the app's own (KOMET_DATA_DIR changes the folder).`;
+
+/** Runs one command and returns the exit code; every failure becomes one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      console.log(help);
+      return 0;
+    }
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!command) {
+      throw new CliFailure({ sv: `Okänt kommando "${name}", se komet --help`, en: `Unknown command "${name}", see komet --help` }, 2);
+    }
+    const module = await command.load();
+    return await module.run(rest);
+  } catch (err) {
+    return reportFailure(err);
+  }
+}

@@ -1,0 +1,42 @@
+import type { KometDb } from '../db/open';
+import { AppError } from '../errors';
+import { countGroups, insertDemoRows, listDemoProgrammes, listDemoUnits } from '../repos/demo-repo';
+import { generateDemo, type DemoOptions } from './generate';
+import { maxDemoScale } from './limits';
+
+export interface DemoSummary {
+  staff: number;
+  groups: number;
+  sessions: number;
+}
+
+/**
+ * Fills a database with demo data on top of its seeded programmes and units. A database that
+ * already holds groups is refused unless forced, so demo rows never mix into real records by
+ * accident.
+ */
+export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolean }): DemoSummary {
+  if (!(options.scale > 0 && options.scale <= maxDemoScale)) {
+    throw new AppError('validation', {
+      sv: `Skalan ska vara ett tal större än 0 och högst ${maxDemoScale}.`,
+      en: `The scale must be a number above 0 and at most ${maxDemoScale}.`,
+    });
+  }
+  if (!options.force && countGroups(db) > 0) {
+    throw new AppError('conflict', {
+      sv: 'Databasen innehåller redan grupper; demodata läggs inte till (använd --force för att ändå lägga till).',
+      en: 'The database already holds groups; demo data was not added (use --force to add it anyway).',
+    });
+  }
+  const programmes = listDemoProgrammes(db);
+  const units = listDemoUnits(db);
+  if (!programmes.some((p) => p.active) || !units.some((u) => u.active)) {
+    throw new AppError('conflict', {
+      sv: 'Demodata kräver minst ett aktivt program och en aktiv enhet.',
+      en: 'Demo data needs at least one active programme and one active unit.',
+    });
+  }
+  const rows = generateDemo(programmes, units, options);
+  insertDemoRows(db, rows);
+  return { staff: rows.staff.length, groups: rows.groups.length, sessions: rows.sessions.length };
+}
