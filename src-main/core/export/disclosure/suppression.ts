@@ -1,0 +1,188 @@
+/**
+ * Cell suppression for a two-way count table (rows × columns) published with its margins.
+ *
+ * Attacker model: the reader sees every published cell and total, knows each suppressed cell is
+ * a whole number, and knows that zeros are never suppressed (so a suppressed cell is ≥ 1). A cell
+ * is disclosed when only one value is consistent with all of that.
+ *
+ * Phase 1 is the usual line rule: a line (a row or column, its total included) with exactly one
+ * suppressed cell gives that cell away by subtraction, so the smallest non-zero published cell of
+ * the line is suppressed too, repeated to a fixed point. That rule alone is not enough: a
+ * suppressed cell joining two otherwise separate blocks of suppressions is still determined, and
+ * two suppressed 1s in a line are pinned by the "≥ 1" knowledge. Phase 2 therefore checks every
+ * suppressed cell exactly (see isDetermined) and adds secondary suppressions until none is.
+ */
+
+export type CellStatus = 'published' | 'primary' | 'secondary';
+
+export interface SuppressionOptions {
+  /** Counts from min to max inclusive are suppressed; 0 is a fact, not a small count. */
+  min: number;
+  max: number;
+}
+
+export const defaultSuppression: SuppressionOptions = { min: 1, max: 4 };
+
+export interface SuppressedTable {
+  /** (rows+1) × (cols+1): the last row holds column totals, the last column row totals. */
+  values: number[][];
+  status: CellStatus[][];
+}
+
+export function withMargins(interior: number[][], cols: number): number[][] {
+  const out = interior.map((row) => {
+    const r = Array.from({ length: cols }, (_, j) => row[j] ?? 0);
+    return [...r, r.reduce((a, b) => a + b, 0)];
+  });
+  const totals = Array.from({ length: cols + 1 }, (_, j) => out.reduce((a, row) => a + (row[j] ?? 0), 0));
+  return [...out, totals];
+}
+
+interface Cell {
+  i: number;
+  j: number;
+}
+
+class Grid {
+  readonly m: number;
+  readonly n: number;
+  constructor(
+    readonly values: number[][],
+    readonly status: CellStatus[][],
+  ) {
+    this.m = values.length - 1;
+    this.n = (values[0]?.length ?? 1) - 1;
+  }
+  v(i: number, j: number): number {
+    return this.values[i]![j]!;
+  }
+  suppressed(i: number, j: number): boolean {
+    return this.status[i]![j] !== 'published';
+  }
+  lines(): Cell[][] {
+    const lines: Cell[][] = [];
+    for (let i = 0; i <= this.m; i++) lines.push(Array.from({ length: this.n + 1 }, (_, j) => ({ i, j })));
+    for (let j = 0; j <= this.n; j++) lines.push(Array.from({ length: this.m + 1 }, (_, i) => ({ i, j })));
+    return lines;
+  }
+  allCells(): Cell[] {
+    const cells: Cell[] = [];
+    for (let i = 0; i <= this.m; i++) for (let j = 0; j <= this.n; j++) cells.push({ i, j });
+    return cells;
+  }
+}
+
+/** Smallest non-zero published cell first; zeros only as a last resort; ties by position. */
+function cheapest(grid: Grid, cells: Cell[]): Cell | undefined {
+  const candidates = cells.filter((c) => !grid.suppressed(c.i, c.j));
+  const rank = (c: Cell) => (grid.v(c.i, c.j) === 0 ? Number.MAX_SAFE_INTEGER : grid.v(c.i, c.j));
+  return candidates.sort((a, b) => rank(a) - rank(b) || a.i - b.i || a.j - b.j)[0];
+}
+
+function applyLineRule(grid: Grid): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of grid.lines()) {
+      if (line.filter((c) => grid.suppressed(c.i, c.j)).length !== 1) continue;
+      const pick = cheapest(grid, line);
+      if (!pick) continue;
+      grid.status[pick.i]![pick.j] = 'secondary';
+      changed = true;
+    }
+  }
+}
+
+/**
+ * Exact test. Writing margin cells with a minus sign turns every line into "sums to zero", so
+ * the ways the suppressed cells can change together are circulations on the bipartite graph of
+ * lines (row nodes, column nodes) whose edges are the suppressed cells. A cell can change iff it
+ * lies on a directed cycle where each edge is walked in a direction the cell can move: any cell
+ * may grow, only cells above their lower bound may shrink.
+ */
+export function isDetermined(grid: Grid | SuppressedTable, target: Cell): boolean {
+  const g = grid instanceof Grid ? grid : new Grid(grid.values, grid.status);
+  const rowNode = (i: number) => i;
+  const colNode = (j: number) => g.m + 1 + j;
+  const adjacency: number[][] = Array.from({ length: g.m + g.n + 2 }, () => []);
+  let targetEdges: [number, number][] = [];
+  for (const { i, j } of g.allCells()) {
+    if (!g.suppressed(i, j)) continue;
+    const isMargin = (i === g.m) !== (j === g.n);
+    const [growFrom, growTo] = isMargin ? [colNode(j), rowNode(i)] : [rowNode(i), colNode(j)];
+    const value = g.v(i, j);
+    const canShrink = value > Math.min(1, value);
+    const edges: [number, number][] = [[growFrom, growTo]];
+    if (canShrink) edges.push([growTo, growFrom]);
+    if (i === target.i && j === target.j) {
+      targetEdges = edges;
+      continue;
+    }
+    for (const [a, b] of edges) adjacency[a]!.push(b);
+  }
+  for (const [from, to] of targetEdges) {
+    if (reaches(adjacency, to, from)) return false;
+  }
+  return true;
+}
+
+function reaches(adjacency: number[][], start: number, goal: number): boolean {
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === goal) return true;
+    for (const next of adjacency[node]!) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return false;
+}
+
+function firstDetermined(grid: Grid): Cell | undefined {
+  return grid.allCells().find((c) => grid.suppressed(c.i, c.j) && isDetermined(grid, c));
+}
+
+/** Suppresses a table given with its margins (see withMargins). Deterministic for equal input. */
+export function suppress(valuesWithMargins: number[][], options: SuppressionOptions = defaultSuppression): SuppressedTable {
+  const values = valuesWithMargins.map((row) => [...row]);
+  const status: CellStatus[][] = values.map((row) =>
+    row.map((v) => (v >= options.min && v <= options.max ? 'primary' : 'published')),
+  );
+  const grid = new Grid(values, status);
+  if (grid.allCells().every((c) => !grid.suppressed(c.i, c.j))) return { values, status };
+  applyLineRule(grid);
+  for (let target = firstDetermined(grid); target; target = firstDetermined(grid)) {
+    const published = grid.allCells().filter((c) => !grid.suppressed(c.i, c.j));
+    const ordered = published.sort(
+      (a, b) =>
+        (grid.v(a.i, a.j) || Number.MAX_SAFE_INTEGER) - (grid.v(b.i, b.j) || Number.MAX_SAFE_INTEGER) || a.i - b.i || a.j - b.j,
+    );
+    const fix = ordered.find((c) => {
+      grid.status[c.i]![c.j] = 'secondary';
+      const ok = !isDetermined(grid, target!);
+      grid.status[c.i]![c.j] = 'published';
+      return ok;
+    });
+    // No single cell frees the target: widen its row and let the next round continue from there.
+    const pick = fix ?? cheapest(grid, grid.lines()[target.i]!) ?? cheapest(grid, grid.allCells());
+    if (!pick) break;
+    grid.status[pick.i]![pick.j] = 'secondary';
+    applyLineRule(grid);
+  }
+  return { values, status };
+}
+
+export function countStatus(table: SuppressedTable): { primary: number; secondary: number } {
+  let primary = 0;
+  let secondary = 0;
+  for (const row of table.status) {
+    for (const s of row) {
+      if (s === 'primary') primary++;
+      else if (s === 'secondary') secondary++;
+    }
+  }
+  return { primary, secondary };
+}

@@ -1,0 +1,76 @@
+import { AppError, fieldError, type ErrorCode } from '../errors';
+
+/**
+ * Export failures, each with a reason callers (CLI exit codes, UI hints, tests) can switch on.
+ * The AppError code stays within the shared union; the reason is the precise cause.
+ */
+export type ExportFailure =
+  | 'recipient_malformed'
+  | 'recipient_unsupported'
+  | 'no_recipient'
+  | 'passphrase_short'
+  | 'empty_scope'
+  | 'output_unwritable'
+  | 'output_exists'
+  | 'identity_malformed'
+  | 'wrong_identity'
+  | 'not_age'
+  | 'corrupt'
+  | 'package_invalid';
+
+export class ExportError extends AppError {
+  readonly reason: ExportFailure;
+  constructor(reason: ExportFailure, code: ErrorCode, sv: string, en: string) {
+    super(code, { sv, en });
+    this.name = 'ExportError';
+    this.reason = reason;
+  }
+}
+
+export const isExportError = (e: unknown, reason?: ExportFailure): e is ExportError =>
+  e instanceof ExportError && (reason === undefined || e.reason === reason);
+
+export const exportErrors = {
+  recipientMalformed: (index: number) =>
+    Object.assign(
+      new ExportError(
+        'recipient_malformed',
+        'validation',
+        `Mottagarnyckel ${index + 1} är inte en giltig age-nyckel (age1… med 62 tecken).`,
+        `Recipient key ${index + 1} is not a valid age key (age1…, 62 characters).`,
+      ),
+      { issues: fieldError(`recipients.${index}`, 'Ogiltig mottagarnyckel.', 'Invalid recipient key.').issues },
+    ),
+  recipientUnsupported: () =>
+    new ExportError(
+      'recipient_unsupported',
+      'validation',
+      'Endast X25519-nycklar (age1…) stöds; kvantsäkra nycklar (age1pq…) kan inte öppnas med alla age-versioner.',
+      'Only X25519 keys (age1…) are supported; post-quantum keys (age1pq…) cannot be opened by every age version.',
+    ),
+  noRecipient: () =>
+    new ExportError('no_recipient', 'validation', 'Välj minst en mottagare eller ange en lösenfras.', 'Choose at least one recipient or set a passphrase.'),
+  passphraseShort: (min: number) =>
+    new ExportError('passphrase_short', 'validation', `Lösenfrasen måste ha minst ${min} tecken.`, `The passphrase must be at least ${min} characters long.`),
+  emptyScope: () =>
+    new ExportError('empty_scope', 'validation', 'Urvalet innehåller inga grupper att exportera.', 'The selection contains no groups to export.'),
+  outputUnwritable: () =>
+    new ExportError('output_unwritable', 'io', 'Det går inte att skriva till den valda platsen.', 'The chosen location cannot be written to.'),
+  outputExists: () =>
+    new ExportError('output_exists', 'conflict', 'Det finns redan en fil eller mapp med det namnet.', 'A file or folder with that name already exists.'),
+  identityMalformed: () =>
+    new ExportError('identity_malformed', 'validation', 'Nyckelfilen innehåller ingen giltig age-nyckel (AGE-SECRET-KEY-1…).', 'The key file holds no valid age key (AGE-SECRET-KEY-1…).'),
+  wrongIdentity: () =>
+    new ExportError('wrong_identity', 'wrong_passphrase', 'Filen kan inte öppnas med den här nyckeln eller lösenfrasen.', 'The file cannot be opened with this key or passphrase.'),
+  notAge: () =>
+    new ExportError('not_age', 'validation', 'Filen är ingen krypterad Komet-export (age-format).', 'The file is not an encrypted Komet export (age format).'),
+  corrupt: () =>
+    new ExportError(
+      'corrupt',
+      'validation',
+      'Filen är skadad, ändrad eller ofullständig och kan inte öppnas. Be om en ny export.',
+      'The file is damaged, altered or incomplete and cannot be opened. Ask for a new export.',
+    ),
+  packageInvalid: (detailSv: string, detailEn: string) =>
+    new ExportError('package_invalid', 'validation', `Exportpaketet stämmer inte med sitt innehållsregister: ${detailSv}`, `The export package does not match its manifest: ${detailEn}`),
+};

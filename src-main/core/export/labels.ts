@@ -1,0 +1,87 @@
+import type { Bilingual } from '../errors';
+import {
+  AGE_BANDS,
+} from './generalise';
+import type {
+  AttendanceState,
+  ChildGender,
+  FidelityComponent,
+  GroupStatus,
+  LeaderRole,
+  ParticipantStatus,
+  Relation,
+  SessionStatus,
+} from './model';
+import type { Measure } from './disclosure/aggregates';
+import { bi } from './table-def';
+
+/** Codebook labels for every coded value, Swedish first. */
+
+export const relationLabels: Record<Relation, Bilingual> = {
+  mother: bi('mamma', 'mother'),
+  father: bi('pappa', 'father'),
+  other_caregiver: bi('annan vårdnadshavare', 'other caregiver'),
+  foster_parent: bi('familjehemsförälder', 'foster parent'),
+  teacher: bi('lärare', 'teacher'),
+  preschool_staff: bi('förskolepersonal', 'preschool staff'),
+};
+
+export const genderLabels: Record<ChildGender, Bilingual> = {
+  girl: bi('flicka', 'girl'),
+  boy: bi('pojke', 'boy'),
+  other: bi('annat', 'other'),
+  unknown: bi('okänt', 'unknown'),
+};
+
+export const participantStatusLabels: Record<ParticipantStatus, Bilingual> = {
+  active: bi('pågående', 'active'),
+  completed: bi('fullföljt', 'completed'),
+  dropped_out: bi('avhopp', 'dropped out'),
+  never_started: bi('påbörjade aldrig', 'never started'),
+};
+
+export const attendanceLabels: Record<AttendanceState, Bilingual> = {
+  present: bi('närvarande', 'present'),
+  absent: bi('frånvarande', 'absent'),
+  absent_with_notice: bi('anmäld frånvaro', 'absent with notice'),
+};
+
+export const groupStatusLabels: Record<GroupStatus, Bilingual> = {
+  planned: bi('planerad', 'planned'),
+  running: bi('pågår', 'running'),
+  completed: bi('avslutad', 'completed'),
+  cancelled: bi('inställd', 'cancelled'),
+};
+
+export const sessionStatusLabels: Record<SessionStatus, Bilingual> = {
+  planned: bi('planerad', 'planned'),
+  held: bi('genomförd', 'held'),
+  cancelled: bi('inställd', 'cancelled'),
+};
+
+export const roleLabels: Record<LeaderRole, Bilingual> = {
+  leader: bi('gruppledare', 'group leader'),
+  supervisor: bi('handledare', 'supervisor'),
+};
+
+export const componentLabels: Record<FidelityComponent, Bilingual> = {
+  homework_review: bi('genomgång av hemuppgift', 'review of homework'),
+  theme: bi('tema', 'theme'),
+  video: bi('filmexempel', 'video example'),
+  role_play: bi('rollspel', 'role play'),
+  new_homework: bi('ny hemuppgift', 'new homework'),
+  other: bi('annat moment', 'other component'),
+};
+
+export const measureLabels: Record<Measure, Bilingual> = {
+  groups: bi('antal grupper som startade under året', 'groups started in the year'),
+  sessions_held: bi('antal genomförda träffar under året', 'sessions held in the year'),
+  participants: bi('antal deltagare som påbörjat (alla, även utan samtycke)', 'participants who started (all, consent or not)'),
+  families: bi('antal familjer bland deltagarna', 'families among the participants'),
+  completed: bi('antal som fullföljt', 'participants who completed'),
+  dropped_out: bi('antal avhopp', 'participants who dropped out'),
+};
+
+export const ageBandLabels: Record<string, Bilingual> = Object.fromEntries(
+  AGE_BANDS.map((band) => [band, bi(`${band.replace('-', '–')} år`, `${band.replace('-', '–')} years`)]),
+);

@@ -1,0 +1,151 @@
+/**
+ * The export engine's input: what the data-gathering repository hands over for one export.
+ * It deliberately carries the raw, identifying fields (names, notes, birth years, exact dates)
+ * so that the engine — not each caller — decides what leaves the machine, and the leak test
+ * can prove that nothing identifying does.
+ */
+
+export const RELATIONS = ['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff'] as const;
+export const CHILD_GENDERS = ['girl', 'boy', 'other', 'unknown'] as const;
+export const PARTICIPANT_STATUSES = ['active', 'completed', 'dropped_out', 'never_started'] as const;
+export const CONSENTS = ['yes', 'no', 'not_asked'] as const;
+export const ATTENDANCE_STATES = ['present', 'absent', 'absent_with_notice'] as const;
+export const GROUP_STATUSES = ['planned', 'running', 'completed', 'cancelled'] as const;
+export const SESSION_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export const LEADER_ROLES = ['leader', 'supervisor'] as const;
+export const FIDELITY_COMPONENTS = ['homework_review', 'theme', 'video', 'role_play', 'new_homework', 'other'] as const;
+
+export type Relation = (typeof RELATIONS)[number];
+export type ChildGender = (typeof CHILD_GENDERS)[number];
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+export type Consent = (typeof CONSENTS)[number];
+export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type LeaderRole = (typeof LEADER_ROLES)[number];
+export type FidelityComponent = (typeof FIDELITY_COMPONENTS)[number];
+
+/** ISO calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface SourceProgramme {
+  id: string;
+  /** Short code such as "fKomet"; exported as the programme's value. */
+  code: string;
+  sessionCount: number;
+}
+
+export interface SourceUnit {
+  id: string;
+  /** Organisation name (a district or school, not a person); exported unless the unit is dropped. */
+  name: string;
+}
+
+export interface SourceGroup {
+  id: string;
+  programmeId: string;
+  unitId: string;
+  startDate: IsoDate;
+  status: GroupStatus;
+  /** Never exported. */
+  venue?: string;
+  /** Never exported. */
+  note?: string;
+}
+
+export interface SourceSession {
+  id: string;
+  groupId: string;
+  number: number;
+  plannedDate: IsoDate;
+  heldDate: IsoDate | null;
+  status: SessionStatus;
+  isExtra: boolean;
+  participantCount: number | null;
+  /** Free text; never exported. */
+  cancelReason?: string | null;
+}
+
+/** One enrolment: a participant moved between groups appears once per group, with the same id. */
+export interface SourceParticipant {
+  id: string;
+  groupId: string;
+  /** Caregivers of the same child share it; null means the participant is a family of their own. */
+  familyId: string | null;
+  relation: Relation;
+  childBirthYear: number | null;
+  childGender: ChildGender | null;
+  status: ParticipantStatus;
+  /** Session number of the last attended session, for dropouts. */
+  lastSessionAttended: number | null;
+  /** Code from the dropout reason list; anything that is not a plain code is exported as "other". */
+  dropoutReason: string | null;
+  consent: Consent;
+  /** Never exported. */
+  displayName?: string;
+  /** Never exported. */
+  contact?: string | null;
+  /** Never exported. */
+  note?: string | null;
+  /** Never exported (exact date). */
+  enrolledOn?: IsoDate;
+}
+
+export interface SourceAttendance {
+  participantId: string;
+  sessionId: string;
+  state: AttendanceState;
+}
+
+export interface SourceFidelity {
+  sessionId: string;
+  /** Position of the component in the session plan, 1-based. */
+  componentNo: number;
+  component: FidelityComponent;
+  covered: boolean;
+  /** Free text; never exported. */
+  note?: string | null;
+}
+
+export interface SourceGroupStaff {
+  groupId: string;
+  staffId: string;
+  role: LeaderRole;
+  /** Never exported. */
+  name?: string;
+}
+
+/** Rows that may be many (attendance, fidelity) come as re-readable streams, e.g. SQLite iterate(). */
+export type RowSource<T> = () => Iterable<T> | AsyncIterable<T>;
+
+export interface ExportScope {
+  from: IsoDate | null;
+  to: IsoDate | null;
+  programmeCodes: string[];
+  unitNames: string[];
+}
+
+/** Everything in scope, already filtered by the repository; see the report for the exact contract. */
+export interface ExportSource {
+  scope: ExportScope;
+  programmes: SourceProgramme[];
+  units: SourceUnit[];
+  groups: SourceGroup[];
+  sessions: SourceSession[];
+  /** All enrolments in scope, consenting or not: non-consenting ones count in aggregates only. */
+  participants: SourceParticipant[];
+  groupStaff: SourceGroupStaff[];
+  attendance: RowSource<SourceAttendance>;
+  fidelity: RowSource<SourceFidelity>;
+}
+
+export type PeriodGranularity = 'month' | 'week' | 'quarter';
+
+/** How far identifying detail is coarsened; the k-anonymity check proposes stronger settings. */
+export interface Coarsening {
+  period: PeriodGranularity;
+  ageBands: boolean;
+  dropUnit: boolean;
+}
+
+export const defaultCoarsening: Coarsening = { period: 'month', ageBands: false, dropUnit: false };

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { codebook } from './codebook';
+import { dataPackage, type FileDigest } from './datapackage';
+import { assessDisclosure, defaultDisclosureSettings, type DisclosureAssessment, type DisclosureSettings } from './disclosure';
+import { exportErrors } from './export-errors';
+import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type Manifest } from './manifest';
+import type { Coarsening, ExportSource } from './model';
+import { createPseudonymiser, exportKeyId, pseudonymSettings } from './pseudonym';
+import { buildTables } from './tables';
+import type { Cell, TableDef } from './table-def';
+
+/**
+ * Builds the ZIP package as a pull-driven byte stream: rows are read, written as CSV, deflated
+ * and handed on only as fast as the consumer (encryption, then the disk) takes them, so memory
+ * stays flat however many attendance rows there are. manifest.json comes last because it holds
+ * the checksums of everything before it.
+ */
+
+export interface PackageMeta {
+  exportId: string;
+  /** ISO timestamp. */
+  created: string;
+  appVersion: string;
+  schemaVersion: string | number;
+}
+
+export interface PackageOptions {
+  /** The secret export key (32 bytes) from the database. */
+  key: Uint8Array;
+  coarsening: Coarsening;
+  disclosure?: DisclosureSettings;
+}
+
+export interface BuiltPackage {
+  /** The ZIP bytes; pull to drive the build. */
+  stream: ReadableStream<Uint8Array>;
+  /** Resolves with the manifest once the stream has been read to its end. */
+  manifest: Promise<Manifest>;
+  /** Available at once: the preview shows it before anything is written. */
+  disclosure: DisclosureAssessment;
+}
+
+const ROWS_PER_BATCH = 2000;
+const CSV_OPTIONS = { record_delimiter: 'windows' as const };
+
+/** Dangling references would break the package's foreign keys; they are the repository's bug. */
+export function checkSource(source: ExportSource): void {
+  if (source.groups.length === 0) throw exportErrors.emptyScope();
+  const programmes = new Set(source.programmes.map((p) => p.id));
+  const units = new Set(source.units.map((u) => u.id));
+  const groups = new Set(source.groups.map((g) => g.id));
+  const bad = (what: string) => {
+    throw new Error(`export source is inconsistent: ${what}`);
+  };
+  for (const g of source.groups) if (!programmes.has(g.programmeId) || !units.has(g.unitId)) bad('group without programme or unit');
+  const sessionKeys = new Set<string>();
+  for (const s of source.sessions) {
+    if (!groups.has(s.groupId)) bad('session outside the groups');
+    const key = `${s.groupId}\u0000${s.number}`;
+    if (sessionKeys.has(key)) bad('duplicate session number');
+    sessionKeys.add(key);
+  }
+  const enrolments = new Set<string>();
+  for (const p of source.participants) {
+    if (!groups.has(p.groupId)) bad('participant outside the groups');
+    const key = `${p.id}\u0000${p.groupId}`;
+    if (enrolments.has(key)) bad('duplicate enrolment');
+    enrolments.add(key);
+  }
+}
+
+export function buildPackage(source: ExportSource, options: PackageOptions, meta: PackageMeta): BuiltPackage {
+  checkSource(source);
+  const settings = options.disclosure ?? defaultDisclosureSettings;
+  const disclosure = assessDisclosure(source, options.coarsening, settings);
+  const tables = buildTables({
+    source,
+    pseudo: createPseudonymiser(options.key),
+    coarsening: options.coarsening,
+    aggregates: disclosure.aggregates,
+  });
+  let resolveManifest!: (m: Manifest) => void;
+  let rejectManifest!: (e: unknown) => void;
+  const manifest = new Promise<Manifest>((resolve, reject) => {
+    resolveManifest = resolve;
+    rejectManifest = reject;
+  });
+  manifest.catch(() => undefined);
+  const chunks = zipChunks(tables, source, options, settings, disclosure, meta, resolveManifest);
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      } catch (error) {
+        rejectManifest(error);
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      rejectManifest(reason ?? new Error('package stream cancelled'));
+      await chunks.return(undefined);
+    },
+  });
+  return { stream, manifest, disclosure };
+}
+
+async function* zipChunks(
+  tables: TableDef[],
+  source: ExportSource,
+  options: PackageOptions,
+  settings: DisclosureSettings,
+  disclosure: DisclosureAssessment,
+  meta: PackageMeta,
+  done: (m: Manifest) => void,
+): AsyncGenerator<Uint8Array> {
+  const pending: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else if (chunk.length) pending.push(chunk);
+  });
+  const mtime = new Date(meta.created);
+  const drain = function* () {
+    if (failure) throw failure;
+    while (pending.length) yield pending.shift()!;
+  };
+  const digests = new Map<string, FileDigest>();
+
+  const openFile = (name: string) => {
+    const file = new ZipDeflate(name, { level: 6 });
+    file.mtime = mtime;
+    zip.add(file);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    return {
+      push(data: Uint8Array, final = false) {
+        hash.update(data);
+        bytes += data.length;
+        file.push(data, final);
+      },
+      digest: (rows?: number): FileDigest => ({ name, bytes, sha256: hash.digest('hex'), ...(rows === undefined ? {} : { rows }) }),
+    };
+  };
+  const writeWhole = function* (name: string, text: string) {
+    const file = openFile(name);
+    file.push(strToU8(text), true);
+    if (name !== MANIFEST_FILE) digests.set(name, file.digest());
+    yield* drain();
+  };
+
+  for (const table of tables) {
+    const name = `${table.name}.csv`;
+    const file = openFile(name);
+    file.push(strToU8(stringify([table.columns.map((c) => c.name)], CSV_OPTIONS)));
+    let rows = 0;
+    let batch: Cell[][] = [];
+    for await (const row of table.rows()) {
+      batch.push(row);
+      if (batch.length === ROWS_PER_BATCH) {
+        rows += batch.length;
+        file.push(strToU8(stringify(batch, CSV_OPTIONS)));
+        batch = [];
+        yield* drain();
+      }
+    }
+    rows += batch.length;
+    file.push(batch.length ? strToU8(stringify(batch, CSV_OPTIONS)) : new Uint8Array(0), true);
+    digests.set(name, file.digest(rows));
+    yield* drain();
+  }
+
+  const title = 'Komet – pseudonymiserad FoU-export / pseudonymised evaluation export';
+  yield* writeWhole('datapackage.json', `${JSON.stringify(dataPackage(tables, digests, { exportId: meta.exportId, created: meta.created, title }), null, 2)}\n`);
+  yield* writeWhole('codebook.md', codebook(tables, { exportId: meta.exportId, created: meta.created, coarsening: options.coarsening, k: settings.k }));
+
+  const manifest: Manifest = {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    exportId: meta.exportId,
+    created: meta.created,
+    appVersion: meta.appVersion,
+    schemaVersion: meta.schemaVersion,
+    scope: {
+      from: source.scope.from,
+      to: source.scope.to,
+      programmeCodes: [...source.scope.programmeCodes],
+      unitNames: [...source.scope.unitNames],
+    },
+    pseudonymisation: {
+      ...pseudonymSettings,
+      prefixes: { ...pseudonymSettings.prefixes },
+      keyId: exportKeyId(options.key),
+      coarsening: { ...options.coarsening },
+    },
+    files: [...digests.values()],
+    disclosure: {
+      suppression: {
+        min: settings.suppression.min,
+        max: settings.suppression.max,
+        primarySuppressed: disclosure.aggregates.primarySuppressed,
+        secondarySuppressed: disclosure.aggregates.secondarySuppressed,
+      },
+      kAnonymity: disclosure.kAnonymity,
+    },
+  };
+  yield* writeWhole(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  zip.end();
+  yield* drain();
+  done(manifest);
+}

@@ -1,0 +1,82 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Keyed pseudonyms. HMAC-SHA256 under a secret export key kept in the encrypted database:
+ * stable for the same key (follow-up exports link up), unlinkable after the key is replaced,
+ * and not reversible by anyone without the key — unlike a plain hash of a guessable id.
+ * Each entity type is a separate domain so a group and a participant with the same internal id
+ * never get related pseudonyms.
+ */
+export const PSEUDONYM_ENTITIES = {
+  group: 'G',
+  participant: 'P',
+  family: 'F',
+  leader: 'L',
+} as const;
+
+export type PseudonymEntity = keyof typeof PSEUDONYM_ENTITIES;
+
+export const EXPORT_KEY_BYTES = 32;
+/** 128 bits: collisions are out of reach for any realistic number of rows. */
+const PSEUDONYM_BYTES = 16;
+
+export const pseudonymSettings = {
+  algorithm: 'HMAC-SHA256',
+  input: '<entity type>:<internal id>, UTF-8',
+  output: '<prefix>-<first 16 bytes of the MAC, RFC 4648 base32, upper case, no padding>',
+  prefixes: PSEUDONYM_ENTITIES,
+} as const;
+
+export const newExportKey = (): Buffer => randomBytes(EXPORT_KEY_BYTES);
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+export function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+function checkKey(key: Uint8Array): void {
+  if (key.length !== EXPORT_KEY_BYTES) throw new Error(`export key must be ${EXPORT_KEY_BYTES} bytes`);
+}
+
+export type Pseudonymiser = (entity: PseudonymEntity, id: string) => string;
+
+/** Returns a memoising pseudonymiser: attendance repeats the same ids many times. */
+export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
+  checkKey(key);
+  const keyCopy = Buffer.from(key);
+  const cache = new Map<string, string>();
+  return (entity, id) => {
+    const input = `${entity}:${id}`;
+    let value = cache.get(input);
+    if (value === undefined) {
+      const mac = createHmac('sha256', keyCopy).update(input, 'utf8').digest();
+      value = `${PSEUDONYM_ENTITIES[entity]}-${base32(mac.subarray(0, PSEUDONYM_BYTES))}`;
+      cache.set(input, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * A public identifier of the key (not of any data): evaluators see whether two exports share a
+ * key and therefore link up. Derived under its own domain so it reveals nothing about pseudonyms.
+ */
+export function exportKeyId(key: Uint8Array): string {
+  checkKey(key);
+  const mac = createHmac('sha256', Buffer.from(key)).update('komet-export-key-id', 'utf8').digest();
+  return base32(mac.subarray(0, 10));
+}

@@ -1,0 +1,43 @@
+import type { Bilingual } from '../errors';
+
+/**
+ * One description of each exported table drives three outputs that must never disagree: the CSV
+ * itself, its Frictionless Table Schema in datapackage.json, and the codebook.
+ */
+
+export type Cell = string | number | null;
+
+export interface ColumnDef {
+  name: string;
+  type: 'string' | 'integer' | 'boolean' | 'yearmonth';
+  required: boolean;
+  description: Bilingual;
+  enum?: readonly string[];
+  /** Codebook explanation of enum values, keyed by value. */
+  enumLabels?: Record<string, Bilingual>;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+export interface ForeignKeyDef {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+export interface TableDef {
+  /** Resource name in datapackage.json; the file is `${name}.csv`. */
+  name: string;
+  title: Bilingual;
+  description: Bilingual;
+  columns: ColumnDef[];
+  primaryKey: string[];
+  foreignKeys: ForeignKeyDef[];
+  /** Rows in column order; re-reading is not required. */
+  rows: () => Iterable<Cell[]> | AsyncIterable<Cell[]>;
+}
+
+/** Booleans as 1/0: R, SPSS, Stata and Excel all read them as numbers without conversion. */
+export const flag = (value: boolean): number => (value ? 1 : 0);
+
+export const bi = (sv: string, en: string): Bilingual => ({ sv, en });

@@ -1,0 +1,289 @@
+import { ALL, MEASURES, type AggregatesResult } from './disclosure/aggregates';
+import { AGE_BANDS, ageBand, childAgeAtStart, generalisePeriod, MAX_CHILD_AGE, PERIOD_PATTERNS, safeCode } from './generalise';
+import * as L from './labels';
+import {
+  ATTENDANCE_STATES,
+  CHILD_GENDERS,
+  FIDELITY_COMPONENTS,
+  GROUP_STATUSES,
+  LEADER_ROLES,
+  PARTICIPANT_STATUSES,
+  RELATIONS,
+  SESSION_STATUSES,
+  type Coarsening,
+  type ExportSource,
+  type SourceGroup,
+  type SourceParticipant,
+} from './model';
+import type { Pseudonymiser } from './pseudonym';
+import { bi, flag, type Cell, type ColumnDef, type TableDef } from './table-def';
+
+/**
+ * The seven exported tables. Every value written here passes through a pseudonym, a
+ * generalisation, a code list or a count: nothing is copied from a free-text or identifying field.
+ */
+
+export interface TableContext {
+  source: ExportSource;
+  pseudo: Pseudonymiser;
+  coarsening: Coarsening;
+  aggregates: AggregatesResult;
+}
+
+export const TABLE_NAMES = ['groups', 'sessions', 'participants', 'attendance', 'fidelity', 'leaders', 'aggregates'] as const;
+
+const enumColumn = (name: string, description: ColumnDef['description'], labels: Record<string, ColumnDef['description']>, values: readonly string[], required = true): ColumnDef => ({
+  name,
+  type: 'string',
+  required,
+  description,
+  enum: values,
+  enumLabels: labels,
+});
+
+const enrolmentKey = (participantId: string, groupId: string) => `${participantId}\u0000${groupId}`;
+
+/** Which enrolments may appear as rows: consent to evaluation is "yes", nothing else. */
+export const isRowLevel = (p: SourceParticipant): boolean => p.consent === 'yes';
+
+export function buildTables(ctx: TableContext): TableDef[] {
+  const { source, pseudo, coarsening } = ctx;
+  const programmes = new Map(source.programmes.map((p) => [p.id, p]));
+  const units = new Map(source.units.map((u) => [u.id, u]));
+  const groups = new Map(source.groups.map((g) => [g.id, g]));
+  const sessions = new Map(source.sessions.map((s) => [s.id, s]));
+  const rowLevel = source.participants.filter((p) => isRowLevel(p) && groups.has(p.groupId));
+  const enrolled = new Set(rowLevel.map((p) => enrolmentKey(p.id, p.groupId)));
+  const heldByGroup = new Map<string, number>();
+  for (const s of source.sessions) if (s.status === 'held') heldByGroup.set(s.groupId, (heldByGroup.get(s.groupId) ?? 0) + 1);
+
+  const programmeCode = (g: SourceGroup) => programmes.get(g.programmeId)?.code ?? '';
+  const unitName = (g: SourceGroup) => units.get(g.unitId)?.name ?? '';
+  const programmeCodes = [...new Set(source.programmes.map((p) => p.code))].sort();
+  const unitNames = [...new Set(source.units.map((u) => u.name))].sort();
+  const period = (date: string) => generalisePeriod(date, coarsening.period);
+  const groupId = (id: string) => pseudo('group', id);
+
+  const periodColumn = (name: string, description: ColumnDef['description']): ColumnDef =>
+    coarsening.period === 'month'
+      ? { name, type: 'yearmonth', required: true, description }
+      : { name, type: 'string', required: true, description, pattern: PERIOD_PATTERNS[coarsening.period] };
+  const periodNote = {
+    month: bi('år-månad, ÅÅÅÅ-MM', 'year-month, YYYY-MM'),
+    week: bi('ISO-vecka, ÅÅÅÅ-Www', 'ISO week, YYYY-Www'),
+    quarter: bi('kvartal, ÅÅÅÅ-Qn', 'quarter, YYYY-Qn'),
+  }[coarsening.period];
+  const groupIdColumn: ColumnDef = {
+    name: 'group_id',
+    type: 'string',
+    required: true,
+    description: bi('Gruppens pseudonym (G-…)', 'Pseudonym of the group (G-…)'),
+    pattern: '^G-[A-Z2-7]{26}$',
+  };
+  const sessionNumberColumn: ColumnDef = {
+    name: 'session_number',
+    type: 'integer',
+    required: true,
+    description: bi('Träffens nummer i gruppen', 'Number of the session within the group'),
+    minimum: 1,
+  };
+  const programmeColumn = enumColumn('programme', bi('Programmets kod', 'Programme code'), {}, programmeCodes);
+  const unitColumn = enumColumn('unit', bi('Enhet (stadsdelsförvaltning, skola …)', 'Unit (district, school …)'), {}, unitNames);
+  const unitColumns = coarsening.dropUnit ? [] : [unitColumn];
+
+  const groupsTable: TableDef = {
+    name: 'groups',
+    title: bi('Grupper', 'Groups'),
+    description: bi('En rad per grupp i urvalet.', 'One row per group in scope.'),
+    columns: [
+      groupIdColumn,
+      programmeColumn,
+      ...unitColumns,
+      periodColumn('start_period', bi(`Gruppens start (${periodNote.sv})`, `Group start (${periodNote.en})`)),
+      enumColumn('status', bi('Gruppens status', 'Group status'), L.groupStatusLabels, GROUP_STATUSES),
+      { name: 'sessions_planned', type: 'integer', required: true, minimum: 0, description: bi('Antal träffar enligt programmet', 'Sessions in the programme') },
+      { name: 'sessions_held', type: 'integer', required: true, minimum: 0, description: bi('Antal genomförda träffar', 'Sessions held') },
+    ],
+    primaryKey: ['group_id'],
+    foreignKeys: [],
+    *rows() {
+      for (const g of source.groups) {
+        yield [
+          groupId(g.id),
+          programmeCode(g),
+          ...(coarsening.dropUnit ? [] : [unitName(g)]),
+          period(g.startDate),
+          g.status,
+          programmes.get(g.programmeId)?.sessionCount ?? null,
+          heldByGroup.get(g.id) ?? 0,
+        ];
+      }
+    },
+  };
+
+  const sessionsTable: TableDef = {
+    name: 'sessions',
+    title: bi('Träffar', 'Sessions'),
+    description: bi('En rad per träff (planerad, genomförd eller inställd).', 'One row per session (planned, held or cancelled).'),
+    columns: [
+      groupIdColumn,
+      sessionNumberColumn,
+      periodColumn('period', bi(`När träffen hölls, annars planerades (${periodNote.sv})`, `When the session was held, else planned (${periodNote.en})`)),
+      enumColumn('status', bi('Träffens status', 'Session status'), L.sessionStatusLabels, SESSION_STATUSES),
+      { name: 'is_extra', type: 'boolean', required: true, description: bi('Extra träff utöver programmet (1 = ja, 0 = nej)', 'Extra session beyond the programme (1 = yes, 0 = no)') },
+      { name: 'participant_count', type: 'integer', required: false, minimum: 0, description: bi('Antal närvarande enligt gruppledaren (alla deltagare)', 'Number present as recorded by the leaders (all participants)') },
+    ],
+    primaryKey: ['group_id', 'session_number'],
+    foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
+    *rows() {
+      for (const s of source.sessions) {
+        if (!groups.has(s.groupId)) continue;
+        yield [groupId(s.groupId), s.number, period(s.heldDate ?? s.plannedDate), s.status, flag(s.isExtra), s.participantCount];
+      }
+    },
+  };
+
+  const ageColumn: ColumnDef = coarsening.ageBands
+    ? enumColumn('child_age_band', bi('Barnets åldersgrupp vid gruppstart', "Child's age band at group start"), L.ageBandLabels, AGE_BANDS, false)
+    : {
+        name: 'child_age',
+        type: 'integer',
+        required: false,
+        minimum: 0,
+        maximum: MAX_CHILD_AGE,
+        description: bi(
+          'Barnets ålder i hela år vid gruppstart: den ålder barnet fyller under startåret',
+          "Child's age in whole years at group start: the age the child reaches in the start year",
+        ),
+      };
+  const participantsTable: TableDef = {
+    name: 'participants',
+    title: bi('Deltagare', 'Participants'),
+    description: bi(
+      'En rad per deltagare och grupp, endast deltagare som samtyckt till utvärdering. Pseudonymiserade uppgifter.',
+      'One row per participant and group, only participants who consented to evaluation. Pseudonymised data.',
+    ),
+    columns: [
+      { name: 'participant_id', type: 'string', required: true, pattern: '^P-[A-Z2-7]{26}$', description: bi('Deltagarens pseudonym (P-…)', 'Pseudonym of the participant (P-…)') },
+      groupIdColumn,
+      { name: 'family_id', type: 'string', required: true, pattern: '^F-[A-Z2-7]{26}$', description: bi('Familjens pseudonym (F-…): vårdnadshavare till samma barn delar den', 'Pseudonym of the family (F-…): caregivers of the same child share it') },
+      ...unitColumns,
+      programmeColumn,
+      periodColumn('start_period', bi(`Gruppens start (${periodNote.sv})`, `Group start (${periodNote.en})`)),
+      enumColumn('relation', bi('Deltagarens relation till barnet', "Participant's relation to the child"), L.relationLabels, RELATIONS),
+      ageColumn,
+      enumColumn('child_gender', bi('Barnets kön', "Child's gender"), L.genderLabels, CHILD_GENDERS, false),
+      enumColumn('status', bi('Deltagarens status', 'Participant status'), L.participantStatusLabels, PARTICIPANT_STATUSES),
+      { name: 'last_session_attended', type: 'integer', required: false, minimum: 1, description: bi('Sista träff deltagaren var närvarande (vid avhopp)', 'Last session attended (for dropouts)') },
+      { name: 'dropout_reason', type: 'string', required: false, pattern: '^[a-z0-9_]{1,32}$', description: bi('Kod för orsak till avhopp', 'Code of the dropout reason') },
+    ],
+    primaryKey: ['participant_id', 'group_id'],
+    foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
+    *rows() {
+      for (const p of rowLevel) {
+        const g = groups.get(p.groupId)!;
+        const age = childAgeAtStart(p.childBirthYear, g.startDate);
+        yield [
+          pseudo('participant', p.id),
+          groupId(g.id),
+          p.familyId === null ? pseudo('family', `solo:${p.id}`) : pseudo('family', p.familyId),
+          ...(coarsening.dropUnit ? [] : [unitName(g)]),
+          programmeCode(g),
+          period(g.startDate),
+          p.relation,
+          coarsening.ageBands ? ageBand(age) : age,
+          p.childGender,
+          p.status,
+          p.lastSessionAttended,
+          safeCode(p.dropoutReason),
+        ];
+      }
+    },
+  };
+
+  const participantIdColumn = participantsTable.columns[0]!;
+  const attendanceTable: TableDef = {
+    name: 'attendance',
+    title: bi('Närvaro', 'Attendance'),
+    description: bi('En rad per deltagare och träff där närvaro registrerats.', 'One row per participant and session with recorded attendance.'),
+    columns: [participantIdColumn, groupIdColumn, sessionNumberColumn, enumColumn('state', bi('Närvaro', 'Attendance'), L.attendanceLabels, ATTENDANCE_STATES)],
+    primaryKey: ['participant_id', 'group_id', 'session_number'],
+    foreignKeys: [
+      { fields: ['participant_id', 'group_id'], reference: { resource: 'participants', fields: ['participant_id', 'group_id'] } },
+      { fields: ['group_id', 'session_number'], reference: { resource: 'sessions', fields: ['group_id', 'session_number'] } },
+    ],
+    async *rows() {
+      for await (const a of source.attendance()) {
+        const s = sessions.get(a.sessionId);
+        if (!s || !enrolled.has(enrolmentKey(a.participantId, s.groupId))) continue;
+        yield [pseudo('participant', a.participantId), groupId(s.groupId), s.number, a.state];
+      }
+    },
+  };
+
+  const fidelityTable: TableDef = {
+    name: 'fidelity',
+    title: bi('Programtrohet', 'Fidelity'),
+    description: bi('En rad per träff och moment i sessionsplanen.', 'One row per session and component of the session plan.'),
+    columns: [
+      groupIdColumn,
+      sessionNumberColumn,
+      { name: 'component_no', type: 'integer', required: true, minimum: 1, description: bi('Momentets plats i sessionsplanen', 'Position of the component in the session plan') },
+      enumColumn('component', bi('Typ av moment', 'Kind of component'), L.componentLabels, FIDELITY_COMPONENTS),
+      { name: 'covered', type: 'boolean', required: true, description: bi('Momentet genomfördes (1 = ja, 0 = nej)', 'Component covered (1 = yes, 0 = no)') },
+    ],
+    primaryKey: ['group_id', 'session_number', 'component_no'],
+    foreignKeys: [{ fields: ['group_id', 'session_number'], reference: { resource: 'sessions', fields: ['group_id', 'session_number'] } }],
+    async *rows() {
+      for await (const f of source.fidelity()) {
+        const s = sessions.get(f.sessionId);
+        if (!s || !groups.has(s.groupId)) continue;
+        yield [groupId(s.groupId), s.number, f.componentNo, f.component, flag(f.covered)];
+      }
+    },
+  };
+
+  const leadersTable: TableDef = {
+    name: 'leaders',
+    title: bi('Gruppledare och handledare', 'Leaders and supervisors'),
+    description: bi('En rad per grupp och medarbetare (pseudonymiserad).', 'One row per group and staff member (pseudonymised).'),
+    columns: [
+      groupIdColumn,
+      { name: 'leader_id', type: 'string', required: true, pattern: '^L-[A-Z2-7]{26}$', description: bi('Medarbetarens pseudonym (L-…)', 'Pseudonym of the staff member (L-…)') },
+      enumColumn('role', bi('Roll i gruppen', 'Role in the group'), L.roleLabels, LEADER_ROLES),
+    ],
+    primaryKey: ['group_id', 'leader_id', 'role'],
+    foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
+    *rows() {
+      for (const gs of source.groupStaff) {
+        if (groups.has(gs.groupId)) yield [groupId(gs.groupId), pseudo('leader', gs.staffId), gs.role];
+      }
+    },
+  };
+
+  return [groupsTable, sessionsTable, participantsTable, attendanceTable, fidelityTable, leadersTable, aggregatesTable(ctx.aggregates, programmeCodes, unitNames)];
+}
+
+function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[], unitNames: string[]): TableDef {
+  return {
+    name: 'aggregates',
+    title: bi('Sammanställning', 'Aggregates'),
+    description: bi(
+      'Antal per program × enhet × år, alla deltagare oavsett samtycke. Värden 1–4 och celler som annars kan räknas fram är undertryckta. "*" = summa; summorna är summor av cellerna.',
+      'Counts by programme × unit × year, all participants regardless of consent. Values 1–4 and cells that could otherwise be derived are suppressed. "*" = total; totals are sums of the cells.',
+    ),
+    columns: [
+      { name: 'year', type: 'integer', required: true, minimum: 1900, maximum: 2999, description: bi('År', 'Year') },
+      enumColumn('programme', bi('Programmets kod, * = alla program', 'Programme code, * = all programmes'), {}, [...programmeCodes, ALL]),
+      enumColumn('unit', bi('Enhet, * = alla enheter', 'Unit, * = all units'), {}, [...unitNames, ALL]),
+      enumColumn('measure', bi('Mått', 'Measure'), L.measureLabels, MEASURES),
+      { name: 'value', type: 'integer', required: false, minimum: 0, description: bi('Antal; tomt om undertryckt', 'Count; blank when suppressed') },
+      { name: 'suppressed', type: 'boolean', required: true, description: bi('Värdet är undertryckt (1 = ja, 0 = nej)', 'The value is suppressed (1 = yes, 0 = no)') },
+    ],
+    primaryKey: ['year', 'programme', 'unit', 'measure'],
+    foreignKeys: [],
+    *rows(): Iterable<Cell[]> {
+      for (const r of aggregates.rows) yield [r.year, r.programme, r.unit, r.measure, r.value, flag(r.suppressed)];
+    },
+  };
+}
