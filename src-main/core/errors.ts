@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'database_unreadable'
   | 'locked'
   | 'wrong_passphrase'
+  | 'key_file_damaged'
+  | 'too_many_attempts'
   | 'unauthorized'
   | 'forbidden'
   | 'io'

@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3';
+import { appliedMigrationMillis } from '../db/migrate';
+
+/**
+ * The SQL behind encryption, backups and restores: whole-file operations on raw connections,
+ * below the ORM. Nothing here reads row contents; only counts and SQLite's own findings leave.
+ */
+export type Connection = Database.Database;
+
+export function openConnection(file: string, options: { key?: Buffer; readonly?: boolean } = {}): Connection {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
+  try {
+    // The key must be the first statement on the connection.
+    if (options.key) sqlite.pragma(`key = "x'${options.key.toString('hex')}'"`);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.prepare('select count(*) from sqlite_master').get();
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+/**
+ * A consistent copy of the whole database, taken inside one read transaction, so writers may go
+ * on meanwhile. The copy keeps the source's cipher and key (SQLite3MultipleCiphers).
+ */
+export function vacuumInto(sqlite: Connection, target: string): void {
+  sqlite.prepare('vacuum into ?').run(target);
+}
+
+/** SQLite's findings; empty when the file is sound. */
+export function integrityErrors(sqlite: Connection): string[] {
+  try {
+    return (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((t) => t !== 'ok');
+  } catch (err) {
+    return [err instanceof Error ? err.message : 'integrity_check failed'];
+  }
+}
+
+export function tableNames(sqlite: Connection): string[] {
+  return (
+    sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]
+  ).map((r) => r.name);
+}
+
+export function tableRowCounts(sqlite: Connection): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const name of tableNames(sqlite)) {
+    counts[name] = (sqlite.prepare(`select count(*) as n from "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+  }
+  return counts;
+}
+
+const kometTables = ['__drizzle_migrations', 'programmes', 'units', 'staff'];
+export const isKometDatabase = (sqlite: Connection) => {
+  const names = new Set(tableNames(sqlite));
+  return kometTables.every((t) => names.has(t));
+};
+
+export const newestMigration = (sqlite: Connection) => appliedMigrationMillis(sqlite);
+
+/** Moves everything from the WAL into the main file, so the file alone is the whole database. */
+export function checkpoint(sqlite: Connection): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * Encrypts a plaintext database file in place with a raw key. SQLite3MultipleCiphers refuses to
+ * rekey a plaintext database in WAL mode, so the file is switched to a rollback journal first;
+ * callers only do this on a private copy.
+ */
+export function encryptPlainFile(file: string, key: Buffer): void {
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  } finally {
+    sqlite.close();
+  }
+}
+
+export function setWalMode(sqlite: Connection): void {
+  sqlite.pragma('journal_mode = WAL');
+}
