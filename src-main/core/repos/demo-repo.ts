@@ -11,14 +11,14 @@ export function countGroups(db: KometDb): number {
 
 export function listDemoProgrammes(db: KometDb): DemoProgramme[] {
   const rows = db.sqlite
-    .prepare('select id, code, audience, session_count as sessionCount, active from programmes order by created_at, code')
+    .prepare('select id, code, audience, session_count as sessionCount, active from programmes order by code')
     .all() as (Omit<DemoProgramme, 'active'> & { active: number })[];
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 
 export function listDemoUnits(db: KometDb): DemoUnit[] {
   const rows = db.sqlite
-    .prepare('select id, name, kind, active from units order by created_at, name')
+    .prepare('select id, name, kind, active from units order by name')
     .all() as (Omit<DemoUnit, 'active'> & { active: number })[];
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
