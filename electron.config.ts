@@ -1,0 +1,48 @@
+// electron-vite config, used as `electron-vite build -c electron.config.ts`. Source folders are
+// not electron-vite's defaults, so every entry is named explicitly.
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: path.join(root, 'out/main'),
+      // Dependencies (better-sqlite3's native binary, drizzle, zod) stay in node_modules and load
+      // at run time; only our own code is bundled.
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: path.join(root, 'src-main/electron/main.ts') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: path.join(root, 'out/preload'),
+      // A sandboxed preload cannot load ES modules or require anything but `electron`:
+      // one self-contained CommonJS file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: path.join(root, 'src-main/electron/preload.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: path.join(root, 'src-renderer'),
+    plugins: [react()],
+    build: {
+      outDir: path.join(root, 'out/renderer'),
+      emptyOutDir: true,
+      // Inline <script> would break the CSP; Vite emits module files only, and no inline assets.
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        input: { index: path.join(root, 'src-renderer/index.html') },
+      },
+    },
+  },
+});

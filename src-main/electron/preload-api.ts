@@ -1,0 +1,18 @@
+// Types only: the renderer imports from here with `import type`, never values.
+import type { ProcedureName, Result } from '../ipc/contract';
+
+/** What main sends after a successful write, so the renderer can refresh what it shows. */
+export interface KometChange {
+  procedure: ProcedureName;
+}
+
+/**
+ * The whole surface the preload exposes as `window.komet`. Nothing else of Electron or Node is
+ * reachable from the page.
+ */
+export interface KometApi {
+  /** Calls a contract procedure; always resolves with a Result, never throws for bad input. */
+  call(procedure: string, input: unknown): Promise<Result<unknown>>;
+  /** Subscribes to change notifications; returns the function that unsubscribes. */
+  onChanged(listener: (change: KometChange) => void): () => void;
+}
