@@ -19,8 +19,9 @@ export const groups = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index('groups_programme_idx').on(t.programmeId),
-    index('groups_unit_idx').on(t.unitId),
+    // Programme and unit filters read the group list in start-date order straight from these.
+    index('groups_programme_start_idx').on(t.programmeId, t.startDate),
+    index('groups_unit_start_idx').on(t.unitId, t.startDate),
     index('groups_supervisor_idx').on(t.supervisorId),
     index('groups_status_start_idx').on(t.status, t.startDate),
     index('groups_start_idx').on(t.startDate),
@@ -54,7 +55,9 @@ export const sessions = sqliteTable(
   },
   (t) => [
     uniqueIndex('sessions_group_number_unique').on(t.groupId, t.number),
-    index('sessions_status_date_idx').on(t.status, t.plannedDate),
+    // Covers the overview and statistics (counts, participant sums, overdue per group) without
+    // reading the table: 190,000 random row reads would cost tens of milliseconds.
+    index('sessions_status_date_cover_idx').on(t.status, t.plannedDate, t.groupId, t.participantCount),
     index('sessions_date_idx').on(t.plannedDate),
     check('sessions_participant_count_range', sql`${t.participantCount} is null or ${t.participantCount} between 0 and 99`),
   ],
