@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KometDb } from '../db/open';
+import { AppError } from '../errors';
+import { vacuumInto } from '../repos/backup-repo';
+import { fsyncDir, fsyncFile, writeFileAtomic } from '../vault/atomic-file';
+import { backupFileName, localDayKey, newestFirst, parseBackupFileName, type BackupReason, type ParsedBackupName } from './names';
+import { backupsToKeep, defaultRetention, type RetentionPolicy } from './retention';
+import { verifyDatabaseFile, type BackupProblem } from './verify';
+
+export const backupsDirName = 'backups';
+export const backupsDirOf = (dataDir: string) => path.join(dataDir, backupsDirName);
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  date: Date;
+  beforeRestore: boolean;
+  size: number;
+  ok: boolean;
+  problem?: BackupProblem;
+  counts: Record<string, number>;
+}
+
+export interface BackupOptions {
+  dir: string;
+  reason: BackupReason;
+  /** The data key, to verify the copy by reopening it; omit only for unencrypted databases. */
+  key?: Buffer;
+  /** Copied beside the backups, so losing the data folder's key file is not losing everything. */
+  keyFile?: string;
+  now?: Date;
+}
+
+const tempPrefix = '.komet-backup-';
+
+const backupFailed = () =>
+  new AppError('io', {
+    sv: 'Säkerhetskopian kunde inte verifieras och har tagits bort. Databasen är orörd.',
+    en: 'The backup could not be verified and was removed. The database is untouched.',
+  });
+
+function freeName(dir: string, date: Date, reason: BackupReason): string {
+  for (let sequence = 1; ; sequence++) {
+    const name = backupFileName(date, reason, sequence);
+    if (!fs.existsSync(path.join(dir, name))) return name;
+  }
+}
+
+/**
+ * Copies the open database into `dir` with VACUUM INTO (consistent, and encrypted with the same
+ * key), reopens the copy to verify it, and only then gives it its final name, so a file named
+ * komet-*.db is always a complete, checked backup.
+ */
+export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): BackupInfo {
+  fs.mkdirSync(options.dir, { recursive: true });
+  removeStaleBackupTemps(options.dir);
+  const temp = path.join(options.dir, `${tempPrefix}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  try {
+    vacuumInto(db.sqlite, temp);
+    const verification = verifyDatabaseFile(temp, options.key);
+    if (!verification.ok) throw backupFailed();
+    fsyncFile(temp);
+    const date = options.now ?? new Date();
+    const name = freeName(options.dir, date, options.reason);
+    const file = path.join(options.dir, name);
+    fs.renameSync(temp, file);
+    fsyncDir(options.dir);
+    if (options.keyFile && fs.existsSync(options.keyFile)) {
+      writeFileAtomic(path.join(options.dir, path.basename(options.keyFile)), fs.readFileSync(options.keyFile));
+    }
+    return { file, name, date, beforeRestore: options.reason === 'before-restore', size: fs.statSync(file).size, ok: true, counts: verification.counts };
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** A backup killed half-way leaves only a temp file, never a komet-*.db. */
+export function removeStaleBackupTemps(dir: string): void {
+  for (const name of safeReaddir(dir)) if (name.startsWith(tempPrefix)) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export function backupNames(dir: string): ParsedBackupName[] {
+  return safeReaddir(dir)
+    .map(parseBackupFileName)
+    .filter((b): b is ParsedBackupName => b !== null)
+    .sort(newestFirst);
+}
+
+/** Every backup, newest first, each reopened with the key and checked. */
+export function listBackups(dir: string, key: Buffer | undefined): BackupInfo[] {
+  return backupNames(dir).map((b) => {
+    const file = path.join(dir, b.name);
+    const v = verifyDatabaseFile(file, key);
+    const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+    return { file, ...b, size, ok: v.ok, ...(v.problem ? { problem: v.problem } : {}), counts: v.counts };
+  });
+}
+
+export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = defaultRetention): string[] {
+  const all = backupNames(dir);
+  const keep = backupsToKeep(all, now, policy);
+  const removed = all.filter((b) => !keep.has(b.name)).map((b) => b.name);
+  for (const name of removed) fs.rmSync(path.join(dir, name), { force: true });
+  if (removed.length) fsyncDir(dir);
+  return removed;
+}
+
+/** For the shells' daily timer and start-up: a backup unless one already exists from today. */
+export function backupIfDue(db: Pick<KometDb, 'sqlite'>, options: Omit<BackupOptions, 'reason' | 'now'> & { now: Date }): BackupInfo | null {
+  const today = localDayKey(options.now);
+  if (backupNames(options.dir).some((b) => localDayKey(b.date) === today)) return null;
+  const info = backupNow(db, { ...options, reason: 'daily' });
+  pruneBackups(options.dir, options.now);
+  return info;
+}

@@ -1,0 +1,209 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startKomet } from '../../src-main/app/komet-app';
+import {
+  backupIfDue,
+  backupNow,
+  backupsDirOf,
+  listBackups,
+  restoreBackup,
+  verifyDatabaseFile,
+} from '../../src-main/core/backup';
+import { addDemoData } from '../../src-main/core/demo/add-demo';
+import { openDatabase, type KometDb } from '../../src-main/core/db/open';
+import { AppError } from '../../src-main/core/errors';
+import { rawDatabaseBytes, readMarker, sqliteHeader, tempDataDir, writeMarker } from '../helpers/crash-files';
+
+const markerA = 'Karin Backupsdotter';
+const markerB = 'Sven Senare-Ändring';
+
+let dir: string;
+let cleanup: () => void;
+let key: Buffer;
+let dbFile: string;
+let backups: string;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDataDir('komet-backup-'));
+  key = crypto.randomBytes(32);
+  dbFile = path.join(dir, 'komet.db');
+  backups = backupsDirOf(dir);
+});
+afterEach(() => cleanup());
+
+const at = (iso: string) => new Date(iso);
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const dirState = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).sort() : []);
+
+function withDb<T>(run: (db: KometDb) => T, k: Buffer | undefined = key): T {
+  const db = openDatabase(dbFile, k ? { key: k } : {});
+  try {
+    return run(db);
+  } finally {
+    db.close();
+  }
+}
+
+function refusal(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('backupNow', () => {
+  it('writes a verified copy that stays encrypted with the same key', () => {
+    fs.writeFileSync(path.join(dir, 'komet.keys.json'), '{"stand-in":"wrapped keys"}');
+    const info = withDb((db) => {
+      writeMarker(db, markerA);
+      return backupNow(db, { dir: backups, reason: 'manual', key, keyFile: path.join(dir, 'komet.keys.json'), now: at('2025-03-04T05:06:07') });
+    });
+    expect(info.name).toBe('komet-20250304-050607.db');
+    expect(info.ok).toBe(true);
+    expect(info.counts.settings).toBeGreaterThan(0);
+    expect(info.counts).toHaveProperty('audit_log');
+    expect(dirState(backups)).toEqual(['komet-20250304-050607.db', 'komet.keys.json']);
+
+    const bytes = rawDatabaseBytes(info.file);
+    expect(bytes.includes(sqliteHeader)).toBe(false);
+    expect(bytes.includes(Buffer.from(markerA))).toBe(false);
+    expect(verifyDatabaseFile(info.file, crypto.randomBytes(32))).toMatchObject({ ok: false, problem: 'unreadable' });
+    const copy = openDatabase(info.file, { key, readOnly: true });
+    expect(readMarker(copy, markerA)).toBe(markerA);
+    copy.close();
+  });
+
+  it('names two backups in the same second apart and leaves no temp files', () => {
+    const names = withDb((db) => [1, 2, 3].map(() => backupNow(db, { dir: backups, reason: 'quit', key, now: at('2025-03-04T05:06:07') }).name));
+    expect(names).toEqual(['komet-20250304-050607.db', 'komet-20250304-050607-2.db', 'komet-20250304-050607-3.db']);
+    expect(dirState(backups).filter((n) => !n.endsWith('.db'))).toEqual([]);
+  });
+
+  it('backs up once a day when due', () => {
+    withDb((db) => {
+      expect(backupIfDue(db, { dir: backups, key, now: at('2025-03-04T08:00:00') })?.name).toBe('komet-20250304-080000.db');
+      expect(backupIfDue(db, { dir: backups, key, now: at('2025-03-04T23:59:00') })).toBeNull();
+      expect(backupIfDue(db, { dir: backups, key, now: at('2025-03-05T00:00:01') })?.name).toBe('komet-20250305-000001.db');
+    });
+  });
+
+  it('lists backups newest first with row counts, flagging the ones that do not verify', () => {
+    withDb((db) => {
+      backupNow(db, { dir: backups, reason: 'daily', key, now: at('2025-03-01T10:00:00') });
+      writeMarker(db, markerA);
+      backupNow(db, { dir: backups, reason: 'daily', key, now: at('2025-03-02T10:00:00') });
+    });
+    fs.writeFileSync(path.join(backups, 'komet-20250303-100000.db'), crypto.randomBytes(8192));
+    fs.writeFileSync(path.join(backups, '.komet-backup-123-abcd.tmp'), 'half a backup');
+    fs.writeFileSync(path.join(backups, 'notes.txt'), 'not a backup');
+    const list = listBackups(backups, key);
+    expect(list.map((b) => [b.name, b.ok, b.problem])).toEqual([
+      ['komet-20250303-100000.db', false, 'unreadable'],
+      ['komet-20250302-100000.db', true, undefined],
+      ['komet-20250301-100000.db', true, undefined],
+    ]);
+    expect(list[1]!.counts.settings).toBe(list[2]!.counts.settings! + 1);
+    expect(list[1]!.size).toBeGreaterThan(0);
+    expect(list[1]!.date.getDate()).toBe(2);
+  });
+});
+
+describe('restoreBackup', () => {
+  it('round-trips: restores the old state and first saves the current one', () => {
+    const backup = withDb((db) => {
+      writeMarker(db, markerA);
+      return backupNow(db, { dir: backups, reason: 'daily', key, now: at('2025-03-01T10:00:00') });
+    });
+    withDb((db) => writeMarker(db, markerB)); // same key (length) → overwrites the marker row
+    const result = restoreBackup(backup.file, { dataDir: dir, key, now: at('2025-03-02T12:00:00') });
+    expect(result.beforeRestore).toMatchObject({ name: 'komet-20250302-120000-before-restore.db', ok: true });
+    withDb((db) => {
+      expect(readMarker(db, markerA)).toBe(markerA);
+      expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    });
+    const saved = openDatabase(path.join(backups, 'komet-20250302-120000-before-restore.db'), { key, readOnly: true });
+    expect(readMarker(saved, markerB)).toBe(markerB);
+    saved.close();
+    expect(rawDatabaseBytes(dbFile).includes(sqliteHeader)).toBe(false);
+    expect(dirState(dir).filter((n) => n.includes('restoring'))).toEqual([]);
+  });
+
+  it('refuses a non-database, a foreign key, a foreign database and a plaintext copy, touching nothing', () => {
+    withDb((db) => writeMarker(db, markerA));
+    const foreign = path.join(dir, 'elsewhere');
+    fs.mkdirSync(foreign);
+    const cases: [string, () => void, string][] = [
+      ['random.db', () => fs.writeFileSync(path.join(foreign, 'random.db'), crypto.randomBytes(16384)), 'database_unreadable'],
+      ['text.db', () => fs.writeFileSync(path.join(foreign, 'text.db'), 'hello'), 'database_unreadable'],
+      ['other-key.db', () => openDatabase(path.join(foreign, 'other-key.db'), { key: crypto.randomBytes(32) }).close(), 'database_unreadable'],
+      ['plain.db', () => openDatabase(path.join(foreign, 'plain.db')).close(), 'database_unreadable'],
+      ['missing.db', () => undefined, 'not_found'],
+      [
+        'not-komet.db',
+        () => {
+          const other = new Database(path.join(foreign, 'not-komet.db'));
+          other.pragma(`key = "x'${key.toString('hex')}'"`);
+          other.exec('create table recipes (name text)');
+          other.close();
+        },
+        'database_unreadable',
+      ],
+    ];
+    const before = { db: sha(dbFile), files: dirState(dir), backups: dirState(backups) };
+    for (const [name, make, code] of cases) {
+      make();
+      const err = refusal(() => restoreBackup(path.join(foreign, name), { dataDir: dir, key }));
+      expect([name, err.code]).toEqual([name, code]);
+      expect(err.messages.sv.length).toBeGreaterThan(10);
+      expect({ db: sha(dbFile), files: dirState(dir), backups: dirState(backups) }).toEqual(before);
+    }
+    expect(refusal(() => restoreBackup(path.join(foreign, 'not-komet.db'), { dataDir: dir, key })).messages.sv).toMatch(/inte en Komet/);
+    expect(refusal(() => restoreBackup(dbFile, { dataDir: dir, key })).code).toBe('validation');
+  });
+
+  it('refuses a backup made by a newer Komet', () => {
+    const backup = withDb((db) => backupNow(db, { dir: backups, reason: 'daily', key, now: at('2025-03-01T10:00:00') }));
+    const raw = new Database(backup.file);
+    raw.pragma(`key = "x'${key.toString('hex')}'"`);
+    raw.prepare("insert into __drizzle_migrations (hash, created_at) values ('future', ?)").run(Date.now() + 10 ** 12);
+    raw.close();
+    expect(refusal(() => restoreBackup(backup.file, { dataDir: dir, key })).code).toBe('database_too_new');
+  });
+
+  it('restores over a corrupt database, keeping its raw bytes aside', () => {
+    const backup = withDb((db) => {
+      writeMarker(db, markerA);
+      return backupNow(db, { dir: backups, reason: 'daily', key, now: at('2025-03-01T10:00:00') });
+    });
+    const damaged = crypto.randomBytes(fs.statSync(dbFile).size);
+    fs.writeFileSync(dbFile, damaged);
+    const result = restoreBackup(backup.file, { dataDir: dir, key, now: at('2025-03-02T12:00:00') });
+    expect(result.beforeRestore).toMatchObject({ raw: true });
+    expect(fs.readFileSync(path.join(backups, result.beforeRestore!.name))).toEqual(damaged);
+    withDb((db) => expect(readMarker(db, markerA)).toBe(markerA));
+  });
+});
+
+describe('backup at scale', () => {
+  it('measures a verified backup of a filled database (printed, not asserted)', () => {
+    const scale = Number(process.env.KOMET_BACKUP_SCALE ?? 5);
+    const app = startKomet({ dataDir: dir, shell: 'test', key });
+    try {
+      const filled = addDemoData(app.db, { scale, seed: 7, today: '2025-06-01' });
+      const started = performance.now();
+      const info = backupNow(app.db, { dir: backups, reason: 'manual', key });
+      const ms = performance.now() - started;
+      console.log(`backup: scale ${scale} (${filled.groups} groups, ${filled.sessions} sessions), ${(info.size / 1e6).toFixed(1)} MB, verified in ${ms.toFixed(0)} ms`);
+      expect(info.counts.sessions).toBe(withDbCount(app.db, 'sessions'));
+    } finally {
+      app.close();
+    }
+  });
+});
+
+const withDbCount = (db: KometDb, table: string) => (db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
