@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
 /**
  * Keyed pseudonyms. HMAC-SHA256 under a secret export key kept in the encrypted database:
@@ -57,13 +57,14 @@ export type Pseudonymiser = (entity: PseudonymEntity, id: string) => string;
 /** Returns a memoising pseudonymiser: attendance repeats the same ids many times. */
 export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   checkKey(key);
-  const keyCopy = Buffer.from(key);
+  // A KeyObject once, not a raw key per call: several times faster over a million attendance rows.
+  const keyObject = createSecretKey(Buffer.from(key));
   const cache = new Map<string, string>();
   return (entity, id) => {
     const input = `${entity}:${id}`;
     let value = cache.get(input);
     if (value === undefined) {
-      const mac = createHmac('sha256', keyCopy).update(input, 'utf8').digest();
+      const mac = createHmac('sha256', keyObject).update(input, 'utf8').digest();
       value = `${PSEUDONYM_ENTITIES[entity]}-${base32(mac.subarray(0, PSEUDONYM_BYTES))}`;
       cache.set(input, value);
     }

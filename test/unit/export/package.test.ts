@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { isExportError } from '../../../src-main/core/export/export-errors';
+import { manifestSchema } from '../../../src-main/core/export/manifest';
+import { defaultCoarsening, type SourceAttendance } from '../../../src-main/core/export/model';
+import { buildPackage } from '../../../src-main/core/export/package';
+import { PACKAGE_FILES } from '../../../src-main/core/export/open';
+import { META, TEST_KEY, makeSource, streamToBytes, unzipText } from './fixtures';
+
+const csv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
+
+async function build(source = makeSource(), coarsening = defaultCoarsening) {
+  const built = buildPackage(source, { key: TEST_KEY, coarsening }, META);
+  const zip = await streamToBytes(built.stream);
+  return { built, zip, files: unzipText(zip), manifest: await built.manifest };
+}
+
+describe('export package', () => {
+  it('holds exactly the package files, manifest last', async () => {
+    const { zip, files } = await build();
+    expect(Object.keys(files).sort()).toEqual([...PACKAGE_FILES].sort());
+    const names = [...new TextDecoder('latin1').decode(zip).matchAll(/PK\x03\x04[\s\S]{26}([a-z_]+\.(?:csv|json|md))/g)].map((m) => m[1]);
+    expect(names.at(-1)).toBe('manifest.json');
+  });
+
+  it('records each file’s SHA-256, size and row count in the manifest', async () => {
+    const { files, manifest } = await build();
+    expect(manifestSchema.parse(JSON.parse(files['manifest.json']!))).toEqual(manifest);
+    expect(manifest.files.map((f) => f.name).sort()).toEqual(PACKAGE_FILES.filter((f) => f !== 'manifest.json').sort());
+    for (const f of manifest.files) {
+      const bytes = Buffer.from(files[f.name]!, 'utf8');
+      expect(f.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(f.bytes).toBe(bytes.length);
+      if (f.name.endsWith('.csv')) expect(f.rows).toBe(csv(files[f.name]!).length);
+    }
+    expect(manifest.pseudonymisation.keyId).toMatch(/^[A-Z2-7]{16}$/);
+    expect(manifest.disclosure.kAnonymity.k).toBe(5);
+  });
+
+  it('has consenting participants only as rows, and everyone in the aggregates', async () => {
+    const source = makeSource({ groups: 8 });
+    const { files } = await build(source);
+    const consenting = source.participants.filter((p) => p.consent === 'yes');
+    expect(consenting.length).toBeLessThan(source.participants.length);
+    expect(csv(files['participants.csv']!)).toHaveLength(consenting.length);
+    const rowIds = new Set(csv(files['participants.csv']!).map((r) => r.participant_id));
+    for (const a of csv(files['attendance.csv']!)) expect(rowIds.has(a.participant_id)).toBe(true);
+    const reached = source.participants.filter((p) => p.status !== 'never_started');
+    const totals = csv(files['aggregates.csv']!).filter((r) => r.programme === '*' && r.unit === '*' && r.measure === 'participants');
+    const published = totals.filter((r) => r.suppressed === '0').reduce((a, r) => a + Number(r.value), 0);
+    expect(published).toBe(reached.length);
+  });
+
+  it('blanks suppressed aggregate values and flags them', async () => {
+    const { files, manifest } = await build();
+    const rows = csv(files['aggregates.csv']!);
+    const suppressed = rows.filter((r) => r.suppressed === '1');
+    expect(suppressed.length).toBe(manifest.disclosure.suppression.primarySuppressed + manifest.disclosure.suppression.secondarySuppressed);
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const r of suppressed) expect(r.value).toBe('');
+    for (const r of rows.filter((x) => x.suppressed === '0')) expect(Number(r.value) === 0 || Number(r.value) >= 5).toBe(true);
+  });
+
+  it('follows the coarsening settings in columns and values', async () => {
+    const coarse = await build(makeSource(), { period: 'quarter', ageBands: true, dropUnit: true });
+    const header = (name: string) => coarse.files[name]!.split('\r\n')[0]!.split(',');
+    expect(header('participants.csv')).not.toContain('unit');
+    expect(header('groups.csv')).not.toContain('unit');
+    expect(header('participants.csv')).toContain('child_age_band');
+    expect(header('participants.csv')).not.toContain('child_age');
+    for (const r of csv(coarse.files['participants.csv']!)) expect(r.start_period).toMatch(/^\d{4}-Q[1-4]$/);
+    for (const r of csv(coarse.files['sessions.csv']!)) expect(r.period).toMatch(/^\d{4}-Q[1-4]$/);
+    const weekly = await build(makeSource(), { ...defaultCoarsening, period: 'week' });
+    for (const r of csv(weekly.files['groups.csv']!)) expect(r.start_period).toMatch(/^\d{4}-W\d{2}$/);
+  });
+
+  it('is byte-for-byte reproducible for the same data, key and timestamp', async () => {
+    const a = await build();
+    const b = await build();
+    expect(createHash('sha256').update(a.zip).digest('hex')).toBe(createHash('sha256').update(b.zip).digest('hex'));
+  });
+
+  it('refuses an empty scope with a typed error', () => {
+    const source = { ...makeSource(), groups: [], sessions: [], participants: [], groupStaff: [] };
+    try {
+      buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening }, META);
+      expect.unreachable();
+    } catch (e) {
+      expect(isExportError(e, 'empty_scope')).toBe(true);
+      expect((e as { messages: { sv: string } }).messages.sv).toMatch(/Urvalet/);
+    }
+  });
+
+  it('streams: ZIP bytes come out while attendance rows are still being read', async () => {
+    const source = makeSource({ groups: 40, participantsPerGroup: 8, sessionsPerGroup: 60 });
+    let pulled = 0;
+    const inner = source.attendance;
+    source.attendance = function* (): Generator<SourceAttendance> {
+      for (const row of inner() as Iterable<SourceAttendance>) {
+        pulled++;
+        yield row;
+      }
+    };
+    const total = [...(inner() as Iterable<SourceAttendance>)].length;
+    const reader = buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening }, META).stream.getReader();
+    const seenWhileReading: number[] = [];
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) break;
+      if (pulled > 0 && pulled < total) seenWhileReading.push(pulled);
+    }
+    expect(pulled).toBe(total);
+    expect(seenWhileReading.length).toBeGreaterThan(3);
+  });
+});
