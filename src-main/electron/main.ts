@@ -38,9 +38,22 @@ function iconPath(): string | undefined {
 
 function createWindow(): BrowserWindow {
   const icon = iconPath();
-  const win = new BrowserWindow(
-    mainWindowOptions({ preloadPath, isPackaged: app.isPackaged, ...(icon ? { iconPath: icon } : {}) }),
-  );
+  const options = mainWindowOptions({ preloadPath, isPackaged: app.isPackaged, ...(icon ? { iconPath: icon } : {}) });
+  const win = new BrowserWindow({
+    ...options,
+    // The same values security.ts sets, repeated at the construction site where static scanners
+    // (electronegativity) look for them.
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -49,6 +49,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
+    // Middle-click on a link would otherwise start a navigation outside the guards' usual path.
+    disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
