@@ -1,0 +1,159 @@
+/**
+ * `npm run bench [-- --scale N …] [--iterations N]`: times demo generation, the hot read paths
+ * through the router (validation included, as every shell calls them) and the browser shell's
+ * cold start, and prints a Markdown table. Measures only; nothing passes or fails.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startKomet, type KometApp } from '../src-main/app/komet-app';
+import { systemClock } from '../src-main/core/clock';
+import { generateDemo } from '../src-main/core/demo/generate';
+import { createRandom } from '../src-main/core/demo/random';
+import { insertDemoRows, listDemoProgrammes, listDemoUnits } from '../src-main/core/repos/demo-repo';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', multiple: true },
+    iterations: { type: 'string', default: '200' },
+    'cold-starts': { type: 'string', default: '3' },
+  },
+});
+const scales = (values.scale ?? ['1', '100']).flatMap((s) => s.split(',')).map(Number);
+const iterations = Number(values.iterations);
+const coldStarts = Number(values['cold-starts']);
+if (scales.some((s) => !(s > 0)) || !(iterations > 0) || !(coldStarts > 0)) {
+  console.error('bench: --scale, --iterations och --cold-starts ska vara positiva tal / must be positive numbers');
+  process.exit(2);
+}
+
+type Cell = string;
+const rows = new Map<string, { target: string; cells: Map<number, Cell> }>();
+function record(measure: string, target: string, scale: number, cell: Cell) {
+  const row = rows.get(measure) ?? { target, cells: new Map() };
+  row.cells.set(scale, cell);
+  rows.set(measure, row);
+}
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+
+async function timeCalls(app: KometApp, makeInput: () => [string, unknown]): Promise<string> {
+  for (let i = 0; i < 5; i++) await app.call(...makeInput()); // warm statement caches and JIT
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const [name, input] = makeInput();
+    const started = performance.now();
+    const result = await app.call(name, input);
+    times.push(performance.now() - started);
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code}`);
+  }
+  times.sort((a, b) => a - b);
+  return `${ms(quantile(times, 0.5))} / ${ms(quantile(times, 0.95))} ms`;
+}
+
+/** Spawns `komet serve` and waits for the first successful POST /api/call. */
+async function coldStart(databasePath: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'komet.mjs'), 'serve', '--db', databasePath, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` },
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  try {
+    const url = await new Promise<URL>((resolve, reject) => {
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const line = out.split('\n').find((l) => l.startsWith('http'));
+        if (line) resolve(new URL(line.trim()));
+      });
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      void exited.then(() => reject(new Error(`serve exited: ${err.trim()}`)));
+      setTimeout(() => reject(new Error('serve did not print a URL within 60 s')), 60_000).unref();
+    });
+    const token = url.hash.replace('#token=', '');
+    for (;;) {
+      try {
+        const res = await fetch(new URL('/api/call', url.origin), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ procedure: 'app.info', input: {} }),
+        });
+        if (res.ok && ((await res.json()) as { ok: boolean }).ok) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function benchScale(scale: number, dir: string) {
+  const databasePath = path.join(dir, `bench-${scale}.db`);
+  const app = startKomet({ databasePath, shell: 'cli' });
+  const today = systemClock.today();
+  let groupIds: string[];
+  try {
+    const programmes = listDemoProgrammes(app.db);
+    const units = listDemoUnits(app.db);
+    const t0 = performance.now();
+    const demo = generateDemo(programmes, units, { scale, seed: 1, today });
+    const t1 = performance.now();
+    insertDemoRows(app.db, demo);
+    const t2 = performance.now();
+    record('demo generation (generate + insert)', '< 60 s at scale 100', scale, `${((t2 - t0) / 1000).toFixed(2)} s (${((t1 - t0) / 1000).toFixed(2)} + ${((t2 - t1) / 1000).toFixed(2)})`);
+    record('demo size (groups / sessions)', '', scale, `${demo.groups.length} / ${demo.sessions.length}`);
+    groupIds = demo.groups.map((g) => g.id);
+    // Filters taken from real groups, so every filtered query has rows to find.
+    const filters = demo.groups.map((g) => ({ programmeId: g.programmeId, status: g.status, year: Number(g.startDate.slice(0, 4)) }));
+    const rnd = createRandom('bench');
+
+    record('groups.list, first page, unfiltered (p50 / p95)', '', scale, await timeCalls(app, () => ['groups.list', {}]));
+    record('groups.list, programme + status + year (p50 / p95)', 'p95 < 20 ms', scale,
+      await timeCalls(app, () => ['groups.list', rnd.pick(filters)]));
+    record('dashboard.get (p50 / p95)', 'p95 < 20 ms', scale, await timeCalls(app, () => ['dashboard.get', {}]));
+    record('groups.get, random group (p50 / p95)', '', scale, await timeCalls(app, () => ['groups.get', { id: rnd.pick(groupIds) }]));
+    record('stats.get (p50 / p95)', '', scale, await timeCalls(app, () => ['stats.get', {}]));
+  } finally {
+    app.close();
+  }
+
+  if (!fs.existsSync(path.join(root, 'src-main', 'http', 'server.ts'))) {
+    record('browser shell cold start → first API answer', '< 1 s', scale, 'n/a');
+  } else {
+    try {
+      const times: number[] = [];
+      for (let i = 0; i < coldStarts; i++) times.push(await coldStart(databasePath));
+      times.sort((a, b) => a - b);
+      record(`browser shell cold start → first API answer (median of ${coldStarts})`, '< 1 s', scale, `${ms(quantile(times, 0.5))} ms`);
+    } catch (err) {
+      record(`browser shell cold start → first API answer (median of ${coldStarts})`, '< 1 s', scale, `n/a (${err instanceof Error ? err.message : 'error'})`);
+    }
+  }
+  record('peak RSS of the bench process so far', '', scale, `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-bench-'));
+try {
+  console.log(`Node ${process.versions.node}, ${os.cpus().length} CPU, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${iterations} iterations per query`);
+  for (const scale of scales) {
+    process.stderr.write(`scale ${scale}…\n`);
+    await benchScale(scale, dir);
+  }
+  const header = `| measure | ${scales.map((s) => `scale ${s}`).join(' | ')} | target |`;
+  console.log(['', header, `|---|${scales.map(() => '---:').join('|')}|---|`].join('\n'));
+  for (const [measure, row] of rows) {
+    console.log(`| ${measure} | ${scales.map((s) => row.cells.get(s) ?? '').join(' | ')} | ${row.target} |`);
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,234 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const bin = path.join(root, 'bin', 'komet.mjs');
+const binDir = path.join(root, 'node_modules', '.bin');
+// The project's Node 24 first on PATH, exactly as `npx komet` and npm scripts run it.
+const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, KOMET_DEBUG: '' };
+const node = path.join(binDir, process.platform === 'win32' ? 'node.cmd' : 'node');
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-cli-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function komet(args: string[], extraEnv: Record<string, string> = {}, nodeBinary = node) {
+  const r = spawnSync(nodeBinary, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', cwd: root, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Failures must be one line with no stack trace. */
+function expectOneLineFailure(r: { code: number | null; stderr: string; stdout: string }) {
+  expect(r.code).not.toBe(0);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(lines[0]).toMatch(/ \/ /); // Swedish / English
+}
+
+const statsJson = (db: string) => {
+  const r = komet(['stats', '--db', db, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown> & { groups: number; sessions: Record<string, number>; participantCount: number };
+};
+
+// Each case spawns the real CLI (tsx + the whole app), which takes seconds on a busy machine.
+describe('komet CLI', { timeout: 180_000 }, () => {
+  it('prints help for the tool and every command, exit 0', () => {
+    for (const args of [['--help'], ['init', '--help'], ['demo', '--help'], ['stats', '--help'], ['serve', '--help'], ['check', '--help']]) {
+      const r = komet(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Användning \/ Usage: komet/);
+    }
+  });
+
+  it('refuses unknown commands and options with one line and exit 2', () => {
+    for (const args of [['frobnicate'], ['stats', '--bogus'], ['demo', '--scale', 'many', '--db', path.join(dir, 'never.db')]]) {
+      const r = komet(args);
+      expectOneLineFailure(r);
+      expect(r.code).toBe(2);
+    }
+    expect(fs.existsSync(path.join(dir, 'never.db'))).toBe(false);
+  });
+
+  it('init creates a migrated, seeded database and prints its path; check says ok', () => {
+    const db = path.join(dir, 'init', 'komet.db');
+    const r = komet(['init', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(db);
+    expect(fs.existsSync(db)).toBe(true);
+    const stats = statsJson(db);
+    expect(stats.programmes).toBeGreaterThanOrEqual(7);
+    expect(stats.units).toBe(13);
+    expect(stats.groups).toBe(0);
+    const check = komet(['check', '--db', db]);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout.trim()).toBe('ok');
+  });
+
+  it('init honours KOMET_DATA_DIR when --db is left out', () => {
+    const dataDir = path.join(dir, 'data-dir');
+    const r = komet(['init'], { KOMET_DATA_DIR: dataDir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(path.join(dataDir, 'komet.db'));
+    expect(fs.existsSync(path.join(dataDir, 'komet.db'))).toBe(true);
+  });
+
+  it('demo with the same seed and day gives identical, realistic data; a second run is refused', () => {
+    const a = path.join(dir, 'demo-a.db');
+    const b = path.join(dir, 'demo-b.db');
+    for (const db of [a, b]) {
+      const r = komet(['demo', '--db', db, '--scale', '1', '--seed', '1', '--today', '2026-03-15']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Demodata tillagd/);
+    }
+    // Seeded units get fresh ids in every database, so compare units by name.
+    const comparable = (s: ReturnType<typeof statsJson>) => ({
+      ...s,
+      byUnit: (s.byUnit as { key: string; label: string }[]).map((u) => ({ ...u, key: u.label })),
+    });
+    const stats = statsJson(a);
+    expect(comparable(statsJson(b))).toEqual(comparable(stats));
+
+    expect(stats.groups).toBeGreaterThanOrEqual(150);
+    expect(stats.groups).toBeLessThanOrEqual(200);
+    expect(stats.leaders).toBeGreaterThanOrEqual(50);
+    expect(stats.supervisors).toBeGreaterThanOrEqual(8);
+    expect(stats.sessions.held!).toBeGreaterThan(stats.sessions.cancelled! * 5);
+    expect(stats.sessions.cancelled).toBeGreaterThan(0);
+    expect(stats.sessions.planned).toBeGreaterThan(0);
+    expect(stats.participantCount).toBeGreaterThan(stats.sessions.held! * 3);
+
+    const again = komet(['demo', '--db', a, '--seed', '1']);
+    expectOneLineFailure(again);
+    expect(again.stderr).toMatch(/--force/);
+    expect(statsJson(a)).toEqual(stats);
+  });
+
+  it('stats --json has the totals and breakdowns; without --json a readable table', () => {
+    const db = path.join(dir, 'demo-a.db');
+    const stats = statsJson(db);
+    for (const key of ['programmes', 'units', 'leaders', 'supervisors', 'groups', 'sessions', 'participantCount', 'byProgramme', 'byUnit', 'byYear']) {
+      expect(stats).toHaveProperty(key);
+    }
+    expect(Object.keys(stats.sessions).sort()).toEqual(['cancelled', 'held', 'planned']);
+    const byYear = stats.byYear as { key: string; groups: number }[];
+    expect(byYear.map((y) => y.key)).toEqual(expect.arrayContaining(['2023', '2024', '2025', '2026']));
+    expect(byYear.reduce((n, y) => n + y.groups, 0)).toBe(stats.groups);
+
+    const table = komet(['stats', '--db', db]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(new RegExp(`Grupper / Groups\\s+${stats.groups}\\n`));
+    expect(table.stdout).toMatch(/Rinkeby-Kista/);
+  });
+
+  it('stats and check on a missing file fail without creating it', () => {
+    const missing = path.join(dir, 'missing.db');
+    for (const cmd of ['stats', 'check']) expectOneLineFailure(komet([cmd, '--db', missing]));
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
+  it('a corrupt or foreign file gives one clear line and exit 1, never a crash', () => {
+    const junk = path.join(dir, 'junk.db');
+    fs.writeFileSync(junk, Buffer.from(Array.from({ length: 16384 }, (_, i) => (i * 7919 + 13) % 256)));
+    const before = fs.readFileSync(junk);
+    for (const cmd of ['check', 'stats', 'demo', 'init']) {
+      const r = komet([cmd, '--db', junk]);
+      expectOneLineFailure(r);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/ingen Komet-databas.*not a Komet database/);
+    }
+    expect(fs.readFileSync(junk).equals(before)).toBe(true);
+
+    const foreign = path.join(dir, 'foreign.db');
+    const other = new Database(foreign);
+    other.exec('create table notes (id integer primary key, body text)');
+    other.close();
+    const r = komet(['check', '--db', foreign]);
+    expectOneLineFailure(r);
+    expect(r.stderr).toMatch(/ingen Komet-databas/);
+  });
+
+  it('check reports a broken reference and exits 1', () => {
+    const db = path.join(dir, 'broken.db');
+    expect(komet(['init', '--db', db]).code).toBe(0);
+    const raw = new Database(db);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("insert into group_leaders (group_id, staff_id, created_at) values ('no-such-group', 'no-such-staff', '2026-01-01T00:00:00.000Z')").run();
+    raw.close();
+    const r = komet(['check', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/foreign key: group_leaders/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('serve prints a tokenised URL, answers API calls and stops cleanly on SIGTERM', async () => {
+    const db = path.join(dir, 'demo-a.db');
+    const child = spawn(node, [bin, 'serve', '--db', db], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      void exited.then(() => reject(new Error(`serve exited: ${stderr}`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+$/);
+    const parsed = new URL(url);
+    const token = parsed.hash.replace('#token=', '');
+    const call = (auth: string) =>
+      fetch(new URL('/api/call', parsed.origin), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: auth },
+        body: JSON.stringify({ procedure: 'stats.get', input: {} }),
+      });
+    const ok = await call(`Bearer ${token}`);
+    const body = (await ok.json()) as { ok: boolean; value: { groups: number } };
+    expect(body.ok).toBe(true);
+    expect(body.value.groups).toBe(statsJson(db).groups);
+    expect((await call('Bearer wrong')).status).toBe(401);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('on a Node older than 22.12 it says so in one line and exits 1 (simulated)', () => {
+    const r = komet(['--help'], { KOMET_MIN_NODE: '99.0' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Komet kräver Node 99\.0 eller senare \(du har \d+\.\d+\.\d+\)\. \/ Komet needs Node 99\.0 or later/);
+  });
+
+  const oldNode = findOldNode();
+  it.skipIf(!oldNode)(`on a real old Node (${oldNode ?? 'none found'}) it says so in one line and exits 1`, () => {
+    const r = komet(['demo', '--db', path.join(dir, 'old.db')], {}, oldNode!);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Komet kräver Node 22\.12 eller senare/);
+    expect(fs.existsSync(path.join(dir, 'old.db'))).toBe(false);
+  });
+});
+
+/** A system Node below 22.12, if the machine has one (Debian's is 20 on ours). */
+function findOldNode(): string | undefined {
+  const candidates = ['/usr/bin/node', '/usr/local/bin/node', '/bin/node'];
+  for (const candidate of candidates) {
+    if (!fs.existsSync(candidate)) continue;
+    const v = spawnSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    const [major = 0, minor = 0] = v.split('.').map(Number);
+    if (major > 0 && (major < 22 || (major === 22 && minor < 12))) return candidate;
+  }
+  if (!process.env.CI) console.log('No Node older than 22.12 on this machine: the real old-Node test is skipped.');
+  return undefined;
+}
