@@ -1,12 +1,24 @@
 /**
- * Case folding for names and searches. SQLite's own lower() and LIKE fold ASCII only, so
- * "Östermalm" and "östermalm" would count as different; the repositories register this function
- * with the connection and use it wherever names are compared.
+ * Case-insensitive matching that knows Swedish letters. SQLite's lower() and LIKE fold ASCII
+ * only, so "Östermalm" and "östermalm" would count as different. A GLOB pattern with a
+ * character class per letter ("[Öö][Ss]…") matches both cases and still runs inside SQLite,
+ * with no per-row call back into JavaScript.
  */
 export const foldCase = (text: string): string => text.toLocaleLowerCase('sv-SE');
 
-/** A LIKE pattern matching the folded term anywhere, with LIKE's wildcards taken literally. */
-export const containsPattern = (term: string): string => `%${foldCase(term).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function globChar(ch: string): string {
+  const lower = ch.toLocaleLowerCase('sv-SE');
+  const upper = ch.toLocaleUpperCase('sv-SE');
+  if (lower !== upper && [...lower].length === 1 && [...upper].length === 1) return `[${upper}${lower}]`;
+  // GLOB's own special characters are taken literally inside a class.
+  return '*?['.includes(ch) ? `[${ch}]` : ch;
+}
+
+/** A GLOB pattern matching exactly this text in any letter case. */
+export const caseInsensitiveGlob = (text: string): string => [...text].map(globChar).join('');
+
+/** A GLOB pattern matching text that contains the term in any letter case. */
+export const containsGlob = (term: string): string => `*${caseInsensitiveGlob(term)}*`;
 
 /** Orders by name the Swedish way (å, ä, ö last), which SQLite's byte order gets wrong. */
 export const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name, 'sv-SE');

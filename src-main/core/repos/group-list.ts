@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { GroupSummary } from '../../ipc/contract';
 import { yearRange } from '../domain/dates';
-import { containsPattern } from '../domain/text';
+import { containsGlob } from '../domain/text';
 import { summaryColumns, summaryCompleter } from './groups';
 
 export interface GroupFilter {
@@ -30,7 +30,7 @@ export function groupListRepo(sqlite: Database.Database) {
     return s;
   };
 
-  function whereClause(f: GroupFilter): { text: string; params: Params; needsNames: boolean } {
+  function whereClause(f: GroupFilter): { text: string; params: Params; searching: boolean } {
     const parts: string[] = [];
     const params: Params = {};
     const equal = (column: string, key: string, value: string | undefined) => {
@@ -48,23 +48,25 @@ export function groupListRepo(sqlite: Database.Database) {
     }
     const search = f.search?.trim();
     if (search) {
-      params.pattern = containsPattern(search);
-      parts.push(`(komet_fold(g.venue) like @pattern escape '\\' or komet_fold(p.name) like @pattern escape '\\'
-        or komet_fold(u.name) like @pattern escape '\\'
-        or exists (select 1 from group_leaders gl join staff s on s.id = gl.staff_id
-                   where gl.group_id = g.id and komet_fold(s.name) like @pattern escape '\\'))`);
+      params.pattern = containsGlob(search);
+      // Programme, unit and leader matches are resolved once as id sets, not per group row.
+      parts.push(`(g.venue glob @pattern
+        or g.programme_id in (select id from programmes where name glob @pattern)
+        or g.unit_id in (select id from units where name glob @pattern)
+        or g.id in (select gl.group_id from group_leaders gl join staff s on s.id = gl.staff_id where s.name glob @pattern))`);
     }
-    return { text: parts.length ? `where ${parts.join(' and ')}` : '', params, needsNames: Boolean(search) };
+    return { text: parts.length ? `where ${parts.join(' and ')}` : '', params, searching: Boolean(search) };
   }
 
   return {
     list(f: GroupFilter): { items: GroupSummary[]; total: number } {
       const w = whereClause(f);
       const joins = 'join programmes p on p.id = g.programme_id join units u on u.id = g.unit_id';
-      const countSql = `select count(*) as n from groups g ${w.needsNames ? joins : ''} ${w.text}`;
+      const countSql = `select count(*) as n from groups g ${w.text}`;
       const total = (prepared(countSql).get(w.params) as { n: number }).n;
       if (total === 0 || f.offset >= total) return { items: [], total };
-      const pageSql = `select ${summaryColumns} from groups g ${joins} ${w.text}
+      // A search reads every group anyway: in storage order that is sequential, in date order random.
+      const pageSql = `select ${summaryColumns} from groups g ${w.searching ? 'not indexed' : ''} ${joins} ${w.text}
         order by g.start_date desc, g.rowid desc limit @limit offset @offset`;
       const rows = prepared(pageSql).all({ ...w.params, limit: f.limit, offset: f.offset }) as Parameters<typeof complete>[0];
       return { items: complete(rows), total };

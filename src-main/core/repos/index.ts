@@ -1,6 +1,5 @@
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
-import { foldCase } from '../domain/text';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
 import { programmeRepo } from './programmes';
@@ -12,8 +11,6 @@ import { unitRepo } from './units';
 
 /** All repositories on one connection. Every SQL statement Komet runs lives under this folder. */
 export function createRepos(db: KometDb, clock: Clock) {
-  // Name comparisons and searches need Swedish case folding, which SQLite's lower() lacks.
-  db.sqlite.function('komet_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldCase(value) : value));
   return {
     programmes: programmeRepo(db.orm, clock),
     units: unitRepo(db.orm, clock),

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Programme } from '../../ipc/contract';
 import type { Clock } from '../clock';
-import { byName } from '../domain/text';
+import { byName, caseInsensitiveGlob } from '../domain/text';
 import type { Orm } from '../db/open';
 import { groups, programmes } from '../db/schema';
 
@@ -26,7 +26,7 @@ export function programmeRepo(orm: Orm, clock: Clock) {
     },
     /** Id of a programme whose code equals this one regardless of case, if any. */
     findIdByCode(code: string): string | undefined {
-      return orm.select({ id: programmes.id }).from(programmes).where(sql`komet_fold(${programmes.code}) = komet_fold(${code})`).get()?.id;
+      return orm.select({ id: programmes.id }).from(programmes).where(sql`${programmes.code} glob ${caseInsensitiveGlob(code)}`).get()?.id;
     },
     insert(fields: ProgrammeFields): Programme {
       const now = clock.now();

@@ -14,8 +14,11 @@ const sessionWithGroupFrom = `from sessions s join groups g on g.id = s.group_id
 
 const toSessionWithGroup = (r: RawSessionWithGroup): SessionWithGroup => ({ ...r, isExtra: r.isExtra === 1 });
 
-export interface CountRow {
-  key: string;
+/** One cell of the programme × unit × year cube the statistics are summed from. */
+export interface StatsCell {
+  programmeId: string;
+  unitId: string;
+  year: string;
   n: number;
   participants: number;
 }
@@ -44,8 +47,9 @@ export function reportRepo(sqlite: Database.Database) {
      order by s.planned_date, g.start_time, s.id limit ?`,
   );
   const overdueTotal = sqlite.prepare<[string], { n: number }>(
-    `select count(*) as n from sessions s join groups g on g.id = s.group_id
-     where s.status = 'planned' and s.planned_date < ? and g.status <> 'cancelled'`,
+    // The cancelled groups are looked up once as a set, so the count stays inside the index.
+    `select count(*) as n from sessions s where s.status = 'planned' and s.planned_date < ?
+       and s.group_id not in (select id from groups where status = 'cancelled')`,
   );
 
   const totals = sqlite.prepare<[], { programmes: number; units: number; leaders: number; supervisors: number; groups: number }>(
@@ -54,28 +58,21 @@ export function reportRepo(sqlite: Database.Database) {
        (select count(*) from staff where active and is_supervisor) as supervisors,
        (select count(*) from groups) as groups`,
   );
+  // Whole-table aggregates read the covering index on sessions (status, date, group, count).
   const sessionStatusCounts = sqlite.prepare<[], { status: string; n: number; participants: number }>(
     `select status, count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions group by status`,
   );
-  const groupsBy = {
-    programme: sqlite.prepare<[], CountRow>(`select programme_id as key, count(*) as n, 0 as participants from groups group by programme_id`),
-    unit: sqlite.prepare<[], CountRow>(`select unit_id as key, count(*) as n, 0 as participants from groups group by unit_id`),
-    year: sqlite.prepare<[], CountRow>(`select substr(start_date, 1, 4) as key, count(*) as n, 0 as participants from groups group by key`),
-  };
-  const heldBy = {
-    programme: sqlite.prepare<[], CountRow>(
-      `select g.programme_id as key, count(*) as n, coalesce(sum(s.participant_count), 0) as participants
-       from sessions s join groups g on g.id = s.group_id where s.status = 'held' group by g.programme_id`,
-    ),
-    unit: sqlite.prepare<[], CountRow>(
-      `select g.unit_id as key, count(*) as n, coalesce(sum(s.participant_count), 0) as participants
-       from sessions s join groups g on g.id = s.group_id where s.status = 'held' group by g.unit_id`,
-    ),
-    year: sqlite.prepare<[], CountRow>(
-      `select substr(planned_date, 1, 4) as key, count(*) as n, coalesce(sum(participant_count), 0) as participants
-       from sessions where status = 'held' group by key`,
-    ),
-  };
+  const groupCells = sqlite.prepare<[], StatsCell>(
+    `select programme_id as programmeId, unit_id as unitId, substr(start_date, 1, 4) as year, count(*) as n, 0 as participants
+     from groups group by 1, 2, 3`,
+  );
+  // Summing per group first keeps the join to groups at one lookup per group and year.
+  const heldCells = sqlite.prepare<[], StatsCell>(
+    `select g.programme_id as programmeId, g.unit_id as unitId, x.year as year, sum(x.n) as n, sum(x.participants) as participants
+     from (select group_id, substr(planned_date, 1, 4) as year, count(*) as n, coalesce(sum(participant_count), 0) as participants
+           from sessions where status = 'held' group by group_id, year) x
+     join groups g on g.id = x.group_id group by 1, 2, 3`,
+  );
 
   return {
     groupStatusCounts: () => groupStatusCounts.all(),
@@ -85,8 +82,10 @@ export function reportRepo(sqlite: Database.Database) {
     overdueTotal: (before: string) => overdueTotal.get(before)!.n,
     totals: () => totals.get()!,
     sessionStatusCounts: () => sessionStatusCounts.all(),
-    groupsBy: (dim: keyof typeof groupsBy) => groupsBy[dim].all(),
-    heldBy: (dim: keyof typeof heldBy) => heldBy[dim].all(),
+    /** Groups per programme, unit and start year. */
+    groupCells: () => groupCells.all(),
+    /** Held sessions and participants per programme, unit and planned year. */
+    heldCells: () => heldCells.all(),
   };
 }
 export type ReportRepo = ReturnType<typeof reportRepo>;

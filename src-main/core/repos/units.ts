@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Unit } from '../../ipc/contract';
 import type { Clock } from '../clock';
-import { byName } from '../domain/text';
+import { byName, caseInsensitiveGlob } from '../domain/text';
 import type { Orm } from '../db/open';
 import { groups, staff, units } from '../db/schema';
 
@@ -27,7 +27,7 @@ export function unitRepo(orm: Orm, clock: Clock) {
     },
     /** Id of a unit whose name equals this one regardless of case (Swedish letters included). */
     findIdByName(name: string): string | undefined {
-      return orm.select({ id: units.id }).from(units).where(sql`komet_fold(${units.name}) = komet_fold(${name})`).get()?.id;
+      return orm.select({ id: units.id }).from(units).where(sql`${units.name} glob ${caseInsensitiveGlob(name)}`).get()?.id;
     },
     insert(fields: UnitFields): Unit {
       const now = clock.now();

@@ -1,6 +1,6 @@
 import type { Dashboard, ParsedInput, Stats } from '../../ipc/contract';
 import { endOfIsoWeek, yearRange } from '../domain/dates';
-import type { CountRow } from '../repos/reports';
+import type { StatsCell } from '../repos/reports';
 import type { ServiceContext } from './context';
 
 const overdueShown = 50;
@@ -27,9 +27,10 @@ export function dashboardService({ repos, clock }: ServiceContext) {
 }
 
 type Breakdown = Stats['byProgramme'][number];
+type Label = { key: string; label: string; active: boolean };
 
-/** Joins group counts and held-session counts on their key into one row per key. */
-function merge(groups: CountRow[], held: CountRow[], labels: Map<string, { key: string; label: string; active?: boolean }>): Breakdown[] {
+/** Sums the cube's cells along one dimension into report rows. */
+function breakdown(groups: StatsCell[], held: StatsCell[], keyOf: (c: StatsCell) => string, labels: Map<string, Label>): Breakdown[] {
   const rows = new Map<string, Breakdown>();
   const row = (key: string) => {
     let r = rows.get(key);
@@ -41,8 +42,12 @@ function merge(groups: CountRow[], held: CountRow[], labels: Map<string, { key: 
   };
   // Active programmes and units are listed even without groups, so a report shows the zeros.
   for (const [key, l] of labels) if (l.active) row(key);
-  for (const g of groups) row(g.key).groups = g.n;
-  for (const h of held) Object.assign(row(h.key), { sessionsHeld: h.n, participantCount: h.participants });
+  for (const c of groups) row(keyOf(c)).groups += c.n;
+  for (const c of held) {
+    const r = row(keyOf(c));
+    r.sessionsHeld += c.n;
+    r.participantCount += c.participants;
+  }
   return [...rows.values()];
 }
 
@@ -50,23 +55,24 @@ export function statsService({ repos }: ServiceContext) {
   return {
     /** Years are the start year for groups and the planned date's year for sessions. */
     get: (): Stats => {
-      const totals = repos.reports.totals();
       const sessions = { planned: 0, held: 0, cancelled: 0 };
-      let participantCount = 0;
-      for (const s of repos.reports.sessionStatusCounts()) {
-        sessions[s.status as keyof typeof sessions] = s.n;
-        if (s.status === 'held') participantCount = s.participants;
+      let participants = 0;
+      for (const row of repos.reports.sessionStatusCounts()) {
+        if (row.status in sessions) sessions[row.status as keyof typeof sessions] = row.n;
+        if (row.status === 'held') participants = row.participants;
       }
+      const groups = repos.reports.groupCells();
+      const held = repos.reports.heldCells();
       const programmes = new Map(repos.programmes.list(true).map((p) => [p.id, { key: p.code, label: p.name, active: p.active }]));
       const units = new Map(repos.units.list(true).map((u) => [u.id, { key: u.id, label: u.name, active: u.active }]));
-      const byLabel = (a: Breakdown, b: Breakdown) => a.label.localeCompare(b.label, 'sv');
+      const byLabel = (a: Breakdown, b: Breakdown) => a.label.localeCompare(b.label, 'sv-SE');
       return {
-        ...totals,
+        ...repos.reports.totals(),
         sessions,
-        participantCount,
-        byProgramme: merge(repos.reports.groupsBy('programme'), repos.reports.heldBy('programme'), programmes).sort(byLabel),
-        byUnit: merge(repos.reports.groupsBy('unit'), repos.reports.heldBy('unit'), units).sort(byLabel),
-        byYear: merge(repos.reports.groupsBy('year'), repos.reports.heldBy('year'), new Map()).sort((a, b) => a.key.localeCompare(b.key)),
+        participantCount: participants,
+        byProgramme: breakdown(groups, held, (c) => c.programmeId, programmes).sort(byLabel),
+        byUnit: breakdown(groups, held, (c) => c.unitId, units).sort(byLabel),
+        byYear: breakdown(groups, held, (c) => c.year, new Map()).sort((a, b) => a.key.localeCompare(b.key)),
       };
     },
   };
