@@ -41,6 +41,7 @@ export function Layout() {
         {t('nav.skip')}
       </a>
       <header className="sidebar">
+        <div className="sidebar__inner">
         <p className="brand">
           <span className="brand__mark" aria-hidden="true" />
           <span className="brand__name">{t('app.name')}</span>
@@ -56,6 +57,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />

@@ -107,32 +107,19 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
                         )}
                         {s.status === 'cancelled' && <span className="muted">{s.cancelReason}</span>}
                       </td>
-                      <td>
+                      <td className="actions-cell">
                         <div className="row-actions" id={actionsId(s.id)}>
-                          <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ id: s.id, mode: 'held' })}>
-                            {s.status === 'held' ? t('sessions.editHeld') : t('sessions.markHeld')}
-                            <span className="visually-hidden">, {which}</span>
-                          </button>
-                          <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ id: s.id, mode: 'cancelled' })}>
-                            {s.status === 'cancelled' ? t('sessions.editCancelled') : t('sessions.markCancelled')}
-                            <span className="visually-hidden">, {which}</span>
-                          </button>
+                          <RowButton label={s.status === 'held' ? t('sessions.editHeld') : t('sessions.markHeld')} which={which}
+                            onClick={() => setEditing({ id: s.id, mode: 'held' })} />
+                          <RowButton label={s.status === 'cancelled' ? t('sessions.editCancelled') : t('sessions.markCancelled')} which={which}
+                            onClick={() => setEditing({ id: s.id, mode: 'cancelled' })} />
                           {s.status === 'planned' ? (
-                            <button type="button" className="button button--small button--link" onClick={() => setEditing({ id: s.id, mode: 'move' })}>
-                              {t('sessions.move')}
-                              <span className="visually-hidden">, {which}</span>
-                            </button>
+                            <RowButton label={t('sessions.move')} which={which} variant="link" onClick={() => setEditing({ id: s.id, mode: 'move' })} />
                           ) : (
-                            <button type="button" className="button button--small button--link" onClick={() => setPending({ kind: 'reset', session: s })}>
-                              {t('sessions.reset')}
-                              <span className="visually-hidden">, {which}</span>
-                            </button>
+                            <RowButton label={t('sessions.reset')} which={which} variant="link" onClick={() => setPending({ kind: 'reset', session: s })} />
                           )}
                           {s.isExtra && (
-                            <button type="button" className="button button--small button--link button--danger-text" onClick={() => setPending({ kind: 'delete', session: s })}>
-                              {t('common.delete')}
-                              <span className="visually-hidden">, {which}</span>
-                            </button>
+                            <RowButton label={t('common.delete')} which={which} variant="danger" onClick={() => setPending({ kind: 'delete', session: s })} />
                           )}
                         </div>
                       </td>
@@ -163,5 +150,25 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
           : t('sessions.resetText', { number: pending.session.number }))}
       </ConfirmDialog>
     </>
+  );
+}
+
+const variants = {
+  secondary: 'button button--small button--secondary',
+  link: 'button button--small button--link',
+  danger: 'button button--small button--link button--danger-text',
+};
+
+/** The visible word plus which session it acts on, so every button's name is unique. */
+function RowButton({ label, which, variant = 'secondary', onClick }: {
+  label: string;
+  which: string;
+  variant?: keyof typeof variants;
+  onClick(): void;
+}) {
+  return (
+    <button type="button" className={variants[variant]} onClick={onClick} aria-label={`${label}, ${which}`}>
+      {label}
+    </button>
   );
 }

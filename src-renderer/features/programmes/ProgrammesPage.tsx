@@ -41,7 +41,7 @@ function ProgrammeList() {
       columns={[
         { header: t('programmes.code'), cell: (p) => p.code },
         { header: t('programmes.audience'), cell: (p) => t(`audience.${p.audience}`) },
-        { header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }) },
+        { header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }), className: 'nowrap' },
         { header: t('programmes.ageBand'), cell: ageBand },
         { header: t('programmes.groups'), cell: (p) => p.groupCount, className: 'num' },
       ]}

@@ -125,20 +125,18 @@ export function RegistryList<T extends RegistryItem>({ kind, items, isPending, e
                         {c.cell(item)}
                       </td>
                     ))}
-                    <td>
+                    <td className="actions-cell">
                       <div className="row-actions">
-                        <Link to={`${item.id}/edit`} className="button button--small button--secondary">
+                        <Link to={`${item.id}/edit`} className="button button--small button--secondary" aria-label={`${t('common.edit')}, ${item.name}`}>
                           {t('common.edit')}
-                          <span className="visually-hidden">, {item.name}</span>
                         </Link>
                         <button type="button" className="button button--small button--secondary" disabled={setActive.isPending}
-                          onClick={() => void toggleActive(item)}>
+                          onClick={() => void toggleActive(item)} aria-label={`${item.active ? t('registry.archive') : t('registry.restore')}, ${item.name}`}>
                           {item.active ? t('registry.archive') : t('registry.restore')}
-                          <span className="visually-hidden">, {item.name}</span>
                         </button>
-                        <button type="button" className="button button--small button--link button--danger-text" onClick={() => setDeleting(item)}>
+                        <button type="button" className="button button--small button--link button--danger-text" onClick={() => setDeleting(item)}
+                          aria-label={`${t('common.delete')}, ${item.name}`}>
                           {t('common.delete')}
-                          <span className="visually-hidden">, {item.name}</span>
                         </button>
                       </div>
                     </td>

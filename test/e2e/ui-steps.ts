@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/ipc/contract';
+import { expect, type KometServer } from './fixtures';
+
+/** A local calendar date `days` from today, as the date inputs and the API want it. */
+export function isoDate(days = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Arranges data over HTTP (as the page would) when a test is about a later step. */
+export async function arrange<P extends ProcedureName>(komet: KometServer, procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>> {
+  const result = await komet.call(procedure, input);
+  if (!result.ok) throw new Error(`${procedure} failed: ${result.error.message.en}`);
+  return result.value;
+}
+
+export interface ArrangedGroup {
+  programme: ProcedureOutput<'programmes.create'>;
+  unit: ProcedureOutput<'units.create'>;
+  group: ProcedureOutput<'groups.create'>;
+}
+
+/** A programme, a unit, two leaders, a supervisor and a group started two weeks ago. */
+export async function arrangeGroup(komet: KometServer, suffix = ''): Promise<ArrangedGroup> {
+  const programme = await arrange(komet, 'programmes.create', {
+    name: `Testprogram${suffix}`,
+    code: `tKomet${suffix}`,
+    audience: 'parents',
+    sessionCount: 11,
+    sessionLengthMinutes: 150,
+    childAgeMin: 3,
+    childAgeMax: 11,
+  });
+  const unit = await arrange(komet, 'units.create', { name: `Testdistrikt${suffix}`, kind: 'district' });
+  const leaders = await Promise.all(
+    ['Astrid Ledare', 'Bo Ledare'].map((name) =>
+      arrange(komet, 'staff.create', { name: `${name}${suffix}`, unitId: unit.id, isLeader: true, isSupervisor: false }),
+    ),
+  );
+  const supervisor = await arrange(komet, 'staff.create', { name: `Cilla Handledare${suffix}`, isLeader: false, isSupervisor: true });
+  const group = await arrange(komet, 'groups.create', {
+    programmeId: programme.id,
+    unitId: unit.id,
+    venue: 'Familjecentralen',
+    startDate: isoDate(-14),
+    startTime: '17:30',
+    note: '',
+    leaderIds: leaders.map((l) => l.id),
+    supervisorId: supervisor.id,
+  });
+  return { programme, unit, group };
+}
+
+export const mainNav = (page: Page) => page.getByRole('navigation', { name: /Huvudmeny|Main menu/ });
+
+export async function goTo(page: Page, section: string): Promise<void> {
+  await mainNav(page).getByRole('link', { name: section, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** The confirmation toast; the live region holds all toasts, so match on text. */
+export const toast = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+export const statValue = (page: Page, label: string) => page.locator('.stat').filter({ hasText: label }).locator('dd');
