@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as c from './schemas/common';
 import * as g from './schemas/groups';
 import * as o from './schemas/organisation';
+import * as pa from './schemas/participants';
 
 /**
  * The whole API of Komet: every procedure any shell may call, with its input and output schema.
@@ -43,6 +44,38 @@ export const contract = {
 
   'dashboard.get': { input: g.dashboardInput, output: g.dashboard, writes: false },
   'stats.get': { input: c.empty, output: g.stats, writes: false },
+
+  'participants.list': { input: pa.participantList, output: pa.participant.array(), writes: false },
+  'participants.get': { input: c.byId, output: pa.participant, writes: false },
+  'participants.create': { input: pa.participantInput, output: pa.participant, writes: true },
+  'participants.update': { input: pa.participantUpdate, output: pa.participant, writes: true },
+  'participants.setStatus': { input: pa.participantSetStatus, output: pa.participant, writes: true },
+  'participants.setKeepActive': { input: pa.participantSetKeepActive, output: pa.participant, writes: true },
+  'participants.move': { input: pa.participantMove, output: pa.participant, writes: true },
+  'participants.delete': { input: c.byId, output: c.deleted, writes: true },
+
+  'attendance.grid': { input: pa.groupRef, output: pa.attendanceGrid, writes: false },
+  'attendance.set': { input: pa.attendanceSet, output: pa.attendanceResult, writes: true },
+  'attendance.setColumn': { input: pa.attendanceSetColumn, output: pa.attendanceResult, writes: true },
+  'groups.setTracksAttendance': { input: pa.groupSetTracksAttendance, output: pa.attendanceGrid, writes: true },
+  'groups.overview': { input: c.byId, output: pa.groupOverview, writes: false },
+
+  'fidelity.get': { input: pa.sessionRef, output: pa.fidelity, writes: false },
+  'fidelity.record': { input: pa.fidelityRecord, output: pa.fidelity, writes: true },
+  'fidelity.clear': { input: pa.sessionRef, output: pa.fidelity, writes: true },
+  'sessionPlans.get': { input: pa.programmeRef, output: pa.sessionPlan, writes: false },
+  'sessionPlans.update': { input: pa.sessionPlanUpdate, output: pa.sessionPlan, writes: true },
+  'sessionPlans.reset': { input: pa.programmeRef, output: pa.sessionPlan, writes: true },
+
+  'programmeRules.get': { input: pa.programmeRef, output: pa.programmeRules, writes: false },
+  'programmeRules.update': { input: pa.programmeRulesUpdate, output: pa.programmeRules, writes: true },
+  'dropoutReasons.list': { input: c.listArchived, output: pa.dropoutReason.array(), writes: false },
+  'dropoutReasons.create': { input: pa.dropoutReasonInput, output: pa.dropoutReason, writes: true },
+  'dropoutReasons.update': { input: pa.dropoutReasonUpdate, output: pa.dropoutReason, writes: true },
+  'dropoutReasons.setActive': { input: c.setActive, output: pa.dropoutReason, writes: true },
+
+  'dashboard.participation': { input: pa.participationDashboardInput, output: pa.participationDashboard, writes: false },
+  'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
 } as const;
 
 export type Contract = typeof contract;
@@ -60,3 +93,4 @@ export const isProcedureName = (name: unknown): name is ProcedureName =>
 export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from '../core/errors';
 export type * from './schemas/organisation';
 export type * from './schemas/groups';
+export type * from './schemas/participants';

@@ -28,6 +28,24 @@ export const ruleMessages = {
   id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
   tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
   dateOrder: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' },
+  displayName: { sv: 'Ange namn eller initialer.', en: 'Enter a name or initials.' },
+  birthYear: { sv: 'Ange barnets födelseår med fyra siffror.', en: 'Enter the child’s birth year as four digits.' },
+  consentDate: {
+    sv: 'Ange datum för samtycket när svaret är ja eller nej (och inget datum när frågan inte ställts).',
+    en: 'Enter the consent date when the answer is yes or no (and no date when not asked).',
+  },
+  componentLabel: { sv: 'Ange en benämning för momentet.', en: 'Enter a label for the component.' },
+  componentsRequired: { sv: 'Träffen behöver minst ett moment.', en: 'The session needs at least one component.' },
+  componentDuplicate: { sv: 'Samma moment finns två gånger.', en: 'The same component appears twice.' },
+  planTitle: { sv: 'Ange en rubrik för träffen.', en: 'Enter a title for the session.' },
+  completionPercent: { sv: 'Andelen ska vara ett heltal mellan 1 och 100 procent.', en: 'The share must be a whole number from 1 to 100 per cent.' },
+  dropoutAfter: { sv: 'Antalet frånvarotillfällen ska vara ett heltal mellan 1 och 20.', en: 'The number of absences must be a whole number from 1 to 20.' },
+  atRiskAfter: { sv: 'Antalet frånvarotillfällen ska vara ett heltal mellan 1 och 20.', en: 'The number of absences must be a whole number from 1 to 20.' },
+  atRiskOrder: {
+    sv: 'Risk för avhopp måste markeras före (eller samtidigt som) avhopp.',
+    en: 'At risk must be flagged before (or together with) dropout.',
+  },
+  reasonLabel: { sv: 'Ange en benämning för orsaken.', en: 'Enter a label for the reason.' },
 } satisfies Record<string, Bilingual>;
 
 export type RuleMessageKey = keyof typeof ruleMessages;
