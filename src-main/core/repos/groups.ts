@@ -6,7 +6,7 @@ import type { Orm } from '../db/open';
 import { groupLeaders, groups } from '../db/schema';
 
 export type GroupRow = typeof groups.$inferSelect;
-export type GroupFields = Omit<GroupRow, 'id' | 'createdAt' | 'updatedAt'>;
+export type GroupFields = Omit<GroupRow, 'id' | 'createdAt' | 'updatedAt' | 'tracksAttendance'>;
 
 interface SummaryRow {
   id: string;

@@ -16,6 +16,8 @@ export const groups = sqliteTable(
     startTime: text('start_time').notNull(),
     note: text('note').notNull().default(''),
     status: text('status', { enum: ['planned', 'running', 'completed', 'cancelled'] }).notNull().default('planned'),
+    /** Attendance per participant is recorded and the session counts follow from it; false: counts are typed in. */
+    tracksAttendance: integer('tracks_attendance', { mode: 'boolean' }).notNull().default(true),
     ...timestamps,
   },
   (t) => [
@@ -50,6 +52,8 @@ export const sessions = sqliteTable(
     heldDate: text('held_date'),
     cancelReason: text('cancel_reason'),
     participantCount: integer('participant_count'),
+    /** Distinct families present, derived from attendance; null where attendance is not tracked. */
+    familyCount: integer('family_count'),
     isExtra: integer('is_extra', { mode: 'boolean' }).notNull().default(false),
     ...timestamps,
   },

@@ -1,3 +1,4 @@
 export * from './organisation';
 export * from './groups';
 export * from './audit';
+export * from './participants';
