@@ -3,12 +3,14 @@ import type { Programme } from '../../ipc/contract';
 import type { Clock } from '../clock';
 import { byName, caseInsensitiveGlob } from '../domain/text';
 import type { Orm } from '../db/open';
-import { groups, programmes } from '../db/schema';
+import { programmes } from '../db/schema';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type ProgrammeFields = Omit<ProgrammeRow, 'id' | 'active' | 'createdAt' | 'updatedAt'>;
 
-const groupCount = sql<number>`(select count(*) from ${groups} where ${groups.programmeId} = ${programmes.id})`.mapWith(Number);
+// Written out in full: drizzle leaves columns unqualified in a single-table select, which would
+// make the subquery compare groups with themselves.
+const groupCount = sql<number>`(select count(*) from groups g where g.programme_id = "programmes"."id")`.mapWith(Number);
 
 export function programmeRepo(orm: Orm, clock: Clock) {
   const withCount = () => orm.select({ row: programmes, groupCount }).from(programmes);

@@ -9,8 +9,8 @@ export type StaffRow = typeof staff.$inferSelect;
 export type StaffFields = Pick<StaffRow, 'name' | 'unitId' | 'email' | 'phone' | 'isLeader' | 'isSupervisor'>;
 
 /** Groups a person leads or supervises, each counted once. */
-const groupCount = sql<number>`(select count(*) from ${groups} where ${groups.supervisorId} = ${staff.id}
-  or exists (select 1 from ${groupLeaders} where ${groupLeaders.groupId} = ${groups.id} and ${groupLeaders.staffId} = ${staff.id}))`.mapWith(Number);
+const groupCount = sql<number>`(select count(*) from groups g where g.supervisor_id = "staff"."id"
+  or g.id in (select gl.group_id from group_leaders gl where gl.staff_id = "staff"."id"))`.mapWith(Number);
 
 export function staffRepo(orm: Orm, clock: Clock) {
   const select = () =>

@@ -3,13 +3,14 @@ import type { Unit } from '../../ipc/contract';
 import type { Clock } from '../clock';
 import { byName, caseInsensitiveGlob } from '../domain/text';
 import type { Orm } from '../db/open';
-import { groups, staff, units } from '../db/schema';
+import { units } from '../db/schema';
 
 export type UnitRow = typeof units.$inferSelect;
 export type UnitFields = Pick<UnitRow, 'name' | 'kind'>;
 
-const groupCount = sql<number>`(select count(*) from ${groups} where ${groups.unitId} = ${units.id})`.mapWith(Number);
-const staffCount = sql<number>`(select count(*) from ${staff} where ${staff.unitId} = ${units.id})`.mapWith(Number);
+// Written out in full: drizzle leaves columns unqualified in a single-table select.
+const groupCount = sql<number>`(select count(*) from groups g where g.unit_id = "units"."id")`.mapWith(Number);
+const staffCount = sql<number>`(select count(*) from staff s where s.unit_id = "units"."id")`.mapWith(Number);
 
 export function unitRepo(orm: Orm, clock: Clock) {
   const withCounts = () => orm.select({ row: units, groupCount, staffCount }).from(units);
