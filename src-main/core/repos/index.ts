@@ -1,7 +1,11 @@
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
+import { attendanceRepo } from './attendance';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
+import { participantRepo } from './participants';
+import { participationReportRepo } from './participation-reports';
+import { programmePlanRepo } from './programme-plans';
 import { programmeRepo } from './programmes';
 import { reportRepo } from './reports';
 import { sessionRepo } from './sessions';
@@ -20,6 +24,10 @@ export function createRepos(db: KometDb, clock: Clock) {
     sessions: sessionRepo(db.orm, clock),
     reports: reportRepo(db.sqlite),
     settings: settingsRepo(db.orm, clock),
+    participants: participantRepo(db.sqlite, clock),
+    attendance: attendanceRepo(db.sqlite, clock),
+    plans: programmePlanRepo(db.sqlite, clock),
+    participation: participationReportRepo(db.sqlite),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

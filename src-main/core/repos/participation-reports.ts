@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+
+export interface SessionNeedingRecord {
+  sessionId: string;
+  groupId: string;
+  number: number;
+  date: string;
+  programmeCode: string;
+  unitName: string;
+  groupVenue: string;
+}
+
+export interface ProgrammeParticipation {
+  programmeId: string;
+  total: number;
+  completed: number;
+  droppedOut: number;
+  families: number;
+  present: number;
+  marked: number;
+}
+
+/**
+ * Read-only participation figures for the dashboard and statistics. They read the derived
+ * columns on participants (status, present and marked counts), so a statistic over 100,000
+ * participants never has to walk a million attendance marks.
+ */
+export function participationReportRepo(sqlite: Database.Database) {
+  const atRisk = sqlite.prepare<[number], { participantId: string; displayName: string; groupId: string; programmeCode: string; groupVenue: string; absentStreak: number }>(
+    `select p.id as participantId, p.display_name as displayName, p.group_id as groupId, pr.code as programmeCode, g.venue as groupVenue,
+       p.absent_streak as absentStreak
+     from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id
+     where p.at_risk = 1 order by p.absent_streak desc, g.start_date desc, p.id limit ?`,
+  );
+  const atRiskTotal = sqlite.prepare<[], { n: number }>('select count(*) as n from participants where at_risk = 1');
+
+  const needing = (condition: string) => {
+    const from = `from sessions s join groups g on g.id = s.group_id
+      where s.status = 'held' and s.planned_date >= @from and s.planned_date <= @to and g.status <> 'cancelled' and ${condition}`;
+    return {
+      list: sqlite.prepare<[{ from: string; to: string; limit: number }], SessionNeedingRecord>(
+        `select s.id as sessionId, s.group_id as groupId, s.number as number, coalesce(s.held_date, s.planned_date) as date,
+           (select code from programmes where id = g.programme_id) as programmeCode, (select name from units where id = g.unit_id) as unitName,
+           g.venue as groupVenue
+         ${from} order by s.planned_date desc, s.id limit @limit`,
+      ),
+      total: sqlite.prepare<[{ from: string; to: string }], { n: number }>(`select count(*) as n ${from}`),
+    };
+  };
+  // In a tracking group a held session's family count is null exactly while it has no marks.
+  const withoutAttendance = needing('g.tracks_attendance = 1 and s.family_count is null');
+  const withoutFidelity = needing('not exists (select 1 from fidelity_records f where f.session_id = s.id)');
+
+  const outcomesForGroupsStarting = sqlite.prepare<[string, string], { completed: number; known: number }>(
+    `select coalesce(sum(status = 'completed'), 0) as completed, coalesce(sum(status in ('completed', 'not_completed', 'dropped_out')), 0) as known
+     from participants where group_id in (select id from groups where start_date >= ? and start_date < ?)`,
+  );
+
+  const byProgramme = sqlite.prepare<[], ProgrammeParticipation>(
+    `select g.programme_id as programmeId, coalesce(sum(p.status <> 'moved'), 0) as total, coalesce(sum(p.status = 'completed'), 0) as completed,
+       coalesce(sum(p.status = 'dropped_out'), 0) as droppedOut, count(distinct case when p.status <> 'moved' then p.family_id end) as families,
+       coalesce(sum(p.present_count), 0) as present, coalesce(sum(p.marked_count), 0) as marked
+     from participants p join groups g on g.id = p.group_id group by g.programme_id`,
+  );
+  const familiesTotal = sqlite.prepare<[], { n: number }>(`select count(distinct family_id) as n from participants where status <> 'moved'`);
+  const fidelityByProgramme = sqlite.prepare<[], { programmeId: string; sum: number; n: number }>(
+    `select g.programme_id as programmeId, sum(f.covered_count * 1.0 / f.total_count) as sum, count(*) as n
+     from fidelity_records f join sessions s on s.id = f.session_id join groups g on g.id = s.group_id group by g.programme_id`,
+  );
+
+  return {
+    atRisk: (limit: number) => atRisk.all(limit),
+    atRiskTotal: () => atRiskTotal.get()!.n,
+    heldWithoutAttendance: (from: string, to: string, limit: number) => withoutAttendance.list.all({ from, to, limit }),
+    heldWithoutAttendanceTotal: (from: string, to: string) => withoutAttendance.total.get({ from, to })!.n,
+    heldWithoutFidelity: (from: string, to: string, limit: number) => withoutFidelity.list.all({ from, to, limit }),
+    heldWithoutFidelityTotal: (from: string, to: string) => withoutFidelity.total.get({ from, to })!.n,
+    outcomesForGroupsStarting: (from: string, to: string) => outcomesForGroupsStarting.get(from, to)!,
+    byProgramme: () => byProgramme.all(),
+    familiesTotal: () => familiesTotal.get()!.n,
+    fidelityByProgramme: () => fidelityByProgramme.all(),
+  };
+}
+export type ParticipationReportRepo = ReturnType<typeof participationReportRepo>;
