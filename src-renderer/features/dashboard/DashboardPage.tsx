@@ -84,7 +84,8 @@ function SessionList({ sessions }: { sessions: SessionWithGroup[] }) {
       {sessions.map((s) => (
         <li key={s.id} className="session-list__item">
           <span className="session-list__date">
-            {fmt.date(s.plannedDate)} <span className="muted">{s.startTime}</span>
+            {fmt.date(s.plannedDate)}
+            <span className="muted small session-list__time">{s.startTime}</span>
           </span>
           <Link to={`/groups/${s.groupId}`} className="session-list__link">
             {t('dashboard.sessionLink', { number: s.number, programme: s.programmeCode, unit: s.unitName })}

@@ -171,15 +171,15 @@ export function GroupListPage() {
                         </Link>
                         <div className="muted small">{[g.programmeName, g.venue].filter(Boolean).join(' · ')}</div>
                       </td>
-                      <td>
-                        {fmt.date(g.startDate)}
+                      <td className="nowrap">
+                        {fmt.shortDate(g.startDate)}
                         <div className="muted small">
                           {fmt.weekday(g.weekday)} {g.startTime}
                         </div>
                       </td>
                       <td>{g.leaders.map((l) => l.name).join(', ')}</td>
-                      <td>{t('groups.heldOf', { held: g.heldCount, total: g.sessionCount })}</td>
-                      <td>{fmt.date(g.nextSessionDate)}</td>
+                      <td className="nowrap">{t('groups.heldOf', { held: g.heldCount, total: g.sessionCount })}</td>
+                      <td className="nowrap">{fmt.shortDate(g.nextSessionDate)}</td>
                       <td>
                         <StatusBadge kind="group" status={g.status} />
                       </td>
