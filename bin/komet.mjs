@@ -24,7 +24,11 @@ try {
   const cli = await tsImport('../src-main/cli/main.ts', import.meta.url);
   process.exitCode = await cli.main(process.argv.slice(2));
 } catch (err) {
-  process.stderr.write('Komet kunde inte starta. / Komet could not start.\n');
+  process.stderr.write(
+    err && err.code === 'ERR_MODULE_NOT_FOUND'
+      ? 'Komet saknar paket: kör npm install. / Komet is missing packages: run npm install.\n'
+      : 'Komet kunde inte starta (KOMET_DEBUG=1 visar orsaken). / Komet could not start (KOMET_DEBUG=1 shows why).\n',
+  );
   if (process.env.KOMET_DEBUG) console.error(err);
   process.exitCode = 1;
 }
