@@ -59,14 +59,15 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   checkKey(key);
   // A KeyObject once, not a raw key per call: several times faster over a million attendance rows.
   const keyObject = createSecretKey(Buffer.from(key));
-  const cache = new Map<string, string>();
+  const caches = new Map<PseudonymEntity, Map<string, string>>();
   return (entity, id) => {
-    const input = `${entity}:${id}`;
-    let value = cache.get(input);
+    let cache = caches.get(entity);
+    if (!cache) caches.set(entity, (cache = new Map()));
+    let value = cache.get(id);
     if (value === undefined) {
-      const mac = createHmac('sha256', keyObject).update(input, 'utf8').digest();
+      const mac = createHmac('sha256', keyObject).update(`${entity}:${id}`, 'utf8').digest();
       value = `${PSEUDONYM_ENTITIES[entity]}-${base32(mac.subarray(0, PSEUDONYM_BYTES))}`;
-      cache.set(input, value);
+      cache.set(id, value);
     }
     return value;
   };

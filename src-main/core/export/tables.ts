@@ -61,7 +61,12 @@ export function buildTables(ctx: TableContext): TableDef[] {
   const unitName = (g: SourceGroup) => units.get(g.unitId)?.name ?? '';
   const programmeCodes = [...new Set(source.programmes.map((p) => p.code))].sort();
   const unitNames = [...new Set(source.units.map((u) => u.name))].sort();
-  const period = (date: string) => generalisePeriod(date, coarsening.period);
+  const periods = new Map<string, string>();
+  const period = (date: string) => {
+    let value = periods.get(date);
+    if (value === undefined) periods.set(date, (value = generalisePeriod(date, coarsening.period)));
+    return value;
+  };
   const groupId = (id: string) => pseudo('group', id);
 
   const periodColumn = (name: string, description: ColumnDef['description']): ColumnDef =>

@@ -120,10 +120,12 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
       });
     }
   }
+  const sessionsByGroup = new Map<string, SourceSession[]>();
+  for (const s of sessions) sessionsByGroup.set(s.groupId, [...(sessionsByGroup.get(s.groupId) ?? []), s]);
   const attendance = function* (): Generator<SourceAttendance> {
     for (const p of participants) {
-      for (const s of sessions) {
-        if (s.groupId !== p.groupId || s.status !== 'held') continue;
+      for (const s of sessionsByGroup.get(p.groupId) ?? []) {
+        if (s.status !== 'held') continue;
         const r = (s.number * 7 + p.id.length * 13 + p.id.charCodeAt(p.id.length - 1)) % 10;
         yield { participantId: p.id, sessionId: s.id, state: r < 8 ? 'present' : r === 8 ? 'absent' : 'absent_with_notice' };
       }
@@ -138,7 +140,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
     }
   };
   return {
-    scope: { from: '2024-01-01', to: '2025-12-31', programmeCodes: ['fKomet', 'Tonarskomet'], unitNames: units.map((u) => u.name) },
+    scope: { from: '2023-06-01', to: '2026-06-30', programmeCodes: ['fKomet', 'Tonarskomet'], unitNames: units.map((u) => u.name) },
     programmes,
     units,
     groups,
@@ -150,7 +152,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
   };
 }
 
-export const META = { exportId: 'EXP-TEST-1', created: '2026-02-10T09:30:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
+export const META = { exportId: 'EXP-TEST-1', created: '2026-09-15T09:30:00.000Z', appVersion: '0.1.0', schemaVersion: 1 };
 
 export async function streamToBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());

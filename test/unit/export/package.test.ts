@@ -20,7 +20,14 @@ describe('export package', () => {
   it('holds exactly the package files, manifest last', async () => {
     const { zip, files } = await build();
     expect(Object.keys(files).sort()).toEqual([...PACKAGE_FILES].sort());
-    const names = [...new TextDecoder('latin1').decode(zip).matchAll(/PK\x03\x04[\s\S]{26}([a-z_]+\.(?:csv|json|md))/g)].map((m) => m[1]);
+    // Local file headers (PK\3\4) in archive order; the name starts 30 bytes in.
+    const names: string[] = [];
+    const buf = Buffer.from(zip);
+    for (let at = buf.indexOf('PK\u0003\u0004'); at >= 0; at = buf.indexOf('PK\u0003\u0004', at + 4)) {
+      const length = buf.readUInt16LE(at + 26);
+      names.push(buf.toString('utf8', at + 30, at + 30 + length));
+    }
+    expect([...names].sort()).toEqual([...PACKAGE_FILES].sort());
     expect(names.at(-1)).toBe('manifest.json');
   });
 

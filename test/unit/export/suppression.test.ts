@@ -25,7 +25,7 @@ function feasibleValues(table: SuppressedTable, cap: number): Map<string, Set<nu
       let high = 0;
       for (const [i, j, c] of line) {
         const v = x[i]![j];
-        if (v !== null) sum += c * v;
+        if (v !== null && v !== undefined) sum += c * v;
         else if (c > 0) {
           low += c;
           high += c * cap;
