@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,15 +112,20 @@ describe('key file', () => {
 });
 
 describe('damaged or forged key file', () => {
-  const rewrite = (edit: (file: Record<string, any>) => void, fixChecksum: boolean) => {
-    const file = JSON.parse(fs.readFileSync(keyFilePath(dir), 'utf8'));
+  interface KeyFileJson {
+    userName: string;
+    slots: { passphrase: { wrappedKey: string; kdf: { N: number } } };
+    checksum?: string;
+  }
+  const rewrite = (edit: (file: KeyFileJson) => void, fixChecksum: boolean) => {
+    const file = JSON.parse(fs.readFileSync(keyFilePath(dir), 'utf8')) as KeyFileJson;
     edit(file);
     if (fixChecksum) {
       // A forger who knows the format recomputes the unkeyed checksum too.
       const { checksum: _old, ...rest } = file;
       const sorted = (v: unknown): unknown =>
         v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v;
-      file.checksum = require('node:crypto').createHash('sha256').update(JSON.stringify(sorted(rest))).digest('hex');
+      file.checksum = crypto.createHash('sha256').update(JSON.stringify(sorted(rest))).digest('hex');
     }
     fs.writeFileSync(keyFilePath(dir), JSON.stringify(file));
   };

@@ -22,7 +22,7 @@ export interface ParsedBackupName {
 }
 
 export function parseBackupFileName(name: string): ParsedBackupName | null {
-  const m = pattern.exec(name);
+  const m = name.match(pattern);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const date = new Date(year, month - 1, day, hour, minute, second);

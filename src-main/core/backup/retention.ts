@@ -1,4 +1,6 @@
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+// Subpath imports: the package root pulls in hundreds of modules, slow for the CLI's cold start.
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { localDayKey, newestFirst as byNewest, type ParsedBackupName } from './names';
 
 export interface RetentionPolicy {
