@@ -73,11 +73,8 @@ function run(label, script, args, env = {}) {
   });
 }
 
-function stopOnFailure(label, code) {
-  if (code === 0) return;
+function fail(label, code) {
   console.error(`npm test: ${label} misslyckades / failed (exit ${code})`);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  process.exit(code || 1);
 }
 
 const readJson = (file) => {
@@ -108,7 +105,18 @@ steps.push([
   { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
 ]);
 
-for (const [label, script, args, env] of steps) stopOnFailure(label, await run(label, script, args, env));
+// Stop at the first failure, except that a failing last step still leaves every step run, so the
+// summary is printed then too.
+let lastCode = 0;
+for (const [index, [label, script, args, env]] of steps.entries()) {
+  lastCode = await run(label, script, args, env);
+  if (lastCode === 0) continue;
+  fail(label, lastCode);
+  if (index < steps.length - 1) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(lastCode);
+  }
+}
 
 const vitest = readJson(vitestJson);
 const playwright = readJson(playwrightJson);
@@ -116,4 +124,4 @@ const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0
 const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+process.exit(failed > 0 || lastCode !== 0 ? 1 : 0);
