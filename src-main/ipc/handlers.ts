@@ -1,5 +1,6 @@
 import type { Services } from '../core/services';
 import type { ProcedureOutput } from './contract';
+import { participationHandlers } from './participation-handlers';
 import type { Handlers } from './router';
 
 export type AppInfo = ProcedureOutput<'app.info'>;
@@ -46,5 +47,6 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo }
 
     'dashboard.get': (input) => dashboard.get(input),
     'stats.get': () => stats.get(),
+    ...participationHandlers(services),
   };
 }

@@ -5,7 +5,7 @@ import type { Orm } from '../db/open';
 import { groups, sessions } from '../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
-export type SessionChange = Partial<Pick<SessionRow, 'plannedDate' | 'status' | 'heldDate' | 'cancelReason' | 'participantCount'>>;
+export type SessionChange = Partial<Pick<SessionRow, 'plannedDate' | 'status' | 'heldDate' | 'cancelReason' | 'participantCount' | 'familyCount'>>;
 
 export function sessionRepo(orm: Orm, clock: Clock) {
   return {

@@ -4,6 +4,7 @@ import { isoWeekday, weeklyDates } from '../domain/dates';
 import { inUse, missing } from '../domain/errors';
 import type { ServiceContext } from './context';
 import { checkGroupReferences } from './group-rules';
+import { participationStatus } from './participation-status';
 
 export function groupService({ repos, tx, audit }: ServiceContext) {
   function detail(id: string): GroupDetail {
@@ -49,6 +50,8 @@ export function groupService({ repos, tx, audit }: ServiceContext) {
         checkGroupReferences(repos, { ...fields, leaderIds }, before);
         repos.groups.update(id, { ...fields, weekday: isoWeekday(fields.startDate) });
         if ([...leaderIds].sort().join() !== before.leaderIds.join()) repos.groups.setLeaders(id, leaderIds);
+        // Completing a group settles who completed; the start date moves the children's ages.
+        if (fields.status !== before.status) participationStatus(repos).recomputeGroup(id);
         audit.record({ action: 'update', entity: 'group', entityId: id, fields: changedFields(before, snapshot(id)) });
         return detail(id);
       }),

@@ -2,8 +2,13 @@ import type { AuditSink } from '../audit';
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { createRepos } from '../repos';
+import { attendanceService } from './attendance';
 import { createContext } from './context';
+import { fidelityService } from './fidelity';
 import { groupService } from './groups';
+import { participantService } from './participants';
+import { participationReportService } from './participation-reports';
+import { programmeRulesService } from './programme-rules';
 import { programmeService } from './programmes';
 import { dashboardService, statsService } from './reports';
 import { seedService } from './seed';
@@ -30,6 +35,11 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     stats: statsService(ctx),
     settings: settingsService(ctx),
     seed: seedService(ctx),
+    participants: participantService(ctx),
+    attendance: attendanceService(ctx),
+    fidelity: fidelityService(ctx),
+    programmeRules: programmeRulesService(ctx),
+    participation: participationReportService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

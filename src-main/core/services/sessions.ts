@@ -3,6 +3,7 @@ import { changedFields } from '../audit';
 import { conflict, fieldErrorWith, inUse, missing } from '../domain/errors';
 import type { SessionChange } from '../repos/sessions';
 import type { ServiceContext } from './context';
+import { participationStatus } from './participation-status';
 
 const groupCancelled = () =>
   conflict({
@@ -11,6 +12,12 @@ const groupCancelled = () =>
   });
 
 export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
+  const participation = participationStatus(repos);
+  /** Attendance-derived counts and participant statuses follow every change to a group's sessions. */
+  const followUp = (session: Session): Session => {
+    participation.afterSessionChange(session.groupId, session.id);
+    return repos.sessions.get(session.id)!;
+  };
   const withGroup = (id: string) => repos.sessions.getWithGroupStatus(id) ?? (() => { throw missing('session'); })();
   const write = (before: Session, change: SessionChange): Session => {
     const after = repos.sessions.update(before.id, change);
@@ -35,18 +42,19 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
               en: `The date is in the future. A session can be recorded as held on the day at the earliest (today is ${today}).`,
             });
           }
+          // In a group that tracks attendance, a session with marks takes its count from them (followUp).
           const after = write(session, { status: 'held', heldDate: input.heldDate, participantCount: input.participantCount, cancelReason: null });
           // The first held session shows that the group has started.
           if (groupStatus === 'planned') {
             repos.groups.update(session.groupId, { status: 'running' });
             audit.record({ action: 'update', entity: 'group', entityId: session.groupId, fields: ['status'] });
           }
-          return after;
+          return followUp(after);
         }
         if (input.status === 'cancelled') {
-          return write(session, { status: 'cancelled', cancelReason: input.cancelReason, heldDate: null, participantCount: null });
+          return followUp(write(session, { status: 'cancelled', cancelReason: input.cancelReason, heldDate: null, participantCount: null, familyCount: null }));
         }
-        return write(session, { status: 'planned', heldDate: null, participantCount: null, cancelReason: null });
+        return followUp(write(session, { status: 'planned', heldDate: null, participantCount: null, familyCount: null, cancelReason: null }));
       }),
 
     move: ({ id, plannedDate }: ParsedInput<'sessions.move'>): Session =>
@@ -58,7 +66,7 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
             en: 'A held session cannot be moved. Change its recorded date instead, or mark it as planned first.',
           });
         }
-        return write(session, { plannedDate });
+        return followUp(write(session, { plannedDate }));
       }),
 
     addExtra: ({ groupId, plannedDate }: ParsedInput<'sessions.addExtra'>): Session =>
@@ -69,7 +77,7 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
         const [id] = repos.sessions.insertMany(groupId, [plannedDate], repos.sessions.maxNumber(groupId) + 1, true);
         const created = repos.sessions.get(id!)!;
         audit.record({ action: 'create', entity: 'session', entityId: created.id, fields: changedFields(undefined, created) });
-        return created;
+        return followUp(created);
       }),
 
     /** Only extra sessions can go; the programme's own sessions are cancelled instead. */
@@ -89,6 +97,7 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
           });
         }
         repos.sessions.delete(id);
+        participation.recomputeGroup(session.groupId);
         audit.record({ action: 'delete', entity: 'session', entityId: id, fields: [] });
         return { deleted: true as const };
       }),

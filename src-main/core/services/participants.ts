@@ -1,0 +1,213 @@
+import type { ParsedInput, Participant } from '../../ipc/contract';
+import { changedFields } from '../audit';
+import { AppError } from '../errors';
+import { conflict, fieldErrorWith, inUse, IssueList, missing } from '../domain/errors';
+import { birthYearFits } from '../domain/participation';
+import type { ParticipantRow } from '../repos/participants';
+import type { ServiceContext } from './context';
+import { participationStatus } from './participation-status';
+
+const parentAudiences = new Set(['parents', 'individual_family']);
+
+export const participantMissing = () => new AppError('not_found', { sv: 'Deltagaren finns inte (längre).', en: 'The participant does not exist (any more).' });
+
+type Fields = Omit<ParsedInput<'participants.create'>, 'groupId'>;
+
+export function participantService({ repos, tx, audit, clock }: ServiceContext) {
+  const status = participationStatus(repos);
+  const get = (id: string): Participant => repos.participants.get(id) ?? (() => { throw participantMissing(); })();
+  const row = (id: string): ParticipantRow => repos.participants.row(id) ?? (() => { throw participantMissing(); })();
+  const activeGroup = (groupId: string, path: string) => {
+    const group = repos.groups.row(groupId);
+    if (!group) throw fieldErrorWith(path, { sv: 'Gruppen finns inte (längre).', en: 'The group does not exist (any more).' });
+    if (group.status === 'cancelled') {
+      throw fieldErrorWith(path, {
+        sv: 'Gruppen är inställd, så inga deltagare kan läggas till. Ändra gruppens status först.',
+        en: 'The group is cancelled, so no participants can be added. Change the group’s status first.',
+      });
+    }
+    return group;
+  };
+
+  /** Checks every field rule at once, so a form can show all problems together. */
+  function checkFields(f: Fields, groupId: string, childBirthYear: number | null, childGender: string | null): void {
+    const group = repos.groups.row(groupId)!;
+    const programme = repos.programmes.get(group.programmeId)!;
+    const issues = new IssueList();
+    const year = Number(clock.today().slice(0, 4));
+    if (!parentAudiences.has(programme.audience) && (childBirthYear !== null || childGender !== null)) {
+      issues.add('childBirthYear', 'Barnets födelseår och kön anges bara i föräldraprogram.', 'The child’s birth year and gender are recorded in parent programmes only.');
+    } else if (childBirthYear !== null) {
+      if (childBirthYear > year) {
+        issues.add('childBirthYear', `Födelseåret ligger i framtiden (i år är ${year}).`, `The birth year is in the future (this year is ${year}).`);
+      } else if (!birthYearFits(childBirthYear, group.startDate, { min: programme.childAgeMin, max: programme.childAgeMax })) {
+        const band = `${programme.childAgeMin ?? 0}–${programme.childAgeMax ?? 25}`;
+        const age = Number(group.startDate.slice(0, 4)) - childBirthYear;
+        issues.add(
+          'childBirthYear',
+          `Barnet är ${age} år när gruppen startar, men programmet ${programme.name} är för barn ${band} år. Kontrollera födelseåret.`,
+          `The child is ${age} when the group starts, but ${programme.name} is for children aged ${band}. Check the birth year.`,
+        );
+      }
+    }
+    if (f.consentDate !== null) {
+      if (f.consentDate < f.enrolmentDate) {
+        issues.add('consentDate', `Samtycket kan inte vara daterat före inskrivningen (${f.enrolmentDate}).`, `Consent cannot be dated before enrolment (${f.enrolmentDate}).`);
+      } else if (f.consentDate > clock.today()) {
+        issues.add('consentDate', 'Datumet för samtycket ligger i framtiden.', 'The consent date is in the future.');
+      }
+    }
+    issues.throwIfAny();
+  }
+
+  function checkDuplicate(groupId: string, selfId: string, f: Fields, familyId: string | null): void {
+    if (f.allowDuplicate) return;
+    const same = repos.participants.sameName(groupId, selfId, f.displayName).filter((o) => familyId === null || o.familyId === familyId);
+    if (same.length) {
+      const message = {
+        sv: 'Det finns redan en deltagare med samma namn i samma familj i gruppen. Kontrollera att det inte är samma person; spara ändå om det är rätt.',
+        en: 'The group already has a participant with the same name in the same family. Check that it is not the same person; save anyway if it is right.',
+      };
+      throw new AppError('conflict', message, [{ path: 'allowDuplicate', message }]);
+    }
+  }
+
+  /** Resolves the family the participant ends up in and what its child fields will be. */
+  function familyPlan(f: Fields, currentFamilyId: string | null) {
+    if (f.familyId !== null && f.familyId !== currentFamilyId) {
+      const family = repos.participants.family(f.familyId);
+      if (!family) throw fieldErrorWith('familyId', { sv: 'Familjen finns inte (längre).', en: 'The family does not exist (any more).' });
+      return { familyId: f.familyId, joins: true, childBirthYear: f.childBirthYear ?? family.childBirthYear, childGender: f.childGender ?? family.childGender };
+    }
+    return { familyId: currentFamilyId, joins: false, childBirthYear: f.childBirthYear, childGender: f.childGender as string | null };
+  }
+
+  const record = (action: string, id: string, fields: string[]) => audit.record({ action, entity: 'participant', entityId: id, fields });
+
+  return {
+    list: ({ groupId, includeMoved }: ParsedInput<'participants.list'>): Participant[] => {
+      if (!repos.groups.row(groupId)) throw missing('group');
+      const all = repos.participants.listForGroup(groupId);
+      return includeMoved ? all : all.filter((p) => p.status !== 'moved');
+    },
+    get: ({ id }: ParsedInput<'participants.get'>) => get(id),
+
+    create: ({ groupId, ...f }: ParsedInput<'participants.create'>): Participant =>
+      tx(() => {
+        activeGroup(groupId, 'groupId');
+        const plan = familyPlan(f, null);
+        checkFields(f, groupId, plan.childBirthYear, plan.childGender);
+        checkDuplicate(groupId, '', f, f.familyId);
+        let familyId = plan.familyId;
+        if (familyId === null) familyId = repos.participants.insertFamily(plan.childBirthYear, plan.childGender);
+        else repos.participants.updateFamily(familyId, plan.childBirthYear, plan.childGender);
+        const id = repos.participants.insert({ ...f, familyId, groupId });
+        status.recomputeGroup(groupId, [id]);
+        record('create', id, ['displayName', 'relation', 'contact', 'familyId', 'enrolmentDate', 'consent', 'consentDate']);
+        return get(id);
+      }),
+
+    update: ({ id, ...f }: ParsedInput<'participants.update'>): Participant =>
+      tx(() => {
+        const before = row(id);
+        if (before.manualStatus === 'moved') throw movedAway();
+        const plan = familyPlan(f, before.familyId);
+        checkFields(f, before.groupId, plan.childBirthYear, plan.childGender);
+        checkDuplicate(before.groupId, id, f, plan.familyId);
+        const familyId = plan.familyId!;
+        repos.participants.updateFamily(familyId, plan.childBirthYear, plan.childGender);
+        repos.participants.update(id, { ...f, familyId });
+        if (familyId !== before.familyId) repos.participants.removeFamilyIfUnused(before.familyId);
+        status.recomputeGroup(before.groupId, [id]);
+        record('update', id, changedFields(before, row(id)));
+        return get(id);
+      }),
+
+    setStatus: (input: ParsedInput<'participants.setStatus'>): Participant =>
+      tx(() => {
+        const before = row(input.id);
+        if (before.manualStatus === 'moved') throw movedAway();
+        let reasonId: string | null = null;
+        if (input.status !== 'auto' && input.reasonId) {
+          const reason = repos.plans.reason(input.reasonId);
+          if (!reason) throw fieldErrorWith('reasonId', { sv: 'Orsaken finns inte (längre).', en: 'The reason does not exist (any more).' });
+          if (!reason.active && reason.id !== before.dropoutReasonId) {
+            throw fieldErrorWith('reasonId', { sv: 'Orsaken är arkiverad. Välj en annan.', en: 'The reason is archived. Choose another.' });
+          }
+          reasonId = reason.id;
+        }
+        repos.participants.setManual(input.id, {
+          manualStatus: input.status === 'auto' ? null : input.status,
+          reasonId,
+          lastSession: input.status === 'dropped_out' ? input.lastSessionNumber : null,
+          movedToGroupId: null,
+        });
+        status.recomputeGroup(before.groupId, [input.id]);
+        record('update', input.id, ['manualStatus', 'dropoutReasonId']);
+        return get(input.id);
+      }),
+
+    setKeepActive: ({ id, keepActive }: ParsedInput<'participants.setKeepActive'>): Participant =>
+      tx(() => {
+        const before = row(id);
+        if (before.manualStatus === 'moved') throw movedAway();
+        repos.participants.setKeepActive(id, keepActive);
+        status.recomputeGroup(before.groupId, [id]);
+        record('update', id, ['keepActive']);
+        return get(id);
+      }),
+
+    /** Ends this enrolment (kept, with its marks) and starts one in the other group for the same person and family. */
+    move: ({ id, toGroupId, enrolmentDate }: ParsedInput<'participants.move'>): Participant =>
+      tx(() => {
+        const before = row(id);
+        if (before.manualStatus === 'moved') throw movedAway();
+        if (toGroupId === before.groupId) {
+          throw fieldErrorWith('toGroupId', { sv: 'Deltagaren går redan i den gruppen. Välj en annan grupp.', en: 'The participant is already in that group. Choose another group.' });
+        }
+        activeGroup(toGroupId, 'toGroupId');
+        if (enrolmentDate < before.enrolmentDate) {
+          throw fieldErrorWith('enrolmentDate', {
+            sv: `Den nya inskrivningen kan inte vara före den förra (${before.enrolmentDate}).`,
+            en: `The new enrolment cannot be before the previous one (${before.enrolmentDate}).`,
+          });
+        }
+        const newId = repos.participants.insert({
+          displayName: before.displayName, relation: before.relation, contact: before.contact, familyId: before.familyId,
+          consent: before.consent, consentDate: before.consentDate,
+          enrolmentDate, groupId: toGroupId, personId: before.personId, movedFromGroupId: before.groupId,
+        });
+        repos.participants.setManual(id, { manualStatus: 'moved', reasonId: before.dropoutReasonId, lastSession: null, movedToGroupId: toGroupId });
+        status.recomputeGroup(before.groupId, [id]);
+        status.recomputeGroup(toGroupId, [newId]);
+        record('move', id, ['groupId']);
+        record('create', newId, ['personId', 'groupId', 'familyId']);
+        return get(newId);
+      }),
+
+    delete: ({ id }: ParsedInput<'participants.delete'>): { deleted: true } =>
+      tx(() => {
+        const before = row(id);
+        const marks = repos.participants.markCount(id);
+        if (marks > 0) {
+          throw inUse({
+            sv: `Deltagaren har ${marks === 1 ? '1 närvaromarkering' : `${marks} närvaromarkeringar`} och kan inte tas bort. Markera avhopp i stället.`,
+            en: `The participant has ${marks === 1 ? '1 attendance mark' : `${marks} attendance marks`} and cannot be deleted. Mark them as dropped out instead.`,
+          });
+        }
+        if (before.movedFromGroupId || before.manualStatus === 'moved') {
+          throw conflict({ sv: 'En flyttad deltagare är en del av historiken och kan inte tas bort.', en: 'A moved participant is part of the history and cannot be deleted.' });
+        }
+        repos.participants.delete(id);
+        repos.participants.removeFamilyIfUnused(before.familyId);
+        record('delete', id, []);
+        return { deleted: true as const };
+      }),
+  };
+}
+
+const movedAway = () =>
+  conflict({
+    sv: 'Deltagaren har flyttats till en annan grupp; den här inskrivningen är historik och ändras inte. Öppna deltagaren i den nya gruppen.',
+    en: 'The participant has moved to another group; this enrolment is history and is not changed. Open the participant in the new group.',
+  });
