@@ -41,7 +41,7 @@ export async function exportToFile(
   };
 }
 
-export { buildPackage, checkSource, type PackageMeta, type PackageOptions, type BuiltPackage } from './package';
+export { buildPackage, checkSource, previewExport, spreadsheetSafe, type PackageMeta, type PackageOptions, type BuiltPackage, type ExportPreview } from './package';
 export {
   encryptToFile,
   generateKeyFile,

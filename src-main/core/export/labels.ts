@@ -1,7 +1,5 @@
 import type { Bilingual } from '../errors';
-import {
-  AGE_BANDS,
-} from './generalise';
+import { AGE_BANDS } from './generalise';
 import type {
   AttendanceState,
   ChildGender,

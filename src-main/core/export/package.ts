@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { codebook } from './codebook';
 import { dataPackage, type FileDigest } from './datapackage';
+import { ALL } from './disclosure/aggregates';
 import { assessDisclosure, defaultDisclosureSettings, type DisclosureAssessment, type DisclosureSettings } from './disclosure';
 import { exportErrors } from './export-errors';
 import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type Manifest } from './manifest';
@@ -47,6 +48,21 @@ const ROWS_PER_BATCH = 2000;
 const DEFLATE_LEVEL = 1;
 const CSV_OPTIONS = { record_delimiter: 'windows' as const };
 
+/**
+ * Spreadsheets run a cell that starts with = + - @ as a formula; programme codes and unit names
+ * are typed by users, so such a value gets a leading apostrophe (the OWASP CSV-injection advice).
+ */
+export const spreadsheetSafe = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/** The labels users typed, made safe for spreadsheets; everything else is passed through. */
+export function normaliseSource(source: ExportSource): ExportSource {
+  return {
+    ...source,
+    programmes: source.programmes.map((p) => ({ ...p, code: spreadsheetSafe(p.code.trim()) })),
+    units: source.units.map((u) => ({ ...u, name: spreadsheetSafe(u.name.trim()) })),
+  };
+}
+
 /** Dangling references would break the package's foreign keys; they are the repository's bug. */
 export function checkSource(source: ExportSource): void {
   if (source.groups.length === 0) throw exportErrors.emptyScope();
@@ -56,6 +72,9 @@ export function checkSource(source: ExportSource): void {
   const bad = (what: string) => {
     throw new Error(`export source is inconsistent: ${what}`);
   };
+  for (const label of [...source.programmes.map((p) => p.code), ...source.units.map((u) => u.name)]) {
+    if (label === '' || label === ALL) bad('empty or reserved programme code or unit name');
+  }
   for (const g of source.groups) if (!programmes.has(g.programmeId) || !units.has(g.unitId)) bad('group without programme or unit');
   const sessionKeys = new Set<string>();
   for (const s of source.sessions) {
@@ -73,7 +92,8 @@ export function checkSource(source: ExportSource): void {
   }
 }
 
-export function buildPackage(source: ExportSource, options: PackageOptions, meta: PackageMeta): BuiltPackage {
+export function buildPackage(original: ExportSource, options: PackageOptions, meta: PackageMeta): BuiltPackage {
+  const source = normaliseSource(original);
   checkSource(source);
   const settings = options.disclosure ?? defaultDisclosureSettings;
   const disclosure = assessDisclosure(source, options.coarsening, settings);
@@ -108,6 +128,27 @@ export function buildPackage(source: ExportSource, options: PackageOptions, meta
     },
   });
   return { stream, manifest, disclosure };
+}
+
+export interface ExportPreview {
+  /** Rows each CSV will hold, in package order. */
+  rows: Record<string, number>;
+  disclosure: DisclosureAssessment;
+}
+
+/** What the wizard shows before anything is written: row counts and the disclosure check. */
+export async function previewExport(original: ExportSource, options: PackageOptions): Promise<ExportPreview> {
+  const source = normaliseSource(original);
+  checkSource(source);
+  const disclosure = assessDisclosure(source, options.coarsening, options.disclosure ?? defaultDisclosureSettings);
+  const tables = buildTables({ source, pseudo: createPseudonymiser(options.key), coarsening: options.coarsening, aggregates: disclosure.aggregates });
+  const rows: Record<string, number> = {};
+  for (const table of tables) {
+    let n = 0;
+    for await (const _row of table.rows()) n++;
+    rows[`${table.name}.csv`] = n;
+  }
+  return { rows, disclosure };
 }
 
 async function* zipChunks(

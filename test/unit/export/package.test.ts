@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isExportError } from '../../../src-main/core/export/export-errors';
 import { manifestSchema } from '../../../src-main/core/export/manifest';
 import { defaultCoarsening, type SourceAttendance } from '../../../src-main/core/export/model';
-import { buildPackage } from '../../../src-main/core/export/package';
+import { buildPackage, previewExport } from '../../../src-main/core/export/package';
 import { PACKAGE_FILES } from '../../../src-main/core/export/open';
 import { META, TEST_KEY, makeSource, streamToBytes, unzipText } from './fixtures';
 
@@ -119,5 +119,31 @@ describe('export package', () => {
     }
     expect(pulled).toBe(total);
     expect(seenWhileReading.length).toBeGreaterThan(3);
+  });
+});
+
+describe('export preview and labels', () => {
+  it('previews the same row counts the package then holds', async () => {
+    const source = makeSource({ groups: 5 });
+    const preview = await previewExport(source, { key: TEST_KEY, coarsening: defaultCoarsening });
+    const { manifest } = await build(source);
+    for (const f of manifest.files.filter((x) => x.rows !== undefined)) expect(preview.rows[f.name]).toBe(f.rows);
+    expect(preview.disclosure.kAnonymity).toEqual(manifest.disclosure.kAnonymity);
+  });
+
+  it('keeps user-typed labels from running as spreadsheet formulas, and reserves "*"', async () => {
+    const source = makeSource();
+    source.units[0]!.name = '=HYPERLINK("http://x","klicka")';
+    source.programmes[0]!.code = '+fKomet';
+    const { files } = await build(source);
+    for (const name of ['groups.csv', 'participants.csv', 'aggregates.csv']) {
+      for (const row of csv(files[name]!)) {
+        for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@]/);
+      }
+    }
+    expect(files['groups.csv']).toContain(`'+fKomet`);
+    const reserved = makeSource();
+    reserved.units[1]!.name = '*';
+    expect(() => buildPackage(reserved, { key: TEST_KEY, coarsening: defaultCoarsening }, META)).toThrow(/reserved/);
   });
 });
