@@ -82,10 +82,13 @@ describe('Öppna export', () => {
     await expectRejected(file, 'wrong_identity', { passphrase: 'not the right passphrase' });
   });
 
-  it('rejects a file that is not an age file at all', async () => {
+  it('rejects a file that is not an age file at all, or is not there', async () => {
     const file = path.join(dir, 'plain.age');
     fs.writeFileSync(file, zipOf(files));
     await expectRejected(file, 'not_age');
+    fs.writeFileSync(file, '');
+    await expectRejected(file, 'not_age');
+    await expectRejected(path.join(dir, 'absent.age'), 'input_unreadable');
   });
 
   it('rejects tampering anywhere in the ciphertext', async () => {

@@ -93,12 +93,13 @@ export async function encryptToFile(
   }
   const temp = tempSibling(outFile, 'partial');
   let handle: fs.FileHandle | null = null;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   try {
     handle = await fs.open(temp, 'wx', 0o600).catch(() => {
       throw exportErrors.outputUnwritable();
     });
     const ciphertext = await encrypter.encrypt(plaintext);
-    const reader = ciphertext.getReader();
+    reader = ciphertext.getReader();
     let bytes = 0;
     for (;;) {
       const { done, value } = await reader.read();
@@ -115,7 +116,9 @@ export async function encryptToFile(
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await removeQuietly(temp);
-    await plaintext.cancel(error).catch(() => undefined);
+    // Cancelling the ciphertext side travels up the pipe and stops the package build as well.
+    if (reader) await reader.cancel(error).catch(() => undefined);
+    else await plaintext.cancel(error).catch(() => undefined);
     throw error;
   }
 }

@@ -15,6 +15,7 @@ export type ExportFailure =
   | 'identity_malformed'
   | 'wrong_identity'
   | 'not_age'
+  | 'input_unreadable'
   | 'corrupt'
   | 'package_invalid';
 
@@ -62,6 +63,8 @@ export const exportErrors = {
     new ExportError('identity_malformed', 'validation', 'Nyckelfilen innehåller ingen giltig age-nyckel (AGE-SECRET-KEY-1…).', 'The key file holds no valid age key (AGE-SECRET-KEY-1…).'),
   wrongIdentity: () =>
     new ExportError('wrong_identity', 'wrong_passphrase', 'Filen kan inte öppnas med den här nyckeln eller lösenfrasen.', 'The file cannot be opened with this key or passphrase.'),
+  inputUnreadable: () =>
+    new ExportError('input_unreadable', 'io', 'Filen finns inte eller kan inte läsas.', 'The file does not exist or cannot be read.'),
   notAge: () =>
     new ExportError('not_age', 'validation', 'Filen är ingen krypterad Komet-export (age-format).', 'The file is not an encrypted Komet export (age format).'),
   corrupt: () =>

@@ -78,7 +78,7 @@ async function checkMagic(file: string): Promise<void> {
       await handle.close();
     }
   } catch {
-    throw exportErrors.notAge();
+    throw exportErrors.inputUnreadable();
   }
   if (head !== AGE_MAGIC) throw exportErrors.notAge();
 }
@@ -189,6 +189,7 @@ async function extract(file: string, decrypter: Decrypter, staging: string, maxB
       await settle();
       if (next.done) break;
     }
+    await Promise.all([...found.values()].map((f) => f.handle?.sync()));
   } finally {
     reader.releaseLock();
     await Promise.allSettled([...found.values()].map((f) => f.chain));
