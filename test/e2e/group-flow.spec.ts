@@ -96,7 +96,7 @@ test('registers a group with two leaders, records sessions and sees the overview
   await expect(page.getByText('Allt är registrerat. Inga passerade träffar väntar.')).toBeVisible();
 });
 
-test('group form shows required fields inline and keeps the list filters', async ({ page }) => {
+test('group form marks required fields inline and focuses the first one', async ({ page }) => {
   await goTo(page, 'Grupper');
   await page.getByRole('link', { name: 'Ny grupp' }).first().click();
   await page.getByRole('button', { name: 'Skapa grupp' }).click();

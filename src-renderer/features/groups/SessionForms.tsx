@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue, Session } from '../../../src-main/ipc/contract';
 import { useApiMutation } from '../../api/queries';
+import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../components/FormField';
 import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
@@ -24,6 +25,8 @@ function InlineForm({ label, onSubmit, onCancel, saving, error, unmatched, child
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  // In a one-row form the field messages say it all; only other failures need the alert.
+  const fieldsOnly = error instanceof ApiError && error.code === 'validation' && unmatched.length === 0;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -41,7 +44,7 @@ function InlineForm({ label, onSubmit, onCancel, saving, error, unmatched, child
           {t('common.cancel')}
         </button>
       </div>
-      <ErrorAlert error={error} extraIssues={unmatched} />
+      <ErrorAlert error={fieldsOnly ? null : error} extraIssues={unmatched} />
     </form>
   );
 }
@@ -81,7 +84,7 @@ export function HeldForm({ session, onDone }: SessionFormProps) {
       <FormField id={`${prefix}-date`} label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message}>
         {(p) => <input {...p} type="date" {...register('heldDate', { required: 'validation.required' })} />}
       </FormField>
-      <FormField id={`${prefix}-count`} label={t('sessions.participantCount')} hint={t('sessions.participantCountHint')} required
+      <FormField id={`${prefix}-count`} label={t('sessions.participantCount')} required
         error={formState.errors.participantCount?.message} className="field--narrow">
         {(p) => (
           <input {...p} type="number" inputMode="numeric" min={0} max={99} step={1}

@@ -82,11 +82,11 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
                 <tr key={s.id} className={open ? 'is-editing' : undefined}>
                   <th scope="row" className="sessions-table__number">
                     {s.number}
-                    {s.isExtra && <span className="badge badge--extra">{t('sessions.extra')}</span>}
                   </th>
-                  <td>{fmt.date(s.plannedDate)}</td>
-                  <td>
+                  <td className="nowrap">{fmt.shortDate(s.plannedDate)}</td>
+                  <td className="sessions-table__status">
                     <StatusBadge kind="session" status={s.status} />
+                    {s.isExtra && <span className="badge badge--extra">{t('sessions.extra')}</span>}
                   </td>
                   {open ? (
                     <td colSpan={2}>
@@ -96,12 +96,12 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
                     </td>
                   ) : (
                     <>
-                      <td>
+                      <td className="sessions-table__outcome">
                         {s.status === 'held' && (
                           <>
                             {t('sessions.participants', { count: s.participantCount ?? 0 })}
                             {s.heldDate && s.heldDate !== s.plannedDate && (
-                              <div className="muted small">{t('sessions.heldOn', { date: fmt.date(s.heldDate) })}</div>
+                              <div className="muted small">{t('sessions.heldOn', { date: fmt.shortDate(s.heldDate) })}</div>
                             )}
                           </>
                         )}
