@@ -84,6 +84,14 @@ describe('backupNow', () => {
     expect(dirState(backups).filter((n) => !n.endsWith('.db'))).toEqual([]);
   });
 
+  it('writes to an exact file when asked (komet backup --out), never over an existing one', () => {
+    const out = path.join(dir, 'elsewhere', 'mine.db');
+    const info = withDb((db) => backupNow(db, { dir: backups, reason: 'manual', key, file: out }));
+    expect(info.file).toBe(out);
+    expect(verifyDatabaseFile(out, key).ok).toBe(true);
+    expect(refusal(() => withDb((db) => backupNow(db, { dir: backups, reason: 'manual', key, file: out }))).code).toBe('conflict');
+  });
+
   it('backs up once a day when due', () => {
     withDb((db) => {
       expect(backupIfDue(db, { dir: backups, key, now: at('2025-03-04T08:00:00') })?.name).toBe('komet-20250304-080000.db');

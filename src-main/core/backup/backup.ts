@@ -31,6 +31,8 @@ export interface BackupOptions {
   /** Copied beside the backups, so losing the data folder's key file is not losing everything. */
   keyFile?: string;
   now?: Date;
+  /** An exact target (CLI `--out FILE`) instead of a dated name in `dir`; never overwritten. */
+  file?: string;
 }
 
 const tempPrefix = '.komet-backup-';
@@ -54,21 +56,26 @@ function freeName(dir: string, date: Date, reason: BackupReason): string {
  * komet-*.db is always a complete, checked backup.
  */
 export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): BackupInfo {
-  fs.mkdirSync(options.dir, { recursive: true });
-  removeStaleBackupTemps(options.dir);
-  const temp = path.join(options.dir, `${tempPrefix}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  const exact = options.file ? path.resolve(options.file) : undefined;
+  if (exact && fs.existsSync(exact)) {
+    throw new AppError('conflict', { sv: 'Filen finns redan; välj ett annat namn.', en: 'The file already exists; choose another name.' });
+  }
+  const dir = exact ? path.dirname(exact) : options.dir;
+  fs.mkdirSync(dir, { recursive: true });
+  removeStaleBackupTemps(dir);
+  const temp = path.join(dir, `${tempPrefix}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
     vacuumInto(db.sqlite, temp);
     const verification = verifyDatabaseFile(temp, options.key);
     if (!verification.ok) throw backupFailed();
     fsyncFile(temp);
     const date = options.now ?? new Date();
-    const name = freeName(options.dir, date, options.reason);
-    const file = path.join(options.dir, name);
+    const name = exact ? path.basename(exact) : freeName(dir, date, options.reason);
+    const file = path.join(dir, name);
     fs.renameSync(temp, file);
-    fsyncDir(options.dir);
+    fsyncDir(dir);
     if (options.keyFile && fs.existsSync(options.keyFile)) {
-      writeFileAtomic(path.join(options.dir, path.basename(options.keyFile)), fs.readFileSync(options.keyFile));
+      writeFileAtomic(path.join(dir, path.basename(options.keyFile)), fs.readFileSync(options.keyFile));
     }
     return { file, name, date, beforeRestore: options.reason === 'before-restore', size: fs.statSync(file).size, ok: true, counts: verification.counts };
   } catch (err) {

@@ -26,7 +26,8 @@ export function verifyDatabaseFile(file: string, key: Buffer | undefined): Verif
   if (key && !encrypted) return failed('not_encrypted');
   let sqlite;
   try {
-    sqlite = openConnection(file, { key, readonly: true });
+    const cacheMiB = Math.min(512, fs.statSync(file).size / 2 ** 20 + 16);
+    sqlite = openConnection(file, { key, readonly: true, cacheMiB });
   } catch {
     return failed('unreadable');
   }

@@ -7,12 +7,15 @@ import { appliedMigrationMillis } from '../db/migrate';
  */
 export type Connection = Database.Database;
 
-export function openConnection(file: string, options: { key?: Buffer; readonly?: boolean } = {}): Connection {
+export function openConnection(file: string, options: { key?: Buffer; readonly?: boolean; cacheMiB?: number } = {}): Connection {
   const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
   try {
     // The key must be the first statement on the connection.
     if (options.key) sqlite.pragma(`key = "x'${options.key.toString('hex')}'"`);
     sqlite.pragma('busy_timeout = 5000');
+    // integrity_check probes every index for every row: with encrypted pages, a cache that holds
+    // the whole file halves its time by decrypting each page once (measured at --scale 100).
+    if (options.cacheMiB) sqlite.pragma(`cache_size = ${-Math.round(options.cacheMiB * 1024)}`);
     sqlite.prepare('select count(*) from sqlite_master').get();
     return sqlite;
   } catch (err) {
