@@ -44,6 +44,7 @@ describe('completion once the group has ended (default 70 %)', () => {
   });
   it('counts unmarked held sessions in the denominator', () => expect(status('PPPPPPP...', ended).status).toBe('completed'));
   it('is never started with no presence at all', () => expect(status('NN..', ended).status).toBe('never_started'));
+  it('stays active with no marks at all: nothing to judge', () => expect(status('....', ended).status).toBe('active'));
   it('a dropout at the end stays a dropout', () => expect(status('PPPPPPPPAAA', ended).status).toBe('dropped_out'));
   it('is active while the group runs, however good the attendance', () => expect(status('PPPPPPPPPP').status).toBe('active'));
   it('integer comparison at the edge', () => {

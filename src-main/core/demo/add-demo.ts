@@ -1,13 +1,16 @@
 import type { KometDb } from '../db/open';
 import { AppError } from '../errors';
-import { countGroups, insertDemoRows, listDemoProgrammes, listDemoUnits } from '../repos/demo-repo';
+import { countGroups, insertDemoRows, listDemoProgrammeBands, listDemoProgrammes, listDemoReasonIds, listDemoUnits } from '../repos/demo-repo';
 import { generateDemo, type DemoOptions } from './generate';
 import { maxDemoScale } from './limits';
+import { generateParticipation } from './participation';
 
 export interface DemoSummary {
   staff: number;
   groups: number;
   sessions: number;
+  participants: number;
+  attendance: number;
 }
 
 /**
@@ -37,6 +40,10 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
     });
   }
   const rows = generateDemo(programmes, units, options);
-  insertDemoRows(db, rows);
-  return { staff: rows.staff.length, groups: rows.groups.length, sessions: rows.sessions.length };
+  const participation = generateParticipation(rows, listDemoProgrammeBands(db), listDemoReasonIds(db), options);
+  insertDemoRows(db, rows, participation);
+  return {
+    staff: rows.staff.length, groups: rows.groups.length, sessions: rows.sessions.length,
+    participants: participation.participants.length, attendance: participation.attendance.length,
+  };
 }

@@ -11,7 +11,8 @@
  * - dropped out when the streak reaches `dropoutAfter`, unless a leader keeps them active;
  *   someone who never attended at all counts as never started instead;
  * - once the group has ended: completed when present at ≥ `completionPercent` % of the held
- *   sessions, otherwise not completed (never started if never present);
+ *   sessions, otherwise not completed (never started if never present); someone with no marks
+ *   at all stays active, since nothing is known about them;
  * - a leader's explicit decision (dropped out, never started, moved) always wins.
  */
 export type Mark = 'present' | 'absent' | 'absent_with_notice';
@@ -89,7 +90,8 @@ export function deriveStatus(input: StatusInput, rules: Rules): StatusResult {
   if (!input.keepActive && absentStreak >= rules.dropoutAfter) {
     return { ...base, status: presentCount === 0 ? 'never_started' : 'dropped_out', atRisk: false };
   }
-  if (input.groupEnded) {
+  // Without a single mark nothing can be judged (a group that records counts only, say).
+  if (input.groupEnded && markedCount > 0) {
     const status = presentCount === 0 ? 'never_started' : meetsCompletion(presentCount, heldCount, rules.completionPercent) ? 'completed' : 'not_completed';
     return { ...base, status, atRisk: false };
   }

@@ -1,5 +1,6 @@
 import type { KometDb } from '../db/open';
 import type { DemoProgramme, DemoRows, DemoUnit } from '../demo/generate';
+import type { DemoProgrammeBand, ParticipationRows } from '../demo/participation';
 
 /**
  * Bulk writes for demo data. Demo data is generated in memory and written with prepared
@@ -23,7 +24,18 @@ export function listDemoUnits(db: KometDb): DemoUnit[] {
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 
-export function insertDemoRows(db: KometDb, rows: DemoRows): void {
+export function listDemoProgrammeBands(db: KometDb): DemoProgrammeBand[] {
+  return db.sqlite
+    .prepare('select id, audience, session_count as sessionCount, child_age_min as childAgeMin, child_age_max as childAgeMax from programmes')
+    .all() as DemoProgrammeBand[];
+}
+
+export function listDemoReasonIds(db: KometDb): string[] {
+  return db.sqlite.prepare('select id from dropout_reasons where active order by sort_order, id').pluck().all() as string[];
+}
+
+/** Participation rows go in the same transaction, so a demo is all there or not there at all. */
+export function insertDemoRows(db: KometDb, rows: DemoRows, participation?: ParticipationRows): void {
   const { sqlite } = db;
   const insertStaff = sqlite.prepare(
     `insert into staff (id, name, unit_id, email, phone, is_leader, is_supervisor, active, created_at, updated_at)
@@ -37,13 +49,41 @@ export function insertDemoRows(db: KometDb, rows: DemoRows): void {
     'insert into group_leaders (group_id, staff_id, created_at) values (@groupId, @staffId, @createdAt)',
   );
   const insertSession = sqlite.prepare(
-    `insert into sessions (id, group_id, number, planned_date, status, held_date, cancel_reason, participant_count, is_extra, created_at, updated_at)
-     values (@id, @groupId, @number, @plannedDate, @status, @heldDate, @cancelReason, @participantCount, @isExtra, @createdAt, @updatedAt)`,
+    `insert into sessions (id, group_id, number, planned_date, status, held_date, cancel_reason, participant_count, family_count, is_extra, created_at, updated_at)
+     values (@id, @groupId, @number, @plannedDate, @status, @heldDate, @cancelReason, @participantCount, @familyCount, @isExtra, @createdAt, @updatedAt)`,
   );
+  const familyCounts = participation?.familyCounts ?? new Map<string, number>();
   sqlite.transaction(() => {
     for (const row of rows.staff) insertStaff.run(row);
     for (const row of rows.groups) insertGroup.run(row);
     for (const row of rows.groupLeaders) insertLeader.run(row);
-    for (const row of rows.sessions) insertSession.run(row);
+    for (const row of rows.sessions) insertSession.run({ ...row, familyCount: familyCounts.get(row.id) ?? null });
+    if (participation) insertParticipation(db, participation);
   })();
+}
+
+function insertParticipation(db: KometDb, p: ParticipationRows): void {
+  const { sqlite } = db;
+  const countOnly = sqlite.prepare('update groups set tracks_attendance = 0 where id = ?');
+  const family = sqlite.prepare(
+    'insert into families (id, child_birth_year, child_gender, created_at, updated_at) values (@id, @childBirthYear, @childGender, @createdAt, @createdAt)',
+  );
+  const participant = sqlite.prepare(
+    `insert into participants (id, person_id, group_id, family_id, display_name, relation, contact, enrolment_date, consent, consent_date,
+       manual_status, dropout_reason_id, status, at_risk, absent_streak, present_count, marked_count, held_count, last_session_attended,
+       created_at, updated_at)
+     values (@id, @personId, @groupId, @familyId, @displayName, @relation, @contact, @enrolmentDate, @consent, @consentDate,
+       @manualStatus, @dropoutReasonId, @status, @atRisk, @absentStreak, @presentCount, @markedCount, @heldCount, @lastSessionAttended,
+       @createdAt, @createdAt)`,
+  );
+  const mark = sqlite.prepare('insert into attendance (participant_id, session_id, state, updated_at) values (?, ?, ?, ?)');
+  const fidelity = sqlite.prepare(
+    `insert into fidelity_records (session_id, title, components, covered_count, total_count, note, created_at, updated_at)
+     values (@sessionId, @title, @components, @coveredCount, @totalCount, @note, @at, @at)`,
+  );
+  for (const id of p.countOnlyGroupIds) countOnly.run(id);
+  for (const row of p.families) family.run(row);
+  for (const row of p.participants) participant.run(row);
+  for (const a of p.attendance) mark.run(a.participantId, a.sessionId, a.state, a.updatedAt);
+  for (const row of p.fidelity) fidelity.run(row);
 }
