@@ -53,8 +53,8 @@ export async function run(args: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     line({
-      sv: `Demodata tillagd: ${summary.groups} grupper, ${summary.sessions} träffar, ${summary.staff} medarbetare (${seconds} s) i ${databasePath}`,
-      en: `Demo data added: ${summary.groups} groups, ${summary.sessions} sessions, ${summary.staff} staff (${seconds} s)`,
+      sv: `Demodata tillagd: ${summary.groups} grupper, ${summary.sessions} träffar, ${summary.staff} medarbetare, ${summary.participants} deltagare, ${summary.attendance} närvaromarkeringar (${seconds} s) i ${databasePath}`,
+      en: `Demo data added: ${summary.groups} groups, ${summary.sessions} sessions, ${summary.staff} staff, ${summary.participants} participants, ${summary.attendance} attendance marks (${seconds} s)`,
     }),
   );
   return 0;

@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Stats } from '../ipc/contract';
+import type { ParticipationStats, Stats } from '../ipc/contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
 export const help = `Användning / Usage: komet stats [--db SÖKVÄG] [--json]
 
-Visar antal program, enheter, medarbetare, grupper och träffar, och fördelningen per program,
-enhet och år. Shows counts of programmes, units, staff, groups and sessions, and the breakdown by
+Visar antal program, enheter, medarbetare, grupper, träffar och deltagare, närvaro och
+programtrohet, och fördelningen per program, enhet och år. Shows counts of programmes, units,
+staff, groups, sessions and participants, attendance and fidelity rates, and the breakdown by
 programme, unit and year.
 
 ${dbOptionHelp}
-  --json          skriv ut statistiken som JSON (samma form som stats.get) / print as JSON (the stats.get shape)
+  --json          skriv ut statistiken som JSON (stats.get med deltagare, närvaro och programtrohet)
+                  print as JSON (stats.get with participants, attendance and fidelity)
 ${helpOptionHelp}`;
 
 const pad = (text: string | number, width: number, right = false) =>
@@ -30,8 +32,26 @@ function breakdown(title: string, rows: Row[]): string[] {
   return out;
 }
 
+/** Everything `--json` prints: stats.get, with participation figures overall and on each programme row. */
+export type CliStats = Stats & Omit<ParticipationStats, 'byProgramme'> & {
+  byProgramme: (Stats['byProgramme'][number] & Partial<Omit<ParticipationStats['byProgramme'][number], 'key' | 'label'>>)[];
+};
+
+export function mergeStats(stats: Stats, participation: ParticipationStats): CliStats {
+  const byKey = new Map(participation.byProgramme.map(({ key, label: _label, ...rest }) => [key, rest]));
+  return {
+    ...stats,
+    participants: participation.participants,
+    attendanceRate: participation.attendanceRate,
+    fidelityRate: participation.fidelityRate,
+    byProgramme: stats.byProgramme.map((row) => ({ ...row, ...byKey.get(row.key) })),
+  };
+}
+
+const percent = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)} %`);
+
 /** The readable form: totals first, then one small table per breakdown. */
-export function formatStats(s: Stats): string {
+export function formatStats(s: CliStats): string {
   const totals: [string, number][] = [
     ['Program / Programmes', s.programmes],
     ['Enheter / Units', s.units],
@@ -42,10 +62,16 @@ export function formatStats(s: Stats): string {
     ['Träffar hållna / Sessions held', s.sessions.held],
     ['Träffar inställda / Sessions cancelled', s.sessions.cancelled],
     ['Deltagare (summa) / Participant count', s.participantCount],
+    ['Deltagare / Participants', s.participants.total],
+    ['Fullföljt / Completed', s.participants.completed],
+    ['Avhopp / Dropped out', s.participants.droppedOut],
+    ['Familjer / Families', s.participants.families],
   ];
   const width = Math.max(...totals.map(([label]) => label.length));
   return [
     ...totals.map(([label, n]) => `${pad(label, width)}  ${pad(n, 9, true)}`),
+    `${pad('Närvaro / Attendance rate', width)}  ${pad(percent(s.attendanceRate), 9, true)}`,
+    `${pad('Programtrohet / Fidelity rate', width)}  ${pad(percent(s.fidelityRate), 9, true)}`,
     '',
     ...breakdown('Program / Programme', s.byProgramme),
     '',
@@ -73,7 +99,9 @@ export async function run(args: string[]): Promise<number> {
   if (!fs.existsSync(databasePath)) {
     throw new CliFailure({ sv: `Databasen finns inte: ${databasePath}`, en: `The database does not exist: ${databasePath}` });
   }
-  const stats = await withApp(databasePath, async (app) => unwrap<Stats>(await app.call('stats.get', {})));
+  const stats = await withApp(databasePath, async (app) =>
+    mergeStats(unwrap<Stats>(await app.call('stats.get', {})), unwrap<ParticipationStats>(await app.call('stats.participation', {}))),
+  );
   console.log(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
   return 0;
 }
