@@ -11,8 +11,9 @@ import { parseArgs } from 'node:util';
 import { startKomet, type KometApp } from '../src-main/app/komet-app';
 import { systemClock } from '../src-main/core/clock';
 import { generateDemo } from '../src-main/core/demo/generate';
+import { generateParticipation } from '../src-main/core/demo/participation';
 import { createRandom } from '../src-main/core/demo/random';
-import { insertDemoRows, listDemoProgrammes, listDemoUnits } from '../src-main/core/repos/demo-repo';
+import { insertDemoRows, listDemoProgrammeBands, listDemoProgrammes, listDemoReasonIds, listDemoUnits } from '../src-main/core/repos/demo-repo';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -59,6 +60,22 @@ async function timeCalls(app: KometApp, makeInput: () => [string, unknown]): Pro
   times.sort((a, b) => a - b);
   const shortened = times.length < iterations ? ` (n=${times.length})` : '';
   return `${ms(quantile(times, 0.5))} / ${ms(quantile(times, 0.95))} ms${shortened}`;
+}
+
+/** Times a sequence of calls as one measurement, e.g. everything `komet stats --json` asks for. */
+async function timeSequence(app: KometApp, calls: [string, unknown][]): Promise<string> {
+  const times: number[] = [];
+  const deadline = performance.now() + budgetMs;
+  for (let i = 0; i < Math.min(iterations, 50) && (i < 5 || performance.now() < deadline); i++) {
+    const started = performance.now();
+    for (const [name, input] of calls) {
+      const result = await app.call(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}`);
+    }
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return `${ms(quantile(times, 0.5))} / ${ms(quantile(times, 0.95))} ms (n=${times.length})`;
 }
 
 /** Spawns `komet serve` and waits for the first successful POST /api/call. */
@@ -114,14 +131,17 @@ async function benchScale(scale: number, dir: string) {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const demo = generateDemo(programmes, units, { scale, seed: 1, today });
+    const participation = generateParticipation(demo, listDemoProgrammeBands(app.db), listDemoReasonIds(app.db), { scale, seed: 1, today });
     const t1 = performance.now();
-    insertDemoRows(app.db, demo);
+    insertDemoRows(app.db, demo, participation);
     const t2 = performance.now();
     const cpu = process.cpuUsage(cpu0);
     const seconds = (n: number) => (n / 1000).toFixed(2);
     record('demo generation: wall (generate + insert)', '< 60 s at scale 100', scale, `${seconds(t2 - t0)} s (${seconds(t1 - t0)} + ${seconds(t2 - t1)})`);
     record('demo generation: CPU time (user + system)', '', scale, `${seconds((cpu.user + cpu.system) / 1000)} s`);
     record('demo size (groups / sessions)', '', scale, `${demo.groups.length} / ${demo.sessions.length}`);
+    record('demo size (participants / attendance marks / fidelity records)', '', scale,
+      `${participation.participants.length} / ${participation.attendance.length} / ${participation.fidelity.length}`);
     groupIds = demo.groups.map((g) => g.id);
     // Filters taken from real groups, so every filtered query has rows to find.
     const filters = demo.groups.map((g) => ({ programmeId: g.programmeId, status: g.status, year: Number(g.startDate.slice(0, 4)) }));
@@ -133,6 +153,24 @@ async function benchScale(scale: number, dir: string) {
     record('dashboard.get (p50 / p95)', 'p95 < 20 ms', scale, await timeCalls(app, () => ['dashboard.get', {}]));
     record('groups.get, random group (p50 / p95)', '', scale, await timeCalls(app, () => ['groups.get', { id: rnd.pick(groupIds) }]));
     record('stats.get (p50 / p95)', '', scale, await timeCalls(app, () => ['stats.get', {}]));
+
+    // Participation: one attendance cell saved through the router (a real write, state always changes).
+    // Cancelled groups refuse marks, so the cells come from the others.
+    const cancelledGroups = new Set(demo.groups.filter((g) => g.status === 'cancelled').map((g) => g.id));
+    const sessionGroup = new Map(demo.sessions.map((x) => [x.id, x.groupId]));
+    const cells = participation.attendance.filter((a) => !cancelledGroups.has(sessionGroup.get(a.sessionId)!)).map((a) => ({ ...a }));
+    const states = ['present', 'absent', 'absent_with_notice'] as const;
+    record('attendance.set, one cell (p50 / p95)', 'p95 < 5 ms', scale, await timeCalls(app, () => {
+      const cell = rnd.pick(cells);
+      cell.state = states[(states.indexOf(cell.state) + 1) % 3]!;
+      return ['attendance.set', { participantId: cell.participantId, sessionId: cell.sessionId, state: cell.state }];
+    }));
+    const withParticipants = [...new Set(participation.participants.map((p) => p.groupId))];
+    record('groups.overview, open a group page (p50 / p95)', 'p95 < 30 ms', scale,
+      await timeCalls(app, () => ['groups.overview', { id: rnd.pick(withParticipants) }]));
+    record('dashboard.participation (p50 / p95)', '', scale, await timeCalls(app, () => ['dashboard.participation', {}]));
+    record('stats.participation (p50 / p95)', '', scale, await timeCalls(app, () => ['stats.participation', {}]));
+    record('stats over everything: stats.get + stats.participation (p50 / p95)', '< 1 s', scale, await timeSequence(app, [['stats.get', {}], ['stats.participation', {}]]));
   } finally {
     app.close();
   }

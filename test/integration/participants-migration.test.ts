@@ -17,10 +17,10 @@ const journal = readJournal(defaultMigrationsFolder());
 const ours = journal.entries.findIndex((e) => e.tag.endsWith('participants_attendance_fidelity'));
 
 /** Leaves the database as the version before participation: every migration up to ours, applied by hand. */
-function migrateBefore(file: string): void {
+function migrateBefore(file: string, count = ours): void {
   const sqlite = new Database(file);
   sqlite.exec('create table "__drizzle_migrations" (id integer primary key autoincrement, hash text not null, created_at numeric)');
-  for (const entry of journal.entries.slice(0, ours)) {
+  for (const entry of journal.entries.slice(0, count)) {
     const text = fs.readFileSync(path.join(defaultMigrationsFolder(), `${entry.tag}.sql`), 'utf8');
     for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
     sqlite.prepare('insert into "__drizzle_migrations" (hash, created_at) values (?, ?)').run(crypto.createHash('sha256').update(text).digest('hex'), entry.when);
@@ -64,8 +64,8 @@ describe('migration to participants, attendance and fidelity', () => {
     const app = startKomet({ databasePath: file, shell: 'test', clock: fixedClock('2025-01-22T10:00:00.000Z') });
     try {
       const sqlite = app.db.sqlite;
-      // Existing sessions are untouched except for the new, empty family count.
-      expect(sqlite.prepare('select * from sessions order by id').all()).toEqual(oldSessions.map((s) => ({ ...(s as object), family_count: null })));
+      // Existing sessions are untouched except for the new, empty family count and fidelity.
+      expect(sqlite.prepare('select * from sessions order by id').all()).toEqual(oldSessions.map((s) => ({ ...(s as object), family_count: null, fidelity_percent: null })));
       // A group that typed in counts keeps doing so; one with nothing recorded tracks attendance.
       const groups = sqlite.prepare('select * from groups order by id').all() as Record<string, unknown>[];
       expect(groups).toEqual(oldGroups.map((g) => ({ ...g, tracks_attendance: g.id === ids.counted ? 0 : 1 })));
@@ -83,6 +83,28 @@ describe('migration to participants, attendance and fidelity', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
       const overview = await app.call('groups.overview', { id: ids.counted });
       expect(overview).toMatchObject({ ok: true, value: { tracksAttendance: false, sessions: [{ participantCount: 6 }, { participantCount: null }] } });
+    } finally {
+      app.close();
+    }
+  });
+
+  it('gives sessions recorded before the fidelity column their percentage from the record', () => {
+    const indexes = journal.entries.findIndex((e) => e.tag.endsWith('participation_indexes'));
+    expect(indexes).toBe(ours + 1);
+    const dir = makeTempDir('komet-migrate-fidelity-');
+    dirs.push(dir);
+    const file = path.join(dir, 'komet.db');
+    migrateBefore(file, indexes);
+    fillOldDatabase(file);
+    const sqlite = new Database(file);
+    const at = '2025-01-14T08:00:00.000Z';
+    sqlite.prepare(`insert into fidelity_records (session_id, title, components, covered_count, total_count, note, created_at, updated_at)
+      values (?, 'Träff 1', '[]', 2, 3, '', ?, ?)`).run(ids.s1, at, at);
+    sqlite.close();
+    const app = startKomet({ databasePath: file, shell: 'test', clock: fixedClock('2025-01-22T10:00:00.000Z') });
+    try {
+      const rows = app.db.sqlite.prepare('select id, fidelity_percent as p from sessions order by number, id').all();
+      expect(rows).toEqual(expect.arrayContaining([{ id: ids.s1, p: 67 }, { id: ids.s2, p: null }, { id: ids.s3, p: null }]));
     } finally {
       app.close();
     }

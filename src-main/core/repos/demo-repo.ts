@@ -1,6 +1,7 @@
 import type { KometDb } from '../db/open';
 import type { DemoProgramme, DemoRows, DemoUnit } from '../demo/generate';
 import type { DemoProgrammeBand, ParticipationRows } from '../demo/participation';
+import { fidelityPercent } from '../domain/participation';
 
 /**
  * Bulk writes for demo data. Demo data is generated in memory and written with prepared
@@ -49,15 +50,20 @@ export function insertDemoRows(db: KometDb, rows: DemoRows, participation?: Part
     'insert into group_leaders (group_id, staff_id, created_at) values (@groupId, @staffId, @createdAt)',
   );
   const insertSession = sqlite.prepare(
-    `insert into sessions (id, group_id, number, planned_date, status, held_date, cancel_reason, participant_count, family_count, is_extra, created_at, updated_at)
-     values (@id, @groupId, @number, @plannedDate, @status, @heldDate, @cancelReason, @participantCount, @familyCount, @isExtra, @createdAt, @updatedAt)`,
+    `insert into sessions (id, group_id, number, planned_date, status, held_date, cancel_reason, participant_count, family_count,
+       fidelity_percent, is_extra, created_at, updated_at)
+     values (@id, @groupId, @number, @plannedDate, @status, @heldDate, @cancelReason, @participantCount, @familyCount,
+       @fidelityPercent, @isExtra, @createdAt, @updatedAt)`,
   );
   const familyCounts = participation?.familyCounts ?? new Map<string, number>();
+  const fidelity = new Map((participation?.fidelity ?? []).map((f) => [f.sessionId, fidelityPercent(f.coveredCount, f.totalCount)]));
   sqlite.transaction(() => {
     for (const row of rows.staff) insertStaff.run(row);
     for (const row of rows.groups) insertGroup.run(row);
     for (const row of rows.groupLeaders) insertLeader.run(row);
-    for (const row of rows.sessions) insertSession.run({ ...row, familyCount: familyCounts.get(row.id) ?? null });
+    for (const row of rows.sessions) {
+      insertSession.run({ ...row, familyCount: familyCounts.get(row.id) ?? null, fidelityPercent: fidelity.get(row.id) ?? null });
+    }
     if (participation) insertParticipation(db, participation);
   })();
 }

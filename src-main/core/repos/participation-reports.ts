@@ -34,9 +34,10 @@ export function participationReportRepo(sqlite: Database.Database) {
   );
   const atRiskTotal = sqlite.prepare<[], { n: number }>('select count(*) as n from participants where at_risk = 1');
 
-  const needing = (condition: string) => {
-    const from = `from sessions s join groups g on g.id = s.group_id
-      where s.status = 'held' and s.planned_date >= @from and s.planned_date <= @to and g.status <> 'cancelled' and ${condition}`;
+  // Each list reads a partial index holding only the held sessions that lack that record.
+  const needing = (index: string, condition: string) => {
+    const from = `from sessions s indexed by ${index} join groups g on g.id = s.group_id
+      where s.status = 'held' and ${condition} and s.planned_date >= @from and s.planned_date <= @to and g.status <> 'cancelled'`;
     return {
       list: sqlite.prepare<[{ from: string; to: string; limit: number }], SessionNeedingRecord>(
         `select s.id as sessionId, s.group_id as groupId, s.number as number, coalesce(s.held_date, s.planned_date) as date,
@@ -48,8 +49,8 @@ export function participationReportRepo(sqlite: Database.Database) {
     };
   };
   // In a tracking group a held session's family count is null exactly while it has no marks.
-  const withoutAttendance = needing('g.tracks_attendance = 1 and s.family_count is null');
-  const withoutFidelity = needing('not exists (select 1 from fidelity_records f where f.session_id = s.id)');
+  const withoutAttendance = needing('sessions_held_no_attendance_idx', 's.family_count is null and g.tracks_attendance = 1');
+  const withoutFidelity = needing('sessions_held_no_fidelity_idx', 's.fidelity_percent is null');
 
   const outcomesForGroupsStarting = sqlite.prepare<[string, string], { completed: number; known: number }>(
     `select coalesce(sum(status = 'completed'), 0) as completed, coalesce(sum(status in ('completed', 'not_completed', 'dropped_out')), 0) as known
@@ -63,9 +64,12 @@ export function participationReportRepo(sqlite: Database.Database) {
      from participants p join groups g on g.id = p.group_id group by g.programme_id`,
   );
   const familiesTotal = sqlite.prepare<[], { n: number }>(`select count(distinct family_id) as n from participants where status <> 'moved'`);
+  // Summed per group from the sessions' fidelity index first, then one group lookup each.
   const fidelityByProgramme = sqlite.prepare<[], { programmeId: string; sum: number; n: number }>(
-    `select g.programme_id as programmeId, sum(f.covered_count * 1.0 / f.total_count) as sum, count(*) as n
-     from fidelity_records f join sessions s on s.id = f.session_id join groups g on g.id = s.group_id group by g.programme_id`,
+    `select g.programme_id as programmeId, sum(x.sum) / 100.0 as sum, sum(x.n) as n
+     from (select group_id, sum(fidelity_percent) as sum, count(*) as n from sessions indexed by sessions_fidelity_idx
+           where fidelity_percent is not null group by group_id) x
+     join groups g on g.id = x.group_id group by g.programme_id`,
   );
 
   return {

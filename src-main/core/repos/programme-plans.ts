@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DropoutReason } from '../../ipc/contract';
 import type { Clock } from '../clock';
-import { defaultRules, type Rules } from '../domain/participation';
+import { defaultRules, fidelityPercent, type Rules } from '../domain/participation';
 import type { PlanComponent } from '../seed/participation';
 
 export interface PlanRow {
@@ -45,6 +45,8 @@ export function programmePlanRepo(sqlite: Database.Database, clock: Clock) {
        total_count = excluded.total_count, note = excluded.note, updated_at = excluded.updated_at`,
   );
   const deleteFidelity = sqlite.prepare('delete from fidelity_records where session_id = ?');
+  // The session carries the percentage too, so dashboards and statistics never join the records.
+  const setSessionPercent = sqlite.prepare('update sessions set fidelity_percent = ? where id = ?');
   const groupFidelity = sqlite.prepare<[string], { sessionId: string; coveredCount: number; totalCount: number; note: string }>(
     `select f.session_id as sessionId, f.covered_count as coveredCount, f.total_count as totalCount, f.note as note
      from sessions s join fidelity_records f on f.session_id = s.id where s.group_id = ?`,
@@ -95,9 +97,14 @@ export function programmePlanRepo(sqlite: Database.Database, clock: Clock) {
       const r = fidelity.get(sessionId);
       return r && { ...r, components: JSON.parse(r.components) as FidelityRow['components'] };
     },
-    upsertFidelity: (f: Omit<FidelityRow, 'updatedAt'>) =>
-      upsertFidelity.run({ ...f, components: JSON.stringify(f.components), now: clock.now() }),
-    deleteFidelity: (sessionId: string) => deleteFidelity.run(sessionId).changes > 0,
+    upsertFidelity(f: Omit<FidelityRow, 'updatedAt'>): void {
+      upsertFidelity.run({ ...f, components: JSON.stringify(f.components), now: clock.now() });
+      setSessionPercent.run(fidelityPercent(f.coveredCount, f.totalCount), f.sessionId);
+    },
+    deleteFidelity(sessionId: string): boolean {
+      setSessionPercent.run(null, sessionId);
+      return deleteFidelity.run(sessionId).changes > 0;
+    },
     groupFidelity: (groupId: string) => groupFidelity.all(groupId),
 
     rules(programmeId: string): Rules & { isDefault: boolean } {

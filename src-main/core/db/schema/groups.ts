@@ -54,6 +54,8 @@ export const sessions = sqliteTable(
     participantCount: integer('participant_count'),
     /** Distinct families present, derived from attendance; null where attendance is not tracked. */
     familyCount: integer('family_count'),
+    /** Covered share of the session plan in whole per cent, copied from its fidelity record; null: none recorded. */
+    fidelityPercent: integer('fidelity_percent'),
     isExtra: integer('is_extra', { mode: 'boolean' }).notNull().default(false),
     ...timestamps,
   },
@@ -63,6 +65,10 @@ export const sessions = sqliteTable(
     // reading the table: 190,000 random row reads would cost tens of milliseconds.
     index('sessions_status_date_cover_idx').on(t.status, t.plannedDate, t.groupId, t.participantCount),
     index('sessions_date_idx').on(t.plannedDate),
+    // The dashboard's "held but not recorded" lists read only the sessions that lack a record.
+    index('sessions_held_no_attendance_idx').on(t.plannedDate).where(sql`${t.status} = 'held' and ${t.familyCount} is null`),
+    index('sessions_held_no_fidelity_idx').on(t.plannedDate).where(sql`${t.status} = 'held' and ${t.fidelityPercent} is null`),
+    index('sessions_fidelity_idx').on(t.groupId, t.fidelityPercent).where(sql`${t.fidelityPercent} is not null`),
     check('sessions_participant_count_range', sql`${t.participantCount} is null or ${t.participantCount} between 0 and 99`),
   ],
 );

@@ -69,8 +69,9 @@ export const participants = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index('participants_group_idx').on(t.groupId),
-    index('participants_family_idx').on(t.familyId),
+    // Covering: group pages, statistics and this year's outcomes read the index, never the rows.
+    index('participants_group_cover_idx').on(t.groupId, t.status, t.familyId, t.presentCount, t.markedCount),
+    index('participants_family_status_idx').on(t.familyId, t.status),
     index('participants_person_idx').on(t.personId),
     // The dashboard's at-risk list reads only flagged rows.
     index('participants_at_risk_idx').on(t.atRisk).where(sql`${t.atRisk} = 1`),
