@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GroupDetail } from '../../src-main/ipc/contract';
 import { createTestApp, type TestApp } from '../helpers/db';
-import { makeProgramme } from './fixtures';
+import { makeProgramme, updateInput } from './fixtures';
 import { addParticipant, groupWith, markRow, participantInput } from './participants-fixtures';
 
 // Test clock: 2025-03-12. The group (parents, children 3–11) starts on 2025-03-03.
@@ -97,7 +97,7 @@ describe('participants.create', () => {
   });
 
   it('refuses participants in a cancelled group', async () => {
-    await t.ok('groups.update', { ...(await import('./fixtures')).updateInput(g, { status: 'cancelled' }) });
+    await t.ok('groups.update', updateInput(g, { status: 'cancelled' }));
     const err = await t.fail('participants.create', participantInput(g.id));
     expect(err.issues?.[0]?.message.sv).toMatch(/inställd/);
   });

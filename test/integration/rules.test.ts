@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GroupDetail } from '../../src-main/ipc/contract';
 import { createTestApp, type TestApp } from '../helpers/db';
+import { updateInput } from './fixtures';
 import { addParticipant, groupWith, laterNow, markRow, participant } from './participants-fixtures';
 
 // The clock is at 2025-06-30, so all ten weekly sessions from 2025-03-03 lie in the past.
@@ -75,7 +76,6 @@ describe('completion when the group ends (default 70 %)', () => {
   it('settles completion when the group is marked completed, and reopens it when it is not', async () => {
     const p = await addParticipant(t, g.id);
     await markRow(t, g, p.id, 'PPPP');
-    const { updateInput } = await import('./fixtures');
     await t.ok('groups.update', updateInput(await t.ok('groups.get', { id: g.id }), { status: 'completed' }));
     // 4 held, 4 present: 100 %.
     expect((await participant(t, p.id)).status).toBe('completed');
