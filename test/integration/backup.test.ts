@@ -84,6 +84,23 @@ describe('backupNow', () => {
     expect(dirState(backups).filter((n) => !n.endsWith('.db'))).toEqual([]);
   });
 
+  it('reports a folder it cannot write clearly, leaving the database untouched', () => {
+    // Root ignores permission bits, so as root write into sysfs, which refuses everyone.
+    const asRoot = process.getuid?.() === 0;
+    if (process.platform === 'win32' || (asRoot && process.platform !== 'linux')) {
+      console.log('skipped: no unwritable folder available on this platform and user');
+      return;
+    }
+    const target = asRoot ? '/sys/komet-backup-test' : path.join(dir, 'read-only');
+    if (!asRoot) fs.mkdirSync(target, { mode: 0o500 });
+    const before = withDb((db) => db.sqlite.prepare('select count(*) as n from settings').get());
+    const err = refusal(() => withDb((db) => backupNow(db, { dir: target, reason: 'manual', key })));
+    expect(err.code).toBe('io');
+    expect(err.messages.sv).toMatch(/skrivskyddad/);
+    expect(withDb((db) => db.sqlite.prepare('select count(*) as n from settings').get())).toEqual(before);
+    if (!asRoot) expect(dirState(target)).toEqual([]);
+  });
+
   it('writes to an exact file when asked (komet backup --out), never over an existing one', () => {
     const out = path.join(dir, 'elsewhere', 'mine.db');
     const info = withDb((db) => backupNow(db, { dir: backups, reason: 'manual', key, file: out }));

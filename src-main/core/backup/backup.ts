@@ -37,6 +37,18 @@ export interface BackupOptions {
 
 const tempPrefix = '.komet-backup-';
 
+const diskCodes = new Set(['ENOSPC', 'EROFS', 'EACCES', 'EPERM', 'EDQUOT', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR']);
+
+/** Disk full, read-only or forbidden folders become a clear message; other errors pass through. */
+export function asDiskError(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || ![...diskCodes].some((c) => code === c || code.startsWith(`${c}_`))) return err;
+  return new AppError('io', {
+    sv: 'Säkerhetskopian kunde inte skrivas: disken är full eller mappen är skrivskyddad. Databasen är orörd.',
+    en: 'The backup could not be written: the disk is full or the folder is read-only. The database is untouched.',
+  });
+}
+
 const backupFailed = () =>
   new AppError('io', {
     sv: 'Säkerhetskopian kunde inte verifieras och har tagits bort. Databasen är orörd.',
@@ -61,7 +73,11 @@ export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): 
     throw new AppError('conflict', { sv: 'Filen finns redan; välj ett annat namn.', en: 'The file already exists; choose another name.' });
   }
   const dir = exact ? path.dirname(exact) : options.dir;
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw asDiskError(err);
+  }
   removeStaleBackupTemps(dir);
   const temp = path.join(dir, `${tempPrefix}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -80,7 +96,7 @@ export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): 
     return { file, name, date, beforeRestore: options.reason === 'before-restore', size: fs.statSync(file).size, ok: true, counts: verification.counts };
   } catch (err) {
     fs.rmSync(temp, { force: true });
-    throw err;
+    throw asDiskError(err);
   }
 }
 
