@@ -147,3 +147,27 @@ describe('export preview and labels', () => {
     expect(() => buildPackage(reserved, { key: TEST_KEY, coarsening: defaultCoarsening }, META)).toThrow(/reserved/);
   });
 });
+
+describe('CSV record counting on open', () => {
+  it('counts records, not lines, and agrees with csv-parse', async () => {
+    const { countCsvRecords } = await import('../../../src-main/core/export/open');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-count-'));
+    const cases = ['a,b\r\n1,2\r\n', 'a,b\r\n"x\r\ny",2\r\n"he said ""hi""",3\r\n', 'a\r\n1', 'a,b\r\n', '"open\r\n'];
+    try {
+      for (const [n, text] of cases.entries()) {
+        const file = path.join(dir, `${n}.csv`);
+        fs.writeFileSync(file, text);
+        if (text.startsWith('"open')) {
+          await expect(countCsvRecords(file)).rejects.toThrow();
+          continue;
+        }
+        expect(await countCsvRecords(file)).toBe(parse(text).length);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
