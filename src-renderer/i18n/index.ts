@@ -4,6 +4,33 @@ import type { Language } from '../../src-main/ipc/contract';
 import en from './en.json';
 import sv from './sv.json';
 
+type Messages = Record<string, unknown>;
+
+/**
+ * Each feature may keep its strings in locales/<feature>.<sv|en>.json; they merge under the main
+ * catalogue so features can be added without everyone editing the same two files.
+ */
+const featureFiles = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
+
+function merge(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] =
+      existing && typeof existing === 'object' && value && typeof value === 'object'
+        ? merge({ ...(existing as Messages) }, value as Messages)
+        : value;
+  }
+  return target;
+}
+
+function catalogue(base: Messages, language: 'sv' | 'en'): Messages {
+  let result: Messages = { ...base };
+  for (const [file, messages] of Object.entries(featureFiles)) {
+    if (file.endsWith(`.${language}.json`)) result = merge(result, messages);
+  }
+  return result;
+}
+
 const storageKey = 'komet.language';
 
 /** The database holds the choice; localStorage only mirrors it so the first paint is right. */
@@ -30,7 +57,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: { sv: { translation: catalogue(sv, 'sv') }, en: { translation: catalogue(en, 'en') } },
   lng: rememberedLanguage(),
   fallbackLng: 'sv',
   supportedLngs: ['sv', 'en'],
