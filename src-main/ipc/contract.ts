@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as c from './schemas/common';
 import * as g from './schemas/groups';
 import * as o from './schemas/organisation';
+import * as ex from './schemas/export';
 import * as pa from './schemas/participants';
 
 /**
@@ -76,6 +77,17 @@ export const contract = {
 
   'dashboard.participation': { input: pa.participationDashboardInput, output: pa.participationDashboard, writes: false },
   'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
+
+  'export.preview': { input: ex.exportPreviewInput, output: ex.exportPreview, writes: false },
+  'export.run': { input: ex.exportRunInput, output: ex.exportRunResult, writes: true },
+  'export.open': { input: ex.exportOpenInput, output: ex.exportOpenResult, writes: false },
+  'export.keygen': { input: ex.exportKeygenInput, output: ex.exportKeygenResult, writes: false },
+  'export.keyInfo': { input: c.empty, output: ex.exportKeyInfo, writes: false },
+  'export.rotateKey': { input: c.empty, output: ex.exportKeyInfo, writes: true },
+  'export.log': { input: ex.exportLogInput, output: ex.exportLogEntry.array(), writes: false },
+  'recipients.list': { input: c.empty, output: ex.recipient.array(), writes: false },
+  'recipients.create': { input: ex.recipientInput, output: ex.recipient, writes: true },
+  'recipients.delete': { input: c.byId, output: c.deleted, writes: true },
 } as const;
 
 export type Contract = typeof contract;
@@ -94,3 +106,4 @@ export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from '../co
 export type * from './schemas/organisation';
 export type * from './schemas/groups';
 export type * from './schemas/participants';
+export type * from './schemas/export';

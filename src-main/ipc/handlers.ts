@@ -1,5 +1,6 @@
 import type { Services } from '../core/services';
 import type { ProcedureOutput } from './contract';
+import { exportHandlers } from './export-handlers';
 import { participationHandlers } from './participation-handlers';
 import type { Handlers } from './router';
 
@@ -48,5 +49,6 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo }
     'dashboard.get': (input) => dashboard.get(input),
     'stats.get': () => stats.get(),
     ...participationHandlers(services),
+    ...exportHandlers(services),
   };
 }
