@@ -2,3 +2,4 @@ export * from './organisation';
 export * from './groups';
 export * from './audit';
 export * from './participants';
+export * from './export';
