@@ -3,6 +3,7 @@ import * as c from './schemas/common';
 import * as g from './schemas/groups';
 import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
+import * as le from './schemas/leaders';
 import * as pa from './schemas/participants';
 
 /**
@@ -88,6 +89,35 @@ export const contract = {
   'recipients.list': { input: c.empty, output: ex.recipient.array(), writes: false },
   'recipients.create': { input: ex.recipientInput, output: ex.recipient, writes: true },
   'recipients.delete': { input: c.byId, output: c.deleted, writes: true },
+
+  // Leader pathway, courses, supervision and certification (issue 4).
+  'pathwayRequirements.get': { input: pa.programmeRef, output: le.pathwayRequirements, writes: false },
+  'pathwayRequirements.update': { input: le.pathwayRequirementsUpdate, output: le.pathwayRequirements, writes: true },
+  'leaderSettings.get': { input: c.empty, output: le.leaderSettings, writes: false },
+  'leaderSettings.update': { input: le.leaderSettingsUpdate, output: le.leaderSettings, writes: true },
+  'courses.list': { input: le.courseList, output: le.course.array(), writes: false },
+  'courses.get': { input: c.byId, output: le.course, writes: false },
+  'courses.create': { input: le.courseInput, output: le.course, writes: true },
+  'courses.update': { input: le.courseUpdate, output: le.course, writes: true },
+  'courses.delete': { input: c.byId, output: c.deleted, writes: true },
+  'courses.setAttendance': { input: le.courseSetAttendance, output: le.course, writes: true },
+  'supervision.ratingScale': { input: c.empty, output: le.ratingScaleItem.array(), writes: false },
+  'supervision.list': { input: le.supervisionList, output: le.supervisionSession.array(), writes: false },
+  'supervision.get': { input: c.byId, output: le.supervisionSession, writes: false },
+  'supervision.create': { input: le.supervisionInput, output: le.supervisionSession, writes: true },
+  'supervision.update': { input: le.supervisionUpdate, output: le.supervisionSession, writes: true },
+  'supervision.delete': { input: c.byId, output: c.deleted, writes: true },
+  'followUps.open': { input: le.followUpsOpenInput, output: le.followUpsOpen, writes: false },
+  'followUps.add': { input: le.followUpAdd, output: le.followUp, writes: true },
+  'followUps.update': { input: le.followUpUpdate, output: le.followUp, writes: true },
+  'followUps.setDone': { input: le.followUpSetDone, output: le.followUp, writes: true },
+  'followUps.delete': { input: c.byId, output: c.deleted, writes: true },
+  'certifications.list': { input: le.certificationList, output: le.certification.array(), writes: false },
+  'certifications.certify': { input: le.certify, output: le.certification, writes: true },
+  'certifications.delete': { input: c.byId, output: c.deleted, writes: true },
+  'leaders.overview': { input: le.leadersOverviewInput, output: le.leadersOverview, writes: false },
+  'leaders.page': { input: le.leaderPageInput, output: le.leaderPage, writes: false },
+  'leaders.certificateSummary': { input: le.certificateSummaryInput, output: le.certificateSummary, writes: false },
 } as const;
 
 export type Contract = typeof contract;
@@ -106,4 +136,5 @@ export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from '../co
 export type * from './schemas/organisation';
 export type * from './schemas/groups';
 export type * from './schemas/participants';
+export type * from './schemas/leaders';
 export type * from './schemas/export';

@@ -1,6 +1,7 @@
 import type { Services } from '../core/services';
 import type { ProcedureOutput } from './contract';
 import { exportHandlers } from './export-handlers';
+import { leaderHandlers } from './leader-handlers';
 import { participationHandlers } from './participation-handlers';
 import type { Handlers } from './router';
 
@@ -49,6 +50,7 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo }
     'dashboard.get': (input) => dashboard.get(input),
     'stats.get': () => stats.get(),
     ...participationHandlers(services),
+    ...leaderHandlers(services),
     ...exportHandlers(services),
   };
 }

@@ -46,6 +46,19 @@ export const ruleMessages = {
     en: 'At risk must be flagged before (or together with) dropout.',
   },
   reasonLabel: { sv: 'Ange en benämning för orsaken.', en: 'Enter a label for the reason.' },
+  courseDays: { sv: 'Antal kursdagar ska vara ett heltal mellan 0 och 30.', en: 'The number of course days must be a whole number from 0 to 30.' },
+  heldPercent: { sv: 'Andelen hållna träffar ska vara ett heltal mellan 1 och 100 procent.', en: 'The share of sessions held must be a whole number from 1 to 100 per cent.' },
+  supervisionCount: { sv: 'Antal handledningstillfällen ska vara ett heltal mellan 0 och 50.', en: 'The number of supervision sessions must be a whole number from 0 to 50.' },
+  inactiveMonths: { sv: 'Antal månader ska vara ett heltal mellan 1 och 120.', en: 'The number of months must be a whole number from 1 to 120.' },
+  noSupervisionWeeks: { sv: 'Antal veckor ska vara ett heltal mellan 1 och 52.', en: 'The number of weeks must be a whole number from 1 to 52.' },
+  attentionPercent: { sv: 'Gränsen ska vara ett heltal mellan 1 och 100 procent.', en: 'The limit must be a whole number from 1 to 100 per cent.' },
+  courseDatesRequired: { sv: 'Ange minst en kursdag.', en: 'Enter at least one course day.' },
+  courseDateDuplicate: { sv: 'Samma kursdag finns två gånger.', en: 'The same course day appears twice.' },
+  trainerRequired: { sv: 'Välj en utbildare bland medarbetarna eller skriv utbildarens namn.', en: 'Choose a trainer among the staff or type the trainer’s name.' },
+  ratingScale: { sv: 'Skattningen ska vara ett heltal från 1 till 4.', en: 'The rating must be a whole number from 1 to 4.' },
+  followUpText: { sv: 'Beskriv uppföljningen.', en: 'Describe the follow-up action.' },
+  groupDuplicate: { sv: 'Samma grupp är vald två gånger.', en: 'The same group is chosen twice.' },
+  supervisorRequired: { sv: 'Välj en handledare.', en: 'Choose a supervisor.' },
 } satisfies Record<string, Bilingual>;
 
 export type RuleMessageKey = keyof typeof ruleMessages;
