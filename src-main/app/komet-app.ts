@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { AuditSink } from '../core/audit';
-import { noAudit } from '../core/audit';
 import { systemClock, type Clock } from '../core/clock';
 import { openDatabase, type KometDb } from '../core/db/open';
+import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type CallContext, type Router } from '../ipc/router';
@@ -25,7 +25,9 @@ export interface StartOptions {
   shell: CallContext['shell'];
   key?: Buffer;
   clock?: Clock;
+  /** Also told about every audited write (tests); the audit log in the database always is. */
   audit?: AuditSink;
+  /** Who the audit log names for calls that do not say: the vault's user, or 'cli'. */
   actor?: string;
 }
 
@@ -35,25 +37,34 @@ export function startKomet(options: StartOptions): KometApp {
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
   const db = openDatabase(databasePath, options.key ? { key: options.key } : {});
   try {
-    const services = createServices(db, { clock: options.clock ?? systemClock, audit: options.audit ?? noAudit });
+    const clock = options.clock ?? systemClock;
+    const actor = options.actor ?? 'local';
+    // The router is made below; the sink asks it at each write which call is running.
+    let router: Router | undefined;
+    const logged = createAuditSink(db, () => router?.currentCall() ?? { actor, procedure: 'startup' }, clock);
+    const extra = options.audit;
+    const audit: AuditSink = extra ? { record: (e) => (logged.record(e), extra.record(e)) } : logged;
+    const services = createServices(db, { clock, audit });
     services.seed.ensureSeeded();
     const handlers = createHandlers(services, {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
+      auditList: (input) => listAudit(db, input),
     });
-    const router = createRouter(handlers, {
+    router = createRouter(handlers, {
       onInternalError: (err, name) => {
         // Only the procedure name and error class: messages may quote personal data.
         console.error(`komet: unexpected error in ${name}: ${err instanceof Error ? err.name : typeof err}`);
         if (process.env.KOMET_DEBUG) console.error(err);
       },
     });
-    const baseCtx: CallContext = { actor: options.actor ?? 'local', shell: options.shell };
+    const baseCtx: CallContext = { actor, shell: options.shell };
+    const started = router;
     return {
       dataDir,
       databasePath,
       db,
-      router,
-      call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
+      router: started,
+      call: (name, input, ctx) => started.call(name, input, { ...baseCtx, ...ctx }),
       close: () => db.close(),
     };
   } catch (err) {

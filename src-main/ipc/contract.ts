@@ -5,6 +5,7 @@ import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
 import * as pa from './schemas/participants';
+import * as v from './schemas/vault';
 
 /**
  * The whole API of Komet: every procedure any shell may call, with its input and output schema.
@@ -79,6 +80,20 @@ export const contract = {
   'dashboard.participation': { input: pa.participationDashboardInput, output: pa.participationDashboard, writes: false },
   'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
 
+  // Lock, backups and audit (issue 6). vault.* and backups.* are answered by the vault session,
+  // so they work while locked; `writes` here means "tell open windows to re-read".
+  'vault.status': { input: c.empty, output: v.vaultStatus, writes: false },
+  'vault.setup': { input: v.vaultSetup, output: v.vaultSetupResult, writes: true },
+  'vault.unlock': { input: v.vaultUnlock, output: v.vaultStatus, writes: true },
+  'vault.unlockWithRecoveryKey': { input: v.vaultUnlockWithRecoveryKey, output: v.vaultStatus, writes: true },
+  'vault.lock': { input: c.empty, output: v.vaultStatus, writes: true },
+  'vault.changePassphrase': { input: v.vaultChangePassphrase, output: v.vaultStatus, writes: true },
+  'vault.setAutoLock': { input: v.vaultSetAutoLock, output: v.vaultStatus, writes: true },
+  'backups.list': { input: c.empty, output: v.backupEntry.array(), writes: false },
+  'backups.create': { input: c.empty, output: v.backupEntry, writes: true },
+  'backups.restore': { input: v.backupsRestore, output: v.backupsRestoreResult, writes: true },
+  'audit.list': { input: v.auditList, output: v.auditPage, writes: false },
+
   'export.preview': { input: ex.exportPreviewInput, output: ex.exportPreview, writes: false },
   'export.run': { input: ex.exportRunInput, output: ex.exportRunResult, writes: true },
   'export.open': { input: ex.exportOpenInput, output: ex.exportOpenResult, writes: false },
@@ -136,5 +151,6 @@ export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from '../co
 export type * from './schemas/organisation';
 export type * from './schemas/groups';
 export type * from './schemas/participants';
+export type * from './schemas/vault';
 export type * from './schemas/leaders';
 export type * from './schemas/export';

@@ -11,7 +11,9 @@ export type AppInfo = ProcedureOutput<'app.info'>;
  * The whole API as one typed map: each procedure of the contract bound to its service call.
  * Input arrives parsed by the router, so handlers hold no validation and no rules.
  */
-export function createHandlers(services: Services, deps: { info: () => AppInfo }): Handlers {
+export type AuditListHandler = Handlers['audit.list'];
+
+export function createHandlers(services: Services, deps: { info: () => AppInfo; auditList: AuditListHandler }): Handlers {
   const { programmes, units, staff, groups, sessions, dashboard, stats, settings } = services;
   return {
     'app.info': () => deps.info(),
@@ -49,6 +51,7 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo }
 
     'dashboard.get': (input) => dashboard.get(input),
     'stats.get': () => stats.get(),
+    'audit.list': (input, ctx) => deps.auditList(input, ctx),
     ...participationHandlers(services),
     ...leaderHandlers(services),
     ...exportHandlers(services),

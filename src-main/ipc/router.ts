@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import sv from 'zod/v4/locales/sv.js';
@@ -15,10 +16,31 @@ export type Handler<P extends ProcedureName> = (
   input: ParsedInput<P>,
   ctx: CallContext,
 ) => ProcedureOutput<P> | Promise<ProcedureOutput<P>>;
-export type Handlers = { [P in ProcedureName]: Handler<P> };
+/** Procedures the vault session answers itself (they must work while the database is closed). */
+export type GateProcedureName = Extract<ProcedureName, `vault.${string}` | `backups.${string}`>;
+export const isGateProcedure = (name: string): boolean => name.startsWith('vault.') || name.startsWith('backups.');
+/** Procedures that run on the open database. */
+export type AppProcedureName = Exclude<ProcedureName, GateProcedureName>;
+export type Handlers = { [P in AppProcedureName]: Handler<P> };
+export type GateHandlers = { [P in GateProcedureName]: Handler<P> };
+type AnyHandlers = { [P in ProcedureName]?: Handler<P> };
+
+/** The call a handler is running for; the audit trail reads it at each write. */
+export interface CurrentCall {
+  actor: string;
+  procedure: ProcedureName;
+}
 
 export interface Router {
   call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
+  /** The call whose handler is running in this async context; null outside any call. */
+  currentCall(): CurrentCall | null;
+}
+
+const diskCodes = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'ENOSPC', 'EROFS', 'EDQUOT'];
+function isDiskError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && diskCodes.some((c) => code === c || code.startsWith(`${c}_`));
 }
 
 const svLocale = sv();
@@ -61,10 +83,12 @@ function isConstraintError(err: unknown): boolean {
  * typed, bilingual error. Unexpected errors are reported without their text, which could carry
  * personal data from the database.
  */
-export function createRouter(handlers: Handlers, options: { onInternalError?: (err: unknown, name: string) => void } = {}): Router {
+export function createRouter(handlers: AnyHandlers, options: { onInternalError?: (err: unknown, name: string) => void } = {}): Router {
+  const current = new AsyncLocalStorage<CurrentCall>();
   return {
+    currentCall: () => current.getStore() ?? null,
     async call(name, input, ctx) {
-      if (!isProcedureName(name)) {
+      if (!isProcedureName(name) || !handlers[name]) {
         return {
           ok: false,
           error: { code: 'unknown_procedure', message: { sv: 'Okänd funktion.', en: 'Unknown procedure.' } },
@@ -75,7 +99,7 @@ export function createRouter(handlers: Handlers, options: { onInternalError?: (e
       if (!parsed.success) return { ok: false, error: invalidInput(describeInvalidInput(spec.input, input)) };
       try {
         const handler = handlers[name] as Handler<ProcedureName>;
-        const value = await handler(parsed.data as never, ctx);
+        const value = await current.run({ actor: ctx.actor, procedure: name }, () => handler(parsed.data as never, ctx));
         const checked = spec.output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
         return { ok: true, value: checked.data };
@@ -89,6 +113,19 @@ export function createRouter(handlers: Handlers, options: { onInternalError?: (e
               message: {
                 sv: 'Ändringen krockar med befintliga uppgifter och sparades inte.',
                 en: 'The change conflicts with existing data and was not saved.',
+              },
+            },
+          };
+        }
+        if (isDiskError(err)) {
+          // SQLite rolled the transaction back: the file is as it was before this call.
+          return {
+            ok: false,
+            error: {
+              code: 'io',
+              message: {
+                sv: 'Ändringen kunde inte sparas: disken är full eller datamappen är skrivskyddad. Inget har skadats; frigör utrymme och försök igen.',
+                en: 'The change could not be saved: the disk is full or the data folder is read-only. Nothing was damaged; free some space and try again.',
               },
             },
           };
