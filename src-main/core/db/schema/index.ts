@@ -3,3 +3,4 @@ export * from './groups';
 export * from './audit';
 export * from './participants';
 export * from './export';
+export * from './leaders';
