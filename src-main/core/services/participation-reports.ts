@@ -8,7 +8,9 @@ import type { ServiceContext } from './context';
 export const needsRecordWindowDays = 84;
 const listed = 50;
 
-const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+// Rounded so the same data always reports the same figure: SQLite may sum the parts in any order.
+const rate = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 1e6) / 1e6 : null;
 
 export function participationReportService({ repos, clock }: ServiceContext) {
   return {
