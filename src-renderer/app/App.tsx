@@ -3,13 +3,20 @@ import { I18nextProvider } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router-dom';
 import { queryClient } from '../api/queries';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ExportLogPage } from '../features/export/ExportLogPage';
+import { ExportWizardPage } from '../features/export/ExportWizardPage';
+import { OpenExportPage } from '../features/export/OpenExportPage';
 import { GroupCreatePage, GroupEditPage } from '../features/groups/GroupFormPages';
 import { GroupListPage } from '../features/groups/GroupListPage';
 import { GroupPage } from '../features/groups/GroupPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { RecipientsPage } from '../features/recipients/RecipientsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { UnitsPage } from '../features/units/UnitsPage';
+import { VaultGate } from '../features/vault/VaultGate';
 import { i18n } from '../i18n';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -18,6 +25,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
+        <VaultGate>
         <HashRouter>
           <Routes>
             <Route element={<Layout />}>
@@ -29,11 +37,18 @@ export function App() {
               <Route path="staff/*" element={<StaffPage />} />
               <Route path="programmes/*" element={<ProgrammesPage />} />
               <Route path="units/*" element={<UnitsPage />} />
+              <Route path="backups" element={<BackupsPage />} />
+              <Route path="audit" element={<AuditPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="settings/recipients" element={<RecipientsPage />} />
+              <Route path="export" element={<ExportWizardPage />} />
+              <Route path="export/log" element={<ExportLogPage />} />
+              <Route path="open-export" element={<OpenExportPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>
         </HashRouter>
+        </VaultGate>
       </QueryClientProvider>
     </I18nextProvider>
   );

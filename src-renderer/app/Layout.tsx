@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useChangeFeed } from '../api/queries';
 import { Toaster } from '../components/Toaster';
+import { LockButton } from '../features/vault/VaultGate';
 import { useStoredLanguage } from './useLanguage';
 
 const navItems = [
@@ -11,6 +12,10 @@ const navItems = [
   { to: '/staff', key: 'nav.staff', end: false },
   { to: '/programmes', key: 'nav.programmes', end: false },
   { to: '/units', key: 'nav.units', end: false },
+  { to: '/export', key: 'nav.export', end: false },
+  { to: '/open-export', key: 'nav.openExport', end: false },
+  { to: '/backups', key: 'nav.backups', end: false },
+  { to: '/audit', key: 'nav.audit', end: false },
   { to: '/settings', key: 'nav.settings', end: false },
 ] as const;
 
@@ -46,6 +51,7 @@ export function Layout() {
           <span className="brand__mark" aria-hidden="true" />
           <span className="brand__name">{t('app.name')}</span>
         </p>
+        <LockButton />
         <nav aria-label={t('nav.label')}>
           <ul className="nav">
             {navItems.map((item) => (

@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureOutput } from '../../../src-main/ipc/contract';
+import { useExportFormat } from './format';
+import { Markdown } from './Markdown';
+
+type Opened = ProcedureOutput<'export.open'>;
+
+/** What an opened package says about itself, checked against its checksums, and its codebook. */
+export function OpenResult({ result }: { result: Opened }) {
+  const { t } = useTranslation();
+  const fmt = useExportFormat();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), [result]);
+  const { disclosure } = result;
+
+  return (
+    <section className="panel" aria-labelledby="export-opened-title">
+      <h2 id="export-opened-title" ref={ref} className="panel__title" tabIndex={-1}>
+        {t('export.opened.title')}
+      </h2>
+      <div className="alert alert--success export-alert" role="status">
+        <p className="alert__title">{t('export.opened.verified')}</p>
+        <p>
+          {t('export.opened.extractedTo')} <span className="mono export-break">{result.outDir}</span>
+        </p>
+      </div>
+      <dl className="details">
+        <div className="details__row">
+          <dt>{t('export.opened.created')}</dt>
+          <dd>{fmt.dateTime(result.created)}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('export.run.period')}</dt>
+          <dd>{fmt.period(result.scope.from, result.scope.to)}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('export.scope.programmes')}</dt>
+          <dd>{fmt.list(result.scope.programmeCodes, 'export.format.allProgrammes')}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('export.scope.units')}</dt>
+          <dd>{fmt.list(result.scope.unitNames, 'export.format.allUnits')}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('export.preview.settings')}</dt>
+          <dd>{fmt.coarsening(result.coarsening)}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('export.preview.disclosure')}</dt>
+          <dd>
+            {disclosure.reachesK
+              ? t('export.opened.reachesK', { smallest: disclosure.smallestClass ?? 0, k: disclosure.k })
+              : t('export.opened.belowK', { smallest: disclosure.smallestClass ?? 0, k: disclosure.k })}{' '}
+            {t('export.opened.suppressed', { primary: disclosure.primarySuppressed, secondary: disclosure.secondarySuppressed })}
+          </dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('export.run.exportId')}</dt>
+          <dd className="mono">{result.exportId}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('export.opened.appVersion')}</dt>
+          <dd>{result.appVersion}</dd>
+        </div>
+      </dl>
+
+      <div className="table-wrap">
+        <table className="table export-table">
+          <caption className="export-caption">{t('export.opened.files')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('export.preview.file')}</th>
+              <th scope="col" className="num">
+                {t('export.preview.rows')}
+              </th>
+              <th scope="col" className="num">
+                {t('export.run.size')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.files.map((f) => (
+              <tr key={f.name}>
+                <th scope="row" className="mono">
+                  {f.name}
+                </th>
+                <td className="num">{f.rows === null ? '–' : fmt.number(f.rows)}</td>
+                <td className="num">{fmt.bytes(f.bytes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3 className="export-subtitle">{t('export.opened.codebook')}</h3>
+      <Markdown text={result.codebook} baseLevel={4} label={t('export.opened.codebook')} />
+    </section>
+  );
+}
