@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useChangeLanguage } from '../../app/useLanguage';
+import { SecuritySettings } from '../vault/SecuritySettings';
 
 const languages = [
   { code: 'sv', label: 'Svenska' },
@@ -35,6 +37,16 @@ export function SettingsPage() {
         </fieldset>
         <p className="panel__hint">{save.isPending ? t('common.saving') : t('settings.languageHint')}</p>
         <ErrorAlert error={save.error} />
+      </section>
+
+      <SecuritySettings />
+
+      <section className="panel" aria-labelledby="settings-recipients">
+        <h2 id="settings-recipients" className="panel__title">
+          {t('recipients.title')}
+        </h2>
+        <p className="panel__hint">{t('recipients.settingsText')}</p>
+        <Link to="/settings/recipients">{t('recipients.settingsLink')}</Link>
       </section>
 
       <section className="panel" aria-labelledby="settings-about">
