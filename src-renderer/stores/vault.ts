@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { ProcedureOutput } from '../../src-main/ipc/contract';
+import { call } from '../api/client';
+import { asApiError, type ApiError } from '../api/errors';
+
+export type VaultStatus = ProcedureOutput<'vault.status'>;
+
+interface VaultState {
+  status: VaultStatus | null;
+  /** Set when even the status could not be read (main gone): the gate shows it with a retry. */
+  error: ApiError | null;
+  /** Shown once after setup; kept in memory only, and dropped when the user continues. */
+  recoveryKey: string | null;
+  refresh(): Promise<void>;
+  apply(status: VaultStatus): void;
+  setRecoveryKey(key: string | null): void;
+}
+
+let latest = 0;
+
+/**
+ * The lock state as main reports it. Only main decides whether Komet is locked; the renderer
+ * asks again whenever something suggests the answer changed (a 'changed' event, a call answered
+ * 'locked'). Overlapping refreshes are resolved by keeping the last one started.
+ */
+export const useVault = create<VaultState>((set) => ({
+  status: null,
+  error: null,
+  recoveryKey: null,
+  async refresh() {
+    const ticket = ++latest;
+    try {
+      const status = await call('vault.status', {});
+      if (ticket === latest) set({ status, error: null });
+    } catch (err) {
+      if (ticket === latest) set({ error: asApiError(err) });
+    }
+  },
+  apply(status) {
+    latest++;
+    set({ status, error: null });
+  },
+  setRecoveryKey: (recoveryKey) => set({ recoveryKey }),
+}));
+
+export const refreshVault = (): Promise<void> => useVault.getState().refresh();
