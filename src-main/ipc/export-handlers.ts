@@ -1,25 +1,28 @@
-import { AppError } from '../core/errors';
 import type { Services } from '../core/services';
-import type { Handlers } from './router';
+import type { ExportEnv } from '../core/services/export';
+import type { AppInfo } from './handlers';
+import type { CallContext, Handlers } from './router';
 
 type ExportProcedure = Extract<keyof Handlers, `export.${string}` | `recipients.${string}`>;
 
-const pending = () => {
-  throw new AppError('internal', { sv: 'Exporten är inte tillgänglig ännu.', en: 'Export is not available yet.' });
-};
-
 /** FoU export, keys, saved recipients and the export log, bound to their service calls. */
-export function exportHandlers(_services: Services): Pick<Handlers, ExportProcedure> {
+export function exportHandlers(services: Services, deps: { info: () => AppInfo }): Pick<Handlers, ExportProcedure> {
+  const { exporter } = services;
+  // Who exports and from which shell decide the log entry and where files may be written.
+  const env = (ctx: CallContext): ExportEnv => {
+    const info = deps.info();
+    return { actor: ctx.actor, shell: ctx.shell, dataDir: info.dataDir, appVersion: info.version };
+  };
   return {
-    'export.preview': pending,
-    'export.run': pending,
-    'export.open': pending,
-    'export.keygen': pending,
-    'export.keyInfo': pending,
-    'export.rotateKey': pending,
-    'export.log': pending,
-    'recipients.list': pending,
-    'recipients.create': pending,
-    'recipients.delete': pending,
+    'export.preview': (input) => exporter.preview(input),
+    'export.run': (input, ctx) => exporter.run(input, env(ctx)),
+    'export.open': (input, ctx) => exporter.open(input, env(ctx)),
+    'export.keygen': (input, ctx) => exporter.keygen(input, env(ctx)),
+    'export.keyInfo': () => exporter.keyInfo(),
+    'export.rotateKey': () => exporter.rotateKey(),
+    'export.log': (input) => exporter.log(input),
+    'recipients.list': () => exporter.listRecipients(),
+    'recipients.create': (input) => exporter.createRecipient(input),
+    'recipients.delete': (input) => exporter.deleteRecipient(input),
   };
 }

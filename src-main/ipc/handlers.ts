@@ -54,6 +54,6 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo; 
     'audit.list': (input, ctx) => deps.auditList(input, ctx),
     ...participationHandlers(services),
     ...leaderHandlers(services),
-    ...exportHandlers(services),
+    ...exportHandlers(services, deps),
   };
 }

@@ -34,8 +34,10 @@ export const genderLabels: Record<ChildGender, Bilingual> = {
 export const participantStatusLabels: Record<ParticipantStatus, Bilingual> = {
   active: bi('pågående', 'active'),
   completed: bi('fullföljt', 'completed'),
+  not_completed: bi('ej fullföljt (gruppen avslutad, för låg närvaro)', 'not completed (group ended, attendance too low)'),
   dropped_out: bi('avhopp', 'dropped out'),
   never_started: bi('påbörjade aldrig', 'never started'),
+  moved: bi('flyttad till annan grupp', 'moved to another group'),
 };
 
 export const attendanceLabels: Record<AttendanceState, Bilingual> = {

@@ -7,7 +7,11 @@
 
 export const RELATIONS = ['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff'] as const;
 export const CHILD_GENDERS = ['girl', 'boy', 'other', 'unknown'] as const;
-export const PARTICIPANT_STATUSES = ['active', 'completed', 'dropped_out', 'never_started'] as const;
+/**
+ * not_completed: the group ended and the participant attended less than the programme's completion
+ * share; moved: this enrolment ended with a move to another group (the person's id is the same there).
+ */
+export const PARTICIPANT_STATUSES = ['active', 'completed', 'not_completed', 'dropped_out', 'never_started', 'moved'] as const;
 export const CONSENTS = ['yes', 'no', 'not_asked'] as const;
 export const ATTENDANCE_STATES = ['present', 'absent', 'absent_with_notice'] as const;
 export const GROUP_STATUSES = ['planned', 'running', 'completed', 'cancelled'] as const;

@@ -1,6 +1,8 @@
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { attendanceRepo } from './attendance';
+import { exportSourceRepo } from './export-source';
+import { exportStoreRepo } from './export-store';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
 import { participantRepo } from './participants';
@@ -28,6 +30,8 @@ export function createRepos(db: KometDb, clock: Clock) {
     attendance: attendanceRepo(db.sqlite, clock),
     plans: programmePlanRepo(db.sqlite, clock),
     participation: participationReportRepo(db.sqlite),
+    exportSource: exportSourceRepo(db.sqlite),
+    exportStore: exportStoreRepo(db.sqlite, clock),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -4,6 +4,7 @@ import type { KometDb } from '../db/open';
 import { createRepos } from '../repos';
 import { attendanceService } from './attendance';
 import { createContext } from './context';
+import { exportService } from './export';
 import { fidelityService } from './fidelity';
 import { groupService } from './groups';
 import { participantService } from './participants';
@@ -40,6 +41,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     fidelity: fidelityService(ctx),
     programmeRules: programmeRulesService(ctx),
     participation: participationReportService(ctx),
+    exporter: exportService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

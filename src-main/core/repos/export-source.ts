@@ -1,0 +1,223 @@
+import type Database from 'better-sqlite3';
+import type {
+  ExportSource,
+  FidelityComponent,
+  ParticipantStatus,
+  SourceAttendance,
+  SourceFidelity,
+  SourceGroup,
+  SourceGroupStaff,
+  SourceParticipant,
+  SourceProgramme,
+  SourceSession,
+  SourceUnit,
+} from '../export/model';
+
+/**
+ * Gathers the export engine's input for one scope.
+ *
+ * Scope rule: a group is in scope when its start date lies in [from, to] (either end open), its
+ * programme is among programmeIds and its unit among unitIds (an empty list means all). A group
+ * in scope brings all its sessions, enrolments and marks, so no group is cut off half-way and
+ * completion and dropout mean the same as in the app.
+ *
+ * Attendance and fidelity can be millions of rows, so they are streamed, not loaded. They are
+ * read in keyset pages (each page one short iterate() over the next rowids) rather than one open
+ * iterator, because the export awaits the disk between pages and better-sqlite3 refuses every
+ * other statement on a connection while an iterator is open: the app stays usable during a long
+ * export. Memory holds one page at a time.
+ */
+
+export interface ExportScopeIds {
+  from: string | null;
+  to: string | null;
+  programmeIds: string[];
+  unitIds: string[];
+}
+
+interface ScopeParams {
+  from: string | null;
+  to: string | null;
+  programmes: string;
+  units: string;
+}
+
+const PAGE_ROWS = 5000;
+
+/** Fidelity component keys of the session plans, mapped onto the engine's fixed kinds. */
+const COMPONENT_KINDS: Record<string, FidelityComponent> = {
+  homework_review: 'homework_review',
+  theme: 'theme',
+  video: 'video',
+  role_play: 'role_play',
+  homework_new: 'new_homework',
+  new_homework: 'new_homework',
+};
+export const componentKind = (key: unknown): FidelityComponent =>
+  (typeof key === 'string' && Object.hasOwn(COMPONENT_KINDS, key) ? COMPONENT_KINDS[key] : undefined) ?? 'other';
+
+const GROUPS_IN_SCOPE = `(@from is null or g.start_date >= @from) and (@to is null or g.start_date <= @to)
+  and (@programmes = '[]' or g.programme_id in (select value from json_each(@programmes)))
+  and (@units = '[]' or g.unit_id in (select value from json_each(@units)))`;
+
+interface ParticipantRow {
+  rowId: string;
+  personId: string;
+  groupId: string;
+  familyId: string;
+  relation: SourceParticipant['relation'];
+  childBirthYear: number | null;
+  childGender: string | null;
+  status: ParticipantStatus;
+  lastSessionAttended: number | null;
+  dropoutReason: string | null;
+  consent: SourceParticipant['consent'];
+}
+
+export function exportSourceRepo(sqlite: Database.Database) {
+  const programmesById = sqlite.prepare<[string], { id: string; code: string }>(
+    `select id, code from programmes where id in (select value from json_each(?)) order by lower(code)`,
+  );
+  const unitsById = sqlite.prepare<[string], { id: string; name: string }>(`select id, name from units where id in (select value from json_each(?)) order by lower(name)`);
+  const programmesByCode = sqlite.prepare<[string], { id: string; code: string }>(
+    `select id, code from programmes where lower(code) in (select lower(value) from json_each(?))`,
+  );
+  const unitsByName = sqlite.prepare<[string], { id: string; name: string }>(`select id, name from units where lower(name) in (select lower(value) from json_each(?))`);
+
+  const groups = sqlite.prepare<[ScopeParams], SourceGroup>(
+    `select g.id, g.programme_id as programmeId, g.unit_id as unitId, g.start_date as startDate, g.status
+     from groups g where ${GROUPS_IN_SCOPE} order by g.start_date, g.id`,
+  );
+  const programmes = sqlite.prepare<[ScopeParams], SourceProgramme>(
+    `select p.id, p.code, p.session_count as sessionCount from programmes p
+     where p.id in (select g.programme_id from groups g where ${GROUPS_IN_SCOPE}) order by lower(p.code)`,
+  );
+  const units = sqlite.prepare<[ScopeParams], SourceUnit>(
+    `select u.id, u.name from units u where u.id in (select g.unit_id from groups g where ${GROUPS_IN_SCOPE}) order by lower(u.name)`,
+  );
+  const sessions = sqlite.prepare<[ScopeParams], Omit<SourceSession, 'isExtra'> & { isExtra: number }>(
+    `select s.id, s.group_id as groupId, s.number, s.planned_date as plannedDate, s.held_date as heldDate, s.status,
+       s.is_extra as isExtra, s.participant_count as participantCount
+     from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE} order by s.group_id, s.number`,
+  );
+  // The person id is the export's participant id: one person moved between groups keeps it.
+  const participants = sqlite.prepare<[ScopeParams], ParticipantRow>(
+    `select p.id as rowId, p.person_id as personId, p.group_id as groupId, p.family_id as familyId, p.relation,
+       f.child_birth_year as childBirthYear, f.child_gender as childGender, p.status,
+       case when p.status = 'dropped_out' then coalesce(p.manual_last_session, p.last_session_attended) end as lastSessionAttended,
+       case when p.status = 'dropped_out' then r.code end as dropoutReason, p.consent
+     from participants p join groups g on g.id = p.group_id join families f on f.id = p.family_id
+       left join dropout_reasons r on r.id = p.dropout_reason_id
+     where ${GROUPS_IN_SCOPE} order by p.group_id, p.person_id, p.created_at desc, p.id`,
+  );
+  const leaders = sqlite.prepare<[ScopeParams], SourceGroupStaff>(
+    `select gl.group_id as groupId, gl.staff_id as staffId, 'leader' as role from group_leaders gl join groups g on g.id = gl.group_id
+     where ${GROUPS_IN_SCOPE}
+     union all
+     select g.id as groupId, g.supervisor_id as staffId, 'supervisor' as role from groups g where g.supervisor_id is not null and ${GROUPS_IN_SCOPE}
+     order by 1, 3, 2`,
+  );
+  const attendancePage = sqlite.prepare<[ScopeParams & { after: number; limit: number }], { rid: number; rowId: string; sessionId: string; state: SourceAttendance['state'] }>(
+    `select a.rowid as rid, a.participant_id as rowId, a.session_id as sessionId, a.state
+     from attendance a join participants p on p.id = a.participant_id join groups g on g.id = p.group_id
+     where a.rowid > @after and ${GROUPS_IN_SCOPE} order by a.rowid limit @limit`,
+  );
+  const fidelityPage = sqlite.prepare<[ScopeParams & { after: number; limit: number }], { rid: number; sessionId: string; components: string }>(
+    `select fr.rowid as rid, fr.session_id as sessionId, fr.components
+     from fidelity_records fr join sessions s on s.id = fr.session_id join groups g on g.id = s.group_id
+     where fr.rowid > @after and ${GROUPS_IN_SCOPE} order by fr.rowid limit @limit`,
+  );
+  const migrations = sqlite.prepare<[], { n: number }>('select count(*) as n from __drizzle_migrations');
+
+  function* paged<R extends { rid: number }, T>(stmt: Database.Statement<[ScopeParams & { after: number; limit: number }], R>, params: ScopeParams, map: (row: R) => Iterable<T>): Generator<T> {
+    let after = 0;
+    for (;;) {
+      const page: R[] = [];
+      for (const row of stmt.iterate({ ...params, after, limit: PAGE_ROWS })) page.push(row);
+      for (const row of page) yield* map(row);
+      if (page.length < PAGE_ROWS) return;
+      after = page[page.length - 1]!.rid;
+    }
+  }
+
+  return {
+    /** Labels of the chosen programmes and units for the manifest; ids that do not exist are returned as missing. */
+    scopeLabels(scope: ExportScopeIds) {
+      const p = programmesById.all(JSON.stringify(scope.programmeIds));
+      const u = unitsById.all(JSON.stringify(scope.unitIds));
+      return {
+        programmeCodes: p.map((r) => r.code),
+        unitNames: u.map((r) => r.name),
+        missingProgrammes: scope.programmeIds.filter((id) => !p.some((r) => r.id === id)),
+        missingUnits: scope.unitIds.filter((id) => !u.some((r) => r.id === id)),
+      };
+    },
+
+    /** For the CLI: programme codes and unit names (case-insensitive) to ids. */
+    idsByLabels(programmeCodes: string[], unitNames: string[]) {
+      return {
+        programmes: programmesByCode.all(JSON.stringify(programmeCodes)),
+        units: unitsByName.all(JSON.stringify(unitNames)),
+      };
+    },
+
+    schemaVersion: (): number => migrations.get()?.n ?? 0,
+
+    gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
+      const params: ScopeParams = { from: scope.from, to: scope.to, programmes: JSON.stringify(scope.programmeIds), units: JSON.stringify(scope.unitIds) };
+      // A person enrolled twice in one group (moved away and back) is exported once, with the
+      // latest enrolment; only that enrolment's marks follow it.
+      const kept = new Map<string, string>();
+      const seen = new Set<string>();
+      const people: SourceParticipant[] = [];
+      for (const p of participants.iterate(params)) {
+        const key = `${p.personId}\u0000${p.groupId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        kept.set(p.rowId, p.personId);
+        people.push({
+          id: p.personId,
+          groupId: p.groupId,
+          familyId: p.familyId,
+          relation: p.relation,
+          childBirthYear: p.childBirthYear,
+          childGender: p.childGender === null ? null : p.childGender === 'not_stated' ? 'unknown' : (p.childGender as SourceParticipant['childGender']),
+          status: p.status,
+          lastSessionAttended: p.lastSessionAttended,
+          dropoutReason: p.dropoutReason,
+          consent: p.consent,
+        });
+      }
+      return {
+        scope: { from: scope.from, to: scope.to, programmeCodes: labels.programmeCodes, unitNames: labels.unitNames },
+        programmes: programmes.all(params),
+        units: units.all(params),
+        groups: groups.all(params),
+        sessions: sessions.all(params).map((s) => ({ ...s, isExtra: s.isExtra === 1 })),
+        participants: people,
+        groupStaff: leaders.all(params),
+        attendance: () =>
+          paged(attendancePage, params, function* (a): Generator<SourceAttendance> {
+            const personId = kept.get(a.rowId);
+            if (personId !== undefined) yield { participantId: personId, sessionId: a.sessionId, state: a.state };
+          }),
+        fidelity: () =>
+          paged(fidelityPage, params, function* (f): Generator<SourceFidelity> {
+            let components: unknown;
+            try {
+              components = JSON.parse(f.components);
+            } catch {
+              return;
+            }
+            if (!Array.isArray(components)) return;
+            let componentNo = 0;
+            for (const c of components as { key?: unknown; covered?: unknown }[]) {
+              componentNo++;
+              yield { sessionId: f.sessionId, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
+            }
+          }),
+      };
+    },
+  };
+}
+export type ExportSourceRepo = ReturnType<typeof exportSourceRepo>;

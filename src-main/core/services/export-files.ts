@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportOpenResult, ParsedInput } from '../../ipc/contract';
+import { AppError, fieldError } from '../errors';
+import { generateKeyFile, openExport, type OpenCredentials } from '../export';
+import { exportErrors } from '../export/export-errors';
+
+/**
+ * The file side of the export: where files may be written, Öppna export and Skapa nyckel.
+ * Nothing here touches the database.
+ */
+
+export interface ExportEnv {
+  actor: string;
+  shell: 'electron' | 'browser' | 'cli' | 'test';
+  /** The app's data folder; exports go to <dataDir>/exports unless a path is chosen. */
+  dataDir: string;
+  appVersion: string;
+}
+
+export const exportsFolder = (env: ExportEnv) => path.join(env.dataDir, 'exports');
+
+const stamp = (iso: string) => {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+};
+export const defaultExportName = (nowIso: string) => `komet-export-${stamp(nowIso)}.age`;
+export const defaultKeyName = (nowIso: string) => `komet-nyckel-${stamp(nowIso)}.txt`;
+
+const outsideExports = (field: string) =>
+  fieldError(
+    field,
+    'I webbläsarläget kan Komet bara skriva i mappen exports i sin datamapp. Ange ett filnamn utan mapp.',
+    'In browser mode Komet can only write to the exports folder in its data folder. Enter a file name without a folder.',
+  );
+
+/**
+ * Where a file or folder the user asked for may be written. The browser shell is a page talking
+ * to a local server, so it may only name something inside <dataDir>/exports (symlinks resolved);
+ * Electron's save dialog and the CLI may write anywhere the user can. Omitted: a dated default
+ * name in <dataDir>/exports.
+ */
+export function writablePath(requested: string | undefined, env: ExportEnv, field: string, defaultName: string): string {
+  const base = exportsFolder(env);
+  if (requested === undefined || env.shell === 'browser') {
+    try {
+      fs.mkdirSync(base, { recursive: true, mode: 0o700 });
+    } catch {
+      throw exportErrors.outputUnwritable();
+    }
+  }
+  if (requested === undefined) return path.join(base, defaultName);
+  if (env.shell !== 'browser') return path.resolve(requested);
+  const target = path.resolve(base, requested);
+  const relative = path.relative(base, target);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) || relative.includes(path.sep)) throw outsideExports(field);
+  let realBase: string;
+  try {
+    realBase = fs.realpathSync(base);
+  } catch {
+    throw exportErrors.outputUnwritable();
+  }
+  if (fs.realpathSync(path.dirname(target)) !== realBase) throw outsideExports(field);
+  return target;
+}
+
+const oneCredential = () =>
+  new AppError('validation', {
+    sv: 'Ange precis ett sätt att öppna filen: en nyckelfil, en inklistrad nyckel eller en lösenfras.',
+    en: 'Give exactly one way to open the file: a key file, a pasted key or a passphrase.',
+  });
+
+function credentialsOf(input: ParsedInput<'export.open'>): OpenCredentials {
+  const given = [input.identityFile, input.identity, input.passphrase].filter((v) => v !== undefined);
+  if (given.length !== 1) throw oneCredential();
+  if (input.identityFile !== undefined) return { identityFile: path.resolve(input.identityFile) };
+  if (input.identity !== undefined) {
+    const keys = input.identity
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    if (keys.length === 0 || keys.some((k) => !/^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/.test(k))) throw exportErrors.identityMalformed();
+    return { identities: keys };
+  }
+  return { passphrase: input.passphrase! };
+}
+
+const MAX_CODEBOOK_CHARS = 2_000_000;
+
+export function exportFileService() {
+  return {
+    /** Öppna export: decrypt, verify against the manifest and extract; nothing is left on failure. */
+    async open(input: ParsedInput<'export.open'>, env: ExportEnv): Promise<ExportOpenResult> {
+      const credentials = credentialsOf(input);
+      const file = path.resolve(input.file);
+      const outDir = writablePath(input.outDir, env, 'outDir', `${path.basename(file).replace(/\.age$/i, '') || 'komet-export'}-oppnad`);
+      const opened = await openExport(file, credentials, { outDir });
+      const m = opened.manifest;
+      const codebook = fs.readFileSync(path.join(opened.outDir, 'codebook.md'), 'utf8');
+      return {
+        outDir: opened.outDir,
+        exportId: m.exportId,
+        created: m.created,
+        appVersion: m.appVersion,
+        scope: m.scope,
+        keyId: m.pseudonymisation.keyId,
+        coarsening: m.pseudonymisation.coarsening,
+        files: m.files.map((f) => ({ name: f.name, bytes: f.bytes, rows: f.rows ?? null })),
+        disclosure: {
+          k: m.disclosure.kAnonymity.k,
+          reachesK: m.disclosure.kAnonymity.current.reachesK,
+          smallestClass: m.disclosure.kAnonymity.current.smallestClass,
+          primarySuppressed: m.disclosure.suppression.primarySuppressed,
+          secondarySuppressed: m.disclosure.suppression.secondarySuppressed,
+        },
+        codebook: codebook.length > MAX_CODEBOOK_CHARS ? codebook.slice(0, MAX_CODEBOOK_CHARS) : codebook,
+      };
+    },
+
+    /** Skapa nyckel: an age-keygen compatible identity file; the public key is what the evaluator sends. */
+    async keygen(input: ParsedInput<'export.keygen'>, env: ExportEnv, nowIso: string): Promise<{ file: string; publicKey: string }> {
+      const file = writablePath(input.outPath, env, 'outPath', defaultKeyName(nowIso));
+      return generateKeyFile(file, new Date(nowIso));
+    },
+  };
+}

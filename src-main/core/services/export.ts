@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { ExportKeyInfo, ExportLogEntry, ExportPreview, ExportRunResult, ParsedInput, Recipient } from '../../ipc/contract';
+import { AppError, fieldError, notFound } from '../errors';
+import {
+  defaultDisclosureSettings,
+  exportKeyId,
+  exportToFile,
+  isExportError,
+  newExportKey,
+  previewExport,
+  recipientFingerprint,
+  validatePassphrase,
+  validateRecipients,
+  type DisclosureAssessment,
+  type DisclosureSettings,
+  type EncryptionTarget,
+  type ExportSource,
+} from '../export';
+import { checkWritableFolder, exists } from '../export/atomic';
+import { exportErrors } from '../export/export-errors';
+import type { ExportLogRow } from '../repos/export-store';
+import type { ServiceContext } from './context';
+import { defaultExportName, exportFileService, writablePath, type ExportEnv } from './export-files';
+
+/**
+ * FoU export as use cases: preview, run, keys, saved recipients and the log. The engine in
+ * core/export decides what leaves the machine; this layer gathers the data, holds the secret
+ * pseudonym key and records every export.
+ */
+
+export type { ExportEnv } from './export-files';
+
+export interface ExportServiceOptions {
+  /** scrypt log2(N) for passphrase exports; age's default 18. Lower only in tests and benchmarks. */
+  scryptWorkFactor?: number;
+}
+
+type Scope = ParsedInput<'export.preview'>['scope'];
+
+const recipientLabel = { sv: 'Mottagaren', en: 'The recipient' };
+
+function disclosureOut(d: DisclosureAssessment, settings: DisclosureSettings) {
+  return {
+    ...d.kAnonymity,
+    suppression: {
+      min: settings.suppression.min,
+      max: settings.suppression.max,
+      primarySuppressed: d.aggregates.primarySuppressed,
+      secondarySuppressed: d.aggregates.secondarySuppressed,
+    },
+  };
+}
+
+const parseJson = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+function logEntry(row: ExportLogRow): ExportLogEntry {
+  const recipients = parseJson<string[] | 'passphrase'>(row.recipients, []);
+  return {
+    id: row.id,
+    exportId: row.exportId,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+    status: row.status,
+    actor: row.actor,
+    shell: row.shell,
+    scope: parseJson(row.scope, { from: null, to: null, programmeCodes: [], unitNames: [] }),
+    coarsening: parseJson(row.coarsening, { period: 'month' as const, ageBands: false, dropUnit: false }),
+    fingerprints: recipients === 'passphrase' ? [] : recipients,
+    passphrase: recipients === 'passphrase',
+    keyId: row.keyId,
+    fileName: row.fileName,
+    bytes: row.bytes,
+    rowCounts: parseJson(row.rowCounts, []),
+  };
+}
+
+export function exportService({ repos, tx, audit, clock }: ServiceContext, options: ExportServiceOptions = {}) {
+  const store = repos.exportStore;
+  const files = exportFileService();
+
+  const settingsFor = (k: number): DisclosureSettings => ({ k, suppression: defaultDisclosureSettings.suppression });
+
+  function gather(scope: Scope): ExportSource {
+    const labels = repos.exportSource.scopeLabels(scope);
+    const missing = [
+      ...labels.missingProgrammes.map((id) => `scope.programmeIds.${scope.programmeIds.indexOf(id)}`),
+      ...labels.missingUnits.map((id) => `scope.unitIds.${scope.unitIds.indexOf(id)}`),
+    ];
+    if (missing.length) {
+      throw new AppError(
+        'not_found',
+        { sv: 'Ett valt program eller en vald enhet finns inte (längre).', en: 'A chosen programme or unit does not exist (any more).' },
+        missing.map((p) => ({ path: p, message: { sv: 'Finns inte.', en: 'Does not exist.' } })),
+      );
+    }
+    const source = repos.exportSource.gather(scope, labels);
+    if (source.groups.length === 0) throw exportErrors.emptyScope();
+    return source;
+  }
+
+  /** Saved recipients by id plus keys given once; duplicates collapse. Exactly one of recipients or passphrase. */
+  function targetOf(input: ParsedInput<'export.run'>): EncryptionTarget {
+    const saved = input.recipientIds.map((id, i) => {
+      const r = store.getRecipient(id);
+      if (!r) throw Object.assign(notFound(recipientLabel), { issues: fieldError(`recipientIds.${i}`, 'Finns inte.', 'Does not exist.').issues });
+      return r.publicKey;
+    });
+    const given = input.recipientKeys.length ? validateRecipients(input.recipientKeys) : [];
+    const recipients = [...new Set([...saved, ...given])];
+    if (input.passphrase !== undefined && recipients.length > 0) {
+      throw new AppError('validation', {
+        sv: 'Välj antingen mottagare eller lösenfras, inte båda.',
+        en: 'Choose either recipients or a passphrase, not both.',
+      });
+    }
+    if (input.passphrase !== undefined) return { passphrase: validatePassphrase(input.passphrase) };
+    if (recipients.length === 0) throw exportErrors.noRecipient();
+    return { recipients };
+  }
+
+  function currentKey() {
+    return store.currentKey() ?? (() => {
+      const key = newExportKey();
+      return store.insertKey(key, exportKeyId(key));
+    })();
+  }
+
+  const keyInfo = (): ExportKeyInfo => {
+    const key = store.currentKey();
+    return { keyId: key?.keyId ?? null, createdAt: key?.createdAt ?? null, retiredKeys: store.retiredCount() };
+  };
+
+  return {
+    /** Row counts and the disclosure check before anything is written; never creates the key. */
+    async preview(input: ParsedInput<'export.preview'>): Promise<ExportPreview> {
+      const source = gather(input.scope);
+      const settings = settingsFor(input.k);
+      // Row counts and the check do not depend on the key; a throwaway one keeps preview read-only.
+      const key = store.currentKey()?.key ?? newExportKey();
+      const preview = await previewExport(source, { key, coarsening: input.coarsening, disclosure: settings });
+      const rowLevel = source.participants.filter((p) => p.consent === 'yes').length;
+      return {
+        tables: Object.entries(preview.rows).map(([file, rows]) => ({ file, rows })),
+        groups: source.groups.length,
+        participants: { total: source.participants.length, rowLevel, aggregatesOnly: source.participants.length - rowLevel },
+        disclosure: disclosureOut(preview.disclosure, settings),
+      };
+    },
+
+    /**
+     * Writes one .age file. Everything that can be refused is checked before the key is read;
+     * the log row is written with the key read (one transaction) and completed or marked failed
+     * afterwards, so an attempt is on record even when the disk fails half-way.
+     */
+    async run(input: ParsedInput<'export.run'>, env: ExportEnv): Promise<ExportRunResult> {
+      const target = targetOf(input);
+      const outFile = writablePath(input.outPath, env, 'outPath', defaultExportName(clock.now()));
+      await checkWritableFolder(outFile);
+      if (await exists(outFile)) throw exportErrors.outputExists();
+      const source = gather(input.scope);
+      const settings = settingsFor(input.k);
+      const fingerprints = 'recipients' in target ? target.recipients.map(recipientFingerprint) : [];
+      const exportId = randomUUID();
+      const key = tx(() => {
+        const row = currentKey();
+        store.insertLog({
+          exportId,
+          actor: env.actor,
+          shell: env.shell,
+          scope: JSON.stringify(source.scope),
+          coarsening: JSON.stringify(input.coarsening),
+          recipients: JSON.stringify('recipients' in target ? fingerprints : 'passphrase'),
+          keyId: row.keyId,
+          fileName: path.basename(outFile),
+        });
+        audit.record({ action: 'export', entity: 'export', entityId: exportId, fields: ['scope', 'recipients'] });
+        return row;
+      });
+      try {
+        const result = await exportToFile(
+          source,
+          { key: key.key, coarsening: input.coarsening, disclosure: settings },
+          { exportId, created: clock.now(), appVersion: env.appVersion, schemaVersion: repos.exportSource.schemaVersion() },
+          target,
+          outFile,
+          options.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor },
+        );
+        const rowCounts = result.manifest.files.filter((f) => f.rows !== undefined).map((f) => ({ file: f.name, rows: f.rows! }));
+        tx(() => store.finishLog(exportId, { status: 'completed', bytes: result.bytes, rowCounts: JSON.stringify(rowCounts) }));
+        return {
+          file: path.resolve(result.file),
+          bytes: result.bytes,
+          exportId,
+          rowCounts,
+          fingerprints: result.recipientFingerprints,
+          passphrase: 'passphrase' in target,
+          keyId: key.keyId,
+          disclosure: disclosureOut(result.disclosure, settings),
+        };
+      } catch (error) {
+        tx(() => store.finishLog(exportId, { status: 'failed', bytes: null, rowCounts: '[]' }));
+        if (error instanceof AppError) throw error;
+        // A write failure deep in the stream (disk full, folder removed) is still the output's fault.
+        if ((error as { code?: unknown } | null)?.code && typeof (error as { code: unknown }).code === 'string' && /^E[A-Z]+$/.test((error as { code: string }).code)) {
+          throw exportErrors.outputUnwritable();
+        }
+        throw error;
+      }
+    },
+
+    open: (input: ParsedInput<'export.open'>, env: ExportEnv) => files.open(input, env),
+    keygen: (input: ParsedInput<'export.keygen'>, env: ExportEnv) => files.keygen(input, env, clock.now()),
+
+    keyInfo,
+
+    /** A new pseudonym key: later exports no longer link up with earlier ones. The old key is kept, retired. */
+    rotateKey(): ExportKeyInfo {
+      return tx(() => {
+        store.retireKeys();
+        const key = newExportKey();
+        const row = store.insertKey(key, exportKeyId(key));
+        audit.record({ action: 'rotate', entity: 'exportKey', entityId: row.id, fields: ['key'] });
+        return keyInfo();
+      });
+    },
+
+    log: (input: ParsedInput<'export.log'>): ExportLogEntry[] => store.listLog(input.limit).map(logEntry),
+
+    listRecipients: (): Recipient[] => store.listRecipients(),
+
+    createRecipient(input: ParsedInput<'recipients.create'>): Recipient {
+      let publicKey: string;
+      try {
+        [publicKey] = validateRecipients([input.publicKey]) as [string];
+      } catch (error) {
+        if (isExportError(error, 'recipient_unsupported')) throw Object.assign(error, { issues: fieldError('publicKey', error.messages.sv, error.messages.en).issues });
+        throw fieldError('publicKey', 'Ange en giltig age-nyckel (age1… med 62 tecken).', 'Enter a valid age key (age1…, 62 characters).');
+      }
+      return tx(() => {
+        const holder = store.recipientByKey(publicKey);
+        if (holder) {
+          throw new AppError('conflict', { sv: `Nyckeln är redan sparad som ”${holder.name}”.`, en: `The key is already saved as “${holder.name}”.` }, [
+            { path: 'publicKey', message: { sv: 'Nyckeln är redan sparad.', en: 'The key is already saved.' } },
+          ]);
+        }
+        const row = store.insertRecipient({ name: input.name, publicKey, fingerprint: recipientFingerprint(publicKey) });
+        audit.record({ action: 'create', entity: 'exportRecipient', entityId: row.id, fields: ['name', 'publicKey'] });
+        return row;
+      });
+    },
+
+    /** Past exports keep their fingerprints in the log, so a recipient can always be removed. */
+    deleteRecipient({ id }: ParsedInput<'recipients.delete'>): { deleted: true } {
+      return tx(() => {
+        if (!store.deleteRecipient(id)) throw notFound(recipientLabel);
+        audit.record({ action: 'delete', entity: 'exportRecipient', entityId: id, fields: [] });
+        return { deleted: true as const };
+      });
+    },
+  };
+}
+export type ExportService = ReturnType<typeof exportService>;
