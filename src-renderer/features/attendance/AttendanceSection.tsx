@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { GroupOverview } from '../../../src-main/ipc/contract';
+import { useApiMutation } from '../../api/queries';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { showToast } from '../../stores/toasts';
+import { AttendanceGrid } from './AttendanceGrid';
+
+export function AttendanceSection({ overview, groupCancelled }: { overview: GroupOverview; groupCancelled: boolean }) {
+  const { t } = useTranslation();
+  const toggle = useApiMutation('groups.setTracksAttendance');
+  const change = async (tracksAttendance: boolean) => {
+    try {
+      await toggle.mutateAsync({ id: overview.groupId, tracksAttendance });
+      showToast(t(tracksAttendance ? 'attendance.trackingOn' : 'attendance.trackingOff'));
+    } catch {
+      // Shown below the switch.
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="attendance-title">
+      <div className="panel__header">
+        <h2 id="attendance-title" className="panel__title">
+          {t('attendance.title')}
+        </h2>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={overview.tracksAttendance} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
+        <span>{t('attendance.tracks')}</span>
+      </label>
+      <ErrorAlert error={toggle.error} />
+      {!overview.tracksAttendance ? (
+        <p className="panel__hint">{t('attendance.countsOnly')}</p>
+      ) : overview.participants.length === 0 ? (
+        <EmptyState title={t('attendance.empty')}>{t('attendance.emptyText')}</EmptyState>
+      ) : (
+        <AttendanceGrid overview={overview} groupCancelled={groupCancelled} />
+      )}
+    </section>
+  );
+}
