@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
+import { ParticipationPanels } from '../participants/DashboardPanels';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function DashboardPage() {
               )}
             </section>
           </div>
+          <ParticipationPanels />
         </>
       )}
     </>

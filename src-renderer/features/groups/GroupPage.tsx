@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
+import { ParticipationSections } from '../participants/ParticipationSections';
 import { AddExtraSessionForm } from './SessionForms';
 import { SessionsTable } from './SessionsTable';
 
@@ -95,6 +96,8 @@ export function GroupPage() {
         <SessionsTable sessions={g.sessions} />
         <AddExtraSessionForm groupId={g.id} />
       </section>
+
+      <ParticipationSections groupId={g.id} groupStatus={g.status} startDate={g.startDate} />
 
       <ConfirmDialog
         open={confirming}

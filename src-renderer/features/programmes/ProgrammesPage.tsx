@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import type { FieldIssue, Programme } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../components/FormField';
 import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { RulesEditor } from '../fidelity/RulesEditor';
+import { SessionPlanEditor } from '../fidelity/SessionPlanEditor';
+import { DropoutReasonsPage } from '../participants/DropoutReasonsPage';
 import { FormActions, RegistryFormPage } from '../registry/RegistryFormPage';
 import { RegistryList } from '../registry/RegistryList';
 
@@ -20,6 +23,9 @@ export function ProgrammesPage() {
       <Route index element={<ProgrammeList />} />
       <Route path="new" element={<ProgrammeFormRoute mode="create" />} />
       <Route path=":id/edit" element={<ProgrammeFormRoute mode="edit" />} />
+      <Route path=":id/plan" element={<SessionPlanEditor />} />
+      <Route path=":id/rules" element={<RulesEditor />} />
+      <Route path="dropout-reasons" element={<DropoutReasonsPage />} />
     </Routes>
   );
 }
@@ -33,6 +39,7 @@ function ProgrammeList() {
   const { t } = useTranslation();
   const programmes = useApiQuery('programmes.list', { includeArchived: true });
   return (
+    <>
     <RegistryList
       kind="programmes"
       items={programmes.data}
@@ -44,8 +51,21 @@ function ProgrammeList() {
         { header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }), className: 'nowrap' },
         { header: t('programmes.ageBand'), cell: ageBand },
         { header: t('programmes.groups'), cell: (p) => p.groupCount, className: 'num' },
+        {
+          header: t('programmeLinks.header'),
+          cell: (p) => (
+            <span className="row-actions">
+              <Link to={`${p.id}/plan`} aria-label={t('plan.linkLabel', { name: p.name })}>{t('plan.link')}</Link>
+              <Link to={`${p.id}/rules`} aria-label={t('rules.linkLabel', { name: p.name })}>{t('rules.link')}</Link>
+            </span>
+          ),
+        },
       ]}
     />
+    <p className="toolbar">
+      <Link to="dropout-reasons">{t('reasons.link')}</Link>
+    </p>
+    </>
   );
 }
 
@@ -149,6 +169,12 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
         </FormField>
       </div>
       <FormActions saving={mutation.isPending} cancelTo="/programmes" submitLabel={programme ? undefined : t('programmes.createSubmit')} />
+      {programme && (
+        <p className="row-actions">
+          <Link to={`/programmes/${programme.id}/plan`}>{t('plan.link')}</Link>
+          <Link to={`/programmes/${programme.id}/rules`}>{t('rules.link')}</Link>
+        </p>
+      )}
     </form>
   );
 }
