@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { FollowUp } from '../../../src-main/ipc/contract';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormat } from '../../lib/format';
+import { showToast } from '../../stores/toasts';
+
+/**
+ * Open follow-up actions with their due dates. Overdue is said in words as well as in colour,
+ * and each "done" button names the action it closes.
+ */
+export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[]; emptyText: string; headingId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const setDone = useApiMutation('followUps.setDone');
+
+  const markDone = async (f: FollowUp) => {
+    try {
+      await setDone.mutateAsync({ id: f.id, done: true });
+      showToast(t('followUps.doneToast', { text: f.text }));
+      // The row disappears; keep keyboard users in the same region.
+      document.getElementById(headingId)?.focus();
+    } catch {
+      // Shown in the alert below.
+    }
+  };
+
+  if (items.length === 0) return <EmptyState title={emptyText} />;
+  return (
+    <>
+      <ErrorAlert error={setDone.error} />
+      <ul className="follow-ups">
+        {items.map((f) => (
+          <li key={f.id} className={`follow-ups__item${f.overdue ? ' follow-ups__item--overdue' : ''}`}>
+            <span className="follow-ups__due nowrap">
+              {fmt.shortDate(f.dueDate)}
+              {f.overdue && <span className="small"> {t('followUps.overdue')}</span>}
+            </span>
+            <span>
+              {f.text}
+              <span className="muted small">
+                {' · '}
+                {f.leaderId && f.leaderName ? <Link to={`/leaders/${f.leaderId}`}>{f.leaderName}</Link> : t('followUps.wholeGroup')}
+                {' · '}
+                {t('followUps.from', { date: fmt.shortDate(f.supervisionDate), supervisor: f.supervisorName })}
+              </span>
+            </span>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={setDone.isPending}
+              aria-label={t('followUps.markDoneLabel', { text: f.text })}
+              onClick={() => void markDone(f)}
+            >
+              {t('followUps.markDone')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The dashboard's panel: everything open, overdue first (the server orders by due date). */
+export function FollowUpsPanel() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const open = useApiQuery('followUps.open', { limit: 20 });
+  const d = open.data;
+  return (
+    <section className="panel" aria-labelledby="follow-ups-heading">
+      <h2 id="follow-ups-heading" className="panel__title" tabIndex={-1}>
+        {t('followUps.title')}
+        {d && d.overdue > 0 && <span className="count-pill">{t('followUps.overdueCount', { count: d.overdue })}</span>}
+      </h2>
+      <ErrorAlert error={open.error} />
+      {d && <FollowUpList items={d.items} emptyText={t('followUps.emptyAll')} headingId="follow-ups-heading" />}
+      {d && d.total > d.items.length && <p className="panel__hint">{t('followUps.more', { count: d.total - d.items.length, shown: fmt.number(d.items.length) })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import type { FieldArrayWithId, FieldErrors, UseFormRegister } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { FormField } from '../../components/FormField';
+import type { SupervisionValues } from './SupervisionForm';
+
+interface FollowUpRowsProps {
+  fields: FieldArrayWithId<SupervisionValues, 'followUps'>[];
+  register: UseFormRegister<SupervisionValues>;
+  errors: FieldErrors<SupervisionValues>['followUps'];
+  leaders: { id: string; name: string }[];
+  onAdd(): void;
+  onRemove(index: number): void;
+}
+
+/** Follow-up actions as numbered rows; each remove button says which row it removes. */
+export function FollowUpRows({ fields, register, errors, leaders, onAdd, onRemove }: FollowUpRowsProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="fieldset" aria-describedby="follow-ups-hint">
+      <legend className="field__label">{t('supervision.followUps')}</legend>
+      <p id="follow-ups-hint" className="field__hint">
+        {t('supervision.followUpsHint')}
+      </p>
+      {fields.map((row, i) => {
+        const n = i + 1;
+        const e = errors?.[i];
+        return (
+          <div key={row.id} className="follow-up-row" role="group" aria-label={t('supervision.followUpRow', { n })}>
+            <FormField id={`fu-${row.id}-text`} label={t('supervision.followUpText', { n })} required error={e?.text?.message}>
+              {(p) => <input {...p} type="text" autoComplete="off" {...register(`followUps.${i}.text`, { validate: (x) => x.trim() !== '' || 'supervision.followUpTextRequired' })} />}
+            </FormField>
+            <FormField id={`fu-${row.id}-due`} label={t('supervision.followUpDue', { n })} required error={e?.dueDate?.message}>
+              {(p) => <input {...p} type="date" {...register(`followUps.${i}.dueDate`, { required: 'validation.required' })} />}
+            </FormField>
+            <button type="button" className="button button--link button--danger-text" onClick={() => onRemove(i)}>
+              {t('supervision.followUpRemove', { n })}
+            </button>
+            <FormField id={`fu-${row.id}-leader`} label={t('supervision.followUpConcerns', { n })} error={e?.leaderId?.message}>
+              {(p) => (
+                <select {...p} {...register(`followUps.${i}.leaderId`)}>
+                  <option value="">{t('followUps.wholeGroup')}</option>
+                  {leaders.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+          </div>
+        );
+      })}
+      <button type="button" className="button button--secondary" onClick={onAdd}>
+        {t('supervision.followUpAdd')}
+      </button>
+    </fieldset>
+  );
+}
