@@ -9,6 +9,9 @@ import { OpenExportPage } from '../features/export/OpenExportPage';
 import { GroupCreatePage, GroupEditPage } from '../features/groups/GroupFormPages';
 import { GroupListPage } from '../features/groups/GroupListPage';
 import { GroupPage } from '../features/groups/GroupPage';
+import { CoursesRoutes } from '../features/courses/CoursesPage';
+import { LeadersRoutes } from '../features/leaders/LeadersRoutes';
+import { SupervisionRoutes } from '../features/supervision/SupervisionRoutes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
@@ -35,6 +38,9 @@ export function App() {
               <Route path="groups/:id" element={<GroupPage />} />
               <Route path="groups/:id/edit" element={<GroupEditPage />} />
               <Route path="staff/*" element={<StaffPage />} />
+              <Route path="leaders/*" element={<LeadersRoutes />} />
+              <Route path="supervision/*" element={<SupervisionRoutes />} />
+              <Route path="courses/*" element={<CoursesRoutes />} />
               <Route path="programmes/*" element={<ProgrammesPage />} />
               <Route path="units/*" element={<UnitsPage />} />
               <Route path="backups" element={<BackupsPage />} />
