@@ -1,5 +1,4 @@
 import type { Services } from '../core/services';
-import { AppError } from '../core/errors';
 import type { Handlers } from './router';
 
 type LeaderProcedure = Extract<
@@ -8,39 +7,40 @@ type LeaderProcedure = Extract<
   | `followUps.${string}` | `certifications.${string}` | `leaders.${string}`
 >;
 
-const pending = (): never => {
-  throw new AppError('internal', { sv: 'Funktionen är inte klar ännu.', en: 'This procedure is not ready yet.' });
-};
-
 /** Leader pathway, courses, supervision, certification and the supervisor overview. */
-export function leaderHandlers(_services: Services): Pick<Handlers, LeaderProcedure> {
+export function leaderHandlers(services: Services): Pick<Handlers, LeaderProcedure> {
+  const { courses, supervision, certification, leaders } = services;
   return {
-    'pathwayRequirements.get': pending,
-    'pathwayRequirements.update': pending,
-    'leaderSettings.get': pending,
-    'leaderSettings.update': pending,
-    'courses.list': pending,
-    'courses.get': pending,
-    'courses.create': pending,
-    'courses.update': pending,
-    'courses.delete': pending,
-    'courses.setAttendance': pending,
-    'supervision.ratingScale': pending,
-    'supervision.list': pending,
-    'supervision.get': pending,
-    'supervision.create': pending,
-    'supervision.update': pending,
-    'supervision.delete': pending,
-    'followUps.open': pending,
-    'followUps.add': pending,
-    'followUps.update': pending,
-    'followUps.setDone': pending,
-    'followUps.delete': pending,
-    'certifications.list': pending,
-    'certifications.certify': pending,
-    'certifications.delete': pending,
-    'leaders.overview': pending,
-    'leaders.page': pending,
-    'leaders.certificateSummary': pending,
+    'pathwayRequirements.get': (input) => certification.requirements(input),
+    'pathwayRequirements.update': (input) => certification.updateRequirements(input),
+    'leaderSettings.get': () => certification.settings(),
+    'leaderSettings.update': (input) => certification.updateSettings(input),
+
+    'courses.list': (input) => courses.list(input),
+    'courses.get': (input) => courses.get(input),
+    'courses.create': (input) => courses.create(input),
+    'courses.update': (input) => courses.update(input),
+    'courses.delete': (input) => courses.delete(input),
+    'courses.setAttendance': (input) => courses.setAttendance(input),
+
+    'supervision.ratingScale': () => supervision.ratingScale(),
+    'supervision.list': (input) => supervision.list(input),
+    'supervision.get': (input) => supervision.get(input),
+    'supervision.create': (input) => supervision.create(input),
+    'supervision.update': (input) => supervision.update(input),
+    'supervision.delete': (input) => supervision.delete(input),
+    'followUps.open': (input) => supervision.open(input),
+    'followUps.add': (input) => supervision.addFollowUp(input),
+    'followUps.update': (input) => supervision.updateFollowUp(input),
+    'followUps.setDone': (input) => supervision.setFollowUpDone(input),
+    'followUps.delete': (input) => supervision.deleteFollowUp(input),
+
+    'certifications.list': (input) => certification.list(input),
+    'certifications.certify': (input) => certification.certify(input),
+    'certifications.delete': (input) => certification.delete(input),
+
+    'leaders.overview': (input) => leaders.overview(input),
+    'leaders.page': (input) => leaders.page(input),
+    'leaders.certificateSummary': (input) => leaders.certificateSummary(input),
   };
 }

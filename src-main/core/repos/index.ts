@@ -1,10 +1,11 @@
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { attendanceRepo } from './attendance';
-import { exportSourceRepo } from './export-source';
-import { exportStoreRepo } from './export-store';
+import { certificationRepo } from './certification';
+import { courseRepo } from './courses';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
+import { leadersReportRepo } from './leaders-report';
 import { participantRepo } from './participants';
 import { participationReportRepo } from './participation-reports';
 import { programmePlanRepo } from './programme-plans';
@@ -13,6 +14,7 @@ import { reportRepo } from './reports';
 import { sessionRepo } from './sessions';
 import { settingsRepo } from './settings';
 import { staffRepo } from './staff';
+import { supervisionRepo } from './supervision';
 import { unitRepo } from './units';
 
 /** All repositories on one connection. Every SQL statement Komet runs lives under this folder. */
@@ -30,8 +32,10 @@ export function createRepos(db: KometDb, clock: Clock) {
     attendance: attendanceRepo(db.sqlite, clock),
     plans: programmePlanRepo(db.sqlite, clock),
     participation: participationReportRepo(db.sqlite),
-    exportSource: exportSourceRepo(db.sqlite),
-    exportStore: exportStoreRepo(db.sqlite, clock),
+    courses: courseRepo(db.sqlite, clock),
+    supervision: supervisionRepo(db.sqlite, clock),
+    certification: certificationRepo(db.sqlite, clock),
+    leadersReport: leadersReportRepo(db.sqlite),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

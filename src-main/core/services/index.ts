@@ -3,10 +3,12 @@ import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { createRepos } from '../repos';
 import { attendanceService } from './attendance';
+import { certificationService } from './certification';
 import { createContext } from './context';
-import { exportService } from './export';
+import { courseService } from './courses';
 import { fidelityService } from './fidelity';
 import { groupService } from './groups';
+import { leaderService } from './leaders';
 import { participantService } from './participants';
 import { participationReportService } from './participation-reports';
 import { programmeRulesService } from './programme-rules';
@@ -16,6 +18,7 @@ import { seedService } from './seed';
 import { sessionService } from './sessions';
 import { settingsService } from './settings';
 import { staffService } from './staff';
+import { supervisionService } from './supervision';
 import { unitService } from './units';
 
 export interface ServiceDeps {
@@ -41,7 +44,10 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     fidelity: fidelityService(ctx),
     programmeRules: programmeRulesService(ctx),
     participation: participationReportService(ctx),
-    exporter: exportService(ctx),
+    courses: courseService(ctx),
+    supervision: supervisionService(ctx),
+    certification: certificationService(ctx),
+    leaders: leaderService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

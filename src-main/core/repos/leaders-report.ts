@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+
+export interface LeaderPerson {
+  id: string; name: string; unitName: string | null; email: string | null; phone: string | null; active: number; isSupervisor: number;
+}
+export interface LedGroupRow {
+  leaderId: string; groupId: string; programmeId: string; programmeCode: string; unitName: string; venue: string; startDate: string;
+  status: 'planned' | 'running' | 'completed' | 'cancelled'; supervisorId: string | null; supervisorName: string | null;
+}
+export interface GroupSessionStats { groupId: string; sessionCount: number; heldCount: number; lastHeld: string | null; fidelity: number | null }
+export interface GroupParticipantStats {
+  groupId: string; participants: number; completed: number; droppedOut: number; known: number; present: number; marked: number;
+}
+export interface LeaderProgrammeCount { leaderId: string; programmeId: string; n: number }
+export interface LeaderSupervisionStats { leaderId: string; general: number; meanRating: number | null; lastDate: string | null }
+export interface OpenFollowUpRow { leaderId: string; id: string; text: string; dueDate: string }
+export interface SessionTrendRow { groupId: string; date: string; fidelity: number | null; present: number; marked: number }
+
+/**
+ * Read-only aggregates for the supervisor overview and the leader page. Every figure comes from
+ * one grouped query over all leaders (or over one leader's groups), so the overview costs the
+ * same handful of statements whether it shows ten leaders or six thousand.
+ */
+export function leadersReportRepo(sqlite: Database.Database) {
+  // Each statement comes in two forms: over everything, and limited to one leader's groups.
+  const scoped = <R>(body: (groupFilter: string, leaderFilter: string) => string) => ({
+    all: sqlite.prepare<[], R>(body('', '')),
+    one: sqlite.prepare<[{ leaderId: string }], R>(
+      body('group_id in (select group_id from group_leaders where staff_id = @leaderId)', 'leader_id = @leaderId'),
+    ),
+  });
+  const run = <R>(s: { all: Database.Statement<[], R>; one: Database.Statement<[{ leaderId: string }], R> }, leaderId?: string) =>
+    leaderId === undefined ? s.all.all() : s.one.all({ leaderId });
+  const where = (f: string, extra = '') => (f ? `where ${f}${extra ? ` and ${extra}` : ''}` : extra ? `where ${extra}` : '');
+
+  const people = scoped<LeaderPerson>((_, l) =>
+    `select s.id as id, s.name as name, u.name as unitName, s.email as email, s.phone as phone, s.active as active, s.is_supervisor as isSupervisor
+     from staff s left join units u on u.id = s.unit_id ${l ? 'where s.id = @leaderId' : 'where s.is_leader = 1 or s.id in (select staff_id from group_leaders)'}`);
+  const ledGroups = scoped<LedGroupRow>((_, l) =>
+    `select gl.staff_id as leaderId, g.id as groupId, g.programme_id as programmeId, p.code as programmeCode, u.name as unitName,
+       g.venue as venue, g.start_date as startDate, g.status as status, g.supervisor_id as supervisorId, sv.name as supervisorName
+     from group_leaders gl join groups g on g.id = gl.group_id join programmes p on p.id = g.programme_id join units u on u.id = g.unit_id
+       left join staff sv on sv.id = g.supervisor_id ${l ? 'where gl.staff_id = @leaderId' : ''}`);
+  const sessionStats = scoped<GroupSessionStats>((g) =>
+    `select group_id as groupId, sum(is_extra = 0) as sessionCount, sum(status = 'held') as heldCount,
+       max(case when status = 'held' then coalesce(held_date, planned_date) end) as lastHeld, avg(fidelity_percent) as fidelity
+     from sessions ${where(g)} group by group_id`);
+  const participantStats = scoped<GroupParticipantStats>((g) =>
+    `select group_id as groupId, sum(status <> 'moved') as participants, sum(status = 'completed') as completed,
+       sum(status = 'dropped_out') as droppedOut, sum(status in ('completed', 'not_completed', 'dropped_out')) as known,
+       sum(present_count) as present, sum(marked_count) as marked
+     from participants ${where(g)} group by group_id`);
+  const lastSupervision = scoped<{ groupId: string; lastDate: string }>((g) =>
+    `select sg.group_id as groupId, max(v.date) as lastDate from supervision_groups sg join supervision_sessions v on v.id = sg.supervision_id
+     ${g ? `where sg.${g}` : ''} group by sg.group_id`);
+  const courseDays = scoped<LeaderProgrammeCount>((_, l) =>
+    `select ca.staff_id as leaderId, c.programme_id as programmeId, count(distinct ca.date) as n
+     from course_attendance ca join courses c on c.id = ca.course_id ${l ? 'where ca.staff_id = @leaderId' : ''} group by ca.staff_id, c.programme_id`);
+  // A supervision session counts for the programmes of the groups it discussed.
+  const supervisionByProgramme = scoped<LeaderProgrammeCount>((_, l) =>
+    `select sl.leader_id as leaderId, g.programme_id as programmeId, count(distinct sl.supervision_id) as n
+     from supervision_leaders sl join supervision_groups sg on sg.supervision_id = sl.supervision_id join groups g on g.id = sg.group_id
+     ${l ? `where sl.${l}` : ''} group by sl.leader_id, g.programme_id`);
+  // ...and a session that discussed no particular group counts for every programme of the leader.
+  const supervisionStats = scoped<LeaderSupervisionStats>((_, l) =>
+    `select sl.leader_id as leaderId,
+       sum(not exists (select 1 from supervision_groups sg where sg.supervision_id = sl.supervision_id)) as general,
+       avg(sl.rating) as meanRating, max(v.date) as lastDate
+     from supervision_leaders sl join supervision_sessions v on v.id = sl.supervision_id ${l ? `where sl.${l}` : ''} group by sl.leader_id`);
+  // Follow-ups about a leader, and those of a whole supervision group for everyone present.
+  const openFollowUps = scoped<OpenFollowUpRow>((_, l) =>
+    `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+     from follow_ups f indexed by follow_ups_open_idx left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
+     where f.done = 0 ${l ? 'and coalesce(f.leader_id, sl.leader_id) = @leaderId' : ''}`);
+
+  const supervisedBy = sqlite.prepare<[{ supervisorId: string }], { leaderId: string }>(
+    `select gl.staff_id as leaderId from group_leaders gl join groups g on g.id = gl.group_id where g.supervisor_id = @supervisorId
+     union select sl.leader_id from supervision_leaders sl join supervision_sessions v on v.id = sl.supervision_id where v.supervisor_id = @supervisorId`,
+  );
+  const sessionTrend = sqlite.prepare<[{ leaderId: string }], SessionTrendRow>(
+    `select s.group_id as groupId, coalesce(s.held_date, s.planned_date) as date, s.fidelity_percent as fidelity,
+       (select count(*) from attendance a where a.session_id = s.id and a.state = 'present') as present,
+       (select count(*) from attendance a where a.session_id = s.id) as marked
+     from sessions s where s.status = 'held' and s.group_id in (select group_id from group_leaders where staff_id = @leaderId)
+     order by date, s.number`,
+  );
+  const ratingTrend = sqlite.prepare<[{ leaderId: string }], { date: string; rating: number }>(
+    `select v.date as date, sl.rating as rating from supervision_leaders sl join supervision_sessions v on v.id = sl.supervision_id
+     where sl.leader_id = @leaderId and sl.rating is not null order by v.date`,
+  );
+  const coLeaders = sqlite.prepare<[{ leaderId: string }], { groupId: string; id: string; name: string }>(
+    `select gl.group_id as groupId, s.id as id, s.name as name from group_leaders gl join staff s on s.id = gl.staff_id
+     where gl.group_id in (select group_id from group_leaders where staff_id = @leaderId) and gl.staff_id <> @leaderId`,
+  );
+
+  return {
+    people: (leaderId?: string) => run(people, leaderId),
+    ledGroups: (leaderId?: string) => run(ledGroups, leaderId),
+    sessionStats: (leaderId?: string) => run(sessionStats, leaderId),
+    participantStats: (leaderId?: string) => run(participantStats, leaderId),
+    lastSupervision: (leaderId?: string) => run(lastSupervision, leaderId),
+    courseDays: (leaderId?: string) => run(courseDays, leaderId),
+    supervisionByProgramme: (leaderId?: string) => run(supervisionByProgramme, leaderId),
+    supervisionStats: (leaderId?: string) => run(supervisionStats, leaderId),
+    openFollowUps: (leaderId?: string) => run(openFollowUps, leaderId),
+    supervisedBy: (supervisorId: string) => supervisedBy.all({ supervisorId }).map((r) => r.leaderId),
+    sessionTrend: (leaderId: string) => sessionTrend.all({ leaderId }),
+    ratingTrend: (leaderId: string) => ratingTrend.all({ leaderId }),
+    coLeaders: (leaderId: string) => coLeaders.all({ leaderId }),
+  };
+}
+export type LeadersReportRepo = ReturnType<typeof leadersReportRepo>;

@@ -1,0 +1,154 @@
+import type { AttentionFlag, CertificateSummary, LeaderPage, LeaderRow, LeadersOverview, ParsedInput } from '../../ipc/contract';
+import { ratingScale } from '../../ipc/schemas/leaders';
+import {
+  followUpOverdueRule, lowAttendanceRule, lowFidelityRule, noSupervisionRule, readyForCertificationRule, ruleExplanations,
+} from '../domain/attention';
+import { missing } from '../domain/errors';
+import { mostAdvanced, statusRank } from '../domain/pathway';
+import { foldCase } from '../domain/text';
+import type { ServiceContext } from './context';
+import { gatherLeaderFacts, type LeaderFacts, readLeaderSettings } from './leaders-facts';
+import { supervisionService } from './supervision';
+
+const notNull = <T>(x: T | null): x is T => x !== null;
+
+/** Every "needs attention" flag for one leader, in the order the legend lists the rules. */
+function attentionOf(f: LeaderFacts, today: string, params: ReturnType<typeof readLeaderSettings>): AttentionFlag[] {
+  const running = f.groups.filter((g) => g.status === 'running').map((g) => ({ ...g, attendance: g.meanAttendance, fidelity: g.meanFidelity }));
+  return [
+    ...running.map((g) => noSupervisionRule(g, today, params)),
+    ...running.map((g) => lowAttendanceRule(g, params)),
+    ...running.map((g) => lowFidelityRule(g, params)),
+    ...f.pathways.map((p) => readyForCertificationRule({ ...p, certified: p.certification !== null })),
+    ...f.openFollowUps.map((u) => followUpOverdueRule({ ...u, done: false }, today)),
+  ].filter(notNull);
+}
+
+const mean = (xs: (number | null)[]) => {
+  const v = xs.filter(notNull);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+};
+
+/** The supervisor overview, the leader page and the printable certificate summary. */
+export function leaderService(ctx: ServiceContext) {
+  const { repos, clock } = ctx;
+  const supervision = supervisionService(ctx);
+
+  const row = (f: LeaderFacts, today: string, params: ReturnType<typeof readLeaderSettings>): LeaderRow => {
+    let present = 0;
+    let marked = 0;
+    for (const g of f.groups) {
+      present += g.present;
+      marked += g.marked;
+    }
+    return {
+      leaderId: f.person.id,
+      name: f.person.name,
+      unitName: f.person.unitName,
+      active: f.person.active === 1,
+      status: mostAdvanced(f.pathways.map((p) => p.status)),
+      pathways: f.pathways.map((p) => ({ programmeId: p.programmeId, programmeCode: p.programmeCode, status: p.status })),
+      groupsLed: f.groups.filter((g) => g.status !== 'cancelled').length,
+      runningGroups: f.groups.filter((g) => g.status === 'running').length,
+      meanAttendance: marked > 0 ? present / marked : null,
+      meanFidelity: mean(f.groups.map((g) => g.meanFidelity)),
+      meanRating: f.supervision?.meanRating ?? null,
+      lastSupervisionDate: f.supervision?.lastDate ?? null,
+      openFollowUps: f.openFollowUps.length,
+      attention: attentionOf(f, today, params),
+    };
+  };
+
+  const sorters: Record<ParsedInput<'leaders.overview'>['sort'], (a: LeaderRow, b: LeaderRow) => number> = {
+    name: () => 0,
+    status: (a, b) => statusRank(a.status) - statusRank(b.status),
+    attention: (a, b) => a.attention.length - b.attention.length,
+    attendance: (a, b) => (a.meanAttendance ?? -1) - (b.meanAttendance ?? -1),
+    fidelity: (a, b) => (a.meanFidelity ?? -1) - (b.meanFidelity ?? -1),
+    lastSupervision: (a, b) => (a.lastSupervisionDate ?? '').localeCompare(b.lastSupervisionDate ?? ''),
+    groups: (a, b) => a.groupsLed - b.groupsLed,
+  };
+  const byName = (a: LeaderRow, b: LeaderRow) => a.name.localeCompare(b.name, 'sv-SE');
+
+  return {
+    overview: (input: ParsedInput<'leaders.overview'>): LeadersOverview => {
+      const today = input.today ?? clock.today();
+      const params = readLeaderSettings(repos);
+      const scope = input.scope === 'supervised' && input.supervisorId ? new Set(repos.leadersReport.supervisedBy(input.supervisorId)) : null;
+      const term = input.search ? foldCase(input.search) : null;
+      const rows = gatherLeaderFacts(repos, today)
+        .filter((f) => (input.includeArchived || f.person.active === 1) && (!scope || scope.has(f.person.id)))
+        .filter((f) => !term || foldCase(f.person.name).includes(term))
+        .map((f) => row(f, today, params))
+        .filter((r) => !input.programmeId || r.pathways.some((p) => p.programmeId === input.programmeId))
+        .filter((r) => !input.status || (input.programmeId ? r.pathways.find((p) => p.programmeId === input.programmeId)?.status : r.status) === input.status)
+        .filter((r) => !input.attentionOnly || r.attention.length > 0);
+      // Attention and figures sort worst first by default; names A–Ö.
+      const direction = input.direction ?? (input.sort === 'name' ? 'asc' : input.sort === 'attention' || input.sort === 'groups' ? 'desc' : 'asc');
+      const sign = direction === 'asc' ? 1 : -1;
+      rows.sort((a, b) => sign * sorters[input.sort](a, b) || byName(a, b));
+      if (input.sort === 'name' && sign < 0) rows.reverse();
+      return { today, rows, total: rows.length, rules: ruleExplanations(params) };
+    },
+
+    page: ({ leaderId, today: asOf }: ParsedInput<'leaders.page'>): LeaderPage => {
+      const today = asOf ?? clock.today();
+      const f = gatherLeaderFacts(repos, today, leaderId)[0];
+      if (!f) throw missing('staff');
+      const params = readLeaderSettings(repos);
+      const courses = repos.courses.list({ leaderId });
+      const attended = new Map<string, string[]>();
+      for (const a of repos.courses.attendanceOf(courses.map((c) => c.id))) {
+        if (a.leaderId === leaderId) attended.set(a.courseId, [...(attended.get(a.courseId) ?? []), a.date]);
+      }
+      const dayCounts = new Map<string, number>();
+      for (const d of repos.courses.daysOf(courses.map((c) => c.id))) dayCounts.set(d.courseId, (dayCounts.get(d.courseId) ?? 0) + 1);
+      const trend = repos.leadersReport.sessionTrend(leaderId);
+      return {
+        today,
+        leader: { ...f.person, active: f.person.active === 1, isSupervisor: f.person.isSupervisor === 1 },
+        pathways: f.pathways,
+        groups: f.groups,
+        courses: courses.map((c) => ({
+          courseId: c.id, programmeCode: c.programmeCode, title: c.title, trainerName: c.trainerName,
+          daysAttended: attended.get(c.id) ?? [], totalDays: dayCounts.get(c.id) ?? 0,
+        })),
+        supervision: supervision.list({ leaderId, limit: 500 }),
+        followUps: repos.supervision.followUpsOfLeader(leaderId).map((u) => ({ ...u, done: u.done === 1, overdue: u.done === 0 && u.dueDate < today })),
+        certifications: f.pathways.map((p) => p.certification).filter(notNull),
+        trends: {
+          attendance: trend.filter((t) => t.marked > 0).map((t) => ({ date: t.date, groupId: t.groupId, value: t.present / t.marked })),
+          fidelity: trend.filter((t) => t.fidelity !== null).map((t) => ({ date: t.date, groupId: t.groupId, value: t.fidelity! })),
+          rating: repos.leadersReport.ratingTrend(leaderId).map((r) => ({ date: r.date, groupId: null, value: r.rating })),
+        },
+        attention: attentionOf(f, today, params),
+        ratingScale: ratingScale.map((r) => ({ value: r.value, label: r.label, description: r.description })),
+      };
+    },
+
+    certificateSummary: ({ leaderId, programmeId, today: asOf }: ParsedInput<'leaders.certificateSummary'>): CertificateSummary => {
+      const today = asOf ?? clock.today();
+      const programme = repos.programmes.get(programmeId);
+      if (!programme) throw missing('programme');
+      const f = gatherLeaderFacts(repos, today, leaderId, programmeId)[0];
+      if (!f) throw missing('staff');
+      const pathway = f.pathways.find((p) => p.programmeId === programmeId)!;
+      const courses = repos.courses.list({ leaderId, programmeId });
+      const attended = repos.courses.attendanceOf(courses.map((c) => c.id)).filter((a) => a.leaderId === leaderId);
+      const sessions = supervision.list({ leaderId, limit: 500 });
+      const groupIds = new Set(f.groups.filter((g) => g.programmeId === programmeId).map((g) => g.groupId));
+      return {
+        printedOn: today,
+        leader: { id: f.person.id, name: f.person.name, unitName: f.person.unitName },
+        programme: { id: programme.id, code: programme.code, name: programme.name },
+        pathway,
+        courses: courses.map((c) => ({ title: c.title, trainerName: c.trainerName, daysAttended: attended.filter((a) => a.courseId === c.id).map((a) => a.date) })),
+        groups: f.groups.filter((g) => groupIds.has(g.groupId)),
+        supervision: sessions
+          .filter((s) => s.groups.length === 0 || s.groups.some((g) => groupIds.has(g.groupId)))
+          .map((s) => ({ date: s.date, supervisorName: s.supervisorName, format: s.format, mode: s.mode, rating: s.leaders.find((l) => l.leaderId === leaderId)?.rating ?? null })),
+        certification: pathway.certification,
+      };
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import type { FollowUp, FollowUpsOpen, ParsedInput, SupervisionSession } from '../../ipc/contract';
+import { ratingScale } from '../../ipc/schemas/leaders';
+import { fieldErrorWith, IssueList } from '../domain/errors';
+import type { FollowUpRow } from '../repos/supervision';
+import type { ServiceContext } from './context';
+import { followUpMissing, leaderChecks, supervisionMissing } from './leader-checks';
+
+type SupervisionInput = ParsedInput<'supervision.update'>;
+
+/** The supervision log: sessions, leaders present with their ratings, groups discussed, follow-ups. */
+export function supervisionService({ repos, tx, audit, clock }: ServiceContext) {
+  const check = leaderChecks(repos);
+  const toFollowUp = (today: string) => (f: FollowUpRow): FollowUp => ({ ...f, done: f.done === 1, overdue: f.done === 0 && f.dueDate < today });
+
+  const assemble = (ids: string[]): SupervisionSession[] => {
+    const rows = ids.map((id) => repos.supervision.get(id)).filter((r) => r !== undefined);
+    if (!rows.length) return [];
+    const byId = <T extends { supervisionId: string }>(xs: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const x of xs) m.set(x.supervisionId, [...(m.get(x.supervisionId) ?? []), x]);
+      return m;
+    };
+    const present = byId(repos.supervision.presentOf(ids));
+    const discussed = byId(repos.supervision.discussedOf(ids));
+    const followUps = byId(repos.supervision.followUpsOf(ids));
+    const today = clock.today();
+    return rows.map((r) => ({
+      ...r,
+      leaders: (present.get(r.id) ?? []).map(({ leaderId, name, rating, note }) => ({ leaderId, name, rating, note }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
+      groups: (discussed.get(r.id) ?? []).map(({ supervisionId: _, ...g }) => g),
+      followUps: (followUps.get(r.id) ?? []).map(toFollowUp(today)),
+    }));
+  };
+  const session = (id: string): SupervisionSession => assemble([id])[0] ?? (() => { throw supervisionMissing(); })();
+  const followUp = (id: string): FollowUp => {
+    const f = repos.supervision.followUp(id);
+    if (!f) throw followUpMissing();
+    return toFollowUp(clock.today())(f);
+  };
+
+  /** Every rule on a session at once, so the form can mark all offending fields together. */
+  const validate = (input: SupervisionInput | ParsedInput<'supervision.create'>) => {
+    const supervisor = check.supervisor(input.supervisorId, 'supervisorId');
+    const issues = new IssueList();
+    if (input.date > clock.today()) {
+      issues.add('date', 'Handledningen kan inte dateras i framtiden.', 'Supervision cannot be dated in the future.');
+    }
+    const leaderIds = input.leaders.map((l) => l.leaderId);
+    const self = leaderIds.indexOf(supervisor.id);
+    if (self >= 0) issues.add(`leaders.${self}.leaderId`, 'En handledare kan inte handleda sig själv.', 'A supervisor cannot supervise themselves.');
+    if (input.format === 'individual' && input.leaders.length !== 1) {
+      issues.add('leaders', 'Individuell handledning gäller en gruppledare.', 'Individual supervision is for one group leader.');
+    }
+    input.leaders.forEach((l, i) => {
+      if (l.leaderId !== supervisor.id) check.leader(l.leaderId, `leaders.${i}.leaderId`);
+    });
+    for (const k of repos.supervision.knownSince(leaderIds)) {
+      if (input.date < k.since) {
+        const i = leaderIds.indexOf(k.id);
+        const name = repos.staff.get(k.id)?.name ?? '';
+        issues.add(`leaders.${i}.leaderId`, `Handledningen är daterad före ${k.since}, då ${name} började som gruppledare.`, `The supervision is dated before ${k.since}, when ${name} started as a group leader.`);
+      }
+    }
+    input.groupIds.forEach((g, i) => {
+      const row = repos.groups.row(g);
+      if (!row) issues.add(`groupIds.${i}`, 'Gruppen finns inte (längre).', 'The group does not exist (any more).');
+      else if (row.startDate > input.date) {
+        issues.add(`groupIds.${i}`, `Gruppen startar ${row.startDate}, efter handledningen.`, `The group starts on ${row.startDate}, after the supervision.`);
+      }
+    });
+    issues.throwIfAny();
+  };
+  const fields = (input: SupervisionInput | ParsedInput<'supervision.create'>) => ({
+    date: input.date, supervisorId: input.supervisorId, format: input.format, mode: input.mode, notes: input.notes,
+  });
+  const validateFollowUp = (f: { leaderId: string | null; dueDate: string }, s: { date: string; leaderIds: string[] }, path: string) => {
+    if (f.dueDate < s.date) {
+      throw fieldErrorWith(`${path}dueDate`, { sv: 'Uppföljningen kan inte förfalla före handledningen.', en: 'A follow-up cannot be due before the supervision.' });
+    }
+    const leaderIds = s.leaderIds;
+    if (f.leaderId !== null && !leaderIds.includes(f.leaderId)) {
+      throw fieldErrorWith(`${path}leaderId`, { sv: 'Uppföljningen kan bara gälla en gruppledare som var med på handledningen.', en: 'A follow-up can only concern a group leader who attended the supervision.' });
+    }
+  };
+
+  return {
+    ratingScale: () => ratingScale.map((r) => ({ value: r.value, label: r.label, description: r.description })),
+    list: (input: ParsedInput<'supervision.list'>): SupervisionSession[] =>
+      assemble(repos.supervision.list({
+        supervisorId: input.supervisorId ?? null, leaderId: input.leaderId ?? null, groupId: input.groupId ?? null,
+        from: input.from ?? null, to: input.to ?? null, limit: input.limit,
+      }).map((r) => r.id)),
+    get: ({ id }: ParsedInput<'supervision.get'>) => session(id),
+
+    create: (input: ParsedInput<'supervision.create'>): SupervisionSession =>
+      tx(() => {
+        validate(input);
+        const leaderIds = input.leaders.map((l) => l.leaderId);
+        input.followUps.forEach((f, i) => validateFollowUp(f, { date: input.date, leaderIds }, `followUps.${i}.`));
+        const id = repos.supervision.insert(fields(input));
+        repos.supervision.setLeaders(id, input.leaders);
+        repos.supervision.setGroups(id, input.groupIds);
+        for (const f of input.followUps) repos.supervision.insertFollowUp(id, f);
+        audit.record({ action: 'create', entity: 'supervision', entityId: id, fields: ['date', 'supervisorId', 'format', 'mode', 'leaders', 'groups', 'notes', ...(input.followUps.length ? ['followUps'] : [])] });
+        return session(id);
+      }),
+
+    update: (input: ParsedInput<'supervision.update'>): SupervisionSession =>
+      tx(() => {
+        const before = session(input.id);
+        validate(input);
+        const leaderIds = input.leaders.map((l) => l.leaderId);
+        const orphan = before.followUps.findIndex((f) => f.leaderId !== null && !leaderIds.includes(f.leaderId));
+        if (orphan >= 0) {
+          throw fieldErrorWith('leaders', { sv: `${before.followUps[orphan]!.leaderName ?? ''} har en uppföljning från den här handledningen; ta bort eller ändra den först.`, en: 'A leader being removed has a follow-up from this supervision; remove or change it first.' });
+        }
+        repos.supervision.update(input.id, fields(input));
+        repos.supervision.setLeaders(input.id, input.leaders);
+        repos.supervision.setGroups(input.id, input.groupIds);
+        const changed: string[] = (['date', 'supervisorId', 'format', 'mode', 'notes'] as const).filter((k) => before[k] !== input[k]);
+        if (JSON.stringify(before.leaders.map((l) => [l.leaderId, l.rating, l.note]).sort()) !== JSON.stringify(input.leaders.map((l) => [l.leaderId, l.rating, l.note]).sort())) changed.push('leaders');
+        if (before.groups.map((g) => g.groupId).sort().join() !== [...input.groupIds].sort().join()) changed.push('groups');
+        audit.record({ action: 'update', entity: 'supervision', entityId: input.id, fields: changed });
+        return session(input.id);
+      }),
+
+    delete: ({ id }: ParsedInput<'supervision.delete'>) =>
+      tx(() => {
+        session(id);
+        repos.supervision.delete(id);
+        audit.record({ action: 'delete', entity: 'supervision', entityId: id, fields: [] });
+        return { deleted: true as const };
+      }),
+
+    /** The dashboard's list: open follow-ups, earliest due first, with how many are overdue. */
+    open: (input: ParsedInput<'followUps.open'>): FollowUpsOpen => {
+      const today = input.today ?? clock.today();
+      const filter = { supervisorId: input.supervisorId ?? null, leaderId: input.leaderId ?? null };
+      const counts = repos.supervision.openCounts({ ...filter, today });
+      return { items: repos.supervision.open({ ...filter, limit: input.limit }).map(toFollowUp(today)), ...counts };
+    },
+    addFollowUp: ({ supervisionId, ...f }: ParsedInput<'followUps.add'>): FollowUp =>
+      tx(() => {
+        const s = session(supervisionId);
+        validateFollowUp(f, { date: s.date, leaderIds: s.leaders.map((l) => l.leaderId) }, '');
+        const id = repos.supervision.insertFollowUp(supervisionId, f);
+        audit.record({ action: 'create', entity: 'followUp', entityId: id, fields: ['text', 'dueDate', 'leaderId'] });
+        return followUp(id);
+      }),
+    updateFollowUp: ({ id, ...f }: ParsedInput<'followUps.update'>): FollowUp =>
+      tx(() => {
+        const before = followUp(id);
+        const s = session(before.supervisionId);
+        validateFollowUp(f, { date: s.date, leaderIds: s.leaders.map((l) => l.leaderId) }, '');
+        repos.supervision.updateFollowUp(id, f);
+        audit.record({ action: 'update', entity: 'followUp', entityId: id, fields: (['text', 'dueDate', 'leaderId'] as const).filter((k) => before[k] !== f[k]) });
+        return followUp(id);
+      }),
+    setFollowUpDone: ({ id, done }: ParsedInput<'followUps.setDone'>): FollowUp =>
+      tx(() => {
+        const before = followUp(id);
+        if (before.done !== done) {
+          repos.supervision.setFollowUpDone(id, done);
+          audit.record({ action: 'update', entity: 'followUp', entityId: id, fields: ['done'] });
+        }
+        return followUp(id);
+      }),
+    deleteFollowUp: ({ id }: ParsedInput<'followUps.delete'>) =>
+      tx(() => {
+        followUp(id);
+        repos.supervision.deleteFollowUp(id);
+        audit.record({ action: 'delete', entity: 'followUp', entityId: id, fields: [] });
+        return { deleted: true as const };
+      }),
+  };
+}
