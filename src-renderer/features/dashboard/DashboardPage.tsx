@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { ParticipationPanels } from '../participants/DashboardPanels';
+import { FollowUpsPanel } from '../supervision/FollowUpList';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -63,6 +64,9 @@ export function DashboardPage() {
             </section>
           </div>
           <ParticipationPanels />
+          <div className="dashboard-follow-ups">
+            <FollowUpsPanel />
+          </div>
         </>
       )}
     </>
