@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
+import '../leaders/leaders.css';
 
 /**
  * Open follow-up actions with their due dates. Overdue is said in words as well as in colour,
