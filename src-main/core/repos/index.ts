@@ -3,6 +3,8 @@ import type { KometDb } from '../db/open';
 import { attendanceRepo } from './attendance';
 import { certificationRepo } from './certification';
 import { courseRepo } from './courses';
+import { exportSourceRepo } from './export-source';
+import { exportStoreRepo } from './export-store';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
 import { leadersReportRepo } from './leaders-report';
@@ -36,6 +38,8 @@ export function createRepos(db: KometDb, clock: Clock) {
     supervision: supervisionRepo(db.sqlite, clock),
     certification: certificationRepo(db.sqlite, clock),
     leadersReport: leadersReportRepo(db.sqlite),
+    exportSource: exportSourceRepo(db.sqlite),
+    exportStore: exportStoreRepo(db.sqlite, clock),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

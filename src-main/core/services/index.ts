@@ -6,6 +6,7 @@ import { attendanceService } from './attendance';
 import { certificationService } from './certification';
 import { createContext } from './context';
 import { courseService } from './courses';
+import { exportService } from './export';
 import { fidelityService } from './fidelity';
 import { groupService } from './groups';
 import { leaderService } from './leaders';
@@ -48,6 +49,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     supervision: supervisionService(ctx),
     certification: certificationService(ctx),
     leaders: leaderService(ctx),
+    exporter: exportService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;
