@@ -57,6 +57,7 @@ function ProgrammeList() {
             <span className="row-actions">
               <Link to={`${p.id}/plan`} aria-label={t('plan.linkLabel', { name: p.name })}>{t('plan.link')}</Link>
               <Link to={`${p.id}/rules`} aria-label={t('rules.linkLabel', { name: p.name })}>{t('rules.link')}</Link>
+              <Link to={`/leaders/requirements/${p.id}`} aria-label={t('requirements.linkLabel', { name: p.name })}>{t('requirements.link')}</Link>
             </span>
           ),
         },
