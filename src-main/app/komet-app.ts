@@ -40,8 +40,8 @@ export function startKomet(options: StartOptions): KometApp {
     const clock = options.clock ?? systemClock;
     const actor = options.actor ?? 'local';
     // The router is made below; the sink asks it at each write which call is running.
-    let router: Router | undefined;
-    const logged = createAuditSink(db, () => router?.currentCall() ?? { actor, procedure: 'startup' }, clock);
+    const made: { router?: Router } = {};
+    const logged = createAuditSink(db, () => made.router?.currentCall() ?? { actor, procedure: 'startup' }, clock);
     const extra = options.audit;
     const audit: AuditSink = extra ? { record: (e) => (logged.record(e), extra.record(e)) } : logged;
     const services = createServices(db, { clock, audit });
@@ -50,21 +50,21 @@ export function startKomet(options: StartOptions): KometApp {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
     });
-    router = createRouter(handlers, {
+    const router = createRouter(handlers, {
       onInternalError: (err, name) => {
         // Only the procedure name and error class: messages may quote personal data.
         console.error(`komet: unexpected error in ${name}: ${err instanceof Error ? err.name : typeof err}`);
         if (process.env.KOMET_DEBUG) console.error(err);
       },
     });
+    made.router = router;
     const baseCtx: CallContext = { actor, shell: options.shell };
-    const started = router;
     return {
       dataDir,
       databasePath,
       db,
-      router: started,
-      call: (name, input, ctx) => started.call(name, input, { ...baseCtx, ...ctx }),
+      router,
+      call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
       close: () => db.close(),
     };
   } catch (err) {

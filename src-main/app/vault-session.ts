@@ -1,6 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
-import { backupIfDue, backupNow, backupsDirOf, listBackups, restoreBackup, type BackupInfo, type BackupReason, type RestoreResult } from '../core/backup';
+import {
+  backupIfDue,
+  backupNames,
+  backupNow,
+  backupsDirOf,
+  restoreBackup,
+  verifyDatabaseFile,
+  type BackupInfo,
+  type BackupReason,
+  type RestoreResult,
+} from '../core/backup';
+import type { ParsedBackupName } from '../core/backup/names';
 import { AppError, type ErrorShape } from '../core/errors';
 import {
   changePassphrase,
@@ -20,7 +32,9 @@ import { startKomet, type KometApp, type StartOptions } from './komet-app';
 export type VaultSessionState =
   | { state: 'uninitialised'; legacyDatabase: boolean }
   | { state: 'locked'; userName: string | null; retryAfterMs: number; problem?: ErrorShape }
-  | { state: 'unlocked'; userName: string };
+  | { state: 'unlocked'; userName: string }
+  /** Unlocked with a right secret, but the database itself cannot be opened: restore a backup. */
+  | { state: 'damaged'; userName: string; problem: ErrorShape };
 
 export type LockReason = 'idle' | 'user' | 'restore' | 'dispose';
 
@@ -59,6 +73,9 @@ export function createVaultSession(options: VaultSessionOptions) {
   const nowMs = options.nowMs ?? Date.now;
   let idleLockMs = options.idleLockMs ?? defaultIdleLockMs;
   let current: { app: KometApp; key: Buffer; userName: string } | null = null;
+  // The key is kept while damaged, so backups can be verified and one restored.
+  let broken: { key: Buffer; userName: string; problem: ErrorShape } | null = null;
+  const verified = new Map<string, { stamp: string; info: BackupInfo }>();
   let failures = 0;
   let lastFailureAt = 0;
   let busy = false;
@@ -69,6 +86,7 @@ export function createVaultSession(options: VaultSessionOptions) {
 
   function status(): VaultSessionState {
     if (current) return { state: 'unlocked', userName: current.userName };
+    if (broken) return { state: 'damaged', userName: broken.userName, problem: broken.problem };
     const s = vaultStatus(dataDir, databasePath);
     if (s.kind === 'new' || s.kind === 'legacy') return { state: 'uninitialised', legacyDatabase: s.kind === 'legacy' };
     if (s.kind === 'damaged') return { state: 'locked', userName: null, retryAfterMs: 0, problem: s.error.toShape() };
@@ -88,16 +106,24 @@ export function createVaultSession(options: VaultSessionOptions) {
     idleTimer.unref?.();
   }
 
-  /** Opens the database with the key; finishes an interrupted setup by encrypting it first. */
+  /**
+   * Opens the database with the key; finishes an interrupted setup by encrypting it first. A
+   * database that cannot be read with a key that is known to be right is damaged: the session
+   * keeps the key and offers the backups instead of failing.
+   */
   function open(key: Buffer, userName: string) {
+    broken = null;
     try {
       const s = vaultStatus(dataDir, databasePath);
       if (s.kind === 'ready' && s.plaintextDatabase) encryptDatabaseInPlace(databasePath, key);
       const app = start({ dataDir, databasePath, shell: options.shell, key, actor: userName, ...(options.clock ? { clock: options.clock } : {}) });
       current = { app, key, userName };
     } catch (err) {
-      key.fill(0);
-      throw err;
+      if (!isDamage(err)) {
+        key.fill(0);
+        throw err;
+      }
+      broken = { key, userName, problem: damagedDatabase().toShape() };
     }
     failures = 0;
     armIdleTimer();
@@ -106,6 +132,7 @@ export function createVaultSession(options: VaultSessionOptions) {
 
   async function withCredential(credential: Credential): Promise<Buffer> {
     if (current) return Buffer.from(current.key);
+    if (broken) return Buffer.from(broken.key);
     const wait = retryAfterMs();
     if (wait > 0) throw tooManyAttempts(wait);
     try {
@@ -132,6 +159,11 @@ export function createVaultSession(options: VaultSessionOptions) {
   function lock(reason: LockReason = 'user') {
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = null;
+    if (broken) {
+      broken.key.fill(0);
+      broken = null;
+      emit(reason);
+    }
     if (!current) return;
     const { app, key } = current;
     current = null;
@@ -146,6 +178,12 @@ export function createVaultSession(options: VaultSessionOptions) {
   const requireUnlocked = () => {
     if (!current) throw lockedError();
     return current;
+  };
+  /** The key while unlocked or damaged: enough to read and restore backups. */
+  const requireKey = () => {
+    const held = current ?? broken;
+    if (!held) throw lockedError();
+    return held;
   };
 
   return {
@@ -212,13 +250,34 @@ export function createVaultSession(options: VaultSessionOptions) {
       const { app, key } = requireUnlocked();
       return backupIfDue(app.db, { dir: backupsDir, key, keyFile: keyFilePath(dataDir), now });
     },
-    listBackups: (): BackupInfo[] => listBackups(backupsDir, requireUnlocked().key),
+    /** Newest first; each file is verified once and remembered until it changes. */
+    listBackups: (): BackupInfo[] => {
+      const { key } = requireKey();
+      return backupNames(backupsDir).map((b) => {
+        const file = path.join(backupsDir, b.name);
+        let stamp = '';
+        try {
+          const st = fs.statSync(file);
+          stamp = `${st.size}:${st.mtimeMs}`;
+        } catch {
+          // Vanished meanwhile; verification reports it missing.
+        }
+        const hit = verified.get(b.name);
+        if (hit && hit.stamp === stamp) return hit.info;
+        const info = listOne(backupsDir, b, key);
+        verified.set(b.name, { stamp, info });
+        return info;
+      });
+    },
+    backupsDir,
     /** Closes the database, restores, and reopens; on a refused source nothing changes. */
     restore: (from: string): RestoreResult => {
-      const { app, key, userName } = requireUnlocked();
+      const held = requireKey();
+      const { key, userName } = held;
       const keep = Buffer.from(key);
-      app.close();
+      if (current) current.app.close();
       current = null;
+      broken = null;
       key.fill(0);
       let result: RestoreResult;
       try {
@@ -236,7 +295,7 @@ export function createVaultSession(options: VaultSessionOptions) {
   };
 
   async function unlockAs(credential: Credential) {
-    if (current) return;
+    if (current || broken) return;
     const s = vaultStatus(dataDir, databasePath);
     if (s.kind === 'damaged') throw s.error;
     if (s.kind !== 'ready') {
@@ -245,6 +304,26 @@ export function createVaultSession(options: VaultSessionOptions) {
     const key = await withCredential(credential);
     open(key, s.userName);
   }
+}
+
+const damagedDatabase = () =>
+  new AppError('database_unreadable', {
+    sv: 'Databasfilen är skadad och kan inte öppnas. Återställ den senaste fungerande säkerhetskopian.',
+    en: 'The database file is damaged and cannot be opened. Restore the newest working backup.',
+  });
+
+/** Errors that mean the file is broken (the key itself was authenticated by the key file). */
+function isDamage(err: unknown): boolean {
+  if (err instanceof AppError) return err.code === 'database_unreadable';
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'));
+}
+
+function listOne(dir: string, parsed: ParsedBackupName, key: Buffer): BackupInfo {
+  const file = path.join(dir, parsed.name);
+  const v = verifyDatabaseFile(file, key);
+  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  return { file, ...parsed, size, ok: v.ok, ...(v.problem ? { problem: v.problem } : {}), counts: v.counts };
 }
 
 export type VaultSession = ReturnType<typeof createVaultSession>;

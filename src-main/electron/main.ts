@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { startKomet, type KometApp } from '../app/komet-app';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
+import { createKometGate, type KometGate } from '../app/komet-gate';
 import { AppError } from '../core/errors';
-import { registerIpc } from './ipc';
+import { notifyChanged, registerIpc } from './ipc';
 import { aboutText, buildMenuTemplate, type MenuLanguage } from './menu';
 import { registerAppSchemes, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, guardAllWebContents, hardenSession, mainWindowOptions } from './security';
@@ -13,7 +13,7 @@ const here = import.meta.dirname;
 const rendererDir = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs');
 
-let kometApp: KometApp | null = null;
+let kometApp: KometGate | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /**
@@ -102,11 +102,21 @@ function startupFailure(err: unknown): void {
 
 async function onReady(dataDir: string): Promise<void> {
   try {
-    kometApp = startKomet({ dataDir, shell: 'electron' });
+    // Starts locked (or at first-run setup); the window unlocks it through vault.* calls.
+    kometApp = createKometGate({ dataDir, shell: 'electron' });
   } catch (err) {
     startupFailure(err);
     return;
   }
+  // Idle and screen locks happen without a call: the window re-reads vault.status. After an
+  // unlock the menu can follow the stored language.
+  kometApp.onChange((procedure) => {
+    notifyChanged(mainWindow, { procedure });
+    void installMenu();
+  });
+  // Walking away from a locked screen or a sleeping laptop must not leave the data open.
+  powerMonitor.on('lock-screen', () => kometApp?.lock());
+  powerMonitor.on('suspend', () => kometApp?.lock());
   hardenSession(session.defaultSession);
   serveRenderer(protocol, rendererDir);
   registerIpc(ipcMain, {
@@ -137,6 +147,10 @@ export function launch(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
     if (kometApp && !mainWindow) mainWindow = createWindow();
+  });
+  // The quit backup runs while the database is still open, before windows close.
+  app.on('before-quit', () => {
+    kometApp?.close({ backup: true });
   });
   app.on('will-quit', () => {
     kometApp?.close();

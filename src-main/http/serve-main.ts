@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startKomet, type KometApp } from '../app/komet-app';
+import { createKometGate, type KometGate } from '../app/komet-gate';
 import { AppError } from '../core/errors';
 import { startBrowserShell, type BrowserShell } from './server';
 
@@ -33,10 +33,11 @@ function fail(err: unknown): never {
   process.exit(1);
 }
 
-let app: KometApp;
+// Starts locked (or at first-run setup): the page unlocks through vault.* calls.
+let app: KometGate;
 let shell: BrowserShell;
 try {
-  app = startKomet({ shell: 'browser' });
+  app = createKometGate({ shell: 'browser' });
 } catch (err) {
   fail(err);
 }
@@ -55,7 +56,8 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   await shell.close();
-  app.close();
+  // The quit backup, as the desktop app makes one when it closes.
+  app.close({ backup: true });
   process.exit(code);
 }
 

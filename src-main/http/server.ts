@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KometApp } from '../app/komet-app';
+import type { KometGate } from '../app/gate-common';
 import type { ErrorShape } from '../core/errors';
 import { contract, isProcedureName } from '../ipc/contract';
 import { createEventHub } from './events';
@@ -16,7 +16,8 @@ export const contentSecurityPolicy =
 export const maxBodyBytes = 1024 * 1024;
 
 export interface BrowserShellOptions {
-  app: KometApp;
+  /** The gate (or, in tests, a bare app): anything that answers calls the way the router does. */
+  app: Pick<KometGate, 'call'> & Partial<Pick<KometGate, 'onChange'>>;
   /** 0 (the default) picks a free port. */
   port?: number;
   rendererDir: string;
@@ -84,6 +85,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const { app, rendererDir } = options;
   const token = randomBytes(32).toString('base64url');
   const events = createEventHub();
+  // Lock and unlock happen without a call too (idle timer): open pages re-read vault.status.
+  const unsubscribe = app.onChange?.((procedure) => events.changed(procedure));
   let port = 0;
 
   async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -165,6 +168,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe?.();
         events.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -17,6 +17,9 @@ export interface KometServer {
   origin: string;
   token: string;
   dataDir: string;
+  /** The vault's owner and passphrase (set up before the page opens unless `freshVault`). */
+  userName: string;
+  passphrase: string;
   /** Calls a procedure over HTTP as the page would, e.g. to arrange data before a UI step. */
   call<P extends ProcedureName>(procedure: P, input?: ProcedureInput<P>): Promise<Result<ProcedureOutput<P>>>;
 }
@@ -64,29 +67,40 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ komet: KometServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  komet: async ({}, use, testInfo) => {
+export const testUserName = 'Testa Testsson';
+export const testPassphrase = 'en lång lösenfras för testerna';
+
+export const test = base.extend<{ komet: KometServer; freshVault: boolean }>({
+  /** true: leave the vault uncreated, so the page opens on first-run setup. */
+  freshVault: [false, { option: true }],
+  komet: async ({ freshVault }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-e2e-'));
     const { child, ready, stderr } = await startServer(dataDir);
     const url = new URL(ready.url);
     const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
     const origin = url.origin;
+    const server: KometServer = {
+      url: ready.url,
+      origin,
+      token,
+      dataDir,
+      userName: testUserName,
+      passphrase: testPassphrase,
+      async call(procedure, input) {
+        const res = await fetch(`${origin}/api/call`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ procedure, input }),
+        });
+        return (await res.json()) as never;
+      },
+    };
     try {
-      await use({
-        url: ready.url,
-        origin,
-        token,
-        dataDir,
-        async call(procedure, input) {
-          const res = await fetch(`${origin}/api/call`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-            body: JSON.stringify({ procedure, input }),
-          });
-          return (await res.json()) as never;
-        },
-      });
+      if (!freshVault) {
+        const setup = await server.call('vault.setup', { userName: testUserName, passphrase: testPassphrase, passphraseRepeat: testPassphrase });
+        if (!setup.ok) throw new Error(`vault.setup failed: ${JSON.stringify(setup.error)}`);
+      }
+      await use(server);
     } finally {
       await stopServer(child);
       if (testInfo.status !== testInfo.expectedStatus && stderr()) await testInfo.attach('browser-shell-stderr', { body: stderr() });

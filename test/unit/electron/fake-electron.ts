@@ -211,6 +211,8 @@ export function createFakeElectron() {
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
     contextBridge,
     ipcRenderer,
+    /** Test control: emit 'lock-screen', 'suspend'. */
+    powerMonitor: new FakeEmitter(),
   };
 }
 

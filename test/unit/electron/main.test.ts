@@ -5,32 +5,43 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL, CHANGED_CHANNEL } from '../../../src-main/electron/channels';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from './fake-electron';
 
-const kometAppModule = path.resolve(import.meta.dirname, '../../../src-main/app/komet-app.ts');
+const kometGateModule = path.resolve(import.meta.dirname, '../../../src-main/app/komet-gate.ts');
 const mainModule = '../../../src-main/electron/main';
 
 interface FakeKomet {
   call: ReturnType<typeof vi.fn>;
   close: ReturnType<typeof vi.fn>;
+  lock: ReturnType<typeof vi.fn>;
+  onChange: ReturnType<typeof vi.fn>;
+  /** Test control: what the gate tells its listeners when the lock state changes. */
+  changed(procedure: string): void;
 }
 
 let electron: FakeElectron;
 let komet: FakeKomet;
-let startKomet: ReturnType<typeof vi.fn>;
+let createGate: ReturnType<typeof vi.fn>;
 
 async function boot(configure: (fake: FakeElectron) => void = () => undefined): Promise<void> {
   vi.resetModules();
   electron = createFakeElectron();
   configure(electron);
+  const listeners: ((procedure: string) => void)[] = [];
   komet = {
     call: vi.fn(async (procedure: string) =>
       procedure === 'settings.get' ? { ok: true, value: { language: 'sv' } } : { ok: true, value: { id: '1' } },
     ),
     close: vi.fn(),
+    lock: vi.fn(),
+    onChange: vi.fn((listener: (procedure: string) => void) => {
+      listeners.push(listener);
+      return () => undefined;
+    }),
+    changed: (procedure) => listeners.forEach((l) => l(procedure)),
   };
-  startKomet = vi.fn(() => komet);
+  createGate = vi.fn(() => komet);
   vi.doMock('electron', () => electron);
-  // The composition root is replaced so these tests exercise the shell only.
-  vi.doMock(kometAppModule, () => ({ startKomet }));
+  // The vault gate is replaced so these tests exercise the shell only.
+  vi.doMock(kometGateModule, () => ({ createKometGate: createGate }));
   await import(mainModule);
 }
 
@@ -46,7 +57,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.doUnmock('electron');
-  vi.doUnmock(kometAppModule);
+  vi.doUnmock(kometGateModule);
   delete process.env.KOMET_DATA_DIR;
 });
 
@@ -66,8 +77,8 @@ describe('Electron main process', () => {
   it('uses the per-user Komet folder when no override is set', async () => {
     await boot();
     electron.app.becomeReady();
-    await vi.waitFor(() => expect(startKomet).toHaveBeenCalled());
-    expect(startKomet).toHaveBeenCalledWith({ dataDir: path.join('/fake/appData', 'Komet'), shell: 'electron' });
+    await vi.waitFor(() => expect(createGate).toHaveBeenCalled());
+    expect(createGate).toHaveBeenCalledWith({ dataDir: path.join('/fake/appData', 'Komet'), shell: 'electron' });
   });
 
   it('opens one locked-down window on app://komet after ready', async () => {
@@ -124,7 +135,7 @@ describe('Electron main process', () => {
     expect(electron.app.quit).toHaveBeenCalled();
     electron.app.becomeReady();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(startKomet).not.toHaveBeenCalled();
+    expect(createGate).not.toHaveBeenCalled();
     expect(FakeBrowserWindow.created).toHaveLength(0);
   });
 
@@ -132,7 +143,7 @@ describe('Electron main process', () => {
     await boot();
     // The copy main.ts loaded after resetModules, so `instanceof` in main sees the same class.
     const { AppError } = await import('../../../src-main/core/errors');
-    startKomet.mockImplementation(() => {
+    createGate.mockImplementation(() => {
       throw new AppError('database_too_new', { sv: 'Databasen är för ny.', en: 'The database is too new.' });
     });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -143,10 +154,23 @@ describe('Electron main process', () => {
     spy.mockRestore();
   });
 
-  it('closes the database when the app quits', async () => {
+  it('makes the quit backup before windows close, and closes the database when the app quits', async () => {
     await boot();
     await ready();
+    electron.app.emit('before-quit');
+    expect(komet.close).toHaveBeenCalledWith({ backup: true });
     electron.app.emit('will-quit');
-    expect(komet.close).toHaveBeenCalledOnce();
+    expect(komet.close).toHaveBeenCalledTimes(2);
+  });
+
+  it('locks when the screen locks or the laptop sleeps, and tells the window to re-read', async () => {
+    await boot();
+    const win = await ready();
+    electron.powerMonitor.emit('lock-screen');
+    expect(komet.lock).toHaveBeenCalledTimes(1);
+    electron.powerMonitor.emit('suspend');
+    expect(komet.lock).toHaveBeenCalledTimes(2);
+    komet.changed('vault.status');
+    expect(win.webContents.sent).toContainEqual({ channel: CHANGED_CHANNEL, payload: { procedure: 'vault.status' } });
   });
 });
