@@ -11,6 +11,9 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   stats: { summary: 'visa statistik / show statistics', load: () => import('./stats') },
   serve: { summary: 'starta webbläsarskalet utan fönster / run the browser shell without a window', load: () => import('./serve') },
   check: { summary: 'kontrollera databasens integritet / check the database’s integrity', load: () => import('./check') },
+  export: { summary: 'skapa en krypterad FoU-export / create an encrypted evaluation export', load: () => import('./export') },
+  'open-export': { summary: 'öppna och kontrollera en FoU-export / open and verify an evaluation export', load: () => import('./open-export') },
+  keygen: { summary: 'skapa en nyckel för att ta emot exporter / create a key to receive exports', load: () => import('./keygen') },
 };
 
 export const help = `Komet – kommandorad / command line
@@ -18,7 +21,7 @@ export const help = `Komet – kommandorad / command line
 Användning / Usage: komet <kommando/command> [flaggor/options]
 
 ${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(13)}${c.summary}`)
   .join('\n')}
 
 Varje kommando har --help. / Every command has --help.
