@@ -55,10 +55,14 @@ const backupFailed = () =>
     en: 'The backup could not be verified and was removed. The database is untouched.',
   });
 
+/**
+ * The sequence number is unique within the second whatever the reason, so ordering by date and
+ * sequence never ties: a quit backup taken in the same second as a before-restore copy is newer.
+ */
 function freeName(dir: string, date: Date, reason: BackupReason): string {
   for (let sequence = 1; ; sequence++) {
-    const name = backupFileName(date, reason, sequence);
-    if (!fs.existsSync(path.join(dir, name))) return name;
+    const taken = (['daily', 'before-restore'] as const).some((r) => fs.existsSync(path.join(dir, backupFileName(date, r, sequence))));
+    if (!taken) return backupFileName(date, reason, sequence);
   }
 }
 
