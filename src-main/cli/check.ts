@@ -2,14 +2,17 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../core/db/open';
 import { checkIntegrity } from '../core/repos/maintenance-repo';
-import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
+import { isPlaintextDatabase } from '../core/vault';
+import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp, line } from './common';
 
 export const help = `Användning / Usage: komet check [--db SÖKVÄG]
 
-Kontrollerar databasens integritet (SQLite integrity_check och foreign_key_check) utan att ändra
-något. Skriver ut "ok" eller problemen; avslutar med kod 1 om något är fel.
-Checks the database's integrity (SQLite integrity_check and foreign_key_check) without changing
-anything. Prints "ok" or the problems; exits with code 1 when something is wrong.
+Visar om databasen är krypterad och kontrollerar dess integritet (SQLite integrity_check och
+foreign_key_check) utan att ändra något. Skriver ut krypteringen och sedan "ok" eller problemen;
+avslutar med kod 1 om något är fel. En krypterad databas öppnas med KOMET_PASSPHRASE.
+Shows whether the database is encrypted and checks its integrity (SQLite integrity_check and
+foreign_key_check) without changing anything. Prints the encryption, then "ok" or the problems;
+exits with code 1 when something is wrong. An encrypted database opens with KOMET_PASSPHRASE.
 
 ${dbOptionHelp}
 ${helpOptionHelp}`;
@@ -21,16 +24,28 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const databasePath = databasePathFrom(values.db);
-  if (!fs.existsSync(databasePath)) {
-    throw new CliFailure({ sv: `Databasen finns inte: ${databasePath}`, en: `The database does not exist: ${databasePath}` });
-  }
+  const { missingDatabase, resolveDatabase } = await import('./app');
+  if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
+  const resolved = await resolveDatabase(databasePath);
+  const encrypted = Boolean(resolved.key);
+  // Never trust the key file alone: the bytes on disk must not start with SQLite's clear header.
+  const clear = isPlaintextDatabase(databasePath);
+  console.log(
+    encrypted
+      ? line({ sv: 'kryptering: krypterad (ChaCha20), nyckelfil ok', en: 'encryption: encrypted (ChaCha20), key file ok' })
+      : line({ sv: 'kryptering: okrypterad', en: 'encryption: unencrypted' }),
+  );
   // Read-only, and without migrating: a check must not change the file it inspects.
-  const db = openDatabase(databasePath, { readOnly: true });
   let report;
   try {
-    report = checkIntegrity(db);
+    const db = openDatabase(databasePath, { readOnly: true, ...(resolved.key ? { key: resolved.key } : {}) });
+    try {
+      report = checkIntegrity(db);
+    } finally {
+      db.close();
+    }
   } finally {
-    db.close();
+    resolved.key?.fill(0);
   }
   if (!report.kometSchema) {
     throw new CliFailure({
@@ -39,6 +54,7 @@ export async function run(args: string[]): Promise<number> {
     });
   }
   const problems = [
+    ...(encrypted && clear ? ['encryption: key file present but the database file is in clear text'] : []),
     ...report.integrity,
     ...report.foreignKeys.map((f) => `foreign key: ${f.table} rad/row ${f.rowid ?? '?'} → ${f.parent}`),
   ];

@@ -8,6 +8,9 @@ Startar webbläsarskalet utan att öppna något fönster, skriver ut adressen me
 kör tills det stoppas (Ctrl+C). Lyssnar bara på 127.0.0.1.
 Starts the browser shell without opening a window, prints the URL with its access token and
 serves until stopped (Ctrl+C). Listens on 127.0.0.1 only.
+En krypterad databas låses upp med KOMET_PASSPHRASE om den är satt, annars i webbläsaren; en ny
+databas skapas krypterad av sidans första start. / An encrypted database is unlocked with
+KOMET_PASSPHRASE when set, otherwise in the browser; a new one is created encrypted by the page.
 
 ${dbOptionHelp}
   --port N        port att lyssna på (standard: en ledig port) / port to listen on (default: a free port)
@@ -23,14 +26,28 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   // Loaded after --help so help stays instant.
-  const [{ openApp }, { startBrowserShell }] = await Promise.all([import('./app'), import('../http/server')]);
+  const [{ passphraseFromEnv, unwrap }, { startBrowserShell }, { createKometGate }, { createPlainGate }, { vaultStatus }] = await Promise.all([
+    import('./app'),
+    import('../http/server'),
+    import('../app/komet-gate'),
+    import('../app/plain-gate'),
+    import('../core/vault'),
+  ]);
   const port = parseNumber('port', values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, {
     sv: 'ange ett heltal 0–65535',
     en: 'give an integer 0–65535',
   });
-  const app = openApp(databasePathFrom(values.db));
+  const databasePath = databasePathFrom(values.db);
+  const status = vaultStatus(path.dirname(databasePath), databasePath);
+  // An existing unencrypted database (demo, benchmark) is served as it is.
+  const app =
+    status.kind === 'legacy'
+      ? createPlainGate({ databasePath, shell: 'cli', actor: 'cli' })
+      : createKometGate({ databasePath, shell: 'cli' });
   let shell;
   try {
+    const passphrase = passphraseFromEnv();
+    if (app.encrypted && status.kind === 'ready' && passphrase) unwrap(await app.call('vault.unlock', { passphrase }));
     shell = await startBrowserShell({ app, port, rendererDir });
   } catch (err) {
     app.close();

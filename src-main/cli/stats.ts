@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParticipationStats, Stats } from '../ipc/contract';
-import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
+import { baseOptions, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
 export const help = `Användning / Usage: komet stats [--db SÖKVÄG] [--json]
 
@@ -93,12 +93,10 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   // Loaded after --help so help stays instant.
-  const { unwrap, withApp } = await import('./app');
+  const { missingDatabase, unwrap, withApp } = await import('./app');
   const databasePath = databasePathFrom(values.db);
   // Reading statistics must not leave an empty database behind a mistyped path.
-  if (!fs.existsSync(databasePath)) {
-    throw new CliFailure({ sv: `Databasen finns inte: ${databasePath}`, en: `The database does not exist: ${databasePath}` });
-  }
+  if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
   const stats = await withApp(databasePath, async (app) =>
     mergeStats(unwrap<Stats>(await app.call('stats.get', {})), unwrap<ParticipationStats>(await app.call('stats.participation', {}))),
   );

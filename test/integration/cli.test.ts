@@ -41,7 +41,7 @@ const statsJson = (db: string) => {
 // Each case spawns the real CLI (tsx + the whole app), which takes seconds on a busy machine.
 describe('komet CLI', { timeout: 180_000 }, () => {
   it('prints help for the tool and every command, exit 0', () => {
-    for (const args of [['--help'], ['init', '--help'], ['demo', '--help'], ['stats', '--help'], ['serve', '--help'], ['check', '--help']]) {
+    for (const args of [['--help'], ['init', '--help'], ['demo', '--help'], ['stats', '--help'], ['serve', '--help'], ['check', '--help'], ['backup', '--help'], ['restore', '--help'], ['audit', '--help']]) {
       const r = komet(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Användning \/ Usage: komet/);
@@ -57,9 +57,9 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     expect(fs.existsSync(path.join(dir, 'never.db'))).toBe(false);
   });
 
-  it('init creates a migrated, seeded database and prints its path; check says ok', () => {
+  it('init --unencrypted creates a migrated, seeded database and prints its path; check says ok', () => {
     const db = path.join(dir, 'init', 'komet.db');
-    const r = komet(['init', '--db', db]);
+    const r = komet(['init', '--db', db, '--unencrypted']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(db);
     expect(fs.existsSync(db)).toBe(true);
@@ -69,12 +69,12 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     expect(stats.groups).toBe(0);
     const check = komet(['check', '--db', db]);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout.trim()).toBe('ok');
+    expect(check.stdout.trim().split('\n')).toEqual(['kryptering: okrypterad / encryption: unencrypted', 'ok']);
   });
 
   it('init honours KOMET_DATA_DIR when --db is left out', () => {
     const dataDir = path.join(dir, 'data-dir');
-    const r = komet(['init'], { KOMET_DATA_DIR: dataDir });
+    const r = komet(['init', '--unencrypted'], { KOMET_DATA_DIR: dataDir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(path.join(dataDir, 'komet.db'));
     expect(fs.existsSync(path.join(dataDir, 'komet.db'))).toBe(true);
@@ -84,7 +84,7 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     const a = path.join(dir, 'demo-a.db');
     const b = path.join(dir, 'demo-b.db');
     for (const db of [a, b]) {
-      const r = komet(['demo', '--db', db, '--scale', '1', '--seed', '1', '--today', '2026-03-15']);
+      const r = komet(['demo', '--db', db, '--scale', '1', '--seed', '1', '--today', '2026-03-15', '--unencrypted']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/Demodata tillagd/);
     }
@@ -138,8 +138,8 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     const junk = path.join(dir, 'junk.db');
     fs.writeFileSync(junk, Buffer.from(Array.from({ length: 16384 }, (_, i) => (i * 7919 + 13) % 256)));
     const before = fs.readFileSync(junk);
-    for (const cmd of ['check', 'stats', 'demo', 'init']) {
-      const r = komet([cmd, '--db', junk]);
+    for (const args of [['check'], ['stats'], ['demo'], ['init', '--unencrypted'], ['backup'], ['audit']]) {
+      const r = komet([...args, '--db', junk]);
       expectOneLineFailure(r);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/ingen Komet-databas.*not a Komet database/);
@@ -157,7 +157,7 @@ describe('komet CLI', { timeout: 180_000 }, () => {
 
   it('check reports a broken reference and exits 1', () => {
     const db = path.join(dir, 'broken.db');
-    expect(komet(['init', '--db', db]).code).toBe(0);
+    expect(komet(['init', '--db', db, '--unencrypted']).code).toBe(0);
     const raw = new Database(db);
     raw.pragma('foreign_keys = OFF');
     raw.prepare("insert into group_leaders (group_id, staff_id, created_at) values ('no-such-group', 'no-such-staff', '2026-01-01T00:00:00.000Z')").run();
