@@ -3,7 +3,7 @@ import { systemClock } from '../core/clock';
 import { maxDemoScale } from '../core/demo/limits';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp, line, parseNumber } from './common';
 
-export const help = `Användning / Usage: komet demo [--db SÖKVÄG] [--scale N] [--seed S] [--today ÅÅÅÅ-MM-DD] [--force]
+export const help = `Användning / Usage: komet demo [--db SÖKVÄG] [--scale N] [--seed S] [--today ÅÅÅÅ-MM-DD] [--force] [--unencrypted]
 
 Fyller databasen med påhittade men realistiska demodata: skala 1 ≈ tre år i Stockholm
 (omkring 170 grupper, 60 gruppledare, 12 handledare). Samma frö och dag ger samma data.
@@ -16,6 +16,8 @@ ${dbOptionHelp}
   --seed S        frö för slumptalen (standard 1) / random seed (default 1)
   --today DATUM   dagen som data läggs ut kring (standard i dag) / the day data is laid out around (default today)
   --force         lägg till även om databasen redan har grupper / add even if the database already has groups
+  --unencrypted   skapa en okrypterad databas om den saknas / create an unencrypted database if there is none
+                  (en krypterad öppnas med KOMET_PASSPHRASE / an encrypted one opens with KOMET_PASSPHRASE)
 ${helpOptionHelp}`;
 
 export async function run(args: string[]): Promise<number> {
@@ -27,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       today: { type: 'string' },
       force: { type: 'boolean', default: false },
+      unencrypted: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -49,7 +52,9 @@ export async function run(args: string[]): Promise<number> {
   const seed = /^\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
   const databasePath = databasePathFrom(values.db);
   const started = performance.now();
-  const summary = await withApp(databasePath, (app) => addDemoData(app.db, { scale, seed, today, force: values.force }));
+  const summary = await withApp(databasePath, (app) => addDemoData(app.db, { scale, seed, today, force: values.force }), {
+    createPlain: values.unencrypted,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     line({

@@ -9,8 +9,12 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   init: { summary: 'skapa eller uppdatera databasen / create or migrate the database', load: () => import('./init') },
   demo: { summary: 'fyll med deterministiska demodata / fill with deterministic demo data', load: () => import('./demo') },
   stats: { summary: 'visa statistik / show statistics', load: () => import('./stats') },
+  leaders: { summary: 'visa gruppledare, certifiering och flaggor / show leaders, certification and flags', load: () => import('./leaders') },
   serve: { summary: 'starta webbläsarskalet utan fönster / run the browser shell without a window', load: () => import('./serve') },
-  check: { summary: 'kontrollera databasens integritet / check the database’s integrity', load: () => import('./check') },
+  check: { summary: 'kontrollera integritet och kryptering / check integrity and encryption', load: () => import('./check') },
+  backup: { summary: 'gör en verifierad säkerhetskopia / make a verified backup', load: () => import('./backup') },
+  restore: { summary: 'återställ en säkerhetskopia / restore a backup', load: () => import('./restore') },
+  audit: { summary: 'visa ändringsloggen / show the audit log', load: () => import('./audit') },
   export: { summary: 'skapa en krypterad FoU-export / create an encrypted evaluation export', load: () => import('./export') },
   'open-export': { summary: 'öppna och kontrollera en FoU-export / open and verify an evaluation export', load: () => import('./open-export') },
   keygen: { summary: 'skapa en nyckel för att ta emot exporter / create a key to receive exports', load: () => import('./keygen') },
@@ -26,7 +30,9 @@ ${Object.entries(commands)
 
 Varje kommando har --help. / Every command has --help.
 Databasen är som standard appens egen (KOMET_DATA_DIR ändrar mappen). / The database defaults to
-the app's own (KOMET_DATA_DIR changes the folder).`;
+the app's own (KOMET_DATA_DIR changes the folder).
+En krypterad databas öppnas med lösenfrasen i KOMET_PASSPHRASE, aldrig som argument. / An encrypted
+database opens with the passphrase in KOMET_PASSPHRASE, never as an argument.`;
 
 /** Runs one command and returns the exit code; every failure becomes one line on stderr. */
 export async function main(argv: string[]): Promise<number> {

@@ -151,6 +151,6 @@ export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from '../co
 export type * from './schemas/organisation';
 export type * from './schemas/groups';
 export type * from './schemas/participants';
-export type * from './schemas/vault';
 export type * from './schemas/leaders';
+export type * from './schemas/vault';
 export type * from './schemas/export';

@@ -1,8 +1,9 @@
 import type { KometDb } from '../db/open';
 import { AppError } from '../errors';
-import { countGroups, insertDemoRows, listDemoProgrammeBands, listDemoProgrammes, listDemoReasonIds, listDemoUnits } from '../repos/demo-repo';
+import { countGroups, insertDemoLeaderRows, insertDemoRows, listDemoProgrammeBands, listDemoProgrammes, listDemoReasonIds, listDemoUnits } from '../repos/demo-repo';
 import { generateDemo, type DemoOptions } from './generate';
 import { maxDemoScale } from './limits';
+import { generateLeaderPathway } from './leaders';
 import { generateParticipation } from './participation';
 
 export interface DemoSummary {
@@ -11,6 +12,9 @@ export interface DemoSummary {
   sessions: number;
   participants: number;
   attendance: number;
+  courses: number;
+  supervision: number;
+  certifications: number;
 }
 
 /**
@@ -41,9 +45,15 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
   }
   const rows = generateDemo(programmes, units, options);
   const participation = generateParticipation(rows, listDemoProgrammeBands(db), listDemoReasonIds(db), options);
-  insertDemoRows(db, rows, participation);
+  const pathway = generateLeaderPathway(rows, programmes, options);
+  // One outer transaction (the inner ones become savepoints): the demo is all there or not at all.
+  db.sqlite.transaction(() => {
+    insertDemoRows(db, rows, participation);
+    insertDemoLeaderRows(db, pathway);
+  })();
   return {
     staff: rows.staff.length, groups: rows.groups.length, sessions: rows.sessions.length,
     participants: participation.participants.length, attendance: participation.attendance.length,
+    courses: pathway.courses.length, supervision: pathway.supervision.length, certifications: pathway.certifications.length,
   };
 }

@@ -1,5 +1,6 @@
 import type { KometDb } from '../db/open';
 import type { DemoProgramme, DemoRows, DemoUnit } from '../demo/generate';
+import type { LeaderPathwayRows } from '../demo/leaders';
 import type { DemoProgrammeBand, ParticipationRows } from '../demo/participation';
 import { fidelityPercent } from '../domain/participation';
 
@@ -92,4 +93,39 @@ function insertParticipation(db: KometDb, p: ParticipationRows): void {
   for (const row of p.participants) participant.run(row);
   for (const a of p.attendance) mark.run(a.participantId, a.sessionId, a.state, a.updatedAt);
   for (const row of p.fidelity) fidelity.run(row);
+}
+
+/** Courses, supervision, follow-ups and certifications of the demo, on the same connection. */
+export function insertDemoLeaderRows(db: KometDb, rows: LeaderPathwayRows): void {
+  const { sqlite } = db;
+  const course = sqlite.prepare(
+    `insert into courses (id, programme_id, title, trainer_staff_id, trainer_name, note, first_date, last_date, created_at, updated_at)
+     values (@id, @programmeId, @title, @trainerStaffId, '', @note, @firstDate, @lastDate, @createdAt, @createdAt)`,
+  );
+  const day = sqlite.prepare('insert into course_days (course_id, date) values (@courseId, @date)');
+  const attended = sqlite.prepare('insert into course_attendance (course_id, date, staff_id) values (@courseId, @date, @staffId)');
+  const supervision = sqlite.prepare(
+    `insert into supervision_sessions (id, date, supervisor_id, format, mode, notes, created_at, updated_at)
+     values (@id, @date, @supervisorId, @format, @mode, @notes, @createdAt, @createdAt)`,
+  );
+  const present = sqlite.prepare('insert into supervision_leaders (supervision_id, leader_id, rating, note) values (@supervisionId, @leaderId, @rating, @note)');
+  const discussed = sqlite.prepare('insert into supervision_groups (supervision_id, group_id) values (@supervisionId, @groupId)');
+  const followUp = sqlite.prepare(
+    `insert into follow_ups (id, supervision_id, leader_id, text, due_date, done, done_at, created_at, updated_at)
+     values (@id, @supervisionId, @leaderId, @text, @dueDate, @done, @doneAt, @createdAt, @createdAt)`,
+  );
+  const certification = sqlite.prepare(
+    `insert into certifications (id, leader_id, programme_id, date, supervisor_id, requirements_met, override_reason, note, created_at, updated_at)
+     values (@id, @leaderId, @programmeId, @date, @supervisorId, @requirementsMet, @overrideReason, '', @createdAt, @createdAt)`,
+  );
+  sqlite.transaction(() => {
+    for (const r of rows.courses) course.run(r);
+    for (const r of rows.courseDays) day.run(r);
+    for (const r of rows.courseAttendance) attended.run(r);
+    for (const r of rows.supervision) supervision.run(r);
+    for (const r of rows.supervisionLeaders) present.run(r);
+    for (const r of rows.supervisionGroups) discussed.run(r);
+    for (const r of rows.followUps) followUp.run(r);
+    for (const r of rows.certifications) certification.run(r);
+  })();
 }
