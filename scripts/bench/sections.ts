@@ -1,0 +1,4 @@
+import type { BenchSection } from './context';
+
+/** Each feature adds its section here; they run in this order after the core measures. */
+export const sections: BenchSection[] = [];
