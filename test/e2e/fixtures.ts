@@ -9,7 +9,8 @@ import type { ProcedureInput, ProcedureName, ProcedureOutput, Result } from '../
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const serveMain = path.join(root, 'src-main', 'http', 'serve-main.ts');
-const rendererDir = path.join(root, 'out', 'renderer');
+// KOMET_E2E_OUT lets a run use its own build, so rebuilding elsewhere cannot empty it mid-run.
+const rendererDir = path.join(process.env.KOMET_E2E_OUT ? path.resolve(process.env.KOMET_E2E_OUT) : path.join(root, 'out'), 'renderer');
 
 export interface KometServer {
   /** The tokenised address a user would open: http://127.0.0.1:PORT/#token=… */

@@ -25,6 +25,7 @@ export const auditEntities = [
   'staff',
   'dropoutReason',
   'settings',
+  'vault',
 ] as const;
 
 interface Filters {
