@@ -21,14 +21,15 @@ export function Checklist({ pathway }: { pathway: Pathway }) {
           <span>
             {pick(item.label)}
             <span className="visually-hidden">: {item.met ? t('leaders.pathway.met') : t('leaders.pathway.notMet')}</span>
-            {item.detail && (
+            {/* Course days and sessions say "x of y" in the last column already; the group's detail names which group. */}
+            {item.detail && item.key === 'supervised_group' && (
               <span className="muted small">
                 {' – '}
                 {item.groupId ? <Link to={`/groups/${item.groupId}`}>{pick(item.detail)}</Link> : pick(item.detail)}
               </span>
             )}
           </span>
-          <span className="checklist__progress">{t('leaders.pathway.progress', { done: item.done, required: item.required })}</span>
+          <span className="checklist__progress">{item.required === 0 ? t('leaders.pathway.notRequired') : t('leaders.pathway.progress', { done: item.done, required: item.required })}</span>
         </li>
       ))}
       <li className={`checklist__item checklist__item--${certified ? 'met' : 'unmet'}`}>
