@@ -1,4 +1,5 @@
 import type { BenchSection } from './context';
+import { leadersSection } from './leaders';
 
 /** Each feature adds its section here; they run in this order after the core measures. */
-export const sections: BenchSection[] = [];
+export const sections: BenchSection[] = [leadersSection];

@@ -1,0 +1,26 @@
+import { createRandom } from '../../src-main/core/demo/random';
+import type { BenchSection } from './context';
+
+/**
+ * Leader pathway (issue 4): the supervisor overview computes every leader's pathway and attention
+ * flags in one call, and a leader page gathers one leader's groups, supervision and trends.
+ */
+export const leadersSection: BenchSection = async (ctx) => {
+  const rnd = createRandom('bench-leaders');
+  const leaderIds = ctx.demo.staff.filter((s) => s.isLeader === 1).map((s) => s.id);
+  const supervisorIds = ctx.demo.staff.filter((s) => s.isSupervisor === 1).map((s) => s.id);
+
+  ctx.record('leaders.overview, all leaders (p50 / p95)', 'p95 < 50 ms at scale 100', await ctx.timeCalls(() => ['leaders.overview', {}]));
+  ctx.record('leaders.overview, one supervisor\'s leaders (p50 / p95)', '', await ctx.timeCalls(() => [
+    'leaders.overview',
+    { scope: 'supervised', supervisorId: rnd.pick(supervisorIds) },
+  ]));
+  ctx.record('leaders.page, random leader (p50 / p95)', 'p95 < 30 ms at scale 100', await ctx.timeCalls(() => ['leaders.page', { leaderId: rnd.pick(leaderIds) }]));
+  const certified = ctx.pathway.certifications;
+  if (certified.length > 0) {
+    ctx.record('leaders.certificateSummary, certified leader (p50 / p95)', '', await ctx.timeCalls(() => {
+      const c = rnd.pick(certified);
+      return ['leaders.certificateSummary', { leaderId: c.leaderId, programmeId: c.programmeId }];
+    }));
+  }
+};
