@@ -9,6 +9,9 @@ Listar varje gruppledare med status på vägen till certifiering, antal ledda gr
 programtrohet och öppna uppmärksamhetsflaggor. Lists each group leader with pathway status,
 groups led, mean attendance, mean fidelity and open attention flags.
 
+I JSON är meanAttendance och meanFidelity andelar 0–1. In JSON, meanAttendance and meanFidelity
+are shares from 0 to 1.
+
 ${dbOptionHelp}
   --json          skriv ut som JSON / print as JSON
   --attention     bara ledare som behöver uppmärksamhet / only leaders who need attention
@@ -22,38 +25,51 @@ export interface CliLeader {
   pathways: { programme: string; status: string }[];
   groupsLed: number;
   runningGroups: number;
+  /** Present marks out of all marks, 0–1. */
   meanAttendance: number | null;
+  /** Mean session fidelity, 0–1 (the overview keeps it in per cent; one unit here for scripts). */
   meanFidelity: number | null;
   meanRating: number | null;
   lastSupervision: string | null;
-  attention: { rule: string; message: string }[];
+  attention: { rule: string; title: string; message: string }[];
 }
 
-export const toCliLeaders = (o: LeadersOverview): CliLeader[] =>
-  o.rows.map((r) => ({
+const share = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+export function toCliLeaders(o: LeadersOverview): CliLeader[] {
+  const titles = new Map(o.rules.map((r) => [r.rule, r.title.sv]));
+  return o.rows.map((r) => ({
     id: r.leaderId,
     name: r.name,
     status: r.status,
     pathways: r.pathways.map((p) => ({ programme: p.programmeCode, status: p.status })),
     groupsLed: r.groupsLed,
     runningGroups: r.runningGroups,
-    meanAttendance: r.meanAttendance === null ? null : Math.round(r.meanAttendance * 1000) / 1000,
-    meanFidelity: r.meanFidelity === null ? null : Math.round(r.meanFidelity * 10) / 10,
+    meanAttendance: share(r.meanAttendance),
+    meanFidelity: share(r.meanFidelity === null ? null : r.meanFidelity / 100),
     meanRating: r.meanRating === null ? null : Math.round(r.meanRating * 100) / 100,
     lastSupervision: r.lastSupervisionDate,
-    attention: r.attention.map((a) => ({ rule: a.rule, message: a.message.sv })),
+    attention: r.attention.map((a) => ({ rule: a.rule, title: titles.get(a.rule) ?? a.rule, message: a.message.sv })),
   }));
+}
 
 const statusLabel: Record<string, string> = {
   not_started: 'ej påbörjad', in_training: 'under utbildning', requirements_met: 'krav uppfyllda', certified: 'certifierad', inactive: 'inaktiv',
 };
-const pct = (v: number | null, scale: number) => (v === null ? '–' : `${(v * scale).toFixed(0)} %`);
+const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(0)} %`);
+
+/** The flags in words, each rule once, with a count when it applies to several groups. */
+function flagWords(attention: CliLeader['attention']): string {
+  const counts = new Map<string, number>();
+  for (const a of attention) counts.set(a.title, (counts.get(a.title) ?? 0) + 1);
+  return [...counts].map(([title, n]) => (n > 1 ? `${title} (${n})` : title)).join(', ');
+}
 
 export function formatLeaders(leaders: CliLeader[]): string {
   const width = Math.max(4, ...leaders.map((l) => l.name.length));
   const head = `${'Namn'.padEnd(width)}  ${'Status'.padEnd(16)}  ${'Grupper'.padStart(7)}  ${'Närvaro'.padStart(7)}  ${'Trohet'.padStart(6)}  Flaggor`;
   return [head, '-'.repeat(head.length + 8), ...leaders.map((l) =>
-    `${l.name.padEnd(width)}  ${(statusLabel[l.status] ?? l.status).padEnd(16)}  ${String(l.groupsLed).padStart(7)}  ${pct(l.meanAttendance, 100).padStart(7)}  ${pct(l.meanFidelity, 1).padStart(6)}  ${l.attention.map((a) => a.rule).join(', ')}`),
+    `${l.name.padEnd(width)}  ${(statusLabel[l.status] ?? l.status).padEnd(16)}  ${String(l.groupsLed).padStart(7)}  ${pct(l.meanAttendance).padStart(7)}  ${pct(l.meanFidelity).padStart(6)}  ${flagWords(l.attention)}`),
   ].join('\n');
 }
 
