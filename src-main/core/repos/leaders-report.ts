@@ -77,11 +77,13 @@ export function leadersReportRepo(sqlite: Database.Database) {
     `select gl.staff_id as leaderId from group_leaders gl join groups g on g.id = gl.group_id where g.supervisor_id = @supervisorId
      union select sl.leader_id from supervision_leaders sl join supervision_sessions v on v.id = sl.supervision_id where v.supervisor_id = @supervisorId`,
   );
+  // From the leader's groups to their sessions (cross join keeps that order), not from every held session.
   const sessionTrend = sqlite.prepare<[{ leaderId: string }], SessionTrendRow>(
     `select s.group_id as groupId, coalesce(s.held_date, s.planned_date) as date, s.fidelity_percent as fidelity,
        (select count(*) from attendance a where a.session_id = s.id and a.state = 'present') as present,
        (select count(*) from attendance a where a.session_id = s.id) as marked
-     from sessions s where s.status = 'held' and s.group_id in (select group_id from group_leaders where staff_id = @leaderId)
+     from group_leaders gl cross join sessions s on s.group_id = gl.group_id
+     where gl.staff_id = @leaderId and s.status = 'held'
      order by date, s.number`,
   );
   const ratingTrend = sqlite.prepare<[{ leaderId: string }], { date: string; rating: number }>(

@@ -63,6 +63,18 @@ export function supervisionRepo(sqlite: Database.Database, clock: Clock) {
        and (@from is null or v.date >= @from) and (@to is null or v.date <= @to)
      order by v.date desc, v.id limit @limit`,
   );
+  // One leader's sessions (the leader page): start from that leader's few rows, since the general
+  // form above walks every session in date order looking for them.
+  const listOfLeader = sqlite.prepare<[SupervisionFilter], SupervisionRow>(
+    `select v.id as id, v.date as date, v.supervisor_id as supervisorId, s.name as supervisorName, v.format as format,
+       v.mode as mode, v.notes as notes, v.created_at as createdAt, v.updated_at as updatedAt
+     from supervision_leaders sl cross join supervision_sessions v on v.id = sl.supervision_id join staff s on s.id = v.supervisor_id
+     where sl.leader_id = @leaderId
+       and (@supervisorId is null or v.supervisor_id = @supervisorId)
+       and (@groupId is null or v.id in (select supervision_id from supervision_groups where group_id = @groupId))
+       and (@from is null or v.date >= @from) and (@to is null or v.date <= @to)
+     order by v.date desc, v.id limit @limit`,
+  );
   const presentOf = sqlite.prepare<[string], PresentRow>(
     `select sl.supervision_id as supervisionId, sl.leader_id as leaderId, s.name as name, sl.rating as rating, sl.note as note
      from supervision_leaders sl join staff s on s.id = sl.leader_id where sl.supervision_id in (select value from json_each(?))`,
@@ -121,7 +133,7 @@ export function supervisionRepo(sqlite: Database.Database, clock: Clock) {
 
   return {
     get: (id: string) => get.get(id),
-    list: (f: SupervisionFilter) => list.all(f),
+    list: (f: SupervisionFilter) => (f.leaderId !== null ? listOfLeader : list).all(f),
     presentOf: (ids: string[]) => presentOf.all(json(ids)),
     discussedOf: (ids: string[]) => discussedOf.all(json(ids)),
     followUpsOf: (ids: string[]) => followUpsOf.all(json(ids)),
