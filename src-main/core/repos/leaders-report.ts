@@ -95,7 +95,13 @@ export function leadersReportRepo(sqlite: Database.Database) {
      where gl.group_id in (select group_id from group_leaders where staff_id = @leaderId) and gl.staff_id <> @leaderId`,
   );
 
+  // Rows this connection has changed since it opened, and whether another connection has committed
+  // since (the CLI next to a running app): together they change whenever any data may have.
+  const totalChanges = sqlite.prepare<[], { n: number }>('select total_changes() as n');
+
   return {
+    /** A mark that differs whenever the database may have changed; cheap enough to ask on every read. */
+    changeMark: () => `${String(sqlite.pragma('data_version', { simple: true }))}:${totalChanges.get()!.n}`,
     people: (leaderId?: string) => run(people, leaderId),
     ledGroups: (leaderId?: string) => run(ledGroups, leaderId),
     sessionStats: (leaderId?: string) => run(sessionStats, leaderId),

@@ -70,16 +70,28 @@ export function leaderService(ctx: ServiceContext) {
   };
   const byName = (a: LeaderRow, b: LeaderRow) => a.name.localeCompare(b.name, 'sv-SE');
 
+  // Every leader's row comes from grouped queries over all sessions and participants, which grow
+  // with the years recorded. Between changes to the database the rows cannot differ, so they are
+  // kept until the change mark or the day moves; sorting and filtering then work on the kept rows.
+  let kept: { key: string; rows: LeaderRow[]; params: ReturnType<typeof readLeaderSettings> } | null = null;
+  const allRows = (today: string) => {
+    const key = `${today}|${repos.leadersReport.changeMark()}`;
+    if (kept?.key !== key) {
+      const params = readLeaderSettings(repos);
+      kept = { key, params, rows: gatherLeaderFacts(repos, today).map((f) => row(f, today, params)) };
+    }
+    return kept;
+  };
+
   return {
     overview: (input: ParsedInput<'leaders.overview'>): LeadersOverview => {
       const today = input.today ?? clock.today();
-      const params = readLeaderSettings(repos);
+      const { rows: all, params } = allRows(today);
       const scope = input.scope === 'supervised' && input.supervisorId ? new Set(repos.leadersReport.supervisedBy(input.supervisorId)) : null;
       const term = input.search ? foldCase(input.search) : null;
-      const rows = gatherLeaderFacts(repos, today)
-        .filter((f) => (input.includeArchived || f.person.active === 1) && (!scope || scope.has(f.person.id)))
-        .filter((f) => !term || foldCase(f.person.name).includes(term))
-        .map((f) => row(f, today, params))
+      const rows = all
+        .filter((r) => (input.includeArchived || r.active) && (!scope || scope.has(r.leaderId)))
+        .filter((r) => !term || foldCase(r.name).includes(term))
         .filter((r) => !input.programmeId || r.pathways.some((p) => p.programmeId === input.programmeId))
         .filter((r) => !input.status || (input.programmeId ? r.pathways.find((p) => p.programmeId === input.programmeId)?.status : r.status) === input.status)
         .filter((r) => !input.attentionOnly || r.attention.length > 0);
