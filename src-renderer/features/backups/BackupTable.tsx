@@ -56,9 +56,15 @@ export function BackupTable({ caption, entries, onRestore, disabled }: BackupTab
                 </td>
                 <td className="row-actions">
                   {entry.ok && (
-                    <button type="button" className="button button--secondary button--small" disabled={disabled} onClick={() => onRestore(entry)}>
+                    // A label rather than hidden text: Chromium puts a space before a hidden span's comma.
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={`${t('backups.restore')}, ${when}`}
+                      disabled={disabled}
+                      onClick={() => onRestore(entry)}
+                    >
                       {t('backups.restore')}
-                      <span className="visually-hidden">, {when}</span>
                     </button>
                   )}
                 </td>
