@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: makes sure the outside tools exist, then typecheck, lint, unit + integration tests,
-// build, end-to-end tests. Stops at the first failing step; ends with "N passed, N failed".
+// `npm test`: makes sure the outside tools exist, then typecheck, lint, Electron security scan,
+// unit + integration tests, build, end-to-end tests. Stops at the first failing step; ends with
+// "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,6 +93,8 @@ steps.push(['typkontroll / typecheck', bin('typescript', 'bin/tsc'), ['--noEmit'
 const eslintConfig = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts'].some((f) => fs.existsSync(path.join(root, f)));
 if (eslintConfig) steps.push(['lint', bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0']]);
 else say('ingen eslint-konfiguration, lint hoppas över / no eslint config, lint skipped');
+// Static security review of the Electron shell's sources, offline; see scripts/electronegativity.mjs.
+steps.push(['electronegativity (Electron-säkerhet / Electron security)', path.join(root, 'scripts', 'electronegativity.mjs'), []]);
 steps.push(['vitest', bin('vitest', 'vitest.mjs'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]]);
 if (fs.existsSync(path.join(root, 'electron.config.ts'))) {
   steps.push(['bygger / building (electron-vite)', bin('electron-vite', 'bin/electron-vite.js'), ['build', '-c', 'electron.config.ts']]);
