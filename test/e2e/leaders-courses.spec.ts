@@ -2,6 +2,7 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 import { arrangeGroup, goTo, isoDate, toast } from './ui-steps';
 
 test('creates a course, marks attendance with the keyboard and sees it on the leader page', async ({ page, komet }) => {
+  test.setTimeout(120_000); // the app is opened twice and scanned five times
   await arrangeGroup(komet);
   await goTo(page, 'Ledare');
   await page.getByRole('link', { name: 'Kurser' }).click();

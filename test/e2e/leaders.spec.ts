@@ -31,6 +31,7 @@ const attention = (page: Page) => page.getByRole('region', { name: /Behöver upp
 const leaderRow = (page: Page, name: string) => page.getByRole('table', { name: /Ledare, deras status/ }).getByRole('row').filter({ hasText: name });
 
 test('records a supervision, certifies a leader who meets the requirements and sees the attention list change', async ({ page, komet }) => {
+  test.setTimeout(180_000); // a whole supervision-to-certificate flow with seven axe scans
   await arrangePathway(komet);
 
   await goTo(page, 'Ledare');
