@@ -65,16 +65,24 @@ export function writablePath(requested: string | undefined, env: ExportEnv, fiel
   return target;
 }
 
+/**
+ * A file the user asked to read. In the browser shell a relative name means the exports folder,
+ * the same place a bare name is written to, so the name just exported opens as typed.
+ */
+export function readablePath(requested: string, env: ExportEnv): string {
+  return env.shell === 'browser' ? path.resolve(exportsFolder(env), requested) : path.resolve(requested);
+}
+
 const oneCredential = () =>
   new AppError('validation', {
     sv: 'Ange precis ett sätt att öppna filen: en nyckelfil, en inklistrad nyckel eller en lösenfras.',
     en: 'Give exactly one way to open the file: a key file, a pasted key or a passphrase.',
   });
 
-function credentialsOf(input: ParsedInput<'export.open'>): OpenCredentials {
+function credentialsOf(input: ParsedInput<'export.open'>, env: ExportEnv): OpenCredentials {
   const given = [input.identityFile, input.identity, input.passphrase].filter((v) => v !== undefined);
   if (given.length !== 1) throw oneCredential();
-  if (input.identityFile !== undefined) return { identityFile: path.resolve(input.identityFile) };
+  if (input.identityFile !== undefined) return { identityFile: readablePath(input.identityFile, env) };
   if (input.identity !== undefined) {
     const keys = input.identity
       .split(/\r?\n/)
@@ -92,8 +100,8 @@ export function exportFileService() {
   return {
     /** Öppna export: decrypt, verify against the manifest and extract; nothing is left on failure. */
     async open(input: ParsedInput<'export.open'>, env: ExportEnv): Promise<ExportOpenResult> {
-      const credentials = credentialsOf(input);
-      const file = path.resolve(input.file);
+      const credentials = credentialsOf(input, env);
+      const file = readablePath(input.file, env);
       const outDir = writablePath(input.outDir, env, 'outDir', `${path.basename(file).replace(/\.age$/i, '') || 'komet-export'}-oppnad`);
       const opened = await openExport(file, credentials, { outDir });
       const m = opened.manifest;
