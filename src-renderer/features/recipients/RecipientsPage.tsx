@@ -108,9 +108,13 @@ export function RecipientsPage() {
                     <td className="mono nowrap">{r.fingerprint}</td>
                     <td className="nowrap">{fmt.dateTime(r.createdAt)}</td>
                     <td className="actions-cell">
-                      <button type="button" className="button button--link button--danger-text button--small" onClick={() => setDeleting(r)}>
+                      <button
+                        type="button"
+                        className="button button--link button--danger-text button--small"
+                        aria-label={t('recipients.deleteLabel', { name: r.name })}
+                        onClick={() => setDeleting(r)}
+                      >
                         {t('common.delete')}
-                        <span className="visually-hidden">, {r.name}</span>
                       </button>
                     </td>
                   </tr>
