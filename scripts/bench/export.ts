@@ -1,0 +1,121 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateKeyFile } from '../../src-main/core/export/encrypt';
+import type { BenchContext, BenchSection } from './context';
+
+/**
+ * FoU export: the whole `komet export` in its own process (so its peak memory is the export's,
+ * not the bench's), beside a baseline from the same run: the same tables dumped as CSV by the
+ * sqlite3 CLI and encrypted by the age CLI. Measures only.
+ */
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** Tables the export's queries read (src-main/core/repos/export-source.ts). */
+const SOURCE_TABLES = ['programmes', 'units', 'groups', 'group_leaders', 'sessions', 'families', 'participants', 'dropout_reasons', 'attendance', 'fidelity_records'];
+
+// Loaded into the export's process with --import: writes its own peak RSS when it exits.
+const RSS_PRELOAD = `import fs from 'node:fs';
+process.on('exit', () => fs.writeFileSync(process.env.KOMET_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
+`;
+
+const seconds = (n: number) => `${(n / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function missingTool(name: string): string | null {
+  const r = spawnSync(name, ['--version'], { encoding: 'utf8' });
+  return r.error ? `${name} CLI missing` : null;
+}
+
+interface ChildRun {
+  wallMs: number;
+  maxRssKb: number;
+}
+
+/** One `komet …` in its own process, with its wall time and its own peak RSS. */
+async function runKomet(ctx: BenchContext, args: string[]): Promise<ChildRun> {
+  const preload = path.join(ctx.dir, 'rss-preload.mjs');
+  const rssFile = path.join(ctx.dir, `komet-rss-${ctx.scale}.txt`);
+  fs.writeFileSync(preload, RSS_PRELOAD);
+  fs.rmSync(rssFile, { force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', path.toNamespacedPath(preload), path.join(root, 'bin', 'komet.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    // The export's default folders go to the bench's scratch folder, never the user's data.
+    env: { ...process.env, KOMET_DATA_DIR: path.join(ctx.dir, 'export-data'), KOMET_BENCH_RSS_FILE: rssFile, KOMET_PASSPHRASE: '' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  const wallMs = performance.now() - started;
+  if (code !== 0) throw new Error(`komet ${args[0]} exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`);
+  return { wallMs, maxRssKb: Number(fs.readFileSync(rssFile, 'utf8')) };
+}
+
+/** sqlite3 -csv -header db "select * from …; …" | age -r RECIPIENT -o FILE, timed end to end. */
+async function runBaseline(ctx: BenchContext, recipient: string, outFile: string): Promise<{ wallMs: number; bytes: number }> {
+  const sql = SOURCE_TABLES.map((t) => `select * from ${t};`).join(' ');
+  const started = performance.now();
+  const dump = spawn('sqlite3', ['-readonly', '-csv', '-header', ctx.databasePath, sql], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const encrypt = spawn('age', ['-r', recipient, '-o', outFile], { stdio: ['pipe', 'ignore', 'pipe'] });
+  dump.stdout.pipe(encrypt.stdin);
+  let errors = '';
+  dump.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+  encrypt.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+  const exited = (p: ReturnType<typeof spawn>) =>
+    new Promise<number | null>((resolve, reject) => {
+      p.on('error', reject);
+      p.on('close', resolve);
+    });
+  const [dumpCode, ageCode] = await Promise.all([exited(dump), exited(encrypt)]);
+  const wallMs = performance.now() - started;
+  if (dumpCode !== 0 || ageCode !== 0) throw new Error(`sqlite3 ${dumpCode} / age ${ageCode}: ${errors.trim().split('\n').pop() ?? ''}`);
+  return { wallMs, bytes: fs.statSync(outFile).size };
+}
+
+const reason = (err: unknown) => (err instanceof Error ? err.message : 'error');
+
+export const exportSection: BenchSection = async (ctx) => {
+  const work = path.join(ctx.dir, `export-${ctx.scale}`);
+  fs.mkdirSync(work, { recursive: true });
+  const { publicKey } = await generateKeyFile(path.join(work, 'key.txt'));
+
+  const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+  const wallLabel = 'FoU export: komet export, whole run in its own process (wall / file size)';
+  const rssLabel = 'FoU export: peak RSS of the komet export process';
+  try {
+    const outFile = path.join(work, 'komet-export.age');
+    const run = await runKomet(ctx, ['export', '--db', ctx.databasePath, '--recipient', publicKey, '--out', outFile]);
+    ctx.record(wallLabel, '< 15 s at scale 100', `${seconds(run.wallMs)} / ${megabytes(fs.statSync(outFile).size)}`);
+    ctx.record(rssLabel, '< 400 MB at scale 100', mb(run.maxRssKb));
+  } catch (err) {
+    ctx.record(wallLabel, '< 15 s at scale 100', `n/a (${reason(err)})`);
+    ctx.record(rssLabel, '< 400 MB at scale 100', 'n/a');
+  }
+  // The floor under both figures: the same command line starting Node and tsx and printing its
+  // help, which opens no database.
+  try {
+    const floor = await runKomet(ctx, ['export', '--help']);
+    ctx.record('FoU export: floor of the same process, komet export --help (wall / peak RSS)', '', `${seconds(floor.wallMs)} / ${mb(floor.maxRssKb)}`);
+  } catch (err) {
+    ctx.record('FoU export: floor of the same process, komet export --help (wall / peak RSS)', '', `n/a (${reason(err)})`);
+  }
+
+  const baselineLabel = 'FoU export baseline: sqlite3 -csv of the same tables | age -r (wall / file size)';
+  const missing = missingTool('sqlite3') ?? missingTool('age');
+  if (missing) ctx.record(baselineLabel, '', `n/a (${missing})`);
+  else {
+    try {
+      const base = await runBaseline(ctx, publicKey, path.join(work, 'baseline.csv.age'));
+      ctx.record(baselineLabel, '', `${seconds(base.wallMs)} / ${megabytes(base.bytes)}`);
+    } catch (err) {
+      ctx.record(baselineLabel, '', `n/a (${reason(err)})`);
+    }
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+};
