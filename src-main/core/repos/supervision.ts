@@ -88,9 +88,14 @@ export function supervisionRepo(sqlite: Database.Database, clock: Clock) {
     `select ${followUpColumns} where f.supervision_id in (select value from json_each(?)) order by f.due_date, f.id`,
   );
   const followUp = sqlite.prepare<[string], FollowUpRow>(`select ${followUpColumns} where f.id = ?`);
+  // A follow-up can only name a leader who was present, so both kinds are found from the sessions
+  // the leader attended, through their index, rather than by reading every follow-up.
   const followUpsOfLeader = sqlite.prepare<[{ l: string }], FollowUpRow>(
-    `select ${followUpColumns} where f.leader_id = @l or (f.leader_id is null and f.supervision_id in
-       (select supervision_id from supervision_leaders where leader_id = @l)) order by f.done, f.due_date, f.id`,
+    `select f.id as id, f.supervision_id as supervisionId, v.date as supervisionDate, v.supervisor_id as supervisorId,
+       sv.name as supervisorName, f.leader_id as leaderId, l.name as leaderName, f.text as text, f.due_date as dueDate, f.done as done, f.done_at as doneAt
+     from supervision_leaders present cross join follow_ups f on f.supervision_id = present.supervision_id
+       join supervision_sessions v on v.id = f.supervision_id join staff sv on sv.id = v.supervisor_id left join staff l on l.id = f.leader_id
+     where present.leader_id = @l and (f.leader_id = @l or f.leader_id is null) order by f.done, f.due_date, f.id`,
   );
   const openWhere = `where f.done = 0 and (@supervisorId is null or v.supervisor_id = @supervisorId) and (@leaderId is null or f.leader_id = @leaderId)`;
   const open = sqlite.prepare<[{ supervisorId: string | null; leaderId: string | null; limit: number }], FollowUpRow>(
