@@ -32,7 +32,7 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
   const [columnError, setColumnError] = useState<unknown>(null);
   const [advance, setAdvance] = useState(true);
   const refs = useRef(new Map<string, HTMLElement>());
-  const focusPending = useRef(false);
+  const focusTarget = useRef<Position | null>(null);
 
   const names = useMemo(() => new Map(participants.map((p) => [p.id, p.displayName])), [participants]);
   const numbers = useMemo(() => new Map(sessions.map((s) => [s.id, s.number])), [sessions]);
@@ -52,14 +52,18 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
   const dims = { rows: participants.length + 3, cols: sessions.length + 1, dataRows: participants.length };
   const pos = { row: Math.min(active.row, dims.rows - 1), col: Math.min(active.col, dims.cols - 1) };
 
+  // Focus follows a move once the render that moved the tab stop has committed. Effects of an
+  // earlier render may still run first (when a data refresh committed just before the key), so
+  // the target is checked against this render's position rather than consumed by any effect.
   useEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
+    const target = focusTarget.current;
+    if (!target || target.row !== pos.row || target.col !== pos.col) return;
+    focusTarget.current = null;
     refs.current.get(`${pos.row}:${pos.col}`)?.focus();
   });
 
   const go = (next: Position) => {
-    focusPending.current = true;
+    focusTarget.current = { row: Math.min(next.row, dims.rows - 1), col: Math.min(next.col, dims.cols - 1) };
     setActive(next);
   };
 

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupOverview } from '../../../src-main/ipc/contract';
 import { useApiMutation } from '../../api/queries';
@@ -9,12 +10,17 @@ import { AttendanceGrid } from './AttendanceGrid';
 export function AttendanceSection({ overview, groupCancelled }: { overview: GroupOverview; groupCancelled: boolean }) {
   const { t } = useTranslation();
   const toggle = useApiMutation('groups.setTracksAttendance');
+  // The box follows the click at once and returns to the stored value if saving fails.
+  const [tracks, setTracks] = useState(overview.tracksAttendance);
+  useEffect(() => setTracks(overview.tracksAttendance), [overview.tracksAttendance]);
   const change = async (tracksAttendance: boolean) => {
+    setTracks(tracksAttendance);
     try {
       await toggle.mutateAsync({ id: overview.groupId, tracksAttendance });
       showToast(t(tracksAttendance ? 'attendance.trackingOn' : 'attendance.trackingOff'));
     } catch {
-      // Shown below the switch.
+      setTracks(overview.tracksAttendance);
+      // The reason is shown below the switch.
     }
   };
   return (
@@ -25,7 +31,7 @@ export function AttendanceSection({ overview, groupCancelled }: { overview: Grou
         </h2>
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={overview.tracksAttendance} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
+        <input type="checkbox" checked={tracks} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
         <span>{t('attendance.tracks')}</span>
       </label>
       <ErrorAlert error={toggle.error} />

@@ -123,7 +123,8 @@ function ChartFigure({ title, description, table, children }: { title: string; d
         onClick={() => setAsTable(!asTable)}>
         {asTable ? t('charts.hideTable') : t('charts.showTable')}
       </button>
-      <div id={tableId} className="table-wrap" hidden={!asTable}>
+      {/* The wrap scrolls sideways on narrow windows, so it takes focus to be scrollable by keyboard. */}
+      <div id={tableId} className="table-wrap" hidden={!asTable} tabIndex={0} role="region" aria-label={t('charts.tableLabel', { title })}>
         {table}
       </div>
     </figure>

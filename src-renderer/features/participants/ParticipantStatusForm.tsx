@@ -54,12 +54,18 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
     }
   });
 
+  // The box shows the leader's choice at once (as a checkbox must, also to a screen reader) and
+  // falls back to the stored value if saving fails.
+  const [keep, setKeep] = useState(participant.keepActive);
+  useEffect(() => setKeep(participant.keepActive), [participant.keepActive]);
   const toggleKeep = async (value: boolean) => {
+    setKeep(value);
     try {
       await keepActive.mutateAsync({ id: participant.id, keepActive: value });
       showToast(t(value ? 'participants.keptActive' : 'participants.keepActiveOff', { name: participant.displayName }));
     } catch {
-      // Shown under the checkbox.
+      setKeep(participant.keepActive);
+      // The reason is shown under the checkbox.
     }
   };
 
@@ -112,7 +118,7 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
         </div>
       </form>
       <label className="checkbox">
-        <input type="checkbox" checked={participant.keepActive} disabled={keepActive.isPending} onChange={(e) => void toggleKeep(e.target.checked)} />
+        <input type="checkbox" checked={keep} disabled={keepActive.isPending} onChange={(e) => void toggleKeep(e.target.checked)} />
         <span>{t('participants.keepActive', { count: dropoutAfter })}</span>
       </label>
       <ErrorAlert error={keepActive.error} />
