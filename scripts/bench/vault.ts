@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createVaultSession } from '../../src-main/app/vault-session';
+import { verifyDatabaseFile } from '../../src-main/core/backup';
 import { vacuumInto } from '../../src-main/core/repos/backup-repo';
 import { readVaultInfo, unlockWithPassphrase } from '../../src-main/core/vault';
 import type { BenchContext, BenchSection } from './context';
@@ -57,11 +58,24 @@ async function measure(ctx: BenchContext, dataDir: string): Promise<void> {
       `${seconds(median(unlocks))} / ${seconds(Math.max(...unlocks))}; CPU ${seconds(median(unlockCpu))}`);
     ctx.record(`vault: of which the KDF alone, unwrapping the data key (median of ${unlockRuns})`, '', seconds(median(kdfs)));
 
+    const backupCpu = process.cpuUsage();
     const backupStarted = performance.now();
     const backup = session.backupNow('manual');
     const backupMs = performance.now() - backupStarted;
+    const backupUsed = process.cpuUsage(backupCpu);
     if (!backup.ok) throw new Error('the backup did not verify');
-    ctx.record('vault: verified backup, VACUUM INTO + reopen + integrity check (wall / file size)', '< 10 s at scale 100', `${seconds(backupMs)} / ${megabytes(backup.size)}`);
+    ctx.record('vault: verified backup, VACUUM INTO + reopen + integrity check (wall / CPU / file size)', '< 10 s at scale 100',
+      `${seconds(backupMs)} / ${seconds((backupUsed.user + backupUsed.system) / 1000)} / ${megabytes(backup.size)}`);
+    // Which half to speed up: the verification alone, repeated on the finished file.
+    const key = await unlockWithPassphrase(dataDir, passphrase);
+    try {
+      const verifyStarted = performance.now();
+      const again = verifyDatabaseFile(backup.file, key);
+      if (!again.ok) throw new Error('the backup did not verify a second time');
+      ctx.record('vault: of which the verification alone (reopen + integrity check + row counts)', '', seconds(performance.now() - verifyStarted));
+    } finally {
+      key.fill(0);
+    }
   } finally {
     session.dispose();
   }
