@@ -42,7 +42,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; read
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const lines = readline.createInterface({ input: child.stdout! });
   const ready = await new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser shell did not start within 30 s\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start within 90 s\n${stderr}`)), 90_000);
     lines.once('line', (line) => {
       clearTimeout(timer);
       try {
