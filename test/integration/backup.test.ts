@@ -109,6 +109,36 @@ describe('backupNow', () => {
     expect(refusal(() => withDb((db) => backupNow(db, { dir: backups, reason: 'manual', key, file: out }))).code).toBe('conflict');
   });
 
+  it('verifies a fresh copy with the quick check, which still finds one damaged byte on any page', () => {
+    const app = startKomet({ dataDir: dir, shell: 'test', key });
+    let info;
+    try {
+      addDemoData(app.db, { scale: 1, seed: 3, today: '2025-06-01' });
+      info = backupNow(app.db, { dir: backups, reason: 'manual', key });
+    } finally {
+      app.close();
+    }
+    const pageSize = 4096;
+    const pages = info.size / pageSize;
+    expect(pages).toBeGreaterThan(50);
+    const sound = verifyDatabaseFile(info.file, key, 'fresh-copy');
+    expect(sound).toMatchObject({ ok: true, counts: info.counts });
+    expect(verifyDatabaseFile(info.file, key, 'full').counts).toEqual(sound.counts);
+
+    // Page 1 holds the header and schema, so damage there means unreadable; any later page is
+    // part of a table or index in a vacuumed file (no free pages), and reading it must fail.
+    for (const page of [2, Math.floor(pages / 2), pages - 1, pages]) {
+      const damaged = path.join(dir, `damaged-${page}.db`);
+      const bytes = fs.readFileSync(info.file);
+      bytes[(page - 1) * pageSize + 300]! ^= 0x01;
+      fs.writeFileSync(damaged, bytes);
+      const v = verifyDatabaseFile(damaged, key, 'fresh-copy');
+      expect(v.ok, `page ${page}`).toBe(false);
+      expect(['damaged', 'unreadable'], `page ${page}`).toContain(v.problem);
+      if (page > 2) expect(v.problem, `page ${page}`).toBe('damaged');
+    }
+  });
+
   it('backs up once a day when due', () => {
     withDb((db) => {
       expect(backupIfDue(db, { dir: backups, key, now: at('2025-03-04T08:00:00') })?.name).toBe('komet-20250304-080000.db');

@@ -86,7 +86,7 @@ export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): 
   const temp = path.join(dir, `${tempPrefix}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
     vacuumInto(db.sqlite, temp);
-    const verification = verifyDatabaseFile(temp, options.key);
+    const verification = verifyDatabaseFile(temp, options.key, 'fresh-copy');
     if (!verification.ok) throw backupFailed();
     fsyncFile(temp);
     const date = options.now ?? new Date();

@@ -81,7 +81,8 @@ export function restoreBackup(from: string, options: RestoreOptions): RestoreRes
     } finally {
       sqlite.close();
     }
-    const copy = verifyDatabaseFile(temp, options.key);
+    // The source passed the full check above; this copy of it needs only the fresh-copy check.
+    const copy = verifyDatabaseFile(temp, options.key, 'fresh-copy');
     if (!copy.ok || JSON.stringify(copy.counts) !== JSON.stringify(source.counts)) {
       throw new AppError('io', {
         sv: 'Kopian av säkerhetskopian kunde inte verifieras. Databasen är orörd.',

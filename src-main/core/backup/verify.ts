@@ -15,11 +15,27 @@ export interface Verification {
 }
 
 /**
- * Opens a database file read-only with the key and checks it the way a restore would need it:
- * readable with this key, a Komet database, and sound by SQLite's integrity_check. With a key,
- * a plaintext file is a failure: backups must stay encrypted.
+ * How deep to look. 'full' (integrity_check) is for any file whose history is unknown: a backup
+ * about to be restored, one offered in a list. 'fresh-copy' (quick_check) is for a file this
+ * process has just written with VACUUM INTO from a live database, and is sound for that case:
+ * VACUUM INTO copies every table and index entry for entry inside one read transaction (an index
+ * missing rows in the source is missing them in the copy too, as measured on SQLite 3.53), so the
+ * copy cannot gain such a disagreement of its own. What writing can add is lost, torn, stale
+ * or misplaced pages, and quick_check reads every page of every b-tree (each one authenticated by
+ * the cipher's per-page MAC when it is decrypted), checks the tree structure, that every page is
+ * used exactly once, NOT NULL and CHECK constraints and each index's entry count. Row-by-row
+ * index matching is a property of the source's contents: the backup chosen for a restore is
+ * checked in full before anything is touched, and `komet check` checks the live database in full.
  */
-export function verifyDatabaseFile(file: string, key: Buffer | undefined): Verification {
+export type VerifyDepth = 'full' | 'fresh-copy';
+
+/**
+ * Opens a database file read-only with the key and checks it the way a restore would need it:
+ * readable with this key, a Komet database, and sound by SQLite's integrity_check (quick_check
+ * for a fresh copy, see VerifyDepth). With a key, a plaintext file is a failure: backups must
+ * stay encrypted.
+ */
+export function verifyDatabaseFile(file: string, key: Buffer | undefined, depth: VerifyDepth = 'full'): Verification {
   const encrypted = !isPlaintextDatabase(file);
   const failed = (problem: BackupProblem): Verification => ({ ok: false, problem, encrypted, counts: {}, migration: null });
   if (!fs.existsSync(file)) return failed('missing');
@@ -33,7 +49,7 @@ export function verifyDatabaseFile(file: string, key: Buffer | undefined): Verif
   }
   try {
     if (!isKometDatabase(sqlite)) return failed('not_komet');
-    if (integrityErrors(sqlite).length) return failed('damaged');
+    if (integrityErrors(sqlite, depth === 'full' ? 'full' : 'quick').length) return failed('damaged');
     const { __drizzle_migrations: _bookkeeping, ...counts } = tableRowCounts(sqlite);
     return { ok: true, encrypted, counts, migration: newestMigration(sqlite) };
   } catch {

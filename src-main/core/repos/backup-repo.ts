@@ -32,12 +32,17 @@ export function vacuumInto(sqlite: Connection, target: string): void {
   sqlite.prepare('vacuum into ?').run(target);
 }
 
-/** SQLite's findings; empty when the file is sound. */
-export function integrityErrors(sqlite: Connection): string[] {
+/**
+ * SQLite's findings; empty when the file is sound. 'quick' is PRAGMA quick_check: every page of
+ * every b-tree read and its structure checked, but index entries not matched row by row to their
+ * table rows, nor UNIQUE re-checked (under half the time at --scale 100).
+ */
+export function integrityErrors(sqlite: Connection, depth: 'full' | 'quick' = 'full'): string[] {
+  const pragma = depth === 'quick' ? 'quick_check' : 'integrity_check';
   try {
-    return (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((t) => t !== 'ok');
+    return (sqlite.pragma(pragma) as Record<string, string>[]).map((r) => String(r[pragma])).filter((t) => t !== 'ok');
   } catch (err) {
-    return [err instanceof Error ? err.message : 'integrity_check failed'];
+    return [err instanceof Error ? err.message : `${pragma} failed`];
   }
 }
 
