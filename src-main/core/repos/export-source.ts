@@ -26,6 +26,10 @@ import type {
  * iterator, because the export awaits the disk between pages and better-sqlite3 refuses every
  * other statement on a connection while an iterator is open: the app stays usable during a long
  * export. Memory holds one page at a time.
+ *
+ * Each stream first writes the ids in scope (kept enrolments, sessions) into a temp table of its
+ * own, so a page is one primary-key lookup per row instead of re-joining the scope's groups, and
+ * JavaScript holds no id map for the filtering. The table is dropped when the stream ends.
  */
 
 export interface ExportScopeIds {
@@ -42,7 +46,7 @@ interface ScopeParams {
   units: string;
 }
 
-const PAGE_ROWS = 5000;
+const PAGE_ROWS = 1000;
 
 /** Fidelity component keys of the session plans, mapped onto the engine's fixed kinds. */
 const COMPONENT_KINDS: Record<string, FidelityComponent> = {
@@ -59,6 +63,15 @@ export const componentKind = (key: unknown): FidelityComponent =>
 const GROUPS_IN_SCOPE = `(@from is null or g.start_date >= @from) and (@to is null or g.start_date <= @to)
   and (@programmes = '[]' or g.programme_id in (select value from json_each(@programmes)))
   and (@units = '[]' or g.unit_id in (select value from json_each(@units)))`;
+
+/**
+ * A person enrolled twice in one group (moved away and back) is exported once, with the latest
+ * enrolment; only that enrolment's marks follow it.
+ */
+const KEPT_ENROLMENTS = `select id, person_id from (
+    select p.id, p.person_id, row_number() over (partition by p.person_id, p.group_id order by p.created_at desc, p.id) as n
+    from participants p join groups g on g.id = p.group_id where ${GROUPS_IN_SCOPE}
+  ) where n = 1`;
 
 interface ParticipantRow {
   rowId: string;
@@ -106,9 +119,9 @@ export function exportSourceRepo(sqlite: Database.Database) {
        f.child_birth_year as childBirthYear, f.child_gender as childGender, p.status,
        case when p.status = 'dropped_out' then coalesce(p.manual_last_session, p.last_session_attended) end as lastSessionAttended,
        case when p.status = 'dropped_out' then r.code end as dropoutReason, p.consent
-     from participants p join groups g on g.id = p.group_id join families f on f.id = p.family_id
+     from (${KEPT_ENROLMENTS}) k join participants p on p.id = k.id join families f on f.id = p.family_id
        left join dropout_reasons r on r.id = p.dropout_reason_id
-     where ${GROUPS_IN_SCOPE} order by p.group_id, p.person_id, p.created_at desc, p.id`,
+     order by p.group_id, p.person_id`,
   );
   const leaders = sqlite.prepare<[ScopeParams], SourceGroupStaff>(
     `select gl.group_id as groupId, gl.staff_id as staffId, 'leader' as role from group_leaders gl join groups g on g.id = gl.group_id
@@ -117,26 +130,35 @@ export function exportSourceRepo(sqlite: Database.Database) {
      select g.id as groupId, g.supervisor_id as staffId, 'supervisor' as role from groups g where g.supervisor_id is not null and ${GROUPS_IN_SCOPE}
      order by 1, 3, 2`,
   );
-  const attendancePage = sqlite.prepare<[ScopeParams & { after: number; limit: number }], { rid: number; rowId: string; sessionId: string; state: SourceAttendance['state'] }>(
-    `select a.rowid as rid, a.participant_id as rowId, a.session_id as sessionId, a.state
-     from attendance a join participants p on p.id = a.participant_id join groups g on g.id = p.group_id
-     where a.rowid > @after and ${GROUPS_IN_SCOPE} order by a.rowid limit @limit`,
-  );
-  const fidelityPage = sqlite.prepare<[ScopeParams & { after: number; limit: number }], { rid: number; sessionId: string; components: string }>(
-    `select fr.rowid as rid, fr.session_id as sessionId, fr.components
-     from fidelity_records fr join sessions s on s.id = fr.session_id join groups g on g.id = s.group_id
-     where fr.rowid > @after and ${GROUPS_IN_SCOPE} order by fr.rowid limit @limit`,
-  );
   const migrations = sqlite.prepare<[], { n: number }>('select count(*) as n from __drizzle_migrations');
 
-  function* paged<R extends { rid: number }, T>(stmt: Database.Statement<[ScopeParams & { after: number; limit: number }], R>, params: ScopeParams, map: (row: R) => Iterable<T>): Generator<T> {
-    let after = 0;
-    for (;;) {
-      const page: R[] = [];
-      for (const row of stmt.iterate({ ...params, after, limit: PAGE_ROWS })) page.push(row);
-      for (const row of page) yield* map(row);
-      if (page.length < PAGE_ROWS) return;
-      after = page[page.length - 1]!.rid;
+  let scopeTables = 0;
+
+  /**
+   * Fills a fresh temp table with the ids in scope, then pages `pageSql` (which joins it as `k`)
+   * by rowid. CROSS JOIN keeps the big table as the outer loop, so a page costs its own rows only.
+   */
+  function* paged<R extends { rid: number }, T>(
+    columns: string,
+    fill: string,
+    pageSql: (table: string) => string,
+    params: ScopeParams,
+    map: (row: R) => Iterable<T>,
+  ): Generator<T> {
+    const table = `temp.export_scope_${++scopeTables}`;
+    sqlite.exec(`create table ${table} (${columns}) without rowid`);
+    try {
+      sqlite.prepare(`insert into ${table} ${fill}`).run(params);
+      const page = sqlite.prepare<[{ after: number; limit: number }], R>(pageSql(table));
+      let after = 0;
+      for (;;) {
+        const rows = page.all({ after, limit: PAGE_ROWS });
+        for (const row of rows) yield* map(row);
+        if (rows.length < PAGE_ROWS) return;
+        after = rows[rows.length - 1]!.rid;
+      }
+    } finally {
+      sqlite.exec(`drop table if exists ${table}`);
     }
   }
 
@@ -165,57 +187,91 @@ export function exportSourceRepo(sqlite: Database.Database) {
 
     gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
       const params: ScopeParams = { from: scope.from, to: scope.to, programmes: JSON.stringify(scope.programmeIds), units: JSON.stringify(scope.unitIds) };
-      // A person enrolled twice in one group (moved away and back) is exported once, with the
-      // latest enrolment; only that enrolment's marks follow it.
-      const kept = new Map<string, string>();
-      const seen = new Set<string>();
+      // Strings read from SQLite are fresh per row; sharing the repeated ones (group ids, dates,
+      // statuses) keeps the hundreds of thousands of session and participant objects small.
+      const shared = new Map<string, string>();
+      const intern = <S extends string | null>(value: S): S => {
+        if (value === null) return value;
+        const known = shared.get(value);
+        if (known !== undefined) return known as S;
+        shared.set(value, value);
+        return value;
+      };
       const people: SourceParticipant[] = [];
       for (const p of participants.iterate(params)) {
-        const key = `${p.personId}\u0000${p.groupId}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        kept.set(p.rowId, p.personId);
         people.push({
           id: p.personId,
-          groupId: p.groupId,
+          groupId: intern(p.groupId),
           familyId: p.familyId,
-          relation: p.relation,
+          relation: intern(p.relation),
           childBirthYear: p.childBirthYear,
-          childGender: p.childGender === null ? null : p.childGender === 'not_stated' ? 'unknown' : (p.childGender as SourceParticipant['childGender']),
-          status: p.status,
+          childGender: p.childGender === null ? null : p.childGender === 'not_stated' ? 'unknown' : (intern(p.childGender) as SourceParticipant['childGender']),
+          status: intern(p.status),
           lastSessionAttended: p.lastSessionAttended,
           dropoutReason: p.dropoutReason,
-          consent: p.consent,
+          consent: intern(p.consent),
         });
       }
+      const sessionRows: SourceSession[] = [];
+      for (const s of sessions.iterate(params)) {
+        sessionRows.push({
+          id: s.id,
+          groupId: intern(s.groupId),
+          number: s.number,
+          plannedDate: intern(s.plannedDate),
+          heldDate: intern(s.heldDate),
+          status: intern(s.status),
+          isExtra: s.isExtra === 1,
+          participantCount: s.participantCount,
+        });
+      }
+      const groupRows = groups.all(params);
+      for (const g of groupRows) g.id = intern(g.id);
+      const staff = leaders.all(params);
+      for (const gs of staff) gs.groupId = intern(gs.groupId);
+      shared.clear();
       return {
         scope: { from: scope.from, to: scope.to, programmeCodes: labels.programmeCodes, unitNames: labels.unitNames },
         programmes: programmes.all(params),
         units: units.all(params),
-        groups: groups.all(params),
-        sessions: sessions.all(params).map((s) => ({ ...s, isExtra: s.isExtra === 1 })),
+        groups: groupRows,
+        sessions: sessionRows,
         participants: people,
-        groupStaff: leaders.all(params),
+        groupStaff: staff,
         attendance: () =>
-          paged(attendancePage, params, function* (a): Generator<SourceAttendance> {
-            const personId = kept.get(a.rowId);
-            if (personId !== undefined) yield { participantId: personId, sessionId: a.sessionId, state: a.state };
-          }),
+          paged<{ rid: number; participantId: string; sessionId: string; state: SourceAttendance['state'] }, SourceAttendance>(
+            'id text primary key, person_id text not null',
+            `select id, person_id from (${KEPT_ENROLMENTS})`,
+            (k) => `select a.rowid as rid, k.person_id as participantId, a.session_id as sessionId, a.state
+              from attendance a cross join ${k} k on k.id = a.participant_id where a.rowid > @after order by a.rowid limit @limit`,
+            params,
+            // The page row already has the stream's shape; the extra rid does no harm.
+            function* (a) {
+              yield a;
+            },
+          ),
         fidelity: () =>
-          paged(fidelityPage, params, function* (f): Generator<SourceFidelity> {
-            let components: unknown;
-            try {
-              components = JSON.parse(f.components);
-            } catch {
-              return;
-            }
-            if (!Array.isArray(components)) return;
-            let componentNo = 0;
-            for (const c of components as { key?: unknown; covered?: unknown }[]) {
-              componentNo++;
-              yield { sessionId: f.sessionId, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
-            }
-          }),
+          paged<{ rid: number; sessionId: string; components: string }, SourceFidelity>(
+            'id text primary key',
+            `select s.id from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE}`,
+            (k) => `select fr.rowid as rid, fr.session_id as sessionId, fr.components
+              from fidelity_records fr cross join ${k} k on k.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
+            params,
+            function* (f) {
+              let components: unknown;
+              try {
+                components = JSON.parse(f.components);
+              } catch {
+                return;
+              }
+              if (!Array.isArray(components)) return;
+              let componentNo = 0;
+              for (const c of components as { key?: unknown; covered?: unknown }[]) {
+                componentNo++;
+                yield { sessionId: f.sessionId, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
+              }
+            },
+          ),
       };
     },
   };
