@@ -43,7 +43,7 @@ export interface BuiltPackage {
   disclosure: DisclosureAssessment;
 }
 
-const ROWS_PER_BATCH = 2000;
+const ROWS_PER_BATCH = 500;
 /** Fast deflate: CSV of ids compresses well even at level 1, and CPU is the export's bottleneck. */
 const DEFLATE_LEVEL = 1;
 const CSV_OPTIONS = { record_delimiter: 'windows' as const };
@@ -201,14 +201,21 @@ async function* zipChunks(
     file.push(strToU8(stringify([table.columns.map((c) => c.name)], CSV_OPTIONS)));
     let rows = 0;
     let batch: Cell[][] = [];
-    for await (const row of table.rows()) {
+    /** True when a batch went to the deflater and its output should be handed on. */
+    const add = (row: Cell[]): boolean => {
       batch.push(row);
-      if (batch.length === ROWS_PER_BATCH) {
-        rows += batch.length;
-        file.push(strToU8(stringify(batch, CSV_OPTIONS)));
-        batch = [];
-        yield* drain();
-      }
+      if (batch.length < ROWS_PER_BATCH) return false;
+      rows += batch.length;
+      file.push(strToU8(stringify(batch, CSV_OPTIONS)));
+      batch = [];
+      return true;
+    };
+    const source = table.rows();
+    // A synchronous source is read synchronously: `for await` would add a promise per row.
+    if (Symbol.asyncIterator in source) {
+      for await (const row of source) if (add(row)) yield* drain();
+    } else {
+      for (const row of source) if (add(row)) yield* drain();
     }
     rows += batch.length;
     file.push(batch.length ? strToU8(stringify(batch, CSV_OPTIONS)) : new Uint8Array(0), true);

@@ -41,7 +41,26 @@ const enumColumn = (name: string, description: ColumnDef['description'], labels:
   enumLabels: labels,
 });
 
-const enrolmentKey = (participantId: string, groupId: string) => `${participantId}\u0000${groupId}`;
+/**
+ * Maps a row stream without turning a synchronous one into an asynchronous one: a promise per
+ * attendance row would cost more than building the row.
+ */
+function mapRows<T>(rows: Iterable<T> | AsyncIterable<T>, map: (row: T) => Cell[] | undefined): Iterable<Cell[]> | AsyncIterable<Cell[]> {
+  if (Symbol.asyncIterator in rows) {
+    return (async function* () {
+      for await (const row of rows) {
+        const cells = map(row);
+        if (cells) yield cells;
+      }
+    })();
+  }
+  return (function* () {
+    for (const row of rows) {
+      const cells = map(row);
+      if (cells) yield cells;
+    }
+  })();
+}
 
 /** Which enrolments may appear as rows: consent to evaluation is "yes", nothing else. */
 export const isRowLevel = (p: SourceParticipant): boolean => p.consent === 'yes';
@@ -53,7 +72,13 @@ export function buildTables(ctx: TableContext): TableDef[] {
   const groups = new Map(source.groups.map((g) => [g.id, g]));
   const sessions = new Map(source.sessions.map((s) => [s.id, s]));
   const rowLevel = source.participants.filter((p) => isRowLevel(p) && groups.has(p.groupId));
-  const enrolled = new Set(rowLevel.map((p) => enrolmentKey(p.id, p.groupId)));
+  // participant id → its groups (almost always one): attendance rows look up without building a key string each.
+  const enrolled = new Map<string, string[]>();
+  for (const p of rowLevel) {
+    const list = enrolled.get(p.id);
+    if (list) list.push(p.groupId);
+    else enrolled.set(p.id, [p.groupId]);
+  }
   const heldByGroup = new Map<string, number>();
   for (const s of source.sessions) if (s.status === 'held') heldByGroup.set(s.groupId, (heldByGroup.get(s.groupId) ?? 0) + 1);
 
@@ -217,13 +242,12 @@ export function buildTables(ctx: TableContext): TableDef[] {
       { fields: ['participant_id', 'group_id'], reference: { resource: 'participants', fields: ['participant_id', 'group_id'] } },
       { fields: ['group_id', 'session_number'], reference: { resource: 'sessions', fields: ['group_id', 'session_number'] } },
     ],
-    async *rows() {
-      for await (const a of source.attendance()) {
+    rows: () =>
+      mapRows(source.attendance(), (a) => {
         const s = sessions.get(a.sessionId);
-        if (!s || !enrolled.has(enrolmentKey(a.participantId, s.groupId))) continue;
-        yield [pseudo('participant', a.participantId), groupId(s.groupId), s.number, a.state];
-      }
-    },
+        if (!s || !enrolled.get(a.participantId)?.includes(s.groupId)) return undefined;
+        return [pseudo('participant', a.participantId), groupId(s.groupId), s.number, a.state];
+      }),
   };
 
   const fidelityTable: TableDef = {
@@ -239,13 +263,12 @@ export function buildTables(ctx: TableContext): TableDef[] {
     ],
     primaryKey: ['group_id', 'session_number', 'component_no'],
     foreignKeys: [{ fields: ['group_id', 'session_number'], reference: { resource: 'sessions', fields: ['group_id', 'session_number'] } }],
-    async *rows() {
-      for await (const f of source.fidelity()) {
+    rows: () =>
+      mapRows(source.fidelity(), (f) => {
         const s = sessions.get(f.sessionId);
-        if (!s || !groups.has(s.groupId)) continue;
-        yield [groupId(s.groupId), s.number, f.componentNo, f.component, flag(f.covered)];
-      }
-    },
+        if (!s || !groups.has(s.groupId)) return undefined;
+        return [groupId(s.groupId), s.number, f.componentNo, f.component, flag(f.covered)];
+      }),
   };
 
   const leadersTable: TableDef = {
