@@ -244,7 +244,11 @@ export function createVaultSession(options: VaultSessionOptions) {
       }),
     backupNow: (reason: BackupReason = 'manual'): BackupInfo => {
       const { app, key } = requireUnlocked();
-      return backupNow(app.db, { dir: backupsDir, reason, key, keyFile: keyFilePath(dataDir) });
+      const info = backupNow(app.db, { dir: backupsDir, reason, key, keyFile: keyFilePath(dataDir) });
+      // Just verified while written: the list need not reopen it (at scale that costs seconds per file).
+      const st = fs.statSync(info.file);
+      verified.set(info.name, { stamp: `${st.size}:${st.mtimeMs}`, info });
+      return info;
     },
     backupIfDue: (now = new Date()): BackupInfo | null => {
       const { app, key } = requireUnlocked();
