@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliLeader } from '../../src-main/cli/leaders';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'komet.mjs');
@@ -15,20 +16,6 @@ const node = path.join(binDir, process.platform === 'win32' ? 'node.cmd' : 'node
 function komet(args: string[]) {
   const r = spawnSync(node, [bin, ...args], { env, encoding: 'utf8', cwd: root, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-interface CliLeader {
-  id: string;
-  name: string;
-  status: string;
-  pathways: { programme: string; status: string }[];
-  groupsLed: number;
-  runningGroups: number;
-  meanAttendance: number | null;
-  meanFidelity: number | null;
-  meanRating: number | null;
-  lastSupervision: string | null;
-  attention: { rule: string; title: string; message: string }[];
 }
 
 const statuses = ['not_started', 'in_training', 'requirements_met', 'certified', 'inactive'];
