@@ -106,7 +106,7 @@ export const exportSection: BenchSection = async (ctx) => {
     ctx.record('FoU export: floor of the same process, komet export --help (wall / peak RSS)', '', `n/a (${reason(err)})`);
   }
 
-  const baselineLabel = 'FoU export baseline: sqlite3 -csv of the same tables | age -r (wall / file size)';
+  const baselineLabel = 'FoU export baseline: sqlite3 -csv of the same tables piped to age -r (wall / file size)';
   const missing = missingTool('sqlite3') ?? missingTool('age');
   if (missing) ctx.record(baselineLabel, '', `n/a (${missing})`);
   else {

@@ -33,6 +33,7 @@ describe('dashboard.get', () => {
       ['A', '2025-03-10'],
     ]);
     expect(d.overdueTotal).toBe(2);
+    expect(d.upcomingTotal).toBe(2);
     expect(d.overdue[0]).toMatchObject({ groupId: started.id, programmeCode: s.programme.code, unitName: s.unit.name, startTime: '17:30', isExtra: false });
     expect([today.id, sunday.id]).toContain(d.upcomingThisWeek[0]?.groupId);
 
@@ -66,6 +67,15 @@ describe('dashboard.get', () => {
     expect(d.overdue).toHaveLength(50);
     expect(d.overdueTotal).toBe(60);
     expect(d.overdue[0]?.plannedDate).toBe('2024-01-01');
+  });
+
+  it('lists at most 50 of this week’s sessions but counts them all', async () => {
+    for (let i = 0; i < 52; i++) await makeGroup(t, s, { startDate: i % 2 ? '2025-03-12' : '2025-03-14', venue: `V${i}` });
+    const d = await t.ok('dashboard.get', {});
+    expect(d.upcomingThisWeek).toHaveLength(50);
+    expect(d.upcomingTotal).toBe(52);
+    expect(d.upcomingThisWeek[0]?.plannedDate).toBe('2025-03-12');
+    expect(d.upcomingThisWeek[49]?.plannedDate).toBe('2025-03-14');
   });
 });
 

@@ -36,10 +36,14 @@ export function reportRepo(sqlite: Database.Database) {
     `select count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions
      where status = 'held' and planned_date >= ? and planned_date < ?`,
   );
-  const upcoming = sqlite.prepare<[string, string], RawSessionWithGroup>(
+  const upcoming = sqlite.prepare<[string, string, number], RawSessionWithGroup>(
     `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
      where s.status = 'planned' and s.planned_date >= ? and s.planned_date <= ? and g.status <> 'cancelled'
-     order by s.planned_date, g.start_time, s.id`,
+     order by s.planned_date, g.start_time, s.id limit ?`,
+  );
+  const upcomingTotal = sqlite.prepare<[string, string], { n: number }>(
+    `select count(*) as n from sessions s where s.status = 'planned' and s.planned_date >= ? and s.planned_date <= ?
+       and s.group_id not in (select id from groups where status = 'cancelled')`,
   );
   const overdue = sqlite.prepare<[string, number], RawSessionWithGroup>(
     `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
@@ -77,7 +81,8 @@ export function reportRepo(sqlite: Database.Database) {
   return {
     groupStatusCounts: () => groupStatusCounts.all(),
     heldInRange: (from: string, to: string) => heldInRange.get(from, to)!,
-    upcoming: (from: string, through: string) => upcoming.all(from, through).map(toSessionWithGroup),
+    upcoming: (from: string, through: string, limit: number) => upcoming.all(from, through, limit).map(toSessionWithGroup),
+    upcomingTotal: (from: string, through: string) => upcomingTotal.get(from, through)!.n,
     overdue: (before: string, limit: number) => overdue.all(before, limit).map(toSessionWithGroup),
     overdueTotal: (before: string) => overdueTotal.get(before)!.n,
     totals: () => totals.get()!,

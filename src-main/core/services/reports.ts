@@ -3,7 +3,10 @@ import { endOfIsoWeek, yearRange } from '../domain/dates';
 import type { StatsCell } from '../repos/reports';
 import type { ServiceContext } from './context';
 
+// The dashboard shows the first of each list and counts the rest: a city-wide week can hold
+// hundreds of sessions.
 const overdueShown = 50;
+const upcomingShown = 50;
 
 export function dashboardService({ repos, clock }: ServiceContext) {
   return {
@@ -18,7 +21,8 @@ export function dashboardService({ repos, clock }: ServiceContext) {
         plannedGroups: byStatus.get('planned') ?? 0,
         sessionsHeldThisYear: held.n,
         participantCountThisYear: held.participants,
-        upcomingThisWeek: repos.reports.upcoming(today, endOfIsoWeek(today)),
+        upcomingThisWeek: repos.reports.upcoming(today, endOfIsoWeek(today), upcomingShown),
+        upcomingTotal: repos.reports.upcomingTotal(today, endOfIsoWeek(today)),
         overdue: repos.reports.overdue(today, overdueShown),
         overdueTotal: repos.reports.overdueTotal(today),
       };

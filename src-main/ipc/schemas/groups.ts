@@ -127,6 +127,7 @@ export const dashboard = z.object({
   sessionsHeldThisYear: z.number().int(),
   participantCountThisYear: z.number().int(),
   upcomingThisWeek: z.array(sessionWithGroup),
+  upcomingTotal: z.number().int(),
   overdue: z.array(sessionWithGroup),
   overdueTotal: z.number().int(),
 });

@@ -42,7 +42,12 @@ export function DashboardPage() {
               {d.upcomingThisWeek.length === 0 ? (
                 <EmptyState title={t('dashboard.thisWeekEmpty')} />
               ) : (
-                <SessionList sessions={d.upcomingThisWeek} />
+                <>
+                  <SessionList sessions={d.upcomingThisWeek} />
+                  {d.upcomingTotal > d.upcomingThisWeek.length && (
+                    <p className="panel__hint">{t('dashboard.overdueMore', { count: d.upcomingTotal - d.upcomingThisWeek.length })}</p>
+                  )}
+                </>
               )}
             </section>
             <section className="panel" aria-labelledby="overdue">
