@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../src-main/ipc/contract';
 import { useExportFormat } from './format';
 import { Markdown } from './Markdown';
+import { FileRowsTable } from './FileRowsTable';
 
 type Opened = ProcedureOutput<'export.open'>;
 
@@ -65,33 +66,7 @@ export function OpenResult({ result }: { result: Opened }) {
         </div>
       </dl>
 
-      <div className="table-wrap">
-        <table className="table export-table">
-          <caption className="export-caption">{t('export.opened.files')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('export.preview.file')}</th>
-              <th scope="col" className="num">
-                {t('export.preview.rows')}
-              </th>
-              <th scope="col" className="num">
-                {t('export.run.size')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.files.map((f) => (
-              <tr key={f.name}>
-                <th scope="row" className="mono">
-                  {f.name}
-                </th>
-                <td className="num">{f.rows === null ? '–' : fmt.number(f.rows)}</td>
-                <td className="num">{fmt.bytes(f.bytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FileRowsTable caption={t('export.opened.files')} files={result.files.map((f) => ({ file: f.name, rows: f.rows, bytes: f.bytes }))} />
 
       <h3 className="export-subtitle">{t('export.opened.codebook')}</h3>
       <Markdown text={result.codebook} baseLevel={4} label={t('export.opened.codebook')} />

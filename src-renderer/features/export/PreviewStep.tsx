@@ -7,6 +7,7 @@ import { DisclosureCheck } from './DisclosureCheck';
 import { useExportFormat, type ExportCoarseningValue } from './format';
 import { StepHeading } from './StepIndicator';
 import { coarseningFor, scopeInput, type ScopeDraft } from './wizard-state';
+import { FileRowsTable } from './FileRowsTable';
 
 interface PreviewStepProps {
   scope: ScopeDraft;
@@ -87,29 +88,7 @@ export function PreviewStep({ scope, coarsening, onCoarsening, onBack, onNext }:
             </div>
           </dl>
 
-          <div className="table-wrap">
-            <table className="table export-table">
-              <caption className="export-caption">{t('export.preview.tables')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('export.preview.file')}</th>
-                  <th scope="col" className="num">
-                    {t('export.preview.rows')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.tables.map((table) => (
-                  <tr key={table.file}>
-                    <th scope="row" className="mono">
-                      {table.file}
-                    </th>
-                    <td className="num">{fmt.number(table.rows)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FileRowsTable caption={t('export.preview.tables')} files={data.tables} />
 
           <DisclosureCheck result={data.disclosure} chosen={coarseningFor(scope)} current={coarsening} busy={refreshing} onApply={apply} />
 

@@ -7,6 +7,7 @@ import { FormField } from '../../components/FormField';
 import { useExportFormat, type ExportCoarseningValue } from './format';
 import { StepHeading } from './StepIndicator';
 import { scopeInput, type EncryptionDraft, type ScopeDraft } from './wizard-state';
+import { FileRowsTable } from './FileRowsTable';
 
 interface RunStepProps {
   scope: ScopeDraft;
@@ -90,29 +91,7 @@ export function RunStep({ scope, coarsening, encryption, onBack, onRestart }: Ru
             <dd className="mono">{result.exportId}</dd>
           </div>
         </dl>
-        <div className="table-wrap">
-          <table className="table export-table">
-            <caption className="export-caption">{t('export.run.rowCounts')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('export.preview.file')}</th>
-                <th scope="col" className="num">
-                  {t('export.preview.rows')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rowCounts.map((r) => (
-                <tr key={r.file}>
-                  <th scope="row" className="mono">
-                    {r.file}
-                  </th>
-                  <td className="num">{fmt.number(r.rows)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FileRowsTable caption={t('export.run.rowCounts')} files={result.rowCounts} />
         <p className="panel__hint">{result.passphrase ? t('export.run.sendPassphrase') : t('export.run.sendFile')}</p>
         <div className="form__actions">
           <button type="button" className="button button--primary" onClick={onRestart}>
