@@ -78,6 +78,40 @@ describe('backupNow', () => {
     copy.close();
   });
 
+  it('carries commits still in the WAL, from this and another connection, into one self-contained file', () => {
+    const walOnly = 'Walter Ocheckpointad-Bäck';
+    const info = withDb((db) => {
+      const other = openDatabase(dbFile, { key });
+      const reader = openDatabase(dbFile, { key });
+      try {
+        for (const c of [db, other]) c.sqlite.pragma('wal_autocheckpoint = 0');
+        writeMarker(db, markerA);
+        // A reader whose snapshot predates the next commit keeps that commit's frames in the WAL.
+        reader.sqlite.exec('begin');
+        reader.sqlite.prepare('select count(*) from settings').get();
+        writeMarker(other, walOnly);
+        expect(fs.statSync(`${dbFile}-wal`).size).toBeGreaterThan(0);
+        return backupNow(db, { dir: backups, reason: 'manual', key, now: at('2025-03-04T05:06:07') });
+      } finally {
+        reader.sqlite.exec('rollback');
+        reader.close();
+        other.close();
+      }
+    });
+    expect(dirState(backups)).toEqual(['komet-20250304-050607.db']);
+    const bytes = rawDatabaseBytes(info.file);
+    expect(bytes.includes(sqliteHeader)).toBe(false);
+    expect(bytes.includes(Buffer.from(walOnly))).toBe(false);
+    const copy = openDatabase(info.file, { key, readOnly: true });
+    try {
+      expect(readMarker(copy, markerA)).toBe(markerA);
+      expect(readMarker(copy, walOnly)).toBe(walOnly);
+    } finally {
+      copy.close();
+    }
+    expect(verifyDatabaseFile(info.file, key)).toMatchObject({ ok: true, encrypted: true });
+  });
+
   it('names two backups in the same second apart and leaves no temp files', () => {
     const names = withDb((db) => [1, 2, 3].map(() => backupNow(db, { dir: backups, reason: 'quit', key, now: at('2025-03-04T05:06:07') }).name));
     expect(names).toEqual(['komet-20250304-050607.db', 'komet-20250304-050607-2.db', 'komet-20250304-050607-3.db']);

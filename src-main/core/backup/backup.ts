@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KometDb } from '../db/open';
 import { AppError } from '../errors';
-import { vacuumInto } from '../repos/backup-repo';
+import { copySnapshot } from '../repos/backup-repo';
 import { fsyncDir, fsyncFile, writeFileAtomic } from '../vault/atomic-file';
 import { backupFileName, localDayKey, newestFirst, parseBackupFileName, type BackupReason, type ParsedBackupName } from './names';
 import { backupsToKeep, defaultRetention, type RetentionPolicy } from './retention';
@@ -67,8 +67,8 @@ function freeName(dir: string, date: Date, reason: BackupReason): string {
 }
 
 /**
- * Copies the open database into `dir` with VACUUM INTO (consistent, and encrypted with the same
- * key), reopens the copy to verify it, and only then gives it its final name, so a file named
+ * Copies the open database into `dir` page for page (consistent, and still encrypted with the same
+ * key, see copySnapshot), reopens the copy to verify it, and only then gives it its final name, so a file named
  * komet-*.db is always a complete, checked backup.
  */
 export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): BackupInfo {
@@ -85,7 +85,7 @@ export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): 
   removeStaleBackupTemps(dir);
   const temp = path.join(dir, `${tempPrefix}${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
-    vacuumInto(db.sqlite, temp);
+    copySnapshot(db.sqlite, temp, options.key);
     const verification = verifyDatabaseFile(temp, options.key, 'fresh-copy');
     if (!verification.ok) throw backupFailed();
     fsyncFile(temp);
@@ -99,7 +99,7 @@ export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): 
     }
     return { file, name, date, beforeRestore: options.reason === 'before-restore', size: fs.statSync(file).size, ok: true, counts: verification.counts };
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    for (const side of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${temp}${side}`, { force: true });
     throw asDiskError(err);
   }
 }
