@@ -105,7 +105,8 @@ test('locking hides everything; a wrong passphrase is explained, repeated ones m
 
   await passphraseField(page).fill(komet.passphrase);
   await page.getByRole('button', { name: 'Lås upp' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Enheter' })).toBeVisible();
+  // Focus lands on the page the user was on, not on the document's start.
+  await expect(page.getByRole('heading', { level: 1, name: 'Enheter' })).toBeFocused();
   await expect(page.getByRole('rowheader', { name: 'Hemliga enheten' })).toBeVisible();
 });
 

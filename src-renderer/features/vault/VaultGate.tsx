@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, onChanged } from '../../api/client';
 import { ApiError } from '../../api/errors';
@@ -50,6 +50,20 @@ export function VaultGate({ children }: { children: ReactNode }) {
     void client.cancelQueries();
     client.clear();
   }, [unlocked, client]);
+
+  // Unlocking unmounts the field that had focus; without this, focus falls to the document and a
+  // screen reader or keyboard user starts again from the top. A page opened already unlocked
+  // keeps the browser's own start, so its first Tab still reaches the skip link.
+  const shownGate = useRef(false);
+  useEffect(() => {
+    if (!unlocked) {
+      if (status) shownGate.current = true;
+      return;
+    }
+    if (!shownGate.current) return;
+    shownGate.current = false;
+    (document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main'))?.focus();
+  }, [unlocked, status]);
 
   if (recoveryKey) return <RecoveryKeyScreen recoveryKey={recoveryKey} userName={status?.userName} />;
   if (!status) {
