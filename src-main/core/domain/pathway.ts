@@ -92,20 +92,67 @@ export function addMonths(isoDate: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+export interface PathwayStatusResult {
+  status: PathwayStatus;
+  requirementsMet: boolean;
+  lastLedDate: string | null;
+  inactiveFrom: string | null;
+}
+
+/** Latest of some ISO dates (they order byte by byte); null when there are none. */
+function latest(dates: (string | null)[]): string | null {
+  let out: string | null = null;
+  for (const d of dates) if (d !== null && (out === null || d > out)) out = d;
+  return out;
+}
+
+function assess(facts: PathwayFacts, req: Requirements, options: { today: string; inactiveAfterMonths: number }) {
+  const best = bestGroup(facts, req.supervisedGroupMinHeldPercent);
+  const met = {
+    courseDays: facts.courseDays >= req.minCourseDays,
+    supervisedGroup: !req.requireSupervisedGroup || Boolean(best?.qualifies),
+    supervisionSessions: facts.supervisionSessions >= req.minSupervisionSessions,
+  };
+  const requirementsMet = met.courseDays && met.supervisedGroup && met.supervisionSessions;
+  const running = facts.groups.some((g) => g.status === 'running');
+  const lastLedDate = running ? options.today : latest(facts.groups.map((g) => g.lastHeldDate));
+
+  let status: PathwayStatus;
+  let inactiveFrom: string | null = null;
+  if (facts.certificationDate !== null) {
+    inactiveFrom = addMonths(latest([facts.certificationDate, lastLedDate])!, options.inactiveAfterMonths);
+    status = !running && options.today >= inactiveFrom ? 'inactive' : 'certified';
+  } else if (requirementsMet) {
+    status = 'requirements_met';
+  } else {
+    const started = facts.courseDays > 0 || facts.groups.length > 0 || facts.supervisionSessions > 0;
+    status = started ? 'in_training' : 'not_started';
+  }
+  return { best, met, result: { status, requirementsMet, lastLedDate, inactiveFrom } };
+}
+
+/**
+ * A leader's status in one programme without the checklist texts: what the supervisor overview
+ * needs for every leader at once. Always the same answer as evaluatePathway.
+ */
+export function evaluatePathwayStatus(facts: PathwayFacts, req: Requirements, options: { today: string; inactiveAfterMonths: number }): PathwayStatusResult {
+  return assess(facts, req, options).result;
+}
+
 /**
  * Computes a leader's progress in one programme from recorded data only. A certified leader
  * becomes inactive when neither the certification nor any group led is more recent than the
  * inactivity period; a running group always counts as leading now.
  */
 export function evaluatePathway(facts: PathwayFacts, req: Requirements, options: { today: string; inactiveAfterMonths: number }): PathwayResult {
-  const best = bestGroup(facts, req.supervisedGroupMinHeldPercent);
+  const { best, met, result } = assess(facts, req, options);
   const checklist: ChecklistEntry[] = [
     {
       key: 'course_days',
       label: { sv: 'Gruppledarutbildning (kursdagar)', en: 'Group leader course (course days)' },
       required: req.minCourseDays,
       done: facts.courseDays,
-      met: facts.courseDays >= req.minCourseDays,
+      met: met.courseDays,
       detail: { sv: `${facts.courseDays} av ${req.minCourseDays} kursdagar`, en: `${facts.courseDays} of ${req.minCourseDays} course days` },
       groupId: null,
     },
@@ -114,7 +161,7 @@ export function evaluatePathway(facts: PathwayFacts, req: Requirements, options:
       label: { sv: 'En grupp ledd under handledning', en: 'One group led under supervision' },
       required: req.requireSupervisedGroup ? 1 : 0,
       done: best?.qualifies ? 1 : 0,
-      met: !req.requireSupervisedGroup || Boolean(best?.qualifies),
+      met: met.supervisedGroup,
       detail: best
         ? {
             sv: `${best.group.label}: ${best.group.heldCount} av ${best.group.sessionCount} träffar hållna (krav ${heldNeeded(best.group.sessionCount, req.supervisedGroupMinHeldPercent)})`,
@@ -128,29 +175,12 @@ export function evaluatePathway(facts: PathwayFacts, req: Requirements, options:
       label: { sv: 'Handledningstillfällen', en: 'Supervision sessions' },
       required: req.minSupervisionSessions,
       done: facts.supervisionSessions,
-      met: facts.supervisionSessions >= req.minSupervisionSessions,
+      met: met.supervisionSessions,
       detail: { sv: `${facts.supervisionSessions} av ${req.minSupervisionSessions} tillfällen`, en: `${facts.supervisionSessions} of ${req.minSupervisionSessions} sessions` },
       groupId: null,
     },
   ];
-  const requirementsMet = checklist.every((c) => c.met);
-  const running = facts.groups.some((g) => g.status === 'running');
-  const lastHeld = facts.groups.map((g) => g.lastHeldDate).filter((d): d is string => d !== null).sort().at(-1) ?? null;
-  const lastLedDate = running ? options.today : lastHeld;
-
-  let status: PathwayStatus;
-  let inactiveFrom: string | null = null;
-  if (facts.certificationDate !== null) {
-    const since = [facts.certificationDate, lastLedDate].filter((d): d is string => d !== null).sort().at(-1)!;
-    inactiveFrom = addMonths(since, options.inactiveAfterMonths);
-    status = !running && options.today >= inactiveFrom ? 'inactive' : 'certified';
-  } else if (requirementsMet) {
-    status = 'requirements_met';
-  } else {
-    const started = facts.courseDays > 0 || facts.groups.length > 0 || facts.supervisionSessions > 0;
-    status = started ? 'in_training' : 'not_started';
-  }
-  return { status, checklist, requirementsMet, lastLedDate, inactiveFrom };
+  return { status: result.status, checklist, requirementsMet: result.requirementsMet, lastLedDate: result.lastLedDate, inactiveFrom: result.inactiveFrom };
 }
 
 /** The order a leader moves along the pathway; "inactive" ranks below certified but above training. */

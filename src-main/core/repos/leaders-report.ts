@@ -73,6 +73,10 @@ export function leadersReportRepo(sqlite: Database.Database) {
      from follow_ups f indexed by follow_ups_open_idx left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
      where f.done = 0 ${l ? 'and coalesce(f.leader_id, sl.leader_id) = @leaderId' : ''}`);
 
+  const certified = sqlite.prepare<[], { leaderId: string; programmeId: string; date: string }>(
+    'select leader_id as leaderId, programme_id as programmeId, date from certifications',
+  );
+
   const supervisedBy = sqlite.prepare<[{ supervisorId: string }], { leaderId: string }>(
     `select gl.staff_id as leaderId from group_leaders gl join groups g on g.id = gl.group_id where g.supervisor_id = @supervisorId
      union select sl.leader_id from supervision_leaders sl join supervision_sessions v on v.id = sl.supervision_id where v.supervisor_id = @supervisorId`,
@@ -111,6 +115,8 @@ export function leadersReportRepo(sqlite: Database.Database) {
     supervisionByProgramme: (leaderId?: string) => run(supervisionByProgramme, leaderId),
     supervisionStats: (leaderId?: string) => run(supervisionStats, leaderId),
     openFollowUps: (leaderId?: string) => run(openFollowUps, leaderId),
+    /** Who is certified in which programme, without the names the certification list joins in. */
+    certified: () => certified.all(),
     supervisedBy: (supervisorId: string) => supervisedBy.all({ supervisorId }).map((r) => r.leaderId),
     sessionTrend: (leaderId: string) => sessionTrend.all({ leaderId }),
     ratingTrend: (leaderId: string) => ratingTrend.all({ leaderId }),

@@ -1,6 +1,8 @@
 import type { Certification, LeaderGroup, Pathway, PathwayRequirements } from '../../ipc/contract';
 import { type AttentionParams, defaultAttentionParams } from '../domain/attention';
-import { defaultInactiveAfterMonths, defaultRequirements, evaluatePathway, type LedGroup, type Requirements } from '../domain/pathway';
+import {
+  defaultInactiveAfterMonths, defaultRequirements, evaluatePathway, evaluatePathwayStatus, type PathwayFacts, type PathwayStatus, type Requirements,
+} from '../domain/pathway';
 import type { Repos } from '../repos';
 import type { CertificationRow } from '../repos/certification';
 import type { LeaderPerson, LeaderSupervisionStats, OpenFollowUpRow } from '../repos/leaders-report';
@@ -49,7 +51,20 @@ export interface LeaderFacts {
   supervision: LeaderSupervisionStats | undefined;
   openFollowUps: OpenFollowUpRow[];
 }
+/** What the supervisor overview needs of a pathway: no checklist texts, only whether it is certified. */
+export interface PathwaySummary {
+  programmeId: string;
+  programmeCode: string;
+  status: PathwayStatus;
+  requirementsMet: boolean;
+  certified: boolean;
+}
+/** One leader for the overview: groups without co-leaders (the overview does not list groups). */
+export interface LeaderSummary extends Omit<LeaderFacts, 'pathways'> {
+  pathways: PathwaySummary[];
+}
 
+const swedish = new Intl.Collator('sv-SE');
 const groupLabel = (g: { programmeCode: string; unitName: string; venue: string; startDate: string }) =>
   `${g.programmeCode} ${g.unitName}${g.venue ? `, ${g.venue}` : ''} (${g.startDate})`;
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
@@ -57,12 +72,26 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   if (list) list.push(v);
   else m.set(k, [v]);
 };
+const byCode = (a: { programmeCode: string }, b: { programmeCode: string }) => swedish.compare(a.programmeCode, b.programmeCode);
+
+interface PathwayInput {
+  programmeId: string;
+  programme: { code: string; name: string };
+  requirements: PathwayRequirements;
+  facts: PathwayFacts;
+  options: { today: string; inactiveAfterMonths: number };
+}
+type Certified = { leaderId: string; programmeId: string; date: string };
 
 /**
- * Everything the overview, the leader page and certification need about each leader (or one),
- * gathered with one grouped query per kind of fact and joined here.
+ * Joins the grouped queries into per-leader facts; `evaluate` turns each programme the leader has
+ * anything recorded in into a pathway. With leaderId, only that leader's groups are read.
  */
-export function gatherLeaderFacts(repos: Repos, today: string, leaderId?: string, alsoProgrammeId?: string): LeaderFacts[] {
+function collect<C extends Certified, P>(
+  repos: Repos, today: string, certificationRows: C[], evaluate: (input: PathwayInput, cert: C | undefined) => P,
+  coLeadersOf: (groupId: string, leaderId: string) => { id: string; name: string }[],
+  leaderId?: string, alsoProgrammeId?: string,
+): (Omit<LeaderFacts, 'pathways'> & { pathways: P[] })[] {
   const settings = readLeaderSettings(repos);
   const report = repos.leadersReport;
   const people = report.people(leaderId);
@@ -71,21 +100,15 @@ export function gatherLeaderFacts(repos: Repos, today: string, leaderId?: string
   const sessionStats = new Map(report.sessionStats(leaderId).map((r) => [r.groupId, r]));
   const participantStats = new Map(report.participantStats(leaderId).map((r) => [r.groupId, r]));
   const lastSupervision = new Map(report.lastSupervision(leaderId).map((r) => [r.groupId, r.lastDate]));
-  const coLeaders = new Map<string, { id: string; name: string }[]>();
   const groupsByLeader = new Map<string, GroupWithStats[]>();
   const ledRows = report.ledGroups(leaderId);
-  const namesByGroup = new Map<string, { id: string; name: string }[]>();
-  const personName = new Map(people.map((p) => [p.id, p.name]));
-  if (leaderId !== undefined) for (const c of report.coLeaders(leaderId)) push(coLeaders, c.groupId, { id: c.id, name: c.name });
-  else for (const r of ledRows) push(namesByGroup, r.groupId, { id: r.leaderId, name: personName.get(r.leaderId) ?? '' });
-
   for (const r of ledRows) {
     const s = sessionStats.get(r.groupId);
     const p = participantStats.get(r.groupId);
     const group: GroupWithStats = {
       ...r,
       label: groupLabel(r),
-      coLeaders: leaderId !== undefined ? (coLeaders.get(r.groupId) ?? []) : (namesByGroup.get(r.groupId) ?? []).filter((c) => c.id !== r.leaderId),
+      coLeaders: coLeadersOf(r.groupId, r.leaderId),
       sessionCount: s?.sessionCount ?? 0,
       heldCount: s?.heldCount ?? 0,
       lastHeldDate: s?.lastHeld ?? null,
@@ -102,51 +125,92 @@ export function gatherLeaderFacts(repos: Repos, today: string, leaderId?: string
     push(groupsByLeader, r.leaderId, group);
   }
 
-  const courseDays = new Map(report.courseDays(leaderId).map((r) => [`${r.leaderId}|${r.programmeId}`, r.n]));
-  const supervisionCounts = new Map(report.supervisionByProgramme(leaderId).map((r) => [`${r.leaderId}|${r.programmeId}`, r.n]));
+  const courseDayRows = report.courseDays(leaderId);
+  const supervisionRows = report.supervisionByProgramme(leaderId);
+  const courseDays = new Map(courseDayRows.map((r) => [`${r.leaderId}|${r.programmeId}`, r.n]));
+  const supervisionCounts = new Map(supervisionRows.map((r) => [`${r.leaderId}|${r.programmeId}`, r.n]));
   const supervision = new Map(report.supervisionStats(leaderId).map((r) => [r.leaderId, r]));
-  const certifications = new Map(repos.certification.list({ leaderId }).map((c) => [`${c.leaderId}|${c.programmeId}`, c]));
+  const certifications = new Map(certificationRows.map((c) => [`${c.leaderId}|${c.programmeId}`, c]));
   const followUps = new Map<string, OpenFollowUpRow[]>();
   for (const f of report.openFollowUps(leaderId)) push(followUps, f.leaderId, f);
 
   const programmes = new Map(repos.programmes.list(true).map((p) => [p.id, p]));
   const stored = new Map(repos.certification.allRequirements().map((r) => [r.programmeId, r]));
-  const requirements = (programmeId: string): PathwayRequirements => {
-    const r = stored.get(programmeId);
-    return { ...(r ?? defaultRequirements), programmeId, isDefault: !r };
+  const requirements = new Map<string, PathwayRequirements>();
+  const requirementsOf = (programmeId: string): PathwayRequirements => {
+    let req = requirements.get(programmeId);
+    if (!req) {
+      const r = stored.get(programmeId);
+      requirements.set(programmeId, (req = { ...(r ?? defaultRequirements), programmeId, isDefault: !r }));
+    }
+    return req;
   };
 
   // Which programmes each leader has anything recorded in.
   const programmesOf = new Map<string, Set<string>>();
-  const note = (key: string) => {
-    const [l, p] = key.split('|') as [string, string];
-    const set = programmesOf.get(l) ?? new Set<string>();
-    programmesOf.set(l, set.add(p));
+  const note = (l: string, p: string) => {
+    const set = programmesOf.get(l);
+    if (set) set.add(p);
+    else programmesOf.set(l, new Set([p]));
   };
-  for (const k of [...courseDays.keys(), ...supervisionCounts.keys(), ...certifications.keys()]) note(k);
-  for (const [l, gs] of groupsByLeader) for (const g of gs) note(`${l}|${g.programmeId}`);
-  if (alsoProgrammeId) for (const p of people) note(`${p.id}|${alsoProgrammeId}`);
+  for (const r of courseDayRows) note(r.leaderId, r.programmeId);
+  for (const r of supervisionRows) note(r.leaderId, r.programmeId);
+  for (const c of certificationRows) note(c.leaderId, c.programmeId);
+  for (const r of ledRows) note(r.leaderId, r.programmeId);
+  if (alsoProgrammeId) for (const p of people) note(p.id, alsoProgrammeId);
 
+  const options = { today, inactiveAfterMonths: settings.inactiveAfterMonths };
   return people.map((person) => {
-    const groups = (groupsByLeader.get(person.id) ?? []).sort((a, b) => b.startDate.localeCompare(a.startDate));
+    // Latest first; ISO dates order byte by byte, without a collator call per pair.
+    const groups = (groupsByLeader.get(person.id) ?? []).sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
     const general = supervision.get(person.id)?.general ?? 0;
-    const pathways = [...(programmesOf.get(person.id) ?? [])].flatMap((programmeId): Pathway[] => {
+    const pathways: P[] = [];
+    for (const programmeId of programmesOf.get(person.id) ?? []) {
       const programme = programmes.get(programmeId);
-      if (!programme) return [];
+      if (!programme) continue;
       const key = `${person.id}|${programmeId}`;
-      const req = requirements(programmeId);
       const cert = certifications.get(key);
-      const led: LedGroup[] = groups.filter((g) => g.programmeId === programmeId);
-      const result = evaluatePathway(
-        { leaderId: person.id, courseDays: courseDays.get(key) ?? 0, groups: led, supervisionSessions: (supervisionCounts.get(key) ?? 0) + general, certificationDate: cert?.date ?? null },
-        req as Requirements,
-        { today, inactiveAfterMonths: settings.inactiveAfterMonths },
-      );
-      return [{
-        programmeId, programmeCode: programme.code, programmeName: programme.name, requirements: req,
-        ...result, certification: cert ? toCertification(cert) : null,
-      }];
-    }).sort((a, b) => a.programmeCode.localeCompare(b.programmeCode, 'sv-SE'));
+      const facts: PathwayFacts = {
+        leaderId: person.id, courseDays: courseDays.get(key) ?? 0, groups: groups.filter((g) => g.programmeId === programmeId),
+        supervisionSessions: (supervisionCounts.get(key) ?? 0) + general, certificationDate: cert?.date ?? null,
+      };
+      pathways.push(evaluate({ programmeId, programme, requirements: requirementsOf(programmeId), facts, options }, cert));
+    }
     return { person, groups, pathways, supervision: supervision.get(person.id), openFollowUps: followUps.get(person.id) ?? [] };
   });
 }
+
+/** Everything the leader page and certification need about one leader, pathways with their checklists. */
+export function gatherLeaderFacts(repos: Repos, today: string, leaderId: string, alsoProgrammeId?: string): LeaderFacts[] {
+  const coLeaders = new Map<string, { id: string; name: string }[]>();
+  for (const c of repos.leadersReport.coLeaders(leaderId)) push(coLeaders, c.groupId, { id: c.id, name: c.name });
+  const facts = collect(
+    repos, today, repos.certification.list({ leaderId }),
+    ({ programmeId, programme, requirements, facts: f, options }, cert): Pathway => ({
+      programmeId, programmeCode: programme.code, programmeName: programme.name, requirements,
+      ...evaluatePathway(f, requirements as Requirements, options), certification: cert ? toCertification(cert) : null,
+    }),
+    (groupId) => coLeaders.get(groupId) ?? [],
+    leaderId, alsoProgrammeId,
+  );
+  for (const f of facts) f.pathways.sort(byCode);
+  return facts;
+}
+
+/**
+ * Every leader for the supervisor overview, gathered with one grouped query per kind of fact.
+ * Pathways carry only their status: the same evaluation as the leader page, without the texts.
+ */
+export function gatherLeaderSummaries(repos: Repos, today: string): LeaderSummary[] {
+  const noCoLeaders: { id: string; name: string }[] = [];
+  const summaries = collect(
+    repos, today, repos.leadersReport.certified(),
+    ({ programmeId, programme, requirements, facts, options }, cert): PathwaySummary => ({
+      programmeId, programmeCode: programme.code, ...pick(evaluatePathwayStatus(facts, requirements as Requirements, options)), certified: cert !== undefined,
+    }),
+    () => noCoLeaders,
+  );
+  for (const f of summaries) f.pathways.sort(byCode);
+  return summaries;
+}
+const pick = (r: { status: PathwayStatus; requirementsMet: boolean }) => ({ status: r.status, requirementsMet: r.requirementsMet });

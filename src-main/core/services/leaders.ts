@@ -7,19 +7,19 @@ import { missing } from '../domain/errors';
 import { mostAdvanced, statusRank } from '../domain/pathway';
 import { foldCase } from '../domain/text';
 import type { ServiceContext } from './context';
-import { gatherLeaderFacts, type LeaderFacts, readLeaderSettings } from './leaders-facts';
+import { gatherLeaderFacts, gatherLeaderSummaries, type LeaderSummary, readLeaderSettings } from './leaders-facts';
 import { supervisionService } from './supervision';
 
 const notNull = <T>(x: T | null): x is T => x !== null;
 
 /** Every "needs attention" flag for one leader, in the order the legend lists the rules. */
-function attentionOf(f: LeaderFacts, today: string, params: ReturnType<typeof readLeaderSettings>): AttentionFlag[] {
+function attentionOf(f: LeaderSummary, today: string, params: ReturnType<typeof readLeaderSettings>): AttentionFlag[] {
   const running = f.groups.filter((g) => g.status === 'running').map((g) => ({ ...g, attendance: g.meanAttendance, fidelity: g.meanFidelity }));
   return [
     ...running.map((g) => noSupervisionRule(g, today, params)),
     ...running.map((g) => lowAttendanceRule(g, params)),
     ...running.map((g) => lowFidelityRule(g, params)),
-    ...f.pathways.map((p) => readyForCertificationRule({ ...p, certified: p.certification !== null })),
+    ...f.pathways.map((p) => readyForCertificationRule(p)),
     ...f.openFollowUps.map((u) => followUpOverdueRule({ ...u, done: false }, today)),
   ].filter(notNull);
 }
@@ -34,7 +34,7 @@ export function leaderService(ctx: ServiceContext) {
   const { repos, clock } = ctx;
   const supervision = supervisionService(ctx);
 
-  const row = (f: LeaderFacts, today: string, params: ReturnType<typeof readLeaderSettings>): LeaderRow => {
+  const row = (f: LeaderSummary, today: string, params: ReturnType<typeof readLeaderSettings>): LeaderRow => {
     let present = 0;
     let marked = 0;
     for (const g of f.groups) {
@@ -59,26 +59,31 @@ export function leaderService(ctx: ServiceContext) {
     };
   };
 
-  const sorters: Record<ParsedInput<'leaders.overview'>['sort'], (a: LeaderRow, b: LeaderRow) => number> = {
-    name: () => 0,
+  // ISO dates order the same way byte by byte; plain comparison avoids a collator call per pair.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorters: Record<ParsedInput<'leaders.overview'>['sort'], ((a: LeaderRow, b: LeaderRow) => number) | null> = {
+    name: null,
     status: (a, b) => statusRank(a.status) - statusRank(b.status),
     attention: (a, b) => a.attention.length - b.attention.length,
     attendance: (a, b) => (a.meanAttendance ?? -1) - (b.meanAttendance ?? -1),
     fidelity: (a, b) => (a.meanFidelity ?? -1) - (b.meanFidelity ?? -1),
-    lastSupervision: (a, b) => (a.lastSupervisionDate ?? '').localeCompare(b.lastSupervisionDate ?? ''),
+    lastSupervision: (a, b) => byText(a.lastSupervisionDate ?? '', b.lastSupervisionDate ?? ''),
     groups: (a, b) => a.groupsLed - b.groupsLed,
   };
-  const byName = (a: LeaderRow, b: LeaderRow) => a.name.localeCompare(b.name, 'sv-SE');
+  const swedish = new Intl.Collator('sv-SE');
 
   // Every leader's row comes from grouped queries over all sessions and participants, which grow
   // with the years recorded. Between changes to the database the rows cannot differ, so they are
   // kept until the change mark or the day moves; sorting and filtering then work on the kept rows.
+  // They are kept in name order (A–Ö): every sort is stable, so ties stay in name order without
+  // comparing names again on each call.
   let kept: { key: string; rows: LeaderRow[]; params: ReturnType<typeof readLeaderSettings> } | null = null;
   const allRows = (today: string) => {
     const key = `${today}|${repos.leadersReport.changeMark()}`;
     if (kept?.key !== key) {
       const params = readLeaderSettings(repos);
-      kept = { key, params, rows: gatherLeaderFacts(repos, today).map((f) => row(f, today, params)) };
+      const rows = gatherLeaderSummaries(repos, today).map((f) => row(f, today, params));
+      kept = { key, params, rows: rows.sort((a, b) => swedish.compare(a.name, b.name)) };
     }
     return kept;
   };
@@ -98,8 +103,9 @@ export function leaderService(ctx: ServiceContext) {
       // Attention and figures sort worst first by default; names A–Ö.
       const direction = input.direction ?? (input.sort === 'name' ? 'asc' : input.sort === 'attention' || input.sort === 'groups' ? 'desc' : 'asc');
       const sign = direction === 'asc' ? 1 : -1;
-      rows.sort((a, b) => sign * sorters[input.sort](a, b) || byName(a, b));
-      if (input.sort === 'name' && sign < 0) rows.reverse();
+      const primary = sorters[input.sort];
+      if (primary) rows.sort((a, b) => sign * primary(a, b));
+      else if (sign < 0) rows.reverse();
       return { today, rows, total: rows.length, rules: ruleExplanations(params) };
     },
 
@@ -133,7 +139,7 @@ export function leaderService(ctx: ServiceContext) {
           fidelity: trend.filter((t) => t.fidelity !== null).map((t) => ({ date: t.date, groupId: t.groupId, value: t.fidelity! })),
           rating: repos.leadersReport.ratingTrend(leaderId).map((r) => ({ date: r.date, groupId: null, value: r.rating })),
         },
-        attention: attentionOf(f, today, params),
+        attention: attentionOf({ ...f, pathways: f.pathways.map((p) => ({ ...p, certified: p.certification !== null })) }, today, params),
         ratingScale: ratingScale.map((r) => ({ value: r.value, label: r.label, description: r.description })),
       };
     },
