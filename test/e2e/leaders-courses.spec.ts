@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { arrangeGroup, goTo, isoDate, toast } from './ui-steps';
+import { arrange, arrangeGroup, goTo, isoDate, toast } from './ui-steps';
 
 test('creates a course, marks attendance with the keyboard and sees it on the leader page', async ({ page, komet }) => {
   test.setTimeout(120_000); // the app is opened twice and scanned five times
@@ -86,4 +86,37 @@ test('edits a programme\'s certification requirements and the pathway follows', 
   await expect(pathway.getByRole('listitem').filter({ hasText: 'Handledningstillfällen' })).toContainText('0 av 6');
   await expect(page.getByRole('img', { name: /Ingen närvaro registrerad än|Närvaro per träff/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+test('two quick clicks on one leader are both kept, even when the first save is slow', async ({ page, komet }) => {
+  const { programme } = await arrangeGroup(komet);
+  const course = await arrange(komet, 'courses.create', {
+    programmeId: programme.id,
+    title: 'Snabbklickskursen',
+    trainerStaffId: null,
+    trainerName: 'Extern utbildare',
+    dates: [isoDate(-30), isoDate(-29)],
+  });
+  // Hold the first attendance save back, so that if the second were sent at once it would be
+  // stored first and then overwritten by the first, older set of days.
+  let held = 0;
+  await page.route('**/api/call', async (route) => {
+    const body = route.request().postDataJSON() as { procedure?: string };
+    if (body.procedure === 'courses.setAttendance' && held++ === 0) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  let answered = 0;
+  page.on('response', (response) => {
+    const body = response.request().postDataJSON() as { procedure?: string } | null;
+    if (response.url().endsWith('/api/call') && body?.procedure === 'courses.setAttendance') answered++;
+  });
+  await goTo(page, 'Ledare');
+  await page.getByRole('link', { name: 'Kurser' }).click();
+  await page.getByRole('link', { name: course.title }).click();
+  const grid = page.getByRole('table', { name: 'Närvaro på kursen' });
+  await grid.getByRole('checkbox', { name: /^Astrid Ledare, dag 1/ }).click();
+  await grid.getByRole('checkbox', { name: /^Astrid Ledare, dag 2/ }).click();
+  await expect(grid.getByRole('row').filter({ hasText: 'Astrid Ledare' })).toContainText('2 av 2');
+  await expect.poll(() => answered, { timeout: 10_000 }).toBe(2);
+  expect((await arrange(komet, 'courses.get', { id: course.id })).attendees).toEqual([expect.objectContaining({ name: 'Astrid Ledare', dates: [isoDate(-30), isoDate(-29)] })]);
 });

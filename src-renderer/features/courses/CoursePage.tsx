@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Course } from '../../../src-main/ipc/contract';
@@ -66,22 +66,31 @@ function AttendanceGrid({ course }: { course: Course }) {
   // Active leaders, plus anyone already recorded even if since archived.
   const rows = (staff.data ?? []).filter((s) => (s.active && s.isLeader) || recorded.has(s.id));
 
-  const toggle = async (leaderId: string, date: string, checked: boolean) => {
-    const current = pending[leaderId] ?? recorded.get(leaderId) ?? [];
+  // Saves go out one at a time per leader, in click order: two quick clicks on one row would
+  // otherwise race, and the older set of days could land last and win.
+  const queues = useRef(new Map<string, Promise<unknown>>());
+  const latest = useRef(new Map<string, string[]>());
+  const toggle = (leaderId: string, date: string, checked: boolean) => {
+    const current = latest.current.get(leaderId) ?? recorded.get(leaderId) ?? [];
     const next = checked ? [...current.filter((d) => d !== date), date].sort() : current.filter((d) => d !== date);
+    latest.current.set(leaderId, next);
     setPending((p) => ({ ...p, [leaderId]: next }));
-    try {
-      await setAttendance.mutateAsync({ courseId: course.id, leaderId, dates: next });
-    } catch {
-      // Shown above the grid; the box returns to what is stored.
-    } finally {
-      // A later click on the same row may still be on its way; leave its state alone.
-      setPending((p) => {
-        if (p[leaderId] !== next) return p;
-        const { [leaderId]: _done, ...rest } = p;
-        return rest;
+    const save = (queues.current.get(leaderId) ?? Promise.resolve())
+      .then(() => setAttendance.mutateAsync({ courseId: course.id, leaderId, dates: next }))
+      .catch(() => {
+        // Shown above the grid; the box returns to what is stored.
+      })
+      .finally(() => {
+        // A later click on the same row is still queued; leave its state alone.
+        if (latest.current.get(leaderId) !== next) return;
+        latest.current.delete(leaderId);
+        queues.current.delete(leaderId);
+        setPending((p) => {
+          const { [leaderId]: _done, ...rest } = p;
+          return rest;
+        });
       });
-    }
+    queues.current.set(leaderId, save);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
@@ -135,7 +144,7 @@ function AttendanceGrid({ course }: { course: Course }) {
                         data-col={c}
                         checked={attended.includes(d)}
                         aria-label={t('courses.cellLabel', { name: s.name, n: c + 1, date: fmt.shortDate(d) })}
-                        onChange={(e) => void toggle(s.id, d, e.target.checked)}
+                        onChange={(e) => toggle(s.id, d, e.target.checked)}
                       />
                     </td>
                   ))}
