@@ -157,6 +157,12 @@ describe('addDemoData', () => {
     const dashboard = await value<{ activeGroups: number; overdueTotal: number }>('dashboard.get', { today });
     expect(dashboard.activeGroups).toBe(list.total);
     expect(dashboard.overdueTotal).toBeGreaterThan(0);
+
+    // Follow-ups: some are late, as in real life, but none has been forgotten for months.
+    const openFollowUps = (before: string) =>
+      (app.db.sqlite.prepare('select count(*) as n from follow_ups where done = 0 and due_date < ?').get(before) as { n: number }).n;
+    expect(openFollowUps(today)).toBeGreaterThan(0);
+    expect(openFollowUps(addDays(today, -60))).toBe(0);
   });
 
   it('refuses a database that already has groups unless forced, and writes nothing', async () => {

@@ -140,7 +140,8 @@ export function generateLeaderPathway(rows: DemoRows, programmes: DemoProgramme[
     if (rnd.chance(0.3)) {
       const due = day + rnd.int(7, 21);
       if (due > lastFollowUpDue) return;
-      const done = due < todayDay - 7 ? rnd.chance(0.95) : rnd.chance(0.3);
+      // Some follow-ups slip past their date, but none is forgotten for more than a couple of months.
+      const done = due < todayDay - 60 ? true : due < todayDay - 7 ? rnd.chance(0.9) : rnd.chance(0.3);
       out.followUps.push({
         id: rnd.uuid(), supervisionId: id, leaderId: rnd.chance(0.7) ? rnd.pick(present) : null, text: rnd.pick(followUpTexts),
         dueDate: isoFromDay(due), done: done ? 1 : 0, doneAt: done ? timestampOf(Math.min(due, todayDay)) : null, createdAt: timestampOf(Math.min(day, todayDay), '16:30'),
