@@ -325,7 +325,7 @@ function isDamage(err: unknown): boolean {
 
 function listOne(dir: string, parsed: ParsedBackupName, key: Buffer): BackupInfo {
   const file = path.join(dir, parsed.name);
-  const v = verifyDatabaseFile(file, key);
+  const v = verifyDatabaseFile(file, key, 'listing');
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   return { file, ...parsed, size, ok: v.ok, ...(v.problem ? { problem: v.problem } : {}), counts: v.counts };
 }

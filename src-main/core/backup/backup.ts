@@ -124,11 +124,11 @@ export function backupNames(dir: string): ParsedBackupName[] {
     .sort(newestFirst);
 }
 
-/** Every backup, newest first, each reopened with the key and checked. */
+/** Every backup, newest first, each reopened with the key and checked as a listing needs it. */
 export function listBackups(dir: string, key: Buffer | undefined): BackupInfo[] {
   return backupNames(dir).map((b) => {
     const file = path.join(dir, b.name);
-    const v = verifyDatabaseFile(file, key);
+    const v = verifyDatabaseFile(file, key, 'listing');
     const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
     return { file, ...b, size, ok: v.ok, ...(v.problem ? { problem: v.problem } : {}), counts: v.counts };
   });

@@ -15,19 +15,23 @@ export interface Verification {
 }
 
 /**
- * How deep to look. 'full' (integrity_check) is for any file whose history is unknown: a backup
- * about to be restored, one offered in a list. 'fresh-copy' (quick_check) is for a file this
- * process has just copied from a live database (page for page for a backup, VACUUM INTO for a
- * restore), and is sound for that case: either copy carries the source's table and index entries
- * as they are inside one transaction (an index missing rows in the source is missing them in the
- * copy too), so the copy cannot gain such a disagreement of its own. What writing can add is
- * lost, torn, stale or misplaced pages, and quick_check reads every page of every b-tree (each one
- * authenticated by the cipher's per-page MAC when it is decrypted), checks the tree structure,
- * that every page is used exactly once, NOT NULL and CHECK constraints and each index's entry count. Row-by-row
- * index matching is a property of the source's contents: the backup chosen for a restore is
- * checked in full before anything is touched, and `komet check` checks the live database in full.
+ * How deep to look. 'full' (integrity_check) is for a file whose history is unknown and that is
+ * about to be relied on: a backup about to be restored. 'listing' (quick_check) is for the list of
+ * backups, which only offers them: it finds what a disk can do to a file (unreadable, torn or
+ * lost pages) at a quarter of the time (2.1 s against 7.7 s per backup at --scale 100), and the
+ * one chosen is checked in full before anything is touched. 'fresh-copy' (quick_check) is for a
+ * file this process has just copied from a live database (page for page for a backup, VACUUM INTO
+ * for a restore), and is sound for that case: either copy carries the source's table and index
+ * entries as they are inside one transaction (an index missing rows in the source is missing them
+ * in the copy too), so the copy cannot gain such a disagreement of its own. What writing can add
+ * is lost, torn, stale or misplaced pages, and quick_check reads every page of every b-tree (each
+ * one authenticated by the cipher's per-page MAC when it is decrypted), checks the tree structure,
+ * that every page is used exactly once, NOT NULL and CHECK constraints and each index's entry
+ * count. Row-by-row index matching is a property of the source's contents: the backup chosen for
+ * a restore is checked in full before anything is touched, and `komet check` checks the live
+ * database in full.
  */
-export type VerifyDepth = 'full' | 'fresh-copy';
+export type VerifyDepth = 'full' | 'listing' | 'fresh-copy';
 
 /**
  * Opens a database file read-only with the key and checks it the way a restore would need it:
