@@ -32,7 +32,7 @@ function forbiddenStrings(source: ExportSource): string[] {
     out.add(s.staffId);
   }
   for (const g of source.groups) [g.id, g.startDate].forEach((v) => out.add(v));
-  for (const s of source.sessions) [s.id, s.plannedDate, s.heldDate].forEach((v) => v && out.add(v));
+  for (const s of source.sessions()) [s.id, s.plannedDate, s.heldDate].forEach((v) => v && out.add(v));
   for (const u of source.units) out.add(u.id);
   for (const p of source.programmes) out.add(p.id);
   for (const name of ['Zlatanella', 'Qwertyson', 'Xylofonsson', 'LEAKNOTE', '@example.invalid', '+46 70 555', 'Kvarngatan']) out.add(name);

@@ -95,14 +95,17 @@ export interface SourceParticipant {
   enrolledOn?: IsoDate;
 }
 
+/** One mark, with its session named by group and number so the engine holds no map of sessions. */
 export interface SourceAttendance {
   participantId: string;
-  sessionId: string;
+  groupId: string;
+  sessionNumber: number;
   state: AttendanceState;
 }
 
 export interface SourceFidelity {
-  sessionId: string;
+  groupId: string;
+  sessionNumber: number;
   /** Position of the component in the session plan, 1-based. */
   componentNo: number;
   component: FidelityComponent;
@@ -122,6 +125,9 @@ export interface SourceGroupStaff {
 /** Rows that may be many (attendance, fidelity) come as re-readable streams, e.g. SQLite iterate(). */
 export type RowSource<T> = () => Iterable<T> | AsyncIterable<T>;
 
+/** A re-readable stream that is read synchronously: the disclosure check runs before anything is written. */
+export type SyncRowSource<T> = () => Iterable<T>;
+
 export interface ExportScope {
   from: IsoDate | null;
   to: IsoDate | null;
@@ -135,7 +141,8 @@ export interface ExportSource {
   programmes: SourceProgramme[];
   units: SourceUnit[];
   groups: SourceGroup[];
-  sessions: SourceSession[];
+  /** Read once for the disclosure check, once for the groups' held counts and once for sessions.csv. */
+  sessions: SyncRowSource<SourceSession>;
   /** All enrolments in scope, consenting or not: non-consenting ones count in aggregates only. */
   participants: SourceParticipant[];
   groupStaff: SourceGroupStaff[];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { strToU8, Zip } from 'fflate';
 import { codebook } from './codebook';
 import { dataPackage, type FileDigest } from './datapackage';
 import { ALL } from './disclosure/aggregates';
@@ -11,6 +11,7 @@ import type { Coarsening, ExportSource } from './model';
 import { createPseudonymiser, exportKeyId, pseudonymSettings } from './pseudonym';
 import { buildTables } from './tables';
 import type { Cell, TableDef } from './table-def';
+import { NativeZipDeflate } from './zip-deflate';
 
 /**
  * Builds the ZIP package as a pull-driven byte stream: rows are read, written as CSV, deflated
@@ -76,13 +77,8 @@ export function checkSource(source: ExportSource): void {
     if (label === '' || label === ALL) bad('empty or reserved programme code or unit name');
   }
   for (const g of source.groups) if (!programmes.has(g.programmeId) || !units.has(g.unitId)) bad('group without programme or unit');
-  const sessionKeys = new Set<string>();
-  for (const s of source.sessions) {
-    if (!groups.has(s.groupId)) bad('session outside the groups');
-    const key = `${s.groupId}\u0000${s.number}`;
-    if (sessionKeys.has(key)) bad('duplicate session number');
-    sessionKeys.add(key);
-  }
+  // Sessions are not checked here: they are a stream, the database keeps (group, number) unique,
+  // and sessions.csv skips any outside the groups.
   const enrolments = new Set<string>();
   for (const p of source.participants) {
     if (!groups.has(p.groupId)) bad('participant outside the groups');
@@ -174,7 +170,7 @@ async function* zipChunks(
   const digests = new Map<string, FileDigest>();
 
   const openFile = (name: string) => {
-    const file = new ZipDeflate(name, { level: DEFLATE_LEVEL });
+    const file = new NativeZipDeflate(name, DEFLATE_LEVEL);
     file.mtime = mtime;
     zip.add(file);
     const hash = createHash('sha256');

@@ -70,7 +70,6 @@ export function buildTables(ctx: TableContext): TableDef[] {
   const programmes = new Map(source.programmes.map((p) => [p.id, p]));
   const units = new Map(source.units.map((u) => [u.id, u]));
   const groups = new Map(source.groups.map((g) => [g.id, g]));
-  const sessions = new Map(source.sessions.map((s) => [s.id, s]));
   const rowLevel = source.participants.filter((p) => isRowLevel(p) && groups.has(p.groupId));
   // participant id → its groups (almost always one): attendance rows look up without building a key string each.
   const enrolled = new Map<string, string[]>();
@@ -80,7 +79,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
     else enrolled.set(p.id, [p.groupId]);
   }
   const heldByGroup = new Map<string, number>();
-  for (const s of source.sessions) if (s.status === 'held') heldByGroup.set(s.groupId, (heldByGroup.get(s.groupId) ?? 0) + 1);
+  for (const s of source.sessions()) if (s.status === 'held') heldByGroup.set(s.groupId, (heldByGroup.get(s.groupId) ?? 0) + 1);
 
   const programmeCode = (g: SourceGroup) => programmes.get(g.programmeId)?.code ?? '';
   const unitName = (g: SourceGroup) => units.get(g.unitId)?.name ?? '';
@@ -166,7 +165,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
     primaryKey: ['group_id', 'session_number'],
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
     *rows() {
-      for (const s of source.sessions) {
+      for (const s of source.sessions()) {
         if (!groups.has(s.groupId)) continue;
         yield [groupId(s.groupId), s.number, period(s.heldDate ?? s.plannedDate), s.status, flag(s.isExtra), s.participantCount];
       }
@@ -244,9 +243,8 @@ export function buildTables(ctx: TableContext): TableDef[] {
     ],
     rows: () =>
       mapRows(source.attendance(), (a) => {
-        const s = sessions.get(a.sessionId);
-        if (!s || !enrolled.get(a.participantId)?.includes(s.groupId)) return undefined;
-        return [pseudo('participant', a.participantId), groupId(s.groupId), s.number, a.state];
+        if (!groups.has(a.groupId) || !enrolled.get(a.participantId)?.includes(a.groupId)) return undefined;
+        return [pseudo('participant', a.participantId), groupId(a.groupId), a.sessionNumber, a.state];
       }),
   };
 
@@ -265,9 +263,8 @@ export function buildTables(ctx: TableContext): TableDef[] {
     foreignKeys: [{ fields: ['group_id', 'session_number'], reference: { resource: 'sessions', fields: ['group_id', 'session_number'] } }],
     rows: () =>
       mapRows(source.fidelity(), (f) => {
-        const s = sessions.get(f.sessionId);
-        if (!s || !groups.has(s.groupId)) return undefined;
-        return [groupId(s.groupId), s.number, f.componentNo, f.component, flag(f.covered)];
+        if (!groups.has(f.groupId)) return undefined;
+        return [groupId(f.groupId), f.sessionNumber, f.componentNo, f.component, flag(f.covered)];
       }),
   };
 

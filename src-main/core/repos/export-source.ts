@@ -108,10 +108,13 @@ export function exportSourceRepo(sqlite: Database.Database) {
   const units = sqlite.prepare<[ScopeParams], SourceUnit>(
     `select u.id, u.name from units u where u.id in (select g.unit_id from groups g where ${GROUPS_IN_SCOPE}) order by lower(u.name)`,
   );
-  const sessions = sqlite.prepare<[ScopeParams], Omit<SourceSession, 'isExtra'> & { isExtra: number }>(
+  // Keyset pages in the export's order (group, number), over the unique index on the pair.
+  const sessionsPage = sqlite.prepare<[ScopeParams & { afterGroup: string; afterNumber: number; limit: number }], Omit<SourceSession, 'isExtra'> & { isExtra: number }>(
     `select s.id, s.group_id as groupId, s.number, s.planned_date as plannedDate, s.held_date as heldDate, s.status,
        s.is_extra as isExtra, s.participant_count as participantCount
-     from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE} order by s.group_id, s.number`,
+     from sessions s join groups g on g.id = s.group_id
+     where (s.group_id, s.number) > (@afterGroup, @afterNumber) and ${GROUPS_IN_SCOPE}
+     order by s.group_id, s.number limit @limit`,
   );
   // The person id is the export's participant id: one person moved between groups keeps it.
   const participants = sqlite.prepare<[ScopeParams], ParticipantRow>(
@@ -187,8 +190,8 @@ export function exportSourceRepo(sqlite: Database.Database) {
 
     gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
       const params: ScopeParams = { from: scope.from, to: scope.to, programmes: JSON.stringify(scope.programmeIds), units: JSON.stringify(scope.unitIds) };
-      // Strings read from SQLite are fresh per row; sharing the repeated ones (group ids, dates,
-      // statuses) keeps the hundreds of thousands of session and participant objects small.
+      // Strings read from SQLite are fresh per row; sharing the repeated ones (group ids,
+      // statuses) keeps the participant objects small.
       const shared = new Map<string, string>();
       const intern = <S extends string | null>(value: S): S => {
         if (value === null) return value;
@@ -212,49 +215,71 @@ export function exportSourceRepo(sqlite: Database.Database) {
           consent: intern(p.consent),
         });
       }
-      const sessionRows: SourceSession[] = [];
-      for (const s of sessions.iterate(params)) {
-        sessionRows.push({
-          id: s.id,
-          groupId: intern(s.groupId),
-          number: s.number,
-          plannedDate: intern(s.plannedDate),
-          heldDate: intern(s.heldDate),
-          status: intern(s.status),
-          isExtra: s.isExtra === 1,
-          participantCount: s.participantCount,
-        });
-      }
       const groupRows = groups.all(params);
       for (const g of groupRows) g.id = intern(g.id);
       const staff = leaders.all(params);
       for (const gs of staff) gs.groupId = intern(gs.groupId);
       shared.clear();
+      // Sessions are read page by page on each pass (disclosure, groups, sessions.csv) rather than
+      // held: at city scale they are the largest set the export would otherwise keep alive.
+      const sessions = function* (): Generator<SourceSession> {
+        let afterGroup = '';
+        let afterNumber = 0;
+        for (;;) {
+          const rows = sessionsPage.all({ ...params, afterGroup, afterNumber, limit: PAGE_ROWS });
+          for (const s of rows) yield { ...s, isExtra: s.isExtra === 1 };
+          if (rows.length < PAGE_ROWS) return;
+          const last = rows[rows.length - 1]!;
+          afterGroup = last.groupId;
+          afterNumber = last.number;
+        }
+      };
+      /**
+       * Session id → group and number for the attendance stream, as one map to an index and two
+       * flat arrays: a join in SQL costs a text-key lookup per mark (about three times the page
+       * query), and session objects would cost several times the memory.
+       */
+      const sessionIndex = () => {
+        const index = new Map<string, number>();
+        const groupIds: string[] = [];
+        const numbers: number[] = [];
+        let lastGroup = '';
+        for (const s of sessions()) {
+          index.set(s.id, numbers.length);
+          // Consecutive sessions share their group: keep one copy of its id.
+          if (s.groupId !== lastGroup) lastGroup = s.groupId;
+          groupIds.push(lastGroup);
+          numbers.push(s.number);
+        }
+        return { index, groupIds, numbers: Int32Array.from(numbers) };
+      };
       return {
         scope: { from: scope.from, to: scope.to, programmeCodes: labels.programmeCodes, unitNames: labels.unitNames },
         programmes: programmes.all(params),
         units: units.all(params),
         groups: groupRows,
-        sessions: sessionRows,
+        sessions,
         participants: people,
         groupStaff: staff,
-        attendance: () =>
-          paged<{ rid: number; participantId: string; sessionId: string; state: SourceAttendance['state'] }, SourceAttendance>(
+        attendance: function* () {
+          const { index, groupIds, numbers } = sessionIndex();
+          yield* paged<{ rid: number; participantId: string; sessionId: string; state: SourceAttendance['state'] }, SourceAttendance>(
             'id text primary key, person_id text not null',
             `select id, person_id from (${KEPT_ENROLMENTS})`,
             (k) => `select a.rowid as rid, k.person_id as participantId, a.session_id as sessionId, a.state
               from attendance a cross join ${k} k on k.id = a.participant_id where a.rowid > @after order by a.rowid limit @limit`,
             params,
-            // The page row already has the stream's shape; the extra rid does no harm.
             function* (a) {
-              yield a;
+              const i = index.get(a.sessionId);
+              if (i !== undefined) yield { participantId: a.participantId, groupId: groupIds[i]!, sessionNumber: numbers[i]!, state: a.state };
             },
-          ),
+          );
+        },
         fidelity: () =>
-          paged<{ rid: number; sessionId: string; components: string }, SourceFidelity>(
-            'id text primary key',
-            `select s.id from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE}`,
-            (k) => `select fr.rowid as rid, fr.session_id as sessionId, fr.components
+          paged<{ rid: number; groupId: string; sessionNumber: number; components: string }, SourceFidelity>(
+            'id text primary key, group_id text not null, number integer not null',
+            `select s.id, s.group_id, s.number from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE}`,
+            (k) => `select fr.rowid as rid, k.group_id as groupId, k.number as sessionNumber, fr.components
               from fidelity_records fr cross join ${k} k on k.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
             params,
             function* (f) {
@@ -268,7 +293,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
               let componentNo = 0;
               for (const c of components as { key?: unknown; covered?: unknown }[]) {
                 componentNo++;
-                yield { sessionId: f.sessionId, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
+                yield { groupId: f.groupId, sessionNumber: f.sessionNumber, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
               }
             },
           ),

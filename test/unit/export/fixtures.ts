@@ -127,7 +127,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
       for (const s of sessionsByGroup.get(p.groupId) ?? []) {
         if (s.status !== 'held') continue;
         const r = (s.number * 7 + p.id.length * 13 + p.id.charCodeAt(p.id.length - 1)) % 10;
-        yield { participantId: p.id, sessionId: s.id, state: r < 8 ? 'present' : r === 8 ? 'absent' : 'absent_with_notice' };
+        yield { participantId: p.id, groupId: s.groupId, sessionNumber: s.number, state: r < 8 ? 'present' : r === 8 ? 'absent' : 'absent_with_notice' };
       }
     }
   };
@@ -135,7 +135,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
     for (const s of sessions) {
       if (s.status !== 'held') continue;
       for (let c = 1; c <= 5; c++) {
-        yield { sessionId: s.id, componentNo: c, component: FIDELITY_COMPONENTS[c - 1]!, covered: (s.number + c) % 5 !== 0, note: LEAK.fidelityNote };
+        yield { groupId: s.groupId, sessionNumber: s.number, componentNo: c, component: FIDELITY_COMPONENTS[c - 1]!, covered: (s.number + c) % 5 !== 0, note: LEAK.fidelityNote };
       }
     }
   };
@@ -144,7 +144,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
     programmes,
     units,
     groups,
-    sessions,
+    sessions: () => sessions,
     participants,
     groupStaff: staff,
     attendance,

@@ -29,13 +29,17 @@ export interface AggregatesResult {
   secondarySuppressed: number;
 }
 
-type Cells = Map<string, Set<string>>;
+/** Distinct members per cell; a cell of things known to be distinct holds only its count. */
+type Cells = Map<string, Set<string> | number>;
 
-function add(cells: Cells, key: string, member: string): void {
-  let set = cells.get(key);
-  if (!set) cells.set(key, (set = new Set()));
-  set.add(member);
+function add(cells: Cells, key: string, member: string | null): void {
+  const cell = cells.get(key);
+  if (member === null) cells.set(key, (typeof cell === 'number' ? cell : 0) + 1);
+  else if (cell instanceof Set) cell.add(member);
+  else cells.set(key, new Set([member]));
 }
+
+const sizeOf = (cell: Set<string> | number | undefined): number => (cell === undefined ? 0 : typeof cell === 'number' ? cell : cell.size);
 
 const cellKey = (year: number, programme: string, unit: string, measure: Measure) => `${year}\u0000${programme}\u0000${unit}\u0000${measure}`;
 
@@ -45,7 +49,7 @@ function countCells(source: ExportSource): { cells: Cells; years: Map<number, { 
   const groupById = new Map(source.groups.map((g) => [g.id, g]));
   const cells: Cells = new Map();
   const years = new Map<number, { programmes: Set<string>; units: Set<string> }>();
-  const place = (groupId: string, year: number, measure: Measure, member: string) => {
+  const place = (groupId: string, year: number, measure: Measure, member: string | null) => {
     const group = groupById.get(groupId);
     if (!group) return;
     const programme = programmeCode.get(group.programmeId) ?? '?';
@@ -57,9 +61,10 @@ function countCells(source: ExportSource): { cells: Cells; years: Map<number, { 
     add(cells, cellKey(year, programme, unit, measure), member);
   };
   for (const group of source.groups) place(group.id, yearOf(group.startDate), 'groups', group.id);
-  for (const session of source.sessions) {
+  // A session is one (group, number) pair, so held sessions are counted rather than collected.
+  for (const session of source.sessions()) {
     if (session.status !== 'held') continue;
-    place(session.groupId, yearOf(session.heldDate ?? session.plannedDate), 'sessions_held', session.id);
+    place(session.groupId, yearOf(session.heldDate ?? session.plannedDate), 'sessions_held', null);
   }
   for (const p of source.participants) {
     const group = groupById.get(p.groupId);
@@ -86,7 +91,7 @@ export function buildAggregates(source: ExportSource, options: SuppressionOption
     const programmes = [...dims.programmes].sort(byText);
     const units = [...dims.units].sort(byText);
     for (const measure of MEASURES) {
-      const interior = programmes.map((p) => units.map((u) => cells.get(cellKey(year, p, u, measure))?.size ?? 0));
+      const interior = programmes.map((p) => units.map((u) => sizeOf(cells.get(cellKey(year, p, u, measure)))));
       const table = suppress(withMargins(interior, units.length), options);
       const counts = countStatus(table);
       primarySuppressed += counts.primary;
