@@ -38,6 +38,11 @@ export default defineConfig({
     build: {
       outDir: path.join(root, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified by default: 2.6 MB of script to parse at
+      // every start instead of under half that.
+      minify: true,
+      // One file read from the local disk, never over a network: splitting it buys nothing here.
+      chunkSizeWarningLimit: 1500,
       // Inline <script> would break the CSP; Vite emits module files only, and no inline assets.
       assetsInlineLimit: 0,
       rolldownOptions: {
