@@ -3,7 +3,9 @@ import {
   followUpOverdueRule, lowAttendanceRule, lowFidelityRule, noSupervisionRule, readyForCertificationRule, defaultAttentionParams as p,
   type GroupForAttention,
 } from '../../src-main/core/domain/attention';
-import { addMonths, countsAsSupervised, defaultRequirements, evaluatePathway, heldNeeded, mostAdvanced, type LedGroup } from '../../src-main/core/domain/pathway';
+import {
+  addMonths, countsAsSupervised, defaultRequirements, evaluatePathway, evaluatePathwayStatus, heldNeeded, mostAdvanced, type LedGroup,
+} from '../../src-main/core/domain/pathway';
 
 const group = (over: Partial<GroupForAttention> = {}): GroupForAttention => ({
   groupId: 'g', label: 'fKomet Skärholmen (2025-01-06)', status: 'running', startDate: '2025-01-06', lastSupervisionDate: null, attendance: 0.8, fidelity: 90, ...over,
@@ -73,5 +75,36 @@ describe('pathway rules', () => {
     expect(evaluatePathway(running, defaultRequirements, { ...opts, today: '2030-01-01' }).status).toBe('certified');
     expect(mostAdvanced(['in_training', 'inactive', 'requirements_met'])).toBe('inactive');
     expect(mostAdvanced([])).toBe('not_started');
+  });
+});
+
+describe('the overview\'s status-only evaluation', () => {
+  it('gives the same status, requirements and dates as the full evaluation in every case', () => {
+    const groupSets: LedGroup[][] = [
+      [],
+      [led()],
+      [led({ status: 'running', lastHeldDate: '2025-02-01', heldCount: 3 })],
+      [led({ supervisorId: 'me' }), led({ groupId: 'h', heldCount: 8, lastHeldDate: '2022-01-10' })],
+      [led({ status: 'cancelled' }), led({ groupId: 'h', supervisorId: null, lastHeldDate: null, heldCount: 0 })],
+    ];
+    let cases = 0;
+    for (const groups of groupSets) {
+      for (const courseDays of [0, 3, 4]) {
+        for (const supervisionSessions of [0, 4]) {
+          for (const certificationDate of [null, '2021-06-01', '2024-12-31']) {
+            for (const req of [defaultRequirements, { ...defaultRequirements, requireSupervisedGroup: false, minSupervisionSessions: 0 }]) {
+              const facts = { leaderId: 'me', courseDays, groups, supervisionSessions, certificationDate };
+              const options = { today: '2025-03-12', inactiveAfterMonths: 24 };
+              const full = evaluatePathway(facts, req, options);
+              expect(evaluatePathwayStatus(facts, req, options)).toEqual({
+                status: full.status, requirementsMet: full.requirementsMet, lastLedDate: full.lastLedDate, inactiveFrom: full.inactiveFrom,
+              });
+              cases++;
+            }
+          }
+        }
+      }
+    }
+    expect(cases).toBe(180);
   });
 });

@@ -44,14 +44,15 @@ export function leadersReportRepo(sqlite: Database.Database) {
   const sessionStats = scoped<GroupSessionStats>((g) =>
     `select group_id as groupId, sum(is_extra = 0) as sessionCount, sum(status = 'held') as heldCount,
        max(case when status = 'held' then coalesce(held_date, planned_date) end) as lastHeld, avg(fidelity_percent) as fidelity
-     from sessions ${where(g)} group by group_id`);
+     from sessions indexed by sessions_group_stats_idx ${where(g)} group by group_id`);
   const participantStats = scoped<GroupParticipantStats>((g) =>
     `select group_id as groupId, sum(status <> 'moved') as participants, sum(status = 'completed') as completed,
        sum(status = 'dropped_out') as droppedOut, sum(status in ('completed', 'not_completed', 'dropped_out')) as known,
        sum(present_count) as present, sum(marked_count) as marked
      from participants ${where(g)} group by group_id`);
   const lastSupervision = scoped<{ groupId: string; lastDate: string }>((g) =>
-    `select sg.group_id as groupId, max(v.date) as lastDate from supervision_groups sg join supervision_sessions v on v.id = sg.supervision_id
+    `select sg.group_id as groupId, max(v.date) as lastDate
+     from supervision_groups sg join supervision_sessions v indexed by supervision_id_date_idx on v.id = sg.supervision_id
      ${g ? `where sg.${g}` : ''} group by sg.group_id`);
   const courseDays = scoped<LeaderProgrammeCount>((_, l) =>
     `select ca.staff_id as leaderId, c.programme_id as programmeId, count(distinct ca.date) as n
@@ -62,11 +63,30 @@ export function leadersReportRepo(sqlite: Database.Database) {
      from supervision_leaders sl join supervision_groups sg on sg.supervision_id = sl.supervision_id join groups g on g.id = sg.group_id
      ${l ? `where sl.${l}` : ''} group by sl.leader_id, g.programme_id`);
   // ...and a session that discussed no particular group counts for every programme of the leader.
-  const supervisionStats = scoped<LeaderSupervisionStats>((_, l) =>
-    `select sl.leader_id as leaderId,
-       sum(not exists (select 1 from supervision_groups sg where sg.supervision_id = sl.supervision_id)) as general,
-       avg(sl.rating) as meanRating, max(v.date) as lastDate
-     from supervision_leaders sl join supervision_sessions v on v.id = sl.supervision_id ${l ? `where sl.${l}` : ''} group by sl.leader_id`);
+  // For one leader: from their sessions. For everyone: mean rating and last date from the leader
+  // index (covering, one date lookup per pair), and the sessions without groups counted apart,
+  // from the sessions side, so the groups check runs once per session instead of once per pair.
+  const supervisionStats = scoped<LeaderSupervisionStats>((_, l) => l
+    ? `select sl.leader_id as leaderId,
+         sum(not exists (select 1 from supervision_groups sg where sg.supervision_id = sl.supervision_id)) as general,
+         avg(sl.rating) as meanRating, max(v.date) as lastDate
+       from supervision_leaders sl join supervision_sessions v indexed by supervision_id_date_idx on v.id = sl.supervision_id
+       where sl.${l} group by sl.leader_id`
+    : `select sl.leader_id as leaderId, 0 as general, avg(sl.rating) as meanRating, max(v.date) as lastDate
+       from supervision_leaders sl indexed by supervision_leaders_leader_idx
+         join supervision_sessions v indexed by supervision_id_date_idx on v.id = sl.supervision_id
+       group by sl.leader_id`);
+  const generalSupervision = sqlite.prepare<[], { leaderId: string; n: number }>(
+    `select sl.leader_id as leaderId, count(*) as n
+     from supervision_sessions v indexed by supervision_id_date_idx cross join supervision_leaders sl on sl.supervision_id = v.id
+     where not exists (select 1 from supervision_groups sg where sg.supervision_id = v.id) group by sl.leader_id`,
+  );
+  const allSupervisionStats = () => {
+    const rows = supervisionStats.all.all();
+    const general = new Map(generalSupervision.all().map((r) => [r.leaderId, r.n]));
+    if (general.size) for (const r of rows) r.general = general.get(r.leaderId) ?? 0;
+    return rows;
+  };
   // Follow-ups about a leader, and those of a whole supervision group for everyone present.
   const openFollowUps = scoped<OpenFollowUpRow>((_, l) =>
     `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
@@ -113,7 +133,7 @@ export function leadersReportRepo(sqlite: Database.Database) {
     lastSupervision: (leaderId?: string) => run(lastSupervision, leaderId),
     courseDays: (leaderId?: string) => run(courseDays, leaderId),
     supervisionByProgramme: (leaderId?: string) => run(supervisionByProgramme, leaderId),
-    supervisionStats: (leaderId?: string) => run(supervisionStats, leaderId),
+    supervisionStats: (leaderId?: string) => (leaderId === undefined ? allSupervisionStats() : supervisionStats.one.all({ leaderId })),
     openFollowUps: (leaderId?: string) => run(openFollowUps, leaderId),
     /** Who is certified in which programme, without the names the certification list joins in. */
     certified: () => certified.all(),
