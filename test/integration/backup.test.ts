@@ -112,6 +112,23 @@ describe('backupNow', () => {
     expect(verifyDatabaseFile(info.file, key)).toMatchObject({ ok: true, encrypted: true });
   });
 
+  it('creates the folders it needs for the user alone', () => {
+    if (process.platform === 'win32') {
+      console.log('skipped: Windows folders take their permissions from the profile, not a mode');
+      return;
+    }
+    const nested = path.join(dir, 'ny', 'mapp');
+    const db = openDatabase(path.join(nested, 'komet.db'), { key });
+    try {
+      backupNow(db, { dir: path.join(nested, 'backups'), reason: 'manual', key });
+    } finally {
+      db.close();
+    }
+    for (const folder of [path.join(dir, 'ny'), nested, path.join(nested, 'backups')]) {
+      expect((fs.statSync(folder).mode & 0o777).toString(8)).toBe('700');
+    }
+  });
+
   it('names two backups in the same second apart and leaves no temp files', () => {
     const names = withDb((db) => [1, 2, 3].map(() => backupNow(db, { dir: backups, reason: 'quit', key, now: at('2025-03-04T05:06:07') }).name));
     expect(names).toEqual(['komet-20250304-050607.db', 'komet-20250304-050607-2.db', 'komet-20250304-050607-3.db']);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KometDb } from '../db/open';
 import { AppError } from '../errors';
+import { privateDirMode } from '../private-dir';
 import { copySnapshot } from '../repos/backup-repo';
 import { fsyncDir, fsyncFile, writeFileAtomic } from '../vault/atomic-file';
 import { backupFileName, localDayKey, newestFirst, parseBackupFileName, type BackupReason, type ParsedBackupName } from './names';
@@ -78,7 +79,7 @@ export function backupNow(db: Pick<KometDb, 'sqlite'>, options: BackupOptions): 
   }
   const dir = exact ? path.dirname(exact) : options.dir;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: privateDirMode });
   } catch (err) {
     throw asDiskError(err);
   }

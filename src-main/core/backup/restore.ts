@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
+import { privateDirMode } from '../private-dir';
 import { openConnection, vacuumInto } from '../repos/backup-repo';
 import { fsyncDir, fsyncFile } from '../vault/atomic-file';
 import { readJournal, defaultMigrationsFolder } from '../db/migrate';
@@ -122,7 +123,7 @@ function saveCurrent(databasePath: string, backupsDir: string, key: Buffer | und
     }
   }
   // Unreadable (e.g. corrupt): keep the bytes as they are, WAL included, beside the backups.
-  fs.mkdirSync(backupsDir, { recursive: true });
+  fs.mkdirSync(backupsDir, { recursive: true, mode: privateDirMode });
   const name = backupFileName(now, 'before-restore');
   const file = path.join(backupsDir, name.replace(/\.db$/, '-raw.db'));
   fs.copyFileSync(databasePath, file);

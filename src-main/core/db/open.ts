@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../errors';
+import { privateDirMode } from '../private-dir';
 import * as schema from './schema';
 import { migrateDatabase } from './migrate';
 
@@ -34,7 +35,7 @@ const unreadable = () =>
  * WAL, synchronous=FULL (better-sqlite3 defaults to NORMAL) and enforced foreign keys.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
-  if (!options.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (!options.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });

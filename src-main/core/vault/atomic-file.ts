@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateDirMode } from '../private-dir';
 
 /**
  * Makes a rename or unlink durable. Windows cannot open a directory for fsync; there the rename
@@ -35,7 +36,7 @@ const tempPrefix = (target: string) => `${path.basename(target)}.tmp-`;
  */
 export function writeFileAtomic(target: string, data: string | Buffer, mode = 0o600): void {
   const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: privateDirMode });
   const temp = path.join(dir, `${tempPrefix(target)}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   const fd = fs.openSync(temp, 'wx', mode);
   try {
