@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { strToU8, Zip } from 'fflate';
+import { Zip } from 'fflate';
 import { codebook } from './codebook';
 import { dataPackage, type FileDigest } from './datapackage';
 import { ALL } from './disclosure/aggregates';
@@ -174,19 +174,19 @@ async function* zipChunks(
     file.mtime = mtime;
     zip.add(file);
     const hash = createHash('sha256');
-    let bytes = 0;
     return {
-      push(data: Uint8Array, final = false) {
-        hash.update(data);
-        bytes += data.length;
-        file.push(data, final);
+      // Text goes in as a string: the hash, the CRC and zlib each read it as UTF-8 without a
+      // byte copy of every batch held in between.
+      push(text: string, final = false) {
+        hash.update(text, 'utf8');
+        file.push(text, final);
       },
-      digest: (rows?: number): FileDigest => ({ name, bytes, sha256: hash.digest('hex'), ...(rows === undefined ? {} : { rows }) }),
+      digest: (rows?: number): FileDigest => ({ name, bytes: file.size, sha256: hash.digest('hex'), ...(rows === undefined ? {} : { rows }) }),
     };
   };
   const writeWhole = function* (name: string, text: string) {
     const file = openFile(name);
-    file.push(strToU8(text), true);
+    file.push(text, true);
     if (name !== MANIFEST_FILE) digests.set(name, file.digest());
     yield* drain();
   };
@@ -194,7 +194,7 @@ async function* zipChunks(
   for (const table of tables) {
     const name = `${table.name}.csv`;
     const file = openFile(name);
-    file.push(strToU8(stringify([table.columns.map((c) => c.name)], CSV_OPTIONS)));
+    file.push(stringify([table.columns.map((c) => c.name)], CSV_OPTIONS));
     let rows = 0;
     let batch: Cell[][] = [];
     /** True when a batch went to the deflater and its output should be handed on. */
@@ -202,7 +202,7 @@ async function* zipChunks(
       batch.push(row);
       if (batch.length < ROWS_PER_BATCH) return false;
       rows += batch.length;
-      file.push(strToU8(stringify(batch, CSV_OPTIONS)));
+      file.push(stringify(batch, CSV_OPTIONS));
       batch = [];
       return true;
     };
@@ -214,7 +214,7 @@ async function* zipChunks(
       for (const row of source) if (add(row)) yield* drain();
     }
     rows += batch.length;
-    file.push(batch.length ? strToU8(stringify(batch, CSV_OPTIONS)) : new Uint8Array(0), true);
+    file.push(batch.length ? stringify(batch, CSV_OPTIONS) : '', true);
     digests.set(name, file.digest(rows));
     yield* drain();
   }
