@@ -11,6 +11,12 @@ export const leadersSection: BenchSection = async (ctx) => {
   const supervisorIds = ctx.demo.staff.filter((s) => s.isSupervisor === 1).map((s) => s.id);
 
   ctx.record('leaders.overview, all leaders (p50 / p95)', 'p95 < 50 ms at scale 100', await ctx.timeCalls(() => ['leaders.overview', {}]));
+  // Kept rows, but a different sort and filter each call (the supervisor clicking through the table).
+  const sorts = ['name', 'status', 'attention', 'attendance', 'fidelity', 'lastSupervision', 'groups'] as const;
+  ctx.record('leaders.overview, all leaders, changing sort and filter (p50 / p95)', '', await ctx.timeCalls(() => [
+    'leaders.overview',
+    { sort: rnd.pick(sorts), direction: rnd.pick(['asc', 'desc']), attentionOnly: rnd.pick([true, false]) },
+  ]));
   // The overview keeps its rows until the database changes; a one-row write before each call
   // (not timed) shows what the first look after any change costs.
   const touch = ctx.app.db.sqlite.prepare('update staff set updated_at = updated_at where id = ?');
