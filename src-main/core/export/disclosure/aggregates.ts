@@ -49,27 +49,43 @@ function countCells(source: ExportSource): { cells: Cells; years: Map<number, { 
   const groupById = new Map(source.groups.map((g) => [g.id, g]));
   const cells: Cells = new Map();
   const years = new Map<number, { programmes: Set<string>; units: Set<string> }>();
+  // Per group and year, the cell key's prefix; the dimensions are recorded when it is first made.
+  // Hundreds of thousands of rows share a few thousand groups and dates, so both are looked up.
+  const prefixes = new Map<string, Map<number, string>>();
   const place = (groupId: string, year: number, measure: Measure, member: string | null) => {
-    const group = groupById.get(groupId);
-    if (!group) return;
-    const programme = programmeCode.get(group.programmeId) ?? '?';
-    const unit = unitName.get(group.unitId) ?? '?';
-    let dims = years.get(year);
-    if (!dims) years.set(year, (dims = { programmes: new Set(), units: new Set() }));
-    dims.programmes.add(programme);
-    dims.units.add(unit);
-    add(cells, cellKey(year, programme, unit, measure), member);
+    let byYear = prefixes.get(groupId);
+    let prefix = byYear?.get(year);
+    if (prefix === undefined) {
+      const group = groupById.get(groupId);
+      if (!group) return;
+      const programme = programmeCode.get(group.programmeId) ?? '?';
+      const unit = unitName.get(group.unitId) ?? '?';
+      let dims = years.get(year);
+      if (!dims) years.set(year, (dims = { programmes: new Set(), units: new Set() }));
+      dims.programmes.add(programme);
+      dims.units.add(unit);
+      prefix = cellKey(year, programme, unit, '' as Measure);
+      if (!byYear) prefixes.set(groupId, (byYear = new Map()));
+      byYear.set(year, prefix);
+    }
+    add(cells, prefix + measure, member);
   };
-  for (const group of source.groups) place(group.id, yearOf(group.startDate), 'groups', group.id);
+  const yearsOf = new Map<string, number>();
+  const yearOfDate = (date: string) => {
+    let year = yearsOf.get(date);
+    if (year === undefined) yearsOf.set(date, (year = yearOf(date)));
+    return year;
+  };
+  for (const group of source.groups) place(group.id, yearOfDate(group.startDate), 'groups', group.id);
   // A session is one (group, number) pair, so held sessions are counted rather than collected.
   for (const session of source.sessions()) {
     if (session.status !== 'held') continue;
-    place(session.groupId, yearOf(session.heldDate ?? session.plannedDate), 'sessions_held', null);
+    place(session.groupId, yearOfDate(session.heldDate ?? session.plannedDate), 'sessions_held', null);
   }
   for (const p of source.participants) {
     const group = groupById.get(p.groupId);
     if (!group || p.status === 'never_started') continue;
-    const year = yearOf(group.startDate);
+    const year = yearOfDate(group.startDate);
     place(p.groupId, year, 'participants', p.id);
     place(p.groupId, year, 'families', p.familyId === null ? `solo:${p.id}` : `family:${p.familyId}`);
     if (p.status === 'completed') place(p.groupId, year, 'completed', p.id);

@@ -38,17 +38,22 @@ export interface KAnonymityResult {
   suggestion: Coarsening | null;
 }
 
-export function quasiKey(q: QuasiIdentifiers, c: Coarsening): string {
+export function quasiKey(q: QuasiIdentifiers, c: Coarsening, period: (date: IsoDate) => string = (d) => generalisePeriod(d, c.period)): string {
   const age = q.childAge === null ? '' : c.ageBands ? (ageBand(q.childAge) ?? '') : String(q.childAge);
-  return [c.dropUnit ? '' : q.unit, q.programme, generalisePeriod(q.groupStart, c.period), q.relation, age, q.childGender ?? ''].join(
-    '\u0000',
-  );
+  return `${c.dropUnit ? '' : q.unit}\u0000${q.programme}\u0000${period(q.groupStart)}\u0000${q.relation}\u0000${age}\u0000${q.childGender ?? ''}`;
 }
 
 function trial(records: readonly QuasiIdentifiers[], c: Coarsening, k: number, changes: CoarseningTrial['changes']): CoarseningTrial {
+  // Eight trials over every row: the few thousand start dates are generalised once each.
+  const periods = new Map<IsoDate, string>();
+  const period = (date: IsoDate) => {
+    let value = periods.get(date);
+    if (value === undefined) periods.set(date, (value = generalisePeriod(date, c.period)));
+    return value;
+  };
   const classes = new Map<string, number>();
   for (const r of records) {
-    const key = quasiKey(r, c);
+    const key = quasiKey(r, c, period);
     classes.set(key, (classes.get(key) ?? 0) + 1);
   }
   let smallest: number | null = null;
