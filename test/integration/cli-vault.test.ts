@@ -1,19 +1,11 @@
 // The CLI on encrypted databases: spawned for real, on real files, passphrase from the environment.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/open';
 import { unlockWithPassphrase } from '../../src-main/core/vault';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'bin', 'komet.mjs');
-const binDir = path.join(root, 'node_modules', '.bin');
-const node = path.join(binDir, process.platform === 'win32' ? 'node.cmd' : 'node');
-const baseEnv: Record<string, string | undefined> = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, KOMET_DEBUG: '' };
-delete baseEnv.KOMET_PASSPHRASE;
-delete baseEnv.KOMET_DATA_DIR;
+import { runKomet } from '../helpers/cli';
 
 const passphrase = 'ett två tre fyra fem sex';
 const userName = 'Greta Kommandorad';
@@ -27,8 +19,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function komet(args: string[], env: Record<string, string> = { KOMET_PASSPHRASE: passphrase }) {
-  const r = spawnSync(node, [bin, ...args], { env: { ...baseEnv, ...env }, encoding: 'utf8', cwd: root, timeout: 90_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runKomet(args, env);
 }
 
 function expectOneLine(r: { code: number | null; stderr: string }, code: number, pattern: RegExp) {

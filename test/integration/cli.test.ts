@@ -4,13 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'bin', 'komet.mjs');
-const binDir = path.join(root, 'node_modules', '.bin');
-// The project's Node 24 first on PATH, exactly as `npx komet` and npm scripts run it.
-const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, KOMET_DEBUG: '' };
-const node = path.join(binDir, process.platform === 'win32' ? 'node.cmd' : 'node');
+import { cliEnv, kometBin, projectNode, root, runKomet } from '../helpers/cli';
 
 let dir: string;
 beforeAll(() => {
@@ -18,9 +12,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function komet(args: string[], extraEnv: Record<string, string> = {}, nodeBinary = node) {
-  const r = spawnSync(nodeBinary, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', cwd: root, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function komet(args: string[], extraEnv: Record<string, string> = {}, nodeBinary = projectNode) {
+  return runKomet(args, extraEnv, { timeoutMs: 60_000, node: nodeBinary });
 }
 
 /** Failures must be one line with no stack trace. */
@@ -170,7 +163,7 @@ describe('komet CLI', { timeout: 180_000 }, () => {
 
   it('serve prints a tokenised URL, answers API calls and stops cleanly on SIGTERM', async () => {
     const db = path.join(dir, 'demo-a.db');
-    const child = spawn(node, [bin, 'serve', '--db', db], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(projectNode, [kometBin, 'serve', '--db', db], { env: cliEnv(), cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
