@@ -61,4 +61,25 @@ describe('the supervisor overview and the leader page agree', () => {
     expect(names(await overview({ sort: 'attention', direction: 'asc' }))).toEqual(['Zara Ek', 'Åsa Berg', 'Ärla Ek', 'Örjan Al', 'Anna Lind', 'Bo Ek']);
     expect(names(await overview({ sort: 'groups', direction: 'asc', search: 'ek' }))).toEqual(['Zara Ek', 'Ärla Ek', 'Bo Ek']);
   });
+
+  it('lists on the leader page and the certificate summary only the course days that leader attended, in date order', async () => {
+    const second = await makeProgramme(t);
+    await course(t, w.programme.id, ['2024-10-07', '2024-10-08', '2024-09-02'], [
+      { leaderId: w.anna.id, dates: ['2024-10-08', '2024-09-02'] },
+      { leaderId: w.bo.id, dates: ['2024-10-07', '2024-10-08', '2024-09-02'] },
+    ]);
+    await course(t, second.id, ['2024-11-04', '2024-11-05'], [{ leaderId: w.anna.id, dates: ['2024-11-05'] }]);
+    await course(t, w.programme.id, ['2024-12-02'], [{ leaderId: w.bo.id, dates: ['2024-12-02'] }]);
+
+    const page = await t.ok('leaders.page', { leaderId: w.anna.id });
+    expect(page.courses.map((c) => [c.programmeCode, c.daysAttended, c.totalDays])).toEqual([
+      [second.code, ['2024-11-05'], 2],
+      [w.programme.code, ['2024-09-02', '2024-10-08'], 3],
+    ]);
+    const summary = await t.ok('leaders.certificateSummary', { leaderId: w.anna.id, programmeId: w.programme.id });
+    expect(summary.courses.map((c) => c.daysAttended)).toEqual([['2024-09-02', '2024-10-08']]);
+    expect((await t.ok('leaders.page', { leaderId: w.bo.id })).courses.map((c) => c.daysAttended)).toEqual([
+      ['2024-12-02'], ['2024-09-02', '2024-10-07', '2024-10-08'],
+    ]);
+  });
 });

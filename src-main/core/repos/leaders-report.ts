@@ -88,13 +88,24 @@ export function leadersReportRepo(sqlite: Database.Database) {
     return rows;
   };
   // Follow-ups about a leader, and those of a whole supervision group for everyone present.
-  const openFollowUps = scoped<OpenFollowUpRow>((_, l) =>
-    `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
-     from follow_ups f indexed by follow_ups_open_idx left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
-     where f.done = 0 ${l ? 'and coalesce(f.leader_id, sl.leader_id) = @leaderId' : ''}`);
+  // For one leader the join is replaced by a check per open follow-up; both read the open ones in
+  // due-date order, so the rows come in the same order.
+  const openFollowUps = scoped<OpenFollowUpRow>((_, l) => l
+    ? `select @leaderId as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+       from follow_ups f indexed by follow_ups_open_idx
+       where f.done = 0 and (f.leader_id = @leaderId or (f.leader_id is null and exists (
+         select 1 from supervision_leaders sl where sl.supervision_id = f.supervision_id and sl.leader_id = @leaderId)))`
+    : `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+       from follow_ups f indexed by follow_ups_open_idx left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
+       where f.done = 0`);
 
   const certified = sqlite.prepare<[], { leaderId: string; programmeId: string; date: string }>(
     'select leader_id as leaderId, programme_id as programmeId, date from certifications',
+  );
+
+  const programmes = sqlite.prepare<[], { id: string; code: string; name: string }>('select id, code, name from programmes');
+  const courseDaysAttended = sqlite.prepare<[{ leaderId: string }], { courseId: string; date: string }>(
+    'select course_id as courseId, date from course_attendance where staff_id = @leaderId order by date',
   );
 
   const supervisedBy = sqlite.prepare<[{ supervisorId: string }], { leaderId: string }>(
@@ -137,6 +148,10 @@ export function leadersReportRepo(sqlite: Database.Database) {
     openFollowUps: (leaderId?: string) => run(openFollowUps, leaderId),
     /** Who is certified in which programme, without the names the certification list joins in. */
     certified: () => certified.all(),
+    /** Code and name of every programme, archived too, without the group counts the programme list adds. */
+    programmes: () => programmes.all(),
+    /** The course days one leader attended, oldest first. */
+    courseDaysAttended: (leaderId: string) => courseDaysAttended.all({ leaderId }),
     supervisedBy: (supervisorId: string) => supervisedBy.all({ supervisorId }).map((r) => r.leaderId),
     sessionTrend: (leaderId: string) => sessionTrend.all({ leaderId }),
     ratingTrend: (leaderId: string) => ratingTrend.all({ leaderId }),

@@ -90,9 +90,8 @@ type Certified = { leaderId: string; programmeId: string; date: string };
 function collect<C extends Certified, P>(
   repos: Repos, today: string, certificationRows: C[], evaluate: (input: PathwayInput, cert: C | undefined) => P,
   coLeadersOf: (groupId: string, leaderId: string) => { id: string; name: string }[],
-  leaderId?: string, alsoProgrammeId?: string,
+  leaderId?: string, alsoProgrammeId?: string, settings = readLeaderSettings(repos),
 ): (Omit<LeaderFacts, 'pathways'> & { pathways: P[] })[] {
-  const settings = readLeaderSettings(repos);
   const report = repos.leadersReport;
   const people = report.people(leaderId);
   if (!people.length) return [];
@@ -134,7 +133,7 @@ function collect<C extends Certified, P>(
   const followUps = new Map<string, OpenFollowUpRow[]>();
   for (const f of report.openFollowUps(leaderId)) push(followUps, f.leaderId, f);
 
-  const programmes = new Map(repos.programmes.list(true).map((p) => [p.id, p]));
+  const programmes = new Map(report.programmes().map((p) => [p.id, p]));
   const stored = new Map(repos.certification.allRequirements().map((r) => [r.programmeId, r]));
   const requirements = new Map<string, PathwayRequirements>();
   const requirementsOf = (programmeId: string): PathwayRequirements => {
@@ -181,7 +180,9 @@ function collect<C extends Certified, P>(
 }
 
 /** Everything the leader page and certification need about one leader, pathways with their checklists. */
-export function gatherLeaderFacts(repos: Repos, today: string, leaderId: string, alsoProgrammeId?: string): LeaderFacts[] {
+export function gatherLeaderFacts(
+  repos: Repos, today: string, leaderId: string, alsoProgrammeId?: string, settings = readLeaderSettings(repos),
+): LeaderFacts[] {
   const coLeaders = new Map<string, { id: string; name: string }[]>();
   for (const c of repos.leadersReport.coLeaders(leaderId)) push(coLeaders, c.groupId, { id: c.id, name: c.name });
   const facts = collect(
@@ -191,7 +192,7 @@ export function gatherLeaderFacts(repos: Repos, today: string, leaderId: string,
       ...evaluatePathway(f, requirements as Requirements, options), certification: cert ? toCertification(cert) : null,
     }),
     (groupId) => coLeaders.get(groupId) ?? [],
-    leaderId, alsoProgrammeId,
+    leaderId, alsoProgrammeId, settings,
   );
   for (const f of facts) f.pathways.sort(byCode);
   return facts;
@@ -201,7 +202,7 @@ export function gatherLeaderFacts(repos: Repos, today: string, leaderId: string,
  * Every leader for the supervisor overview, gathered with one grouped query per kind of fact.
  * Pathways carry only their status: the same evaluation as the leader page, without the texts.
  */
-export function gatherLeaderSummaries(repos: Repos, today: string): LeaderSummary[] {
+export function gatherLeaderSummaries(repos: Repos, today: string, settings = readLeaderSettings(repos)): LeaderSummary[] {
   const noCoLeaders: { id: string; name: string }[] = [];
   const summaries = collect(
     repos, today, repos.leadersReport.certified(),
@@ -209,6 +210,7 @@ export function gatherLeaderSummaries(repos: Repos, today: string): LeaderSummar
       programmeId, programmeCode: programme.code, ...pick(evaluatePathwayStatus(facts, requirements as Requirements, options)), certified: cert !== undefined,
     }),
     () => noCoLeaders,
+    undefined, undefined, settings,
   );
   for (const f of summaries) f.pathways.sort(byCode);
   return summaries;

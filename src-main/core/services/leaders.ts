@@ -82,7 +82,7 @@ export function leaderService(ctx: ServiceContext) {
     const key = `${today}|${repos.leadersReport.changeMark()}`;
     if (kept?.key !== key) {
       const params = readLeaderSettings(repos);
-      const rows = gatherLeaderSummaries(repos, today).map((f) => row(f, today, params));
+      const rows = gatherLeaderSummaries(repos, today, params).map((f) => row(f, today, params));
       kept = { key, params, rows: rows.sort((a, b) => swedish.compare(a.name, b.name)) };
     }
     return kept;
@@ -111,13 +111,13 @@ export function leaderService(ctx: ServiceContext) {
 
     page: ({ leaderId, today: asOf }: ParsedInput<'leaders.page'>): LeaderPage => {
       const today = asOf ?? clock.today();
-      const f = gatherLeaderFacts(repos, today, leaderId)[0];
-      if (!f) throw missing('staff');
       const params = readLeaderSettings(repos);
+      const f = gatherLeaderFacts(repos, today, leaderId, undefined, params)[0];
+      if (!f) throw missing('staff');
       const courses = repos.courses.list({ leaderId });
       const attended = new Map<string, string[]>();
-      for (const a of repos.courses.attendanceOf(courses.map((c) => c.id))) {
-        if (a.leaderId === leaderId) attended.set(a.courseId, [...(attended.get(a.courseId) ?? []), a.date]);
+      for (const a of repos.leadersReport.courseDaysAttended(leaderId)) {
+        if (courses.some((c) => c.id === a.courseId)) attended.set(a.courseId, [...(attended.get(a.courseId) ?? []), a.date]);
       }
       const dayCounts = new Map<string, number>();
       for (const d of repos.courses.daysOf(courses.map((c) => c.id))) dayCounts.set(d.courseId, (dayCounts.get(d.courseId) ?? 0) + 1);
@@ -152,7 +152,7 @@ export function leaderService(ctx: ServiceContext) {
       if (!f) throw missing('staff');
       const pathway = f.pathways.find((p) => p.programmeId === programmeId)!;
       const courses = repos.courses.list({ leaderId, programmeId });
-      const attended = repos.courses.attendanceOf(courses.map((c) => c.id)).filter((a) => a.leaderId === leaderId);
+      const attended = repos.leadersReport.courseDaysAttended(leaderId).filter((a) => courses.some((c) => c.id === a.courseId));
       const sessions = supervision.list({ leaderId, limit: 500 });
       const groupIds = new Set(f.groups.filter((g) => g.programmeId === programmeId).map((g) => g.groupId));
       return {
