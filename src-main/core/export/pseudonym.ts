@@ -54,21 +54,29 @@ function checkKey(key: Uint8Array): void {
 
 export type Pseudonymiser = (entity: PseudonymEntity, id: string) => string;
 
-/** Returns a memoising pseudonymiser: attendance repeats the same ids many times. */
+/**
+ * Entities whose pseudonyms repeat across rows and are worth keeping: a participant recurs in every
+ * attendance row, a group everywhere, a leader in each of their groups. A family is asked for
+ * once per participant row, so a cache would only hold tens of thousands of strings.
+ */
+const MEMOISED: Record<PseudonymEntity, boolean> = { group: true, participant: true, leader: true, family: false };
+
+/** Returns a pseudonymiser that memoises the entities that repeat. */
 export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   checkKey(key);
   // A KeyObject once, not a raw key per call: several times faster over a million attendance rows.
   const keyObject = createSecretKey(Buffer.from(key));
+  const compute = (entity: PseudonymEntity, id: string) => {
+    const mac = createHmac('sha256', keyObject).update(`${entity}:${id}`, 'utf8').digest();
+    return `${PSEUDONYM_ENTITIES[entity]}-${base32(mac.subarray(0, PSEUDONYM_BYTES))}`;
+  };
   const caches = new Map<PseudonymEntity, Map<string, string>>();
   return (entity, id) => {
+    if (!MEMOISED[entity]) return compute(entity, id);
     let cache = caches.get(entity);
     if (!cache) caches.set(entity, (cache = new Map()));
     let value = cache.get(id);
-    if (value === undefined) {
-      const mac = createHmac('sha256', keyObject).update(`${entity}:${id}`, 'utf8').digest();
-      value = `${PSEUDONYM_ENTITIES[entity]}-${base32(mac.subarray(0, PSEUDONYM_BYTES))}`;
-      cache.set(id, value);
-    }
+    if (value === undefined) cache.set(id, (value = compute(entity, id)));
     return value;
   };
 }

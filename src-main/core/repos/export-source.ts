@@ -47,6 +47,12 @@ interface ScopeParams {
 }
 
 const PAGE_ROWS = 1000;
+/**
+ * A fidelity record becomes about five CSV rows, so its pages are smaller: a page lives as long as
+ * its rows take to write, and one that outlives a few young-generation collections is promoted to
+ * the old heap, which then grows for garbage.
+ */
+const FIDELITY_PAGE_ROWS = 200;
 
 /** Fidelity component keys of the session plans, mapped onto the engine's fixed kinds. */
 const COMPONENT_KINDS: Record<string, FidelityComponent> = {
@@ -154,6 +160,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
     pageSql: (table: string) => string,
     params: ScopeParams,
     map: (row: R) => Iterable<T>,
+    pageRows = PAGE_ROWS,
   ): Generator<T> {
     const table = `temp.export_scope_${++scopeTables}`;
     sqlite.exec(`create table ${table} (${columns}) without rowid`);
@@ -162,9 +169,9 @@ export function exportSourceRepo(sqlite: Database.Database) {
       const page = sqlite.prepare<[{ after: number; limit: number }], R>(pageSql(table));
       let after = 0;
       for (;;) {
-        const rows = page.all({ after, limit: PAGE_ROWS });
+        const rows = page.all({ after, limit: pageRows });
         for (const row of rows) yield* map(row);
-        if (rows.length < PAGE_ROWS) return;
+        if (rows.length < pageRows) return;
         after = rows[rows.length - 1]!.rid;
       }
     } finally {
@@ -303,6 +310,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
                 yield { groupId: f.groupId, sessionNumber: f.sessionNumber, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
               }
             },
+            FIDELITY_PAGE_ROWS,
           ),
       };
     },
