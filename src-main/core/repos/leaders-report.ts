@@ -54,9 +54,12 @@ export function leadersReportRepo(sqlite: Database.Database) {
     `select sg.group_id as groupId, max(v.date) as lastDate
      from supervision_groups sg join supervision_sessions v indexed by supervision_id_date_idx on v.id = sg.supervision_id
      ${g ? `where sg.${g}` : ''} group by sg.group_id`);
+  // For everyone: course by course through the attendance key, which holds the date, instead of
+  // through the staff index and a table read per attendance row.
   const courseDays = scoped<LeaderProgrammeCount>((_, l) =>
     `select ca.staff_id as leaderId, c.programme_id as programmeId, count(distinct ca.date) as n
-     from course_attendance ca join courses c on c.id = ca.course_id ${l ? 'where ca.staff_id = @leaderId' : ''} group by ca.staff_id, c.programme_id`);
+     from ${l ? 'course_attendance ca join courses c on c.id = ca.course_id where ca.staff_id = @leaderId' : 'courses c cross join course_attendance ca on ca.course_id = c.id'}
+     group by ca.staff_id, c.programme_id`);
   // A supervision session counts for the programmes of the groups it discussed.
   const supervisionByProgramme = scoped<LeaderProgrammeCount>((_, l) =>
     `select sl.leader_id as leaderId, g.programme_id as programmeId, count(distinct sl.supervision_id) as n
