@@ -124,12 +124,21 @@ function collect<C extends Certified, P>(
     push(groupsByLeader, r.leaderId, group);
   }
 
-  const courseDayRows = report.courseDays(leaderId);
-  const supervisionRows = report.supervisionByProgramme(leaderId);
-  const courseDays = new Map(courseDayRows.map((r) => [`${r.leaderId}|${r.programmeId}`, r.n]));
-  const supervisionCounts = new Map(supervisionRows.map((r) => [`${r.leaderId}|${r.programmeId}`, r.n]));
+  // What each leader has recorded per programme; a programme appears once anything is recorded in it.
+  const byLeader = new Map<string, Map<string, { courseDays: number; supervision: number; cert: C | undefined }>>();
+  const slot = (l: string, p: string) => {
+    let programmes = byLeader.get(l);
+    if (!programmes) byLeader.set(l, (programmes = new Map()));
+    let facts = programmes.get(p);
+    if (!facts) programmes.set(p, (facts = { courseDays: 0, supervision: 0, cert: undefined }));
+    return facts;
+  };
+  for (const r of report.courseDays(leaderId)) slot(r.leaderId, r.programmeId).courseDays = r.n;
+  for (const r of report.supervisionByProgramme(leaderId)) slot(r.leaderId, r.programmeId).supervision = r.n;
+  for (const c of certificationRows) slot(c.leaderId, c.programmeId).cert = c;
+  for (const r of ledRows) slot(r.leaderId, r.programmeId);
+  if (alsoProgrammeId) for (const p of people) slot(p.id, alsoProgrammeId);
   const supervision = new Map(report.supervisionStats(leaderId).map((r) => [r.leaderId, r]));
-  const certifications = new Map(certificationRows.map((c) => [`${c.leaderId}|${c.programmeId}`, c]));
   const followUps = new Map<string, OpenFollowUpRow[]>();
   for (const f of report.openFollowUps(leaderId)) push(followUps, f.leaderId, f);
 
@@ -145,33 +154,19 @@ function collect<C extends Certified, P>(
     return req;
   };
 
-  // Which programmes each leader has anything recorded in.
-  const programmesOf = new Map<string, Set<string>>();
-  const note = (l: string, p: string) => {
-    const set = programmesOf.get(l);
-    if (set) set.add(p);
-    else programmesOf.set(l, new Set([p]));
-  };
-  for (const r of courseDayRows) note(r.leaderId, r.programmeId);
-  for (const r of supervisionRows) note(r.leaderId, r.programmeId);
-  for (const c of certificationRows) note(c.leaderId, c.programmeId);
-  for (const r of ledRows) note(r.leaderId, r.programmeId);
-  if (alsoProgrammeId) for (const p of people) note(p.id, alsoProgrammeId);
-
   const options = { today, inactiveAfterMonths: settings.inactiveAfterMonths };
   return people.map((person) => {
     // Latest first; ISO dates order byte by byte, without a collator call per pair.
     const groups = (groupsByLeader.get(person.id) ?? []).sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
     const general = supervision.get(person.id)?.general ?? 0;
     const pathways: P[] = [];
-    for (const programmeId of programmesOf.get(person.id) ?? []) {
+    for (const [programmeId, recorded] of byLeader.get(person.id) ?? []) {
       const programme = programmes.get(programmeId);
       if (!programme) continue;
-      const key = `${person.id}|${programmeId}`;
-      const cert = certifications.get(key);
+      const { cert } = recorded;
       const facts: PathwayFacts = {
-        leaderId: person.id, courseDays: courseDays.get(key) ?? 0, groups: groups.filter((g) => g.programmeId === programmeId),
-        supervisionSessions: (supervisionCounts.get(key) ?? 0) + general, certificationDate: cert?.date ?? null,
+        leaderId: person.id, courseDays: recorded.courseDays, groups: groups.filter((g) => g.programmeId === programmeId),
+        supervisionSessions: recorded.supervision + general, certificationDate: cert?.date ?? null,
       };
       pathways.push(evaluate({ programmeId, programme, requirements: requirementsOf(programmeId), facts, options }, cert));
     }
