@@ -79,12 +79,15 @@ export function checkSource(source: ExportSource): void {
   for (const g of source.groups) if (!programmes.has(g.programmeId) || !units.has(g.unitId)) bad('group without programme or unit');
   // Sessions are not checked here: they are a stream, the database keeps (group, number) unique,
   // and sessions.csv skips any outside the groups.
-  const enrolments = new Set<string>();
+  // Person → their group, or groups when enrolled in several: no key string built per enrolment.
+  const enrolments = new Map<string, string | Set<string>>();
   for (const p of source.participants) {
     if (!groups.has(p.groupId)) bad('participant outside the groups');
-    const key = `${p.id}\u0000${p.groupId}`;
-    if (enrolments.has(key)) bad('duplicate enrolment');
-    enrolments.add(key);
+    const seen = enrolments.get(p.id);
+    if (seen === undefined) enrolments.set(p.id, p.groupId);
+    else if (seen === p.groupId || (typeof seen !== 'string' && seen.has(p.groupId))) bad('duplicate enrolment');
+    else if (typeof seen === 'string') enrolments.set(p.id, new Set([seen, p.groupId]));
+    else seen.add(p.groupId);
   }
 }
 

@@ -71,13 +71,19 @@ export function buildTables(ctx: TableContext): TableDef[] {
   const units = new Map(source.units.map((u) => [u.id, u]));
   const groups = new Map(source.groups.map((g) => [g.id, g]));
   const rowLevel = source.participants.filter((p) => isRowLevel(p) && groups.has(p.groupId));
-  // participant id → its groups (almost always one): attendance rows look up without building a key string each.
-  const enrolled = new Map<string, string[]>();
+  // participant id → its group, or groups for the few enrolled in several: attendance rows look up
+  // without building a key string each, and the usual single group needs no array.
+  const enrolled = new Map<string, string | string[]>();
   for (const p of rowLevel) {
-    const list = enrolled.get(p.id);
-    if (list) list.push(p.groupId);
-    else enrolled.set(p.id, [p.groupId]);
+    const known = enrolled.get(p.id);
+    if (known === undefined) enrolled.set(p.id, p.groupId);
+    else if (typeof known === 'string') enrolled.set(p.id, [known, p.groupId]);
+    else known.push(p.groupId);
   }
+  const isEnrolled = (participantId: string, groupId: string) => {
+    const known = enrolled.get(participantId);
+    return known === groupId || (Array.isArray(known) && known.includes(groupId));
+  };
   const heldByGroup = new Map<string, number>();
   for (const s of source.sessions()) if (s.status === 'held') heldByGroup.set(s.groupId, (heldByGroup.get(s.groupId) ?? 0) + 1);
 
@@ -243,7 +249,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
     ],
     rows: () =>
       mapRows(source.attendance(), (a) => {
-        if (!groups.has(a.groupId) || !enrolled.get(a.participantId)?.includes(a.groupId)) return undefined;
+        if (!groups.has(a.groupId) || !isEnrolled(a.participantId, a.groupId)) return undefined;
         return [pseudo('participant', a.participantId), groupId(a.groupId), a.sessionNumber, a.state];
       }),
   };
