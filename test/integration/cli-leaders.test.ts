@@ -1,21 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliLeader } from '../../src-main/cli/leaders';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'bin', 'komet.mjs');
-const binDir = path.join(root, 'node_modules', '.bin');
-// The project's Node 24 first on PATH, exactly as `npx komet` and npm scripts run it.
-const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, KOMET_DEBUG: '', KOMET_PASSPHRASE: '' };
-const node = path.join(binDir, process.platform === 'win32' ? 'node.cmd' : 'node');
+import { runKomet } from '../helpers/cli';
 
 function komet(args: string[]) {
-  const r = spawnSync(node, [bin, ...args], { env, encoding: 'utf8', cwd: root, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runKomet(args, { KOMET_PASSPHRASE: '' }, { timeoutMs: 120_000 });
 }
 
 const statuses = ['not_started', 'in_training', 'requirements_met', 'certified', 'inactive'];
