@@ -122,6 +122,10 @@ export function exportSourceRepo(sqlite: Database.Database) {
      where (s.group_id, s.number) > (@afterGroup, @afterNumber) and ${GROUPS_IN_SCOPE}
      order by s.group_id, s.number limit @limit`,
   );
+  const sessionsByRowid = sqlite.prepare<[ScopeParams], { rid: number; groupId: string; number: number }>(
+    `select s.rowid as rid, s.group_id as groupId, s.number from sessions s join groups g on g.id = s.group_id
+     where ${GROUPS_IN_SCOPE} order by s.rowid`,
+  );
   // The person id is the export's participant id: one person moved between groups keeps it.
   // The window runs over the enrolment rows themselves (the columns the export reads, nothing
   // identifying) rather than over ids joined back to participants: one text-key lookup less per row.
@@ -249,23 +253,38 @@ export function exportSourceRepo(sqlite: Database.Database) {
         }
       };
       /**
-       * Session id → group and number for the attendance stream, as one map to an index and two
-       * flat arrays: a join in SQL costs a text-key lookup per mark (about three times the page
-       * query), and session objects would cost several times the memory.
+       * Sessions in scope by rowid → group and number, for the attendance stream. The page query
+       * finds a mark's session rowid through the id index alone (a covering lookup), so no map of
+       * session id strings is held and no id string is made per mark; the rowids come in order and
+       * are binary-searched.
        */
-      const sessionIndex = () => {
-        const index = new Map<string, number>();
+      const sessionSlots = () => {
+        const rowids: number[] = [];
         const groupIds: string[] = [];
         const numbers: number[] = [];
-        let lastGroup = '';
-        for (const s of sessions()) {
-          index.set(s.id, numbers.length);
-          // Consecutive sessions share their group: keep one copy of its id.
-          if (s.groupId !== lastGroup) lastGroup = s.groupId;
-          groupIds.push(lastGroup);
+        // One copy of each group's id, not one per session.
+        const groupCopies = new Map<string, string>();
+        for (const s of sessionsByRowid.iterate(params)) {
+          let groupId = groupCopies.get(s.groupId);
+          if (groupId === undefined) groupCopies.set(s.groupId, (groupId = s.groupId));
+          rowids.push(s.rid);
+          groupIds.push(groupId);
           numbers.push(s.number);
         }
-        return { index, groupIds, numbers: Int32Array.from(numbers) };
+        const sorted = Float64Array.from(rowids);
+        const slot = (rid: number): number => {
+          let lo = 0;
+          let hi = sorted.length - 1;
+          while (lo <= hi) {
+            const mid = (lo + hi) >>> 1;
+            const v = sorted[mid]!;
+            if (v === rid) return mid;
+            if (v < rid) lo = mid + 1;
+            else hi = mid - 1;
+          }
+          return -1;
+        };
+        return { slot, groupIds, numbers: Int32Array.from(numbers) };
       };
       return {
         scope: { from: scope.from, to: scope.to, programmeCodes: labels.programmeCodes, unitNames: labels.unitNames },
@@ -276,16 +295,17 @@ export function exportSourceRepo(sqlite: Database.Database) {
         participants: people,
         groupStaff: staff,
         attendance: function* () {
-          const { index, groupIds, numbers } = sessionIndex();
-          yield* paged<{ rid: number; participantId: string; sessionId: string; state: SourceAttendance['state'] }, SourceAttendance>(
+          const { slot, groupIds, numbers } = sessionSlots();
+          yield* paged<{ rid: number; participantId: string; sessionRow: number; state: SourceAttendance['state'] }, SourceAttendance>(
             'id text primary key, person_id text not null',
             `select id, person_id from (${KEPT_ENROLMENTS})`,
-            (k) => `select a.rowid as rid, k.person_id as participantId, a.session_id as sessionId, a.state
-              from attendance a cross join ${k} k on k.id = a.participant_id where a.rowid > @after order by a.rowid limit @limit`,
+            (k) => `select a.rowid as rid, k.person_id as participantId, s.rowid as sessionRow, a.state
+              from attendance a cross join ${k} k on k.id = a.participant_id cross join sessions s on s.id = a.session_id
+              where a.rowid > @after order by a.rowid limit @limit`,
             params,
             function* (a) {
-              const i = index.get(a.sessionId);
-              if (i !== undefined) yield { participantId: a.participantId, groupId: groupIds[i]!, sessionNumber: numbers[i]!, state: a.state };
+              const i = slot(a.sessionRow);
+              if (i >= 0) yield { participantId: a.participantId, groupId: groupIds[i]!, sessionNumber: numbers[i]!, state: a.state };
             },
           );
         },
