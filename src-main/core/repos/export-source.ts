@@ -27,9 +27,10 @@ import type {
  * other statement on a connection while an iterator is open: the app stays usable during a long
  * export. Memory holds one page at a time.
  *
- * Each stream first writes the ids in scope (kept enrolments, sessions) into a temp table of its
- * own, so a page is one primary-key lookup per row instead of re-joining the scope's groups, and
- * JavaScript holds no id map for the filtering. The table is dropped when the stream ends.
+ * The attendance stream first writes the kept enrolments in scope into a temp table of its own,
+ * so a page is one primary-key lookup per row instead of re-joining the scope's groups; the table
+ * is dropped when the stream ends. A mark's or fidelity record's session is looked up by rowid in
+ * sorted arrays of the sessions in scope, which also filters the fidelity records.
  */
 
 export interface ExportScopeIds {
@@ -155,21 +156,21 @@ export function exportSourceRepo(sqlite: Database.Database) {
   let scopeTables = 0;
 
   /**
-   * Fills a fresh temp table with the ids in scope, then pages `pageSql` (which joins it as `k`)
-   * by rowid. CROSS JOIN keeps the big table as the outer loop, so a page costs its own rows only.
+   * Fills a fresh temp table with the ids in scope (when `scope` is given), then pages `pageSql`
+   * (which joins it as `k`) by rowid. CROSS JOIN keeps the big table as the outer loop, so a page
+   * costs its own rows only.
    */
   function* paged<R extends { rid: number }, T>(
-    columns: string,
-    fill: string,
+    scope: { columns: string; fill: string } | null,
     pageSql: (table: string) => string,
     params: ScopeParams,
     map: (row: R) => Iterable<T>,
     pageRows = PAGE_ROWS,
   ): Generator<T> {
     const table = `temp.export_scope_${++scopeTables}`;
-    sqlite.exec(`create table ${table} (${columns}) without rowid`);
+    if (scope) sqlite.exec(`create table ${table} (${scope.columns}) without rowid`);
     try {
-      sqlite.prepare(`insert into ${table} ${fill}`).run(params);
+      if (scope) sqlite.prepare(`insert into ${table} ${scope.fill}`).run(params);
       const page = sqlite.prepare<[{ after: number; limit: number }], R>(pageSql(table));
       let after = 0;
       for (;;) {
@@ -179,7 +180,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         after = rows[rows.length - 1]!.rid;
       }
     } finally {
-      sqlite.exec(`drop table if exists ${table}`);
+      if (scope) sqlite.exec(`drop table if exists ${table}`);
     }
   }
 
@@ -297,8 +298,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         attendance: function* () {
           const { slot, groupIds, numbers } = sessionSlots();
           yield* paged<{ rid: number; participantId: string; sessionRow: number; state: SourceAttendance['state'] }, SourceAttendance>(
-            'id text primary key, person_id text not null',
-            `select id, person_id from (${KEPT_ENROLMENTS})`,
+            { columns: 'id text primary key, person_id text not null', fill: `select id, person_id from (${KEPT_ENROLMENTS})` },
             (k) => `select a.rowid as rid, k.person_id as participantId, s.rowid as sessionRow, a.state
               from attendance a cross join ${k} k on k.id = a.participant_id cross join sessions s on s.id = a.session_id
               where a.rowid > @after order by a.rowid limit @limit`,
@@ -309,14 +309,17 @@ export function exportSourceRepo(sqlite: Database.Database) {
             },
           );
         },
-        fidelity: () =>
-          paged<{ rid: number; groupId: string; sessionNumber: number; components: string }, SourceFidelity>(
-            'id text primary key, group_id text not null, number integer not null',
-            `select s.id, s.group_id, s.number from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE}`,
-            (k) => `select fr.rowid as rid, k.group_id as groupId, k.number as sessionNumber, fr.components
-              from fidelity_records fr cross join ${k} k on k.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
+        // Sessions in scope are the slots; a record of a session outside them is skipped.
+        fidelity: function* () {
+          const { slot, groupIds, numbers } = sessionSlots();
+          yield* paged<{ rid: number; sessionRow: number; components: string }, SourceFidelity>(
+            null,
+            () => `select fr.rowid as rid, s.rowid as sessionRow, fr.components
+              from fidelity_records fr cross join sessions s on s.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
             params,
             function* (f) {
+              const i = slot(f.sessionRow);
+              if (i < 0) return;
               let components: unknown;
               try {
                 components = JSON.parse(f.components);
@@ -324,14 +327,17 @@ export function exportSourceRepo(sqlite: Database.Database) {
                 return;
               }
               if (!Array.isArray(components)) return;
+              const groupId = groupIds[i]!;
+              const sessionNumber = numbers[i]!;
               let componentNo = 0;
               for (const c of components as { key?: unknown; covered?: unknown }[]) {
                 componentNo++;
-                yield { groupId: f.groupId, sessionNumber: f.sessionNumber, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
+                yield { groupId, sessionNumber, componentNo, component: componentKind(c?.key), covered: c?.covered === true };
               }
             },
             FIDELITY_PAGE_ROWS,
-          ),
+          );
+        },
       };
     },
   };
