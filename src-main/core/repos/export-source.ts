@@ -209,8 +209,8 @@ export function exportSourceRepo(sqlite: Database.Database) {
 
     gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
       const params: ScopeParams = { from: scope.from, to: scope.to, programmes: JSON.stringify(scope.programmeIds), units: JSON.stringify(scope.unitIds) };
-      // Strings read from SQLite are fresh per row; sharing the repeated ones (group ids,
-      // statuses) keeps the participant objects small.
+      // Strings read from SQLite are fresh per row; sharing the repeated ones (group, programme,
+      // unit and staff ids, dates, statuses) keeps the participant, group and staff rows small.
       const shared = new Map<string, string>();
       const intern = <S extends string | null>(value: S): S => {
         if (value === null) return value;
@@ -235,9 +235,20 @@ export function exportSourceRepo(sqlite: Database.Database) {
         });
       }
       const groupRows = groups.all(params);
-      for (const g of groupRows) g.id = intern(g.id);
+      for (const g of groupRows) {
+        g.id = intern(g.id);
+        g.programmeId = intern(g.programmeId);
+        g.unitId = intern(g.unitId);
+        g.startDate = intern(g.startDate);
+        g.status = intern(g.status);
+      }
       const staff = leaders.all(params);
-      for (const gs of staff) gs.groupId = intern(gs.groupId);
+      for (const gs of staff) {
+        gs.groupId = intern(gs.groupId);
+        // A few thousand staff lead tens of thousands of groups.
+        gs.staffId = intern(gs.staffId);
+        gs.role = intern(gs.role);
+      }
       shared.clear();
       // Sessions are read page by page on each pass (disclosure, groups, sessions.csv) rather than
       // held: at city scale they are the largest set the export would otherwise keep alive.
