@@ -22,15 +22,15 @@ import type {
  * completion and dropout mean the same as in the app.
  *
  * Attendance and fidelity can be millions of rows, so they are streamed, not loaded. They are
- * read in keyset pages (each page one short iterate() over the next rowids) rather than one open
+ * read in keyset pages (each page one short all() over the next rowids) rather than one open
  * iterator, because the export awaits the disk between pages and better-sqlite3 refuses every
  * other statement on a connection while an iterator is open: the app stays usable during a long
  * export. Memory holds one page at a time.
  *
- * The attendance stream first writes the kept enrolments in scope into a temp table of its own,
- * so a page is one primary-key lookup per row instead of re-joining the scope's groups; the table
- * is dropped when the stream ends. A mark's or fidelity record's session is looked up by rowid in
- * sorted arrays of the sessions in scope, which also filters the fidelity records.
+ * A page joins a mark's enrolment and session (a fidelity record's session) through their id
+ * indexes alone, returning rowids; sorted rowid arrays of the kept enrolments and sessions in scope
+ * give the person id, group and number and filter the scope. No map of id strings is held and no
+ * temp table is written.
  */
 
 export interface ExportScopeIds {
@@ -71,17 +71,8 @@ const GROUPS_IN_SCOPE = `(@from is null or g.start_date >= @from) and (@to is nu
   and (@programmes = '[]' or g.programme_id in (select value from json_each(@programmes)))
   and (@units = '[]' or g.unit_id in (select value from json_each(@units)))`;
 
-/**
- * A person enrolled twice in one group (moved away and back) is exported once, with the latest
- * enrolment; only that enrolment's marks follow it.
- */
-const KEPT_ENROLMENTS = `select id, person_id from (
-    select p.id, p.person_id, row_number() over (partition by p.person_id, p.group_id order by p.created_at desc, p.id) as n
-    from participants p join groups g on g.id = p.group_id where ${GROUPS_IN_SCOPE}
-  ) where n = 1`;
-
 interface ParticipantRow {
-  rowId: string;
+  enrolmentRow: number;
   personId: string;
   groupId: string;
   familyId: string;
@@ -92,6 +83,20 @@ interface ParticipantRow {
   lastSessionAttended: number | null;
   dropoutReason: string | null;
   consent: SourceParticipant['consent'];
+}
+
+/** Index of `rowid` in ascending `sorted`, or -1. */
+function slotOf(sorted: Float64Array, rowid: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = sorted[mid]!;
+    if (value === rowid) return mid;
+    if (value < rowid) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 export function exportSourceRepo(sqlite: Database.Database) {
@@ -128,15 +133,17 @@ export function exportSourceRepo(sqlite: Database.Database) {
      where ${GROUPS_IN_SCOPE} order by s.rowid`,
   );
   // The person id is the export's participant id: one person moved between groups keeps it.
+  // A person enrolled twice in one group (moved away and back) is exported once, with the latest
+  // enrolment; only that enrolment's marks follow it (attendance keeps the rowids of these rows).
   // The window runs over the enrolment rows themselves (the columns the export reads, nothing
   // identifying) rather than over ids joined back to participants: one text-key lookup less per row.
   const participants = sqlite.prepare<[ScopeParams], ParticipantRow>(
-    `select p.id as rowId, p.person_id as personId, p.group_id as groupId, p.family_id as familyId, p.relation,
+    `select p.rid as enrolmentRow, p.person_id as personId, p.group_id as groupId, p.family_id as familyId, p.relation,
        f.child_birth_year as childBirthYear, f.child_gender as childGender, p.status,
        case when p.status = 'dropped_out' then coalesce(p.manual_last_session, p.last_session_attended) end as lastSessionAttended,
        case when p.status = 'dropped_out' then r.code end as dropoutReason, p.consent
      from (
-       select p.id, p.person_id, p.group_id, p.family_id, p.relation, p.status, p.manual_last_session, p.last_session_attended,
+       select p.rowid as rid, p.person_id, p.group_id, p.family_id, p.relation, p.status, p.manual_last_session, p.last_session_attended,
          p.dropout_reason_id, p.consent,
          row_number() over (partition by p.group_id, p.person_id order by p.created_at desc, p.id) as n
        from participants p join groups g on g.id = p.group_id where ${GROUPS_IN_SCOPE}
@@ -153,34 +160,18 @@ export function exportSourceRepo(sqlite: Database.Database) {
   );
   const migrations = sqlite.prepare<[], { n: number }>('select count(*) as n from __drizzle_migrations');
 
-  let scopeTables = 0;
-
   /**
-   * Fills a fresh temp table with the ids in scope (when `scope` is given), then pages `pageSql`
-   * (which joins it as `k`) by rowid. CROSS JOIN keeps the big table as the outer loop, so a page
-   * costs its own rows only.
+   * Pages `pageSql` by rowid. CROSS JOIN keeps the big table as the outer loop, so a page costs its
+   * own rows only.
    */
-  function* paged<R extends { rid: number }, T>(
-    scope: { columns: string; fill: string } | null,
-    pageSql: (table: string) => string,
-    params: ScopeParams,
-    map: (row: R) => Iterable<T>,
-    pageRows = PAGE_ROWS,
-  ): Generator<T> {
-    const table = `temp.export_scope_${++scopeTables}`;
-    if (scope) sqlite.exec(`create table ${table} (${scope.columns}) without rowid`);
-    try {
-      if (scope) sqlite.prepare(`insert into ${table} ${scope.fill}`).run(params);
-      const page = sqlite.prepare<[{ after: number; limit: number }], R>(pageSql(table));
-      let after = 0;
-      for (;;) {
-        const rows = page.all({ after, limit: pageRows });
-        for (const row of rows) yield* map(row);
-        if (rows.length < pageRows) return;
-        after = rows[rows.length - 1]!.rid;
-      }
-    } finally {
-      if (scope) sqlite.exec(`drop table if exists ${table}`);
+  function* paged<R extends { rid: number }, T>(pageSql: string, map: (row: R) => Iterable<T>, pageRows = PAGE_ROWS): Generator<T> {
+    const page = sqlite.prepare<[{ after: number; limit: number }], R>(pageSql);
+    let after = 0;
+    for (;;) {
+      const rows = page.all({ after, limit: pageRows });
+      for (const row of rows) yield* map(row);
+      if (rows.length < pageRows) return;
+      after = rows[rows.length - 1]!.rid;
     }
   }
 
@@ -220,7 +211,9 @@ export function exportSourceRepo(sqlite: Database.Database) {
         return value;
       };
       const people: SourceParticipant[] = [];
+      const enrolmentRows: number[] = [];
       for (const p of participants.iterate(params)) {
+        enrolmentRows.push(p.enrolmentRow);
         people.push({
           id: p.personId,
           groupId: intern(p.groupId),
@@ -284,19 +277,15 @@ export function exportSourceRepo(sqlite: Database.Database) {
           numbers.push(s.number);
         }
         const sorted = Float64Array.from(rowids);
-        const slot = (rid: number): number => {
-          let lo = 0;
-          let hi = sorted.length - 1;
-          while (lo <= hi) {
-            const mid = (lo + hi) >>> 1;
-            const v = sorted[mid]!;
-            if (v === rid) return mid;
-            if (v < rid) lo = mid + 1;
-            else hi = mid - 1;
-          }
-          return -1;
-        };
+        const slot = (rid: number) => slotOf(sorted, rid);
         return { slot, groupIds, numbers: Int32Array.from(numbers) };
+      };
+      /** Kept enrolments in scope by rowid → the person id the export uses (shared with `people`). */
+      const enrolmentSlots = () => {
+        const order = enrolmentRows.map((_, i) => i).sort((a, b) => enrolmentRows[a]! - enrolmentRows[b]!);
+        const sorted = Float64Array.from(order, (i) => enrolmentRows[i]!);
+        const personIds = order.map((i) => people[i]!.id);
+        return { slot: (rid: number) => slotOf(sorted, rid), personIds };
       };
       return {
         scope: { from: scope.from, to: scope.to, programmeCodes: labels.programmeCodes, unitNames: labels.unitNames },
@@ -306,17 +295,21 @@ export function exportSourceRepo(sqlite: Database.Database) {
         sessions,
         participants: people,
         groupStaff: staff,
+        // A mark's enrolment and session are found by rowid through their id indexes alone; the
+        // sorted rowids of the kept enrolments and sessions in scope do the filtering.
         attendance: function* () {
-          const { slot, groupIds, numbers } = sessionSlots();
-          yield* paged<{ rid: number; participantId: string; sessionRow: number; state: SourceAttendance['state'] }, SourceAttendance>(
-            { columns: 'id text primary key, person_id text not null', fill: `select id, person_id from (${KEPT_ENROLMENTS})` },
-            (k) => `select a.rowid as rid, k.person_id as participantId, s.rowid as sessionRow, a.state
-              from attendance a cross join ${k} k on k.id = a.participant_id cross join sessions s on s.id = a.session_id
+          const sessionsInScope = sessionSlots();
+          const enrolments = enrolmentSlots();
+          yield* paged<{ rid: number; enrolmentRow: number; sessionRow: number; state: SourceAttendance['state'] }, SourceAttendance>(
+            `select a.rowid as rid, p.rowid as enrolmentRow, s.rowid as sessionRow, a.state
+              from attendance a cross join participants p on p.id = a.participant_id cross join sessions s on s.id = a.session_id
               where a.rowid > @after order by a.rowid limit @limit`,
-            params,
             function* (a) {
-              const i = slot(a.sessionRow);
-              if (i >= 0) yield { participantId: a.participantId, groupId: groupIds[i]!, sessionNumber: numbers[i]!, state: a.state };
+              const e = enrolments.slot(a.enrolmentRow);
+              const i = e < 0 ? -1 : sessionsInScope.slot(a.sessionRow);
+              if (i >= 0) {
+                yield { participantId: enrolments.personIds[e]!, groupId: sessionsInScope.groupIds[i]!, sessionNumber: sessionsInScope.numbers[i]!, state: a.state };
+              }
             },
           );
         },
@@ -324,10 +317,8 @@ export function exportSourceRepo(sqlite: Database.Database) {
         fidelity: function* () {
           const { slot, groupIds, numbers } = sessionSlots();
           yield* paged<{ rid: number; sessionRow: number; components: string }, SourceFidelity>(
-            null,
-            () => `select fr.rowid as rid, s.rowid as sessionRow, fr.components
+            `select fr.rowid as rid, s.rowid as sessionRow, fr.components
               from fidelity_records fr cross join sessions s on s.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
-            params,
             function* (f) {
               const i = slot(f.sessionRow);
               if (i < 0) return;
