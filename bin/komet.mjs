@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the `komet` command. Kept to syntax every Node can parse so that an old Node
 // reaches the version check below and says so in one line instead of crashing in the native
-// SQLite module. The TypeScript CLI runs through tsx, so no build step is needed.
+// SQLite module. No build step is needed: the CLI bundles itself on first use (cli-bundle.mjs)
+// and runs the TypeScript sources through tsx if it cannot.
 
 const required = [22, 12];
 // Tests simulate an old Node with KOMET_MIN_NODE (e.g. "99.0"); nothing else sets it.
@@ -19,9 +20,17 @@ if (tooOld) {
   process.exit(1);
 }
 
-try {
+async function loadCli() {
+  const { pathToFileURL } = await import('node:url');
+  const { bundledCli } = await import('./cli-bundle.mjs');
+  const bundle = await bundledCli();
+  if (bundle) return import(pathToFileURL(bundle).href);
   const { tsImport } = await import('tsx/esm/api');
-  const cli = await tsImport('../src-main/cli/main.ts', import.meta.url);
+  return tsImport('../src-main/cli/main.ts', import.meta.url);
+}
+
+try {
+  const cli = await loadCli();
   process.exitCode = await cli.main(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(

@@ -4,17 +4,7 @@
 // start under a second; the native SQLite module stays external.
 import path from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from './bundle-options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-await build({
-  entryPoints: [path.join(root, 'src-main', 'http', 'serve-main.ts')],
-  outfile: path.join(root, 'out', 'serve', 'index.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  external: ['better-sqlite3'],
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __kometRequire } from 'node:module'; const require = __kometRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await build({ ...nodeBundleOptions(root, ['src-main', 'http', 'serve-main.ts']), outfile: path.join(root, 'out', 'serve', 'index.mjs') });

@@ -26,11 +26,11 @@ export interface CliRun {
 }
 
 /** One `komet …` to completion. Each run starts tsx and the whole app: seconds on a busy machine. */
-export function runKomet(args: string[], env: Record<string, string> = {}, options: { timeoutMs?: number; node?: string } = {}): CliRun {
+export function runKomet(args: string[], env: Record<string, string> = {}, options: { timeoutMs?: number; node?: string; cwd?: string } = {}): CliRun {
   const r = spawnSync(options.node ?? projectNode, [kometBin, ...args], {
     env: cliEnv(env),
     encoding: 'utf8',
-    cwd: root,
+    cwd: options.cwd ?? root,
     timeout: options.timeoutMs ?? 90_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

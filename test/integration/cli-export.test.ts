@@ -1,19 +1,12 @@
 // komet export, open-export and keygen, spawned for real on a real demo database: every flag the
 // issue names, and each bad input as one line on stderr with nothing left behind.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageDecryptWithIdentity, ageMissingReason, ageRecipientOf, requireTool } from '../helpers/age-cli';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'bin', 'komet.mjs');
-const binDir = path.join(root, 'node_modules', '.bin');
-const node = path.join(binDir, process.platform === 'win32' ? 'node.cmd' : 'node');
-const baseEnv: Record<string, string | undefined> = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, KOMET_DEBUG: '' };
-delete baseEnv.KOMET_PASSPHRASE;
+import { runKomet } from '../helpers/cli';
 
 const passphrase = 'en lång och hemlig lösenfras';
 const haveAge = requireTool(ageMissingReason(), 'komet export ↔ age CLI');
@@ -25,13 +18,7 @@ let keys: { file: string; publicKey: string }[];
 let one: { code: string; unit: string; start: string };
 
 function komet(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(node, [bin, ...args], {
-    env: { ...baseEnv, KOMET_DATA_DIR: path.join(dir, 'data'), ...env },
-    encoding: 'utf8',
-    cwd: dir,
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runKomet(args, { KOMET_DATA_DIR: path.join(dir, 'data'), ...env }, { cwd: dir, timeoutMs: 120_000 });
 }
 
 function expectOneLine(r: { code: number | null; stderr: string }, code: number, pattern: RegExp) {

@@ -1,0 +1,57 @@
+// The CLI's self-bundling: built on first use, reused while nothing changed, rebuilt after any
+// source edit, never a half-written file. Run on a throwaway project folder.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+// @ts-expect-error plain ESM beside the launcher, without type declarations
+import { bundledCli } from '../../bin/cli-bundle.mjs';
+
+const bundle = bundledCli as (root?: string) => Promise<string | null>;
+let root: string;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-cli-bundle-'));
+  fs.mkdirSync(path.join(root, 'src-main', 'cli'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'package.json'), '{"type":"module"}');
+  fs.writeFileSync(path.join(root, 'package-lock.json'), '{}');
+  writeMain('first');
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+/** Without `at` the file keeps the time the file system gave it, fractions of a millisecond included. */
+function writeMain(answer: string, at?: Date) {
+  const file = path.join(root, 'src-main', 'cli', 'main.ts');
+  fs.writeFileSync(file, `export const main = (): string => '${answer}';\n`);
+  if (at) fs.utimesSync(file, at, at);
+}
+
+async function run(file: string): Promise<string> {
+  const cli = (await import(`${pathToFileURL(file).href}?v=${fs.statSync(file).mtimeMs}-${Math.random()}`)) as { main(): string };
+  return cli.main();
+}
+
+it('builds on first use, reuses the bundle while nothing changed and rebuilds after an edit', async () => {
+  const file = await bundle(root);
+  expect(file).toBe(path.join(root, 'out', 'cli', 'index.mjs'));
+  expect(await run(file!)).toBe('first');
+  const built = fs.statSync(file!).ino;
+
+  // The same file, not a rebuilt one renamed into place.
+  expect(await bundle(root)).toBe(file);
+  expect(fs.statSync(file!).ino).toBe(built);
+
+  writeMain('second', new Date(Date.now() + 5_000));
+  expect(await bundle(root)).toBe(file);
+  expect(await run(file!)).toBe('second');
+  // Nothing but the bundle is left in its folder.
+  expect(fs.readdirSync(path.dirname(file!))).toEqual(['index.mjs']);
+});
+
+it('gives up without leaving a file when the sources do not build, so the caller runs them through tsx', async () => {
+  fs.writeFileSync(path.join(root, 'src-main', 'cli', 'main.ts'), 'export const main = ( => ;\n');
+  expect(await bundle(root)).toBeNull();
+  const out = path.join(root, 'out', 'cli');
+  expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+});
