@@ -6,8 +6,9 @@ const config: Configuration = {
   productName: 'Komet',
   copyright: 'Stockholms stad',
   directories: { output: 'release', buildResources: 'resources' },
-  // Only the build output; runtime dependencies are added by electron-builder from package.json.
-  files: ['out/**/*', '!out/**/*.map'],
+  // Only the desktop app's build output (not the browser shell's or the CLI's bundles in out/);
+  // runtime dependencies are added by electron-builder from package.json.
+  files: ['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', '!out/**/*.map'],
   // Migrations are read from process.resourcesPath/drizzle at start (see core/db/migrate.ts).
   extraResources: [
     { from: 'drizzle', to: 'drizzle', filter: ['**/*'] },

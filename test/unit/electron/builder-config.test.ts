@@ -18,7 +18,8 @@ describe('installer config', () => {
     expect(config.appId).toBe('se.stockholm.komet');
     expect(config.productName).toBe('Komet');
     expect(config.asar).toBe(true);
-    expect(config.files).toContain('out/**/*');
+    // The three parts the main process loads (see electron/main.ts), and nothing else from out/.
+    expect(config.files).toEqual(['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', '!out/**/*.map']);
     expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'drizzle', to: 'drizzle' }));
     expect(config.npmRebuild).toBe(false);
   });
