@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { MoreHint } from '../../components/MoreHint';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { ParticipationPanels } from '../participants/DashboardPanels';
@@ -44,9 +45,7 @@ export function DashboardPage() {
               ) : (
                 <>
                   <SessionList sessions={d.upcomingThisWeek} />
-                  {d.upcomingTotal > d.upcomingThisWeek.length && (
-                    <p className="panel__hint">{t('dashboard.overdueMore', { count: d.upcomingTotal - d.upcomingThisWeek.length })}</p>
-                  )}
+                  <MoreHint shown={d.upcomingThisWeek.length} total={d.upcomingTotal} />
                 </>
               )}
             </section>
@@ -61,9 +60,7 @@ export function DashboardPage() {
                 <>
                   <p className="panel__hint">{t('dashboard.overdueHint')}</p>
                   <SessionList sessions={d.overdue} />
-                  {d.overdueTotal > d.overdue.length && (
-                    <p className="panel__hint">{t('dashboard.overdueMore', { count: d.overdueTotal - d.overdue.length })}</p>
-                  )}
+                  <MoreHint shown={d.overdue.length} total={d.overdueTotal} />
                 </>
               )}
             </section>

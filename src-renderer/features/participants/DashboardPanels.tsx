@@ -4,6 +4,7 @@ import type { ParticipationDashboard } from '../../../src-main/ipc/contract';
 import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MoreHint } from '../../components/MoreHint';
 import { useFormat } from '../../lib/format';
 import { percent } from './labels';
 
@@ -55,7 +56,7 @@ export function ParticipationPanels() {
                   </li>
                 ))}
               </ul>
-              <More shown={d.atRisk.length} total={d.atRiskTotal} />
+              <MoreHint shown={d.atRisk.length} total={d.atRiskTotal} />
             </>
           )}
         </section>
@@ -92,14 +93,9 @@ function MissingPanel({ id, title, empty, rows, total }: { id: string; title: st
               </li>
             ))}
           </ul>
-          <More shown={rows.length} total={total} />
+          <MoreHint shown={rows.length} total={total} />
         </>
       )}
     </section>
   );
-}
-
-function More({ shown, total }: { shown: number; total: number }) {
-  const { t } = useTranslation();
-  return total > shown ? <p className="panel__hint">{t('dashboard.overdueMore', { count: total - shown })}</p> : null;
 }
