@@ -6,13 +6,12 @@ import {
   backupNames,
   backupNow,
   backupsDirOf,
+  describeBackup,
   restoreBackup,
-  verifyDatabaseFile,
   type BackupInfo,
   type BackupReason,
   type RestoreResult,
 } from '../core/backup';
-import type { ParsedBackupName } from '../core/backup/names';
 import { AppError, type ErrorShape } from '../core/errors';
 import {
   changePassphrase,
@@ -268,7 +267,7 @@ export function createVaultSession(options: VaultSessionOptions) {
         }
         const hit = verified.get(b.name);
         if (hit && hit.stamp === stamp) return hit.info;
-        const info = listOne(backupsDir, b, key);
+        const info = describeBackup(backupsDir, b, key);
         verified.set(b.name, { stamp, info });
         return info;
       });
@@ -321,13 +320,6 @@ function isDamage(err: unknown): boolean {
   if (err instanceof AppError) return err.code === 'database_unreadable';
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'));
-}
-
-function listOne(dir: string, parsed: ParsedBackupName, key: Buffer): BackupInfo {
-  const file = path.join(dir, parsed.name);
-  const v = verifyDatabaseFile(file, key, 'listing');
-  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  return { file, ...parsed, size, ok: v.ok, ...(v.problem ? { problem: v.problem } : {}), counts: v.counts };
 }
 
 export type VaultSession = ReturnType<typeof createVaultSession>;

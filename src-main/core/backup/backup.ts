@@ -125,14 +125,17 @@ export function backupNames(dir: string): ParsedBackupName[] {
     .sort(newestFirst);
 }
 
-/** Every backup, newest first, each reopened with the key and checked as a listing needs it. */
+/** One backup in `dir`, reopened with the key and checked as a listing needs it. */
+export function describeBackup(dir: string, b: ParsedBackupName, key: Buffer | undefined): BackupInfo {
+  const file = path.join(dir, b.name);
+  const v = verifyDatabaseFile(file, key, 'listing');
+  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  return { file, ...b, size, ok: v.ok, ...(v.problem ? { problem: v.problem } : {}), counts: v.counts };
+}
+
+/** Every backup, newest first, each described by describeBackup. */
 export function listBackups(dir: string, key: Buffer | undefined): BackupInfo[] {
-  return backupNames(dir).map((b) => {
-    const file = path.join(dir, b.name);
-    const v = verifyDatabaseFile(file, key, 'listing');
-    const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-    return { file, ...b, size, ok: v.ok, ...(v.problem ? { problem: v.problem } : {}), counts: v.counts };
-  });
+  return backupNames(dir).map((b) => describeBackup(dir, b, key));
 }
 
 export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = defaultRetention): string[] {
