@@ -180,7 +180,7 @@ export function evaluatePathway(facts: PathwayFacts, req: Requirements, options:
       groupId: null,
     },
   ];
-  return { status: result.status, checklist, requirementsMet: result.requirementsMet, lastLedDate: result.lastLedDate, inactiveFrom: result.inactiveFrom };
+  return { ...result, checklist };
 }
 
 /** The order a leader moves along the pathway; "inactive" ranks below certified but above training. */
