@@ -39,11 +39,13 @@ export async function run(args: string[]): Promise<number> {
   });
   const databasePath = databasePathFrom(values.db);
   const status = vaultStatus(path.dirname(databasePath), databasePath);
-  // An existing unencrypted database (demo, benchmark) is served as it is.
+  // An existing unencrypted database (demo, benchmark) is served as it is. The page is what the
+  // user works in, so the gate answers as the browser shell: app.info says so and the export's
+  // file paths are held to the exports folder like under `npm start`.
   const app =
     status.kind === 'legacy'
-      ? createPlainGate({ databasePath, shell: 'cli', actor: 'cli' })
-      : createKometGate({ databasePath, shell: 'cli' });
+      ? createPlainGate({ databasePath, shell: 'browser', actor: 'cli' })
+      : createKometGate({ databasePath, shell: 'browser' });
   let shell;
   try {
     const passphrase = passphraseFromEnv();

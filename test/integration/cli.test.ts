@@ -189,6 +189,15 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     expect(body.ok).toBe(true);
     expect(body.value.groups).toBe(statsJson(db).groups);
     expect((await call('Bearer wrong')).status).toBe(401);
+    const info = (await (
+      await fetch(new URL('/api/call', parsed.origin), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ procedure: 'app.info', input: {} }),
+      })
+    ).json()) as { ok: boolean; value: { shell: string } };
+    // The page talks to the browser shell, whichever command started it.
+    expect(info.value.shell).toBe('browser');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
