@@ -33,6 +33,7 @@ interface BrowserRecord {
 let dir: string;
 let tmp: string;
 let recordFile: string;
+let running: ReturnType<typeof spawn> | null = null;
 
 beforeEach(() => {
   dir = makeTempDir('komet-launch-');
@@ -40,7 +41,14 @@ beforeEach(() => {
   fs.mkdirSync(tmp);
   recordFile = path.join(dir, 'browser.json');
 });
-afterEach(() => {
+afterEach(async () => {
+  // A test that failed half-way must not leave the launcher (and its server) running.
+  if (running && running.exitCode === null && running.signalCode === null) {
+    const gone = new Promise((resolve) => running!.once('exit', resolve));
+    running.kill('SIGTERM');
+    await gone;
+  }
+  running = null;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -61,6 +69,7 @@ function startLauncher(stay: boolean) {
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  running = child;
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
