@@ -111,12 +111,14 @@ async function coldStart(databasePath: string, bundled = false): Promise<number>
       void exited.then(() => reject(new Error(`serve exited: ${err.trim()}`)));
       setTimeout(() => reject(new Error('serve did not print a URL within 60 s')), 60_000).unref();
     });
-    const token = url.hash.replace('#token=', '');
+    // The printed address is a single-use launch address: spend it once, as a browser would.
+    let cookie = '';
     for (;;) {
       try {
+        if (!cookie) cookie = ((await fetch(url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]!;
         const res = await fetch(new URL('/api/call', url.origin), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
           // The bundle starts behind the vault gate, where the page's first question is the lock state.
           body: JSON.stringify({ procedure: bundled ? 'vault.status' : 'app.info', input: {} }),
         });

@@ -5,8 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
-import { findChromium } from './find-chromium.mjs';
+import { runBrowserShell } from './browser-shell.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = (...p) => path.join(root, 'out', ...p);
@@ -72,89 +71,9 @@ function runElectron(binary) {
   });
 }
 
-const hasDisplay = () => process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-
-async function runBrowserShell() {
-  // The bundle built by `npm run build` starts several times faster than the TypeScript sources.
-  const bundle = out('serve', 'index.mjs');
-  const entry = fs.existsSync(bundle)
-    ? [bundle]
-    : ['--import', import.meta.resolve('tsx'), path.join(root, 'src-main', 'http', 'serve-main.ts')];
-  const server = spawn(
-    process.execPath,
-    [...entry, '--ready-json', '--exit-with-stdin', '--renderer', out('renderer')],
-    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const serverExited = new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
-  const lines = readline.createInterface({ input: server.stdout });
-  const ready = await new Promise((resolve) => {
-    lines.once('line', (line) => {
-      try {
-        resolve(JSON.parse(line));
-      } catch {
-        resolve(null);
-      }
-    });
-    server.once('exit', () => resolve(null));
-  });
-  if (!ready) process.exit((await serverExited) || 1);
-  lines.on('line', (line) => console.log(line));
-
-  let browser = null;
-  let stopping = false;
-  const stop = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    if (browser && browser.exitCode === null) browser.kill('SIGTERM');
-    if (server.exitCode === null) server.kill('SIGTERM');
-    await serverExited;
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0)).on('SIGTERM', () => void stop(0)).on('SIGHUP', () => void stop(0));
-  serverExited.then((code) => !stopping && process.exit(code || 1));
-
-  const printAddress = () => {
-    say(`Komet: ${ready.url}`);
-    say('Öppna adressen i Chrome, Edge eller Chromium. Ctrl-C avslutar. / Open the address in Chrome, Edge or Chromium. Ctrl-C stops.');
-  };
-  const executable = findChromium();
-  if (!executable || !hasDisplay()) return printAddress();
-
-  const args = [
-    `--app=${ready.url}`,
-    `--user-data-dir=${path.join(ready.dataDir, 'browser-profile')}`,
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  // Chromium refuses to run as root with its sandbox on Linux (containers, live systems).
-  if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
-  browser = spawn(executable, args, { stdio: 'ignore' });
-  // A browser that dies at once never showed a window: keep serving and give the address instead.
-  let shown = false;
-  const settled = setTimeout(() => {
-    shown = true;
-    say('Komet är öppet i ett webbläsarfönster; stäng det eller tryck Ctrl-C för att avsluta. / Komet is open in a browser window; close it or press Ctrl-C to stop.');
-  }, 3_000);
-  browser.on('error', () => {
-    clearTimeout(settled);
-    printAddress();
-  });
-  browser.on('exit', (code) => {
-    if (stopping) return;
-    if (code !== 0 && !shown) {
-      clearTimeout(settled);
-      return printAddress();
-    }
-    void stop(0);
-  });
-}
-
 build();
 const binary = electronBinary();
 const electronCode = binary && fs.existsSync(out('main', 'index.js')) ? await runElectron(binary) : null;
 if (electronCode !== null) process.exit(electronCode);
 say('Electron kunde inte startas på den här datorn – öppnar Komet i webbläsaren i stället. / Electron could not start on this computer – opening Komet in the browser instead.');
-await runBrowserShell();
+await runBrowserShell({ out: out() });

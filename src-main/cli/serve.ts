@@ -1,13 +1,18 @@
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { baseOptions, databasePathFrom, dbOptionHelp, helpOptionHelp, parseNumber } from './common';
 
 export const help = `Användning / Usage: komet serve [--db SÖKVÄG] [--port N]
 
-Startar webbläsarskalet utan att öppna något fönster, skriver ut adressen med åtkomstnyckel och
-kör tills det stoppas (Ctrl+C). Lyssnar bara på 127.0.0.1.
-Starts the browser shell without opening a window, prints the URL with its access token and
-serves until stopped (Ctrl+C). Listens on 127.0.0.1 only.
+Startar webbläsarskalet utan att öppna något fönster, skriver ut en adress att öppna i webbläsaren
+och kör tills det stoppas (Ctrl+C). Lyssnar bara på 127.0.0.1. Adressen fungerar en gång och i två
+minuter: den ger webbläsaren en session (en kaka) och leder vidare till Komet. Tryck Enter för en ny
+adress.
+Starts the browser shell without opening a window, prints an address to open in a browser and
+serves until stopped (Ctrl+C). Listens on 127.0.0.1 only. The address works once and for two
+minutes: it gives the browser a session (a cookie) and leads on to Komet. Press Enter for a new
+address.
 En krypterad databas låses upp med KOMET_PASSPHRASE om den är satt, annars i webbläsaren; en ny
 databas skapas krypterad av sidans första start. / An encrypted database is unlocked with
 KOMET_PASSPHRASE when set, otherwise in the browser; a new one is created encrypted by the page.
@@ -39,11 +44,13 @@ export async function run(args: string[]): Promise<number> {
   });
   const databasePath = databasePathFrom(values.db);
   const status = vaultStatus(path.dirname(databasePath), databasePath);
-  // An existing unencrypted database (demo, benchmark) is served as it is.
+  // An existing unencrypted database (demo, benchmark) is served as it is. The page is what the
+  // user works in, so the gate answers as the browser shell: app.info says so and the export's
+  // file paths are held to the exports folder like under `npm start`.
   const app =
     status.kind === 'legacy'
-      ? createPlainGate({ databasePath, shell: 'cli', actor: 'cli' })
-      : createKometGate({ databasePath, shell: 'cli' });
+      ? createPlainGate({ databasePath, shell: 'browser', actor: 'cli' })
+      : createKometGate({ databasePath, shell: 'browser' });
   let shell;
   try {
     const passphrase = passphraseFromEnv();
@@ -53,8 +60,11 @@ export async function run(args: string[]): Promise<number> {
     app.close();
     throw err;
   }
-  console.log(shell.url);
   const opened = shell;
+  const printLaunchUrl = () => console.log(opened.launchUrl());
+  printLaunchUrl();
+  const lines = readline.createInterface({ input: process.stdin });
+  lines.on('line', printLaunchUrl);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -64,6 +74,8 @@ export async function run(args: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  lines.close();
+  process.stdin.destroy();
   await opened.close();
   app.close();
   return 0;

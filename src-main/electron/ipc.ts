@@ -1,9 +1,12 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ErrorShape, Result } from '../core/errors';
 import { contract, isProcedureName } from '../ipc/contract';
-import { CALL_CHANNEL, CHANGED_CHANNEL } from './channels';
+import { CALL_CHANNEL, CHANGED_CHANNEL, CHOOSE_PATH_CHANNEL } from './channels';
+import { createChoosePathHandler, type DialogDeps } from './dialogs';
 import type { KometChange } from './preload-api';
-import { APP_ORIGIN, isAppUrl } from './security';
+import { forbidden, isTrustedSender } from './sender';
+
+export { isTrustedSender };
 
 export interface IpcDeps {
   /** The composition root's call: validates input against the contract and runs the procedure. */
@@ -12,12 +15,9 @@ export interface IpcDeps {
   getWindow(): BrowserWindow | null;
   /** Called after every successful write, e.g. to rebuild the menu when the language changes. */
   afterWrite?(procedure: string): void;
+  /** The native file dialogs; without them the channel is not registered. */
+  dialogs?: Omit<DialogDeps, 'getWindow'>;
 }
-
-const forbidden: ErrorShape = {
-  code: 'forbidden',
-  message: { sv: 'Anropet kom inte från Komets eget fönster.', en: 'The call did not come from Komet’s own window.' },
-};
 
 const internal: ErrorShape = {
   code: 'internal',
@@ -26,22 +26,6 @@ const internal: ErrorShape = {
     en: 'An unexpected error occurred. Nothing was saved. Please try again.',
   },
 };
-
-/**
- * Only the top-level frame of our own window, showing our own origin, may call. Subframes, other
- * webContents (devtools, anything opened later) and pages that navigated away are refused.
- */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, win: BrowserWindow | null): boolean {
-  if (!win || win.isDestroyed()) return false;
-  const contents = win.webContents;
-  if (event.sender !== contents) return false;
-  const frame = event.senderFrame;
-  const main = contents.mainFrame;
-  if (!frame || !main || frame.detached) return false;
-  if (frame.parent !== null) return false;
-  if (frame.frameTreeNodeId !== main.frameTreeNodeId || frame.processId !== main.processId) return false;
-  return isAppUrl(frame.url) && frame.url.startsWith(`${APP_ORIGIN}/`);
-}
 
 export function createCallHandler(deps: IpcDeps) {
   return async (event: IpcMainInvokeEvent, procedure: unknown, input: unknown): Promise<Result<unknown>> => {
@@ -72,9 +56,11 @@ export function notifyChanged(win: BrowserWindow | null, change: KometChange): v
 }
 
 /**
- * The only ipcMain registration in the app. Electron itself throws on a second `handle` for the
- * same channel, so a duplicate registration fails loudly at start.
+ * The only ipcMain registrations in the app: procedure calls and the file dialogs. Electron itself
+ * throws on a second `handle` for the same channel, so a duplicate registration fails loudly at
+ * start.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: IpcDeps): void {
   ipcMain.handle(CALL_CHANNEL, createCallHandler(deps));
+  if (deps.dialogs) ipcMain.handle(CHOOSE_PATH_CHANNEL, createChoosePathHandler({ ...deps.dialogs, getWindow: deps.getWindow }));
 }

@@ -75,6 +75,17 @@ async function menuLanguage(): Promise<MenuLanguage> {
   return language === 'en' ? 'en' : 'sv';
 }
 
+/** Komet's exports folder, made (private) if missing so the file dialogs can start there. */
+function exportsFolder(dataDir: string): string {
+  const folder = path.join(dataDir, 'exports');
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch {
+    // The dialog then starts wherever the system puts it; saving still checks the path.
+  }
+  return folder;
+}
+
 async function installMenu(): Promise<void> {
   const template = buildMenuTemplate({
     language: await menuLanguage(),
@@ -125,6 +136,7 @@ async function onReady(dataDir: string): Promise<void> {
     afterWrite: (procedure) => {
       if (procedure === 'settings.update') void installMenu();
     },
+    dialogs: { dialog, language: menuLanguage, exportsFolder: () => exportsFolder(dataDir), now: () => new Date() },
   });
   await installMenu();
   mainWindow = createWindow();

@@ -1,5 +1,8 @@
 // Types only: the renderer imports from here with `import type`, never values.
 import type { ProcedureName, Result } from '../ipc/contract';
+import type { PathPurpose } from './channels';
+
+export type { PathPurpose };
 
 /** What main sends after a successful write, so the renderer can refresh what it shows. */
 export interface KometChange {
@@ -15,4 +18,9 @@ export interface KometApi {
   call(procedure: string, input: unknown): Promise<Result<unknown>>;
   /** Subscribes to change notifications; returns the function that unsubscribes. */
   onChanged(listener: (change: KometChange) => void): () => void;
+  /**
+   * Shows the native dialog for one purpose and resolves with the chosen path, or null when the
+   * user cancelled. The page cannot pass a path, a title or options.
+   */
+  choosePath(purpose: PathPurpose): Promise<Result<string | null>>;
 }

@@ -1,13 +1,18 @@
 // Runs sandboxed in the renderer process, bundled as CommonJS: it may import only `electron`
-// and constants. It exposes exactly two functions; the page never sees ipcRenderer itself.
+// and constants. It exposes exactly three functions; the page never sees ipcRenderer itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Result } from '../core/errors';
-import { CALL_CHANNEL, CHANGED_CHANNEL, MAX_PROCEDURE_NAME_LENGTH } from './channels';
+import { CALL_CHANNEL, CHANGED_CHANNEL, CHOOSE_PATH_CHANNEL, MAX_PROCEDURE_NAME_LENGTH, PATH_PURPOSES } from './channels';
 import type { KometApi, KometChange } from './preload-api';
 
 const badProcedure: Result<never> = {
   ok: false,
   error: { code: 'unknown_procedure', message: { sv: 'Okänd funktion.', en: 'Unknown procedure.' } },
+};
+
+const badPurpose: Result<never> = {
+  ok: false,
+  error: { code: 'validation', message: { sv: 'Okänd sorts fildialog.', en: 'Unknown kind of file dialog.' } },
 };
 
 const api: KometApi = {
@@ -25,6 +30,10 @@ const api: KometApi = {
     return () => {
       ipcRenderer.removeListener(CHANGED_CHANNEL, relay);
     };
+  },
+  choosePath(purpose) {
+    if (typeof purpose !== 'string' || !(PATH_PURPOSES as readonly string[]).includes(purpose)) return Promise.resolve(badPurpose);
+    return ipcRenderer.invoke(CHOOSE_PATH_CHANNEL, purpose) as Promise<Result<string | null>>;
   },
 };
 

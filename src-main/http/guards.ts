@@ -32,11 +32,33 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The session cookie's name carries the port: cookies belong to a host, not a port, so two
+ * servers on 127.0.0.1 in one browser would otherwise overwrite each other's.
+ */
+export const sessionCookieName = (port: number): string => `komet-session-${port}`;
+
+/**
+ * HttpOnly keeps it from the page's scripts; SameSite=Strict keeps every other site's requests
+ * from carrying it. No Expires: it ends with the browser, and the server forgets it when it stops.
+ */
+export const sessionCookie = (port: number, id: string): string => `${sessionCookieName(port)}=${id}; Path=/; HttpOnly; SameSite=Strict`;
+
+export function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
 export const unauthorized: ErrorShape = {
   code: 'unauthorized',
   message: {
-    sv: 'Saknar eller fel åtkomstnyckel. Öppna Komet igen från adressen som skrevs ut när det startade.',
-    en: 'Missing or wrong access token. Open Komet again from the address printed when it started.',
+    sv: 'Sidan har ingen giltig session. Starta Komet igen, eller öppna en ny adress från terminalen där Komet körs.',
+    en: 'This page has no valid session. Start Komet again, or open a new address from the terminal where Komet runs.',
   },
 };
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createKometGate, type KometGate } from '../app/komet-gate';
 import { AppError } from '../core/errors';
@@ -6,8 +7,10 @@ import { startBrowserShell, type BrowserShell } from './server';
 
 /**
  * Runs the browser shell as a process: `npm start` (when Electron is missing) and the end-to-end
- * tests start it with tsx. Prints the tokenised URL on stdout (with --ready-json, one JSON line
- * with the URL and the data folder) and serves until stopped.
+ * tests start it with tsx. Prints a single-use launch address on stdout (with --ready-json, one
+ * JSON line with it, the port and the data folder) and serves until stopped. With
+ * --exit-with-stdin each line the parent writes asks for a fresh launch address, printed the same
+ * way; the parent reads them from a pipe, so no address reaches another process's command line.
  */
 const { values } = parseArgs({
   options: {
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     renderer: { type: 'string' },
     'ready-json': { type: 'boolean', default: false },
     // The parent holds our stdin open; when it dies without signalling, stdin ends and we stop.
+    // Meanwhile every line on it asks for a new launch address.
     'exit-with-stdin': { type: 'boolean', default: false },
   },
 });
@@ -48,8 +52,11 @@ try {
   fail(err);
 }
 
-if (values['ready-json']) console.log(JSON.stringify({ url: shell.url, port: shell.port, dataDir: app.dataDir }));
-else console.log(shell.url);
+const printLaunchUrl = () => {
+  const url = shell.launchUrl();
+  console.log(values['ready-json'] ? JSON.stringify({ url, port: shell.port, dataDir: app.dataDir }) : url);
+};
+printLaunchUrl();
 
 let stopping = false;
 async function stop(code: number) {
@@ -67,5 +74,5 @@ process.on('SIGHUP', () => void stop(0));
 if (values['exit-with-stdin']) {
   process.stdin.on('end', () => void stop(0));
   process.stdin.on('error', () => void stop(0));
-  process.stdin.resume();
+  readline.createInterface({ input: process.stdin }).on('line', printLaunchUrl);
 }

@@ -5,7 +5,8 @@ import type { KometGate } from '../app/gate-common';
 import type { ErrorShape } from '../core/errors';
 import { contract, isProcedureName } from '../ipc/contract';
 import { createEventHub } from './events';
-import { bearerToken, forbidden, hostAllowed, originAllowed, tokenMatches, unauthorized } from './guards';
+import { bearerToken, cookieValue, forbidden, hostAllowed, originAllowed, sessionCookie, sessionCookieName, tokenMatches, unauthorized } from './guards';
+import { createSessions } from './sessions';
 import { serveStatic } from './static';
 
 /** Same policy as the Electron shell: nothing but our own files, no inline code, no framing. */
@@ -21,19 +22,40 @@ export interface BrowserShellOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   rendererDir: string;
+  /** How long a launch address stays usable; two minutes unless given. */
+  launchTtlMs?: number;
+  /** Milliseconds since the epoch; replaceable so a test can let a launch address expire. */
+  now?: () => number;
 }
 
+export const defaultLaunchTtlMs = 2 * 60_000;
+
 export interface BrowserShell {
-  /** http://127.0.0.1:PORT/#token=…, the fragment never reaches a server log or a Referer. */
+  /** http://127.0.0.1:PORT/: carries nothing secret; a browser that has a session opens Komet here. */
   url: string;
   port: number;
   /** Where the socket is bound; always 127.0.0.1. */
   address: AddressInfo;
+  /**
+   * A fresh launch address, http://127.0.0.1:PORT/launch?nonce=…: opened once within the launch
+   * time it gives that browser a session cookie and redirects to `url`; after that it is worthless.
+   */
+  launchUrl(): string;
+  /**
+   * A bearer token for callers inside this process (the tests). It is never printed and never
+   * part of a URL; pages authenticate by their session cookie.
+   */
   token: string;
   close(): Promise<void>;
 }
 
 const badRequest = (sv: string, en: string): ErrorShape => ({ code: 'validation', message: { sv, en } });
+
+const launchRefusedPage = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Komet</title></head>
+<body><main><h1>Adressen kan inte användas igen</h1><p>Varje adress till Komet fungerar en gång och bara en kort stund.
+Stäng fönstret och starta Komet igen, eller tryck Enter i terminalen där Komet körs för att få en ny adress.</p>
+<p lang="en">Each address to Komet works once and only for a short while. Close this window and start Komet again,
+or press Enter in the terminal where Komet runs to get a new address.</p></main></body></html>`;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -79,15 +101,40 @@ function parseCall(body: Buffer): { procedure: string; input: unknown } | null {
 
 /**
  * The browser shell: the same router as the Electron shell behind loopback HTTP. Every API call
- * needs the per-launch token; Host and Origin checks stop other sites and DNS rebinding.
+ * needs a session (the cookie a launch address gives) or, from inside this process, the bearer
+ * token; Host and Origin checks stop other sites and DNS rebinding.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const { app, rendererDir } = options;
   const token = randomBytes(32).toString('base64url');
+  const sessions = createSessions({ nonceTtlMs: options.launchTtlMs ?? defaultLaunchTtlMs, now: options.now ?? Date.now });
   const events = createEventHub();
   // Lock and unlock happen without a call too (idle timer): open pages re-read vault.status.
   const unsubscribe = app.onChange?.((procedure) => events.changed(procedure));
   let port = 0;
+
+  const authorised = (req: IncomingMessage) =>
+    sessions.isSession(cookieValue(req, sessionCookieName(port))) || tokenMatches(bearerToken(req), token);
+
+  function redirectHome(res: ServerResponse): void {
+    res.statusCode = 303;
+    res.setHeader('Location', '/');
+    res.end();
+  }
+
+  function handleLaunch(req: IncomingMessage, res: ServerResponse, nonce: string | null): void {
+    res.setHeader('Cache-Control', 'no-store');
+    const session = sessions.redeem(nonce);
+    if (session) {
+      res.setHeader('Set-Cookie', sessionCookie(port, session));
+      return redirectHome(res);
+    }
+    // The same browser opening a spent address again (history, a second click) is already in.
+    if (authorised(req)) return redirectHome(res);
+    res.statusCode = 401;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(launchRefusedPage);
+  }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
@@ -121,7 +168,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (url.pathname.startsWith('/api/')) {
       res.setHeader('Cache-Control', 'no-store');
       if (url.pathname === '/api/call') {
-        if (!tokenMatches(bearerToken(req), token)) return sendError(res, 401, unauthorized);
+        if (!authorised(req)) return sendError(res, 401, unauthorized);
         if (method !== 'POST') {
           res.setHeader('Allow', 'POST');
           return sendError(res, 405, badRequest('Fel metod.', 'Method not allowed.'));
@@ -129,8 +176,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         return handleCall(req, res);
       }
       if (url.pathname === '/api/events') {
-        // EventSource cannot set headers, so the token may come as a query parameter here.
-        if (!tokenMatches(bearerToken(req) ?? url.searchParams.get('token'), token)) return sendError(res, 401, unauthorized);
+        // EventSource sends the session cookie like any same-origin request; nothing goes in the URL.
+        if (!authorised(req)) return sendError(res, 401, unauthorized);
         if (method !== 'GET') return sendError(res, 405, badRequest('Fel metod.', 'Method not allowed.'));
         return events.attach(res);
       }
@@ -140,6 +187,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       res.setHeader('Allow', 'GET, HEAD');
       return sendError(res, 405, badRequest('Fel metod.', 'Method not allowed.'));
     }
+    if (url.pathname === '/launch') return handleLaunch(req, res, url.searchParams.get('nonce'));
     serveStatic(rendererDir, url.pathname, method, res);
   }
 
@@ -162,9 +210,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   port = address.port;
 
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: `http://127.0.0.1:${port}/`,
     port,
     address,
+    launchUrl: () => `http://127.0.0.1:${port}/launch?nonce=${sessions.issueNonce()}`,
     token,
     close: () =>
       new Promise<void>((resolve) => {

@@ -79,7 +79,7 @@ export function serveStatic(root: string, urlPath: string, method: string, res: 
   res.statusCode = 200;
   res.setHeader('Content-Type', mimeType(file));
   res.setHeader('Content-Length', stat.size);
-  // The token arrives in the fragment of index.html's URL; never let a cache keep the page around.
+  // The page is small and changes with every build; the assets revalidate.
   res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-store' : 'no-cache');
   if (method === 'HEAD') {
     res.end();

@@ -32,8 +32,8 @@ export const unauthorized = (): ApiError =>
   new ApiError({
     code: 'unauthorized',
     message: {
-      sv: 'Sidan saknar behörighet. Öppna Komet på nytt från programmet.',
-      en: 'This page is not authorised. Open Komet again from the application.',
+      sv: 'Sidan har ingen giltig session. Starta Komet igen, eller öppna en ny adress från terminalen där Komet körs.',
+      en: 'This page has no valid session. Start Komet again, or open a new address from the terminal where Komet runs.',
     },
   });
 

@@ -1,5 +1,4 @@
 import type { Result } from '../../src-main/ipc/contract';
-import { getToken } from '../app/token';
 import { unauthorized, unreachable } from './errors';
 
 export interface Transport {
@@ -13,14 +12,18 @@ const electronTransport = (bridge: NonNullable<Window['komet']>): Transport => (
   onChanged: (cb) => bridge.onChanged(cb),
 });
 
-/** Browser shell: loopback HTTP with the per-launch bearer token, server-sent events for changes. */
+/**
+ * Browser shell: loopback HTTP, server-sent events for changes. Both are same-origin requests,
+ * so the browser adds the session cookie the launch address set; the page never sees it
+ * (HttpOnly) and nothing secret is in its address, so a reload keeps working.
+ */
 const httpTransport: Transport = {
   async call(procedure, input) {
     let response: Response;
     try {
       response = await fetch('/api/call', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${getToken() ?? ''}` },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ procedure, input }),
       });
     } catch {
@@ -34,9 +37,8 @@ const httpTransport: Transport = {
     }
   },
   onChanged(cb) {
-    const token = getToken();
-    if (!token || typeof EventSource === 'undefined') return () => undefined;
-    const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    if (typeof EventSource === 'undefined') return () => undefined;
+    const source = new EventSource('/api/events');
     source.addEventListener('changed', cb);
     return () => source.close();
   },

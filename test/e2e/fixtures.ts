@@ -13,10 +13,15 @@ const serveMain = path.join(root, 'src-main', 'http', 'serve-main.ts');
 const rendererDir = path.join(process.env.KOMET_E2E_OUT ? path.resolve(process.env.KOMET_E2E_OUT) : path.join(root, 'out'), 'renderer');
 
 export interface KometServer {
-  /** The tokenised address a user would open: http://127.0.0.1:PORT/#token=… */
+  /**
+   * Komet's address, http://127.0.0.1:PORT/. It carries nothing secret: the page fixture has opened
+   * a launch address first, so the page's browser holds a session cookie and this address (a
+   * reload, a route after the #) opens Komet.
+   */
   url: string;
   origin: string;
-  token: string;
+  /** A fresh single-use launch address, asked of the server as `npm start` asks for one. */
+  launchUrl(): Promise<string>;
   dataDir: string;
   /** The vault's owner and passphrase (set up before the page opens unless `freshVault`). */
   userName: string;
@@ -31,8 +36,11 @@ interface Ready {
   dataDir: string;
 }
 
-/** Starts `serve-main.ts` the way `npm start` does, on a free port, and waits for its ready line. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; ready: Ready; stderr: () => string }> {
+/**
+ * Starts `serve-main.ts` the way `npm start` does, on a free port, and waits for its ready line.
+ * Each later line on its stdout is a launch address it printed because a line was written to it.
+ */
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; ready: Ready; nextReady: () => Promise<Ready>; stderr: () => string }> {
   const child = spawn(
     process.execPath,
     ['--import', import.meta.resolve('tsx'), serveMain, '--ready-json', '--exit-with-stdin', '--port', '0', '--renderer', rendererDir],
@@ -41,22 +49,32 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; read
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const lines = readline.createInterface({ input: child.stdout! });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser shell did not start within 90 s\n${stderr}`)), 90_000);
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(line) as Ready);
-      } catch {
-        reject(new Error(`unexpected first line from the browser shell: ${line}\n${stderr}`));
-      }
+  const nextReady = () =>
+    new Promise<Ready>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`browser shell printed no address within 90 s\n${stderr}`)), 90_000);
+      lines.once('line', (line) => {
+        clearTimeout(timer);
+        try {
+          resolve(JSON.parse(line) as Ready);
+        } catch {
+          reject(new Error(`unexpected line from the browser shell: ${line}\n${stderr}`));
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`browser shell exited with ${code}\n${stderr}`));
+      });
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser shell exited with ${code} before it was ready\n${stderr}`));
-    });
-  });
-  return { child, ready, stderr: () => stderr };
+  const ready = await nextReady();
+  return { child, ready, nextReady, stderr: () => stderr };
+}
+
+/** Spends a launch address as a browser would and returns the session cookie it gives. */
+async function sessionCookieFrom(launchUrl: string): Promise<string> {
+  const res = await fetch(launchUrl, { redirect: 'manual' });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (res.status !== 303 || !cookie) throw new Error(`the launch address gave no session (${res.status})`);
+  return cookie;
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
@@ -76,21 +94,25 @@ export const test = base.extend<{ komet: KometServer; freshVault: boolean }>({
   freshVault: [false, { option: true }],
   komet: async ({ freshVault }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-e2e-'));
-    const { child, ready, stderr } = await startServer(dataDir);
-    const url = new URL(ready.url);
-    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-    const origin = url.origin;
+    const { child, ready, nextReady, stderr } = await startServer(dataDir);
+    const origin = new URL(ready.url).origin;
+    // The harness arranges data over HTTP with a session of its own, from the first address.
+    const cookie = await sessionCookieFrom(ready.url);
     const server: KometServer = {
-      url: ready.url,
+      url: `${origin}/`,
       origin,
-      token,
+      async launchUrl() {
+        const next = nextReady();
+        child.stdin!.write('\n');
+        return (await next).url;
+      },
       dataDir,
       userName: testUserName,
       passphrase: testPassphrase,
       async call(procedure, input) {
         const res = await fetch(`${origin}/api/call`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
           body: JSON.stringify({ procedure, input }),
         });
         return (await res.json()) as never;
@@ -108,9 +130,10 @@ export const test = base.extend<{ komet: KometServer; freshVault: boolean }>({
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   },
-  // Every test starts on Komet's start page, with its own data folder behind it.
+  // Every test starts on Komet's start page, with its own data folder behind it, entered the way
+  // `npm start` enters it: through a fresh launch address.
   page: async ({ page, komet }, use) => {
-    await page.goto(komet.url);
+    await page.goto(await komet.launchUrl());
     await use(page);
   },
 });

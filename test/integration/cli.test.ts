@@ -161,34 +161,65 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('serve prints a tokenised URL, answers API calls and stops cleanly on SIGTERM', async () => {
+  it('serve prints a single-use launch address, answers API calls with the session it gives and stops cleanly on SIGTERM', async () => {
     const db = path.join(dir, 'demo-a.db');
-    const child = spawn(projectNode, [kometBin, 'serve', '--db', db], { env: cliEnv(), cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(projectNode, [kometBin, 'serve', '--db', db], { env: cliEnv(), cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.trim());
-      });
-      void exited.then(() => reject(new Error(`serve exited: ${stderr}`)));
+    const printed: string[] = [];
+    let waiting: ((line: string) => void) | null = null;
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+        printed.push(out.slice(0, nl).trim());
+        out = out.slice(nl + 1);
+        waiting?.(printed.at(-1)!);
+      }
     });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+$/);
+    const nextLine = (count: number) =>
+      new Promise<string>((resolve, reject) => {
+        if (printed.length >= count) return resolve(printed[count - 1]!);
+        waiting = () => printed.length >= count && resolve(printed[count - 1]!);
+        void exited.then(() => reject(new Error(`serve exited: ${stderr}`)));
+      });
+    const url = await nextLine(1);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/launch\?nonce=[\w-]{43}$/);
     const parsed = new URL(url);
-    const token = parsed.hash.replace('#token=', '');
-    const call = (auth: string) =>
+    const launched = await fetch(url, { redirect: 'manual' });
+    expect(launched.status).toBe(303);
+    const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/^komet-session-\d+=/);
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(401);
+    const call = (headers: Record<string, string>) =>
       fetch(new URL('/api/call', parsed.origin), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: auth },
+        headers: { 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify({ procedure: 'stats.get', input: {} }),
       });
-    const ok = await call(`Bearer ${token}`);
+    const ok = await call({ Cookie: cookie });
     const body = (await ok.json()) as { ok: boolean; value: { groups: number } };
     expect(body.ok).toBe(true);
     expect(body.value.groups).toBe(statsJson(db).groups);
-    expect((await call('Bearer wrong')).status).toBe(401);
+    expect((await call({ Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await call({})).status).toBe(401);
+    const info = (await (
+      await fetch(new URL('/api/call', parsed.origin), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify({ procedure: 'app.info', input: {} }),
+      })
+    ).json()) as { ok: boolean; value: { shell: string } };
+    // The page talks to the browser shell, whichever command started it.
+    expect(info.value.shell).toBe('browser');
+
+    // Enter gives a new address; the old one stays spent.
+    child.stdin.write('\n');
+    const second = await nextLine(2);
+    expect(second).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/launch\?nonce=[\w-]{43}$/);
+    expect(second).not.toBe(url);
+    expect((await fetch(second, { redirect: 'manual' })).status).toBe(303);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -63,10 +63,19 @@ const call = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+/** Opens a launch address as a browser would; returns the response and the cookie it set. */
+async function launch(target: BrowserShell = shell, launchUrl = target.launchUrl(), headers: Record<string, string> = {}) {
+  const url = new URL(launchUrl);
+  const res = await request(target.port, { path: `${url.pathname}${url.search}`, headers: { Host: `127.0.0.1:${target.port}`, ...headers } });
+  const setCookie = res.headers['set-cookie'] ?? [];
+  return { res, setCookie, cookie: setCookie[0]?.split(';')[0] ?? '' };
+}
+
 describe('browser shell', () => {
-  it('listens on 127.0.0.1 only and hands out a tokenised URL', () => {
-    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
+  it('listens on 127.0.0.1 only and its address carries no secret', () => {
+    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/`);
     expect(shell.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(shell.launchUrl()).not.toContain(shell.token);
     expect(shell.address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: shell.port });
   });
 
@@ -202,17 +211,17 @@ describe('browser shell', () => {
   it('emits `changed` on /api/events after a successful write, not after a read or a failure', async () => {
     const unauth = await request(shell.port, { path: '/api/events?token=wrong', headers: { Host: host() } });
     expect(unauth.status).toBe(401);
+    const { cookie } = await launch();
     const foreign = await request(shell.port, {
-      path: `/api/events?token=${shell.token}`,
-      headers: { Host: host(), Origin: 'http://evil.example' },
+      path: '/api/events',
+      headers: { Host: host(), Origin: 'http://evil.example', Cookie: cookie },
     });
     expect(foreign.status).toBe(403);
 
+    // EventSource sends the page's session cookie; that is all the stream needs.
     const received: string[] = [];
     const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      http
-        .get({ host: '127.0.0.1', port: shell.port, path: `/api/events?token=${encodeURIComponent(shell.token)}`, headers: { Host: host() } }, resolve)
-        .on('error', reject);
+      http.get({ host: '127.0.0.1', port: shell.port, path: '/api/events', headers: { Host: host(), Cookie: cookie } }, resolve).on('error', reject);
     });
     expect(stream.statusCode).toBe(200);
     expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -227,5 +236,102 @@ describe('browser shell', () => {
     const frames = received.join('').split('\n\n').filter((f) => f.includes('event: changed'));
     expect(frames).toEqual(['event: changed\ndata: {"procedure":"units.create"}']);
     stream.destroy();
+  });
+
+  it('a launch address gives an HttpOnly, SameSite=Strict session cookie and leads to an address without a secret', async () => {
+    const { res, setCookie, cookie } = await launch();
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(setCookie).toHaveLength(1);
+    const attributes = setCookie[0]!.split(';').map((a) => a.trim().toLowerCase());
+    expect(attributes).toContain('httponly');
+    expect(attributes).toContain('samesite=strict');
+    expect(attributes).toContain('path=/');
+    // A session cookie: it ends with the browser, and nothing is written to the profile to last.
+    expect(attributes.some((a) => a.startsWith('expires=') || a.startsWith('max-age='))).toBe(false);
+    expect(cookie).toMatch(new RegExp(`^komet-session-${shell.port}=[A-Za-z0-9_-]{43}$`));
+    expect(cookie).not.toContain(shell.token);
+
+    const viaCookie = await call({ procedure: 'app.info', input: {} }, { Authorization: '', Cookie: cookie });
+    expect(viaCookie.status).toBe(200);
+    expect(JSON.parse(viaCookie.body)).toMatchObject({ ok: true });
+  });
+
+  it('a launch address works once: a second use is refused and sets no cookie', async () => {
+    const address = shell.launchUrl();
+    const first = await launch(shell, address);
+    expect(first.res.status).toBe(303);
+    const second = await launch(shell, address);
+    expect(second.res.status).toBe(401);
+    expect(second.setCookie).toEqual([]);
+    expect(second.res.body).toContain('Adressen kan inte användas igen');
+    // The browser that used it is still in, and opening the spent address there just goes home.
+    const again = await launch(shell, address, { Cookie: first.cookie });
+    expect(again.res.status).toBe(303);
+    expect(again.setCookie).toEqual([]);
+    expect((await call({ procedure: 'app.info', input: {} }, { Authorization: '', Cookie: first.cookie })).status).toBe(200);
+  });
+
+  it('refuses made-up, missing and expired launch nonces', async () => {
+    let now = 1_000_000;
+    const timed = await startBrowserShell({ app, port: 0, rendererDir, launchTtlMs: 60_000, now: () => now });
+    try {
+      const late = timed.launchUrl();
+      const inTime = timed.launchUrl();
+      now += 59_999;
+      expect((await launch(timed, inTime)).res.status).toBe(303);
+      now += 1;
+      const expired = await launch(timed, late);
+      expect(expired.res.status).toBe(401);
+      expect(expired.setCookie).toEqual([]);
+      for (const made of ['/launch', '/launch?nonce=', `/launch?nonce=${timed.token}`, '/launch?nonce=AAAA']) {
+        const res = await launch(timed, `http://127.0.0.1:${timed.port}${made}`);
+        expect(res.res.status, made).toBe(401);
+        expect(res.setCookie, made).toEqual([]);
+      }
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('keeps the session for the tab: a reload sends the cookie again and the calls go on working', async () => {
+    const { cookie } = await launch();
+    const page = await request(shell.port, { path: '/', headers: { Host: host(), Cookie: cookie } });
+    expect(page.status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const res = await call({ procedure: 'app.info', input: {} }, { Authorization: '', Cookie: cookie });
+      expect(JSON.parse(res.body)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses a session cookie that is wrong, from another launch of the server, or sent by another site', async () => {
+    const { cookie } = await launch();
+    const [name, value] = cookie.split('=') as [string, string];
+    const wrong = await call({ procedure: 'app.info' }, { Authorization: '', Cookie: `${name}=${value.slice(0, -1)}x` });
+    expect(wrong.status).toBe(401);
+    const second = await startBrowserShell({ app, port: 0, rendererDir });
+    try {
+      const res = await request(second.port, {
+        method: 'POST',
+        path: '/api/call',
+        headers: { Host: `127.0.0.1:${second.port}`, Cookie: `${`komet-session-${second.port}`}=${value}` },
+        body: JSON.stringify({ procedure: 'app.info' }),
+      });
+      expect(res.status).toBe(401);
+    } finally {
+      await second.close();
+    }
+    // Another page on this machine (another port is another origin, though the same site).
+    const crossOrigin = await call({ procedure: 'app.info' }, { Authorization: '', Cookie: cookie, Origin: `http://127.0.0.1:${shell.port + 1}` });
+    expect(crossOrigin.status).toBe(403);
+  });
+
+  it('takes no token in the URL, not even the right one', async () => {
+    for (const p of [`/api/events?token=${shell.token}`, `/api/call?token=${shell.token}`]) {
+      const post = p.startsWith('/api/call');
+      const res = await request(shell.port, { method: post ? 'POST' : 'GET', path: p, headers: { Host: host() }, ...(post ? { body: '{"procedure":"app.info"}' } : {}) });
+      expect(res.status, p).toBe(401);
+    }
   });
 });

@@ -35,6 +35,27 @@ const outsideExports = (field: string) =>
     'In browser mode Komet can only write to the exports folder in its data folder. Enter a file name without a folder.',
   );
 
+// One message for every refused read, whether or not the path exists, so a page learns nothing
+// about the disk outside the exports folder.
+const unreadableOutsideExports = (field: string) =>
+  fieldError(
+    field,
+    'I webbläsarläget kan Komet bara läsa filer i mappen exports i sin datamapp. Lägg filen där och ange dess namn.',
+    'In browser mode Komet can only read files in the exports folder in its data folder. Put the file there and enter its name.',
+  );
+
+/**
+ * The path a browser-shell request names, if it lies directly in the exports folder: a bare name,
+ * or a full path whose folder is the exports folder. Subfolders and `..` are refused, before the
+ * disk is touched.
+ */
+function directlyInside(base: string, requested: string): string | null {
+  const target = path.resolve(base, requested);
+  const relative = path.relative(base, target);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) || relative.includes(path.sep)) return null;
+  return target;
+}
+
 /**
  * Where a file or folder the user asked for may be written. The browser shell is a page talking
  * to a local server, so it may only name something inside <dataDir>/exports (symlinks resolved);
@@ -52,9 +73,8 @@ export function writablePath(requested: string | undefined, env: ExportEnv, fiel
   }
   if (requested === undefined) return path.join(base, defaultName);
   if (env.shell !== 'browser') return path.resolve(requested);
-  const target = path.resolve(base, requested);
-  const relative = path.relative(base, target);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) || relative.includes(path.sep)) throw outsideExports(field);
+  const target = directlyInside(base, requested);
+  if (target === null) throw outsideExports(field);
   let realBase: string;
   try {
     realBase = fs.realpathSync(base);
@@ -66,11 +86,33 @@ export function writablePath(requested: string | undefined, env: ExportEnv, fiel
 }
 
 /**
- * A file the user asked to read. In the browser shell a relative name means the exports folder,
- * the same place a bare name is written to, so the name just exported opens as typed.
+ * A file the user asked to read. The CLI and Electron's open dialog read wherever the user can.
+ * The browser shell reads only files directly in the exports folder, the same place a bare name
+ * is written to (so the name just exported opens as typed); a symlink there counts as the file it
+ * points to. What is returned is the resolved path, the one that was checked.
  */
-export function readablePath(requested: string, env: ExportEnv): string {
-  return env.shell === 'browser' ? path.resolve(exportsFolder(env), requested) : path.resolve(requested);
+export function readablePath(requested: string, env: ExportEnv, field: string): string {
+  if (env.shell !== 'browser') return path.resolve(requested);
+  const base = exportsFolder(env);
+  const target = directlyInside(base, requested);
+  if (target === null) throw unreadableOutsideExports(field);
+  try {
+    fs.lstatSync(target);
+  } catch {
+    // Not there: inside the exports folder that is no secret, and opening it says so.
+    return target;
+  }
+  let real: string;
+  let realBase: string;
+  try {
+    real = fs.realpathSync(target);
+    realBase = fs.realpathSync(base);
+  } catch {
+    // A dangling link: it points outside as often as not, so it is refused like outside paths.
+    throw unreadableOutsideExports(field);
+  }
+  if (path.dirname(real) !== realBase) throw unreadableOutsideExports(field);
+  return real;
 }
 
 const oneCredential = () =>
@@ -82,7 +124,7 @@ const oneCredential = () =>
 function credentialsOf(input: ParsedInput<'export.open'>, env: ExportEnv): OpenCredentials {
   const given = [input.identityFile, input.identity, input.passphrase].filter((v) => v !== undefined);
   if (given.length !== 1) throw oneCredential();
-  if (input.identityFile !== undefined) return { identityFile: readablePath(input.identityFile, env) };
+  if (input.identityFile !== undefined) return { identityFile: readablePath(input.identityFile, env, 'identityFile') };
   if (input.identity !== undefined) {
     const keys = input.identity
       .split(/\r?\n/)
@@ -101,7 +143,7 @@ export function exportFileService() {
     /** Öppna export: decrypt, verify against the manifest and extract; nothing is left on failure. */
     async open(input: ParsedInput<'export.open'>, env: ExportEnv): Promise<ExportOpenResult> {
       const credentials = credentialsOf(input, env);
-      const file = readablePath(input.file, env);
+      const file = readablePath(input.file, env, 'file');
       const outDir = writablePath(input.outDir, env, 'outDir', `${path.basename(file).replace(/\.age$/i, '') || 'komet-export'}-oppnad`);
       const opened = await openExport(file, credentials, { outDir });
       const m = opened.manifest;

@@ -6,9 +6,10 @@ import { id, isoDate, name, timestamp } from './common';
  * FoU export: preview, run, open, keys, saved recipients and the export log.
  *
  * Paths: in the Electron shell outPath/outDir/file are absolute paths the user picked in a native
- * dialog. In the browser shell the server writes only inside `<dataDir>/exports/` (a bare file or
- * folder name is put there; anything outside is refused), so a page cannot make Komet write
- * elsewhere on disk. Omitted, outPath defaults to `<dataDir>/exports/komet-export-YYYYMMDD-HHMMSS.age`.
+ * dialog. In the browser shell the server reads and writes only directly inside
+ * `<dataDir>/exports/` (a bare file or folder name means one there; anything outside, symlinks
+ * resolved, is refused with one message whether it exists or not), so a page can neither make
+ * Komet write elsewhere on disk nor read or probe files outside that folder. Omitted, outPath defaults to `<dataDir>/exports/komet-export-YYYYMMDD-HHMMSS.age`.
  * Existing files are never overwritten.
  */
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
+import { PathField } from './PathField';
 
 interface KeygenPanelProps {
   pathHint: string;
@@ -44,9 +44,7 @@ export function KeygenPanel({ pathHint, onCreated }: KeygenPanelProps) {
       </h2>
       <p className="panel__hint">{t('export.keygen.intro')}</p>
       <form className="export-open" noValidate onSubmit={submit}>
-        <FormField id="keygen-out" label={t('export.keygen.outPath')} hint={pathHint} className="export-path-field">
-          {(control) => <input type="text" spellCheck={false} {...control} value={outPath} onChange={(e) => setOutPath(e.target.value)} />}
-        </FormField>
+        <PathField id="keygen-out" label={t('export.keygen.outPath')} hint={pathHint} purpose="keyFile" value={outPath} onChange={setOutPath} />
         <ErrorAlert error={keygen.error} />
         <button type="submit" className="button button--primary" disabled={keygen.isPending}>
           {keygen.isPending ? t('common.working') : t('export.keygen.submit')}

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import './export.css';
 import { KeygenPanel } from './KeygenPanel';
 import { OpenResult } from './OpenResult';
+import { PathField } from './PathField';
 import { focusFirstInvalid } from './wizard-state';
 
 type Errors = Partial<Record<'file' | 'identityFile' | 'passphrase', string>>;
@@ -56,9 +57,7 @@ export function OpenExportPage() {
         </h2>
         <p className="panel__hint">{t('export.open.intro')}</p>
         <form className="export-open" noValidate onSubmit={submit} aria-busy={open.isPending}>
-          <FormField id="open-file" label={t('export.open.file')} hint={pathHint} error={errors.file} required className="export-path-field">
-            {(control) => <input type="text" spellCheck={false} {...control} value={file} onChange={(e) => setFile(e.target.value)} />}
-          </FormField>
+          <PathField id="open-file" label={t('export.open.file')} hint={pathHint} error={errors.file} required purpose="exportPackage" value={file} onChange={setFile} />
 
           <Fieldset id="open-mode" legend={t('export.open.how')}>
             <div className="radio-group">
@@ -72,18 +71,30 @@ export function OpenExportPage() {
           </Fieldset>
 
           {mode === 'identity' ? (
-            <FormField id="open-identity" label={t('export.open.identityFile')} hint={t('export.open.identityHint')} error={errors.identityFile} required className="export-path-field">
-              {(control) => <input type="text" spellCheck={false} {...control} value={identityFile} onChange={(e) => setIdentityFile(e.target.value)} />}
-            </FormField>
+            <PathField
+              id="open-identity"
+              label={t('export.open.identityFile')}
+              hint={t('export.open.identityHint')}
+              error={errors.identityFile}
+              required
+              purpose="identityFile"
+              value={identityFile}
+              onChange={setIdentityFile}
+            />
           ) : (
             <FormField id="open-passphrase" label={t('export.open.passphrase')} error={errors.passphrase} required className="export-narrow">
               {(control) => <input type="password" autoComplete="off" {...control} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
             </FormField>
           )}
 
-          <FormField id="open-out" label={t('export.open.outDir')} hint={browser ? t('export.open.outDirHintBrowser', { folder }) : t('export.open.outDirHint')} className="export-path-field">
-            {(control) => <input type="text" spellCheck={false} {...control} value={outDir} onChange={(e) => setOutDir(e.target.value)} />}
-          </FormField>
+          <PathField
+            id="open-out"
+            label={t('export.open.outDir')}
+            hint={browser ? t('export.open.outDirHintBrowser', { folder }) : t('export.open.outDirHint')}
+            purpose="openedFolder"
+            value={outDir}
+            onChange={setOutDir}
+          />
 
           <div role="status">
             {open.isPending && (

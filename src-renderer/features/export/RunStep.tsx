@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { useExportFormat, type ExportCoarseningValue } from './format';
 import { StepHeading } from './StepIndicator';
 import { scopeInput, type EncryptionDraft, type ScopeDraft } from './wizard-state';
 import { FileRowsTable } from './FileRowsTable';
+import { PathField } from './PathField';
 
 interface RunStepProps {
   scope: ScopeDraft;
@@ -132,14 +132,15 @@ export function RunStep({ scope, coarsening, encryption, onBack, onRestart }: Ru
         </div>
       </dl>
 
-      <FormField
+      <PathField
         id="export-out"
         label={t('export.run.outPath')}
         hint={info.data?.shell === 'browser' ? t('export.run.outPathHintBrowser', { folder: `${info.data.dataDir}/exports` }) : t('export.run.outPathHint')}
-        className="export-path-field"
-      >
-        {(control) => <input type="text" spellCheck={false} {...control} value={outPath} onChange={(e) => setOutPath(e.target.value)} disabled={run.isPending} />}
-      </FormField>
+        purpose="exportFile"
+        value={outPath}
+        onChange={setOutPath}
+        disabled={run.isPending}
+      />
 
       {/* Mounted before the run starts so screen readers hear the progress message. */}
       <div role="status">

@@ -208,7 +208,12 @@ export function createFakeElectron() {
     session: { defaultSession },
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     Menu,
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showSaveDialog: vi.fn(async (_window: unknown, _options: Record<string, unknown>): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+      showOpenDialog: vi.fn(async (_window: unknown, _options: Record<string, unknown>): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+    },
     contextBridge,
     ipcRenderer,
     /** Test control: emit 'lock-screen', 'suspend'. */

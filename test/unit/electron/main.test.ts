@@ -1,8 +1,10 @@
 // Boots src-main/electron/main.ts against the fake Electron and checks the wiring: what happens
 // before `ready`, what after, and that the window that appears is the locked-down one.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, CHANGED_CHANNEL } from '../../../src-main/electron/channels';
+import { CALL_CHANNEL, CHANGED_CHANNEL, CHOOSE_PATH_CHANNEL } from '../../../src-main/electron/channels';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from './fake-electron';
 
 const kometGateModule = path.resolve(import.meta.dirname, '../../../src-main/app/komet-gate.ts');
@@ -99,10 +101,10 @@ describe('Electron main process', () => {
     expect(electron.Menu.applicationMenu).toBeDefined();
   });
 
-  it('registers exactly one IPC handler, which calls the app and announces writes', async () => {
+  it('registers the call handler, which calls the app and announces writes, and the file dialogs, nothing else', async () => {
     await boot();
     const win = await ready();
-    expect([...electron.ipcMain.handlers.keys()]).toEqual([CALL_CHANNEL]);
+    expect([...electron.ipcMain.handlers.keys()]).toEqual([CALL_CHANNEL, CHOOSE_PATH_CHANNEL]);
     expect(electron.ipcMain.on).not.toHaveBeenCalled();
 
     const handler = electron.ipcMain.handlers.get(CALL_CHANNEL)!;
@@ -117,6 +119,26 @@ describe('Electron main process', () => {
     expect(refused.ok).toBe(false);
     expect(komet.call).not.toHaveBeenCalledWith('units.delete', expect.anything());
     warn.mockRestore();
+  });
+
+  it('shows the export save dialog over the window, starting in the private exports folder of the data folder', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-main-'));
+    process.env.KOMET_DATA_DIR = dataDir;
+    try {
+      await boot();
+      const win = await ready();
+      electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/eva/fou.age' });
+      const handler = electron.ipcMain.handlers.get(CHOOSE_PATH_CHANNEL)!;
+      const fromWindow = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+      await expect(handler(fromWindow, 'exportFile')).resolves.toEqual({ ok: true, value: '/home/eva/fou.age' });
+      const [parent, options] = electron.dialog.showSaveDialog.mock.calls[0]!;
+      expect(parent).toBe(win);
+      expect(path.dirname(options.defaultPath as string)).toBe(path.join(dataDir, 'exports'));
+      expect(options.title).toBe('Spara exporten');
+      expect(fs.statSync(path.join(dataDir, 'exports')).mode & 0o777).toBe(0o700);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('focuses the existing window when a second instance starts', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, CHANGED_CHANNEL } from '../../../src-main/electron/channels';
+import { CALL_CHANNEL, CHANGED_CHANNEL, CHOOSE_PATH_CHANNEL, PATH_PURPOSES } from '../../../src-main/electron/channels';
 import type { KometApi } from '../../../src-main/electron/preload-api';
 import type { FakeElectron } from './fake-electron';
 
@@ -21,9 +21,9 @@ beforeEach(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly `komet` with `call` and `onChanged`, nothing of Electron', () => {
+  it('exposes exactly `komet` with `call`, `onChanged` and `choosePath`, nothing of Electron', () => {
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['komet']);
-    expect(Object.keys(api).sort()).toEqual(['call', 'onChanged']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'choosePath', 'onChanged']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
     expect(Object.values(api)).not.toContain(electron.ipcRenderer.invoke);
@@ -54,6 +54,19 @@ describe('preload bridge', () => {
     expect(electron.ipcRenderer.count(CHANGED_CHANNEL)).toBe(0);
     electron.ipcRenderer.emit(CHANGED_CHANNEL, event, { procedure: 'groups.update' });
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks main for a file dialog by purpose on its own channel, and for nothing else', async () => {
+    for (const purpose of PATH_PURPOSES) {
+      await expect(api.choosePath(purpose)).resolves.toEqual({ ok: true, value: 'from-main' });
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHOOSE_PATH_CHANNEL, purpose);
+    }
+    electron.ipcRenderer.invoke.mockClear();
+    for (const bad of ['', 'anything', '/etc/passwd', 42, null, { toString: () => 'exportFile' }]) {
+      const result = await api.choosePath(bad as never);
+      expect(result, String(bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('refuses a non-function listener', () => {
