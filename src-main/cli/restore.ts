@@ -24,13 +24,23 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.from) throw new CliFailure({ sv: 'Ange säkerhetskopian med --from FIL.', en: 'Give the backup with --from FILE.' }, 2);
-  const [{ resolveDatabase }, { restoreBackup }] = await Promise.all([import('./app'), import('../core/backup')]);
+  const [{ resolveDatabase }, { restoreBackup }, { acquireWriteLock }] = await Promise.all([
+    import('./app'),
+    import('../core/backup'),
+    import('../core/db/write-lock'),
+  ]);
   const databasePath = databasePathFrom(values.db);
   // Restoring onto nothing is allowed (a new computer), but only next to a key file or plainly.
   const db = await resolveDatabase(databasePath, { createPlain: true });
   let result;
   try {
-    result = restoreBackup(path.resolve(values.from), { dataDir: db.dataDir, databasePath, key: db.key });
+    // A running app would go on writing to the replaced file and lose everything after this.
+    const release = acquireWriteLock(databasePath);
+    try {
+      result = restoreBackup(path.resolve(values.from), { dataDir: db.dataDir, databasePath, key: db.key });
+    } finally {
+      release();
+    }
   } finally {
     db.key?.fill(0);
   }
