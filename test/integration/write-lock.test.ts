@@ -111,6 +111,8 @@ describe('one writing process per database', { timeout: 240_000 }, () => {
     expect((await server.exited).code).toBe(0);
     expect(server.stderr()).toBe('');
     expect(unitNames()).toBe(before + 1);
+    // A clean exit leaves no lock file behind in the data folder.
+    expect(fs.readdirSync(path.dirname(db)).filter((n) => n.includes('.lock'))).toEqual([]);
   });
 
   it('the lock is free again after its holder is killed with SIGKILL', async () => {

@@ -19,8 +19,6 @@ import { openSqliteFile } from './sqlite-file';
  * personal), written after the lock is taken and read only to word the refusal.
  *
  * Within one process the lock is shared: the gate and the CLI command that made it are one holder.
- * The lock file is never deleted, since deleting a lock file another process is just opening
- * would let two holders in.
  */
 
 export interface LockHolder {
@@ -55,6 +53,25 @@ export function acquireWriteLock(databasePath: string): () => void {
   } catch {
     throw lockUnavailable();
   }
+  // A lock file can be removed by its last holder (see releaseOne) between our open and our lock:
+  // then we hold a lock on a file nobody else will see. Comparing the file's identity before
+  // opening and after locking catches that, and the attempt is made again.
+  let sqlite: Database.Database | null = null;
+  for (let attempt = 0; attempt < 5 && !sqlite; attempt++) {
+    const before = identityOf(lockFileOf(key));
+    const candidate = lockOnce(key);
+    const after = identityOf(lockFileOf(key));
+    if (after !== null && (before === null || before === after)) sqlite = candidate;
+    else candidate.close();
+  }
+  if (!sqlite) throw lockUnavailable();
+  held.set(key, { sqlite, count: 1 });
+  writeHolder(key, { program: processLabel(), pid: process.pid, since: new Date().toISOString() });
+  return once(() => releaseOne(key));
+}
+
+/** Opens the lock file and takes its exclusive lock, or throws `in_use` naming the holder. */
+function lockOnce(key: string): Database.Database {
   let sqlite: Database.Database;
   try {
     sqlite = openSqliteFile(lockFileOf(key));
@@ -70,28 +87,42 @@ export function acquireWriteLock(databasePath: string): () => void {
     sqlite.pragma('journal_mode = MEMORY');
     // The first write takes the exclusive lock, and exclusive locking mode keeps it.
     sqlite.pragma(`user_version = ${process.pid}`);
+    return sqlite;
   } catch (err) {
     sqlite.close();
     if (isBusy(err)) throw inUse(readHolder(key));
     throw lockUnavailable();
   }
-  held.set(key, { sqlite, count: 1 });
-  writeHolder(key, { program: processLabel(), pid: process.pid, since: new Date().toISOString() });
-  return once(() => releaseOne(key));
 }
 
-/** Whether this process holds the write lock of a database. */
-export const holdsWriteLock = (databasePath: string) => held.has(path.resolve(databasePath));
+function identityOf(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
 
+/**
+ * The last release removes the holder file and the lock file while the lock is still held, so a
+ * data folder keeps no trace of it between runs; whoever opened the old file meanwhile sees it
+ * gone after locking and tries again (see acquireWriteLock). A process that dies keeps its files,
+ * and the next holder simply takes them over.
+ */
 function releaseOne(key: string): void {
   const mine = held.get(key);
   if (!mine) return;
   mine.count -= 1;
   if (mine.count > 0) return;
   held.delete(key);
-  // Before the lock goes: afterwards the file may already be the next holder's.
   const holder = readHolder(key);
   if (holder?.pid === process.pid) fs.rmSync(holderFileOf(key), { force: true });
+  try {
+    fs.rmSync(lockFileOf(key), { force: true });
+  } catch {
+    // Windows cannot remove an open file; it stays until the next holder's release.
+  }
   mine.sqlite.close();
 }
 
