@@ -4,6 +4,8 @@ import { systemClock, type Clock } from '../core/clock';
 import { hasPendingMigrations } from '../core/db/migrate';
 import { openDatabase, type KometDb } from '../core/db/open';
 import { AppError } from '../core/errors';
+import { removeStaleStaging } from '../core/export/staging';
+import { stagingRegistryOf } from '../core/services/export-files';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
 import { createHandlers } from '../ipc/handlers';
@@ -42,6 +44,8 @@ export interface StartOptions {
 export function startKomet(options: StartOptions): KometApp {
   const dataDir = options.dataDir ?? (options.databasePath ? path.dirname(options.databasePath) : defaultDataDir());
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
+  // Decrypted files an opening killed half-way left behind go at the next start.
+  removeStaleStaging(stagingRegistryOf(dataDir));
   const db = openDatabase(databasePath, { ...(options.key ? { key: options.key } : {}), ...(options.readOnly ? { readOnly: true } : {}) });
   try {
     if (options.readOnly && hasPendingMigrations(db.sqlite)) throw new NeedsMigration();
