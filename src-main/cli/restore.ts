@@ -6,10 +6,12 @@ export const help = `Användning / Usage: komet restore --from FIL [--db SÖKVÄ
 
 Ersätter databasen med en säkerhetskopia. Kopian kontrolleras först (samma nyckel, en Komet-
 databas, hel, inte från en nyare Komet); sedan sparas den nuvarande databasen som en kopia
-"before-restore" i backups/ innan den byts ut. Stäng Komet först.
+"before-restore" i backups/ innan den byts ut. Stäng Komet först: medan ett annat Komet-program
+använder databasen (appen, komet serve …) vägras återställningen, med programmets namn.
 Replaces the database with a backup. The backup is checked first (same key, a Komet database,
 sound, not from a newer Komet); then the current database is saved as a "before-restore" copy in
-backups/ before it is replaced. Close Komet first.
+backups/ before it is replaced. Close Komet first: while another Komet program uses the database
+(the app, komet serve, …) the restore is refused, naming it.
 
   --from FIL      säkerhetskopian att återställa / the backup to restore
 ${dbOptionHelp}
