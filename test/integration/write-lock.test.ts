@@ -3,10 +3,14 @@
 // refused with the holder named; reports still read beside it; and after the holder is killed
 // with SIGKILL the lock is free again without anyone cleaning up.
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultMigrationsFolder, readJournal } from '../../src-main/core/db/migrate';
+import { acquireWriteLock } from '../../src-main/core/db/write-lock';
 import { cliEnv, kometBin, projectNode, root, runKomet } from '../helpers/cli';
 
 const passphrase = 'ett lås i taget, tack så mycket';
@@ -130,5 +134,38 @@ describe('one writing process per database', { timeout: 240_000 }, () => {
     expect((await again.call('units.list', {})).ok).toBe(true);
     again.child.kill('SIGTERM');
     expect((await again.exited).code).toBe(0);
+  });
+});
+
+/** The first `count` migrations applied by hand, as an older Komet would have left the file. */
+function olderDatabase(file: string, count: number): void {
+  const journal = readJournal(defaultMigrationsFolder());
+  const sqlite = new Database(file);
+  sqlite.exec('create table "__drizzle_migrations" (id integer primary key autoincrement, hash text not null, created_at numeric)');
+  for (const entry of journal.entries.slice(0, count)) {
+    const text = fs.readFileSync(path.join(defaultMigrationsFolder(), `${entry.tag}.sql`), 'utf8');
+    for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
+    sqlite.prepare('insert into "__drizzle_migrations" (hash, created_at) values (?, ?)').run(crypto.createHash('sha256').update(text).digest('hex'), entry.when);
+  }
+  sqlite.close();
+}
+
+describe('a report on a database an older Komet left', { timeout: 120_000 }, () => {
+  it('does not migrate it under another writer, names the writer, and migrates it once the lock is free', () => {
+    const file = path.join(dir, 'older', 'komet.db');
+    fs.mkdirSync(path.dirname(file));
+    olderDatabase(file, readJournal(defaultMigrationsFolder()).entries.length - 1);
+    const before = fs.readFileSync(file);
+    // This test process is the writer now.
+    const release = acquireWriteLock(file);
+    try {
+      expectRefusedBy(runKomet(['stats', '--db', file, '--json']), 'Komet', process.pid);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      release();
+    }
+    const r = runKomet(['stats', '--db', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { programmes: number }).programmes).toBeGreaterThan(0);
   });
 });

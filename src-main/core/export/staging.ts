@@ -108,6 +108,10 @@ export function removeStaleStagingIn(parent: string): void {
   for (const name of names) {
     if (!stagingName.test(name)) continue;
     const dir = path.join(parent, name);
-    if (isStale(dir)) fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (isStale(dir)) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Not ours to remove after all (permissions): left for its owner.
+    }
   }
 }
