@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../core/backup';
+import { acquireWriteLock } from '../core/db/write-lock';
 import { AppError, type Result } from '../core/errors';
 import { writeFileAtomic } from '../core/vault';
 import type { BackupEntry, ProcedureName } from '../ipc/contract';
@@ -74,7 +75,11 @@ export function logBackgroundFailure(what: string, err: unknown): void {
   if (process.env.KOMET_DEBUG) console.error(err);
 }
 
-/** One vault session per data folder and process: two would each think they own the key. */
+/**
+ * One vault session per data folder and process (two would each think they own the key), and one
+ * writing process per database: the gate holds the database's write lock for its whole life, so a
+ * restore or a second app cannot replace the file under it, locked or unlocked.
+ */
 const claimed = new Set<string>();
 export function claimDatabase(databasePath: string): () => void {
   const key = path.resolve(databasePath);
@@ -84,6 +89,10 @@ export function claimDatabase(databasePath: string): () => void {
       en: 'The database is already open in this process.',
     });
   }
+  const releaseLock = acquireWriteLock(key);
   claimed.add(key);
-  return () => claimed.delete(key);
+  return () => {
+    claimed.delete(key);
+    releaseLock();
+  };
 }

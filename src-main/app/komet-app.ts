@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { AuditSink } from '../core/audit';
 import { systemClock, type Clock } from '../core/clock';
+import { hasPendingMigrations } from '../core/db/migrate';
 import { openDatabase, type KometDb } from '../core/db/open';
+import { AppError } from '../core/errors';
+import { removeStaleStaging } from '../core/export/staging';
+import { stagingRegistryOf } from '../core/services/export-files';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
 import { createHandlers } from '../ipc/handlers';
@@ -29,14 +33,22 @@ export interface StartOptions {
   audit?: AuditSink;
   /** Who the audit log names for calls that do not say: the vault's user, or 'cli'. */
   actor?: string;
+  /**
+   * Read the database without migrating or seeding it (the CLI's reports, beside a running app
+   * that holds the write lock). Writes through such an app fail; the caller only reads.
+   */
+  readOnly?: boolean;
 }
 
 /** The composition root: opens the database, seeds it on first start and wires the router. */
 export function startKomet(options: StartOptions): KometApp {
   const dataDir = options.dataDir ?? (options.databasePath ? path.dirname(options.databasePath) : defaultDataDir());
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
-  const db = openDatabase(databasePath, options.key ? { key: options.key } : {});
+  // Decrypted files an opening killed half-way left behind go at the next start.
+  removeStaleStaging(stagingRegistryOf(dataDir));
+  const db = openDatabase(databasePath, { ...(options.key ? { key: options.key } : {}), ...(options.readOnly ? { readOnly: true } : {}) });
   try {
+    if (options.readOnly && hasPendingMigrations(db.sqlite)) throw new NeedsMigration();
     const clock = options.clock ?? systemClock;
     const actor = options.actor ?? 'local';
     // The router is made below; the sink asks it at each write which call is running.
@@ -45,7 +57,7 @@ export function startKomet(options: StartOptions): KometApp {
     const extra = options.audit;
     const audit: AuditSink = extra ? { record: (e) => (logged.record(e), extra.record(e)) } : logged;
     const services = createServices(db, { clock, audit });
-    services.seed.ensureSeeded();
+    if (!options.readOnly) services.seed.ensureSeeded();
     const handlers = createHandlers(services, {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
@@ -70,5 +82,16 @@ export function startKomet(options: StartOptions): KometApp {
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/** Raised by a read-only start on a database an older Komet wrote: it must be migrated first. */
+export class NeedsMigration extends AppError {
+  constructor() {
+    super('conflict', {
+      sv: 'Databasen behöver uppdateras till den här versionen av Komet innan den kan läsas.',
+      en: 'The database must be updated to this version of Komet before it can be read.',
+    });
+    this.name = 'NeedsMigration';
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startKomet, type KometApp } from '../app/komet-app';
+import { NeedsMigration, startKomet, type KometApp } from '../app/komet-app';
+import { acquireWriteLock } from '../core/db/write-lock';
 import { AppError, type Result } from '../core/errors';
 import { encryptDatabaseInPlace, keyFilePath, unlockWithPassphrase, vaultStatus } from '../core/vault';
 import { CliFailure } from './common';
@@ -52,8 +53,16 @@ export async function resolveDatabase(databasePath: string, options: { createPla
     const passphrase = passphraseFromEnv();
     if (!passphrase) throw needPassphrase();
     const key = await unlockWithPassphrase(dataDir, passphrase);
-    // A setup killed before encrypting left the database in plaintext: finish the job.
-    if (status.plaintextDatabase) encryptDatabaseInPlace(databasePath, key);
+    // A setup killed before encrypting left the database in plaintext: finish the job, as the
+    // one writer (a reader too may get here first).
+    if (status.plaintextDatabase) {
+      const release = acquireWriteLock(databasePath);
+      try {
+        encryptDatabaseInPlace(databasePath, key);
+      } finally {
+        release();
+      }
+    }
     return { dataDir, databasePath, key, userName: status.userName };
   }
   if (status.kind === 'damaged') {
@@ -64,13 +73,14 @@ export async function resolveDatabase(databasePath: string, options: { createPla
   return { dataDir, databasePath, key: undefined, userName: undefined };
 }
 
-export function openResolved(db: CliDatabase): KometApp {
+export function openResolved(db: CliDatabase, options: { readOnly?: boolean } = {}): KometApp {
   try {
     return startKomet({
       databasePath: db.databasePath,
       shell: 'cli',
       actor: db.userName ?? 'cli',
       ...(db.key ? { key: db.key } : {}),
+      ...(options.readOnly ? { readOnly: true } : {}),
     });
   } catch (err) {
     if (err instanceof AppError && err.code === 'database_unreadable') throw notKomet();
@@ -78,15 +88,50 @@ export function openResolved(db: CliDatabase): KometApp {
   }
 }
 
+/**
+ * Opens for reading only, beside whatever process holds the write lock (WAL lets readers and one
+ * writer share the file). A database an older Komet wrote is migrated first, which needs the lock
+ * for a moment; while another program holds it, the refusal names that program.
+ */
+function openForReading(db: CliDatabase): KometApp {
+  try {
+    return openResolved(db, { readOnly: true });
+  } catch (err) {
+    if (!(err instanceof NeedsMigration)) throw err;
+  }
+  const release = acquireWriteLock(db.databasePath);
+  try {
+    openResolved(db).close();
+  } finally {
+    release();
+  }
+  return openResolved(db, { readOnly: true });
+}
+
+export interface AppAccess {
+  /** Create a missing database, unencrypted (demos, benchmarks). */
+  createPlain?: boolean;
+  /**
+   * Only read: no write lock, no migration, no seeding. Everything else is a writer and holds the
+   * database's write lock while it runs, so it is refused while another program writes.
+   */
+  readOnly?: boolean;
+}
+
 /** Runs work on an app and always closes it (and forgets the key), even on failure. */
-export async function withApp<T>(databasePath: string, work: (app: KometApp, db: CliDatabase) => Promise<T> | T, options: { createPlain?: boolean } = {}): Promise<T> {
+export async function withApp<T>(databasePath: string, work: (app: KometApp, db: CliDatabase) => Promise<T> | T, options: AppAccess = {}): Promise<T> {
   const db = await resolveDatabase(databasePath, options);
   try {
-    const app = openResolved(db);
+    const release = options.readOnly ? null : acquireWriteLock(databasePath);
     try {
-      return await work(app, db);
+      const app = options.readOnly ? openForReading(db) : openResolved(db);
+      try {
+        return await work(app, db);
+      } finally {
+        app.close();
+      }
     } finally {
-      app.close();
+      release?.();
     }
   } finally {
     db.key?.fill(0);

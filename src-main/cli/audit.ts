@@ -34,14 +34,19 @@ export async function run(args: string[]): Promise<number> {
     throw new CliFailure({ sv: '--since: ange ett datum som ÅÅÅÅ-MM-DD', en: '--since: give a date as YYYY-MM-DD' }, 2);
   }
   const [{ withApp }, { listAudit }] = await Promise.all([import('./app'), import('../core/repos/audit-repo')]);
-  const rows = await withApp(databasePathFrom(values.db), (app) => {
-    const all: AuditRow[] = [];
-    for (let offset = 0; ; offset += page) {
-      const { rows: batch } = listAudit(app.db, { limit: page, offset, ...(since ? { since } : {}) });
-      all.push(...batch);
-      if (batch.length < page) return all;
-    }
-  });
+  // Read-only: it runs beside an open app.
+  const rows = await withApp(
+    databasePathFrom(values.db),
+    (app) => {
+      const all: AuditRow[] = [];
+      for (let offset = 0; ; offset += page) {
+        const { rows: batch } = listAudit(app.db, { limit: page, offset, ...(since ? { since } : {}) });
+        all.push(...batch);
+        if (batch.length < page) return all;
+      }
+    },
+    { readOnly: true },
+  );
   if (values.json) {
     console.log(JSON.stringify(rows, null, 2));
     return 0;

@@ -15,7 +15,8 @@ ${dbOptionHelp}
                   multiplies the number of groups and staff (default 1, at most ${maxDemoScale})
   --seed S        frö för slumptalen (standard 1) / random seed (default 1)
   --today DATUM   dagen som data läggs ut kring (standard i dag) / the day data is laid out around (default today)
-  --force         lägg till även om databasen redan har grupper / add even if the database already has groups
+  --force         lägg till även om databasen redan har grupper (inte samma frö två gånger)
+                  add even if the database already has groups (not the same seed twice)
   --unencrypted   skapa en okrypterad databas om den saknas / create an unencrypted database if there is none
                   (en krypterad öppnas med KOMET_PASSPHRASE / an encrypted one opens with KOMET_PASSPHRASE)
 ${helpOptionHelp}`;

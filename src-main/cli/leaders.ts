@@ -89,8 +89,11 @@ export async function run(args: string[]): Promise<number> {
   if (!fs.existsSync(databasePath)) {
     throw new CliFailure({ sv: `Databasen finns inte: ${databasePath}`, en: `The database does not exist: ${databasePath}` });
   }
-  const leaders = await withApp(databasePath, async (app) =>
-    toCliLeaders(unwrap<LeadersOverview>(await app.call('leaders.overview', { attentionOnly: values.attention, sort: 'name' }))),
+  // Read-only: it runs beside an open app.
+  const leaders = await withApp(
+    databasePath,
+    async (app) => toCliLeaders(unwrap<LeadersOverview>(await app.call('leaders.overview', { attentionOnly: values.attention, sort: 'name' }))),
+    { readOnly: true },
   );
   console.log(values.json ? JSON.stringify(leaders, null, 2) : formatLeaders(leaders));
   return 0;

@@ -1,3 +1,4 @@
+import { setProcessLabel } from '../core/process-label';
 import { CliFailure, reportFailure } from './common';
 
 interface CommandModule {
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!command) {
       throw new CliFailure({ sv: `Okänt kommando "${name}", se komet --help`, en: `Unknown command "${name}", see komet --help` }, 2);
     }
+    setProcessLabel(`komet ${name}`);
     const module = await command.load();
     return await module.run(rest);
   } catch (err) {

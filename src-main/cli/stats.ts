@@ -97,8 +97,11 @@ export async function run(args: string[]): Promise<number> {
   const databasePath = databasePathFrom(values.db);
   // Reading statistics must not leave an empty database behind a mistyped path.
   if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
-  const stats = await withApp(databasePath, async (app) =>
-    mergeStats(unwrap<Stats>(await app.call('stats.get', {})), unwrap<ParticipationStats>(await app.call('stats.participation', {}))),
+  // Read-only: it runs beside an open app.
+  const stats = await withApp(
+    databasePath,
+    async (app) => mergeStats(unwrap<Stats>(await app.call('stats.get', {})), unwrap<ParticipationStats>(await app.call('stats.participation', {}))),
+    { readOnly: true },
   );
   console.log(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
   return 0;

@@ -27,6 +27,14 @@ export const ruleMessages = {
   cancelReason: { sv: 'Ange varför träffen ställdes in.', en: 'Enter why the session was cancelled.' },
   id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
   tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  controlChars: {
+    sv: 'Texten får inte innehålla radbrytningar, tabbar eller andra kontrolltecken.',
+    en: 'The text must not contain line breaks, tabs or other control characters.',
+  },
+  controlCharsInNote: {
+    sv: 'Texten får bara innehålla radbrytningar och tabbar, inga andra kontrolltecken.',
+    en: 'The text may hold line breaks and tabs but no other control characters.',
+  },
   dateOrder: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' },
   displayName: { sv: 'Ange namn eller initialer.', en: 'Enter a name or initials.' },
   birthYear: { sv: 'Ange barnets födelseår med fyra siffror.', en: 'Enter the child’s birth year as four digits.' },

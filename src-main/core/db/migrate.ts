@@ -48,6 +48,12 @@ export function appliedMigrationMillis(sqlite: Database.Database): number | null
   return row.newest ?? null;
 }
 
+/** True when the database lacks migrations this Komet knows (a never-migrated file included). */
+export function hasPendingMigrations(sqlite: Database.Database, folder = defaultMigrationsFolder()): boolean {
+  const newestKnown = Math.max(0, ...readJournal(folder).entries.map((e) => e.when));
+  return (appliedMigrationMillis(sqlite) ?? 0) < newestKnown;
+}
+
 /**
  * Applies pending migrations. A database written by a newer Komet is refused before anything is
  * touched, because an older app cannot know what the newer schema means.

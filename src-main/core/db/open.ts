@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../errors';
 import { privateDirMode } from '../private-dir';
 import * as schema from './schema';
 import { migrateDatabase } from './migrate';
+import { openSqliteFile } from './sqlite-file';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -38,13 +39,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
   if (!options.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
+    sqlite = openSqliteFile(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false, ...(options.key ? { key: options.key } : {}) });
   } catch {
     throw unreadable();
   }
   try {
-    // The key must be the very first statement on the connection.
-    if (options.key) sqlite.pragma(`key = "x'${options.key.toString('hex')}'"`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     if (!options.readOnly) {

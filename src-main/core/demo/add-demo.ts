@@ -47,13 +47,30 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
   const participation = generateParticipation(rows, listDemoProgrammeBands(db), listDemoReasonIds(db), options);
   const pathway = generateLeaderPathway(rows, programmes, options);
   // One outer transaction (the inner ones become savepoints): the demo is all there or not at all.
-  db.sqlite.transaction(() => {
-    insertDemoRows(db, rows, participation);
-    insertDemoLeaderRows(db, pathway);
-  })();
+  try {
+    db.sqlite.transaction(() => {
+      insertDemoRows(db, rows, participation);
+      insertDemoLeaderRows(db, pathway);
+    })();
+  } catch (err) {
+    // Ids are drawn from the seed, so the same seed again (with --force) makes the same ids.
+    if (isDuplicate(err)) throw sameSeed();
+    throw err;
+  }
   return {
     staff: rows.staff.length, groups: rows.groups.length, sessions: rows.sessions.length,
     participants: participation.participants.length, attendance: participation.attendance.length,
     courses: pathway.courses.length, supervision: pathway.supervision.length, certifications: pathway.certifications.length,
   };
 }
+
+const isDuplicate = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+const sameSeed = () =>
+  new AppError('conflict', {
+    sv: 'Databasen har redan demodata från samma frö (samma id:n). Välj ett annat frö med --seed. Inget lades till.',
+    en: 'The database already holds demo data from the same seed (the same ids). Choose another seed with --seed. Nothing was added.',
+  });

@@ -1,3 +1,4 @@
+import { neutralisingNote } from './csv';
 import type { Coarsening } from './model';
 import type { ColumnDef, TableDef } from './table-def';
 
@@ -34,12 +35,14 @@ export function codebook(tables: readonly TableDef[], meta: { exportId: string; 
     'Namn, kontaktuppgifter, fritext, födelseår, exakta datum och personalens namn exporteras aldrig.',
     'Endast deltagare som samtyckt till utvärdering finns som rader; alla deltagare räknas i `aggregates.csv`.',
     'Filerna är UTF-8, kommaseparerade (RFC 4180) med rubrikrad. Tomt fält = uppgift saknas. Ja/nej kodas 1/0.',
+    neutralisingNote.sv,
     '',
     '**English.** The data is *pseudonymised*, not anonymous: it is still personal data and must be handled as such.',
     'Identities are replaced by keyed pseudonyms (HMAC-SHA256), stable across exports made with the same export key.',
     'Names, contact details, free text, birth years, exact dates and staff names are never exported.',
     'Only participants who consented to evaluation appear as rows; all participants count in `aggregates.csv`.',
     'Files are UTF-8, comma-separated (RFC 4180) with a header row. Empty field = missing. Yes/no is coded 1/0.',
+    neutralisingNote.en,
     '',
     `Inställningar / settings: period = \`${meta.coarsening.period}\`, åldersgrupper / age bands = ${meta.coarsening.ageBands ? 'ja / yes' : 'nej / no'}, enhet borttagen / unit dropped = ${meta.coarsening.dropUnit ? 'ja / yes' : 'nej / no'}, k = ${meta.k}.`,
     '',

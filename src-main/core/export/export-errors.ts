@@ -17,7 +17,8 @@ export type ExportFailure =
   | 'not_age'
   | 'input_unreadable'
   | 'corrupt'
-  | 'package_invalid';
+  | 'package_invalid'
+  | 'no_space';
 
 export class ExportError extends AppError {
   readonly reason: ExportFailure;
@@ -61,8 +62,35 @@ export const exportErrors = {
     new ExportError('output_exists', 'conflict', 'Det finns redan en fil eller mapp med det namnet.', 'A file or folder with that name already exists.'),
   identityMalformed: () =>
     new ExportError('identity_malformed', 'validation', 'Nyckelfilen innehåller ingen giltig age-nyckel (AGE-SECRET-KEY-1…).', 'The key file holds no valid age key (AGE-SECRET-KEY-1…).'),
+  // Every variant starts with the same sentence, so the first thing read is what happened.
   wrongIdentity: () =>
-    new ExportError('wrong_identity', 'wrong_passphrase', 'Filen kan inte öppnas med den här nyckeln eller lösenfrasen.', 'The file cannot be opened with this key or passphrase.'),
+    new ExportError(
+      'wrong_identity',
+      'wrong_passphrase',
+      'Filen kan inte öppnas med den här nyckeln eller lösenfrasen. Den är krypterad till en annan nyckel, eller (mer sällan) skadad just där nyckeln står; är nyckeln rätt, be om en ny export.',
+      'The file cannot be opened with this key or passphrase. It is encrypted to another key, or (more rarely) damaged exactly where the key is; if the key is right, ask for a new export.',
+    ),
+  madeForKeys: () =>
+    new ExportError(
+      'wrong_identity',
+      'wrong_passphrase',
+      'Filen kan inte öppnas med den här nyckeln eller lösenfrasen. Den är krypterad till en eller flera nycklar (age1…), inte med en lösenfras: öppna den med nyckelfilen.',
+      'The file cannot be opened with this key or passphrase. It is encrypted to one or more keys (age1…), not with a passphrase: open it with the key file.',
+    ),
+  madeForPassphrase: () =>
+    new ExportError(
+      'wrong_identity',
+      'wrong_passphrase',
+      'Filen kan inte öppnas med den här nyckeln eller lösenfrasen. Den är krypterad med en lösenfras, inte till en nyckel: öppna den med lösenfrasen.',
+      'The file cannot be opened with this key or passphrase. It is encrypted with a passphrase, not to a key: open it with the passphrase.',
+    ),
+  noSpace: (megabytes: number) =>
+    new ExportError(
+      'no_space',
+      'io',
+      `Det finns inte plats för exportens filer (${megabytes} MB) på disken. Frigör utrymme eller välj en annan plats.`,
+      `There is no room for the export's files (${megabytes} MB) on the disk. Free some space or choose another place.`,
+    ),
   inputUnreadable: () =>
     new ExportError('input_unreadable', 'io', 'Filen finns inte eller kan inte läsas.', 'The file does not exist or cannot be read.'),
   notAge: () =>

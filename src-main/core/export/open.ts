@@ -1,21 +1,26 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { Decrypter } from 'age-encryption';
-import { Unzip, UnzipInflate } from 'fflate';
-import type { AppError } from '../errors';
-import { exists, removeQuietly, syncFolder } from './atomic';
-import { readIdentityFile } from './encrypt';
+import { exists, syncFolder } from './atomic';
 import { exportErrors } from './export-errors';
 import { MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
+import { decrypterFor, readAgeHeader, unwrapFileKey, type OpenCredentials } from './open-header';
+import { CsvRecordCounter, readPackage, type EntryFound, type EntrySink } from './open-stream';
+import { createStaging } from './staging';
 import { TABLE_NAMES } from './tables';
+
+export type { OpenCredentials } from './open-header';
 
 /**
  * Öppna export: decrypt, unzip and verify a package before anything reaches the chosen folder.
- * Files are extracted into a hidden folder beside the destination; only when every file matches
- * the manifest (names, sizes, SHA-256, CSV row counts) is that folder renamed into place.
+ *
+ * Two passes over the file. The first decrypts and unzips without writing anything, counting,
+ * hashing and counting CSV records, and checks all of it against the manifest (which comes last in
+ * the package, since it holds everyone else's checksum). Only a package that matches is read a
+ * second time, into a private staging folder beside the destination, each file stopped at the size
+ * the manifest declared and checked again; then the folder is renamed into place. A forged package
+ * therefore costs at most CPU, bounded by an absolute cap, never the disk; an honest one is
+ * decrypted twice (about a second more for the whole city's data).
  *
  * Note on trust: age authenticates that the bytes were not altered after encryption, not who
  * encrypted them; anyone holding the public key can make a package. The manifest check catches
@@ -23,63 +28,27 @@ import { TABLE_NAMES } from './tables';
  */
 
 export const PACKAGE_FILES: readonly string[] = [...TABLE_NAMES.map((n) => `${n}.csv`), 'datapackage.json', 'codebook.md', MANIFEST_FILE];
-const AGE_MAGIC = 'age-encryption.org/v1\n';
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
-
-export type OpenCredentials = { identityFile: string } | { identities: readonly string[] } | { passphrase: string };
+/**
+ * What a package may expand to. The whole city's data over years is a few hundred megabytes of CSV
+ * (about 100 MB at demo scale 100); this leaves an order of magnitude of room.
+ */
+export const MAX_EXTRACTED_BYTES = 4 * 1024 ** 3;
 
 export interface OpenOptions {
   outDir: string;
-  /** Guards against a decompression bomb; default 32 GiB. */
+  /** Guards against a decompression bomb; default MAX_EXTRACTED_BYTES. */
   maxExtractedBytes?: number;
+  /**
+   * The data folder's registry of staging folders, so that one left by a killed process is removed
+   * by the next opening or start of Komet wherever it lies; see staging.ts.
+   */
+  stagingRegistry?: string;
 }
 
 export interface OpenedExport {
   outDir: string;
   manifest: Manifest;
-}
-
-interface Extracted {
-  name: string;
-  hash: ReturnType<typeof createHash>;
-  bytes: number;
-  complete: boolean;
-  handle: fs.FileHandle | null;
-  chain: Promise<void>;
-}
-
-async function decrypterFor(credentials: OpenCredentials): Promise<Decrypter> {
-  const decrypter = new Decrypter();
-  if ('passphrase' in credentials) decrypter.addPassphrase(credentials.passphrase);
-  else {
-    const keys = 'identityFile' in credentials ? await readIdentityFile(credentials.identityFile) : [...credentials.identities];
-    if (keys.length === 0) throw exportErrors.identityMalformed();
-    for (const key of keys) {
-      try {
-        decrypter.addIdentity(key);
-      } catch {
-        throw exportErrors.identityMalformed();
-      }
-    }
-  }
-  return decrypter;
-}
-
-async function checkMagic(file: string): Promise<void> {
-  let head: string;
-  try {
-    const handle = await fs.open(file, 'r');
-    try {
-      const buf = Buffer.alloc(AGE_MAGIC.length);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      head = buf.toString('latin1', 0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    throw exportErrors.inputUnreadable();
-  }
-  if (head !== AGE_MAGIC) throw exportErrors.notAge();
 }
 
 async function prepareDestination(outDir: string): Promise<void> {
@@ -94,140 +63,108 @@ async function prepareDestination(outDir: string): Promise<void> {
   if (!stat.isDirectory() || (await fs.readdir(outDir)).length > 0) throw exportErrors.outputExists();
 }
 
+/** A sink that keeps the manifest in memory and drops every other file (the first pass). */
+function surveySinks(manifestChunks: Buffer[]) {
+  const none: EntrySink = { write: () => undefined, close: () => undefined };
+  return (name: string): EntrySink => (name === MANIFEST_FILE ? { write: (c) => void manifestChunks.push(Buffer.from(c)), close: () => undefined } : none);
+}
+
+/** A sink that writes the file into the staging folder (the second pass). */
+const fileSink = (staging: string) => async (name: string): Promise<EntrySink> => {
+  const handle = await fs.open(path.join(staging, name), 'wx', 0o600);
+  return {
+    write: async (chunk) => void (await handle.write(chunk)),
+    close: async () => {
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+};
+
+/** Refuses before writing when the disk cannot hold what the manifest declares. */
+async function checkSpace(parent: string, manifest: Manifest): Promise<void> {
+  const needed = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  let free: number;
+  try {
+    const st = await fs.statfs(parent);
+    free = st.bavail * st.bsize;
+  } catch {
+    return;
+  }
+  if (needed > free) throw exportErrors.noSpace(Math.ceil(needed / 1024 ** 2));
+}
+
 /** Decrypts and verifies `file` into `options.outDir` (which must not exist or be empty). */
 export async function openExport(file: string, credentials: OpenCredentials, options: OpenOptions): Promise<OpenedExport> {
   const decrypter = await decrypterFor(credentials);
-  await checkMagic(file);
+  const header = await readAgeHeader(file);
   await prepareDestination(options.outDir);
   const target = path.resolve(options.outDir);
-  let staging: string;
+  const fileKey = await unwrapFileKey(header, decrypter, credentials);
   try {
-    staging = await fs.mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.opening-`));
-  } catch {
-    throw exportErrors.outputUnwritable();
-  }
-  try {
-    const found = await extract(file, decrypter, staging, options.maxExtractedBytes ?? 32 * 1024 ** 3);
-    const manifest = await verify(staging, found);
-    if (await exists(target)) await fs.rmdir(target).catch(() => {
-      throw exportErrors.outputExists();
+    const maxTotal = options.maxExtractedBytes ?? MAX_EXTRACTED_BYTES;
+    const manifestChunks: Buffer[] = [];
+    const surveyed = await readPackage(file, fileKey, {
+      allowed: PACKAGE_FILES,
+      maxTotalBytes: maxTotal,
+      maxEntryBytes: (name) => (name === MANIFEST_FILE ? MAX_MANIFEST_BYTES : maxTotal),
+      sink: surveySinks(manifestChunks),
     });
-    await fs.rename(staging, target);
-    await syncFolder(path.dirname(target));
-    return { outDir: target, manifest };
-  } catch (error) {
-    await removeQuietly(staging);
-    throw error;
-  }
-}
+    const manifest = verify(Buffer.concat(manifestChunks), surveyed);
+    await checkSpace(path.dirname(target), manifest);
 
-function classifyHeaderError(error: unknown): AppError {
-  const message = error instanceof Error ? error.message : '';
-  return /no identity matched/.test(message) ? exportErrors.wrongIdentity() : exportErrors.corrupt();
-}
-
-async function extract(file: string, decrypter: Decrypter, staging: string, maxBytes: number): Promise<Map<string, Extracted>> {
-  const source = Readable.toWeb(createReadStream(file, { highWaterMark: 64 * 1024 })) as unknown as ReadableStream<Uint8Array>;
-  let plaintext: ReadableStream<Uint8Array>;
-  try {
-    plaintext = await decrypter.decrypt(source);
-  } catch (error) {
-    await source.cancel().catch(() => undefined);
-    throw classifyHeaderError(error);
-  }
-  const found = new Map<string, Extracted>();
-  let failure: AppError | null = null;
-  let total = 0;
-  const unzip = new Unzip((entry) => {
-    if (failure) return;
-    if (!PACKAGE_FILES.includes(entry.name) || found.has(entry.name)) {
-      failure = exportErrors.packageInvalid('filen innehåller en okänd eller dubblerad del.', 'the file holds an unknown or duplicated part.');
-      return;
+    let staging;
+    try {
+      staging = createStaging(target, options.stagingRegistry);
+    } catch {
+      throw exportErrors.outputUnwritable();
     }
-    const item: Extracted = { name: entry.name, hash: createHash('sha256'), bytes: 0, complete: false, handle: null, chain: Promise.resolve() };
-    item.chain = fs.open(path.join(staging, entry.name), 'wx', 0o600).then((h) => {
-      item.handle = h;
-    });
-    found.set(entry.name, item);
-    entry.ondata = (error, data, final) => {
-      if (error) {
-        failure ??= exportErrors.corrupt();
-        return;
-      }
-      item.hash.update(data);
-      item.bytes += data.length;
-      total += data.length;
-      if (total > maxBytes) failure ??= exportErrors.packageInvalid('innehållet är för stort.', 'the content is too large.');
-      const copy = Buffer.from(data);
-      item.chain = item.chain.then(async () => {
-        await item.handle!.write(copy);
+    try {
+      const declared = new Map(manifest.files.map((f) => [f.name, f.bytes]));
+      const manifestBytes = surveyed.get(MANIFEST_FILE)!.bytes;
+      const written = await readPackage(file, fileKey, {
+        allowed: PACKAGE_FILES,
+        maxTotalBytes: maxTotal,
+        maxEntryBytes: (name) => (name === MANIFEST_FILE ? manifestBytes : (declared.get(name) ?? 0)),
+        sink: fileSink(staging.dir),
       });
-      if (final) item.complete = true;
-    };
-    entry.start();
-  });
-  unzip.register(UnzipInflate);
-  const settle = async () => {
-    await Promise.all([...found.values()].map((f) => f.chain));
-    if (failure) throw failure;
-  };
-  const reader = plaintext.getReader();
-  try {
-    for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch {
-        throw exportErrors.corrupt();
+      // The file could have been swapped between the passes: what was written is checked again.
+      for (const [name, first] of surveyed) {
+        const again = written.get(name);
+        if (!again || again.bytes !== first.bytes || again.sha256 !== first.sha256) throw exportErrors.corrupt();
       }
-      try {
-        unzip.push(next.done ? new Uint8Array(0) : next.value, next.done);
-      } catch {
-        throw exportErrors.corrupt();
-      }
-      await settle();
-      if (next.done) break;
+      if (written.size !== surveyed.size) throw exportErrors.corrupt();
+      if (await exists(target)) await fs.rmdir(target).catch(() => {
+        throw exportErrors.outputExists();
+      });
+      await fs.rename(staging.dir, target);
+      staging.settled();
+      await syncFolder(path.dirname(target));
+      return { outDir: target, manifest };
+    } catch (error) {
+      staging.remove();
+      throw error;
     }
-    await Promise.all([...found.values()].map((f) => f.handle?.sync()));
   } finally {
-    reader.releaseLock();
-    await Promise.allSettled([...found.values()].map((f) => f.chain));
-    await Promise.all([...found.values()].map((f) => f.handle?.close().catch(() => undefined)));
+    fileKey.fill(0);
   }
-  for (const item of found.values()) if (!item.complete) throw exportErrors.corrupt();
-  return found;
 }
 
-/**
- * Records in an RFC 4180 file: line ends outside quoted fields (a doubled quote inside a field
- * toggles twice, so it cancels out). A full parse costs several times more and adds nothing here:
- * the content is already pinned by its SHA-256; this only checks the manifest's count.
- */
+/** Records in an RFC 4180 file (see CsvRecordCounter). */
 export async function countCsvRecords(file: string): Promise<number> {
-  let records = 0;
-  let quoted = false;
-  let pending = false;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (byte === 0x22) quoted = !quoted;
-      if (byte === 0x0a && !quoted) {
-        records++;
-        pending = false;
-      } else if (byte !== 0x0d) pending = true;
-    }
-  }
-  if (quoted) throw new Error('unterminated quoted field');
-  return records + (pending ? 1 : 0);
+  const counter = new CsvRecordCounter();
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) counter.push(chunk);
+  return counter.finish();
 }
 
-async function verify(staging: string, found: Map<string, Extracted>): Promise<Manifest> {
-  const manifestItem = found.get(MANIFEST_FILE);
-  if (!manifestItem) throw exportErrors.packageInvalid('innehållsregistret (manifest.json) saknas.', 'the manifest (manifest.json) is missing.');
-  if (manifestItem.bytes > MAX_MANIFEST_BYTES) throw exportErrors.packageInvalid('innehållsregistret är för stort.', 'the manifest is too large.');
+function verify(manifestText: Buffer, found: Map<string, EntryFound>): Manifest {
+  if (!found.has(MANIFEST_FILE)) throw exportErrors.packageInvalid('innehållsregistret (manifest.json) saknas.', 'the manifest (manifest.json) is missing.');
   let manifest: Manifest;
   try {
-    manifest = manifestSchema.parse(JSON.parse(await fs.readFile(path.join(staging, MANIFEST_FILE), 'utf8')));
+    manifest = manifestSchema.parse(JSON.parse(manifestText.toString('utf8')));
   } catch {
     throw exportErrors.packageInvalid('innehållsregistret går inte att läsa.', 'the manifest cannot be read.');
   }
@@ -243,17 +180,12 @@ async function verify(staging: string, found: Map<string, Extracted>): Promise<M
   if (listed.size !== manifest.files.length) throw exportErrors.packageInvalid('innehållsregistret har dubbletter.', 'the manifest lists a file twice.');
   for (const [name, expected] of listed) {
     const actual = found.get(name)!;
-    if (actual.bytes !== expected.bytes || actual.hash.digest('hex') !== expected.sha256) {
+    if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
       throw exportErrors.packageInvalid(`kontrollsumman för ${name} stämmer inte.`, `the checksum of ${name} does not match.`);
     }
     if (name.endsWith('.csv')) {
-      let records: number;
-      try {
-        records = await countCsvRecords(path.join(staging, name));
-      } catch {
-        throw exportErrors.packageInvalid(`${name} är ingen giltig CSV-fil.`, `${name} is not a valid CSV file.`);
-      }
-      if (expected.rows === undefined || records - 1 !== expected.rows) {
+      if (actual.records === null) throw exportErrors.packageInvalid(`${name} är ingen giltig CSV-fil.`, `${name} is not a valid CSV file.`);
+      if (expected.rows === undefined || actual.records - 1 !== expected.rows) {
         throw exportErrors.packageInvalid(`antalet rader i ${name} stämmer inte.`, `the row count of ${name} does not match.`);
       }
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { Zip } from 'fflate';
 import { codebook } from './codebook';
+import { csvRecords } from './csv';
 import { dataPackage, type FileDigest } from './datapackage';
 import { ALL } from './disclosure/aggregates';
 import { assessDisclosure, defaultDisclosureSettings, type DisclosureAssessment, type DisclosureSettings } from './disclosure';
@@ -47,7 +47,6 @@ export interface BuiltPackage {
 const ROWS_PER_BATCH = 500;
 /** Fast deflate: CSV of ids compresses well even at level 1, and CPU is the export's bottleneck. */
 const DEFLATE_LEVEL = 1;
-const CSV_OPTIONS = { record_delimiter: 'windows' as const };
 
 /**
  * Spreadsheets run a cell that starts with = + - @ as a formula; programme codes and unit names
@@ -197,7 +196,7 @@ async function* zipChunks(
   for (const table of tables) {
     const name = `${table.name}.csv`;
     const file = openFile(name);
-    file.push(stringify([table.columns.map((c) => c.name)], CSV_OPTIONS));
+    file.push(csvRecords([table.columns.map((c) => c.name)]));
     let rows = 0;
     let batch: Cell[][] = [];
     /** True when a batch went to the deflater and its output should be handed on. */
@@ -205,7 +204,7 @@ async function* zipChunks(
       batch.push(row);
       if (batch.length < ROWS_PER_BATCH) return false;
       rows += batch.length;
-      file.push(stringify(batch, CSV_OPTIONS));
+      file.push(csvRecords(batch));
       batch = [];
       return true;
     };
@@ -217,7 +216,7 @@ async function* zipChunks(
       for (const row of source) if (add(row)) yield* drain();
     }
     rows += batch.length;
-    file.push(batch.length ? stringify(batch, CSV_OPTIONS) : '', true);
+    file.push(batch.length ? csvRecords(batch) : '', true);
     digests.set(name, file.digest(rows));
     yield* drain();
   }

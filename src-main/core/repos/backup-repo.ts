@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { appliedMigrationMillis } from '../db/migrate';
+import { openSqliteFile } from '../db/sqlite-file';
 
 /**
  * The SQL behind encryption, backups and restores: whole-file operations on raw connections,
@@ -9,10 +10,8 @@ import { appliedMigrationMillis } from '../db/migrate';
 export type Connection = Database.Database;
 
 export function openConnection(file: string, options: { key?: Buffer; readonly?: boolean; cacheMiB?: number } = {}): Connection {
-  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
+  const sqlite = openSqliteFile(file, { readonly: options.readonly ?? false, fileMustExist: true, ...(options.key ? { key: options.key } : {}) });
   try {
-    // The key must be the first statement on the connection.
-    if (options.key) sqlite.pragma(`key = "x'${options.key.toString('hex')}'"`);
     sqlite.pragma('busy_timeout = 5000');
     // integrity_check probes every index for every row: with encrypted pages, a cache that holds
     // the whole file halves its time by decrypting each page once (measured at --scale 100).
@@ -112,7 +111,7 @@ export function checkpoint(sqlite: Connection): void {
  * callers only do this on a private copy.
  */
 export function encryptPlainFile(file: string, key: Buffer): void {
-  const sqlite = new Database(file, { fileMustExist: true });
+  const sqlite = openSqliteFile(file, { fileMustExist: true });
   try {
     sqlite.pragma('journal_mode = DELETE');
     sqlite.pragma(`rekey = "x'${key.toString('hex')}'"`);

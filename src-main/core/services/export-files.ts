@@ -4,6 +4,7 @@ import type { ExportOpenResult, ParsedInput } from '../../ipc/contract';
 import { AppError, fieldError } from '../errors';
 import { generateKeyFile, openExport, type OpenCredentials } from '../export';
 import { exportErrors } from '../export/export-errors';
+import { stagingRegistryName } from '../export/staging';
 
 /**
  * The file side of the export: where files may be written, Öppna export and Skapa nyckel.
@@ -19,6 +20,8 @@ export interface ExportEnv {
 }
 
 export const exportsFolder = (env: ExportEnv) => path.join(env.dataDir, 'exports');
+/** Where Öppna export records its staging folders, so a killed opening's files are removed later. */
+export const stagingRegistryOf = (dataDir: string) => path.join(dataDir, stagingRegistryName);
 
 const stamp = (iso: string) => {
   const d = new Date(iso);
@@ -145,7 +148,7 @@ export function exportFileService() {
       const credentials = credentialsOf(input, env);
       const file = readablePath(input.file, env, 'file');
       const outDir = writablePath(input.outDir, env, 'outDir', `${path.basename(file).replace(/\.age$/i, '') || 'komet-export'}-oppnad`);
-      const opened = await openExport(file, credentials, { outDir });
+      const opened = await openExport(file, credentials, { outDir, stagingRegistry: stagingRegistryOf(env.dataDir) });
       const m = opened.manifest;
       const codebook = fs.readFileSync(path.join(opened.outDir, 'codebook.md'), 'utf8');
       return {

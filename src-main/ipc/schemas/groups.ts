@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { clockTime, id, isoDate, optionalText, timestamp } from './common';
+import { clockTime, id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
 
 export const groupStatus = z.enum(['planned', 'running', 'completed', 'cancelled']);
 export const sessionStatus = z.enum(['planned', 'held', 'cancelled']);
@@ -17,7 +17,7 @@ const groupFields = z.object({
   venue: optionalText(200).default(''),
   startDate: isoDate,
   startTime: clockTime,
-  note: optionalText(500).default(''),
+  note: multilineText(500).default(''),
   leaderIds,
   supervisorId: id.nullish().transform((v) => v ?? null),
 });
@@ -33,7 +33,7 @@ export const groupListInput = z
     unitId: id.optional(),
     status: groupStatus.optional(),
     year: z.number().int().min(2000).max(2100).optional(),
-    search: z.string().trim().max(100).optional(),
+    search: z.string().trim().max(100).refine(oneLine, { error: msg('controlChars') }).optional(),
     limit: z.number().int().min(1).max(500).optional().default(50),
     offset: z.number().int().min(0).optional().default(0),
   })
@@ -99,7 +99,7 @@ export const sessionRecord = z.discriminatedUnion('status', [
     .object({
       id,
       status: z.literal('cancelled'),
-      cancelReason: z.string({ error: msg('cancelReason') }).trim().min(1, { error: msg('cancelReason') }).max(300, { error: msg('tooLong') }),
+      cancelReason: z.string({ error: msg('cancelReason') }).trim().min(1, { error: msg('cancelReason') }).max(300, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
     })
     .strict(),
   z.object({ id, status: z.literal('planned') }).strict(),

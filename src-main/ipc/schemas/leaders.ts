@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, isoDate, optionalText, timestamp } from './common';
+import { id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
 
 /** Bilingual text as the UI shows it. */
 const bilingual = z.object({ sv: z.string(), en: z.string() });
@@ -68,13 +68,13 @@ const courseDates = z
 
 const courseFields = z.object({
   programmeId: id,
-  title: z.string({ error: msg('nameRequired') }).trim().min(1, { error: msg('nameRequired') }).max(200, { error: msg('tooLong') }),
+  title: z.string({ error: msg('nameRequired') }).trim().min(1, { error: msg('nameRequired') }).max(200, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
   /** A trainer among the staff, or null with a free-text trainerName (e.g. an external psychologist). */
   trainerStaffId: nullable(id),
   trainerName: optionalText(200).optional().default(''),
   /** The course days. Removing a date removes the attendance recorded for it. */
   dates: courseDates,
-  note: optionalText(1000).optional().default(''),
+  note: multilineText(1000).optional().default(''),
 });
 const trainerGiven = (c: { trainerStaffId: string | null; trainerName: string }) => c.trainerStaffId !== null || c.trainerName !== '';
 export const courseInput = courseFields.strict().refine(trainerGiven, { error: msg('trainerRequired'), path: ['trainerName'] });
@@ -126,12 +126,12 @@ const presentLeader = z
     leaderId: id,
     /** 1–4 on the anchored scale; null when not rated this time. */
     rating: nullable(fidelityRating),
-    note: optionalText(500).optional().default(''),
+    note: multilineText(500).optional().default(''),
   })
   .strict();
 const followUpInput = z
   .object({
-    text: z.string({ error: msg('followUpText') }).trim().min(1, { error: msg('followUpText') }).max(500, { error: msg('tooLong') }),
+    text: z.string({ error: msg('followUpText') }).trim().min(1, { error: msg('followUpText') }).max(500, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
     dueDate: isoDate,
     /** The leader the action concerns; null: the whole supervision group. */
     leaderId: nullable(id),
@@ -149,7 +149,7 @@ const supervisionFields = z.object({
     .max(12)
     .refine((ls) => noDuplicates(ls.map((l) => l.leaderId)), { error: msg('leaderDuplicate') }),
   groupIds: z.array(id).max(20).optional().default([]).refine(noDuplicates, { error: msg('groupDuplicate') }),
-  notes: optionalText(4000).optional().default(''),
+  notes: multilineText(4000).optional().default(''),
 });
 export const supervisionInput = supervisionFields
   .extend({ followUps: z.array(followUpInput).max(20).optional().default([]) })
@@ -260,8 +260,8 @@ export const certify = z
     date: isoDate,
     supervisorId: id,
     /** Required (at least 10 characters) when the requirements are not met. */
-    overrideReason: optionalText(2000).optional().default(''),
-    note: optionalText(1000).optional().default(''),
+    overrideReason: multilineText(2000).optional().default(''),
+    note: multilineText(1000).optional().default(''),
   })
   .strict();
 export const certificationList = z
@@ -300,7 +300,7 @@ export const leadersOverviewInput = z
     programmeId: id.optional(),
     status: pathwayStatus.optional(),
     attentionOnly: z.boolean().optional().default(false),
-    search: z.string().trim().max(100).optional(),
+    search: z.string().trim().max(100).refine(oneLine, { error: msg('controlChars') }).optional(),
     sort: overviewSort.optional().default('attention'),
     direction: z.enum(['asc', 'desc']).optional(),
     includeArchived: z.boolean().optional().default(false),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, name, timestamp } from './common';
+import { id, name, oneLine, timestamp } from './common';
 
 export const audience = z.enum(['parents', 'teachers', 'preschool_staff', 'individual_family']);
 export const unitKind = z.enum(['district', 'municipality', 'school', 'sis_unit', 'other']);
@@ -74,6 +74,7 @@ const optionalContact = (max: number, pattern: RegExp, key: 'email' | 'phone') =
     .string()
     .trim()
     .max(max, { error: msg('tooLong') })
+    .refine(oneLine, { error: msg('controlChars') })
     .refine((v) => v === '' || pattern.test(v), { error: msg(key) })
     .nullish()
     .transform((v) => (v ? v : null));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, isoDate, optionalText, timestamp } from './common';
+import { id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
 
 export const relation = z.enum(['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff']);
 export const childGender = z.enum(['girl', 'boy', 'other', 'not_stated']);
@@ -16,7 +16,8 @@ const displayName = z
   .string({ error: msg('displayName') })
   .trim()
   .min(1, { error: msg('displayName') })
-  .max(80, { error: msg('tooLong') });
+  .max(80, { error: msg('tooLong') })
+  .refine(oneLine, { error: msg('controlChars') });
 const birthYear = z
   .number({ error: msg('birthYear') })
   .int({ error: msg('birthYear') })
@@ -150,7 +151,7 @@ const componentInput = z
   .object({
     /** Kept when editing so earlier fidelity records still match; omitted for a new component. */
     key: z.string().regex(/^[a-z0-9_-]{1,40}$/).optional(),
-    sv: z.string({ error: msg('componentLabel') }).trim().min(1, { error: msg('componentLabel') }).max(120, { error: msg('tooLong') }),
+    sv: z.string({ error: msg('componentLabel') }).trim().min(1, { error: msg('componentLabel') }).max(120, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
     en: optionalText(120).optional().default(''),
   })
   .strict();
@@ -167,7 +168,7 @@ export const sessionPlanUpdate = z
   .object({
     programmeId: id,
     number: z.number().int().min(1).max(60),
-    title: z.string({ error: msg('planTitle') }).trim().min(1, { error: msg('planTitle') }).max(120, { error: msg('tooLong') }),
+    title: z.string({ error: msg('planTitle') }).trim().min(1, { error: msg('planTitle') }).max(120, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
     components: z
       .array(componentInput)
       .min(1, { error: msg('componentsRequired') })
@@ -181,7 +182,7 @@ export const fidelityRecord = z
     sessionId: id,
     /** Keys of the plan components covered. */
     covered: z.array(z.string().max(40)).max(20),
-    note: optionalText(500).optional().default(''),
+    note: multilineText(500).optional().default(''),
   })
   .strict();
 export const sessionRef = z.object({ sessionId: id }).strict();
@@ -227,7 +228,7 @@ export const dropoutReason = z.object({
   usedCount: z.number().int(),
 });
 const reasonFields = z.object({
-  sv: z.string({ error: msg('reasonLabel') }).trim().min(1, { error: msg('reasonLabel') }).max(120, { error: msg('tooLong') }),
+  sv: z.string({ error: msg('reasonLabel') }).trim().min(1, { error: msg('reasonLabel') }).max(120, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
   en: optionalText(120).optional().default(''),
 });
 export const dropoutReasonInput = reasonFields.strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { timestamp } from './common';
+import { oneLine, timestamp } from './common';
 
 /** Passphrases are counted in characters as typed (code points), never trimmed. */
 const charCount = (s: string) => [...s.normalize('NFC')].length;
@@ -50,7 +50,8 @@ const userName = z
   .string({ error: msg('userName') })
   .trim()
   .min(1, { error: msg('userName') })
-  .max(100, { error: msg('userName') });
+  .max(100, { error: msg('userName') })
+  .refine(oneLine, { error: msg('controlChars') });
 
 export const vaultSetup = z
   .object({ userName, passphrase, passphraseRepeat: repeat })

@@ -1,0 +1,41 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Cell } from './table-def';
+
+/**
+ * The one place where the export's CSV text is made: RFC 4180 with a comma, CRLF between records.
+ *
+ * Quoting. A field is quoted when it holds a comma, a semicolon, a double quote, CR or LF. The
+ * semicolon is Swedish Excel's separator, and a bare LF (without CR) would otherwise go out
+ * unquoted and split a record.
+ *
+ * Neutralising. Spreadsheets run a cell that starts with = + - @ (or a tab or CR before one) as a
+ * formula. Quoting makes a value one cell only for a reader that splits on the comma: Excel set to
+ * the semicolon splits `"Farsta;=cmd|…"` into two cells, and the second would start with "=". So
+ * every text cell is read as segments, split at the start and after each comma, semicolon, tab,
+ * CR and LF, and a segment whose first character after any spaces and double quotes is one of
+ * = + - @ tab CR (or the full-width ＝ ＋ － ＠) gets an apostrophe (') put right before that character. The rule is safe under
+ * either separator, quoted or not, and leaves every other value untouched; numbers are written as
+ * numbers. The codebook tells the reader to remove such an apostrophe.
+ */
+
+// The full-width forms are there because Apple Numbers folds them to their ASCII twins.
+// The separator is looked behind, not matched, so a tab both ends one segment and starts a formula.
+const formulaSegment = /(?<=^|[,;\t\r\n])([ "]*)(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/** A text cell as it is written: an apostrophe before each segment that would start a formula. */
+export const neutraliseCell = (text: string): string => text.replace(formulaSegment, "$1'");
+
+const options = {
+  record_delimiter: 'windows' as const,
+  quoted_match: /[,;"\r\n]/,
+  cast: { string: neutraliseCell },
+};
+
+/** CSV records, each ending in CRLF. */
+export const csvRecords = (rows: readonly (readonly Cell[])[]): string => stringify(rows as Cell[][], options);
+
+/** How a reader of the package undoes the neutralising; part of the codebook. */
+export const neutralisingNote = {
+  sv: 'En textcell, eller en del av den efter komma, semikolon, tabb eller radbrytning, som skulle börja med = + - @ (eller tabb eller vagnretur före ett sådant tecken) har fått en apostrof (\') framför tecknet, så att inget kalkylprogram kör den som en formel, oavsett om filen öppnas med komma eller semikolon som avgränsare. Ta bort den apostrofen vid analys. Fält med komma, semikolon, citattecken eller radbrytning står inom citattecken.',
+  en: 'A text cell, or a part of one after a comma, semicolon, tab or line break, that would start with = + - @ (or a tab or carriage return before one) has an apostrophe (\') put before that character, so that no spreadsheet runs it as a formula, whether the file is opened with the comma or the semicolon as separator. Remove that apostrophe for analysis. Fields holding a comma, semicolon, double quote or line break are quoted.',
+};
