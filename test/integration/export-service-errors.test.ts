@@ -39,8 +39,9 @@ async function refusedRun(input: Record<string, unknown>, code: string, sv: RegE
   return error;
 }
 
+/** One parent cannot reach k: these packages are made below k, which is what they are opened as. */
 async function goodExport(): Promise<string> {
-  return (await t.ok('export.run', base())).file;
+  return (await t.ok('export.run', { ...base(), belowKReason: 'Prov av Öppna export' })).file;
 }
 
 async function refusedOpen(input: Record<string, unknown>, code: string, sv: RegExp) {
@@ -89,6 +90,12 @@ describe('export.run refuses bad input before writing anything', () => {
     const unknown = await refusedRun({ scope: { programmeIds: ['00000000-0000-4000-8000-000000000000'] } }, 'not_found', /program eller en vald enhet finns inte/);
     expect(unknown.issues?.[0]?.path).toBe('scope.programmeIds.0');
     expect((await t.fail('export.preview', { scope: { from: '2030-01-01' } })).message.sv).toMatch(/inga grupper/);
+  });
+
+  it('a scope no participant row can reach k with, and a reason to go below k that says nothing', async () => {
+    await refusedRun({}, 'validation', /för få deltagare för att någon ska kunna exporteras som rad med k = 5/);
+    const short = await refusedRun({ belowKReason: '  kort  ' }, 'validation', /minst 10 tecken/);
+    expect(short.issues?.[0]?.path).toBe('belowKReason');
   });
 
   it('unwritable or taken output paths', async () => {
