@@ -89,4 +89,21 @@ describe('export below k through the browser shell', { timeout: 120_000 }, () =>
     expect(manifest.disclosure.kAnonymity.enforced).toBe(false);
     expect(manifest.disclosure.kAnonymity.reached).toBeLessThan(5);
   });
+
+  it('reads back log rows written before the disclosure control was recorded', async () => {
+    // A row as the previous version wrote it: no disclosure summary, no reason.
+    t.app.db.sqlite
+      .prepare(
+        `insert into export_log (id, export_id, created_at, finished_at, status, actor, shell, scope, coarsening, recipients, key_id, file_name, bytes, row_counts)
+         values ('6f1c1d4e-2b1a-4c3d-9e8f-0a1b2c3d4e5f', 'old-export', '2025-01-01T10:00:00.000Z', '2025-01-01T10:00:05.000Z', 'completed', 'local', 'cli',
+           '{"from":null,"to":null,"programmeCodes":[],"unitNames":[]}', '{"period":"month","ageBands":false,"dropUnit":false}', '"passphrase"', 'KEYID', 'old.age', 10, '[]')`,
+      )
+      .run();
+    const log = await call('export.log', {});
+    expect(log.ok, JSON.stringify(log.error)).toBe(true);
+    expect((log.value as unknown as { exportId: string; disclosure: unknown; belowKReason: unknown }[]).find((e) => e.exportId === 'old-export')).toMatchObject({
+      disclosure: null,
+      belowKReason: null,
+    });
+  });
 });

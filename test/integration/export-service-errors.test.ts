@@ -152,6 +152,19 @@ describe('export.open refuses bad files and credentials and leaves nothing behin
     await refusedOpen({ file: changed }, 'validation', /kontrollsumman för groups\.csv/);
   });
 
+  it('still opens a package of format 1, written before k was enforced, and says it was only checked', async () => {
+    const file = await goodExport();
+    const older = await repackaged(file, (f) => {
+      const m = JSON.parse(new TextDecoder().decode(f['manifest.json'])) as Record<string, unknown> & { disclosure: { suppression: Record<string, number> } };
+      const current = { coarsening: { period: 'month', ageBands: false, dropUnit: false }, changes: [], smallestClass: 1, classesBelowK: 1, rowsBelowK: 1, reachesK: false };
+      const { min, max, primarySuppressed, secondarySuppressed } = m.disclosure.suppression;
+      const v1 = { ...m, formatVersion: 1, disclosure: { suppression: { min, max, primarySuppressed, secondarySuppressed }, kAnonymity: { k: 5, rows: 1, current, alternatives: [], suggestion: null } } };
+      f['manifest.json'] = new TextEncoder().encode(JSON.stringify(v1));
+    });
+    const opened = await t.ok('export.open', { file: older, identityFile: keyFile, outDir: path.join(dir, 'older') });
+    expect(opened.disclosure).toMatchObject({ k: 5, reachesK: false, smallestClass: 1, quasiIdentifiers: null, generalisation: null, belowKReason: null });
+  });
+
   it('an output folder that is not empty', async () => {
     const file = await goodExport();
     fs.mkdirSync(path.join(dir, 'opened'));

@@ -326,10 +326,10 @@ export function buildTables(ctx: TableContext): TableDef[] {
     },
   };
 
-  return [groupsTable, sessionsTable, participantsTable, attendanceTable, fidelityTable, leadersTable, aggregatesTable(plan.assessment.aggregates, programmeCodes, unitValues)];
+  return [groupsTable, sessionsTable, participantsTable, attendanceTable, fidelityTable, leadersTable, aggregatesTable(plan.assessment.aggregates, programmeCodes, unitValues, detail.unit === 'area' ? L.areaLabels : {})];
 }
 
-function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[], unitValues: string[]): TableDef {
+function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[], unitValues: string[], areaLabels: ColumnDef['enumLabels'] = {}): TableDef {
   return {
     name: 'aggregates',
     title: bi('Sammanställning', 'Aggregates'),
@@ -340,7 +340,7 @@ function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[],
     columns: [
       { name: 'year', type: 'integer', required: true, minimum: 1900, maximum: 2999, description: bi('År', 'Year') },
       enumColumn('programme', bi('Programmets kod, * = alla program', 'Programme code, * = all programmes'), {}, [...programmeCodes, ALL]),
-      enumColumn('unit', bi('Enhet eller område som i radfilerna, * = alla', 'Unit or area as in the row-level files, * = all'), {}, [...unitValues, ALL]),
+      enumColumn('unit', bi('Enhet eller område som i radfilerna, * = alla', 'Unit or area as in the row-level files, * = all'), areaLabels, [...unitValues, ALL]),
       enumColumn('measure', bi('Mått', 'Measure'), L.measureLabels, MEASURES),
       { name: 'value', type: 'integer', required: false, minimum: 0, description: bi('Antal; tomt om undertryckt', 'Count; blank when suppressed') },
       { name: 'suppressed', type: 'boolean', required: true, description: bi('Värdet är undertryckt (1 = ja, 0 = nej)', 'The value is suppressed (1 = yes, 0 = no)') },
