@@ -20,10 +20,21 @@ ${dbOptionHelp}
   --to DATUM           grupper som startar detta datum eller tidigare / groups starting on or before
   --programme KOD      endast dessa program (kortnamn); kan upprepas / only these programmes (code); repeatable
   --unit NAMN          endast dessa enheter; kan upprepas / only these units; repeatable
-  --period P           month (standard), week eller quarter / month (default), week or quarter
-  --age-bands          barnets ålder i åldersgrupper / child's age in bands
-  --drop-unit          utelämna enheten i deltagarfilen / leave the unit out of the row-level files
-  --k N                tröskel för röjandekontrollen (standard 5) / disclosure check threshold (default 5)
+  --period P           minsta periodsteg: week, month (standard), quarter, half eller year
+                       the least period step: week, month (default), quarter, half or year
+  --age-bands          barnets ålder minst i åldersgrupper / child's age at least in bands
+  --drop-unit          utelämna enheten / leave the unit out
+  --k N                varje deltagarrad delar sina kännetecken med minst k − 1 andra (standard 5)
+                       every participant row shares its characteristics with at least k − 1 others (default 5)
+  --allow-below-k      exportera under k: inga steg utöver de valda, inga värden dolda; kräver --reason
+                       export below k: no steps beyond those chosen, no values hidden; needs --reason
+  --reason TEXT        skriven motivering (minst 10 tecken) till exportloggen och manifestet
+                       written reason (at least 10 characters) for the export log and the manifest
+
+Utan --allow-below-k generaliserar exporten period, ålder och enhet och döljer enstaka värden
+(*) tills k nås; en export där ingen deltagarrad kan nå k vägras.
+Without --allow-below-k the export generalises period, age and unit and hides single values (*)
+until k is reached; an export where no participant row can reach k is refused.
 ${helpOptionHelp}`;
 
 const fail = (sv: string, en: string) => new CliFailure({ sv, en }, 2);
@@ -36,13 +47,28 @@ function byLabel<T extends { id: string }>(wanted: string[], items: T[], label: 
   });
 }
 
+const PERIOD_WORDS = { week: 'vecka / week', month: 'månad / month', quarter: 'kvartal / quarter', half: 'halvår / half-year', year: 'år / year' };
+const AGE_WORDS = { exact: 'år / years', band: 'åldersgrupp / band', dropped: 'utelämnad / left out' };
+const UNIT_WORDS = { unit: 'enhet / unit', area: 'område / area', dropped: 'utelämnad / left out' };
+
+/** What the disclosure control did, in the words of the wizard. */
+export function disclosureSummary(d: ExportRunResult['disclosure']): string {
+  const g = d.generalisation;
+  const detail = `Period: ${PERIOD_WORDS[g.period]}; ålder / age: ${AGE_WORDS[g.childAge]}; enhet / unit: ${UNIT_WORDS[g.unit]}`;
+  if (!d.enforced) {
+    return `UNDER k / BELOW k: minsta grupp / smallest class ${d.reached ?? 0} (k = ${d.k}); inget dolt, motiveringen står i exportloggen och manifestet / nothing hidden, the reason is in the export log and the manifest. ${detail}`;
+  }
+  const hidden = d.hidden.childAge + d.hidden.childGender + d.hidden.relation;
+  return [
+    `Röjandeskydd / disclosure control: k = ${d.k} nått / reached (minsta grupp / smallest class ${d.reached ?? '–'}). ${detail}`,
+    `Dolda värden (*) / hidden values (*): ${hidden} (ålder / age ${d.hidden.childAge}, kön / gender ${d.hidden.childGender}, relation ${d.hidden.relation}) i / in ${d.rowsWithHiddenValues} rader / rows; utelämnade rader / rows left out: ${d.rowsWithheld}`,
+  ].join('\n');
+}
+
 export function summary(r: ExportRunResult): string {
   const rows = r.rowCounts.map((c) => `  ${c.file.padEnd(18)}${String(c.rows).padStart(10)}`).join('\n');
   const to = r.passphrase ? 'lösenfras / passphrase' : r.fingerprints.join(', ');
-  const k = r.disclosure.current.reachesK
-    ? `Röjandekontroll: minsta grupp ${r.disclosure.current.smallestClass ?? 0} ≥ k=${r.disclosure.k} / Disclosure check passed`
-    : `VARNING: ${r.disclosure.current.rowsBelowK} deltagarrader i grupper mindre än k=${r.disclosure.k}; prova --age-bands, --period quarter eller --drop-unit / WARNING: ${r.disclosure.current.rowsBelowK} participant rows in classes below k=${r.disclosure.k}`;
-  return `${r.file} (${r.bytes} byte)\nKrypterad till / Encrypted to: ${to}\nNyckel-id / Key id: ${r.keyId}\n${rows}\n${k}`;
+  return `${r.file} (${r.bytes} byte)\nKrypterad till / Encrypted to: ${to}\nNyckel-id / Key id: ${r.keyId}\n${rows}\n${disclosureSummary(r.disclosure)}`;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -61,6 +87,8 @@ export async function run(args: string[]): Promise<number> {
       'age-bands': { type: 'boolean', default: false },
       'drop-unit': { type: 'boolean', default: false },
       k: { type: 'string' },
+      'allow-below-k': { type: 'boolean', default: false },
+      reason: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -77,7 +105,15 @@ export async function run(args: string[]): Promise<number> {
     passphrase = process.env[values['passphrase-env']];
     if (!passphrase) throw fail(`miljövariabeln ${values['passphrase-env']} är inte satt`, `environment variable ${values['passphrase-env']} is not set`);
   }
-  if (!['month', 'week', 'quarter'].includes(values.period)) throw fail('--period: month, week eller quarter', '--period: month, week or quarter');
+  if (!['week', 'month', 'quarter', 'half', 'year'].includes(values.period)) {
+    throw fail('--period: week, month, quarter, half eller year', '--period: week, month, quarter, half or year');
+  }
+  if (values['allow-below-k'] && !values.reason?.trim()) {
+    throw fail('--allow-below-k kräver en skriven motivering med --reason "…"', '--allow-below-k needs a written reason with --reason "…"');
+  }
+  if (values.reason !== undefined && !values['allow-below-k']) {
+    throw fail('--reason gäller bara med --allow-below-k', '--reason only goes with --allow-below-k');
+  }
   const k = parseNumber('k', values.k, 5, (n) => Number.isInteger(n) && n >= 2 && n <= 50, { sv: 'ett heltal 2–50', en: 'a whole number 2–50' });
 
   const { withApp, unwrap } = await import('./app');
@@ -95,6 +131,7 @@ export async function run(args: string[]): Promise<number> {
       k,
       ...(passphrase === undefined ? { recipientKeys: values.recipient } : { passphrase }),
       outPath: path.resolve(values.out!),
+      ...(values['allow-below-k'] ? { belowKReason: values.reason } : {}),
     };
     return unwrap<ExportRunResult>(await app.call('export.run', input));
   });

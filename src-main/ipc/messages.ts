@@ -36,6 +36,10 @@ export const ruleMessages = {
     en: 'The text may hold line breaks and tabs but no other control characters.',
   },
   dateOrder: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' },
+  belowKReason: {
+    sv: 'Skriv varför exporten behöver göras under k, med minst 10 tecken (högst 1000).',
+    en: 'Write why the export must be made below k, in at least 10 characters (at most 1000).',
+  },
   displayName: { sv: 'Ange namn eller initialer.', en: 'Enter a name or initials.' },
   birthYear: { sv: 'Ange barnets födelseår med fyra siffror.', en: 'Enter the child’s birth year as four digits.' },
   consentDate: {

@@ -30,16 +30,29 @@ test('exports with a passphrase; a wrong passphrase or a truncated file opens no
   await page.getByRole('textbox', { name: 'Upprepa lösenfrasen' }).fill('korrekt häst batteri häftstift');
   await page.getByRole('button', { name: 'Nästa' }).click();
 
-  // Below k, the user may still go on — but only after saying they read the warning.
+  // Below k only with a written reason, which the run step repeats and the log keeps.
   await expect(stepHeading(page, 3, 'Förhandsvisning')).toBeFocused();
-  await expect(page.getByText('Varning: enskilda deltagare kan pekas ut')).toBeVisible();
-  await page.getByRole('checkbox', { name: /Jag har läst varningen/ }).check();
+  await expect(page.getByText('Skyddet når k = 5')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Exportera under k, utan generalisering och dolda värden' }).check();
+  await expect(page.getByText('Export under k: enskilda deltagare kan pekas ut')).toBeVisible();
+  const reason = page.getByRole('textbox', { name: 'Skriftlig motivering' });
+  await expect(reason).toBeFocused();
+  await reason.fill('för kort');
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  await expect(page.getByText('Skriv varför exporten behöver göras under k, med minst 10 tecken.')).toBeVisible();
+  await expect(reason).toBeFocused();
+  await expectNoAxeViolations(page);
+  await reason.fill('Etikprövad studie 2026-01234 behöver exakta åldrar');
   await page.getByRole('button', { name: 'Nästa' }).click();
   await expect(stepHeading(page, 4, 'Skapa fil')).toBeFocused();
+  await expect(detail(page, 'Röjandeskydd')).toHaveText('Under k, med motiveringen: Etikprövad studie 2026-01234 behöver exakta åldrar');
   await page.getByRole('textbox', { name: 'Filnamn eller sökväg (valfritt)' }).fill('till-utvarderare.age');
   await page.getByRole('button', { name: 'Skapa krypterad exportfil' }).click();
   await expect(page.getByRole('heading', { name: 'Exportfilen är klar' })).toBeFocused({ timeout: 60_000 });
   await expect(detail(page, 'Krypterad för')).toHaveText('Lösenfras');
+  await expect(detail(page, 'Röjandeskydd')).toContainText('Under k = 5, med motiveringen: Etikprövad studie 2026-01234 behöver exakta åldrar');
+  const log = await komet.call('export.log', {});
+  expect(log).toMatchObject({ ok: true, value: [{ belowKReason: 'Etikprövad studie 2026-01234 behöver exakta åldrar' }] });
   const file = path.join(exportsDir, 'till-utvarderare.age');
   await expect(detail(page, 'Fil')).toHaveText(file);
 
@@ -51,8 +64,8 @@ test('exports with a passphrase; a wrong passphrase or a truncated file opens no
   await page.getByRole('textbox', { name: 'Lösenfras', exact: true }).fill('korrekt häst batteri häftstift');
   await page.getByRole('textbox', { name: 'Upprepa lösenfrasen' }).fill('korrekt häst batteri häftstift');
   await page.getByRole('button', { name: 'Nästa' }).click();
-  await page.getByRole('button', { name: 'Använd: åldersband', exact: true }).click();
-  await expect(page.getByText('Kontrollen är godkänd')).toBeVisible();
+  await expect(page.getByText('Skyddet når k = 5')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /Exportera under k/ })).not.toBeChecked();
   await page.getByRole('button', { name: 'Nästa' }).click();
   await page.getByRole('textbox', { name: 'Filnamn eller sökväg (valfritt)' }).fill('till-utvarderare.age');
   await page.getByRole('button', { name: 'Skapa krypterad exportfil' }).click();

@@ -132,6 +132,37 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
 
   const exportTo = (...args: string[]) => ['export', '--db', db, ...args];
 
+  it('refuses an export no participant row can reach k with, and makes it below k only with --allow-below-k --reason', () => {
+    const narrow = exportTo('--recipient', keys[0]!.publicKey, '--from', one.start, '--to', one.start, '--programme', one.code, '--unit', one.unit, '--k', '50', '--out', 'below.age');
+    const logged = () => {
+      const sqlite = new Database(db, { readonly: true });
+      try {
+        return sqlite.prepare<[], { reason: string | null }>('select below_k_reason as reason from export_log order by created_at desc, rowid desc').all();
+      } finally {
+        sqlite.close();
+      }
+    };
+    const before = leftovers();
+    const logBefore = logged().length;
+    expectOneLine(komet(narrow), 1, /för få deltagare.*under k med en skriven motivering/);
+    expectOneLine(komet([...narrow, '--allow-below-k']), 2, /--allow-below-k kräver en skriven motivering med --reason/);
+    expectOneLine(komet([...narrow, '--reason', 'Etikprövad studie behöver detta']), 2, /--reason gäller bara med --allow-below-k/);
+    expectOneLine(komet([...narrow, '--allow-below-k', '--reason', 'kort']), 1, /minst 10 tecken/);
+    expect(leftovers()).toEqual(before);
+    expect(logged()).toHaveLength(logBefore);
+
+    const reason = 'Etikprövad studie 2026-01234 behöver exakta uppgifter';
+    const r = komet([...narrow, '--allow-below-k', '--reason', reason]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/UNDER k \/ BELOW k/);
+    expect(logged()[0]!.reason).toBe(reason);
+    const opened = komet(['open-export', 'below.age', '--identity', keys[0]!.file, '--out', 'below-opened']);
+    expect(opened.code, opened.stderr).toBe(0);
+    const manifest = readJson<{ disclosure: { belowKReason: string; kAnonymity: { k: number; enforced: boolean } } }>(path.join(dir, 'below-opened', 'manifest.json'));
+    expect(manifest.disclosure.belowKReason).toBe(reason);
+    expect(manifest.disclosure.kAnonymity).toMatchObject({ k: 50, enforced: false });
+  });
+
   it('refuses missing, conflicting and malformed export arguments before opening the database', () => {
     const before = leftovers();
     const recipient = keys[0]!.publicKey;

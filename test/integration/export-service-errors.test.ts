@@ -39,8 +39,9 @@ async function refusedRun(input: Record<string, unknown>, code: string, sv: RegE
   return error;
 }
 
+/** One parent cannot reach k: these packages are made below k, which is what they are opened as. */
 async function goodExport(): Promise<string> {
-  return (await t.ok('export.run', base())).file;
+  return (await t.ok('export.run', { ...base(), belowKReason: 'Prov av Öppna export' })).file;
 }
 
 async function refusedOpen(input: Record<string, unknown>, code: string, sv: RegExp) {
@@ -89,6 +90,12 @@ describe('export.run refuses bad input before writing anything', () => {
     const unknown = await refusedRun({ scope: { programmeIds: ['00000000-0000-4000-8000-000000000000'] } }, 'not_found', /program eller en vald enhet finns inte/);
     expect(unknown.issues?.[0]?.path).toBe('scope.programmeIds.0');
     expect((await t.fail('export.preview', { scope: { from: '2030-01-01' } })).message.sv).toMatch(/inga grupper/);
+  });
+
+  it('a scope no participant row can reach k with, and a reason to go below k that says nothing', async () => {
+    await refusedRun({}, 'validation', /för få deltagare för att någon ska kunna exporteras som rad med k = 5/);
+    const short = await refusedRun({ belowKReason: '  kort  ' }, 'validation', /minst 10 tecken/);
+    expect(short.issues?.[0]?.path).toBe('belowKReason');
   });
 
   it('unwritable or taken output paths', async () => {
@@ -143,6 +150,19 @@ describe('export.open refuses bad files and credentials and leaves nothing behin
       f['groups.csv'] = new TextEncoder().encode('group_id\r\nG-X\r\n');
     });
     await refusedOpen({ file: changed }, 'validation', /kontrollsumman för groups\.csv/);
+  });
+
+  it('still opens a package of format 1, written before k was enforced, and says it was only checked', async () => {
+    const file = await goodExport();
+    const older = await repackaged(file, (f) => {
+      const m = JSON.parse(new TextDecoder().decode(f['manifest.json'])) as Record<string, unknown> & { disclosure: { suppression: Record<string, number> } };
+      const current = { coarsening: { period: 'month', ageBands: false, dropUnit: false }, changes: [], smallestClass: 1, classesBelowK: 1, rowsBelowK: 1, reachesK: false };
+      const { min, max, primarySuppressed, secondarySuppressed } = m.disclosure.suppression;
+      const v1 = { ...m, formatVersion: 1, disclosure: { suppression: { min, max, primarySuppressed, secondarySuppressed }, kAnonymity: { k: 5, rows: 1, current, alternatives: [], suggestion: null } } };
+      f['manifest.json'] = new TextEncoder().encode(JSON.stringify(v1));
+    });
+    const opened = await t.ok('export.open', { file: older, identityFile: keyFile, outDir: path.join(dir, 'older') });
+    expect(opened.disclosure).toMatchObject({ k: 5, reachesK: false, smallestClass: 1, quasiIdentifiers: null, generalisation: null, belowKReason: null });
   });
 
   it('an output folder that is not empty', async () => {

@@ -20,8 +20,10 @@ const everything = { scope: {} } as const;
 describe('export service on a demo database', { timeout: 120_000 }, () => {
   it('export → open round trip: every CSV holds exactly what the database has for consenting participants', async () => {
     const key = await keyPair(t, dir);
-    const preview = await t.ok('export.preview', everything);
-    const run = await t.ok('export.run', { ...everything, recipientKeys: [key.publicKey], outPath: path.join(dir, 'out.age') });
+    // Below k nothing is left out, so every consenting participant and mark must arrive.
+    const belowK = { belowKReason: 'Jämförelse rad för rad med databasen' };
+    const preview = await t.ok('export.preview', { ...everything, belowK: true });
+    const run = await t.ok('export.run', { ...everything, ...belowK, recipientKeys: [key.publicKey], outPath: path.join(dir, 'out.age') });
     expect(run.file).toBe(path.join(dir, 'out.age'));
     expect(fs.statSync(run.file).size).toBe(run.bytes);
     expect(run.passphrase).toBe(false);
@@ -43,6 +45,13 @@ describe('export service on a demo database', { timeout: 120_000 }, () => {
     const consenting = t.rowCount('participants') - (t.app.db.sqlite.prepare("select count(*) as n from participants where consent <> 'yes'").get() as { n: number }).n;
     expect(preview.participants.total).toBe(t.rowCount('participants'));
     expect(preview.participants.rowLevel).toBe(consenting);
+
+    // With k enforced, every consenting participant is a row or counted as left out.
+    const enforced = await t.ok('export.run', { ...everything, recipientKeys: [key.publicKey], outPath: path.join(dir, 'k.age') });
+    const kOpened = await t.ok('export.open', { file: enforced.file, identityFile: key.file, outDir: path.join(dir, 'k-opened') });
+    expect(enforced.disclosure.enforced).toBe(true);
+    expect(csvRows(path.join(kOpened.outDir, 'participants.csv')).length + enforced.disclosure.rowsWithheld).toBe(expected['participants.csv']);
+    expect(csvRows(path.join(kOpened.outDir, 'attendance.csv')).length).toBeLessThanOrEqual(expected['attendance.csv']!);
     expect(preview.participants.aggregatesOnly).toBeGreaterThan(0);
     expect(preview.groups).toBe(t.rowCount('groups'));
   });

@@ -1,5 +1,6 @@
 import { neutralisingNote } from './csv';
-import type { Coarsening } from './model';
+import type { DisclosureAssessment } from './disclosure';
+import type { Generalisation } from './model';
 import type { ColumnDef, TableDef } from './table-def';
 
 /** A human-readable codebook, Swedish first, generated from the same table definitions as the CSVs. */
@@ -7,7 +8,7 @@ import type { ColumnDef, TableDef } from './table-def';
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function typeLabel(c: ColumnDef): string {
-  const base = { string: 'text', integer: 'heltal / integer', boolean: '1/0', yearmonth: 'ÅÅÅÅ-MM / YYYY-MM' }[c.type];
+  const base = { string: 'text', integer: 'heltal / integer', boolean: '1/0', yearmonth: 'ÅÅÅÅ-MM / YYYY-MM', year: 'ÅÅÅÅ / YYYY' }[c.type];
   const range = c.minimum !== undefined || c.maximum !== undefined ? ` (${c.minimum ?? ''}–${c.maximum ?? ''})` : '';
   return `${base}${range}${c.required ? '' : ', kan saknas / may be blank'}`;
 }
@@ -24,7 +25,49 @@ function valuesLabel(c: ColumnDef): string {
   return c.pattern ? `mönster / pattern \`${c.pattern}\`` : '';
 }
 
-export function codebook(tables: readonly TableDef[], meta: { exportId: string; created: string; coarsening: Coarsening; k: number }): string {
+const PERIOD_WORDS: Record<Generalisation['period'], [string, string]> = {
+  week: ['ISO-vecka', 'ISO week'],
+  month: ['månad', 'month'],
+  quarter: ['kvartal', 'quarter'],
+  half: ['halvår', 'half-year'],
+  year: ['år', 'year'],
+};
+const AGE_WORDS: Record<Generalisation['childAge'], [string, string]> = {
+  exact: ['ålder i år', 'age in years'],
+  band: ['åldersgrupp', 'age band'],
+  dropped: ['utelämnad', 'left out'],
+};
+const UNIT_WORDS: Record<Generalisation['unit'], [string, string]> = {
+  unit: ['enhet', 'unit'],
+  area: ['område (stadsdel i Stockholm, annars typ av enhet)', 'area (part of Stockholm, else kind of unit)'],
+  dropped: ['utelämnad', 'left out'],
+};
+
+/** What the disclosure control did, in both languages: the reader must know what "*" and a coarse period mean. */
+function disclosureSection(d: DisclosureAssessment, belowKReason: string | null): string[] {
+  const k = d.kAnonymity;
+  const g = k.generalisation;
+  const qi = d.quasiIdentifiers.map((c) => `\`${c}\``).join(', ');
+  const lines = [
+    '## Röjandeskydd / disclosure control',
+    '',
+    `**Svenska.** Kännetecken som en utomstående kan känna till (kvasi-identifierare) i \`participants.csv\`: ${qi}.`,
+    k.enforced
+      ? `Varje rad delar alla dessa med minst k − 1 andra rader (k = ${k.k}; minsta grupp: ${k.reached ?? '–'}). För att nå dit skrivs startperioden som ${PERIOD_WORDS[g.period][0]}, barnets ålder som ${AGE_WORDS[g.childAge][0]} och enheten som ${UNIT_WORDS[g.unit][0]} i alla filer. Därefter har ${k.hidden.childAge} åldrar, ${k.hidden.childGender} kön och ${k.hidden.relation} relationer i ${k.rowsWithHiddenValues} rader ersatts med \`*\` (dolt, inte saknat). Ett dolt barnvärde är dolt i hela familjens rader, en dold relation i alla personens rader. ${k.rowsWithheld} deltagarrader i grupper (enhet, program, period) med färre än k rader är utelämnade; de räknas i \`aggregates.csv\` som deltagare utan samtycke.`
+      : `Exporten är gjord UNDER k = ${k.k} på användarens begäran (minsta grupp: ${k.reached ?? '–'}); inget har generaliserats eller dolts utöver de valda inställningarna. Motivering: ${escape(belowKReason ?? '')}`,
+    'I `participants.csv` betyder `*` ett dolt värde; tomt fält betyder att uppgiften saknas. I `aggregates.csv` betyder `*` summa.',
+    '',
+    `**English.** Characteristics an outsider could know (quasi-identifiers) in \`participants.csv\`: ${qi}.`,
+    k.enforced
+      ? `Every row shares all of them with at least k − 1 other rows (k = ${k.k}; smallest class: ${k.reached ?? '–'}). To get there the start period is written as ${PERIOD_WORDS[g.period][1]}, the child's age as ${AGE_WORDS[g.childAge][1]} and the unit as ${UNIT_WORDS[g.unit][1]} in every file. Then ${k.hidden.childAge} ages, ${k.hidden.childGender} genders and ${k.hidden.relation} relations in ${k.rowsWithHiddenValues} rows were replaced by \`*\` (hidden, not missing). A hidden child value is hidden in all of the family's rows, a hidden relation in all of the person's rows. ${k.rowsWithheld} participant rows in groups (unit, programme, period) with fewer than k rows are left out; \`aggregates.csv\` counts them like participants without consent.`
+      : `This export was made BELOW k = ${k.k} at the user's request (smallest class: ${k.reached ?? '–'}); nothing was generalised or hidden beyond the chosen settings. Reason: ${escape(belowKReason ?? '')}`,
+    'In `participants.csv`, `*` is a hidden value; an empty field means the value was not recorded. In `aggregates.csv`, `*` means total.',
+    '',
+  ];
+  return lines;
+}
+
+export function codebook(tables: readonly TableDef[], meta: { exportId: string; created: string; disclosure: DisclosureAssessment; belowKReason: string | null }): string {
   const lines: string[] = [
     '# Komet – kodbok / codebook',
     '',
@@ -44,8 +87,7 @@ export function codebook(tables: readonly TableDef[], meta: { exportId: string; 
     'Files are UTF-8, comma-separated (RFC 4180) with a header row. Empty field = missing. Yes/no is coded 1/0.',
     neutralisingNote.en,
     '',
-    `Inställningar / settings: period = \`${meta.coarsening.period}\`, åldersgrupper / age bands = ${meta.coarsening.ageBands ? 'ja / yes' : 'nej / no'}, enhet borttagen / unit dropped = ${meta.coarsening.dropUnit ? 'ja / yes' : 'nej / no'}, k = ${meta.k}.`,
-    '',
+    ...disclosureSection(meta.disclosure, meta.belowKReason),
   ];
   for (const t of tables) {
     lines.push(`## ${t.name}.csv – ${t.title.sv} / ${t.title.en}`, '', `${t.description.sv}`, '', `${t.description.en}`, '');

@@ -55,7 +55,7 @@ export function dataPackage(
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         schema: {
           fields: t.columns.map(field),
-          missingValues: [''],
+          missingValues: [...(t.missingValues ?? [''])],
           primaryKey: t.primaryKey,
           ...(t.foreignKeys.length ? { foreignKeys: t.foreignKeys } : {}),
         },

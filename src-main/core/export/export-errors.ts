@@ -10,6 +10,8 @@ export type ExportFailure =
   | 'no_recipient'
   | 'passphrase_short'
   | 'empty_scope'
+  | 'below_k'
+  | 'below_k_reason'
   | 'output_unwritable'
   | 'output_exists'
   | 'identity_malformed'
@@ -56,6 +58,23 @@ export const exportErrors = {
     new ExportError('passphrase_short', 'validation', `Lösenfrasen måste ha minst ${min} tecken.`, `The passphrase must be at least ${min} characters long.`),
   emptyScope: () =>
     new ExportError('empty_scope', 'validation', 'Urvalet innehåller inga grupper att exportera.', 'The selection contains no groups to export.'),
+  belowK: (k: number, rows: number) =>
+    new ExportError(
+      'below_k',
+      'validation',
+      `Urvalet har för få deltagare för att någon ska kunna exporteras som rad med k = ${k} (${rows} deltagarrader, alla i för små grupper). Välj ett större urval, eller exportera under k med en skriven motivering.`,
+      `The selection has too few participants for any to be exported as a row with k = ${k} (${rows} participant rows, all in too small groups). Choose a wider selection, or export below k with a written reason.`,
+    ),
+  belowKReasonMissing: () =>
+    Object.assign(
+      new ExportError(
+        'below_k_reason',
+        'validation',
+        'En export under k kräver en skriven motivering.',
+        'An export below k needs a written reason.',
+      ),
+      { issues: fieldError('belowKReason', 'Skriv varför exporten behöver göras under k.', 'Write why the export must be made below k.').issues },
+    ),
   outputUnwritable: () =>
     new ExportError('output_unwritable', 'io', 'Det går inte att skriva till den valda platsen.', 'The chosen location cannot be written to.'),
   outputExists: () =>

@@ -22,7 +22,10 @@ function parseDate(date: IsoDate): { y: number; m: number; d: number } {
   return { y, m, d };
 }
 
-/** "2024-03" (month), "2024-W11" (ISO week, with the ISO week-year), "2024-Q1" (quarter). */
+/**
+ * "2024-03" (month), "2024-W11" (ISO week, with the ISO week-year), "2024-Q1" (quarter),
+ * "2024-H1" (half-year), "2024" (year).
+ */
 export function generalisePeriod(date: IsoDate, granularity: PeriodGranularity): string {
   const { y, m, d } = parseDate(date);
   switch (granularity) {
@@ -30,6 +33,10 @@ export function generalisePeriod(date: IsoDate, granularity: PeriodGranularity):
       return `${y}-${String(m).padStart(2, '0')}`;
     case 'quarter':
       return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+    case 'half':
+      return `${y}-H${m <= 6 ? 1 : 2}`;
+    case 'year':
+      return String(y);
     case 'week': {
       // Local-noon construction keeps date-fns away from any time-zone edge.
       const local = new Date(y, m - 1, d, 12);
@@ -40,10 +47,26 @@ export function generalisePeriod(date: IsoDate, granularity: PeriodGranularity):
 
 export const yearOf = (date: IsoDate): number => parseDate(date).y;
 
+/**
+ * The calendar years a published period may lie in, as a reader of the files sees it: one year,
+ * except an ISO week that straddles New Year, which may be in either.
+ */
+export function yearsOfPeriod(date: IsoDate, granularity: PeriodGranularity): number[] {
+  const { y, m, d } = parseDate(date);
+  if (granularity !== 'week') return [y];
+  const local = new Date(y, m - 1, d, 12);
+  const weekday = (local.getDay() + 6) % 7;
+  const monday = new Date(y, m - 1, d - weekday, 12).getFullYear();
+  const sunday = new Date(y, m - 1, d - weekday + 6, 12).getFullYear();
+  return monday === sunday ? [monday] : [monday, sunday];
+}
+
 export const PERIOD_PATTERNS: Record<PeriodGranularity, string> = {
   month: '^[0-9]{4}-(0[1-9]|1[0-2])$',
   week: '^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$',
   quarter: '^[0-9]{4}-Q[1-4]$',
+  half: '^[0-9]{4}-H[12]$',
+  year: '^[0-9]{4}$',
 };
 
 export const AGE_BANDS = ['0-2', '3-5', '6-8', '9-11', '12-14', '15-18'] as const;

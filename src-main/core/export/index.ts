@@ -1,6 +1,6 @@
-import { buildPackage, type PackageMeta, type PackageOptions } from './package';
+import { assertReleasable, buildPrepared, prepareExport, type PackageMeta, type PackageOptions, type PreparedExport } from './package';
 import { createEncrypter, encryptToFile, recipientFingerprint, type EncryptionTarget, type EncryptOptions } from './encrypt';
-import type { Manifest } from './manifest';
+import type { CurrentManifest } from './manifest';
 import type { ExportSource } from './model';
 import type { DisclosureAssessment } from './disclosure';
 
@@ -13,14 +13,14 @@ import type { DisclosureAssessment } from './disclosure';
 export interface ExportResult {
   file: string;
   bytes: number;
-  manifest: Manifest;
+  manifest: CurrentManifest;
   disclosure: DisclosureAssessment;
   /** Fingerprints of the recipients it was encrypted to; empty for a passphrase. */
   recipientFingerprints: string[];
 }
 
 export async function exportToFile(
-  source: ExportSource,
+  source: ExportSource | PreparedExport,
   options: PackageOptions,
   meta: PackageMeta,
   target: EncryptionTarget,
@@ -29,7 +29,9 @@ export async function exportToFile(
 ): Promise<ExportResult> {
   // Validate the target before the (possibly long) package build starts.
   createEncrypter(target, encryptOptions);
-  const built = buildPackage(source, options, meta);
+  const prepared = 'plan' in source ? source : prepareExport(source, options);
+  assertReleasable(prepared);
+  const built = buildPrepared(prepared, meta);
   const { bytes } = await encryptToFile(built.stream, outFile, target, encryptOptions);
   const manifest = await built.manifest;
   return {
@@ -41,7 +43,19 @@ export async function exportToFile(
   };
 }
 
-export { buildPackage, checkSource, previewExport, spreadsheetSafe, type PackageMeta, type PackageOptions, type BuiltPackage, type ExportPreview } from './package';
+export {
+  assertReleasable,
+  buildPackage,
+  checkSource,
+  prepareExport,
+  previewExport,
+  spreadsheetSafe,
+  type PackageMeta,
+  type PackageOptions,
+  type PreparedExport,
+  type BuiltPackage,
+  type ExportPreview,
+} from './package';
 export {
   encryptToFile,
   generateKeyFile,
@@ -54,8 +68,8 @@ export {
   type EncryptOptions,
 } from './encrypt';
 export { openExport, PACKAGE_FILES, type OpenCredentials, type OpenOptions, type OpenedExport } from './open';
-export { assessDisclosure, defaultDisclosureSettings, quasiIdentifierRecords, type DisclosureSettings, type DisclosureAssessment } from './disclosure';
+export { defaultDisclosureSettings, planDisclosure, quasiIdentifierRecords, type DisclosureSettings, type DisclosureAssessment, type DisclosurePlan } from './disclosure';
 export { createPseudonymiser, exportKeyId, newExportKey, EXPORT_KEY_BYTES } from './pseudonym';
 export { ExportError, isExportError, type ExportFailure } from './export-errors';
-export type { Manifest, ManifestFile } from './manifest';
+export type { CurrentManifest, Manifest, ManifestFile } from './manifest';
 export * from './model';

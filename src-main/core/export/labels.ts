@@ -1,4 +1,5 @@
 import type { Bilingual } from '../errors';
+import type { Area } from './areas';
 import { AGE_BANDS } from './generalise';
 import type {
   AttendanceState,
@@ -85,3 +86,14 @@ export const measureLabels: Record<Measure, Bilingual> = {
 export const ageBandLabels: Record<string, Bilingual> = Object.fromEntries(
   AGE_BANDS.map((band) => [band, bi(`${band.replace('-', '–')} år`, `${band.replace('-', '–')} years`)]),
 );
+
+export const areaLabels: Record<Area, Bilingual> = {
+  innerstaden: bi('Innerstaden (Kungsholmen, Norrmalm, Södermalm, Östermalm)', 'Inner city (Kungsholmen, Norrmalm, Södermalm, Östermalm)'),
+  soderort: bi('Söderort (Enskede-Årsta-Vantör, Farsta, Hägersten-Älvsjö, Skarpnäck, Skärholmen)', 'Southern suburbs (Enskede-Årsta-Vantör, Farsta, Hägersten-Älvsjö, Skarpnäck, Skärholmen)'),
+  vasterort: bi('Västerort (Bromma, Hässelby-Vällingby, Rinkeby-Kista, Spånga-Tensta)', 'Western suburbs (Bromma, Hässelby-Vällingby, Rinkeby-Kista, Spånga-Tensta)'),
+  district: bi('annan stadsdelsförvaltning', 'other district administration'),
+  municipality: bi('kommun', 'municipality'),
+  school: bi('skola', 'school'),
+  sis_unit: bi('SiS-institution', 'SiS institution'),
+  other: bi('annan enhet', 'other unit'),
+};

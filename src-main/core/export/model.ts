@@ -41,8 +41,10 @@ export interface SourceProgramme {
 
 export interface SourceUnit {
   id: string;
-  /** Organisation name (a district or school, not a person); exported unless the unit is dropped. */
+  /** Organisation name (a district or school, not a person); exported unless the unit is generalised. */
   name: string;
+  /** district, municipality, school, sis_unit or other: the area of a unit that is not a Stockholm district. */
+  kind?: string;
 }
 
 export interface SourceGroup {
@@ -150,9 +152,13 @@ export interface ExportSource {
   fidelity: RowSource<SourceFidelity>;
 }
 
-export type PeriodGranularity = 'month' | 'week' | 'quarter';
+export const PERIOD_GRANULARITIES = ['week', 'month', 'quarter', 'half', 'year'] as const;
+export type PeriodGranularity = (typeof PERIOD_GRANULARITIES)[number];
 
-/** How far identifying detail is coarsened; the k-anonymity check proposes stronger settings. */
+/**
+ * The least generalisation the user asks for. The export generalises further, and hides single
+ * values, until every participant row shares its quasi-identifiers with at least k − 1 others.
+ */
 export interface Coarsening {
   period: PeriodGranularity;
   ageBands: boolean;
@@ -160,3 +166,23 @@ export interface Coarsening {
 }
 
 export const defaultCoarsening: Coarsening = { period: 'month', ageBands: false, dropUnit: false };
+
+/** Child age: exact years → age bands → left out. */
+export const AGE_DETAILS = ['exact', 'band', 'dropped'] as const;
+export type AgeDetail = (typeof AGE_DETAILS)[number];
+/** Unit: the unit's name → its area (part of the city, or kind of unit) → left out. */
+export const UNIT_DETAILS = ['unit', 'area', 'dropped'] as const;
+export type UnitDetail = (typeof UNIT_DETAILS)[number];
+
+/** The detail the row-level files and the aggregates are written at. */
+export interface Generalisation {
+  period: PeriodGranularity;
+  childAge: AgeDetail;
+  unit: UnitDetail;
+}
+
+export const generalisationOf = (c: Coarsening): Generalisation => ({
+  period: c.period,
+  childAge: c.ageBands ? 'band' : 'exact',
+  unit: c.dropUnit ? 'dropped' : 'unit',
+});

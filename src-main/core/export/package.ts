@@ -4,9 +4,9 @@ import { codebook } from './codebook';
 import { csvRecords } from './csv';
 import { dataPackage, type FileDigest } from './datapackage';
 import { ALL } from './disclosure/aggregates';
-import { assessDisclosure, defaultDisclosureSettings, type DisclosureAssessment, type DisclosureSettings } from './disclosure';
+import { defaultDisclosureSettings, planDisclosure, type DisclosureAssessment, type DisclosurePlan, type DisclosureSettings } from './disclosure';
 import { exportErrors } from './export-errors';
-import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type Manifest } from './manifest';
+import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type CurrentManifest } from './manifest';
 import type { Coarsening, ExportSource } from './model';
 import { createPseudonymiser, exportKeyId, pseudonymSettings } from './pseudonym';
 import { buildTables } from './tables';
@@ -33,13 +33,26 @@ export interface PackageOptions {
   key: Uint8Array;
   coarsening: Coarsening;
   disclosure?: DisclosureSettings;
+  /**
+   * Exporting below k: the written reason the user gave. With it the files keep the requested
+   * detail (nothing generalised further or hidden) and the reason goes into the manifest.
+   */
+  belowKReason?: string;
+}
+
+/** The normalised source with its disclosure plan: made once, checked, then written. */
+export interface PreparedExport {
+  source: ExportSource;
+  options: PackageOptions;
+  settings: DisclosureSettings;
+  plan: DisclosurePlan;
 }
 
 export interface BuiltPackage {
   /** The ZIP bytes; pull to drive the build. */
   stream: ReadableStream<Uint8Array>;
   /** Resolves with the manifest once the stream has been read to its end. */
-  manifest: Promise<Manifest>;
+  manifest: Promise<CurrentManifest>;
   /** Available at once: the preview shows it before anything is written. */
   disclosure: DisclosureAssessment;
 }
@@ -90,25 +103,44 @@ export function checkSource(source: ExportSource): void {
   }
 }
 
-export function buildPackage(original: ExportSource, options: PackageOptions, meta: PackageMeta): BuiltPackage {
+/** Normalises and checks the source and decides the detail of every quasi-identifier; writes nothing. */
+export function prepareExport(original: ExportSource, options: PackageOptions): PreparedExport {
   const source = normaliseSource(original);
   checkSource(source);
-  const settings = options.disclosure ?? defaultDisclosureSettings;
-  const disclosure = assessDisclosure(source, options.coarsening, settings);
-  const tables = buildTables({
-    source,
-    pseudo: createPseudonymiser(options.key),
-    coarsening: options.coarsening,
-    aggregates: disclosure.aggregates,
-  });
-  let resolveManifest!: (m: Manifest) => void;
+  const base = options.disclosure ?? defaultDisclosureSettings;
+  const settings: DisclosureSettings = { ...base, enforceK: options.belowKReason === undefined && base.enforceK !== false };
+  return { source, options, settings, plan: planDisclosure(source, options.coarsening, settings) };
+}
+
+/**
+ * What must hold before a package is written, in every shell: below k only with a written reason,
+ * and an enforced export that would have to leave out every participant row is refused rather
+ * than written without them.
+ */
+export function assertReleasable(prepared: PreparedExport): void {
+  const k = prepared.plan.assessment.kAnonymity;
+  if (!prepared.settings.enforceK && !prepared.options.belowKReason?.trim()) throw exportErrors.belowKReasonMissing();
+  if (k.enforced && k.rows > 0 && k.rowsWithheld === k.rows) throw exportErrors.belowK(k.k, k.rows);
+}
+
+export function buildPackage(original: ExportSource, options: PackageOptions, meta: PackageMeta): BuiltPackage {
+  const prepared = prepareExport(original, options);
+  assertReleasable(prepared);
+  return buildPrepared(prepared, meta);
+}
+
+export function buildPrepared(prepared: PreparedExport, meta: PackageMeta): BuiltPackage {
+  const { source, options, plan } = prepared;
+  const disclosure = plan.assessment;
+  const tables = buildTables({ source, pseudo: createPseudonymiser(options.key), plan });
+  let resolveManifest!: (m: CurrentManifest) => void;
   let rejectManifest!: (e: unknown) => void;
-  const manifest = new Promise<Manifest>((resolve, reject) => {
+  const manifest = new Promise<CurrentManifest>((resolve, reject) => {
     resolveManifest = resolve;
     rejectManifest = reject;
   });
   manifest.catch(() => undefined);
-  const chunks = zipChunks(tables, source, options, settings, disclosure, meta, resolveManifest);
+  const chunks = zipChunks(tables, prepared, meta, resolveManifest);
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -136,10 +168,9 @@ export interface ExportPreview {
 
 /** What the wizard shows before anything is written: row counts and the disclosure check. */
 export async function previewExport(original: ExportSource, options: PackageOptions): Promise<ExportPreview> {
-  const source = normaliseSource(original);
-  checkSource(source);
-  const disclosure = assessDisclosure(source, options.coarsening, options.disclosure ?? defaultDisclosureSettings);
-  const tables = buildTables({ source, pseudo: createPseudonymiser(options.key), coarsening: options.coarsening, aggregates: disclosure.aggregates });
+  const { source, plan } = prepareExport(original, options);
+  const disclosure = plan.assessment;
+  const tables = buildTables({ source, pseudo: createPseudonymiser(options.key), plan });
   const rows: Record<string, number> = {};
   for (const table of tables) {
     let n = 0;
@@ -149,15 +180,9 @@ export async function previewExport(original: ExportSource, options: PackageOpti
   return { rows, disclosure };
 }
 
-async function* zipChunks(
-  tables: TableDef[],
-  source: ExportSource,
-  options: PackageOptions,
-  settings: DisclosureSettings,
-  disclosure: DisclosureAssessment,
-  meta: PackageMeta,
-  done: (m: Manifest) => void,
-): AsyncGenerator<Uint8Array> {
+async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: PackageMeta, done: (m: CurrentManifest) => void): AsyncGenerator<Uint8Array> {
+  const { source, options, settings } = prepared;
+  const disclosure = prepared.plan.assessment;
   const pending: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -223,9 +248,10 @@ async function* zipChunks(
 
   const title = 'Komet – pseudonymiserad FoU-export / pseudonymised evaluation export';
   yield* writeWhole('datapackage.json', `${JSON.stringify(dataPackage(tables, digests, { exportId: meta.exportId, created: meta.created, title }), null, 2)}\n`);
-  yield* writeWhole('codebook.md', codebook(tables, { exportId: meta.exportId, created: meta.created, coarsening: options.coarsening, k: settings.k }));
+  const belowKReason = settings.enforceK ? null : (options.belowKReason?.trim() ?? null);
+  yield* writeWhole('codebook.md', codebook(tables, { exportId: meta.exportId, created: meta.created, disclosure, belowKReason }));
 
-  const manifest: Manifest = {
+  const manifest: CurrentManifest = {
     format: PACKAGE_FORMAT,
     formatVersion: PACKAGE_FORMAT_VERSION,
     exportId: meta.exportId,
@@ -246,13 +272,16 @@ async function* zipChunks(
     },
     files: [...digests.values()],
     disclosure: {
+      quasiIdentifiers: [...disclosure.quasiIdentifiers],
+      kAnonymity: disclosure.kAnonymity,
+      belowKReason,
       suppression: {
         min: settings.suppression.min,
         max: settings.suppression.max,
         primarySuppressed: disclosure.aggregates.primarySuppressed,
         secondarySuppressed: disclosure.aggregates.secondarySuppressed,
+        publishedAsInRows: disclosure.aggregates.publishedAsInRows,
       },
-      kAnonymity: disclosure.kAnonymity,
     },
   };
   yield* writeWhole(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);

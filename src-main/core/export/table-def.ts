@@ -9,7 +9,7 @@ export type Cell = string | number | null;
 
 export interface ColumnDef {
   name: string;
-  type: 'string' | 'integer' | 'boolean' | 'yearmonth';
+  type: 'string' | 'integer' | 'boolean' | 'yearmonth' | 'year';
   required: boolean;
   description: Bilingual;
   enum?: readonly string[];
@@ -31,6 +31,8 @@ export interface TableDef {
   title: Bilingual;
   description: Bilingual;
   columns: ColumnDef[];
+  /** Values that mean "no value here"; [''] unless the table hides values with "*". */
+  missingValues?: readonly string[];
   primaryKey: string[];
   foreignKeys: ForeignKeyDef[];
   /** Rows in column order; re-reading is not required. */

@@ -1,4 +1,6 @@
+import { AREAS } from './areas';
 import { ALL, MEASURES, type AggregatesResult } from './disclosure/aggregates';
+import type { DisclosurePlan } from './disclosure';
 import { AGE_BANDS, ageBand, childAgeAtStart, generalisePeriod, MAX_CHILD_AGE, PERIOD_PATTERNS, safeCode } from './generalise';
 import * as L from './labels';
 import {
@@ -10,7 +12,6 @@ import {
   PARTICIPANT_STATUSES,
   RELATIONS,
   SESSION_STATUSES,
-  type Coarsening,
   type ExportSource,
   type SourceGroup,
   type SourceParticipant,
@@ -21,14 +22,18 @@ import { bi, flag, type Cell, type ColumnDef, type TableDef } from './table-def'
 /**
  * The seven exported tables. Every value written here passes through a pseudonym, a
  * generalisation, a code list or a count: nothing is copied from a free-text or identifying field.
+ * The disclosure plan decides the detail of every quasi-identifier, which values are hidden ("*")
+ * and which participant rows are left out.
  */
 
 export interface TableContext {
   source: ExportSource;
   pseudo: Pseudonymiser;
-  coarsening: Coarsening;
-  aggregates: AggregatesResult;
+  plan: DisclosurePlan;
 }
+
+/** A value hidden to keep the participant rows k-anonymous; '' stays "not recorded". */
+export const HIDDEN = '*';
 
 export const TABLE_NAMES = ['groups', 'sessions', 'participants', 'attendance', 'fidelity', 'leaders', 'aggregates'] as const;
 
@@ -66,15 +71,18 @@ function mapRows<T>(rows: Iterable<T> | AsyncIterable<T>, map: (row: T) => Cell[
 export const isRowLevel = (p: SourceParticipant): boolean => p.consent === 'yes';
 
 export function buildTables(ctx: TableContext): TableDef[] {
-  const { source, pseudo, coarsening } = ctx;
+  const { source, pseudo, plan } = ctx;
+  const detail = plan.generalisation;
   const programmes = new Map(source.programmes.map((p) => [p.id, p]));
-  const units = new Map(source.units.map((u) => [u.id, u]));
   const groups = new Map(source.groups.map((g) => [g.id, g]));
-  const rowLevel = source.participants.filter((p) => isRowLevel(p) && groups.has(p.groupId));
+  const rowLevel = source.participants.flatMap((p, index) => {
+    const decision = plan.row(index);
+    return decision && !decision.withheld ? [{ p, decision }] : [];
+  });
   // participant id → its group, or groups for the few enrolled in several: attendance rows look up
   // without building a key string each, and the usual single group needs no array.
   const enrolled = new Map<string, string | string[]>();
-  for (const p of rowLevel) {
+  for (const { p } of rowLevel) {
     const known = enrolled.get(p.id);
     if (known === undefined) enrolled.set(p.id, p.groupId);
     else if (typeof known === 'string') enrolled.set(p.id, [known, p.groupId]);
@@ -88,26 +96,35 @@ export function buildTables(ctx: TableContext): TableDef[] {
   for (const s of source.sessions()) if (s.status === 'held') heldByGroup.set(s.groupId, (heldByGroup.get(s.groupId) ?? 0) + 1);
 
   const programmeCode = (g: SourceGroup) => programmes.get(g.programmeId)?.code ?? '';
-  const unitName = (g: SourceGroup) => units.get(g.unitId)?.name ?? '';
   const programmeCodes = [...new Set(source.programmes.map((p) => p.code))].sort();
-  const unitNames = [...new Set(source.units.map((u) => u.name))].sort();
+  const unitLabels = new Map<string, string>();
+  const unitLabel = (g: SourceGroup) => {
+    let label = unitLabels.get(g.id);
+    if (label === undefined) unitLabels.set(g.id, (label = plan.unitLabel(g)));
+    return label;
+  };
+  const unitValues = detail.unit === 'unit' ? [...new Set(source.units.map((u) => u.name))].sort() : detail.unit === 'area' ? [...AREAS] : [];
   const periods = new Map<string, string>();
   const period = (date: string) => {
     let value = periods.get(date);
-    if (value === undefined) periods.set(date, (value = generalisePeriod(date, coarsening.period)));
+    if (value === undefined) periods.set(date, (value = generalisePeriod(date, detail.period)));
     return value;
   };
   const groupId = (id: string) => pseudo('group', id);
 
   const periodColumn = (name: string, description: ColumnDef['description']): ColumnDef =>
-    coarsening.period === 'month'
+    detail.period === 'month'
       ? { name, type: 'yearmonth', required: true, description }
-      : { name, type: 'string', required: true, description, pattern: PERIOD_PATTERNS[coarsening.period] };
+      : detail.period === 'year'
+        ? { name, type: 'year', required: true, description }
+        : { name, type: 'string', required: true, description, pattern: PERIOD_PATTERNS[detail.period] };
   const periodNote = {
     month: bi('år-månad, ÅÅÅÅ-MM', 'year-month, YYYY-MM'),
     week: bi('ISO-vecka, ÅÅÅÅ-Www', 'ISO week, YYYY-Www'),
     quarter: bi('kvartal, ÅÅÅÅ-Qn', 'quarter, YYYY-Qn'),
-  }[coarsening.period];
+    half: bi('halvår, ÅÅÅÅ-Hn', 'half-year, YYYY-Hn'),
+    year: bi('år, ÅÅÅÅ', 'year, YYYY'),
+  }[detail.period];
   const groupIdColumn: ColumnDef = {
     name: 'group_id',
     type: 'string',
@@ -123,8 +140,13 @@ export function buildTables(ctx: TableContext): TableDef[] {
     minimum: 1,
   };
   const programmeColumn = enumColumn('programme', bi('Programmets kod', 'Programme code'), {}, programmeCodes);
-  const unitColumn = enumColumn('unit', bi('Enhet (stadsdelsförvaltning, skola …)', 'Unit (district, school …)'), {}, unitNames);
-  const unitColumns = coarsening.dropUnit ? [] : [unitColumn];
+  const unitColumns: ColumnDef[] =
+    detail.unit === 'unit'
+      ? [enumColumn('unit', bi('Enhet (stadsdelsförvaltning, skola …)', 'Unit (district, school …)'), {}, unitValues)]
+      : detail.unit === 'area'
+        ? [enumColumn('area', bi('Enhetens område: stadsdel i Stockholm, annars typ av enhet', "The unit's area: part of Stockholm, else kind of unit"), L.areaLabels, unitValues)]
+        : [];
+  const withUnit = detail.unit !== 'dropped';
 
   const groupsTable: TableDef = {
     name: 'groups',
@@ -146,7 +168,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
         yield [
           groupId(g.id),
           programmeCode(g),
-          ...(coarsening.dropUnit ? [] : [unitName(g)]),
+          ...(withUnit ? [unitLabel(g)] : []),
           period(g.startDate),
           g.status,
           programmes.get(g.programmeId)?.sessionCount ?? null,
@@ -178,25 +200,36 @@ export function buildTables(ctx: TableContext): TableDef[] {
     },
   };
 
-  const ageColumn: ColumnDef = coarsening.ageBands
-    ? enumColumn('child_age_band', bi('Barnets åldersgrupp vid gruppstart', "Child's age band at group start"), L.ageBandLabels, AGE_BANDS, false)
-    : {
-        name: 'child_age',
-        type: 'integer',
-        required: false,
-        minimum: 0,
-        maximum: MAX_CHILD_AGE,
-        description: bi(
-          'Barnets ålder i hela år vid gruppstart: den ålder barnet fyller under startåret',
-          "Child's age in whole years at group start: the age the child reaches in the start year",
-        ),
-      };
+  const hiddenNote = bi(' "*" = dold för att ingen ska kunna pekas ut.', ' "*" = hidden so that no one can be singled out.');
+  const hideable = (column: ColumnDef): ColumnDef => ({
+    ...column,
+    required: false,
+    description: bi(column.description.sv + hiddenNote.sv, column.description.en + hiddenNote.en),
+  });
+  const ageColumns: ColumnDef[] =
+    detail.childAge === 'band'
+      ? [hideable(enumColumn('child_age_band', bi('Barnets åldersgrupp vid gruppstart', "Child's age band at group start"), L.ageBandLabels, AGE_BANDS, false))]
+      : detail.childAge === 'exact'
+        ? [
+            hideable({
+              name: 'child_age',
+              type: 'integer',
+              required: false,
+              minimum: 0,
+              maximum: MAX_CHILD_AGE,
+              description: bi(
+                'Barnets ålder i hela år vid gruppstart: den ålder barnet fyller under startåret',
+                "Child's age in whole years at group start: the age the child reaches in the start year",
+              ),
+            }),
+          ]
+        : [];
   const participantsTable: TableDef = {
     name: 'participants',
     title: bi('Deltagare', 'Participants'),
     description: bi(
-      'En rad per deltagare och grupp, endast deltagare som samtyckt till utvärdering. Pseudonymiserade uppgifter.',
-      'One row per participant and group, only participants who consented to evaluation. Pseudonymised data.',
+      'En rad per deltagare och grupp, endast deltagare som samtyckt till utvärdering. Pseudonymiserade uppgifter. Varje rad delar enhet, program, startperiod, relation, barnets ålder och kön med minst k − 1 andra rader; enstaka värden är ersatta med "*" där det behövs.',
+      'One row per participant and group, only participants who consented to evaluation. Pseudonymised data. Every row shares unit, programme, start period, relation, child age and gender with at least k − 1 other rows; single values are replaced by "*" where needed.',
     ),
     columns: [
       { name: 'participant_id', type: 'string', required: true, pattern: '^P-[A-Z2-7]{26}$', description: bi('Deltagarens pseudonym (P-…)', 'Pseudonym of the participant (P-…)') },
@@ -205,29 +238,30 @@ export function buildTables(ctx: TableContext): TableDef[] {
       ...unitColumns,
       programmeColumn,
       periodColumn('start_period', bi(`Gruppens start (${periodNote.sv})`, `Group start (${periodNote.en})`)),
-      enumColumn('relation', bi('Deltagarens relation till barnet', "Participant's relation to the child"), L.relationLabels, RELATIONS),
-      ageColumn,
-      enumColumn('child_gender', bi('Barnets kön', "Child's gender"), L.genderLabels, CHILD_GENDERS, false),
+      hideable(enumColumn('relation', bi('Deltagarens relation till barnet', "Participant's relation to the child"), L.relationLabels, RELATIONS)),
+      ...ageColumns,
+      hideable(enumColumn('child_gender', bi('Barnets kön', "Child's gender"), L.genderLabels, CHILD_GENDERS, false)),
       enumColumn('status', bi('Deltagarens status', 'Participant status'), L.participantStatusLabels, PARTICIPANT_STATUSES),
       { name: 'last_session_attended', type: 'integer', required: false, minimum: 1, description: bi('Sista träff deltagaren var närvarande (vid avhopp)', 'Last session attended (for dropouts)') },
       { name: 'dropout_reason', type: 'string', required: false, pattern: '^[a-z0-9_]{1,32}$', description: bi('Kod för orsak till avhopp', 'Code of the dropout reason') },
     ],
+    missingValues: ['', HIDDEN],
     primaryKey: ['participant_id', 'group_id'],
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
     *rows() {
-      for (const p of rowLevel) {
+      for (const { p, decision } of rowLevel) {
         const g = groups.get(p.groupId)!;
         const age = childAgeAtStart(p.childBirthYear, g.startDate);
         yield [
           pseudo('participant', p.id),
           groupId(g.id),
           p.familyId === null ? pseudo('family', `solo:${p.id}`) : pseudo('family', p.familyId),
-          ...(coarsening.dropUnit ? [] : [unitName(g)]),
+          ...(withUnit ? [unitLabel(g)] : []),
           programmeCode(g),
           period(g.startDate),
-          p.relation,
-          coarsening.ageBands ? ageBand(age) : age,
-          p.childGender,
+          decision.hideRelation ? HIDDEN : p.relation,
+          ...(detail.childAge === 'dropped' ? [] : [decision.hideAge ? HIDDEN : detail.childAge === 'band' ? ageBand(age) : age]),
+          decision.hideGender ? HIDDEN : p.childGender,
           p.status,
           p.lastSessionAttended,
           safeCode(p.dropoutReason),
@@ -292,21 +326,21 @@ export function buildTables(ctx: TableContext): TableDef[] {
     },
   };
 
-  return [groupsTable, sessionsTable, participantsTable, attendanceTable, fidelityTable, leadersTable, aggregatesTable(ctx.aggregates, programmeCodes, unitNames)];
+  return [groupsTable, sessionsTable, participantsTable, attendanceTable, fidelityTable, leadersTable, aggregatesTable(plan.assessment.aggregates, programmeCodes, unitValues, detail.unit === 'area' ? L.areaLabels : {})];
 }
 
-function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[], unitNames: string[]): TableDef {
+function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[], unitValues: string[], areaLabels: ColumnDef['enumLabels'] = {}): TableDef {
   return {
     name: 'aggregates',
     title: bi('Sammanställning', 'Aggregates'),
     description: bi(
-      'Antal per program × enhet × år, alla deltagare oavsett samtycke. Värden 1–4 och celler som annars kan räknas fram är undertryckta. "*" = summa; summorna är summor av cellerna.',
-      'Counts by programme × unit × year, all participants regardless of consent. Values 1–4 and cells that could otherwise be derived are suppressed. "*" = total; totals are sums of the cells.',
+      'Antal per program × enhet × år, alla deltagare oavsett samtycke. Enheten har samma detaljnivå som i radfilerna (enhet, område eller utelämnad). Värden 1–4 och celler som annars kan räknas fram, även med hjälp av radfilerna, är undertryckta; värden som radfilerna redan visar exakt (grupper, genomförda träffar) publiceras. Här betyder "*" summa; summorna är summor av cellerna.',
+      'Counts by programme × unit × year, all participants regardless of consent. The unit has the same detail as in the row-level files (unit, area or left out). Values 1–4 and cells that could otherwise be derived, the row-level files included, are suppressed; values the row-level files already show exactly (groups, sessions held) are published. Here "*" means total; totals are sums of the cells.',
     ),
     columns: [
       { name: 'year', type: 'integer', required: true, minimum: 1900, maximum: 2999, description: bi('År', 'Year') },
       enumColumn('programme', bi('Programmets kod, * = alla program', 'Programme code, * = all programmes'), {}, [...programmeCodes, ALL]),
-      enumColumn('unit', bi('Enhet, * = alla enheter', 'Unit, * = all units'), {}, [...unitNames, ALL]),
+      enumColumn('unit', bi('Enhet eller område som i radfilerna, * = alla', 'Unit or area as in the row-level files, * = all'), areaLabels, [...unitValues, ALL]),
       enumColumn('measure', bi('Mått', 'Measure'), L.measureLabels, MEASURES),
       { name: 'value', type: 'integer', required: false, minimum: 0, description: bi('Antal; tomt om undertryckt', 'Count; blank when suppressed') },
       { name: 'suppressed', type: 'boolean', required: true, description: bi('Värdet är undertryckt (1 = ja, 0 = nej)', 'The value is suppressed (1 = yes, 0 = no)') },

@@ -118,7 +118,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
      where p.id in (select g.programme_id from groups g where ${GROUPS_IN_SCOPE}) order by lower(p.code)`,
   );
   const units = sqlite.prepare<[ScopeParams], SourceUnit>(
-    `select u.id, u.name from units u where u.id in (select g.unit_id from groups g where ${GROUPS_IN_SCOPE}) order by lower(u.name)`,
+    `select u.id, u.name, u.kind from units u where u.id in (select g.unit_id from groups g where ${GROUPS_IN_SCOPE}) order by lower(u.name)`,
   );
   // Keyset pages in the export's order (group, number), over the unique index on the pair.
   const sessionsPage = sqlite.prepare<[ScopeParams & { afterGroup: string; afterNumber: number; limit: number }], Omit<SourceSession, 'isExtra'> & { isExtra: number }>(

@@ -34,6 +34,9 @@ export interface ExportLogRow {
   fileName: string;
   bytes: number | null;
   rowCounts: string;
+  /** JSON; null in rows logged before k was enforced. */
+  disclosure: string | null;
+  belowKReason: string | null;
 }
 
 export type NewExportLog = Omit<ExportLogRow, 'id' | 'createdAt' | 'finishedAt' | 'status' | 'bytes' | 'rowCounts'>;
@@ -58,10 +61,12 @@ export function exportStoreRepo(sqlite: Database.Database, clock: Clock) {
   const deleteRecipient = sqlite.prepare<[string]>('delete from export_recipients where id = ?');
 
   const logCols = `id, export_id as exportId, created_at as createdAt, finished_at as finishedAt, status, actor, shell, scope, coarsening,
-    recipients, key_id as keyId, file_name as fileName, bytes, row_counts as rowCounts`;
+    recipients, key_id as keyId, file_name as fileName, bytes, row_counts as rowCounts, disclosure, below_k_reason as belowKReason`;
   const insertLog = sqlite.prepare<[ExportLogRow]>(
-    `insert into export_log (id, export_id, created_at, finished_at, status, actor, shell, scope, coarsening, recipients, key_id, file_name, bytes, row_counts)
-     values (@id, @exportId, @createdAt, @finishedAt, @status, @actor, @shell, @scope, @coarsening, @recipients, @keyId, @fileName, @bytes, @rowCounts)`,
+    `insert into export_log (id, export_id, created_at, finished_at, status, actor, shell, scope, coarsening, recipients, key_id, file_name, bytes, row_counts,
+       disclosure, below_k_reason)
+     values (@id, @exportId, @createdAt, @finishedAt, @status, @actor, @shell, @scope, @coarsening, @recipients, @keyId, @fileName, @bytes, @rowCounts,
+       @disclosure, @belowKReason)`,
   );
   const finishLog = sqlite.prepare<[{ exportId: string; status: string; finishedAt: string; bytes: number | null; rowCounts: string }]>(
     `update export_log set status = @status, finished_at = @finishedAt, bytes = @bytes, row_counts = @rowCounts where export_id = @exportId`,

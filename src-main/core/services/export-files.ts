@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportOpenResult, ParsedInput } from '../../ipc/contract';
 import { AppError, fieldError } from '../errors';
-import { generateKeyFile, openExport, type OpenCredentials } from '../export';
+import { generateKeyFile, openExport, type Manifest, type OpenCredentials } from '../export';
 import { exportErrors } from '../export/export-errors';
 import { stagingRegistryName } from '../export/staging';
 
@@ -141,6 +141,28 @@ function credentialsOf(input: ParsedInput<'export.open'>, env: ExportEnv): OpenC
 
 const MAX_CODEBOOK_CHARS = 2_000_000;
 
+/** The disclosure summary of a package in the current format or an earlier one. */
+function disclosureOf(m: Manifest): ExportOpenResult['disclosure'] {
+  const { suppression } = m.disclosure;
+  const common = { primarySuppressed: suppression.primarySuppressed, secondarySuppressed: suppression.secondarySuppressed };
+  if (m.formatVersion === 1) {
+    const k = m.disclosure.kAnonymity;
+    return { ...common, k: k.k, reachesK: k.current.reachesK, smallestClass: k.current.smallestClass, quasiIdentifiers: null, generalisation: null, hiddenValues: null, rowsWithheld: null, belowKReason: null };
+  }
+  const k = m.disclosure.kAnonymity;
+  return {
+    ...common,
+    k: k.k,
+    reachesK: k.after.reachesK,
+    smallestClass: k.reached,
+    quasiIdentifiers: m.disclosure.quasiIdentifiers,
+    generalisation: k.generalisation,
+    hiddenValues: k.hidden.relation + k.hidden.childAge + k.hidden.childGender,
+    rowsWithheld: k.rowsWithheld,
+    belowKReason: m.disclosure.belowKReason,
+  };
+}
+
 export function exportFileService() {
   return {
     /** Öppna export: decrypt, verify against the manifest and extract; nothing is left on failure. */
@@ -160,13 +182,7 @@ export function exportFileService() {
         keyId: m.pseudonymisation.keyId,
         coarsening: m.pseudonymisation.coarsening,
         files: m.files.map((f) => ({ name: f.name, bytes: f.bytes, rows: f.rows ?? null })),
-        disclosure: {
-          k: m.disclosure.kAnonymity.k,
-          reachesK: m.disclosure.kAnonymity.current.reachesK,
-          smallestClass: m.disclosure.kAnonymity.current.smallestClass,
-          primarySuppressed: m.disclosure.suppression.primarySuppressed,
-          secondarySuppressed: m.disclosure.suppression.secondarySuppressed,
-        },
+        disclosure: disclosureOf(m),
         codebook: codebook.length > MAX_CODEBOOK_CHARS ? codebook.slice(0, MAX_CODEBOOK_CHARS) : codebook,
       };
     },

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { ExportKeyInfo, ExportLogEntry, ExportPreview, ExportRunResult, ParsedInput, Recipient } from '../../ipc/contract';
 import { AppError, fieldError, notFound } from '../errors';
 import {
+  assertReleasable,
   defaultDisclosureSettings,
   exportKeyId,
   exportToFile,
   isExportError,
   newExportKey,
+  prepareExport,
   previewExport,
   recipientFingerprint,
   validatePassphrase,
@@ -43,12 +45,27 @@ const recipientLabel = { sv: 'Mottagaren', en: 'The recipient' };
 function disclosureOut(d: DisclosureAssessment, settings: DisclosureSettings) {
   return {
     ...d.kAnonymity,
+    quasiIdentifiers: d.quasiIdentifiers,
     suppression: {
       min: settings.suppression.min,
       max: settings.suppression.max,
       primarySuppressed: d.aggregates.primarySuppressed,
       secondarySuppressed: d.aggregates.secondarySuppressed,
+      publishedAsInRows: d.aggregates.publishedAsInRows,
     },
+  };
+}
+
+/** What the export log keeps of the disclosure control: settings and counts, never data. */
+function disclosureLog(d: DisclosureAssessment): NonNullable<ExportLogEntry['disclosure']> {
+  const k = d.kAnonymity;
+  return {
+    k: k.k,
+    enforced: k.enforced,
+    reached: k.reached,
+    generalisation: k.generalisation,
+    hiddenValues: k.hidden.relation + k.hidden.childAge + k.hidden.childGender,
+    rowsWithheld: k.rowsWithheld,
   };
 }
 
@@ -78,6 +95,8 @@ function logEntry(row: ExportLogRow): ExportLogEntry {
     fileName: row.fileName,
     bytes: row.bytes,
     rowCounts: parseJson(row.rowCounts, []),
+    disclosure: row.disclosure === null ? null : parseJson<ExportLogEntry['disclosure']>(row.disclosure, null),
+    belowKReason: row.belowKReason,
   };
 }
 
@@ -85,7 +104,7 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
   const store = repos.exportStore;
   const files = exportFileService();
 
-  const settingsFor = (k: number): DisclosureSettings => ({ k, suppression: defaultDisclosureSettings.suppression });
+  const settingsFor = (k: number, enforceK = true): DisclosureSettings => ({ k, suppression: defaultDisclosureSettings.suppression, enforceK });
 
   function gather(scope: Scope): ExportSource {
     const labels = repos.exportSource.scopeLabels(scope);
@@ -141,7 +160,7 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     /** Row counts and the disclosure check before anything is written; never creates the key. */
     async preview(input: ParsedInput<'export.preview'>): Promise<ExportPreview> {
       const source = gather(input.scope);
-      const settings = settingsFor(input.k);
+      const settings = settingsFor(input.k, !input.belowK);
       // Row counts and the check do not depend on the key; a throwaway one keeps preview read-only.
       const key = store.currentKey()?.key ?? newExportKey();
       const preview = await previewExport(source, { key, coarsening: input.coarsening, disclosure: settings });
@@ -166,6 +185,12 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
       if (await exists(outFile)) throw exportErrors.outputExists();
       const source = gather(input.scope);
       const settings = settingsFor(input.k);
+      // The disclosure plan does not depend on the pseudonym key: it is made, and an export that
+      // must be refused is refused, before the key is read or anything is logged.
+      const belowKReason = input.belowKReason;
+      const planned = prepareExport(source, { key: new Uint8Array(32), coarsening: input.coarsening, disclosure: settings, ...(belowKReason === undefined ? {} : { belowKReason }) });
+      assertReleasable(planned);
+      const disclosure = planned.plan.assessment;
       const fingerprints = 'recipients' in target ? target.recipients.map(recipientFingerprint) : [];
       const exportId = randomUUID();
       const key = tx(() => {
@@ -179,14 +204,17 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
           recipients: JSON.stringify('recipients' in target ? fingerprints : 'passphrase'),
           keyId: row.keyId,
           fileName: path.basename(outFile),
+          disclosure: JSON.stringify(disclosureLog(disclosure)),
+          belowKReason: belowKReason ?? null,
         });
-        audit.record({ action: 'export', entity: 'export', entityId: exportId, fields: ['scope', 'recipients'] });
+        audit.record({ action: 'export', entity: 'export', entityId: exportId, fields: belowKReason === undefined ? ['scope', 'recipients'] : ['scope', 'recipients', 'belowKReason'] });
         return row;
       });
       try {
+        const withKey = { ...planned.options, key: key.key };
         const result = await exportToFile(
-          source,
-          { key: key.key, coarsening: input.coarsening, disclosure: settings },
+          { ...planned, options: withKey },
+          withKey,
           { exportId, created: clock.now(), appVersion: env.appVersion, schemaVersion: repos.exportSource.schemaVersion() },
           target,
           outFile,
@@ -203,6 +231,7 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
           passphrase: 'passphrase' in target,
           keyId: key.keyId,
           disclosure: disclosureOut(result.disclosure, settings),
+          belowKReason: belowKReason ?? null,
         };
       } catch (error) {
         tx(() => store.finishLog(exportId, { status: 'failed', bytes: null, rowCounts: '[]' }));

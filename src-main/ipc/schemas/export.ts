@@ -31,27 +31,42 @@ export const exportScope = z
   .strict()
   .refine((s) => s.from === null || s.to === null || s.from <= s.to, { error: msg('dateOrder'), path: ['to'] });
 
-/** How far identifying detail is coarsened; default: month, exact age in years, unit kept. */
+const PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
+
+/**
+ * The least generalisation asked for; default: month, exact age in years, unit kept. The export
+ * generalises further and hides single values until k is reached, unless it is made below k.
+ */
 export const coarsening = z
   .object({
-    period: z.enum(['month', 'week', 'quarter']).optional().default('month'),
+    period: z.enum(PERIODS).optional().default('month'),
     ageBands: z.boolean().optional().default(false),
     dropUnit: z.boolean().optional().default(false),
   })
   .strict();
-const coarseningOut = z.object({ period: z.enum(['month', 'week', 'quarter']), ageBands: z.boolean(), dropUnit: z.boolean() });
+const coarseningOut = z.object({ period: z.enum(PERIODS), ageBands: z.boolean(), dropUnit: z.boolean() });
 
 /** The k threshold of the disclosure check; 5 unless given. */
 const kThreshold = z.number().int().min(2).max(50).optional().default(5);
 
 export const exportPreviewInput = z
-  .object({ scope: exportScope, coarsening: coarsening.optional().default({ period: 'month', ageBands: false, dropUnit: false }), k: kThreshold })
+  .object({
+    scope: exportScope,
+    coarsening: coarsening.optional().default({ period: 'month', ageBands: false, dropUnit: false }),
+    k: kThreshold,
+    /** Preview an export below k: the chosen detail, nothing generalised further or hidden. */
+    belowK: z.boolean().optional().default(false),
+  })
   .strict();
 
-const trial = z.object({
-  coarsening: coarseningOut,
-  /** Steps beyond the chosen settings: ageBands, quarter, dropUnit. */
-  changes: z.array(z.enum(['ageBands', 'quarter', 'dropUnit'])),
+const generalisation = z.object({
+  period: z.enum(PERIODS),
+  childAge: z.enum(['exact', 'band', 'dropped']),
+  unit: z.enum(['unit', 'area', 'dropped']),
+});
+
+const classStats = z.object({
+  /** The smallest group of rows sharing every quasi-identifier; null without rows. */
   smallestClass: z.number().int().nullable(),
   classesBelowK: z.number().int(),
   rowsBelowK: z.number().int(),
@@ -60,14 +75,33 @@ const trial = z.object({
 
 export const disclosureResult = z.object({
   k: z.number().int(),
-  /** Row-level participant rows checked (consenting enrolments). */
+  /** Row-level participant rows in scope (consenting enrolments). */
   rows: z.number().int(),
-  current: trial,
-  /** Stronger settings that reach k, fewest changes first. */
-  alternatives: z.array(trial),
-  /** The least coarsening that reaches k; null when none does (or current already does: see current.reachesK). */
-  suggestion: coarseningOut.nullable(),
-  suppression: z.object({ min: z.number().int(), max: z.number().int(), primarySuppressed: z.number().int(), secondarySuppressed: z.number().int() }),
+  /** False for an export below k: nothing generalised further or hidden. */
+  enforced: z.boolean(),
+  /** participants.csv columns k-anonymity holds over. */
+  quasiIdentifiers: z.array(z.string()),
+  requested: generalisation,
+  /** The detail the files are written at. */
+  generalisation,
+  /** The requested detail with nothing hidden. */
+  before: classStats,
+  /** participants.csv as written. */
+  after: classStats,
+  /** The k participants.csv reaches (its smallest class). */
+  reached: z.number().int().nullable(),
+  /** Values replaced by "*". */
+  hidden: z.object({ relation: z.number().int(), childAge: z.number().int(), childGender: z.number().int() }),
+  rowsWithHiddenValues: z.number().int(),
+  /** Rows left out: their group cell (unit, programme, period) has fewer than k rows. */
+  rowsWithheld: z.number().int(),
+  suppression: z.object({
+    min: z.number().int(),
+    max: z.number().int(),
+    primarySuppressed: z.number().int(),
+    secondarySuppressed: z.number().int(),
+    publishedAsInRows: z.number().int(),
+  }),
 });
 
 export const exportTableCount = z.object({ file: z.string(), rows: z.number().int() });
@@ -94,6 +128,15 @@ export const exportRunInput = z
     recipientKeys: z.array(z.string().max(200)).max(20).optional().default([]),
     passphrase: z.string().max(1000).optional(),
     outPath: z.string().trim().min(1).max(4096).optional(),
+    /**
+     * Export below k: the written reason, which goes into the export log and the manifest. Given,
+     * the files keep the chosen detail with nothing generalised further or hidden.
+     */
+    belowKReason: z
+      .string()
+      .trim()
+      .refine((text) => [...text].length >= 10 && [...text].length <= 1000, { error: msg('belowKReason') })
+      .optional(),
   })
   .strict();
 
@@ -108,6 +151,7 @@ export const exportRunResult = z.object({
   passphrase: z.boolean(),
   keyId: z.string(),
   disclosure: disclosureResult,
+  belowKReason: z.string().nullable(),
 });
 
 /** One of identityFile (path to an age-keygen key file), identity (AGE-SECRET-KEY-1… pasted) or passphrase. */
@@ -131,7 +175,19 @@ export const exportOpenResult = z.object({
   keyId: z.string(),
   coarsening: coarseningOut,
   files: z.array(z.object({ name: z.string(), bytes: z.number().int(), rows: z.number().int().nullable() })),
-  disclosure: z.object({ k: z.number().int(), reachesK: z.boolean(), smallestClass: z.number().int().nullable(), primarySuppressed: z.number().int(), secondarySuppressed: z.number().int() }),
+  disclosure: z.object({
+    k: z.number().int(),
+    reachesK: z.boolean(),
+    smallestClass: z.number().int().nullable(),
+    primarySuppressed: z.number().int(),
+    secondarySuppressed: z.number().int(),
+    /** Null for packages written before k was enforced. */
+    quasiIdentifiers: z.array(z.string()).nullable(),
+    generalisation: generalisation.nullable(),
+    hiddenValues: z.number().int().nullable(),
+    rowsWithheld: z.number().int().nullable(),
+    belowKReason: z.string().nullable(),
+  }),
   /** codebook.md as Markdown (Swedish and English). */
   codebook: z.string(),
 });
@@ -181,6 +237,19 @@ export const exportLogEntry = z.object({
   fileName: z.string(),
   bytes: z.number().int().nullable(),
   rowCounts: z.array(exportTableCount),
+  /** What the disclosure control did; null for exports logged before it was enforced. */
+  disclosure: z
+    .object({
+      k: z.number().int(),
+      enforced: z.boolean(),
+      reached: z.number().int().nullable(),
+      generalisation,
+      hiddenValues: z.number().int(),
+      rowsWithheld: z.number().int(),
+    })
+    .nullable(),
+  /** The written reason for an export below k; null otherwise. */
+  belowKReason: z.string().nullable(),
 });
 
 export type ExportScopeInput = z.input<typeof exportScope>;

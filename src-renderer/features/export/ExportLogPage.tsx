@@ -65,6 +65,20 @@ export function ExportLogPage() {
                     <div className="small">{fmt.list(entry.scope.programmeCodes, 'export.format.allProgrammes')}</div>
                     <div className="small">{fmt.list(entry.scope.unitNames, 'export.format.allUnits')}</div>
                     <div className="small muted">{fmt.coarsening(entry.coarsening)}</div>
+                    {entry.belowKReason !== null ? (
+                      <div className="small export-break">{t('export.log.belowK', { k: entry.disclosure?.k ?? '–', reason: entry.belowKReason })}</div>
+                    ) : (
+                      entry.disclosure && (
+                        <div className="small">
+                          {t('export.log.protection', {
+                            k: entry.disclosure.k,
+                            reached: fmt.number(entry.disclosure.reached ?? 0),
+                            hidden: fmt.number(entry.disclosure.hiddenValues),
+                            withheld: fmt.number(entry.disclosure.rowsWithheld),
+                          })}
+                        </div>
+                      )
+                    )}
                   </td>
                   <td>
                     {entry.passphrase ? (

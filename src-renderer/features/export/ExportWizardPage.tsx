@@ -9,7 +9,7 @@ import { RecipientsStep } from './RecipientsStep';
 import { RunStep } from './RunStep';
 import { ScopeStep } from './ScopeStep';
 import { StepIndicator, type WizardStep } from './StepIndicator';
-import { coarseningFor, emptyEncryption, emptyScope, type EncryptionDraft, type ScopeDraft } from './wizard-state';
+import { coarseningFor, emptyEncryption, emptyScope, noBelowK, type BelowKDraft, type EncryptionDraft, type ScopeDraft } from './wizard-state';
 
 /** Exportera till FoU: scope → recipients → preview with the disclosure check → encrypted file. */
 export function ExportWizardPage() {
@@ -17,6 +17,7 @@ export function ExportWizardPage() {
   const [step, setStep] = useState<WizardStep>('scope');
   const [scope, setScope] = useState<ScopeDraft>(emptyScope);
   const [coarsening, setCoarsening] = useState<ExportCoarseningValue>(coarseningFor(emptyScope));
+  const [belowK, setBelowK] = useState<BelowKDraft>(noBelowK);
   const [encryption, setEncryption] = useState<EncryptionDraft>(emptyEncryption);
   const [run, setRun] = useState(0);
   const firstStep = useRef(true);
@@ -33,6 +34,7 @@ export function ExportWizardPage() {
   const restart = () => {
     setScope(emptyScope);
     setCoarsening(coarseningFor(emptyScope));
+    setBelowK(noBelowK);
     setEncryption(emptyEncryption);
     setStep('scope');
     setRun((n) => n + 1);
@@ -54,8 +56,11 @@ export function ExportWizardPage() {
         <ScopeStep
           value={scope}
           onNext={(next) => {
-            // A new scope starts from the user's own precision; earlier suggestions were for other data.
-            if (JSON.stringify(next) !== JSON.stringify(scope)) setCoarsening(coarseningFor(next));
+            // A new scope starts from the user's own precision, and a reason to go below k was for other data.
+            if (JSON.stringify(next) !== JSON.stringify(scope)) {
+              setCoarsening(coarseningFor(next));
+              setBelowK(noBelowK);
+            }
             setScope(next);
             setStep('recipients');
           }}
@@ -72,9 +77,11 @@ export function ExportWizardPage() {
         />
       )}
       {step === 'preview' && (
-        <PreviewStep scope={scope} coarsening={coarsening} onCoarsening={setCoarsening} onBack={() => setStep('recipients')} onNext={() => setStep('run')} />
+        <PreviewStep scope={scope} coarsening={coarsening} belowK={belowK} onBelowK={setBelowK} onBack={() => setStep('recipients')} onNext={() => setStep('run')} />
       )}
-      {step === 'run' && <RunStep key={run} scope={scope} coarsening={coarsening} encryption={encryption} onBack={() => setStep('preview')} onRestart={restart} />}
+      {step === 'run' && (
+        <RunStep key={run} scope={scope} coarsening={coarsening} belowK={belowK} encryption={encryption} onBack={() => setStep('preview')} onRestart={restart} />
+      )}
     </>
   );
 }

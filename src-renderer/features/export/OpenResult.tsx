@@ -54,8 +54,21 @@ export function OpenResult({ result }: { result: Opened }) {
               ? t('export.opened.reachesK', { smallest: disclosure.smallestClass ?? 0, k: disclosure.k })
               : t('export.opened.belowK', { smallest: disclosure.smallestClass ?? 0, k: disclosure.k })}{' '}
             {t('export.opened.suppressed', { primary: disclosure.primarySuppressed, secondary: disclosure.secondarySuppressed })}
+            {disclosure.belowKReason !== null ? (
+              <div className="export-break">{t('export.opened.belowKReason', { reason: disclosure.belowKReason })}</div>
+            ) : disclosure.hiddenValues !== null && disclosure.rowsWithheld !== null ? (
+              <div>{t('export.opened.hidden', { hidden: fmt.number(disclosure.hiddenValues), withheld: fmt.number(disclosure.rowsWithheld) })}</div>
+            ) : (
+              <div>{t('export.opened.beforeEnforced')}</div>
+            )}
           </dd>
         </div>
+        {disclosure.generalisation && (
+          <div className="details__row">
+            <dt>{t('export.opened.generalisation')}</dt>
+            <dd>{fmt.generalisation(disclosure.generalisation)}</dd>
+          </div>
+        )}
         <div className="details__row">
           <dt>{t('export.run.exportId')}</dt>
           <dd className="mono">{result.exportId}</dd>

@@ -2,55 +2,58 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
-import { DisclosureCheck } from './DisclosureCheck';
+import { DisclosureCheck, refusedAtK } from './DisclosureCheck';
+import { FileRowsTable } from './FileRowsTable';
 import { useExportFormat, type ExportCoarseningValue } from './format';
 import { StepHeading } from './StepIndicator';
-import { coarseningFor, scopeInput, type ScopeDraft } from './wizard-state';
-import { FileRowsTable } from './FileRowsTable';
+import { charCount, MIN_REASON, scopeInput, type BelowKDraft, type ScopeDraft } from './wizard-state';
 
 interface PreviewStepProps {
   scope: ScopeDraft;
   coarsening: ExportCoarseningValue;
-  onCoarsening(value: ExportCoarseningValue): void;
+  belowK: BelowKDraft;
+  onBelowK(value: BelowKDraft): void;
   onBack(): void;
   onNext(): void;
 }
 
-/** Step 3: what the package will hold, before anything is written. */
-export function PreviewStep({ scope, coarsening, onCoarsening, onBack, onNext }: PreviewStepProps) {
+/**
+ * Step 3: what the package will hold, before anything is written. The disclosure control runs
+ * by itself; exporting below k is a choice made here, and only with a written reason.
+ */
+export function PreviewStep({ scope, coarsening, belowK, onBelowK, onBack, onNext }: PreviewStepProps) {
   const { t } = useTranslation();
   const fmt = useExportFormat();
-  const preview = useApiQuery('export.preview', { scope: scopeInput(scope), coarsening }, { placeholderData: (previous) => previous });
-  const [acknowledged, setAcknowledged] = useState(false);
-  const [ackError, setAckError] = useState(false);
-  const ackRef = useRef<HTMLInputElement>(null);
-  const applied = useRef(false);
+  const preview = useApiQuery('export.preview', { scope: scopeInput(scope), coarsening, belowK: belowK.enabled }, { placeholderData: (previous) => previous });
+  const [error, setError] = useState<'reason' | 'refused' | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const toggled = useRef(false);
 
   const data = preview.data;
-  const below = Boolean(data && data.disclosure.rows > 0 && !data.disclosure.current.reachesK);
   const refreshing = preview.isFetching;
+  const reasonShort = charCount(belowK.reason.trim()) < MIN_REASON;
 
-  // After a suggestion is applied the clicked button is gone: continue at the check's heading.
+  // Ticking "below k" reloads the check; then the reason field is where the user goes on.
   useEffect(() => {
-    if (!refreshing && applied.current) {
-      applied.current = false;
-      document.getElementById('export-disclosure-title')?.focus();
+    if (!refreshing && toggled.current) {
+      toggled.current = false;
+      if (belowK.enabled) reasonRef.current?.focus();
     }
-  }, [refreshing]);
-
-  const apply = (next: ExportCoarseningValue) => {
-    applied.current = true;
-    setAcknowledged(false);
-    onCoarsening(next);
-  };
+  }, [refreshing, belowK.enabled]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!data) return;
-    if (below && !acknowledged) {
-      setAckError(true);
-      ackRef.current?.focus();
+    if (belowK.enabled && reasonShort) {
+      setError('reason');
+      reasonRef.current?.focus();
+      return;
+    }
+    if (!belowK.enabled && refusedAtK(data.disclosure)) {
+      setError('refused');
+      document.getElementById('export-below-k')?.focus();
       return;
     }
     onNext();
@@ -90,27 +93,54 @@ export function PreviewStep({ scope, coarsening, onCoarsening, onBack, onNext }:
 
           <FileRowsTable caption={t('export.preview.tables')} files={data.tables} />
 
-          <DisclosureCheck result={data.disclosure} chosen={coarseningFor(scope)} current={coarsening} busy={refreshing} onApply={apply} />
+          <DisclosureCheck result={data.disclosure} />
 
-          {below && (
-            <div className={`field${ackError && !acknowledged ? ' field--invalid' : ''}`}>
+          {data.disclosure.rows > 0 && (
+            <div className={`field${error === 'refused' && !belowK.enabled ? ' field--invalid' : ''}`}>
               <label className="checkbox">
                 <input
-                  ref={ackRef}
+                  id="export-below-k"
                   type="checkbox"
-                  checked={acknowledged}
-                  aria-invalid={ackError && !acknowledged ? true : undefined}
-                  aria-describedby={ackError && !acknowledged ? 'export-ack-error' : undefined}
-                  onChange={(e) => setAcknowledged(e.target.checked)}
+                  checked={belowK.enabled}
+                  aria-describedby={error === 'refused' && !belowK.enabled ? 'export-below-k-hint export-refused-error' : 'export-below-k-hint'}
+                  onChange={(e) => {
+                    toggled.current = true;
+                    setError(null);
+                    onBelowK({ ...belowK, enabled: e.target.checked });
+                  }}
                 />
-                <span>{t('export.preview.acknowledge')}</span>
+                <span>{t('export.preview.belowKOption')}</span>
               </label>
-              {ackError && !acknowledged && (
-                <p id="export-ack-error" className="field__error">
-                  {t('export.validation.acknowledge')}
+              <p id="export-below-k-hint" className="field__hint">
+                {t('export.preview.belowKHint')}
+              </p>
+              {error === 'refused' && !belowK.enabled && (
+                <p id="export-refused-error" className="field__error">
+                  {t('export.validation.refused')}
                 </p>
               )}
             </div>
+          )}
+
+          {belowK.enabled && (
+            <FormField
+              id="export-below-k-reason"
+              label={t('export.preview.reason')}
+              hint={t('export.preview.reasonHint')}
+              required
+              error={error === 'reason' && reasonShort ? 'export.validation.reason' : undefined}
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  ref={reasonRef}
+                  rows={3}
+                  maxLength={1000}
+                  value={belowK.reason}
+                  onChange={(e) => onBelowK({ ...belowK, reason: e.target.value })}
+                />
+              )}
+            </FormField>
           )}
         </>
       )}

@@ -5,20 +5,21 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useExportFormat, type ExportCoarseningValue } from './format';
 import { StepHeading } from './StepIndicator';
-import { scopeInput, type EncryptionDraft, type ScopeDraft } from './wizard-state';
+import { scopeInput, type BelowKDraft, type EncryptionDraft, type ScopeDraft } from './wizard-state';
 import { FileRowsTable } from './FileRowsTable';
 import { PathField } from './PathField';
 
 interface RunStepProps {
   scope: ScopeDraft;
   coarsening: ExportCoarseningValue;
+  belowK: BelowKDraft;
   encryption: EncryptionDraft;
   onBack(): void;
   onRestart(): void;
 }
 
 /** Step 4: write the encrypted file, then show exactly what was written and for whom. */
-export function RunStep({ scope, coarsening, encryption, onBack, onRestart }: RunStepProps) {
+export function RunStep({ scope, coarsening, belowK, encryption, onBack, onRestart }: RunStepProps) {
   const { t } = useTranslation();
   const fmt = useExportFormat();
   const info = useApiQuery('app.info', {});
@@ -48,6 +49,7 @@ export function RunStep({ scope, coarsening, encryption, onBack, onRestart }: Ru
       coarsening,
       ...(encryption.mode === 'recipients' ? { recipientIds: encryption.recipientIds } : { passphrase: encryption.passphrase }),
       ...(outPath.trim() ? { outPath: outPath.trim() } : {}),
+      ...(belowK.enabled ? { belowKReason: belowK.reason.trim() } : {}),
     });
   };
 
@@ -90,6 +92,20 @@ export function RunStep({ scope, coarsening, encryption, onBack, onRestart }: Ru
             <dt>{t('export.run.exportId')}</dt>
             <dd className="mono">{result.exportId}</dd>
           </div>
+          <div className="details__row">
+            <dt>{t('export.run.protection')}</dt>
+            <dd>
+              {result.belowKReason !== null
+                ? t('export.run.belowK', { k: result.disclosure.k, reason: result.belowKReason })
+                : t('export.run.protected', {
+                    k: result.disclosure.k,
+                    reached: fmt.number(result.disclosure.reached ?? 0),
+                    hidden: fmt.number(result.disclosure.hidden.childAge + result.disclosure.hidden.childGender + result.disclosure.hidden.relation),
+                    withheld: fmt.number(result.disclosure.rowsWithheld),
+                  })}
+              <div className="small muted">{fmt.generalisation(result.disclosure.generalisation)}</div>
+            </dd>
+          </div>
         </dl>
         <FileRowsTable caption={t('export.run.rowCounts')} files={result.rowCounts} />
         <p className="panel__hint">{result.passphrase ? t('export.run.sendPassphrase') : t('export.run.sendFile')}</p>
@@ -130,6 +146,12 @@ export function RunStep({ scope, coarsening, encryption, onBack, onRestart }: Ru
           <dt>{t('export.run.encryptedFor')}</dt>
           <dd>{recipientNames}</dd>
         </div>
+        {belowK.enabled && (
+          <div className="details__row">
+            <dt>{t('export.run.protection')}</dt>
+            <dd className="export-break">{t('export.run.belowKPlanned', { reason: belowK.reason.trim() })}</dd>
+          </div>
+        )}
       </dl>
 
       <PathField

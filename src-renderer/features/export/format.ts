@@ -10,9 +10,16 @@ export interface ExportScopeSummary {
 }
 
 export interface ExportCoarseningValue {
-  period: 'month' | 'week' | 'quarter';
+  period: 'week' | 'month' | 'quarter' | 'half' | 'year';
   ageBands: boolean;
   dropUnit: boolean;
+}
+
+/** The detail the files were written at, as the disclosure control reports it. */
+export interface ExportGeneralisationValue {
+  period: ExportCoarseningValue['period'];
+  childAge: 'exact' | 'band' | 'dropped';
+  unit: 'unit' | 'area' | 'dropped';
 }
 
 /** Formatters shared by the wizard, Öppna export and the log, in the language showing. */
@@ -45,6 +52,9 @@ export function useExportFormat() {
     },
     list(values: string[], allKey: string): string {
       return values.length === 0 ? t(allKey) : values.join(', ');
+    },
+    generalisation(g: ExportGeneralisationValue): string {
+      return t('export.detail.summary', { period: t(`export.detail.period.${g.period}`), age: t(`export.detail.age.${g.childAge}`), unit: t(`export.detail.unit.${g.unit}`) });
     },
     coarsening(c: ExportCoarseningValue): string {
       const parts = [t(`export.precision.${c.period}`)];

@@ -5,9 +5,18 @@ export interface ScopeDraft {
   to: string;
   programmeIds: string[];
   unitIds: string[];
-  /** The precision the user chose; the disclosure check may coarsen further (quarter). */
+  /** The precision the user chose; the disclosure control may coarsen further. */
   period: 'month' | 'week';
 }
+
+/** Exporting below k: chosen on the preview step, only with a written reason. */
+export interface BelowKDraft {
+  enabled: boolean;
+  reason: string;
+}
+
+export const noBelowK: BelowKDraft = { enabled: false, reason: '' };
+export const MIN_REASON = 10;
 
 export type EncryptionDraft = { mode: 'recipients'; recipientIds: string[] } | { mode: 'passphrase'; passphrase: string };
 

@@ -10,8 +10,8 @@ import { META, TEST_KEY, makeSource, streamToBytes, unzipText } from './fixtures
 
 const csv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
 
-async function build(source = makeSource(), coarsening = defaultCoarsening) {
-  const built = buildPackage(source, { key: TEST_KEY, coarsening }, META);
+async function build(source = makeSource(), coarsening = defaultCoarsening, belowKReason?: string) {
+  const built = buildPackage(source, { key: TEST_KEY, coarsening, ...(belowKReason === undefined ? {} : { belowKReason }) }, META);
   const zip = await streamToBytes(built.stream);
   return { built, zip, files: unzipText(zip), manifest: await built.manifest };
 }
@@ -66,11 +66,22 @@ describe('export package', () => {
     expect(suppressed.length).toBe(manifest.disclosure.suppression.primarySuppressed + manifest.disclosure.suppression.secondarySuppressed);
     expect(suppressed.length).toBeGreaterThan(0);
     for (const r of suppressed) expect(r.value).toBe('');
-    for (const r of rows.filter((x) => x.suppressed === '0')) expect(Number(r.value) === 0 || Number(r.value) >= 5).toBe(true);
+    // A small count is published only where groups.csv and sessions.csv list every group and
+    // session: hiding it there would hide nothing. People are never counted in 1–4.
+    const groups = csv(files['groups.csv']!);
+    const groupsIn = (r: Record<string, string>) =>
+      groups.filter((g) => g.start_period!.startsWith(r.year!) && (r.programme === '*' || g.programme === r.programme) && (r.unit === '*' || g.unit === r.unit)).length;
+    const small = rows.filter((x) => x.suppressed === '0' && Number(x.value) >= 1 && Number(x.value) <= 4);
+    expect(small.some((r) => r.measure === 'groups')).toBe(true);
+    for (const r of small) expect(['groups', 'sessions_held']).toContain(r.measure);
+    for (const r of small.filter((x) => x.measure === 'groups')) expect(Number(r.value)).toBe(groupsIn(r));
+    expect(manifest.disclosure.suppression.publishedAsInRows).toBe(small.length);
   });
 
   it('follows the coarsening settings in columns and values', async () => {
-    const coarse = await build(makeSource(), { period: 'quarter', ageBands: true, dropUnit: true });
+    // Below k with a reason the files hold exactly the requested detail; enforced exports may go
+    // further (see the k-anonymity tests).
+    const coarse = await build(makeSource(), { period: 'quarter', ageBands: true, dropUnit: true }, 'Kolumnernas form prövas');
     const header = (name: string) => coarse.files[name]!.split('\r\n')[0]!.split(',');
     expect(header('participants.csv')).not.toContain('unit');
     expect(header('groups.csv')).not.toContain('unit');
@@ -78,8 +89,48 @@ describe('export package', () => {
     expect(header('participants.csv')).not.toContain('child_age');
     for (const r of csv(coarse.files['participants.csv']!)) expect(r.start_period).toMatch(/^\d{4}-Q[1-4]$/);
     for (const r of csv(coarse.files['sessions.csv']!)) expect(r.period).toMatch(/^\d{4}-Q[1-4]$/);
-    const weekly = await build(makeSource(), { ...defaultCoarsening, period: 'week' });
+    const weekly = await build(makeSource(), { ...defaultCoarsening, period: 'week' }, 'Kolumnernas form prövas');
     for (const r of csv(weekly.files['groups.csv']!)) expect(r.start_period).toMatch(/^\d{4}-W\d{2}$/);
+  });
+
+  it('enforces k in the files it writes and says how in the manifest', async () => {
+    const { files, manifest } = await build(makeSource({ groups: 12 }));
+    const k = manifest.disclosure.kAnonymity;
+    expect(k.enforced).toBe(true);
+    expect(k.before.reachesK).toBe(false);
+    expect(manifest.disclosure.belowKReason).toBeNull();
+    const qi = manifest.disclosure.quasiIdentifiers;
+    expect(qi).toContain('relation');
+    const rows = csv(files['participants.csv']!);
+    const sizes = new Map<string, number>();
+    for (const r of rows) {
+      const key = qi.map((c) => r[c]).join('|');
+      sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    }
+    for (const size of sizes.values()) expect(size).toBeGreaterThanOrEqual(k.k);
+    expect(k.reached).toBe(Math.min(...sizes.values()));
+    const stars = rows.reduce((n, r) => n + Object.values(r).filter((v) => v === '*').length, 0);
+    expect(stars).toBe(k.hidden.relation + k.hidden.childAge + k.hidden.childGender);
+    expect(files['codebook.md']).toContain('`*`');
+  });
+
+  it('exports below k only with a written reason, and refuses when no row can reach k', async () => {
+    const source = makeSource({ groups: 1, participantsPerGroup: 4 });
+    const below = await build(source, defaultCoarsening, 'Studien har etikgodkännande för exakta åldrar');
+    expect(below.manifest.disclosure.belowKReason).toBe('Studien har etikgodkännande för exakta åldrar');
+    expect(below.manifest.disclosure.kAnonymity.enforced).toBe(false);
+    expect(below.files['codebook.md']).toContain('Studien har etikgodkännande för exakta åldrar');
+    const refusal = (run: () => unknown, reason: string) => {
+      try {
+        run();
+        expect.unreachable();
+      } catch (e) {
+        expect(isExportError(e, reason as never)).toBe(true);
+      }
+    };
+    // One group of a handful of consenting parents: every row would have to be left out.
+    refusal(() => buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening }, META), 'below_k');
+    refusal(() => buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening, belowKReason: '   ' }, META), 'below_k_reason');
   });
 
   it('is byte-for-byte reproducible for the same data, key and timestamp', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDetermined, suppress, withMargins, type SuppressedTable } from '../../../src-main/core/export/disclosure/suppression';
+import { isDetermined, suppress, withMargins, type CellBounds, type SuppressedTable } from '../../../src-main/core/export/disclosure/suppression';
 
 /**
  * Brute force: every assignment of whole numbers ≥ 1 to the suppressed cells that agrees with the
@@ -25,13 +25,15 @@ function feasibleValues(table: SuppressedTable, cap: number): Map<string, Set<nu
       let high = 0;
       for (const [i, j, c] of line) {
         const v = x[i]![j];
+        const lo = Math.max(1, table.bounds?.lower[i]![j] ?? 0);
+        const hi = Math.min(cap, table.bounds?.upper[i]![j] ?? cap);
         if (v !== null && v !== undefined) sum += c * v;
         else if (c > 0) {
-          low += c;
-          high += c * cap;
+          low += c * lo;
+          high += c * hi;
         } else {
-          low += c * cap;
-          high += c;
+          low += c * hi;
+          high += c * lo;
         }
       }
       return -sum >= low && -sum <= high;
@@ -44,7 +46,9 @@ function feasibleValues(table: SuppressedTable, cap: number): Map<string, Set<nu
       return;
     }
     const [i, j] = hidden[k]!;
-    for (let v = 1; v <= cap; v++) {
+    const low = Math.max(1, table.bounds?.lower[i]![j] ?? 0);
+    const high = Math.min(cap, table.bounds?.upper[i]![j] ?? cap);
+    for (let v = low; v <= high; v++) {
       x[i]![j] = v;
       if (consistent()) walk(k + 1);
       if (done()) break;
@@ -146,6 +150,51 @@ describe('cell suppression', () => {
         },
       ),
       { numRuns: 200, seed: 42 },
+    );
+  });
+
+  it('publishes what the row files already give exactly, and protects what they only bound', () => {
+    // Row-level files list groups in full: a cell they count exactly hides nothing when suppressed.
+    const values = withMargins([[2, 7], [6, 3]], 2);
+    const exact: CellBounds = { lower: values.map((r) => [...r]), upper: values.map((r) => [...r]) };
+    const t = suppress(values, undefined, exact);
+    expect(t.status.flat().every((s) => s === 'published')).toBe(true);
+    // Visible rows show at least 3 people in a cell of 3: it can no longer shrink, and a partner
+    // that could only grow would not hide it.
+    const people = withMargins([[3, 8], [9, 10]], 2);
+    const floor: CellBounds = { lower: people.map((r) => r.map(() => 0)), upper: people.map((r) => r.map(() => Number.POSITIVE_INFINITY)) };
+    floor.lower[0]![0] = 3;
+    const p = suppress(people, undefined, floor);
+    expect(p.status[0]![0]).toBe('primary');
+    expectNothingRecoverable(p);
+  });
+
+  it('never leaves a recoverable cell when the reader also knows bounds from the rows (brute force)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 8), { minLength: 9, maxLength: 9 }),
+        fc.array(fc.constantFrom('none', 'floor', 'exact', 'loose'), { minLength: 9, maxLength: 9 }),
+        (rows, cols, flat, kinds) => {
+          const interior = Array.from({ length: rows }, (_, i) => flat.slice(i * cols, i * cols + cols));
+          const kind = (i: number, j: number) => kinds[i * cols + j]!;
+          const lowerInterior = interior.map((r, i) => r.map((v, j) => (kind(i, j) === 'floor' || kind(i, j) === 'exact' ? v : kind(i, j) === 'loose' ? Math.max(0, v - 1) : 0)));
+          const upperInterior = interior.map((r, i) => r.map((v, j) => (kind(i, j) === 'exact' ? v : kind(i, j) === 'loose' ? v + 1 : Number.POSITIVE_INFINITY)));
+          const values = withMargins(interior, cols);
+          const bounds: CellBounds = { lower: withMargins(lowerInterior, cols), upper: withMargins(upperInterior, cols) };
+          const t = suppress(values, undefined, bounds);
+          for (const [i, row] of t.status.entries()) row.forEach((s, j) => s !== 'published' && expect(t.values[i]![j]).toBeGreaterThan(0));
+          for (let i = 0; i < t.values.length; i++) {
+            for (let j = 0; j < t.values[0]!.length; j++) {
+              const revealed = bounds.lower[i]![j] === t.values[i]![j] && bounds.upper[i]![j] === t.values[i]![j];
+              if (revealed) expect(t.status[i]![j]).toBe('published');
+            }
+          }
+          expectNothingRecoverable(t);
+        },
+      ),
+      { numRuns: 200, seed: 7 },
     );
   });
 

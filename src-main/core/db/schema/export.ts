@@ -63,6 +63,10 @@ export const exportLog = sqliteTable(
     bytes: integer('bytes'),
     /** JSON [{file, rows}]. */
     rowCounts: text('row_counts').notNull().default('[]'),
+    /** JSON {k, enforced, reached, generalisation, hiddenValues, rowsWithheld}; null in rows logged before k was enforced. */
+    disclosure: text('disclosure'),
+    /** The written reason for an export below k; null when k was enforced. */
+    belowKReason: text('below_k_reason'),
   },
   (t) => [uniqueIndex('export_log_export_id_unique').on(t.exportId), index('export_log_created_idx').on(t.createdAt)],
 );

@@ -1,10 +1,14 @@
-import { yearOf } from '../generalise';
-import type { ExportSource } from '../model';
-import { countStatus, defaultSuppression, suppress, withMargins, type SuppressionOptions } from './suppression';
+import { yearOf, yearsOfPeriod } from '../generalise';
+import type { ExportSource, Generalisation, SourceGroup } from '../model';
+import { defaultSuppression, suppress, withMargins, type CellBounds, type SuppressionOptions } from './suppression';
 
 /**
  * Counts by programme × unit × year for committees and funders, with disclosure control.
  * Every enrolment counts here, whether or not the participant consented to evaluation.
+ *
+ * The unit dimension is written at the row-level files' detail (unit, area, or left out): counts
+ * per unit beside rows that only name the area would tell which unit each group of an area is in.
+ * Each cell's suppression also takes in what the row files already tell about it (see bounds).
  */
 
 export const MEASURES = ['groups', 'sessions_held', 'participants', 'families', 'completed', 'dropped_out'] as const;
@@ -27,100 +31,169 @@ export interface AggregatesResult {
   rows: AggregateRow[];
   primarySuppressed: number;
   secondarySuppressed: number;
+  /** Cells of 1–4 published because the row-level files already give them exactly. */
+  publishedAsInRows: number;
 }
 
-/** Distinct members per cell; a cell of things known to be distinct holds only its count. */
-type Cells = Map<string, Set<string> | number>;
-
-function add(cells: Cells, key: string, member: string | null): void {
-  const cell = cells.get(key);
-  if (member === null) cells.set(key, (typeof cell === 'number' ? cell : 0) + 1);
-  else if (cell instanceof Set) cell.add(member);
-  else cells.set(key, new Set([member]));
+/** What the row-level files show, by the reader's own count: groups and sessions in full, participants as far as visible. */
+export interface RowFileView {
+  generalisation: Generalisation;
+  /** The unit column's value for a group: its name, its area, or ALL when units are left out. */
+  unitLabel(group: SourceGroup): string;
+  /** Whether participants.csv holds this enrolment (by its index in source.participants). */
+  visible(index: number): boolean;
 }
 
-const sizeOf = (cell: Set<string> | number | undefined): number => (cell === undefined ? 0 : typeof cell === 'number' ? cell : cell.size);
+interface Cell {
+  value: Set<string> | number;
+  lower: Set<string> | number;
+  upper: number;
+}
+
+type Cells = Map<string, Cell>;
 
 const cellKey = (year: number, programme: string, unit: string, measure: Measure) => `${year}\u0000${programme}\u0000${unit}\u0000${measure}`;
 
-function countCells(source: ExportSource): { cells: Cells; years: Map<number, { programmes: Set<string>; units: Set<string> }> } {
+const sizeOf = (x: Set<string> | number | undefined): number => (x === undefined ? 0 : typeof x === 'number' ? x : x.size);
+
+function bump(x: Set<string> | number, member: string | null): Set<string> | number {
+  if (member === null) return (typeof x === 'number' ? x : 0) + 1;
+  if (typeof x === 'number') return new Set([member]);
+  x.add(member);
+  return x;
+}
+
+function countCells(source: ExportSource, view: RowFileView) {
   const programmeCode = new Map(source.programmes.map((p) => [p.id, p.code]));
-  const unitName = new Map(source.units.map((u) => [u.id, u.name]));
   const groupById = new Map(source.groups.map((g) => [g.id, g]));
+  const period = view.generalisation.period;
   const cells: Cells = new Map();
   const years = new Map<number, { programmes: Set<string>; units: Set<string> }>();
-  // Per group and year, the cell key's prefix; the dimensions are recorded when it is first made.
-  // Hundreds of thousands of rows share a few thousand groups and dates, so both are looked up.
-  const prefixes = new Map<string, Map<number, string>>();
-  const place = (groupId: string, year: number, measure: Measure, member: string | null) => {
-    let byYear = prefixes.get(groupId);
-    let prefix = byYear?.get(year);
-    if (prefix === undefined) {
+  // Per group, its programme and unit labels: hundreds of thousands of rows share a few thousand groups.
+  const labels = new Map<string, { programme: string; unit: string }>();
+  const labelsOf = (groupId: string) => {
+    let known = labels.get(groupId);
+    if (!known) {
       const group = groupById.get(groupId);
-      if (!group) return;
-      const programme = programmeCode.get(group.programmeId) ?? '?';
-      const unit = unitName.get(group.unitId) ?? '?';
-      let dims = years.get(year);
-      if (!dims) years.set(year, (dims = { programmes: new Set(), units: new Set() }));
-      dims.programmes.add(programme);
-      dims.units.add(unit);
-      prefix = cellKey(year, programme, unit, '' as Measure);
-      if (!byYear) prefixes.set(groupId, (byYear = new Map()));
-      byYear.set(year, prefix);
+      if (!group) return undefined;
+      labels.set(groupId, (known = { programme: programmeCode.get(group.programmeId) ?? '?', unit: view.unitLabel(group) }));
     }
-    add(cells, prefix + measure, member);
+    return known;
   };
-  const yearsOf = new Map<string, number>();
+  const cellAt = (year: number, groupId: string, measure: Measure): Cell | undefined => {
+    const l = labelsOf(groupId);
+    if (!l) return undefined;
+    let dims = years.get(year);
+    if (!dims) years.set(year, (dims = { programmes: new Set(), units: new Set() }));
+    dims.programmes.add(l.programme);
+    dims.units.add(l.unit);
+    const key = cellKey(year, l.programme, l.unit, measure);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { value: 0, lower: 0, upper: 0 }));
+    return cell;
+  };
+  const yearsOf = new Map<string, number[]>();
+  const publishedYears = (date: string) => {
+    let ys = yearsOf.get(date);
+    if (ys === undefined) yearsOf.set(date, (ys = yearsOfPeriod(date, period)));
+    return ys;
+  };
+  const trueYears = new Map<string, number>();
   const yearOfDate = (date: string) => {
-    let year = yearsOf.get(date);
-    if (year === undefined) yearsOf.set(date, (year = yearOf(date)));
-    return year;
+    let y = trueYears.get(date);
+    if (y === undefined) trueYears.set(date, (y = yearOf(date)));
+    return y;
   };
-  for (const group of source.groups) place(group.id, yearOfDate(group.startDate), 'groups', group.id);
-  // A session is one (group, number) pair, so held sessions are counted rather than collected.
+  /** Counts a listed thing (a group, a held session) into its cell; the reader sees it in every year its period may lie in. */
+  const listed = (groupId: string, date: string, measure: Measure, member: string | null) => {
+    const year = yearOfDate(date);
+    const cell = cellAt(year, groupId, measure);
+    if (!cell) return;
+    cell.value = bump(cell.value, member);
+    const seen = publishedYears(date);
+    if (seen.length === 1) cell.lower = bump(cell.lower, member);
+    for (const y of seen) {
+      const shown = y === year ? cell : cellAt(y, groupId, measure);
+      if (shown) shown.upper++;
+    }
+  };
+
+  for (const group of source.groups) listed(group.id, group.startDate, 'groups', group.id);
   for (const session of source.sessions()) {
     if (session.status !== 'held') continue;
-    place(session.groupId, yearOfDate(session.heldDate ?? session.plannedDate), 'sessions_held', null);
+    // A session is one (group, number) pair, so held sessions are counted rather than collected.
+    listed(session.groupId, session.heldDate ?? session.plannedDate, 'sessions_held', null);
   }
-  for (const p of source.participants) {
+
+  // Participants: a reader counts the rows of participants.csv, a floor (the rest did not consent).
+  source.participants.forEach((p, index) => {
     const group = groupById.get(p.groupId);
-    if (!group || p.status === 'never_started') continue;
+    if (!group || p.status === 'never_started') return;
     const year = yearOfDate(group.startDate);
-    place(p.groupId, year, 'participants', p.id);
-    place(p.groupId, year, 'families', p.familyId === null ? `solo:${p.id}` : `family:${p.familyId}`);
-    if (p.status === 'completed') place(p.groupId, year, 'completed', p.id);
-    if (p.status === 'dropped_out') place(p.groupId, year, 'dropped_out', p.id);
-  }
+    const seen = view.visible(index) && publishedYears(group.startDate).length === 1;
+    const family = p.familyId === null ? `solo:${p.id}` : `family:${p.familyId}`;
+    const count = (measure: Measure, member: string) => {
+      const cell = cellAt(year, p.groupId, measure)!;
+      cell.value = bump(cell.value, member);
+      if (seen) cell.lower = bump(cell.lower, member);
+      cell.upper = Number.POSITIVE_INFINITY;
+    };
+    count('participants', p.id);
+    count('families', family);
+    if (p.status === 'completed') count('completed', p.id);
+    if (p.status === 'dropped_out') count('dropped_out', p.id);
+  });
   return { cells, years };
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Totals are sums of the cells (a family met in two units counts in both), so the table adds up. */
-export function buildAggregates(source: ExportSource, options: SuppressionOptions = defaultSuppression): AggregatesResult {
-  const { cells, years } = countCells(source);
+export function buildAggregates(source: ExportSource, view: RowFileView, options: SuppressionOptions = defaultSuppression): AggregatesResult {
+  const { cells, years } = countCells(source, view);
+  const unitsDropped = view.generalisation.unit === 'dropped';
   const rows: AggregateRow[] = [];
   let primarySuppressed = 0;
   let secondarySuppressed = 0;
+  let publishedAsInRows = 0;
   for (const year of [...years.keys()].sort((a, b) => a - b)) {
     const dims = years.get(year)!;
     const programmes = [...dims.programmes].sort(byText);
     const units = [...dims.units].sort(byText);
     for (const measure of MEASURES) {
-      const interior = programmes.map((p) => units.map((u) => sizeOf(cells.get(cellKey(year, p, u, measure)))));
-      const table = suppress(withMargins(interior, units.length), options);
-      const counts = countStatus(table);
-      primarySuppressed += counts.primary;
-      secondarySuppressed += counts.secondary;
+      const grid = (f: (cell: Cell | undefined) => number) => programmes.map((p) => units.map((u) => f(cells.get(cellKey(year, p, u, measure)))));
+      const values = withMargins(
+        grid((c) => sizeOf(c?.value)),
+        units.length,
+      );
+      // Margins of the bounds are sums too: programme and unit are always known, only a week's year may not be.
+      const people = measure !== 'groups' && measure !== 'sessions_held';
+      const bounds: CellBounds = {
+        lower: withMargins(
+          grid((c) => sizeOf(c?.lower)),
+          units.length,
+        ),
+        upper: withMargins(
+          grid((c) => (people ? Number.POSITIVE_INFINITY : (c?.upper ?? 0))),
+          units.length,
+        ),
+      };
+      const table = suppress(values, options, bounds);
       const rowLabels = [...programmes, ALL];
-      const colLabels = [...units, ALL];
+      // Without units the single column is the total itself: written once, as "*".
+      const colLabels = unitsDropped ? [ALL] : [...units, ALL];
       rowLabels.forEach((programme, i) =>
         colLabels.forEach((unit, j) => {
-          const hidden = table.status[i]![j] !== 'published';
-          rows.push({ year, programme, unit, measure, value: hidden ? null : table.values[i]![j]!, suppressed: hidden });
+          const v = values[i]![j]!;
+          const status = table.status[i]![j]!;
+          if (status === 'primary') primarySuppressed++;
+          else if (status === 'secondary') secondarySuppressed++;
+          else if (v >= options.min && v <= options.max) publishedAsInRows++;
+          const hidden = status !== 'published';
+          rows.push({ year, programme, unit, measure, value: hidden ? null : v, suppressed: hidden });
         }),
       );
     }
   }
-  return { rows, primarySuppressed, secondarySuppressed };
+  return { rows, primarySuppressed, secondarySuppressed, publishedAsInRows };
 }

@@ -1,50 +1,93 @@
-import { childAgeAtStart } from '../generalise';
-import type { Coarsening, ExportSource } from '../model';
+import { areaOf } from '../areas';
+import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup } from '../model';
 import { isRowLevel } from '../tables';
-import { buildAggregates, type AggregatesResult } from './aggregates';
-import { checkKAnonymity, DEFAULT_K, type KAnonymityResult, type QuasiIdentifiers } from './k-anonymity';
+import { ALL, buildAggregates, type AggregatesResult } from './aggregates';
+import { DEFAULT_K, enforceKAnonymity, type KAnonymityResult } from './k-anonymity';
+import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, quasiIdentifierRecords } from './quasi-identifiers';
 import { defaultSuppression, type SuppressionOptions } from './suppression';
 
 export interface DisclosureSettings {
   k: number;
   suppression: SuppressionOptions;
+  /**
+   * False only for an export below k that the user asked for with a written reason: the files are
+   * then written at the requested detail, nothing generalised further or hidden.
+   */
+  enforceK?: boolean;
 }
 
 export const defaultDisclosureSettings: DisclosureSettings = { k: DEFAULT_K, suppression: defaultSuppression };
 
 export interface DisclosureAssessment {
-  aggregates: AggregatesResult;
+  /** The participants.csv columns an outsider could know: k-anonymity holds over exactly these. */
+  quasiIdentifiers: string[];
   kAnonymity: KAnonymityResult;
+  aggregates: AggregatesResult;
 }
 
-/** The quasi-identifiers of exactly the rows participants.csv will hold. */
-export function quasiIdentifierRecords(source: ExportSource): QuasiIdentifiers[] {
-  const groups = new Map(source.groups.map((g) => [g.id, g]));
-  const programmes = new Map(source.programmes.map((p) => [p.id, p.code]));
-  const units = new Map(source.units.map((u) => [u.id, u.name]));
-  const out: QuasiIdentifiers[] = [];
-  for (const p of source.participants) {
-    const g = groups.get(p.groupId);
-    if (!g || !isRowLevel(p)) continue;
-    out.push({
-      unit: units.get(g.unitId) ?? '',
-      programme: programmes.get(g.programmeId) ?? '',
-      groupStart: g.startDate,
-      relation: p.relation,
-      childAge: childAgeAtStart(p.childBirthYear, g.startDate),
-      childGender: p.childGender,
-    });
-  }
-  return out;
+/** How one enrolment is written to participants.csv. */
+export interface RowDecision {
+  withheld: boolean;
+  hideAge: boolean;
+  hideGender: boolean;
+  hideRelation: boolean;
 }
 
-export function assessDisclosure(source: ExportSource, coarsening: Coarsening, settings: DisclosureSettings = defaultDisclosureSettings): DisclosureAssessment {
+export interface DisclosurePlan {
+  assessment: DisclosureAssessment;
+  generalisation: Generalisation;
+  /** The decision for the enrolment at this index of source.participants; null when it is not row-level. */
+  row(index: number): RowDecision | null;
+  /** The unit column's value for a group at the chosen detail. */
+  unitLabel(group: SourceGroup): string;
+}
+
+export const unitColumnName = (g: Generalisation): string | null => (g.unit === 'unit' ? 'unit' : g.unit === 'area' ? 'area' : null);
+export const ageColumnName = (g: Generalisation): string | null => (g.childAge === 'exact' ? 'child_age' : g.childAge === 'band' ? 'child_age_band' : null);
+
+export function quasiIdentifierColumns(g: Generalisation): string[] {
+  return [unitColumnName(g), 'programme', 'start_period', 'relation', ageColumnName(g), 'child_gender'].filter((c): c is string => c !== null);
+}
+
+export function planDisclosure(source: ExportSource, coarsening: Coarsening, settings: DisclosureSettings = defaultDisclosureSettings): DisclosurePlan {
+  const groups = new Set(source.groups.map((g) => g.id));
+  const recordOf = new Int32Array(source.participants.length).fill(-1);
+  let n = 0;
+  source.participants.forEach((p, i) => {
+    if (groups.has(p.groupId) && isRowLevel(p)) recordOf[i] = n++;
+  });
+  const plan = enforceKAnonymity(quasiIdentifierRecords(source), generalisationOf(coarsening), settings.k, settings.enforceK ?? true);
+  const { codes, suppression } = plan;
+  const g = plan.result.generalisation;
+  const units = new Map(source.units.map((u) => [u.id, u]));
+  const unitLabel = (group: SourceGroup) => {
+    const unit = units.get(group.unitId);
+    if (g.unit === 'dropped') return ALL;
+    if (!unit) return '?';
+    return g.unit === 'area' ? areaOf(unit) : unit.name;
+  };
+  const row = (index: number): RowDecision | null => {
+    const r = recordOf[index]!;
+    if (r < 0) return null;
+    const family = suppression.familyMask[codes.family[r]!]!;
+    return {
+      withheld: suppression.withheld[r] === 1,
+      hideAge: (family & HIDE_AGE) !== 0,
+      hideGender: (family & HIDE_GENDER) !== 0,
+      hideRelation: (suppression.personMask[codes.person[r]!]! & HIDE_RELATION) !== 0,
+    };
+  };
+  const aggregates = buildAggregates(source, { generalisation: g, unitLabel, visible: (i) => row(i)?.withheld === false }, settings.suppression);
   return {
-    aggregates: buildAggregates(source, settings.suppression),
-    kAnonymity: checkKAnonymity(quasiIdentifierRecords(source), coarsening, settings.k),
+    assessment: { quasiIdentifiers: quasiIdentifierColumns(g), kAnonymity: plan.result, aggregates },
+    generalisation: g,
+    row,
+    unitLabel,
   };
 }
 
+export { quasiIdentifierRecords } from './quasi-identifiers';
 export type { AggregatesResult, AggregateRow, Measure } from './aggregates';
-export type { KAnonymityResult, CoarseningTrial, QuasiIdentifiers } from './k-anonymity';
+export type { KAnonymityResult, HiddenValues } from './k-anonymity';
+export type { ClassStats, QuasiIdentifiers } from './quasi-identifiers';
 export type { SuppressionOptions, SuppressedTable, CellStatus } from './suppression';

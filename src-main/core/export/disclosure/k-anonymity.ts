@@ -1,130 +1,155 @@
-import { ageBand, generalisePeriod } from '../generalise';
-import type { ChildGender, Coarsening, IsoDate, PeriodGranularity, Relation } from '../model';
+import { AGE_DETAILS, PERIOD_GRANULARITIES, UNIT_DETAILS, type Generalisation } from '../model';
+import { ClassCounter } from './class-counter';
+import { countHidden, releasedKeys, suppressLocally, type LocalSuppression } from './local-suppression';
+import { classKey, classStats, codesAt, encodeRecords, type ClassStats, type EncodedRecords, type NodeCodes, type QuasiIdentifiers } from './quasi-identifiers';
 
 /**
- * k-anonymity of the row-level participant file over its quasi-identifiers: the attributes an
- * outsider could know about a parent (where, which programme, when, relation, child's age and
- * gender). The smallest group of rows sharing all of them is the re-identification risk.
+ * k-anonymity of the row-level participant file, enforced: every row shares its quasi-identifiers
+ * with at least k − 1 others.
+ *
+ * Three ladders generalise the whole export (groups.csv, sessions.csv and the aggregates too):
+ * period week → month → quarter → half-year → year; child age exact → bands → left out; unit →
+ * area → left out. Every combination at or above the requested detail is tried, each followed by
+ * local suppression (see local-suppression.ts), and the one that loses the least detail wins:
+ * a step up a ladder costs a fraction of a value in every row, a "*" one value, a row left out
+ * WITHHELD_ROW_COST. Ties go to fewer steps, then to keeping the finer unit, then the finer age:
+ * the result is deterministic for equal input.
  */
-
-export interface QuasiIdentifiers {
-  unit: string;
-  programme: string;
-  groupStart: IsoDate;
-  relation: Relation;
-  childAge: number | null;
-  childGender: ChildGender | null;
-}
 
 export const DEFAULT_K = 5;
 
-export interface CoarseningTrial {
-  coarsening: Coarsening;
-  /** Coarsening steps beyond the chosen settings. */
-  changes: ('ageBands' | 'quarter' | 'dropUnit')[];
-  smallestClass: number | null;
-  classesBelowK: number;
-  rowsBelowK: number;
-  reachesK: boolean;
+const PERIOD_COST: Record<Generalisation['period'], number> = { week: 0, month: 0.2, quarter: 0.4, half: 0.6, year: 0.8 };
+const AGE_COST: Record<Generalisation['childAge'], number> = { exact: 0, band: 0.5, dropped: 1 };
+const UNIT_COST: Record<Generalisation['unit'], number> = { unit: 0, area: 0.5, dropped: 1 };
+/** A row left out loses its six quasi-identifiers and its outcome and attendance as well. */
+const WITHHELD_ROW_COST = 10;
+
+export interface HiddenValues {
+  relation: number;
+  childAge: number;
+  childGender: number;
 }
 
 export interface KAnonymityResult {
   k: number;
+  /** Consenting enrolments in scope: the rows participants.csv would hold without protection. */
   rows: number;
-  current: CoarseningTrial;
-  /** Stronger settings that reach k, fewest changes first; empty when current already does or none can. */
-  alternatives: CoarseningTrial[];
-  /** The least coarsening that reaches k, or null when no combination does. */
-  suggestion: Coarsening | null;
+  /** False when the user exported below k with a written reason: nothing was generalised or hidden. */
+  enforced: boolean;
+  requested: Generalisation;
+  /** The detail the files are written at. */
+  generalisation: Generalisation;
+  /** The requested detail with nothing hidden. */
+  before: ClassStats;
+  /** participants.csv as written. */
+  after: ClassStats;
+  /** The k participants.csv reaches: its smallest class, null without rows. */
+  reached: number | null;
+  /** Values replaced by "*" in participants.csv. */
+  hidden: HiddenValues;
+  rowsWithHiddenValues: number;
+  /** Rows left out because their group cell (unit, programme, period) has fewer than k rows. */
+  rowsWithheld: number;
 }
 
-export function quasiKey(q: QuasiIdentifiers, c: Coarsening, period: (date: IsoDate) => string = (d) => generalisePeriod(d, c.period)): string {
-  const age = q.childAge === null ? '' : c.ageBands ? (ageBand(q.childAge) ?? '') : String(q.childAge);
-  return `${c.dropUnit ? '' : q.unit}\u0000${q.programme}\u0000${period(q.groupStart)}\u0000${q.relation}\u0000${age}\u0000${q.childGender ?? ''}`;
+/** What the tables need to write each row as decided. */
+export interface KAnonymityPlan {
+  result: KAnonymityResult;
+  codes: EncodedRecords;
+  suppression: LocalSuppression;
 }
 
-/**
- * Sizes of the classes of rows sharing all quasi-identifiers under `c`. Each identifier is numbered
- * in order of appearance and a row's class is the mixed-radix number of its six codes: the same
- * classes as quasiKey's text, without a retained string per class in each of the eight trials.
- */
-function classSizes(records: readonly QuasiIdentifiers[], c: Coarsening): Iterable<number> {
-  const periods = new Map<IsoDate, string>();
-  const period = (date: IsoDate) => {
-    let value = periods.get(date);
-    if (value === undefined) periods.set(date, (value = generalisePeriod(date, c.period)));
-    return value;
-  };
-  const dictionaries = Array.from({ length: 6 }, () => new Map<string, number>());
-  const codeOf = (part: number, value: string) => {
-    const dictionary = dictionaries[part]!;
-    let code = dictionary.get(value);
-    if (code === undefined) dictionary.set(value, (code = dictionary.size));
-    return code;
-  };
-  const codes = new Int32Array(records.length * 6);
-  records.forEach((q, i) => {
-    const age = q.childAge === null ? '' : c.ageBands ? (ageBand(q.childAge) ?? '') : String(q.childAge);
-    codes[i * 6] = codeOf(0, c.dropUnit ? '' : q.unit);
-    codes[i * 6 + 1] = codeOf(1, q.programme);
-    codes[i * 6 + 2] = codeOf(2, period(q.groupStart));
-    codes[i * 6 + 3] = codeOf(3, q.relation);
-    codes[i * 6 + 4] = codeOf(4, age);
-    codes[i * 6 + 5] = codeOf(5, q.childGender ?? '');
-  });
-  const radices = dictionaries.map((d) => Math.max(1, d.size));
-  const classes = new Map<number | string, number>();
-  const exact = radices.reduce((a, b) => a * b, 1) <= Number.MAX_SAFE_INTEGER;
-  for (let i = 0; i < records.length; i++) {
-    let key: number | string;
-    if (exact) {
-      key = 0;
-      for (let part = 0; part < 6; part++) key = key * radices[part]! + codes[i * 6 + part]!;
-    } else {
-      key = quasiKey(records[i]!, c, period);
-    }
-    classes.set(key, (classes.get(key) ?? 0) + 1);
-  }
-  return classes.values();
-}
+const ladder = <T extends string>(values: readonly T[], from: T) => values.slice(values.indexOf(from));
 
-function trial(records: readonly QuasiIdentifiers[], c: Coarsening, k: number, changes: CoarseningTrial['changes']): CoarseningTrial {
-  let smallest: number | null = null;
-  let classesBelowK = 0;
-  let rowsBelowK = 0;
-  for (const size of classSizes(records, c)) {
-    smallest = smallest === null ? size : Math.min(smallest, size);
-    if (size < k) {
-      classesBelowK++;
-      rowsBelowK += size;
+function candidates(requested: Generalisation): Generalisation[] {
+  const out: Generalisation[] = [];
+  for (const period of ladder(PERIOD_GRANULARITIES, requested.period)) {
+    for (const childAge of ladder(AGE_DETAILS, requested.childAge)) {
+      for (const unit of ladder(UNIT_DETAILS, requested.unit)) out.push({ period, childAge, unit });
     }
   }
-  return { coarsening: c, changes, smallestClass: smallest, classesBelowK, rowsBelowK, reachesK: classesBelowK === 0 };
+  return out;
 }
 
-/** Tries every combination of the coarsening steps not already chosen; zero rows trivially pass. */
-export function checkKAnonymity(records: readonly QuasiIdentifiers[], current: Coarsening, k: number = DEFAULT_K): KAnonymityResult {
+const steps = (g: Generalisation, from: Generalisation) =>
+  PERIOD_GRANULARITIES.indexOf(g.period) - PERIOD_GRANULARITIES.indexOf(from.period) +
+  AGE_DETAILS.indexOf(g.childAge) - AGE_DETAILS.indexOf(from.childAge) +
+  UNIT_DETAILS.indexOf(g.unit) - UNIT_DETAILS.indexOf(from.unit);
+
+const rowCost = (g: Generalisation) => PERIOD_COST[g.period] + AGE_COST[g.childAge] + UNIT_COST[g.unit];
+
+function plainKeys(e: EncodedRecords, c: NodeCodes, into: Float64Array): Float64Array {
+  for (let i = 0; i < e.n; i++) into[i] = classKey(e, c, i, 0, 0);
+  return into;
+}
+
+interface Candidate {
+  g: Generalisation;
+  steps: number;
+  /** Finer unit first, then finer age, then finer period. */
+  preference: number;
+  /** A floor on the cost known without counting: the steps, and the rows below k at the coarsest combination. */
+  floor: number;
+}
+
+export function enforceKAnonymity(records: readonly QuasiIdentifiers[], requested: Generalisation, k: number = DEFAULT_K, enforce = true): KAnonymityPlan {
   if (!Number.isInteger(k) || k < 1) throw new Error('k must be a positive integer');
-  const base = trial(records, current, k, []);
-  const steps: { name: CoarseningTrial['changes'][number]; applies: boolean; apply: (c: Coarsening) => Coarsening }[] = [
-    { name: 'ageBands', applies: !current.ageBands, apply: (c) => ({ ...c, ageBands: true }) },
-    { name: 'quarter', applies: current.period !== 'quarter', apply: (c) => ({ ...c, period: 'quarter' as PeriodGranularity }) },
-    { name: 'dropUnit', applies: !current.dropUnit, apply: (c) => ({ ...c, dropUnit: true }) },
-  ];
-  const usable = steps.filter((s) => s.applies);
-  const trials: CoarseningTrial[] = [];
-  for (let mask = 1; mask < 1 << usable.length; mask++) {
-    const chosen = usable.filter((_, i) => mask & (1 << i));
-    const coarsening = chosen.reduce((c, s) => s.apply(c), current);
-    trials.push(trial(records, coarsening, k, chosen.map((s) => s.name)));
-  }
-  trials.sort((a, b) => a.changes.length - b.changes.length || (b.smallestClass ?? 0) - (a.smallestClass ?? 0));
-  const alternatives = base.reachesK ? [] : trials.filter((t) => t.reachesK);
-  return {
-    k,
-    rows: records.length,
-    current: base,
-    alternatives,
-    suggestion: base.reachesK ? current : (alternatives[0]?.coarsening ?? null),
+  const e = encodeRecords(records);
+  const counter = new ClassCounter(e.n);
+  const keys = new Float64Array(e.n);
+  const requestedCodes = codesAt(e, requested);
+  const before = classStats(plainKeys(e, requestedCodes, keys), k, counter);
+  const nothingHidden = (): LocalSuppression => ({ withheld: new Uint8Array(e.n), familyMask: new Uint8Array(e.families), personMask: new Uint8Array(e.persons) });
+  const result = (g: Generalisation, c: NodeCodes, s: LocalSuppression, enforced: boolean): KAnonymityPlan => {
+    const hidden = countHidden(e, c, s);
+    const after = classStats(releasedKeys(e, c, s), k, counter);
+    return {
+      codes: e,
+      suppression: s,
+      result: {
+        k,
+        rows: e.n,
+        enforced,
+        requested,
+        generalisation: g,
+        before,
+        after,
+        reached: after.smallestClass,
+        hidden: { relation: hidden.relation, childAge: hidden.childAge, childGender: hidden.childGender },
+        rowsWithHiddenValues: hidden.rows,
+        rowsWithheld: hidden.withheld,
+      },
+    };
   };
+  if (!enforce || before.reachesK) return result(requested, requestedCodes, nothingHidden(), enforce);
+
+  // Coarsening merges classes (ISO weeks aside, which straddle months and years), so no combination
+  // has fewer rows below k than the coarsest: with the steps' own cost that bounds every combination
+  // before it is counted, and most are never counted.
+  const all = candidates(requested);
+  const coarsest = all[all.length - 1]!;
+  const fewestBelow = classStats(plainKeys(e, codesAt(e, coarsest), keys), k, counter).rowsBelowK;
+  const list: Candidate[] = all.map((g) => ({
+    g,
+    steps: steps(g, requested),
+    preference: (UNIT_DETAILS.indexOf(g.unit) * AGE_DETAILS.length + AGE_DETAILS.indexOf(g.childAge)) * PERIOD_GRANULARITIES.length + PERIOD_GRANULARITIES.indexOf(g.period),
+    floor: rowCost(g) * e.n + fewestBelow,
+  }));
+  const order = (a: Candidate, b: Candidate) => a.steps - b.steps || a.preference - b.preference;
+  list.sort((a, b) => a.floor - b.floor || order(a, b));
+  let best: { cost: number; candidate: Candidate; c: NodeCodes; s: LocalSuppression } | null = null;
+  for (const candidate of list) {
+    if (best && candidate.floor >= best.cost) break;
+    const c = candidate.g === requested ? requestedCodes : codesAt(e, candidate.g);
+    // Each row below k needs at least one "*", a row in a cell below k is left out.
+    const below = classStats(plainKeys(e, c, keys), k, counter).rowsBelowK;
+    const lost = classStats(c.cell, k, counter).rowsBelowK;
+    const bound = rowCost(candidate.g) * (e.n - lost) + lost * WITHHELD_ROW_COST + (below - lost);
+    if (best && (bound > best.cost || (bound === best.cost && order(candidate, best.candidate) >= 0))) continue;
+    const s = suppressLocally(e, c, k);
+    const hidden = countHidden(e, c, s);
+    const cost = rowCost(candidate.g) * (e.n - hidden.withheld) + hidden.withheld * WITHHELD_ROW_COST + hidden.relation + hidden.childAge + hidden.childGender;
+    if (!best || cost < best.cost || (cost === best.cost && order(candidate, best.candidate) < 0)) best = { cost, candidate, c, s };
+  }
+  return result(best!.candidate.g, best!.c, best!.s, true);
 }

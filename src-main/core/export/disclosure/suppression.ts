@@ -11,6 +11,12 @@
  * suppressed cell joining two otherwise separate blocks of suppressions is still determined, and
  * two suppressed 1s in a line are pinned by the "≥ 1" knowledge. Phase 2 therefore checks every
  * suppressed cell exactly (see isDetermined) and adds secondary suppressions until none is.
+ *
+ * The row-level files tell the reader more: a cell is at least what its visible rows count, and for
+ * groups and sessions (listed in full) at most what they count. Those bounds join the attacker's
+ * knowledge. A cell the files give exactly (lower = upper), or that the published cells and the
+ * bounds give away whatever else is hidden, is published: a "suppressed" value anyone can work
+ * out would only pretend to be hidden.
  */
 
 export type CellStatus = 'published' | 'primary' | 'secondary';
@@ -27,6 +33,14 @@ export interface SuppressedTable {
   /** (rows+1) × (cols+1): the last row holds column totals, the last column row totals. */
   values: number[][];
   status: CellStatus[][];
+  /** What the reader knows of each cell besides the table, same shape; absent: [0, ∞). */
+  bounds?: CellBounds;
+}
+
+export interface CellBounds {
+  lower: number[][];
+  /** Infinity when nothing caps the cell. */
+  upper: number[][];
 }
 
 export function withMargins(interior: number[][], cols: number): number[][] {
@@ -49,6 +63,7 @@ class Grid {
   constructor(
     readonly values: number[][],
     readonly status: CellStatus[][],
+    readonly bounds?: CellBounds,
   ) {
     this.m = values.length - 1;
     this.n = (values[0]?.length ?? 1) - 1;
@@ -58,6 +73,17 @@ class Grid {
   }
   suppressed(i: number, j: number): boolean {
     return this.status[i]![j] !== 'published';
+  }
+  /** The reader's own count pins the cell: it is never suppressed. */
+  revealed(i: number, j: number): boolean {
+    return this.bounds !== undefined && this.bounds.lower[i]![j] === this.v(i, j) && this.bounds.upper[i]![j] === this.v(i, j);
+  }
+  canShrink(i: number, j: number): boolean {
+    const value = this.v(i, j);
+    return value > Math.max(Math.min(1, value), this.bounds?.lower[i]![j] ?? 0);
+  }
+  canGrow(i: number, j: number): boolean {
+    return (this.bounds?.upper[i]![j] ?? Number.POSITIVE_INFINITY) > this.v(i, j);
   }
   lines(): Cell[][] {
     const lines: Cell[][] = [];
@@ -72,11 +98,18 @@ class Grid {
   }
 }
 
-/** Smallest non-zero published cell first; zeros only as a last resort; ties by position. */
+/**
+ * What may be suppressed besides the small counts: published, not given away by the row files, and
+ * never a zero. The reader takes every suppressed cell to be at least 1; a hidden zero would make
+ * that false, and the wrong premise, balanced by the totals, pins its neighbours to values that are
+ * mostly right. Suppressing every non-zero cell and total of a cycle always frees a cell, so zeros
+ * are never needed.
+ */
+const candidate = (grid: Grid, c: Cell) => !grid.suppressed(c.i, c.j) && !grid.revealed(c.i, c.j) && grid.v(c.i, c.j) > 0;
+
+/** Smallest published candidate first; ties by position. */
 function cheapest(grid: Grid, cells: Cell[]): Cell | undefined {
-  const candidates = cells.filter((c) => !grid.suppressed(c.i, c.j));
-  const rank = (c: Cell) => (grid.v(c.i, c.j) === 0 ? Number.MAX_SAFE_INTEGER : grid.v(c.i, c.j));
-  return candidates.sort((a, b) => rank(a) - rank(b) || a.i - b.i || a.j - b.j)[0];
+  return cells.filter((c) => candidate(grid, c)).sort((a, b) => grid.v(a.i, a.j) - grid.v(b.i, b.j) || a.i - b.i || a.j - b.j)[0];
 }
 
 function applyLineRule(grid: Grid): void {
@@ -100,7 +133,7 @@ function applyLineRule(grid: Grid): void {
  * may grow, only cells above their lower bound may shrink.
  */
 export function isDetermined(grid: Grid | SuppressedTable, target: Cell): boolean {
-  const g = grid instanceof Grid ? grid : new Grid(grid.values, grid.status);
+  const g = grid instanceof Grid ? grid : new Grid(grid.values, grid.status, grid.bounds);
   const rowNode = (i: number) => i;
   const colNode = (j: number) => g.m + 1 + j;
   const adjacency: number[][] = Array.from({ length: g.m + g.n + 2 }, () => []);
@@ -109,10 +142,9 @@ export function isDetermined(grid: Grid | SuppressedTable, target: Cell): boolea
     if (!g.suppressed(i, j)) continue;
     const isMargin = (i === g.m) !== (j === g.n);
     const [growFrom, growTo] = isMargin ? [colNode(j), rowNode(i)] : [rowNode(i), colNode(j)];
-    const value = g.v(i, j);
-    const canShrink = value > Math.min(1, value);
-    const edges: [number, number][] = [[growFrom, growTo]];
-    if (canShrink) edges.push([growTo, growFrom]);
+    const edges: [number, number][] = [];
+    if (g.canGrow(i, j)) edges.push([growFrom, growTo]);
+    if (g.canShrink(i, j)) edges.push([growTo, growFrom]);
     if (i === target.i && j === target.j) {
       targetEdges = edges;
       continue;
@@ -141,38 +173,54 @@ function reaches(adjacency: number[][], start: number, goal: number): boolean {
   return false;
 }
 
+/** Whether hiding every candidate would free the target: if not, nothing will. */
+function freeable(grid: Grid, target: Cell, candidates: Cell[]): boolean {
+  for (const c of candidates) grid.status[c.i]![c.j] = 'secondary';
+  const free = !isDetermined(grid, target);
+  for (const c of candidates) grid.status[c.i]![c.j] = 'published';
+  return free;
+}
+
 function firstDetermined(grid: Grid): Cell | undefined {
   return grid.allCells().find((c) => grid.suppressed(c.i, c.j) && isDetermined(grid, c));
 }
 
 /** Suppresses a table given with its margins (see withMargins). Deterministic for equal input. */
-export function suppress(valuesWithMargins: number[][], options: SuppressionOptions = defaultSuppression): SuppressedTable {
+export function suppress(valuesWithMargins: number[][], options: SuppressionOptions = defaultSuppression, bounds?: CellBounds): SuppressedTable {
   const values = valuesWithMargins.map((row) => [...row]);
-  const status: CellStatus[][] = values.map((row) =>
-    row.map((v) => (v >= options.min && v <= options.max ? 'primary' : 'published')),
-  );
-  const grid = new Grid(values, status);
-  if (grid.allCells().every((c) => !grid.suppressed(c.i, c.j))) return { values, status };
+  const status: CellStatus[][] = values.map((row) => row.map(() => 'published'));
+  const grid = new Grid(values, status, bounds);
+  for (const { i, j } of grid.allCells()) {
+    const v = grid.v(i, j);
+    if (v >= options.min && v <= options.max && !grid.revealed(i, j)) status[i]![j] = 'primary';
+  }
+  const done = () => (bounds ? { values, status, bounds } : { values, status });
+  if (grid.allCells().every((c) => !grid.suppressed(c.i, c.j))) return done();
   applyLineRule(grid);
   for (let target = firstDetermined(grid); target; target = firstDetermined(grid)) {
-    const published = grid.allCells().filter((c) => !grid.suppressed(c.i, c.j));
-    const ordered = published.sort(
-      (a, b) =>
-        (grid.v(a.i, a.j) || Number.MAX_SAFE_INTEGER) - (grid.v(b.i, b.j) || Number.MAX_SAFE_INTEGER) || a.i - b.i || a.j - b.j,
-    );
+    const ordered = grid
+      .allCells()
+      .filter((c) => candidate(grid, c))
+      .sort((a, b) => grid.v(a.i, a.j) - grid.v(b.i, b.j) || a.i - b.i || a.j - b.j);
     const fix = ordered.find((c) => {
       grid.status[c.i]![c.j] = 'secondary';
       const ok = !isDetermined(grid, target!);
       grid.status[c.i]![c.j] = 'published';
       return ok;
     });
+    if (!fix && !freeable(grid, target, ordered)) {
+      // The published cells and what the rows show give it away whatever else is hidden: hiding
+      // it would only pretend to, so it is published (the rows already tell it).
+      grid.status[target.i]![target.j] = 'published';
+      continue;
+    }
     // No single cell frees the target: widen its row and let the next round continue from there.
     const pick = fix ?? cheapest(grid, grid.lines()[target.i]!) ?? cheapest(grid, grid.allCells());
     if (!pick) break;
     grid.status[pick.i]![pick.j] = 'secondary';
     applyLineRule(grid);
   }
-  return { values, status };
+  return done();
 }
 
 export function countStatus(table: SuppressedTable): { primary: number; secondary: number } {

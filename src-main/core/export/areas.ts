@@ -1,0 +1,37 @@
+import type { SourceUnit } from './model';
+
+/**
+ * The area a unit is generalised to when its name would single participants out: Stockholm's
+ * district administrations fall into the city's three parts (innerstaden, söderort, västerort);
+ * any other unit into its kind (school, municipality, SiS unit …). Units are user data, so a
+ * district is recognised by the district's name at the start of the unit's name, and a renamed
+ * one falls back to its kind.
+ */
+
+export const AREAS = ['innerstaden', 'soderort', 'vasterort', 'district', 'municipality', 'school', 'sis_unit', 'other'] as const;
+export type Area = (typeof AREAS)[number];
+
+const PART_OF_CITY: Record<string, Area> = {
+  kungsholmen: 'innerstaden',
+  norrmalm: 'innerstaden',
+  södermalm: 'innerstaden',
+  östermalm: 'innerstaden',
+  'enskede-årsta-vantör': 'soderort',
+  farsta: 'soderort',
+  'hägersten-älvsjö': 'soderort',
+  skarpnäck: 'soderort',
+  skärholmen: 'soderort',
+  bromma: 'vasterort',
+  'hässelby-vällingby': 'vasterort',
+  'rinkeby-kista': 'vasterort',
+  'spånga-tensta': 'vasterort',
+};
+
+const KINDS = new Set<string>(['district', 'municipality', 'school', 'sis_unit', 'other']);
+
+export function areaOf(unit: Pick<SourceUnit, 'name' | 'kind'>): Area {
+  const first = unit.name.trim().toLocaleLowerCase('sv').split(/[\s,]/, 1)[0] ?? '';
+  const part = Object.hasOwn(PART_OF_CITY, first) ? PART_OF_CITY[first] : undefined;
+  if (part) return part;
+  return unit.kind !== undefined && KINDS.has(unit.kind) ? (unit.kind as Area) : 'other';
+}
