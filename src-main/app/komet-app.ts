@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditSink } from '../core/audit';
 import { systemClock, type Clock } from '../core/clock';
 import { openDatabase, type KometDb } from '../core/db/open';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
+import { databaseMissing, keyFileOf } from '../core/vault';
+import { databaseFileExists } from '../core/vault/encrypt-in-place';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type CallContext, type Router } from '../ipc/router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
@@ -35,6 +38,8 @@ export interface StartOptions {
 export function startKomet(options: StartOptions): KometApp {
   const dataDir = options.dataDir ?? (options.databasePath ? path.dirname(options.databasePath) : defaultDataDir());
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
+  // A key file means a database existed here: a new one would hide its loss (restore instead).
+  if (!databaseFileExists(databasePath) && fs.existsSync(keyFileOf(dataDir, databasePath))) throw databaseMissing();
   const db = openDatabase(databasePath, options.key ? { key: options.key } : {});
   try {
     const clock = options.clock ?? systemClock;
