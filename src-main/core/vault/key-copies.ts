@@ -38,6 +38,8 @@ export const copyOf = (file: KeyFileBody): KeyFileBody => ({ ...headerOf(file), 
 export const writeKeyCopy = (backupFile: string, main: KeyFileBody) => writeKeyFileAt(keyCopyPath(backupFile), copyOf(main));
 
 const isCopyName = (name: string) => name.endsWith('.db.keys.json');
+// Dated backups, before-restore and raw copies (names from core/backup/names.ts).
+const isBackupFileName = (name: string) => /^komet-[\w-]*\.db$/.test(name);
 const safeReaddir = (dir: string) => {
   try {
     return fs.readdirSync(dir);
@@ -104,7 +106,7 @@ function opensWith(file: string, key: Buffer): boolean {
  * it still opens with whatever passphrase was current when it was written. A shared copy of
  * another key id is the only key to other backups and stays.
  */
-export function adoptLegacyBackups(dir: string, main: KeyFileBody, ring: Keyring, isBackupName: (name: string) => boolean): number {
+export function adoptLegacyBackups(dir: string, main: KeyFileBody, ring: Keyring, isBackupName: (name: string) => boolean = isBackupFileName): number {
   let adopted = 0;
   for (const name of safeReaddir(dir).filter(isBackupName)) {
     const file = path.join(dir, name);

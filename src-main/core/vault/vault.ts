@@ -18,7 +18,7 @@ import {
   type ScryptParams,
   type SlotName,
 } from './key-file';
-import { rewrapKeyCopies } from './key-copies';
+import { adoptLegacyBackups, rewrapKeyCopies } from './key-copies';
 import { forget, keyringOf, type Keyring } from './keyring';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
@@ -171,7 +171,11 @@ export async function changePassphrase(options: {
     const nextKek = await passphraseKek(options.next, kdf);
     const passphrase = { kdf, ...seal(nextKek, ring.key, associatedData(body, 'passphrase', kdf)) };
     const next = { ...body, slots: { ...body.slots, passphrase } };
-    if (options.backupsDir) rewrapKeyCopies(options.backupsDir, next, ring, { passphrase: nextKek, ...(slot === 'recovery' ? { recovery: kek } : {}) });
+    if (options.backupsDir) {
+      // Old-layout backups get copies (of the new file) and the shared copy under the old passphrase goes.
+      adoptLegacyBackups(options.backupsDir, next, ring);
+      rewrapKeyCopies(options.backupsDir, next, ring, { passphrase: nextKek, ...(slot === 'recovery' ? { recovery: kek } : {}) });
+    }
     removeStaleTemps(keyFilePath(options.dataDir));
     writeKeyFile(options.dataDir, next);
   } finally {
