@@ -135,9 +135,10 @@ export function createVaultSession(options: VaultSessionOptions) {
   function open(ring: Keyring, userName: string): EncryptedFiles | null {
     broken = null;
     let settled: EncryptedFiles | null = null;
+    const missing = databaseMissing();
     try {
       const s = vaultStatus(dataDir, databasePath);
-      if (s.kind === 'ready' && s.databaseMissing) throw databaseMissing();
+      if (s.kind === 'ready' && s.databaseMissing) throw missing;
       settled = settleVaultFiles(databasePath, backupsDir, ring.key, keyFile);
       const app = start({ dataDir, databasePath, shell: options.shell, key: ring.key, actor: userName, ...(options.clock ? { clock: options.clock } : {}) });
       current = { app, ring, userName };
@@ -146,7 +147,7 @@ export function createVaultSession(options: VaultSessionOptions) {
         forget(ring);
         throw err;
       }
-      broken = { ring, userName, problem: (err instanceof AppError && err.code === 'database_unreadable' ? err : damagedDatabase()).toShape() };
+      broken = { ring, userName, problem: (err === missing ? missing : damagedDatabase()).toShape() };
     }
     failures = 0;
     armIdleTimer();
