@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditSink } from '../core/audit';
 import { systemClock, type Clock } from '../core/clock';
@@ -8,6 +9,8 @@ import { removeStaleStaging } from '../core/export/staging';
 import { stagingRegistryOf } from '../core/services/export-files';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
+import { databaseMissing, keyFileOf } from '../core/vault';
+import { databaseFileExists } from '../core/vault/encrypt-in-place';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type CallContext, type Router } from '../ipc/router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
@@ -46,6 +49,8 @@ export function startKomet(options: StartOptions): KometApp {
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
   // Decrypted files an opening killed half-way left behind go at the next start.
   removeStaleStaging(stagingRegistryOf(dataDir));
+  // A key file means a database existed here: a new one would hide its loss (restore instead).
+  if (!databaseFileExists(databasePath) && fs.existsSync(keyFileOf(dataDir, databasePath))) throw databaseMissing();
   const db = openDatabase(databasePath, { ...(options.key ? { key: options.key } : {}), ...(options.readOnly ? { readOnly: true } : {}) });
   try {
     if (options.readOnly && hasPendingMigrations(db.sqlite)) throw new NeedsMigration();

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { pruneBackups } from '../core/backup';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { createAuditSink } from '../core/repos/audit-repo';
@@ -116,8 +115,11 @@ export function createKometGate(options: GateOptions): KometGate {
     const s = session.status();
     const base = { autoLockMinutes };
     switch (s.state) {
-      case 'uninitialised':
-        return { state: s.legacyDatabase ? 'legacy' : 'new', ...base };
+      case 'uninitialised': {
+        if (s.legacyDatabase) return { state: 'legacy', ...base };
+        const earlier = session.earlierBackups().map((b) => ({ name: b.name, date: b.date.toISOString() }));
+        return { state: 'new', ...base, ...(earlier.length ? { earlierBackups: earlier } : {}) };
+      }
       case 'unlocked':
         return { state: 'unlocked', userName: s.userName, ...base };
       case 'damaged': {
@@ -152,6 +154,16 @@ export function createKometGate(options: GateOptions): KometGate {
       auditVault('vault.changePassphrase', 'passphrase', ['passphrase']);
       return status();
     },
+    'vault.rekey': async ({ current, next }) => {
+      const result = await session.rekey(current, next);
+      auditVault('vault.rekey', 'dataKey', ['dataKey', 'recoveryKey', 'passphrase']);
+      return result;
+    },
+    'vault.restoreFromBackup': async ({ name, secret }) => {
+      await session.restoreFromBackup(name, secret);
+      auditVault('vault.restoreFromBackup', name);
+      return status();
+    },
     'vault.setAutoLock': ({ minutes }) => {
       session.app();
       writeAutoLockMinutes(dataDir, minutes);
@@ -163,7 +175,7 @@ export function createKometGate(options: GateOptions): KometGate {
     'backups.list': () => session.listBackups().map(toBackupEntry),
     'backups.create': () => {
       const info = session.backupNow('manual');
-      pruneBackups(session.backupsDir, new Date(Date.parse(clock.now())));
+      session.pruneBackups(new Date(Date.parse(clock.now())));
       return toBackupEntry(info);
     },
     'backups.restore': ({ name }) => {
@@ -200,7 +212,7 @@ export function createKometGate(options: GateOptions): KometGate {
       if (closeOptions.backup && session.status().state === 'unlocked') {
         try {
           session.backupNow('quit');
-          pruneBackups(session.backupsDir, new Date(Date.parse(clock.now())));
+          session.pruneBackups(new Date(Date.parse(clock.now())));
         } catch (err) {
           logBackgroundFailure('backup on quit', err);
         }

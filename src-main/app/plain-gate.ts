@@ -38,10 +38,12 @@ export function createPlainGate(startOptions: Omit<StartOptions, 'key'> & { data
     'vault.lock': refuse,
     'vault.changePassphrase': refuse,
     'vault.setAutoLock': refuse,
+    'vault.rekey': refuse,
+    'vault.restoreFromBackup': refuse,
     'backups.list': () => listBackups(backupsDir, undefined).map(toBackupEntry),
     'backups.create': () => {
       const info = backupNow(app.db, { dir: backupsDir, reason: 'manual' });
-      pruneBackups(backupsDir, new Date());
+      pruneBackups(backupsDir, new Date(), { plain: true });
       return toBackupEntry(info);
     },
     'backups.restore': ({ name }) => {

@@ -7,21 +7,41 @@ import {
   backupNow,
   backupsDirOf,
   describeBackup,
+  parseBackupFileName,
   restoreBackup,
+  settleVaultFiles,
+  tidyBackups,
   type BackupInfo,
   type BackupReason,
+  type EncryptedFiles,
   type RestoreResult,
 } from '../core/backup';
 import { AppError, type ErrorShape } from '../core/errors';
+import { createEmptyDatabase } from '../core/repos/backup-repo';
 import {
   changePassphrase,
+  cloneKeyring,
+  copyOf,
   createVault,
-  encryptDatabaseInPlace,
+  databaseMissing,
+  forget,
+  keyCopyPath,
+  keyFileOf,
   keyFilePath,
+  keyFor,
+  keyringOf,
+  parseRecoveryKey,
+  peekKeyId,
+  readKeyFileAt,
+  rekeyVault,
+  setupDatabasePath,
   unlockDelayMs,
-  unlockWith,
+  unlockKeyFile,
+  unlockKeyring,
   vaultStatus,
+  writeKeyFileAt,
   type Credential,
+  type Keyring,
   type ScryptParams,
 } from '../core/vault';
 import { tooManyAttempts } from '../core/vault/errors';
@@ -68,12 +88,13 @@ export function createVaultSession(options: VaultSessionOptions) {
   const dataDir = options.dataDir;
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
   const backupsDir = backupsDirOf(path.dirname(databasePath));
+  const keyFile = keyFilePath(dataDir);
   const start = options.start ?? startKomet;
   const nowMs = options.nowMs ?? Date.now;
   let idleLockMs = options.idleLockMs ?? defaultIdleLockMs;
-  let current: { app: KometApp; key: Buffer; userName: string } | null = null;
-  // The key is kept while damaged, so backups can be verified and one restored.
-  let broken: { key: Buffer; userName: string; problem: ErrorShape } | null = null;
+  let current: { app: KometApp; ring: Keyring; userName: string } | null = null;
+  // The keys are kept while damaged, so backups can be verified and one restored.
+  let broken: { ring: Keyring; userName: string; problem: ErrorShape } | null = null;
   const verified = new Map<string, { stamp: string; info: BackupInfo }>();
   let failures = 0;
   let lastFailureAt = 0;
@@ -106,36 +127,46 @@ export function createVaultSession(options: VaultSessionOptions) {
   }
 
   /**
-   * Opens the database with the key; finishes an interrupted setup by encrypting it first. A
-   * database that cannot be read with a key that is known to be right is damaged: the session
-   * keeps the key and offers the backups instead of failing.
+   * Opens the database with the keyring; first finishes what a killed setup or rekey left and
+   * encrypts what is still plaintext. A database that cannot be read with a key that is known to
+   * be right, or is missing beside its key file, is damaged: the session keeps the keys and
+   * offers the backups instead of failing, and never creates a new database there.
    */
-  function open(key: Buffer, userName: string) {
+  function open(ring: Keyring, userName: string): EncryptedFiles | null {
     broken = null;
+    let settled: EncryptedFiles | null = null;
+    const missing = databaseMissing();
     try {
       const s = vaultStatus(dataDir, databasePath);
-      if (s.kind === 'ready' && s.plaintextDatabase) encryptDatabaseInPlace(databasePath, key);
-      const app = start({ dataDir, databasePath, shell: options.shell, key, actor: userName, ...(options.clock ? { clock: options.clock } : {}) });
-      current = { app, key, userName };
+      if (s.kind === 'ready' && s.databaseMissing) throw missing;
+      settled = settleVaultFiles(databasePath, backupsDir, ring.key, keyFile);
+      const app = start({ dataDir, databasePath, shell: options.shell, key: ring.key, actor: userName, ...(options.clock ? { clock: options.clock } : {}) });
+      current = { app, ring, userName };
     } catch (err) {
       if (!isDamage(err)) {
-        key.fill(0);
+        forget(ring);
         throw err;
       }
-      broken = { key, userName, problem: damagedDatabase().toShape() };
+      broken = { ring, userName, problem: (err === missing ? missing : damagedDatabase()).toShape() };
     }
     failures = 0;
     armIdleTimer();
     emit();
+    return settled;
   }
 
-  async function withCredential(credential: Credential): Promise<Buffer> {
-    if (current) return Buffer.from(current.key);
-    if (broken) return Buffer.from(broken.key);
+  async function withCredential(credential: Credential, file = keyFile): Promise<Keyring> {
+    if (current) return cloneKeyring(current.ring);
+    if (broken) return cloneKeyring(broken.ring);
+    return throttled(async () => (await unlockKeyring(file, credential)).ring);
+  }
+
+  /** Wrong secrets count towards the unlock delay, wherever they were typed. */
+  async function throttled<T>(run: () => Promise<T>): Promise<T> {
     const wait = retryAfterMs();
     if (wait > 0) throw tooManyAttempts(wait);
     try {
-      return await unlockWith(dataDir, credential);
+      return await run();
     } catch (err) {
       if (err instanceof AppError && err.code === 'wrong_passphrase') {
         failures += 1;
@@ -159,17 +190,17 @@ export function createVaultSession(options: VaultSessionOptions) {
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = null;
     if (broken) {
-      broken.key.fill(0);
+      forget(broken.ring);
       broken = null;
       emit(reason);
     }
     if (!current) return;
-    const { app, key } = current;
+    const { app, ring } = current;
     current = null;
     try {
       app.close();
     } finally {
-      key.fill(0);
+      forget(ring);
     }
     emit(reason);
   }
@@ -178,39 +209,93 @@ export function createVaultSession(options: VaultSessionOptions) {
     if (!current) throw lockedError();
     return current;
   };
-  /** The key while unlocked or damaged: enough to read and restore backups. */
-  const requireKey = () => {
+  /** The keys while unlocked or damaged: enough to read and restore backups. */
+  const requireKeys = () => {
     const held = current ?? broken;
     if (!held) throw lockedError();
     return held;
   };
 
+  /** The data key a backup is encrypted with, if this vault holds it (legacy backups: the current one). */
+  function keyOfBackup(ring: Keyring, file: string): Buffer | undefined {
+    const copy = keyCopyPath(file);
+    return fs.existsSync(copy) ? keyFor(ring, peekKeyId(copy)) : ring.key;
+  }
+
+  /** Closes the database and runs `work` with the keys, then reopens with what `work` returns. */
+  function withClosedDatabase<T>(work: (ring: Keyring) => { result: T; ring: Keyring }): T {
+    const held = requireKeys();
+    const { userName } = held;
+    const keep = cloneKeyring(held.ring);
+    if (current) current.app.close();
+    forget(held.ring);
+    current = null;
+    broken = null;
+    let reopenWith = keep;
+    try {
+      const { result, ring } = work(keep);
+      if (ring !== keep) forget(keep);
+      reopenWith = ring;
+      return result;
+    } finally {
+      open(reopenWith, userName);
+    }
+  }
+
   return {
     status,
-    /** First start: creates the key file (encrypting a legacy database) and unlocks. */
+    /** First start: creates the key file (encrypting a legacy database and its backups) and unlocks. */
     setup: (input: { userName: string; passphrase: string }) =>
       exclusive(async () => {
         const s = vaultStatus(dataDir, databasePath);
         if (s.kind !== 'new' && s.kind !== 'legacy') {
           throw new AppError('conflict', { sv: 'Komet är redan konfigurerat.', en: 'Komet is already set up.' });
         }
+        const setupFile = setupDatabasePath(databasePath);
         const { recoveryKey, dataKey } = await createVault({
           dataDir,
           userName: input.userName,
           passphrase: input.passphrase,
           ...(options.scrypt ? { scrypt: options.scrypt } : {}),
           ...(options.clock ? { clock: options.clock } : {}),
+          // The database exists before its key file, so no start ever finds a key file alone.
+          ...(s.kind === 'new' ? { beforeKeyFile: (key: Buffer) => createEmptyDatabase(setupFile, key) } : {}),
         });
+        if (s.kind === 'new') vaultStatus(dataDir, databasePath);
         const userName = input.userName.trim();
-        open(dataKey, userName);
-        return { recoveryKey };
+        const settled = open(keyringOf(readKeyFileAt(keyFile), dataKey), userName);
+        return { recoveryKey, backupsEncrypted: settled?.backupsEncrypted ?? 0, backupsRemoved: settled?.backupsRemoved ?? 0 };
+      }),
+    /** Backups a new setup finds in the folder: offered for restore, never pruned. */
+    earlierBackups: () => backupNames(backupsDir).map((b) => ({ name: b.name, date: b.date })),
+    /**
+     * Instead of a new setup: a backup restored into an empty data folder with the passphrase or
+     * recovery key that was current when it was made; its key copy becomes the key file.
+     */
+    restoreFromBackup: (name: string, secret: string) =>
+      exclusive(async () => {
+        if (vaultStatus(dataDir, databasePath).kind !== 'new') {
+          throw new AppError('conflict', { sv: 'Komet är redan konfigurerat.', en: 'Komet is already set up.' });
+        }
+        const file = backupFile(name);
+        const copyFile = keyFileOf(backupsDir, file);
+        const credential: Credential = parseRecoveryKey(secret) ? { recoveryKey: secret } : { passphrase: secret };
+        const { ring, file: keys } = await throttled(() => unlockKeyring(copyFile, credential));
+        try {
+          writeKeyFileAt(keyFile, copyOf(keys));
+          restoreBackup(file, { dataDir, databasePath, key: ring.key, backupsDir, keyFile });
+        } catch (err) {
+          forget(ring);
+          throw err;
+        }
+        open(ring, keys.userName);
       }),
     unlock: (passphrase: string) => exclusive(async () => unlockAs({ passphrase })),
     /** A forgotten passphrase: the recovery key unlocks and, if given, sets a new passphrase. */
     unlockWithRecoveryKey: (recoveryKey: string, newPassphrase?: string) =>
       exclusive(async () => {
         if (newPassphrase !== undefined) {
-          await changePassphrase({ dataDir, current: { recoveryKey }, next: newPassphrase, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
+          await changePassphrase({ dataDir, current: { recoveryKey }, next: newPassphrase, backupsDir, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
         }
         await unlockAs({ recoveryKey });
       }),
@@ -229,73 +314,105 @@ export function createVaultSession(options: VaultSessionOptions) {
       exclusive(async () => {
         requireUnlocked();
         // The current passphrase is asked for even while unlocked: an open laptop is not consent.
-        const before = retryAfterMs();
-        if (before > 0) throw tooManyAttempts(before);
+        await throttled(() =>
+          changePassphrase({ dataDir, current: { passphrase: currentPassphrase }, next, backupsDir, ...(options.scrypt ? { scrypt: options.scrypt } : {}) }),
+        );
+      }),
+    /**
+     * New data key, recovery key and key id under a new passphrase (see rekeyVault); the
+     * database is closed meanwhile and reopened under the new key. Returns the new recovery key.
+     */
+    rekey: (currentPassphrase: string, next: string) =>
+      exclusive(async () => {
+        requireUnlocked();
+        const wait = retryAfterMs();
+        if (wait > 0) throw tooManyAttempts(wait);
+        // The passphrase is checked before the database closes, so a typo costs nothing.
+        await throttled(() => unlockKeyFile(readKeyFileAt(keyFile), { passphrase: currentPassphrase })).then((k) => k.fill(0));
+        const held = requireUnlocked();
+        const { userName } = held;
+        const keep = cloneKeyring(held.ring);
+        held.app.close();
+        forget(held.ring);
+        current = null;
+        let reopenWith = keep;
         try {
-          await changePassphrase({ dataDir, current: { passphrase: currentPassphrase }, next, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'wrong_passphrase') {
-            failures += 1;
-            lastFailureAt = nowMs();
-          }
-          throw err;
+          const { recoveryKey, ring } = await rekeyVault({
+            dataDir,
+            databasePath,
+            backupsDir,
+            current: { passphrase: currentPassphrase },
+            next,
+            isBackupName: (n) => parseBackupFileName(n) !== null,
+            ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+            ...(options.clock ? { clock: options.clock } : {}),
+          });
+          reopenWith = ring;
+          forget(keep);
+          verified.clear();
+          return { recoveryKey };
+        } finally {
+          open(reopenWith, userName);
         }
       }),
     backupNow: (reason: BackupReason = 'manual'): BackupInfo => {
-      const { app, key } = requireUnlocked();
-      const info = backupNow(app.db, { dir: backupsDir, reason, key, keyFile: keyFilePath(dataDir) });
+      const { app, ring } = requireUnlocked();
+      const info = backupNow(app.db, { dir: backupsDir, reason, key: ring.key, keyFile });
       // Just verified while written: the list need not reopen it (at scale that costs seconds per file).
       const st = fs.statSync(info.file);
       verified.set(info.name, { stamp: `${st.size}:${st.mtimeMs}`, info });
       return info;
     },
     backupIfDue: (now = new Date()): BackupInfo | null => {
-      const { app, key } = requireUnlocked();
-      return backupIfDue(app.db, { dir: backupsDir, key, keyFile: keyFilePath(dataDir), now });
+      const { app, ring } = requireUnlocked();
+      return backupIfDue(app.db, { dir: backupsDir, key: ring.key, keyFile, now });
     },
+    /** Thins this vault's backups by the retention ladder; other installations' stay. */
+    pruneBackups: (now = new Date()): string[] => tidyBackups(backupsDir, now, { key: requireKeys().ring.key, keyFile }),
     /** Newest first; each file is verified once and remembered until it changes. */
     listBackups: (): BackupInfo[] => {
-      const { key } = requireKey();
+      const { ring } = requireKeys();
       return backupNames(backupsDir).map((b) => {
         const file = path.join(backupsDir, b.name);
         let stamp = '';
         try {
           const st = fs.statSync(file);
-          stamp = `${st.size}:${st.mtimeMs}`;
+          const copy = fs.statSync(keyCopyPath(file), { throwIfNoEntry: false });
+          stamp = `${st.size}:${st.mtimeMs}:${copy?.mtimeMs ?? ''}`;
         } catch {
           // Vanished meanwhile; verification reports it missing.
         }
         const hit = verified.get(b.name);
         if (hit && hit.stamp === stamp) return hit.info;
-        const info = describeBackup(backupsDir, b, key);
+        const key = keyOfBackup(ring, file);
+        const info: BackupInfo = key
+          ? describeBackup(backupsDir, b, key)
+          : { file, ...b, size: fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0, ok: false, problem: 'other_key', counts: {} };
         verified.set(b.name, { stamp, info });
         return info;
       });
     },
     backupsDir,
     /** Closes the database, restores, and reopens; on a refused source nothing changes. */
-    restore: (from: string): RestoreResult => {
-      const held = requireKey();
-      const { key, userName } = held;
-      const keep = Buffer.from(key);
-      if (current) current.app.close();
-      current = null;
-      broken = null;
-      key.fill(0);
-      let result: RestoreResult;
-      try {
-        result = restoreBackup(from, { dataDir, databasePath, key: keep, backupsDir });
-      } finally {
-        open(keep, userName);
-      }
-      return result;
-    },
+    restore: (from: string): RestoreResult =>
+      withClosedDatabase((ring) => {
+        const sourceKey = keyOfBackup(ring, from);
+        if (!sourceKey) throw otherKey();
+        return { result: restoreBackup(from, { dataDir, databasePath, key: ring.key, sourceKey, backupsDir, keyFile }), ring };
+      }),
     onChange(listener: (state: VaultSessionState, reason?: LockReason) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     dispose: () => lock('dispose'),
   };
+
+  function backupFile(name: string): string {
+    const parsed = parseBackupFileName(path.basename(name));
+    const file = parsed ? path.join(backupsDir, parsed.name) : '';
+    if (!parsed || !fs.existsSync(file)) throw new AppError('not_found', { sv: 'Säkerhetskopian finns inte (längre).', en: 'The backup does not exist (any more).' });
+    return file;
+  }
 
   async function unlockAs(credential: Credential) {
     if (current || broken) return;
@@ -304,8 +421,8 @@ export function createVaultSession(options: VaultSessionOptions) {
     if (s.kind !== 'ready') {
       throw new AppError('locked', { sv: 'Komet är inte konfigurerat ännu.', en: 'Komet is not set up yet.' });
     }
-    const key = await withCredential(credential);
-    open(key, s.userName);
+    const ring = await withCredential(credential);
+    open(ring, s.userName);
   }
 }
 
@@ -313,6 +430,12 @@ const damagedDatabase = () =>
   new AppError('database_unreadable', {
     sv: 'Databasfilen är skadad och kan inte öppnas. Återställ den senaste fungerande säkerhetskopian.',
     en: 'The database file is damaged and cannot be opened. Restore the newest working backup.',
+  });
+
+const otherKey = () =>
+  new AppError('database_unreadable', {
+    sv: 'Säkerhetskopian hör till en annan nyckel än den här installationens. Återställ den med den lösenfras som gällde när den gjordes.',
+    en: 'The backup belongs to another key than this installation’s. Restore it with the passphrase that was current when it was made.',
   });
 
 /** Errors that mean the file is broken (the key itself was authenticated by the key file). */

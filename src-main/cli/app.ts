@@ -3,7 +3,8 @@ import path from 'node:path';
 import { NeedsMigration, startKomet, type KometApp } from '../app/komet-app';
 import { acquireWriteLock } from '../core/db/write-lock';
 import { AppError, type Result } from '../core/errors';
-import { encryptDatabaseInPlace, keyFilePath, unlockWithPassphrase, vaultStatus } from '../core/vault';
+import { backupNames, backupsDirOf, settleVaultFiles } from '../core/backup';
+import { forget, keyFileOf, keyFilePath, unlockKeyring, vaultStatus, type Keyring } from '../core/vault';
 import { CliFailure } from './common';
 
 /**
@@ -27,11 +28,26 @@ const notKomet = () =>
     en: 'The file is not a Komet database, is damaged, or is encrypted and lacks its key file (komet.keys.json) beside it.',
   });
 
-export const missingDatabase = (databasePath: string) =>
-  new CliFailure({
+/**
+ * A database file that does not exist: to be created with init, unless its key file is there,
+ * which means a database existed and is lost: never created anew, only restored.
+ */
+export function missingDatabase(databasePath: string): CliFailure {
+  if (fs.existsSync(keyFileOf(path.dirname(databasePath), databasePath))) return missingBesideKeyFile(databasePath);
+  return new CliFailure({
     sv: `Databasen finns inte: ${databasePath}. Skapa den med komet init (eller --unencrypted för demodata).`,
     en: `The database does not exist: ${databasePath}. Create it with komet init (or --unencrypted for demo data).`,
   });
+}
+
+function missingBesideKeyFile(databasePath: string): CliFailure {
+  const newest = backupNames(backupsDirOf(path.dirname(databasePath)))[0];
+  const from = newest ? path.join(backupsDirOf(path.dirname(databasePath)), newest.name) : 'SÄKERHETSKOPIA/BACKUP';
+  return new CliFailure({
+    sv: `Databasen saknas eller är tom men dess nyckelfil finns: ${databasePath}. Komet skapar ingen ny databas här. Återställ en säkerhetskopia: komet restore --db ${databasePath} --from ${from}`,
+    en: `The database is missing or empty but its key file is there: ${databasePath}. Komet does not create a new database here. Restore a backup: komet restore --db ${databasePath} --from ${from}`,
+  });
+}
 
 export interface CliDatabase {
   dataDir: string;
@@ -39,31 +55,31 @@ export interface CliDatabase {
   /** The data key; undefined for an unencrypted database. Overwritten by close(). */
   key: Buffer | undefined;
   userName: string | undefined;
+  /** The key file that opened it: the data folder's, or a backup's own copy. */
+  keyFile?: string;
+  /** The data key and the ones a rekey retired (for backups made before it). */
+  ring?: Keyring;
 }
 
 /**
  * Works out how to open the database at a path: with the data key unwrapped by KOMET_PASSPHRASE
- * when a key file lies beside it, or as a plain file (demos, benchmarks). A missing database
- * is created (unencrypted) only when `createPlain` says so.
+ * from its key file (a backup's own `<file>.keys.json`, else the folder's komet.keys.json), or as
+ * a plain file (demos, benchmarks). A missing database is created (unencrypted) only when
+ * `createPlain` says so, and never beside a key file (`allowMissing` is for restore, which is
+ * how such a folder gets its database back).
  */
-export async function resolveDatabase(databasePath: string, options: { createPlain?: boolean } = {}): Promise<CliDatabase> {
+export async function resolveDatabase(databasePath: string, options: { createPlain?: boolean; allowMissing?: boolean } = {}): Promise<CliDatabase> {
   const dataDir = path.dirname(databasePath);
   const status = vaultStatus(dataDir, databasePath);
   if (status.kind === 'ready') {
+    if (status.databaseMissing && !options.allowMissing) throw missingBesideKeyFile(databasePath);
     const passphrase = passphraseFromEnv();
     if (!passphrase) throw needPassphrase();
-    const key = await unlockWithPassphrase(dataDir, passphrase);
-    // A setup killed before encrypting left the database in plaintext: finish the job, as the
-    // one writer (a reader too may get here first).
-    if (status.plaintextDatabase) {
-      const release = acquireWriteLock(databasePath);
-      try {
-        encryptDatabaseInPlace(databasePath, key);
-      } finally {
-        release();
-      }
-    }
-    return { dataDir, databasePath, key, userName: status.userName };
+    const keyFile = keyFileOf(dataDir, databasePath);
+    const { ring } = await unlockKeyring(keyFile, { passphrase });
+    // A setup or rekey killed half-way is finished, a plaintext database encrypted.
+    if (!status.databaseMissing) settleAsWriter(databasePath, () => settleVaultFiles(databasePath, backupsDirOf(dataDir), ring.key, keyFile));
+    return { dataDir, databasePath, key: ring.key, userName: status.userName, keyFile, ring };
   }
   if (status.kind === 'damaged') {
     if (!fs.existsSync(keyFilePath(dataDir))) throw notKomet();
@@ -85,6 +101,25 @@ export function openResolved(db: CliDatabase, options: { readOnly?: boolean } = 
   } catch (err) {
     if (err instanceof AppError && err.code === 'database_unreadable') throw notKomet();
     throw err;
+  }
+}
+
+/**
+ * Finishing an interrupted setup or rekey writes, so it is done by the one writer. While another
+ * Komet program holds the write lock, that program settled the files when it opened them.
+ */
+function settleAsWriter(databasePath: string, settle: () => unknown): void {
+  let release: () => void;
+  try {
+    release = acquireWriteLock(databasePath);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'in_use') return;
+    throw err;
+  }
+  try {
+    settle();
+  } finally {
+    release();
   }
 }
 
@@ -134,6 +169,7 @@ export async function withApp<T>(databasePath: string, work: (app: KometApp, db:
       release?.();
     }
   } finally {
+    if (db.ring) forget(db.ring);
     db.key?.fill(0);
   }
 }

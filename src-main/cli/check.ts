@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../core/db/open';
 import { checkIntegrity } from '../core/repos/maintenance-repo';
@@ -9,10 +8,12 @@ export const help = `Användning / Usage: komet check [--db SÖKVÄG]
 
 Visar om databasen är krypterad och kontrollerar dess integritet (SQLite integrity_check och
 foreign_key_check) utan att ändra något. Skriver ut krypteringen och sedan "ok" eller problemen;
-avslutar med kod 1 om något är fel. En krypterad databas öppnas med KOMET_PASSPHRASE.
+avslutar med kod 1 om något är fel. En krypterad databas öppnas med KOMET_PASSPHRASE; en
+säkerhetskopia med sin egen nyckelfil (FIL.keys.json) bredvid sig.
 Shows whether the database is encrypted and checks its integrity (SQLite integrity_check and
 foreign_key_check) without changing anything. Prints the encryption, then "ok" or the problems;
-exits with code 1 when something is wrong. An encrypted database opens with KOMET_PASSPHRASE.
+exits with code 1 when something is wrong. An encrypted database opens with KOMET_PASSPHRASE; a
+backup with its own key file (FILE.keys.json) beside it.
 
 ${dbOptionHelp}
 ${helpOptionHelp}`;
@@ -24,8 +25,8 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const databasePath = databasePathFrom(values.db);
-  const { missingDatabase, resolveDatabase } = await import('./app');
-  if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
+  const { resolveDatabase } = await import('./app');
+  // Also refuses (and never creates) a database missing beside its key file.
   const resolved = await resolveDatabase(databasePath);
   const encrypted = Boolean(resolved.key);
   // Never trust the key file alone: the bytes on disk must not start with SQLite's clear header.

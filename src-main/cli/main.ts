@@ -15,6 +15,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   check: { summary: 'kontrollera integritet och kryptering / check integrity and encryption', load: () => import('./check') },
   backup: { summary: 'gör en verifierad säkerhetskopia / make a verified backup', load: () => import('./backup') },
   restore: { summary: 'återställ en säkerhetskopia / restore a backup', load: () => import('./restore') },
+  rekey: { summary: 'byt databasens nyckel och återställningsnyckeln / replace the data key and recovery key', load: () => import('./rekey') },
   audit: { summary: 'visa ändringsloggen / show the audit log', load: () => import('./audit') },
   export: { summary: 'skapa en krypterad FoU-export / create an encrypted evaluation export', load: () => import('./export') },
   'open-export': { summary: 'öppna och kontrollera en FoU-export / open and verify an evaluation export', load: () => import('./open-export') },

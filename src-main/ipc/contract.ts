@@ -89,6 +89,8 @@ export const contract = {
   'vault.lock': { input: c.empty, output: v.vaultStatus, writes: true },
   'vault.changePassphrase': { input: v.vaultChangePassphrase, output: v.vaultStatus, writes: true },
   'vault.setAutoLock': { input: v.vaultSetAutoLock, output: v.vaultStatus, writes: true },
+  'vault.rekey': { input: v.vaultRekey, output: v.vaultRekeyResult, writes: true },
+  'vault.restoreFromBackup': { input: v.vaultRestoreFromBackup, output: v.vaultStatus, writes: true },
   'backups.list': { input: c.empty, output: v.backupEntry.array(), writes: false },
   'backups.create': { input: c.empty, output: v.backupEntry, writes: true },
   'backups.restore': { input: v.backupsRestore, output: v.backupsRestoreResult, writes: true },

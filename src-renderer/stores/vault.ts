@@ -5,15 +5,23 @@ import { asApiError, type ApiError } from '../api/errors';
 
 export type VaultStatus = ProcedureOutput<'vault.status'>;
 
+/** Why a recovery key is on screen, and what else the user must be told with it. */
+export interface RecoveryNotice {
+  kind: 'setup' | 'rekey';
+  backupsEncrypted?: number;
+  backupsRemoved?: number;
+}
+
 interface VaultState {
   status: VaultStatus | null;
   /** Set when even the status could not be read (main gone): the gate shows it with a retry. */
   error: ApiError | null;
   /** Shown once after setup; kept in memory only, and dropped when the user continues. */
   recoveryKey: string | null;
+  recoveryNotice: RecoveryNotice | null;
   refresh(): Promise<void>;
   apply(status: VaultStatus): void;
-  setRecoveryKey(key: string | null): void;
+  setRecoveryKey(key: string | null, notice?: RecoveryNotice): void;
 }
 
 let latest = 0;
@@ -27,6 +35,7 @@ export const useVault = create<VaultState>((set) => ({
   status: null,
   error: null,
   recoveryKey: null,
+  recoveryNotice: null,
   async refresh() {
     const ticket = ++latest;
     try {
@@ -40,7 +49,7 @@ export const useVault = create<VaultState>((set) => ({
     latest++;
     set({ status, error: null });
   },
-  setRecoveryKey: (recoveryKey) => set({ recoveryKey }),
+  setRecoveryKey: (recoveryKey, notice) => set({ recoveryKey, recoveryNotice: recoveryKey ? (notice ?? { kind: 'setup' }) : null }),
 }));
 
 export const refreshVault = (): Promise<void> => useVault.getState().refresh();

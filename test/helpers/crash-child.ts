@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import { backupNow } from '../../src-main/core/backup';
 import { openDatabase } from '../../src-main/core/db/open';
-import { changePassphrase } from '../../src-main/core/vault';
+import { changePassphrase, rekeyVault } from '../../src-main/core/vault';
 
 export interface CrashChildConfig {
-  scenario: 'writes' | 'migrate' | 'backup' | 'passphrase';
+  scenario: 'writes' | 'migrate' | 'backup' | 'passphrase' | 'rekey';
   dataDir: string;
   dbFile: string;
   keyHex: string;
@@ -19,6 +19,8 @@ export interface CrashChildConfig {
   /** Index of the passphrase the key file holds now (passphrase scenario). */
   current: number;
   scrypt: { N: number; r: number; p: number };
+  /** The vault's key file, when the scenario runs on one (backups then write their key copies). */
+  keyFile?: string;
 }
 
 // Synchronous writes: a line is in the pipe before the next step starts.
@@ -35,8 +37,25 @@ async function main() {
         current: { passphrase: config.passphrases[current]! },
         next: config.passphrases[(current + 1) % count]!,
         scrypt: config.scrypt,
+        backupsDir: config.backupsDir,
       });
       report(`p ${(current + 1) % count}`);
+    }
+  }
+  if (config.scenario === 'rekey') {
+    report('ready');
+    const count = config.passphrases.length;
+    for (let current = config.current; ; current = (current + 1) % count) {
+      await rekeyVault({
+        dataDir: config.dataDir,
+        databasePath: config.dbFile,
+        backupsDir: config.backupsDir,
+        current: { passphrase: config.passphrases[current]! },
+        next: config.passphrases[(current + 1) % count]!,
+        scrypt: config.scrypt,
+        isBackupName: (name) => /^komet-.*\.db$/.test(name),
+      });
+      report(`r ${(current + 1) % count}`);
     }
   }
 
@@ -58,7 +77,7 @@ async function main() {
     report(`c ${n}`);
     if (config.scenario === 'backup' && n % 8 === 0) {
       report('s');
-      const info = backupNow(db, { dir: config.backupsDir, reason: 'manual', key });
+      const info = backupNow(db, { dir: config.backupsDir, reason: 'manual', key, ...(config.keyFile ? { keyFile: config.keyFile } : {}) });
       report(`b ${info.name}`);
     }
   }

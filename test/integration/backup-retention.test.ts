@@ -47,8 +47,8 @@ describe('retention ladder: 7 daily, 4 weekly, 12 monthly', () => {
     expect(kept).not.toContain('20240331');
   });
 
-  it('keeps only the newest backup of a day on the daily rung', () => {
-    const sameDay = [named(local(2025, 3, 31, 8)), named(local(2025, 3, 31, 17)), named(local(2025, 3, 31, 17), 'daily', 2)];
+  it('keeps only the newest backup of a day on the daily rung, once the day is over', () => {
+    const sameDay = [named(local(2025, 3, 30, 8)), named(local(2025, 3, 30, 17)), named(local(2025, 3, 30, 17), 'daily', 2)];
     expect([...backupsToKeep(sameDay, now)]).toEqual([sameDay[2]!.name]);
   });
 
@@ -81,14 +81,47 @@ describe('pruneBackups', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  const ours = 'b3Vycy1rZXktaWQtMTIzNA==';
+  const theirs = 'dGhlaXJzLWtleS1pZC0xMjM=';
+  const copy = (name: string, keyId: string) => fs.writeFileSync(path.join(dir, `${name}.keys.json`), JSON.stringify({ keyId }));
+
   it('deletes exactly the files the ladder drops and nothing that is not a backup', () => {
     const history = everyDay(local(2025, 1, 1), local(2025, 3, 31));
-    for (const b of history) fs.writeFileSync(path.join(dir, b.name), 'x');
+    for (const b of history) {
+      fs.writeFileSync(path.join(dir, b.name), 'x');
+      copy(b.name, ours);
+    }
     fs.writeFileSync(path.join(dir, 'komet.keys.json'), '{}');
     fs.writeFileSync(path.join(dir, 'my-notes.db'), 'x');
-    const removed = pruneBackups(dir, local(2025, 3, 31, 13));
+    const removed = pruneBackups(dir, local(2025, 3, 31, 13), { keyIds: new Set([ours]) });
     const keep = backupsToKeep(history, local(2025, 3, 31, 13));
     expect(removed.length).toBe(history.length - keep.size);
-    expect(fs.readdirSync(dir).sort()).toEqual([...keep, 'komet.keys.json', 'my-notes.db'].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual([...keep, ...[...keep].map((n) => `${n}.keys.json`), 'komet.keys.json', 'my-notes.db'].sort());
+  });
+
+  it("never counts or removes another installation's backups, nor backups without a key copy", () => {
+    const history = everyDay(local(2025, 1, 1), local(2025, 3, 31));
+    const foreign = history.filter((_, i) => i % 2 === 0);
+    const unknown = everyDay(local(2024, 1, 1), local(2024, 1, 20));
+    for (const b of history) {
+      fs.writeFileSync(path.join(dir, b.name), 'x');
+      copy(b.name, foreign.includes(b) ? theirs : ours);
+    }
+    for (const b of unknown) fs.writeFileSync(path.join(dir, b.name), 'x');
+    pruneBackups(dir, local(2025, 3, 31, 13), { keyIds: new Set([ours]) });
+    const left = fs.readdirSync(dir);
+    for (const b of [...foreign, ...unknown]) expect(left).toContain(b.name);
+    const own = history.filter((b) => !foreign.includes(b));
+    expect(own.filter((b) => left.includes(b.name)).map((b) => b.name).sort()).toEqual([...backupsToKeep(own, local(2025, 3, 31, 13))].sort());
+  });
+
+  it('keeps every backup of today, whatever made it; the ladder thins the day once it is over', () => {
+    const today = [local(2025, 3, 31, 8), local(2025, 3, 31, 12), local(2025, 3, 31, 17)].map((d) => named(d));
+    for (const b of today) {
+      fs.writeFileSync(path.join(dir, b.name), 'x');
+      copy(b.name, ours);
+    }
+    expect(pruneBackups(dir, local(2025, 3, 31, 18), { keyIds: new Set([ours]) })).toEqual([]);
+    expect(pruneBackups(dir, local(2025, 4, 1, 9), { keyIds: new Set([ours]) }).sort()).toEqual([today[0]!.name, today[1]!.name].sort());
   });
 });

@@ -15,7 +15,10 @@ import {
 import { addDemoData } from '../../src-main/core/demo/add-demo';
 import { openDatabase, type KometDb } from '../../src-main/core/db/open';
 import { AppError } from '../../src-main/core/errors';
-import { rawDatabaseBytes, readMarker, sqliteHeader, tempDataDir, writeMarker } from '../helpers/crash-files';
+import { createVault, unlockKeyring } from '../../src-main/core/vault';
+import { rawDatabaseBytes, readMarker, sqliteHeader, tempDataDir, testScrypt, writeMarker } from '../helpers/crash-files';
+
+const vaultPassphrase = 'säkerhetskopiornas lösenfras';
 
 const markerA = 'Karin Backupsdotter';
 const markerB = 'Sven Senare-Ändring';
@@ -57,8 +60,8 @@ function refusal(run: () => unknown): AppError {
 }
 
 describe('backupNow', () => {
-  it('writes a verified copy that stays encrypted with the same key', () => {
-    fs.writeFileSync(path.join(dir, 'komet.keys.json'), '{"stand-in":"wrapped keys"}');
+  it('writes a verified copy that stays encrypted with the same key, with its own key copy beside it', async () => {
+    ({ dataKey: key } = await createVault({ dataDir: dir, userName: 'Bo Backup', passphrase: vaultPassphrase, scrypt: testScrypt }));
     const info = withDb((db) => {
       writeMarker(db, markerA);
       return backupNow(db, { dir: backups, reason: 'manual', key, keyFile: path.join(dir, 'komet.keys.json'), now: at('2025-03-04T05:06:07') });
@@ -67,7 +70,9 @@ describe('backupNow', () => {
     expect(info.ok).toBe(true);
     expect(info.counts.settings).toBeGreaterThan(0);
     expect(info.counts).toHaveProperty('audit_log');
-    expect(dirState(backups)).toEqual(['komet-20250304-050607.db', 'komet.keys.json']);
+    expect(dirState(backups)).toEqual(['komet-20250304-050607.db', 'komet-20250304-050607.db.keys.json']);
+    const ownKeys = await unlockKeyring(`${info.file}.keys.json`, { passphrase: vaultPassphrase });
+    expect(ownKeys.ring.key.equals(key)).toBe(true);
 
     const bytes = rawDatabaseBytes(info.file);
     expect(bytes.includes(sqliteHeader)).toBe(false);

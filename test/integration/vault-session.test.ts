@@ -179,7 +179,7 @@ describe('vault session', () => {
     await s.setup({ userName: 'Ada', passphrase });
     writeMarker(s.app().db, marker);
     const backup = s.backupNow();
-    expect(fs.existsSync(path.join(dir, 'backups', 'komet.keys.json'))).toBe(true);
+    expect(fs.existsSync(`${backup.file}.keys.json`)).toBe(true);
     expect(s.backupIfDue()).toBeNull();
     writeMarker(s.app().db, 'Ändrad efteråt-xyz12');
     s.app().db.sqlite.prepare("delete from settings where key = ?").run(`marker-${marker.length}`);

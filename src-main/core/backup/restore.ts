@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
 import { privateDirMode } from '../private-dir';
-import { openConnection, vacuumInto } from '../repos/backup-repo';
+import { copyEncryptedWith, openConnection, vacuumInto } from '../repos/backup-repo';
 import { fsyncDir, fsyncFile } from '../vault/atomic-file';
+import { writeKeyCopy } from '../vault/key-copies';
+import { readKeyFileAt } from '../vault/key-file';
 import { readJournal, defaultMigrationsFolder } from '../db/migrate';
-import { backupNow, backupsDirOf, type BackupInfo } from './backup';
+import { asDiskError, backupNow, backupsDirOf, isDiskError, type BackupInfo } from './backup';
 import { backupFileName } from './names';
 import { verifyDatabaseFile, type Verification } from './verify';
 
@@ -14,6 +16,10 @@ export interface RestoreOptions {
   /** Defaults to <dataDir>/komet.db. The live database must be closed by the caller. */
   databasePath?: string;
   key: Buffer | undefined;
+  /** The backup's own data key when a rekey has replaced it since; the restored file gets `key`. */
+  sourceKey?: Buffer | undefined;
+  /** The data folder's key file: the before-restore copy gets its own copy of it. */
+  keyFile?: string | undefined;
   backupsDir?: string;
   now?: Date;
   migrationsFolder?: string;
@@ -59,7 +65,8 @@ export function restoreBackup(from: string, options: RestoreOptions): RestoreRes
   if (path.resolve(from) === path.resolve(databasePath)) {
     throw new AppError('validation', { sv: 'Välj en säkerhetskopia, inte den öppna databasen.', en: 'Choose a backup, not the open database.' });
   }
-  const source = verifyDatabaseFile(from, options.key);
+  const sourceKey = options.sourceKey ?? options.key;
+  const source = verifyDatabaseFile(from, sourceKey);
   if (!source.ok) throw refusal(source);
   const journal = readJournal(options.migrationsFolder ?? defaultMigrationsFolder());
   if ((source.migration ?? 0) > Math.max(0, ...journal.entries.map((e) => e.when))) {
@@ -70,17 +77,27 @@ export function restoreBackup(from: string, options: RestoreOptions): RestoreRes
   }
 
   const now = options.now ?? new Date();
-  const beforeRestore = saveCurrent(databasePath, backupsDir, options.key, now);
+  let beforeRestore: RestoreResult['beforeRestore'];
+  try {
+    beforeRestore = saveCurrent(databasePath, backupsDir, options, now);
+  } catch (err) {
+    throw asDiskError(err, diskMessage);
+  }
 
   const temp = `${databasePath}.restoring`;
   fs.rmSync(temp, { force: true });
   try {
     // VACUUM INTO rather than a file copy: it also carries anything still in the source's WAL.
-    const sqlite = openConnection(from, { key: options.key, readonly: true });
-    try {
-      vacuumInto(sqlite, temp);
-    } finally {
-      sqlite.close();
+    // A backup of a key a rekey replaced is written with the current key in the same pass.
+    if (options.key && sourceKey && !sourceKey.equals(options.key)) {
+      copyEncryptedWith(from, sourceKey, temp, options.key);
+    } else {
+      const sqlite = openConnection(from, { key: options.key, readonly: true });
+      try {
+        vacuumInto(sqlite, temp);
+      } finally {
+        sqlite.close();
+      }
     }
     // The source passed the full check above; this copy of it needs only the fresh-copy check.
     const copy = verifyDatabaseFile(temp, options.key, 'fresh-copy');
@@ -101,11 +118,17 @@ export function restoreBackup(from: string, options: RestoreOptions): RestoreRes
     return { beforeRestore, counts: copy.counts };
   } catch (err) {
     fs.rmSync(temp, { force: true });
-    throw err;
+    throw asDiskError(err, diskMessage);
   }
 }
 
-function saveCurrent(databasePath: string, backupsDir: string, key: Buffer | undefined, now: Date): RestoreResult['beforeRestore'] {
+const diskMessage = {
+  sv: 'Säkerhetskopian kunde inte återställas: disken är full eller mappen är skrivskyddad. Databasen är orörd. Frigör utrymme och försök igen.',
+  en: 'The backup could not be restored: the disk is full or the folder is read-only. The database is untouched. Free some space and try again.',
+};
+
+function saveCurrent(databasePath: string, backupsDir: string, options: RestoreOptions, now: Date): RestoreResult['beforeRestore'] {
+  const { key, keyFile } = options;
   if (!fs.existsSync(databasePath) || fs.statSync(databasePath).size === 0) return null;
   let sqlite;
   try {
@@ -115,8 +138,10 @@ function saveCurrent(databasePath: string, backupsDir: string, key: Buffer | und
   }
   if (sqlite) {
     try {
-      return backupNow({ sqlite }, { dir: backupsDir, reason: 'before-restore', key, now });
-    } catch {
+      return backupNow({ sqlite }, { dir: backupsDir, reason: 'before-restore', key, now, ...(keyFile ? { keyFile } : {}) });
+    } catch (err) {
+      // A full disk will not take a raw copy either; anything else may be the file's damage.
+      if (isDiskError(err)) throw err;
       // Fall through to a raw copy: the current file may be too damaged to copy by SQL.
     } finally {
       sqlite.close();
@@ -126,6 +151,7 @@ function saveCurrent(databasePath: string, backupsDir: string, key: Buffer | und
   fs.mkdirSync(backupsDir, { recursive: true, mode: privateDirMode });
   const name = backupFileName(now, 'before-restore');
   const file = path.join(backupsDir, name.replace(/\.db$/, '-raw.db'));
+  if (key && keyFile && fs.existsSync(keyFile)) writeKeyCopy(file, readKeyFileAt(keyFile));
   fs.copyFileSync(databasePath, file);
   if (fs.existsSync(`${databasePath}-wal`)) fs.copyFileSync(`${databasePath}-wal`, `${file}-wal`);
   fsyncFile(file);

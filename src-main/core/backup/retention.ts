@@ -23,12 +23,16 @@ const bucketers: [keyof Pick<RetentionPolicy, 'daily' | 'weekly' | 'monthly'>, (
  * The ladder: the newest backup of each of the last `daily` days that have one, of the last
  * `weekly` ISO weeks and of the last `monthly` months. Counting days that *have* backups (rather
  * than calendar days) means a laptop left in a drawer for a month still comes back with a week
- * of history. The newest backup is always kept.
+ * of history. The newest backup is always kept, and so is every backup of today (a manual or
+ * quit backup never pushes out the one made earlier the same day): the ladder thins a day only
+ * once it is over.
  */
 export function backupsToKeep(backups: ParsedBackupName[], now: Date, policy: RetentionPolicy = defaultRetention): Set<string> {
   const newestFirst = [...backups].sort(byNewest);
   const keep = new Set<string>();
   if (newestFirst[0]) keep.add(newestFirst[0].name);
+  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  for (const backup of newestFirst) if (backup.date.getTime() >= startOfToday) keep.add(backup.name);
   for (const [level, bucketOf] of bucketers) {
     const seen = new Set<string>();
     for (const backup of newestFirst) {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { integrityErrors, isKometDatabase, newestMigration, openConnection, tableRowCounts } from '../repos/backup-repo';
 import { isPlaintextDatabase } from '../vault/encrypt-in-place';
 
-export type BackupProblem = 'missing' | 'unreadable' | 'not_komet' | 'damaged' | 'not_encrypted';
+/** 'other_key': a backup of another installation (its key copy names a key this vault never had). */
+export type BackupProblem = 'missing' | 'unreadable' | 'not_komet' | 'damaged' | 'not_encrypted' | 'other_key';
 
 export interface Verification {
   ok: boolean;

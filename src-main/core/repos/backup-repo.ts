@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { appliedMigrationMillis } from '../db/migrate';
 import { openSqliteFile } from '../db/sqlite-file';
+import { privateDirMode } from '../private-dir';
 
 /**
  * The SQL behind encryption, backups and restores: whole-file operations on raw connections,
@@ -105,19 +107,43 @@ export function checkpoint(sqlite: Connection): void {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
+const rawKey = (key: Buffer) => `x'${key.toString('hex')}'`;
+
 /**
- * Encrypts a plaintext database file in place with a raw key. SQLite3MultipleCiphers refuses to
- * rekey a plaintext database in WAL mode, so the file is switched to a rollback journal first;
- * callers only do this on a private copy.
+ * Copies a database (WAL included) into a new file encrypted with `targetKey`, in one pass and
+ * without an intermediate file: a connection keyed with the target key attaches the source with
+ * its own key (none for a plaintext source) and vacuums it into the target, which
+ * SQLite3MultipleCiphers encrypts with the connection's key. Nothing of the source is ever written
+ * in clear, and no rollback journal of it is made. The connection's own file stays empty.
  */
-export function encryptPlainFile(file: string, key: Buffer): void {
-  const sqlite = openSqliteFile(file, { fileMustExist: true });
+export function copyEncryptedWith(source: string, sourceKey: Buffer | undefined, target: string, targetKey: Buffer): void {
+  const hostFile = `${target}.host`;
+  fs.rmSync(hostFile, { force: true });
+  const host = openSqliteFile(hostFile, { key: targetKey });
   try {
-    sqlite.pragma('journal_mode = DELETE');
-    sqlite.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    host.prepare('attach database ? as source key ?').run(source, sourceKey ? rawKey(sourceKey) : '');
+    host.prepare('vacuum source into ?').run(target);
+  } finally {
+    host.close();
+    fs.rmSync(hostFile, { force: true });
+  }
+}
+
+/** An encrypted database with nothing in it yet: it exists, so no later start mistakes it for lost. */
+export function createEmptyDatabase(file: string, key: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: privateDirMode });
+  const sqlite = openSqliteFile(file, { key });
+  try {
+    sqlite.exec('create table komet_setup (x); drop table komet_setup;');
   } finally {
     sqlite.close();
   }
+}
+
+/** Folds a WAL into its database without truncating it, so its own bytes can still be overwritten. */
+export function checkpointKeepingWal(sqlite: Connection): boolean {
+  const [row] = sqlite.pragma('wal_checkpoint(FULL)') as { busy: number; log: number; checkpointed: number }[];
+  return !!row && row.busy === 0 && row.log === row.checkpointed;
 }
 
 export function setWalMode(sqlite: Connection): void {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
-import { checkpoint, encryptPlainFile, integrityErrors, openConnection, setWalMode, tableRowCounts, vacuumInto } from '../repos/backup-repo';
+import { checkpointKeepingWal, copyEncryptedWith, integrityErrors, openConnection, setWalMode, tableRowCounts } from '../repos/backup-repo';
 import { fsyncDir, fsyncFile } from './atomic-file';
+import { shredFile } from './shred';
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -25,10 +26,29 @@ export function isPlaintextDatabase(file: string): boolean {
 export const databaseFileExists = (file: string) => fs.existsSync(file) && fs.statSync(file).size > 0;
 
 const encryptingPath = (file: string) => `${file}.encrypting`;
+/** A second name for the plaintext original while the encrypted file takes its place. */
+const plaintextPath = (file: string) => `${file}.plaintext`;
 
-/** A killed encryption can leave a plaintext copy behind; it is never the only copy. */
+const sameFile = (a: string, b: string) => {
+  const x = fs.statSync(a, { throwIfNoEntry: false });
+  const y = fs.statSync(b, { throwIfNoEntry: false });
+  return !!x && !!y && x.ino === y.ino && x.dev === y.dev;
+};
+
+/**
+ * What a killed encryption leaves: the encrypted copy being written (never the only copy), or the
+ * second name of the plaintext original. If the database is still that original, the second name
+ * is only unlinked; once the encrypted file has taken its place, the original's bytes are
+ * overwritten; if the database itself is gone, the original is put back.
+ */
 export function removeStaleEncryptionCopy(file: string): void {
   fs.rmSync(encryptingPath(file), { force: true });
+  fs.rmSync(`${encryptingPath(file)}.host`, { force: true });
+  const original = plaintextPath(file);
+  if (!fs.existsSync(original)) return;
+  if (!fs.existsSync(file)) fs.renameSync(original, file);
+  else if (sameFile(original, file) || isPlaintextDatabase(file)) fs.rmSync(original, { force: true });
+  else shredFile(original);
 }
 
 const inUse = () =>
@@ -44,11 +64,13 @@ const notSound = () =>
   });
 
 /**
- * Encrypts an existing plaintext database with the data key. The original stays in place until an
- * encrypted copy has been written, reopened with the key, checked and counted; then one rename
- * swaps them. A crash at any point leaves either the untouched original or the verified copy.
+ * Encrypts an existing plaintext database with the data key. The encrypted copy is written
+ * straight from the plaintext (no plaintext intermediate, no journal), reopened with the key,
+ * checked and counted; then one rename swaps it in, and the plaintext original, WAL included, is
+ * overwritten before it is unlinked, so its pages (free ones too) do not stay on the disk. A crash
+ * at any point leaves either the untouched original or the verified copy (removeStaleEncryptionCopy).
  */
-export function encryptDatabaseInPlace(file: string, key: Buffer): { tables: Record<string, number> } {
+export function encryptDatabaseInPlace(file: string, key: Buffer, options: { journalMode?: 'wal' | 'delete' } = {}): { tables: Record<string, number> } {
   if (!isPlaintextDatabase(file)) throw new AppError('conflict', { sv: 'Databasen är redan krypterad.', en: 'The database is already encrypted.' });
   const temp = encryptingPath(file);
   removeStaleEncryptionCopy(file);
@@ -56,42 +78,64 @@ export function encryptDatabaseInPlace(file: string, key: Buffer): { tables: Rec
   let counts: Record<string, number>;
   try {
     if (integrityErrors(source).length) throw notSound();
-    checkpoint(source);
+    // Another connection's snapshot would keep frames in the WAL that the copy must not miss.
+    if (!checkpointKeepingWal(source)) throw inUse();
     counts = tableRowCounts(source);
-    vacuumInto(source, temp);
+    try {
+      copyEncryptedWith(file, undefined, temp, key);
+      const copy = openConnection(temp, { key });
+      try {
+        if (integrityErrors(copy).length || JSON.stringify(tableRowCounts(copy)) !== JSON.stringify(counts)) {
+          throw new AppError('io', {
+            sv: 'Den krypterade kopian kunde inte verifieras. Originalet är orört.',
+            en: 'The encrypted copy could not be verified. The original is untouched.',
+          });
+        }
+        // Backups stay single files; the live database runs in WAL mode.
+        if (options.journalMode !== 'delete') setWalMode(copy);
+      } finally {
+        copy.close();
+      }
+      if (isPlaintextDatabase(temp)) throw new AppError('internal', { sv: 'Krypteringen misslyckades.', en: 'Encryption failed.' });
+      fsyncFile(temp);
+    } catch (err) {
+      removeStaleEncryptionCopy(file);
+      throw err;
+    }
+    // Every frame is in the main file now: the WAL's own bytes go before SQLite unlinks it.
+    overwriteInPlace(`${file}-wal`);
   } finally {
     source.close();
   }
-  try {
-    encryptPlainFile(temp, key);
-    const copy = openConnection(temp, { key });
-    try {
-      if (integrityErrors(copy).length || JSON.stringify(tableRowCounts(copy)) !== JSON.stringify(counts)) {
-        throw new AppError('io', {
-          sv: 'Den krypterade kopian kunde inte verifieras. Originalet är orört.',
-          en: 'The encrypted copy could not be verified. The original is untouched.',
-        });
-      }
-      setWalMode(copy);
-    } finally {
-      copy.close();
-    }
-    if (isPlaintextDatabase(temp)) throw new AppError('internal', { sv: 'Krypteringen misslyckades.', en: 'Encryption failed.' });
-    fsyncFile(temp);
-    // A WAL left beside the original would be replayed into the new file; after a clean close it
-    // is gone or empty, and anything else means another process still writes.
-    for (const suffix of ['-wal', '-shm']) {
-      const side = file + suffix;
-      if (fs.existsSync(side)) {
-        if (suffix === '-wal' && fs.statSync(side).size > 0) throw inUse();
-        fs.rmSync(side, { force: true });
-      }
-    }
-    fs.renameSync(temp, file);
-    fsyncDir(path.dirname(file));
-  } catch (err) {
+  // After a clean close the WAL is gone or empty; anything else means another process writes.
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0 && !isZeros(wal)) {
     removeStaleEncryptionCopy(file);
-    throw err;
+    throw inUse();
   }
+  fs.linkSync(file, plaintextPath(file));
+  fs.renameSync(temp, file);
+  fsyncDir(path.dirname(file));
+  shredFile(plaintextPath(file));
+  for (const side of ['-wal', '-shm', '-journal']) shredFile(file + side);
   return { tables: counts };
+}
+
+function overwriteInPlace(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const fd = fs.openSync(file, 'r+');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > 0) {
+      fs.writeSync(fd, Buffer.alloc(size), 0, size, 0);
+      fs.fsyncSync(fd);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isZeros(file: string): boolean {
+  const bytes = fs.readFileSync(file);
+  return bytes.every((b) => b === 0);
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { AppError } from '../errors';
 import { writeFileAtomic } from './atomic-file';
 import { keyFileDamaged, keyFileMissing } from './errors';
 
@@ -33,6 +34,9 @@ const hkdfKdf = z.object({ name: z.literal('hkdf-sha256'), salt: b64(16) });
 const slot = <K extends z.ZodType>(kdf: K) =>
   z.object({ kdf, check: b64(16), iv: b64(12), wrappedKey: b64(32), tag: b64(16) });
 
+/** A data key this one replaced (rekey), wrapped under a key derived from the current data key. */
+const retiredKey = z.object({ keyId: b64(16), iv: b64(12), wrappedKey: b64(32), tag: b64(16) });
+
 const keyFileSchema = z.object({
   format: z.literal('komet-keys'),
   version: z.literal(1),
@@ -41,17 +45,23 @@ const keyFileSchema = z.object({
   createdAt: z.string(),
   cipher: z.literal('chacha20'),
   slots: z.object({ passphrase: slot(scryptKdf), recovery: slot(hkdfKdf) }),
+  /** Set by a rekey: the key id of the key file this one succeeds. */
+  previousKeyId: b64(16).optional(),
+  /** The data keys of backups made before a rekey, so the open vault can still read them. */
+  retired: retiredKey.array().max(64).optional(),
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type KeyFile = z.infer<typeof keyFileSchema>;
 export type Slot = KeyFile['slots']['passphrase'] | KeyFile['slots']['recovery'];
 export type SlotName = keyof KeyFile['slots'];
+export type RetiredKey = z.infer<typeof retiredKey>;
 
 /** JSON with sorted keys, so checksums and associated data do not depend on property order. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Absent and undefined are the same field: optional fields must not change the checksum.
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -107,9 +117,14 @@ export function open(kek: Kek, s: Slot, aad: Buffer): Buffer | 'wrong' | 'forged
 }
 
 export function readKeyFile(dataDir: string): KeyFile {
+  return readKeyFileAt(keyFilePath(dataDir));
+}
+
+/** A key file at any path: the data folder's own or a backup's copy (`<backup>.keys.json`). */
+export function readKeyFileAt(file: string): KeyFile {
   let text: string;
   try {
-    text = fs.readFileSync(keyFilePath(dataDir), 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw keyFileMissing();
     throw keyFileDamaged();
@@ -125,9 +140,39 @@ export function readKeyFile(dataDir: string): KeyFile {
   return parsed;
 }
 
-export function writeKeyFile(dataDir: string, file: Omit<KeyFile, 'checksum'>): void {
+/** The key id a file claims, read without trusting anything else in it; null when unreadable. */
+export function peekKeyId(file: string): string | null {
+  try {
+    const keyId = (JSON.parse(fs.readFileSync(file, 'utf8')) as { keyId?: unknown } | null)?.keyId;
+    return typeof keyId === 'string' ? keyId : null;
+  } catch {
+    return null;
+  }
+}
+
+const differentKey = () =>
+  new AppError('conflict', {
+    sv: 'Där finns redan en nyckelfil för en annan databas. Den skrivs aldrig över; välj en annan plats.',
+    en: 'A key file of another database is already there. It is never overwritten; choose another place.',
+  });
+
+/**
+ * The only function that writes key files. A key file is the only way into the data encrypted
+ * with its key, so it is never replaced by one with a different key id: only rewrapped (same key
+ * id), or succeeded by the rekey that names it as `previousKeyId` and carries its key along. A
+ * file there that cannot even be read is not replaced either: it may still be someone's only key.
+ */
+export function writeKeyFileAt(target: string, file: Omit<KeyFile, 'checksum'>): void {
+  if (fs.existsSync(target)) {
+    const existing = peekKeyId(target);
+    if (existing === null || (existing !== file.keyId && existing !== file.previousKeyId)) throw differentKey();
+  }
   const complete: KeyFile = { ...file, checksum: checksumOf(file) };
-  writeFileAtomic(keyFilePath(dataDir), `${JSON.stringify(complete, null, 2)}\n`);
+  writeFileAtomic(target, `${JSON.stringify(complete, null, 2)}\n`);
+}
+
+export function writeKeyFile(dataDir: string, file: Omit<KeyFile, 'checksum'>): void {
+  writeKeyFileAt(keyFilePath(dataDir), file);
 }
 
 export const keyFileExists = (dataDir: string) => fs.existsSync(keyFilePath(dataDir));

@@ -9,13 +9,17 @@ import {
   keyFilePath,
   open,
   readKeyFile,
+  readKeyFileAt,
   seal,
   splitDerived,
   writeKeyFile,
   type KeyFile,
   type Kek,
   type ScryptParams,
+  type SlotName,
 } from './key-file';
+import { adoptLegacyBackups, rewrapKeyCopies } from './key-copies';
+import { forget, keyringOf, type Keyring } from './keyring';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 const scrypt = promisify(crypto.scrypt) as (pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>;
@@ -25,7 +29,7 @@ export const dataKeyBytes = 32;
 export type Credential = { passphrase: string } | { recoveryKey: string };
 
 /** Derivation runs off the main thread (libuv pool), so an Electron window stays responsive. */
-async function passphraseKek(passphrase: string, kdf: ScryptParams & { salt: string }): Promise<Kek> {
+export async function passphraseKek(passphrase: string, kdf: ScryptParams & { salt: string }): Promise<Kek> {
   const { N, r, p } = kdf;
   // Normalised so the same passphrase typed on macOS and Windows derives the same key.
   const derived = await scrypt(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 48, {
@@ -38,11 +42,14 @@ async function passphraseKek(passphrase: string, kdf: ScryptParams & { salt: str
 }
 
 // The recovery key already carries 160 random bits: a fast KDF loses nothing here.
-const recoveryKek = (bytes: Buffer, salt: string): Kek =>
+export const recoveryKek = (bytes: Buffer, salt: string): Kek =>
   splitDerived(Buffer.from(crypto.hkdfSync('sha256', bytes, Buffer.from(salt, 'base64'), 'komet recovery wrap', 48)));
 
+export const newScryptKdf = (params: ScryptParams) => ({ name: 'scrypt' as const, ...params, salt: crypto.randomBytes(16).toString('base64') });
+export const newRecoveryKdf = () => ({ name: 'hkdf-sha256' as const, salt: crypto.randomBytes(16).toString('base64') });
+
 async function passphraseSlot(header: Omit<KeyFile, 'slots' | 'checksum'>, dataKey: Buffer, passphrase: string, params: ScryptParams) {
-  const kdf = { name: 'scrypt' as const, ...params, salt: crypto.randomBytes(16).toString('base64') };
+  const kdf = newScryptKdf(params);
   const kek = await passphraseKek(passphrase, kdf);
   return { kdf, ...seal(kek, dataKey, associatedData(header, 'passphrase', kdf)) };
 }
@@ -54,6 +61,8 @@ export interface CreateVaultOptions {
   /** Only tests lower this; the cost is recorded in the file either way. */
   scrypt?: ScryptParams;
   clock?: { now(): string };
+  /** Runs with the new data key just before the key file is written (to create the database first). */
+  beforeKeyFile?: (dataKey: Buffer) => void;
 }
 
 /**
@@ -74,12 +83,13 @@ export async function createVault(options: CreateVaultOptions): Promise<{ recove
     cipher: 'chacha20' as const,
   };
   const recovery = generateRecoveryKey();
-  const recoveryKdf = { name: 'hkdf-sha256' as const, salt: crypto.randomBytes(16).toString('base64') };
+  const recoveryKdf = newRecoveryKdf();
   const recoverySlot = {
     kdf: recoveryKdf,
     ...seal(recoveryKek(recovery.bytes, recoveryKdf.salt), dataKey, associatedData(header, 'recovery', recoveryKdf)),
   };
   const slots = { passphrase: await passphraseSlot(header, dataKey, options.passphrase, options.scrypt ?? defaultScrypt), recovery: recoverySlot };
+  options.beforeKeyFile?.(dataKey);
   removeStaleTemps(keyFilePath(options.dataDir));
   writeKeyFile(options.dataDir, { ...header, slots });
   recovery.bytes.fill(0);
@@ -92,20 +102,44 @@ function unwrapped(result: Buffer | 'wrong' | 'forged', wrong: () => Error): Buf
   return result;
 }
 
+/** The key-encryption key a credential derives for a key file's slot (scrypt runs off-thread). */
+export async function kekFor(file: KeyFile, credential: Credential): Promise<{ slot: SlotName; kek: Kek }> {
+  if ('passphrase' in credential) return { slot: 'passphrase', kek: await passphraseKek(credential.passphrase, file.slots.passphrase.kdf) };
+  const bytes = parseRecoveryKey(credential.recoveryKey);
+  if (!bytes) throw mistypedRecoveryKey();
+  const kek = recoveryKek(bytes, file.slots.recovery.kdf.salt);
+  bytes.fill(0);
+  return { slot: 'recovery', kek };
+}
+
+/** The data key in a key file's slot, or wrong_passphrase / key_file_damaged. */
+export function openSlot(file: KeyFile, slot: SlotName, kek: Kek): Buffer {
+  const s = file.slots[slot];
+  return unwrapped(open(kek, s, associatedData(file, slot, s.kdf)), slot === 'passphrase' ? wrongPassphrase : wrongRecoveryKey);
+}
+
+export async function unlockKeyFile(file: KeyFile, credential: Credential): Promise<Buffer> {
+  const { slot, kek } = await kekFor(file, credential);
+  return openSlot(file, slot, kek);
+}
+
+/** The keyring of the key file at `keyFile` (a data folder's, or a backup's own copy). */
+export async function unlockKeyring(keyFile: string, credential: Credential): Promise<{ ring: Keyring; file: KeyFile }> {
+  const file = readKeyFileAt(keyFile);
+  return { ring: keyringOf(file, await unlockKeyFile(file, credential)), file };
+}
+
 export async function unlockWithPassphrase(dataDir: string, passphrase: string): Promise<Buffer> {
-  const file = readKeyFile(dataDir);
-  const s = file.slots.passphrase;
-  return unwrapped(open(await passphraseKek(passphrase, s.kdf), s, associatedData(file, 'passphrase', s.kdf)), wrongPassphrase);
+  return unlockKeyFile(readKeyFile(dataDir), { passphrase });
 }
 
 export function unlockWithRecoveryKey(dataDir: string, recoveryKey: string): Buffer {
   const bytes = parseRecoveryKey(recoveryKey);
   if (!bytes) throw mistypedRecoveryKey();
   const file = readKeyFile(dataDir);
-  const s = file.slots.recovery;
-  const result = open(recoveryKek(bytes, s.kdf.salt), s, associatedData(file, 'recovery', s.kdf));
+  const kek = recoveryKek(bytes, file.slots.recovery.kdf.salt);
   bytes.fill(0);
-  return unwrapped(result, wrongRecoveryKey);
+  return openSlot(file, 'recovery', kek);
 }
 
 export const unlockWith = (dataDir: string, credential: Credential): Promise<Buffer> =>
@@ -115,29 +149,41 @@ export const unlockWith = (dataDir: string, credential: Credential): Promise<Buf
 
 /**
  * Rewraps the same data key under a new passphrase; the database is not touched, so this is
- * instant whatever its size. The key file is replaced atomically: a crash leaves the old or the
- * new passphrase working, never neither. Forgotten passphrases are reset with the recovery key.
+ * instant whatever its size. The key copies of the backups in `backupsDir` are rewrapped first,
+ * so the old passphrase opens no backup either. The key file is replaced atomically: a crash
+ * leaves the old or the new passphrase working, never neither. Forgotten passphrases are reset
+ * with the recovery key.
  */
 export async function changePassphrase(options: {
   dataDir: string;
   current: Credential;
   next: string;
   scrypt?: ScryptParams;
+  backupsDir?: string;
 }): Promise<void> {
   checkPassphrasePolicy(options.next, 'next');
-  const dataKey = await unlockWith(options.dataDir, options.current);
+  const file = readKeyFile(options.dataDir);
+  const { slot, kek } = await kekFor(file, options.current);
+  const ring = keyringOf(file, openSlot(file, slot, kek));
   try {
-    const file = readKeyFile(options.dataDir);
-    const { slots, checksum: _checksum, ...header } = file;
-    const passphrase = await passphraseSlot(header, dataKey, options.next, options.scrypt ?? scryptOf(file));
+    const { checksum: _checksum, ...body } = file;
+    const kdf = newScryptKdf(options.scrypt ?? scryptOf(file));
+    const nextKek = await passphraseKek(options.next, kdf);
+    const passphrase = { kdf, ...seal(nextKek, ring.key, associatedData(body, 'passphrase', kdf)) };
+    const next = { ...body, slots: { ...body.slots, passphrase } };
+    if (options.backupsDir) {
+      // Old-layout backups get copies (of the new file) and the shared copy under the old passphrase goes.
+      adoptLegacyBackups(options.backupsDir, next, ring);
+      rewrapKeyCopies(options.backupsDir, next, ring, { passphrase: nextKek, ...(slot === 'recovery' ? { recovery: kek } : {}) });
+    }
     removeStaleTemps(keyFilePath(options.dataDir));
-    writeKeyFile(options.dataDir, { ...header, slots: { ...slots, passphrase } });
+    writeKeyFile(options.dataDir, next);
   } finally {
-    dataKey.fill(0);
+    forget(ring);
   }
 }
 
-const scryptOf = (file: KeyFile): ScryptParams => {
+export const scryptOf = (file: KeyFile): ScryptParams => {
   const { N, r, p } = file.slots.passphrase.kdf;
   // Never weaken a vault below today's default when rewrapping.
   return N >= defaultScrypt.N ? { N, r, p } : defaultScrypt;

@@ -11,7 +11,7 @@ const passphrase = z
 const repeat = z.string({ error: msg('passphraseRepeat') }).max(4096, { error: msg('passphraseRepeat') });
 
 export const vaultState = z.enum(['new', 'legacy', 'locked', 'unlocked', 'damaged']);
-export const backupProblem = z.enum(['missing', 'unreadable', 'not_komet', 'damaged', 'not_encrypted']);
+export const backupProblem = z.enum(['missing', 'unreadable', 'not_komet', 'damaged', 'not_encrypted', 'other_key']);
 
 /** One backup file as the restore screen lists it; `name` is the only handle a restore accepts. */
 export const backupEntry = z.object({
@@ -44,6 +44,11 @@ export const vaultStatus = z.object({
   problem: z.object({ code: z.string(), message: z.object({ sv: z.string(), en: z.string() }) }).optional(),
   /** Only when damaged: the backups that could replace the database, newest first. */
   backups: backupEntry.array().optional(),
+  /**
+   * Only when new: backups already in the folder (an earlier installation's), newest first. They
+   * cannot be checked without their passphrase; setup offers to restore one and never prunes them.
+   */
+  earlierBackups: z.object({ name: z.string(), date: timestamp }).array().optional(),
 });
 
 const userName = z
@@ -57,7 +62,12 @@ export const vaultSetup = z
   .object({ userName, passphrase, passphraseRepeat: repeat })
   .strict()
   .refine((v) => v.passphrase === v.passphraseRepeat, { error: msg('passphraseRepeat'), path: ['passphraseRepeat'] });
-export const vaultSetupResult = z.object({ recoveryKey: z.string() });
+export const vaultSetupResult = z.object({
+  recoveryKey: z.string(),
+  /** Plaintext backups of an encrypted legacy database, now encrypted / overwritten and removed. */
+  backupsEncrypted: z.number().int().nonnegative().optional(),
+  backupsRemoved: z.number().int().nonnegative().optional(),
+});
 
 export const vaultUnlock = z.object({ passphrase: z.string({ error: msg('required') }).min(1, { error: msg('required') }).max(4096) }).strict();
 
@@ -81,11 +91,20 @@ export const vaultChangePassphrase = z
 
 export const vaultSetAutoLock = z.object({ minutes: autoLockMinutes }).strict();
 
+/** New data key, recovery key and key id; the old passphrase and recovery key then open nothing. */
+export const vaultRekey = vaultChangePassphrase;
+export const vaultRekeyResult = z.object({ recoveryKey: z.string() });
+
 /** A backup is named, never pathed: only names the backups folder lists are accepted. */
 export const backupName = z
   .string({ error: msg('backupName') })
   .regex(/^komet-\d{8}-\d{6}(?:-\d+)?(?:-before-restore)?\.db$/, { error: msg('backupName') });
 export const backupsRestore = z.object({ name: backupName }).strict();
+
+/** Setup's alternative: a backup found in the folder, opened with its passphrase or recovery key. */
+export const vaultRestoreFromBackup = z
+  .object({ name: backupName, secret: z.string({ error: msg('required') }).min(1, { error: msg('required') }).max(4096) })
+  .strict();
 export const backupsRestoreResult = z.object({
   restored: z.string(),
   /** The copy of the database as it was just before (null when there was none). */

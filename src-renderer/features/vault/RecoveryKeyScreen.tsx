@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVault } from '../../stores/vault';
+import { useVault, type RecoveryNotice } from '../../stores/vault';
 import { GateFrame } from './GateFrame';
 
 /** Clipboard API first; the old selection copy where a shell refuses clipboard permission. */
@@ -27,8 +27,9 @@ async function copyText(text: string, fallbackNode: HTMLElement | null): Promise
  * The recovery key, shown once. Printing shows only the key and what to do with it (see the
  * print rules in vault.css); continuing needs the user to say it is stored safely.
  */
-export function RecoveryKeyScreen({ recoveryKey, userName }: { recoveryKey: string; userName?: string | undefined }) {
+export function RecoveryKeyScreen({ recoveryKey, userName, notice }: { recoveryKey: string; userName?: string | undefined; notice?: RecoveryNotice | null }) {
   const { t } = useTranslation();
+  const rekey = notice?.kind === 'rekey';
   const keyRef = useRef<HTMLParagraphElement>(null);
   const checkboxRef = useRef<HTMLInputElement>(null);
   const [stored, setStored] = useState(false);
@@ -45,10 +46,16 @@ export function RecoveryKeyScreen({ recoveryKey, userName }: { recoveryKey: stri
   };
 
   return (
-    <GateFrame title={t('vault.recovery.title')}>
+    <GateFrame title={t(rekey ? 'vault.recovery.rekeyTitle' : 'vault.recovery.title')}>
       <div className="recovery-print">
         <p className="print-only recovery-print__heading">{t('vault.recovery.printHeading')}</p>
-        <p className="gate__lead">{t('vault.recovery.intro')}</p>
+        <p className="gate__lead">{t(rekey ? 'vault.recovery.rekeyIntro' : 'vault.recovery.intro')}</p>
+        {(notice?.backupsEncrypted || notice?.backupsRemoved) && (
+          <div className="alert alert--info no-print" role="status">
+            {notice.backupsEncrypted ? <p>{t('vault.recovery.backupsEncrypted', { count: notice.backupsEncrypted })}</p> : null}
+            {notice.backupsRemoved ? <p>{t('vault.recovery.backupsRemoved', { count: notice.backupsRemoved })}</p> : null}
+          </div>
+        )}
         <p className="recovery-key__label" id="recovery-key-label">
           {t('vault.recovery.keyLabel')}
         </p>

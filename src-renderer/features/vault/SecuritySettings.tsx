@@ -9,12 +9,14 @@ import { FormField } from '../../components/FormField';
 import { applyServerIssues, encodeBilingual } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { PassphraseFields } from './passphrase';
+import { RekeyPanel } from './RekeyPanel';
 
-/** Settings page panels: change the passphrase and how soon Komet locks itself. */
+/** Settings page panels: change the passphrase, replace the keys, and how soon Komet locks itself. */
 export function SecuritySettings() {
   return (
     <>
       <ChangePassphrase />
+      <RekeyPanel />
       <AutoLock />
     </>
   );
@@ -52,7 +54,9 @@ function ChangePassphrase() {
       <h2 id="settings-passphrase" className="panel__title">
         {t('vault.change.title')}
       </h2>
-      <p className="panel__hint">{t('vault.change.intro')}</p>
+      <p className="panel__hint">
+        {t('vault.change.intro')} {t('vault.change.passphraseNote')}
+      </p>
       <form className="form form--narrow" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorAlert error={error} extraIssues={unmatched} />
         <FormField id="change-current" label={t('vault.change.current')} required error={formState.errors.current?.message}>

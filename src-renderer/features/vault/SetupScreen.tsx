@@ -9,11 +9,15 @@ import { applyServerIssues } from '../../lib/forms';
 import { useVault } from '../../stores/vault';
 import { GateFrame } from './GateFrame';
 import { PassphraseFields } from './passphrase';
+import { RestoreEarlierBackup, type EarlierBackup } from './RestoreEarlierBackup';
 
 type SetupValues = Record<string, string>;
 
-/** First start: who the user is and the passphrase; an unencrypted database is encrypted now. */
-export function SetupScreen({ legacy }: { legacy: boolean }) {
+/**
+ * First start: who the user is and the passphrase; an unencrypted database is encrypted now. When
+ * the folder already holds backups (an earlier installation), restoring one comes first.
+ */
+export function SetupScreen({ legacy, earlierBackups }: { legacy: boolean; earlierBackups: EarlierBackup[] }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
@@ -24,13 +28,13 @@ export function SetupScreen({ legacy }: { legacy: boolean }) {
     setError(null);
     setUnmatched([]);
     try {
-      const { recoveryKey } = await call('vault.setup', {
+      const { recoveryKey, backupsEncrypted, backupsRemoved } = await call('vault.setup', {
         userName: values.userName ?? '',
         passphrase: values.passphrase ?? '',
         passphraseRepeat: values.passphraseRepeat ?? '',
       });
       // The key first, so the gate shows it before the app even though the vault is now unlocked.
-      useVault.getState().setRecoveryKey(recoveryKey);
+      useVault.getState().setRecoveryKey(recoveryKey, { kind: 'setup', ...(backupsEncrypted ? { backupsEncrypted } : {}), ...(backupsRemoved ? { backupsRemoved } : {}) });
       await useVault.getState().refresh();
     } catch (err) {
       setError(err);
@@ -40,6 +44,8 @@ export function SetupScreen({ legacy }: { legacy: boolean }) {
 
   return (
     <GateFrame title={t('vault.setup.title')}>
+      {earlierBackups.length > 0 && <RestoreEarlierBackup backups={earlierBackups} />}
+      {earlierBackups.length > 0 && <h2 className="panel__title">{t('vault.setup.earlier.anew')}</h2>}
       <p className="gate__lead">{t(legacy ? 'vault.setup.introLegacy' : 'vault.setup.intro')}</p>
       <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={formState.isSubmitting}>
         <p className="form__required-note">{t('form.requiredNote')}</p>

@@ -25,6 +25,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
   const status = useVault((s) => s.status);
   const error = useVault((s) => s.error);
   const recoveryKey = useVault((s) => s.recoveryKey);
+  const recoveryNotice = useVault((s) => s.recoveryNotice);
   const unlocked = status?.state === 'unlocked';
 
   useEffect(() => {
@@ -65,7 +66,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
     (document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main'))?.focus();
   }, [unlocked, status]);
 
-  if (recoveryKey) return <RecoveryKeyScreen recoveryKey={recoveryKey} userName={status?.userName} />;
+  if (recoveryKey) return <RecoveryKeyScreen recoveryKey={recoveryKey} userName={status?.userName} notice={recoveryNotice} />;
   if (!status) {
     return (
       <GateFrame title={error ? t('vault.unreachable') : t('app.name')} focusHeading={false}>
@@ -87,7 +88,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
   switch (status.state) {
     case 'new':
     case 'legacy':
-      return <SetupScreen legacy={status.state === 'legacy'} />;
+      return <SetupScreen legacy={status.state === 'legacy'} earlierBackups={status.earlierBackups ?? []} />;
     case 'locked':
       return <LockScreen status={status} />;
     case 'damaged':
