@@ -79,7 +79,9 @@ describe('export below k through the browser shell', { timeout: 120_000 }, () =>
     expect(entry!.belowKReason).toBe(reason);
     expect(t.audit.some((a) => a.action === 'export' && a.fields.includes('belowKReason'))).toBe(true);
 
-    const opened = await call('export.open', { file: 'fou.age', identityFile: keyFile, outDir: 'opened' });
+    // The browser shell reads only from its exports folder: the evaluator's key is put there.
+    fs.copyFileSync(keyFile, path.join(exportsDir(), 'fou-key.txt'));
+    const opened = await call('export.open', { file: 'fou.age', identityFile: 'fou-key.txt', outDir: 'opened' });
     expect(opened.ok, JSON.stringify(opened.error)).toBe(true);
     expect((opened.value!.disclosure as { belowKReason: string }).belowKReason).toBe(reason);
     const manifest = JSON.parse(fs.readFileSync(path.join(exportsDir(), 'opened', 'manifest.json'), 'utf8')) as {
