@@ -57,7 +57,9 @@ async function serve(): Promise<Served> {
     void exited.then(() => reject(new Error(`serve exited: ${stderr}`)));
   });
   const parsed = new URL(url);
-  const token = parsed.hash.replace('#token=', '');
+  // The printed address is a single-use launch address: spent here for the session cookie.
+  const launched = await fetch(url, { redirect: 'manual' });
+  const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0]!;
   return {
     child,
     exited,
@@ -65,7 +67,7 @@ async function serve(): Promise<Served> {
     async call(procedure, input) {
       const res = await fetch(new URL('/api/call', parsed.origin), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
         body: JSON.stringify({ procedure, input }),
       });
       return (await res.json()) as never;
