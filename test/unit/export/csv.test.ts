@@ -60,7 +60,8 @@ describe('CSV cells', () => {
         const source = makeSource();
         hostileNames.slice(at, at + 3).forEach((name, i) => (source.units[i]!.name = name));
         source.programmes[0]!.code = '-fKomet';
-        const built = buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening }, META);
+        // Below k with a reason, so the unit names reach the files as typed.
+        const built = buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening, belowKReason: 'Kontroll av cellskydd' }, META);
         const files = unzipText(await streamToBytes(built.stream));
         const manifest = await built.manifest;
         for (const f of manifest.files.filter((x) => x.name.endsWith('.csv'))) {
