@@ -1,18 +1,19 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import type { FieldIssue, Programme } from '../../../src-main/ipc/contract';
+import type { Programme } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { RegistryFormPage } from '../../components/RegistryFormPage';
+import { RegistryList } from '../../components/RegistryList';
+import { SelectField } from '../../components/SelectField';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { RulesEditor } from '../fidelity/RulesEditor';
 import { SessionPlanEditor } from '../fidelity/SessionPlanEditor';
 import { DropoutReasonsPage } from '../participants/DropoutReasonsPage';
-import { FormActions, RegistryFormPage } from '../registry/RegistryFormPage';
-import { RegistryList } from '../registry/RegistryList';
 
 const audiences = ['parents', 'teachers', 'preschool_staff', 'individual_family'] as const;
 type Audience = (typeof audiences)[number];
@@ -42,16 +43,15 @@ function ProgrammeList() {
     <>
     <RegistryList
       kind="programmes"
-      items={programmes.data}
-      isPending={programmes.isPending}
-      error={programmes.error}
+      list={programmes}
       columns={[
-        { header: t('programmes.code'), cell: (p) => p.code },
-        { header: t('programmes.audience'), cell: (p) => t(`audience.${p.audience}`) },
-        { header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }), className: 'nowrap' },
-        { header: t('programmes.ageBand'), cell: ageBand },
-        { header: t('programmes.groups'), cell: (p) => p.groupCount, className: 'num' },
+        { key: 'code', header: t('programmes.code'), cell: (p) => p.code },
+        { key: 'audience', header: t('programmes.audience'), cell: (p) => t(`audience.${p.audience}`) },
+        { key: 'sessions', header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }), className: 'nowrap' },
+        { key: 'ages', header: t('programmes.ageBand'), cell: ageBand },
+        { key: 'groups', header: t('programmes.groups'), cell: (p) => p.groupCount, className: 'num' },
         {
+          key: 'links',
           header: t('programmeLinks.header'),
           cell: (p) => (
             <span className="row-actions">
@@ -74,7 +74,7 @@ function ProgrammeFormRoute({ mode }: { mode: 'create' | 'edit' }) {
   const { id } = useParams();
   const list = useApiQuery('programmes.list', { includeArchived: true }, { enabled: mode === 'edit' });
   return (
-    <RegistryFormPage kind="programmes" mode={mode} id={id} items={list.data} isPending={list.isPending} error={list.error}>
+    <RegistryFormPage kind="programmes" mode={mode} id={id} list={list}>
       {(programme) => <ProgrammeForm programme={programme} />}
     </RegistryFormPage>
   );
@@ -99,7 +99,6 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
   const create = useApiMutation('programmes.create');
   const update = useApiMutation('programmes.update');
   const mutation = programme ? update : create;
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<ProgrammeValues>({
     defaultValues: {
       name: programme?.name ?? '',
@@ -112,8 +111,8 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
     },
   });
   const errors = formState.errors;
+  const issues = useServerIssues(setError, fields);
   const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
     const input = {
       name: v.name,
       code: v.code,
@@ -124,20 +123,18 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
       childAgeMin: toNumberOrNull(v.childAgeMin),
       childAgeMax: toNumberOrNull(v.childAgeMax),
     };
-    try {
+    await issues.run(async () => {
       if (programme) await update.mutateAsync({ ...input, id: programme.id });
       else await create.mutateAsync(input);
       showToast(t(programme ? 'common.saved' : 'programmes.created', { name: v.name }));
       void navigate('/programmes');
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, fields));
-    }
+    });
   });
   const required = { required: 'validation.required' };
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       <p className="form__required-note">{t('form.requiredNote')}</p>
-      <ErrorAlert error={mutation.error} extraIssues={unmatched} />
+      <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
         <FormField id="programme-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide">
           {(p) => <input {...p} type="text" autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />}
@@ -145,17 +142,8 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
         <FormField id="programme-code" label={t('programmes.code')} hint={t('programmes.codeHint')} required error={errors.code?.message}>
           {(p) => <input {...p} type="text" autoComplete="off" {...register('code', required)} />}
         </FormField>
-        <FormField id="programme-audience" label={t('programmes.audience')} required error={errors.audience?.message}>
-          {(p) => (
-            <select {...p} {...register('audience', required)}>
-              {audiences.map((a) => (
-                <option key={a} value={a}>
-                  {t(`audience.${a}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField id="programme-audience" label={t('programmes.audience')} required error={errors.audience?.message}
+          options={audiences.map((a) => ({ value: a, label: t(`audience.${a}`) }))} {...register('audience', required)} />
         <FormField id="programme-sessions" label={t('programmes.sessionCount')} required error={errors.sessionCount?.message}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={60} {...register('sessionCount', required)} />}
         </FormField>
@@ -169,7 +157,7 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
           {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={25} {...register('childAgeMax')} />}
         </FormField>
       </div>
-      <FormActions saving={mutation.isPending} cancelTo="/programmes" submitLabel={programme ? undefined : t('programmes.createSubmit')} />
+      <FormActions saving={mutation.isPending} cancel="/programmes" submitLabel={programme ? undefined : t('programmes.createSubmit')} />
       {programme && (
         <p className="row-actions">
           <Link to={`/programmes/${programme.id}/plan`}>{t('plan.link')}</Link>
