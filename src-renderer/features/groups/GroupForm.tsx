@@ -1,12 +1,13 @@
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { FieldIssue, GroupDetail } from '../../../src-main/ipc/contract';
-import { Fieldset, FormField } from '../../components/FormField';
+import type { GroupDetail } from '../../../src-main/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
+import { Fieldset, FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
-import { applyServerIssues } from '../../lib/forms';
+import { namedChoices, SelectField } from '../../components/SelectField';
+import { useServerIssues } from '../../lib/forms';
 import { groupStatuses, useGroupOptions } from './options';
 
 type GroupStatus = (typeof groupStatuses)[number];
@@ -61,7 +62,6 @@ interface GroupFormProps {
 export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancelTo }: GroupFormProps) {
   const { t } = useTranslation();
   const options = useGroupOptions();
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, control, handleSubmit, setError, watch, formState } = useForm<GroupFormValues>({
     defaultValues: initial ?? emptyValues,
   });
@@ -74,14 +74,12 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
   const supervisors = options.staff.filter((s) => (s.active && s.isSupervisor) || s.id === chosen.supervisorId);
   const programme = options.programmes.find((p) => p.id === watch('programmeId'));
 
-  const submit = handleSubmit(async (values) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, fields);
+  const submit = handleSubmit((values) =>
+    issues.run(async () => {
       await onSubmit(values);
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, fields));
-    }
-  });
+    }),
+  );
 
   if (options.isPending) return <Loading />;
 
@@ -90,33 +88,13 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
       <p id="group-form-required" className="form__required-note">
         {t('form.requiredNote')}
       </p>
-      <ErrorAlert error={submitError ?? options.error} extraIssues={unmatched} />
+      <ErrorAlert error={submitError ?? options.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <FormField id="group-programme" label={t('groups.programme')} required error={errors.programmeId?.message}
-          hint={mode === 'create' && programme ? t('groups.sessionPlanHint', { count: programme.sessionCount, minutes: programme.sessionLengthMinutes }) : undefined}>
-          {(p) => (
-            <select {...p} {...register('programmeId', { required: 'validation.required' })}>
-              <option value="">{t('form.choose')}</option>
-              {programmes.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="group-unit" label={t('groups.unit')} required error={errors.unitId?.message}>
-          {(p) => (
-            <select {...p} {...register('unitId', { required: 'validation.required' })}>
-              <option value="">{t('form.choose')}</option>
-              {units.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField id="group-programme" label={t('groups.programme')} required error={errors.programmeId?.message}
+          hint={mode === 'create' && programme ? t('groups.sessionPlanHint', { count: programme.sessionCount, minutes: programme.sessionLengthMinutes }) : undefined}
+          placeholder={t('form.choose')} options={namedChoices(programmes)} {...register('programmeId', { required: 'validation.required' })} />
+        <SelectField id="group-unit" label={t('groups.unit')} required error={errors.unitId?.message}
+          placeholder={t('form.choose')} options={namedChoices(units)} {...register('unitId', { required: 'validation.required' })} />
         <FormField id="group-venue" label={t('groups.venue')} error={errors.venue?.message} className="form__wide">
           {(p) => <input {...p} type="text" autoComplete="off" {...register('venue')} />}
         </FormField>
@@ -128,17 +106,8 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           {(p) => <input {...p} type="time" {...register('startTime', { required: 'validation.required' })} />}
         </FormField>
         {mode === 'edit' && (
-          <FormField id="group-status" label={t('groups.status')} required error={errors.status?.message}>
-            {(p) => (
-              <select {...p} {...register('status', { required: 'validation.required' })}>
-                {groupStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.group.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField id="group-status" label={t('groups.status')} required error={errors.status?.message}
+            options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))} {...register('status', { required: 'validation.required' })} />
         )}
       </div>
 
@@ -180,31 +149,14 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
       />
 
       <div className="form__grid">
-        <FormField id="group-supervisor" label={t('groups.supervisor')} error={errors.supervisorId?.message}>
-          {(p) => (
-            <select {...p} {...register('supervisorId')}>
-              <option value="">{t('groups.noSupervisor')}</option>
-              {supervisors.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField id="group-supervisor" label={t('groups.supervisor')} error={errors.supervisorId?.message}
+          placeholder={t('groups.noSupervisor')} options={namedChoices(supervisors)} {...register('supervisorId')} />
         <FormField id="group-note" label={t('groups.note')} hint={t('groups.noteHint')} error={errors.note?.message} className="form__wide">
           {(p) => <textarea {...p} rows={3} {...register('note')} />}
         </FormField>
       </div>
 
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? t('common.saving') : mode === 'create' ? t('groups.createSubmit') : t('common.save')}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions saving={saving} submitLabel={mode === 'create' ? t('groups.createSubmit') : undefined} cancel={cancelTo} />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { showToast } from '../../stores/toasts';
 import { GroupForm, valuesFromGroup, type GroupFormValues } from './GroupForm';
 
@@ -49,12 +48,11 @@ export function GroupEditPage() {
   return (
     <>
       <PageHeader title={t('groups.editTitle')} back={<Link to={`/groups/${id}`}>← {t('groups.backToGroup')}</Link>} />
-      {group.isPending && <Loading />}
-      <ErrorAlert error={group.error} />
-      {group.data && (
+      <QueryState query={group}>
+        {(data) => (
         <GroupForm
           mode="edit"
-          initial={valuesFromGroup(group.data)}
+          initial={valuesFromGroup(data)}
           saving={update.isPending}
           submitError={update.error}
           cancelTo={`/groups/${id}`}
@@ -64,7 +62,8 @@ export function GroupEditPage() {
             void navigate(`/groups/${id}`);
           }}
         />
-      )}
+        )}
+      </QueryState>
     </>
   );
 }

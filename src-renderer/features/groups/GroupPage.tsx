@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { Detail } from '../../components/Detail';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
@@ -28,8 +28,7 @@ export function GroupPage() {
     return (
       <>
         <PageHeader title={t('groups.groupTitle')} back={back} />
-        {group.isPending && <Loading />}
-        <ErrorAlert error={group.error} />
+        <QueryState query={group} />
       </>
     );
   }
@@ -73,14 +72,14 @@ export function GroupPage() {
           {t('groups.details')}
         </h2>
         <dl className="details">
-          <Detail label={t('groups.programme')} value={`${g.programmeName} (${g.programmeCode})`} />
-          <Detail label={t('groups.unit')} value={g.unitName} />
-          <Detail label={t('groups.venue')} value={g.venue || '–'} />
-          <Detail label={t('groups.startDate')} value={fmt.date(g.startDate)} />
-          <Detail label={t('groups.when')} value={`${fmt.weekday(g.weekday)} ${g.startTime}, ${t('groups.minutes', { count: g.programmeSessionLengthMinutes })}`} />
-          <Detail label={t('groups.leaders')} value={g.leaders.map((l) => l.name).join(', ')} />
-          <Detail label={t('groups.supervisor')} value={g.supervisor?.name ?? t('groups.noSupervisor')} />
-          {g.note && <Detail label={t('groups.note')} value={g.note} />}
+          <Detail label={t('groups.programme')}>{`${g.programmeName} (${g.programmeCode})`}</Detail>
+          <Detail label={t('groups.unit')}>{g.unitName}</Detail>
+          <Detail label={t('groups.venue')}>{g.venue || '–'}</Detail>
+          <Detail label={t('groups.startDate')}>{fmt.date(g.startDate)}</Detail>
+          <Detail label={t('groups.when')}>{`${fmt.weekday(g.weekday)} ${g.startTime}, ${t('groups.minutes', { count: g.programmeSessionLengthMinutes })}`}</Detail>
+          <Detail label={t('groups.leaders')}>{g.leaders.map((l) => l.name).join(', ')}</Detail>
+          <Detail label={t('groups.supervisor')}>{g.supervisor?.name ?? t('groups.noSupervisor')}</Detail>
+          {g.note && <Detail label={t('groups.note')}>{g.note}</Detail>}
         </dl>
       </section>
 
@@ -118,11 +117,3 @@ export function GroupPage() {
   );
 }
 
-function Detail({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="details__row">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
