@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupOverview } from '../../../src-main/ipc/contract';
 import { useApiMutation } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showToast } from '../../stores/toasts';
@@ -30,10 +31,7 @@ export function AttendanceSection({ overview, groupCancelled }: { overview: Grou
           {t('attendance.title')}
         </h2>
       </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={tracks} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
-        <span>{t('attendance.tracks')}</span>
-      </label>
+      <Checkbox label={t('attendance.tracks')} checked={tracks} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
       <ErrorAlert error={toggle.error} />
       {!overview.tracksAttendance ? (
         <p className="panel__hint">{t('attendance.countsOnly')}</p>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { GroupOverview } from '../../../src-main/ipc/contract';
+import { Stat } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
-import { percent } from '../participants/labels';
+import { percent, shareAsPercent } from '../../lib/percent';
 
 /** The group's figures at a glance: reach, completion, attendance and fidelity. */
 export function GroupSummary({ overview }: { overview: GroupOverview }) {
@@ -16,9 +17,9 @@ export function GroupSummary({ overview }: { overview: GroupOverview }) {
       <dl className="stat-grid">
         <Stat label={t('charts.participants')} value={fmt.number(s.participants)} />
         <Stat label={t('charts.familiesReached')} value={fmt.number(s.familiesReached)} />
-        <Stat label={t('charts.completionRate')} value={percent(s.completionRate)} />
-        <Stat label={t('charts.meanAttendance')} value={percent(s.meanAttendance)} />
-        <Stat label={t('charts.meanFidelity')} value={s.meanFidelity === null ? '–' : `${Math.round(s.meanFidelity)} %`} />
+        <Stat label={t('charts.completionRate')} value={shareAsPercent(s.completionRate)} />
+        <Stat label={t('charts.meanAttendance')} value={shareAsPercent(s.meanAttendance)} />
+        <Stat label={t('charts.meanFidelity')} value={percent(s.meanFidelity)} />
         <Stat label={t('charts.atRisk')} value={fmt.number(s.atRisk)} />
       </dl>
       <p className="panel__hint">
@@ -28,11 +29,3 @@ export function GroupSummary({ overview }: { overview: GroupOverview }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="stat">
-      <dt className="stat__label">{label}</dt>
-      <dd className="stat__value">{value}</dd>
-    </div>
-  );
-}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { MoreHint } from '../../components/MoreHint';
 import { PageHeader } from '../../components/PageHeader';
+import { Stat } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
 import { ParticipationPanels } from '../participants/DashboardPanels';
 import { FollowUpsPanel } from '../supervision/FollowUpList';
@@ -72,15 +73,6 @@ export function DashboardPage() {
         </>
       )}
     </>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="stat">
-      <dt className="stat__label">{label}</dt>
-      <dd className="stat__value">{value}</dd>
-    </div>
   );
 }
 

@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { FieldIssue, SessionPlanItem } from '../../../src-main/ipc/contract';
+import type { SessionPlanItem } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { applyServerIssues } from '../../lib/forms';
+import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import '../attendance/attendance.css';
 
@@ -82,15 +83,14 @@ interface PlanValues {
 function PlanItemForm({ programmeId, item }: { programmeId: string; item: SessionPlanItem }) {
   const { t } = useTranslation();
   const update = useApiMutation('sessionPlans.update');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, control, handleSubmit, setError, formState, setFocus } = useForm<PlanValues>({
     defaultValues: { title: item.title, components: item.components.map((c) => ({ key: c.key, sv: c.sv, en: c.en })) },
   });
   const { fields, append, remove } = useFieldArray({ control, name: 'components' });
   const prefix = `plan-${item.number}`;
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['title']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       await update.mutateAsync({
         programmeId,
         number: item.number,
@@ -98,10 +98,8 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
         components: v.components.map((c) => ({ ...(c.key ? { key: c.key } : {}), sv: c.sv, en: c.en })),
       });
       showToast(t('plan.saved', { number: item.number }));
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['title']));
-    }
-  });
+    }),
+  );
   const errors = formState.errors;
   return (
     <form className="form" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}>
@@ -109,7 +107,7 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
         {t('plan.sessionHeading', { number: item.number })}
       </h2>
       {item.isDefault && <p className="panel__hint">{t('plan.genericHint')}</p>}
-      <ErrorAlert error={unmatched.length || !update.error || update.error.code !== 'validation' ? update.error : null} extraIssues={unmatched} />
+      <ErrorAlert error={update.error} extraIssues={issues.unmatched} quietOnFieldErrors />
       <FormField id={`${prefix}-name`} label={t('plan.sessionTitle')} required error={errors.title?.message}>
         {(p) => <input {...p} type="text" autoComplete="off" {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
       </FormField>
@@ -136,11 +134,7 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
           {t('plan.addComponent')}
         </button>
       </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('plan.save')}
-        </button>
-      </div>
+      <FormActions saving={update.isPending} submitLabel={t('plan.save')} />
     </form>
   );
 }

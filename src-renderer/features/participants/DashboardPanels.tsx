@@ -5,8 +5,9 @@ import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoreHint } from '../../components/MoreHint';
+import { Stat } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
-import { percent } from './labels';
+import { shareAsPercent } from '../../lib/percent';
 
 type SessionRow = ParticipationDashboard['heldWithoutAttendance'][number];
 
@@ -24,14 +25,8 @@ export function ParticipationPanels() {
           {t('participationDashboard.figures')}
         </h2>
         <dl className="stat-grid">
-          <div className="stat">
-            <dt className="stat__label">{t('participationDashboard.completionRate')}</dt>
-            <dd className="stat__value">{percent(d.completionRateThisYear)}</dd>
-          </div>
-          <div className="stat">
-            <dt className="stat__label">{t('participationDashboard.atRiskCount')}</dt>
-            <dd className="stat__value">{fmt.number(d.atRiskTotal)}</dd>
-          </div>
+          <Stat label={t('participationDashboard.completionRate')} value={shareAsPercent(d.completionRateThisYear)} />
+          <Stat label={t('participationDashboard.atRiskCount')} value={fmt.number(d.atRiskTotal)} />
         </dl>
       </section>
       <div className="dashboard-columns">

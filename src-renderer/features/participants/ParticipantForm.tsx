@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue, GroupOverview, Participant } from '../../../src-main/ipc/contract';
+import type { GroupOverview, Participant } from '../../../src-main/ipc/contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { FormField, Fieldset } from '../../components/FormField';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { SelectField } from '../../components/SelectField';
+import { todayIso } from '../../lib/dates';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
-import { childGenders, consents, familyNumbers, relations, todayIso } from './labels';
+import { childGenders, consents, familyNumbers, relations } from './labels';
 
 interface Values {
   displayName: string;
@@ -37,7 +40,6 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
   const create = useApiMutation('participants.create');
   const update = useApiMutation('participants.update');
   const mutation = participant ? update : create;
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const [duplicate, setDuplicate] = useState<ApiError | null>(null);
   const showChild = overview.programmeAudience === 'parents' || overview.programmeAudience === 'individual_family';
   const { register, handleSubmit, setError, formState, watch, setValue, getValues } = useForm<Values>({
@@ -54,6 +56,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
     },
   });
   const errors = formState.errors;
+  const issues = useServerIssues(setError, fields);
   const consent = watch('consent');
   const prefix = participant ? `participant-${participant.id}` : 'participant-new';
 
@@ -69,7 +72,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
   });
 
   const send = async (v: Values, allowDuplicate: boolean) => {
-    setUnmatched([]);
+    issues.clear();
     const input = {
       displayName: v.displayName,
       relation: v.relation,
@@ -92,12 +95,11 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
         setDuplicate(err);
         return;
       }
-      setUnmatched(applyServerIssues(err, setError, fields));
+      issues.apply(err);
     }
   };
   const submit = handleSubmit((v) => send(v, false));
   const required = { required: 'validation.required' };
-  const fieldError = mutation.error instanceof ApiError && mutation.error.code === 'validation' && unmatched.length === 0;
 
   return (
     <form className="form participant-panel" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}
@@ -128,23 +130,14 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
           </div>
         </div>
       ) : (
-        <ErrorAlert error={fieldError ? null : mutation.error} extraIssues={unmatched} />
+        <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} quietOnFieldErrors />
       )}
       <div className="form__grid">
         <FormField id={`${prefix}-name`} label={t('participants.displayName')} hint={t('participants.displayNameHint')} required error={errors.displayName?.message}>
           {(p) => <input {...p} type="text" autoComplete="off" {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
         </FormField>
-        <FormField id={`${prefix}-relation`} label={t('participants.relation')} required error={errors.relation?.message}>
-          {(p) => (
-            <select {...p} {...register('relation', required)}>
-              {relations.map((r) => (
-                <option key={r} value={r}>
-                  {t(`participants.relations.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField id={`${prefix}-relation`} label={t('participants.relation')} required error={errors.relation?.message}
+          options={relations.map((r) => ({ value: r, label: t(`participants.relations.${r}`) }))} {...register('relation', required)} />
         <FormField id={`${prefix}-family`} label={t('participants.family')} hint={t('participants.familyHint')} error={errors.familyId?.message}>
           {(p) => (
             <select {...p} {...register('familyId', {
@@ -173,18 +166,8 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
             <FormField id={`${prefix}-birth-year`} label={t('participants.childBirthYear')} error={errors.childBirthYear?.message}>
               {(p) => <input {...p} type="number" inputMode="numeric" min={1990} max={2100} {...register('childBirthYear')} />}
             </FormField>
-            <FormField id={`${prefix}-gender`} label={t('participants.childGender')} error={errors.childGender?.message}>
-              {(p) => (
-                <select {...p} {...register('childGender')}>
-                  <option value="">{t('participants.notGiven')}</option>
-                  {childGenders.map((g) => (
-                    <option key={g} value={g}>
-                      {t(`participants.genders.${g}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <SelectField id={`${prefix}-gender`} label={t('participants.childGender')} error={errors.childGender?.message} placeholder={t('participants.notGiven')}
+              options={childGenders.map((g) => ({ value: g, label: t(`participants.genders.${g}`) }))} {...register('childGender')} />
           </>
         )}
         <FormField id={`${prefix}-enrolment`} label={t('participants.enrolmentDate')} required error={errors.enrolmentDate?.message}>
@@ -212,14 +195,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
           {(p) => <input {...p} type="text" autoComplete="off" {...register('contact')} />}
         </FormField>
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('common.saving') : participant ? t('common.save') : t('participants.add')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions saving={mutation.isPending} submitLabel={participant ? undefined : t('participants.add')} cancel={onDone} />
     </form>
   );
 }
