@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Course } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
-import { Detail } from '../leaders/common';
 
 export function CoursePage() {
   const { t } = useTranslation();
@@ -20,8 +21,7 @@ export function CoursePage() {
     return (
       <>
         <PageHeader title={t('courses.title')} back={back} />
-        {course.isPending && <Loading />}
-        <ErrorAlert error={course.error} />
+        <QueryState query={course} />
       </>
     );
   }
@@ -33,10 +33,10 @@ export function CoursePage() {
           {t('courses.details')}
         </h2>
         <dl className="details">
-          <Detail label={t('courses.programme')} value={c.programmeCode} />
-          <Detail label={t('courses.trainer')} value={c.trainerName || '–'} />
-          <Detail label={t('courses.dates')} value={c.dates.map((d) => fmt.shortDate(d)).join(', ')} />
-          {c.note && <Detail label={t('courses.note')} value={c.note} />}
+          <Detail label={t('courses.programme')}>{c.programmeCode}</Detail>
+          <Detail label={t('courses.trainer')}>{c.trainerName || '–'}</Detail>
+          <Detail label={t('courses.dates')}>{c.dates.map((d) => fmt.shortDate(d)).join(', ')}</Detail>
+          {c.note && <Detail label={t('courses.note')}>{c.note}</Detail>}
         </dl>
       </section>
       <section className="panel" aria-labelledby="course-attendance">

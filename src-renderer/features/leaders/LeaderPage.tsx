@@ -3,16 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { LeaderGroup, LeaderPage as LeaderPageData, Pathway } from '../../../src-main/ipc/contract';
 import { useApiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
+import { percent, rating, shareAsPercent } from '../../lib/percent';
 import { FollowUpList } from '../supervision/FollowUpList';
 import { CertifyDialog } from './CertifyDialog';
 import { Checklist } from './Checklist';
-import { FlagList, PathwayBadge, percent, rating, shareAsPercent } from './common';
+import { FlagList } from './FlagList';
 import { SupervisionHistory } from './SupervisionHistory';
 import { TrendChart, type TrendPoint } from './TrendChart';
 
@@ -28,8 +29,7 @@ export function LeaderPage() {
     return (
       <>
         <PageHeader title={t('leaders.leaderTitle')} back={back} />
-        {page.isPending && <Loading />}
-        <ErrorAlert error={page.error} />
+        <QueryState query={page} />
       </>
     );
   }
@@ -44,7 +44,7 @@ export function LeaderPage() {
           <>
             {d.pathways.map((p) => (
               <span key={p.programmeId}>
-                {p.programmeCode}: <PathwayBadge status={p.status} />
+                {p.programmeCode}: <StatusBadge kind="pathway" status={p.status} />
               </span>
             ))}
             {d.leader.unitName && <span>{d.leader.unitName}</span>}
@@ -120,7 +120,7 @@ function PathwayBlock({ leaderId, pathway: p, onCertify }: { leaderId: string; p
   return (
     <div className="pathway" aria-labelledby={headingId} role="group">
       <h3 id={headingId} className="add-session__title">
-        {p.programmeName} ({p.programmeCode}) <PathwayBadge status={p.status} />
+        {p.programmeName} ({p.programmeCode}) <StatusBadge kind="pathway" status={p.status} />
       </h3>
       <Checklist pathway={p} />
       {p.certification ? (
@@ -154,48 +154,34 @@ function GroupsLed({ groups }: { groups: LeaderGroup[] }) {
       <h2 id="leader-groups" className="panel__title">
         {t('leaders.groups.title')}
       </h2>
-      {groups.length === 0 ? (
-        <EmptyState title={t('leaders.groups.empty')} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('leaders.groups.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('leaders.groups.group')}</th>
-                <th scope="col">{t('leaders.groups.status')}</th>
-                <th scope="col" className="num">{t('leaders.groups.sessions')}</th>
-                <th scope="col" className="num">{t('leaders.groups.participants')}</th>
-                <th scope="col" className="num">{t('leaders.groups.completion')}</th>
-                <th scope="col" className="num">{t('leaders.col.attendance')}</th>
-                <th scope="col" className="num">{t('leaders.col.fidelity')}</th>
-                <th scope="col">{t('leaders.groups.supervisor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.groupId}>
-                  <th scope="row">
-                    <Link to={`/groups/${g.groupId}`}>
-                      {g.programmeCode} · {g.unitName}
-                    </Link>
-                    <div className="muted small">{fmt.shortDate(g.startDate)}</div>
-                  </th>
-                  <td>
-                    <StatusBadge kind="group" status={g.status} />
-                  </td>
-                  <td className="num">{t('groups.heldOf', { held: g.heldCount, total: g.sessionCount })}</td>
-                  <td className="num">{fmt.number(g.participants)}</td>
-                  <td className="num">{shareAsPercent(g.completionRate)}</td>
-                  <td className="num">{shareAsPercent(g.meanAttendance)}</td>
-                  <td className="num">{percent(g.meanFidelity)}</td>
-                  <td>{g.supervisorName ?? t('groups.noSupervisor')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('leaders.groups.title')}
+        rows={groups}
+        rowKey={(g) => g.groupId}
+        empty={<EmptyState title={t('leaders.groups.empty')} />}
+        columns={[
+          {
+            key: 'group',
+            header: t('leaders.groups.group'),
+            rowHeader: true,
+            cell: (g) => (
+              <>
+                <Link to={`/groups/${g.groupId}`}>
+                  {g.programmeCode} · {g.unitName}
+                </Link>
+                <div className="muted small">{fmt.shortDate(g.startDate)}</div>
+              </>
+            ),
+          },
+          { key: 'status', header: t('leaders.groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },
+          { key: 'sessions', header: t('leaders.groups.sessions'), className: 'num', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
+          { key: 'participants', header: t('leaders.groups.participants'), className: 'num', cell: (g) => fmt.number(g.participants) },
+          { key: 'completion', header: t('leaders.groups.completion'), className: 'num', cell: (g) => shareAsPercent(g.completionRate) },
+          { key: 'attendance', header: t('leaders.col.attendance'), className: 'num', cell: (g) => shareAsPercent(g.meanAttendance) },
+          { key: 'fidelity', header: t('leaders.col.fidelity'), className: 'num', cell: (g) => percent(g.meanFidelity) },
+          { key: 'supervisor', header: t('leaders.groups.supervisor'), cell: (g) => g.supervisorName ?? t('groups.noSupervisor') },
+        ]}
+      />
     </section>
   );
 }

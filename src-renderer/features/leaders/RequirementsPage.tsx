@@ -1,14 +1,15 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { FieldIssue, PathwayRequirements } from '../../../src-main/ipc/contract';
+import type { PathwayRequirements } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { QueryState } from '../../components/QueryState';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 
 export function RequirementsPage() {
@@ -24,10 +25,8 @@ export function RequirementsPage() {
         subtitle={t('requirements.intro')}
         back={<Link to="/programmes">← {t('requirements.back')}</Link>}
       />
-      {requirements.isPending && <Loading />}
-      <ErrorAlert error={requirements.error} />
       {/* Keyed so a refetch after saving starts the form from what was stored. */}
-      {requirements.data && <RequirementsForm key={JSON.stringify(requirements.data)} current={requirements.data} />}
+      <QueryState query={requirements}>{(current) => <RequirementsForm key={JSON.stringify(current)} current={current} />}</QueryState>
     </>
   );
 }
@@ -44,7 +43,6 @@ const fields = ['minCourseDays', 'requireSupervisedGroup', 'supervisedGroupMinHe
 function RequirementsForm({ current }: { current: PathwayRequirements }) {
   const { t } = useTranslation();
   const update = useApiMutation('pathwayRequirements.update');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<Values>({
     defaultValues: {
       minCourseDays: String(current.minCourseDays),
@@ -54,9 +52,9 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
     },
   });
   const errors = formState.errors;
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, fields);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       await update.mutateAsync({
         programmeId: current.programmeId,
         minCourseDays: toNumberOrNull(v.minCourseDays) ?? Number.NaN,
@@ -65,15 +63,13 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
         minSupervisionSessions: toNumberOrNull(v.minSupervisionSessions) ?? Number.NaN,
       });
       showToast(t('requirements.saved'));
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, fields));
-    }
-  });
+    }),
+  );
   const required = { required: 'validation.required' };
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       <p className="form__required-note">{current.isDefault ? t('requirements.isDefault') : t('form.requiredNote')}</p>
-      <ErrorAlert error={update.error} extraIssues={unmatched} />
+      <ErrorAlert error={update.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
         <FormField id="req-course-days" label={t('requirements.courseDays')} hint={t('requirements.courseDaysHint')} required error={errors.minCourseDays?.message}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={30} {...register('minCourseDays', required)} />}
@@ -82,10 +78,7 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
           {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={50} {...register('minSupervisionSessions', required)} />}
         </FormField>
         <div className="field form__wide">
-          <label className="checkbox">
-            <input type="checkbox" {...register('requireSupervisedGroup')} />
-            <span>{t('requirements.supervisedGroup')}</span>
-          </label>
+          <Checkbox label={t('requirements.supervisedGroup')} {...register('requireSupervisedGroup')} />
         </div>
         <FormField id="req-held-percent" label={t('requirements.heldPercent')} hint={t('requirements.heldPercentHint')} required error={errors.supervisedGroupMinHeldPercent?.message}>
           {(p) => (
@@ -93,14 +86,7 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
           )}
         </FormField>
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <Link to="/programmes" className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions saving={update.isPending} cancel="/programmes" />
     </form>
   );
 }

@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { FieldIssue } from '../../../src-main/ipc/contract';
-import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { Fieldset, FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { encodeBilingual } from '../../lib/forms';
+import { namedChoices, SelectField } from '../../components/SelectField';
+import { todayIso } from '../../lib/dates';
+import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { FollowUpRows } from './FollowUpRows';
 import { RatingGroup } from './RatingGroup';
@@ -26,13 +26,19 @@ export interface SupervisionValues {
   followUps: { text: string; dueDate: string; leaderId: string }[];
 }
 
-const simpleFields = ['date', 'supervisorId', 'format', 'mode', 'notes', 'groupIds'] as const;
+const simpleFields: readonly string[] = ['date', 'supervisorId', 'format', 'mode', 'notes', 'groupIds'];
 
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** "leaders.2.rating" is the rating of the third leader present; follow-up issues go on their row. */
+const issuePlacement =
+  (present: string[]) =>
+  (path: string): Path<SupervisionValues> | null => {
+    const [head = '', index, leaf] = path.split('.');
+    const leaderId = index !== undefined ? present[Number(index)] : undefined;
+    if (head === 'leaders' && leaf === 'rating' && leaderId) return `ratings.${leaderId}`;
+    if (head === 'leaders') return 'leaderIds';
+    if (head === 'followUps' && index !== undefined && leaf) return `followUps.${index}.${leaf}` as Path<SupervisionValues>;
+    return simpleFields.includes(head) ? (head as Path<SupervisionValues>) : null;
+  };
 
 /**
  * Recording a supervision meeting in about a minute: the usual answers are preset (today, group
@@ -48,10 +54,9 @@ export function SupervisionFormPage() {
   const groups = useApiQuery('groups.list', { limit: 500 });
   const scale = useApiQuery('supervision.ratingScale', {});
   const create = useApiMutation('supervision.create');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, control, handleSubmit, setError, formState, watch } = useForm<SupervisionValues>({
     defaultValues: {
-      date: localToday(),
+      date: todayIso(),
       supervisorId: '',
       format: 'group',
       mode: 'in_person',
@@ -73,11 +78,12 @@ export function SupervisionFormPage() {
     (g) => g.status !== 'cancelled' && g.status !== 'completed' && g.leaders.some((l) => chosenLeaders.includes(l.id)),
   );
   const backTo = preselected ? `/leaders/${preselected}` : '/leaders';
+  // Which leader a "leaders.N" issue means depends on who was present in the call that failed.
+  const present = leaders.filter((l) => chosenLeaders.includes(l.id)).map((l) => l.id);
+  const issues = useServerIssues(setError, issuePlacement(present));
 
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    const present = leaders.filter((l) => v.leaderIds.includes(l.id)).map((l) => l.id);
-    try {
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       await create.mutateAsync({
         date: v.date,
         supervisorId: v.supervisorId,
@@ -90,10 +96,8 @@ export function SupervisionFormPage() {
       });
       showToast(t('supervision.saved'));
       void navigate(backTo);
-    } catch (err) {
-      setUnmatched(placeIssues(err, present, setError));
-    }
-  });
+    }),
+  );
 
   if (staff.isPending || scale.isPending) return <Loading />;
 
@@ -102,23 +106,13 @@ export function SupervisionFormPage() {
       <PageHeader title={t('supervision.title')} back={<Link to={backTo}>← {t('supervision.back')}</Link>} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="form__required-note">{t('form.requiredNote')}</p>
-        <ErrorAlert error={create.error ?? staff.error ?? scale.error} extraIssues={unmatched} />
+        <ErrorAlert error={create.error ?? staff.error ?? scale.error} extraIssues={issues.unmatched} />
         <div className="form__grid">
           <FormField id="sup-date" label={t('supervision.date')} required error={errors.date?.message}>
             {(p) => <input {...p} type="date" {...register('date', { required: 'validation.required' })} />}
           </FormField>
-          <FormField id="sup-supervisor" label={t('supervision.supervisor')} required error={errors.supervisorId?.message}>
-            {(p) => (
-              <select {...p} {...register('supervisorId', { required: 'validation.required' })}>
-                <option value="">{t('form.choose')}</option>
-                {supervisors.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField id="sup-supervisor" label={t('supervision.supervisor')} required error={errors.supervisorId?.message}
+            placeholder={t('form.choose')} options={namedChoices(supervisors)} {...register('supervisorId', { required: 'validation.required' })} />
           <Fieldset id="sup-format" legend={t('supervision.format')} required error={errors.format?.message}>
             <div className="radio-group">
               {(['group', 'individual'] as const).map((f) => (
@@ -228,36 +222,9 @@ export function SupervisionFormPage() {
           onRemove={(i) => followUps.remove(i)}
         />
 
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? t('common.saving') : t('supervision.submit')}
-          </button>
-          <Link to={backTo} className="button button--secondary">
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions saving={create.isPending} submitLabel={t('supervision.submit')} cancel={backTo} />
       </form>
     </>
   );
 }
 
-/** Puts each server issue where the user can fix it; "leaders.2.rating" means the third present leader's rating. */
-function placeIssues(err: unknown, present: string[], setError: (name: Path<SupervisionValues>, e: { type: string; message: string }, o?: { shouldFocus: boolean }) => void): FieldIssue[] {
-  if (!(err instanceof ApiError)) return [];
-  const unmatched: FieldIssue[] = [];
-  let focused = false;
-  const put = (name: string, issue: FieldIssue) => {
-    setError(name as Path<SupervisionValues>, { type: 'server', message: encodeBilingual(issue.message) }, { shouldFocus: !focused });
-    focused = true;
-  };
-  for (const issue of err.issues) {
-    const [head = '', index, leaf] = issue.path.split('.');
-    const leaderId = index !== undefined ? present[Number(index)] : undefined;
-    if (head === 'leaders' && leaf === 'rating' && leaderId) put(`ratings.${leaderId}`, issue);
-    else if (head === 'leaders') put('leaderIds', issue);
-    else if (head === 'followUps' && index !== undefined && leaf) put(`followUps.${index}.${leaf}`, issue);
-    else if ((simpleFields as readonly string[]).includes(head)) put(head, issue);
-    else unmatched.push(issue);
-  }
-  return unmatched;
-}
