@@ -5,18 +5,21 @@ import type { ProcedureOutput } from '../../../src-main/ipc/contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../components/FormField';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { encodeBilingual } from '../../lib/forms';
+import { QueryState } from '../../components/QueryState';
+import { applyServerIssues, pathHead } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import '../export/export.css';
 import { useExportFormat } from '../export/format';
 
 type Recipient = ProcedureOutput<'recipients.list'>[number];
-type Errors = Partial<Record<'name' | 'publicKey', string>>;
+const fields = ['name', 'publicKey'] as const;
+type Field = (typeof fields)[number];
+type Errors = Partial<Record<Field, string>>;
 
 /** The same shape the server checks (bech32 "age1" + 58 characters); the server also checks the checksum. */
 const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
@@ -59,12 +62,10 @@ export function RecipientsPage() {
           create.reset();
         },
         onError: (err) => {
-          if (!(err instanceof ApiError)) return;
           const fieldErrors: Errors = {};
-          for (const issue of err.issues) {
-            const head = issue.path.split('.')[0];
-            if (head === 'name' || head === 'publicKey') fieldErrors[head] = encodeBilingual(issue.message);
-          }
+          applyServerIssues<Required<Errors>>(err, (field, e) => {
+            if (field === 'name' || field === 'publicKey') fieldErrors[field] = e.message;
+          }, fields);
           if (Object.keys(fieldErrors).length > 0) {
             setErrors(fieldErrors);
             focusInvalid();
@@ -74,7 +75,7 @@ export function RecipientsPage() {
     );
   };
 
-  const hasFieldIssues = create.error instanceof ApiError && create.error.issues.some((i) => ['name', 'publicKey'].includes(i.path.split('.')[0] ?? ''));
+  const hasFieldIssues = create.error instanceof ApiError && create.error.issues.some((i) => fields.includes(pathHead(i.path) as Field));
 
   return (
     <>
@@ -84,45 +85,37 @@ export function RecipientsPage() {
         <h2 id="recipients-list-title" className="panel__title">
           {t('recipients.saved')}
         </h2>
-        {list.isPending && <Loading />}
-        <ErrorAlert error={list.error} />
-        {list.data && list.data.length === 0 && <EmptyState title={t('recipients.empty')}>{t('recipients.emptyText')}</EmptyState>}
-        {list.data && list.data.length > 0 && (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('recipients.saved')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('recipients.name')}</th>
-                  <th scope="col">{t('recipients.fingerprint')}</th>
-                  <th scope="col">{t('recipients.created')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('recipients.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{r.name}</th>
-                    <td className="mono nowrap">{r.fingerprint}</td>
-                    <td className="nowrap">{fmt.dateTime(r.createdAt)}</td>
-                    <td className="actions-cell">
-                      <button
-                        type="button"
-                        className="button button--link button--danger-text button--small"
-                        aria-label={t('recipients.deleteLabel', { name: r.name })}
-                        onClick={() => setDeleting(r)}
-                      >
-                        {t('common.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QueryState query={list}>
+          {(recipients) => (
+            <DataTable
+              caption={t('recipients.saved')}
+              rows={recipients}
+              rowKey={(r) => r.id}
+              empty={<EmptyState title={t('recipients.empty')}>{t('recipients.emptyText')}</EmptyState>}
+              columns={[
+                { key: 'name', header: t('recipients.name'), rowHeader: true, cell: (r) => r.name },
+                { key: 'fingerprint', header: t('recipients.fingerprint'), cellClassName: 'mono nowrap', cell: (r) => r.fingerprint },
+                { key: 'created', header: t('recipients.created'), cellClassName: 'nowrap', cell: (r) => fmt.dateTime(r.createdAt) },
+                {
+                  key: 'actions',
+                  header: t('recipients.actions'),
+                  hiddenHeader: true,
+                  cellClassName: 'actions-cell',
+                  cell: (r) => (
+                    <button
+                      type="button"
+                      className="button button--link button--danger-text button--small"
+                      aria-label={t('recipients.deleteLabel', { name: r.name })}
+                      onClick={() => setDeleting(r)}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </section>
 
       <section className="panel" aria-labelledby="recipients-add-title">

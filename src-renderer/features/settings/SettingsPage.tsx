@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/queries';
+import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { useChangeLanguage } from '../../app/useLanguage';
 import { SecuritySettings } from '../vault/SecuritySettings';
 
@@ -53,32 +54,21 @@ export function SettingsPage() {
         <h2 id="settings-about" className="panel__title">
           {t('settings.about')}
         </h2>
-        {info.isPending && <Loading />}
-        <ErrorAlert error={info.error} />
-        {info.data && (
-          <dl className="details">
-            <div className="details__row">
-              <dt>{t('settings.version')}</dt>
-              <dd>{info.data.version}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.dataFolder')}</dt>
-              <dd className="mono">{info.data.dataDir}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.database')}</dt>
-              <dd className="mono">{info.data.databasePath}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.encryption')}</dt>
-              <dd>{info.data.encrypted ? t('settings.encrypted') : t('settings.notEncrypted')}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.shell')}</dt>
-              <dd>{t(`settings.shells.${info.data.shell}`)}</dd>
-            </div>
-          </dl>
-        )}
+        <QueryState query={info}>
+          {(about) => (
+            <dl className="details">
+              <Detail label={t('settings.version')}>{about.version}</Detail>
+              <Detail label={t('settings.dataFolder')} valueClassName="mono">
+                {about.dataDir}
+              </Detail>
+              <Detail label={t('settings.database')} valueClassName="mono">
+                {about.databasePath}
+              </Detail>
+              <Detail label={t('settings.encryption')}>{about.encrypted ? t('settings.encrypted') : t('settings.notEncrypted')}</Detail>
+              <Detail label={t('settings.shell')}>{t(`settings.shells.${about.shell}`)}</Detail>
+            </dl>
+          )}
+        </QueryState>
       </section>
     </>
   );
