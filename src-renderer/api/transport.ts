@@ -38,6 +38,15 @@ const httpTransport: Transport = {
     if (!token || typeof EventSource === 'undefined') return () => undefined;
     const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     source.addEventListener('changed', cb);
+    // A change made while the stream was down was never announced, so a reconnect counts as one.
+    let lost = false;
+    source.addEventListener('error', () => {
+      lost = true;
+    });
+    source.addEventListener('open', () => {
+      if (lost) cb();
+      lost = false;
+    });
     return () => source.close();
   },
 };
