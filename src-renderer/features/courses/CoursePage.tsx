@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Course } from '../../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -76,7 +76,7 @@ function AttendanceGrid({ course }: { course: Course }) {
     latest.current.set(leaderId, next);
     setPending((p) => ({ ...p, [leaderId]: next }));
     const save = (queues.current.get(leaderId) ?? Promise.resolve())
-      .then(() => setAttendance.mutateAsync({ courseId: course.id, leaderId, dates: next }))
+      .then(async () => setApiData('courses.get', { id: course.id }, await setAttendance.mutateAsync({ courseId: course.id, leaderId, dates: next })))
       .catch(() => {
         // Shown above the grid; the box returns to what is stored.
       })

@@ -2,7 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { ProgrammeRules } from '../../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
@@ -39,12 +39,13 @@ function RulesForm({ rules }: { rules: ProgrammeRules }) {
   const issues = useServerIssues(setError, ['completionPercent', 'dropoutAfter', 'atRiskAfter']);
   const submit = handleSubmit((v) =>
     issues.run(async () => {
-      await update.mutateAsync({
+      const saved = await update.mutateAsync({
         programmeId: rules.programmeId,
         completionPercent: toNumberOrNull(v.completionPercent) ?? Number.NaN,
         dropoutAfter: toNumberOrNull(v.dropoutAfter) ?? Number.NaN,
         atRiskAfter: toNumberOrNull(v.atRiskAfter) ?? Number.NaN,
       });
+      setApiData('programmeRules.get', { programmeId: rules.programmeId }, saved);
       showToast(t('rules.saved'));
     }),
   );

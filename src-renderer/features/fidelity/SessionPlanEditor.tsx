@@ -3,7 +3,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { SessionPlanItem } from '../../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -29,7 +29,7 @@ export function SessionPlanEditor() {
 
   const doReset = async () => {
     try {
-      await reset.mutateAsync({ programmeId: id });
+      setApiData('sessionPlans.get', { programmeId: id }, await reset.mutateAsync({ programmeId: id }));
       setConfirming(false);
       showToast(t('plan.resetDone'));
     } catch {
@@ -91,12 +91,13 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
   const issues = useServerIssues(setError, ['title']);
   const submit = handleSubmit((v) =>
     issues.run(async () => {
-      await update.mutateAsync({
+      const saved = await update.mutateAsync({
         programmeId,
         number: item.number,
         title: v.title,
         components: v.components.map((c) => ({ ...(c.key ? { key: c.key } : {}), sv: c.sv, en: c.en })),
       });
+      setApiData('sessionPlans.get', { programmeId }, saved);
       showToast(t('plan.saved', { number: item.number }));
     }),
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { showToast } from '../../stores/toasts';
@@ -31,6 +31,7 @@ export function GroupCreatePage() {
         cancelTo="/groups"
         onSubmit={async (values) => {
           const group = await create.mutateAsync(toInput(values));
+          setApiData('groups.get', { id: group.id }, group);
           showToast(t('groups.created', { count: group.sessionCount }));
           void navigate(`/groups/${group.id}`);
         }}
@@ -57,7 +58,7 @@ export function GroupEditPage() {
           submitError={update.error}
           cancelTo={`/groups/${id}`}
           onSubmit={async (values) => {
-            await update.mutateAsync({ ...toInput(values), id, status: values.status });
+            setApiData('groups.get', { id }, await update.mutateAsync({ ...toInput(values), id, status: values.status }));
             showToast(t('common.saved'));
             void navigate(`/groups/${id}`);
           }}

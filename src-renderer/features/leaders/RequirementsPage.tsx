@@ -2,7 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { PathwayRequirements } from '../../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -55,13 +55,14 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
   const issues = useServerIssues(setError, fields);
   const submit = handleSubmit((v) =>
     issues.run(async () => {
-      await update.mutateAsync({
+      const saved = await update.mutateAsync({
         programmeId: current.programmeId,
         minCourseDays: toNumberOrNull(v.minCourseDays) ?? Number.NaN,
         requireSupervisedGroup: v.requireSupervisedGroup,
         supervisedGroupMinHeldPercent: toNumberOrNull(v.supervisedGroupMinHeldPercent) ?? Number.NaN,
         minSupervisionSessions: toNumberOrNull(v.minSupervisionSessions) ?? Number.NaN,
       });
+      setApiData('pathwayRequirements.get', { programmeId: current.programmeId }, saved);
       showToast(t('requirements.saved'));
     }),
   );
