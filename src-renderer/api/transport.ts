@@ -13,6 +13,17 @@ const electronTransport = (bridge: NonNullable<Window['komet']>): Transport => (
   onChanged: (cb) => bridge.onChanged(cb),
 });
 
+/**
+ * The browser shell's change stream: one per page, shared by every listener, open while any
+ * listens. A change made before the stream was open, or while it was down, was never announced,
+ * so each time it opens counts as a change too.
+ */
+const changeListeners = new Set<() => void>();
+let changeStream: EventSource | null = null;
+const announce = () => {
+  for (const listener of [...changeListeners]) listener();
+};
+
 /** Browser shell: loopback HTTP with the per-launch bearer token, server-sent events for changes. */
 const httpTransport: Transport = {
   async call(procedure, input) {
@@ -36,18 +47,18 @@ const httpTransport: Transport = {
   onChanged(cb) {
     const token = getToken();
     if (!token || typeof EventSource === 'undefined') return () => undefined;
-    const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.addEventListener('changed', cb);
-    // A change made while the stream was down was never announced, so a reconnect counts as one.
-    let lost = false;
-    source.addEventListener('error', () => {
-      lost = true;
-    });
-    source.addEventListener('open', () => {
-      if (lost) cb();
-      lost = false;
-    });
-    return () => source.close();
+    changeListeners.add(cb);
+    if (!changeStream) {
+      changeStream = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      changeStream.addEventListener('changed', announce);
+      changeStream.addEventListener('open', announce);
+    }
+    return () => {
+      changeListeners.delete(cb);
+      if (changeListeners.size > 0) return;
+      changeStream?.close();
+      changeStream = null;
+    };
   },
 };
 

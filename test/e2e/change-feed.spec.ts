@@ -28,3 +28,22 @@ test("a write refreshes the screen through main's change event alone, and a chan
   await expect(page.getByRole('rowheader', { name: 'Enhet Öst' })).toHaveCount(0);
   expect(calls.filter((c) => c === 'units.list')).toHaveLength(1);
 });
+
+test('a change made while the page is still connecting its change stream shows once the stream is open', async ({ page, komet }) => {
+  // Hold the stream back until the page has read its data and something else has written.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/events?**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('about:blank');
+  await page.goto(komet.url);
+  await goTo(page, 'Enheter');
+  await expect(page.getByRole('table', { name: 'Enheter' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Enhet Väst' })).toHaveCount(0);
+
+  await arrange(komet, 'units.create', { name: 'Enhet Väst', kind: 'district' });
+  release();
+  await expect(page.getByRole('rowheader', { name: 'Enhet Väst' })).toBeVisible();
+});
