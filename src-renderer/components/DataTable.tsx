@@ -31,17 +31,22 @@ interface DataTableProps<Row, K extends string> {
   captionClassName?: string;
   columns: readonly (Column<Row, K> | false | null | undefined)[];
   rows: readonly Row[];
-  rowKey(row: Row): string | number;
+  /** Defaults to the row's id. */
+  rowKey?(row: Row): string | number;
   rowClassName?(row: Row): string | undefined;
   editor?(row: Row): RowEditor | null;
   /** Shown instead of the table when there are no rows. */
   empty?: ReactNode;
+  /** How many there are in all ("12 grupper"), announced above the table as it changes. */
+  summary?: string;
   className?: string;
   /** false where the surrounding region already scrolls (chart tables, the printed certificate). */
   wrap?: boolean;
   sort?: { state: SortState<K>; onSort(key: K): void };
   pagination?: PaginationProps;
 }
+
+const idOf = (row: unknown): string | number => (row as { id: string | number }).id;
 
 const join = (...names: (string | undefined)[]) => names.filter(Boolean).join(' ') || undefined;
 
@@ -50,7 +55,7 @@ const join = (...names: (string | undefined)[]) => names.filter(Boolean).join(' 
  * an optional row header per row, an empty state and paging below.
  */
 export function DataTable<Row, K extends string = string>(props: DataTableProps<Row, K>) {
-  const { caption, captionClassName = 'visually-hidden', rows, rowKey, rowClassName, editor, empty, className, wrap = true, sort, pagination } = props;
+  const { caption, captionClassName = 'visually-hidden', rows, rowKey = idOf, rowClassName, editor, empty, summary, className, wrap = true, sort, pagination } = props;
   const columns = props.columns.filter((c): c is Column<Row, K> => Boolean(c));
 
   const header = (c: Column<Row, K>) => {
@@ -87,9 +92,15 @@ export function DataTable<Row, K extends string = string>(props: DataTableProps<
     );
   };
 
+  const count = summary !== undefined && (
+    <p className="result-count" role="status">
+      {summary}
+    </p>
+  );
   if (rows.length === 0 && empty !== undefined) {
     return (
       <>
+        {count}
         {empty}
         {pagination && <Pagination {...pagination} />}
       </>
@@ -97,23 +108,24 @@ export function DataTable<Row, K extends string = string>(props: DataTableProps<
   }
 
   const table = (
-      <table className={join('table', className)}>
-        <caption className={captionClassName || undefined}>{caption}</caption>
-        <thead>
-          <tr>{columns.map(header)}</tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {cells(row)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <table className={join('table', className)}>
+      <caption className={captionClassName || undefined}>{caption}</caption>
+      <thead>
+        <tr>{columns.map(header)}</tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)} className={rowClassName?.(row)}>
+            {cells(row)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 
   return (
     <>
+      {count}
       {wrap ? <div className="table-wrap">{table}</div> : table}
       {pagination && <Pagination {...pagination} />}
     </>

@@ -97,4 +97,19 @@ describe('DataTable', () => {
     const html = render(<DataTable caption="Ledare" rows={rows} rowKey={(r) => r.id} columns={columns} rowClassName={(r) => (r.id === 'a' ? 'is-archived' : undefined)} />);
     expect(elements(html, 'tr').map((tr) => tr.attrs.class)).toEqual([undefined, 'is-archived', undefined]);
   });
+
+  it('announces how many there are above the table, and above the empty state too', () => {
+    const summary = '2 ledare';
+    expect(render(<DataTable caption="Ledare" rows={rows} columns={columns} summary={summary} />)).toMatch(
+      /^<p class="result-count" role="status">2 ledare<\/p><div class="table-wrap"><table/,
+    );
+    expect(render(<DataTable caption="Ledare" rows={[]} columns={columns} summary="0 ledare" empty={<EmptyState title="Inga." />} />)).toMatch(
+      /^<p class="result-count" role="status">0 ledare<\/p><div class="empty-state">/,
+    );
+  });
+
+  it('keys rows by their id unless told otherwise', () => {
+    const html = render(<DataTable caption="Ledare" rows={rows} columns={columns} />);
+    expect(elements(html, 'th').filter((th) => th.attrs.scope === 'row').map((th) => th.text)).toEqual(['Anna', 'Bo']);
+  });
 });
