@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { RegistryKind } from '../stores/registry';
 import { PageHeader } from './PageHeader';
 import { QueryState, type QueryLike } from './QueryState';
@@ -8,14 +8,14 @@ import { QueryState, type QueryLike } from './QueryState';
 interface Props<T> {
   kind: RegistryKind;
   mode: 'create' | 'edit';
-  /** For edit: the list the entry is found in (there is no single-entry procedure). */
+  /** For edit: the list the entry (the route's :id) is found in; there is no single-entry procedure. */
   list: QueryLike<T[]>;
-  id?: string | undefined;
   children: (item: T | undefined) => ReactNode;
 }
 
-export function RegistryFormPage<T extends { id: string }>({ kind, mode, list, id, children }: Props<T>) {
+export function RegistryFormPage<T extends { id: string }>({ kind, mode, list, children }: Props<T>) {
   const { t } = useTranslation();
+  const { id } = useParams();
   const back = (
     <Link to={`/${kind}`}>
       ← {t(`${kind}.backToList`)}

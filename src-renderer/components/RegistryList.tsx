@@ -5,7 +5,7 @@ import { useApiMutation } from '../api/queries';
 import { useRegistryUi, type RegistryKind } from '../stores/registry';
 import { showToast } from '../stores/toasts';
 import { Checkbox } from './Checkbox';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmWrite } from './ConfirmDialog';
 import { DataTable, type Column } from './DataTable';
 import { EmptyState } from './EmptyState';
 import { PageHeader } from './PageHeader';
@@ -47,17 +47,6 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
     }
   };
 
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync({ id: deleting.id });
-      showToast(t('registry.deletedToast', { name: deleting.name }));
-      setDeleting(null);
-    } catch {
-      // The dialog stays open with the server's reason (e.g. in use: archive instead).
-    }
-  };
-
   const create = (
     <Link to="new" className="button button--primary">
       {t(`${kind}.create`)}
@@ -75,7 +64,6 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
           <DataTable
             caption={t(`${kind}.title`)}
             rows={items.filter((i) => showArchived || i.active)}
-            rowKey={(item) => item.id}
             rowClassName={(item) => (item.active ? undefined : 'is-archived')}
             empty={
               <EmptyState title={t(`${kind}.empty`)} action={create}>
@@ -119,21 +107,20 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
           />
         )}
       </QueryState>
-      <ConfirmDialog
+      {/* A refusal (in use: archive instead) stays in the dialog. */}
+      <ConfirmWrite
         open={deleting !== null}
         title={t('registry.deleteTitle', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        destructive
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
+        mutation={remove}
+        onConfirm={async () => {
+          if (!deleting) return;
+          await remove.mutateAsync({ id: deleting.id });
+          showToast(t('registry.deletedToast', { name: deleting.name }));
         }}
+        onClose={() => setDeleting(null)}
       >
         {t('registry.deleteText')}
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }

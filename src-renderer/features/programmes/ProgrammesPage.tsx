@@ -1,13 +1,12 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { Link, Route, useNavigate } from 'react-router-dom';
 import type { Programme } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
-import { RegistryFormPage } from '../../components/RegistryFormPage';
-import { RegistryList } from '../../components/RegistryList';
+import { InputField } from '../../components/InputField';
+import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { SelectField } from '../../components/SelectField';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
@@ -19,29 +18,10 @@ const audiences = ['parents', 'teachers', 'preschool_staff', 'individual_family'
 type Audience = (typeof audiences)[number];
 
 export function ProgrammesPage() {
-  return (
-    <Routes>
-      <Route index element={<ProgrammeList />} />
-      <Route path="new" element={<ProgrammeFormRoute mode="create" />} />
-      <Route path=":id/edit" element={<ProgrammeFormRoute mode="edit" />} />
-      <Route path=":id/plan" element={<SessionPlanEditor />} />
-      <Route path=":id/rules" element={<RulesEditor />} />
-      <Route path="dropout-reasons" element={<DropoutReasonsPage />} />
-    </Routes>
-  );
-}
-
-function ageBand(p: Programme): string {
-  if (p.childAgeMin == null && p.childAgeMax == null) return '–';
-  return `${p.childAgeMin ?? ''}–${p.childAgeMax ?? ''}`;
-}
-
-function ProgrammeList() {
   const { t } = useTranslation();
   const programmes = useApiQuery('programmes.list', { includeArchived: true });
   return (
-    <>
-    <RegistryList
+    <RegistryRoutes
       kind="programmes"
       list={programmes}
       columns={[
@@ -62,22 +42,23 @@ function ProgrammeList() {
           ),
         },
       ]}
-    />
-    <p className="toolbar">
-      <Link to="dropout-reasons">{t('reasons.link')}</Link>
-    </p>
-    </>
+      listFooter={
+        <p className="toolbar">
+          <Link to="dropout-reasons">{t('reasons.link')}</Link>
+        </p>
+      }
+      form={(programme) => <ProgrammeForm programme={programme} />}
+    >
+      <Route path=":id/plan" element={<SessionPlanEditor />} />
+      <Route path=":id/rules" element={<RulesEditor />} />
+      <Route path="dropout-reasons" element={<DropoutReasonsPage />} />
+    </RegistryRoutes>
   );
 }
 
-function ProgrammeFormRoute({ mode }: { mode: 'create' | 'edit' }) {
-  const { id } = useParams();
-  const list = useApiQuery('programmes.list', { includeArchived: true }, { enabled: mode === 'edit' });
-  return (
-    <RegistryFormPage kind="programmes" mode={mode} id={id} list={list}>
-      {(programme) => <ProgrammeForm programme={programme} />}
-    </RegistryFormPage>
-  );
+function ageBand(p: Programme): string {
+  if (p.childAgeMin == null && p.childAgeMax == null) return '–';
+  return `${p.childAgeMin ?? ''}–${p.childAgeMax ?? ''}`;
 }
 
 interface ProgrammeValues {
@@ -136,26 +117,20 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
       <p className="form__required-note">{t('form.requiredNote')}</p>
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <FormField id="programme-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />}
-        </FormField>
-        <FormField id="programme-code" label={t('programmes.code')} hint={t('programmes.codeHint')} required error={errors.code?.message}>
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('code', required)} />}
-        </FormField>
+        <InputField id="programme-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide" type="text"
+          autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />
+        <InputField id="programme-code" label={t('programmes.code')} hint={t('programmes.codeHint')} required error={errors.code?.message} type="text"
+          autoComplete="off" {...register('code', required)} />
         <SelectField id="programme-audience" label={t('programmes.audience')} required error={errors.audience?.message}
           options={audiences.map((a) => ({ value: a, label: t(`audience.${a}`) }))} {...register('audience', required)} />
-        <FormField id="programme-sessions" label={t('programmes.sessionCount')} required error={errors.sessionCount?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={60} {...register('sessionCount', required)} />}
-        </FormField>
-        <FormField id="programme-length" label={t('programmes.sessionLength')} required error={errors.sessionLengthMinutes?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={15} max={600} step={5} {...register('sessionLengthMinutes', required)} />}
-        </FormField>
-        <FormField id="programme-age-min" label={t('programmes.ageMin')} error={errors.childAgeMin?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={25} {...register('childAgeMin')} />}
-        </FormField>
-        <FormField id="programme-age-max" label={t('programmes.ageMax')} error={errors.childAgeMax?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={25} {...register('childAgeMax')} />}
-        </FormField>
+        <InputField id="programme-sessions" label={t('programmes.sessionCount')} required error={errors.sessionCount?.message} type="number"
+          inputMode="numeric" min={1} max={60} {...register('sessionCount', required)} />
+        <InputField id="programme-length" label={t('programmes.sessionLength')} required error={errors.sessionLengthMinutes?.message} type="number"
+          inputMode="numeric" min={15} max={600} step={5} {...register('sessionLengthMinutes', required)} />
+        <InputField id="programme-age-min" label={t('programmes.ageMin')} error={errors.childAgeMin?.message} type="number" inputMode="numeric"
+          min={0} max={25} {...register('childAgeMin')} />
+        <InputField id="programme-age-max" label={t('programmes.ageMax')} error={errors.childAgeMax?.message} type="number" inputMode="numeric"
+          min={0} max={25} {...register('childAgeMax')} />
       </div>
       <FormActions saving={mutation.isPending} cancel="/programmes" submitLabel={programme ? undefined : t('programmes.createSubmit')} />
       {programme && (

@@ -1,40 +1,24 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { StaffMember } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { Fieldset, FormField } from '../../components/FormField';
-import { RegistryFormPage } from '../../components/RegistryFormPage';
-import { RegistryList } from '../../components/RegistryList';
+import { Fieldset } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
+import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 
 export function StaffPage() {
-  return (
-    <Routes>
-      <Route index element={<StaffList />} />
-      <Route path="new" element={<StaffFormRoute mode="create" />} />
-      <Route path=":id/edit" element={<StaffFormRoute mode="edit" />} />
-    </Routes>
-  );
-}
-
-function useRoles() {
-  const { t } = useTranslation();
-  return (s: StaffMember) =>
-    [s.isLeader ? t('staff.leader') : null, s.isSupervisor ? t('staff.supervisor') : null].filter(Boolean).join(', ');
-}
-
-function StaffList() {
   const { t } = useTranslation();
   const roles = useRoles();
   const staff = useApiQuery('staff.list', { includeArchived: true });
   return (
-    <RegistryList
+    <RegistryRoutes
       kind="staff"
       list={staff}
       columns={[
@@ -43,18 +27,15 @@ function StaffList() {
         { key: 'contact', header: t('staff.contact'), cell: (s) => [s.email, s.phone].filter(Boolean).join(' · ') || '–' },
         { key: 'groups', header: t('staff.groups'), cell: (s) => s.groupCount, className: 'num' },
       ]}
+      form={(member) => <StaffForm member={member} />}
     />
   );
 }
 
-function StaffFormRoute({ mode }: { mode: 'create' | 'edit' }) {
-  const { id } = useParams();
-  const list = useApiQuery('staff.list', { includeArchived: true }, { enabled: mode === 'edit' });
-  return (
-    <RegistryFormPage kind="staff" mode={mode} id={id} list={list}>
-      {(member) => <StaffForm member={member} />}
-    </RegistryFormPage>
-  );
+function useRoles() {
+  const { t } = useTranslation();
+  return (s: StaffMember) =>
+    [s.isLeader ? t('staff.leader') : null, s.isSupervisor ? t('staff.supervisor') : null].filter(Boolean).join(', ');
 }
 
 interface StaffValues {
@@ -103,18 +84,13 @@ function StaffForm({ member }: { member: StaffMember | undefined }) {
       <p className="form__required-note">{t('form.requiredNote')}</p>
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <FormField id="staff-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />}
-        </FormField>
+        <InputField id="staff-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide" type="text"
+          autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />
         <SelectField id="staff-unit" label={t('staff.unit')} error={errors.unitId?.message} placeholder={t('staff.noUnit')}
           options={namedChoices(unitChoices)} {...register('unitId')} />
         <div />
-        <FormField id="staff-email" label={t('staff.email')} error={errors.email?.message}>
-          {(p) => <input {...p} type="email" autoComplete="off" {...register('email')} />}
-        </FormField>
-        <FormField id="staff-phone" label={t('staff.phone')} error={errors.phone?.message}>
-          {(p) => <input {...p} type="tel" autoComplete="off" {...register('phone')} />}
-        </FormField>
+        <InputField id="staff-email" label={t('staff.email')} error={errors.email?.message} type="email" autoComplete="off" {...register('email')} />
+        <InputField id="staff-phone" label={t('staff.phone')} error={errors.phone?.message} type="tel" autoComplete="off" {...register('phone')} />
       </div>
       <Fieldset id="staff-roles" legend={t('staff.roles')} required error={errors.isLeader?.message}>
         <Checkbox label={t('staff.leader')} {...register('isLeader', { validate: oneRole, deps: ['isSupervisor'] })} />

@@ -1,13 +1,12 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Unit } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
-import { RegistryFormPage } from '../../components/RegistryFormPage';
-import { RegistryList } from '../../components/RegistryList';
+import { InputField } from '../../components/InputField';
+import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
@@ -16,20 +15,10 @@ export const unitKinds = ['district', 'municipality', 'school', 'sis_unit', 'oth
 type UnitKind = (typeof unitKinds)[number];
 
 export function UnitsPage() {
-  return (
-    <Routes>
-      <Route index element={<UnitList />} />
-      <Route path="new" element={<UnitFormRoute mode="create" />} />
-      <Route path=":id/edit" element={<UnitFormRoute mode="edit" />} />
-    </Routes>
-  );
-}
-
-function UnitList() {
   const { t } = useTranslation();
   const units = useApiQuery('units.list', { includeArchived: true });
   return (
-    <RegistryList
+    <RegistryRoutes
       kind="units"
       list={units}
       columns={[
@@ -37,17 +26,8 @@ function UnitList() {
         { key: 'groups', header: t('units.groups'), cell: (u) => u.groupCount, className: 'num' },
         { key: 'staff', header: t('units.staff'), cell: (u) => u.staffCount, className: 'num' },
       ]}
+      form={(unit) => <UnitForm unit={unit} />}
     />
-  );
-}
-
-function UnitFormRoute({ mode }: { mode: 'create' | 'edit' }) {
-  const { id } = useParams();
-  const units = useApiQuery('units.list', { includeArchived: true }, { enabled: mode === 'edit' });
-  return (
-    <RegistryFormPage kind="units" mode={mode} id={id} list={units}>
-      {(unit) => <UnitForm unit={unit} />}
-    </RegistryFormPage>
   );
 }
 
@@ -78,9 +58,8 @@ function UnitForm({ unit }: { unit: Unit | undefined }) {
     <form className="form form--narrow" noValidate onSubmit={(e) => void submit(e)}>
       <p className="form__required-note">{t('form.requiredNote')}</p>
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
-      <FormField id="unit-name" label={t('registry.name')} required error={formState.errors.name?.message}>
-        {(p) => <input {...p} type="text" autoComplete="off" {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })} />}
-      </FormField>
+      <InputField id="unit-name" label={t('registry.name')} required error={formState.errors.name?.message} type="text" autoComplete="off"
+        {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })} />
       <SelectField id="unit-kind" label={t('units.kind')} required error={formState.errors.kind?.message}
         options={unitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} {...register('kind', { required: 'validation.required' })} />
       <FormActions saving={mutation.isPending} cancel="/units" submitLabel={unit ? undefined : t('units.createSubmit')} />
