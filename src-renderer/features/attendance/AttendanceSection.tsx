@@ -5,6 +5,7 @@ import { useApiMutation } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Panel } from '../../components/Panel';
 import { showToast } from '../../stores/toasts';
 import { AttendanceGrid } from './AttendanceGrid';
 
@@ -25,12 +26,7 @@ export function AttendanceSection({ overview, groupCancelled }: { overview: Grou
     }
   };
   return (
-    <section className="panel" aria-labelledby="attendance-title">
-      <div className="panel__header">
-        <h2 id="attendance-title" className="panel__title">
-          {t('attendance.title')}
-        </h2>
-      </div>
+    <Panel id="attendance-title" title={t('attendance.title')}>
       <Checkbox label={t('attendance.tracks')} checked={tracks} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
       <ErrorAlert error={toggle.error} />
       {!overview.tracksAttendance ? (
@@ -40,6 +36,6 @@ export function AttendanceSection({ overview, groupCancelled }: { overview: Grou
       ) : (
         <AttendanceGrid overview={overview} groupCancelled={groupCancelled} />
       )}
-    </section>
+    </Panel>
   );
 }

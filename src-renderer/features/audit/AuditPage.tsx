@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
@@ -83,9 +83,7 @@ export function AuditPage() {
           },
         }}
       >
-        <FormField id="audit-since" label={t('audit.since')}>
-          {(control) => <input {...control} type="date" value={filters.since} onChange={(e) => set({ since: e.target.value })} />}
-        </FormField>
+        <InputField id="audit-since" label={t('audit.since')} type="date" value={filters.since} onChange={(e) => set({ since: e.target.value })} />
         <SelectField id="audit-entity" label={t('audit.entity')} value={filters.entity} onChange={(e) => set({ entity: e.target.value })}
           placeholder={t('audit.allEntities')} options={auditEntities.map((name) => ({ value: name, label: entity(name) }))} />
         <SearchField id="audit-actor" label={t('audit.actor')} value={filters.actor} onSearch={(actor) => set({ actor })} />
@@ -93,47 +91,42 @@ export function AuditPage() {
 
       <QueryState query={list}>
         {(page) => (
-          <>
-            <p className="result-count" role="status">
-              {t('audit.count', { count: page.total })}
-            </p>
-            <DataTable
-              caption={t('audit.title')}
-              rows={page.rows}
-              rowKey={(row) => row.id}
-              empty={
-                <EmptyState title={filtered ? t('audit.emptyFiltered') : t('audit.empty')}>
-                  {filtered ? t('audit.emptyFilteredText') : t('audit.emptyText')}
-                </EmptyState>
-              }
-              pagination={{ offset, limit: pageSize, total: page.total, onChange: setOffset }}
-              columns={[
-                { key: 'at', header: t('audit.at'), cellClassName: 'nowrap', cell: (row) => when(row.at) },
-                { key: 'actor', header: t('audit.actor'), cell: (row) => row.actor },
-                {
-                  key: 'action',
-                  header: t('audit.action'),
-                  cell: (row) => (
-                    <>
-                      {t(`audit.actions.${row.action}`, { defaultValue: row.action })}
-                      <div className="muted small mono">{row.procedure}</div>
-                    </>
-                  ),
-                },
-                {
-                  key: 'entity',
-                  header: t('audit.entity'),
-                  cell: (row) => (
-                    <>
-                      {entity(row.entity)}
-                      <div className="muted small mono">{row.entityId}</div>
-                    </>
-                  ),
-                },
-                { key: 'fields', header: t('audit.fields'), cellClassName: 'small mono', cell: (row) => (row.fields.length ? row.fields.join(', ') : '–') },
-              ]}
-            />
-          </>
+          <DataTable
+            summary={t('audit.count', { count: page.total })}
+            caption={t('audit.title')}
+            rows={page.rows}
+            empty={
+              <EmptyState title={filtered ? t('audit.emptyFiltered') : t('audit.empty')}>
+                {filtered ? t('audit.emptyFilteredText') : t('audit.emptyText')}
+              </EmptyState>
+            }
+            pagination={{ offset, limit: pageSize, total: page.total, onChange: setOffset }}
+            columns={[
+              { key: 'at', header: t('audit.at'), cellClassName: 'nowrap', cell: (row) => when(row.at) },
+              { key: 'actor', header: t('audit.actor'), cell: (row) => row.actor },
+              {
+                key: 'action',
+                header: t('audit.action'),
+                cell: (row) => (
+                  <>
+                    {t(`audit.actions.${row.action}`, { defaultValue: row.action })}
+                    <div className="muted small mono">{row.procedure}</div>
+                  </>
+                ),
+              },
+              {
+                key: 'entity',
+                header: t('audit.entity'),
+                cell: (row) => (
+                  <>
+                    {entity(row.entity)}
+                    <div className="muted small mono">{row.entityId}</div>
+                  </>
+                ),
+              },
+              { key: 'fields', header: t('audit.fields'), cellClassName: 'small mono', cell: (row) => (row.fields.length ? row.fields.join(', ') : '–') },
+            ]}
+          />
         )}
       </QueryState>
     </>

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { GroupOverview } from '../../../src-main/ipc/contract';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { Panel } from '../../components/Panel';
 import { useFormat } from '../../lib/format';
 
 // Colours from the app palette: dark enough for 3:1 against white, and the legend names each one.
@@ -21,10 +22,7 @@ export function ParticipationCharts({ overview }: { overview: GroupOverview }) {
   const lastDropout = dropout.at(-1);
 
   return (
-    <section className="panel" aria-labelledby="charts-title">
-      <h2 id="charts-title" className="panel__title">
-        {t('charts.title')}
-      </h2>
+    <Panel id="charts-title" title={t('charts.title')}>
       {held.length === 0 ? (
         <EmptyState title={t('charts.empty')} />
       ) : (
@@ -87,7 +85,7 @@ export function ParticipationCharts({ overview }: { overview: GroupOverview }) {
           </ChartFigure>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
+import { InputField, TextAreaField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
@@ -66,14 +66,12 @@ export function CourseFormPage() {
         <div className="form__grid">
           <SelectField id="course-programme" label={t('courses.programme')} required error={errors.programmeId?.message}
             placeholder={t('form.choose')} options={namedChoices(programmes.data ?? [])} {...register('programmeId', required)} />
-          <FormField id="course-title" label={t('courses.courseTitle')} required error={errors.title?.message}>
-            {(p) => <input {...p} type="text" autoComplete="off" {...register('title', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />}
-          </FormField>
+          <InputField id="course-title" label={t('courses.courseTitle')} required error={errors.title?.message} type="text" autoComplete="off"
+            {...register('title', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />
           <SelectField id="course-trainer" label={t('courses.trainerStaff')} error={errors.trainerStaffId?.message}
             placeholder={t('courses.trainerExternal')} options={namedChoices(staff.data ?? [])} {...register('trainerStaffId')} />
-          <FormField id="course-trainer-name" label={t('courses.trainerName')} hint={t('courses.trainerNameHint')} error={errors.trainerName?.message}>
-            {(p) => <input {...p} type="text" autoComplete="off" {...register('trainerName')} />}
-          </FormField>
+          <InputField id="course-trainer-name" label={t('courses.trainerName')} hint={t('courses.trainerNameHint')}
+            error={errors.trainerName?.message} type="text" autoComplete="off" {...register('trainerName')} />
         </div>
         <fieldset className="fieldset">
           <legend className="field__label">
@@ -87,9 +85,8 @@ export function CourseFormPage() {
           ) : null}
           {dates.fields.map((row, i) => (
             <div key={row.id} className="inline-form__fields">
-              <FormField id={`course-date-${row.id}`} label={t('courses.day', { n: i + 1 })} required error={errors.dates?.[i]?.value?.message}>
-                {(p) => <input {...p} type="date" {...register(`dates.${i}.value`, required)} />}
-              </FormField>
+              <InputField id={`course-date-${row.id}`} label={t('courses.day', { n: i + 1 })} required error={errors.dates?.[i]?.value?.message}
+                type="date" {...register(`dates.${i}.value`, required)} />
               {dates.fields.length > 1 && (
                 <button type="button" className="button button--link button--danger-text add-session__remove" onClick={() => dates.remove(i)}>
                   {t('courses.removeDay', { n: i + 1 })}
@@ -101,9 +98,7 @@ export function CourseFormPage() {
             {t('courses.addDay')}
           </button>
         </fieldset>
-        <FormField id="course-note" label={t('courses.note')} error={errors.note?.message}>
-          {(p) => <textarea {...p} rows={2} {...register('note')} />}
-        </FormField>
+        <TextAreaField id="course-note" label={t('courses.note')} error={errors.note?.message} rows={2} {...register('note')} />
         <FormActions saving={create.isPending} submitLabel={t('courses.createSubmit')} cancel="/courses" />
       </form>
     </>

@@ -7,7 +7,8 @@ import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { Panel } from '../../components/Panel';
+import { PendingPage } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 
 export function CoursePage() {
@@ -18,36 +19,25 @@ export function CoursePage() {
   const c = course.data;
   const back = <Link to="/courses">← {t('courses.back')}</Link>;
   if (!c) {
-    return (
-      <>
-        <PageHeader title={t('courses.title')} back={back} />
-        <QueryState query={course} />
-      </>
-    );
+    return <PendingPage title={t('courses.title')} back={back} query={course} />;
   }
   return (
     <>
       <PageHeader title={c.title} back={back} subtitle={`${c.programmeCode} · ${fmt.shortDate(c.firstDate)} – ${fmt.shortDate(c.lastDate)}`} />
-      <section className="panel" aria-labelledby="course-details">
-        <h2 id="course-details" className="panel__title">
-          {t('courses.details')}
-        </h2>
+      <Panel id="course-details" title={t('courses.details')}>
         <dl className="details">
           <Detail label={t('courses.programme')}>{c.programmeCode}</Detail>
           <Detail label={t('courses.trainer')}>{c.trainerName || '–'}</Detail>
           <Detail label={t('courses.dates')}>{c.dates.map((d) => fmt.shortDate(d)).join(', ')}</Detail>
           {c.note && <Detail label={t('courses.note')}>{c.note}</Detail>}
         </dl>
-      </section>
-      <section className="panel" aria-labelledby="course-attendance">
-        <h2 id="course-attendance" className="panel__title">
-          {t('courses.attendance')}
-        </h2>
+      </Panel>
+      <Panel id="course-attendance" title={t('courses.attendance')}>
         <p className="panel__hint" id="course-grid-hint">
           {t('courses.gridHint')}
         </p>
         <AttendanceGrid course={c} />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -37,7 +37,6 @@ function CourseList() {
           <DataTable
             caption={t('courses.title')}
             rows={list}
-            rowKey={(c) => c.id}
             empty={
               <EmptyState title={t('courses.empty')} action={create}>
                 {t('courses.emptyText')}

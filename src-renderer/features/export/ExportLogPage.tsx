@@ -26,7 +26,6 @@ export function ExportLogPage() {
           <DataTable
             caption={t('export.log.title')}
             rows={entries}
-            rowKey={(entry) => entry.id}
             empty={
               <EmptyState
                 title={t('export.log.empty')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GroupOverview } from '../../../src-main/ipc/contract';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { Panel } from '../../components/Panel';
 import { useFormat } from '../../lib/format';
 import { todayIso } from '../../lib/dates';
 import { FidelityForm } from './FidelityForm';
@@ -36,17 +37,10 @@ export function FidelitySection({ overview, groupCancelled }: { overview: GroupO
   const openSession = sessions.find((s) => s.id === open);
 
   return (
-    <section className="panel" aria-labelledby="fidelity-title">
-      <div className="panel__header">
-        <h2 id="fidelity-title" className="panel__title">
-          {t('fidelity.title')}
-        </h2>
-        <p className="panel__hint">{mean === null ? t('fidelity.noMean') : t('fidelity.mean', { percent: Math.round(mean) })}</p>
-      </div>
+    <Panel id="fidelity-title" title={t('fidelity.title')} hint={mean === null ? t('fidelity.noMean') : t('fidelity.mean', { percent: Math.round(mean) })}>
       <DataTable
         caption={t('fidelity.title')}
         rows={sessions}
-        rowKey={(s) => s.id}
         empty={<EmptyState title={t('fidelity.empty')}>{t('fidelity.emptyText')}</EmptyState>}
         columns={[
           { key: 'session', header: t('fidelity.session'), rowHeader: true, cell: (s) => t('fidelity.sessionName', { number: s.number }) },
@@ -81,6 +75,6 @@ export function FidelitySection({ overview, groupCancelled }: { overview: GroupO
         ]}
       />
       {openSession && <FidelityForm key={openSession.id} sessionId={openSession.id} number={openSession.number} onDone={close} />}
-    </section>
+    </Panel>
   );
 }

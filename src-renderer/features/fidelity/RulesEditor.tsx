@@ -5,7 +5,7 @@ import type { ProgrammeRules } from '../../../src-main/ipc/contract';
 import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
@@ -55,15 +55,12 @@ function RulesForm({ rules }: { rules: ProgrammeRules }) {
     <form className="form form--narrow panel" noValidate onSubmit={(e) => void submit(e)} aria-label={t('rules.formLabel')}>
       {rules.isDefault && <p className="panel__hint">{t('rules.defaultHint')}</p>}
       <ErrorAlert error={update.error} extraIssues={issues.unmatched} quietOnFieldErrors />
-      <FormField id="rules-completion" label={t('rules.completionPercent')} hint={t('rules.completionHint')} required error={errors.completionPercent?.message}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={100} {...register('completionPercent', required)} />}
-      </FormField>
-      <FormField id="rules-at-risk" label={t('rules.atRiskAfter')} hint={t('rules.atRiskHint')} required error={errors.atRiskAfter?.message}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={20} {...register('atRiskAfter', required)} />}
-      </FormField>
-      <FormField id="rules-dropout" label={t('rules.dropoutAfter')} hint={t('rules.dropoutHint')} required error={errors.dropoutAfter?.message}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={20} {...register('dropoutAfter', required)} />}
-      </FormField>
+      <InputField id="rules-completion" label={t('rules.completionPercent')} hint={t('rules.completionHint')} required
+        error={errors.completionPercent?.message} type="number" inputMode="numeric" min={1} max={100} {...register('completionPercent', required)} />
+      <InputField id="rules-at-risk" label={t('rules.atRiskAfter')} hint={t('rules.atRiskHint')} required error={errors.atRiskAfter?.message}
+        type="number" inputMode="numeric" min={1} max={20} {...register('atRiskAfter', required)} />
+      <InputField id="rules-dropout" label={t('rules.dropoutAfter')} hint={t('rules.dropoutHint')} required error={errors.dropoutAfter?.message}
+        type="number" inputMode="numeric" min={1} max={20} {...register('dropoutAfter', required)} />
       <FormActions saving={update.isPending} />
     </form>
   );

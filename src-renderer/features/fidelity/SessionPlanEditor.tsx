@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { SessionPlanItem } from '../../../src-main/ipc/contract';
 import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useServerIssues } from '../../lib/forms';
@@ -26,16 +26,6 @@ export function SessionPlanEditor() {
   const programme = programmes.data?.find((p) => p.id === id);
   const back = <Link to="/programmes">← {t('programmes.backToList')}</Link>;
   const item = plan.data?.sessions.find((s) => s.number === number);
-
-  const doReset = async () => {
-    try {
-      setApiData('sessionPlans.get', { programmeId: id }, await reset.mutateAsync({ programmeId: id }));
-      setConfirming(false);
-      showToast(t('plan.resetDone'));
-    } catch {
-      // Shown in the dialog.
-    }
-  };
 
   return (
     <>
@@ -64,13 +54,14 @@ export function SessionPlanEditor() {
           {item && <PlanItemForm key={`${item.number}:${item.title}:${item.components.map((c) => c.key).join()}`} programmeId={id} item={item} />}
         </div>
       )}
-      <ConfirmDialog open={confirming} title={t('plan.resetTitle')} confirmLabel={t('plan.reset')} destructive busy={reset.isPending} error={reset.error}
-        onConfirm={() => void doReset()} onClose={() => {
-          setConfirming(false);
-          reset.reset();
-        }}>
+      <ConfirmWrite open={confirming} title={t('plan.resetTitle')} confirmLabel={t('plan.reset')} mutation={reset}
+        onConfirm={async () => {
+          setApiData('sessionPlans.get', { programmeId: id }, await reset.mutateAsync({ programmeId: id }));
+          showToast(t('plan.resetDone'));
+        }}
+        onClose={() => setConfirming(false)}>
         {t('plan.resetText')}
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }
@@ -109,19 +100,16 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
       </h2>
       {item.isDefault && <p className="panel__hint">{t('plan.genericHint')}</p>}
       <ErrorAlert error={update.error} extraIssues={issues.unmatched} quietOnFieldErrors />
-      <FormField id={`${prefix}-name`} label={t('plan.sessionTitle')} required error={errors.title?.message}>
-        {(p) => <input {...p} type="text" autoComplete="off" {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
-      </FormField>
+      <InputField id={`${prefix}-name`} label={t('plan.sessionTitle')} required error={errors.title?.message} type="text" autoComplete="off"
+        {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
       <fieldset className="fieldset">
         <legend className="field__label">{t('plan.components')}</legend>
         {fields.map((field, i) => (
           <div key={field.id} className="component-row">
-            <FormField id={`${prefix}-c${i}-sv`} label={t('plan.componentSv', { index: i + 1 })} required error={errors.components?.[i]?.sv?.message}>
-              {(p) => <input {...p} type="text" autoComplete="off" {...register(`components.${i}.sv`, { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
-            </FormField>
-            <FormField id={`${prefix}-c${i}-en`} label={t('plan.componentEn', { index: i + 1 })}>
-              {(p) => <input {...p} type="text" lang="en" autoComplete="off" {...register(`components.${i}.en`)} />}
-            </FormField>
+            <InputField id={`${prefix}-c${i}-sv`} label={t('plan.componentSv', { index: i + 1 })} required error={errors.components?.[i]?.sv?.message}
+              type="text" autoComplete="off" {...register(`components.${i}.sv`, { validate: (x) => x.trim() !== '' || 'validation.required' })} />
+            <InputField id={`${prefix}-c${i}-en`} label={t('plan.componentEn', { index: i + 1 })} type="text" lang="en" autoComplete="off"
+              {...register(`components.${i}.en`)} />
             <button type="button" className="button button--small button--link button--danger-text" disabled={fields.length === 1}
               onClick={() => {
                 remove(i);

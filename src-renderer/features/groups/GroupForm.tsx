@@ -1,10 +1,11 @@
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { GroupDetail } from '../../../src-main/ipc/contract';
+import { CheckboxListField } from '../../components/CheckboxList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { Fieldset, FormField } from '../../components/FormField';
+import { InputField, TextAreaField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
@@ -95,65 +96,47 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           placeholder={t('form.choose')} options={namedChoices(programmes)} {...register('programmeId', { required: 'validation.required' })} />
         <SelectField id="group-unit" label={t('groups.unit')} required error={errors.unitId?.message}
           placeholder={t('form.choose')} options={namedChoices(units)} {...register('unitId', { required: 'validation.required' })} />
-        <FormField id="group-venue" label={t('groups.venue')} error={errors.venue?.message} className="form__wide">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('venue')} />}
-        </FormField>
-        <FormField id="group-start-date" label={t('groups.startDate')} required error={errors.startDate?.message}
-          hint={mode === 'edit' ? t('groups.startDateEditHint') : undefined}>
-          {(p) => <input {...p} type="date" {...register('startDate', { required: 'validation.required' })} />}
-        </FormField>
-        <FormField id="group-start-time" label={t('groups.startTime')} required error={errors.startTime?.message}>
-          {(p) => <input {...p} type="time" {...register('startTime', { required: 'validation.required' })} />}
-        </FormField>
+        <InputField id="group-venue" label={t('groups.venue')} error={errors.venue?.message} className="form__wide" type="text" autoComplete="off"
+          {...register('venue')} />
+        <InputField id="group-start-date" label={t('groups.startDate')} required error={errors.startDate?.message}
+          hint={mode === 'edit' ? t('groups.startDateEditHint') : undefined} type="date" {...register('startDate', { required: 'validation.required' })} />
+        <InputField id="group-start-time" label={t('groups.startTime')} required error={errors.startTime?.message} type="time"
+          {...register('startTime', { required: 'validation.required' })} />
         {mode === 'edit' && (
           <SelectField id="group-status" label={t('groups.status')} required error={errors.status?.message}
             options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))} {...register('status', { required: 'validation.required' })} />
         )}
       </div>
 
-      <Controller
+      <CheckboxListField
         control={control}
         name="leaderIds"
-        rules={{ validate: (v) => v.length > 0 || 'validation.leaderRequired' }}
-        render={({ field }) => (
-          <Fieldset id="group-leaders" legend={t('groups.leaders')} required error={errors.leaderIds?.message}>
-            {leaders.length === 0 ? (
-              <p className="field__hint">
-                {t('groups.noLeaders')} <Link to="/staff/new">{t('groups.addStaff')}</Link>
-              </p>
-            ) : (
-              <ul className="checkbox-list">
-                {leaders.map((s, index) => (
-                  <li key={s.id}>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        ref={index === 0 ? field.ref : undefined}
-                        checked={field.value.includes(s.id)}
-                        onBlur={field.onBlur}
-                        onChange={(e) =>
-                          field.onChange(e.target.checked ? [...field.value, s.id] : field.value.filter((v) => v !== s.id))
-                        }
-                      />
-                      <span>
-                        {s.name}
-                        {s.unitName && <span className="muted"> · {s.unitName}</span>}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Fieldset>
-        )}
+        rules={{ validate: (v) => (v as string[]).length > 0 || 'validation.leaderRequired' }}
+        id="group-leaders"
+        legend={t('groups.leaders')}
+        required
+        error={errors.leaderIds?.message}
+        empty={
+          <p className="field__hint">
+            {t('groups.noLeaders')} <Link to="/staff/new">{t('groups.addStaff')}</Link>
+          </p>
+        }
+        options={leaders.map((s) => ({
+          value: s.id,
+          label: (
+            <>
+              {s.name}
+              {s.unitName && <span className="muted"> · {s.unitName}</span>}
+            </>
+          ),
+        }))}
       />
 
       <div className="form__grid">
         <SelectField id="group-supervisor" label={t('groups.supervisor')} error={errors.supervisorId?.message}
           placeholder={t('groups.noSupervisor')} options={namedChoices(supervisors)} {...register('supervisorId')} />
-        <FormField id="group-note" label={t('groups.note')} hint={t('groups.noteHint')} error={errors.note?.message} className="form__wide">
-          {(p) => <textarea {...p} rows={3} {...register('note')} />}
-        </FormField>
+        <TextAreaField id="group-note" label={t('groups.note')} hint={t('groups.noteHint')} error={errors.note?.message} className="form__wide"
+          rows={3} {...register('note')} />
       </div>
 
       <FormActions saving={saving} submitLabel={mode === 'create' ? t('groups.createSubmit') : undefined} cancel={cancelTo} />

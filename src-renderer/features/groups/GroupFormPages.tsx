@@ -51,18 +51,18 @@ export function GroupEditPage() {
       <PageHeader title={t('groups.editTitle')} back={<Link to={`/groups/${id}`}>← {t('groups.backToGroup')}</Link>} />
       <QueryState query={group}>
         {(data) => (
-        <GroupForm
-          mode="edit"
-          initial={valuesFromGroup(data)}
-          saving={update.isPending}
-          submitError={update.error}
-          cancelTo={`/groups/${id}`}
-          onSubmit={async (values) => {
-            setApiData('groups.get', { id }, await update.mutateAsync({ ...toInput(values), id, status: values.status }));
-            showToast(t('common.saved'));
-            void navigate(`/groups/${id}`);
-          }}
-        />
+          <GroupForm
+            mode="edit"
+            initial={valuesFromGroup(data)}
+            saving={update.isPending}
+            submitError={update.error}
+            cancelTo={`/groups/${id}`}
+            onSubmit={async (values) => {
+              setApiData('groups.get', { id }, await update.mutateAsync({ ...toInput(values), id, status: values.status }));
+              showToast(t('common.saved'));
+              void navigate(`/groups/${id}`);
+            }}
+          />
         )}
       </QueryState>
     </>

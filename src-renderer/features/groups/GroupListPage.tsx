@@ -55,57 +55,52 @@ export function GroupListPage() {
 
       <QueryState query={list}>
         {(page) => (
-          <>
-            <p className="result-count" role="status">
-              {t('groups.count', { count: page.total })}
-            </p>
-            <DataTable
-              caption={t('groups.title')}
-              rows={page.items}
-              rowKey={(g) => g.id}
-              empty={
-                filtered ? (
-                  <EmptyState title={t('groups.emptyFiltered')}>{t('groups.emptyFilteredText')}</EmptyState>
-                ) : (
-                  <EmptyState title={t('groups.empty')} action={create}>
-                    {t('groups.emptyText')}
-                  </EmptyState>
-                )
-              }
-              pagination={{ offset: filters.offset, limit: groupPageSize, total: page.total, onChange: filters.setOffset }}
-              columns={[
-                {
-                  key: 'group',
-                  header: t('groups.group'),
-                  cell: (g) => (
-                    <>
-                      <Link to={`/groups/${g.id}`} className="table__primary-link" aria-label={`${g.programmeCode} · ${g.unitName}, ${fmt.date(g.startDate)}`}>
-                        {g.programmeCode} · {g.unitName}
-                      </Link>
-                      <div className="muted small">{[g.programmeName, g.venue].filter(Boolean).join(' · ')}</div>
-                    </>
-                  ),
-                },
-                {
-                  key: 'start',
-                  header: t('groups.start'),
-                  cellClassName: 'nowrap',
-                  cell: (g) => (
-                    <>
-                      {fmt.shortDate(g.startDate)}
-                      <div className="muted small">
-                        {fmt.weekday(g.weekday)} {g.startTime}
-                      </div>
-                    </>
-                  ),
-                },
-                { key: 'leaders', header: t('groups.leaders'), cell: (g) => g.leaders.map((l) => l.name).join(', ') },
-                { key: 'sessions', header: t('groups.sessions'), cellClassName: 'nowrap', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
-                { key: 'next', header: t('groups.nextSession'), cellClassName: 'nowrap', cell: (g) => fmt.shortDate(g.nextSessionDate) },
-                { key: 'status', header: t('groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },
-              ]}
-            />
-          </>
+          <DataTable
+            summary={t('groups.count', { count: page.total })}
+            caption={t('groups.title')}
+            rows={page.items}
+            empty={
+              filtered ? (
+                <EmptyState title={t('groups.emptyFiltered')}>{t('groups.emptyFilteredText')}</EmptyState>
+              ) : (
+                <EmptyState title={t('groups.empty')} action={create}>
+                  {t('groups.emptyText')}
+                </EmptyState>
+              )
+            }
+            pagination={{ offset: filters.offset, limit: groupPageSize, total: page.total, onChange: filters.setOffset }}
+            columns={[
+              {
+                key: 'group',
+                header: t('groups.group'),
+                cell: (g) => (
+                  <>
+                    <Link to={`/groups/${g.id}`} className="table__primary-link" aria-label={`${g.programmeCode} · ${g.unitName}, ${fmt.date(g.startDate)}`}>
+                      {g.programmeCode} · {g.unitName}
+                    </Link>
+                    <div className="muted small">{[g.programmeName, g.venue].filter(Boolean).join(' · ')}</div>
+                  </>
+                ),
+              },
+              {
+                key: 'start',
+                header: t('groups.start'),
+                cellClassName: 'nowrap',
+                cell: (g) => (
+                  <>
+                    {fmt.shortDate(g.startDate)}
+                    <div className="muted small">
+                      {fmt.weekday(g.weekday)} {g.startTime}
+                    </div>
+                  </>
+                ),
+              },
+              { key: 'leaders', header: t('groups.leaders'), cell: (g) => g.leaders.map((l) => l.name).join(', ') },
+              { key: 'sessions', header: t('groups.sessions'), cellClassName: 'nowrap', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
+              { key: 'next', header: t('groups.nextSession'), cellClassName: 'nowrap', cell: (g) => fmt.shortDate(g.nextSessionDate) },
+              { key: 'status', header: t('groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },
+            ]}
+          />
         )}
       </QueryState>
     </>

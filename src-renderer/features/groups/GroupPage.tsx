@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { Detail } from '../../components/Detail';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { Panel } from '../../components/Panel';
+import { PendingPage } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
@@ -25,24 +26,8 @@ export function GroupPage() {
   const back = <Link to="/groups">← {t('groups.backToList')}</Link>;
 
   if (!g) {
-    return (
-      <>
-        <PageHeader title={t('groups.groupTitle')} back={back} />
-        <QueryState query={group} />
-      </>
-    );
+    return <PendingPage title={t('groups.groupTitle')} back={back} query={group} />;
   }
-
-  const deleteGroup = async () => {
-    try {
-      await remove.mutateAsync({ id });
-      setConfirming(false);
-      showToast(t('groups.deleted'));
-      void navigate('/groups');
-    } catch {
-      // Shown in the dialog: a group with held sessions cannot be deleted.
-    }
-  };
 
   return (
     <>
@@ -67,10 +52,7 @@ export function GroupPage() {
         }
       />
 
-      <section className="panel" aria-labelledby="group-details">
-        <h2 id="group-details" className="panel__title">
-          {t('groups.details')}
-        </h2>
+      <Panel id="group-details" title={t('groups.details')}>
         <dl className="details">
           <Detail label={t('groups.programme')}>{`${g.programmeName} (${g.programmeCode})`}</Detail>
           <Detail label={t('groups.unit')}>{g.unitName}</Detail>
@@ -81,38 +63,31 @@ export function GroupPage() {
           <Detail label={t('groups.supervisor')}>{g.supervisor?.name ?? t('groups.noSupervisor')}</Detail>
           {g.note && <Detail label={t('groups.note')}>{g.note}</Detail>}
         </dl>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="group-sessions">
-        <div className="panel__header">
-          <h2 id="group-sessions" className="panel__title">
-            {t('sessions.title')}
-          </h2>
-          <p className="panel__hint">
-            {t('sessions.summary', { held: g.heldCount, cancelled: g.cancelledCount, total: g.sessionCount })}
-          </p>
-        </div>
+      <Panel id="group-sessions" title={t('sessions.title')}
+        hint={t('sessions.summary', { held: g.heldCount, cancelled: g.cancelledCount, total: g.sessionCount })}>
         <SessionsTable sessions={g.sessions} />
         <AddExtraSessionForm groupId={g.id} />
-      </section>
+      </Panel>
 
       <ParticipationSections groupId={g.id} groupStatus={g.status} startDate={g.startDate} />
 
-      <ConfirmDialog
+      {/* A refusal (held sessions) stays in the dialog. */}
+      <ConfirmWrite
         open={confirming}
         title={t('groups.deleteTitle')}
         confirmLabel={t('groups.delete')}
-        destructive
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={() => void deleteGroup()}
-        onClose={() => {
-          setConfirming(false);
-          remove.reset();
+        mutation={remove}
+        onConfirm={async () => {
+          await remove.mutateAsync({ id });
+          showToast(t('groups.deleted'));
+          void navigate('/groups');
         }}
+        onClose={() => setConfirming(false)}
       >
         {t('groups.deleteText')}
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { FieldIssue, Session } from '../../../src-main/ipc/contract';
 import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 
@@ -68,16 +68,11 @@ export function HeldForm({ session, onDone }: SessionFormProps) {
   return (
     <InlineForm label={t('sessions.heldFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
       saving={record.isPending} error={record.error} unmatched={issues.unmatched}>
-      <FormField id={`${prefix}-date`} label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message}>
-        {(p) => <input {...p} type="date" {...register('heldDate', { required: 'validation.required' })} />}
-      </FormField>
-      <FormField id={`${prefix}-count`} label={t('sessions.participantCount')} required
-        error={formState.errors.participantCount?.message} className="field--narrow">
-        {(p) => (
-          <input {...p} type="number" inputMode="numeric" min={0} max={99} step={1}
+      <InputField id={`${prefix}-date`} label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message} type="date"
+        {...register('heldDate', { required: 'validation.required' })} />
+      <InputField id={`${prefix}-count`} label={t('sessions.participantCount')} required
+        error={formState.errors.participantCount?.message} className="field--narrow" type="number" inputMode="numeric" min={0} max={99} step={1}
             {...register('participantCount', { required: 'validation.required' })} />
-        )}
-      </FormField>
     </InlineForm>
   );
 }
@@ -101,12 +96,8 @@ export function CancelForm({ session, onDone }: SessionFormProps) {
   return (
     <InlineForm label={t('sessions.cancelFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
       saving={record.isPending} error={record.error} unmatched={issues.unmatched}>
-      <FormField id={`${prefix}-reason`} label={t('sessions.cancelReason')} required error={formState.errors.cancelReason?.message} className="field--grow">
-        {(p) => (
-          <input {...p} type="text" autoComplete="off"
+      <InputField id={`${prefix}-reason`} label={t('sessions.cancelReason')} required error={formState.errors.cancelReason?.message} className="field--grow" type="text" autoComplete="off"
             {...register('cancelReason', { validate: (v) => v.trim().length > 0 || 'validation.cancelReason' })} />
-        )}
-      </FormField>
     </InlineForm>
   );
 }
@@ -130,9 +121,8 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
   return (
     <InlineForm label={t('sessions.moveFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
       saving={move.isPending} error={move.error} unmatched={issues.unmatched}>
-      <FormField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message}>
-        {(p) => <input {...p} type="date" {...register('plannedDate', { required: 'validation.required' })} />}
-      </FormField>
+      <InputField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message} type="date"
+        {...register('plannedDate', { required: 'validation.required' })} />
     </InlineForm>
   );
 }
@@ -155,9 +145,8 @@ export function AddExtraSessionForm({ groupId }: { groupId: string }) {
         {t('sessions.addExtraTitle')}
       </h3>
       <div className="inline-form__fields">
-        <FormField id="extra-date" label={t('sessions.extraDate')} required error={formState.errors.plannedDate?.message}>
-          {(p) => <input {...p} type="date" {...register('plannedDate', { required: 'validation.required' })} />}
-        </FormField>
+        <InputField id="extra-date" label={t('sessions.extraDate')} required error={formState.errors.plannedDate?.message} type="date"
+          {...register('plannedDate', { required: 'validation.required' })} />
         <button type="submit" className="button button--secondary" disabled={add.isPending}>
           {add.isPending ? t('common.saving') : t('sessions.addExtra')}
         </button>

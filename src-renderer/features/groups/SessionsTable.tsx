@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../src-main/ipc/contract';
 import { useApiMutation } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { RowButton } from '../../components/RowButton';
@@ -53,17 +53,12 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
   const confirm = async () => {
     if (!pending) return;
     const { session } = pending;
-    try {
-      if (pending.kind === 'reset') {
-        await reset.mutateAsync({ id: session.id, status: 'planned' });
-        showToast(t('sessions.resetDone', { number: session.number }));
-      } else {
-        await remove.mutateAsync({ id: session.id });
-        showToast(t('sessions.deleted', { number: session.number }));
-      }
-      setPending(null);
-    } catch {
-      // The dialog stays open and shows the server's message.
+    if (pending.kind === 'reset') {
+      await reset.mutateAsync({ id: session.id, status: 'planned' });
+      showToast(t('sessions.resetDone', { number: session.number }));
+    } else {
+      await remove.mutateAsync({ id: session.id });
+      showToast(t('sessions.deleted', { number: session.number }));
     }
   };
 
@@ -73,7 +68,6 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
         caption={t('sessions.title')}
         className="sessions-table"
         rows={sessions}
-        rowKey={(s) => s.id}
         rowClassName={(s) => (editing?.id === s.id ? 'is-editing' : undefined)}
         editor={(s) => (editing?.id === s.id ? { from: 'outcome', content: form(s, editing.mode) } : null)}
         columns={[
@@ -133,24 +127,18 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
           },
         ]}
       />
-      <ConfirmDialog
+      <ConfirmWrite
         open={pending !== null}
         title={pending?.kind === 'delete' ? t('sessions.deleteTitle') : t('sessions.resetTitle')}
-        confirmLabel={pending?.kind === 'delete' ? t('common.delete') : t('sessions.reset')}
-        destructive
-        busy={reset.isPending || remove.isPending}
-        error={pending?.kind === 'delete' ? remove.error : reset.error}
-        onConfirm={() => void confirm()}
-        onClose={() => {
-          setPending(null);
-          reset.reset();
-          remove.reset();
-        }}
+        confirmLabel={pending?.kind === 'delete' ? undefined : t('sessions.reset')}
+        mutation={pending?.kind === 'delete' ? remove : reset}
+        onConfirm={confirm}
+        onClose={() => setPending(null)}
       >
         {pending && (pending.kind === 'delete'
           ? t('sessions.deleteText', { number: pending.session.number, date: fmt.date(pending.session.plannedDate) })
           : t('sessions.resetText', { number: pending.session.number }))}
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }

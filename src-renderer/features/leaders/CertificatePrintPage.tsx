@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { Detail } from '../../components/Detail';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { PendingPage } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { percent, shareAsPercent } from '../../lib/percent';
 import '../../styles/print.css';
@@ -26,12 +26,7 @@ export function CertificatePrintPage() {
     </Link>
   );
   if (!s) {
-    return (
-      <>
-        <PageHeader title={t('leaders.print.title')} back={back} />
-        <QueryState query={summary} />
-      </>
-    );
+    return <PendingPage title={t('leaders.print.title')} back={back} query={summary} />;
   }
   const c = s.certification;
   return (

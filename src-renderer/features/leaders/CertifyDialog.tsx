@@ -5,7 +5,7 @@ import type { Pathway } from '../../../src-main/ipc/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
+import { InputField, TextAreaField } from '../../components/InputField';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useServerIssues } from '../../lib/forms';
@@ -123,26 +123,15 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
           </div>
         )}
         <div className="form__grid">
-          <FormField id="certify-date" label={t('leaders.certify.date')} required error={errors.date?.message}>
-            {(p) => <input {...p} type="date" {...register('date', required)} />}
-          </FormField>
+          <InputField id="certify-date" label={t('leaders.certify.date')} required error={errors.date?.message} type="date" {...register('date', required)} />
           <SelectField id="certify-supervisor" label={t('leaders.certify.supervisor')} required error={errors.supervisorId?.message}
             placeholder={t('form.choose')} options={namedChoices(supervisors.data ?? [])} {...register('supervisorId', required)} />
         </div>
         {override && (
-          <FormField id="certify-reason" label={t('leaders.certify.reason')} hint={t('leaders.certify.reasonHint')} required error={errors.overrideReason?.message}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })}
-              />
-            )}
-          </FormField>
+          <TextAreaField id="certify-reason" label={t('leaders.certify.reason')} hint={t('leaders.certify.reasonHint')} required error={errors.overrideReason?.message}
+            rows={3} {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })} />
         )}
-        <FormField id="certify-note" label={t('leaders.certify.note')} error={errors.note?.message}>
-          {(p) => <textarea {...p} rows={2} {...register('note')} />}
-        </FormField>
+        <TextAreaField id="certify-note" label={t('leaders.certify.note')} error={errors.note?.message} rows={2} {...register('note')} />
         <FormActions layout="dialog" saving={certify.isPending} cancel={onClose}
           submitLabel={override ? t('leaders.certify.submitOverride') : t('leaders.certify.submit')} />
       </form>

@@ -8,6 +8,7 @@ import { Detail } from '../../components/Detail';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useSort, type SortState } from '../../components/sorting';
@@ -87,54 +88,48 @@ export function LeaderOverviewPage() {
 
       <QueryState query={overview}>
         {(data) => (
-        <>
-          <section className="panel" aria-labelledby="attention-title">
-            <h2 id="attention-title" className="panel__title">
-              {t('leaders.attention.title')}
-              {needing.length > 0 && <span className="count-pill">{fmt.number(needing.length)}</span>}
-            </h2>
-            {needing.length === 0 ? (
-              <EmptyState title={t('leaders.attention.empty')} />
-            ) : (
-              <ul className="attention-list">
-                {needing.map((r) => (
-                  <li key={r.leaderId} className="attention-list__item">
-                    <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
-                      {r.name}
-                    </Link>
-                    <FlagList flags={r.attention} />
-                  </li>
-                ))}
-              </ul>
-            )}
-            <details className="trend__table">
-              <summary>{t('leaders.attention.rulesTitle')}</summary>
-              <dl className="details">
-                {data.rules.map((rule) => (
-                  <Detail key={rule.rule} label={pick(rule.title)}>
-                    {pick(rule.explanation)}
-                  </Detail>
-                ))}
-              </dl>
-            </details>
-          </section>
+          <>
+            <Panel id="attention-title" title={t('leaders.attention.title')} count={needing.length > 0 && fmt.number(needing.length)}>
+              {needing.length === 0 ? (
+                <EmptyState title={t('leaders.attention.empty')} />
+              ) : (
+                <ul className="attention-list">
+                  {needing.map((r) => (
+                    <li key={r.leaderId} className="attention-list__item">
+                      <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
+                        {r.name}
+                      </Link>
+                      <FlagList flags={r.attention} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <details className="trend__table">
+                <summary>{t('leaders.attention.rulesTitle')}</summary>
+                <dl className="details">
+                  {data.rules.map((rule) => (
+                    <Detail key={rule.rule} label={pick(rule.title)}>
+                      {pick(rule.explanation)}
+                    </Detail>
+                  ))}
+                </dl>
+              </details>
+            </Panel>
 
-          <p className="result-count" role="status">
-            {t('leaders.count', { count: data.total })}
-          </p>
-          <LeaderTable rows={data.rows} sort={sort} onSort={toggle} />
-        </>
+            <LeaderTable rows={data.rows} total={data.total} sort={sort} onSort={toggle} />
+          </>
         )}
       </QueryState>
     </>
   );
 }
 
-function LeaderTable({ rows, sort, onSort }: { rows: LeaderRow[]; sort: SortState<OverviewSortKey>; onSort(k: OverviewSortKey): void }) {
+function LeaderTable({ rows, total, sort, onSort }: { rows: LeaderRow[]; total: number; sort: SortState<OverviewSortKey>; onSort(k: OverviewSortKey): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
     <DataTable
+      summary={t('leaders.count', { count: total })}
       caption={t('leaders.tableCaption')}
       rows={rows}
       rowKey={(r) => r.leaderId}

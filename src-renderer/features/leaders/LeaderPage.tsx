@@ -6,7 +6,8 @@ import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { Panel } from '../../components/Panel';
+import { PendingPage } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
 import { percent, rating, shareAsPercent } from '../../lib/percent';
@@ -26,12 +27,7 @@ export function LeaderPage() {
   const back = <Link to="/leaders">← {t('leaders.backToList')}</Link>;
 
   if (!d) {
-    return (
-      <>
-        <PageHeader title={t('leaders.leaderTitle')} back={back} />
-        <QueryState query={page} />
-      </>
-    );
+    return <PendingPage title={t('leaders.leaderTitle')} back={back} query={page} />;
   }
 
   const firstUncertified = d.pathways.find((p) => !p.certification)?.programmeId ?? d.pathways[0]?.programmeId ?? '';
@@ -63,42 +59,30 @@ export function LeaderPage() {
       />
 
       {d.attention.length > 0 && (
-        <section className="panel attention-list__item" aria-labelledby="leader-attention">
-          <h2 id="leader-attention" className="panel__title">
-            {t('leaders.attention.title')}
-          </h2>
+        <Panel id="leader-attention" title={t('leaders.attention.title')} className="attention-list__item">
           <FlagList flags={d.attention} />
-        </section>
+        </Panel>
       )}
 
-      <section className="panel" aria-labelledby="leader-pathway">
-        <h2 id="leader-pathway" className="panel__title">
-          {t('leaders.pathway.title')}
-        </h2>
+      <Panel id="leader-pathway" title={t('leaders.pathway.title')}>
         {d.pathways.length === 0 ? (
           <EmptyState title={t('leaders.pathway.empty')}>{t('leaders.pathway.emptyText')}</EmptyState>
         ) : (
           d.pathways.map((p) => <PathwayBlock key={p.programmeId} leaderId={d.leader.id} pathway={p} onCertify={() => setCertifying(p.programmeId)} />)
         )}
-      </section>
+      </Panel>
 
       <GroupsLed groups={d.groups} />
       <Trends data={d} />
       <CoursesAttended courses={d.courses} />
 
-      <section className="panel" aria-labelledby="leader-supervision">
-        <h2 id="leader-supervision" className="panel__title">
-          {t('leaders.supervision.title')}
-        </h2>
+      <Panel id="leader-supervision" title={t('leaders.supervision.title')}>
         <SupervisionHistory sessions={d.supervision} leaderId={d.leader.id} scale={d.ratingScale} />
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="leader-follow-ups">
-        <h2 id="leader-follow-ups" className="panel__title" tabIndex={-1}>
-          {t('followUps.title')}
-        </h2>
+      <Panel id="leader-follow-ups" title={t('followUps.title')} focusableHeading>
         <FollowUpList items={d.followUps.filter((f) => !f.done)} emptyText={t('followUps.empty')} headingId="leader-follow-ups" />
-      </section>
+      </Panel>
 
       <CertifyDialog
         open={certifying !== null}
@@ -150,10 +134,7 @@ function GroupsLed({ groups }: { groups: LeaderGroup[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <section className="panel" aria-labelledby="leader-groups">
-      <h2 id="leader-groups" className="panel__title">
-        {t('leaders.groups.title')}
-      </h2>
+    <Panel id="leader-groups" title={t('leaders.groups.title')}>
       <DataTable
         caption={t('leaders.groups.title')}
         rows={groups}
@@ -182,7 +163,7 @@ function GroupsLed({ groups }: { groups: LeaderGroup[] }) {
           { key: 'supervisor', header: t('leaders.groups.supervisor'), cell: (g) => g.supervisorName ?? t('groups.noSupervisor') },
         ]}
       />
-    </section>
+    </Panel>
   );
 }
 
@@ -195,10 +176,7 @@ function Trends({ data }: { data: LeaderPageData }) {
   const attendance: TrendPoint[] = data.trends.attendance.map((p) => ({ date: p.date, value: p.value * 100, label: label(p.groupId) }));
   const fidelity: TrendPoint[] = data.trends.fidelity.map((p) => ({ date: p.date, value: p.value, label: label(p.groupId) }));
   return (
-    <section className="panel" aria-labelledby="leader-trends">
-      <h2 id="leader-trends" className="panel__title">
-        {t('leaders.trend.title')}
-      </h2>
+    <Panel id="leader-trends" title={t('leaders.trend.title')}>
       <div className="trend-grid">
         <TrendChart title={t('leaders.trend.attendance')} valueLabel={t('leaders.col.attendance')} points={attendance} emptyText={t('leaders.trend.noAttendance')} />
         <TrendChart title={t('leaders.trend.fidelity')} valueLabel={t('leaders.col.fidelity')} points={fidelity} emptyText={t('leaders.trend.noFidelity')} />
@@ -211,7 +189,7 @@ function Trends({ data }: { data: LeaderPageData }) {
           })}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -219,10 +197,7 @@ function CoursesAttended({ courses }: { courses: LeaderPageData['courses'] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <section className="panel" aria-labelledby="leader-courses">
-      <h2 id="leader-courses" className="panel__title">
-        {t('leaders.courses.title')}
-      </h2>
+    <Panel id="leader-courses" title={t('leaders.courses.title')}>
       {courses.length === 0 ? (
         <EmptyState title={t('leaders.courses.empty')} />
       ) : (
@@ -239,6 +214,6 @@ function CoursesAttended({ courses }: { courses: LeaderPageData['courses'] }) {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -6,7 +6,7 @@ import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
@@ -72,20 +72,17 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
       <p className="form__required-note">{current.isDefault ? t('requirements.isDefault') : t('form.requiredNote')}</p>
       <ErrorAlert error={update.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <FormField id="req-course-days" label={t('requirements.courseDays')} hint={t('requirements.courseDaysHint')} required error={errors.minCourseDays?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={30} {...register('minCourseDays', required)} />}
-        </FormField>
-        <FormField id="req-supervision" label={t('requirements.supervisionSessions')} hint={t('requirements.supervisionHint')} required error={errors.minSupervisionSessions?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={50} {...register('minSupervisionSessions', required)} />}
-        </FormField>
+        <InputField id="req-course-days" label={t('requirements.courseDays')} hint={t('requirements.courseDaysHint')} required
+          error={errors.minCourseDays?.message} type="number" inputMode="numeric" min={0} max={30} {...register('minCourseDays', required)} />
+        <InputField id="req-supervision" label={t('requirements.supervisionSessions')} hint={t('requirements.supervisionHint')} required
+          error={errors.minSupervisionSessions?.message} type="number" inputMode="numeric" min={0} max={50}
+          {...register('minSupervisionSessions', required)} />
         <div className="field form__wide">
           <Checkbox label={t('requirements.supervisedGroup')} {...register('requireSupervisedGroup')} />
         </div>
-        <FormField id="req-held-percent" label={t('requirements.heldPercent')} hint={t('requirements.heldPercentHint')} required error={errors.supervisedGroupMinHeldPercent?.message}>
-          {(p) => (
-            <input {...p} type="number" inputMode="numeric" min={1} max={100} {...register('supervisedGroupMinHeldPercent', required)} />
-          )}
-        </FormField>
+        <InputField id="req-held-percent" label={t('requirements.heldPercent')} hint={t('requirements.heldPercentHint')} required
+          error={errors.supervisedGroupMinHeldPercent?.message} type="number" inputMode="numeric" min={1} max={100}
+          {...register('supervisedGroupMinHeldPercent', required)} />
       </div>
       <FormActions saving={update.isPending} cancel="/programmes" />
     </form>

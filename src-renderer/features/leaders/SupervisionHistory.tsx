@@ -20,7 +20,6 @@ export function SupervisionHistory({ sessions, leaderId, scale }: { sessions: Su
     <DataTable
       caption={t('leaders.supervision.title')}
       rows={sessions}
-      rowKey={(s) => s.id}
       empty={<EmptyState title={t('leaders.supervision.empty')} />}
       columns={[
         { key: 'date', header: t('supervision.date'), rowHeader: true, cellClassName: 'nowrap', cell: (s) => fmt.shortDate(s.date) },

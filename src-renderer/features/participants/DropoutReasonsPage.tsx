@@ -7,8 +7,9 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { RowButton } from '../../components/RowButton';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -40,7 +41,6 @@ export function DropoutReasonsPage() {
           <DataTable
             caption={t('reasons.title')}
             rows={list}
-            rowKey={(r) => r.id}
             rowClassName={(r) => (r.active || editing === r.id ? undefined : 'is-archived')}
             editor={(r) => (editing === r.id ? { from: 'sv', content: <ReasonForm reason={r} onDone={() => setEditing(null)} /> } : null)}
             columns={[
@@ -73,12 +73,9 @@ export function DropoutReasonsPage() {
           />
         )}
       </QueryState>
-      <section className="panel" aria-labelledby="reason-new-title">
-        <h2 id="reason-new-title" className="panel__title">
-          {t('reasons.add')}
-        </h2>
+      <Panel id="reason-new-title" title={t('reasons.add')}>
         <ReasonForm onDone={() => undefined} />
-      </section>
+      </Panel>
     </>
   );
 }
@@ -109,12 +106,10 @@ function ReasonForm({ reason, onDone }: { reason?: DropoutReason; onDone(): void
     <form className="inline-form" noValidate aria-label={reason ? t('reasons.renameLabel', { name: reason.sv }) : t('reasons.add')}
       onSubmit={(e) => void submit(e)} onKeyDown={(e) => reason && e.key === 'Escape' && onDone()}>
       <div className="inline-form__fields">
-        <FormField id={`${prefix}-sv`} label={t('reasons.sv')} required error={formState.errors.sv?.message} className="field--grow">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('sv', { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
-        </FormField>
-        <FormField id={`${prefix}-en`} label={t('reasons.en')} error={formState.errors.en?.message} className="field--grow">
-          {(p) => <input {...p} type="text" lang="en" autoComplete="off" {...register('en')} />}
-        </FormField>
+        <InputField id={`${prefix}-sv`} label={t('reasons.sv')} required error={formState.errors.sv?.message} className="field--grow" type="text"
+          autoComplete="off" {...register('sv', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
+        <InputField id={`${prefix}-en`} label={t('reasons.en')} error={formState.errors.en?.message} className="field--grow" type="text" lang="en"
+          autoComplete="off" {...register('en')} />
       </div>
       <FormActions layout="inline" saving={mutation.isPending} submitLabel={reason ? undefined : t('reasons.addButton')} cancel={reason ? onDone : undefined} />
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} quietOnFieldErrors />

@@ -6,7 +6,8 @@ import { ApiError } from '../../api/errors';
 import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField, Fieldset } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
+import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { todayIso } from '../../lib/dates';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
@@ -133,67 +134,57 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
         <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} quietOnFieldErrors />
       )}
       <div className="form__grid">
-        <FormField id={`${prefix}-name`} label={t('participants.displayName')} hint={t('participants.displayNameHint')} required error={errors.displayName?.message}>
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
-        </FormField>
+        <InputField id={`${prefix}-name`} label={t('participants.displayName')} hint={t('participants.displayNameHint')} required
+          error={errors.displayName?.message} type="text" autoComplete="off"
+          {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
         <SelectField id={`${prefix}-relation`} label={t('participants.relation')} required error={errors.relation?.message}
           options={relations.map((r) => ({ value: r, label: t(`participants.relations.${r}`) }))} {...register('relation', required)} />
-        <FormField id={`${prefix}-family`} label={t('participants.family')} hint={t('participants.familyHint')} error={errors.familyId?.message}>
-          {(p) => (
-            <select {...p} {...register('familyId', {
-              onChange: (e: { target: { value: string } }) => {
-                const chosen = families.find((f) => f.id === e.target.value);
-                if (!chosen) return;
-                setValue('childBirthYear', chosen.family.childBirthYear == null ? '' : String(chosen.family.childBirthYear));
-                setValue('childGender', chosen.family.childGender ?? '');
-              },
-            })}>
-              {!participant && <option value="">{t('participants.newFamily')}</option>}
-              {families
-                .filter((f) => f.members.length > 0 || f.id === participant?.family.id)
-                .map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.members.length > 0
-                      ? t('participants.sameFamilyAs', { number: numbers.get(f.id), names: f.members.map((m) => m.displayName).join(', ') })
-                      : t('participants.ownFamily', { number: numbers.get(f.id) })}
-                  </option>
-                ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          id={`${prefix}-family`}
+          label={t('participants.family')}
+          hint={t('participants.familyHint')}
+          error={errors.familyId?.message}
+          placeholder={participant ? undefined : t('participants.newFamily')}
+          options={families
+            .filter((f) => f.members.length > 0 || f.id === participant?.family.id)
+            .map((f) => ({
+              value: f.id,
+              label:
+                f.members.length > 0
+                  ? t('participants.sameFamilyAs', { number: numbers.get(f.id), names: f.members.map((m) => m.displayName).join(', ') })
+                  : t('participants.ownFamily', { number: numbers.get(f.id) }),
+            }))}
+          {...register('familyId', {
+            onChange: (e: { target: { value: string } }) => {
+              const chosen = families.find((f) => f.id === e.target.value);
+              if (!chosen) return;
+              setValue('childBirthYear', chosen.family.childBirthYear == null ? '' : String(chosen.family.childBirthYear));
+              setValue('childGender', chosen.family.childGender ?? '');
+            },
+          })}
+        />
         {showChild && (
           <>
-            <FormField id={`${prefix}-birth-year`} label={t('participants.childBirthYear')} error={errors.childBirthYear?.message}>
-              {(p) => <input {...p} type="number" inputMode="numeric" min={1990} max={2100} {...register('childBirthYear')} />}
-            </FormField>
+            <InputField id={`${prefix}-birth-year`} label={t('participants.childBirthYear')} error={errors.childBirthYear?.message} type="number"
+              inputMode="numeric" min={1990} max={2100} {...register('childBirthYear')} />
             <SelectField id={`${prefix}-gender`} label={t('participants.childGender')} error={errors.childGender?.message} placeholder={t('participants.notGiven')}
               options={childGenders.map((g) => ({ value: g, label: t(`participants.genders.${g}`) }))} {...register('childGender')} />
           </>
         )}
-        <FormField id={`${prefix}-enrolment`} label={t('participants.enrolmentDate')} required error={errors.enrolmentDate?.message}>
-          {(p) => <input {...p} type="date" {...register('enrolmentDate', required)} />}
-        </FormField>
-        <Fieldset id={`${prefix}-consent`} legend={t('participants.consent')} hint={t('participants.consentHint')} required error={errors.consent?.message}>
-          <div className="radio-group">
-            {consents.map((c) => (
-              <label key={c} className="radio">
-                <input type="radio" value={c} {...register('consent', {
-                  onChange: (e: { target: { value: string } }) => {
-                    if (e.target.value === 'not_asked') setValue('consentDate', '');
-                    else if (!getValues('consentDate')) setValue('consentDate', todayIso());
-                  },
-                })} />
-                <span>{t(`participants.consents.${c}`)}</span>
-              </label>
-            ))}
-          </div>
-        </Fieldset>
-        <FormField id={`${prefix}-consent-date`} label={t('participants.consentDate')} required={consent !== 'not_asked'} error={errors.consentDate?.message}>
-          {(p) => <input {...p} type="date" disabled={consent === 'not_asked'} {...register('consentDate')} />}
-        </FormField>
-        <FormField id={`${prefix}-contact`} label={t('participants.contact')} hint={t('participants.contactHint')} error={errors.contact?.message} className="form__wide">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('contact')} />}
-        </FormField>
+        <InputField id={`${prefix}-enrolment`} label={t('participants.enrolmentDate')} required error={errors.enrolmentDate?.message} type="date"
+          {...register('enrolmentDate', required)} />
+        <RadioGroup id={`${prefix}-consent`} legend={t('participants.consent')} hint={t('participants.consentHint')} required error={errors.consent?.message}
+          options={consents.map((c) => ({ value: c, label: t(`participants.consents.${c}`) }))}
+          field={register('consent', {
+            onChange: (e: { target: { value: string } }) => {
+              if (e.target.value === 'not_asked') setValue('consentDate', '');
+              else if (!getValues('consentDate')) setValue('consentDate', todayIso());
+            },
+          })} />
+        <InputField id={`${prefix}-consent-date`} label={t('participants.consentDate')} required={consent !== 'not_asked'}
+          error={errors.consentDate?.message} type="date" disabled={consent === 'not_asked'} {...register('consentDate')} />
+        <InputField id={`${prefix}-contact`} label={t('participants.contact')} hint={t('participants.contactHint')} error={errors.contact?.message}
+          className="form__wide" type="text" autoComplete="off" {...register('contact')} />
       </div>
       <FormActions saving={mutation.isPending} submitLabel={participant ? undefined : t('participants.add')} cancel={onDone} />
     </form>

@@ -6,7 +6,8 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { FormField, Fieldset } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
+import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { useBilingual } from '../../i18n/useBilingual';
 import { todayIso } from '../../lib/dates';
@@ -77,25 +78,17 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
       <p className="panel__hint">{t('participants.statusNow', { status: t(`participants.status.${participant.status}`), streak: participant.absentStreak })}</p>
       <form className="form" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}>
         <ErrorAlert error={issues.unmatched.length || !setStatus.error ? null : setStatus.error} extraIssues={issues.unmatched} />
-        <Fieldset id={`${prefix}-decision`} legend={t('participants.decision')}>
-          <div className="radio-group">
-            {(['auto', 'dropped_out', 'never_started'] as const).map((d) => (
-              <label key={d} className="radio">
-                <input type="radio" value={d} {...register('decision')} />
-                <span>{t(`participants.decisions.${d}`, { count: dropoutAfter })}</span>
-              </label>
-            ))}
-          </div>
-        </Fieldset>
+        <RadioGroup id={`${prefix}-decision`} legend={t('participants.decision')} field={register('decision')}
+          options={(['auto', 'dropped_out', 'never_started'] as const).map((d) => ({ value: d, label: t(`participants.decisions.${d}`, { count: dropoutAfter }) }))} />
         {decision !== 'auto' && (
           <div className="form__grid">
             <SelectField id={`${prefix}-reason`} label={t('participants.reason')} required={decision === 'dropped_out'} error={formState.errors.reasonId?.message}
               placeholder={t('form.choose')} options={usable.map((r) => ({ value: r.id, label: pick({ sv: r.sv, en: r.en || r.sv }) }))}
               {...register('reasonId', { validate: (x) => decision !== 'dropped_out' || x !== '' || 'validation.required' })} />
             {decision === 'dropped_out' && (
-              <FormField id={`${prefix}-last`} label={t('participants.lastSession')} hint={t('participants.lastSessionHint')} error={formState.errors.lastSessionNumber?.message}>
-                {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={99} {...register('lastSessionNumber')} />}
-              </FormField>
+              <InputField id={`${prefix}-last`} label={t('participants.lastSession')} hint={t('participants.lastSessionHint')}
+                error={formState.errors.lastSessionNumber?.message} type="number" inputMode="numeric" min={1} max={99}
+                {...register('lastSessionNumber')} />
             )}
           </div>
         )}
@@ -143,9 +136,8 @@ export function MoveParticipantForm({ participant, onDone }: { participant: Part
         <SelectField id={`${prefix}-group`} label={t('participants.toGroup')} required error={formState.errors.toGroupId?.message} placeholder={t('form.choose')}
           options={targets.map((g) => ({ value: g.id, label: `${g.programmeCode} – ${g.unitName}${g.venue ? `, ${g.venue}` : ''} (${g.startDate})` }))}
           {...register('toGroupId', { required: 'validation.required' })} />
-        <FormField id={`${prefix}-date`} label={t('participants.newEnrolmentDate')} required error={formState.errors.enrolmentDate?.message}>
-          {(p) => <input {...p} type="date" {...register('enrolmentDate', { required: 'validation.required' })} />}
-        </FormField>
+        <InputField id={`${prefix}-date`} label={t('participants.newEnrolmentDate')} required error={formState.errors.enrolmentDate?.message}
+          type="date" {...register('enrolmentDate', { required: 'validation.required' })} />
       </div>
       <FormActions saving={move.isPending} submitLabel={t('participants.move')} cancel={onDone} />
     </form>

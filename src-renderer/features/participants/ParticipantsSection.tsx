@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupOverview, Participant } from '../../../src-main/ipc/contract';
 import { useApiMutation } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { Panel } from '../../components/Panel';
 import { RowButton } from '../../components/RowButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
@@ -43,31 +44,12 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
     setPanel(null);
   };
 
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync({ id: deleting.id });
-      showToast(t('participants.deleted', { name: deleting.displayName }));
-      setDeleting(null);
-    } catch {
-      // The dialog shows why (marks exist: mark as dropped out instead).
-    }
-  };
-
   return (
-    <section className="panel" aria-labelledby="participants-title">
-      <div className="panel__header">
-        <h2 id="participants-title" className="panel__title">
-          {t('participants.title')}
-        </h2>
-        <p className="panel__hint">
-          {t('participants.summary', { count: participants.filter((p) => p.status !== 'moved').length, families: overview.summary.families })}
-        </p>
-      </div>
+    <Panel id="participants-title" title={t('participants.title')}
+      hint={t('participants.summary', { count: participants.filter((p) => p.status !== 'moved').length, families: overview.summary.families })}>
       <DataTable
         caption={t('participants.title')}
         rows={participants}
-        rowKey={(p) => p.id}
         empty={<EmptyState title={t('participants.empty')}>{t('participants.emptyText')}</EmptyState>}
         columns={[
           { key: 'name', header: t('participants.displayName'), rowHeader: true, cell: (p) => p.displayName },
@@ -135,22 +117,21 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
           </button>
         </p>
       )}
-      <ConfirmDialog
+      {/* A refusal (marks exist: mark as dropped out instead) stays in the dialog. */}
+      <ConfirmWrite
         open={deleting !== null}
         title={t('participants.deleteTitle', { name: deleting?.displayName ?? '' })}
-        confirmLabel={t('common.delete')}
-        destructive
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
+        mutation={remove}
+        onConfirm={async () => {
+          if (!deleting) return;
+          await remove.mutateAsync({ id: deleting.id });
+          showToast(t('participants.deleted', { name: deleting.displayName }));
         }}
+        onClose={() => setDeleting(null)}
       >
         {t('participants.deleteText')}
-      </ConfirmDialog>
-    </section>
+      </ConfirmWrite>
+    </Panel>
   );
 }
 

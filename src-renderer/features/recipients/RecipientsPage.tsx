@@ -4,12 +4,13 @@ import { Link } from 'react-router-dom';
 import type { ProcedureOutput } from '../../../src-main/ipc/contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { applyServerIssues, pathHead } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
@@ -81,16 +82,12 @@ export function RecipientsPage() {
     <>
       <PageHeader title={t('recipients.title')} subtitle={t('recipients.subtitle')} back={<Link to="/settings">← {t('settings.title')}</Link>} />
 
-      <section className="panel" aria-labelledby="recipients-list-title">
-        <h2 id="recipients-list-title" className="panel__title">
-          {t('recipients.saved')}
-        </h2>
+      <Panel id="recipients-list-title" title={t('recipients.saved')}>
         <QueryState query={list}>
           {(recipients) => (
             <DataTable
               caption={t('recipients.saved')}
               rows={recipients}
-              rowKey={(r) => r.id}
               empty={<EmptyState title={t('recipients.empty')}>{t('recipients.emptyText')}</EmptyState>}
               columns={[
                 { key: 'name', header: t('recipients.name'), rowHeader: true, cell: (r) => r.name },
@@ -116,56 +113,36 @@ export function RecipientsPage() {
             />
           )}
         </QueryState>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="recipients-add-title">
-        <h2 id="recipients-add-title" className="panel__title">
-          {t('recipients.add')}
-        </h2>
+      <Panel id="recipients-add-title" title={t('recipients.add')}>
         <p className="panel__hint">{t('recipients.addIntro')}</p>
         <form ref={formRef} noValidate onSubmit={submit} className="export-narrow">
-          <FormField id="recipient-name" label={t('recipients.name')} error={errors.name} required>
-            {(control) => <input type="text" autoComplete="off" {...control} value={name} onChange={(e) => setName(e.target.value)} />}
-          </FormField>
-          <FormField id="recipient-key" label={t('recipients.publicKey')} hint={t('recipients.publicKeyHint')} error={errors.publicKey} required>
-            {(control) => (
-              <input type="text" className="mono" spellCheck={false} autoComplete="off" {...control} value={publicKey} onChange={(e) => setPublicKey(e.target.value)} />
-            )}
-          </FormField>
+          <InputField id="recipient-name" label={t('recipients.name')} error={errors.name} required type="text" autoComplete="off" value={name}
+            onChange={(e) => setName(e.target.value)} />
+          <InputField id="recipient-key" label={t('recipients.publicKey')} hint={t('recipients.publicKeyHint')} error={errors.publicKey} required
+            type="text" inputClassName="mono" spellCheck={false} autoComplete="off" value={publicKey} onChange={(e) => setPublicKey(e.target.value)} />
           {!hasFieldIssues && <ErrorAlert error={create.error} />}
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? t('common.saving') : t('recipients.submit')}
           </button>
         </form>
-      </section>
+      </Panel>
 
-      <ConfirmDialog
+      <ConfirmWrite
         open={deleting !== null}
         title={t('recipients.deleteTitle')}
         confirmLabel={t('recipients.deleteConfirm')}
-        destructive
-        busy={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => {
+        mutation={remove}
+        onConfirm={async () => {
           if (!deleting) return;
-          const removed = deleting;
-          remove.mutate(
-            { id: removed.id },
-            {
-              onSuccess: () => {
-                setDeleting(null);
-                showToast(t('recipients.deleted', { name: removed.name }));
-              },
-            },
-          );
+          await remove.mutateAsync({ id: deleting.id });
+          showToast(t('recipients.deleted', { name: deleting.name }));
         }}
+        onClose={() => setDeleting(null)}
       >
         <p>{deleting ? t('recipients.deleteText', { name: deleting.name, fingerprint: deleting.fingerprint }) : ''}</p>
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }

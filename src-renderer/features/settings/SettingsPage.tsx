@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api/queries';
 import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { useChangeLanguage } from '../../app/useLanguage';
 import { SecuritySettings } from '../vault/SecuritySettings';
@@ -21,10 +22,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} />
-      <section className="panel" aria-labelledby="settings-language">
-        <h2 id="settings-language" className="panel__title">
-          {t('settings.language')}
-        </h2>
+      <Panel id="settings-language" title={t('settings.language')}>
         <fieldset className="fieldset">
           <legend className="visually-hidden">{t('settings.language')}</legend>
           <div className="radio-group">
@@ -38,22 +36,16 @@ export function SettingsPage() {
         </fieldset>
         <p className="panel__hint">{save.isPending ? t('common.saving') : t('settings.languageHint')}</p>
         <ErrorAlert error={save.error} />
-      </section>
+      </Panel>
 
       <SecuritySettings />
 
-      <section className="panel" aria-labelledby="settings-recipients">
-        <h2 id="settings-recipients" className="panel__title">
-          {t('recipients.title')}
-        </h2>
+      <Panel id="settings-recipients" title={t('recipients.title')}>
         <p className="panel__hint">{t('recipients.settingsText')}</p>
         <Link to="/settings/recipients">{t('recipients.settingsLink')}</Link>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="settings-about">
-        <h2 id="settings-about" className="panel__title">
-          {t('settings.about')}
-        </h2>
+      <Panel id="settings-about" title={t('settings.about')}>
         <QueryState query={info}>
           {(about) => (
             <dl className="details">
@@ -69,7 +61,7 @@ export function SettingsPage() {
             </dl>
           )}
         </QueryState>
-      </section>
+      </Panel>
     </>
   );
 }

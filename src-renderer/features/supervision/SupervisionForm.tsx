@@ -2,11 +2,15 @@ import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
+import { CheckboxListField } from '../../components/CheckboxList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { Fieldset, FormField } from '../../components/FormField';
+import { Fieldset } from '../../components/FormField';
+import { InputField, TextAreaField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { RadioGroup } from '../../components/RadioGroup';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { todayIso } from '../../lib/dates';
 import { useServerIssues } from '../../lib/forms';
@@ -108,60 +112,33 @@ export function SupervisionFormPage() {
         <p className="form__required-note">{t('form.requiredNote')}</p>
         <ErrorAlert error={create.error ?? staff.error ?? scale.error} extraIssues={issues.unmatched} />
         <div className="form__grid">
-          <FormField id="sup-date" label={t('supervision.date')} required error={errors.date?.message}>
-            {(p) => <input {...p} type="date" {...register('date', { required: 'validation.required' })} />}
-          </FormField>
+          <InputField id="sup-date" label={t('supervision.date')} required error={errors.date?.message} type="date"
+            {...register('date', { required: 'validation.required' })} />
           <SelectField id="sup-supervisor" label={t('supervision.supervisor')} required error={errors.supervisorId?.message}
             placeholder={t('form.choose')} options={namedChoices(supervisors)} {...register('supervisorId', { required: 'validation.required' })} />
-          <Fieldset id="sup-format" legend={t('supervision.format')} required error={errors.format?.message}>
-            <div className="radio-group">
-              {(['group', 'individual'] as const).map((f) => (
-                <label key={f} className="radio">
-                  <input type="radio" value={f} {...register('format')} />
-                  <span>{t(`supervision.formats.${f}`)}</span>
-                </label>
-              ))}
-            </div>
-          </Fieldset>
-          <Fieldset id="sup-mode" legend={t('supervision.mode')} required error={errors.mode?.message}>
-            <div className="radio-group">
-              {(['in_person', 'video'] as const).map((m) => (
-                <label key={m} className="radio">
-                  <input type="radio" value={m} {...register('mode')} />
-                  <span>{t(`supervision.modes.${m}`)}</span>
-                </label>
-              ))}
-            </div>
-          </Fieldset>
+          <RadioGroup id="sup-format" legend={t('supervision.format')} required error={errors.format?.message} field={register('format')}
+            options={(['group', 'individual'] as const).map((f) => ({ value: f, label: t(`supervision.formats.${f}`) }))} />
+          <RadioGroup id="sup-mode" legend={t('supervision.mode')} required error={errors.mode?.message} field={register('mode')}
+            options={(['in_person', 'video'] as const).map((m) => ({ value: m, label: t(`supervision.modes.${m}`) }))} />
         </div>
 
-        <Controller
+        <CheckboxListField
           control={control}
           name="leaderIds"
-          rules={{ validate: (v) => v.length > 0 || 'validation.leaderRequired' }}
-          render={({ field }) => (
-            <Fieldset id="sup-leaders" legend={t('supervision.leaders')} required error={errors.leaderIds?.message}>
-              <ul className="checkbox-list">
-                {leaders.map((s, index) => (
-                  <li key={s.id}>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        ref={index === 0 ? field.ref : undefined}
-                        checked={field.value.includes(s.id)}
-                        onBlur={field.onBlur}
-                        onChange={(e) => field.onChange(e.target.checked ? [...field.value, s.id] : field.value.filter((x) => x !== s.id))}
-                      />
-                      <span>
-                        {s.name}
-                        {!s.active && <span className="muted"> · {t('common.archived')}</span>}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </Fieldset>
-          )}
+          rules={{ validate: (v) => (v as string[]).length > 0 || 'validation.leaderRequired' }}
+          id="sup-leaders"
+          legend={t('supervision.leaders')}
+          required
+          error={errors.leaderIds?.message}
+          options={leaders.map((s) => ({
+            value: s.id,
+            label: (
+              <>
+                {s.name}
+                {!s.active && <span className="muted"> · {t('common.archived')}</span>}
+              </>
+            ),
+          }))}
         />
 
         <Fieldset id="sup-groups" legend={t('supervision.groups')} hint={t('supervision.groupsHint')} error={errors.groupIds?.message}>
@@ -171,13 +148,16 @@ export function SupervisionFormPage() {
             <ul className="checkbox-list">
               {groupChoices.map((g) => (
                 <li key={g.id}>
-                  <label className="checkbox">
-                    <input type="checkbox" value={g.id} {...register('groupIds')} />
-                    <span>
-                      {g.programmeCode} · {g.unitName}
-                      <span className="muted"> · {g.leaders.map((l) => l.name).join(', ')}</span>
-                    </span>
-                  </label>
+                  <Checkbox
+                    value={g.id}
+                    {...register('groupIds')}
+                    label={
+                      <>
+                        {g.programmeCode} · {g.unitName}
+                        <span className="muted"> · {g.leaders.map((l) => l.name).join(', ')}</span>
+                      </>
+                    }
+                  />
                 </li>
               ))}
             </ul>
@@ -209,9 +189,7 @@ export function SupervisionFormPage() {
           </div>
         )}
 
-        <FormField id="sup-notes" label={t('supervision.notes')} error={errors.notes?.message}>
-          {(p) => <textarea {...p} rows={4} {...register('notes')} />}
-        </FormField>
+        <TextAreaField id="sup-notes" label={t('supervision.notes')} error={errors.notes?.message} rows={4} {...register('notes')} />
 
         <FollowUpRows
           fields={followUps.fields}
