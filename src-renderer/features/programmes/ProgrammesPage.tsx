@@ -34,7 +34,7 @@ export function ProgrammesPage() {
           key: 'links',
           header: t('programmeLinks.header'),
           cell: (p) => (
-            <span className="row-actions">
+            <span className="link-list">
               <Link to={`${p.id}/plan`} aria-label={t('plan.linkLabel', { name: p.name })}>{t('plan.link')}</Link>
               <Link to={`${p.id}/rules`} aria-label={t('rules.linkLabel', { name: p.name })}>{t('rules.link')}</Link>
               <Link to={`/leaders/requirements/${p.id}`} aria-label={t('requirements.linkLabel', { name: p.name })}>{t('requirements.link')}</Link>
