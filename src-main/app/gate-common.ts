@@ -4,8 +4,8 @@ import type { BackupInfo } from '../core/backup';
 import { acquireWriteLock } from '../core/db/write-lock';
 import { AppError, type Result } from '../core/errors';
 import { writeFileAtomic } from '../core/vault';
-import type { BackupEntry, ProcedureName } from '../ipc/contract';
-import type { CallContext } from '../ipc/router';
+import type { BackupEntry, ProcedureName } from '../contract';
+import type { CallContext } from '../app/router';
 import type { KometApp } from './komet-app';
 
 /**

@@ -11,8 +11,8 @@ import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
 import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
-import { createHandlers } from '../ipc/handlers';
-import { createRouter, type CallContext, type Router } from '../ipc/router';
+import { createHandlers } from '../app/handlers/handlers';
+import { createRouter, type CallContext, type Router } from '../app/router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
 import { appVersion } from './version';
 

@@ -3,8 +3,8 @@ import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { createAuditSink } from '../core/repos/audit-repo';
 import type { ScryptParams } from '../core/vault';
-import { isProcedureName, type ProcedureName, type VaultStatusValue } from '../ipc/contract';
-import { createRouter, isGateProcedure, type CallContext, type GateHandlers } from '../ipc/router';
+import { isProcedureName, type ProcedureName, type VaultStatusValue } from '../contract';
+import { createRouter, isGateProcedure, type CallContext, type GateHandlers } from '../app/router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
 import {
   backupFileFor,

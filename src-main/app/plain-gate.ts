@@ -1,7 +1,7 @@
 import { backupNow, backupsDirOf, listBackups, pruneBackups, restoreBackup } from '../core/backup';
 import { AppError } from '../core/errors';
-import { isProcedureName } from '../ipc/contract';
-import { createRouter, isGateProcedure, type CallContext, type GateHandlers } from '../ipc/router';
+import { isProcedureName } from '../contract';
+import { createRouter, isGateProcedure, type CallContext, type GateHandlers } from '../app/router';
 import { backupFileFor, claimDatabase, logBackgroundFailure, toBackupEntry, type KometGate } from './gate-common';
 import { startKomet, type KometApp, type StartOptions } from './komet-app';
 

@@ -1,6 +1,6 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ErrorShape, Result } from '../core/errors';
-import { contract, isProcedureName } from '../ipc/contract';
+import { contract, isProcedureName } from '../contract';
 import { CALL_CHANNEL, CHANGED_CHANNEL, CHOOSE_PATH_CHANNEL } from './channels';
 import { createChoosePathHandler, type DialogDeps } from './dialogs';
 import type { KometChange } from './preload-api';

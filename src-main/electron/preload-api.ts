@@ -1,5 +1,5 @@
 // Types only: the renderer imports from here with `import type`, never values.
-import type { ProcedureName, Result } from '../ipc/contract';
+import type { ProcedureName, Result } from '../contract';
 import type { PathPurpose } from './channels';
 
 export type { PathPurpose };

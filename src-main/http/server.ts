@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KometGate } from '../app/gate-common';
 import type { ErrorShape } from '../core/errors';
-import { contract, isProcedureName } from '../ipc/contract';
+import { contract, isProcedureName } from '../contract';
 import { createEventHub } from './events';
 import { bearerToken, cookieValue, forbidden, hostAllowed, originAllowed, sessionCookie, sessionCookieName, tokenMatches, unauthorized } from './guards';
 import { createSessions } from './sessions';

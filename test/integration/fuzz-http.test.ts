@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKometGate, type KometGate } from '../../src-main/app/komet-gate';
 import { startBrowserShell, maxBodyBytes, type BrowserShell } from '../../src-main/http/server';
-import { contract, isProcedureName, procedureNames } from '../../src-main/ipc/contract';
+import { contract, isProcedureName, procedureNames } from '../../src-main/contract';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
 import { malformedInput } from '../helpers/fuzz-inputs';
 import { dbChanges, folderState } from '../helpers/fuzz-state';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKometGate, type KometGate } from '../../src-main/app/komet-gate';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
-import { contract, procedureNames, type ProcedureName } from '../../src-main/ipc/contract';
+import { contract, procedureNames, type ProcedureName } from '../../src-main/contract';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
 import { extremeInputs, malformedInput } from '../helpers/fuzz-inputs';
 import { dbChanges, folderState, validationProblem } from '../helpers/fuzz-state';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createKometGate, type GateOptions, type KometGate } from '../../src-main/app/komet-gate';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
-import type { BackupEntry, VaultStatusValue } from '../../src-main/ipc/contract';
+import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { runKomet } from '../helpers/cli';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
 

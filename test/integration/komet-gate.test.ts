@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createKometGate, type GateOptions, type KometGate } from '../../src-main/app/komet-gate';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
-import type { BackupEntry, VaultStatusValue } from '../../src-main/ipc/contract';
+import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { rawDatabaseBytes, sqliteHeader, tempDataDir, testScrypt } from '../helpers/crash-files';
 
 const passphrase = 'korrekt häst batteri häftklammer';

@@ -1,4 +1,4 @@
-import type { Certification, LeaderSettings, ParsedInput, PathwayRequirements } from '../../ipc/contract';
+import type { Certification, LeaderSettings, ParsedInput, PathwayRequirements } from '../../contract';
 import { conflict, fieldErrorWith } from '../domain/errors';
 import type { ServiceContext } from './context';
 import { certificationMissing, leaderChecks } from './leader-checks';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { ExportKeyInfo, ExportLogEntry, ExportPreview, ExportRunResult, ParsedInput, Recipient } from '../../ipc/contract';
+import type { ExportKeyInfo, ExportLogEntry, ExportPreview, ExportRunResult, ParsedInput, Recipient } from '../../contract';
 import { AppError, fieldError, notFound } from '../errors';
 import {
   assertReleasable,

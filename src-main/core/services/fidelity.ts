@@ -1,4 +1,4 @@
-import type { Fidelity, ParsedInput, SessionPlan } from '../../ipc/contract';
+import type { Fidelity, ParsedInput, SessionPlan } from '../../contract';
 import { conflict, fieldErrorWith, missing } from '../domain/errors';
 import { fidelityPercent } from '../domain/participation';
 import type { PlanRow } from '../repos/programme-plans';

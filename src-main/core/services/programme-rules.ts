@@ -1,4 +1,4 @@
-import type { DropoutReason, ParsedInput, ProgrammeRules } from '../../ipc/contract';
+import type { DropoutReason, ParsedInput, ProgrammeRules } from '../../contract';
 import { AppError } from '../errors';
 import { duplicate, missing } from '../domain/errors';
 import type { ServiceContext } from './context';

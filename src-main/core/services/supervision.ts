@@ -1,5 +1,5 @@
-import type { FollowUp, FollowUpsOpen, ParsedInput, SupervisionSession } from '../../ipc/contract';
-import { ratingScale } from '../domain/rating-scale';
+import type { FollowUp, FollowUpsOpen, ParsedInput, SupervisionSession } from '../../contract';
+import { ratingScale } from '../../contract/rating-scale';
 import { fieldErrorWith, IssueList } from '../domain/errors';
 import type { FollowUpRow } from '../repos/supervision';
 import type { ServiceContext } from './context';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { AttendanceState, Bilingual } from '../../../src-main/ipc/contract';
+import type { AttendanceState, Bilingual } from '@contract';
 import { call } from '../../api/client';
 import { asApiError } from '../../api/errors';
 

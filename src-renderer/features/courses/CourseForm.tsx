@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { FieldIssue } from '../../../src-main/ipc/contract';
+import type { FieldIssue } from '@contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';

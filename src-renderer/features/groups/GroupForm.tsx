@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { FieldIssue, GroupDetail } from '../../../src-main/ipc/contract';
+import type { FieldIssue, GroupDetail } from '@contract';
 import { Fieldset, FormField } from '../../components/FormField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';

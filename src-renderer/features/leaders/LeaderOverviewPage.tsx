@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LeaderRow, PathwayStatus } from '../../../src-main/ipc/contract';
+import type { LeaderRow, PathwayStatus } from '@contract';
+import { PATHWAY_STATUSES } from '@contract/enums';
 import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,7 +14,7 @@ import { FlagList, PathwayBadge, percent, shareAsPercent } from './common';
 import { SortHeader, useSort } from './sorting';
 import { useLeaderFilters, type OverviewSortKey } from './filters';
 
-const statuses: PathwayStatus[] = ['not_started', 'in_training', 'requirements_met', 'certified', 'inactive'];
+const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
 
 export function LeaderOverviewPage() {
   const { t } = useTranslation();

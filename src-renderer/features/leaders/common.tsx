@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AttentionFlag, PathwayStatus } from '../../../src-main/ipc/contract';
+import type { AttentionFlag, PathwayStatus } from '@contract';
 import { useBilingual } from '../../i18n/useBilingual';
 
 export function PathwayBadge({ status }: { status: PathwayStatus }) {

@@ -1,9 +1,10 @@
-import type { AttendanceState, Participant, ParticipantStatus } from '../../../src-main/ipc/contract';
+import type { AttendanceState, Participant, ParticipantStatus } from '@contract';
+import { ATTENDANCE_STATES, CHILD_GENDERS, CONSENTS, RELATIONS } from '@contract/enums';
 
-export const relations = ['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff'] as const;
-export const childGenders = ['girl', 'boy', 'other', 'not_stated'] as const;
-export const consents = ['yes', 'no', 'not_asked'] as const;
-export const attendanceStates: readonly AttendanceState[] = ['present', 'absent', 'absent_with_notice'];
+export const relations = RELATIONS;
+export const childGenders = CHILD_GENDERS;
+export const consents = CONSENTS;
+export const attendanceStates: readonly AttendanceState[] = ATTENDANCE_STATES;
 
 /** Status badge class per participant status; at risk is a separate badge. */
 export const statusBadge: Record<ParticipantStatus, string> = {

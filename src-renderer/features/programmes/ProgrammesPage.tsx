@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import type { FieldIssue, Programme } from '../../../src-main/ipc/contract';
+import type { FieldIssue, Programme } from '@contract';
+import { AUDIENCES } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../components/FormField';
@@ -14,7 +15,7 @@ import { DropoutReasonsPage } from '../participants/DropoutReasonsPage';
 import { FormActions, RegistryFormPage } from '../registry/RegistryFormPage';
 import { RegistryList } from '../registry/RegistryList';
 
-const audiences = ['parents', 'teachers', 'preschool_staff', 'individual_family'] as const;
+const audiences = AUDIENCES;
 type Audience = (typeof audiences)[number];
 
 export function ProgrammesPage() {

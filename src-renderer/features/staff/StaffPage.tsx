@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import type { FieldIssue, StaffMember } from '../../../src-main/ipc/contract';
+import type { FieldIssue, StaffMember } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Fieldset, FormField } from '../../components/FormField';

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { FieldIssue } from '../../../src-main/ipc/contract';
+import type { FieldIssue, SupervisionFormat, SupervisionMode } from '@contract';
+import { SUPERVISION_FORMATS, SUPERVISION_MODES } from '@contract/enums';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,8 +18,8 @@ import { RatingGroup } from './RatingGroup';
 export interface SupervisionValues {
   date: string;
   supervisorId: string;
-  format: 'group' | 'individual';
-  mode: 'in_person' | 'video';
+  format: SupervisionFormat;
+  mode: SupervisionMode;
   leaderIds: string[];
   ratings: Record<string, string>;
   groupIds: string[];
@@ -121,7 +122,7 @@ export function SupervisionFormPage() {
           </FormField>
           <Fieldset id="sup-format" legend={t('supervision.format')} required error={errors.format?.message}>
             <div className="radio-group">
-              {(['group', 'individual'] as const).map((f) => (
+              {SUPERVISION_FORMATS.map((f) => (
                 <label key={f} className="radio">
                   <input type="radio" value={f} {...register('format')} />
                   <span>{t(`supervision.formats.${f}`)}</span>
@@ -131,7 +132,7 @@ export function SupervisionFormPage() {
           </Fieldset>
           <Fieldset id="sup-mode" legend={t('supervision.mode')} required error={errors.mode?.message}>
             <div className="radio-group">
-              {(['in_person', 'video'] as const).map((m) => (
+              {SUPERVISION_MODES.map((m) => (
                 <label key={m} className="radio">
                   <input type="radio" value={m} {...register('mode')} />
                   <span>{t(`supervision.modes.${m}`)}</span>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import type { FieldIssue, Unit } from '../../../src-main/ipc/contract';
+import type { FieldIssue, Unit } from '@contract';
+import { UNIT_KINDS } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../components/FormField';
@@ -11,7 +12,7 @@ import { showToast } from '../../stores/toasts';
 import { FormActions, RegistryFormPage } from '../registry/RegistryFormPage';
 import { RegistryList } from '../registry/RegistryList';
 
-export const unitKinds = ['district', 'municipality', 'school', 'sis_unit', 'other'] as const;
+export const unitKinds = UNIT_KINDS;
 type UnitKind = (typeof unitKinds)[number];
 
 export function UnitsPage() {

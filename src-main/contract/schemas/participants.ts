@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import { id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
+import { ATTENDANCE_STATES, AUDIENCES, CHILD_GENDERS, CONSENTS, MANUAL_STATUSES, PARTICIPANT_STATUSES, RELATIONS, SESSION_STATUSES } from '../enums';
 
-export const relation = z.enum(['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff']);
-export const childGender = z.enum(['girl', 'boy', 'other', 'not_stated']);
-export const consent = z.enum(['yes', 'no', 'not_asked']);
-export const attendanceState = z.enum(['present', 'absent', 'absent_with_notice']);
+export const relation = z.enum(RELATIONS);
+export const childGender = z.enum(CHILD_GENDERS);
+export const consent = z.enum(CONSENTS);
+export const attendanceState = z.enum(ATTENDANCE_STATES);
 /**
  * `not_completed`: the group has ended and the participant attended less than the programme's
  * completion share; `moved`: this enrolment ended because the person moved to another group.
  */
-export const participantStatus = z.enum(['active', 'completed', 'not_completed', 'dropped_out', 'never_started', 'moved']);
+export const participantStatus = z.enum(PARTICIPANT_STATUSES);
 
 const displayName = z
   .string({ error: msg('displayName') })
@@ -84,7 +85,7 @@ export const participant = z.object({
   consentDate: z.string().nullable(),
   status: participantStatus,
   /** Set by a leader (dropped out / never started / moved); null when the rules decide. */
-  manualStatus: z.enum(['dropped_out', 'never_started', 'moved']).nullable(),
+  manualStatus: z.enum(MANUAL_STATUSES).nullable(),
   keepActive: z.boolean(),
   atRisk: z.boolean(),
   /** Current run of absences without notice. */
@@ -105,7 +106,7 @@ export const groupRef = z.object({ groupId: id }).strict();
 export const sessionCounts = z.object({
   id,
   number: z.number().int(),
-  status: z.enum(['planned', 'held', 'cancelled']),
+  status: z.enum(SESSION_STATUSES),
   plannedDate: z.string(),
   heldDate: z.string().nullable(),
   /** Derived from attendance in tracking groups (distinct participants present). */
@@ -240,7 +241,7 @@ export const fidelityCell = z.object({ sessionId: id, number: z.number().int(), 
 export const groupOverview = z.object({
   groupId: id,
   programmeId: id,
-  programmeAudience: z.enum(['parents', 'teachers', 'preschool_staff', 'individual_family']),
+  programmeAudience: z.enum(AUDIENCES),
   tracksAttendance: z.boolean(),
   rules: programmeRules,
   participants: z.array(participant),
@@ -254,7 +255,7 @@ export const groupOverview = z.object({
         sessionId: id,
         number: z.number().int(),
         date: z.string(),
-        status: z.enum(['planned', 'held', 'cancelled']),
+        status: z.enum(SESSION_STATUSES),
         present: z.number().int(),
         absent: z.number().int(),
         absentWithNotice: z.number().int(),

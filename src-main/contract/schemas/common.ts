@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isNoteText, isOneLine } from '../../core/domain/text';
+import { isNoteText, isOneLine } from '../text';
 import { msg } from '../messages';
 
 export const id = z.uuid({ error: msg('id') });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import { id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
+import { ATTENTION_RULES, GROUP_STATUSES, PATHWAY_CHECKS, PATHWAY_STATUSES, SUPERVISION_FORMATS, SUPERVISION_MODES } from '../enums';
 
 /** Bilingual text as the UI shows it. */
 const bilingual = z.object({ sv: z.string(), en: z.string() });
@@ -114,11 +115,11 @@ export const courseSetAttendance = z
 // ---------------------------------------------------------------------------------------------
 // Supervision
 
-export const supervisionFormat = z.enum(['group', 'individual']);
-export const supervisionMode = z.enum(['in_person', 'video']);
+export const supervisionFormat = z.enum(SUPERVISION_FORMATS);
+export const supervisionMode = z.enum(SUPERVISION_MODES);
 export const fidelityRating = z.number({ error: msg('ratingScale') }).int({ error: msg('ratingScale') }).min(1, { error: msg('ratingScale') }).max(4, { error: msg('ratingScale') });
 
-export { ratingScale } from '../../core/domain/rating-scale';
+export { ratingScale } from '../rating-scale';
 export const ratingScaleItem = z.object({ value: z.number().int(), label: bilingual, description: bilingual });
 
 const presentLeader = z
@@ -212,9 +213,9 @@ export const supervisionSession = z.object({
 // ---------------------------------------------------------------------------------------------
 // Pathway progress (computed) and certification
 
-export const pathwayStatus = z.enum(['not_started', 'in_training', 'requirements_met', 'certified', 'inactive']);
+export const pathwayStatus = z.enum(PATHWAY_STATUSES);
 export const checklistItem = z.object({
-  key: z.enum(['course_days', 'supervised_group', 'supervision_sessions']),
+  key: z.enum(PATHWAY_CHECKS),
   label: bilingual,
   required: z.number().int(),
   done: z.number().int(),
@@ -273,7 +274,7 @@ export const certificationList = z
 // ---------------------------------------------------------------------------------------------
 // Attention rules
 
-export const attentionRule = z.enum(['no_supervision', 'low_attendance', 'low_fidelity', 'ready_for_certification', 'follow_up_overdue']);
+export const attentionRule = z.enum(ATTENTION_RULES);
 export const attentionFlag = z.object({
   rule: attentionRule,
   /** Self-explaining text with the figures, e.g. "Gruppen X har haft 52 % närvaro (gräns 60 %)". */
@@ -340,7 +341,7 @@ export const leaderGroup = z.object({
   unitName: z.string(),
   venue: z.string(),
   startDate: z.string(),
-  status: z.enum(['planned', 'running', 'completed', 'cancelled']),
+  status: z.enum(GROUP_STATUSES),
   supervisorId: id.nullable(),
   supervisorName: z.string().nullable(),
   coLeaders: z.array(z.object({ id, name: z.string() })),

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import sv from 'zod/v4/locales/sv.js';
 import { AppError, type ErrorShape, type FieldIssue, type Result } from '../core/errors';
-import { contract, isProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput } from './contract';
-import { ruleMessages, type RuleMessageKey } from './messages';
+import { contract, isProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput } from '../contract';
+import { ruleMessages, type RuleMessageKey } from '../contract/messages';
 
 /** Who is calling, for the audit trail and for procedures that behave per shell. */
 export interface CallContext {

@@ -1,5 +1,5 @@
-import type { Services } from '../core/services';
-import type { Handlers } from './router';
+import type { Services } from '../../core/services';
+import type { Handlers } from '../router';
 
 type ParticipationProcedure = Extract<
   keyof Handlers,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import { oneLine, timestamp } from './common';
+import { BACKUP_PROBLEMS, VAULT_STATES } from '../enums';
 
 /** Passphrases are counted in characters as typed (code points), never trimmed. */
 const charCount = (s: string) => [...s.normalize('NFC')].length;
@@ -10,8 +11,8 @@ const passphrase = z
   .refine((s) => charCount(s) >= 12 && charCount(s) <= 1024, { error: msg('passphraseLength') });
 const repeat = z.string({ error: msg('passphraseRepeat') }).max(4096, { error: msg('passphraseRepeat') });
 
-export const vaultState = z.enum(['new', 'legacy', 'locked', 'unlocked', 'damaged']);
-export const backupProblem = z.enum(['missing', 'unreadable', 'not_komet', 'damaged', 'not_encrypted', 'other_key']);
+export const vaultState = z.enum(VAULT_STATES);
+export const backupProblem = z.enum(BACKUP_PROBLEMS);
 
 /** One backup file as the restore screen lists it; `name` is the only handle a restore accepts. */
 export const backupEntry = z.object({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import { clockTime, id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
+import { GROUP_STATUSES, SESSION_STATUSES } from '../enums';
 
-export const groupStatus = z.enum(['planned', 'running', 'completed', 'cancelled']);
-export const sessionStatus = z.enum(['planned', 'held', 'cancelled']);
+export const groupStatus = z.enum(GROUP_STATUSES);
+export const sessionStatus = z.enum(SESSION_STATUSES);
 
 const leaderIds = z
   .array(id, { error: msg('leaderRequired') })

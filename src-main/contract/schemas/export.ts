@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import { id, isoDate, name, timestamp } from './common';
+import { EXPORT_PERIODS, EXPORT_RUN_STATUSES } from '../enums';
 
 /**
  * FoU export: preview, run, open, keys, saved recipients and the export log.
@@ -31,20 +32,18 @@ export const exportScope = z
   .strict()
   .refine((s) => s.from === null || s.to === null || s.from <= s.to, { error: msg('dateOrder'), path: ['to'] });
 
-const PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
-
 /**
  * The least generalisation asked for; default: month, exact age in years, unit kept. The export
  * generalises further and hides single values until k is reached, unless it is made below k.
  */
 export const coarsening = z
   .object({
-    period: z.enum(PERIODS).optional().default('month'),
+    period: z.enum(EXPORT_PERIODS).optional().default('month'),
     ageBands: z.boolean().optional().default(false),
     dropUnit: z.boolean().optional().default(false),
   })
   .strict();
-const coarseningOut = z.object({ period: z.enum(PERIODS), ageBands: z.boolean(), dropUnit: z.boolean() });
+const coarseningOut = z.object({ period: z.enum(EXPORT_PERIODS), ageBands: z.boolean(), dropUnit: z.boolean() });
 
 /** The k threshold of the disclosure check; 5 unless given. */
 const kThreshold = z.number().int().min(2).max(50).optional().default(5);
@@ -60,7 +59,7 @@ export const exportPreviewInput = z
   .strict();
 
 const generalisation = z.object({
-  period: z.enum(PERIODS),
+  period: z.enum(EXPORT_PERIODS),
   childAge: z.enum(['exact', 'band', 'dropped']),
   unit: z.enum(['unit', 'area', 'dropped']),
 });
@@ -225,7 +224,7 @@ export const exportLogEntry = z.object({
   createdAt: timestamp,
   finishedAt: timestamp.nullable(),
   /** started: the key was read and the package is being written; failed: nothing was left behind. */
-  status: z.enum(['started', 'completed', 'failed']),
+  status: z.enum(EXPORT_RUN_STATUSES),
   actor: z.string(),
   shell: z.string(),
   scope: z.object({ from: z.string().nullable(), to: z.string().nullable(), programmeCodes: z.array(z.string()), unitNames: z.array(z.string()) }),

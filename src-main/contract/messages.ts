@@ -1,4 +1,4 @@
-import type { Bilingual } from '../core/errors';
+import type { Bilingual } from './errors';
 
 /**
  * Rule messages referenced from zod refinements as `msg:<key>`; the router turns the key into

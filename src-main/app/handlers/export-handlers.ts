@@ -1,12 +1,12 @@
-import type { Services } from '../core/services';
-import type { ExportEnv } from '../core/services/export';
-import type { AppInfo } from './handlers';
-import type { CallContext, Handlers } from './router';
+import type { Services } from '../../core/services';
+import type { ExportEnv } from '../../core/services/export';
+import type { ProcedureOutput } from '../../contract';
+import type { CallContext, Handlers } from '../router';
 
 type ExportProcedure = Extract<keyof Handlers, `export.${string}` | `recipients.${string}`>;
 
 /** FoU export, keys, saved recipients and the export log, bound to their service calls. */
-export function exportHandlers(services: Services, deps: { info: () => AppInfo }): Pick<Handlers, ExportProcedure> {
+export function exportHandlers(services: Services, deps: { info: () => ProcedureOutput<'app.info'> }): Pick<Handlers, ExportProcedure> {
   const { exporter } = services;
   // Who exports and from which shell decide the log entry and where files may be written.
   const env = (ctx: CallContext): ExportEnv => {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import { id, name, oneLine, timestamp } from './common';
+import { AUDIENCES, LANGUAGES, SHELLS, STAFF_ROLES, UNIT_KINDS } from '../enums';
 
-export const audience = z.enum(['parents', 'teachers', 'preschool_staff', 'individual_family']);
-export const unitKind = z.enum(['district', 'municipality', 'school', 'sis_unit', 'other']);
+export const audience = z.enum(AUDIENCES);
+export const unitKind = z.enum(UNIT_KINDS);
 
 const childAge = z
   .number({ error: msg('childAge') })
@@ -110,13 +111,13 @@ export const staffMember = z.object({
 export const staffList = z
   .object({
     includeArchived: z.boolean().optional().default(false),
-    role: z.enum(['leader', 'supervisor']).optional(),
+    role: z.enum(STAFF_ROLES).optional(),
   })
   .strict()
   .optional()
   .default({ includeArchived: false });
 
-export const language = z.enum(['sv', 'en']);
+export const language = z.enum(LANGUAGES);
 export const settingsValue = z.object({ language });
 export const settingsUpdate = z.object({ language }).strict();
 
@@ -125,7 +126,7 @@ export const appInfo = z.object({
   dataDir: z.string(),
   databasePath: z.string(),
   encrypted: z.boolean(),
-  shell: z.enum(['electron', 'browser', 'cli', 'test']),
+  shell: z.enum(SHELLS),
 });
 
 export type Programme = z.output<typeof programme>;

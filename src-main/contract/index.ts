@@ -149,7 +149,7 @@ export const procedureNames = Object.keys(contract) as ProcedureName[];
 export const isProcedureName = (name: unknown): name is ProcedureName =>
   typeof name === 'string' && Object.hasOwn(contract, name);
 
-export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from '../core/errors';
+export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from './errors';
 export type * from './schemas/organisation';
 export type * from './schemas/groups';
 export type * from './schemas/participants';

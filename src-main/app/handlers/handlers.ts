@@ -1,9 +1,9 @@
-import type { Services } from '../core/services';
-import type { ProcedureOutput } from './contract';
+import type { Services } from '../../core/services';
+import type { ProcedureOutput } from '../../contract';
 import { exportHandlers } from './export-handlers';
 import { leaderHandlers } from './leader-handlers';
 import { participationHandlers } from './participation-handlers';
-import type { Handlers } from './router';
+import type { Handlers } from '../router';
 
 export type AppInfo = ProcedureOutput<'app.info'>;
 
