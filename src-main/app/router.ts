@@ -1,40 +1,36 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import sv from 'zod/v4/locales/sv.js';
 import { AppError, type ErrorShape, type FieldIssue, type Result } from '../core/errors';
-import { contract, isProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput } from '../contract';
+import { contract, isProcedureName, type ChangeEvent, type OpenProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput, type WhileLockedName } from '../contract';
+import { commonErrors } from '../contract/errors';
 import { ruleMessages, type RuleMessageKey } from '../contract/messages';
+import { runInCall, type CallContext } from './call-context';
 
-/** Who is calling, for the audit trail and for procedures that behave per shell. */
-export interface CallContext {
-  actor: string;
-  shell: 'electron' | 'browser' | 'cli' | 'test';
-}
+export type { CallContext, CurrentCall } from './call-context';
 
 export type Handler<P extends ProcedureName> = (
   input: ParsedInput<P>,
   ctx: CallContext,
 ) => ProcedureOutput<P> | Promise<ProcedureOutput<P>>;
-/** Procedures the vault session answers itself (they must work while the database is closed). */
-export type GateProcedureName = Extract<ProcedureName, `vault.${string}` | `backups.${string}`>;
-export const isGateProcedure = (name: string): boolean => name.startsWith('vault.') || name.startsWith('backups.');
-/** Procedures that run on the open database. */
-export type AppProcedureName = Exclude<ProcedureName, GateProcedureName>;
-export type Handlers = { [P in AppProcedureName]: Handler<P> };
-export type GateHandlers = { [P in GateProcedureName]: Handler<P> };
-type AnyHandlers = { [P in ProcedureName]?: Handler<P> };
+/** The procedures that need the open database, answered by one database's services. */
+export type Handlers = { [P in OpenProcedureName]: Handler<P> };
+/** The lock screen's and the backups' procedures, answered by the vault session. */
+export type VaultHandlers = { [P in WhileLockedName]: Handler<P> };
+export type AnyHandlers = { [P in ProcedureName]?: Handler<P> };
 
-/** The call a handler is running for; the audit trail reads it at each write. */
-export interface CurrentCall {
-  actor: string;
-  procedure: ProcedureName;
+export interface RouterOptions {
+  /** The handler table to use for this call: what is open may change between calls. */
+  handlers: () => AnyHandlers;
+  /** Refuses a call before it runs (the lock); null lets it through. */
+  guard?: (name: ProcedureName) => ErrorShape | null;
+  /** Told after each successful call of a procedure the contract marks as writing. */
+  onCommitted?: (event: ChangeEvent) => void;
+  onInternalError?: (err: unknown, name: string) => void;
 }
 
 export interface Router {
   call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
-  /** The call whose handler is running in this async context; null outside any call. */
-  currentCall(): CurrentCall | null;
 }
 
 const diskCodes = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'ENOSPC', 'EROFS', 'EDQUOT'];
@@ -79,29 +75,31 @@ function isConstraintError(err: unknown): boolean {
 }
 
 /**
- * Validates every call against the contract, runs the handler and turns every failure into a
- * typed, bilingual error. Unexpected errors are reported without their text, which could carry
- * personal data from the database.
+ * The one router: validates every call against the contract, applies the lock guard, runs the
+ * handler inside its call context and turns every failure into a typed, bilingual error.
+ * Unexpected errors are reported without their text, which could carry personal data.
  */
-export function createRouter(handlers: AnyHandlers, options: { onInternalError?: (err: unknown, name: string) => void } = {}): Router {
-  const current = new AsyncLocalStorage<CurrentCall>();
+export function createRouter(options: RouterOptions): Router {
   return {
-    currentCall: () => current.getStore() ?? null,
     async call(name, input, ctx) {
-      if (!isProcedureName(name) || !handlers[name]) {
-        return {
-          ok: false,
-          error: { code: 'unknown_procedure', message: { sv: 'Okänd funktion.', en: 'Unknown procedure.' } },
-        };
-      }
+      if (!isProcedureName(name)) return { ok: false, error: commonErrors.unknownProcedure };
+      const refused = options.guard?.(name);
+      if (refused) return { ok: false, error: refused };
+      const handler = options.handlers()[name] as Handler<ProcedureName> | undefined;
+      if (!handler) return { ok: false, error: commonErrors.unknownProcedure };
       const spec = contract[name];
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: invalidInput(describeInvalidInput(spec.input, input)) };
+      const written = new Set<string>();
       try {
-        const handler = handlers[name] as Handler<ProcedureName>;
-        const value = await current.run({ actor: ctx.actor, procedure: name }, () => handler(parsed.data as never, ctx));
+        const value = await runInCall({ actor: ctx.actor, procedure: name, written }, () => handler(parsed.data as never, ctx));
         const checked = spec.output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
+        if (spec.writes) {
+          // The lock screen's and the backups' writes move the lock state or replace the database.
+          const entities = 'whileLocked' in spec ? 'all' : [...written].sort();
+          options.onCommitted?.({ source: 'local', procedure: name, entities });
+        }
         return { ok: true, value: checked.data };
       } catch (err) {
         if (err instanceof AppError) return { ok: false, error: err.toShape() };
@@ -131,17 +129,14 @@ export function createRouter(handlers: AnyHandlers, options: { onInternalError?:
           };
         }
         options.onInternalError?.(err, name);
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: {
-              sv: 'Ett oväntat fel inträffade. Inget sparades. Försök igen.',
-              en: 'An unexpected error occurred. Nothing was saved. Please try again.',
-            },
-          },
-        };
+        return { ok: false, error: commonErrors.internal };
       }
     },
   };
+}
+
+/** Only the procedure name and error class: messages may quote personal data. */
+export function logInternalError(err: unknown, name: string): void {
+  console.error(`komet: unexpected error in ${name}: ${err instanceof Error ? err.name : typeof err}`);
+  if (process.env.KOMET_DEBUG) console.error(err);
 }

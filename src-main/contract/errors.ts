@@ -38,3 +38,16 @@ export interface ErrorShape {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };
+
+/** The answers every layer gives the same way, defined once for the router, the shells and the preload. */
+export const commonErrors = {
+  internal: {
+    code: 'internal',
+    message: {
+      sv: 'Ett oväntat fel inträffade. Inget sparades. Försök igen.',
+      en: 'An unexpected error occurred. Nothing was saved. Please try again.',
+    },
+  },
+  unknownProcedure: { code: 'unknown_procedure', message: { sv: 'Okänd funktion.', en: 'Unknown procedure.' } },
+  locked: { code: 'locked', message: { sv: 'Komet är låst. Lås upp med din lösenfras.', en: 'Komet is locked. Unlock it with your passphrase.' } },
+} as const satisfies Record<string, ErrorShape>;

@@ -80,20 +80,20 @@ export const contract = {
   'dashboard.participation': { input: pa.participationDashboardInput, output: pa.participationDashboard, writes: false },
   'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
 
-  // Lock, backups and audit (issue 6). vault.* and backups.* are answered by the vault session,
-  // so they work while locked; `writes` here means "tell open windows to re-read".
-  'vault.status': { input: c.empty, output: v.vaultStatus, writes: false },
-  'vault.setup': { input: v.vaultSetup, output: v.vaultSetupResult, writes: true },
-  'vault.unlock': { input: v.vaultUnlock, output: v.vaultStatus, writes: true },
-  'vault.unlockWithRecoveryKey': { input: v.vaultUnlockWithRecoveryKey, output: v.vaultStatus, writes: true },
-  'vault.lock': { input: c.empty, output: v.vaultStatus, writes: true },
-  'vault.changePassphrase': { input: v.vaultChangePassphrase, output: v.vaultStatus, writes: true },
-  'vault.setAutoLock': { input: v.vaultSetAutoLock, output: v.vaultStatus, writes: true },
-  'vault.rekey': { input: v.vaultRekey, output: v.vaultRekeyResult, writes: true },
-  'vault.restoreFromBackup': { input: v.vaultRestoreFromBackup, output: v.vaultStatus, writes: true },
-  'backups.list': { input: c.empty, output: v.backupEntry.array(), writes: false },
-  'backups.create': { input: c.empty, output: v.backupEntry, writes: true },
-  'backups.restore': { input: v.backupsRestore, output: v.backupsRestoreResult, writes: true },
+  // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
+  // (every other one answers `locked` then); `writes` here means "tell open windows to re-read".
+  'vault.status': { input: c.empty, output: v.vaultStatus, writes: false, whileLocked: true },
+  'vault.setup': { input: v.vaultSetup, output: v.vaultSetupResult, writes: true, whileLocked: true },
+  'vault.unlock': { input: v.vaultUnlock, output: v.vaultStatus, writes: true, whileLocked: true },
+  'vault.unlockWithRecoveryKey': { input: v.vaultUnlockWithRecoveryKey, output: v.vaultStatus, writes: true, whileLocked: true },
+  'vault.lock': { input: c.empty, output: v.vaultStatus, writes: true, whileLocked: true },
+  'vault.changePassphrase': { input: v.vaultChangePassphrase, output: v.vaultStatus, writes: true, whileLocked: true },
+  'vault.setAutoLock': { input: v.vaultSetAutoLock, output: v.vaultStatus, writes: true, whileLocked: true },
+  'vault.rekey': { input: v.vaultRekey, output: v.vaultRekeyResult, writes: true, whileLocked: true },
+  'vault.restoreFromBackup': { input: v.vaultRestoreFromBackup, output: v.vaultStatus, writes: true, whileLocked: true },
+  'backups.list': { input: c.empty, output: v.backupEntry.array(), writes: false, whileLocked: true },
+  'backups.create': { input: c.empty, output: v.backupEntry, writes: true, whileLocked: true },
+  'backups.restore': { input: v.backupsRestore, output: v.backupsRestoreResult, writes: true, whileLocked: true },
   'audit.list': { input: v.auditList, output: v.auditPage, writes: false },
 
   'export.preview': { input: ex.exportPreviewInput, output: ex.exportPreview, writes: false },
@@ -107,7 +107,7 @@ export const contract = {
   'recipients.create': { input: ex.recipientInput, output: ex.recipient, writes: true },
   'recipients.delete': { input: c.byId, output: c.deleted, writes: true },
 
-  // Leader pathway, courses, supervision and certification (issue 4).
+  // Leader pathway, courses, supervision and certification.
   'pathwayRequirements.get': { input: pa.programmeRef, output: le.pathwayRequirements, writes: false },
   'pathwayRequirements.update': { input: le.pathwayRequirementsUpdate, output: le.pathwayRequirements, writes: true },
   'leaderSettings.get': { input: c.empty, output: le.leaderSettings, writes: false },
@@ -149,7 +149,14 @@ export const procedureNames = Object.keys(contract) as ProcedureName[];
 export const isProcedureName = (name: unknown): name is ProcedureName =>
   typeof name === 'string' && Object.hasOwn(contract, name);
 
+/** Procedures that work while the database is closed: the lock screen's and the backups'. */
+export type WhileLockedName = { [P in ProcedureName]: Contract[P] extends { whileLocked: true } ? P : never }[ProcedureName];
+/** Procedures that need the open database. */
+export type OpenProcedureName = Exclude<ProcedureName, WhileLockedName>;
+export const runsWhileLocked = (name: ProcedureName): name is WhileLockedName => 'whileLocked' in contract[name];
+
 export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from './errors';
+export type * from './events';
 export type * from './schemas/organisation';
 export type * from './schemas/groups';
 export type * from './schemas/participants';

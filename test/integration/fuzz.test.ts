@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKometGate, type KometGate } from '../../src-main/app/komet-gate';
+import { createRuntime, type Runtime } from '../../src-main/app/runtime';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
 import { contract, procedureNames, type ProcedureName } from '../../src-main/contract';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
@@ -19,7 +19,7 @@ const passphrase = 'korrekt häst batteri häftklammer';
 
 let dir: string;
 let cleanup: () => void;
-let gate: KometGate;
+let gate: Runtime;
 /** Real ids and names from the seeded database, used in the near misses. */
 const known: string[] = [];
 
@@ -31,7 +31,7 @@ async function ok<T>(name: string, input: unknown = {}): Promise<T> {
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDataDir('komet-fuzz-'));
-  gate = createKometGate({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
+  gate = createRuntime({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
   const { recoveryKey } = await ok<{ recoveryKey: string }>('vault.setup', { userName: 'Fuzz Testsson', passphrase, passphraseRepeat: passphrase });
   // Real ids in the near misses, so a rejected input is as close to a real call as it gets.
   const programmes = await ok<{ id: string }[]>('programmes.list');

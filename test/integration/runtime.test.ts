@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createKometGate, type GateOptions, type KometGate } from '../../src-main/app/komet-gate';
+import { createRuntime, type RuntimeOptions, type Runtime } from '../../src-main/app/runtime';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
 import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { rawDatabaseBytes, sqliteHeader, tempDataDir, testScrypt } from '../helpers/crash-files';
@@ -13,7 +13,7 @@ const unitName = 'Hägerstensåsen-Gatedistrikt';
 
 let dir: string;
 let cleanup: () => void;
-let gates: KometGate[];
+let gates: Runtime[];
 beforeEach(() => {
   ({ dir, cleanup } = tempDataDir('komet-gate-'));
   gates = [];
@@ -24,24 +24,24 @@ afterEach(() => {
   cleanup();
 });
 
-function gate(over: Partial<GateOptions> = {}): KometGate {
-  const g = createKometGate({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0, ...over });
+function gate(over: Partial<RuntimeOptions> = {}): Runtime {
+  const g = createRuntime({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0, ...over });
   gates.push(g);
   return g;
 }
 
-async function ok<T>(g: KometGate, name: string, input: unknown = {}): Promise<T> {
+async function ok<T>(g: Runtime, name: string, input: unknown = {}): Promise<T> {
   const r = await g.call(name, input);
   if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
   return r.value as T;
 }
-async function fail(g: KometGate, name: string, input: unknown = {}): Promise<ErrorShape> {
+async function fail(g: Runtime, name: string, input: unknown = {}): Promise<ErrorShape> {
   const r: Result<unknown> = await g.call(name, input);
   if (r.ok) throw new Error(`${name} succeeded: ${JSON.stringify(r.value)}`);
   return r.error;
 }
-const setup = (g: KometGate) => ok<{ recoveryKey: string }>(g, 'vault.setup', { userName, passphrase, passphraseRepeat: passphrase });
-const status = (g: KometGate) => ok<VaultStatusValue>(g, 'vault.status');
+const setup = (g: Runtime) => ok<{ recoveryKey: string }>(g, 'vault.setup', { userName, passphrase, passphraseRepeat: passphrase });
+const status = (g: Runtime) => ok<VaultStatusValue>(g, 'vault.status');
 
 describe('the gate between the shells and the vault', () => {
   it('sets up, answers locked with a bilingual message while locked, and audits writes under the user’s name', async () => {
@@ -53,7 +53,7 @@ describe('the gate between the shells and the vault', () => {
     expect((await fail(g, 'vault.setup', { userName, passphrase: 'för kort', passphraseRepeat: 'för kort' })).code).toBe('validation');
 
     const changes: string[] = [];
-    g.onChange((p) => changes.push(p));
+    g.onLockChange((p) => changes.push(p));
     expect((await setup(g)).recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){8}$/);
     expect(await status(g)).toEqual({ state: 'unlocked', userName, autoLockMinutes: 10 });
     const unit = await ok<{ id: string }>(g, 'units.create', { name: unitName, kind: 'district' });
@@ -186,7 +186,7 @@ describe('the gate between the shells and the vault', () => {
       return;
     }
     try {
-      const g = createKometGate({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
+      const g = createRuntime({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
       try {
         await setup(g);
         const filler = path.join(mount, 'filler');

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createKometGate, type GateOptions, type KometGate } from '../../src-main/app/komet-gate';
+import { createRuntime, type RuntimeOptions, type Runtime } from '../../src-main/app/runtime';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
 import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { runKomet } from '../helpers/cli';
@@ -16,7 +16,7 @@ const unitName = 'Enheten som ska överleva';
 
 let dir: string;
 let cleanup: () => void;
-let gates: KometGate[];
+let gates: Runtime[];
 beforeEach(() => {
   ({ dir, cleanup } = tempDataDir('komet-gate-backups-'));
   gates = [];
@@ -27,23 +27,23 @@ afterEach(() => {
   cleanup();
 });
 
-function gate(over: Partial<GateOptions> = {}): KometGate {
-  const g = createKometGate({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0, ...over });
+function gate(over: Partial<RuntimeOptions> = {}): Runtime {
+  const g = createRuntime({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0, ...over });
   gates.push(g);
   return g;
 }
-async function ok<T>(g: KometGate, name: string, input: unknown = {}): Promise<T> {
+async function ok<T>(g: Runtime, name: string, input: unknown = {}): Promise<T> {
   const r = await g.call(name, input);
   if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
   return r.value as T;
 }
-async function fail(g: KometGate, name: string, input: unknown = {}): Promise<ErrorShape> {
+async function fail(g: Runtime, name: string, input: unknown = {}): Promise<ErrorShape> {
   const r: Result<unknown> = await g.call(name, input);
   if (r.ok) throw new Error(`${name} succeeded: ${JSON.stringify(r.value)}`);
   return r.error;
 }
-const setup = (g: KometGate, passphrase = pw1) => ok<{ recoveryKey: string }>(g, 'vault.setup', { userName: 'Agnes', passphrase, passphraseRepeat: passphrase });
-const status = (g: KometGate) => ok<VaultStatusValue>(g, 'vault.status');
+const setup = (g: Runtime, passphrase = pw1) => ok<{ recoveryKey: string }>(g, 'vault.setup', { userName: 'Agnes', passphrase, passphraseRepeat: passphrase });
+const status = (g: Runtime) => ok<VaultStatusValue>(g, 'vault.status');
 const backupFiles = () => fs.readdirSync(path.join(dir, 'backups')).filter((n) => /^komet-.*\.db$/.test(n)).sort();
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const removeDatabase = () => {
@@ -160,7 +160,7 @@ describe('restore on a full disk', () => {
       return;
     }
     try {
-      const g = createKometGate({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
+      const g = createRuntime({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
       try {
         await setup(g);
         await ok(g, 'units.create', { name: unitName, kind: 'district' });
