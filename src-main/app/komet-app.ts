@@ -13,7 +13,7 @@ import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
 import { currentCall, noteWritten, outsideCall } from './call-context';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
-import { createHandlers } from './handlers/handlers';
+import { createHandlers } from './handlers';
 import { createRouter, logInternalError, type CallContext, type Handlers, type Router } from './router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
 import { appVersion } from './version';

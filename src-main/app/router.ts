@@ -18,6 +18,8 @@ export type Handlers = { [P in OpenProcedureName]: Handler<P> };
 /** The lock screen's and the backups' procedures, answered by the vault session. */
 export type VaultHandlers = { [P in WhileLockedName]: Handler<P> };
 export type AnyHandlers = { [P in ProcedureName]?: Handler<P> };
+/** The open-database procedures whose names start with `prefix.`. */
+export type NamesIn<Prefix extends string> = Extract<OpenProcedureName, `${Prefix}.${string}`>;
 
 export interface RouterOptions {
   /** The handler table to use for this call: what is open may change between calls. */

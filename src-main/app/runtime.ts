@@ -8,6 +8,7 @@ import type { CallContext } from './call-context';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
 import { claimDatabase } from './database-claim';
+import { backupHandlers } from './handlers/backups';
 import { vaultHandlers } from './handlers/vault';
 import type { KometApp, StartOptions } from './komet-app';
 import { readAutoLockMinutes } from './prefs';
@@ -137,7 +138,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     lockChanged();
   });
 
-  const lockHandlers = vaultHandlers({
+  const lockHandlers = {
+    ...backupHandlers({ session, clock }),
+    ...vaultHandlers({
     session,
     dataDir,
     clock,
@@ -148,7 +151,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         session.setIdleLockMs(minutes * 60_000);
       },
     },
-  });
+    }),
+  };
   const router = createRouter({
     handlers: (): AnyHandlers => (isOpen() ? { ...lockHandlers, ...session.app().handlers } : lockHandlers),
     guard: (name) => {

@@ -1,36 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { BackupInfo } from '../../core/backup';
 import type { Clock } from '../../core/clock';
-import { AppError } from '../../core/errors';
-import { createAuditSink } from '../../core/repos/audit-repo';
-import type { BackupEntry, ProcedureName, VaultStatusValue } from '../../contract';
+import type { VaultStatusValue } from '../../contract';
 import { writeAutoLockMinutes } from '../prefs';
 import type { VaultHandlers } from '../router';
 import type { VaultSession } from '../vault-session';
+import { toBackupEntry } from './backups';
+import { vaultAudit } from './vault-audit';
 
 /** Backups offered on the damaged screen: the newest good ones. */
 const offeredBackups = 10;
-
-export const toBackupEntry = (b: BackupInfo): BackupEntry => ({
-  name: b.name,
-  date: b.date.toISOString(),
-  size: b.size,
-  counts: b.counts,
-  ok: b.ok,
-  ...(b.problem ? { problem: b.problem } : {}),
-  beforeRestore: b.beforeRestore,
-});
-
-const backupMissing = () =>
-  new AppError('not_found', { sv: 'Säkerhetskopian finns inte (längre).', en: 'The backup does not exist (any more).' });
-
-/** The backups folder's file for a listed name; the name was checked against the pattern. */
-function backupFileFor(backupsDir: string, name: string): string {
-  const file = path.join(backupsDir, path.basename(name));
-  if (!fs.existsSync(file)) throw backupMissing();
-  return file;
-}
 
 export interface VaultHandlerDeps {
   session: VaultSession;
@@ -39,16 +16,10 @@ export interface VaultHandlerDeps {
   autoLock: { get(): number; set(minutes: number): void };
 }
 
-/** The lock screen's and the backups' procedures: answered by the vault session, open or not. */
-export function vaultHandlers({ session, dataDir, clock, autoLock }: VaultHandlerDeps): VaultHandlers {
-  const now = () => new Date(Date.parse(clock.now()));
+/** The lock screen's procedures: answered by the vault session, open or not. */
+export function vaultHandlers({ session, dataDir, clock, autoLock }: VaultHandlerDeps): Pick<VaultHandlers, `vault.${string}` & keyof VaultHandlers> {
 
-  /** A line in the audit log for what the session does outside any service. */
-  function auditVault(procedure: ProcedureName, entityId: string, fields: string[] = []) {
-    const s = session.status();
-    if (s.state !== 'unlocked' || session.keyless) return;
-    createAuditSink(session.app().db, () => ({ actor: s.userName, procedure }), clock).record({ action: 'update', entity: 'vault', entityId, fields });
-  }
+  const auditVault = vaultAudit(session, clock);
 
   function status(): VaultStatusValue {
     const s = session.status();
@@ -113,17 +84,6 @@ export function vaultHandlers({ session, dataDir, clock, autoLock }: VaultHandle
       autoLock.set(minutes);
       auditVault('vault.setAutoLock', 'autoLock', ['autoLockMinutes']);
       return status();
-    },
-    'backups.list': () => session.listBackups().map(toBackupEntry),
-    'backups.create': () => {
-      const info = session.backupNow('manual');
-      session.pruneBackups(now());
-      return toBackupEntry(info);
-    },
-    'backups.restore': ({ name }) => {
-      const result = session.restore(backupFileFor(session.backupsDir, name));
-      auditVault('backups.restore', name);
-      return { restored: name, beforeRestore: result.beforeRestore?.name ?? null, counts: result.counts };
     },
   };
 }

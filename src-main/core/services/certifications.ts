@@ -1,13 +1,13 @@
-import type { Certification, LeaderSettings, ParsedInput, PathwayRequirements } from '../../contract';
+import type { Certification, ParsedInput } from '../../contract';
 import { conflict, fieldErrorWith } from '../domain/errors';
 import type { ServiceContext } from './context';
 import { certificationMissing, leaderChecks } from './leader-checks';
-import { gatherLeaderFacts, readLeaderSettings, requirementsOf, toCertification, writeLeaderSettings } from './leaders-facts';
+import { gatherLeaderFacts, toCertification } from './leaders-facts';
 
 /** Minimum length of a written reason for certifying someone who does not meet the requirements. */
 export const minOverrideReason = 10;
 
-/** Pathway requirements per programme, leader settings, and certifying leaders against them. */
+/** Certifying leaders against their programme's pathway requirements, and the certifications made. */
 export function certificationService({ repos, tx, audit, clock }: ServiceContext) {
   const check = leaderChecks(repos);
   const certification = (id: string): Certification => {
@@ -17,32 +17,6 @@ export function certificationService({ repos, tx, audit, clock }: ServiceContext
   };
 
   return {
-    requirements: ({ programmeId }: ParsedInput<'pathwayRequirements.get'>): PathwayRequirements => {
-      check.programme(programmeId);
-      return requirementsOf(repos, programmeId);
-    },
-    /** Progress is computed on every read, so new requirements apply to everyone at once. */
-    updateRequirements: ({ programmeId, ...next }: ParsedInput<'pathwayRequirements.update'>): PathwayRequirements =>
-      tx(() => {
-        check.programme(programmeId);
-        const before = requirementsOf(repos, programmeId);
-        repos.certification.setRequirements(programmeId, next);
-        audit.record({
-          action: 'update', entity: 'pathwayRequirements', entityId: programmeId,
-          fields: (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]),
-        });
-        return requirementsOf(repos, programmeId);
-      }),
-
-    settings: (): LeaderSettings => readLeaderSettings(repos),
-    updateSettings: (next: ParsedInput<'leaderSettings.update'>): LeaderSettings =>
-      tx(() => {
-        const before = readLeaderSettings(repos);
-        writeLeaderSettings(repos, next);
-        audit.record({ action: 'update', entity: 'leaderSettings', entityId: 'leaders', fields: (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]) });
-        return readLeaderSettings(repos);
-      }),
-
     list: (input: ParsedInput<'certifications.list'>): Certification[] => repos.certification.list(input).map(toCertification),
 
     /**

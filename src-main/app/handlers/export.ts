@@ -1,13 +1,10 @@
 import type { Services } from '../../core/services';
 import type { ExportEnv } from '../../core/services/export';
 import type { ProcedureOutput } from '../../contract';
-import type { CallContext, Handlers } from '../router';
+import type { CallContext, Handlers, NamesIn } from '../router';
 
-type ExportProcedure = Extract<keyof Handlers, `export.${string}` | `recipients.${string}`>;
-
-/** FoU export, keys, saved recipients and the export log, bound to their service calls. */
-export function exportHandlers(services: Services, deps: { info: () => ProcedureOutput<'app.info'> }): Pick<Handlers, ExportProcedure> {
-  const { exporter } = services;
+/** The FoU export: preview, run, open, keys and the log (services/export.ts). */
+export function exportHandlers({ exporter }: Services, deps: { info: () => ProcedureOutput<'app.info'> }): Pick<Handlers, NamesIn<'export'>> {
   // Who exports and from which shell decide the log entry and where files may be written.
   const env = (ctx: CallContext): ExportEnv => {
     const info = deps.info();
@@ -21,8 +18,5 @@ export function exportHandlers(services: Services, deps: { info: () => Procedure
     'export.keyInfo': () => exporter.keyInfo(),
     'export.rotateKey': () => exporter.rotateKey(),
     'export.log': (input) => exporter.log(input),
-    'recipients.list': () => exporter.listRecipients(),
-    'recipients.create': (input) => exporter.createRecipient(input),
-    'recipients.delete': (input) => exporter.deleteRecipient(input),
   };
 }
