@@ -2,19 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import {
-  backupIfDue,
   backupNames,
-  backupNow,
   backupsDirOf,
-  describeBackup,
-  listBackups,
-  pruneBackups,
   parseBackupFileName,
   restoreBackup,
   settleVaultFiles,
-  tidyBackups,
-  type BackupInfo,
-  type BackupReason,
   type EncryptedFiles,
   type RestoreResult,
 } from '../core/backup';
@@ -28,13 +20,10 @@ import {
   createVault,
   databaseMissing,
   forget,
-  keyCopyPath,
   keyFileOf,
   keyFilePath,
-  keyFor,
   keyringOf,
   parseRecoveryKey,
-  peekKeyId,
   readKeyFileAt,
   rekeyVault,
   setupDatabasePath,
@@ -49,6 +38,7 @@ import {
 } from '../core/vault';
 import { tooManyAttempts } from '../core/vault/errors';
 import { defaultDatabasePath } from './data-dir';
+import { keyOfBackup, vaultBackups } from './vault-backups';
 import { startKomet, type KometApp, type StartOptions } from './komet-app';
 
 /** In the lock-state words of contract/enums VAULT_STATES, from the core's files to the lock screen. */
@@ -111,7 +101,6 @@ export function createVaultSession(options: VaultSessionOptions) {
   let current: { app: KometApp; ring: Keyring | null; userName: string } | null = null;
   // The keys are kept while damaged, so backups can be verified and one restored.
   let broken: { ring: Keyring; userName: string; problem: ErrorShape } | null = null;
-  const verified = new Map<string, { stamp: string; info: BackupInfo }>();
   let failures = 0;
   let lastFailureAt = 0;
   let busy = false;
@@ -238,11 +227,16 @@ export function createVaultSession(options: VaultSessionOptions) {
     if (keyless) throw notEncrypted();
   };
 
-  /** The data key a backup is encrypted with, if this vault holds it (legacy backups: the current one). */
-  function keyOfBackup(ring: Keyring, file: string): Buffer | undefined {
-    const copy = keyCopyPath(file);
-    return fs.existsSync(copy) ? keyFor(ring, peekKeyId(copy)) : ring.key;
-  }
+  const backups = vaultBackups({
+    backupsDir,
+    keyFile,
+    keyless: Boolean(keyless),
+    unlocked: () => {
+      const { app, ring } = requireUnlocked();
+      return { db: app.db, key: ring?.key };
+    },
+    ring: () => requireKeys().ring,
+  });
 
   /** Closes the database and runs `work` with the keys, then reopens with what `work` returns. */
   function withClosedDatabase<T>(work: (ring: Keyring) => { result: T; ring: Keyring }): T {
@@ -385,60 +379,23 @@ export function createVaultSession(options: VaultSessionOptions) {
           });
           reopenWith = ring;
           forget(keep);
-          verified.clear();
+          backups.forgetVerified();
           return { recoveryKey };
         } finally {
           open(reopenWith, userName);
         }
       }),
-    backupNow: (reason: BackupReason = 'manual'): BackupInfo => {
-      const { app, ring } = requireUnlocked();
-      const info = ring ? backupNow(app.db, { dir: backupsDir, reason, key: ring.key, keyFile }) : backupNow(app.db, { dir: backupsDir, reason });
-      // Just verified while written: the list need not reopen it (at scale that costs seconds per file).
-      const st = fs.statSync(info.file);
-      verified.set(info.name, { stamp: `${st.size}:${st.mtimeMs}`, info });
-      return info;
-    },
-    backupIfDue: (now = new Date()): BackupInfo | null => {
-      const { app, ring } = requireUnlocked();
-      return ring ? backupIfDue(app.db, { dir: backupsDir, key: ring.key, keyFile, now }) : null;
-    },
-    /** Thins this vault's backups by the retention ladder; other installations' stay. */
-    pruneBackups: (now = new Date()): string[] =>
-      keyless ? pruneBackups(backupsDir, now, { plain: true }) : tidyBackups(backupsDir, now, { key: requireKeys().ring.key, keyFile }),
-    /** Newest first; each file is verified once and remembered until it changes. */
-    listBackups: (): BackupInfo[] => {
-      if (keyless) return listBackups(backupsDir, undefined);
-      const { ring } = requireKeys();
-      return backupNames(backupsDir).map((b) => {
-        const file = path.join(backupsDir, b.name);
-        let stamp = '';
-        try {
-          const st = fs.statSync(file);
-          const copy = fs.statSync(keyCopyPath(file), { throwIfNoEntry: false });
-          stamp = `${st.size}:${st.mtimeMs}:${copy?.mtimeMs ?? ''}`;
-        } catch {
-          // Vanished meanwhile; verification reports it missing.
-        }
-        const hit = verified.get(b.name);
-        if (hit && hit.stamp === stamp) return hit.info;
-        const key = keyOfBackup(ring, file);
-        const info: BackupInfo = key
-          ? describeBackup(backupsDir, b, key)
-          : { file, ...b, size: fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0, ok: false, problem: 'other_key', counts: {} };
-        verified.set(b.name, { stamp, info });
-        return info;
-      });
-    },
+    // Making, listing and thinning backups needs the keys this session holds (see vault-backups).
+    ...backups,
     backupsDir,
     /** Closes the database, restores, and reopens; on a refused source nothing changes. */
     restore: (from: string): RestoreResult =>
       keyless
         ? restoreKeyless(from)
         : withClosedDatabase((ring) => {
-        const sourceKey = keyOfBackup(ring, from);
-        if (!sourceKey) throw otherKey();
-        return { result: restoreBackup(from, { dataDir, databasePath, key: ring.key, sourceKey, backupsDir, keyFile }), ring };
+            const sourceKey = keyOfBackup(ring, from);
+            if (!sourceKey) throw otherKey();
+            return { result: restoreBackup(from, { dataDir, databasePath, key: ring.key, sourceKey, backupsDir, keyFile }), ring };
           }),
     onChange(listener: (state: VaultSessionState, reason?: LockReason) => void): () => void {
       listeners.add(listener);

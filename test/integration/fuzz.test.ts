@@ -9,7 +9,7 @@ import { extremeInputs, malformedInput } from '../helpers/fuzz-inputs';
 import { dbChanges, folderState, validationProblem } from '../helpers/fuzz-state';
 
 /**
- * Every procedure of the contract, called the way the shells call it (through the vault gate,
+ * Every procedure of the contract, called the way the shells call it (through the runtime,
  * on an unlocked encrypted database with data in it), with at least 1,000 inputs its schema
  * rejects: each must come back as a typed, bilingual validation error, never throw, never write.
  */
