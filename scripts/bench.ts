@@ -119,7 +119,7 @@ async function coldStart(databasePath: string, bundled = false): Promise<number>
         const res = await fetch(new URL('/api/call', url.origin), {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Cookie: cookie },
-          // The bundle starts behind the vault gate, where the page's first question is the lock state.
+          // The bundle starts behind the vault lock, where the page's first question is the lock state.
           body: JSON.stringify({ procedure: bundled ? 'vault.status' : 'app.info', input: {} }),
         });
         if (res.ok && ((await res.json()) as { ok: boolean }).ok) return performance.now() - started;

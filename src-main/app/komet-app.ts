@@ -11,8 +11,10 @@ import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
 import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
-import { createHandlers } from '../ipc/handlers';
-import { createRouter, type CallContext, type Router } from '../ipc/router';
+import { currentCall, noteWritten, outsideCall } from './call-context';
+import { createChangeFeed, type ChangeFeed } from './change-feed';
+import { createHandlers } from './handlers';
+import { createRouter, logInternalError, type CallContext, type Handlers, type Router } from './router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
 import { appVersion } from './version';
 
@@ -20,9 +22,15 @@ export interface KometApp {
   readonly dataDir: string;
   readonly databasePath: string;
   readonly db: KometDb;
-  readonly router: Router;
-  /** Calls a procedure as the given shell; the same path every shell takes. */
+  /** The procedures this open database answers; the runtime routes to them while unlocked. */
+  readonly handlers: Handlers;
+  /**
+   * Calls a procedure through the router with this database's handlers alone: the CLI and tests,
+   * which open one database directly. The shells call the runtime instead.
+   */
   call(name: string, input: unknown, ctx?: Partial<CallContext>): ReturnType<Router['call']>;
+  /** One event per write committed through `call`. */
+  readonly events: ChangeFeed;
   close(): void;
 }
 
@@ -43,7 +51,7 @@ export interface StartOptions {
   readOnly?: boolean;
 }
 
-/** The composition root: opens the database, seeds it on first start and wires the router. */
+/** Opens one database: migrates and seeds it on first start, and binds the services to their procedures. */
 export function startKomet(options: StartOptions): KometApp {
   const dataDir = options.dataDir ?? (options.databasePath ? path.dirname(options.databasePath) : defaultDataDir());
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
@@ -56,31 +64,33 @@ export function startKomet(options: StartOptions): KometApp {
     if (options.readOnly && hasPendingMigrations(db.sqlite)) throw new NeedsMigration();
     const clock = options.clock ?? systemClock;
     const actor = options.actor ?? 'local';
-    // The router is made below; the sink asks it at each write which call is running.
-    const made: { router?: Router } = {};
-    const logged = createAuditSink(db, () => made.router?.currentCall() ?? { actor, procedure: 'startup' }, clock);
+    // The router carries the running call in its async context; writes outside any call
+    // (seeding at first start) are logged as 'startup'.
+    const logged = createAuditSink(db, () => currentCall() ?? { actor, procedure: 'startup' }, clock);
     const extra = options.audit;
-    const audit: AuditSink = extra ? { record: (e) => (logged.record(e), extra.record(e)) } : logged;
+    const audit: AuditSink = {
+      record: (e) => {
+        logged.record(e);
+        noteWritten(e.entity);
+        extra?.record(e);
+      },
+    };
     const services = createServices(db, { clock, audit });
-    if (!options.readOnly) services.seed.ensureSeeded();
+    // Seeding at first start may happen inside the call that unlocks: it is still the start's.
+    if (!options.readOnly) outsideCall(() => services.seed.ensureSeeded());
     const handlers = createHandlers(services, {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
     });
-    const router = createRouter(handlers, {
-      onInternalError: (err, name) => {
-        // Only the procedure name and error class: messages may quote personal data.
-        console.error(`komet: unexpected error in ${name}: ${err instanceof Error ? err.name : typeof err}`);
-        if (process.env.KOMET_DEBUG) console.error(err);
-      },
-    });
-    made.router = router;
+    const events = createChangeFeed();
+    const router = createRouter({ handlers: () => handlers, onCommitted: (e) => events.emit(e), onInternalError: logInternalError });
     const baseCtx: CallContext = { actor, shell: options.shell };
     return {
       dataDir,
       databasePath,
       db,
-      router,
+      handlers,
+      events,
       call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
       close: () => db.close(),
     };

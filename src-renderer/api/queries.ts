@@ -1,6 +1,6 @@
 import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@contract';
 import { call, onChanged } from './client';
 import type { ApiError } from './errors';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/ipc/contract';
+import type { Result } from '@contract';
 import { unauthorized, unreachable } from './errors';
 
 export interface Transport {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../src-main/ipc/contract';
+import type { Language } from '@contract';
 import { setApiData, useApiMutation, useApiQuery } from '../api/queries';
 import { mirrorLanguage } from '../i18n';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Bilingual, FieldIssue } from '../../src-main/ipc/contract';
+import type { Bilingual, FieldIssue } from '@contract';
 import { ApiError } from '../api/errors';
 import { useBilingual } from '../i18n/useBilingual';
 

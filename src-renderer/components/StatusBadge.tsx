@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ParticipantStatus, PathwayStatus } from '../../src-main/ipc/contract';
+import type { ParticipantStatus, PathwayStatus } from '@contract';
 
 type Props =
   | { kind: 'group'; status: 'planned' | 'running' | 'completed' | 'cancelled' }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Bilingual, FieldIssue } from '../../src-main/ipc/contract';
+import type { Bilingual, FieldIssue } from '@contract';
 import { ApiError } from '../api/errors';
 
 /*

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AttendanceState, SessionCounts } from '../../ipc/contract';
+import type { AttendanceState, SessionCounts } from '../../contract';
 import type { Clock } from '../clock';
 
 export interface SessionContext {

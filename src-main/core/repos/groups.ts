@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import type { GroupSummary } from '../../ipc/contract';
+import type { GroupSummary } from '../../contract';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { groupLeaders, groups } from '../db/schema';

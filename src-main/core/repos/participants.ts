@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Participant } from '../../ipc/contract';
+import type { Participant } from '../../contract';
 import type { Clock } from '../clock';
 import { ageAtStart, type StatusResult } from '../domain/participation';
 import { foldCase } from '../domain/text';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DropoutReason } from '../../ipc/contract';
+import type { DropoutReason } from '../../contract';
 import type { Clock } from '../clock';
 import { defaultRules, fidelityPercent, type Rules } from '../domain/participation';
 import type { PlanComponent } from '../seed/participation';

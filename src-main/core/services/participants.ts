@@ -1,4 +1,4 @@
-import type { ParsedInput, Participant } from '../../ipc/contract';
+import type { ParsedInput, Participant } from '../../contract';
 import { changedFields } from '../audit';
 import { AppError } from '../errors';
 import { conflict, fieldErrorWith, inUse, IssueList, missing } from '../domain/errors';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceState, Bilingual, GroupOverview, Participant, SessionCounts } from '../../../src-main/ipc/contract';
+import type { AttendanceState, Bilingual, GroupOverview, Participant, SessionCounts } from '@contract';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBilingual } from '../../i18n/useBilingual';

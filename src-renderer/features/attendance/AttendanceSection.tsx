@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupOverview } from '../../../src-main/ipc/contract';
+import type { GroupOverview } from '@contract';
 import { useApiMutation } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';

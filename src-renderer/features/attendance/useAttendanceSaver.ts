@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { AttendanceState, Bilingual } from '../../../src-main/ipc/contract';
+import type { AttendanceState, Bilingual } from '@contract';
 import { call } from '../../api/client';
 import { asApiError } from '../../api/errors';
 

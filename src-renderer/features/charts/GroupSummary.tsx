@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { GroupOverview } from '../../../src-main/ipc/contract';
+import type { GroupOverview } from '@contract';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
 import { percent, shareAsPercent } from '../../lib/percent';

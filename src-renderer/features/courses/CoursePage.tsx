@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Course } from '../../../src-main/ipc/contract';
+import type { Course } from '@contract';
 import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';

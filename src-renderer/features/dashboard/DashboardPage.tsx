@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionWithGroup } from '../../../src-main/ipc/contract';
+import type { SessionWithGroup } from '@contract';
 import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { MoreHint } from '../../components/MoreHint';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupOverview } from '../../../src-main/ipc/contract';
+import type { GroupOverview } from '@contract';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { SessionPlanItem } from '../../../src-main/ipc/contract';
+import type { SessionPlanItem } from '@contract';
 import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,7 +1,7 @@
 import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue, Session } from '../../../src-main/ipc/contract';
+import type { FieldIssue, Session } from '@contract';
 import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../src-main/ipc/contract';
+import type { Session } from '@contract';
 import { useApiMutation } from '../../api/queries';
 import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';

@@ -1,4 +1,4 @@
-import type { AttentionFlag } from '../../../src-main/ipc/contract';
+import type { AttentionFlag } from '@contract';
 import { useBilingual } from '../../i18n/useBilingual';
 
 /** Every flag already says what rule fired and with which figures; this is its short name. */

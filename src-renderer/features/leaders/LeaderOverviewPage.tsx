@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LeaderRow, PathwayStatus } from '../../../src-main/ipc/contract';
+import type { LeaderRow, PathwayStatus } from '@contract';
+import { PATHWAY_STATUSES } from '@contract/enums';
 import { useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { DataTable } from '../../components/DataTable';
@@ -19,7 +20,7 @@ import { percent, shareAsPercent } from '../../lib/percent';
 import { FlagList } from './FlagList';
 import { useLeaderFilters, type OverviewSortKey } from './filters';
 
-const statuses: PathwayStatus[] = ['not_started', 'in_training', 'requirements_met', 'certified', 'inactive'];
+const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
 
 export function LeaderOverviewPage() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { LeaderGroup, LeaderPage as LeaderPageData, Pathway } from '../../../src-main/ipc/contract';
+import type { LeaderGroup, LeaderPage as LeaderPageData, Pathway } from '@contract';
 import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';

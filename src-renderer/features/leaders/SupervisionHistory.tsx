@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RatingScaleItem, SupervisionSession } from '../../../src-main/ipc/contract';
+import type { RatingScaleItem, SupervisionSession } from '@contract';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useBilingual } from '../../i18n/useBilingual';

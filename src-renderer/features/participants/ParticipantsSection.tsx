@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupOverview, Participant } from '../../../src-main/ipc/contract';
+import type { GroupOverview, Participant } from '@contract';
 import { useApiMutation } from '../../api/queries';
 import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';

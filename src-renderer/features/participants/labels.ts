@@ -1,8 +1,9 @@
-import type { Participant } from '../../../src-main/ipc/contract';
+import type { Participant } from '@contract';
+import { CHILD_GENDERS, CONSENTS, RELATIONS } from '@contract/enums';
 
-export const relations = ['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff'] as const;
-export const childGenders = ['girl', 'boy', 'other', 'not_stated'] as const;
-export const consents = ['yes', 'no', 'not_asked'] as const;
+export const relations = RELATIONS;
+export const childGenders = CHILD_GENDERS;
+export const consents = CONSENTS;
 
 /**
  * Families numbered in order of first appearance, so "Familj 2" means the same thing in the

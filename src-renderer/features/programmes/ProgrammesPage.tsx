@@ -1,7 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, useNavigate } from 'react-router-dom';
-import type { Programme } from '../../../src-main/ipc/contract';
+import type { Programme } from '@contract';
+import { AUDIENCES } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -14,7 +15,7 @@ import { RulesEditor } from '../fidelity/RulesEditor';
 import { SessionPlanEditor } from '../fidelity/SessionPlanEditor';
 import { DropoutReasonsPage } from '../participants/DropoutReasonsPage';
 
-const audiences = ['parents', 'teachers', 'preschool_staff', 'individual_family'] as const;
+const audiences = AUDIENCES;
 type Audience = (typeof audiences)[number];
 
 export function ProgrammesPage() {

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ProcedureOutput } from '../../../src-main/ipc/contract';
+import type { ProcedureOutput } from '@contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ConfirmWrite } from '../../components/ConfirmDialog';

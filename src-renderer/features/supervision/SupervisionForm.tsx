@@ -1,6 +1,8 @@
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { SupervisionFormat, SupervisionMode } from '@contract';
+import { SUPERVISION_FORMATS, SUPERVISION_MODES } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { CheckboxListField } from '../../components/CheckboxList';
@@ -21,8 +23,8 @@ import { RatingGroup } from './RatingGroup';
 export interface SupervisionValues {
   date: string;
   supervisorId: string;
-  format: 'group' | 'individual';
-  mode: 'in_person' | 'video';
+  format: SupervisionFormat;
+  mode: SupervisionMode;
   leaderIds: string[];
   ratings: Record<string, string>;
   groupIds: string[];
@@ -117,9 +119,9 @@ export function SupervisionFormPage() {
           <SelectField id="sup-supervisor" label={t('supervision.supervisor')} required error={errors.supervisorId?.message}
             placeholder={t('form.choose')} options={namedChoices(supervisors)} {...register('supervisorId', { required: 'validation.required' })} />
           <RadioGroup id="sup-format" legend={t('supervision.format')} required error={errors.format?.message} field={register('format')}
-            options={(['group', 'individual'] as const).map((f) => ({ value: f, label: t(`supervision.formats.${f}`) }))} />
+            options={SUPERVISION_FORMATS.map((f) => ({ value: f, label: t(`supervision.formats.${f}`) }))} />
           <RadioGroup id="sup-mode" legend={t('supervision.mode')} required error={errors.mode?.message} field={register('mode')}
-            options={(['in_person', 'video'] as const).map((m) => ({ value: m, label: t(`supervision.modes.${m}`) }))} />
+            options={SUPERVISION_MODES.map((m) => ({ value: m, label: t(`supervision.modes.${m}`) }))} />
         </div>
 
         <CheckboxListField

@@ -1,7 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Unit } from '../../../src-main/ipc/contract';
+import type { Unit } from '@contract';
+import { UNIT_KINDS } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -11,7 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 
-export const unitKinds = ['district', 'municipality', 'school', 'sis_unit', 'other'] as const;
+export const unitKinds = UNIT_KINDS;
 type UnitKind = (typeof unitKinds)[number];
 
 export function UnitsPage() {

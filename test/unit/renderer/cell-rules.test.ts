@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Participant, SessionCounts } from '../../../src-main/ipc/contract';
+import type { Participant, SessionCounts } from '@contract';
 import { cellLock, columnLock, move, nextState, stateForKey } from '../../../src-renderer/features/attendance/cellRules';
 
 const today = '2025-03-12';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { FieldIssue } from '../../../src-main/ipc/contract';
+import type { FieldIssue } from '@contract';
 import { ApiError } from '../../../src-renderer/api/errors';
 import { applyServerIssues, encodeBilingual, pathHead, toNumberOrNull, useErrorText } from '../../../src-renderer/lib/forms';
 import { i18n, render } from './render';
