@@ -34,12 +34,12 @@ export function createRepos(db: KometDb, clock: Clock) {
     attendance: attendanceRepo(db.orm, clock),
     plans: programmePlanRepo(db.orm, clock),
     participation: participationReportRepo(db.sqlite),
-    courses: courseRepo(db.sqlite, clock),
-    supervision: supervisionRepo(db.sqlite, clock),
-    certification: certificationRepo(db.sqlite, clock),
+    courses: courseRepo(db.orm, clock),
+    supervision: supervisionRepo(db.orm, clock),
+    certification: certificationRepo(db.orm, clock),
     leadersReport: leadersReportRepo(db.sqlite),
     exportSource: exportSourceRepo(db.sqlite),
-    exportStore: exportStoreRepo(db.sqlite, clock),
+    exportStore: exportStoreRepo(db.orm, clock),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
