@@ -3,6 +3,7 @@ import type { AttendanceState, SessionCounts } from '../../ipc/contract';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { attendance, groups, participants, sessions } from '../db/schema';
+import { preparedRows } from './prepared-rows';
 import { bound, excluded } from './sql-fragments';
 
 export interface SessionContext {
@@ -26,22 +27,21 @@ export interface GroupMark {
 /** Attendance marks and the session counts derived from them. */
 export function attendanceRepo(orm: Orm, clock: Clock) {
   // Saving one cell runs most of these, and the grid and group page the rest: all prepared once.
-  const sessionContext = orm
-    .select({
-      id: sessions.id,
-      groupId: sessions.groupId,
-      number: sessions.number,
-      status: sessions.status,
-      plannedDate: sessions.plannedDate,
-      heldDate: sessions.heldDate,
-      groupStatus: groups.status,
-      tracksAttendance: groups.tracksAttendance,
-      programmeId: groups.programmeId,
-    })
-    .from(sessions)
-    .innerJoin(groups, eq(groups.id, sessions.groupId))
-    .where(eq(sessions.id, placeholder('id')))
-    .prepare();
+  const contextFields = {
+    id: sessions.id,
+    groupId: sessions.groupId,
+    number: sessions.number,
+    status: sessions.status,
+    plannedDate: sessions.plannedDate,
+    heldDate: sessions.heldDate,
+    groupStatus: groups.status,
+    tracksAttendance: groups.tracksAttendance,
+    programmeId: groups.programmeId,
+  };
+  const sessionContext = preparedRows(
+    orm.select(contextFields).from(sessions).innerJoin(groups, eq(groups.id, sessions.groupId)).where(eq(sessions.id, placeholder('id'))),
+    contextFields,
+  );
   const cell = { participantId: placeholder('participantId'), sessionId: placeholder('sessionId'), state: placeholder('state'), updatedAt: placeholder('now') };
   const upsert = orm
     .insert(attendance)
@@ -55,44 +55,51 @@ export function attendanceRepo(orm: Orm, clock: Clock) {
   const upsertIfMissing = orm.insert(attendance).values(cell).onConflictDoNothing({ target: [attendance.participantId, attendance.sessionId] }).prepare();
   const theCell = and(eq(attendance.participantId, placeholder('participantId')), eq(attendance.sessionId, placeholder('sessionId')));
   const remove = orm.delete(attendance).where(theCell).prepare();
-  const markOf = orm.select({ state: attendance.state }).from(attendance).where(theCell).prepare();
+  const stateField = { state: attendance.state };
+  const markOf = preparedRows(orm.select(stateField).from(attendance).where(theCell), stateField);
   const isPresent = eq(attendance.state, 'present').inlineParams();
-  const presentCounts = orm
-    .select({
-      present: sql<number>`coalesce(sum(${isPresent}), 0)`,
-      families: countDistinct(sql`case when ${isPresent} then ${participants.familyId} end`),
-      marked: count(),
-    })
-    .from(attendance)
-    .innerJoin(participants, eq(participants.id, attendance.participantId))
-    .where(eq(attendance.sessionId, placeholder('sessionId')))
-    .prepare();
+  const countFields = {
+    present: sql<number>`coalesce(sum(${isPresent}), 0)`,
+    families: countDistinct(sql`case when ${isPresent} then ${participants.familyId} end`),
+    marked: count(),
+  };
+  const presentCounts = preparedRows(
+    orm
+      .select(countFields)
+      .from(attendance)
+      .innerJoin(participants, eq(participants.id, attendance.participantId))
+      .where(eq(attendance.sessionId, placeholder('sessionId'))),
+    countFields,
+  );
   const setCounts = orm
     .update(sessions)
     .set({ participantCount: bound('present', sessions.participantCount), familyCount: bound('families', sessions.familyCount), updatedAt: bound('now', sessions.updatedAt) })
     .where(eq(sessions.id, placeholder('sessionId')))
     .prepare();
-  const groupMarks = orm
-    .select({ participantId: attendance.participantId, sessionId: attendance.sessionId, state: attendance.state })
-    .from(participants)
-    .innerJoin(attendance, eq(attendance.participantId, participants.id))
-    .where(eq(participants.groupId, placeholder('groupId')))
-    .prepare();
-  const counts = () =>
+  const markFields = { participantId: attendance.participantId, sessionId: attendance.sessionId, state: attendance.state };
+  const groupMarks = preparedRows(
     orm
-      .select({
-        id: sessions.id,
-        number: sessions.number,
-        status: sessions.status,
-        plannedDate: sessions.plannedDate,
-        heldDate: sessions.heldDate,
-        participantCount: sessions.participantCount,
-        familyCount: sessions.familyCount,
-        markedCount: sql<number>`${orm.select({ n: count() }).from(attendance).where(eq(attendance.sessionId, sessions.id))}`,
-      })
-      .from(sessions);
-  const groupSessions = counts().where(eq(sessions.groupId, placeholder('groupId'))).orderBy(sessions.number).prepare();
-  const oneSession = counts().where(eq(sessions.id, placeholder('id'))).prepare();
+      .select(markFields)
+      .from(participants)
+      .innerJoin(attendance, eq(attendance.participantId, participants.id))
+      .where(eq(participants.groupId, placeholder('groupId'))),
+    markFields,
+  );
+  const countsFields = {
+    id: sessions.id,
+    number: sessions.number,
+    status: sessions.status,
+    plannedDate: sessions.plannedDate,
+    heldDate: sessions.heldDate,
+    participantCount: sessions.participantCount,
+    familyCount: sessions.familyCount,
+    markedCount: sql<number>`${orm.select({ n: count() }).from(attendance).where(eq(attendance.sessionId, sessions.id))}`,
+  };
+  const groupSessions = preparedRows(
+    orm.select(countsFields).from(sessions).where(eq(sessions.groupId, placeholder('groupId'))).orderBy(sessions.number),
+    countsFields,
+  );
+  const oneSession = preparedRows(orm.select(countsFields).from(sessions).where(eq(sessions.id, placeholder('id'))), countsFields);
 
   return {
     sessionContext: (id: string): SessionContext | undefined => sessionContext.get({ id }),

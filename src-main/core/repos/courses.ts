@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, placeholder, sql, type SQL } from 'drizzle-orm'
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { courseAttendance, courseDays, courses, programmes, staff } from '../db/schema';
+import { preparedRows } from './prepared-rows';
 import { inJson, notInJson } from './sql-fragments';
 
 export interface CourseRow {
@@ -29,41 +30,44 @@ export interface CourseAttendanceRow { courseId: string; leaderId: string; name:
 
 /** Training courses, their days and which leaders attended which day. */
 export function courseRepo(orm: Orm, clock: Clock) {
+  const courseFields = {
+    id: courses.id,
+    programmeId: courses.programmeId,
+    programmeCode: programmes.code,
+    title: courses.title,
+    trainerStaffId: courses.trainerStaffId,
+    // A trainer on the staff list is shown by their current name.
+    trainerName: sql<string>`coalesce(${staff.name}, ${courses.trainerName})`,
+    note: courses.note,
+    firstDate: courses.firstDate,
+    lastDate: courses.lastDate,
+    createdAt: courses.createdAt,
+    updatedAt: courses.updatedAt,
+  };
   const select = () =>
     orm
-      .select({
-        id: courses.id,
-        programmeId: courses.programmeId,
-        programmeCode: programmes.code,
-        title: courses.title,
-        trainerStaffId: courses.trainerStaffId,
-        // A trainer on the staff list is shown by their current name.
-        trainerName: sql<string>`coalesce(${staff.name}, ${courses.trainerName})`,
-        note: courses.note,
-        firstDate: courses.firstDate,
-        lastDate: courses.lastDate,
-        createdAt: courses.createdAt,
-        updatedAt: courses.updatedAt,
-      })
+      .select(courseFields)
       .from(courses)
       .innerJoin(programmes, eq(programmes.id, courses.programmeId))
       .leftJoin(staff, eq(staff.id, courses.trainerStaffId));
 
   // A course list reads every course by id, and the leader page their days: prepared once.
-  const byId = select().where(eq(courses.id, placeholder('id'))).prepare();
-  const daysOfMany = orm
-    .select({ courseId: courseDays.courseId, date: courseDays.date })
-    .from(courseDays)
-    .where(inJson(courseDays.courseId, placeholder('ids')))
-    .orderBy(courseDays.date)
-    .prepare();
-  const attendanceOfMany = orm
-    .select({ courseId: courseAttendance.courseId, leaderId: courseAttendance.staffId, name: staff.name, date: courseAttendance.date })
-    .from(courseAttendance)
-    .innerJoin(staff, eq(staff.id, courseAttendance.staffId))
-    .where(inJson(courseAttendance.courseId, placeholder('ids')))
-    .orderBy(courseAttendance.date)
-    .prepare();
+  const byId = preparedRows(select().where(eq(courses.id, placeholder('id'))), courseFields);
+  const dayFields = { courseId: courseDays.courseId, date: courseDays.date };
+  const daysOfMany = preparedRows(
+    orm.select(dayFields).from(courseDays).where(inJson(courseDays.courseId, placeholder('ids'))).orderBy(courseDays.date),
+    dayFields,
+  );
+  const attendanceFields = { courseId: courseAttendance.courseId, leaderId: courseAttendance.staffId, name: staff.name, date: courseAttendance.date };
+  const attendanceOfMany = preparedRows(
+    orm
+      .select(attendanceFields)
+      .from(courseAttendance)
+      .innerJoin(staff, eq(staff.id, courseAttendance.staffId))
+      .where(inJson(courseAttendance.courseId, placeholder('ids')))
+      .orderBy(courseAttendance.date),
+    attendanceFields,
+  );
 
   const write = (id: string, f: CourseFields, store: (row: Omit<typeof courses.$inferInsert, 'id' | 'createdAt'>) => void) => {
     const sorted = [...f.dates].sort();

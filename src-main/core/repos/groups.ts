@@ -4,6 +4,7 @@ import type { GroupSummary } from '../../ipc/contract';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { groupLeaders, groups, programmes, staff } from '../db/schema';
+import { preparedRows } from './prepared-rows';
 
 export type GroupRow = typeof groups.$inferSelect;
 export type GroupFields = Omit<GroupRow, 'id' | 'createdAt' | 'updatedAt' | 'tracksAttendance'>;
@@ -69,20 +70,23 @@ export function groupRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   const summaryRow = sqlite.prepare<[string], SummaryRow>(
     `select ${summaryColumns} from groups g join programmes p on p.id = g.programme_id join units u on u.id = g.unit_id where g.id = ?`,
   );
-  const detailExtras = orm
-    .select({
-      note: groups.note,
-      sessionLength: programmes.sessionLengthMinutes,
-      createdAt: groups.createdAt,
-      updatedAt: groups.updatedAt,
-      supervisorId: staff.id,
-      supervisorName: staff.name,
-    })
-    .from(groups)
-    .innerJoin(programmes, eq(programmes.id, groups.programmeId))
-    .leftJoin(staff, eq(staff.id, groups.supervisorId))
-    .where(eq(groups.id, placeholder('id')))
-    .prepare();
+  const extraFields = {
+    note: groups.note,
+    sessionLength: programmes.sessionLengthMinutes,
+    createdAt: groups.createdAt,
+    updatedAt: groups.updatedAt,
+    supervisorId: staff.id,
+    supervisorName: staff.name,
+  };
+  const detailExtras = preparedRows(
+    orm
+      .select(extraFields)
+      .from(groups)
+      .innerJoin(programmes, eq(programmes.id, groups.programmeId))
+      .leftJoin(staff, eq(staff.id, groups.supervisorId))
+      .where(eq(groups.id, placeholder('id'))),
+    extraFields,
+  );
 
   return {
     row(id: string): GroupRow | undefined {

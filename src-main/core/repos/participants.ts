@@ -6,6 +6,7 @@ import type { Orm } from '../db/open';
 import { attendance, families, groups, participants } from '../db/schema';
 import { ageAtStart, type StatusResult } from '../domain/participation';
 import { foldCase } from '../domain/text';
+import { preparedRows } from './prepared-rows';
 import { bound } from './sql-fragments';
 
 // marked_count only feeds statistics; a participant read never shows it.
@@ -46,15 +47,16 @@ export function participantRepo(orm: Orm, clock: Clock) {
     .select({ n: count() })
     .from(sameFamily)
     .where(and(eq(sameFamily.familyId, participants.familyId), eq(sameFamily.groupId, participants.groupId)));
+  const fullFields = {
+    ...rowColumns,
+    childBirthYear: families.childBirthYear,
+    childGender: families.childGender,
+    startDate: groups.startDate,
+    membersInGroup: sql<number>`${membersInGroup}`,
+  };
   const full = () =>
     orm
-      .select({
-        ...rowColumns,
-        childBirthYear: families.childBirthYear,
-        childGender: families.childGender,
-        startDate: groups.startDate,
-        membersInGroup: sql<number>`${membersInGroup}`,
-      })
+      .select(fullFields)
       .from(participants)
       .innerJoin(families, eq(families.id, participants.familyId))
       .innerJoin(groups, eq(groups.id, participants.groupId));
@@ -62,10 +64,13 @@ export function participantRepo(orm: Orm, clock: Clock) {
 
   // The attendance grid, the group page, participant pages and every attendance save read these:
   // prepared once, as building a statement costs more than running it.
-  const byId = full().where(eq(participants.id, placeholder('id'))).prepare();
-  const byGroup = full().where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder).prepare();
-  const rowById = orm.select(rowColumns).from(participants).where(eq(participants.id, placeholder('id'))).prepare();
-  const rowsByGroup = orm.select(rowColumns).from(participants).where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder).prepare();
+  const byId = preparedRows(full().where(eq(participants.id, placeholder('id'))), fullFields);
+  const byGroup = preparedRows(full().where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder), fullFields);
+  const rowById = preparedRows(orm.select(rowColumns).from(participants).where(eq(participants.id, placeholder('id'))), rowColumns);
+  const rowsByGroup = preparedRows(
+    orm.select(rowColumns).from(participants).where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder),
+    rowColumns,
+  );
   const setDerived = orm
     .update(participants)
     .set(Object.fromEntries(derivedNames.map((n) => [n, bound(n, derivedColumns[n])])) as Record<keyof StatusResult, SQL>)

@@ -5,6 +5,7 @@ import type { Orm } from '../db/open';
 import { dropoutReasons, fidelityRecords, participants, programmeRules, sessionPlans, sessions } from '../db/schema';
 import { defaultRules, fidelityPercent, type Rules } from '../domain/participation';
 import type { PlanComponent } from '../seed/participation';
+import { preparedRows } from './prepared-rows';
 import { excluded } from './sql-fragments';
 
 export interface PlanRow {
@@ -28,17 +29,13 @@ const parsePlan = (r: { number: number; title: string; components: string }): Pl
 /** Session plans, fidelity records, programme rules and the dropout reason list. */
 export function programmePlanRepo(orm: Orm, clock: Clock) {
   // Every attendance save and group page reads the rules, and the group page the fidelity: prepared once.
-  const rules = orm
-    .select({ completionPercent: programmeRules.completionPercent, dropoutAfter: programmeRules.dropoutAfter, atRiskAfter: programmeRules.atRiskAfter })
-    .from(programmeRules)
-    .where(eq(programmeRules.programmeId, placeholder('programmeId')))
-    .prepare();
-  const groupFidelity = orm
-    .select({ sessionId: fidelityRecords.sessionId, coveredCount: fidelityRecords.coveredCount, totalCount: fidelityRecords.totalCount, note: fidelityRecords.note })
-    .from(sessions)
-    .innerJoin(fidelityRecords, eq(fidelityRecords.sessionId, sessions.id))
-    .where(eq(sessions.groupId, placeholder('groupId')))
-    .prepare();
+  const ruleFields = { completionPercent: programmeRules.completionPercent, dropoutAfter: programmeRules.dropoutAfter, atRiskAfter: programmeRules.atRiskAfter };
+  const rules = preparedRows(orm.select(ruleFields).from(programmeRules).where(eq(programmeRules.programmeId, placeholder('programmeId'))), ruleFields);
+  const fidelityFields = { sessionId: fidelityRecords.sessionId, coveredCount: fidelityRecords.coveredCount, totalCount: fidelityRecords.totalCount, note: fidelityRecords.note };
+  const groupFidelity = preparedRows(
+    orm.select(fidelityFields).from(sessions).innerJoin(fidelityRecords, eq(fidelityRecords.sessionId, sessions.id)).where(eq(sessions.groupId, placeholder('groupId'))),
+    fidelityFields,
+  );
 
   const selectReasons = () =>
     orm

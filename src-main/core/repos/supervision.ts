@@ -14,6 +14,7 @@ import {
   supervisionSessions,
   units,
 } from '../db/schema';
+import { preparedRows } from './prepared-rows';
 import { inJson } from './sql-fragments';
 
 type SessionTable = typeof supervisionSessions.$inferSelect;
@@ -88,12 +89,14 @@ const isOpen = eq(followUps.done, false).inlineParams();
 /** Supervision sessions with the leaders present (and their ratings), groups discussed and follow-ups. */
 export function supervisionRepo(orm: Orm, clock: Clock) {
   // A session list or a leader's page reads these, every session by id: prepared once.
-  const get = orm
-    .select(sessionFields)
-    .from(supervisionSessions)
-    .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
-    .where(eq(supervisionSessions.id, placeholder('id')))
-    .prepare();
+  const get = preparedRows(
+    orm
+      .select(sessionFields)
+      .from(supervisionSessions)
+      .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
+      .where(eq(supervisionSessions.id, placeholder('id'))),
+    sessionFields,
+  );
   const selectFollowUps = () =>
     orm
       .select(followUpFields)
@@ -102,53 +105,64 @@ export function supervisionRepo(orm: Orm, clock: Clock) {
       .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
       .leftJoin(followUpLeader, eq(followUpLeader.id, followUps.leaderId));
 
-  const presentOf = orm
-    .select({
-      supervisionId: supervisionLeaders.supervisionId,
-      leaderId: supervisionLeaders.leaderId,
-      name: staff.name,
-      rating: supervisionLeaders.rating,
-      note: supervisionLeaders.note,
-    })
-    .from(supervisionLeaders)
-    .innerJoin(staff, eq(staff.id, supervisionLeaders.leaderId))
-    .where(inJson(supervisionLeaders.supervisionId, placeholder('ids')))
-    .prepare();
-  const discussedOf = orm
-    .select({
-      supervisionId: supervisionGroups.supervisionId,
-      groupId: groups.id,
-      programmeCode: programmes.code,
-      unitName: units.name,
-      venue: groups.venue,
-      startDate: groups.startDate,
-    })
-    .from(supervisionGroups)
-    .innerJoin(groups, eq(groups.id, supervisionGroups.groupId))
-    .innerJoin(programmes, eq(programmes.id, groups.programmeId))
-    .innerJoin(units, eq(units.id, groups.unitId))
-    .where(inJson(supervisionGroups.supervisionId, placeholder('ids')))
-    .orderBy(groups.startDate)
-    .prepare();
-  const followUpsOf = selectFollowUps().where(inJson(followUps.supervisionId, placeholder('ids'))).orderBy(followUps.dueDate, followUps.id).prepare();
+  const presentFields = {
+    supervisionId: supervisionLeaders.supervisionId,
+    leaderId: supervisionLeaders.leaderId,
+    name: staff.name,
+    rating: supervisionLeaders.rating,
+    note: supervisionLeaders.note,
+  };
+  const presentOf = preparedRows(
+    orm
+      .select(presentFields)
+      .from(supervisionLeaders)
+      .innerJoin(staff, eq(staff.id, supervisionLeaders.leaderId))
+      .where(inJson(supervisionLeaders.supervisionId, placeholder('ids'))),
+    presentFields,
+  );
+  const discussedFields = {
+    supervisionId: supervisionGroups.supervisionId,
+    groupId: groups.id,
+    programmeCode: programmes.code,
+    unitName: units.name,
+    venue: groups.venue,
+    startDate: groups.startDate,
+  };
+  const discussedOf = preparedRows(
+    orm
+      .select(discussedFields)
+      .from(supervisionGroups)
+      .innerJoin(groups, eq(groups.id, supervisionGroups.groupId))
+      .innerJoin(programmes, eq(programmes.id, groups.programmeId))
+      .innerJoin(units, eq(units.id, groups.unitId))
+      .where(inJson(supervisionGroups.supervisionId, placeholder('ids')))
+      .orderBy(groups.startDate),
+    discussedFields,
+  );
+  const followUpsOf = preparedRows(
+    selectFollowUps().where(inJson(followUps.supervisionId, placeholder('ids'))).orderBy(followUps.dueDate, followUps.id),
+    followUpFields,
+  );
   // A follow-up can only name a leader who was present, so both kinds are found from the sessions
   // the leader attended, through their index, rather than by reading every follow-up.
-  const followUpsOfLeader = orm
-    .select(followUpFields)
-    .from(supervisionLeaders)
-    .crossJoin(followUps)
-    .innerJoin(supervisionSessions, eq(supervisionSessions.id, followUps.supervisionId))
-    .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
-    .leftJoin(followUpLeader, eq(followUpLeader.id, followUps.leaderId))
-    .where(
-      and(
-        eq(followUps.supervisionId, supervisionLeaders.supervisionId),
-        eq(supervisionLeaders.leaderId, placeholder('leaderId')),
-        or(eq(followUps.leaderId, placeholder('leaderId')), isNull(followUps.leaderId)),
-      ),
-    )
-    .orderBy(followUps.done, followUps.dueDate, followUps.id)
-    .prepare();
+  const followUpsOfLeader = preparedRows(
+    orm
+      .select(followUpFields)
+      .from(supervisionLeaders)
+      .crossJoin(followUps)
+      .innerJoin(supervisionSessions, eq(supervisionSessions.id, followUps.supervisionId))
+      .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
+      .leftJoin(followUpLeader, eq(followUpLeader.id, followUps.leaderId))
+      .where(
+        and(
+          eq(followUps.supervisionId, supervisionLeaders.supervisionId),
+          eq(supervisionLeaders.leaderId, placeholder('leaderId')),
+          or(eq(followUps.leaderId, placeholder('leaderId')), isNull(followUps.leaderId)),
+        ),
+      )
+      .orderBy(followUps.done, followUps.dueDate, followUps.id),
+    followUpFields,
+  );
 
   /** The filters other than the leader, each only when given. */
   const filters = (f: SupervisionFilter): (SQL | undefined)[] => [

@@ -1,0 +1,44 @@
+import { is, type DriverValueDecoder, type SQL } from 'drizzle-orm';
+import { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+type Field = SQLiteColumn | SQL;
+type Values = Record<string, unknown>;
+interface PreparableSelect<TFields> {
+  readonly _: { readonly selection: TFields; readonly result: unknown[] };
+  prepare(): { values(placeholders?: Values): unknown };
+}
+
+/**
+ * Prepares a drizzle select over a flat list of fields and builds its rows with a loop made for
+ * that list. drizzle's own row mapping is general (nested selections, nullable joins) and, on the
+ * reads an attendance save and a group page make, costs as much as the queries themselves; the
+ * statement is still drizzle's, so its columns stay typed. `fields` is the object the query selects.
+ */
+export function preparedRows<TFields extends Record<string, Field>, TQuery extends PreparableSelect<TFields>>(query: TQuery, fields: TFields) {
+  type Row = TQuery['_']['result'][number];
+  const keys = Object.keys(fields);
+  // A column converts what SQLite stores (booleans are 0/1); a sql`` field converts only if given mapWith().
+  const decoders = keys.map((k): DriverValueDecoder<unknown, unknown> | undefined => {
+    const field = fields[k]!;
+    return is(field, SQLiteColumn) ? field : (field as unknown as { decoder?: DriverValueDecoder<unknown, unknown> }).decoder;
+  });
+  const statement = query.prepare();
+  const build = (values: unknown[]): Row => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const value = values[i];
+      const decoder = decoders[i];
+      row[keys[i]!] = value === null || decoder === undefined ? value : decoder.mapFromDriverValue(value);
+    }
+    return row as Row;
+  };
+  const rows = (placeholders?: Values) => statement.values(placeholders) as unknown[][];
+  return {
+    all: (placeholders?: Values): Row[] => rows(placeholders).map(build),
+    /** The first row; meant for lookups by a unique key, as it reads every row that matches. */
+    get(placeholders?: Values): Row | undefined {
+      const [first] = rows(placeholders);
+      return first && build(first);
+    },
+  };
+}
