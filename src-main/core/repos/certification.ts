@@ -1,9 +1,10 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, placeholder, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { certifications, pathwayRequirements, programmes, staff } from '../db/schema';
 import type { Requirements } from '../domain/pathway';
+import { preparedPerShape, preparedRows, type Given } from './prepared-rows';
 import { excluded } from './sql-fragments';
 
 export interface CertificationRow {
@@ -21,6 +22,7 @@ export interface CertificationRow {
   note: string;
   createdAt: string;
 }
+export interface CertificationFilter { leaderId?: string | undefined; programmeId?: string | undefined }
 export interface CertificationFields {
   leaderId: string;
   programmeId: string;
@@ -33,6 +35,22 @@ export interface CertificationFields {
 
 const leader = alias(staff, 'l');
 const supervisor = alias(staff, 's');
+const certificationFields = {
+  id: certifications.id,
+  leaderId: certifications.leaderId,
+  leaderName: leader.name,
+  programmeId: certifications.programmeId,
+  programmeCode: programmes.code,
+  programmeName: programmes.name,
+  date: certifications.date,
+  supervisorId: certifications.supervisorId,
+  supervisorName: supervisor.name,
+  // Kept as SQLite's 0/1: the services turn it into a boolean.
+  requirementsMet: sql<number>`${certifications.requirementsMet}`,
+  overrideReason: certifications.overrideReason,
+  note: certifications.note,
+  createdAt: certifications.createdAt,
+};
 const requirementFields = {
   minCourseDays: pathwayRequirements.minCourseDays,
   requireSupervisedGroup: pathwayRequirements.requireSupervisedGroup,
@@ -44,32 +62,29 @@ const requirementFields = {
 export function certificationRepo(orm: Orm, clock: Clock) {
   const select = () =>
     orm
-      .select({
-        id: certifications.id,
-        leaderId: certifications.leaderId,
-        leaderName: leader.name,
-        programmeId: certifications.programmeId,
-        programmeCode: programmes.code,
-        programmeName: programmes.name,
-        date: certifications.date,
-        supervisorId: certifications.supervisorId,
-        supervisorName: supervisor.name,
-        // Kept as SQLite's 0/1: the services turn it into a boolean.
-        requirementsMet: sql<number>`${certifications.requirementsMet}`,
-        overrideReason: certifications.overrideReason,
-        note: certifications.note,
-        createdAt: certifications.createdAt,
-      })
+      .select(certificationFields)
       .from(certifications)
       .innerJoin(leader, eq(leader.id, certifications.leaderId))
       .innerJoin(supervisor, eq(supervisor.id, certifications.supervisorId))
       .innerJoin(programmes, eq(programmes.id, certifications.programmeId));
+  // The leader overview and page read these on every call: prepared once.
+  const requirements = preparedRows(
+    orm.select(requirementFields).from(pathwayRequirements).where(eq(pathwayRequirements.programmeId, placeholder('programmeId'))),
+    requirementFields,
+  );
+  const allRequirementFields = { programmeId: pathwayRequirements.programmeId, ...requirementFields };
+  const allRequirements = preparedRows(orm.select(allRequirementFields).from(pathwayRequirements), allRequirementFields);
+  const list = preparedPerShape((given: Given<CertificationFilter>) => {
+    const where = and(
+      given('leaderId') ? eq(certifications.leaderId, placeholder('leaderId')) : undefined,
+      given('programmeId') ? eq(certifications.programmeId, placeholder('programmeId')) : undefined,
+    );
+    return preparedRows(select().where(where).orderBy(desc(certifications.date), certifications.id), certificationFields);
+  });
 
   return {
-    requirements: (programmeId: string): Requirements | undefined =>
-      orm.select(requirementFields).from(pathwayRequirements).where(eq(pathwayRequirements.programmeId, programmeId)).get(),
-    allRequirements: (): (Requirements & { programmeId: string })[] =>
-      orm.select({ programmeId: pathwayRequirements.programmeId, ...requirementFields }).from(pathwayRequirements).all(),
+    requirements: (programmeId: string): Requirements | undefined => requirements.get({ programmeId }),
+    allRequirements: (): (Requirements & { programmeId: string })[] => allRequirements.all(),
     setRequirements: (programmeId: string, r: Requirements) =>
       orm
         .insert(pathwayRequirements)
@@ -88,12 +103,7 @@ export function certificationRepo(orm: Orm, clock: Clock) {
     get: (id: string): CertificationRow | undefined => select().where(eq(certifications.id, id)).get(),
     forPair: (leaderId: string, programmeId: string): CertificationRow | undefined =>
       select().where(and(eq(certifications.leaderId, leaderId), eq(certifications.programmeId, programmeId))).get(),
-    list(f: { leaderId?: string | undefined; programmeId?: string | undefined }): CertificationRow[] {
-      const where: SQL[] = [];
-      if (f.leaderId !== undefined) where.push(eq(certifications.leaderId, f.leaderId));
-      if (f.programmeId !== undefined) where.push(eq(certifications.programmeId, f.programmeId));
-      return select().where(and(...where)).orderBy(desc(certifications.date), certifications.id).all();
-    },
+    list: (filter: CertificationFilter): CertificationRow[] => list(filter).all(filter),
     insert(f: CertificationFields): string {
       const id = crypto.randomUUID();
       const now = clock.now();

@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, placeholder, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, placeholder, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { courseAttendance, courseDays, courses, programmes, staff } from '../db/schema';
-import { preparedRows } from './prepared-rows';
+import { preparedPerShape, preparedRows, type Given } from './prepared-rows';
 import { inJson, notInJson } from './sql-fragments';
 
 export interface CourseRow {
@@ -26,6 +26,7 @@ export interface CourseFields {
   note: string;
   dates: string[];
 }
+export interface CourseFilter { programmeId?: string | undefined; leaderId?: string | undefined }
 export interface CourseAttendanceRow { courseId: string; leaderId: string; name: string; date: string }
 
 /** Training courses, their days and which leaders attended which day. */
@@ -69,6 +70,15 @@ export function courseRepo(orm: Orm, clock: Clock) {
     attendanceFields,
   );
 
+  const list = preparedPerShape((given: Given<CourseFilter>) => {
+    const attendedBy = orm.select({ id: courseAttendance.courseId }).from(courseAttendance).where(eq(courseAttendance.staffId, placeholder('leaderId')));
+    const where = and(
+      given('programmeId') ? eq(courses.programmeId, placeholder('programmeId')) : undefined,
+      given('leaderId') ? inArray(courses.id, attendedBy) : undefined,
+    );
+    return preparedRows(select().where(where).orderBy(desc(courses.firstDate), courses.id), courseFields);
+  });
+
   const write = (id: string, f: CourseFields, store: (row: Omit<typeof courses.$inferInsert, 'id' | 'createdAt'>) => void) => {
     const sorted = [...f.dates].sort();
     store({
@@ -88,14 +98,7 @@ export function courseRepo(orm: Orm, clock: Clock) {
 
   return {
     get: (id: string): CourseRow | undefined => byId.get({ id }),
-    list(filter: { programmeId?: string | undefined; leaderId?: string | undefined }): CourseRow[] {
-      const where: SQL[] = [];
-      if (filter.programmeId !== undefined) where.push(eq(courses.programmeId, filter.programmeId));
-      if (filter.leaderId !== undefined) {
-        where.push(inArray(courses.id, orm.select({ id: courseAttendance.courseId }).from(courseAttendance).where(eq(courseAttendance.staffId, filter.leaderId))));
-      }
-      return select().where(and(...where)).orderBy(desc(courses.firstDate), courses.id).all();
-    },
+    list: (filter: CourseFilter): CourseRow[] => list(filter).all(filter),
     days: (id: string): string[] =>
       orm.select({ date: courseDays.date }).from(courseDays).where(eq(courseDays.courseId, id)).orderBy(courseDays.date).all().map((d) => d.date),
     daysOf: (ids: string[]) => daysOfMany.all({ ids: JSON.stringify(ids) }),

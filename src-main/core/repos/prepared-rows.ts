@@ -2,10 +2,11 @@ import { is, type DriverValueDecoder, type SQL } from 'drizzle-orm';
 import { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 type Field = SQLiteColumn | SQL;
-type Values = Record<string, unknown>;
+/** Values of a statement's placeholders, by name. */
+type Values = object;
 interface PreparableSelect<TFields> {
   readonly _: { readonly selection: TFields; readonly result: unknown[] };
-  prepare(): { values(placeholders?: Values): unknown };
+  prepare(): { values(placeholders?: Record<string, unknown>): unknown };
 }
 
 /**
@@ -32,7 +33,7 @@ export function preparedRows<TFields extends Record<string, Field>, TQuery exten
     }
     return row as Row;
   };
-  const rows = (placeholders?: Values) => statement.values(placeholders) as unknown[][];
+  const rows = (placeholders?: Values) => statement.values(placeholders as Record<string, unknown> | undefined) as unknown[][];
   return {
     all: (placeholders?: Values): Row[] => rows(placeholders).map(build),
     /** The first row; meant for lookups by a unique key, as it reads every row that matches. */
@@ -40,5 +41,23 @@ export function preparedRows<TFields extends Record<string, Field>, TQuery exten
       const [first] = rows(placeholders);
       return first && build(first);
     },
+  };
+}
+
+/**
+ * For a list whose filters are optional: one prepared statement per combination of filters given,
+ * made on first use. A filter not given is left out of the statement, so SQLite picks the index
+ * of those that are, and no call pays for building a statement. A filter counts as given unless
+ * it is null or undefined; the filter object then fills the statement's placeholders by name.
+ */
+export type Given<TFilter> = (name: keyof TFilter & string) => boolean;
+export function preparedPerShape<TFilter extends object, T>(prepare: (given: Given<TFilter>) => T): (filter: TFilter) => T {
+  const statements = new Map<string, T>();
+  return (filter) => {
+    const given = new Set(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined).map(([k]) => k));
+    const shape = [...given].sort().join(',');
+    let statement = statements.get(shape);
+    if (!statement) statements.set(shape, (statement = prepare((name) => given.has(name))));
+    return statement;
   };
 }

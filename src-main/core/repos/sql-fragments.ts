@@ -3,8 +3,8 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
  * A named value of a prepared statement, converted as the column stores it (booleans as 0/1).
- * drizzle converts placeholders in `values()` and `eq()` itself, but not inside `set()` or a `sql`
- * fragment, so those take this.
+ * drizzle converts the placeholders of an insert's `values()` itself, but not those in `set()`, in a
+ * comparison such as `eq()` or in a `sql` fragment: where the column needs converting, use this.
  */
 export const bound = (name: string, column: SQLiteColumn): SQL => sql`${sql.param(placeholder(name), column)}`;
 

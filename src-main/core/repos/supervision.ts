@@ -14,7 +14,7 @@ import {
   supervisionSessions,
   units,
 } from '../db/schema';
-import { preparedRows } from './prepared-rows';
+import { preparedPerShape, preparedRows, type Given } from './prepared-rows';
 import { inJson } from './sql-fragments';
 
 type SessionTable = typeof supervisionSessions.$inferSelect;
@@ -165,65 +165,72 @@ export function supervisionRepo(orm: Orm, clock: Clock) {
   );
 
   /** The filters other than the leader, each only when given. */
-  const filters = (f: SupervisionFilter): (SQL | undefined)[] => [
-    f.supervisorId !== null ? eq(supervisionSessions.supervisorId, f.supervisorId) : undefined,
-    f.groupId !== null
-      ? inArray(supervisionSessions.id, orm.select({ id: supervisionGroups.supervisionId }).from(supervisionGroups).where(eq(supervisionGroups.groupId, f.groupId)))
+  const filters = (given: Given<SupervisionFilter>): (SQL | undefined)[] => [
+    given('supervisorId') ? eq(supervisionSessions.supervisorId, placeholder('supervisorId')) : undefined,
+    given('groupId')
+      ? inArray(supervisionSessions.id, orm.select({ id: supervisionGroups.supervisionId }).from(supervisionGroups).where(eq(supervisionGroups.groupId, placeholder('groupId'))))
       : undefined,
-    f.from !== null ? gte(supervisionSessions.date, f.from) : undefined,
-    f.to !== null ? lte(supervisionSessions.date, f.to) : undefined,
+    given('from') ? gte(supervisionSessions.date, placeholder('from')) : undefined,
+    given('to') ? lte(supervisionSessions.date, placeholder('to')) : undefined,
   ];
   const newestFirst = [desc(supervisionSessions.date), asc(supervisionSessions.id)];
-
-  function list(f: SupervisionFilter): SupervisionRow[] {
-    if (f.leaderId !== null) {
+  const list = preparedPerShape((given: Given<SupervisionFilter>) => {
+    if (given('leaderId')) {
       // One leader's sessions (the leader page): start from that leader's few rows (cross join keeps
       // that order), since starting from the sessions walks every one in date order looking for them.
-      return orm
-        .select(sessionFields)
-        .from(supervisionLeaders)
-        .crossJoin(supervisionSessions)
-        .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
-        .where(and(eq(supervisionSessions.id, supervisionLeaders.supervisionId), eq(supervisionLeaders.leaderId, f.leaderId), ...filters(f)))
-        .orderBy(...newestFirst)
-        .limit(f.limit)
-        .all();
+      return preparedRows(
+        orm
+          .select(sessionFields)
+          .from(supervisionLeaders)
+          .crossJoin(supervisionSessions)
+          .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
+          .where(and(eq(supervisionSessions.id, supervisionLeaders.supervisionId), eq(supervisionLeaders.leaderId, placeholder('leaderId')), ...filters(given)))
+          .orderBy(...newestFirst)
+          .limit(placeholder('limit')),
+        sessionFields,
+      );
     }
-    return orm
-      .select(sessionFields)
-      .from(supervisionSessions)
-      .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
-      .where(and(...filters(f)))
-      .orderBy(...newestFirst)
-      .limit(f.limit)
-      .all();
-  }
+    return preparedRows(
+      orm
+        .select(sessionFields)
+        .from(supervisionSessions)
+        .innerJoin(supervisor, eq(supervisor.id, supervisionSessions.supervisorId))
+        .where(and(...filters(given)))
+        .orderBy(...newestFirst)
+        .limit(placeholder('limit')),
+      sessionFields,
+    );
+  });
 
-  const openWhere = (f: { supervisorId: string | null; leaderId: string | null }) =>
+  type OpenFilter = { supervisorId: string | null; leaderId: string | null };
+  const openWhere = (given: Given<OpenFilter>) =>
     and(
       isOpen,
-      f.supervisorId !== null ? eq(supervisionSessions.supervisorId, f.supervisorId) : undefined,
-      f.leaderId !== null ? eq(followUps.leaderId, f.leaderId) : undefined,
+      given('supervisorId') ? eq(supervisionSessions.supervisorId, placeholder('supervisorId')) : undefined,
+      given('leaderId') ? eq(followUps.leaderId, placeholder('leaderId')) : undefined,
     );
+  const open = preparedPerShape((given: Given<OpenFilter & { limit: number }>) =>
+    preparedRows(selectFollowUps().where(openWhere(given)).orderBy(followUps.dueDate, followUps.id).limit(placeholder('limit')), followUpFields),
+  );
+  const openCountFields = { total: count(), overdue: sql<number>`coalesce(sum(${followUps.dueDate} < ${placeholder('today')}), 0)` };
+  const openCounts = preparedPerShape((given: Given<OpenFilter & { today: string }>) =>
+    preparedRows(
+      orm.select(openCountFields).from(followUps).innerJoin(supervisionSessions, eq(supervisionSessions.id, followUps.supervisionId)).where(openWhere(given)),
+      openCountFields,
+    ),
+  );
 
   return {
     get: (id: string): SupervisionRow | undefined => get.get({ id }),
-    list,
+    list: (filter: SupervisionFilter): SupervisionRow[] => list(filter).all(filter),
     presentOf: (ids: string[]): PresentRow[] => presentOf.all({ ids: JSON.stringify(ids) }),
     discussedOf: (ids: string[]): DiscussedRow[] => discussedOf.all({ ids: JSON.stringify(ids) }),
     followUpsOf: (ids: string[]): FollowUpRow[] => followUpsOf.all({ ids: JSON.stringify(ids) }),
     followUp: (id: string): FollowUpRow | undefined => selectFollowUps().where(eq(followUps.id, id)).get(),
     /** Follow-ups about the leader, and the group's own ones from sessions the leader attended. */
     followUpsOfLeader: (leaderId: string): FollowUpRow[] => followUpsOfLeader.all({ leaderId }),
-    open: (f: { supervisorId: string | null; leaderId: string | null; limit: number }): FollowUpRow[] =>
-      selectFollowUps().where(openWhere(f)).orderBy(followUps.dueDate, followUps.id).limit(f.limit).all(),
-    openCounts: (f: { supervisorId: string | null; leaderId: string | null; today: string }): { total: number; overdue: number } =>
-      orm
-        .select({ total: count(), overdue: sql<number>`coalesce(sum(${followUps.dueDate} < ${f.today}), 0)` })
-        .from(followUps)
-        .innerJoin(supervisionSessions, eq(supervisionSessions.id, followUps.supervisionId))
-        .where(openWhere(f))
-        .get()!,
+    open: (filter: OpenFilter & { limit: number }): FollowUpRow[] => open(filter).all(filter),
+    openCounts: (filter: OpenFilter & { today: string }): { total: number; overdue: number } => openCounts(filter).get(filter)!,
     /** The first day each person is known to have worked: their record, their first group or course day. */
     knownSince(ids: string[]): { id: string; since: string }[] {
       const firstGroup = orm
