@@ -1,9 +1,10 @@
 /**
- * Repositories read and write through drizzle's typed queries on `db.orm` (prepared once with
- * `.prepare()` where a hot path runs them), so a renamed column fails the type check; hand-written
- * SQL on `db.sqlite` is kept only for reports that aggregate or page over many rows (reports,
- * group-list and the group summaries, participation-reports, leaders-report, export-source) and
- * for whole-file and bulk work below the ORM (backup, maintenance, demo inserts).
+ * Repositories read and write through drizzle's typed queries on `db.orm`, so a renamed column
+ * fails the type check (the reads a page, a list or a save repeats are prepared once, through
+ * prepared-rows.ts); hand-written SQL on `db.sqlite` is kept only for reports that aggregate or
+ * page over many rows (reports, group-list and the group summaries, participation-reports,
+ * leaders-report, export-source) and for whole-file and bulk work below the ORM (backup,
+ * maintenance, demo inserts).
  */
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
