@@ -3,5 +3,5 @@ import { exportSection } from './export';
 import { leadersSection } from './leaders';
 import { vaultSection } from './vault';
 
-/** Each feature adds its section here; they run in this order after the core measures. */
-export const sections: BenchSection[] = [leadersSection, exportSection, vaultSection];
+/** Each feature adds its section here; they run in this order after the core measures. The name is what `--only` matches. */
+export const sections: Record<string, BenchSection> = { leaders: leadersSection, export: exportSection, vault: vaultSection };
