@@ -5,7 +5,7 @@ test("a write refreshes the screen through main's change event alone, and a chan
   await arrange(komet, 'units.create', { name: 'Enhet Öst', kind: 'district' });
   // Open Komet again with its change stream cut off.
   let cut = true;
-  await page.route('**/api/events?**', (route) => (cut ? route.abort() : route.continue()));
+  await page.route('**/api/events', (route) => (cut ? route.abort() : route.continue()));
   await page.goto('about:blank');
   await page.goto(komet.url);
   await goTo(page, 'Enheter');
@@ -33,7 +33,7 @@ test('a change made while the page is still connecting its change stream shows o
   // Hold the stream back until the page has read its data and something else has written.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/events?**', async (route) => {
+  await page.route('**/api/events', async (route) => {
     await held;
     await route.continue();
   });
