@@ -80,6 +80,10 @@ function indexItems(file: InstrumentFile, issues: FieldIssue[]): Map<string, Ins
   file.items.forEach((item, i) => {
     if (items.has(item.code)) issues.push(issue(`items.${i}.code`, `Frågekoden ${item.code} finns redan.`, `The item code ${item.code} is used twice.`));
     else items.set(item.code, item);
+    // The licence notice is what an export or a shipped file promises about the texts.
+    if (item.text && !file.licence.itemTextsIncluded) {
+      issues.push(issue(`items.${i}.text`, 'Licensen anger att frågetexter inte ingår, men frågan har en text.', 'The licence says item texts are not included, but the item has a text.'));
+    }
     if (item.min > item.max) {
       issues.push(issue(`items.${i}.min`, `Lägsta värdet (${item.min}) är större än högsta (${item.max}).`, `The lowest value (${item.min}) is above the highest (${item.max}).`));
     }

@@ -208,6 +208,14 @@ describe('komet-instrument/1: refusals, each with the path of the fault', () => 
     expect(faultPaths(d)).toEqual([]);
   });
 
+  it('an item text in a definition whose licence says texts are not included', () => {
+    const d = base();
+    d.licence = { holder: 'Förlaget', terms: 'Texterna får inte spridas.', itemTextsIncluded: false };
+    expect(faultPaths(d)).toEqual(['items.0.text']);
+    delete d.items[0]!.text;
+    expect(faultPaths(d)).toEqual([]);
+  });
+
   it('text with control characters in a one-line field', () => {
     const d = base();
     d.name = { sv: 'Test\u0007', en: 'Test' };
