@@ -49,15 +49,16 @@ export function checkInstrumentDefinition(value: unknown): DefinitionCheck {
   const parsed = instrumentFile.safeParse(value);
   if (!parsed.success) return { ok: false, issues: shapeIssues(value) };
   const issues: FieldIssue[] = [];
+  const refused = (): DefinitionCheck => ({ ok: false, issues: issues.slice(0, MAX_ISSUES) });
   const file = parsed.data;
   const items = indexItems(file, issues);
   const scales = file.scales.map((scale, i) => normaliseScale(scale, i, items, issues));
   const scaleIndex = indexScales(file, issues);
-  if (issues.length) return { ok: false, issues };
+  if (issues.length) return refused();
   checkCycles(scales, scaleIndex, issues);
-  if (issues.length) return { ok: false, issues };
+  if (issues.length) return refused();
   checkBands(scales, items, issues);
-  if (issues.length) return { ok: false, issues };
+  if (issues.length) return refused();
   return {
     ok: true,
     value: {

@@ -281,6 +281,14 @@ describe('komet-instrument/1: hostile input never crashes', () => {
     expect(issues[0]!.path).toBe('items.0.code');
   });
 
+  it('hundreds of repeated codes give the first 50 faults', () => {
+    const d = base();
+    d.items = Array.from({ length: 300 }, () => ({ code: 'q1', min: 0, max: 4, reverse: false }));
+    const issues = refusedWithAppError(JSON.stringify(d));
+    expect(issues).toHaveLength(50);
+    expect(issues[0]!.path).toBe('items.1.code');
+  });
+
   it('thousands of items are refused by the count limit', () => {
     const d = base();
     d.items = Array.from({ length: 10_000 }, (_, i) => ({ code: `q${i}`, min: 0, max: 1, reverse: false }));
