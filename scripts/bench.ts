@@ -37,7 +37,7 @@ if (values.help) {
   --cold-starts N     browser shell starts per scale (default 3)
   --budget S          seconds a timed query may take in all before it stops early (default 20)
   --only WORD[,WORD…] measure only the rows whose name contains a word (e.g. attendance.set,groups.overview),
-                      and the sections named by one (leaders, export, vault); demo generation always runs`);
+                      and the sections named by one (leaders, export, vault, outcomes); demo generation always runs`);
   process.exit(0);
 }
 const only = (values.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);

@@ -32,6 +32,11 @@ export const PATHWAY_STATUSES = ['not_started', 'in_training', 'requirements_met
 export const PATHWAY_CHECKS = ['course_days', 'supervised_group', 'supervision_sessions'] as const;
 export const ATTENTION_RULES = ['no_supervision', 'low_attendance', 'low_fidelity', 'ready_for_certification', 'follow_up_overdue'] as const;
 
+/** Who fills in a questionnaire; a definition names one. */
+export const RESPONDENTS = ['parent', 'teacher', 'leader', 'self'] as const;
+/** How an item scale combines its item values. */
+export const SCALE_METHODS = ['sum', 'mean'] as const;
+
 export const EXPORT_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
 export const EXPORT_RUN_STATUSES = ['started', 'completed', 'failed'] as const;
 
@@ -56,6 +61,8 @@ export type SupervisionFormat = (typeof SUPERVISION_FORMATS)[number];
 export type SupervisionMode = (typeof SUPERVISION_MODES)[number];
 export type PathwayStatus = (typeof PATHWAY_STATUSES)[number];
 export type AttentionRule = (typeof ATTENTION_RULES)[number];
+export type Respondent = (typeof RESPONDENTS)[number];
+export type ScaleMethod = (typeof SCALE_METHODS)[number];
 export type ExportPeriod = (typeof EXPORT_PERIODS)[number];
 export type VaultState = (typeof VAULT_STATES)[number];
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];

@@ -163,3 +163,4 @@ export type * from './schemas/participants';
 export type * from './schemas/leaders';
 export type * from './schemas/vault';
 export type * from './schemas/export';
+export type * from './schemas/instruments';

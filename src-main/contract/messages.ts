@@ -79,6 +79,19 @@ export const ruleMessages = {
   ratingScale: { sv: 'Skattningen ska vara ett heltal från 1 till 4.', en: 'The rating must be a whole number from 1 to 4.' },
   followUpText: { sv: 'Beskriv uppföljningen.', en: 'Describe the follow-up action.' },
   groupDuplicate: { sv: 'Samma grupp är vald två gånger.', en: 'The same group is chosen twice.' },
+  instrumentFormat: {
+    sv: 'Filen är ingen instrumentdefinition: "format" ska vara "komet-instrument/1".',
+    en: 'The file is not an instrument definition: "format" must be "komet-instrument/1".',
+  },
+  instrumentCode: {
+    sv: 'Koden får bara innehålla bokstäver a–z, siffror, punkt, bindestreck och understreck, börja med en bokstav eller siffra och vara högst 40 tecken.',
+    en: 'The code may only contain letters a–z, digits, dots, hyphens and underscores, must start with a letter or digit and be at most 40 characters.',
+  },
+  instrumentVersion: {
+    sv: 'Versionen får bara innehålla bokstäver a–z, siffror, punkt, bindestreck och understreck (högst 20 tecken).',
+    en: 'The version may only contain letters a–z, digits, dots, hyphens and underscores (at most 20 characters).',
+  },
+  itemValue: { sv: 'Ange ett heltal mellan -1000 och 1000.', en: 'Enter a whole number from -1000 to 1000.' },
   supervisorRequired: { sv: 'Välj en handledare.', en: 'Choose a supervisor.' },
 } satisfies Record<string, Bilingual>;
 

@@ -1,0 +1,59 @@
+import type { InstrumentDefinition } from '../../src-main/contract/schemas/instruments';
+import { createRandom } from '../../src-main/core/demo/random';
+import { createScorer, type Answers } from '../../src-main/core/outcomes/scoring';
+import { shippedInstrument } from '../../src-main/core/outcomes/shipped';
+import type { BenchSection } from './context';
+
+/**
+ * Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
+ * missing) scored in one pass, as a report over a programme-year or an export would. Beside it,
+ * the same run merely sums the same answers in a plain loop: the floor that any scoring, with its
+ * checks, reverse keys and rules, is measured against.
+ */
+const responses = 100_000;
+const runs = 5;
+
+export const outcomesSection: BenchSection = async (ctx) => {
+  const rnd = createRandom('bench-outcomes');
+  const definitions = [shippedInstrument('SDQ-P'), shippedInstrument('ECBI')];
+  const batch: { definition: InstrumentDefinition; answers: Answers }[] = [];
+  for (let r = 0; r < responses; r++) {
+    const definition = definitions[r % 2]!;
+    const answers: Record<string, number | null> = {};
+    for (const item of definition.items) answers[item.code] = rnd.chance(0.05) ? null : rnd.int(item.min, item.max);
+    batch.push({ definition, answers });
+  }
+
+  const scoreAll = () => {
+    const scorers = new Map(definitions.map((d) => [d, createScorer(d)]));
+    let scored = 0;
+    for (const { definition, answers } of batch) {
+      for (const s of scorers.get(definition)!(answers)) if (s.score !== null) scored++;
+    }
+    return scored;
+  };
+  const sumAll = () => {
+    let total = 0;
+    for (const { definition, answers } of batch) {
+      for (const item of definition.items) {
+        const value = answers[item.code];
+        if (value !== null && value !== undefined) total += value;
+      }
+    }
+    return total;
+  };
+
+  const time = (work: () => number) => {
+    work(); // warm the JIT
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      work();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return `${ctx.ms(times[Math.floor(runs / 2)]!)} ms (median of ${runs})`;
+  };
+  ctx.record(`outcomes: score ${responses.toLocaleString('en')} responses, SDQ-P + ECBI, every scale`, '< 2 s', time(scoreAll));
+  ctx.record(`outcomes: reference, plain loop summing the same ${responses.toLocaleString('en')} responses' answers`, '', time(sumAll));
+};
