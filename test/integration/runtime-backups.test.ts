@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,8 +7,8 @@ import type { ErrorShape, Result } from '../../src-main/core/errors';
 import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { runKomet } from '../helpers/cli';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
+import { mountSmallDisk, unmountSmallDisk } from '../helpers/small-disk';
 
-const ci = process.env.CI === 'true' || process.env.CI === '1';
 const pw1 = 'korrekt häst batteri häftklammer';
 const pw2 = 'en helt annan lösenfras i år';
 const unitName = 'Enheten som ska överleva';
@@ -143,22 +142,10 @@ describe('same-day backups', () => {
 });
 
 describe('restore on a full disk', () => {
-  const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-  it('says the disk is full, changes nothing, and restores once space is freed', async () => {
-    if (!canMount) {
-      if (ci) throw new Error('CI must run this test: it needs root on Linux to mount a small tmpfs');
-      console.log('skipped: needs root on Linux to mount a small tmpfs');
-      return;
-    }
-    const mount = path.join(dir, 'small');
-    fs.mkdirSync(mount);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount]);
-    } catch (err) {
-      if (ci) throw err;
-      console.log('skipped: tmpfs could not be mounted here');
-      return;
-    }
+  it('says the disk is full, changes nothing, and restores once space is freed', async (ctx) => {
+    const disk = mountSmallDisk(dir, '8m');
+    if ('skip' in disk) return ctx.skip(disk.skip);
+    const { mount } = disk;
     try {
       const g = createRuntime({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
       try {
@@ -199,7 +186,7 @@ describe('restore on a full disk', () => {
         g.close();
       }
     } finally {
-      execFileSync('umount', [mount]);
+      unmountSmallDisk(mount);
     }
   });
 });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +5,7 @@ import { createRuntime, type RuntimeOptions, type Runtime } from '../../src-main
 import type { ErrorShape, Result } from '../../src-main/core/errors';
 import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { rawDatabaseBytes, sqliteHeader, tempDataDir, testScrypt } from '../helpers/crash-files';
+import { mountSmallDisk, unmountSmallDisk } from '../helpers/small-disk';
 
 const passphrase = 'korrekt häst batteri häftklammer';
 const userName = 'Agnes Gatesson';
@@ -175,16 +175,10 @@ describe('the gate between the shells and the vault', () => {
     expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => n.includes('before-restore'))).toBe(true);
   });
 
-  const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-  it.skipIf(!canMount)('reports a full disk while saving as io, keeps every committed row, and saves once space is freed', async () => {
-    const mount = path.join(dir, 'small');
-    fs.mkdirSync(mount);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', mount]);
-    } catch {
-      console.log('skipped: tmpfs could not be mounted here');
-      return;
-    }
+  it('reports a full disk while saving as io, keeps every committed row, and saves once space is freed', async (ctx) => {
+    const disk = mountSmallDisk(dir, '6m');
+    if ('skip' in disk) return ctx.skip(disk.skip);
+    const { mount } = disk;
     try {
       const g = createRuntime({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
       try {
@@ -214,7 +208,7 @@ describe('the gate between the shells and the vault', () => {
         g.close();
       }
     } finally {
-      execFileSync('umount', [mount]);
+      unmountSmallDisk(mount);
     }
   });
 });
