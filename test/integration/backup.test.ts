@@ -117,11 +117,8 @@ describe('backupNow', () => {
     expect(verifyDatabaseFile(info.file, key)).toMatchObject({ ok: true, encrypted: true });
   });
 
-  it('creates the folders it needs for the user alone', () => {
-    if (process.platform === 'win32') {
-      console.log('skipped: Windows folders take their permissions from the profile, not a mode');
-      return;
-    }
+  it('creates the folders it needs for the user alone', (ctx) => {
+    if (process.platform === 'win32') return ctx.skip('Windows folders take their permissions from the profile, not a mode');
     const nested = path.join(dir, 'ny', 'mapp');
     const db = openDatabase(path.join(nested, 'komet.db'), { key });
     try {
@@ -140,13 +137,10 @@ describe('backupNow', () => {
     expect(dirState(backups).filter((n) => !n.endsWith('.db'))).toEqual([]);
   });
 
-  it('reports a folder it cannot write clearly, leaving the database untouched', () => {
+  it('reports a folder it cannot write clearly, leaving the database untouched', (ctx) => {
     // Root ignores permission bits, so as root write into sysfs, which refuses everyone.
     const asRoot = process.getuid?.() === 0;
-    if (process.platform === 'win32' || (asRoot && process.platform !== 'linux')) {
-      console.log('skipped: no unwritable folder available on this platform and user');
-      return;
-    }
+    if (process.platform === 'win32' || (asRoot && process.platform !== 'linux')) return ctx.skip('no unwritable folder available on this platform and user');
     const target = asRoot ? '/sys/komet-backup-test' : path.join(dir, 'read-only');
     if (!asRoot) fs.mkdirSync(target, { mode: 0o500 });
     const before = withDb((db) => db.sqlite.prepare('select count(*) as n from settings').get());
