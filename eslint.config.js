@@ -15,6 +15,26 @@ const sqlImports = [
 const sqlImportPatterns = [{ group: ['drizzle-orm/*'], message: 'SQL belongs in src-main/core/repos or src-main/core/db.' }];
 const electronImport = { name: 'electron', message: 'Only src-main/electron may import Electron.' };
 
+// Each side gets the globals of the runtime it runs in, like its tsconfig: the page has no Node,
+// and main, the CLI and the scripts have no DOM. The page tests (renderer units, Playwright specs)
+// run in Node and handle a page, so they get both.
+const sharedGlobals = Object.fromEntries(
+  [
+    'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'structuredClone', 'URL',
+    'URLSearchParams', 'fetch', 'performance', 'Response', 'Request', 'Headers', 'AbortController', 'AbortSignal',
+    'TextEncoder', 'TextDecoder', 'crypto',
+  ].map((name) => [name, 'readonly']),
+);
+const nodeOnly = ['process', 'Buffer', 'setImmediate', 'clearImmediate', 'global', '__dirname', '__filename', 'require', 'module'];
+const browserOnly = [
+  'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'history', 'EventSource',
+  'requestAnimationFrame', 'HTMLElement', 'HTMLInputElement', 'HTMLDialogElement', 'KeyboardEvent', 'MouseEvent',
+];
+const readonly = (names) => Object.fromEntries(names.map((name) => [name, 'readonly']));
+const forbidden = (names, message) => ['error', ...names.map((name) => ({ name, message }))];
+const nodeFiles = ['src-main/**', 'scripts/**', 'bin/**', 'resources/**', 'test/**', '*.{js,ts}'];
+const pageTestFiles = ['test/unit/renderer/**', 'test/e2e/**'];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
@@ -22,20 +42,26 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {
-      globals: {
-        process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', fetch: 'readonly', performance: 'readonly',
-        window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', EventSource: 'readonly',
-        HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLDialogElement: 'readonly', KeyboardEvent: 'readonly',
-        Response: 'readonly', Request: 'readonly', Headers: 'readonly', AbortController: 'readonly', TextEncoder: 'readonly',
-        TextDecoder: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', setImmediate: 'readonly',
-      },
-    },
+    languageOptions: { globals: sharedGlobals },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
     },
+  },
+  {
+    files: nodeFiles,
+    ignores: pageTestFiles,
+    languageOptions: { globals: readonly(nodeOnly) },
+    rules: { 'no-restricted-globals': forbidden(browserOnly, 'Node code has no DOM; this runs in main, the CLI or a script.') },
+  },
+  {
+    files: pageTestFiles,
+    languageOptions: { globals: { ...readonly(nodeOnly), ...readonly(browserOnly) } },
+  },
+  {
+    files: ['src-renderer/**'],
+    languageOptions: { globals: readonly(browserOnly) },
+    rules: { 'no-restricted-globals': forbidden(nodeOnly, 'The page has no Node; ask main through the contract.') },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],

@@ -89,7 +89,10 @@ const readJson = (file) => {
 ensureTools();
 
 const steps = [];
-steps.push(['typkontroll / typecheck', bin('typescript', 'bin/tsc'), ['--noEmit', '-p', 'tsconfig.json']]);
+// Node code, the page and the page tests each have their own runtime's types; see tsconfig.json.
+for (const part of ['node', 'renderer', 'page-tests']) {
+  steps.push([`typkontroll / typecheck (${part})`, bin('typescript', 'bin/tsc'), ['-p', `tsconfig.${part}.json`]]);
+}
 const eslintConfig = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts'].some((f) => fs.existsSync(path.join(root, f)));
 if (eslintConfig) steps.push(['lint', bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0']]);
 else say('ingen eslint-konfiguration, lint hoppas över / no eslint config, lint skipped');

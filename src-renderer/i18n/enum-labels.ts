@@ -12,12 +12,12 @@ import type {
   SupervisionMode,
   UnitKind,
 } from '@contract/enums';
-import type en from './en.json';
+import type labelsEn from './locales/labels.en.json';
+import type labelsSv from './locales/labels.sv.json';
 import type leadersEn from './locales/leaders.en.json';
 import type leadersSv from './locales/leaders.sv.json';
 import type participationEn from './locales/participation.en.json';
 import type participationSv from './locales/participation.sv.json';
-import type sv from './sv.json';
 
 /**
  * The pickers list the contract's enum arrays and label each value from the catalogues: a value
@@ -48,8 +48,8 @@ interface LeaderLabels {
 type Labelled<Catalogue extends Shape, Shape> = Catalogue;
 
 export type CheckedCatalogues = [
-  Labelled<typeof sv, MainLabels>,
-  Labelled<typeof en, MainLabels>,
+  Labelled<typeof labelsSv, MainLabels>,
+  Labelled<typeof labelsEn, MainLabels>,
   Labelled<typeof participationSv, ParticipationLabels>,
   Labelled<typeof participationEn, ParticipationLabels>,
   Labelled<typeof leadersSv, LeaderLabels>,

@@ -1,35 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '@contract';
-import en from './en.json';
-import sv from './sv.json';
-
-type Messages = Record<string, unknown>;
-
-/**
- * Each feature may keep its strings in locales/<feature>.<sv|en>.json; they merge under the main
- * catalogue so features can be added without everyone editing the same two files.
- */
-const featureFiles = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
-
-function merge(target: Messages, source: Messages): Messages {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    target[key] =
-      existing && typeof existing === 'object' && value && typeof value === 'object'
-        ? merge({ ...(existing as Messages) }, value as Messages)
-        : value;
-  }
-  return target;
-}
-
-function catalogue(base: Messages, language: 'sv' | 'en'): Messages {
-  let result: Messages = { ...base };
-  for (const [file, messages] of Object.entries(featureFiles)) {
-    if (file.endsWith(`.${language}.json`)) result = merge(result, messages);
-  }
-  return result;
-}
+import { catalogue } from './catalogues';
 
 const storageKey = 'komet.language';
 
@@ -57,7 +29,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: catalogue(sv, 'sv') }, en: { translation: catalogue(en, 'en') } },
+  resources: { sv: { translation: catalogue('sv') }, en: { translation: catalogue('en') } },
   lng: rememberedLanguage(),
   fallbackLng: 'sv',
   supportedLngs: ['sv', 'en'],

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,28 +7,28 @@ import type { ErrorShape, Result } from '../../src-main/core/errors';
 import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { runKomet } from '../helpers/cli';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
+import { mountSmallDisk, unmountSmallDisk } from '../helpers/small-disk';
 
-const ci = process.env.CI === 'true' || process.env.CI === '1';
 const pw1 = 'korrekt häst batteri häftklammer';
 const pw2 = 'en helt annan lösenfras i år';
 const unitName = 'Enheten som ska överleva';
 
 let dir: string;
 let cleanup: () => void;
-let gates: Runtime[];
+let runtimes: Runtime[];
 beforeEach(() => {
-  ({ dir, cleanup } = tempDataDir('komet-gate-backups-'));
-  gates = [];
+  ({ dir, cleanup } = tempDataDir('komet-runtime-backups-'));
+  runtimes = [];
 });
 afterEach(() => {
   vi.useRealTimers();
-  for (const g of gates) g.close();
+  for (const g of runtimes) g.close();
   cleanup();
 });
 
-function gate(over: Partial<RuntimeOptions> = {}): Runtime {
+function runtime(over: Partial<RuntimeOptions> = {}): Runtime {
   const g = createRuntime({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0, ...over });
-  gates.push(g);
+  runtimes.push(g);
   return g;
 }
 async function ok<T>(g: Runtime, name: string, input: unknown = {}): Promise<T> {
@@ -52,7 +51,7 @@ const removeDatabase = () => {
 
 describe('a new setup beside an earlier installation’s backups', () => {
   it('offers them, never prunes them (nor lets the automatic backup push them out), and restores one with its passphrase', async () => {
-    const first = gate();
+    const first = runtime();
     await setup(first);
     await ok(first, 'units.create', { name: unitName, kind: 'district' });
     const old = await ok<BackupEntry>(first, 'backups.create');
@@ -62,14 +61,14 @@ describe('a new setup beside an earlier installation’s backups', () => {
     removeDatabase();
     fs.rmSync(path.join(dir, 'komet.keys.json'));
 
-    const fresh = gate();
+    const fresh = runtime();
     const offered = await status(fresh);
     expect(offered).toMatchObject({ state: 'new', earlierBackups: [{ name: old.name }] });
     // Starting anew beside them, with the automatic backup running right after setup.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fresh.close();
-    gates.pop();
-    const anew = gate({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 10 });
+    runtimes.pop();
+    const anew = runtime({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 10 });
     await setup(anew, pw2);
     vi.advanceTimersByTime(20);
     vi.useRealTimers();
@@ -82,7 +81,7 @@ describe('a new setup beside an earlier installation’s backups', () => {
     // Back to the old one: the data folder emptied again, the backup restored with its passphrase.
     removeDatabase();
     fs.rmSync(path.join(dir, 'komet.keys.json'));
-    const back = gate();
+    const back = runtime();
     const wrong = await fail(back, 'vault.restoreFromBackup', { name: old.name, secret: pw2 });
     expect(wrong.code).toBe('wrong_passphrase');
     expect(fs.existsSync(path.join(dir, 'komet.keys.json'))).toBe(false);
@@ -95,17 +94,17 @@ describe('a new setup beside an earlier installation’s backups', () => {
 
 describe('a database missing beside its key file', () => {
   it('is damaged: after unlocking, the backups are offered and one is restored; no database is created meanwhile', async () => {
-    const g = gate();
+    const g = runtime();
     await setup(g);
     await ok(g, 'units.create', { name: unitName, kind: 'district' });
     const backup = await ok<BackupEntry>(g, 'backups.create');
     g.close();
-    gates.pop();
+    runtimes.pop();
 
     for (const damage of ['delete', 'empty'] as const) {
       removeDatabase();
       if (damage === 'empty') fs.writeFileSync(path.join(dir, 'komet.db'), '');
-      const again = gate({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 0 });
+      const again = runtime({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 0 });
       expect((await status(again)).state).toBe('locked');
       const damaged = await ok<VaultStatusValue>(again, 'vault.unlock', { passphrase: pw1 });
       expect(damaged).toMatchObject({ state: 'damaged', problem: { code: 'database_unreadable' } });
@@ -114,10 +113,10 @@ describe('a database missing beside its key file', () => {
       expect((await fail(again, 'units.list')).code).toBe('locked');
       expect(fs.existsSync(path.join(dir, 'komet.db')) ? fs.statSync(path.join(dir, 'komet.db')).size : 0).toBe(0);
       again.close({ backup: true });
-      gates.pop();
+      runtimes.pop();
       expect(backupFiles()).toEqual([backup.name]);
     }
-    const last = gate();
+    const last = runtime();
     await ok(last, 'vault.unlock', { passphrase: pw1 });
     await ok(last, 'backups.restore', { name: backup.name });
     expect((await status(last)).state).toBe('unlocked');
@@ -128,7 +127,7 @@ describe('a database missing beside its key file', () => {
 describe('same-day backups', () => {
   it('a manual and a quit backup keep the automatic one made earlier the same day', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const g = gate({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 10 });
+    const g = runtime({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 10 });
     await setup(g);
     vi.advanceTimersByTime(20);
     vi.useRealTimers();
@@ -143,22 +142,10 @@ describe('same-day backups', () => {
 });
 
 describe('restore on a full disk', () => {
-  const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-  it('says the disk is full, changes nothing, and restores once space is freed', async () => {
-    if (!canMount) {
-      if (ci) throw new Error('CI must run this test: it needs root on Linux to mount a small tmpfs');
-      console.log('skipped: needs root on Linux to mount a small tmpfs');
-      return;
-    }
-    const mount = path.join(dir, 'small');
-    fs.mkdirSync(mount);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount]);
-    } catch (err) {
-      if (ci) throw err;
-      console.log('skipped: tmpfs could not be mounted here');
-      return;
-    }
+  it('says the disk is full, changes nothing, and restores once space is freed', async (ctx) => {
+    const disk = mountSmallDisk(dir, '8m');
+    if ('skip' in disk) return ctx.skip(disk.skip);
+    const { mount } = disk;
     try {
       const g = createRuntime({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
       try {
@@ -199,7 +186,7 @@ describe('restore on a full disk', () => {
         g.close();
       }
     } finally {
-      execFileSync('umount', [mount]);
+      unmountSmallDisk(mount);
     }
   });
 });

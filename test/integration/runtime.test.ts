@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +5,7 @@ import { createRuntime, type RuntimeOptions, type Runtime } from '../../src-main
 import type { ErrorShape, Result } from '../../src-main/core/errors';
 import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
 import { rawDatabaseBytes, sqliteHeader, tempDataDir, testScrypt } from '../helpers/crash-files';
+import { mountSmallDisk, unmountSmallDisk } from '../helpers/small-disk';
 
 const passphrase = 'korrekt häst batteri häftklammer';
 const userName = 'Agnes Gatesson';
@@ -13,20 +13,20 @@ const unitName = 'Hägerstensåsen-Gatedistrikt';
 
 let dir: string;
 let cleanup: () => void;
-let gates: Runtime[];
+let runtimes: Runtime[];
 beforeEach(() => {
-  ({ dir, cleanup } = tempDataDir('komet-gate-'));
-  gates = [];
+  ({ dir, cleanup } = tempDataDir('komet-runtime-'));
+  runtimes = [];
 });
 afterEach(() => {
   vi.useRealTimers();
-  for (const g of gates) g.close();
+  for (const g of runtimes) g.close();
   cleanup();
 });
 
-function gate(over: Partial<RuntimeOptions> = {}): Runtime {
+function runtime(over: Partial<RuntimeOptions> = {}): Runtime {
   const g = createRuntime({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0, ...over });
-  gates.push(g);
+  runtimes.push(g);
   return g;
 }
 
@@ -43,9 +43,9 @@ async function fail(g: Runtime, name: string, input: unknown = {}): Promise<Erro
 const setup = (g: Runtime) => ok<{ recoveryKey: string }>(g, 'vault.setup', { userName, passphrase, passphraseRepeat: passphrase });
 const status = (g: Runtime) => ok<VaultStatusValue>(g, 'vault.status');
 
-describe('the gate between the shells and the vault', () => {
+describe('the runtime between the shells and the vault', () => {
   it('sets up, answers locked with a bilingual message while locked, and audits writes under the user’s name', async () => {
-    const g = gate();
+    const g = runtime();
     expect(await status(g)).toEqual({ state: 'new', autoLockMinutes: 10 });
     expect((await fail(g, 'units.list')).code).toBe('locked');
     const mismatch = await fail(g, 'vault.setup', { userName, passphrase, passphraseRepeat: `${passphrase}!` });
@@ -78,12 +78,12 @@ describe('the gate between the shells and the vault', () => {
   });
 
   it('keeps one vault session per database in a process', async () => {
-    gate();
-    expect(() => gate()).toThrow();
+    runtime();
+    expect(() => runtime()).toThrow();
   });
 
   it('changes the passphrase, resets it with the recovery key, and records both in the audit log', async () => {
-    const g = gate();
+    const g = runtime();
     const { recoveryKey } = await setup(g);
     const wrong = await fail(g, 'vault.changePassphrase', { current: 'inte rätt alls här', next: 'en helt ny lösenfras', nextRepeat: 'en helt ny lösenfras' });
     expect(wrong.code).toBe('wrong_passphrase');
@@ -99,12 +99,12 @@ describe('the gate between the shells and the vault', () => {
   });
 
   it('stores the auto-lock time beside the database and locks after it', async () => {
-    const g = gate();
+    const g = runtime();
     await setup(g);
     expect((await fail(g, 'vault.setAutoLock', { minutes: 0 })).code).toBe('validation');
     expect((await ok<VaultStatusValue>(g, 'vault.setAutoLock', { minutes: 3 })).autoLockMinutes).toBe(3);
     g.close();
-    const again = gate();
+    const again = runtime();
     expect(await status(again)).toMatchObject({ state: 'locked', autoLockMinutes: 3 });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await ok(again, 'vault.unlock', { passphrase });
@@ -118,7 +118,7 @@ describe('the gate between the shells and the vault', () => {
 
   it('makes the daily backup after unlock and one on quit; restores by name only', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const g = gate({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 10 });
+    const g = runtime({ backupCheckMs: 60 * 60_000, firstBackupDelayMs: 10 });
     await setup(g);
     vi.advanceTimersByTime(20);
     const daily = await ok<BackupEntry[]>(g, 'backups.list');
@@ -151,7 +151,7 @@ describe('the gate between the shells and the vault', () => {
   });
 
   it('offers the newest good backups when the database turns out damaged, and restores from there', async () => {
-    const g = gate();
+    const g = runtime();
     await setup(g);
     await ok(g, 'units.create', { name: unitName, kind: 'district' });
     const backup = await ok<BackupEntry>(g, 'backups.create');
@@ -162,7 +162,7 @@ describe('the gate between the shells and the vault', () => {
     fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 0);
     fs.closeSync(fd);
 
-    const again = gate();
+    const again = runtime();
     expect((await status(again)).state).toBe('locked');
     const damaged = await ok<VaultStatusValue>(again, 'vault.unlock', { passphrase });
     expect(damaged).toMatchObject({ state: 'damaged', userName, problem: { code: 'database_unreadable' } });
@@ -175,16 +175,10 @@ describe('the gate between the shells and the vault', () => {
     expect(fs.readdirSync(path.join(dir, 'backups')).some((n) => n.includes('before-restore'))).toBe(true);
   });
 
-  const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-  it.skipIf(!canMount)('reports a full disk while saving as io, keeps every committed row, and saves once space is freed', async () => {
-    const mount = path.join(dir, 'small');
-    fs.mkdirSync(mount);
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', mount]);
-    } catch {
-      console.log('skipped: tmpfs could not be mounted here');
-      return;
-    }
+  it('reports a full disk while saving as io, keeps every committed row, and saves once space is freed', async (ctx) => {
+    const disk = mountSmallDisk(dir, '6m');
+    if ('skip' in disk) return ctx.skip(disk.skip);
+    const { mount } = disk;
     try {
       const g = createRuntime({ dataDir: mount, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
       try {
@@ -214,7 +208,7 @@ describe('the gate between the shells and the vault', () => {
         g.close();
       }
     } finally {
-      execFileSync('umount', [mount]);
+      unmountSmallDisk(mount);
     }
   });
 });

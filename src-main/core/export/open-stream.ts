@@ -143,7 +143,7 @@ export async function readPackage(file: string, fileKey: Uint8Array, options: Pa
   const reader = plaintext.getReader();
   try {
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
+      let next: Awaited<ReturnType<typeof reader.read>>;
       try {
         next = await reader.read();
       } catch {

@@ -3,13 +3,12 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { MemoryRouter } from 'react-router-dom';
-import en from '../../../src-renderer/i18n/en.json';
-import sv from '../../../src-renderer/i18n/sv.json';
+import { catalogue } from '../../../src-renderer/i18n/catalogues';
 
 /** The app's own Swedish and English catalogues, loaded at once (no browser needed). */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: { sv: { translation: catalogue('sv') }, en: { translation: catalogue('en') } },
   lng: 'sv',
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },
