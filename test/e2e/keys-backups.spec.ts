@@ -97,6 +97,8 @@ test('settings: replacing the keys shows the new recovery key once; the old pass
   expect(audit.rows.map((r) => r.procedure)).toContain('vault.rekey');
 
   await page.getByRole('button', { name: 'Lås', exact: true }).click();
+  // Settings has a section named Lösenfras too: wait until the lock screen has replaced it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Komet är låst' })).toBeVisible();
   await passphraseField(page).fill(komet.passphrase);
   await page.getByRole('button', { name: 'Lås upp' }).click();
   await expect(passphraseField(page)).toHaveAccessibleDescription(/Fel lösenfras/);
