@@ -9,6 +9,7 @@ import { InputField, TextAreaField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { groupStatuses, useGroupOptions } from './options';
 
 type GroupStatus = (typeof groupStatuses)[number];
@@ -63,9 +64,11 @@ interface GroupFormProps {
 export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancelTo }: GroupFormProps) {
   const { t } = useTranslation();
   const options = useGroupOptions();
+  const draftKey = `group-form:${mode}:${cancelTo}`;
   const { register, control, handleSubmit, setError, watch, formState } = useForm<GroupFormValues>({
-    defaultValues: initial ?? emptyValues,
+    defaultValues: draftOr(draftKey, initial ?? emptyValues),
   });
+  useKeepDraft(draftKey, watch);
   const errors = formState.errors;
   const chosen = { ...(initial ?? emptyValues) };
   // Archived entries stay listed only when this group already uses them.
