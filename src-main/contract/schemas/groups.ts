@@ -95,7 +95,8 @@ const participantCount = z
 
 /** Recording what happened at a session; each outcome carries exactly the fields it needs. */
 export const sessionRecord = z.discriminatedUnion('status', [
-  z.object({ id, status: z.literal('held'), heldDate: isoDate, participantCount }).strict(),
+  // null: "count the marks" (a group tracking attendance per person); the core asks for a number otherwise.
+  z.object({ id, status: z.literal('held'), heldDate: isoDate, participantCount: participantCount.nullable() }).strict(),
   z
     .object({
       id,
