@@ -24,7 +24,12 @@ const groupFields = z.object({
 });
 
 /** Creating a group lays out the programme's sessions weekly from the start date. */
-export const groupInput = groupFields.strict();
+export const groupInput = groupFields
+  .extend({
+    /** Lay sessions out past public holidays and the unit's school breaks (each skipped week moves the rest on). */
+    skipHolidays: z.boolean().optional().default(false),
+  })
+  .strict();
 /** Editing a group never rewrites its sessions; sessions are moved one by one. */
 export const groupUpdate = groupFields.extend({ id, status: groupStatus }).strict();
 
