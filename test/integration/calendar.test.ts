@@ -21,6 +21,9 @@ describe('holidays and school breaks when sessions are laid out', () => {
       { date: '2025-04-21', kind: 'holiday', name: { sv: 'annandag påsk', en: 'Easter Monday' }, nextFree: '2025-05-05' },
       { date: '2025-04-28', kind: 'school_break', name: { sv: 'Testlov', en: 'Testlov' }, nextFree: '2025-05-05' },
     ]);
+    // A move knows only its group: the group's unit's breaks count.
+    const group = await t.ok('groups.create', groupInput(setup, { startDate: start }));
+    expect((await t.ok('calendar.check', { groupId: group.id, dates: ['2025-04-28'] })).conflicts.map((c) => c.kind)).toEqual(['school_break']);
     // Another unit's break is not this unit's.
     const other = await t.ok('units.create', { name: 'Annan enhet', kind: 'district' });
     expect((await t.ok('calendar.check', { unitId: other.id, dates: ['2025-04-28'] })).conflicts).toEqual([]);

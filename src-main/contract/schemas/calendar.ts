@@ -12,7 +12,8 @@ export const schoolBreakInput = z
   .refine((b) => b.startDate <= b.endDate, { path: ['endDate'], error: msg('breakOrder') });
 
 /** Dates to check against Sweden's public holidays and a unit's school breaks. */
-export const calendarCheck = z.object({ unitId: id.nullable(), dates: z.array(isoDate).max(60) }).strict();
+/** The unit's breaks count: give the unit, or a group whose unit it is (a move knows only its group). */
+export const calendarCheck = z.object({ unitId: id.nullable().optional(), groupId: id.optional(), dates: z.array(isoDate).max(60) }).strict();
 export const calendarConflict = z.object({
   date: isoDate,
   kind: z.enum(['holiday', 'school_break']),

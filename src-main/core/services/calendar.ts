@@ -47,7 +47,10 @@ export function weeklyDatesSkipping(repos: Repos, unitId: string, startDate: str
 
 export function calendarService({ repos, tx, audit }: ServiceContext) {
   return {
-    check: ({ unitId, dates }: ParsedInput<'calendar.check'>) => ({ conflicts: calendarConflicts(repos, unitId, dates) }),
+    check: ({ unitId, groupId, dates }: ParsedInput<'calendar.check'>) => {
+      const unit = unitId ?? (groupId ? (repos.groups.row(groupId)?.unitId ?? null) : null);
+      return { conflicts: calendarConflicts(repos, unit, dates) };
+    },
     listBreaks: ({ unitId }: ParsedInput<'schoolBreaks.list'>): SchoolBreak[] => repos.schoolBreaks.listForUnit(unitId),
     createBreak: (input: ParsedInput<'schoolBreaks.create'>): SchoolBreak =>
       tx(() => {
