@@ -10,7 +10,7 @@ test('a unit’s school break is entered under the unit, and a new group is warn
   await openRoute(page, `/units/${unit.id}/edit`);
   const breaks = page.getByRole('region', { name: 'Lov' });
   await expect(breaks.getByText('Inga lov inlagda.')).toBeVisible();
-  await breaks.getByRole('textbox', { name: 'Namn' }).fill('Testlov');
+  await breaks.getByRole('textbox', { name: 'Lovets namn' }).fill('Testlov');
   await breaks.getByLabel('Första dag').fill('2027-05-17');
   await breaks.getByLabel('Sista dag').fill('2027-05-21');
   await breaks.getByRole('button', { name: 'Lägg till lov' }).click();
