@@ -6,6 +6,7 @@ import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
+import { todayIso } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
@@ -52,7 +53,8 @@ export function HeldForm({ session, onDone }: SessionFormProps) {
   const record = useApiMutation('sessions.record');
   const { register, handleSubmit, setError, formState } = useForm<{ heldDate: string; participantCount: string }>({
     defaultValues: {
-      heldDate: session.heldDate ?? session.plannedDate,
+      // A session planned for a later day is not pre-filled with that day: the save would refuse it.
+      heldDate: session.heldDate ?? (session.plannedDate <= todayIso() ? session.plannedDate : ''),
       participantCount: session.participantCount == null ? '' : String(session.participantCount),
     },
   });

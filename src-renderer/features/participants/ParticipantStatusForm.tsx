@@ -36,7 +36,9 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
     defaultValues: draftOr<StatusValues>(draftKey, {
       decision: participant.manualStatus === 'dropped_out' || participant.manualStatus === 'never_started' ? participant.manualStatus : 'auto',
       reasonId: participant.dropoutReasonId ?? '',
-      lastSessionNumber: participant.lastSessionAttended == null ? '' : String(participant.lastSessionAttended),
+      // Empty unless a dropout was already recorded: the hint says empty means "the last session
+      // attended", so a pre-filled number would be a decision the leader never made.
+      lastSessionNumber: participant.manualStatus !== 'dropped_out' || participant.lastSessionAttended == null ? '' : String(participant.lastSessionAttended),
     }),
   });
   useKeepDraft(draftKey, watch);
