@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import * as cal from './schemas/calendar';
 import * as c from './schemas/common';
 import * as g from './schemas/groups';
 import * as o from './schemas/organisation';
@@ -27,6 +28,10 @@ export const contract = {
   'units.update': { input: o.unitUpdate, output: o.unit, writes: true },
   'units.setActive': { input: c.setActive, output: o.unit, writes: true },
   'units.delete': { input: c.byId, output: c.deleted, writes: true },
+  'schoolBreaks.list': { input: cal.schoolBreakList, output: cal.schoolBreak.array(), writes: false },
+  'schoolBreaks.create': { input: cal.schoolBreakInput, output: cal.schoolBreak, writes: true },
+  'schoolBreaks.delete': { input: c.byId, output: c.deleted, writes: true },
+  'calendar.check': { input: cal.calendarCheck, output: cal.calendarCheckResult, writes: false },
 
   'staff.list': { input: o.staffList, output: o.staffMember.array(), writes: false },
   'staff.create': { input: o.staffInput, output: o.staffMember, writes: true },
@@ -164,3 +169,4 @@ export type * from './schemas/leaders';
 export type * from './schemas/vault';
 export type * from './schemas/export';
 export type * from './schemas/instruments';
+export type * from './schemas/calendar';

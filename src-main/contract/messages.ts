@@ -20,6 +20,7 @@ export const ruleMessages = {
   roleRequired: { sv: 'Välj minst en roll: gruppledare eller handledare.', en: 'Choose at least one role: group leader or supervisor.' },
   date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
   time: { sv: 'Ange en tid som TT:MM.', en: 'Enter a time as HH:MM.' },
+  breakOrder: { sv: 'Lovets sista dag kan inte ligga före den första.', en: 'The break’s last day cannot be before its first.' },
   dateRange: { sv: 'Datumet måste ligga mellan 2000 och 2100.', en: 'The date must be between 2000 and 2100.' },
   leaderRequired: { sv: 'Välj minst en gruppledare.', en: 'Choose at least one group leader.' },
   leaderDuplicate: { sv: 'Samma gruppledare är vald två gånger.', en: 'The same group leader is chosen twice.' },

@@ -15,6 +15,7 @@ import { SupervisionRoutes } from '../features/supervision/SupervisionRoutes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { RecordSessionPage } from '../features/record/RecordSessionPage';
 import { RecipientsPage } from '../features/recipients/RecipientsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -37,6 +38,7 @@ export function App() {
               <Route path="groups/new" element={<GroupCreatePage />} />
               <Route path="groups/:id" element={<GroupPage />} />
               <Route path="groups/:id/edit" element={<GroupEditPage />} />
+              <Route path="groups/:id/sessions/:sessionId/record" element={<RecordSessionPage />} />
               <Route path="staff/*" element={<StaffPage />} />
               <Route path="leaders/*" element={<LeadersRoutes />} />
               <Route path="supervision/*" element={<SupervisionRoutes />} />

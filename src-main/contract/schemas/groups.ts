@@ -24,7 +24,12 @@ const groupFields = z.object({
 });
 
 /** Creating a group lays out the programme's sessions weekly from the start date. */
-export const groupInput = groupFields.strict();
+export const groupInput = groupFields
+  .extend({
+    /** Lay sessions out past public holidays and the unit's school breaks (each skipped week moves the rest on). */
+    skipHolidays: z.boolean().optional().default(false),
+  })
+  .strict();
 /** Editing a group never rewrites its sessions; sessions are moved one by one. */
 export const groupUpdate = groupFields.extend({ id, status: groupStatus }).strict();
 
@@ -95,7 +100,8 @@ const participantCount = z
 
 /** Recording what happened at a session; each outcome carries exactly the fields it needs. */
 export const sessionRecord = z.discriminatedUnion('status', [
-  z.object({ id, status: z.literal('held'), heldDate: isoDate, participantCount }).strict(),
+  // null: "count the marks" (a group tracking attendance per person); the core asks for a number otherwise.
+  z.object({ id, status: z.literal('held'), heldDate: isoDate, participantCount: participantCount.nullable() }).strict(),
   z
     .object({
       id,

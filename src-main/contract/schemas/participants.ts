@@ -116,8 +116,14 @@ export const sessionCounts = z.object({
   markedCount: z.number().int(),
 });
 
+/**
+ * markHeld: whether a mark on a past session still planned records that session as held on its
+ * date (the default, for scripts and the grid). The "Registrera träff" flow passes false and
+ * records the session held itself, in the open, when the leader saves it.
+ */
+const markHeld = z.boolean().optional();
 export const attendanceSet = z
-  .object({ participantId: id, sessionId: id, state: attendanceState.nullable() })
+  .object({ participantId: id, sessionId: id, state: attendanceState.nullable(), markHeld })
   .strict();
 export const attendanceSetColumn = z
   .object({
@@ -125,6 +131,7 @@ export const attendanceSetColumn = z
     state: attendanceState,
     /** Leave cells that already have a mark as they are. */
     onlyUnmarked: z.boolean().optional().default(false),
+    markHeld,
   })
   .strict();
 export const participantBrief = z.object({ id, status: participantStatus, atRisk: z.boolean(), absentStreak: z.number().int(), presentCount: z.number().int() });

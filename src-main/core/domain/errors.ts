@@ -7,6 +7,7 @@ export const things = {
   staff: { sv: 'Medarbetaren', en: 'The staff member' },
   group: { sv: 'Gruppen', en: 'The group' },
   session: { sv: 'Träffen', en: 'The session' },
+  school_break: { sv: 'Lovet', en: 'The school break' },
 } satisfies Record<string, Bilingual>;
 
 export const missing = (what: keyof typeof things): AppError => notFound(things[what]);

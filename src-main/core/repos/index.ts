@@ -22,6 +22,7 @@ import { programmePlanRepo } from './programme-plans';
 import { programmeRepo } from './programmes';
 import { reportRepo } from './reports';
 import { sessionRepo } from './sessions';
+import { schoolBreakRepo } from './school-breaks';
 import { settingsRepo } from './settings';
 import { staffRepo } from './staff';
 import { supervisionRepo } from './supervision';
@@ -32,6 +33,7 @@ export function createRepos(db: KometDb, clock: Clock) {
   return {
     programmes: programmeRepo(db.orm, clock),
     units: unitRepo(db.orm, clock),
+    schoolBreaks: schoolBreakRepo(db.orm, clock),
     staff: staffRepo(db.orm, clock),
     groups: groupRepo(db.orm, db.sqlite, clock),
     groupList: groupListRepo(db.sqlite),

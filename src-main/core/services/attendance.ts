@@ -16,7 +16,7 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
   const status = participationStatus(repos);
 
   /** Checks that marks may be written for the session; a past planned session becomes held on its date. */
-  function writableSession(sessionId: string): { session: SessionContext; becameHeld: boolean } {
+  function writableSession(sessionId: string, markHeld = true): { session: SessionContext; becameHeld: boolean } {
     const session = repos.attendance.sessionContext(sessionId);
     if (!session) throw missing('session');
     if (!session.tracksAttendance) throw countsOnly();
@@ -37,7 +37,7 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
           en: `The session has not taken place yet (planned for ${session.plannedDate}). Attendance can be recorded on the day at the earliest.`,
         });
       }
-      return { session, becameHeld: true };
+      return { session, becameHeld: markHeld };
     }
     return { session, becameHeld: false };
   }
@@ -66,7 +66,7 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
     return p;
   }
 
-  function markHeld(session: SessionContext): void {
+  function recordHeld(session: SessionContext): void {
     repos.attendance.markHeld(session.id);
     audit.record({ action: 'update', entity: 'session', entityId: session.id, fields: ['status', 'heldDate'] });
     if (session.groupStatus === 'planned') {
@@ -99,15 +99,16 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
     grid: ({ groupId }: ParsedInput<'attendance.grid'>) => grid(groupId),
 
     /** One cell; saved at once in its own transaction, so a crash loses at most the cell being typed. */
-    set: ({ participantId, sessionId, state }: ParsedInput<'attendance.set'>): AttendanceResult =>
+    set: ({ participantId, sessionId, state, markHeld }: ParsedInput<'attendance.set'>): AttendanceResult =>
       tx(() => {
-        const { session, becameHeld } = writableSession(sessionId);
+        const { session, becameHeld } = writableSession(sessionId, markHeld);
         checkParticipant(repos.participants.row(participantId), session);
         if (becameHeld && state === null) return result(sessionId, [], [{ participantId, state: null }]);
-        if (becameHeld) markHeld(session);
+        if (becameHeld) recordHeld(session);
         const changed = repos.attendance.set(participantId, sessionId, state);
         if (changed) {
-          repos.attendance.deriveSessionCounts(sessionId);
+          // A session still planned has no count yet: recording it held derives one from the marks.
+          if (becameHeld || session.status === 'held') repos.attendance.deriveSessionCounts(sessionId);
           audit.record({ action: 'update', entity: 'attendance', entityId: sessionId, fields: ['state'] });
         }
         // A newly held session counts for everyone in the group; otherwise only this participant changes.
@@ -119,10 +120,10 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
      * Sets a whole column: everyone enrolled by the session's date who is still taking part
      * (leaders' dropouts, never-started and moved enrolments are left out).
      */
-    setColumn: ({ sessionId, state, onlyUnmarked }: ParsedInput<'attendance.setColumn'>): AttendanceResult =>
+    setColumn: ({ sessionId, state, onlyUnmarked, markHeld }: ParsedInput<'attendance.setColumn'>): AttendanceResult =>
       tx(() => {
-        const { session, becameHeld } = writableSession(sessionId);
-        if (becameHeld) markHeld(session);
+        const { session, becameHeld } = writableSession(sessionId, markHeld);
+        if (becameHeld) recordHeld(session);
         const date = session.heldDate ?? session.plannedDate;
         const targets = repos.participants
           .rowsForGroup(session.groupId)
@@ -130,7 +131,7 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
         let changed = false;
         for (const p of targets) changed = repos.attendance.set(p.id, sessionId, state, onlyUnmarked) || changed;
         if (changed) {
-          repos.attendance.deriveSessionCounts(sessionId);
+          if (becameHeld || session.status === 'held') repos.attendance.deriveSessionCounts(sessionId);
           audit.record({ action: 'update', entity: 'attendance', entityId: sessionId, fields: ['state'] });
         }
         const evaluated = status.recomputeGroup(session.groupId);

@@ -1,6 +1,7 @@
 import type { GroupDetail, ParsedInput } from '../../contract';
 import { changedFields } from '../audit';
 import { isoWeekday, weeklyDates } from '../domain/dates';
+import { weeklyDatesSkipping } from './calendar';
 import { inUse, missing } from '../domain/errors';
 import type { ServiceContext } from './context';
 import { checkGroupReferences } from './group-rules';
@@ -33,12 +34,15 @@ export function groupService({ repos, tx, audit }: ServiceContext) {
     get: ({ id }: ParsedInput<'groups.get'>): GroupDetail => detail(id),
 
     /** Lays out the programme's sessions once a week from the start date, numbered 1..n. */
-    create: ({ leaderIds, ...fields }: ParsedInput<'groups.create'>): GroupDetail =>
+    create: ({ leaderIds, skipHolidays, ...fields }: ParsedInput<'groups.create'>): GroupDetail =>
       tx(() => {
         checkGroupReferences(repos, { ...fields, leaderIds });
         const programme = repos.programmes.get(fields.programmeId)!;
         const id = repos.groups.insert({ ...fields, weekday: isoWeekday(fields.startDate), status: 'planned' }, leaderIds);
-        repos.sessions.insertMany(id, weeklyDates(fields.startDate, programme.sessionCount), 1, false);
+        const dates = skipHolidays
+          ? weeklyDatesSkipping(repos, fields.unitId, fields.startDate, programme.sessionCount)
+          : weeklyDates(fields.startDate, programme.sessionCount);
+        repos.sessions.insertMany(id, dates, 1, false);
         audit.record({ action: 'create', entity: 'group', entityId: id, fields: changedFields(undefined, { ...fields, leaderIds }) });
         return detail(id);
       }),

@@ -27,6 +27,7 @@ import { settingsService } from './settings';
 import { staffService } from './staff';
 import { supervisionService } from './supervision';
 import { unitService } from './units';
+import { calendarService } from './calendar';
 
 export interface ServiceDeps {
   clock: Clock;
@@ -39,6 +40,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
   return {
     programmes: programmeService(ctx),
     units: unitService(ctx),
+    calendar: calendarService(ctx),
     staff: staffService(ctx),
     groups: groupService(ctx),
     sessions: sessionService(ctx),

@@ -42,7 +42,16 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
               en: `The date is in the future. A session can be recorded as held on the day at the earliest (today is ${today}).`,
             });
           }
-          // In a group that tracks attendance, a session with marks takes its count from them (followUp).
+          // In a group that tracks attendance, a session with marks takes its count from them (followUp);
+          // only without marks must the leader give a number.
+          const group = repos.groups.row(session.groupId);
+          const marked = group?.tracksAttendance === true && repos.attendance.session(session.id).markedCount > 0;
+          if (input.participantCount === null && !marked) {
+            throw fieldErrorWith('participantCount', {
+              sv: 'Ange antal deltagare, eller markera närvaron för träffen först.',
+              en: 'Enter the number of participants, or mark attendance for the session first.',
+            });
+          }
           const after = write(session, { status: 'held', heldDate: input.heldDate, participantCount: input.participantCount, cancelReason: null });
           // The first held session shows that the group has started.
           if (groupStatus === 'planned') {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { SessionWithGroup } from '@contract';
 import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
 import { ParticipationPanels } from '../participants/DashboardPanels';
+import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { FollowUpsPanel } from '../supervision/FollowUpList';
 import { SessionList, type SessionListItem } from './SessionList';
 
@@ -17,10 +19,17 @@ export function DashboardPage() {
   const fmt = useFormat();
   const dashboard = useApiQuery('dashboard.get', {});
   const today = dashboard.data?.today;
+  // The session just run (overdue or today) is the one most likely to be recorded next.
+  const due = dashboard.data && today ? nextToRecord([...dashboard.data.overdue, ...dashboard.data.upcomingThisWeek].filter((s) => s.plannedDate <= today), today) : null;
 
   return (
     <>
-      <PageHeader title={t('dashboard.title')} subtitle={today ? t('dashboard.today', { date: fmt.date(today) }) : undefined} />
+      <PageHeader title={t('dashboard.title')} subtitle={today ? t('dashboard.today', { date: fmt.date(today) }) : undefined}
+        actions={due && (
+          <Link to={recordRoute(due.groupId, due.id)} className="button button--primary">
+            {t('record.actionFor', { number: due.number, group: `${due.programmeCode} ${due.unitName}` })}
+          </Link>
+        )} />
       <QueryState query={dashboard}>
         {(d) => (
           <>

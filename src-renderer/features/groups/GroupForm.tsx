@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { GroupDetail } from '@contract';
+import { Checkbox } from '../../components/Checkbox';
 import { CheckboxListField } from '../../components/CheckboxList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -9,6 +10,9 @@ import { InputField, TextAreaField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
+import { weeklyDates } from '../../lib/dates';
+import { CalendarWarning, useCalendarConflicts } from './CalendarWarning';
 import { groupStatuses, useGroupOptions } from './options';
 
 type GroupStatus = (typeof groupStatuses)[number];
@@ -23,6 +27,8 @@ export interface GroupFormValues {
   supervisorId: string;
   note: string;
   status: GroupStatus;
+  /** New groups only: lay the sessions out past public holidays and the unit's school breaks. */
+  skipHolidays: boolean;
 }
 
 const fields = ['programmeId', 'unitId', 'venue', 'startDate', 'startTime', 'leaderIds', 'supervisorId', 'note', 'status'] as const;
@@ -37,6 +43,7 @@ export const valuesFromGroup = (g: GroupDetail): GroupFormValues => ({
   supervisorId: g.supervisor?.id ?? '',
   note: g.note,
   status: g.status,
+  skipHolidays: false,
 });
 
 const emptyValues: GroupFormValues = {
@@ -49,6 +56,7 @@ const emptyValues: GroupFormValues = {
   supervisorId: '',
   note: '',
   status: 'planned',
+  skipHolidays: false,
 };
 
 interface GroupFormProps {
@@ -63,9 +71,11 @@ interface GroupFormProps {
 export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancelTo }: GroupFormProps) {
   const { t } = useTranslation();
   const options = useGroupOptions();
+  const draftKey = `group-form:${mode}:${cancelTo}`;
   const { register, control, handleSubmit, setError, watch, formState } = useForm<GroupFormValues>({
-    defaultValues: initial ?? emptyValues,
+    defaultValues: draftOr(draftKey, initial ?? emptyValues),
   });
+  useKeepDraft(draftKey, watch);
   const errors = formState.errors;
   const chosen = { ...(initial ?? emptyValues) };
   // Archived entries stay listed only when this group already uses them.
@@ -74,6 +84,10 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
   const leaders = options.staff.filter((s) => (s.active && s.isLeader) || chosen.leaderIds.includes(s.id));
   const supervisors = options.staff.filter((s) => (s.active && s.isSupervisor) || s.id === chosen.supervisorId);
   const programme = options.programmes.find((p) => p.id === watch('programmeId'));
+  // A new group's weekly dates, checked against holidays and the unit's breaks as they are chosen.
+  const startDate = watch('startDate');
+  const plannedDates = mode === 'create' && programme && startDate ? weeklyDates(startDate, programme.sessionCount) : [];
+  const conflicts = useCalendarConflicts(watch('unitId') || null, plannedDates);
 
   const issues = useServerIssues(setError, fields);
   const submit = handleSubmit((values) =>
@@ -107,6 +121,12 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
             options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))} {...register('status', { required: 'validation.required' })} />
         )}
       </div>
+
+      {mode === 'create' && (
+        <CalendarWarning conflicts={conflicts} numberOf={(date) => plannedDates.indexOf(date) + 1}>
+          <Checkbox label={t('calendar.skip')} {...register('skipHolidays')} />
+        </CalendarWarning>
+      )}
 
       <CheckboxListField
         control={control}

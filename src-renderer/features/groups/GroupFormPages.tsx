@@ -30,7 +30,7 @@ export function GroupCreatePage() {
         submitError={create.error}
         cancelTo="/groups"
         onSubmit={async (values) => {
-          const group = await create.mutateAsync(toInput(values));
+          const group = await create.mutateAsync({ ...toInput(values), skipHolidays: values.skipHolidays });
           setApiData('groups.get', { id: group.id }, group);
           showToast(t('groups.created', { count: group.sessionCount }));
           void navigate(`/groups/${group.id}`);

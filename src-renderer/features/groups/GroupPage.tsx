@@ -8,9 +8,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { Panel } from '../../components/Panel';
 import { PendingPage } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
+import { todayIso } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
 import { ParticipationSections } from '../participants/ParticipationSections';
+import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { AddExtraSessionForm } from './SessionForms';
 import { SessionsTable } from './SessionsTable';
 
@@ -29,6 +31,7 @@ export function GroupPage() {
     return <PendingPage title={t('groups.groupTitle')} back={back} query={group} />;
   }
 
+  const toRecord = g.status === 'cancelled' ? null : nextToRecord(g.sessions, todayIso());
   return (
     <>
       <PageHeader
@@ -42,6 +45,11 @@ export function GroupPage() {
         }
         actions={
           <>
+            {toRecord && (
+              <Link to={recordRoute(g.id, toRecord.id)} className="button button--primary">
+                {t('record.title', { number: toRecord.number })}
+              </Link>
+            )}
             <Link to={`/groups/${id}/edit`} className="button button--secondary">
               {t('common.edit')}
             </Link>

@@ -6,8 +6,11 @@ import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
+import { todayIso } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { CalendarWarning, useCalendarConflicts } from './CalendarWarning';
 
 interface SessionFormProps {
   session: Session;
@@ -50,7 +53,8 @@ export function HeldForm({ session, onDone }: SessionFormProps) {
   const record = useApiMutation('sessions.record');
   const { register, handleSubmit, setError, formState } = useForm<{ heldDate: string; participantCount: string }>({
     defaultValues: {
-      heldDate: session.heldDate ?? session.plannedDate,
+      // A session planned for a later day is not pre-filled with that day: the save would refuse it.
+      heldDate: session.heldDate ?? (session.plannedDate <= todayIso() ? session.plannedDate : ''),
       participantCount: session.participantCount == null ? '' : String(session.participantCount),
     },
   });
@@ -104,11 +108,14 @@ export function CancelForm({ session, onDone }: SessionFormProps) {
 
 export function MoveForm({ session, onDone }: SessionFormProps) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const move = useApiMutation('sessions.move');
-  const { register, handleSubmit, setError, formState } = useForm<{ plannedDate: string }>({
+  const { register, handleSubmit, setError, formState, watch, setValue } = useForm<{ plannedDate: string }>({
     defaultValues: { plannedDate: session.plannedDate },
   });
   const prefix = `move-${session.id}`;
+  const chosen = watch('plannedDate');
+  const conflicts = useCalendarConflicts(null, chosen && chosen !== session.plannedDate ? [chosen] : [], session.groupId);
   useFocusOnOpen(`${prefix}-date`);
   const issues = useServerIssues(setError, ['plannedDate']);
   const submit = handleSubmit((v) =>
@@ -123,6 +130,13 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
       saving={move.isPending} error={move.error} unmatched={issues.unmatched}>
       <InputField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message} type="date"
         {...register('plannedDate', { required: 'validation.required' })} />
+      <CalendarWarning conflicts={conflicts}>
+        {conflicts[0] && (
+          <button type="button" className="button button--small button--secondary" onClick={() => setValue('plannedDate', conflicts[0]!.nextFree)}>
+            {t('calendar.useNext', { date: fmt.date(conflicts[0].nextFree) })}
+          </button>
+        )}
+      </CalendarWarning>
     </InlineForm>
   );
 }

@@ -11,6 +11,7 @@ import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { todayIso } from '../../lib/dates';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { showToast } from '../../stores/toasts';
 import { childGenders, consents, familyNumbers, relations } from './labels';
 
@@ -35,6 +36,9 @@ interface Props {
   onDone(): void;
 }
 
+/** Where a lock keeps what was typed into this form until it is saved or cancelled. */
+export const participantDraftKey = (groupId: string, participantId?: string) => `participant-form:${groupId}:${participantId ?? 'new'}`;
+
 /** Adds or edits a participant; a likely duplicate is shown as a warning the leader may override. */
 export function ParticipantForm({ overview, groupStartDate, participant, onDone }: Props) {
   const { t } = useTranslation();
@@ -43,8 +47,9 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
   const mutation = participant ? update : create;
   const [duplicate, setDuplicate] = useState<ApiError | null>(null);
   const showChild = overview.programmeAudience === 'parents' || overview.programmeAudience === 'individual_family';
+  const draftKey = participantDraftKey(overview.groupId, participant?.id);
   const { register, handleSubmit, setError, formState, watch, setValue, getValues } = useForm<Values>({
-    defaultValues: {
+    defaultValues: draftOr<Values>(draftKey, {
       displayName: participant?.displayName ?? '',
       relation: participant?.relation ?? (showChild ? 'mother' : 'teacher'),
       familyId: participant?.family.id ?? '',
@@ -54,8 +59,9 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
       consent: participant?.consent ?? 'not_asked',
       consentDate: participant?.consentDate ?? '',
       contact: participant?.contact ?? '',
-    },
+    }),
   });
+  useKeepDraft(draftKey, watch);
   const errors = formState.errors;
   const issues = useServerIssues(setError, fields);
   const consent = watch('consent');

@@ -12,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { useBilingual } from '../../i18n/useBilingual';
 import { todayIso } from '../../lib/dates';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { showToast } from '../../stores/toasts';
 
 type Decision = 'auto' | 'dropped_out' | 'never_started';
@@ -30,13 +31,17 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
   const setStatus = useApiMutation('participants.setStatus');
   const keepActive = useApiMutation('participants.setKeepActive');
   const prefix = `status-${participant.id}`;
+  const draftKey = `participant-status:${participant.id}`;
   const { register, handleSubmit, watch, setError, formState } = useForm<StatusValues>({
-    defaultValues: {
+    defaultValues: draftOr<StatusValues>(draftKey, {
       decision: participant.manualStatus === 'dropped_out' || participant.manualStatus === 'never_started' ? participant.manualStatus : 'auto',
       reasonId: participant.dropoutReasonId ?? '',
-      lastSessionNumber: participant.lastSessionAttended == null ? '' : String(participant.lastSessionAttended),
-    },
+      // Empty unless a dropout was already recorded: the hint says empty means "the last session
+      // attended", so a pre-filled number would be a decision the leader never made.
+      lastSessionNumber: participant.manualStatus !== 'dropped_out' || participant.lastSessionAttended == null ? '' : String(participant.lastSessionAttended),
+    }),
   });
+  useKeepDraft(draftKey, watch);
   const decision = watch('decision');
   useEffect(() => {
     document.getElementById(`${prefix}-title`)?.focus();
@@ -107,9 +112,11 @@ export function MoveParticipantForm({ participant, onDone }: { participant: Part
   const groups = useApiQuery('groups.list', { limit: 500 });
   const move = useApiMutation('participants.move');
   const prefix = `move-${participant.id}`;
-  const { register, handleSubmit, setError, formState } = useForm<{ toGroupId: string; enrolmentDate: string }>({
-    defaultValues: { toGroupId: '', enrolmentDate: todayIso() },
+  const draftKey = `participant-move:${participant.id}`;
+  const { register, handleSubmit, setError, formState, watch } = useForm<{ toGroupId: string; enrolmentDate: string }>({
+    defaultValues: draftOr(draftKey, { toGroupId: '', enrolmentDate: todayIso() }),
   });
+  useKeepDraft(draftKey, watch);
   useEffect(() => {
     document.getElementById(`${prefix}-group`)?.focus();
   }, [prefix]);

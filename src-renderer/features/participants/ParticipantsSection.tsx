@@ -9,9 +9,10 @@ import { Panel } from '../../components/Panel';
 import { RowButton } from '../../components/RowButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
+import { dropDrafts, useDraftState } from '../../stores/drafts';
 import { showToast } from '../../stores/toasts';
 import { familyNumbers } from './labels';
-import { ParticipantForm } from './ParticipantForm';
+import { ParticipantForm, participantDraftKey } from './ParticipantForm';
 import { MoveParticipantForm, ParticipantStatusForm } from './ParticipantStatusForm';
 
 type Panel = { kind: 'create' } | { kind: 'edit' | 'status' | 'move'; id: string };
@@ -23,7 +24,8 @@ const rowActionsId = (id: string) => `participant-${id}-actions`;
 export function ParticipantsSection({ overview, groupStartDate }: { overview: GroupOverview; groupStartDate: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [panel, setPanel] = useState<Panel | null>(null);
+  // Which form is open survives a lock, as does what was typed into it (the form keeps that).
+  const [panel, setPanel] = useDraftState<Panel | null>(`participants-panel:${overview.groupId}`, null);
   const [returnFocus, setReturnFocus] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Participant | null>(null);
   const remove = useApiMutation('participants.delete');
@@ -40,6 +42,7 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
   }, [returnFocus, panel]);
 
   const close = () => {
+    if (panel) dropDrafts(participantDraftKey(overview.groupId, panel.kind === 'create' ? undefined : panel.id));
     setReturnFocus(panel && panel.kind !== 'create' ? rowActionsId(panel.id) : addButtonId);
     setPanel(null);
   };

@@ -11,6 +11,7 @@ import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { SchoolBreaks } from './SchoolBreaks';
 
 export const unitKinds = UNIT_KINDS;
 type UnitKind = (typeof unitKinds)[number];
@@ -27,7 +28,12 @@ export function UnitsPage() {
         { key: 'groups', header: t('units.groups'), cell: (u) => u.groupCount, className: 'num' },
         { key: 'staff', header: t('units.staff'), cell: (u) => u.staffCount, className: 'num' },
       ]}
-      form={(unit) => <UnitForm unit={unit} />}
+      form={(unit) => (
+        <>
+          <UnitForm unit={unit} />
+          {unit && <SchoolBreaks unit={unit} />}
+        </>
+      )}
     />
   );
 }
