@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Requirements } from '../domain/pathway';
+import { certificationId } from '../sync/stable-id';
 
 export interface CertificationRow {
   id: string;
@@ -79,7 +80,8 @@ export function certificationRepo(sqlite: Database.Database, clock: Clock) {
     list: (f: { leaderId?: string | undefined; programmeId?: string | undefined }) =>
       list.all({ leaderId: f.leaderId ?? null, programmeId: f.programmeId ?? null }),
     insert(f: CertificationFields): string {
-      const id = crypto.randomUUID();
+      // One certification per leader and programme: two laptops certifying the same leader make one row.
+      const id = certificationId(f.leaderId, f.programmeId);
       insert.run({ id, ...f, requirementsMet: f.requirementsMet ? 1 : 0, now: clock.now() });
       return id;
     },

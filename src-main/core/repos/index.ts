@@ -13,6 +13,7 @@ import { participationReportRepo } from './participation-reports';
 import { programmePlanRepo } from './programme-plans';
 import { programmeRepo } from './programmes';
 import { reportRepo } from './reports';
+import { seedIdRepo } from './seed-ids';
 import { sessionRepo } from './sessions';
 import { settingsRepo } from './settings';
 import { staffRepo } from './staff';
@@ -33,6 +34,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     participants: participantRepo(db.sqlite, clock),
     attendance: attendanceRepo(db.sqlite, clock),
     plans: programmePlanRepo(db.sqlite, clock),
+    seedIds: seedIdRepo(db.sqlite),
     participation: participationReportRepo(db.sqlite),
     courses: courseRepo(db.sqlite, clock),
     supervision: supervisionRepo(db.sqlite, clock),

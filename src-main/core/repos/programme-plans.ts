@@ -3,6 +3,8 @@ import type { DropoutReason } from '../../ipc/contract';
 import type { Clock } from '../clock';
 import { defaultRules, fidelityPercent, type Rules } from '../domain/participation';
 import type { PlanComponent } from '../seed/participation';
+import type { SeedRowOptions } from '../sync/seed-rows';
+import { sessionPlanId } from '../sync/stable-id';
 
 export interface PlanRow {
   number: number;
@@ -87,9 +89,9 @@ export function programmePlanRepo(sqlite: Database.Database, clock: Clock) {
       return r && parsePlan(r);
     },
     planCount: (programmeId: string) => planCount.get(programmeId)!.n,
-    upsertPlan(programmeId: string, item: PlanRow): void {
-      const now = clock.now();
-      upsertPlan.run(crypto.randomUUID(), programmeId, item.number, item.title, JSON.stringify(item.components), now, now);
+    upsertPlan(programmeId: string, item: PlanRow, at?: string): void {
+      const now = at ?? clock.now();
+      upsertPlan.run(sessionPlanId(programmeId, item.number), programmeId, item.number, item.title, JSON.stringify(item.components), now, now);
     },
     deletePlans: (programmeId: string) => deletePlans.run(programmeId),
 
@@ -120,9 +122,9 @@ export function programmePlanRepo(sqlite: Database.Database, clock: Clock) {
     },
     reasonIdByLabel: (label: string, exceptId = '') => reasonByLabel.get(label, exceptId)?.id,
     reasonIdByCode: (code: string) => reasonByCode.get(code)?.id,
-    insertReason(code: string, sv: string, en: string): string {
-      const id = crypto.randomUUID();
-      const now = clock.now();
+    insertReason(code: string, sv: string, en: string, seed?: SeedRowOptions): string {
+      const id = seed?.id ?? crypto.randomUUID();
+      const now = seed?.at ?? clock.now();
       insertReason.run(id, code, sv, en, now, now);
       return id;
     },
