@@ -4,3 +4,4 @@ export * from './audit';
 export * from './participants';
 export * from './export';
 export * from './leaders';
+export * from './sync';
