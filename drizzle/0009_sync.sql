@@ -14,9 +14,11 @@ CREATE TABLE `sync_conflicts` (
 	`row_id` text NOT NULL,
 	`cell` text NOT NULL,
 	`value_a` text,
+	`hlc_a` text NOT NULL,
 	`at_a` text NOT NULL,
 	`who_a` text NOT NULL,
 	`value_b` text,
+	`hlc_b` text NOT NULL,
 	`at_b` text NOT NULL,
 	`who_b` text NOT NULL,
 	`detected_at` text NOT NULL,
@@ -506,8 +508,8 @@ WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_state WHERE id = 1) AND (O
   INSERT INTO sync_outbox (tbl, row_key, op, cols) VALUES ('sync_conflicts', NEW."id", 'u', NULL);
 END;
 --> statement-breakpoint
-CREATE TRIGGER "sync_sync_conflicts_update" AFTER UPDATE OF "tbl", "row_id", "cell", "value_a", "at_a", "who_a", "value_b", "at_b", "who_b", "detected_at", "resolved_at", "resolved_by", "created_at" ON "sync_conflicts"
-WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_state WHERE id = 1) AND (OLD."tbl" IS NOT NEW."tbl" OR OLD."row_id" IS NOT NEW."row_id" OR OLD."cell" IS NOT NEW."cell" OR OLD."value_a" IS NOT NEW."value_a" OR OLD."at_a" IS NOT NEW."at_a" OR OLD."who_a" IS NOT NEW."who_a" OR OLD."value_b" IS NOT NEW."value_b" OR OLD."at_b" IS NOT NEW."at_b" OR OLD."who_b" IS NOT NEW."who_b" OR OLD."detected_at" IS NOT NEW."detected_at" OR OLD."resolved_at" IS NOT NEW."resolved_at" OR OLD."resolved_by" IS NOT NEW."resolved_by" OR OLD."created_at" IS NOT NEW."created_at") BEGIN
+CREATE TRIGGER "sync_sync_conflicts_update" AFTER UPDATE OF "tbl", "row_id", "cell", "value_a", "hlc_a", "at_a", "who_a", "value_b", "hlc_b", "at_b", "who_b", "detected_at", "resolved_at", "resolved_by", "created_at" ON "sync_conflicts"
+WHEN (SELECT capturing = 1 AND applying = 0 FROM sync_state WHERE id = 1) AND (OLD."tbl" IS NOT NEW."tbl" OR OLD."row_id" IS NOT NEW."row_id" OR OLD."cell" IS NOT NEW."cell" OR OLD."value_a" IS NOT NEW."value_a" OR OLD."hlc_a" IS NOT NEW."hlc_a" OR OLD."at_a" IS NOT NEW."at_a" OR OLD."who_a" IS NOT NEW."who_a" OR OLD."value_b" IS NOT NEW."value_b" OR OLD."hlc_b" IS NOT NEW."hlc_b" OR OLD."at_b" IS NOT NEW."at_b" OR OLD."who_b" IS NOT NEW."who_b" OR OLD."detected_at" IS NOT NEW."detected_at" OR OLD."resolved_at" IS NOT NEW."resolved_at" OR OLD."resolved_by" IS NOT NEW."resolved_by" OR OLD."created_at" IS NOT NEW."created_at") BEGIN
   INSERT INTO sync_outbox (tbl, row_key, op, cols) VALUES ('sync_conflicts', NEW."id", 'u',
-    json_array(CASE WHEN OLD."tbl" IS NOT NEW."tbl" THEN 'tbl' END, CASE WHEN OLD."row_id" IS NOT NEW."row_id" THEN 'row_id' END, CASE WHEN OLD."cell" IS NOT NEW."cell" THEN 'cell' END, CASE WHEN OLD."value_a" IS NOT NEW."value_a" THEN 'value_a' END, CASE WHEN OLD."at_a" IS NOT NEW."at_a" THEN 'at_a' END, CASE WHEN OLD."who_a" IS NOT NEW."who_a" THEN 'who_a' END, CASE WHEN OLD."value_b" IS NOT NEW."value_b" THEN 'value_b' END, CASE WHEN OLD."at_b" IS NOT NEW."at_b" THEN 'at_b' END, CASE WHEN OLD."who_b" IS NOT NEW."who_b" THEN 'who_b' END, CASE WHEN OLD."detected_at" IS NOT NEW."detected_at" THEN 'detected_at' END, CASE WHEN OLD."resolved_at" IS NOT NEW."resolved_at" THEN 'resolved_at' END, CASE WHEN OLD."resolved_by" IS NOT NEW."resolved_by" THEN 'resolved_by' END, CASE WHEN OLD."created_at" IS NOT NEW."created_at" THEN 'created_at' END));
+    json_array(CASE WHEN OLD."tbl" IS NOT NEW."tbl" THEN 'tbl' END, CASE WHEN OLD."row_id" IS NOT NEW."row_id" THEN 'row_id' END, CASE WHEN OLD."cell" IS NOT NEW."cell" THEN 'cell' END, CASE WHEN OLD."value_a" IS NOT NEW."value_a" THEN 'value_a' END, CASE WHEN OLD."hlc_a" IS NOT NEW."hlc_a" THEN 'hlc_a' END, CASE WHEN OLD."at_a" IS NOT NEW."at_a" THEN 'at_a' END, CASE WHEN OLD."who_a" IS NOT NEW."who_a" THEN 'who_a' END, CASE WHEN OLD."value_b" IS NOT NEW."value_b" THEN 'value_b' END, CASE WHEN OLD."hlc_b" IS NOT NEW."hlc_b" THEN 'hlc_b' END, CASE WHEN OLD."at_b" IS NOT NEW."at_b" THEN 'at_b' END, CASE WHEN OLD."who_b" IS NOT NEW."who_b" THEN 'who_b' END, CASE WHEN OLD."detected_at" IS NOT NEW."detected_at" THEN 'detected_at' END, CASE WHEN OLD."resolved_at" IS NOT NEW."resolved_at" THEN 'resolved_at' END, CASE WHEN OLD."resolved_by" IS NOT NEW."resolved_by" THEN 'resolved_by' END, CASE WHEN OLD."created_at" IS NOT NEW."created_at" THEN 'created_at' END));
 END;

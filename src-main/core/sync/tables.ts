@@ -156,7 +156,7 @@ export const syncedTables: readonly SyncedTable[] = [
   {
     // A conflict lives in the scope of the cell it is about, so it reaches exactly who holds that cell.
     name: 'sync_conflicts', key: ['id'],
-    parts: [part('subject', 'tbl', 'row_id', 'cell', 'value_a', 'at_a', 'who_a', 'value_b', 'at_b', 'who_b', 'detected_at',
+    parts: [part('subject', 'tbl', 'row_id', 'cell', 'value_a', 'hlc_a', 'at_a', 'who_a', 'value_b', 'hlc_b', 'at_b', 'who_b', 'detected_at',
       ['resolution', 'resolved_at', 'resolved_by'], 'created_at')],
     derived: [], local: ['updated_at'], parents: [],
   },
