@@ -103,7 +103,7 @@ const constraintCode = (err: unknown): string | null => {
 export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
   const changedTables = new Set<string>();
   const projected: [string, string][] = [];
-  const affected = { groups: new Set<string>(), sessions: new Set<string>(), fidelity: new Set<string>(), courses: new Set<string>(), programmes: new Set<string>() };
+  const affected = { groups: new Set<string>(), fidelity: new Set<string>(), courses: new Set<string>(), programmes: new Set<string>() };
 
   const composedRows = new Map<string, Map<string, Composed>>();
   for (const t of syncedTables) {
@@ -117,7 +117,7 @@ export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
     switch (t.name) {
       case 'groups': group(rowId); break;
       case 'sessions': case 'participants': group(values.group_id); break;
-      case 'attendance': group(deps.rows.groupOfParticipant(String(values.participant_id))); affected.sessions.add(String(values.session_id)); break;
+      case 'attendance': group(deps.rows.groupOfSession(String(values.session_id))); break;
       case 'fidelity_records': affected.fidelity.add(rowId); group(deps.rows.groupOfSession(rowId)); break;
       case 'programme_rules': affected.programmes.add(rowId); break;
       case 'courses': affected.courses.add(rowId); break;
@@ -219,7 +219,7 @@ function write(t: SyncedTable, rowId: string, c: Composed, deps: ProjectionDeps)
   return false;
 }
 
-function recompute(affected: { groups: Set<string>; sessions: Set<string>; fidelity: Set<string>; courses: Set<string>; programmes: Set<string> }, deps: ProjectionDeps): void {
+function recompute(affected: { groups: Set<string>; fidelity: Set<string>; courses: Set<string>; programmes: Set<string> }, deps: ProjectionDeps): void {
   const { repos, rows } = deps;
   for (const programmeId of affected.programmes) for (const g of rows.groupsOfProgramme(programmeId)) affected.groups.add(g);
   for (const sessionId of affected.fidelity) {
@@ -230,9 +230,15 @@ function recompute(affected: { groups: Set<string>; sessions: Set<string>; fidel
   for (const groupId of affected.groups) {
     if (!repos.groups.row(groupId)) continue;
     if (rows.tracksAttendance(groupId)) {
-      const sessions = new Set(rows.heldSessionsWithMarks(groupId));
-      for (const s of affected.sessions) if (rows.groupOfSession(s) === groupId) sessions.add(s);
-      for (const s of sessions) repos.attendance.deriveSessionCounts(s);
+      // With marks the counts follow from them; without, the count is what was typed or last derived
+      // where the marks were (the engine's value), the same on every machine.
+      for (const s of rows.derivedCountSessions(groupId)) {
+        if (rows.hasMarks(s)) repos.attendance.deriveSessionCounts(s);
+        else {
+          const count = compose(syncedTableByName.get('sessions')!, s, deps.stores).values.participant_count;
+          rows.setSessionCounts(s, typeof count === 'number' ? count : null, null);
+        }
+      }
     }
     status.recomputeGroup(groupId);
   }

@@ -81,10 +81,17 @@ export function syncRowsRepo(sqlite: Database.Database) {
            last_date = (select max(date) from course_days where course_id = courses.id)
          where id = ? and exists (select 1 from course_days where course_id = courses.id)`,
       ).run(courseId),
-    heldSessionsWithMarks: (groupId: string) =>
-      stmt('hs', () => `select distinct a.session_id from attendance a join sessions s on s.id = a.session_id where s.group_id = ? and s.status = 'held'`)
+    /** Held sessions whose counts come from marks: those with marks now, and those whose last marks just went. */
+    derivedCountSessions: (groupId: string) =>
+      stmt('hs', () =>
+        `select s.id from sessions s where s.group_id = ? and s.status = 'held'
+           and (s.family_count is not null or exists (select 1 from attendance a where a.session_id = s.id))`,
+      )
         .pluck()
         .all(groupId) as string[],
+    hasMarks: (sessionId: string) => stmt('hm', () => 'select 1 from attendance where session_id = ? limit 1').get(sessionId) !== undefined,
+    setSessionCounts: (sessionId: string, participantCount: number | null, familyCount: number | null) =>
+      stmt('sc', () => 'update sessions set participant_count = ?, family_count = ? where id = ?').run(participantCount, familyCount, sessionId),
     tracksAttendance: (groupId: string) => stmt('ta', () => 'select tracks_attendance from groups where id = ?').pluck().get(groupId) === 1,
     foreignKeyCheck: (): unknown[] => sqlite.pragma('foreign_key_check') as unknown[],
   };

@@ -22,3 +22,12 @@ export function clientIdOfNode(uniqueId: string): string {
   return getHlcFunctions(uniqueId)[6]();
 }
 void clientIdOf;
+
+/**
+ * A clock of the node's own for stamps written outside a store's transaction (a server undoing a
+ * refused write): `seen` moves it past stamps that arrived, `next` is newer than all of them.
+ */
+export function createHlcClock(uniqueId: string, now: () => number = Date.now): { next(): string; seen(hlc: string): void } {
+  const [next, seen] = getHlcFunctions(uniqueId, now);
+  return { next, seen: (hlc) => seen(hlc) };
+}

@@ -14,6 +14,8 @@ export interface ScopeLink {
   /** Hands a frame from the peer to the protocol. */
   receive(frame: unknown): void;
   stop(): Promise<void>;
+  /** Compares content again from the start, both ways (after a request timed out). */
+  resync(): Promise<void>;
   stats(): { sends: number; receives: number };
 }
 
@@ -108,6 +110,10 @@ export function createScopeLink(store: ScopeStore, send: (frame: LinkFrame) => v
     },
     async stop() {
       await synchronizer.destroy();
+    },
+    async resync() {
+      await synchronizer.load();
+      await synchronizer.save();
     },
     stats: () => synchronizer.getSynchronizerStats(),
   };
