@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Bilingual } from '../errors';
 import { countCells } from './changes';
-import { createScopeLink, type ScopeLink } from './engine/link';
-import { fromEngineTables, type RemoteHooks } from './engine/scope-store';
+import { createScopeLink, encodeFrameBody, type ScopeLink } from './engine/link';
+import { fromEngineTables, toEngineChanges, type RemoteHooks } from './engine/scope-store';
 import { parseServerMessage, protocolVersion, type Channel, type ServerMessage } from './protocol';
 import type { StoreSet } from './store-set';
 
@@ -48,6 +48,8 @@ export interface SyncClient {
 
 export function startSyncClient(channel: Channel, options: ClientOptions): SyncClient {
   const links = new Map<string, ScopeLink>();
+  const uploads = new Map<string, Promise<void>>();
+  const uploadWaiters = new Map<string, () => void>();
   const starting = new Map<string, Promise<void>>();
   const requested = new Set<string>();
   const traffic: Traffic = { sent: 0, received: 0 };
@@ -73,6 +75,21 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
     if (requested.has(scope) || isClosed) return;
     requested.add(scope);
     channel.send({ t: 'open', s: scope });
+  }
+
+  /** Sends everything the scope holds here; the server merges what is new to it. */
+  function upload(scope: string) {
+    const store = options.stores.get(scope);
+    if (!store || isClosed) return;
+    const id = randomUUID();
+    const changes = store.content();
+    traffic.sent += countCells(changes);
+    const done = new Promise<void>((resolve) => {
+      uploadWaiters.set(id, resolve);
+      void closed.then(() => resolve());
+    }).finally(() => uploadWaiters.delete(id));
+    uploads.set(scope, done);
+    channel.send({ t: 'upload', id, s: scope, changes: encodeFrameBody(toEngineChanges(changes)) });
   }
 
   function startLink(scope: string) {
@@ -109,6 +126,12 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
       case 'opened':
         startLink(msg.s);
         return;
+      case 'upload-only':
+        upload(msg.s);
+        return;
+      case 'uploaded':
+        uploadWaiters.get(msg.id)?.();
+        return;
       case 'closed': {
         const link = links.get(msg.s);
         links.delete(msg.s);
@@ -140,10 +163,10 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
   async function settled() {
     // Opening can chain (a new group's scope makes another offer), so wait until nothing is pending.
     for (let round = 0; round < 50; round++) {
-      const pending = [...starting.values()];
+      const pending = [...starting.values(), ...uploads.values()];
       await Promise.all(pending);
-      const unanswered = [...requested].filter((s) => !links.has(s));
-      if (pending.length === starting.size && !unanswered.length) return;
+      const unanswered = [...requested].filter((s) => !links.has(s) && !uploads.has(s));
+      if (pending.length === starting.size + uploads.size && !unanswered.length) return;
       if (unanswered.length) await new Promise((r) => setTimeout(r, 5));
     }
   }
@@ -182,7 +205,11 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
       }
       return false;
     },
-    open: request,
+    open(scope) {
+      // A scope this node may only upload to takes each new change by a fresh upload.
+      if (uploads.has(scope)) upload(scope);
+      else request(scope);
+    },
     openScopes: () => [...links.keys()],
     traffic: () => ({ ...traffic }),
     async close() {

@@ -31,6 +31,8 @@ export const clientMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('open'), s: scope }).strict(),
   z.object({ t: z.literal('f'), s: scope, f: frame }).strict(),
   z.object({ t: z.literal('hashes'), id: z.string().max(100) }).strict(),
+  /** Everything the device holds in a scope it may write but not read (an administrator's names of other units). */
+  z.object({ t: z.literal('upload'), id: z.string().max(100), s: scope, changes: z.unknown() }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
@@ -45,6 +47,9 @@ export const serverMessage = z.discriminatedUnion('t', [
     server: z.string().max(200),
   }),
   z.object({ t: z.literal('opened'), s: scope }),
+  /** The device may send this scope's content but receives none of it. */
+  z.object({ t: z.literal('upload-only'), s: scope }),
+  z.object({ t: z.literal('uploaded'), id: z.string().max(100), s: scope, ok: z.boolean() }),
   z.object({ t: z.literal('closed'), s: scope, ...bilingual }),
   z.object({ t: z.literal('f'), s: scope, f: frame }),
   z.object({ t: z.literal('scopes'), add: z.array(scope), remove: z.array(scope) }),

@@ -43,6 +43,15 @@ export function syncRowsRepo(sqlite: Database.Database) {
          on conflict (${t.key.map(q).join(', ')}) do ${updates.length ? `update set ${updates.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}` : 'nothing'}`;
       stmt(`upsert:${t.name}:${columns.join(',')}:${updates.join(',')}`, sql).run(...columns.map((c) => values[c]));
     },
+    /** Sets the given columns of one row (a choice made in the conflict list). */
+    update(tableName: string, key: Record<string, string>, values: RowValues): void {
+      const t = table(tableName);
+      const columns = Object.keys(values);
+      stmt(`update:${t.name}:${columns.join(',')}`, () => `update ${q(t.name)} set ${columns.map((c) => `${q(c)} = ?`).join(', ')} where ${where(t)}`).run(
+        ...columns.map((c) => values[c]),
+        ...t.key.map((k) => key[k]),
+      );
+    },
     delete(tableName: string, key: Record<string, string>): boolean {
       const t = table(tableName);
       return stmt(`delete:${t.name}`, () => `delete from ${q(t.name)} where ${where(t)}`).run(...t.key.map((k) => key[k])).changes > 0;

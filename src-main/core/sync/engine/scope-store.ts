@@ -20,6 +20,8 @@ export interface ScopeStore {
   /** Every cell of a row with its stamp, deleted cells included; undefined if the store never held the row. */
   row(table: string, rowId: string): RowStamps | undefined;
   rowIds(table: string): string[];
+  /** Every cell the store holds, with its stamp. */
+  content(): ScopeChanges;
   tableIds(): string[];
   /** Two numbers that are equal on two stores exactly when their content is (tables, values). */
   hashes(): [number, number];
@@ -164,6 +166,7 @@ export function createScopeStore(scope: string, uniqueId: string, now: () => num
       return rowsStamps({ [table]: { [rowId]: true } })[table]?.[rowId];
     },
     rowIds: (table) => engine.getRowIds(table),
+    content: () => fromEngineTables(engine.getMergeableContent()[0]) ?? {},
     tableIds: () => engine.getTableIds(),
     hashes: () => engine.getMergeableContentHashes() as [number, number],
   };

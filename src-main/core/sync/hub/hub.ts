@@ -4,8 +4,8 @@ import { forEachCell, historyCellOf, isHistoryCell, type ScopeChanges } from '..
 import { detectConflicts, nextHistory, type DetectedConflict } from '../conflicts';
 import { conflictRowCells } from '../conflict-rows';
 import { createHlcClock, timeOf } from '../engine/hlc';
-import { createScopeLink, encodeFrameBody, type ScopeLink } from '../engine/link';
-import { toEngineChanges, type RemoteHooks, type ScopeStore } from '../engine/scope-store';
+import { createScopeLink, decodeFrameBody, encodeFrameBody, type ScopeLink } from '../engine/link';
+import { applyRemote, fromEngineTables, toEngineChanges, type RemoteHooks, type ScopeStore } from '../engine/scope-store';
 import { parseClientMessage, protocolVersion, type Channel, type DeviceIdentity, type ServerMessage } from '../protocol';
 import { parseScope } from '../scopes';
 import { createStoreSet, type StoreSet } from '../store-set';
@@ -222,6 +222,10 @@ export function createHub(options: HubOptions): Hub {
 
   function requestOpen(conn: Connection, scope: string) {
     if (policy.canRead(conn.device, scope)) return openLink(conn, scope);
+    if (policy.canUpload(conn.device, scope)) {
+      send(conn, { t: 'upload-only', s: scope });
+      return;
+    }
     const store = stores.get(scope);
     const empty = !store || store.tableIds().length === 0;
     // A new group is opened empty by the device that makes it; what it writes is checked.
@@ -299,6 +303,13 @@ export function createHub(options: HubOptions): Hub {
           case 'f':
             conn.links.get(msg.s)?.receive(msg.f);
             return;
+          case 'upload': {
+            // Merged like any change from the device (checked, audited, conflicts listed); nothing goes back.
+            const incoming = Array.isArray(msg.changes) ? fromEngineTables(decodeFrameBody(msg.changes[0])) : null;
+            const ok = Boolean(incoming) && policy.canUpload(device, msg.s) && applyRemote(stores.ensure(msg.s), incoming!, () => stores.get(msg.s)!.engine.applyMergeableChanges(decodeFrameBody(msg.changes) as never), linkHooks(conn, msg.s));
+            send(conn, { t: 'uploaded', id: msg.id, s: msg.s, ok });
+            return;
+          }
           case 'hashes': {
             const h: Record<string, [number, number]> = {};
             for (const scope of conn.links.keys()) h[scope] = stores.get(scope)!.hashes();
