@@ -5,9 +5,13 @@ import tls from 'node:tls';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEnrolmentCode, decodeEnrolmentCode } from '../../../src-main/core/sync/enrolment-code';
+import { systemClock } from '../../../src-main/core/clock';
+import { createRepos } from '../../../src-main/core/repos';
+import { createLaptopSync } from '../../../src-main/core/sync/laptop';
+import { syncedTables } from '../../../src-main/core/sync/tables';
 import { runKomet } from '../../helpers/cli';
-import { makeTempDir } from '../../helpers/db';
-import { dbPath, serverCli, startServerProcess, type ServerProcess } from '../../helpers/sync-processes';
+import { createTestApp, makeTempDir } from '../../helpers/db';
+import { dbPath, serverCli, spawnKomet, startServerProcess, type ServerProcess } from '../../helpers/sync-processes';
 
 /**
  * The real thing: `komet server` processes on 127.0.0.1 with TLS, laptops as real databases
@@ -70,7 +74,7 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-describe('komet server', () => {
+describe('komet server', { timeout: 120_000 }, () => {
   it('answers /healthz with no data, speaks TLS only, and keeps its database unreadable without the key', async () => {
     const health = await new Promise<string>((resolve, reject) => {
       const s = tls.connect({ host: '127.0.0.1', port: city.port, rejectUnauthorized: false }, () => s.end('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
@@ -158,5 +162,156 @@ describe('komet server', () => {
     expect(plain.stderr).toMatch(/bara krypterat \(wss:\/\/\).*only encrypted/);
     // The good code was never sent anywhere else, so it still works.
     expect(sync(file, ['join', '--code', encodeEnrolmentCode(good)]).code).toBe(0);
+  });
+});
+
+/** A laptop in this process (its services called directly), syncing with the server process over real TLS. */
+async function inProcessLaptop(code: string) {
+  const t = createTestApp();
+  const sync = createLaptopSync({ db: t.app.db, repos: createRepos(t.app.db, systemClock), clock: systemClock });
+  await sync.join(code);
+  return { t, sync, close: async () => (await sync.close(), t.close()) };
+}
+
+const leaderOfBiggestUnit = () =>
+  q<{ id: string; name: string; unitId: string }>(adminDb,
+    `select s.id, s.name, s.unit_id as unitId from staff s where s.is_leader = 1 and (select count(*) from staff o where o.name = s.name) = 1
+     order by (select count(*) from groups g where g.unit_id = s.unit_id) desc, s.id limit 1`)[0]!;
+
+describe('devices on a real server', { timeout: 120_000 }, () => {
+  it('refuses a leader’s change to reference data whole, shows it, and the next sync completes', async () => {
+    const leader = leaderOfBiggestUnit();
+    const l = await inProcessLaptop(enrol(cityDir, leader.id, 'leader'));
+    try {
+      expect((await l.sync.syncNow(60_000)).converged).toBe(true);
+      const programme = (await l.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
+      const { groupCount: _g, createdAt: _c, updatedAt: _u, active: _a, ...editable } = programme;
+      await l.t.ok('programmes.update', { ...editable, name: 'Omdöpt på en ledares dator' } as never);
+      l.sync.afterWrite();
+      expect((await l.sync.syncNow(60_000)).converged).toBe(true);
+      expect((await l.t.ok('programmes.list', {})).find((p) => p.id === programme.id)!.name).toBe(programme.name);
+      const status = l.sync.status();
+      expect(status.refusals.map((r) => r.sv)).toEqual([expect.stringMatching(/Bara administratörer/)]);
+      expect(status.unsent).toBe(0);
+      expect(q<{ name: string }>(adminDb, 'select name from programmes where id = ?', programme.id)[0]!.name).toBe(programme.name);
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('carries nothing readable over the wire', async () => {
+    const leader = leaderOfBiggestUnit();
+    const seen: Buffer[] = [];
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(city.port, '127.0.0.1');
+      client.on('data', (d: Buffer) => (seen.push(d), upstream.write(d)));
+      upstream.on('data', (d: Buffer) => (seen.push(d), client.write(d)));
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    const proxyUrl = `wss://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    const code = enrol(cityDir, leader.id, 'leader', [], ['--url', proxyUrl]);
+    const l = await inProcessLaptop(code);
+    try {
+      expect((await l.sync.syncNow(60_000)).converged).toBe(true);
+      expect(l.t.app.db.sqlite.prepare('select count(*) from participants').pluck().get()).toBeGreaterThan(0);
+      const wire = Buffer.concat(seen);
+      const names = (l.t.app.db.sqlite.prepare('select display_name from participants').pluck().all() as string[]).filter((n) => n.length > 4);
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((n) => wire.includes(Buffer.from(n)))).toEqual([]);
+      const secret = decodeEnrolmentCode(code).secret;
+      expect(wire.includes(Buffer.from(secret))).toBe(false);
+      expect(wire.includes(Buffer.from('"t":"hello"'))).toBe(false);
+    } finally {
+      await l.close();
+      proxy.close();
+    }
+  });
+
+  it('revoking a person cuts her open connection at once and refuses the next one', async () => {
+    const leader = q<{ id: string; name: string }>(adminDb, "select id, name from staff where is_leader = 1 and (select count(*) from staff o where o.name = staff.name) = 1 order by id desc limit 1")[0]!;
+    const l = await inProcessLaptop(enrol(cityDir, leader.id, 'leader'));
+    try {
+      l.sync.startBackground();
+      await waitFor(() => l.sync.status().lastSyncedAt !== null);
+      const r = serverCli(['revoke', '--data', cityDir, '--name', leader.id]);
+      expect(r.code, r.stderr).toBe(0);
+      await waitFor(() => l.sync.status().lastError !== null);
+      expect(l.sync.status().lastError!.sv).toMatch(/kopplats bort/);
+      await expect(l.sync.syncNow(10_000)).rejects.toMatchObject({ messages: { sv: expect.stringMatching(/kopplats bort/) } });
+    } finally {
+      await l.close();
+    }
+  });
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every synced table of a database, names and local bookkeeping left out, ordered by key. */
+function syncedContent(file: string): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  const db = sql(file);
+  try {
+    for (const t of syncedTables) {
+      if (t.name === 'sync_conflicts') continue;
+      out[t.name] = (db.prepare(`select * from "${t.name}" order by ${t.key.map((k) => `"${k}"`).join(', ')}`).all() as Record<string, unknown>[]).map(
+        ({ updated_at: _u, display_name: _n, contact: _c, ...rest }) => rest,
+      );
+    }
+  } finally {
+    db.close();
+  }
+  return out;
+}
+
+async function untilLogs(server: ServerProcess, pattern: RegExp, count: number) {
+  await waitFor(() => (server.log().match(new RegExp(pattern, 'g')) ?? []).length >= count, 60_000);
+}
+
+describe('faults', () => {
+  it('a server killed mid-sync, then a laptop killed mid-sync: the next syncs complete with nothing lost or duplicated', { timeout: 180_000 }, async () => {
+    const connected = /connected \(admin\)/;
+    // A second batch of work on the administrator's laptop, sent while the server dies.
+    expect(runKomet(['demo', '--db', adminDb, '--force', '--seed', '11', '--scale', '0.15']).code).toBe(0);
+    const before = (city.log().match(/connected \(admin\)/g) ?? []).length;
+    const first = spawnKomet(['sync', 'now', '--db', adminDb]);
+    await untilLogs(city, connected, before + 1);
+    await new Promise((r) => setTimeout(r, 150));
+    const port = city.port;
+    await city.kill9();
+    const interrupted = await first.done;
+    expect(interrupted.code).not.toBe(0);
+    city = await startServerProcess(cityDir, ['--port', String(port)]);
+    const resumed = sync(adminDb, ['now', '--json'], {} as never);
+    expect(resumed.code, resumed.stderr).toBe(0);
+
+    // A third batch, and this time the laptop dies half-way.
+    expect(runKomet(['demo', '--db', adminDb, '--force', '--seed', '12', '--scale', '0.15']).code).toBe(0);
+    const second = spawnKomet(['sync', 'now', '--db', adminDb]);
+    await untilLogs(city, connected, 1);
+    await new Promise((r) => setTimeout(r, 150));
+    second.proc.kill('SIGKILL');
+    await second.done;
+    const again = sync(adminDb, ['now', '--json'], {} as never);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ conflicts: 0 });
+
+    // A new administrator's laptop receives exactly what the first one holds.
+    const fresh = newLaptop('admin-check', false);
+    const join = sync(fresh, ['join', '--code', enrol(cityDir, 'Kontrollant', 'admin')], {} as never);
+    expect(join.code, join.stderr).toBe(0);
+    const expected = syncedContent(adminDb);
+    const got = syncedContent(fresh);
+    for (const table of Object.keys(expected)) expect(got[table]!.length, table).toBe(expected[table]!.length);
+    for (const table of Object.keys(expected)) expect(got[table], table).toEqual(expected[table]);
   });
 });

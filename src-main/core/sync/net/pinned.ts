@@ -95,11 +95,11 @@ export function pinnedSocket(url: string, fingerprint: string, credential: strin
       res.on('end', () => {
         const message = parseJson(Buffer.concat(chunks)) as { sv?: string; en?: string } | null;
         reject(new AppError(res.statusCode === 401 || res.statusCode === 403 ? 'unauthorized' : 'io', {
-          sv: message?.sv ?? `Servern vägrade anslutningen (${res.statusCode}).`,
-          en: message?.en ?? `The server refused the connection (${res.statusCode}).`,
+          sv: typeof message?.sv === 'string' ? message.sv : `Servern vägrade anslutningen (${res.statusCode}).`,
+          en: typeof message?.en === 'string' ? message.en : `The server refused the connection (${res.statusCode}).`,
         }));
+        ws.terminate();
       });
-      ws.terminate();
     });
     ws.once('error', (err) => {
       if (!settled) {
