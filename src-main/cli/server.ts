@@ -14,11 +14,12 @@ fingerprint in their enrolment code. Its data is encrypted with the passphrase i
   init --data MAPP [--name NAMN] [--host-name NAMN ...]
         skapa servern och skriv ut certifikatets fingeravtryck
         create the server and print the certificate's fingerprint
-  start --data MAPP [--host 127.0.0.1] [--port N] [--upstream-code KOD]
+  start --data MAPP [--host 127.0.0.1] [--port N] [--upstream wss://VÄRD:PORT --upstream-code KOD]
         skriv en rad med wss://-adressen och kör tills den stoppas; med --upstream-code är det
         en enhetsserver som synkar allt den har till stadens server (koden används första gången)
         print one line with the wss:// address and serve until stopped; with --upstream-code it
-        is a unit server that syncs everything it holds up to the city's server (first start)
+        is a unit server that syncs everything it holds up to the city's server (first start;
+        --upstream: the city's address as seen from here, if not the one in the code)
   enrol --data MAPP --name NAMN --role leader|supervisor|admin|unit-server [--unit NAMN_ELLER_ID ...]
         skriv ut en engångskod (ensam på stdout) för en medarbetare i stadens referensdata, eller
         för en enhetsserver; koden gäller i 7 dagar
@@ -87,12 +88,10 @@ export async function run(args: string[]): Promise<number> {
     }
     case 'start': {
       const port = parseNumber('port', values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, { sv: 'ange ett heltal 0–65535', en: 'give an integer 0–65535' });
-      if (values.upstream && !values['upstream-code']) {
-        throw new CliFailure({ sv: '--upstream kräver --upstream-code (koden bär adressen och fingeravtrycket)', en: '--upstream needs --upstream-code (the code carries the address and fingerprint)' }, 2);
-      }
       const { runServer } = await import('../server/run-server');
       const log = (l: string) => console.error(`komet server: ${new Date().toISOString()} ${l}`);
-      const server = await runServer({ dir, passphrase, host: values.host, port, ...(values['upstream-code'] ? { upstream: { code: values['upstream-code'] } } : {}), log });
+      const upstream = values.upstream || values['upstream-code'] ? { ...(values['upstream-code'] ? { code: values['upstream-code'] } : {}), ...(values.upstream ? { url: values.upstream } : {}) } : undefined;
+      const server = await runServer({ dir, passphrase, host: values.host, port, ...(upstream ? { upstream } : {}), log });
       console.log(server.url);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

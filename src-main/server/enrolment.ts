@@ -93,6 +93,12 @@ export function redeemEnrolment(devices: ServerDeviceRepo, code: unknown, now = 
   if (!enrolment) throw new EnrolRefused(403, { sv: 'Servern känner inte igen koden.', en: 'The server does not recognise the code.' });
   if (enrolment.usedAt) throw new EnrolRefused(410, { sv: 'Koden har redan använts. Be om en ny.', en: 'The code has already been used. Ask for a new one.' });
   if (enrolment.expiresAt < now.toISOString()) throw new EnrolRefused(410, { sv: 'Koden har gått ut. Be om en ny.', en: 'The code has expired. Ask for a new one.' });
+  if (enrolment.role === 'unit-server' && devices.activeUnitServerNamed(enrolment.name)) {
+    throw new EnrolRefused(409, {
+      sv: `En enhetsserver med samma namn ("${enrolment.name}") är redan ansluten. Återkalla den först.`,
+      en: `A unit server with the same name ("${enrolment.name}") is already enrolled. Revoke it first.`,
+    });
+  }
   const deviceId = randomUUID();
   const secret = randomBytes(32).toString('base64url');
   const row = {

@@ -9,7 +9,7 @@ import { createHub, type Hub } from '../core/sync/hub/hub';
 import { maxMessageBytes, socketChannel } from '../core/sync/net/pinned';
 import { authenticate, EnrolRefused, redeemEnrolment } from './enrolment';
 import { openServer } from './server-data';
-import { connectUpstream, type Upstream } from './upstream';
+import { connectUpstream, enrolUpstream, type Upstream } from './upstream';
 
 export interface RunningServer {
   url: string;
@@ -24,7 +24,7 @@ export interface ServerOptions {
   passphrase: string;
   host: string;
   port: number;
-  upstream?: { code: string };
+  upstream?: { code?: string; url?: string };
   /** One line per event; never personal data. */
   log(line: string): void;
 }
@@ -68,6 +68,14 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   const { sqlite, info } = open;
   const devices = serverDeviceRepo(sqlite);
   const meta = serverMetaRepo(sqlite);
+  // A unit server gets its credential from the city before it serves anyone.
+  let hasUpstream: boolean;
+  try {
+    hasUpstream = await enrolUpstream(meta, options.upstream?.code, options.upstream?.url, options.log);
+  } catch (err) {
+    open.close();
+    throw err;
+  }
   const storage = serverStorageRepo(sqlite);
   let directory: Record<string, string> = {};
   const refreshDirectory = () => {
@@ -151,7 +159,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   }, revocationPollMs);
   poll.unref();
 
-  const upstream = options.upstream || meta.get('upstream.credential') ? await connectUpstream({ hub, meta, code: options.upstream?.code, log: options.log }) : null;
+  const upstream = hasUpstream ? await connectUpstream({ hub, meta, log: options.log }) : null;
 
   return {
     url,

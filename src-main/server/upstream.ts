@@ -1,6 +1,7 @@
 import type { serverMetaRepo } from '../core/repos/sync-server/devices';
 import { startSyncClient, type SyncClient } from '../core/sync/client';
 import type { Hub } from '../core/sync/hub/hub';
+import { serverUrl } from '../core/sync/enrolment-code';
 import { exchangeEnrolmentCode } from '../core/sync/net/enrol';
 import { pinnedSocket } from '../core/sync/net/pinned';
 
@@ -12,18 +13,28 @@ export interface Upstream {
   close(): Promise<void>;
 }
 
-export async function connectUpstream(options: { hub: Hub; meta: ReturnType<typeof serverMetaRepo>; code: string | undefined; log(line: string): void }): Promise<Upstream> {
-  const { hub, meta, log } = options;
-  if (!meta.get('upstream.credential')) {
-    if (!options.code) throw new Error('no upstream credential');
-    const m = await exchangeEnrolmentCode(options.code);
-    meta.set('upstream.url', m.url);
-    meta.set('upstream.fingerprint', m.fingerprint);
-    meta.set('upstream.credential', m.credential);
-    log(`enrolled with the upstream server as device ${m.deviceId}`);
-  } else if (options.code) {
-    log('an upstream credential is already stored; the given code is not used');
+type Meta = ReturnType<typeof serverMetaRepo>;
+
+/**
+ * Exchanges the city's code for this server's credential (once; it is kept in the encrypted
+ * database). `url` overrides the address in the code (the city seen from here under another name).
+ */
+export async function enrolUpstream(meta: Meta, code: string | undefined, url: string | undefined, log: (line: string) => void): Promise<boolean> {
+  if (meta.get('upstream.credential')) {
+    if (code) log('an upstream credential is already stored; the given code is not used');
+    return true;
   }
+  if (!code) return false;
+  const m = await exchangeEnrolmentCode(code);
+  meta.set('upstream.url', url ? serverUrl(url) : m.url);
+  meta.set('upstream.fingerprint', m.fingerprint);
+  meta.set('upstream.credential', m.credential);
+  log(`enrolled with the upstream server as device ${m.deviceId}`);
+  return true;
+}
+
+export async function connectUpstream(options: { hub: Hub; meta: Meta; log(line: string): void }): Promise<Upstream> {
+  const { hub, meta, log } = options;
   const url = meta.get('upstream.url')!;
   const fingerprint = meta.get('upstream.fingerprint')!;
   const credential = meta.get('upstream.credential')!;
