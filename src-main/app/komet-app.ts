@@ -9,6 +9,9 @@ import { removeStaleStaging } from '../core/export/staging';
 import { stagingRegistryOf } from '../core/services/export-files';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
+import { createRepos } from '../core/repos';
+import { createLaptopSync } from '../core/sync/laptop';
+import { emitSyncChange } from './sync-events';
 import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
 import { createHandlers } from '../ipc/handlers';
@@ -41,6 +44,12 @@ export interface StartOptions {
    * that holds the write lock). Writes through such an app fail; the caller only reads.
    */
   readOnly?: boolean;
+  /**
+   * Sync with the server the database joined: in the background (the app's shells, the
+   * default for electron and browser), only on request (`manual`), or not at all (default
+   * for the CLI and tests: their writes wait in the outbox for the next sync).
+   */
+  sync?: 'background' | 'manual';
 }
 
 /** The composition root: opens the database, seeds it on first start and wires the router. */
@@ -63,9 +72,13 @@ export function startKomet(options: StartOptions): KometApp {
     const audit: AuditSink = extra ? { record: (e) => (logged.record(e), extra.record(e)) } : logged;
     const services = createServices(db, { clock, audit });
     if (!options.readOnly) services.seed.ensureSeeded();
+    const syncMode = options.sync ?? (options.shell === 'electron' || options.shell === 'browser' ? 'background' : undefined);
+    const sync = syncMode && !options.readOnly ? createLaptopSync({ db, repos: createRepos(db, clock), clock }) : null;
+    sync?.onChange(() => emitSyncChange());
     const handlers = createHandlers(services, {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
+      sync,
     });
     const router = createRouter(handlers, {
       onInternalError: (err, name) => {
@@ -73,7 +86,10 @@ export function startKomet(options: StartOptions): KometApp {
         console.error(`komet: unexpected error in ${name}: ${err instanceof Error ? err.name : typeof err}`);
         if (process.env.KOMET_DEBUG) console.error(err);
       },
+      // Until the runtime's change event carries committed writes, sync hears of them here.
+      afterWrite: () => sync?.afterWrite(),
     });
+    if (syncMode === 'background' && sync?.status().joined) sync.startBackground();
     made.router = router;
     const baseCtx: CallContext = { actor, shell: options.shell };
     return {
@@ -82,7 +98,10 @@ export function startKomet(options: StartOptions): KometApp {
       db,
       router,
       call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
-      close: () => db.close(),
+      close: () => {
+        void sync?.close();
+        db.close();
+      },
     };
   } catch (err) {
     db.close();

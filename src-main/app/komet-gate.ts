@@ -17,6 +17,7 @@ import {
   type KometGate,
 } from './gate-common';
 import type { KometApp, StartOptions } from './komet-app';
+import { onSyncChange } from './sync-events';
 import { createVaultSession, type VaultSession } from './vault-session';
 
 export type { KometGate } from './gate-common';
@@ -201,7 +202,11 @@ export function createKometGate(options: GateOptions): KometGate {
     },
     onChange(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      const offSync = onSyncChange(() => listener('sync.status'));
+      return () => {
+        offSync();
+        listeners.delete(listener);
+      };
     },
     app: () => (session.status().state === 'unlocked' ? session.app() : null),
     lock: () => session.lock('user'),

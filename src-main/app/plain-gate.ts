@@ -4,6 +4,7 @@ import { isProcedureName } from '../ipc/contract';
 import { createRouter, isGateProcedure, type CallContext, type GateHandlers } from '../ipc/router';
 import { backupFileFor, claimDatabase, logBackgroundFailure, toBackupEntry, type KometGate } from './gate-common';
 import { startKomet, type KometApp, type StartOptions } from './komet-app';
+import { onSyncChange } from './sync-events';
 
 const notEncrypted = () =>
   new AppError('conflict', {
@@ -68,7 +69,7 @@ export function createPlainGate(startOptions: Omit<StartOptions, 'key'> & { data
       if (isGateProcedure(name) || !isProcedureName(name)) return router.call(name, input, full);
       return app.call(name, input, ctx);
     },
-    onChange: () => () => undefined,
+    onChange: (listener) => onSyncChange(() => listener('sync.status')),
     app: () => app,
     lock: () => undefined,
     close(options = {}) {

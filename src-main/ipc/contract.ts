@@ -5,6 +5,7 @@ import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
 import * as pa from './schemas/participants';
+import * as sy from './schemas/sync';
 import * as v from './schemas/vault';
 
 /**
@@ -135,6 +136,15 @@ export const contract = {
   'leaders.overview': { input: le.leadersOverviewInput, output: le.leadersOverview, writes: false },
   'leaders.page': { input: le.leaderPageInput, output: le.leaderPage, writes: false },
   'leaders.certificateSummary': { input: le.certificateSummaryInput, output: le.certificateSummary, writes: false },
+
+  // Sync with a unit or city server.
+  'sync.status': { input: c.empty, output: sy.syncStatus, writes: false },
+  'sync.join': { input: sy.syncJoinInput, output: sy.syncStatus, writes: true },
+  'sync.leave': { input: c.empty, output: sy.syncStatus, writes: true },
+  'sync.now': { input: c.empty, output: sy.syncResult, writes: true },
+  'sync.conflicts': { input: sy.syncConflictsInput, output: sy.syncConflict.array(), writes: false },
+  'sync.resolveConflict': { input: sy.syncResolveInput, output: sy.syncConflict, writes: true },
+  'sync.dismissRefusal': { input: sy.syncDismissInput, output: sy.syncStatus, writes: true },
 } as const;
 
 export type Contract = typeof contract;
@@ -156,3 +166,4 @@ export type * from './schemas/participants';
 export type * from './schemas/leaders';
 export type * from './schemas/vault';
 export type * from './schemas/export';
+export type * from './schemas/sync';

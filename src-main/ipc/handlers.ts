@@ -3,6 +3,8 @@ import type { ProcedureOutput } from './contract';
 import { exportHandlers } from './export-handlers';
 import { leaderHandlers } from './leader-handlers';
 import { participationHandlers } from './participation-handlers';
+import { syncHandlers } from './sync-handlers';
+import type { LaptopSync } from '../core/sync/laptop';
 import type { Handlers } from './router';
 
 export type AppInfo = ProcedureOutput<'app.info'>;
@@ -13,7 +15,7 @@ export type AppInfo = ProcedureOutput<'app.info'>;
  */
 export type AuditListHandler = Handlers['audit.list'];
 
-export function createHandlers(services: Services, deps: { info: () => AppInfo; auditList: AuditListHandler }): Handlers {
+export function createHandlers(services: Services, deps: { info: () => AppInfo; auditList: AuditListHandler; sync?: LaptopSync | null }): Handlers {
   const { programmes, units, staff, groups, sessions, dashboard, stats, settings } = services;
   return {
     'app.info': () => deps.info(),
@@ -55,5 +57,6 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo; 
     ...participationHandlers(services),
     ...leaderHandlers(services),
     ...exportHandlers(services, deps),
+    ...syncHandlers(deps.sync ?? null),
   };
 }

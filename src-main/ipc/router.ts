@@ -83,7 +83,10 @@ function isConstraintError(err: unknown): boolean {
  * typed, bilingual error. Unexpected errors are reported without their text, which could carry
  * personal data from the database.
  */
-export function createRouter(handlers: AnyHandlers, options: { onInternalError?: (err: unknown, name: string) => void } = {}): Router {
+export function createRouter(
+  handlers: AnyHandlers,
+  options: { onInternalError?: (err: unknown, name: string) => void; /** After each write that committed (sync hands it on). */ afterWrite?: (name: ProcedureName) => void } = {},
+): Router {
   const current = new AsyncLocalStorage<CurrentCall>();
   return {
     currentCall: () => current.getStore() ?? null,
@@ -102,6 +105,14 @@ export function createRouter(handlers: AnyHandlers, options: { onInternalError?:
         const value = await current.run({ actor: ctx.actor, procedure: name }, () => handler(parsed.data as never, ctx));
         const checked = spec.output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
+        if (spec.writes && options.afterWrite) {
+          try {
+            options.afterWrite(name);
+          } catch (err) {
+            // The write itself is committed; what follows it must not turn it into a failure.
+            options.onInternalError?.(err, `${name} (after write)`);
+          }
+        }
         return { ok: true, value: checked.data };
       } catch (err) {
         if (err instanceof AppError) return { ok: false, error: err.toShape() };

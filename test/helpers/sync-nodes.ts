@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { createRepos } from '../../src-main/core/repos';
 import { createServerSchema, serverStorageRepo } from '../../src-main/core/repos/sync-server/storage';
-import { createSyncBridge, type SyncBridge } from '../../src-main/core/sync/bridge';
-import { connectDevice, type DeviceConnection } from '../../src-main/core/sync/device';
 import { clientIdOfNode } from '../../src-main/core/sync/engine/hlc';
 import { createHub, type Hub } from '../../src-main/core/sync/hub/hub';
+import { createLaptopSync, type LaptopSync } from '../../src-main/core/sync/laptop';
+import type { Membership } from '../../src-main/core/sync/net/enrol';
 import type { DeviceIdentity } from '../../src-main/core/sync/protocol';
 import { createTestApp, makeTempDir, type TestApp } from './db';
 import { channelPair } from './memory-channel';
@@ -15,17 +15,16 @@ export interface TestServer {
   hub: Hub;
   sqlite: Database.Database;
   devices: Map<string, DeviceIdentity>;
-  connect(node: TestLaptop): DeviceConnection;
   close(): Promise<void>;
 }
 
 export interface TestLaptop {
   name: string;
   t: TestApp;
-  bridge: SyncBridge;
+  /** The laptop's sync, exactly as the app has it, with an in-memory way to the server. */
+  laptop: LaptopSync;
   identity: DeviceIdentity;
-  connection: DeviceConnection | null;
-  /** Connects (if needed), captures and waits until this laptop and the server agree. */
+  /** Captures, connects if needed and waits until this laptop and the server agree. */
   sync(): Promise<boolean>;
   /** Drops the connection, as a laptop going offline. */
   offline(): Promise<void>;
@@ -47,12 +46,6 @@ export function testServer(dir = makeTempDir('komet-hub-')): TestServer {
     hub,
     sqlite,
     devices,
-    connect(node) {
-      devices.set(node.identity.deviceId, node.identity);
-      const pair = channelPair();
-      hub.attach(pair.server, node.identity);
-      return connectDevice(node.t.app.db, node.bridge, pair.client);
-    },
     async close() {
       await hub.close();
       sqlite.close();
@@ -60,31 +53,37 @@ export function testServer(dir = makeTempDir('komet-hub-')): TestServer {
   };
 }
 
-export function testLaptop(server: TestServer, identity: Omit<DeviceIdentity, 'deviceId'> & { deviceId?: string }, options: { now?: string } = {}): TestLaptop {
+export async function testLaptop(server: TestServer, identity: Omit<DeviceIdentity, 'deviceId'> & { deviceId?: string }, options: { now?: string } = {}): Promise<TestLaptop> {
   const t = createTestApp(options.now ? { now: options.now } : {});
   const full: DeviceIdentity = { deviceId: identity.deviceId ?? crypto.randomUUID(), ...identity } as DeviceIdentity;
+  server.devices.set(full.deviceId, full);
   const clock = { now: () => new Date().toISOString(), today: () => (options.now ?? new Date().toISOString()).slice(0, 10) };
-  const bridge = createSyncBridge({ db: t.app.db, repos: createRepos(t.app.db, clock), clock, uniqueId: full.deviceId });
-  bridge.snapshot();
-  const node: TestLaptop = {
+  const membership: Membership = { url: 'wss://in-memory', fingerprint: '0'.repeat(64), deviceId: full.deviceId, credential: 'in-memory', identity: full, server: { id: 'server', name: 'testserver' } };
+  const laptop = createLaptopSync({
+    db: t.app.db,
+    repos: createRepos(t.app.db, clock),
+    clock,
+    exchange: async () => membership,
+    connect: async () => {
+      const pair = channelPair();
+      server.hub.attach(pair.server, full);
+      return pair.client;
+    },
+  });
+  await laptop.join('in-memory');
+  return {
     name: full.name,
     t,
-    bridge,
+    laptop,
     identity: full,
-    connection: null,
     async sync() {
-      node.connection ??= server.connect(node);
-      const result = await node.connection.syncNow(20_000);
-      return result.converged;
+      laptop.afterWrite();
+      return (await laptop.syncNow(20_000)).converged;
     },
-    async offline() {
-      await node.connection?.close();
-      node.connection = null;
-    },
+    offline: () => laptop.disconnect(),
     async close() {
-      await node.offline();
+      await laptop.close();
       t.close();
     },
   };
-  return node;
 }

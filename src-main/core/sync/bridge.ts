@@ -43,8 +43,6 @@ export interface BridgeOptions {
   /** This installation's identity in stamps (the device id once joined). */
   uniqueId: string;
   now?: () => number;
-  /** Names the node a stamp's client id belongs to, for the conflict list. */
-  whoIs?(clientId: string): string;
 }
 
 export function createSyncBridge(options: BridgeOptions): SyncBridge {
@@ -107,7 +105,7 @@ export function createSyncBridge(options: BridgeOptions): SyncBridge {
       const fresh = found.filter((c) => !store.row('sync_conflicts', c.id));
       if (fresh.length) {
         const written = store.write((w) => {
-          for (const c of fresh) w.set('sync_conflicts', c.id, conflictRowCells(c, options.clock.now(), options.whoIs ?? ((id) => id)));
+          for (const c of fresh) w.set('sync_conflicts', c.id, conflictRowCells(c, options.clock.now()));
         });
         cells.save(scope, written);
         stores.note(scope, written);

@@ -15,6 +15,7 @@ export interface ClientOptions {
   /** Scopes this node has no right to hold any more are dropped (the server said so). */
   onClosed?(scope: string, why: Bilingual): void;
   onRefused?(refusal: Refusal): void;
+  onWelcome?(welcome: Welcome): void;
   onError?(code: string, why: Bilingual): void;
   /** The server's clock is known: stamps from now on follow it. */
   onClock?(serverMs: number, localMs: number): void;
@@ -120,6 +121,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
     switch (msg.t) {
       case 'welcome':
         options.onClock?.(msg.clock, Date.now());
+        options.onWelcome?.(msg);
         resolveWelcome(msg);
         for (const s of new Set([...msg.scopes, ...options.stores.scopes()])) request(s);
         return;

@@ -8,9 +8,9 @@ const iso = (hlc: string) => new Date(timeOf(hlc)).toISOString();
 /**
  * The cells of a conflict's row. Its id follows from the cell and the two stamps, so machines
  * that notice the same conflict write the same row; the values are those two writes, who made
- * them (by the client id at the end of each stamp) and when.
+ * them (the client id at the end of each stamp, named when the list is shown) and when.
  */
-export function conflictRowCells(c: DetectedConflict, detectedAt: string, whoIs: (clientId: string) => string): CellWrite {
+export function conflictRowCells(c: DetectedConflict, detectedAt: string): CellWrite {
   return {
     tbl: c.table,
     row_id: c.rowId,
@@ -18,11 +18,11 @@ export function conflictRowCells(c: DetectedConflict, detectedAt: string, whoIs:
     value_a: json(c.a.value),
     hlc_a: c.a.hlc,
     at_a: iso(c.a.hlc),
-    who_a: whoIs(clientOf(c.a.hlc)),
+    who_a: clientOf(c.a.hlc),
     value_b: json(c.b.value),
     hlc_b: c.b.hlc,
     at_b: iso(c.b.hlc),
-    who_b: whoIs(clientOf(c.b.hlc)),
+    who_b: clientOf(c.b.hlc),
     detected_at: detectedAt,
     resolution: JSON.stringify([null, null]),
     created_at: detectedAt,

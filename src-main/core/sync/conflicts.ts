@@ -40,7 +40,8 @@ const sameValue = (x: Stamped['value'], y: Stamped['value']) => x === y;
  * @param incoming the row's incoming stamps
  */
 export function detectConflicts(table: string, rowId: string, local: RowStamps | undefined, incoming: RowStamps, isQuiet: (cell: string) => boolean = (c) => quietCells.has(c)): DetectedConflict[] {
-  if (!local) return [];
+  // Two machines noticing the same conflict write the same row; its cells are bookkeeping, not work.
+  if (!local || table === 'sync_conflicts') return [];
   const out: DetectedConflict[] = [];
   for (const [cell, theirs] of Object.entries(incoming)) {
     if (cell.includes('~') || isQuiet(cell)) continue;

@@ -22,6 +22,7 @@ export function connectDevice(db: KometDb, bridge: SyncBridge, channel: Channel,
   const state = syncStateRepo(db.sqlite);
   const isoNow = options.now ?? (() => new Date().toISOString());
   const client = startSyncClient(channel, {
+    onWelcome: (w) => state.setMeta('directory', JSON.stringify(w.directory)),
     stores: bridge.stores,
     hooksFor: bridge.hooksFor,
     onRefused: (r) => state.addRefusal({ id: r.id, at: isoNow(), scope: r.s, tables: r.tables, sv: r.sv, en: r.en }),

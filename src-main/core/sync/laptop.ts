@@ -7,6 +7,7 @@ import { syncStateRepo } from '../repos/sync/local-state';
 import { syncRowsRepo } from '../repos/sync/rows';
 import { createSyncBridge, type SyncBridge } from './bridge';
 import { columnsOfCell } from './cell-codec';
+import { describeConflict, type ConflictView } from './describe';
 import { connectDevice, type DeviceConnection } from './device';
 import { clientIdOfNode } from './engine/hlc';
 import { exchangeEnrolmentCode, type Membership } from './net/enrol';
@@ -50,10 +51,14 @@ export interface LaptopSync {
   /** After a committed local write: hands it to the engine (and to the server if connected). */
   afterWrite(): void;
   conflicts(includeResolved: boolean): ConflictRow[];
-  resolveConflict(id: string, choice: 'a' | 'b', by: string): ConflictRow;
+  /** The conflict list as people read it. */
+  conflictViews(includeResolved: boolean): ConflictView[];
+  resolveConflict(id: string, choice: 'a' | 'b', by: string): ConflictView;
   dismissRefusal(id: string): void;
   /** Keeps syncing while the app runs: reconnects with growing pauses while the server is away. */
   startBackground(): void;
+  /** Drops the connection (the laptop goes offline); the next sync connects again. */
+  disconnect(): Promise<void>;
   onChange(listener: (tables: string[]) => void): () => void;
   close(): Promise<void>;
 }
@@ -75,6 +80,8 @@ export interface LaptopSyncOptions {
   clock: Clock;
   /** How to reach the server (tests substitute an in-memory channel). */
   connect?(m: Membership): Promise<Channel>;
+  /** How a code becomes a membership (tests substitute a server in the same process). */
+  exchange?(code: string): Promise<Membership>;
 }
 
 export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
@@ -99,11 +106,17 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
     const raw = state.meta(keys.membership);
     return raw ? (JSON.parse(raw) as Membership) : null;
   };
-  let directory: Record<string, string> = {};
+  /** Who is behind a stamp's client id: the server's directory, this device itself, or the id. */
+  const whoIs = (clientId: string): string => {
+    const m = membership();
+    if (m && clientId === clientIdOfNode(m.deviceId)) return m.identity.name;
+    const directory = JSON.parse(state.meta('directory') ?? '{}') as Record<string, string>;
+    return directory[clientId] ?? clientId;
+  };
 
   function ensureBridge(m: Membership): SyncBridge {
     if (bridge) return bridge;
-    bridge = createSyncBridge({ db, repos, clock, uniqueId: m.deviceId, now, whoIs: (id) => directory[id] ?? (id === clientIdOfNode(m.deviceId) ? m.identity.name : id) });
+    bridge = createSyncBridge({ db, repos, clock, uniqueId: m.deviceId, now });
     bridge.onChange((tables) => {
       for (const l of listeners) l(tables);
     });
@@ -142,7 +155,6 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
         lastError = why;
       },
     });
-    c.client.welcome.then((w) => (directory = w.directory)).catch(() => undefined);
     connection = c;
     void c.client.closed.then(() => {
       if (connection === c) connection = null;
@@ -218,7 +230,7 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       identity: m?.identity ?? null,
       state: !m ? 'unjoined' : busy ? 'syncing' : connection && unsent === 0 ? 'synced' : offlineSince && !connection ? 'offline' : unsent > 0 ? 'pending' : 'synced',
       lastSyncedAt: state.meta(keys.lastSyncedAt) ?? null,
-      unsent,
+      unsent: unsent + state.outboxCount(),
       offlineSince,
       openConflicts: conflictRepo.openCount(),
       refusals: state.refusals().map((r) => ({ id: r.id, at: r.at, scope: r.scope, tables: r.tables, sv: r.messageSv, en: r.messageEn })),
@@ -232,7 +244,7 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       if (membership()) {
         throw new AppError('conflict', { sv: 'Databasen är redan ansluten till en server. Lämna den först.', en: 'The database is already joined to a server. Leave it first.' });
       }
-      const m = await exchangeEnrolmentCode(code);
+      const m = await (options.exchange ?? exchangeEnrolmentCode)(code);
       db.sqlite.transaction(() => state.setMeta(keys.membership, JSON.stringify(m)))();
       const b = ensureBridge(m);
       b.snapshot();
@@ -266,6 +278,7 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       countUnsent(captured > 0 ? 1 : 0);
     },
     conflicts: (includeResolved) => conflictRepo.list(includeResolved),
+    conflictViews: (includeResolved) => conflictRepo.list(includeResolved).map((c) => describeConflict(c, rows, whoIs)),
     resolveConflict(id, choice, by) {
       const c = conflictRepo.get(id);
       if (!c) throw new AppError('not_found', { sv: 'Konflikten finns inte (längre).', en: 'The conflict does not exist (any more).' });
@@ -283,9 +296,10 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
         conflictRepo.markResolved(id, clock.now(), by);
       })();
       this.afterWrite();
-      return conflictRepo.get(id)!;
+      return describeConflict(conflictRepo.get(id)!, rows, whoIs);
     },
     dismissRefusal: (id) => state.dismissRefusal(id, clock.now()),
+    disconnect: () => dropConnection(),
     startBackground() {
       if (background) return;
       background = true;

@@ -60,7 +60,8 @@ export function scopesOfRow(t: SyncedTable, rowId: string, row: RowValues, looku
       case 'people':
         return only(str(row.group_id) && peopleScope(row.group_id as string));
       case 'subject':
-        return [];
+        // A conflict is written into the scope of the cell it is about when it is noticed.
+        return lookups.heldIn(t.name, rowId);
       case 'group':
         switch (t.name) {
           case 'groups':

@@ -54,7 +54,7 @@ async function run(ops: Op[]): Promise<void> {
   const server = testServer();
   const nodes: TestLaptop[] = [];
   try {
-    const admin = testLaptop(server, { personId: null, name: 'Admin', role: 'admin', units: [] });
+    const admin = await testLaptop(server, { personId: null, name: 'Admin', role: 'admin', units: [] });
     nodes.push(admin);
     const unit = await admin.t.ok('units.create', { name: 'Enheten', kind: 'district' });
     const leaders = [];
@@ -68,7 +68,8 @@ async function run(ops: Op[]): Promise<void> {
     expect(await admin.sync()).toBe(true);
     await admin.offline();
 
-    const laptops = leaders.map((l) => testLaptop(server, { personId: l.id, name: l.name, role: 'leader', units: [unit.id] }));
+    const laptops: TestLaptop[] = [];
+    for (const l of leaders) laptops.push(await testLaptop(server, { personId: l.id, name: l.name, role: 'leader', units: [unit.id] }));
     nodes.push(...laptops);
     for (const l of laptops) expect(await l.sync()).toBe(true);
     const reason = (await laptops[0]!.t.ok('dropoutReasons.list', {}))[0]!.id;
@@ -113,7 +114,7 @@ async function run(ops: Op[]): Promise<void> {
           await l.offline();
           break;
       }
-      l.connection?.afterLocalWrite();
+      l.laptop.afterWrite();
     }
 
     for (let round = 0; round < 2; round++) for (const l of laptops) expect(await l.sync()).toBe(true);

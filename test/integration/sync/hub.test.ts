@@ -12,8 +12,8 @@ function server(): TestServer {
   cleanups.push(() => s.close());
   return s;
 }
-function laptop(s: TestServer, identity: Parameters<typeof testLaptop>[1]): TestLaptop {
-  const l = testLaptop(s, identity);
+async function laptop(s: TestServer, identity: Parameters<typeof testLaptop>[1]): Promise<TestLaptop> {
+  const l = await testLaptop(s, identity);
   cleanups.push(() => l.close());
   return l;
 }
@@ -23,7 +23,7 @@ const rows = (l: TestLaptop, table: string, order = 'rowid') =>
 
 /** An administrator's laptop with a unit, a leader and a supervisor, synced up to the server. */
 async function city(s: TestServer) {
-  const admin = laptop(s, { personId: null, name: 'Admin', role: 'admin', units: [] });
+  const admin = await laptop(s, { personId: null, name: 'Admin', role: 'admin', units: [] });
   const unit = await admin.t.ok('units.create', { name: 'Testenheten', kind: 'district' });
   const other = await admin.t.ok('units.create', { name: 'Andra enheten', kind: 'district' });
   const leader = await admin.t.ok('staff.create', { name: 'Lea Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
@@ -37,8 +37,8 @@ describe('a server in the middle', () => {
   it('gives a fresh laptop the city’s reference data without duplicating its own seeds, and carries a group between two leaders', async () => {
     const s = server();
     const c = await city(s);
-    const a = laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
-    const b = laptop(s, { personId: c.leader2.id, name: 'Leo Ledare', role: 'leader', units: [c.unit.id] });
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    const b = await laptop(s, { personId: c.leader2.id, name: 'Leo Ledare', role: 'leader', units: [c.unit.id] });
     expect(await a.sync()).toBe(true);
     expect(await b.sync()).toBe(true);
     expect(rows(a, 'programmes', 'id')).toEqual(rows(c.admin, 'programmes', 'id'));
@@ -56,7 +56,7 @@ describe('a server in the middle', () => {
   it('refuses a leader’s change to reference data, says why, and puts her copy back to the server’s', async () => {
     const s = server();
     const c = await city(s);
-    const a = laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
     expect(await a.sync()).toBe(true);
     const programme = (await a.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
     const { groupCount: _g, createdAt: _c, updatedAt: _u, active: _a, ...editable } = programme;

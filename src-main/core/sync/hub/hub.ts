@@ -29,7 +29,7 @@ export interface HubOptions {
   /** The server's name, told to devices. */
   name: string;
   now?: () => number;
-  /** Names behind stamps' client ids (enrolled devices), for the conflict list. */
+  /** Names behind stamps' client ids (enrolled devices), told to devices for the conflict list. */
   directory(): Record<string, string>;
   /** One line about an event, without personal data. */
   log?(line: string): void;
@@ -80,7 +80,6 @@ export function createHub(options: HubOptions): Hub {
   const clock = createHlcClock(options.uniqueId, now);
   const connections = new Set<Connection>();
   const newScopeListeners = new Set<(scope: string) => void>();
-  const whoIs = (clientId: string) => options.directory()[clientId] ?? clientId;
   const isoNow = () => new Date(now()).toISOString();
 
   const send = (conn: Connection, message: ServerMessage) => {
@@ -111,7 +110,7 @@ export function createHub(options: HubOptions): Hub {
       const fresh = found.filter((c) => !store.row('sync_conflicts', c.id));
       if (fresh.length) {
         const written = store.write((w) => {
-          for (const c of fresh) w.set('sync_conflicts', c.id, conflictRowCells(c, isoNow(), whoIs));
+          for (const c of fresh) w.set('sync_conflicts', c.id, conflictRowCells(c, isoNow()));
         });
         storage.save(scope, written);
         stores.note(scope, written);
