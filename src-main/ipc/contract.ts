@@ -57,6 +57,7 @@ export const contract = {
   'participants.setKeepActive': { input: pa.participantSetKeepActive, output: pa.participant, writes: true },
   'participants.move': { input: pa.participantMove, output: pa.participant, writes: true },
   'participants.delete': { input: c.byId, output: c.deleted, writes: true },
+  'participants.erase': { input: c.byId, output: c.deleted, writes: true },
 
   'attendance.grid': { input: pa.groupRef, output: pa.attendanceGrid, writes: false },
   'attendance.set': { input: pa.attendanceSet, output: pa.attendanceResult, writes: true },

@@ -19,6 +19,7 @@ export function participationHandlers(services: Services): Pick<Handlers, Partic
     'participants.setKeepActive': (input) => participants.setKeepActive(input),
     'participants.move': (input) => participants.move(input),
     'participants.delete': (input) => participants.delete(input),
+    'participants.erase': (input) => participants.erase(input),
 
     'attendance.grid': (input) => attendance.grid(input),
     'attendance.set': (input) => attendance.set(input),

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { createRepos } from '../../src-main/core/repos';
-import { createServerSchema, serverStorageRepo } from '../../src-main/core/repos/sync-server/storage';
+import { openServerDatabase } from '../../src-main/core/repos/sync-server/open';
+import { serverStorageRepo } from '../../src-main/core/repos/sync-server/storage';
 import { clientIdOfNode } from '../../src-main/core/sync/engine/hlc';
 import { createHub, type Hub } from '../../src-main/core/sync/hub/hub';
 import { createLaptopSync, type LaptopSync } from '../../src-main/core/sync/laptop';
@@ -13,6 +14,7 @@ import { channelPair } from './memory-channel';
 /** A sync server in this process, on a real SQLite file, reached over in-memory channels. */
 export interface TestServer {
   hub: Hub;
+  dir: string;
   sqlite: Database.Database;
   devices: Map<string, DeviceIdentity>;
   close(): Promise<void>;
@@ -32,8 +34,8 @@ export interface TestLaptop {
 }
 
 export function testServer(dir = makeTempDir('komet-hub-')): TestServer {
-  const sqlite = new Database(path.join(dir, 'server.db'));
-  createServerSchema(sqlite);
+  // As the server opens its database, without the key: tests read the file's bytes.
+  const sqlite = openServerDatabase(path.join(dir, 'server.db'), undefined, { create: true });
   const devices = new Map<string, DeviceIdentity>();
   const hub = createHub({
     storage: serverStorageRepo(sqlite),
@@ -44,6 +46,7 @@ export function testServer(dir = makeTempDir('komet-hub-')): TestServer {
   });
   return {
     hub,
+    dir,
     sqlite,
     devices,
     async close() {

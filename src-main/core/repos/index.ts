@@ -14,6 +14,7 @@ import { programmePlanRepo } from './programme-plans';
 import { programmeRepo } from './programmes';
 import { reportRepo } from './reports';
 import { seedIdRepo } from './seed-ids';
+import { erasureRepo } from './erasure';
 import { sessionRepo } from './sessions';
 import { settingsRepo } from './settings';
 import { staffRepo } from './staff';
@@ -35,6 +36,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     attendance: attendanceRepo(db.sqlite, clock),
     plans: programmePlanRepo(db.sqlite, clock),
     seedIds: seedIdRepo(db.sqlite),
+    erasure: erasureRepo(db.sqlite),
     participation: participationReportRepo(db.sqlite),
     courses: courseRepo(db.sqlite, clock),
     supervision: supervisionRepo(db.sqlite, clock),

@@ -13,6 +13,7 @@ import type { RemoteHooks, ScopeStore } from './engine/scope-store';
 import { project, type Touched } from './projection';
 import { takeSnapshot } from './snapshot';
 import { createStoreSet, type StoreSet } from './store-set';
+import { erasesNames } from './erasure';
 
 /**
  * The bridge between Komet's tables and the sync engine on one database. Local writes reach the
@@ -113,6 +114,7 @@ export function createSyncBridge(options: BridgeOptions): SyncBridge {
       }
       return state.applying(() => project(touched, { rows, state, stores, repos }));
     });
+    if (erasesNames(accepted)) rows.checkpoint();
     emit(changed);
   }
 
@@ -125,6 +127,8 @@ export function createSyncBridge(options: BridgeOptions): SyncBridge {
       const written = tx(() => drainOutbox({ rows, cells, state, stores, resolvedAncestors: conflictRepo.resolvedStamps }));
       let n = 0;
       for (const changes of written.values()) n += countCells(changes);
+      // The engine's copy of an erased name was overwritten just now; the file's older page goes too.
+      if ([...written.values()].some(erasesNames)) rows.checkpoint();
       return n;
     },
     snapshot() {

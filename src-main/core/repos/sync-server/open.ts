@@ -7,10 +7,11 @@ import { createServerSchema } from './storage';
  * durability settings as Komet's own databases. Several `komet server` commands may open it at
  * once (enrolling while the server runs): SQLite's own locking and a busy timeout order them.
  */
-export function openServerDatabase(file: string, key: Buffer, options: { create: boolean }): Database.Database {
-  const sqlite = openSqliteFile(file, { key, fileMustExist: !options.create });
+export function openServerDatabase(file: string, key: Buffer | undefined, options: { create: boolean }): Database.Database {
+  const sqlite = openSqliteFile(file, { ...(key ? { key } : {}), fileMustExist: !options.create });
   try {
     sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.prepare('select count(*) from sqlite_master').get();

@@ -30,7 +30,7 @@ export function createServerSchema(sqlite: Database.Database): void {
   `);
 }
 
-export function serverStorageRepo(sqlite: Database.Database): HubStorage & { cellCount(): number; auditCount(): number } {
+export function serverStorageRepo(sqlite: Database.Database): HubStorage & { cellCount(): number; auditCount(): number; checkpoint(): void } {
   const scopes = sqlite.prepare<[], string>('select distinct scope from server_cells').pluck();
   const load = sqlite.prepare<[string], { tbl: string; rowId: string; cell: string; value: string | null; hlc: string }>(
     'select tbl, row_id as rowId, cell, value, hlc from server_cells where scope = ?',
@@ -61,6 +61,8 @@ export function serverStorageRepo(sqlite: Database.Database): HubStorage & { cel
     audit: (e) => audit.run(e.at, e.deviceId, e.who, e.scope, e.table, e.rowId, JSON.stringify(e.cells)),
     transaction: (fn) => sqlite.transaction(fn)(),
     cellCount: () => cellCount.get()!,
+    /** Moves the write-ahead log into the file and empties it, so erased values leave no copy there. */
+    checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
     auditCount: () => auditCount.get()!,
   };
 }

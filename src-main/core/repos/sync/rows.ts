@@ -103,6 +103,9 @@ export function syncRowsRepo(sqlite: Database.Database) {
       stmt('sc', () => 'update sessions set participant_count = ?, family_count = ? where id = ?').run(participantCount, familyCount, sessionId),
     tracksAttendance: (groupId: string) => stmt('ta', () => 'select tracks_attendance from groups where id = ?').pluck().get(groupId) === 1,
     foreignKeyCheck: (): unknown[] => sqlite.pragma('foreign_key_check') as unknown[],
+    /** Moves the write-ahead log into the file and empties it, so erased values leave no copy there. */
+    checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
+
   };
 }
 export type SyncRowsRepo = ReturnType<typeof syncRowsRepo>;

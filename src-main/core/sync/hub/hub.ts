@@ -7,6 +7,7 @@ import { createHlcClock, timeOf } from '../engine/hlc';
 import { createScopeLink, decodeFrameBody, encodeFrameBody, type ScopeLink } from '../engine/link';
 import { applyRemote, fromEngineTables, toEngineChanges, type RemoteHooks, type ScopeStore } from '../engine/scope-store';
 import { parseClientMessage, protocolVersion, type Channel, type DeviceIdentity, type ServerMessage } from '../protocol';
+import { erasesNames } from '../erasure';
 import { parseScope } from '../scopes';
 import { createStoreSet, type StoreSet } from '../store-set';
 import { createAccessIndex, type AccessIndex } from './access-index';
@@ -20,6 +21,8 @@ export interface HubStorage {
   /** One line per row a device changed: who, when, where; never values. */
   audit(entry: { at: string; deviceId: string; who: string; scope: string; table: string; rowId: string; cells: string[] }): void;
   transaction<T>(fn: () => T): T;
+  /** Empties the write-ahead log into the file (after an erasure, so no old copy stays). */
+  checkpoint?(): void;
 }
 
 export interface HubOptions {
@@ -116,6 +119,7 @@ export function createHub(options: HubOptions): Hub {
         stores.note(scope, written);
       }
     });
+    if (erasesNames(accepted)) storage.checkpoint?.();
     const accessChanged = index.update(scope, accepted);
     if (!hadContent) for (const l of newScopeListeners) l(scope);
     if (accessChanged || !hadContent) reviewAccess();
