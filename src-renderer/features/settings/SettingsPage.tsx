@@ -41,6 +41,14 @@ export function SettingsPage() {
 
       <SecuritySettings />
 
+      <section className="panel" aria-labelledby="settings-sync">
+        <h2 id="settings-sync" className="panel__title">
+          {t('sync.settings.title')}
+        </h2>
+        <p className="panel__hint">{t('sync.settings.linkText')}</p>
+        <Link to="/settings/sync">{t('sync.settings.link')}</Link>
+      </section>
+
       <section className="panel" aria-labelledby="settings-recipients">
         <h2 id="settings-recipients" className="panel__title">
           {t('recipients.title')}
