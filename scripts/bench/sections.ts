@@ -1,7 +1,8 @@
 import type { BenchSection } from './context';
 import { exportSection } from './export';
 import { leadersSection } from './leaders';
+import { syncSection } from './sync';
 import { vaultSection } from './vault';
 
 /** Each feature adds its section here; they run in this order after the core measures. */
-export const sections: BenchSection[] = [leadersSection, exportSection, vaultSection];
+export const sections: BenchSection[] = [leadersSection, exportSection, vaultSection, syncSection];

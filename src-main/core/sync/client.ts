@@ -54,7 +54,8 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
   const starting = new Map<string, Promise<void>>();
   const requested = new Set<string>();
   const traffic: Traffic = { sent: 0, received: 0 };
-  const hashWaiters = new Map<string, (h: Record<string, [number, number]>) => void>();
+  const hashWaiters = new Map<string, (h: Record<string, [number, number]>, waiting: string[]) => void>();
+  const closedScopes = new Set<string>();
   let resolveWelcome!: (w: Welcome) => void;
   let rejectWelcome!: (err: Error) => void;
   const welcome = new Promise<Welcome>((resolve, reject) => {
@@ -135,6 +136,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
         uploadWaiters.get(msg.id)?.();
         return;
       case 'closed': {
+        closedScopes.add(msg.s);
         const link = links.get(msg.s);
         links.delete(msg.s);
         void link?.stop();
@@ -152,7 +154,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
         options.onRefused?.(msg);
         return;
       case 'hashes':
-        hashWaiters.get(msg.id)?.(msg.h);
+        hashWaiters.get(msg.id)?.(msg.h, msg.waiting);
         return;
       case 'error':
         options.onError?.(msg.code, { sv: msg.sv, en: msg.en });
@@ -186,16 +188,24 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
       while (!isClosed && Date.now() < deadline) {
         await settled();
         const id = randomUUID();
-        const theirs = await new Promise<Record<string, [number, number]> | null>((resolve) => {
+        const answer = await new Promise<{ h: Record<string, [number, number]>; waiting: string[] } | null>((resolve) => {
           const timer = setTimeout(() => resolve(null), Math.max(100, deadline - Date.now()));
-          hashWaiters.set(id, (h) => {
+          hashWaiters.set(id, (h, waiting) => {
             clearTimeout(timer);
-            resolve(h);
+            resolve({ h, waiting });
           });
           channel.send({ t: 'hashes', id });
         });
         hashWaiters.delete(id);
-        if (!theirs) return false;
+        if (!answer) return false;
+        const theirs = answer.h;
+        // Every scope asked for is open, uploaded, refused, or one the server says may not be held yet.
+        const waiting = new Set(answer.waiting);
+        const unsettled = [...requested].filter((s) => !links.has(s) && !uploads.has(s) && !closedScopes.has(s) && !waiting.has(s));
+        if (unsettled.length) {
+          await new Promise((r) => setTimeout(r, 10));
+          continue;
+        }
         const differ = [...links.keys()].filter((s) => {
           const mine = options.stores.get(s)?.hashes();
           return !mine || !theirs[s] || mine[0] !== theirs[s][0] || mine[1] !== theirs[s][1];

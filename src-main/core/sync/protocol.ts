@@ -54,7 +54,8 @@ export const serverMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('f'), s: scope, f: frame }),
   z.object({ t: z.literal('scopes'), add: z.array(scope), remove: z.array(scope) }),
   z.object({ t: z.literal('refused'), id: z.string().max(100), s: scope, tables: z.array(z.string().max(100)).max(100), ...bilingual }),
-  z.object({ t: z.literal('hashes'), id: z.string().max(100), h: z.record(z.string(), z.tuple([z.number(), z.number()])) }),
+  /** Content hashes of every open scope; `waiting`: scopes asked for that the device may not hold (yet). */
+  z.object({ t: z.literal('hashes'), id: z.string().max(100), h: z.record(z.string(), z.tuple([z.number(), z.number()])), waiting: z.array(scope) }),
   z.object({ t: z.literal('error'), code: z.string().max(100), ...bilingual }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -91,7 +91,7 @@ export const syncedTables: readonly SyncedTable[] = [
     parents: [parent('programmes', 'programme_id'), parent('units', 'unit_id'), parent('staff', 'supervisor_id', false)],
   },
   {
-    name: 'group_leaders', key: ['group_id', 'staff_id'], parts: [part('group', 'group_id', 'staff_id', 'created_at')],
+    name: 'group_leaders', key: ['group_id', 'staff_id'], parts: [part('group', 'created_at')],
     derived: [], local: [], parents: [parent('groups', 'group_id'), parent('staff', 'staff_id')],
   },
   {
@@ -124,7 +124,8 @@ export const syncedTables: readonly SyncedTable[] = [
     ],
   },
   {
-    name: 'attendance', key: ['participant_id', 'session_id'], parts: [part('group', 'participant_id', 'session_id', 'state')],
+    // The key travels in the row id only: a mark is one cell, and marks are the most numerous rows.
+    name: 'attendance', key: ['participant_id', 'session_id'], parts: [part('group', 'state')],
     derived: [], local: ['updated_at'], parents: [parent('participants', 'participant_id'), parent('sessions', 'session_id')],
   },
   {
@@ -132,7 +133,7 @@ export const syncedTables: readonly SyncedTable[] = [
     derived: [], local: ['updated_at'], parents: [parent('staff', 'supervisor_id')],
   },
   {
-    name: 'supervision_leaders', key: ['supervision_id', 'leader_id'], parts: [part('pathway', 'supervision_id', 'leader_id', 'rating', 'note')],
+    name: 'supervision_leaders', key: ['supervision_id', 'leader_id'], parts: [part('pathway', 'rating', 'note')],
     derived: [], local: [], parents: [parent('supervision_sessions', 'supervision_id'), parent('staff', 'leader_id')],
   },
   {

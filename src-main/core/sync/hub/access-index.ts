@@ -2,7 +2,7 @@ import type { ScopeChanges } from '../changes';
 import { columnsOfCell } from '../cell-codec';
 import { parseScope, refScope } from '../scopes';
 import type { StoreSet } from '../store-set';
-import { syncedTableByName } from '../tables';
+import { keyOfRowId, syncedTableByName } from '../tables';
 
 export interface GroupInfo {
   unitId: string | null;
@@ -50,8 +50,8 @@ export function createAccessIndex(stores: StoreSet): AccessIndex {
     }
     const leaders = new Set<string>();
     for (const rowId of store.rowIds('group_leaders')) {
-      const staffId = liveValue(stores, scope, 'group_leaders', rowId, 'staff_id');
-      if (staffId) leaders.add(staffId);
+      // A leader row is live while its one cell has a value; who it is, is in the row id.
+      if (liveValue(stores, scope, 'group_leaders', rowId, 'created_at')) leaders.add(keyOfRowId(syncedTableByName.get('group_leaders')!, rowId).staff_id!);
     }
     const next: GroupInfo = { unitId, supervisorId: liveValue(stores, scope, 'groups', groupId, 'supervisor_id') ?? null, leaders };
     groups.set(groupId, next);

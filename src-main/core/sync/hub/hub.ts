@@ -122,7 +122,7 @@ export function createHub(options: HubOptions): Hub {
     if (erasesNames(accepted)) storage.checkpoint?.();
     const accessChanged = index.update(scope, accepted);
     if (!hadContent) for (const l of newScopeListeners) l(scope);
-    if (accessChanged || !hadContent) reviewAccess();
+    if (accessChanged || !hadContent) scheduleReview();
   }
 
   function detect(incoming: ScopeChanges, store: ScopeStore): DetectedConflict[] {
@@ -244,6 +244,20 @@ export function createHub(options: HubOptions): Hub {
     return stores.scopes().filter((s) => (stores.get(s)?.tableIds().length ?? 0) > 0 && policy.canRead(device, s));
   }
 
+  /**
+   * Access is reviewed once after a burst of changes (an upload makes thousands of scopes), not
+   * after each: the review looks at every scope for every connection.
+   */
+  let reviewTimer: ReturnType<typeof setTimeout> | null = null;
+  function scheduleReview() {
+    if (reviewTimer) return;
+    reviewTimer = setTimeout(() => {
+      reviewTimer = null;
+      reviewAccess();
+    }, 20);
+    reviewTimer.unref?.();
+  }
+
   /** After access changed: offer new scopes, open waiting ones, close what may no longer be read. */
   function reviewAccess() {
     for (const conn of connections) {
@@ -314,9 +328,15 @@ export function createHub(options: HubOptions): Hub {
             return;
           }
           case 'hashes': {
+            // A review still due would offer or open scopes: do it first, so the answer is complete.
+            if (reviewTimer) {
+              clearTimeout(reviewTimer);
+              reviewTimer = null;
+              reviewAccess();
+            }
             const h: Record<string, [number, number]> = {};
             for (const scope of conn.links.keys()) h[scope] = stores.get(scope)!.hashes();
-            send(conn, { t: 'hashes', id: msg.id, h });
+            send(conn, { t: 'hashes', id: msg.id, h, waiting: [...conn.waiting] });
             return;
           }
         }
@@ -352,6 +372,7 @@ export function createHub(options: HubOptions): Hub {
     },
     connections: () => connections.size,
     async close() {
+      if (reviewTimer) clearTimeout(reviewTimer);
       for (const conn of [...connections]) {
         disconnectConn(conn);
         conn.channel.close(1001, 'server stopping');

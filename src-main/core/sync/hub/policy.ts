@@ -4,7 +4,7 @@ import { columnsOfCell } from '../cell-codec';
 import type { ScopeStore } from '../engine/scope-store';
 import type { DeviceIdentity } from '../protocol';
 import { parseScope, type ScopeKind } from '../scopes';
-import { syncedTableByName, type PartKind } from '../tables';
+import { keyOfRowId, syncedTableByName, type PartKind } from '../tables';
 import type { AccessIndex } from './access-index';
 
 /**
@@ -34,8 +34,10 @@ const refuse = (sv: string, en: string): Bilingual => ({ sv, en });
 const malformed = () => refuse('Ändringen hade en form som servern inte känner igen och togs inte emot.', 'The change had a shape the server does not recognise and was not accepted.');
 const notYours = () => refuse('Du har inte behörighet att ändra de här uppgifterna.', 'You are not allowed to change this data.');
 
-/** The value of a cell as it will be after the change: incoming if it has it, else stored. */
+/** The value of a cell as it will be after the change: incoming if it has it, else stored; key columns come from the row id. */
 function valueAfter(table: string, rowId: string, cellId: string, column: string, incoming: RowStamps | undefined, store: ScopeStore): unknown {
+  const t = syncedTableByName.get(table);
+  if (t && t.key.length > 1 && t.key.includes(column)) return keyOfRowId(t, rowId)[column];
   const cell = syncedTableByName.get(table)?.parts.flatMap((p) => p.cells).find((c) => c.id === cellId);
   const stamped = incoming?.[cellId] ?? store.row(table, rowId)?.[cellId];
   if (!cell || !stamped || stamped.value === undefined) return undefined;
