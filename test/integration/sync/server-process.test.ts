@@ -135,6 +135,12 @@ describe('komet server', { timeout: 120_000 }, () => {
     const foreignAttendance = q<{ n: number }>(adminDb, `select count(*) as n from attendance a join participants p on p.id = a.participant_id where p.group_id in (${foreignGroups.map(() => '?').join(',')})`, ...foreignGroups)[0]!.n;
     expect(q<{ n: number }>(file, `select count(*) as n from attendance a join participants p on p.id = a.participant_id where p.group_id in (${foreignGroups.map(() => '?').join(',')})`, ...foreignGroups)[0]!.n).toBe(foreignAttendance);
     // Values she may hold for other reasons: names in her own unit, staff's work phones and emails.
+    // Her Ledare page: the leaders of the groups she supervises in other units, with those groups and their attendance.
+    const leaders = JSON.parse(runKomet(['leaders', '--db', file, '--json']).stdout) as { id: string; groupsLed: number; meanAttendance: number | null }[];
+    const foreignLeaders = q<{ id: string }>(adminDb, `select distinct staff_id as id from group_leaders where group_id in (${foreignGroups.map(() => '?').join(',')})`, ...foreignGroups).map((r) => r.id);
+    expect(foreignLeaders.length).toBeGreaterThan(0);
+    for (const id of foreignLeaders) expect(leaders.find((l) => l.id === id)?.groupsLed ?? 0).toBeGreaterThan(0);
+    expect(leaders.some((l) => foreignLeaders.includes(l.id) && l.meanAttendance !== null)).toBe(true);
     const ownNames = new Set([
       ...q<{ n: string }>(adminDb, 'select display_name as n from participants p join groups g on g.id = p.group_id where g.unit_id is ?', s.unitId).map((r) => r.n),
       ...q<{ n: string | null }>(adminDb, 'select phone as n from staff union select email from staff union select name from staff').map((r) => r.n ?? ''),
