@@ -127,8 +127,7 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
     return bridge;
   }
 
-  const existing = membership();
-  if (existing) ensureBridge(existing);
+  // The engine's stores are loaded when first needed (a sync, a write), not for a status or the conflict list.
 
   function countUnsent(captured: number) {
     if (captured > 0) state.setMeta(keys.unsent, String(Number(state.meta(keys.unsent) ?? 0) + captured));
@@ -273,8 +272,10 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       }
     },
     afterWrite() {
-      if (!bridge) return;
-      const captured = connection ? connection.afterLocalWrite() : bridge.captureLocal();
+      const m = membership();
+      if (!m) return;
+      const b = ensureBridge(m);
+      const captured = connection ? connection.afterLocalWrite() : b.captureLocal();
       countUnsent(captured > 0 ? 1 : 0);
     },
     conflicts: (includeResolved) => conflictRepo.list(includeResolved),
