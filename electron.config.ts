@@ -38,6 +38,8 @@ export default defineConfig({
   renderer: {
     root: path.join(root, 'src-renderer'),
     plugins: [react()],
+    // The renderer reaches the contract through this one alias (types, and the plain enum arrays).
+    resolve: { alias: { '@contract': path.join(root, 'src-main/contract') } },
     build: {
       outDir: path.join(root, 'out/renderer'),
       emptyOutDir: true,

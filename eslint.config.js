@@ -51,11 +51,19 @@ export default tseslint.config(
           paths: [electronImport, ...sqlImports, { name: 'zod', message: 'The renderer imports contract types only.' }],
           patterns: [
             {
-              group: ['**/src-main/core/**', '**/src-main/app/**', '**/src-main/http/**', '**/src-main/cli/**', '**/src-main/ipc/router*', '**/src-main/ipc/handlers*', '**/src-main/electron/main*', '**/src-main/electron/preload', '**/src-main/electron/ipc*'],
-              message: 'The renderer may import types from the contract and the preload API only.',
+              group: [
+                '**/src-main/core/**', '**/src-main/app/**', '**/src-main/http/**', '**/src-main/cli/**', '**/src-main/contract/**',
+                '**/src-main/electron/*', '!**/src-main/electron/preload-api',
+              ],
+              message: 'The renderer reaches main through @contract and the preload API only.',
             },
-            { group: ['**/src-main/ipc/contract', '**/src-main/electron/preload-api'], allowTypeImports: true, message: 'Import types only (import type …).' },
+            { group: ['**/src-main/electron/preload-api'], allowTypeImports: true, message: 'Import types only (import type …).' },
             engineImport,
+            {
+              regex: '^@contract(/(?!enums$).*)?$',
+              allowTypeImports: true,
+              message: 'Import contract types only (import type …); the enum arrays come from @contract/enums.',
+            },
           ],
         },
       ],
@@ -70,7 +78,22 @@ export default tseslint.config(
           paths: [electronImport],
           patterns: [
             { group: ['**/electron/**', '**/http/**', '**/cli/**', '**/app/**'], message: 'The core imports no shell.' },
-            { group: ['**/ipc/**'], allowTypeImports: true, message: 'The core may use contract types only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is a leaf: procedure table, schemas, error shape, messages and enums, on zod alone.
+    files: ['src-main/contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, ...sqlImports],
+          patterns: [
+            { group: ['**/core/**', '**/app/**', '**/electron/**', '**/http/**', '**/cli/**', '**/src-renderer/**', 'node:*'], message: 'The contract imports only zod and itself.' },
+            { group: ['drizzle-orm/*'], message: 'The contract imports only zod and itself.' },
           ],
         },
       ],
@@ -93,14 +116,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [engineImport] }] },
   },
   {
-    files: ['src-main/{ipc,app,http,cli,server}/**/*.ts', 'src-main/electron/**/*.ts'],
+    files: ['src-main/{contract,app,http,cli,server}/**/*.ts', 'src-main/electron/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: sqlImports, patterns: [...sqlImportPatterns, engineImport] }],
       'no-restricted-syntax': ['error', sqlCalls],
     },
   },
   {
-    files: ['src-main/{ipc,app,http,cli,server}/**/*.ts'],
+    files: ['src-main/{app,http,cli,server}/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronImport] }] },
+  },
+  {
+    // Layers point one way: contract ← core ← app ← shells (electron, http, cli).
+    files: ['src-main/app/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [electronImport], patterns: [{ group: ['**/electron/**', '**/http/**', '**/cli/**'], message: 'The runtime imports no shell.' }] },
+      ],
+    },
   },
 );

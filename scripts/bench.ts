@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --scale N …] [--iterations N]`: times demo generation, the hot read paths
- * through the router (validation included, as every shell calls them) and the browser shell's
- * cold start, and prints a Markdown table. Measures only; nothing passes or fails.
+ * `npm run bench [-- --scale N …] [--iterations N] [--only WORD,…]`: times demo generation, the hot
+ * read paths through the router (validation included, as every shell calls them) and the browser
+ * shell's cold start, and prints a Markdown table. Measures only; nothing passes or fails.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,8 +25,23 @@ const { values } = parseArgs({
     'cold-starts': { type: 'string', default: '3' },
     // A slow query at a large scale would otherwise hold the bench for many minutes.
     budget: { type: 'string', default: '20' },
+    // Comparing one change before and after needs only its own rows, many times over.
+    only: { type: 'string', multiple: true },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run bench -- [options]
+  --scale N[,N…]      demo scales to measure (default 1,100)
+  --iterations N      calls per timed query (default 200)
+  --cold-starts N     browser shell starts per scale (default 3)
+  --budget S          seconds a timed query may take in all before it stops early (default 20)
+  --only WORD[,WORD…] measure only the rows whose name contains a word (e.g. attendance.set,groups.overview),
+                      and the sections named by one (leaders, export, vault); demo generation always runs`);
+  process.exit(0);
+}
+const only = (values.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+const wanted = (name: string) => only.length === 0 || only.some((word) => name.toLowerCase().includes(word));
 const scales = (values.scale ?? ['1', '100']).flatMap((s) => s.split(',')).map(Number);
 const iterations = Number(values.iterations);
 const coldStarts = Number(values['cold-starts']);
@@ -43,6 +58,11 @@ function record(measure: string, target: string, scale: number, cell: Cell) {
   const row = rows.get(measure) ?? { target, cells: new Map() };
   row.cells.set(scale, cell);
   rows.set(measure, row);
+}
+
+/** Times and records one row, unless --only leaves it out. */
+async function measure(label: string, target: string, scale: number, time: () => Promise<Cell>): Promise<void> {
+  if (wanted(label)) record(label, target, scale, await time());
 }
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -119,7 +139,7 @@ async function coldStart(databasePath: string, bundled = false): Promise<number>
         const res = await fetch(new URL('/api/call', url.origin), {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Cookie: cookie },
-          // The bundle starts behind the vault gate, where the page's first question is the lock state.
+          // The bundle starts behind the vault lock, where the page's first question is the lock state.
           body: JSON.stringify({ procedure: bundled ? 'vault.status' : 'app.info', input: {} }),
         });
         if (res.ok && ((await res.json()) as { ok: boolean }).ok) return performance.now() - started;
@@ -165,12 +185,11 @@ async function benchScale(scale: number, dir: string) {
     const filters = demo.groups.map((g) => ({ programmeId: g.programmeId, status: g.status, year: Number(g.startDate.slice(0, 4)) }));
     const rnd = createRandom('bench');
 
-    record('groups.list, first page, unfiltered (p50 / p95)', '', scale, await timeCalls(app, () => ['groups.list', {}]));
-    record('groups.list, programme + status + year (p50 / p95)', 'p95 < 20 ms', scale,
-      await timeCalls(app, () => ['groups.list', rnd.pick(filters)]));
-    record('dashboard.get (p50 / p95)', 'p95 < 20 ms', scale, await timeCalls(app, () => ['dashboard.get', {}]));
-    record('groups.get, random group (p50 / p95)', '', scale, await timeCalls(app, () => ['groups.get', { id: rnd.pick(groupIds) }]));
-    record('stats.get (p50 / p95)', '', scale, await timeCalls(app, () => ['stats.get', {}]));
+    await measure('groups.list, first page, unfiltered (p50 / p95)', '', scale, () => timeCalls(app, () => ['groups.list', {}]));
+    await measure('groups.list, programme + status + year (p50 / p95)', 'p95 < 20 ms', scale, () => timeCalls(app, () => ['groups.list', rnd.pick(filters)]));
+    await measure('dashboard.get (p50 / p95)', 'p95 < 20 ms', scale, () => timeCalls(app, () => ['dashboard.get', {}]));
+    await measure('groups.get, random group (p50 / p95)', '', scale, () => timeCalls(app, () => ['groups.get', { id: rnd.pick(groupIds) }]));
+    await measure('stats.get (p50 / p95)', '', scale, () => timeCalls(app, () => ['stats.get', {}]));
 
     // Participation: one attendance cell saved through the router (a real write, state always changes).
     // Cancelled groups refuse marks, so the cells come from the others.
@@ -178,18 +197,18 @@ async function benchScale(scale: number, dir: string) {
     const sessionGroup = new Map(demo.sessions.map((x) => [x.id, x.groupId]));
     const cells = participation.attendance.filter((a) => !cancelledGroups.has(sessionGroup.get(a.sessionId)!)).map((a) => ({ ...a }));
     const states = ['present', 'absent', 'absent_with_notice'] as const;
-    record('attendance.set, one cell (p50 / p95)', 'p95 < 5 ms', scale, await timeCalls(app, () => {
+    await measure('attendance.set, one cell (p50 / p95)', 'p95 < 5 ms', scale, () => timeCalls(app, () => {
       const cell = rnd.pick(cells);
       cell.state = states[(states.indexOf(cell.state) + 1) % 3]!;
       return ['attendance.set', { participantId: cell.participantId, sessionId: cell.sessionId, state: cell.state }];
     }));
     const withParticipants = [...new Set(participation.participants.map((p) => p.groupId))];
-    record('groups.overview, open a group page (p50 / p95)', 'p95 < 30 ms', scale,
-      await timeCalls(app, () => ['groups.overview', { id: rnd.pick(withParticipants) }]));
-    record('dashboard.participation (p50 / p95)', '', scale, await timeCalls(app, () => ['dashboard.participation', {}]));
-    record('stats.participation (p50 / p95)', '', scale, await timeCalls(app, () => ['stats.participation', {}]));
-    record('stats over everything: stats.get + stats.participation (p50 / p95)', '< 1 s', scale, await timeSequence(app, [['stats.get', {}], ['stats.participation', {}]]));
-    for (const section of sections) {
+    await measure('groups.overview, open a group page (p50 / p95)', 'p95 < 30 ms', scale, () => timeCalls(app, () => ['groups.overview', { id: rnd.pick(withParticipants) }]));
+    await measure('dashboard.participation (p50 / p95)', '', scale, () => timeCalls(app, () => ['dashboard.participation', {}]));
+    await measure('stats.participation (p50 / p95)', '', scale, () => timeCalls(app, () => ['stats.participation', {}]));
+    await measure('stats over everything: stats.get + stats.participation (p50 / p95)', '< 1 s', scale, () => timeSequence(app, [['stats.get', {}], ['stats.participation', {}]]));
+    for (const [name, section] of Object.entries(sections)) {
+      if (!wanted(name)) continue;
       await section({
         app, scale, databasePath, dir, demo, participation, pathway, ms,
         record: (measure, target, cell) => record(measure, target, scale, cell),
@@ -200,7 +219,9 @@ async function benchScale(scale: number, dir: string) {
     app.close();
   }
 
-  if (!fs.existsSync(path.join(root, 'src-main', 'http', 'server.ts'))) {
+  if (!wanted('browser shell cold start')) {
+    // --only left the cold starts out
+  } else if (!fs.existsSync(path.join(root, 'src-main', 'http', 'server.ts'))) {
     record('browser shell cold start → first API answer', '< 1 s', scale, 'n/a');
   } else {
     try {

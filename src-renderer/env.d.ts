@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import type { PathPurpose } from '../src-main/electron/preload-api';
-import type { Result } from '../src-main/ipc/contract';
+import type { Result } from '@contract';
 
 /** The narrow surface the Electron preload exposes; absent in the browser shell. */
 export interface KometBridge {

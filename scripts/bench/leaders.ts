@@ -2,7 +2,7 @@ import { createRandom } from '../../src-main/core/demo/random';
 import type { BenchSection } from './context';
 
 /**
- * Leader pathway (issue 4): the supervisor overview computes every leader's pathway and attention
+ * Leader pathway: the supervisor overview computes every leader's pathway and attention
  * flags in one call, and a leader page gathers one leader's groups, supervision and trends.
  */
 export const leadersSection: BenchSection = async (ctx) => {

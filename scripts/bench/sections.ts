@@ -4,5 +4,5 @@ import { leadersSection } from './leaders';
 import { syncSection } from './sync';
 import { vaultSection } from './vault';
 
-/** Each feature adds its section here; they run in this order after the core measures. */
-export const sections: BenchSection[] = [leadersSection, exportSection, vaultSection, syncSection];
+/** Each feature adds its section here; they run in this order after the core measures. The name is what `--only` matches. */
+export const sections: Record<string, BenchSection> = { leaders: leadersSection, export: exportSection, vault: vaultSection, sync: syncSection };

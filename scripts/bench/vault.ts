@@ -7,7 +7,7 @@ import { readVaultInfo, unlockWithPassphrase } from '../../src-main/core/vault';
 import type { BenchContext, BenchSection } from './context';
 
 /**
- * Data safety (issue 6): the bench database is unencrypted, so a copy of it goes through the same
+ * Data safety: the bench database is unencrypted, so a copy of it goes through the same
  * first-run setup as a user's legacy database (key file with the production scrypt cost, then
  * encryption in place). On that vault: unlock with the passphrase (KDF + opening the database,
  * as the lock screen does) and one backup made and verified as "Säkerhetskopiera nu" makes it.

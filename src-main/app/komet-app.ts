@@ -10,12 +10,13 @@ import { stagingRegistryOf } from '../core/services/export-files';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
 import { createRepos } from '../core/repos';
-import { createLaptopSync } from '../core/sync/laptop';
-import { emitSyncChange } from './sync-events';
+import { createLaptopSync, type LaptopSync } from '../core/sync/laptop';
 import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
-import { createHandlers } from '../ipc/handlers';
-import { createRouter, type CallContext, type Router } from '../ipc/router';
+import { currentCall, noteWritten, outsideCall } from './call-context';
+import { createChangeFeed, type ChangeFeed } from './change-feed';
+import { createHandlers } from './handlers';
+import { createRouter, logInternalError, type CallContext, type Handlers, type Router } from './router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
 import { appVersion } from './version';
 
@@ -23,9 +24,18 @@ export interface KometApp {
   readonly dataDir: string;
   readonly databasePath: string;
   readonly db: KometDb;
-  readonly router: Router;
-  /** Calls a procedure as the given shell; the same path every shell takes. */
+  /** The procedures this open database answers; the runtime routes to them while unlocked. */
+  readonly handlers: Handlers;
+  /**
+   * Calls a procedure through the router with this database's handlers alone: the CLI and tests,
+   * which open one database directly. The shells call the runtime instead.
+   */
   call(name: string, input: unknown, ctx?: Partial<CallContext>): ReturnType<Router['call']>;
+  /**
+   * This database's changes: one event per write committed through `call` or through the
+   * runtime's router, and one per batch of changes sync applied from other machines.
+   */
+  readonly events: ChangeFeed;
   close(): void;
 }
 
@@ -52,7 +62,7 @@ export interface StartOptions {
   sync?: 'background' | 'manual';
 }
 
-/** The composition root: opens the database, seeds it on first start and wires the router. */
+/** Opens one database: migrates and seeds it on first start, and binds the services to their procedures. */
 export function startKomet(options: StartOptions): KometApp {
   const dataDir = options.dataDir ?? (options.databasePath ? path.dirname(options.databasePath) : defaultDataDir());
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
@@ -65,38 +75,38 @@ export function startKomet(options: StartOptions): KometApp {
     if (options.readOnly && hasPendingMigrations(db.sqlite)) throw new NeedsMigration();
     const clock = options.clock ?? systemClock;
     const actor = options.actor ?? 'local';
-    // The router is made below; the sink asks it at each write which call is running.
-    const made: { router?: Router } = {};
-    const logged = createAuditSink(db, () => made.router?.currentCall() ?? { actor, procedure: 'startup' }, clock);
+    // The router carries the running call in its async context; writes outside any call
+    // (seeding at first start) are logged as 'startup'.
+    const logged = createAuditSink(db, () => currentCall() ?? { actor, procedure: 'startup' }, clock);
     const extra = options.audit;
-    const audit: AuditSink = extra ? { record: (e) => (logged.record(e), extra.record(e)) } : logged;
+    const audit: AuditSink = {
+      record: (e) => {
+        logged.record(e);
+        noteWritten(e.entity);
+        extra?.record(e);
+      },
+    };
     const services = createServices(db, { clock, audit });
-    if (!options.readOnly) services.seed.ensureSeeded();
+    // Seeding at first start may happen inside the call that unlocks: it is still the start's.
+    if (!options.readOnly) outsideCall(() => services.seed.ensureSeeded());
     const syncMode = options.sync ?? (options.shell === 'electron' || options.shell === 'browser' ? 'background' : undefined);
     const sync = syncMode && !options.readOnly ? createLaptopSync({ db, repos: createRepos(db, clock), clock }) : null;
-    sync?.onChange(() => emitSyncChange());
     const handlers = createHandlers(services, {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
       sync,
     });
-    const router = createRouter(handlers, {
-      onInternalError: (err, name) => {
-        // Only the procedure name and error class: messages may quote personal data.
-        console.error(`komet: unexpected error in ${name}: ${err instanceof Error ? err.name : typeof err}`);
-        if (process.env.KOMET_DEBUG) console.error(err);
-      },
-      // Until the runtime's change event carries committed writes, sync hears of them here.
-      afterWrite: () => sync?.afterWrite(),
-    });
+    const events = createChangeFeed();
+    const router = createRouter({ handlers: () => handlers, onCommitted: (e) => events.emit(e), onInternalError: logInternalError });
+    if (sync) connectSync(sync, events);
     if (syncMode === 'background' && sync?.status().joined) sync.startBackground();
-    made.router = router;
     const baseCtx: CallContext = { actor, shell: options.shell };
     return {
       dataDir,
       databasePath,
       db,
-      router,
+      handlers,
+      events,
       call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
       close: () => {
         void sync?.close();
@@ -107,6 +117,24 @@ export function startKomet(options: StartOptions): KometApp {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Sync hears of every committed local write on the change feed (the capture triggers have put it
+ * in the outbox; this hands it on), and announces what it applied from other machines on the same
+ * feed, naming the tables it touched. A status move alone (connected, offline) names none.
+ */
+function connectSync(sync: LaptopSync, events: ChangeFeed): void {
+  events.on((event) => {
+    if (event.source !== 'local' || event.entities === 'all') return;
+    try {
+      sync.afterWrite();
+    } catch (err) {
+      // The write itself is committed; what follows it must not turn it into a failure.
+      logInternalError(err, `${event.procedure ?? 'write'} (sync after write)`);
+    }
+  });
+  sync.onChange((tables) => events.emit({ source: 'sync', entities: [...tables].sort() }));
 }
 
 /** Raised by a read-only start on a database an older Komet wrote: it must be migrated first. */

@@ -2,21 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import {
-  backupIfDue,
   backupNames,
-  backupNow,
   backupsDirOf,
-  describeBackup,
   parseBackupFileName,
   restoreBackup,
   settleVaultFiles,
-  tidyBackups,
-  type BackupInfo,
-  type BackupReason,
   type EncryptedFiles,
   type RestoreResult,
 } from '../core/backup';
 import { AppError, type ErrorShape } from '../core/errors';
+import { commonErrors } from '../contract/errors';
 import { createEmptyDatabase } from '../core/repos/backup-repo';
 import {
   changePassphrase,
@@ -25,13 +20,10 @@ import {
   createVault,
   databaseMissing,
   forget,
-  keyCopyPath,
   keyFileOf,
   keyFilePath,
-  keyFor,
   keyringOf,
   parseRecoveryKey,
-  peekKeyId,
   readKeyFileAt,
   rekeyVault,
   setupDatabasePath,
@@ -46,10 +38,13 @@ import {
 } from '../core/vault';
 import { tooManyAttempts } from '../core/vault/errors';
 import { defaultDatabasePath } from './data-dir';
+import { keyOfBackup, vaultBackups } from './vault-backups';
 import { startKomet, type KometApp, type StartOptions } from './komet-app';
 
+/** In the lock-state words of contract/enums VAULT_STATES, from the core's files to the lock screen. */
 export type VaultSessionState =
-  | { state: 'uninitialised'; legacyDatabase: boolean }
+  | { state: 'new' }
+  | { state: 'legacy' }
   | { state: 'locked'; userName: string | null; retryAfterMs: number; problem?: ErrorShape }
   | { state: 'unlocked'; userName: string }
   /** Unlocked with a right secret, but the database itself cannot be opened: restore a backup. */
@@ -70,12 +65,21 @@ export interface VaultSessionOptions {
   start?: (options: StartOptions) => KometApp;
   /** Milliseconds clock for throttling (tests move it). */
   nowMs?: () => number;
+  /**
+   * An unencrypted database (`komet init --unencrypted`: demos, benchmarks): opened at once with no
+   * key, never locked, backups without a key; the secret-taking transitions say why they do not apply.
+   */
+  keyless?: { actor: string };
 }
 
 export const defaultIdleLockMs = 10 * 60 * 1000;
 
-const lockedError = () =>
-  new AppError('locked', { sv: 'Komet är låst. Lås upp med din lösenfras.', en: 'Komet is locked. Unlock it with your passphrase.' });
+const lockedError = () => new AppError('locked', commonErrors.locked.message);
+const notEncrypted = () =>
+  new AppError('conflict', {
+    sv: 'Den här databasen är okrypterad (demo eller mätning) och har ingen lösenfras. Skapa en krypterad med komet init.',
+    en: 'This database is unencrypted (demo or benchmark) and has no passphrase. Create an encrypted one with komet init.',
+  });
 const busyError = () =>
   new AppError('conflict', { sv: 'Upplåsning pågår redan.', en: 'Unlocking is already in progress.' });
 
@@ -89,27 +93,29 @@ export function createVaultSession(options: VaultSessionOptions) {
   const databasePath = options.databasePath ?? defaultDatabasePath(dataDir);
   const backupsDir = backupsDirOf(path.dirname(databasePath));
   const keyFile = keyFilePath(dataDir);
+  const keyless = options.keyless;
   const start = options.start ?? startKomet;
   const nowMs = options.nowMs ?? Date.now;
   let idleLockMs = options.idleLockMs ?? defaultIdleLockMs;
-  let current: { app: KometApp; ring: Keyring; userName: string } | null = null;
+  // The ring is null only in keyless mode.
+  let current: { app: KometApp; ring: Keyring | null; userName: string } | null = null;
   // The keys are kept while damaged, so backups can be verified and one restored.
   let broken: { ring: Keyring; userName: string; problem: ErrorShape } | null = null;
-  const verified = new Map<string, { stamp: string; info: BackupInfo }>();
   let failures = 0;
   let lastFailureAt = 0;
   let busy = false;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   const listeners = new Set<(state: VaultSessionState, reason?: LockReason) => void>();
 
+  if (keyless) openKeyless(keyless.actor);
   const retryAfterMs = () => Math.max(0, lastFailureAt + unlockDelayMs(failures) - nowMs());
 
   function status(): VaultSessionState {
     if (current) return { state: 'unlocked', userName: current.userName };
     if (broken) return { state: 'damaged', userName: broken.userName, problem: broken.problem };
     const s = vaultStatus(dataDir, databasePath);
-    if (s.kind === 'new' || s.kind === 'legacy') return { state: 'uninitialised', legacyDatabase: s.kind === 'legacy' };
-    if (s.kind === 'damaged') return { state: 'locked', userName: null, retryAfterMs: 0, problem: s.error.toShape() };
+    if (s.state === 'new' || s.state === 'legacy') return { state: s.state };
+    if (s.state === 'damaged') return { state: 'locked', userName: null, retryAfterMs: 0, problem: s.error.toShape() };
     return { state: 'locked', userName: s.userName, retryAfterMs: retryAfterMs() };
   }
 
@@ -138,7 +144,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     const missing = databaseMissing();
     try {
       const s = vaultStatus(dataDir, databasePath);
-      if (s.kind === 'ready' && s.databaseMissing) throw missing;
+      if (s.state === 'locked' && s.databaseMissing) throw missing;
       settled = settleVaultFiles(databasePath, backupsDir, ring.key, keyFile);
       const app = start({ dataDir, databasePath, shell: options.shell, key: ring.key, actor: userName, ...(options.clock ? { clock: options.clock } : {}) });
       current = { app, ring, userName };
@@ -156,7 +162,7 @@ export function createVaultSession(options: VaultSessionOptions) {
   }
 
   async function withCredential(credential: Credential, file = keyFile): Promise<Keyring> {
-    if (current) return cloneKeyring(current.ring);
+    if (current?.ring) return cloneKeyring(current.ring);
     if (broken) return cloneKeyring(broken.ring);
     return throttled(async () => (await unlockKeyring(file, credential)).ring);
   }
@@ -187,6 +193,7 @@ export function createVaultSession(options: VaultSessionOptions) {
   }
 
   function lock(reason: LockReason = 'user') {
+    if (keyless && reason !== 'dispose') return;
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = null;
     if (broken) {
@@ -200,7 +207,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     try {
       app.close();
     } finally {
-      forget(ring);
+      if (ring) forget(ring);
     }
     emit(reason);
   }
@@ -212,15 +219,24 @@ export function createVaultSession(options: VaultSessionOptions) {
   /** The keys while unlocked or damaged: enough to read and restore backups. */
   const requireKeys = () => {
     const held = current ?? broken;
-    if (!held) throw lockedError();
-    return held;
+    if (!held?.ring) throw lockedError();
+    return { ...held, ring: held.ring };
+  };
+  /** The secret-taking transitions: refused for an unencrypted database. */
+  const requireEncrypted = () => {
+    if (keyless) throw notEncrypted();
   };
 
-  /** The data key a backup is encrypted with, if this vault holds it (legacy backups: the current one). */
-  function keyOfBackup(ring: Keyring, file: string): Buffer | undefined {
-    const copy = keyCopyPath(file);
-    return fs.existsSync(copy) ? keyFor(ring, peekKeyId(copy)) : ring.key;
-  }
+  const backups = vaultBackups({
+    backupsDir,
+    keyFile,
+    keyless: Boolean(keyless),
+    unlocked: () => {
+      const { app, ring } = requireUnlocked();
+      return { db: app.db, key: ring?.key };
+    },
+    ring: () => requireKeys().ring,
+  });
 
   /** Closes the database and runs `work` with the keys, then reopens with what `work` returns. */
   function withClosedDatabase<T>(work: (ring: Keyring) => { result: T; ring: Keyring }): T {
@@ -247,8 +263,9 @@ export function createVaultSession(options: VaultSessionOptions) {
     /** First start: creates the key file (encrypting a legacy database and its backups) and unlocks. */
     setup: (input: { userName: string; passphrase: string }) =>
       exclusive(async () => {
+        requireEncrypted();
         const s = vaultStatus(dataDir, databasePath);
-        if (s.kind !== 'new' && s.kind !== 'legacy') {
+        if (s.state !== 'new' && s.state !== 'legacy') {
           throw new AppError('conflict', { sv: 'Komet är redan konfigurerat.', en: 'Komet is already set up.' });
         }
         const setupFile = setupDatabasePath(databasePath);
@@ -259,9 +276,9 @@ export function createVaultSession(options: VaultSessionOptions) {
           ...(options.scrypt ? { scrypt: options.scrypt } : {}),
           ...(options.clock ? { clock: options.clock } : {}),
           // The database exists before its key file, so no start ever finds a key file alone.
-          ...(s.kind === 'new' ? { beforeKeyFile: (key: Buffer) => createEmptyDatabase(setupFile, key) } : {}),
+          ...(s.state === 'new' ? { beforeKeyFile: (key: Buffer) => createEmptyDatabase(setupFile, key) } : {}),
         });
-        if (s.kind === 'new') vaultStatus(dataDir, databasePath);
+        if (s.state === 'new') vaultStatus(dataDir, databasePath);
         const userName = input.userName.trim();
         const settled = open(keyringOf(readKeyFileAt(keyFile), dataKey), userName);
         return { recoveryKey, backupsEncrypted: settled?.backupsEncrypted ?? 0, backupsRemoved: settled?.backupsRemoved ?? 0 };
@@ -274,7 +291,8 @@ export function createVaultSession(options: VaultSessionOptions) {
      */
     restoreFromBackup: (name: string, secret: string) =>
       exclusive(async () => {
-        if (vaultStatus(dataDir, databasePath).kind !== 'new') {
+        requireEncrypted();
+        if (vaultStatus(dataDir, databasePath).state !== 'new') {
           throw new AppError('conflict', { sv: 'Komet är redan konfigurerat.', en: 'Komet is already set up.' });
         }
         const file = backupFile(name);
@@ -290,10 +308,17 @@ export function createVaultSession(options: VaultSessionOptions) {
         }
         open(ring, keys.userName);
       }),
-    unlock: (passphrase: string) => exclusive(async () => unlockAs({ passphrase })),
+    unlock: (passphrase: string) =>
+      exclusive(async () => {
+        requireEncrypted();
+        await unlockAs({ passphrase });
+      }),
+    /** Whether this session holds an unencrypted database (no key, no lock). */
+    keyless: Boolean(keyless),
     /** A forgotten passphrase: the recovery key unlocks and, if given, sets a new passphrase. */
     unlockWithRecoveryKey: (recoveryKey: string, newPassphrase?: string) =>
       exclusive(async () => {
+        requireEncrypted();
         if (newPassphrase !== undefined) {
           await changePassphrase({ dataDir, current: { recoveryKey }, next: newPassphrase, backupsDir, ...(options.scrypt ? { scrypt: options.scrypt } : {}) });
         }
@@ -306,12 +331,15 @@ export function createVaultSession(options: VaultSessionOptions) {
     touch: () => {
       if (current) armIdleTimer();
     },
+    /** Throws `conflict` for an unencrypted database, which has no passphrase and no lock. */
+    requireEncrypted,
     setIdleLockMs: (ms: number) => {
       idleLockMs = Math.max(0, ms);
       armIdleTimer();
     },
     changePassphrase: (currentPassphrase: string, next: string) =>
       exclusive(async () => {
+        requireEncrypted();
         requireUnlocked();
         // The current passphrase is asked for even while unlocked: an open laptop is not consent.
         await throttled(() =>
@@ -324,6 +352,7 @@ export function createVaultSession(options: VaultSessionOptions) {
      */
     rekey: (currentPassphrase: string, next: string) =>
       exclusive(async () => {
+        requireEncrypted();
         requireUnlocked();
         const wait = retryAfterMs();
         if (wait > 0) throw tooManyAttempts(wait);
@@ -331,9 +360,10 @@ export function createVaultSession(options: VaultSessionOptions) {
         await throttled(() => unlockKeyFile(readKeyFileAt(keyFile), { passphrase: currentPassphrase })).then((k) => k.fill(0));
         const held = requireUnlocked();
         const { userName } = held;
-        const keep = cloneKeyring(held.ring);
+        const { ring: heldRing } = requireKeys();
+        const keep = cloneKeyring(heldRing);
         held.app.close();
-        forget(held.ring);
+        forget(heldRing);
         current = null;
         let reopenWith = keep;
         try {
@@ -349,63 +379,46 @@ export function createVaultSession(options: VaultSessionOptions) {
           });
           reopenWith = ring;
           forget(keep);
-          verified.clear();
+          backups.forgetVerified();
           return { recoveryKey };
         } finally {
           open(reopenWith, userName);
         }
       }),
-    backupNow: (reason: BackupReason = 'manual'): BackupInfo => {
-      const { app, ring } = requireUnlocked();
-      const info = backupNow(app.db, { dir: backupsDir, reason, key: ring.key, keyFile });
-      // Just verified while written: the list need not reopen it (at scale that costs seconds per file).
-      const st = fs.statSync(info.file);
-      verified.set(info.name, { stamp: `${st.size}:${st.mtimeMs}`, info });
-      return info;
-    },
-    backupIfDue: (now = new Date()): BackupInfo | null => {
-      const { app, ring } = requireUnlocked();
-      return backupIfDue(app.db, { dir: backupsDir, key: ring.key, keyFile, now });
-    },
-    /** Thins this vault's backups by the retention ladder; other installations' stay. */
-    pruneBackups: (now = new Date()): string[] => tidyBackups(backupsDir, now, { key: requireKeys().ring.key, keyFile }),
-    /** Newest first; each file is verified once and remembered until it changes. */
-    listBackups: (): BackupInfo[] => {
-      const { ring } = requireKeys();
-      return backupNames(backupsDir).map((b) => {
-        const file = path.join(backupsDir, b.name);
-        let stamp = '';
-        try {
-          const st = fs.statSync(file);
-          const copy = fs.statSync(keyCopyPath(file), { throwIfNoEntry: false });
-          stamp = `${st.size}:${st.mtimeMs}:${copy?.mtimeMs ?? ''}`;
-        } catch {
-          // Vanished meanwhile; verification reports it missing.
-        }
-        const hit = verified.get(b.name);
-        if (hit && hit.stamp === stamp) return hit.info;
-        const key = keyOfBackup(ring, file);
-        const info: BackupInfo = key
-          ? describeBackup(backupsDir, b, key)
-          : { file, ...b, size: fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0, ok: false, problem: 'other_key', counts: {} };
-        verified.set(b.name, { stamp, info });
-        return info;
-      });
-    },
+    // Making, listing and thinning backups needs the keys this session holds (see vault-backups).
+    ...backups,
     backupsDir,
     /** Closes the database, restores, and reopens; on a refused source nothing changes. */
     restore: (from: string): RestoreResult =>
-      withClosedDatabase((ring) => {
-        const sourceKey = keyOfBackup(ring, from);
-        if (!sourceKey) throw otherKey();
-        return { result: restoreBackup(from, { dataDir, databasePath, key: ring.key, sourceKey, backupsDir, keyFile }), ring };
-      }),
+      keyless
+        ? restoreKeyless(from)
+        : withClosedDatabase((ring) => {
+            const sourceKey = keyOfBackup(ring, from);
+            if (!sourceKey) throw otherKey();
+            return { result: restoreBackup(from, { dataDir, databasePath, key: ring.key, sourceKey, backupsDir, keyFile }), ring };
+          }),
     onChange(listener: (state: VaultSessionState, reason?: LockReason) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     dispose: () => lock('dispose'),
   };
+
+  function restoreKeyless(from: string): RestoreResult {
+    const { app, userName } = requireUnlocked();
+    app.close();
+    current = null;
+    try {
+      return restoreBackup(from, { dataDir, databasePath, key: undefined, backupsDir });
+    } finally {
+      openKeyless(userName);
+    }
+  }
+
+  function openKeyless(userName: string) {
+    const app = start({ dataDir, databasePath, shell: options.shell, actor: userName, ...(options.clock ? { clock: options.clock } : {}) });
+    current = { app, ring: null, userName };
+  }
 
   function backupFile(name: string): string {
     const parsed = parseBackupFileName(path.basename(name));
@@ -417,8 +430,8 @@ export function createVaultSession(options: VaultSessionOptions) {
   async function unlockAs(credential: Credential) {
     if (current || broken) return;
     const s = vaultStatus(dataDir, databasePath);
-    if (s.kind === 'damaged') throw s.error;
-    if (s.kind !== 'ready') {
+    if (s.state === 'damaged') throw s.error;
+    if (s.state !== 'locked') {
       throw new AppError('locked', { sv: 'Komet är inte konfigurerat ännu.', en: 'Komet is not set up yet.' });
     }
     const ring = await withCredential(credential);

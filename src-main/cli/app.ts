@@ -71,7 +71,7 @@ export interface CliDatabase {
 export async function resolveDatabase(databasePath: string, options: { createPlain?: boolean; allowMissing?: boolean } = {}): Promise<CliDatabase> {
   const dataDir = path.dirname(databasePath);
   const status = vaultStatus(dataDir, databasePath);
-  if (status.kind === 'ready') {
+  if (status.state === 'locked') {
     if (status.databaseMissing && !options.allowMissing) throw missingBesideKeyFile(databasePath);
     const passphrase = passphraseFromEnv();
     if (!passphrase) throw needPassphrase();
@@ -81,11 +81,11 @@ export async function resolveDatabase(databasePath: string, options: { createPla
     if (!status.databaseMissing) settleAsWriter(databasePath, () => settleVaultFiles(databasePath, backupsDirOf(dataDir), ring.key, keyFile));
     return { dataDir, databasePath, key: ring.key, userName: status.userName, keyFile, ring };
   }
-  if (status.kind === 'damaged') {
+  if (status.state === 'damaged') {
     if (!fs.existsSync(keyFilePath(dataDir))) throw notKomet();
     throw status.error;
   }
-  if (status.kind === 'new' && !options.createPlain) throw missingDatabase(databasePath);
+  if (status.state === 'new' && !options.createPlain) throw missingDatabase(databasePath);
   return { dataDir, databasePath, key: undefined, userName: undefined };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ExportRunResult, Programme, Unit } from '../ipc/contract';
+import type { ExportRunResult, Programme, Unit } from '../contract';
+import { EXPORT_PERIODS } from '../contract/enums';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp, line, parseNumber } from './common';
 
 export const help = `Användning / Usage: komet export [--db SÖKVÄG] (--recipient AGE1… [--recipient …] | --passphrase-env VAR)
@@ -105,7 +106,7 @@ export async function run(args: string[]): Promise<number> {
     passphrase = process.env[values['passphrase-env']];
     if (!passphrase) throw fail(`miljövariabeln ${values['passphrase-env']} är inte satt`, `environment variable ${values['passphrase-env']} is not set`);
   }
-  if (!['week', 'month', 'quarter', 'half', 'year'].includes(values.period)) {
+  if (!(EXPORT_PERIODS as readonly string[]).includes(values.period)) {
     throw fail('--period: week, month, quarter, half eller year', '--period: week, month, quarter, half or year');
   }
   if (values['allow-below-k'] && !values.reason?.trim()) {

@@ -47,16 +47,16 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   // Loaded after --help so help stays instant.
-  const [{ withApp, passphraseFromEnv, needPassphrase }, { vaultStatus }, { createKometGate }, { backupNames, backupsDirOf }] = await Promise.all([
+  const [{ withApp, passphraseFromEnv, needPassphrase }, { vaultStatus }, { createRuntime }, { backupNames, backupsDirOf }] = await Promise.all([
     import('./app'),
     import('../core/vault'),
-    import('../app/komet-gate'),
+    import('../app/runtime'),
     import('../core/backup'),
   ]);
   const databasePath = databasePathFrom(values.db);
   const dataDir = path.dirname(databasePath);
   const status = vaultStatus(dataDir, databasePath);
-  const earlier = status.kind === 'new' ? backupNames(backupsDirOf(dataDir)) : [];
+  const earlier = status.state === 'new' ? backupNames(backupsDirOf(dataDir)) : [];
   if (earlier.length > 0 && !values.fresh) {
     const newest = path.join(backupsDirOf(dataDir), earlier[0]!.name);
     throw new CliFailure({
@@ -66,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
   }
 
   if (values.unencrypted) {
-    if (status.kind === 'ready') {
+    if (status.state === 'locked') {
       throw new CliFailure({
         sv: 'Databasen är redan krypterad; --unencrypted gäller bara nya databaser.',
         en: 'The database is already encrypted; --unencrypted applies to new databases only.',
@@ -79,18 +79,18 @@ export async function run(args: string[]): Promise<number> {
 
   const passphrase = passphraseFromEnv();
   if (!passphrase) throw needPassphrase();
-  if (status.kind === 'ready' || status.kind === 'damaged') {
+  if (status.state === 'locked' || status.state === 'damaged') {
     // Already set up: open it (which migrates) with the passphrase, and print the path.
     await withApp(databasePath, () => undefined);
     console.log(databasePath);
     return 0;
   }
   const { unwrap } = await import('./app');
-  const gate = createKometGate({ databasePath, shell: 'cli', backupCheckMs: 0 });
+  const runtime = createRuntime({ databasePath, shell: 'cli', backupCheckMs: 0 });
   try {
     const userName = values.user ?? osUserName();
     const { recoveryKey, backupsEncrypted = 0, backupsRemoved = 0 } = unwrap<{ recoveryKey: string; backupsEncrypted?: number; backupsRemoved?: number }>(
-      await gate.call('vault.setup', { userName, passphrase, passphraseRepeat: passphrase }),
+      await runtime.call('vault.setup', { userName, passphrase, passphraseRepeat: passphrase }),
     );
     console.log(databasePath);
     if (backupsEncrypted > 0 || backupsRemoved > 0) {
@@ -109,7 +109,7 @@ export async function run(args: string[]): Promise<number> {
       }),
     );
   } finally {
-    gate.close();
+    runtime.close();
   }
   return 0;
 }

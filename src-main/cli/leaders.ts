@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { LeadersOverview } from '../ipc/contract';
+import type { LeadersOverview } from '../contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
 export const help = `Användning / Usage: komet leaders [--db SÖKVÄG] [--json] [--attention]

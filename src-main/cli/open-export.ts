@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app/data-dir';
 import { appVersion } from '../app/version';
-import { exportOpenInput } from '../ipc/schemas/export';
+import { exportOpenInput } from '../contract/schemas/export';
 import { CliFailure, helpOptionHelp, line } from './common';
 
 export const help = `Användning / Usage: komet open-export FIL (--identity NYCKELFIL | --passphrase-env VAR) --out MAPP

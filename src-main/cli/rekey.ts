@@ -26,21 +26,21 @@ export async function run(args: string[]): Promise<number> {
     console.log(help);
     return 0;
   }
-  const [{ passphraseFromEnv, needPassphrase, missingDatabase, unwrap }, { vaultStatus }, { createKometGate }] = await Promise.all([
+  const [{ passphraseFromEnv, needPassphrase, missingDatabase, unwrap }, { vaultStatus }, { createRuntime }] = await Promise.all([
     import('./app'),
     import('../core/vault'),
-    import('../app/komet-gate'),
+    import('../app/runtime'),
   ]);
   const databasePath = databasePathFrom(values.db);
   const status = vaultStatus(path.dirname(databasePath), databasePath);
-  if (status.kind === 'new') throw missingDatabase(databasePath);
-  if (status.kind === 'legacy') {
+  if (status.state === 'new') throw missingDatabase(databasePath);
+  if (status.state === 'legacy') {
     throw new CliFailure({
       sv: 'Databasen är okrypterad och har ingen nyckel att byta. Kryptera den med komet init.',
       en: 'The database is unencrypted and has no key to replace. Encrypt it with komet init.',
     });
   }
-  if (status.kind === 'damaged') throw status.error;
+  if (status.state === 'damaged') throw status.error;
   const current = passphraseFromEnv();
   if (!current) throw needPassphrase();
   const next = process.env.KOMET_NEW_PASSPHRASE;
@@ -53,11 +53,11 @@ export async function run(args: string[]): Promise<number> {
       2,
     );
   }
-  const gate = createKometGate({ databasePath, shell: 'cli', backupCheckMs: 0 });
+  const runtime = createRuntime({ databasePath, shell: 'cli', backupCheckMs: 0 });
   try {
-    const unlocked = unwrap<{ state: string; problem?: { message: { sv: string; en: string } } }>(await gate.call('vault.unlock', { passphrase: current }));
+    const unlocked = unwrap<{ state: string; problem?: { message: { sv: string; en: string } } }>(await runtime.call('vault.unlock', { passphrase: current }));
     if (unlocked.state !== 'unlocked') throw new CliFailure(unlocked.problem?.message ?? { sv: 'Databasen kan inte öppnas.', en: 'The database cannot be opened.' });
-    const { recoveryKey } = unwrap<{ recoveryKey: string }>(await gate.call('vault.rekey', { current, next, nextRepeat: next }));
+    const { recoveryKey } = unwrap<{ recoveryKey: string }>(await runtime.call('vault.rekey', { current, next, nextRepeat: next }));
     console.log(databasePath);
     console.log(line({ sv: `Ny återställningsnyckel: ${recoveryKey}`, en: `New recovery key: ${recoveryKey}` }));
     console.log(
@@ -67,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
       }),
     );
   } finally {
-    gate.close();
+    runtime.close();
   }
   return 0;
 }

@@ -35,7 +35,7 @@ export async function restoreInto(databasePath: string, from: string): Promise<R
   const dataDir = path.dirname(databasePath);
   const status = vaultStatus(dataDir, databasePath);
   const encryptedBackup = fs.existsSync(keyFileOf(path.dirname(from), from));
-  if (status.kind === 'ready') {
+  if (status.state === 'locked') {
     const db = await resolveDatabase(databasePath, { allowMissing: true });
     let source: { key: Buffer; copy?: Keyring } | undefined;
     try {
@@ -46,7 +46,7 @@ export async function restoreInto(databasePath: string, from: string): Promise<R
       if (db.ring) forget(db.ring);
     }
   }
-  if (status.kind === 'new' && encryptedBackup) {
+  if (status.state === 'new' && encryptedBackup) {
     const passphrase = passphraseFromEnv();
     if (!passphrase) throw needPassphrase();
     const copyFile = keyFileOf(path.dirname(from), from);

@@ -31,11 +31,10 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   // Loaded after --help so help stays instant.
-  const [{ passphraseFromEnv, unwrap }, { startBrowserShell }, { createKometGate }, { createPlainGate }, { vaultStatus }] = await Promise.all([
+  const [{ passphraseFromEnv, unwrap }, { startBrowserShell }, { createRuntime }, { vaultStatus }] = await Promise.all([
     import('./app'),
     import('../http/server'),
-    import('../app/komet-gate'),
-    import('../app/plain-gate'),
+    import('../app/runtime'),
     import('../core/vault'),
   ]);
   const port = parseNumber('port', values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, {
@@ -45,16 +44,16 @@ export async function run(args: string[]): Promise<number> {
   const databasePath = databasePathFrom(values.db);
   const status = vaultStatus(path.dirname(databasePath), databasePath);
   // An existing unencrypted database (demo, benchmark) is served as it is. The page is what the
-  // user works in, so the gate answers as the browser shell: app.info says so and the export's
+  // user works in, so the runtime answers as the browser shell: app.info says so and the export's
   // file paths are held to the exports folder like under `npm start`.
   const app =
-    status.kind === 'legacy'
-      ? createPlainGate({ databasePath, shell: 'browser', actor: 'cli' })
-      : createKometGate({ databasePath, shell: 'browser' });
+    status.state === 'legacy'
+      ? createRuntime({ databasePath, shell: 'browser', keyless: { actor: 'cli' } })
+      : createRuntime({ databasePath, shell: 'browser' });
   let shell;
   try {
     const passphrase = passphraseFromEnv();
-    if (app.encrypted && status.kind === 'ready' && passphrase) unwrap(await app.call('vault.unlock', { passphrase }));
+    if (app.encrypted && status.state === 'locked' && passphrase) unwrap(await app.call('vault.unlock', { passphrase }));
     shell = await startBrowserShell({ app, port, rendererDir });
   } catch (err) {
     app.close();

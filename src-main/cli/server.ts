@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SYNC_ROLES } from '../contract/enums';
 import { CliFailure, helpOptionHelp, line, parseNumber } from './common';
 
 export const help = `Användning / Usage: komet server <init|start|enrol|revoke> --data MAPP [flaggor/options]
@@ -36,7 +37,7 @@ fingerprint in their enrolment code. Its data is encrypted with the passphrase i
 ${helpOptionHelp}
 Slutkoder / Exit codes: 0 klart / done, 1 fel / failure, 2 fel argument / bad arguments.`;
 
-const roles = ['leader', 'supervisor', 'admin', 'unit-server'] as const;
+const roles = SYNC_ROLES;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;

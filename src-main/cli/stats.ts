@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { ParticipationStats, Stats } from '../ipc/contract';
+import type { ParticipationStats, Stats } from '../contract';
 import { baseOptions, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
 export const help = `Användning / Usage: komet stats [--db SÖKVÄG] [--json]

@@ -1,41 +1,8 @@
-/**
- * Typed, bilingual errors. Every failure that reaches a shell is one of these codes; the message
- * is written for the user (Swedish first) and never contains personal data from the database.
- */
-export type ErrorCode =
-  | 'validation'
-  | 'not_found'
-  | 'conflict'
-  | 'in_use'
-  | 'unknown_procedure'
-  | 'database_too_new'
-  | 'database_unreadable'
-  | 'locked'
-  | 'wrong_passphrase'
-  | 'key_file_damaged'
-  | 'too_many_attempts'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'io'
-  | 'internal';
+import type { Bilingual, ErrorCode, ErrorShape, FieldIssue } from '../contract/errors';
 
-export interface Bilingual {
-  sv: string;
-  en: string;
-}
+export type { Bilingual, ErrorCode, ErrorShape, FieldIssue, Result } from '../contract/errors';
 
-export interface FieldIssue {
-  /** Dotted path of the offending field, e.g. "leaderIds.0" ("" for the whole input). */
-  path: string;
-  message: Bilingual;
-}
-
-export interface ErrorShape {
-  code: ErrorCode;
-  message: Bilingual;
-  issues?: FieldIssue[];
-}
-
+/** A typed, bilingual failure; shells answer with its shape (see contract/errors). */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly messages: Bilingual;
@@ -68,5 +35,3 @@ export const fieldError = (path: string, sv: string, en: string): AppError => va
 
 export const notFound = (what: Bilingual): AppError =>
   new AppError('not_found', { sv: `${what.sv} finns inte (längre).`, en: `${what.en} does not exist (any more).` });
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };

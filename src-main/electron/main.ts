@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
-import { createKometGate, type KometGate } from '../app/komet-gate';
+import { createRuntime, type Runtime } from '../app/runtime';
 import { AppError } from '../core/errors';
-import { notifyChanged, registerIpc } from './ipc';
+import { forwardChanges, registerIpc } from './ipc';
 import { aboutText, buildMenuTemplate, type MenuLanguage } from './menu';
 import { registerAppSchemes, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, guardAllWebContents, hardenSession, mainWindowOptions } from './security';
@@ -13,7 +13,7 @@ const here = import.meta.dirname;
 const rendererDir = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs');
 
-let kometApp: KometGate | null = null;
+let kometApp: Runtime | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /**
@@ -114,17 +114,17 @@ function startupFailure(err: unknown): void {
 async function onReady(dataDir: string): Promise<void> {
   try {
     // Starts locked (or at first-run setup); the window unlocks it through vault.* calls.
-    kometApp = createKometGate({ dataDir, shell: 'electron' });
+    kometApp = createRuntime({ dataDir, shell: 'electron' });
   } catch (err) {
     startupFailure(err);
     return;
   }
-  // Idle and screen locks happen without a call: the window re-reads vault.status. After an
-  // unlock the menu can follow the stored language.
-  kometApp.onChange((procedure) => {
-    notifyChanged(mainWindow, { procedure });
-    void installMenu();
+  // Every committed write and every lock change (idle and screen locks happen without a call)
+  // goes to the window. The menu follows the stored language after an unlock or a settings change.
+  forwardChanges(kometApp.events, () => mainWindow, (change) => {
+    if (change.procedure === 'settings.update') void installMenu();
   });
+  kometApp.onLockChange(() => void installMenu());
   // Walking away from a locked screen or a sleeping laptop must not leave the data open.
   powerMonitor.on('lock-screen', () => kometApp?.lock());
   powerMonitor.on('suspend', () => kometApp?.lock());
@@ -133,9 +133,6 @@ async function onReady(dataDir: string): Promise<void> {
   registerIpc(ipcMain, {
     call: (procedure, input) => (kometApp ? kometApp.call(procedure, input) : Promise.reject(new Error('closed'))),
     getWindow: () => mainWindow,
-    afterWrite: (procedure) => {
-      if (procedure === 'settings.update') void installMenu();
-    },
     dialogs: { dialog, language: menuLanguage, exportsFolder: () => exportsFolder(dataDir), now: () => new Date() },
   });
   await installMenu();

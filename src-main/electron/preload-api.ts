@@ -1,13 +1,11 @@
 // Types only: the renderer imports from here with `import type`, never values.
-import type { ProcedureName, Result } from '../ipc/contract';
+import type { ChangeEvent, Result } from '../contract';
 import type { PathPurpose } from './channels';
 
 export type { PathPurpose };
 
-/** What main sends after a successful write, so the renderer can refresh what it shows. */
-export interface KometChange {
-  procedure: ProcedureName;
-}
+/** What main sends after each committed change, so the renderer can refresh what it shows. */
+export type KometChange = ChangeEvent;
 
 /**
  * The whole surface the preload exposes as `window.komet`. Nothing else of Electron or Node is

@@ -1,14 +1,12 @@
 // Runs sandboxed in the renderer process, bundled as CommonJS: it may import only `electron`
 // and constants. It exposes exactly three functions; the page never sees ipcRenderer itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Result } from '../core/errors';
+import type { Result } from '../contract';
+import { commonErrors } from '../contract/errors';
 import { CALL_CHANNEL, CHANGED_CHANNEL, CHOOSE_PATH_CHANNEL, MAX_PROCEDURE_NAME_LENGTH, PATH_PURPOSES } from './channels';
 import type { KometApi, KometChange } from './preload-api';
 
-const badProcedure: Result<never> = {
-  ok: false,
-  error: { code: 'unknown_procedure', message: { sv: 'Okänd funktion.', en: 'Unknown procedure.' } },
-};
+const badProcedure: Result<never> = { ok: false, error: commonErrors.unknownProcedure };
 
 const badPurpose: Result<never> = {
   ok: false,

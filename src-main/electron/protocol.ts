@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { containedPath, mimeTypeFor } from '../app/renderer-files';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 /**
@@ -11,30 +12,7 @@ export const appSchemes: CustomScheme[] = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ];
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(file: string): string {
-  return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { mimeTypeFor };
 
 const securityHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -47,23 +25,8 @@ const securityHeaders = {
 const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
 
-/**
- * Maps a request path to a file inside `root`, or null when it would leave it. Percent-decoding
- * happens before the containment check, so `..%2F` and `%5C` tricks resolve and are caught.
- */
-export function resolveInside(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = decoded.replace(/\\/g, '/').replace(/^\/+/, '');
-  const resolved = path.resolve(root, relative === '' ? 'index.html' : relative);
-  const base = path.resolve(root);
-  return resolved === base || !resolved.startsWith(base + path.sep) ? null : resolved;
-}
+/** The request path's file inside `root`, or null when it would leave it (see containedPath). */
+export const resolveInside = (root: string, pathname: string): string | null => containedPath(root, pathname);
 
 async function readRegularFile(file: string, realRoot: string): Promise<Buffer | null> {
   try {

@@ -7,6 +7,7 @@ import type {
   WebPreferences,
   WindowOpenHandlerResponse,
 } from 'electron';
+import { contentSecurityPolicy } from '../app/renderer-files';
 
 // The renderer is served from this origin only; nothing else may be loaded, navigated to or trusted.
 export const APP_SCHEME = 'app';
@@ -14,22 +15,8 @@ export const APP_HOST = 'komet';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * Strict policy for every page the app serves: only our own files, no eval, no inline script or
- * style, no plugins, no framing, no form posts, no <base> tricks. `data:` images only for icons.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The policy both shells serve the renderer with (see app/renderer-files). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy;
 
 /**
  * Links the app may hand to the system browser. Anything else (other hosts, http, file, custom

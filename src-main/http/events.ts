@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
+import type { ChangeEvent } from '../contract';
 
 /**
  * Server-Sent Events for the browser shell: tells open pages that data changed so they refetch.
- * Only the procedure name travels, never input or output (they may carry personal data).
+ * Only the change event travels (names of procedures and entities), never input or output.
  */
 export interface EventHub {
   attach(res: ServerResponse): void;
-  changed(procedure: string): void;
+  changed(change: ChangeEvent): void;
   readonly size: number;
   close(): void;
 }
@@ -32,8 +33,8 @@ export function createEventHub(): EventHub {
       clients.add(res);
       res.on('close', () => clients.delete(res));
     },
-    changed(procedure) {
-      const frame = `event: changed\ndata: ${JSON.stringify({ procedure })}\n\n`;
+    changed(change) {
+      const frame = `event: changed\ndata: ${JSON.stringify(change)}\n\n`;
       for (const res of clients) res.write(frame);
     },
     get size() {

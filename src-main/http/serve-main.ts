@@ -1,7 +1,7 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createKometGate, type KometGate } from '../app/komet-gate';
+import { createRuntime, type Runtime } from '../app/runtime';
 import { AppError } from '../core/errors';
 import { startBrowserShell, type BrowserShell } from './server';
 
@@ -38,10 +38,10 @@ function fail(err: unknown): never {
 }
 
 // Starts locked (or at first-run setup): the page unlocks through vault.* calls.
-let app: KometGate;
+let app: Runtime;
 let shell: BrowserShell;
 try {
-  app = createKometGate({ shell: 'browser' });
+  app = createRuntime({ shell: 'browser' });
 } catch (err) {
   fail(err);
 }

@@ -1,24 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KometGate } from '../app/gate-common';
+import type { Runtime } from '../app/runtime';
+import { contentSecurityPolicy } from '../app/renderer-files';
 import type { ErrorShape } from '../core/errors';
-import { contract, isProcedureName } from '../ipc/contract';
+import { commonErrors } from '../contract/errors';
 import { createEventHub } from './events';
 import { bearerToken, cookieValue, forbidden, hostAllowed, originAllowed, sessionCookie, sessionCookieName, tokenMatches, unauthorized } from './guards';
 import { createSessions } from './sessions';
 import { serveStatic } from './static';
 
-/** Same policy as the Electron shell: nothing but our own files, no inline code, no framing. */
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export { contentSecurityPolicy };
 
 export const maxBodyBytes = 1024 * 1024;
 
 export interface BrowserShellOptions {
-  /** The gate (or, in tests, a bare app): anything that answers calls the way the router does. */
-  app: Pick<KometGate, 'call'> & Partial<Pick<KometGate, 'onChange'>>;
+  /** The runtime (or, in tests, one open database): answers calls and reports committed changes. */
+  app: Pick<Runtime, 'call'> & Partial<Pick<Runtime, 'events'>>;
   /** 0 (the default) picks a free port. */
   port?: number;
   rendererDir: string;
@@ -109,8 +107,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const token = randomBytes(32).toString('base64url');
   const sessions = createSessions({ nonceTtlMs: options.launchTtlMs ?? defaultLaunchTtlMs, now: options.now ?? Date.now });
   const events = createEventHub();
-  // Lock and unlock happen without a call too (idle timer): open pages re-read vault.status.
-  const unsubscribe = app.onChange?.((procedure) => events.changed(procedure));
+  // Every committed write and every lock change, whichever shell or timer caused it.
+  const unsubscribe = app.events?.on((change) => events.changed(change));
   let port = 0;
 
   const authorised = (req: IncomingMessage) =>
@@ -148,9 +146,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       sendError(res, 400, badRequest('Förfrågan kunde inte läsas.', 'The request could not be read.'));
       return;
     }
-    const result = await app.call(call.procedure, call.input, { shell: 'browser' });
-    if (result.ok && isProcedureName(call.procedure) && contract[call.procedure].writes) events.changed(call.procedure);
-    sendJson(res, 200, result);
+    sendJson(res, 200, await app.call(call.procedure, call.input, { shell: 'browser' }));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -194,7 +190,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
       // Never echo the error: it could quote data from the request or the database.
-      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: { sv: 'Internt fel.', en: 'Internal error.' } });
+      if (!res.headersSent) sendError(res, 500, commonErrors.internal);
       else res.destroy();
     });
   });

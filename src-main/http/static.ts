@@ -1,48 +1,22 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { containedPath, mimeTypeFor } from '../app/renderer-files';
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export const mimeType = (file: string): string => mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const mimeType = mimeTypeFor;
 
 export type StaticLookup = { kind: 'file'; file: string } | { kind: 'missing' } | { kind: 'refused' };
 
 /**
- * Maps a URL path to a file strictly inside `root`. Encoded separators, NUL bytes, `..` segments
- * and anything that resolves (after symlinks) outside the root are refused, never looked up.
+ * Maps a URL path to a file strictly inside `root` (see containedPath); anything that resolves
+ * after symlinks outside the root is refused too, never looked up.
  */
 export function resolveStaticPath(root: string, urlPath: string): StaticLookup {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return { kind: 'refused' };
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'refused' };
-  if (decoded.split('/').some((s) => s === '..')) return { kind: 'refused' };
-  const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const realRoot = safeRealpath(root);
+  const inside = containedPath(realRoot ?? root, urlPath);
+  if (!inside) return { kind: 'refused' };
   if (!realRoot) return { kind: 'missing' };
-  const real = safeRealpath(path.resolve(realRoot, relative));
+  const real = safeRealpath(inside);
   if (!real) return { kind: 'missing' };
   if (!isInside(realRoot, real)) return { kind: 'refused' };
   return fs.statSync(real).isFile() ? { kind: 'file', file: real } : { kind: 'missing' };

@@ -1,4 +1,4 @@
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@contract';
 import { ApiError } from './errors';
 import { transport } from './transport';
 

@@ -1,4 +1,4 @@
-import type { Bilingual, ErrorCode, ErrorShape, FieldIssue } from '../../src-main/ipc/contract';
+import type { Bilingual, ErrorCode, ErrorShape, FieldIssue } from '@contract';
 
 /** A failed procedure call, carrying the server's typed code, bilingual message and field issues. */
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@contract';
 import { call, onChanged } from './client';
 import type { ApiError } from './errors';
 
@@ -24,16 +24,25 @@ export function useApiQuery<P extends ProcedureName>(
   });
 }
 
-/** Every write can change any list or count, so all queries are refreshed after it. */
+/**
+ * A write. It refreshes nothing itself: main reports every successful write as a change, and the
+ * change feed then re-reads every query once (any write can change any list or count).
+ */
 export function useApiMutation<P extends ProcedureName>(procedure: P) {
-  const client = useQueryClient();
   return useMutation<ProcedureOutput<P>, ApiError, ProcedureInput<P>>({
     mutationFn: (input) => call(procedure, input),
-    onSuccess: () => client.invalidateQueries(),
   });
 }
 
-/** Refreshes everything when main reports a change (another window, the CLI, a backup restore). */
+/**
+ * Where a write answers with the new state of something a query shows, the answer goes straight
+ * into that query, so the screen shows it without waiting for the change feed's re-read.
+ */
+export function setApiData<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>, data: ProcedureOutput<P>): void {
+  queryClient.setQueryData([procedure, input], data);
+}
+
+/** Refreshes everything when main reports a change: this window's writes, another window, the CLI, a backup restore. */
 export function useChangeFeed(): void {
   const client = useQueryClient();
   useEffect(() => onChanged(() => void client.invalidateQueries()), [client]);

@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/ipc/contract';
+import type { Result } from '@contract';
 import { unauthorized, unreachable } from './errors';
 
 export interface Transport {
@@ -11,6 +11,17 @@ const electronTransport = (bridge: NonNullable<Window['komet']>): Transport => (
   call: (procedure, input) => bridge.call(procedure, input),
   onChanged: (cb) => bridge.onChanged(cb),
 });
+
+/**
+ * The browser shell's change stream: one per page, shared by every listener, open while any
+ * listens. A change made before the stream was open, or while it was down, was never announced,
+ * so each time it opens counts as a change too.
+ */
+const changeListeners = new Set<() => void>();
+let changeStream: EventSource | null = null;
+const announce = () => {
+  for (const listener of [...changeListeners]) listener();
+};
 
 /**
  * Browser shell: loopback HTTP, server-sent events for changes. Both are same-origin requests,
@@ -38,9 +49,18 @@ const httpTransport: Transport = {
   },
   onChanged(cb) {
     if (typeof EventSource === 'undefined') return () => undefined;
-    const source = new EventSource('/api/events');
-    source.addEventListener('changed', cb);
-    return () => source.close();
+    changeListeners.add(cb);
+    if (!changeStream) {
+      changeStream = new EventSource('/api/events');
+      changeStream.addEventListener('changed', announce);
+      changeStream.addEventListener('open', announce);
+    }
+    return () => {
+      changeListeners.delete(cb);
+      if (changeListeners.size > 0) return;
+      changeStream?.close();
+      changeStream = null;
+    };
   },
 };
 

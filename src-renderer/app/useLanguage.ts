@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../api/queries';
+import type { Language } from '@contract';
+import { setApiData, useApiMutation, useApiQuery } from '../api/queries';
 import { mirrorLanguage } from '../i18n';
 
 /** Follows the language stored in the database (it wins over the localStorage mirror). */
@@ -25,7 +25,7 @@ export function useChangeLanguage() {
   const change = (language: Language) => {
     mirrorLanguage(language);
     void i18n.changeLanguage(language);
-    save.mutate({ language });
+    save.mutate({ language }, { onSuccess: (stored) => setApiData('settings.get', {}, stored) });
   };
   return { change, save };
 }

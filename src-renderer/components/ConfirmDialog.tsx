@@ -43,9 +43,22 @@ export function ConfirmDialog({ open, title, children, confirmLabel, destructive
     const target = returnTo.current;
     returnTo.current = null;
     if (!target) return;
+    const toHeading = () => document.querySelector<HTMLElement>('main h1')?.focus();
     // The opener may be gone (a deleted row): fall back to the page heading.
-    if (target.isConnected) target.focus();
-    else document.querySelector<HTMLElement>('main h1')?.focus();
+    if (!target.isConnected) {
+      toHeading();
+      return;
+    }
+    target.focus();
+    // A confirmed delete removes the opener's row only when the list is re-read after the change
+    // event; if the row goes while its button still has focus, the page heading takes over.
+    const watch = new MutationObserver(() => {
+      if (target.isConnected) return;
+      watch.disconnect();
+      if (!document.activeElement || document.activeElement === document.body) toHeading();
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    return () => watch.disconnect();
   }, [open]);
 
   return (
@@ -80,5 +93,41 @@ export function ConfirmDialog({ open, title, children, confirmLabel, destructive
         </button>
       </div>
     </dialog>
+  );
+}
+
+interface ConfirmWriteProps {
+  open: boolean;
+  title: string;
+  /** Defaults to "Ta bort". */
+  confirmLabel?: string;
+  /** The write's state: the dialog is busy while it runs and shows why the server refused it. */
+  mutation: { isPending: boolean; error: unknown; reset(): void };
+  /** Makes the write; the dialog closes when it succeeds and stays open, with the reason, when it fails. */
+  onConfirm(): Promise<unknown>;
+  onClose(): void;
+  children: ReactNode;
+}
+
+/** A destructive write that asks first (delete, reset). */
+export function ConfirmWrite({ open, title, confirmLabel, mutation, onConfirm, onClose, children }: ConfirmWriteProps) {
+  const { t } = useTranslation();
+  const close = () => {
+    onClose();
+    mutation.reset();
+  };
+  const confirm = async () => {
+    try {
+      await onConfirm();
+      close();
+    } catch {
+      // Shown in the dialog.
+    }
+  };
+  return (
+    <ConfirmDialog open={open} title={title} confirmLabel={confirmLabel ?? t('common.delete')} destructive busy={mutation.isPending} error={mutation.error}
+      onConfirm={() => void confirm()} onClose={close}>
+      {children}
+    </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { pageWindow } from './pages';
 
-interface PaginationProps {
+export interface PaginationProps {
   offset: number;
   limit: number;
   total: number;
@@ -9,18 +10,17 @@ interface PaginationProps {
 
 export function Pagination({ offset, limit, total, onChange }: PaginationProps) {
   const { t } = useTranslation();
-  if (total <= limit) return null;
-  const from = offset + 1;
-  const to = Math.min(offset + limit, total);
+  const page = pageWindow(offset, limit, total);
+  if (!page.paged) return null;
   return (
     <nav className="pagination" aria-label={t('pagination.label')}>
-      <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+      <button type="button" className="button button--secondary" disabled={page.previous === null} onClick={() => onChange(page.previous ?? 0)}>
         {t('pagination.previous')}
       </button>
       <p className="pagination__status" aria-live="polite">
-        {t('pagination.status', { from, to, total })}
+        {t('pagination.status', { from: page.from, to: page.to, total })}
       </p>
-      <button type="button" className="button button--secondary" disabled={to >= total} onClick={() => onChange(offset + limit)}>
+      <button type="button" className="button button--secondary" disabled={page.next === null} onClick={() => page.next !== null && onChange(page.next)}>
         {t('pagination.next')}
       </button>
     </nav>

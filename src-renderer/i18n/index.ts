@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../src-main/ipc/contract';
+import type { Language } from '@contract';
 import en from './en.json';
 import sv from './sv.json';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Bilingual } from '../../src-main/ipc/contract';
+import type { Bilingual } from '@contract';
 
 /** Picks the server's Swedish or English text to match the interface language. */
 export function useBilingual(): (text: Bilingual) => string {

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Bilingual, FieldIssue } from '../../src-main/ipc/contract';
+import type { Bilingual, FieldIssue } from '@contract';
 import { ApiError } from '../api/errors';
 
 /*
@@ -25,29 +26,67 @@ export function useErrorText(): (message: string | undefined) => string {
 }
 
 /**
- * Puts each server issue on the field its path names (first path segment, so "leaderIds.0"
- * lands on the leader checkboxes) and focuses the first one. Returns what no field can show.
+ * Where a server issue goes: a list of field names (matched on the issue path's first segment, so
+ * "leaderIds.0" lands on the leader checkboxes), or a function for paths that name a row of a
+ * list or a field under another name. Null or undefined: no field can show it.
+ */
+export type IssuePlacement<T extends FieldValues> = readonly Path<T>[] | ((path: string) => Path<T> | null | undefined);
+
+/** The first segment of an issue path: "dates.2" → "dates". */
+export const pathHead = (path: string): string => path.split('.')[0] ?? '';
+
+/**
+ * Puts each server issue on the field its path names and focuses the first one. Returns what no
+ * field can show, for the form's alert. Anything but an ApiError has no issues to place.
  */
 export function applyServerIssues<T extends FieldValues>(
   err: unknown,
   setError: UseFormSetError<T>,
-  fields: readonly Path<T>[],
+  placement: IssuePlacement<T>,
   aliases: Partial<Record<string, Path<T>>> = {},
 ): FieldIssue[] {
   if (!(err instanceof ApiError)) return [];
+  const place =
+    typeof placement === 'function'
+      ? placement
+      : (path: string) => {
+          const head = pathHead(path);
+          return aliases[head] ?? placement.find((f) => f === head);
+        };
   const unmatched: FieldIssue[] = [];
   let focused = false;
   for (const issue of err.issues) {
-    const head = issue.path.split('.')[0] ?? '';
-    const field = aliases[head] ?? (fields as readonly string[]).find((f) => f === head);
+    const field = place(issue.path);
     if (!field) {
       unmatched.push(issue);
       continue;
     }
-    setError(field as Path<T>, { type: 'server', message: encodeBilingual(issue.message) }, { shouldFocus: !focused });
+    setError(field, { type: 'server', message: encodeBilingual(issue.message) }, { shouldFocus: !focused });
     focused = true;
   }
   return unmatched;
+}
+
+/**
+ * A form's save with the server's field issues: `run` clears the last ones, awaits the write and,
+ * if it fails, places the new ones; `unmatched` is what the form's alert lists.
+ */
+export function useServerIssues<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  placement: IssuePlacement<T>,
+  aliases?: Partial<Record<string, Path<T>>>,
+) {
+  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
+  const apply = (err: unknown) => setUnmatched(applyServerIssues(err, setError, placement, aliases));
+  const run = async (write: () => Promise<void>) => {
+    setUnmatched([]);
+    try {
+      await write();
+    } catch (err) {
+      apply(err);
+    }
+  };
+  return { unmatched, run, apply, clear: () => setUnmatched([]) };
 }
 
 /** Number inputs: empty stays empty (null) so "required" can tell it apart from zero. */

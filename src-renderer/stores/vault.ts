@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ProcedureOutput } from '@contract';
 import { call } from '../api/client';
 import { asApiError, type ApiError } from '../api/errors';
 

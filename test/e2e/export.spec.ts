@@ -4,7 +4,7 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 import { detail, arrangeExportData, openOpenExport, openWizard, stepHeading } from './export-steps';
 import { arrange, goTo, toast } from './ui-steps';
 
-// Issue 5's user story across both roles: the evaluator creates a key, the coordinator saves it as
+// The export's user story across both roles: the evaluator creates a key, the coordinator saves it as
 // a recipient, exports through the wizard (meeting the k warning on the way), and the evaluator
 // opens the file with the key and reads the summary and codebook.
 test('exports to a recipient made in the UI and opens the package with the matching key', async ({ page, komet }) => {

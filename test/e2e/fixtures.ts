@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { ProcedureInput, ProcedureName, ProcedureOutput, Result } from '../../src-main/ipc/contract';
+import type { ProcedureInput, ProcedureName, ProcedureOutput, Result } from '../../src-main/contract';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const serveMain = path.join(root, 'src-main', 'http', 'serve-main.ts');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ProcedureOutput } from '../../src-main/contract';
 import { type KometServer } from './fixtures';
 import { arrange, isoDate } from './ui-steps';
 

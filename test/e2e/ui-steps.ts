@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/contract';
 import { expect, type KometServer } from './fixtures';
 
 /** A local calendar date `days` from today, as the date inputs and the API want it. */

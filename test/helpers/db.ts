@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startKomet, type KometApp } from '../../src-main/app/komet-app';
 import type { AuditEntry } from '../../src-main/core/audit';
 import { fixedClock } from '../../src-main/core/clock';
-import type { ErrorShape, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ErrorShape, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/contract';
 
 /** A Wednesday, so "this week" in tests runs from here through Sunday 2025-03-16. */
 export const testNow = '2025-03-12T10:00:00.000Z';

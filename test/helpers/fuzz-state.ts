@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KometGate } from '../../src-main/app/gate-common';
+import type { Runtime } from '../../src-main/app/runtime';
 import type { KometDb } from '../../src-main/core/db/open';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
 
@@ -8,7 +8,7 @@ import type { ErrorShape, Result } from '../../src-main/core/errors';
  * Row changes made on the open database's own connection since it opened. Every service write
  * goes through that connection (audit lines included), so any write moves this number.
  */
-export function dbChanges(gate: KometGate): number {
+export function dbChanges(gate: Runtime): number {
   const app = gate.app();
   if (!app) throw new Error('the vault is not unlocked');
   return connectionChanges(app.db);

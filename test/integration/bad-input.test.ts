@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { procedureNames } from '../../src-main/ipc/contract';
+import { procedureNames } from '../../src-main/contract';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { groupInput, groupSetup, makeGroup, type GroupSetup } from './fixtures';
 

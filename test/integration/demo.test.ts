@@ -8,8 +8,8 @@ import { addDemoData } from '../../src-main/core/demo/add-demo';
 import { generateDemo, type DemoRows } from '../../src-main/core/demo/generate';
 import { createRandom } from '../../src-main/core/demo/random';
 import { listDemoProgrammes, listDemoUnits } from '../../src-main/core/repos/demo-repo';
-import { id as uuidSchema } from '../../src-main/ipc/schemas/common';
-import type { GroupDetail, Stats } from '../../src-main/ipc/contract';
+import { id as uuidSchema } from '../../src-main/contract/schemas/common';
+import type { GroupDetail, Stats } from '../../src-main/contract';
 
 const today = '2026-03-15';
 let dir: string;

@@ -1,5 +1,5 @@
 // The built Electron main process, as electron-builder packs it, booted against the fake Electron
-// with the real vault gate, database and renderer files. No Electron binary can be had on these
+// with the real runtime, database and renderer files. No Electron binary can be had on these
 // machines, so this is the closest to launching the app: it catches what only the bundle can get
 // wrong (two bundled modules declaring the same name, a dependency that does not survive
 // bundling, a path between out/main, out/preload and out/renderer that no longer holds).

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorShape, ProcedureInput, ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ErrorShape, ProcedureInput, ProcedureOutput } from '../../src-main/contract';
 import { makeTempDir, type TestApp } from '../helpers/db';
 import { demoApp, listAll } from './export-service-fixtures';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { addDemoData } from '../../src-main/core/demo/add-demo';
-import type { ProcedureOutput } from '../../src-main/ipc/contract';
+import type { ProcedureOutput } from '../../src-main/contract';
 import { createTestApp, type TestApp } from '../helpers/db';
 
 /** A day after every demo group of the chosen window has ended, so statuses are settled. */

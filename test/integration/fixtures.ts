@@ -1,4 +1,4 @@
-import type { GroupDetail, Programme, StaffMember, Unit } from '../../src-main/ipc/contract';
+import type { GroupDetail, Programme, StaffMember, Unit } from '../../src-main/contract';
 import type { TestApp } from '../helpers/db';
 
 let counter = 0;

@@ -4,9 +4,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKometGate, type KometGate } from '../../src-main/app/komet-gate';
+import { createRuntime, type Runtime } from '../../src-main/app/runtime';
 import { startBrowserShell, maxBodyBytes, type BrowserShell } from '../../src-main/http/server';
-import { contract, isProcedureName, procedureNames } from '../../src-main/ipc/contract';
+import { contract, isProcedureName, procedureNames } from '../../src-main/contract';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
 import { malformedInput } from '../helpers/fuzz-inputs';
 import { dbChanges, folderState } from '../helpers/fuzz-state';
@@ -20,7 +20,7 @@ const passphrase = 'korrekt häst batteri häftklammer';
 let dir: string;
 let dataDir: string;
 let cleanup: () => void;
-let gate: KometGate;
+let gate: Runtime;
 let shell: BrowserShell;
 
 interface Reply {
@@ -55,7 +55,7 @@ beforeAll(async () => {
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir, { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Komet</title>');
-  gate = createKometGate({ dataDir, shell: 'browser', scrypt: testScrypt, backupCheckMs: 0 });
+  gate = createRuntime({ dataDir, shell: 'browser', scrypt: testScrypt, backupCheckMs: 0 });
   shell = await startBrowserShell({ app: gate, port: 0, rendererDir });
   const setup = await post(JSON.stringify({ procedure: 'vault.setup', input: { userName: 'Fuzz Webbsson', passphrase, passphraseRepeat: passphrase } }));
   expect(JSON.parse(setup.body).ok).toBe(true);

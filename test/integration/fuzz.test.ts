@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKometGate, type KometGate } from '../../src-main/app/komet-gate';
+import { createRuntime, type Runtime } from '../../src-main/app/runtime';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
-import { contract, procedureNames, type ProcedureName } from '../../src-main/ipc/contract';
+import { contract, procedureNames, type ProcedureName } from '../../src-main/contract';
 import { tempDataDir, testScrypt } from '../helpers/crash-files';
 import { extremeInputs, malformedInput } from '../helpers/fuzz-inputs';
 import { dbChanges, folderState, validationProblem } from '../helpers/fuzz-state';
 
 /**
- * Every procedure of the contract, called the way the shells call it (through the vault gate,
+ * Every procedure of the contract, called the way the shells call it (through the runtime,
  * on an unlocked encrypted database with data in it), with at least 1,000 inputs its schema
  * rejects: each must come back as a typed, bilingual validation error, never throw, never write.
  */
@@ -19,7 +19,7 @@ const passphrase = 'korrekt häst batteri häftklammer';
 
 let dir: string;
 let cleanup: () => void;
-let gate: KometGate;
+let gate: Runtime;
 /** Real ids and names from the seeded database, used in the near misses. */
 const known: string[] = [];
 
@@ -31,7 +31,7 @@ async function ok<T>(name: string, input: unknown = {}): Promise<T> {
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDataDir('komet-fuzz-'));
-  gate = createKometGate({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
+  gate = createRuntime({ dataDir: dir, shell: 'test', scrypt: testScrypt, backupCheckMs: 0 });
   const { recoveryKey } = await ok<{ recoveryKey: string }>('vault.setup', { userName: 'Fuzz Testsson', passphrase, passphraseRepeat: passphrase });
   // Real ids in the near misses, so a rejected input is as close to a real call as it gets.
   const programmes = await ok<{ id: string }[]>('programmes.list');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupDetail } from '../../src-main/ipc/contract';
+import type { GroupDetail } from '../../src-main/contract';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { groupSetup, makeGroup, makeProgramme, makeStaff, makeUnit, updateInput, type GroupSetup } from './fixtures';
 

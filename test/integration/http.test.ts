@@ -234,7 +234,7 @@ describe('browser shell', () => {
     expect(created.ok).toBe(true);
     await gotChanged;
     const frames = received.join('').split('\n\n').filter((f) => f.includes('event: changed'));
-    expect(frames).toEqual(['event: changed\ndata: {"procedure":"units.create"}']);
+    expect(frames).toEqual(['event: changed\ndata: {"source":"local","procedure":"units.create","entities":["unit"]}']);
     stream.destroy();
   });
 

@@ -1,4 +1,4 @@
-import type { GroupDetail, ProcedureInput, StaffMember } from '../../src-main/ipc/contract';
+import type { GroupDetail, ProcedureInput, StaffMember } from '../../src-main/contract';
 import type { TestApp } from '../helpers/db';
 import { groupSetup, makeGroup, makeStaff, type GroupSetup } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LeaderRow } from '../../src-main/ipc/contract';
+import type { LeaderRow } from '../../src-main/contract';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { makeGroup, makeProgramme, makeStaff } from './fixtures';
 import { course, hold, supervise, supervisionInput, world, type World } from './leaders-fixtures';

@@ -1,4 +1,4 @@
-import type { GroupDetail, Participant, ProcedureInput } from '../../src-main/ipc/contract';
+import type { GroupDetail, Participant, ProcedureInput } from '../../src-main/contract';
 import type { TestApp } from '../helpers/db';
 import { groupSetup, makeGroup, type GroupSetup } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GroupDetail } from '../../src-main/ipc/contract';
+import type { GroupDetail } from '../../src-main/contract';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { updateInput } from './fixtures';
 import { addParticipant, groupWith, laterNow, markRow, participant } from './participants-fixtures';

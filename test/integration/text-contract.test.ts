@@ -2,7 +2,7 @@
 // of them; multi-line notes take line feeds, carriage returns and tabs and nothing else. Each
 // refusal is a typed validation error in both languages with nothing written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { vaultSetup } from '../../src-main/ipc/schemas/vault';
+import { vaultSetup } from '../../src-main/contract/schemas/vault';
 import { createTestApp, type TestApp } from '../helpers/db';
 
 let t: TestApp;

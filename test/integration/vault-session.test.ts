@@ -53,7 +53,7 @@ async function codeOf(run: () => unknown): Promise<string> {
 describe('vault session', () => {
   it('sets up, locks (closing the database and zeroing the key) and unlocks again', async () => {
     const s = session();
-    expect(s.status()).toEqual({ state: 'uninitialised', legacyDatabase: false });
+    expect(s.status()).toEqual({ state: 'new' });
     const changes: string[] = [];
     s.onChange((state, reason) => changes.push(`${state.state}${reason ? `:${reason}` : ''}`));
 
@@ -137,7 +137,7 @@ describe('vault session', () => {
     writeMarker(plain, marker);
     plain.close();
     const s = session();
-    expect(s.status()).toEqual({ state: 'uninitialised', legacyDatabase: true });
+    expect(s.status()).toEqual({ state: 'legacy' });
     await s.setup({ userName: 'Ada', passphrase });
     expect(readMarker(s.app().db, marker)).toBe(marker);
     s.dispose();

@@ -188,7 +188,7 @@ describe('encrypted database', () => {
       expect(bytes.includes(Buffer.from(marker, 'utf16le'))).toBe(false);
     }
     expect(isPlaintextDatabase(file)).toBe(false);
-    expect(vaultStatus(dir, file)).toMatchObject({ kind: 'ready', userName: 'Ada Lovelace', plaintextDatabase: false });
+    expect(vaultStatus(dir, file)).toMatchObject({ state: 'locked', userName: 'Ada Lovelace', plaintextDatabase: false });
 
     expect(() => openDatabase(file, { key: Buffer.alloc(32, 1) })).toThrow(expect.objectContaining({ code: 'database_unreadable' }));
     expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'database_unreadable' }));
@@ -204,10 +204,10 @@ describe('encrypted database', () => {
     plain.close();
     // The check below can fail: the plaintext file does show the name.
     expect(rawDatabaseBytes(file).includes(Buffer.from(marker))).toBe(true);
-    expect(vaultStatus(dir, file)).toEqual({ kind: 'legacy' });
+    expect(vaultStatus(dir, file)).toEqual({ state: 'legacy' });
 
     const { dataKey } = await create();
-    expect(vaultStatus(dir, file)).toMatchObject({ kind: 'ready', plaintextDatabase: true });
+    expect(vaultStatus(dir, file)).toMatchObject({ state: 'locked', plaintextDatabase: true });
     const result = encryptDatabaseInPlace(file, dataKey);
     expect(result.tables.settings).toBeGreaterThan(0);
     expect(rawDatabaseBytes(file).includes(Buffer.from(marker))).toBe(false);
@@ -227,8 +227,8 @@ describe('encrypted database', () => {
     openDatabase(path.join(dir, 'komet.db'), { key: dataKey }).close();
     fs.rmSync(keyFilePath(dir));
     const status = vaultStatus(dir, path.join(dir, 'komet.db'));
-    expect(status.kind).toBe('damaged');
-    expect(status.kind === 'damaged' && status.error.code).toBe('key_file_damaged');
+    expect(status.state).toBe('damaged');
+    expect(status.state === 'damaged' && status.error.code).toBe('key_file_damaged');
   });
 });
 

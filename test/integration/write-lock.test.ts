@@ -100,7 +100,7 @@ describe('one writing process per database', { timeout: 240_000 }, () => {
     expectRefusedBy(runKomet(['demo', '--db', db, '--scale', '0.1', '--force'], env), 'komet serve', pid);
     expectRefusedBy(runKomet(['backup', '--db', db], env), 'komet serve', pid);
 
-    // A second gate on the same database, in another process, never starts.
+    // A second runtime on the same database, in another process, never starts.
     const second = spawn(projectNode, [kometBin, 'serve', '--db', db], { env: cliEnv(env), cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(second);
     let secondErr = '';

@@ -18,7 +18,7 @@ import { openSqliteFile } from './sqlite-file';
  * `komet.db.lock-holder.json` says who holds it (program, process id, since when; nothing
  * personal), written after the lock is taken and read only to word the refusal.
  *
- * Within one process the lock is shared: the gate and the CLI command that made it are one holder.
+ * Within one process the lock is shared: the runtime and the CLI command that made it are one holder.
  */
 
 export interface LockHolder {

@@ -23,14 +23,5 @@ export const containsGlob = (term: string): string => `*${caseInsensitiveGlob(te
 /** Orders by name the Swedish way (å, ä, ö last), which SQLite's byte order gets wrong. */
 export const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name, 'sv-SE');
 
-/**
- * Control characters in stored text travel on: a line feed in a unit name splits a CSV record and
- * a list line, a tab shifts a spreadsheet column, and the rest are invisible. One-line text
- * (names, labels, titles, contacts) holds none of them (C0, DEL, C1, and the Unicode line and
- * paragraph separators); a multi-line note may hold line feeds, carriage returns and tabs only.
- */
-const anyControl = /[\p{Cc}\u2028\u2029]/u;
-const controlOtherThanLineBreaks = /(?![\t\n\r])[\p{Cc}\u2028\u2029]/u;
-
-export const isOneLine = (text: string): boolean => !anyControl.test(text);
-export const isNoteText = (text: string): boolean => !controlOtherThanLineBreaks.test(text);
+/** One-line and note text rules live in the contract, which the zod schemas share. */
+export { isNoteText, isOneLine } from '../../contract/text';

@@ -5,28 +5,16 @@
  * can prove that nothing identifying does.
  */
 
-export const RELATIONS = ['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff'] as const;
+export { RELATIONS, PARTICIPANT_STATUSES, CONSENTS, ATTENDANCE_STATES, GROUP_STATUSES, SESSION_STATUSES } from '../../contract/enums';
+export { STAFF_ROLES as LEADER_ROLES } from '../../contract/enums';
+/** The export writes `unknown` where the app stores `not_stated` (see the codebook). */
 export const CHILD_GENDERS = ['girl', 'boy', 'other', 'unknown'] as const;
-/**
- * not_completed: the group ended and the participant attended less than the programme's completion
- * share; moved: this enrolment ended with a move to another group (the person's id is the same there).
- */
-export const PARTICIPANT_STATUSES = ['active', 'completed', 'not_completed', 'dropped_out', 'never_started', 'moved'] as const;
-export const CONSENTS = ['yes', 'no', 'not_asked'] as const;
-export const ATTENDANCE_STATES = ['present', 'absent', 'absent_with_notice'] as const;
-export const GROUP_STATUSES = ['planned', 'running', 'completed', 'cancelled'] as const;
-export const SESSION_STATUSES = ['planned', 'held', 'cancelled'] as const;
-export const LEADER_ROLES = ['leader', 'supervisor'] as const;
 export const FIDELITY_COMPONENTS = ['homework_review', 'theme', 'video', 'role_play', 'new_homework', 'other'] as const;
 
-export type Relation = (typeof RELATIONS)[number];
+import type { AttendanceState, Consent, GroupStatus, ParticipantStatus, Relation, SessionStatus, StaffRole as LeaderRole } from '../../contract/enums';
+
+export type { AttendanceState, Consent, GroupStatus, LeaderRole, ParticipantStatus, Relation, SessionStatus };
 export type ChildGender = (typeof CHILD_GENDERS)[number];
-export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
-export type Consent = (typeof CONSENTS)[number];
-export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export type LeaderRole = (typeof LEADER_ROLES)[number];
 export type FidelityComponent = (typeof FIDELITY_COMPONENTS)[number];
 
 /** ISO calendar date, YYYY-MM-DD. */
@@ -186,3 +174,6 @@ export const generalisationOf = (c: Coarsening): Generalisation => ({
   childAge: c.ageBands ? 'band' : 'exact',
   unit: c.dropUnit ? 'dropped' : 'unit',
 });
+
+/** Which enrolments may appear as rows: consent to evaluation is "yes", nothing else. */
+export const isRowLevel = (p: SourceParticipant): boolean => p.consent === 'yes';

@@ -14,7 +14,6 @@ import {
   SESSION_STATUSES,
   type ExportSource,
   type SourceGroup,
-  type SourceParticipant,
 } from './model';
 import type { Pseudonymiser } from './pseudonym';
 import { bi, flag, type Cell, type ColumnDef, type TableDef } from './table-def';
@@ -67,8 +66,7 @@ function mapRows<T>(rows: Iterable<T> | AsyncIterable<T>, map: (row: T) => Cell[
   })();
 }
 
-/** Which enrolments may appear as rows: consent to evaluation is "yes", nothing else. */
-export const isRowLevel = (p: SourceParticipant): boolean => p.consent === 'yes';
+export { isRowLevel } from './model';
 
 export function buildTables(ctx: TableContext): TableDef[] {
   const { source, pseudo, plan } = ctx;

@@ -1,7 +1,12 @@
-import type Database from 'better-sqlite3';
+import { and, desc, eq, placeholder, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Clock } from '../clock';
+import type { Orm } from '../db/open';
+import { certifications, pathwayRequirements, programmes, staff } from '../db/schema';
 import type { Requirements } from '../domain/pathway';
 import { certificationId } from '../sync/stable-id';
+import { preparedPerShape, preparedRows, type Given } from './prepared-rows';
+import { excluded } from './sql-fragments';
 
 export interface CertificationRow {
   id: string;
@@ -18,6 +23,7 @@ export interface CertificationRow {
   note: string;
   createdAt: string;
 }
+export interface CertificationFilter { leaderId?: string | undefined; programmeId?: string | undefined }
 export interface CertificationFields {
   leaderId: string;
   programmeId: string;
@@ -28,64 +34,85 @@ export interface CertificationFields {
   note: string;
 }
 
-const certColumns = `c.id as id, c.leader_id as leaderId, l.name as leaderName, c.programme_id as programmeId, p.code as programmeCode,
-  p.name as programmeName, c.date as date, c.supervisor_id as supervisorId, s.name as supervisorName, c.requirements_met as requirementsMet,
-  c.override_reason as overrideReason, c.note as note, c.created_at as createdAt
-  from certifications c join staff l on l.id = c.leader_id join staff s on s.id = c.supervisor_id join programmes p on p.id = c.programme_id`;
+const leader = alias(staff, 'l');
+const supervisor = alias(staff, 's');
+const certificationFields = {
+  id: certifications.id,
+  leaderId: certifications.leaderId,
+  leaderName: leader.name,
+  programmeId: certifications.programmeId,
+  programmeCode: programmes.code,
+  programmeName: programmes.name,
+  date: certifications.date,
+  supervisorId: certifications.supervisorId,
+  supervisorName: supervisor.name,
+  // Kept as SQLite's 0/1: the services turn it into a boolean.
+  requirementsMet: sql<number>`${certifications.requirementsMet}`,
+  overrideReason: certifications.overrideReason,
+  note: certifications.note,
+  createdAt: certifications.createdAt,
+};
+const requirementFields = {
+  minCourseDays: pathwayRequirements.minCourseDays,
+  requireSupervisedGroup: pathwayRequirements.requireSupervisedGroup,
+  supervisedGroupMinHeldPercent: pathwayRequirements.supervisedGroupMinHeldPercent,
+  minSupervisionSessions: pathwayRequirements.minSupervisionSessions,
+};
 
 /** Pathway requirements per programme and the certifications given. */
-export function certificationRepo(sqlite: Database.Database, clock: Clock) {
-  const requirements = sqlite.prepare<[string], Omit<Requirements, 'requireSupervisedGroup'> & { requireSupervisedGroup: number }>(
-    `select min_course_days as minCourseDays, require_supervised_group as requireSupervisedGroup,
-       supervised_group_min_held_percent as supervisedGroupMinHeldPercent, min_supervision_sessions as minSupervisionSessions
-     from pathway_requirements where programme_id = ?`,
+export function certificationRepo(orm: Orm, clock: Clock) {
+  const select = () =>
+    orm
+      .select(certificationFields)
+      .from(certifications)
+      .innerJoin(leader, eq(leader.id, certifications.leaderId))
+      .innerJoin(supervisor, eq(supervisor.id, certifications.supervisorId))
+      .innerJoin(programmes, eq(programmes.id, certifications.programmeId));
+  // The leader overview and page read these on every call: prepared once.
+  const requirements = preparedRows(
+    orm.select(requirementFields).from(pathwayRequirements).where(eq(pathwayRequirements.programmeId, placeholder('programmeId'))),
+    requirementFields,
   );
-  const allRequirements = sqlite.prepare<[], Omit<Requirements, 'requireSupervisedGroup'> & { programmeId: string; requireSupervisedGroup: number }>(
-    `select programme_id as programmeId, min_course_days as minCourseDays, require_supervised_group as requireSupervisedGroup,
-       supervised_group_min_held_percent as supervisedGroupMinHeldPercent, min_supervision_sessions as minSupervisionSessions
-     from pathway_requirements`,
-  );
-  const upsertRequirements = sqlite.prepare(
-    `insert into pathway_requirements (programme_id, min_course_days, require_supervised_group, supervised_group_min_held_percent,
-       min_supervision_sessions, updated_at) values (@programmeId, @minCourseDays, @requireSupervisedGroup, @supervisedGroupMinHeldPercent,
-       @minSupervisionSessions, @now)
-     on conflict (programme_id) do update set min_course_days = excluded.min_course_days, require_supervised_group = excluded.require_supervised_group,
-       supervised_group_min_held_percent = excluded.supervised_group_min_held_percent, min_supervision_sessions = excluded.min_supervision_sessions,
-       updated_at = excluded.updated_at`,
-  );
-  const get = sqlite.prepare<[string], CertificationRow>(`select ${certColumns} where c.id = ?`);
-  const forPair = sqlite.prepare<[string, string], CertificationRow>(`select ${certColumns} where c.leader_id = ? and c.programme_id = ?`);
-  const list = sqlite.prepare<[{ leaderId: string | null; programmeId: string | null }], CertificationRow>(
-    `select ${certColumns} where (@leaderId is null or c.leader_id = @leaderId) and (@programmeId is null or c.programme_id = @programmeId)
-     order by c.date desc, c.id`,
-  );
-  const insert = sqlite.prepare(
-    `insert into certifications (id, leader_id, programme_id, date, supervisor_id, requirements_met, override_reason, note, created_at, updated_at)
-     values (@id, @leaderId, @programmeId, @date, @supervisorId, @requirementsMet, @overrideReason, @note, @now, @now)`,
-  );
-  const remove = sqlite.prepare('delete from certifications where id = ?');
-  const asReq = <T extends { requireSupervisedGroup: number }>(r: T): Omit<T, 'requireSupervisedGroup'> & { requireSupervisedGroup: boolean } =>
-    ({ ...r, requireSupervisedGroup: r.requireSupervisedGroup === 1 });
+  const allRequirementFields = { programmeId: pathwayRequirements.programmeId, ...requirementFields };
+  const allRequirements = preparedRows(orm.select(allRequirementFields).from(pathwayRequirements), allRequirementFields);
+  const list = preparedPerShape((given: Given<CertificationFilter>) => {
+    const where = and(
+      given('leaderId') ? eq(certifications.leaderId, placeholder('leaderId')) : undefined,
+      given('programmeId') ? eq(certifications.programmeId, placeholder('programmeId')) : undefined,
+    );
+    return preparedRows(select().where(where).orderBy(desc(certifications.date), certifications.id), certificationFields);
+  });
 
   return {
-    requirements: (programmeId: string): Requirements | undefined => {
-      const r = requirements.get(programmeId);
-      return r && asReq(r);
-    },
-    allRequirements: () => allRequirements.all().map(asReq),
+    requirements: (programmeId: string): Requirements | undefined => requirements.get({ programmeId }),
+    allRequirements: (): (Requirements & { programmeId: string })[] => allRequirements.all(),
     setRequirements: (programmeId: string, r: Requirements) =>
-      upsertRequirements.run({ programmeId, ...r, requireSupervisedGroup: r.requireSupervisedGroup ? 1 : 0, now: clock.now() }),
-    get: (id: string) => get.get(id),
-    forPair: (leaderId: string, programmeId: string) => forPair.get(leaderId, programmeId),
-    list: (f: { leaderId?: string | undefined; programmeId?: string | undefined }) =>
-      list.all({ leaderId: f.leaderId ?? null, programmeId: f.programmeId ?? null }),
+      orm
+        .insert(pathwayRequirements)
+        .values({ programmeId, ...r, updatedAt: clock.now() })
+        .onConflictDoUpdate({
+          target: pathwayRequirements.programmeId,
+          set: {
+            minCourseDays: excluded(pathwayRequirements.minCourseDays),
+            requireSupervisedGroup: excluded(pathwayRequirements.requireSupervisedGroup),
+            supervisedGroupMinHeldPercent: excluded(pathwayRequirements.supervisedGroupMinHeldPercent),
+            minSupervisionSessions: excluded(pathwayRequirements.minSupervisionSessions),
+            updatedAt: excluded(pathwayRequirements.updatedAt),
+          },
+        })
+        .run(),
+    get: (id: string): CertificationRow | undefined => select().where(eq(certifications.id, id)).get(),
+    forPair: (leaderId: string, programmeId: string): CertificationRow | undefined =>
+      select().where(and(eq(certifications.leaderId, leaderId), eq(certifications.programmeId, programmeId))).get(),
+    list: (filter: CertificationFilter): CertificationRow[] => list(filter).all(filter),
     insert(f: CertificationFields): string {
       // One certification per leader and programme: two laptops certifying the same leader make one row.
       const id = certificationId(f.leaderId, f.programmeId);
-      insert.run({ id, ...f, requirementsMet: f.requirementsMet ? 1 : 0, now: clock.now() });
+      const now = clock.now();
+      orm.insert(certifications).values({ id, ...f, createdAt: now, updatedAt: now }).run();
       return id;
     },
-    delete: (id: string) => remove.run(id).changes > 0,
+    delete: (id: string) => orm.delete(certifications).where(eq(certifications.id, id)).run().changes > 0,
   };
 }
 export type CertificationRepo = ReturnType<typeof certificationRepo>;

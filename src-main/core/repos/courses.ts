@@ -1,5 +1,9 @@
-import type Database from 'better-sqlite3';
+import { and, desc, eq, inArray, placeholder, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
+import type { Orm } from '../db/open';
+import { courseAttendance, courseDays, courses, programmes, staff } from '../db/schema';
+import { preparedPerShape, preparedRows, type Given } from './prepared-rows';
+import { inJson, notInJson } from './sql-fragments';
 
 export interface CourseRow {
   id: string;
@@ -22,70 +26,95 @@ export interface CourseFields {
   note: string;
   dates: string[];
 }
+export interface CourseFilter { programmeId?: string | undefined; leaderId?: string | undefined }
 export interface CourseAttendanceRow { courseId: string; leaderId: string; name: string; date: string }
 
-const courseColumns = `c.id as id, c.programme_id as programmeId, p.code as programmeCode, c.title as title, c.trainer_staff_id as trainerStaffId,
-  coalesce(s.name, c.trainer_name) as trainerName, c.note as note, c.first_date as firstDate, c.last_date as lastDate,
-  c.created_at as createdAt, c.updated_at as updatedAt
-  from courses c join programmes p on p.id = c.programme_id left join staff s on s.id = c.trainer_staff_id`;
-
 /** Training courses, their days and which leaders attended which day. */
-export function courseRepo(sqlite: Database.Database, clock: Clock) {
-  const get = sqlite.prepare<[string], CourseRow>(`select ${courseColumns} where c.id = ?`);
-  const list = sqlite.prepare<[{ programmeId: string | null; leaderId: string | null }], CourseRow>(
-    `select ${courseColumns} where (@programmeId is null or c.programme_id = @programmeId)
-       and (@leaderId is null or c.id in (select course_id from course_attendance where staff_id = @leaderId))
-     order by c.first_date desc, c.id`,
-  );
-  const days = sqlite.prepare<[string], { date: string }>('select date from course_days where course_id = ? order by date');
-  const daysOfMany = sqlite.prepare<[string], { courseId: string; date: string }>(
-    'select course_id as courseId, date from course_days where course_id in (select value from json_each(?)) order by date',
-  );
-  const attendanceOfMany = sqlite.prepare<[string], CourseAttendanceRow>(
-    `select ca.course_id as courseId, ca.staff_id as leaderId, s.name as name, ca.date as date
-     from course_attendance ca join staff s on s.id = ca.staff_id where ca.course_id in (select value from json_each(?)) order by ca.date`,
-  );
-  const insert = sqlite.prepare(
-    `insert into courses (id, programme_id, title, trainer_staff_id, trainer_name, note, first_date, last_date, created_at, updated_at)
-     values (@id, @programmeId, @title, @trainerStaffId, @trainerName, @note, @firstDate, @lastDate, @now, @now)`,
-  );
-  const update = sqlite.prepare(
-    `update courses set programme_id = @programmeId, title = @title, trainer_staff_id = @trainerStaffId, trainer_name = @trainerName,
-       note = @note, first_date = @firstDate, last_date = @lastDate, updated_at = @now where id = @id`,
-  );
-  const insertDay = sqlite.prepare('insert or ignore into course_days (course_id, date) values (?, ?)');
-  const deleteDaysExcept = sqlite.prepare('delete from course_days where course_id = ? and date not in (select value from json_each(?))');
-  const deleteCourse = sqlite.prepare('delete from courses where id = ?');
-  const clearAttendance = sqlite.prepare('delete from course_attendance where course_id = ? and staff_id = ?');
-  const insertAttendance = sqlite.prepare('insert into course_attendance (course_id, date, staff_id) values (?, ?, ?)');
-  const touch = sqlite.prepare('update courses set updated_at = ? where id = ?');
+export function courseRepo(orm: Orm, clock: Clock) {
+  const courseFields = {
+    id: courses.id,
+    programmeId: courses.programmeId,
+    programmeCode: programmes.code,
+    title: courses.title,
+    trainerStaffId: courses.trainerStaffId,
+    // A trainer on the staff list is shown by their current name.
+    trainerName: sql<string>`coalesce(${staff.name}, ${courses.trainerName})`,
+    note: courses.note,
+    firstDate: courses.firstDate,
+    lastDate: courses.lastDate,
+    createdAt: courses.createdAt,
+    updatedAt: courses.updatedAt,
+  };
+  const select = () =>
+    orm
+      .select(courseFields)
+      .from(courses)
+      .innerJoin(programmes, eq(programmes.id, courses.programmeId))
+      .leftJoin(staff, eq(staff.id, courses.trainerStaffId));
 
-  const write = (id: string, f: CourseFields, stmt: Database.Statement) => {
+  // A course list reads every course by id, and the leader page their days: prepared once.
+  const byId = preparedRows(select().where(eq(courses.id, placeholder('id'))), courseFields);
+  const dayFields = { courseId: courseDays.courseId, date: courseDays.date };
+  const daysOfMany = preparedRows(
+    orm.select(dayFields).from(courseDays).where(inJson(courseDays.courseId, placeholder('ids'))).orderBy(courseDays.date),
+    dayFields,
+  );
+  const attendanceFields = { courseId: courseAttendance.courseId, leaderId: courseAttendance.staffId, name: staff.name, date: courseAttendance.date };
+  const attendanceOfMany = preparedRows(
+    orm
+      .select(attendanceFields)
+      .from(courseAttendance)
+      .innerJoin(staff, eq(staff.id, courseAttendance.staffId))
+      .where(inJson(courseAttendance.courseId, placeholder('ids')))
+      .orderBy(courseAttendance.date),
+    attendanceFields,
+  );
+
+  const list = preparedPerShape((given: Given<CourseFilter>) => {
+    const attendedBy = orm.select({ id: courseAttendance.courseId }).from(courseAttendance).where(eq(courseAttendance.staffId, placeholder('leaderId')));
+    const where = and(
+      given('programmeId') ? eq(courses.programmeId, placeholder('programmeId')) : undefined,
+      given('leaderId') ? inArray(courses.id, attendedBy) : undefined,
+    );
+    return preparedRows(select().where(where).orderBy(desc(courses.firstDate), courses.id), courseFields);
+  });
+
+  const write = (id: string, f: CourseFields, store: (row: Omit<typeof courses.$inferInsert, 'id' | 'createdAt'>) => void) => {
     const sorted = [...f.dates].sort();
-    stmt.run({ id, ...f, trainerName: f.trainerStaffId ? '' : f.trainerName, firstDate: sorted[0], lastDate: sorted.at(-1), now: clock.now() });
-    deleteDaysExcept.run(id, JSON.stringify(sorted));
-    for (const d of sorted) insertDay.run(id, d);
+    store({
+      programmeId: f.programmeId,
+      title: f.title,
+      trainerStaffId: f.trainerStaffId,
+      trainerName: f.trainerStaffId ? '' : f.trainerName,
+      note: f.note,
+      // The contract requires at least one day.
+      firstDate: sorted[0]!,
+      lastDate: sorted.at(-1)!,
+      updatedAt: clock.now(),
+    });
+    orm.delete(courseDays).where(and(eq(courseDays.courseId, id), notInJson(courseDays.date, sorted))).run();
+    for (const date of sorted) orm.insert(courseDays).values({ courseId: id, date }).onConflictDoNothing().run();
   };
 
   return {
-    get: (id: string) => get.get(id),
-    list: (filter: { programmeId?: string | undefined; leaderId?: string | undefined }) =>
-      list.all({ programmeId: filter.programmeId ?? null, leaderId: filter.leaderId ?? null }),
-    days: (id: string) => days.all(id).map((d) => d.date),
-    daysOf: (ids: string[]) => daysOfMany.all(JSON.stringify(ids)),
-    attendanceOf: (ids: string[]) => attendanceOfMany.all(JSON.stringify(ids)),
+    get: (id: string): CourseRow | undefined => byId.get({ id }),
+    list: (filter: CourseFilter): CourseRow[] => list(filter).all(filter),
+    days: (id: string): string[] =>
+      orm.select({ date: courseDays.date }).from(courseDays).where(eq(courseDays.courseId, id)).orderBy(courseDays.date).all().map((d) => d.date),
+    daysOf: (ids: string[]) => daysOfMany.all({ ids: JSON.stringify(ids) }),
+    attendanceOf: (ids: string[]): CourseAttendanceRow[] => attendanceOfMany.all({ ids: JSON.stringify(ids) }),
     insert(f: CourseFields): string {
       const id = crypto.randomUUID();
-      write(id, f, insert);
+      write(id, f, (row) => orm.insert(courses).values({ ...row, id, createdAt: row.updatedAt }).run());
       return id;
     },
     /** Days no longer in the list go, and their attendance with them (foreign key cascade). */
-    update: (id: string, f: CourseFields) => write(id, f, update),
-    delete: (id: string) => deleteCourse.run(id).changes > 0,
+    update: (id: string, f: CourseFields) => write(id, f, (row) => orm.update(courses).set(row).where(eq(courses.id, id)).run()),
+    delete: (id: string) => orm.delete(courses).where(eq(courses.id, id)).run().changes > 0,
     setAttendance(courseId: string, leaderId: string, dates: string[]): void {
-      clearAttendance.run(courseId, leaderId);
-      for (const d of dates) insertAttendance.run(courseId, d, leaderId);
-      touch.run(clock.now(), courseId);
+      orm.delete(courseAttendance).where(and(eq(courseAttendance.courseId, courseId), eq(courseAttendance.staffId, leaderId))).run();
+      for (const date of dates) orm.insert(courseAttendance).values({ courseId, date, staffId: leaderId }).run();
+      orm.update(courses).set({ updatedAt: clock.now() }).where(eq(courses.id, courseId)).run();
     },
   };
 }

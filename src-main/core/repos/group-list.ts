@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { GroupSummary } from '../../ipc/contract';
+import type { GroupSummary } from '../../contract';
 import { yearRange } from '../domain/dates';
 import { containsGlob } from '../domain/text';
 import { summaryColumns, summaryCompleter } from './groups';

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, placeholder } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import type { GroupSummary } from '../../ipc/contract';
+import type { GroupSummary } from '../../contract';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
-import { groupLeaders, groups } from '../db/schema';
+import { groupLeaders, groups, programmes, staff } from '../db/schema';
+import { preparedRows } from './prepared-rows';
 
 export type GroupRow = typeof groups.$inferSelect;
 export type GroupFields = Omit<GroupRow, 'id' | 'createdAt' | 'updatedAt' | 'tracksAttendance'>;
@@ -69,10 +70,22 @@ export function groupRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   const summaryRow = sqlite.prepare<[string], SummaryRow>(
     `select ${summaryColumns} from groups g join programmes p on p.id = g.programme_id join units u on u.id = g.unit_id where g.id = ?`,
   );
-  const detailExtras = sqlite.prepare<[string], { note: string; sessionLength: number; createdAt: string; updatedAt: string; supervisorId: string | null; supervisorName: string | null }>(
-    `select g.note as note, p.session_length_minutes as sessionLength, g.created_at as createdAt, g.updated_at as updatedAt,
-       s.id as supervisorId, s.name as supervisorName
-     from groups g join programmes p on p.id = g.programme_id left join staff s on s.id = g.supervisor_id where g.id = ?`,
+  const extraFields = {
+    note: groups.note,
+    sessionLength: programmes.sessionLengthMinutes,
+    createdAt: groups.createdAt,
+    updatedAt: groups.updatedAt,
+    supervisorId: staff.id,
+    supervisorName: staff.name,
+  };
+  const detailExtras = preparedRows(
+    orm
+      .select(extraFields)
+      .from(groups)
+      .innerJoin(programmes, eq(programmes.id, groups.programmeId))
+      .leftJoin(staff, eq(staff.id, groups.supervisorId))
+      .where(eq(groups.id, placeholder('id'))),
+    extraFields,
   );
 
   return {
@@ -87,7 +100,7 @@ export function groupRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       return row && complete([row])[0];
     },
     detailExtras(id: string) {
-      return detailExtras.get(id);
+      return detailExtras.get({ id });
     },
     insert(fields: GroupFields, leaderIds: readonly string[]): string {
       const now = clock.now();

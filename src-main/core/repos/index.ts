@@ -1,3 +1,11 @@
+/**
+ * Repositories read and write through drizzle's typed queries on `db.orm`, so a renamed column
+ * fails the type check (the reads a page, a list or a save repeats are prepared once, through
+ * prepared-rows.ts); hand-written SQL on `db.sqlite` is kept only for reports that aggregate or
+ * page over many rows (reports, group-list and the group summaries, participation-reports,
+ * leaders-report, export-source) and for whole-file and bulk work below the ORM (backup,
+ * maintenance, demo inserts).
+ */
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { attendanceRepo } from './attendance';
@@ -32,18 +40,18 @@ export function createRepos(db: KometDb, clock: Clock) {
     sessions: sessionRepo(db.orm, clock),
     reports: reportRepo(db.sqlite),
     settings: settingsRepo(db.orm, clock),
-    participants: participantRepo(db.sqlite, clock),
-    attendance: attendanceRepo(db.sqlite, clock),
-    plans: programmePlanRepo(db.sqlite, clock),
+    participants: participantRepo(db.orm, clock),
+    attendance: attendanceRepo(db.orm, clock),
+    plans: programmePlanRepo(db.orm, clock),
     seedIds: seedIdRepo(db.sqlite),
     erasure: erasureRepo(db.sqlite),
     participation: participationReportRepo(db.sqlite),
-    courses: courseRepo(db.sqlite, clock),
-    supervision: supervisionRepo(db.sqlite, clock),
-    certification: certificationRepo(db.sqlite, clock),
+    courses: courseRepo(db.orm, clock),
+    supervision: supervisionRepo(db.orm, clock),
+    certification: certificationRepo(db.orm, clock),
     leadersReport: leadersReportRepo(db.sqlite),
     exportSource: exportSourceRepo(db.sqlite),
-    exportStore: exportStoreRepo(db.sqlite, clock),
+    exportStore: exportStoreRepo(db.orm, clock),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,156 +1,198 @@
-import type Database from 'better-sqlite3';
-import type { Participant } from '../../ipc/contract';
+import { and, count, eq, getTableColumns, inArray, isNull, ne, or, placeholder, sql, type SQL, type SQLChunk } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Participant } from '../../contract';
 import type { Clock } from '../clock';
+import type { Orm } from '../db/open';
+import { attendance, families, groups, participants } from '../db/schema';
 import { ageAtStart, type StatusResult } from '../domain/participation';
 import { foldCase } from '../domain/text';
+import { preparedRows } from './prepared-rows';
+import { bound } from './sql-fragments';
 
-export interface ParticipantRow {
-  id: string;
-  personId: string;
-  groupId: string;
-  familyId: string;
-  displayName: string;
-  relation: Participant['relation'];
-  contact: string | null;
-  enrolmentDate: string;
-  consent: Participant['consent'];
-  consentDate: string | null;
-  manualStatus: Participant['manualStatus'];
-  keepActive: boolean;
-  dropoutReasonId: string | null;
-  manualLastSession: number | null;
-  movedFromGroupId: string | null;
-  movedToGroupId: string | null;
-  status: Participant['status'];
-  atRisk: boolean;
-  absentStreak: number;
-  presentCount: number;
-  heldCount: number;
-  lastSessionAttended: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+// marked_count only feeds statistics; a participant read never shows it.
+const { markedCount: _markedCount, ...rowColumns } = getTableColumns(participants);
+
+export type ParticipantRow = Omit<typeof participants.$inferSelect, 'markedCount'>;
 export type ParticipantFields = Pick<
   ParticipantRow,
   'displayName' | 'relation' | 'contact' | 'enrolmentDate' | 'consent' | 'consentDate' | 'familyId'
 >;
+type FamilyGender = (typeof families.$inferSelect)['childGender'];
 
-const columns = `p.id as id, p.person_id as personId, p.group_id as groupId, p.family_id as familyId, p.display_name as displayName,
-  p.relation as relation, p.contact as contact, p.enrolment_date as enrolmentDate, p.consent as consent, p.consent_date as consentDate,
-  p.manual_status as manualStatus, p.keep_active as keepActive, p.dropout_reason_id as dropoutReasonId,
-  p.manual_last_session as manualLastSession, p.moved_from_group_id as movedFromGroupId, p.moved_to_group_id as movedToGroupId,
-  p.status as status, p.at_risk as atRisk, p.absent_streak as absentStreak, p.present_count as presentCount,
-  p.held_count as heldCount, p.last_session_attended as lastSessionAttended, p.created_at as createdAt, p.updated_at as updatedAt`;
+type FullRow = ParticipantRow & { childBirthYear: number | null; childGender: FamilyGender; startDate: string; membersInGroup: number };
 
-type RawRow = Omit<ParticipantRow, 'keepActive' | 'atRisk'> & { keepActive: number; atRisk: number };
-type RawFull = RawRow & { childBirthYear: number | null; childGender: Participant['family']['childGender']; startDate: string; membersInGroup: number };
-
-const toRow = (r: RawRow): ParticipantRow => ({ ...r, keepActive: r.keepActive === 1, atRisk: r.atRisk === 1 });
-
-function toParticipant(r: RawFull): Participant {
-  const { childBirthYear, childGender, startDate, membersInGroup, ...rest } = r;
+function toParticipant(r: FullRow): Participant {
+  const { childBirthYear, childGender, startDate, membersInGroup, ...row } = r;
   const family = { id: r.familyId, childBirthYear, childGender, childAgeAtStart: ageAtStart(childBirthYear, startDate), membersInGroup };
-  return { ...toRow(rest), family };
+  return { ...row, family };
 }
 
-/** Participants and families. Every participant read returns its family and derived figures. */
-export function participantRepo(sqlite: Database.Database, clock: Clock) {
-  const fullFrom = `select ${columns}, f.child_birth_year as childBirthYear, f.child_gender as childGender, g.start_date as startDate,
-      (select count(*) from participants m where m.family_id = p.family_id and m.group_id = p.group_id) as membersInGroup
-    from participants p join families f on f.id = p.family_id join groups g on g.id = p.group_id`;
-  const byId = sqlite.prepare<[string], RawFull>(`${fullFrom} where p.id = ?`);
-  const byGroup = sqlite.prepare<[string], RawFull>(`${fullFrom} where p.group_id = ? order by p.enrolment_date, p.created_at, p.id`);
-  const rowById = sqlite.prepare<[string], RawRow>(`select ${columns} from participants p where p.id = ?`);
-  const rowsByGroup = sqlite.prepare<[string], RawRow>(`select ${columns} from participants p where p.group_id = ? order by p.enrolment_date, p.created_at, p.id`);
-  const groupsOfProgramme = sqlite.prepare<[string], { id: string }>(
-    'select distinct group_id as id from participants where group_id in (select id from groups where programme_id = ?)',
-  );
-  const namesInGroup = sqlite.prepare<[string, string], { id: string; familyId: string; displayName: string }>(
-    `select id, family_id as familyId, display_name as displayName from participants
-     where group_id = ? and manual_status is not 'moved' and id <> ?`,
-  );
-  const insert = sqlite.prepare(
-    `insert into participants (id, person_id, group_id, family_id, display_name, relation, contact, enrolment_date, consent, consent_date,
-       moved_from_group_id, created_at, updated_at)
-     values (@id, @personId, @groupId, @familyId, @displayName, @relation, @contact, @enrolmentDate, @consent, @consentDate,
-       @movedFromGroupId, @now, @now)`,
-  );
-  const update = sqlite.prepare(
-    `update participants set display_name = @displayName, relation = @relation, contact = @contact, enrolment_date = @enrolmentDate,
-       consent = @consent, consent_date = @consentDate, family_id = @familyId, updated_at = @now where id = @id`,
-  );
-  const setManual = sqlite.prepare(
-    `update participants set manual_status = @manualStatus, dropout_reason_id = @reasonId, manual_last_session = @lastSession,
-       moved_to_group_id = @movedToGroupId, updated_at = @now where id = @id`,
-  );
-  const setKeepActive = sqlite.prepare('update participants set keep_active = ?, updated_at = ? where id = ?');
-  const setDerived = sqlite.prepare(
-    `update participants set status = @status, at_risk = @atRisk, absent_streak = @absentStreak, present_count = @presentCount,
-       marked_count = @markedCount, held_count = @heldCount, last_session_attended = @lastSessionAttended
-     where id = @id and (status, at_risk, absent_streak, present_count, marked_count, held_count, last_session_attended)
-       is not (@status, @atRisk, @absentStreak, @presentCount, @markedCount, @heldCount, @lastSessionAttended)`,
-  );
-  const remove = sqlite.prepare('delete from participants where id = ?');
-  const markCount = sqlite.prepare<[string], { n: number }>('select count(*) as n from attendance where participant_id = ?');
+/** The figures setDerived writes, each with its column. */
+const derivedColumns: { [K in keyof StatusResult]: SQLiteColumn } = {
+  status: participants.status,
+  atRisk: participants.atRisk,
+  absentStreak: participants.absentStreak,
+  presentCount: participants.presentCount,
+  markedCount: participants.markedCount,
+  heldCount: participants.heldCount,
+  lastSessionAttended: participants.lastSessionAttended,
+};
+const derivedNames = Object.keys(derivedColumns) as (keyof StatusResult)[];
+const list = (parts: SQLChunk[]) => sql.join(parts, sql`, `);
 
-  const familyById = sqlite.prepare<[string], { id: string; childBirthYear: number | null; childGender: string | null }>(
-    'select id, child_birth_year as childBirthYear, child_gender as childGender from families where id = ?',
+/** Participants and families. Every participant read returns its family and derived figures. */
+export function participantRepo(orm: Orm, clock: Clock) {
+  const sameFamily = alias(participants, 'm');
+  const membersInGroup = orm
+    .select({ n: count() })
+    .from(sameFamily)
+    .where(and(eq(sameFamily.familyId, participants.familyId), eq(sameFamily.groupId, participants.groupId)));
+  const fullFields = {
+    ...rowColumns,
+    childBirthYear: families.childBirthYear,
+    childGender: families.childGender,
+    startDate: groups.startDate,
+    membersInGroup: sql<number>`${membersInGroup}`,
+  };
+  const full = () =>
+    orm
+      .select(fullFields)
+      .from(participants)
+      .innerJoin(families, eq(families.id, participants.familyId))
+      .innerJoin(groups, eq(groups.id, participants.groupId));
+  const enrolmentOrder = [participants.enrolmentDate, participants.createdAt, participants.id];
+
+  // The attendance grid, the group page, participant pages and every attendance save read these:
+  // prepared once, as building a statement costs more than running it.
+  const byId = preparedRows(full().where(eq(participants.id, placeholder('id'))), fullFields);
+  const byGroup = preparedRows(full().where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder), fullFields);
+  const rowById = preparedRows(orm.select(rowColumns).from(participants).where(eq(participants.id, placeholder('id'))), rowColumns);
+  const rowsByGroup = preparedRows(
+    orm.select(rowColumns).from(participants).where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder),
+    rowColumns,
   );
-  const insertFamily = sqlite.prepare(
-    'insert into families (id, child_birth_year, child_gender, created_at, updated_at) values (?, ?, ?, ?, ?)',
-  );
-  const updateFamily = sqlite.prepare('update families set child_birth_year = ?, child_gender = ?, updated_at = ? where id = ?');
-  const familyInGroup = sqlite.prepare<[string, string], { n: number }>(
-    'select count(*) as n from participants where family_id = ? and group_id = ?',
-  );
-  const familyUsers = sqlite.prepare<[string], { n: number }>('select count(*) as n from participants where family_id = ?');
-  const removeFamily = sqlite.prepare('delete from families where id = ?');
+  const setDerived = orm
+    .update(participants)
+    .set(Object.fromEntries(derivedNames.map((n) => [n, bound(n, derivedColumns[n])])) as Record<keyof StatusResult, SQL>)
+    .where(
+      and(
+        eq(participants.id, placeholder('id')),
+        // Unchanged figures are not written, so the caller learns whether anything changed.
+        sql`(${list(derivedNames.map((n) => derivedColumns[n]))}) is not (${list(derivedNames.map((n) => bound(n, derivedColumns[n])))})`,
+      ),
+    )
+    .prepare();
+
+  const countWhere = (where: SQL | undefined) => orm.select({ n: count() }).from(participants).where(where).get()!.n;
 
   return {
-    get: (id: string): Participant | undefined => {
-      const r = byId.get(id);
+    get(id: string): Participant | undefined {
+      const r = byId.get({ id });
       return r && toParticipant(r);
     },
-    listForGroup: (groupId: string): Participant[] => byGroup.all(groupId).map(toParticipant),
-    row: (id: string): ParticipantRow | undefined => {
-      const r = rowById.get(id);
-      return r && toRow(r);
-    },
-    rowsForGroup: (groupId: string): ParticipantRow[] => rowsByGroup.all(groupId).map(toRow),
-    groupIdsForProgramme: (programmeId: string): string[] => groupsOfProgramme.all(programmeId).map((r) => r.id),
+    listForGroup: (groupId: string): Participant[] => byGroup.all({ groupId }).map(toParticipant),
+    row: (id: string): ParticipantRow | undefined => rowById.get({ id }),
+    rowsForGroup: (groupId: string): ParticipantRow[] => rowsByGroup.all({ groupId }),
+    groupIdsForProgramme: (programmeId: string): string[] =>
+      orm
+        .selectDistinct({ id: participants.groupId })
+        .from(participants)
+        .where(inArray(participants.groupId, orm.select({ id: groups.id }).from(groups).where(eq(groups.programmeId, programmeId))))
+        .all()
+        .map((r) => r.id),
     /** Others in the group with the same name (any letter case), moved-out enrolments excluded. */
     sameName(groupId: string, exceptId: string, displayName: string): { id: string; familyId: string }[] {
       // Compared in JavaScript: SQLite's nocase folds ASCII only, and a group has a handful of rows.
       const wanted = foldCase(displayName);
-      return namesInGroup.all(groupId, exceptId).filter((r) => foldCase(r.displayName) === wanted);
+      return orm
+        .select({ id: participants.id, familyId: participants.familyId, displayName: participants.displayName })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.groupId, groupId),
+            or(isNull(participants.manualStatus), ne(participants.manualStatus, 'moved')),
+            ne(participants.id, exceptId),
+          ),
+        )
+        .all()
+        .filter((r) => foldCase(r.displayName) === wanted);
     },
     insert(fields: ParticipantFields & { groupId: string; personId?: string; movedFromGroupId?: string | null }): string {
       const id = crypto.randomUUID();
-      insert.run({ ...fields, id, personId: fields.personId ?? crypto.randomUUID(), movedFromGroupId: fields.movedFromGroupId ?? null, now: clock.now() });
+      const now = clock.now();
+      orm
+        .insert(participants)
+        .values({
+          id,
+          personId: fields.personId ?? crypto.randomUUID(),
+          groupId: fields.groupId,
+          familyId: fields.familyId,
+          displayName: fields.displayName,
+          relation: fields.relation,
+          contact: fields.contact,
+          enrolmentDate: fields.enrolmentDate,
+          consent: fields.consent,
+          consentDate: fields.consentDate,
+          movedFromGroupId: fields.movedFromGroupId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
       return id;
     },
-    update: (id: string, fields: ParticipantFields) => update.run({ ...fields, id, now: clock.now() }),
+    update: (id: string, f: ParticipantFields) =>
+      orm
+        .update(participants)
+        .set({
+          displayName: f.displayName,
+          relation: f.relation,
+          contact: f.contact,
+          enrolmentDate: f.enrolmentDate,
+          consent: f.consent,
+          consentDate: f.consentDate,
+          familyId: f.familyId,
+          updatedAt: clock.now(),
+        })
+        .where(eq(participants.id, id))
+        .run(),
     setManual: (id: string, m: { manualStatus: ParticipantRow['manualStatus']; reasonId: string | null; lastSession: number | null; movedToGroupId: string | null }) =>
-      setManual.run({ ...m, id, now: clock.now() }),
-    setKeepActive: (id: string, keepActive: boolean) => setKeepActive.run(keepActive ? 1 : 0, clock.now(), id),
+      orm
+        .update(participants)
+        .set({
+          manualStatus: m.manualStatus,
+          dropoutReasonId: m.reasonId,
+          manualLastSession: m.lastSession,
+          movedToGroupId: m.movedToGroupId,
+          updatedAt: clock.now(),
+        })
+        .where(eq(participants.id, id))
+        .run(),
+    setKeepActive: (id: string, keepActive: boolean) =>
+      orm.update(participants).set({ keepActive, updatedAt: clock.now() }).where(eq(participants.id, id)).run(),
     /** Writes the derived figures; returns whether anything changed. */
-    setDerived: (id: string, d: StatusResult): boolean =>
-      setDerived.run({ id, ...d, atRisk: d.atRisk ? 1 : 0 }).changes > 0,
-    delete: (id: string) => remove.run(id),
-    markCount: (id: string) => markCount.get(id)!.n,
+    setDerived: (id: string, d: StatusResult): boolean => setDerived.run({ id, ...d }).changes > 0,
+    delete: (id: string) => orm.delete(participants).where(eq(participants.id, id)).run(),
+    markCount: (id: string) => orm.select({ n: count() }).from(attendance).where(eq(attendance.participantId, id)).get()!.n,
 
-    family: (id: string) => familyById.get(id),
-    insertFamily(childBirthYear: number | null, childGender: string | null): string {
+    family: (id: string) =>
+      orm
+        .select({ id: families.id, childBirthYear: families.childBirthYear, childGender: families.childGender })
+        .from(families)
+        .where(eq(families.id, id))
+        .get(),
+    insertFamily(childBirthYear: number | null, childGender: FamilyGender): string {
       const id = crypto.randomUUID();
       const now = clock.now();
-      insertFamily.run(id, childBirthYear, childGender, now, now);
+      orm.insert(families).values({ id, childBirthYear, childGender, createdAt: now, updatedAt: now }).run();
       return id;
     },
-    updateFamily: (id: string, childBirthYear: number | null, childGender: string | null) => updateFamily.run(childBirthYear, childGender, clock.now(), id),
-    familyHasMemberIn: (familyId: string, groupId: string) => familyInGroup.get(familyId, groupId)!.n > 0,
+    updateFamily: (id: string, childBirthYear: number | null, childGender: FamilyGender) =>
+      orm.update(families).set({ childBirthYear, childGender, updatedAt: clock.now() }).where(eq(families.id, id)).run(),
+    familyHasMemberIn: (familyId: string, groupId: string) =>
+      countWhere(and(eq(participants.familyId, familyId), eq(participants.groupId, groupId))) > 0,
     /** Drops a family nobody belongs to any more. */
     removeFamilyIfUnused(id: string): void {
-      if (familyUsers.get(id)!.n === 0) removeFamily.run(id);
+      if (countWhere(eq(participants.familyId, id)) === 0) orm.delete(families).where(eq(families.id, id)).run();
     },
   };
 }

@@ -1,10 +1,14 @@
-import type Database from 'better-sqlite3';
-import type { DropoutReason } from '../../ipc/contract';
+import { and, asc, count, eq, ne, placeholder, sql } from 'drizzle-orm';
+import type { DropoutReason } from '../../contract';
 import type { Clock } from '../clock';
+import type { Orm } from '../db/open';
+import { dropoutReasons, fidelityRecords, participants, programmeRules, sessionPlans, sessions } from '../db/schema';
 import { defaultRules, fidelityPercent, type Rules } from '../domain/participation';
 import type { PlanComponent } from '../seed/participation';
 import type { SeedRowOptions } from '../sync/seed-rows';
 import { sessionPlanId } from '../sync/stable-id';
+import { preparedRows } from './prepared-rows';
+import { excluded } from './sql-fragments';
 
 export interface PlanRow {
   number: number;
@@ -21,115 +25,148 @@ export interface FidelityRow {
   updatedAt: string;
 }
 
+const planFields = { number: sessionPlans.number, title: sessionPlans.title, components: sessionPlans.components };
+const parsePlan = (r: { number: number; title: string; components: string }): PlanRow => ({ ...r, components: JSON.parse(r.components) as PlanComponent[] });
+
 /** Session plans, fidelity records, programme rules and the dropout reason list. */
-export function programmePlanRepo(sqlite: Database.Database, clock: Clock) {
-  const plans = sqlite.prepare<[string], { number: number; title: string; components: string }>(
-    'select number, title, components from session_plans where programme_id = ? order by number',
+export function programmePlanRepo(orm: Orm, clock: Clock) {
+  // Every attendance save and group page reads the rules, and the group page the fidelity: prepared once.
+  const ruleFields = { completionPercent: programmeRules.completionPercent, dropoutAfter: programmeRules.dropoutAfter, atRiskAfter: programmeRules.atRiskAfter };
+  const rules = preparedRows(orm.select(ruleFields).from(programmeRules).where(eq(programmeRules.programmeId, placeholder('programmeId'))), ruleFields);
+  const fidelityFields = { sessionId: fidelityRecords.sessionId, coveredCount: fidelityRecords.coveredCount, totalCount: fidelityRecords.totalCount, note: fidelityRecords.note };
+  const groupFidelity = preparedRows(
+    orm.select(fidelityFields).from(sessions).innerJoin(fidelityRecords, eq(fidelityRecords.sessionId, sessions.id)).where(eq(sessions.groupId, placeholder('groupId'))),
+    fidelityFields,
   );
-  const plan = sqlite.prepare<[string, number], { number: number; title: string; components: string }>(
-    'select number, title, components from session_plans where programme_id = ? and number = ?',
-  );
-  const upsertPlan = sqlite.prepare(
-    `insert into session_plans (id, programme_id, number, title, components, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)
-     on conflict (programme_id, number) do update set title = excluded.title, components = excluded.components, updated_at = excluded.updated_at`,
-  );
-  const deletePlans = sqlite.prepare('delete from session_plans where programme_id = ?');
-  const planCount = sqlite.prepare<[string], { n: number }>('select count(*) as n from session_plans where programme_id = ?');
 
-  const fidelity = sqlite.prepare<[string], Omit<FidelityRow, 'components'> & { components: string }>(
-    `select session_id as sessionId, title, components, covered_count as coveredCount, total_count as totalCount, note, updated_at as updatedAt
-     from fidelity_records where session_id = ?`,
-  );
-  const upsertFidelity = sqlite.prepare(
-    `insert into fidelity_records (session_id, title, components, covered_count, total_count, note, created_at, updated_at)
-     values (@sessionId, @title, @components, @coveredCount, @totalCount, @note, @now, @now)
-     on conflict (session_id) do update set title = excluded.title, components = excluded.components, covered_count = excluded.covered_count,
-       total_count = excluded.total_count, note = excluded.note, updated_at = excluded.updated_at`,
-  );
-  const deleteFidelity = sqlite.prepare('delete from fidelity_records where session_id = ?');
+  const selectReasons = () =>
+    orm
+      .select({
+        id: dropoutReasons.id,
+        code: dropoutReasons.code,
+        sv: dropoutReasons.labelSv,
+        en: dropoutReasons.labelEn,
+        active: dropoutReasons.active,
+        usedCount: sql<number>`${orm.select({ n: count() }).from(participants).where(eq(participants.dropoutReasonId, dropoutReasons.id))}`,
+      })
+      .from(dropoutReasons);
   // The session carries the percentage too, so dashboards and statistics never join the records.
-  const setSessionPercent = sqlite.prepare('update sessions set fidelity_percent = ? where id = ?');
-  const groupFidelity = sqlite.prepare<[string], { sessionId: string; coveredCount: number; totalCount: number; note: string }>(
-    `select f.session_id as sessionId, f.covered_count as coveredCount, f.total_count as totalCount, f.note as note
-     from sessions s join fidelity_records f on f.session_id = s.id where s.group_id = ?`,
-  );
-
-  const rules = sqlite.prepare<[string], Rules>(
-    'select completion_percent as completionPercent, dropout_after as dropoutAfter, at_risk_after as atRiskAfter from programme_rules where programme_id = ?',
-  );
-  const upsertRules = sqlite.prepare(
-    `insert into programme_rules (programme_id, completion_percent, dropout_after, at_risk_after, updated_at) values (?, ?, ?, ?, ?)
-     on conflict (programme_id) do update set completion_percent = excluded.completion_percent, dropout_after = excluded.dropout_after,
-       at_risk_after = excluded.at_risk_after, updated_at = excluded.updated_at`,
-  );
-
-  const reasonColumns = `r.id as id, r.code as code, r.label_sv as sv, r.label_en as en, r.active as active,
-    (select count(*) from participants p where p.dropout_reason_id = r.id) as usedCount`;
-  type RawReason = Omit<DropoutReason, 'active'> & { active: number };
-  const toReason = (r: RawReason): DropoutReason => ({ ...r, active: r.active === 1 });
-  const reasons = sqlite.prepare<[], RawReason>(`select ${reasonColumns} from dropout_reasons r order by r.sort_order, r.label_sv`);
-  const reason = sqlite.prepare<[string], RawReason>(`select ${reasonColumns} from dropout_reasons r where r.id = ?`);
-  const reasonByLabel = sqlite.prepare<[string, string], { id: string }>(
-    'select id from dropout_reasons where label_sv = ? collate nocase and id <> ?',
-  );
-  const reasonByCode = sqlite.prepare<[string], { id: string }>('select id from dropout_reasons where code = ?');
-  const insertReason = sqlite.prepare(
-    `insert into dropout_reasons (id, code, label_sv, label_en, sort_order, active, created_at, updated_at)
-     values (?, ?, ?, ?, (select coalesce(max(sort_order), 0) + 1 from dropout_reasons), 1, ?, ?)`,
-  );
-  const updateReason = sqlite.prepare('update dropout_reasons set label_sv = ?, label_en = ?, updated_at = ? where id = ?');
-  const setReasonActive = sqlite.prepare('update dropout_reasons set active = ?, updated_at = ? where id = ?');
-
-  const parsePlan = (r: { number: number; title: string; components: string }): PlanRow => ({ ...r, components: JSON.parse(r.components) as PlanComponent[] });
+  const setSessionPercent = (sessionId: string, percent: number | null) =>
+    orm.update(sessions).set({ fidelityPercent: percent }).where(eq(sessions.id, sessionId)).run();
 
   return {
-    plans: (programmeId: string): PlanRow[] => plans.all(programmeId).map(parsePlan),
+    plans: (programmeId: string): PlanRow[] =>
+      orm.select(planFields).from(sessionPlans).where(eq(sessionPlans.programmeId, programmeId)).orderBy(sessionPlans.number).all().map(parsePlan),
     plan(programmeId: string, number: number): PlanRow | undefined {
-      const r = plan.get(programmeId, number);
+      const r = orm.select(planFields).from(sessionPlans).where(and(eq(sessionPlans.programmeId, programmeId), eq(sessionPlans.number, number))).get();
       return r && parsePlan(r);
     },
-    planCount: (programmeId: string) => planCount.get(programmeId)!.n,
+    planCount: (programmeId: string) => orm.select({ n: count() }).from(sessionPlans).where(eq(sessionPlans.programmeId, programmeId)).get()!.n,
     upsertPlan(programmeId: string, item: PlanRow, at?: string): void {
       const now = at ?? clock.now();
-      upsertPlan.run(sessionPlanId(programmeId, item.number), programmeId, item.number, item.title, JSON.stringify(item.components), now, now);
+      orm
+        .insert(sessionPlans)
+        .values({ id: sessionPlanId(programmeId, item.number), programmeId, number: item.number, title: item.title, components: JSON.stringify(item.components), createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [sessionPlans.programmeId, sessionPlans.number],
+          set: { title: excluded(sessionPlans.title), components: excluded(sessionPlans.components), updatedAt: excluded(sessionPlans.updatedAt) },
+        })
+        .run();
     },
-    deletePlans: (programmeId: string) => deletePlans.run(programmeId),
+    deletePlans: (programmeId: string) => orm.delete(sessionPlans).where(eq(sessionPlans.programmeId, programmeId)).run(),
 
     fidelity(sessionId: string): FidelityRow | undefined {
-      const r = fidelity.get(sessionId);
+      const r = orm
+        .select({
+          sessionId: fidelityRecords.sessionId,
+          title: fidelityRecords.title,
+          components: fidelityRecords.components,
+          coveredCount: fidelityRecords.coveredCount,
+          totalCount: fidelityRecords.totalCount,
+          note: fidelityRecords.note,
+          updatedAt: fidelityRecords.updatedAt,
+        })
+        .from(fidelityRecords)
+        .where(eq(fidelityRecords.sessionId, sessionId))
+        .get();
       return r && { ...r, components: JSON.parse(r.components) as FidelityRow['components'] };
     },
     upsertFidelity(f: Omit<FidelityRow, 'updatedAt'>): void {
-      upsertFidelity.run({ ...f, components: JSON.stringify(f.components), now: clock.now() });
-      setSessionPercent.run(fidelityPercent(f.coveredCount, f.totalCount), f.sessionId);
+      const now = clock.now();
+      orm
+        .insert(fidelityRecords)
+        .values({ ...f, components: JSON.stringify(f.components), createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({
+          target: fidelityRecords.sessionId,
+          set: {
+            title: excluded(fidelityRecords.title),
+            components: excluded(fidelityRecords.components),
+            coveredCount: excluded(fidelityRecords.coveredCount),
+            totalCount: excluded(fidelityRecords.totalCount),
+            note: excluded(fidelityRecords.note),
+            updatedAt: excluded(fidelityRecords.updatedAt),
+          },
+        })
+        .run();
+      setSessionPercent(f.sessionId, fidelityPercent(f.coveredCount, f.totalCount));
     },
     deleteFidelity(sessionId: string): boolean {
-      setSessionPercent.run(null, sessionId);
-      return deleteFidelity.run(sessionId).changes > 0;
+      setSessionPercent(sessionId, null);
+      return orm.delete(fidelityRecords).where(eq(fidelityRecords.sessionId, sessionId)).run().changes > 0;
     },
-    groupFidelity: (groupId: string) => groupFidelity.all(groupId),
+    groupFidelity: (groupId: string) => groupFidelity.all({ groupId }),
 
     rules(programmeId: string): Rules & { isDefault: boolean } {
-      const r = rules.get(programmeId);
+      const r = rules.get({ programmeId });
       return r ? { ...r, isDefault: false } : { ...defaultRules, isDefault: true };
     },
-    setRules: (programmeId: string, r: Rules) => upsertRules.run(programmeId, r.completionPercent, r.dropoutAfter, r.atRiskAfter, clock.now()),
+    setRules: (programmeId: string, r: Rules) =>
+      orm
+        .insert(programmeRules)
+        .values({ programmeId, completionPercent: r.completionPercent, dropoutAfter: r.dropoutAfter, atRiskAfter: r.atRiskAfter, updatedAt: clock.now() })
+        .onConflictDoUpdate({
+          target: programmeRules.programmeId,
+          set: {
+            completionPercent: excluded(programmeRules.completionPercent),
+            dropoutAfter: excluded(programmeRules.dropoutAfter),
+            atRiskAfter: excluded(programmeRules.atRiskAfter),
+            updatedAt: excluded(programmeRules.updatedAt),
+          },
+        })
+        .run(),
 
-    reasons: (): DropoutReason[] => reasons.all().map(toReason),
-    reason(id: string): DropoutReason | undefined {
-      const r = reason.get(id);
-      return r && toReason(r);
-    },
-    reasonIdByLabel: (label: string, exceptId = '') => reasonByLabel.get(label, exceptId)?.id,
-    reasonIdByCode: (code: string) => reasonByCode.get(code)?.id,
+    reasons: (): DropoutReason[] => selectReasons().orderBy(asc(dropoutReasons.sortOrder), asc(dropoutReasons.labelSv)).all(),
+    reason: (id: string): DropoutReason | undefined => selectReasons().where(eq(dropoutReasons.id, id)).get(),
+    reasonIdByLabel: (label: string, exceptId = '') =>
+      orm
+        .select({ id: dropoutReasons.id })
+        .from(dropoutReasons)
+        .where(and(sql`${dropoutReasons.labelSv} = ${label} collate nocase`, ne(dropoutReasons.id, exceptId)))
+        .get()?.id,
+    reasonIdByCode: (code: string) => orm.select({ id: dropoutReasons.id }).from(dropoutReasons).where(eq(dropoutReasons.code, code)).get()?.id,
     insertReason(code: string, sv: string, en: string, seed?: SeedRowOptions): string {
       const id = seed?.id ?? crypto.randomUUID();
       const now = seed?.at ?? clock.now();
-      insertReason.run(id, code, sv, en, now, now);
+      orm
+        .insert(dropoutReasons)
+        .values({
+          id,
+          code,
+          labelSv: sv,
+          labelEn: en,
+          // New reasons go last in the list.
+          sortOrder: sql`(select coalesce(max(${dropoutReasons.sortOrder}), 0) + 1 from ${dropoutReasons})`,
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
       return id;
     },
-    updateReason: (id: string, sv: string, en: string) => updateReason.run(sv, en, clock.now(), id),
-    setReasonActive: (id: string, active: boolean) => setReasonActive.run(active ? 1 : 0, clock.now(), id),
+    updateReason: (id: string, sv: string, en: string) =>
+      orm.update(dropoutReasons).set({ labelSv: sv, labelEn: en, updatedAt: clock.now() }).where(eq(dropoutReasons.id, id)).run(),
+    setReasonActive: (id: string, active: boolean) =>
+      orm.update(dropoutReasons).set({ active, updatedAt: clock.now() }).where(eq(dropoutReasons.id, id)).run(),
   };
 }
 export type ProgrammePlanRepo = ReturnType<typeof programmePlanRepo>;

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Programme } from '../../ipc/contract';
+import type { Programme } from '../../contract';
 import type { Clock } from '../clock';
 import { byName, caseInsensitiveGlob } from '../domain/text';
 import type { Orm } from '../db/open';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SessionWithGroup } from '../../ipc/contract';
+import type { SessionWithGroup } from '../../contract';
 
 interface RawSessionWithGroup extends Omit<SessionWithGroup, 'isExtra'> {
   isExtra: number;

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Session } from '../../ipc/contract';
+import type { Session } from '../../contract';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { groups, sessions } from '../db/schema';

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { StaffMember } from '../../ipc/contract';
+import type { StaffMember } from '../../contract';
 import type { Clock } from '../clock';
 import { byName } from '../domain/text';
 import type { Orm } from '../db/open';

@@ -1,4 +1,4 @@
-import type { AttendanceGrid, AttendanceResult, AttendanceState, ParsedInput } from '../../ipc/contract';
+import type { AttendanceGrid, AttendanceResult, AttendanceState, ParsedInput } from '../../contract';
 import { conflict, fieldErrorWith, missing } from '../domain/errors';
 import type { SessionContext } from '../repos/attendance';
 import type { ParticipantRow } from '../repos/participants';

@@ -1,4 +1,4 @@
-import type { Course, ParsedInput } from '../../ipc/contract';
+import type { Course, ParsedInput } from '../../contract';
 import { fieldErrorWith } from '../domain/errors';
 import type { ServiceContext } from './context';
 import { courseMissing, leaderChecks } from './leader-checks';

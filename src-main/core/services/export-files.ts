@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportOpenResult, ParsedInput } from '../../ipc/contract';
+import type { ExportOpenResult, ParsedInput } from '../../contract';
 import { AppError, fieldError } from '../errors';
 import { generateKeyFile, openExport, type Manifest, type OpenCredentials } from '../export';
 import { exportErrors } from '../export/export-errors';

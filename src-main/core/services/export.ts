@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { ExportKeyInfo, ExportLogEntry, ExportPreview, ExportRunResult, ParsedInput, Recipient } from '../../ipc/contract';
+import type { ExportKeyInfo, ExportLogEntry, ExportPreview, ExportRunResult, ParsedInput } from '../../contract';
 import { AppError, fieldError, notFound } from '../errors';
 import {
   assertReleasable,
   defaultDisclosureSettings,
   exportKeyId,
   exportToFile,
-  isExportError,
   newExportKey,
   prepareExport,
   previewExport,
@@ -24,9 +23,10 @@ import { exportErrors } from '../export/export-errors';
 import type { ExportLogRow } from '../repos/export-store';
 import type { ServiceContext } from './context';
 import { defaultExportName, exportFileService, writablePath, type ExportEnv } from './export-files';
+import { recipientLabel } from './recipients';
 
 /**
- * FoU export as use cases: preview, run, keys, saved recipients and the log. The engine in
+ * FoU export as use cases: preview, run, keys and the log (saved recipients: recipients.ts). The engine in
  * core/export decides what leaves the machine; this layer gathers the data, holds the secret
  * pseudonym key and records every export.
  */
@@ -39,8 +39,6 @@ export interface ExportServiceOptions {
 }
 
 type Scope = ParsedInput<'export.preview'>['scope'];
-
-const recipientLabel = { sv: 'Mottagaren', en: 'The recipient' };
 
 function disclosureOut(d: DisclosureAssessment, settings: DisclosureSettings) {
   return {
@@ -261,38 +259,6 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     },
 
     log: (input: ParsedInput<'export.log'>): ExportLogEntry[] => store.listLog(input.limit).map(logEntry),
-
-    listRecipients: (): Recipient[] => store.listRecipients(),
-
-    createRecipient(input: ParsedInput<'recipients.create'>): Recipient {
-      let publicKey: string;
-      try {
-        [publicKey] = validateRecipients([input.publicKey]) as [string];
-      } catch (error) {
-        if (isExportError(error, 'recipient_unsupported')) throw Object.assign(error, { issues: fieldError('publicKey', error.messages.sv, error.messages.en).issues });
-        throw fieldError('publicKey', 'Ange en giltig age-nyckel (age1… med 62 tecken).', 'Enter a valid age key (age1…, 62 characters).');
-      }
-      return tx(() => {
-        const holder = store.recipientByKey(publicKey);
-        if (holder) {
-          throw new AppError('conflict', { sv: `Nyckeln är redan sparad som ”${holder.name}”.`, en: `The key is already saved as “${holder.name}”.` }, [
-            { path: 'publicKey', message: { sv: 'Nyckeln är redan sparad.', en: 'The key is already saved.' } },
-          ]);
-        }
-        const row = store.insertRecipient({ name: input.name, publicKey, fingerprint: recipientFingerprint(publicKey) });
-        audit.record({ action: 'create', entity: 'exportRecipient', entityId: row.id, fields: ['name', 'publicKey'] });
-        return row;
-      });
-    },
-
-    /** Past exports keep their fingerprints in the log, so a recipient can always be removed. */
-    deleteRecipient({ id }: ParsedInput<'recipients.delete'>): { deleted: true } {
-      return tx(() => {
-        if (!store.deleteRecipient(id)) throw notFound(recipientLabel);
-        audit.record({ action: 'delete', entity: 'exportRecipient', entityId: id, fields: [] });
-        return { deleted: true as const };
-      });
-    },
   };
 }
 export type ExportService = ReturnType<typeof exportService>;

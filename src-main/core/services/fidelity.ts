@@ -1,33 +1,13 @@
-import type { Fidelity, ParsedInput, SessionPlan } from '../../ipc/contract';
+import type { Fidelity, ParsedInput } from '../../contract';
 import { conflict, fieldErrorWith, missing } from '../domain/errors';
 import { fidelityPercent } from '../domain/participation';
-import type { PlanRow } from '../repos/programme-plans';
-import { genericPlanItem } from '../seed/participation';
 import type { ServiceContext } from './context';
 import { participationStatus } from './participation-status';
+import { sessionPlanReader } from './session-plan-reader';
 
-const newKey = () => `c${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-/** Session plans per programme and what each held session covered of its plan. */
+/** What each held session covered of its plan (the plans themselves: session-plans.ts). */
 export function fidelityService({ repos, tx, audit, clock }: ServiceContext) {
-  const programmeOf = (programmeId: string) => repos.programmes.get(programmeId) ?? (() => { throw missing('programme'); })();
-
-  /** The programme's own plan item, or the generic outline where it has none. */
-  function planItem(programmeId: string, sessionCount: number, number: number): PlanRow & { isDefault: boolean } {
-    const own = repos.plans.plan(programmeId, number);
-    return own ? { ...own, isDefault: false } : { ...genericPlanItem(number, sessionCount), isDefault: true };
-  }
-
-  function plan(programmeId: string): SessionPlan {
-    const programme = programmeOf(programmeId);
-    const own = new Map(repos.plans.plans(programmeId).map((p) => [p.number, p]));
-    const last = Math.max(programme.sessionCount, ...own.keys());
-    const sessions = Array.from({ length: last }, (_, i) => {
-      const item = own.get(i + 1);
-      return item ? { ...item, isDefault: false } : { ...genericPlanItem(i + 1, programme.sessionCount), isDefault: true };
-    });
-    return { programmeId, sessions };
-  }
+  const { programmeOf, planItem } = sessionPlanReader(repos);
 
   function sessionOf(sessionId: string) {
     const session = repos.attendance.sessionContext(sessionId);
@@ -53,25 +33,6 @@ export function fidelityService({ repos, tx, audit, clock }: ServiceContext) {
   }
 
   return {
-    plan: ({ programmeId }: ParsedInput<'sessionPlans.get'>) => plan(programmeId),
-
-    updatePlan: ({ programmeId, number, title, components }: ParsedInput<'sessionPlans.update'>): SessionPlan =>
-      tx(() => {
-        programmeOf(programmeId);
-        repos.plans.upsertPlan(programmeId, { number, title, components: components.map((c) => ({ key: c.key ?? newKey(), sv: c.sv, en: c.en })) });
-        audit.record({ action: 'update', entity: 'sessionPlan', entityId: programmeId, fields: ['title', 'components'] });
-        return plan(programmeId);
-      }),
-
-    /** Drops the programme's own plan; the generic outline applies again. Past fidelity records keep their copy. */
-    resetPlan: ({ programmeId }: ParsedInput<'sessionPlans.reset'>): SessionPlan =>
-      tx(() => {
-        programmeOf(programmeId);
-        repos.plans.deletePlans(programmeId);
-        audit.record({ action: 'delete', entity: 'sessionPlan', entityId: programmeId, fields: [] });
-        return plan(programmeId);
-      }),
-
     get: ({ sessionId }: ParsedInput<'fidelity.get'>) => view(sessionId),
 
     record: ({ sessionId, covered, note }: ParsedInput<'fidelity.record'>): Fidelity =>

@@ -1,4 +1,4 @@
-import type { GroupDetail, ParsedInput } from '../../ipc/contract';
+import type { GroupDetail, ParsedInput } from '../../contract';
 import { changedFields } from '../audit';
 import { isoWeekday, weeklyDates } from '../domain/dates';
 import { inUse, missing } from '../domain/errors';

@@ -3,19 +3,25 @@ import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { createRepos } from '../repos';
 import { attendanceService } from './attendance';
-import { certificationService } from './certification';
+import { certificationService } from './certifications';
 import { createContext } from './context';
 import { courseService } from './courses';
+import { dropoutReasonService } from './dropout-reasons';
 import { exportService } from './export';
 import { fidelityService } from './fidelity';
+import { followUpService } from './follow-ups';
 import { groupService } from './groups';
+import { leaderSettingService } from './leader-settings';
 import { leaderService } from './leaders';
 import { participantService } from './participants';
 import { participationReportService } from './participation-reports';
+import { pathwayRequirementService } from './pathway-requirements';
 import { programmeRulesService } from './programme-rules';
 import { programmeService } from './programmes';
+import { recipientService } from './recipients';
 import { dashboardService, statsService } from './reports';
 import { seedService } from './seed';
+import { sessionPlanService } from './session-plans';
 import { sessionService } from './sessions';
 import { settingsService } from './settings';
 import { staffService } from './staff';
@@ -43,13 +49,19 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     participants: participantService(ctx),
     attendance: attendanceService(ctx),
     fidelity: fidelityService(ctx),
+    sessionPlans: sessionPlanService(ctx),
     programmeRules: programmeRulesService(ctx),
+    dropoutReasons: dropoutReasonService(ctx),
     participation: participationReportService(ctx),
     courses: courseService(ctx),
     supervision: supervisionService(ctx),
-    certification: certificationService(ctx),
+    followUps: followUpService(ctx),
+    pathwayRequirements: pathwayRequirementService(ctx),
+    leaderSettings: leaderSettingService(ctx),
+    certifications: certificationService(ctx),
     leaders: leaderService(ctx),
     exporter: exportService(ctx),
+    recipients: recipientService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,4 @@
-import type { StaffMember } from '../../ipc/contract';
+import type { StaffMember } from '../../contract';
 import { AppError, type Bilingual } from '../errors';
 import { fieldErrorWith, missing } from '../domain/errors';
 import type { Repos } from '../repos';

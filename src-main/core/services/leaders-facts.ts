@@ -1,4 +1,4 @@
-import type { Certification, LeaderGroup, Pathway, PathwayRequirements } from '../../ipc/contract';
+import type { Certification, LeaderGroup, Pathway, PathwayRequirements } from '../../contract';
 import { type AttentionParams, defaultAttentionParams } from '../domain/attention';
 import {
   defaultInactiveAfterMonths, defaultRequirements, evaluatePathway, evaluatePathwayStatus, type PathwayFacts, type PathwayStatus, type Requirements,

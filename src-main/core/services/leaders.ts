@@ -1,5 +1,5 @@
-import type { AttentionFlag, CertificateSummary, LeaderPage, LeaderRow, LeadersOverview, ParsedInput } from '../../ipc/contract';
-import { ratingScale } from '../domain/rating-scale';
+import type { AttentionFlag, CertificateSummary, LeaderPage, LeaderRow, LeadersOverview, ParsedInput } from '../../contract';
+import { ratingScale } from '../../contract/rating-scale';
 import {
   followUpOverdueRule, lowAttendanceRule, lowFidelityRule, noSupervisionRule, readyForCertificationRule, ruleExplanations,
 } from '../domain/attention';

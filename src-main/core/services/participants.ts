@@ -1,4 +1,4 @@
-import type { ParsedInput, Participant } from '../../ipc/contract';
+import type { ParsedInput, Participant } from '../../contract';
 import { changedFields } from '../audit';
 import { AppError } from '../errors';
 import { conflict, fieldErrorWith, inUse, IssueList, missing } from '../domain/errors';
@@ -79,7 +79,7 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
       if (!family) throw fieldErrorWith('familyId', { sv: 'Familjen finns inte (längre).', en: 'The family does not exist (any more).' });
       return { familyId: f.familyId, joins: true, childBirthYear: f.childBirthYear ?? family.childBirthYear, childGender: f.childGender ?? family.childGender };
     }
-    return { familyId: currentFamilyId, joins: false, childBirthYear: f.childBirthYear, childGender: f.childGender as string | null };
+    return { familyId: currentFamilyId, joins: false, childBirthYear: f.childBirthYear, childGender: f.childGender };
   }
 
   const record = (action: string, id: string, fields: string[]) => audit.record({ action, entity: 'participant', entityId: id, fields });

@@ -1,4 +1,4 @@
-import type { GroupOverview, ParsedInput, ParticipationDashboard, ParticipationStats } from '../../ipc/contract';
+import type { GroupOverview, ParsedInput, ParticipationDashboard, ParticipationStats } from '../../contract';
 import { addDays, yearRange } from '../domain/dates';
 import { missing } from '../domain/errors';
 import { fidelityPercent, isKnownOutcome } from '../domain/participation';

@@ -1,4 +1,4 @@
-import type { SessionCounts } from '../../ipc/contract';
+import type { SessionCounts } from '../../contract';
 import { deriveStatus, groupHasEnded, type HeldSessionMark, type Mark, type Rules, type StatusResult } from '../domain/participation';
 import type { GroupMark } from '../repos/attendance';
 import type { ParticipantRow } from '../repos/participants';

@@ -1,4 +1,4 @@
-import type { ParsedInput, Programme } from '../../ipc/contract';
+import type { ParsedInput, Programme } from '../../contract';
 import { changedFields } from '../audit';
 import { duplicate, groupsEn, groupsSv, inUse, missing } from '../domain/errors';
 import type { ServiceContext } from './context';

@@ -1,4 +1,4 @@
-import type { Dashboard, ParsedInput, Stats } from '../../ipc/contract';
+import type { Dashboard, ParsedInput, Stats } from '../../contract';
 import { endOfIsoWeek, yearRange } from '../domain/dates';
 import type { StatsCell } from '../repos/reports';
 import type { ServiceContext } from './context';

@@ -1,4 +1,4 @@
-import type { ParsedInput, Session } from '../../ipc/contract';
+import type { ParsedInput, Session } from '../../contract';
 import { changedFields } from '../audit';
 import { conflict, fieldErrorWith, inUse, missing } from '../domain/errors';
 import type { SessionChange } from '../repos/sessions';

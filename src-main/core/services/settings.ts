@@ -1,4 +1,4 @@
-import type { Language, ParsedInput } from '../../ipc/contract';
+import type { Language, ParsedInput } from '../../contract';
 import type { ServiceContext } from './context';
 
 const languageKey = 'language';

@@ -1,4 +1,4 @@
-import type { ParsedInput, StaffMember } from '../../ipc/contract';
+import type { ParsedInput, StaffMember } from '../../contract';
 import { changedFields } from '../audit';
 import { groupsEn, groupsSv, inUse, IssueList, missing } from '../domain/errors';
 import type { ServiceContext } from './context';

@@ -1,43 +1,16 @@
-import type { FollowUp, FollowUpsOpen, ParsedInput, SupervisionSession } from '../../ipc/contract';
-import { ratingScale } from '../domain/rating-scale';
+import type { ParsedInput, SupervisionSession } from '../../contract';
+import { ratingScale } from '../../contract/rating-scale';
 import { fieldErrorWith, IssueList } from '../domain/errors';
-import type { FollowUpRow } from '../repos/supervision';
 import type { ServiceContext } from './context';
-import { followUpMissing, leaderChecks, supervisionMissing } from './leader-checks';
+import { leaderChecks } from './leader-checks';
+import { supervisionReader, validateFollowUp } from './supervision-reader';
 
 type SupervisionInput = ParsedInput<'supervision.update'>;
 
-/** The supervision log: sessions, leaders present with their ratings, groups discussed, follow-ups. */
+/** The supervision log: sessions, leaders present with their ratings, groups discussed, follow-ups agreed. */
 export function supervisionService({ repos, tx, audit, clock }: ServiceContext) {
   const check = leaderChecks(repos);
-  const toFollowUp = (today: string) => (f: FollowUpRow): FollowUp => ({ ...f, done: f.done === 1, overdue: f.done === 0 && f.dueDate < today });
-
-  const assemble = (ids: string[]): SupervisionSession[] => {
-    const rows = ids.map((id) => repos.supervision.get(id)).filter((r) => r !== undefined);
-    if (!rows.length) return [];
-    const byId = <T extends { supervisionId: string }>(xs: T[]) => {
-      const m = new Map<string, T[]>();
-      for (const x of xs) m.set(x.supervisionId, [...(m.get(x.supervisionId) ?? []), x]);
-      return m;
-    };
-    const present = byId(repos.supervision.presentOf(ids));
-    const discussed = byId(repos.supervision.discussedOf(ids));
-    const followUps = byId(repos.supervision.followUpsOf(ids));
-    const today = clock.today();
-    return rows.map((r) => ({
-      ...r,
-      leaders: (present.get(r.id) ?? []).map(({ leaderId, name, rating, note }) => ({ leaderId, name, rating, note }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
-      groups: (discussed.get(r.id) ?? []).map(({ supervisionId: _, ...g }) => g),
-      followUps: (followUps.get(r.id) ?? []).map(toFollowUp(today)),
-    }));
-  };
-  const session = (id: string): SupervisionSession => assemble([id])[0] ?? (() => { throw supervisionMissing(); })();
-  const followUp = (id: string): FollowUp => {
-    const f = repos.supervision.followUp(id);
-    if (!f) throw followUpMissing();
-    return toFollowUp(clock.today())(f);
-  };
+  const { session, assemble } = supervisionReader(repos, clock);
 
   /** Every rule on a session at once, so the form can mark all offending fields together. */
   const validate = (input: SupervisionInput | ParsedInput<'supervision.create'>) => {
@@ -74,16 +47,6 @@ export function supervisionService({ repos, tx, audit, clock }: ServiceContext) 
   const fields = (input: SupervisionInput | ParsedInput<'supervision.create'>) => ({
     date: input.date, supervisorId: input.supervisorId, format: input.format, mode: input.mode, notes: input.notes,
   });
-  const validateFollowUp = (f: { leaderId: string | null; dueDate: string }, s: { date: string; leaderIds: string[] }, path: string) => {
-    if (f.dueDate < s.date) {
-      throw fieldErrorWith(`${path}dueDate`, { sv: 'Uppföljningen kan inte förfalla före handledningen.', en: 'A follow-up cannot be due before the supervision.' });
-    }
-    const leaderIds = s.leaderIds;
-    if (f.leaderId !== null && !leaderIds.includes(f.leaderId)) {
-      throw fieldErrorWith(`${path}leaderId`, { sv: 'Uppföljningen kan bara gälla en gruppledare som var med på handledningen.', en: 'A follow-up can only concern a group leader who attended the supervision.' });
-    }
-  };
-
   return {
     ratingScale: () => ratingScale.map((r) => ({ value: r.value, label: r.label, description: r.description })),
     list: (input: ParsedInput<'supervision.list'>): SupervisionSession[] =>
@@ -130,47 +93,6 @@ export function supervisionService({ repos, tx, audit, clock }: ServiceContext) 
         session(id);
         repos.supervision.delete(id);
         audit.record({ action: 'delete', entity: 'supervision', entityId: id, fields: [] });
-        return { deleted: true as const };
-      }),
-
-    /** The dashboard's list: open follow-ups, earliest due first, with how many are overdue. */
-    open: (input: ParsedInput<'followUps.open'>): FollowUpsOpen => {
-      const today = input.today ?? clock.today();
-      const filter = { supervisorId: input.supervisorId ?? null, leaderId: input.leaderId ?? null };
-      const counts = repos.supervision.openCounts({ ...filter, today });
-      return { items: repos.supervision.open({ ...filter, limit: input.limit }).map(toFollowUp(today)), ...counts };
-    },
-    addFollowUp: ({ supervisionId, ...f }: ParsedInput<'followUps.add'>): FollowUp =>
-      tx(() => {
-        const s = session(supervisionId);
-        validateFollowUp(f, { date: s.date, leaderIds: s.leaders.map((l) => l.leaderId) }, '');
-        const id = repos.supervision.insertFollowUp(supervisionId, f);
-        audit.record({ action: 'create', entity: 'followUp', entityId: id, fields: ['text', 'dueDate', 'leaderId'] });
-        return followUp(id);
-      }),
-    updateFollowUp: ({ id, ...f }: ParsedInput<'followUps.update'>): FollowUp =>
-      tx(() => {
-        const before = followUp(id);
-        const s = session(before.supervisionId);
-        validateFollowUp(f, { date: s.date, leaderIds: s.leaders.map((l) => l.leaderId) }, '');
-        repos.supervision.updateFollowUp(id, f);
-        audit.record({ action: 'update', entity: 'followUp', entityId: id, fields: (['text', 'dueDate', 'leaderId'] as const).filter((k) => before[k] !== f[k]) });
-        return followUp(id);
-      }),
-    setFollowUpDone: ({ id, done }: ParsedInput<'followUps.setDone'>): FollowUp =>
-      tx(() => {
-        const before = followUp(id);
-        if (before.done !== done) {
-          repos.supervision.setFollowUpDone(id, done);
-          audit.record({ action: 'update', entity: 'followUp', entityId: id, fields: ['done'] });
-        }
-        return followUp(id);
-      }),
-    deleteFollowUp: ({ id }: ParsedInput<'followUps.delete'>) =>
-      tx(() => {
-        followUp(id);
-        repos.supervision.deleteFollowUp(id);
-        audit.record({ action: 'delete', entity: 'followUp', entityId: id, fields: [] });
         return { deleted: true as const };
       }),
   };

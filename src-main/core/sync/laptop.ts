@@ -1,3 +1,4 @@
+import type { SyncState } from '../../contract/enums';
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { AppError } from '../errors';
@@ -24,7 +25,7 @@ export interface SyncStatusValue {
   joined: boolean;
   server: { name: string; url: string; fingerprint: string } | null;
   identity: Membership['identity'] | null;
-  state: 'unjoined' | 'synced' | 'pending' | 'offline' | 'syncing';
+  state: SyncState;
   lastSyncedAt: string | null;
   /** Local changes (rows) not yet confirmed by the server. */
   unsent: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SYNC_ROLES, type SyncRole } from '../../contract/enums';
 import { parseScope } from './scopes';
 
 /**
@@ -10,8 +11,8 @@ import { parseScope } from './scopes';
 export const protocolVersion = 1;
 
 /** A device's role on its server. */
-export const roles = ['leader', 'supervisor', 'admin', 'unit-server'] as const;
-export type Role = (typeof roles)[number];
+export const roles = SYNC_ROLES;
+export type Role = SyncRole;
 
 export interface DeviceIdentity {
   deviceId: string;

@@ -1,3 +1,4 @@
+import type { SyncScopeKind } from '../../contract/enums';
 import type { RowValues } from '../repos/sync/rows';
 import type { SyncedTable } from './tables';
 
@@ -8,7 +9,7 @@ import type { SyncedTable } from './tables';
  * - `people:<id>`: the names and contact details of that group's participants (its unit only).
  * - `pathway:<staff id>`: one leader's courses attended, supervision, follow-ups and certifications.
  */
-export type ScopeKind = 'ref' | 'group' | 'people' | 'pathway';
+export type ScopeKind = SyncScopeKind;
 
 export const refScope = 'ref';
 export const groupScope = (groupId: string) => `group:${groupId}`;

@@ -25,9 +25,11 @@ function opensWith(file: string, key: Buffer): boolean {
 /**
  * A rekey killed after its key file was written but before the database file was swapped leaves
  * the database under the old key and its copy under the new one: the copy is the database now.
- * Killed earlier, the copy is under a key nobody holds and goes.
+ * Killed earlier, the copy is under a key nobody holds and goes. A key file's half-written temp
+ * beside it goes too: the key file itself was replaced atomically or not at all.
  */
 export function finishInterruptedRekey(databasePath: string, key: Buffer): void {
+  removeStaleTemps(keyFilePath(path.dirname(databasePath)));
   const temp = rekeyingPath(databasePath);
   if (!fs.existsSync(temp)) return;
   if (!opensWith(databasePath, key) && opensWith(temp, key)) {

@@ -8,20 +8,21 @@ import { keyCopyPath } from './key-copies';
 import { keyFilePath, readKeyFileAt } from './key-file';
 
 /**
- * What a data folder holds, decided from files alone (no secret needed):
+ * What a data folder holds, decided from files alone (no secret needed), in the lock-state words
+ * every layer uses (contract/enums VAULT_STATES; only a session can be `unlocked`):
  * - `new`: nothing yet; setup creates the key file and an encrypted database.
  * - `legacy`: a plaintext database from before encryption; setup encrypts it in place.
- * - `ready`: a key file; unlock with the passphrase or recovery key. `plaintextDatabase` means a
+ * - `locked`: a key file; unlock with the passphrase or recovery key. `plaintextDatabase` means a
  *   setup was interrupted before encrypting, which unlock finishes. `databaseMissing` means the
  *   database file is gone or empty beside its key file: it is never created anew there (that
  *   would hide the loss and let new backups push the good ones out), only restored.
  * - `damaged`: the key file is missing beside an encrypted database, or unreadable.
  */
 export type VaultStatus =
-  | { kind: 'new' }
-  | { kind: 'legacy' }
-  | { kind: 'ready'; userName: string; plaintextDatabase: boolean; databaseMissing: boolean }
-  | { kind: 'damaged'; error: AppError };
+  | { state: 'new' }
+  | { state: 'legacy' }
+  | { state: 'locked'; userName: string; plaintextDatabase: boolean; databaseMissing: boolean }
+  | { state: 'damaged'; error: AppError };
 
 /** Where setup creates the encrypted database before the key file exists (see finishSetup). */
 export const setupDatabasePath = (databasePath: string) => `${databasePath}.setup`;
@@ -57,14 +58,14 @@ export function vaultStatus(dataDir: string, databasePath: string): VaultStatus 
   if (hasKeyFile) {
     try {
       const { userName } = readKeyFileAt(keyFile);
-      return { kind: 'ready', userName, plaintextDatabase: hasDb && isPlaintextDatabase(databasePath), databaseMissing: !hasDb };
+      return { state: 'locked', userName, plaintextDatabase: hasDb && isPlaintextDatabase(databasePath), databaseMissing: !hasDb };
     } catch (err) {
-      if (err instanceof AppError) return { kind: 'damaged', error: err };
+      if (err instanceof AppError) return { state: 'damaged', error: err };
       throw err;
     }
   }
-  if (!hasDb) return { kind: 'new' };
-  return isPlaintextDatabase(databasePath) ? { kind: 'legacy' } : { kind: 'damaged', error: keyFileMissing() };
+  if (!hasDb) return { state: 'new' };
+  return isPlaintextDatabase(databasePath) ? { state: 'legacy' } : { state: 'damaged', error: keyFileMissing() };
 }
 
 export const databaseMissing = () =>

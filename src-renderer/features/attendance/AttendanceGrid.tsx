@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceState, Bilingual, GroupOverview, Participant, SessionCounts } from '../../../src-main/ipc/contract';
+import type { AttendanceState, Bilingual, GroupOverview, Participant, SessionCounts } from '@contract';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
-import { statusBadge, todayIso } from '../participants/labels';
+import { StatusBadge } from '../../components/StatusBadge';
+import { todayIso } from '../../lib/dates';
 import { cellLock, columnLock, move, nextState, stateForKey, type Lock, type Position } from './cellRules';
 import { cellKey, useAttendanceSaver } from './useAttendanceSaver';
 import './attendance.css';
@@ -139,10 +141,7 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
       <p id="attendance-keys" className="panel__hint attendance-keys">
         {t('attendance.keys')}
       </p>
-      <label className="checkbox attendance-advance">
-        <input type="checkbox" checked={advance} onChange={(e) => setAdvance(e.target.checked)} />
-        <span>{t('attendance.advance')}</span>
-      </label>
+      <Checkbox className="attendance-advance" label={t('attendance.advance')} checked={advance} onChange={(e) => setAdvance(e.target.checked)} />
       <ErrorAlert error={columnError} />
       <div className="table-wrap attendance-wrap">
         <table role="grid" className="table attendance-grid" aria-labelledby="attendance-title" aria-describedby="attendance-keys" onKeyDown={onKeyDown}>
@@ -177,7 +176,7 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
                 <th scope="row" className="attendance-grid__name" {...cellProps(r + 1, 0)}>
                   <span>{p.displayName}</span>
                   {p.atRisk && <span className="badge badge--at-risk">{t('participants.atRisk')}</span>}
-                  {p.status !== 'active' && <span className={statusBadge[p.status]}>{t(`participants.status.${p.status}`)}</span>}
+                  {p.status !== 'active' && <StatusBadge kind="participant" status={p.status} />}
                 </th>
                 {sessions.map((s, c) => {
                   const lock = cellLock(groupCancelled, s, p, today);

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupOverview } from '../../../src-main/ipc/contract';
+import type { GroupOverview } from '@contract';
 import { useApiMutation } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Panel } from '../../components/Panel';
 import { showToast } from '../../stores/toasts';
 import { AttendanceGrid } from './AttendanceGrid';
 
@@ -24,16 +26,8 @@ export function AttendanceSection({ overview, groupCancelled }: { overview: Grou
     }
   };
   return (
-    <section className="panel" aria-labelledby="attendance-title">
-      <div className="panel__header">
-        <h2 id="attendance-title" className="panel__title">
-          {t('attendance.title')}
-        </h2>
-      </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={tracks} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
-        <span>{t('attendance.tracks')}</span>
-      </label>
+    <Panel id="attendance-title" title={t('attendance.title')}>
+      <Checkbox label={t('attendance.tracks')} checked={tracks} disabled={toggle.isPending} onChange={(e) => void change(e.target.checked)} />
       <ErrorAlert error={toggle.error} />
       {!overview.tracksAttendance ? (
         <p className="panel__hint">{t('attendance.countsOnly')}</p>
@@ -42,6 +36,6 @@ export function AttendanceSection({ overview, groupCancelled }: { overview: Grou
       ) : (
         <AttendanceGrid overview={overview} groupCancelled={groupCancelled} />
       )}
-    </section>
+    </Panel>
   );
 }

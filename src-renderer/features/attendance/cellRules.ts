@@ -1,4 +1,4 @@
-import type { AttendanceState, Participant, SessionCounts } from '../../../src-main/ipc/contract';
+import type { AttendanceState, Participant, SessionCounts } from '@contract';
 
 /** Why a cell cannot be written; mirrors the server's refusals so the grid explains them up front. */
 export type Lock = 'groupCancelled' | 'cancelled' | 'future' | 'beforeEnrolment' | 'moved' | null;

@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { AttendanceState, Bilingual } from '../../../src-main/ipc/contract';
+import type { AttendanceState, Bilingual } from '@contract';
 import { call } from '../../api/client';
 import { asApiError } from '../../api/errors';
 
@@ -17,14 +16,12 @@ export const cellKey = (participantId: string, sessionId: string) => `${particip
 
 /**
  * Saves each cell the moment it is set. Writes go out one after another so the last key pressed
- * is the one stored, and the page's data is re-read once the queue is empty rather than after
- * every keystroke.
+ * is the one stored. The page's data is re-read by the change feed after each write; the cell
+ * shows what was asked for meanwhile.
  */
 export function useAttendanceSaver(onSettled: (ok: boolean, participantId: string, sessionId: string, state: AttendanceState | null, error?: Bilingual) => void) {
-  const client = useQueryClient();
   const [cells, setCells] = useState<ReadonlyMap<string, LocalCell>>(new Map());
   const chain = useRef<Promise<void>>(Promise.resolve());
-  const queued = useRef(0);
 
   const put = useCallback((key: string, cell: LocalCell | null) => {
     setCells((prev) => {
@@ -35,16 +32,10 @@ export function useAttendanceSaver(onSettled: (ok: boolean, participantId: strin
     });
   }, []);
 
-  const settleQueue = useCallback(() => {
-    queued.current -= 1;
-    if (queued.current === 0) void client.invalidateQueries();
-  }, [client]);
-
   const save = useCallback(
     (participantId: string, sessionId: string, state: AttendanceState | null) => {
       const key = cellKey(participantId, sessionId);
       put(key, { state, save: 'saving' });
-      queued.current += 1;
       chain.current = chain.current.then(async () => {
         try {
           await call('attendance.set', { participantId, sessionId, state });
@@ -54,26 +45,19 @@ export function useAttendanceSaver(onSettled: (ok: boolean, participantId: strin
           const error = asApiError(err).messages;
           put(key, { state, save: 'failed', error });
           onSettled(false, participantId, sessionId, state, error);
-        } finally {
-          settleQueue();
         }
       });
     },
-    [put, settleQueue, onSettled],
+    [put, onSettled],
   );
 
   const saveColumn = useCallback(
     (sessionId: string): Promise<number> => {
-      queued.current += 1;
       const run = chain.current.then(async () => {
-        try {
-          const result = await call('attendance.setColumn', { sessionId, state: 'present', onlyUnmarked: true });
-          // The column is now as the server says; drop local leftovers for it.
-          setCells((prev) => new Map([...prev].filter(([k]) => !k.endsWith(`:${sessionId}`))));
-          return result.marks.filter((m) => m.state === 'present').length;
-        } finally {
-          settleQueue();
-        }
+        const result = await call('attendance.setColumn', { sessionId, state: 'present', onlyUnmarked: true });
+        // The column is now as the server says; drop local leftovers for it.
+        setCells((prev) => new Map([...prev].filter(([k]) => !k.endsWith(`:${sessionId}`))));
+        return result.marks.filter((m) => m.state === 'present').length;
       });
       chain.current = run.then(
         () => undefined,
@@ -81,7 +65,7 @@ export function useAttendanceSaver(onSettled: (ok: boolean, participantId: strin
       );
       return run;
     },
-    [settleQueue],
+    [],
   );
 
   return { cells, save, saveColumn, forget: (key: string) => put(key, null) };

@@ -1,13 +1,15 @@
 import { format, parseISO } from 'date-fns';
 import { enGB, sv } from 'date-fns/locale';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { FilterBar, SearchField } from '../../components/FilterBar';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
-import { Pagination } from '../../components/Pagination';
+import { QueryState } from '../../components/QueryState';
+import { SelectField } from '../../components/SelectField';
 
 const pageSize = 50;
 
@@ -40,17 +42,7 @@ export function AuditPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? enGB : sv;
   const [filters, setFilters] = useState<Filters>(empty);
-  const [actor, setActor] = useState('');
   const [offset, setOffset] = useState(0);
-
-  // Typing a name should not fire one query per keystroke.
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      setFilters((f) => (f.actor === actor ? f : { ...f, actor }));
-      setOffset(0);
-    }, 250);
-    return () => window.clearTimeout(timer);
-  }, [actor]);
 
   const set = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -81,94 +73,62 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.intro')} />
-      <form className="filters" role="search" aria-label={t('audit.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="audit-since" className="field__label">
-            {t('audit.since')}
-          </label>
-          <input id="audit-since" type="date" value={filters.since} onChange={(e) => set({ since: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity" className="field__label">
-            {t('audit.entity')}
-          </label>
-          <select id="audit-entity" value={filters.entity} onChange={(e) => set({ entity: e.target.value })}>
-            <option value="">{t('audit.allEntities')}</option>
-            {auditEntities.map((name) => (
-              <option key={name} value={name}>
-                {entity(name)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-actor" className="field__label">
-            {t('audit.actor')}
-          </label>
-          <input id="audit-actor" type="search" value={actor} onChange={(e) => setActor(e.target.value)} />
-        </div>
-        {filtered && (
-          <button
-            type="button"
-            className="button button--link filters__reset"
-            onClick={() => {
-              setActor('');
-              setFilters(empty);
-              setOffset(0);
-            }}
-          >
-            {t('audit.clearFilters')}
-          </button>
-        )}
-      </form>
+      <FilterBar
+        label={t('audit.filters')}
+        reset={filtered && {
+          label: t('audit.clearFilters'),
+          onReset: () => {
+            setFilters(empty);
+            setOffset(0);
+          },
+        }}
+      >
+        <InputField id="audit-since" label={t('audit.since')} type="date" value={filters.since} onChange={(e) => set({ since: e.target.value })} />
+        <SelectField id="audit-entity" label={t('audit.entity')} value={filters.entity} onChange={(e) => set({ entity: e.target.value })}
+          placeholder={t('audit.allEntities')} options={auditEntities.map((name) => ({ value: name, label: entity(name) }))} />
+        <SearchField id="audit-actor" label={t('audit.actor')} value={filters.actor} onSearch={(actor) => set({ actor })} />
+      </FilterBar>
 
-      {list.isPending && <Loading />}
-      <ErrorAlert error={list.error} />
-      {list.data && (
-        <>
-          <p className="result-count" role="status">
-            {t('audit.count', { count: list.data.total })}
-          </p>
-          {list.data.rows.length === 0 ? (
-            <EmptyState title={filtered ? t('audit.emptyFiltered') : t('audit.empty')}>
-              {filtered ? t('audit.emptyFilteredText') : t('audit.emptyText')}
-            </EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('audit.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.at')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.entity')}</th>
-                    <th scope="col">{t('audit.fields')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.rows.map((row) => (
-                    <tr key={row.id}>
-                      <td className="nowrap">{when(row.at)}</td>
-                      <td>{row.actor}</td>
-                      <td>
-                        {t(`audit.actions.${row.action}`, { defaultValue: row.action })}
-                        <div className="muted small mono">{row.procedure}</div>
-                      </td>
-                      <td>
-                        {entity(row.entity)}
-                        <div className="muted small mono">{row.entityId}</div>
-                      </td>
-                      <td className="small mono">{row.fields.length ? row.fields.join(', ') : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination offset={offset} limit={pageSize} total={list.data.total} onChange={setOffset} />
-        </>
-      )}
+      <QueryState query={list}>
+        {(page) => (
+          <DataTable
+            summary={t('audit.count', { count: page.total })}
+            caption={t('audit.title')}
+            rows={page.rows}
+            empty={
+              <EmptyState title={filtered ? t('audit.emptyFiltered') : t('audit.empty')}>
+                {filtered ? t('audit.emptyFilteredText') : t('audit.emptyText')}
+              </EmptyState>
+            }
+            pagination={{ offset, limit: pageSize, total: page.total, onChange: setOffset }}
+            columns={[
+              { key: 'at', header: t('audit.at'), cellClassName: 'nowrap', cell: (row) => when(row.at) },
+              { key: 'actor', header: t('audit.actor'), cell: (row) => row.actor },
+              {
+                key: 'action',
+                header: t('audit.action'),
+                cell: (row) => (
+                  <>
+                    {t(`audit.actions.${row.action}`, { defaultValue: row.action })}
+                    <div className="muted small mono">{row.procedure}</div>
+                  </>
+                ),
+              },
+              {
+                key: 'entity',
+                header: t('audit.entity'),
+                cell: (row) => (
+                  <>
+                    {entity(row.entity)}
+                    <div className="muted small mono">{row.entityId}</div>
+                  </>
+                ),
+              },
+              { key: 'fields', header: t('audit.fields'), cellClassName: 'small mono', cell: (row) => (row.fields.length ? row.fields.join(', ') : '–') },
+            ]}
+          />
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../../../src-main/ipc/contract';
+import type { ProcedureOutput } from '@contract';
+import { DataTable } from '../../components/DataTable';
 import { summaryTables, useBackupFormat } from './format';
 
 export type BackupEntry = ProcedureOutput<'backups.list'>[number];
@@ -16,63 +17,59 @@ export function BackupTable({ caption, entries, onRestore, disabled }: BackupTab
   const { t } = useTranslation();
   const fmt = useBackupFormat();
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('backups.date')}</th>
-            <th scope="col">{t('backups.contents')}</th>
-            <th scope="col" className="num">
-              {t('backups.size')}
-            </th>
-            <th scope="col">{t('backups.verified')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('backups.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const when = fmt.dateTime(entry.date);
-            return (
-              <tr key={entry.name}>
-                <th scope="row" className="nowrap">
-                  {when}
-                  {entry.beforeRestore && <div className="muted small">{t('backups.beforeRestore')}</div>}
-                </th>
-                <td>
-                  {entry.ok
-                    ? summaryTables.map((name) => `${fmt.table(name)} ${fmt.number(entry.counts[name] ?? 0)}`).join(' · ')
-                    : '–'}
-                </td>
-                <td className="num nowrap">{fmt.size(entry.size)}</td>
-                <td>
-                  {entry.ok ? (
-                    <span className="badge badge--verified">{t('backups.ok')}</span>
-                  ) : (
-                    <span className="badge badge--failed">{t(`backups.problem.${entry.problem ?? 'damaged'}`)}</span>
-                  )}
-                </td>
-                <td className="row-actions">
-                  {entry.ok && (
-                    // A label rather than hidden text: Chromium puts a space before a hidden span's comma.
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={`${t('backups.restore')}, ${when}`}
-                      disabled={disabled}
-                      onClick={() => onRestore(entry)}
-                    >
-                      {t('backups.restore')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={entries}
+      rowKey={(entry) => entry.name}
+      columns={[
+        {
+          key: 'date',
+          header: t('backups.date'),
+          rowHeader: true,
+          cellClassName: 'nowrap',
+          cell: (entry) => (
+            <>
+              {fmt.dateTime(entry.date)}
+              {entry.beforeRestore && <div className="muted small">{t('backups.beforeRestore')}</div>}
+            </>
+          ),
+        },
+        {
+          key: 'contents',
+          header: t('backups.contents'),
+          cell: (entry) => (entry.ok ? summaryTables.map((name) => `${fmt.table(name)} ${fmt.number(entry.counts[name] ?? 0)}`).join(' · ') : '–'),
+        },
+        { key: 'size', header: t('backups.size'), className: 'num', cellClassName: 'nowrap', cell: (entry) => fmt.size(entry.size) },
+        {
+          key: 'verified',
+          header: t('backups.verified'),
+          cell: (entry) =>
+            entry.ok ? (
+              <span className="badge badge--verified">{t('backups.ok')}</span>
+            ) : (
+              <span className="badge badge--failed">{t(`backups.problem.${entry.problem ?? 'damaged'}`)}</span>
+            ),
+        },
+        {
+          key: 'actions',
+          header: t('backups.actions'),
+          hiddenHeader: true,
+          cellClassName: 'row-actions',
+          cell: (entry) =>
+            entry.ok && (
+              // A label rather than hidden text: Chromium puts a space before a hidden span's comma.
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={`${t('backups.restore')}, ${fmt.dateTime(entry.date)}`}
+                disabled={disabled}
+                onClick={() => onRestore(entry)}
+              >
+                {t('backups.restore')}
+              </button>
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { showToast } from '../../stores/toasts';
 import { BackupTable, type BackupEntry } from './BackupTable';
 import { useBackupFormat } from './format';
@@ -53,17 +53,14 @@ export function BackupsPage() {
         {create.isPending ? t('backups.creatingText') : ''}
       </p>
       <ErrorAlert error={create.error} />
-      {list.isPending && <Loading />}
-      <ErrorAlert error={list.error} />
-      {list.data &&
-        (list.data.length === 0 ? (
-          <EmptyState title={t('backups.empty')}>{t('backups.emptyText')}</EmptyState>
-        ) : (
-          <BackupTable caption={t('backups.title')} entries={list.data} onRestore={(e) => {
+      <QueryState query={list} empty={<EmptyState title={t('backups.empty')}>{t('backups.emptyText')}</EmptyState>}>
+        {(entries) => (
+          <BackupTable caption={t('backups.title')} entries={entries} onRestore={(e) => {
             restore.reset();
             setRestoring(e);
           }} disabled={create.isPending || restore.isPending} />
-        ))}
+        )}
+      </QueryState>
       <RestoreDialog
         entry={restoring}
         busy={restore.isPending}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { GroupOverview } from '../../../src-main/ipc/contract';
+import type { GroupOverview } from '@contract';
+import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
-import { percent } from '../participants/labels';
+import { percent, shareAsPercent } from '../../lib/percent';
 
 /** The group's figures at a glance: reach, completion, attendance and fidelity. */
 export function GroupSummary({ overview }: { overview: GroupOverview }) {
@@ -9,30 +10,18 @@ export function GroupSummary({ overview }: { overview: GroupOverview }) {
   const fmt = useFormat();
   const s = overview.summary;
   return (
-    <section aria-labelledby="group-summary">
-      <h2 id="group-summary" className="visually-hidden">
-        {t('charts.summary')}
-      </h2>
-      <dl className="stat-grid">
-        <Stat label={t('charts.participants')} value={fmt.number(s.participants)} />
-        <Stat label={t('charts.familiesReached')} value={fmt.number(s.familiesReached)} />
-        <Stat label={t('charts.completionRate')} value={percent(s.completionRate)} />
-        <Stat label={t('charts.meanAttendance')} value={percent(s.meanAttendance)} />
-        <Stat label={t('charts.meanFidelity')} value={s.meanFidelity === null ? '–' : `${Math.round(s.meanFidelity)} %`} />
-        <Stat label={t('charts.atRisk')} value={fmt.number(s.atRisk)} />
-      </dl>
-      <p className="panel__hint">
-        {t('charts.rules', { completion: overview.rules.completionPercent, atRisk: overview.rules.atRiskAfter, dropout: overview.rules.dropoutAfter })}
-      </p>
-    </section>
+    <StatGrid
+      id="group-summary"
+      title={t('charts.summary')}
+      note={t('charts.rules', { completion: overview.rules.completionPercent, atRisk: overview.rules.atRiskAfter, dropout: overview.rules.dropoutAfter })}
+    >
+      <Stat label={t('charts.participants')} value={fmt.number(s.participants)} />
+      <Stat label={t('charts.familiesReached')} value={fmt.number(s.familiesReached)} />
+      <Stat label={t('charts.completionRate')} value={shareAsPercent(s.completionRate)} />
+      <Stat label={t('charts.meanAttendance')} value={shareAsPercent(s.meanAttendance)} />
+      <Stat label={t('charts.meanFidelity')} value={percent(s.meanFidelity)} />
+      <Stat label={t('charts.atRisk')} value={fmt.number(s.atRisk)} />
+    </StatGrid>
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="stat">
-      <dt className="stat__label">{label}</dt>
-      <dd className="stat__value">{value}</dd>
-    </div>
-  );
-}

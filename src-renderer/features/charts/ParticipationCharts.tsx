@@ -1,8 +1,10 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { GroupOverview } from '../../../src-main/ipc/contract';
+import type { GroupOverview } from '@contract';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { Panel } from '../../components/Panel';
 import { useFormat } from '../../lib/format';
 
 // Colours from the app palette: dark enough for 3:1 against white, and the legend names each one.
@@ -20,10 +22,7 @@ export function ParticipationCharts({ overview }: { overview: GroupOverview }) {
   const lastDropout = dropout.at(-1);
 
   return (
-    <section className="panel" aria-labelledby="charts-title">
-      <h2 id="charts-title" className="panel__title">
-        {t('charts.title')}
-      </h2>
+    <Panel id="charts-title" title={t('charts.title')}>
       {held.length === 0 ? (
         <EmptyState title={t('charts.empty')} />
       ) : (
@@ -32,31 +31,21 @@ export function ParticipationCharts({ overview }: { overview: GroupOverview }) {
             title={t('charts.attendanceTitle')}
             description={t('charts.attendanceDescription', { count: held.length, last: last?.number ?? 0, present: last?.present ?? 0 })}
             table={
-              <table className="table">
-                <caption>{t('charts.attendanceTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('charts.session')}</th>
-                    <th scope="col">{t('charts.date')}</th>
-                    <th scope="col" className="num">{t('charts.present')}</th>
-                    <th scope="col" className="num">{t('charts.absent')}</th>
-                    <th scope="col" className="num">{t('charts.notice')}</th>
-                    <th scope="col" className="num">{t('charts.families')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {held.map((a) => (
-                    <tr key={a.sessionId}>
-                      <th scope="row">{t('charts.sessionTick', { number: a.number })}</th>
-                      <td className="nowrap">{fmt.shortDate(a.date)}</td>
-                      <td className="num">{a.present}</td>
-                      <td className="num">{a.absent}</td>
-                      <td className="num">{a.absentWithNotice}</td>
-                      <td className="num">{a.families}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t('charts.attendanceTitle')}
+                captionClassName=""
+                wrap={false}
+                rows={held}
+                rowKey={(a) => a.sessionId}
+                columns={[
+                  { key: 'session', header: t('charts.session'), rowHeader: true, cell: (a) => t('charts.sessionTick', { number: a.number }) },
+                  { key: 'date', header: t('charts.date'), cellClassName: 'nowrap', cell: (a) => fmt.shortDate(a.date) },
+                  { key: 'present', header: t('charts.present'), className: 'num', cell: (a) => a.present },
+                  { key: 'absent', header: t('charts.absent'), className: 'num', cell: (a) => a.absent },
+                  { key: 'notice', header: t('charts.notice'), className: 'num', cell: (a) => a.absentWithNotice },
+                  { key: 'families', header: t('charts.families'), className: 'num', cell: (a) => a.families },
+                ]}
+              />
             }
           >
             <BarChart data={attendanceRows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
@@ -73,23 +62,17 @@ export function ParticipationCharts({ overview }: { overview: GroupOverview }) {
             title={t('charts.dropoutTitle')}
             description={t('charts.dropoutDescription', { count: lastDropout?.droppedOut ?? 0, number: lastDropout?.number ?? 0 })}
             table={
-              <table className="table">
-                <caption>{t('charts.dropoutTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('charts.session')}</th>
-                    <th scope="col" className="num">{t('charts.droppedOut')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {dropout.map((d) => (
-                    <tr key={d.number}>
-                      <th scope="row">{t('charts.sessionTick', { number: d.number })}</th>
-                      <td className="num">{d.droppedOut}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t('charts.dropoutTitle')}
+                captionClassName=""
+                wrap={false}
+                rows={dropout}
+                rowKey={(d) => String(d.number)}
+                columns={[
+                  { key: 'session', header: t('charts.session'), rowHeader: true, cell: (d) => t('charts.sessionTick', { number: d.number }) },
+                  { key: 'droppedOut', header: t('charts.droppedOut'), className: 'num', cell: (d) => d.droppedOut },
+                ]}
+              />
             }
           >
             <LineChart data={dropoutRows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -102,7 +85,7 @@ export function ParticipationCharts({ overview }: { overview: GroupOverview }) {
           </ChartFigure>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -1,13 +1,15 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Course } from '../../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import type { Course } from '@contract';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
+import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { PendingPage } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
-import { Detail } from '../leaders/common';
 
 export function CoursePage() {
   const { t } = useTranslation();
@@ -17,37 +19,25 @@ export function CoursePage() {
   const c = course.data;
   const back = <Link to="/courses">← {t('courses.back')}</Link>;
   if (!c) {
-    return (
-      <>
-        <PageHeader title={t('courses.title')} back={back} />
-        {course.isPending && <Loading />}
-        <ErrorAlert error={course.error} />
-      </>
-    );
+    return <PendingPage title={t('courses.title')} back={back} query={course} />;
   }
   return (
     <>
       <PageHeader title={c.title} back={back} subtitle={`${c.programmeCode} · ${fmt.shortDate(c.firstDate)} – ${fmt.shortDate(c.lastDate)}`} />
-      <section className="panel" aria-labelledby="course-details">
-        <h2 id="course-details" className="panel__title">
-          {t('courses.details')}
-        </h2>
+      <Panel id="course-details" title={t('courses.details')}>
         <dl className="details">
-          <Detail label={t('courses.programme')} value={c.programmeCode} />
-          <Detail label={t('courses.trainer')} value={c.trainerName || '–'} />
-          <Detail label={t('courses.dates')} value={c.dates.map((d) => fmt.shortDate(d)).join(', ')} />
-          {c.note && <Detail label={t('courses.note')} value={c.note} />}
+          <Detail label={t('courses.programme')}>{c.programmeCode}</Detail>
+          <Detail label={t('courses.trainer')}>{c.trainerName || '–'}</Detail>
+          <Detail label={t('courses.dates')}>{c.dates.map((d) => fmt.shortDate(d)).join(', ')}</Detail>
+          {c.note && <Detail label={t('courses.note')}>{c.note}</Detail>}
         </dl>
-      </section>
-      <section className="panel" aria-labelledby="course-attendance">
-        <h2 id="course-attendance" className="panel__title">
-          {t('courses.attendance')}
-        </h2>
+      </Panel>
+      <Panel id="course-attendance" title={t('courses.attendance')}>
         <p className="panel__hint" id="course-grid-hint">
           {t('courses.gridHint')}
         </p>
         <AttendanceGrid course={c} />
-      </section>
+      </Panel>
     </>
   );
 }
@@ -76,7 +66,7 @@ function AttendanceGrid({ course }: { course: Course }) {
     latest.current.set(leaderId, next);
     setPending((p) => ({ ...p, [leaderId]: next }));
     const save = (queues.current.get(leaderId) ?? Promise.resolve())
-      .then(() => setAttendance.mutateAsync({ courseId: course.id, leaderId, dates: next }))
+      .then(async () => setApiData('courses.get', { id: course.id }, await setAttendance.mutateAsync({ courseId: course.id, leaderId, dates: next })))
       .catch(() => {
         // Shown above the grid; the box returns to what is stored.
       })

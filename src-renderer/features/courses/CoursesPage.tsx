@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { useApiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import '../leaders/leaders.css';
 import { CourseFormPage } from './CourseForm';
@@ -32,49 +32,45 @@ function CourseList() {
   return (
     <>
       <PageHeader title={t('courses.title')} subtitle={t('courses.intro')} back={<Link to="/leaders">← {t('courses.backToLeaders')}</Link>} actions={create} />
-      {courses.isPending && <Loading />}
-      <ErrorAlert error={courses.error} />
-      {courses.data &&
-        (courses.data.length === 0 ? (
-          <EmptyState title={t('courses.empty')} action={create}>
-            {t('courses.emptyText')}
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('courses.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('courses.course')}</th>
-                  <th scope="col">{t('courses.programme')}</th>
-                  <th scope="col">{t('courses.dates')}</th>
-                  <th scope="col">{t('courses.trainer')}</th>
-                  <th scope="col" className="num">
-                    {t('courses.attendees')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {courses.data.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`/courses/${c.id}`} className="table__primary-link">
-                        {c.title}
-                      </Link>
-                    </th>
-                    <td>{c.programmeCode}</td>
-                    <td className="nowrap">
-                      {fmt.shortDate(c.firstDate)} – {fmt.shortDate(c.lastDate)}
-                      <div className="muted small">{t('courses.dayCount', { count: c.dates.length })}</div>
-                    </td>
-                    <td>{c.trainerName}</td>
-                    <td className="num">{fmt.number(c.attendees.length)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      <QueryState query={courses}>
+        {(list) => (
+          <DataTable
+            caption={t('courses.title')}
+            rows={list}
+            empty={
+              <EmptyState title={t('courses.empty')} action={create}>
+                {t('courses.emptyText')}
+              </EmptyState>
+            }
+            columns={[
+              {
+                key: 'course',
+                header: t('courses.course'),
+                rowHeader: true,
+                cell: (c) => (
+                  <Link to={`/courses/${c.id}`} className="table__primary-link">
+                    {c.title}
+                  </Link>
+                ),
+              },
+              { key: 'programme', header: t('courses.programme'), cell: (c) => c.programmeCode },
+              {
+                key: 'dates',
+                header: t('courses.dates'),
+                cellClassName: 'nowrap',
+                cell: (c) => (
+                  <>
+                    {fmt.shortDate(c.firstDate)} – {fmt.shortDate(c.lastDate)}
+                    <div className="muted small">{t('courses.dayCount', { count: c.dates.length })}</div>
+                  </>
+                ),
+              },
+              { key: 'trainer', header: t('courses.trainer'), cell: (c) => c.trainerName },
+              { key: 'attendees', header: t('courses.attendees'), className: 'num', cell: (c) => fmt.number(c.attendees.length) },
+            ]}
+          />
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../../../src-main/ipc/contract';
+import type { ProcedureOutput } from '@contract';
 import { useExportFormat } from './format';
 
 type DisclosureResult = ProcedureOutput<'export.preview'>['disclosure'];

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import './export.css';
 import { useExportFormat } from './format';
 
@@ -21,46 +21,51 @@ export function ExportLogPage() {
         subtitle={t('export.log.subtitle')}
         back={<Link to="/export">← {t('export.title')}</Link>}
       />
-      {log.isPending && <Loading />}
-      <ErrorAlert error={log.error} />
-      {log.data && log.data.length === 0 && (
-        <EmptyState
-          title={t('export.log.empty')}
-          action={
-            <Link to="/export" className="button button--primary">
-              {t('export.title')}
-            </Link>
-          }
-        >
-          {t('export.log.emptyText')}
-        </EmptyState>
-      )}
-      {log.data && log.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('export.log.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('export.log.when')}</th>
-                <th scope="col">{t('export.log.by')}</th>
-                <th scope="col">{t('export.log.scope')}</th>
-                <th scope="col">{t('export.log.recipients')}</th>
-                <th scope="col">{t('export.log.rows')}</th>
-                <th scope="col">{t('export.log.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.data.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row" className="nowrap">
+      <QueryState query={log}>
+        {(entries) => (
+          <DataTable
+            caption={t('export.log.title')}
+            rows={entries}
+            empty={
+              <EmptyState
+                title={t('export.log.empty')}
+                action={
+                  <Link to="/export" className="button button--primary">
+                    {t('export.title')}
+                  </Link>
+                }
+              >
+                {t('export.log.emptyText')}
+              </EmptyState>
+            }
+            columns={[
+              {
+                key: 'when',
+                header: t('export.log.when'),
+                rowHeader: true,
+                cellClassName: 'nowrap',
+                cell: (entry) => (
+                  <>
                     {fmt.dateTime(entry.createdAt)}
                     <div className="muted small mono export-break">{entry.fileName}</div>
-                  </th>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                key: 'by',
+                header: t('export.log.by'),
+                cell: (entry) => (
+                  <>
                     {entry.actor}
                     <div className="muted small">{t(`export.log.shell.${entry.shell}`, { defaultValue: entry.shell })}</div>
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                key: 'scope',
+                header: t('export.log.scope'),
+                cell: (entry) => (
+                  <>
                     <div>{fmt.period(entry.scope.from, entry.scope.to)}</div>
                     <div className="small">{fmt.list(entry.scope.programmeCodes, 'export.format.allProgrammes')}</div>
                     <div className="small">{fmt.list(entry.scope.unitNames, 'export.format.allUnits')}</div>
@@ -79,43 +84,55 @@ export function ExportLogPage() {
                         </div>
                       )
                     )}
-                  </td>
-                  <td>
-                    {entry.passphrase ? (
-                      t('export.run.passphrase')
-                    ) : (
-                      <ul className="export-plain-list">
-                        {entry.fingerprints.map((f) => (
-                          <li key={f} className="mono small">
-                            {f}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {entry.rowCounts.length === 0 ? (
-                      '–'
-                    ) : (
-                      <ul className="export-plain-list small">
-                        {entry.rowCounts.map((r) => (
-                          <li key={r.file}>
-                            {r.file}: {fmt.number(r.rows)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                key: 'recipients',
+                header: t('export.log.recipients'),
+                cell: (entry) =>
+                  entry.passphrase ? (
+                    t('export.run.passphrase')
+                  ) : (
+                    <ul className="export-plain-list">
+                      {entry.fingerprints.map((f) => (
+                        <li key={f} className="mono small">
+                          {f}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+              },
+              {
+                key: 'rows',
+                header: t('export.log.rows'),
+                cell: (entry) =>
+                  entry.rowCounts.length === 0 ? (
+                    '–'
+                  ) : (
+                    <ul className="export-plain-list small">
+                      {entry.rowCounts.map((r) => (
+                        <li key={r.file}>
+                          {r.file}: {fmt.number(r.rows)}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+              },
+              {
+                key: 'status',
+                header: t('export.log.status'),
+                cell: (entry) => (
+                  <>
                     <span className={`badge export-status--${entry.status}`}>{t(`export.log.statuses.${entry.status}`)}</span>
                     {entry.bytes !== null && <div className="muted small">{fmt.bytes(entry.bytes)}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
     </>
   );
 }

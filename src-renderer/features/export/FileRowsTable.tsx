@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useExportFormat } from './format';
 
 export interface FileRows {
@@ -15,34 +16,17 @@ export function FileRowsTable({ caption, files }: { caption: string; files: File
   const fmt = useExportFormat();
   const withSize = files.some((f) => f.bytes !== undefined);
   return (
-    <div className="table-wrap">
-      <table className="table export-table">
-        <caption className="export-caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('export.preview.file')}</th>
-            <th scope="col" className="num">
-              {t('export.preview.rows')}
-            </th>
-            {withSize && (
-              <th scope="col" className="num">
-                {t('export.run.size')}
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <tr key={f.file}>
-              <th scope="row" className="mono">
-                {f.file}
-              </th>
-              <td className="num">{f.rows === null ? '–' : fmt.number(f.rows)}</td>
-              {withSize && <td className="num">{f.bytes === undefined ? '' : fmt.bytes(f.bytes)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      captionClassName="export-caption"
+      className="export-table"
+      rows={files}
+      rowKey={(f) => f.file}
+      columns={[
+        { key: 'file', header: t('export.preview.file'), rowHeader: true, cellClassName: 'mono', cell: (f) => f.file },
+        { key: 'rows', header: t('export.preview.rows'), className: 'num', cell: (f) => (f.rows === null ? '–' : fmt.number(f.rows)) },
+        withSize && { key: 'size', header: t('export.run.size'), className: 'num', cell: (f) => (f.bytes === undefined ? '' : fmt.bytes(f.bytes)) },
+      ]}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../../../src-main/ipc/contract';
+import type { ProcedureOutput } from '@contract';
 import { useExportFormat } from './format';
 import { Markdown } from './Markdown';
 import { FileRowsTable } from './FileRowsTable';

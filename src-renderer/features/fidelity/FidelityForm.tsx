@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { Loading } from '../../components/Loading';
 import { useBilingual } from '../../i18n/useBilingual';
 import { showToast } from '../../stores/toasts';
@@ -59,15 +61,12 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
         <legend className="field__label">{t('fidelity.components')}</legend>
         <div className="checkbox-list">
           {f.components.map((c) => (
-            <label key={c.key} className="checkbox">
-              <input type="checkbox" checked={chosen.has(c.key)} onChange={(e) => {
-                const next = new Set(chosen);
-                if (e.target.checked) next.add(c.key);
-                else next.delete(c.key);
-                setCovered(next);
-              }} />
-              <span>{pick({ sv: c.sv, en: c.en || c.sv })}</span>
-            </label>
+            <Checkbox key={c.key} label={pick({ sv: c.sv, en: c.en || c.sv })} checked={chosen.has(c.key)} onChange={(e) => {
+              const next = new Set(chosen);
+              if (e.target.checked) next.add(c.key);
+              else next.delete(c.key);
+              setCovered(next);
+            }} />
           ))}
         </div>
         <p className="field__hint" aria-live="polite">
@@ -83,19 +82,13 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
         </p>
         <textarea id={`${titleId}-note`} aria-describedby={`${titleId}-note-hint`} rows={2} maxLength={500} value={text} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={record.isPending}>
-          {record.isPending ? t('common.saving') : t('fidelity.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
+      <FormActions saving={record.isPending} submitLabel={t('fidelity.save')} cancel={onDone}>
         {f.recorded && (
           <button type="button" className="button button--link button--danger-text" onClick={() => void remove()} disabled={clear.isPending}>
             {t('fidelity.clear')}
           </button>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

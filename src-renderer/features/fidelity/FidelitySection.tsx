@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupOverview } from '../../../src-main/ipc/contract';
+import type { GroupOverview } from '@contract';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { Panel } from '../../components/Panel';
 import { useFormat } from '../../lib/format';
-import { todayIso } from '../participants/labels';
+import { todayIso } from '../../lib/dates';
 import { FidelityForm } from './FidelityForm';
 
 const buttonId = (sessionId: string) => `fidelity-open-${sessionId}`;
@@ -35,58 +37,44 @@ export function FidelitySection({ overview, groupCancelled }: { overview: GroupO
   const openSession = sessions.find((s) => s.id === open);
 
   return (
-    <section className="panel" aria-labelledby="fidelity-title">
-      <div className="panel__header">
-        <h2 id="fidelity-title" className="panel__title">
-          {t('fidelity.title')}
-        </h2>
-        <p className="panel__hint">{mean === null ? t('fidelity.noMean') : t('fidelity.mean', { percent: Math.round(mean) })}</p>
-      </div>
-      {sessions.length === 0 ? (
-        <EmptyState title={t('fidelity.empty')}>{t('fidelity.emptyText')}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('fidelity.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fidelity.session')}</th>
-                <th scope="col">{t('fidelity.date')}</th>
-                <th scope="col" className="num">{t('fidelity.percent')}</th>
-                <th scope="col">{t('fidelity.note')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('fidelity.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => {
-                const cell = cells.get(s.id);
-                const recorded = cell?.percent != null;
-                const label = recorded ? t('fidelity.edit') : t('fidelity.record');
-                return (
-                  <tr key={s.id}>
-                    <th scope="row">{t('fidelity.sessionName', { number: s.number })}</th>
-                    <td className="nowrap">{fmt.shortDate(s.heldDate ?? s.plannedDate)}</td>
-                    <td className="num">{recorded ? `${cell.percent} %` : t('fidelity.notRecorded')}</td>
-                    <td>{cell?.note || ''}</td>
-                    <td className="actions-cell">
-                      {!groupCancelled && (
-                        <button type="button" id={buttonId(s.id)} className="button button--small button--secondary"
-                          aria-label={`${label}, ${t('fidelity.sessionName', { number: s.number }).toLowerCase()}`} aria-expanded={open === s.id}
-                          onClick={() => setOpen(open === s.id ? null : s.id)}>
-                          {label}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <Panel id="fidelity-title" title={t('fidelity.title')} hint={mean === null ? t('fidelity.noMean') : t('fidelity.mean', { percent: Math.round(mean) })}>
+      <DataTable
+        caption={t('fidelity.title')}
+        rows={sessions}
+        empty={<EmptyState title={t('fidelity.empty')}>{t('fidelity.emptyText')}</EmptyState>}
+        columns={[
+          { key: 'session', header: t('fidelity.session'), rowHeader: true, cell: (s) => t('fidelity.sessionName', { number: s.number }) },
+          { key: 'date', header: t('fidelity.date'), cellClassName: 'nowrap', cell: (s) => fmt.shortDate(s.heldDate ?? s.plannedDate) },
+          {
+            key: 'percent',
+            header: t('fidelity.percent'),
+            className: 'num',
+            cell: (s) => {
+              const cell = cells.get(s.id);
+              return cell?.percent != null ? `${cell.percent} %` : t('fidelity.notRecorded');
+            },
+          },
+          { key: 'note', header: t('fidelity.note'), cell: (s) => cells.get(s.id)?.note || '' },
+          {
+            key: 'actions',
+            header: t('fidelity.actions'),
+            hiddenHeader: true,
+            cellClassName: 'actions-cell',
+            cell: (s) => {
+              if (groupCancelled) return null;
+              const label = cells.get(s.id)?.percent != null ? t('fidelity.edit') : t('fidelity.record');
+              return (
+                <button type="button" id={buttonId(s.id)} className="button button--small button--secondary"
+                  aria-label={`${label}, ${t('fidelity.sessionName', { number: s.number }).toLowerCase()}`} aria-expanded={open === s.id}
+                  onClick={() => setOpen(open === s.id ? null : s.id)}>
+                  {label}
+                </button>
+              );
+            },
+          },
+        ]}
+      />
       {openSession && <FidelityForm key={openSession.id} sessionId={openSession.id} number={openSession.number} onDone={close} />}
-    </section>
+    </Panel>
   );
 }

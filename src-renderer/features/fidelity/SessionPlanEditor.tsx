@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { FieldIssue, SessionPlanItem } from '../../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import type { SessionPlanItem } from '@contract';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { applyServerIssues } from '../../lib/forms';
+import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import '../attendance/attendance.css';
 
@@ -25,16 +26,6 @@ export function SessionPlanEditor() {
   const programme = programmes.data?.find((p) => p.id === id);
   const back = <Link to="/programmes">← {t('programmes.backToList')}</Link>;
   const item = plan.data?.sessions.find((s) => s.number === number);
-
-  const doReset = async () => {
-    try {
-      await reset.mutateAsync({ programmeId: id });
-      setConfirming(false);
-      showToast(t('plan.resetDone'));
-    } catch {
-      // Shown in the dialog.
-    }
-  };
 
   return (
     <>
@@ -63,13 +54,14 @@ export function SessionPlanEditor() {
           {item && <PlanItemForm key={`${item.number}:${item.title}:${item.components.map((c) => c.key).join()}`} programmeId={id} item={item} />}
         </div>
       )}
-      <ConfirmDialog open={confirming} title={t('plan.resetTitle')} confirmLabel={t('plan.reset')} destructive busy={reset.isPending} error={reset.error}
-        onConfirm={() => void doReset()} onClose={() => {
-          setConfirming(false);
-          reset.reset();
-        }}>
+      <ConfirmWrite open={confirming} title={t('plan.resetTitle')} confirmLabel={t('plan.reset')} mutation={reset}
+        onConfirm={async () => {
+          setApiData('sessionPlans.get', { programmeId: id }, await reset.mutateAsync({ programmeId: id }));
+          showToast(t('plan.resetDone'));
+        }}
+        onClose={() => setConfirming(false)}>
         {t('plan.resetText')}
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }
@@ -82,26 +74,24 @@ interface PlanValues {
 function PlanItemForm({ programmeId, item }: { programmeId: string; item: SessionPlanItem }) {
   const { t } = useTranslation();
   const update = useApiMutation('sessionPlans.update');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, control, handleSubmit, setError, formState, setFocus } = useForm<PlanValues>({
     defaultValues: { title: item.title, components: item.components.map((c) => ({ key: c.key, sv: c.sv, en: c.en })) },
   });
   const { fields, append, remove } = useFieldArray({ control, name: 'components' });
   const prefix = `plan-${item.number}`;
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
-      await update.mutateAsync({
+  const issues = useServerIssues(setError, ['title']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
+      const saved = await update.mutateAsync({
         programmeId,
         number: item.number,
         title: v.title,
         components: v.components.map((c) => ({ ...(c.key ? { key: c.key } : {}), sv: c.sv, en: c.en })),
       });
+      setApiData('sessionPlans.get', { programmeId }, saved);
       showToast(t('plan.saved', { number: item.number }));
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['title']));
-    }
-  });
+    }),
+  );
   const errors = formState.errors;
   return (
     <form className="form" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}>
@@ -109,20 +99,17 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
         {t('plan.sessionHeading', { number: item.number })}
       </h2>
       {item.isDefault && <p className="panel__hint">{t('plan.genericHint')}</p>}
-      <ErrorAlert error={unmatched.length || !update.error || update.error.code !== 'validation' ? update.error : null} extraIssues={unmatched} />
-      <FormField id={`${prefix}-name`} label={t('plan.sessionTitle')} required error={errors.title?.message}>
-        {(p) => <input {...p} type="text" autoComplete="off" {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
-      </FormField>
+      <ErrorAlert error={update.error} extraIssues={issues.unmatched} quietOnFieldErrors />
+      <InputField id={`${prefix}-name`} label={t('plan.sessionTitle')} required error={errors.title?.message} type="text" autoComplete="off"
+        {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
       <fieldset className="fieldset">
         <legend className="field__label">{t('plan.components')}</legend>
         {fields.map((field, i) => (
           <div key={field.id} className="component-row">
-            <FormField id={`${prefix}-c${i}-sv`} label={t('plan.componentSv', { index: i + 1 })} required error={errors.components?.[i]?.sv?.message}>
-              {(p) => <input {...p} type="text" autoComplete="off" {...register(`components.${i}.sv`, { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
-            </FormField>
-            <FormField id={`${prefix}-c${i}-en`} label={t('plan.componentEn', { index: i + 1 })}>
-              {(p) => <input {...p} type="text" lang="en" autoComplete="off" {...register(`components.${i}.en`)} />}
-            </FormField>
+            <InputField id={`${prefix}-c${i}-sv`} label={t('plan.componentSv', { index: i + 1 })} required error={errors.components?.[i]?.sv?.message}
+              type="text" autoComplete="off" {...register(`components.${i}.sv`, { validate: (x) => x.trim() !== '' || 'validation.required' })} />
+            <InputField id={`${prefix}-c${i}-en`} label={t('plan.componentEn', { index: i + 1 })} type="text" lang="en" autoComplete="off"
+              {...register(`components.${i}.en`)} />
             <button type="button" className="button button--small button--link button--danger-text" disabled={fields.length === 1}
               onClick={() => {
                 remove(i);
@@ -136,11 +123,7 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
           {t('plan.addComponent')}
         </button>
       </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('plan.save')}
-        </button>
-      </div>
+      <FormActions saving={update.isPending} submitLabel={t('plan.save')} />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useApiMutation, useApiQuery } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { showToast } from '../../stores/toasts';
 import { GroupForm, valuesFromGroup, type GroupFormValues } from './GroupForm';
 
@@ -32,6 +31,7 @@ export function GroupCreatePage() {
         cancelTo="/groups"
         onSubmit={async (values) => {
           const group = await create.mutateAsync(toInput(values));
+          setApiData('groups.get', { id: group.id }, group);
           showToast(t('groups.created', { count: group.sessionCount }));
           void navigate(`/groups/${group.id}`);
         }}
@@ -49,22 +49,22 @@ export function GroupEditPage() {
   return (
     <>
       <PageHeader title={t('groups.editTitle')} back={<Link to={`/groups/${id}`}>← {t('groups.backToGroup')}</Link>} />
-      {group.isPending && <Loading />}
-      <ErrorAlert error={group.error} />
-      {group.data && (
-        <GroupForm
-          mode="edit"
-          initial={valuesFromGroup(group.data)}
-          saving={update.isPending}
-          submitError={update.error}
-          cancelTo={`/groups/${id}`}
-          onSubmit={async (values) => {
-            await update.mutateAsync({ ...toInput(values), id, status: values.status });
-            showToast(t('common.saved'));
-            void navigate(`/groups/${id}`);
-          }}
-        />
-      )}
+      <QueryState query={group}>
+        {(data) => (
+          <GroupForm
+            mode="edit"
+            initial={valuesFromGroup(data)}
+            saving={update.isPending}
+            submitError={update.error}
+            cancelTo={`/groups/${id}`}
+            onSubmit={async (values) => {
+              setApiData('groups.get', { id }, await update.mutateAsync({ ...toInput(values), id, status: values.status }));
+              showToast(t('common.saved'));
+              void navigate(`/groups/${id}`);
+            }}
+          />
+        )}
+      </QueryState>
     </>
   );
 }

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
+import { Detail } from '../../components/Detail';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { PendingPage } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
@@ -25,25 +26,8 @@ export function GroupPage() {
   const back = <Link to="/groups">← {t('groups.backToList')}</Link>;
 
   if (!g) {
-    return (
-      <>
-        <PageHeader title={t('groups.groupTitle')} back={back} />
-        {group.isPending && <Loading />}
-        <ErrorAlert error={group.error} />
-      </>
-    );
+    return <PendingPage title={t('groups.groupTitle')} back={back} query={group} />;
   }
-
-  const deleteGroup = async () => {
-    try {
-      await remove.mutateAsync({ id });
-      setConfirming(false);
-      showToast(t('groups.deleted'));
-      void navigate('/groups');
-    } catch {
-      // Shown in the dialog: a group with held sessions cannot be deleted.
-    }
-  };
 
   return (
     <>
@@ -68,61 +52,43 @@ export function GroupPage() {
         }
       />
 
-      <section className="panel" aria-labelledby="group-details">
-        <h2 id="group-details" className="panel__title">
-          {t('groups.details')}
-        </h2>
+      <Panel id="group-details" title={t('groups.details')}>
         <dl className="details">
-          <Detail label={t('groups.programme')} value={`${g.programmeName} (${g.programmeCode})`} />
-          <Detail label={t('groups.unit')} value={g.unitName} />
-          <Detail label={t('groups.venue')} value={g.venue || '–'} />
-          <Detail label={t('groups.startDate')} value={fmt.date(g.startDate)} />
-          <Detail label={t('groups.when')} value={`${fmt.weekday(g.weekday)} ${g.startTime}, ${t('groups.minutes', { count: g.programmeSessionLengthMinutes })}`} />
-          <Detail label={t('groups.leaders')} value={g.leaders.map((l) => l.name).join(', ')} />
-          <Detail label={t('groups.supervisor')} value={g.supervisor?.name ?? t('groups.noSupervisor')} />
-          {g.note && <Detail label={t('groups.note')} value={g.note} />}
+          <Detail label={t('groups.programme')}>{`${g.programmeName} (${g.programmeCode})`}</Detail>
+          <Detail label={t('groups.unit')}>{g.unitName}</Detail>
+          <Detail label={t('groups.venue')}>{g.venue || '–'}</Detail>
+          <Detail label={t('groups.startDate')}>{fmt.date(g.startDate)}</Detail>
+          <Detail label={t('groups.when')}>{`${fmt.weekday(g.weekday)} ${g.startTime}, ${t('groups.minutes', { count: g.programmeSessionLengthMinutes })}`}</Detail>
+          <Detail label={t('groups.leaders')}>{g.leaders.map((l) => l.name).join(', ')}</Detail>
+          <Detail label={t('groups.supervisor')}>{g.supervisor?.name ?? t('groups.noSupervisor')}</Detail>
+          {g.note && <Detail label={t('groups.note')}>{g.note}</Detail>}
         </dl>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="group-sessions">
-        <div className="panel__header">
-          <h2 id="group-sessions" className="panel__title">
-            {t('sessions.title')}
-          </h2>
-          <p className="panel__hint">
-            {t('sessions.summary', { held: g.heldCount, cancelled: g.cancelledCount, total: g.sessionCount })}
-          </p>
-        </div>
+      <Panel id="group-sessions" title={t('sessions.title')}
+        hint={t('sessions.summary', { held: g.heldCount, cancelled: g.cancelledCount, total: g.sessionCount })}>
         <SessionsTable sessions={g.sessions} />
         <AddExtraSessionForm groupId={g.id} />
-      </section>
+      </Panel>
 
       <ParticipationSections groupId={g.id} groupStatus={g.status} startDate={g.startDate} />
 
-      <ConfirmDialog
+      {/* A refusal (held sessions) stays in the dialog. */}
+      <ConfirmWrite
         open={confirming}
         title={t('groups.deleteTitle')}
         confirmLabel={t('groups.delete')}
-        destructive
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={() => void deleteGroup()}
-        onClose={() => {
-          setConfirming(false);
-          remove.reset();
+        mutation={remove}
+        onConfirm={async () => {
+          await remove.mutateAsync({ id });
+          showToast(t('groups.deleted'));
+          void navigate('/groups');
         }}
+        onClose={() => setConfirming(false)}
       >
         {t('groups.deleteText')}
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }
 
-function Detail({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="details__row">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}

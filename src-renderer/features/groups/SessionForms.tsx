@@ -1,12 +1,12 @@
-import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue, Session } from '../../../src-main/ipc/contract';
+import type { FieldIssue, Session } from '@contract';
 import { useApiMutation } from '../../api/queries';
-import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 
 interface SessionFormProps {
@@ -24,9 +24,6 @@ function InlineForm({ label, onSubmit, onCancel, saving, error, unmatched, child
   unmatched: FieldIssue[];
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
-  // In a one-row form the field messages say it all; only other failures need the alert.
-  const fieldsOnly = error instanceof ApiError && error.code === 'validation' && unmatched.length === 0;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -36,15 +33,8 @@ function InlineForm({ label, onSubmit, onCancel, saving, error, unmatched, child
   return (
     <form className="inline-form" noValidate aria-label={label} onSubmit={(e) => { e.preventDefault(); onSubmit(); }} onKeyDown={onKeyDown}>
       <div className="inline-form__fields">{children}</div>
-      <div className="inline-form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary button--small" onClick={onCancel} disabled={saving}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      <ErrorAlert error={fieldsOnly ? null : error} extraIssues={unmatched} />
+      <FormActions layout="inline" saving={saving} cancel={onCancel} />
+      <ErrorAlert error={error} extraIssues={unmatched} quietOnFieldErrors />
     </form>
   );
 }
@@ -58,7 +48,6 @@ function useFocusOnOpen(id: string) {
 export function HeldForm({ session, onDone }: SessionFormProps) {
   const { t } = useTranslation();
   const record = useApiMutation('sessions.record');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<{ heldDate: string; participantCount: string }>({
     defaultValues: {
       heldDate: session.heldDate ?? session.plannedDate,
@@ -67,30 +56,23 @@ export function HeldForm({ session, onDone }: SessionFormProps) {
   });
   const prefix = `held-${session.id}`;
   useFocusOnOpen(`${prefix}-count`);
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['heldDate', 'participantCount']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       const count = toNumberOrNull(v.participantCount);
       await record.mutateAsync({ id: session.id, status: 'held', heldDate: v.heldDate, participantCount: count ?? Number.NaN });
       showToast(t('sessions.recordedHeld', { number: session.number }));
       onDone();
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['heldDate', 'participantCount']));
-    }
-  });
+    }),
+  );
   return (
     <InlineForm label={t('sessions.heldFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
-      saving={record.isPending} error={record.error} unmatched={unmatched}>
-      <FormField id={`${prefix}-date`} label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message}>
-        {(p) => <input {...p} type="date" {...register('heldDate', { required: 'validation.required' })} />}
-      </FormField>
-      <FormField id={`${prefix}-count`} label={t('sessions.participantCount')} required
-        error={formState.errors.participantCount?.message} className="field--narrow">
-        {(p) => (
-          <input {...p} type="number" inputMode="numeric" min={0} max={99} step={1}
+      saving={record.isPending} error={record.error} unmatched={issues.unmatched}>
+      <InputField id={`${prefix}-date`} label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message} type="date"
+        {...register('heldDate', { required: 'validation.required' })} />
+      <InputField id={`${prefix}-count`} label={t('sessions.participantCount')} required
+        error={formState.errors.participantCount?.message} className="field--narrow" type="number" inputMode="numeric" min={0} max={99} step={1}
             {...register('participantCount', { required: 'validation.required' })} />
-        )}
-      </FormField>
     </InlineForm>
   );
 }
@@ -98,31 +80,24 @@ export function HeldForm({ session, onDone }: SessionFormProps) {
 export function CancelForm({ session, onDone }: SessionFormProps) {
   const { t } = useTranslation();
   const record = useApiMutation('sessions.record');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<{ cancelReason: string }>({
     defaultValues: { cancelReason: session.cancelReason ?? '' },
   });
   const prefix = `cancel-${session.id}`;
   useFocusOnOpen(`${prefix}-reason`);
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['cancelReason']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       await record.mutateAsync({ id: session.id, status: 'cancelled', cancelReason: v.cancelReason });
       showToast(t('sessions.recordedCancelled', { number: session.number }));
       onDone();
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['cancelReason']));
-    }
-  });
+    }),
+  );
   return (
     <InlineForm label={t('sessions.cancelFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
-      saving={record.isPending} error={record.error} unmatched={unmatched}>
-      <FormField id={`${prefix}-reason`} label={t('sessions.cancelReason')} required error={formState.errors.cancelReason?.message} className="field--grow">
-        {(p) => (
-          <input {...p} type="text" autoComplete="off"
+      saving={record.isPending} error={record.error} unmatched={issues.unmatched}>
+      <InputField id={`${prefix}-reason`} label={t('sessions.cancelReason')} required error={formState.errors.cancelReason?.message} className="field--grow" type="text" autoComplete="off"
             {...register('cancelReason', { validate: (v) => v.trim().length > 0 || 'validation.cancelReason' })} />
-        )}
-      </FormField>
     </InlineForm>
   );
 }
@@ -130,28 +105,24 @@ export function CancelForm({ session, onDone }: SessionFormProps) {
 export function MoveForm({ session, onDone }: SessionFormProps) {
   const { t } = useTranslation();
   const move = useApiMutation('sessions.move');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<{ plannedDate: string }>({
     defaultValues: { plannedDate: session.plannedDate },
   });
   const prefix = `move-${session.id}`;
   useFocusOnOpen(`${prefix}-date`);
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['plannedDate']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       await move.mutateAsync({ id: session.id, plannedDate: v.plannedDate });
       showToast(t('sessions.moved', { number: session.number }));
       onDone();
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['plannedDate']));
-    }
-  });
+    }),
+  );
   return (
     <InlineForm label={t('sessions.moveFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
-      saving={move.isPending} error={move.error} unmatched={unmatched}>
-      <FormField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message}>
-        {(p) => <input {...p} type="date" {...register('plannedDate', { required: 'validation.required' })} />}
-      </FormField>
+      saving={move.isPending} error={move.error} unmatched={issues.unmatched}>
+      <InputField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message} type="date"
+        {...register('plannedDate', { required: 'validation.required' })} />
     </InlineForm>
   );
 }
@@ -159,32 +130,28 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
 export function AddExtraSessionForm({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const add = useApiMutation('sessions.addExtra');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState, reset } = useForm<{ plannedDate: string }>({ defaultValues: { plannedDate: '' } });
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['plannedDate']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       const created = await add.mutateAsync({ groupId, plannedDate: v.plannedDate });
       showToast(t('sessions.extraAdded', { number: created.number }));
       reset();
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['plannedDate']));
-    }
-  });
+    }),
+  );
   return (
     <form className="add-session" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-session-title">
       <h3 id="add-session-title" className="add-session__title">
         {t('sessions.addExtraTitle')}
       </h3>
       <div className="inline-form__fields">
-        <FormField id="extra-date" label={t('sessions.extraDate')} required error={formState.errors.plannedDate?.message}>
-          {(p) => <input {...p} type="date" {...register('plannedDate', { required: 'validation.required' })} />}
-        </FormField>
+        <InputField id="extra-date" label={t('sessions.extraDate')} required error={formState.errors.plannedDate?.message} type="date"
+          {...register('plannedDate', { required: 'validation.required' })} />
         <button type="submit" className="button button--secondary" disabled={add.isPending}>
           {add.isPending ? t('common.saving') : t('sessions.addExtra')}
         </button>
       </div>
-      <ErrorAlert error={add.error} extraIssues={unmatched} />
+      <ErrorAlert error={add.error} extraIssues={issues.unmatched} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { GROUP_STATUSES } from '@contract/enums';
 import { useApiQuery } from '../../api/queries';
 
 /** Programmes, units and staff for pickers; archived ones are kept so old choices still show. */
@@ -14,7 +15,7 @@ export function useGroupOptions() {
   };
 }
 
-export const groupStatuses = ['planned', 'running', 'completed', 'cancelled'] as const;
+export const groupStatuses = GROUP_STATUSES;
 
 export function yearChoices(today = new Date()): number[] {
   const last = today.getFullYear() + 1;

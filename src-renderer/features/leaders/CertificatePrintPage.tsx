@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { DataTable } from '../../components/DataTable';
+import { Detail } from '../../components/Detail';
 import { PageHeader } from '../../components/PageHeader';
+import { PendingPage } from '../../components/QueryState';
+import { useFormat } from '../../lib/format';
+import { percent, shareAsPercent } from '../../lib/percent';
 import '../../styles/print.css';
 import { Checklist } from './Checklist';
-import { Detail, percent, shareAsPercent } from './common';
-import { useFormat } from '../../lib/format';
 
 /**
  * The certificate summary as a page of its own, laid out for A4. "Skriv ut" uses the browser's
@@ -25,13 +26,7 @@ export function CertificatePrintPage() {
     </Link>
   );
   if (!s) {
-    return (
-      <>
-        <PageHeader title={t('leaders.print.title')} back={back} />
-        {summary.isPending && <Loading />}
-        <ErrorAlert error={summary.error} />
-      </>
-    );
+    return <PendingPage title={t('leaders.print.title')} back={back} query={summary} />;
   }
   const c = s.certification;
   return (
@@ -53,14 +48,14 @@ export function CertificatePrintPage() {
         </h2>
         <p className="muted">{t('leaders.print.printedOn', { date: fmt.date(s.printedOn) })}</p>
         <dl className="details">
-          <Detail label={t('leaders.print.leader')} value={s.leader.name} />
-          <Detail label={t('leaders.print.unit')} value={s.leader.unitName ?? '–'} />
-          <Detail label={t('leaders.print.programme')} value={`${s.programme.name} (${s.programme.code})`} />
-          <Detail label={t('leaders.col.status')} value={t(`leaders.status.${s.pathway.status}`)} />
-          <Detail label={t('leaders.print.certifiedOn')} value={c ? fmt.date(c.date) : t('leaders.print.notCertified')} />
-          <Detail label={t('leaders.print.certifiedBy')} value={c ? c.supervisorName : '–'} />
-          {c && !c.requirementsMet && <Detail label={t('leaders.print.overrideReason')} value={c.overrideReason ?? '–'} />}
-          {c?.note && <Detail label={t('leaders.certify.note')} value={c.note} />}
+          <Detail label={t('leaders.print.leader')}>{s.leader.name}</Detail>
+          <Detail label={t('leaders.print.unit')}>{s.leader.unitName ?? '–'}</Detail>
+          <Detail label={t('leaders.print.programme')}>{`${s.programme.name} (${s.programme.code})`}</Detail>
+          <Detail label={t('leaders.col.status')}>{t(`leaders.status.${s.pathway.status}`)}</Detail>
+          <Detail label={t('leaders.print.certifiedOn')}>{c ? fmt.date(c.date) : t('leaders.print.notCertified')}</Detail>
+          <Detail label={t('leaders.print.certifiedBy')}>{c ? c.supervisorName : '–'}</Detail>
+          {c && !c.requirementsMet && <Detail label={t('leaders.print.overrideReason')}>{c.overrideReason ?? '–'}</Detail>}
+          {c?.note && <Detail label={t('leaders.certify.note')}>{c.note}</Detail>}
         </dl>
 
         <section aria-labelledby="cert-requirements">
@@ -85,64 +80,37 @@ export function CertificatePrintPage() {
 
         <section aria-labelledby="cert-groups">
           <h2 id="cert-groups">{t('leaders.groups.title')}</h2>
-          {s.groups.length === 0 ? (
-            <p className="muted">{t('leaders.groups.empty')}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('leaders.groups.group')}</th>
-                  <th scope="col" className="num">{t('leaders.groups.sessions')}</th>
-                  <th scope="col" className="num">{t('leaders.col.attendance')}</th>
-                  <th scope="col" className="num">{t('leaders.col.fidelity')}</th>
-                  <th scope="col">{t('leaders.groups.supervisor')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.groups.map((g) => (
-                  <tr key={g.groupId}>
-                    <th scope="row">
-                      {g.programmeCode} · {g.unitName}, {fmt.shortDate(g.startDate)}
-                    </th>
-                    <td className="num">{t('groups.heldOf', { held: g.heldCount, total: g.sessionCount })}</td>
-                    <td className="num">{shareAsPercent(g.meanAttendance)}</td>
-                    <td className="num">{percent(g.meanFidelity)}</td>
-                    <td>{g.supervisorName ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            caption={t('leaders.groups.title')}
+            wrap={false}
+            rows={s.groups}
+            rowKey={(g) => g.groupId}
+            empty={<p className="muted">{t('leaders.groups.empty')}</p>}
+            columns={[
+              { key: 'group', header: t('leaders.groups.group'), rowHeader: true, cell: (g) => `${g.programmeCode} · ${g.unitName}, ${fmt.shortDate(g.startDate)}` },
+              { key: 'sessions', header: t('leaders.groups.sessions'), className: 'num', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
+              { key: 'attendance', header: t('leaders.col.attendance'), className: 'num', cell: (g) => shareAsPercent(g.meanAttendance) },
+              { key: 'fidelity', header: t('leaders.col.fidelity'), className: 'num', cell: (g) => percent(g.meanFidelity) },
+              { key: 'supervisor', header: t('leaders.groups.supervisor'), cell: (g) => g.supervisorName ?? '–' },
+            ]}
+          />
         </section>
 
         <section aria-labelledby="cert-supervision">
           <h2 id="cert-supervision">{t('leaders.supervision.title')}</h2>
-          {s.supervision.length === 0 ? (
-            <p className="muted">{t('leaders.supervision.empty')}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('supervision.date')}</th>
-                  <th scope="col">{t('supervision.supervisor')}</th>
-                  <th scope="col">{t('supervision.format')}</th>
-                  <th scope="col" className="num">{t('leaders.supervision.rating')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.supervision.map((x, i) => (
-                  <tr key={i}>
-                    <th scope="row" className="nowrap">{fmt.shortDate(x.date)}</th>
-                    <td>{x.supervisorName}</td>
-                    <td>
-                      {t(`supervision.formats.${x.format}`)}, {t(`supervision.modes.${x.mode}`)}
-                    </td>
-                    <td className="num">{x.rating ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            caption={t('leaders.supervision.title')}
+            wrap={false}
+            rows={s.supervision.map((x, i) => ({ ...x, index: i }))}
+            rowKey={(x) => String(x.index)}
+            empty={<p className="muted">{t('leaders.supervision.empty')}</p>}
+            columns={[
+              { key: 'date', header: t('supervision.date'), rowHeader: true, cellClassName: 'nowrap', cell: (x) => fmt.shortDate(x.date) },
+              { key: 'supervisor', header: t('supervision.supervisor'), cell: (x) => x.supervisorName },
+              { key: 'format', header: t('supervision.format'), cell: (x) => `${t(`supervision.formats.${x.format}`)}, ${t(`supervision.modes.${x.mode}`)}` },
+              { key: 'rating', header: t('leaders.supervision.rating'), className: 'num', cell: (x) => x.rating ?? '–' },
+            ]}
+          />
         </section>
 
         <div className="certificate__signature" aria-hidden="true">

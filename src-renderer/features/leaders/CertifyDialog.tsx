@@ -1,12 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue, Pathway } from '../../../src-main/ipc/contract';
+import type { Pathway } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
+import { FormActions } from '../../components/FormActions';
+import { InputField, TextAreaField } from '../../components/InputField';
+import { namedChoices, SelectField } from '../../components/SelectField';
 import { useBilingual } from '../../i18n/useBilingual';
-import { applyServerIssues } from '../../lib/forms';
+import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 
 interface CertifyDialogProps {
@@ -41,11 +43,11 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
   const titleId = useId();
   const supervisors = useApiQuery('staff.list', { role: 'supervisor' });
   const certify = useApiMutation('certifications.certify');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState, watch, reset } = useForm<CertifyValues>({
     defaultValues: { programmeId: initialProgrammeId, date: today, supervisorId: '', overrideReason: '', note: '' },
   });
   const errors = formState.errors;
+  const issues = useServerIssues(setError, fields);
   const chosen = pathways.find((p) => p.programmeId === watch('programmeId'));
   const override = chosen ? !chosen.requirementsMet : false;
   const missing = chosen?.checklist.filter((c) => !c.met) ?? [];
@@ -57,7 +59,7 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
       returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       reset({ programmeId: initialProgrammeId, date: today, supervisorId: '', overrideReason: '', note: '' });
       certify.reset();
-      setUnmatched([]);
+      issues.clear();
       dialog.showModal();
       dialog.querySelector<HTMLElement>('select, input')?.focus();
     } else if (!open && dialog.open) {
@@ -68,9 +70,8 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, initialProgrammeId, today, reset]);
 
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       const done = await certify.mutateAsync({
         leaderId,
         programmeId: v.programmeId,
@@ -81,10 +82,8 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
       });
       showToast(t('leaders.certify.done', { name: leaderName, code: done.programmeCode }));
       onClose();
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, fields));
-    }
-  });
+    }),
+  );
 
   const required = { required: 'validation.required' };
   return (
@@ -102,19 +101,9 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
       </h2>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <p className="form__required-note">{t('form.requiredNote')}</p>
-        <ErrorAlert error={certify.error} extraIssues={unmatched} />
-        <FormField id="certify-programme" label={t('leaders.certify.programme')} required error={errors.programmeId?.message}>
-          {(p) => (
-            <select {...p} {...register('programmeId', required)}>
-              <option value="">{t('form.choose')}</option>
-              {pathways.map((x) => (
-                <option key={x.programmeId} value={x.programmeId}>
-                  {x.programmeName} ({x.programmeCode})
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <ErrorAlert error={certify.error} extraIssues={issues.unmatched} />
+        <SelectField id="certify-programme" label={t('leaders.certify.programme')} required error={errors.programmeId?.message} placeholder={t('form.choose')}
+          options={pathways.map((x) => ({ value: x.programmeId, label: `${x.programmeName} (${x.programmeCode})` }))} {...register('programmeId', required)} />
         {chosen && (
           <div className={`alert ${override ? 'alert--warning' : 'alert--success'}`}>
             {override ? (
@@ -134,44 +123,17 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
           </div>
         )}
         <div className="form__grid">
-          <FormField id="certify-date" label={t('leaders.certify.date')} required error={errors.date?.message}>
-            {(p) => <input {...p} type="date" {...register('date', required)} />}
-          </FormField>
-          <FormField id="certify-supervisor" label={t('leaders.certify.supervisor')} required error={errors.supervisorId?.message}>
-            {(p) => (
-              <select {...p} {...register('supervisorId', required)}>
-                <option value="">{t('form.choose')}</option>
-                {(supervisors.data ?? []).map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <InputField id="certify-date" label={t('leaders.certify.date')} required error={errors.date?.message} type="date" {...register('date', required)} />
+          <SelectField id="certify-supervisor" label={t('leaders.certify.supervisor')} required error={errors.supervisorId?.message}
+            placeholder={t('form.choose')} options={namedChoices(supervisors.data ?? [])} {...register('supervisorId', required)} />
         </div>
         {override && (
-          <FormField id="certify-reason" label={t('leaders.certify.reason')} hint={t('leaders.certify.reasonHint')} required error={errors.overrideReason?.message}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })}
-              />
-            )}
-          </FormField>
+          <TextAreaField id="certify-reason" label={t('leaders.certify.reason')} hint={t('leaders.certify.reasonHint')} required error={errors.overrideReason?.message}
+            rows={3} {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })} />
         )}
-        <FormField id="certify-note" label={t('leaders.certify.note')} error={errors.note?.message}>
-          {(p) => <textarea {...p} rows={2} {...register('note')} />}
-        </FormField>
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose} disabled={certify.isPending}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={certify.isPending}>
-            {certify.isPending ? t('common.saving') : override ? t('leaders.certify.submitOverride') : t('leaders.certify.submit')}
-          </button>
-        </div>
+        <TextAreaField id="certify-note" label={t('leaders.certify.note')} error={errors.note?.message} rows={2} {...register('note')} />
+        <FormActions layout="dialog" saving={certify.isPending} cancel={onClose}
+          submitLabel={override ? t('leaders.certify.submitOverride') : t('leaders.certify.submit')} />
       </form>
     </dialog>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Pathway } from '../../../src-main/ipc/contract';
+import type { Pathway } from '@contract';
 import { useBilingual } from '../../i18n/useBilingual';
 
 /**

@@ -1,19 +1,26 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LeaderRow, PathwayStatus } from '../../../src-main/ipc/contract';
+import type { LeaderRow, PathwayStatus } from '@contract';
+import { PATHWAY_STATUSES } from '@contract/enums';
 import { useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
+import { DataTable } from '../../components/DataTable';
+import { Detail } from '../../components/Detail';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { FilterBar, SearchField } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { QueryState } from '../../components/QueryState';
+import { namedChoices, SelectField } from '../../components/SelectField';
+import { useSort, type SortState } from '../../components/sorting';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
-import { FlagList, PathwayBadge, percent, shareAsPercent } from './common';
-import { SortHeader, useSort } from './sorting';
+import { percent, shareAsPercent } from '../../lib/percent';
+import { FlagList } from './FlagList';
 import { useLeaderFilters, type OverviewSortKey } from './filters';
 
-const statuses: PathwayStatus[] = ['not_started', 'in_training', 'requirements_met', 'certified', 'inactive'];
+const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
 
 export function LeaderOverviewPage() {
   const { t } = useTranslation();
@@ -21,14 +28,8 @@ export function LeaderOverviewPage() {
   const pick = useBilingual();
   const filters = useLeaderFilters();
   const { sort, toggle } = useSort<OverviewSortKey>({ key: 'attention', direction: 'descending' });
-  const [search, setSearch] = useState(filters.search);
   const supervisors = useApiQuery('staff.list', { role: 'supervisor' });
   const programmes = useApiQuery('programmes.list', { includeArchived: false });
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => useLeaderFilters.getState().set({ search }), 250);
-    return () => window.clearTimeout(timer);
-  }, [search]);
 
   // A remembered supervisor from another database (or since archived) is ignored, not an error.
   const mine = filters.scope === 'supervised' && (supervisors.data ?? []).some((s) => s.id === filters.supervisorId);
@@ -66,172 +67,141 @@ export function LeaderOverviewPage() {
         }
       />
 
-      <form className="filters leader-filters" role="search" aria-label={t('leaders.filters.label')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="leader-search" className="field__label">
-            {t('leaders.filters.search')}
-          </label>
-          <input id="leader-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="leader-supervisor" className="field__label">
-            {t('leaders.filters.mine')}
-          </label>
-          <select
-            id="leader-supervisor"
-            value={mine ? filters.supervisorId : ''}
-            onChange={(e) => filters.set({ supervisorId: e.target.value, scope: e.target.value ? 'supervised' : 'all' })}
-          >
-            <option value="">{t('leaders.filters.allLeaders')}</option>
-            {(supervisors.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {t('leaders.filters.mineOf', { name: s.name })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="leader-programme" className="field__label">
-            {t('leaders.filters.programme')}
-          </label>
-          <select id="leader-programme" value={filters.programmeId} onChange={(e) => filters.set({ programmeId: e.target.value })}>
-            <option value="">{t('leaders.filters.allProgrammes')}</option>
-            {(programmes.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="leader-status" className="field__label">
-            {t('leaders.filters.status')}
-          </label>
-          <select id="leader-status" value={filters.status} onChange={(e) => filters.set({ status: e.target.value as PathwayStatus | '' })}>
-            <option value="">{t('leaders.filters.allStatuses')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`leaders.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="checkbox filters__reset">
-          <input type="checkbox" checked={filters.attentionOnly} onChange={(e) => filters.set({ attentionOnly: e.target.checked })} />
-          <span>{t('leaders.filters.attentionOnly')}</span>
-        </label>
-      </form>
+      <FilterBar label={t('leaders.filters.label')} className="leader-filters">
+        <SearchField id="leader-search" label={t('leaders.filters.search')} value={filters.search} onSearch={(search) => filters.set({ search })} />
+        <SelectField
+          id="leader-supervisor"
+          label={t('leaders.filters.mine')}
+          value={mine ? filters.supervisorId : ''}
+          onChange={(e) => filters.set({ supervisorId: e.target.value, scope: e.target.value ? 'supervised' : 'all' })}
+          placeholder={t('leaders.filters.allLeaders')}
+          options={(supervisors.data ?? []).map((s) => ({ value: s.id, label: t('leaders.filters.mineOf', { name: s.name }) }))}
+        />
+        <SelectField id="leader-programme" label={t('leaders.filters.programme')} value={filters.programmeId}
+          onChange={(e) => filters.set({ programmeId: e.target.value })} placeholder={t('leaders.filters.allProgrammes')}
+          options={namedChoices(programmes.data ?? [])} />
+        <SelectField id="leader-status" label={t('leaders.filters.status')} value={filters.status}
+          onChange={(e) => filters.set({ status: e.target.value as PathwayStatus | '' })} placeholder={t('leaders.filters.allStatuses')}
+          options={statuses.map((s) => ({ value: s, label: t(`leaders.status.${s}`) }))} />
+        <Checkbox className="filters__reset" label={t('leaders.filters.attentionOnly')} checked={filters.attentionOnly}
+          onChange={(e) => filters.set({ attentionOnly: e.target.checked })} />
+      </FilterBar>
 
-      {overview.isPending && <Loading />}
-      <ErrorAlert error={overview.error} />
-      {data && (
-        <>
-          <section className="panel" aria-labelledby="attention-title">
-            <h2 id="attention-title" className="panel__title">
-              {t('leaders.attention.title')}
-              {needing.length > 0 && <span className="count-pill">{fmt.number(needing.length)}</span>}
-            </h2>
-            {needing.length === 0 ? (
-              <EmptyState title={t('leaders.attention.empty')} />
-            ) : (
-              <ul className="attention-list">
-                {needing.map((r) => (
-                  <li key={r.leaderId} className="attention-list__item">
-                    <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
-                      {r.name}
-                    </Link>
-                    <FlagList flags={r.attention} />
-                  </li>
-                ))}
-              </ul>
-            )}
-            <details className="trend__table">
-              <summary>{t('leaders.attention.rulesTitle')}</summary>
-              <dl className="details">
-                {data.rules.map((rule) => (
-                  <div key={rule.rule} className="details__row">
-                    <dt>{pick(rule.title)}</dt>
-                    <dd>{pick(rule.explanation)}</dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
-          </section>
+      <QueryState query={overview}>
+        {(data) => (
+          <>
+            <Panel id="attention-title" title={t('leaders.attention.title')} count={needing.length > 0 && fmt.number(needing.length)}>
+              {needing.length === 0 ? (
+                <EmptyState title={t('leaders.attention.empty')} />
+              ) : (
+                <ul className="attention-list">
+                  {needing.map((r) => (
+                    <li key={r.leaderId} className="attention-list__item">
+                      <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
+                        {r.name}
+                      </Link>
+                      <FlagList flags={r.attention} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <details className="trend__table">
+                <summary>{t('leaders.attention.rulesTitle')}</summary>
+                <dl className="details">
+                  {data.rules.map((rule) => (
+                    <Detail key={rule.rule} label={pick(rule.title)}>
+                      {pick(rule.explanation)}
+                    </Detail>
+                  ))}
+                </dl>
+              </details>
+            </Panel>
 
-          <p className="result-count" role="status">
-            {t('leaders.count', { count: data.total })}
-          </p>
-          {data.rows.length === 0 ? (
-            <EmptyState title={t('leaders.empty')}>{t('leaders.emptyText')}</EmptyState>
-          ) : (
-            <LeaderTable rows={data.rows} sort={sort} onSort={toggle} />
-          )}
-        </>
-      )}
+            <LeaderTable rows={data.rows} total={data.total} sort={sort} onSort={toggle} />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }
 
-function LeaderTable({ rows, sort, onSort }: { rows: LeaderRow[]; sort: ReturnType<typeof useSort<OverviewSortKey>>['sort']; onSort(k: OverviewSortKey): void }) {
+function LeaderTable({ rows, total, sort, onSort }: { rows: LeaderRow[]; total: number; sort: SortState<OverviewSortKey>; onSort(k: OverviewSortKey): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const head = (key: OverviewSortKey, label: string, className?: string) => (
-    <SortHeader column={key} sort={sort} onSort={onSort} className={className}>
-      {label}
-    </SortHeader>
-  );
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t('leaders.tableCaption')}</caption>
-        <thead>
-          <tr>
-            {head('name', t('leaders.col.name'))}
-            {head('status', t('leaders.col.status'))}
-            {head('groups', t('leaders.col.groups'), 'num')}
-            {head('attendance', t('leaders.col.attendance'), 'num')}
-            {head('fidelity', t('leaders.col.fidelity'), 'num')}
-            {head('lastSupervision', t('leaders.col.lastSupervision'))}
-            {head('attention', t('leaders.col.attention'))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.leaderId} className={r.active ? undefined : 'is-archived'}>
-              <th scope="row">
-                <Link to={`/leaders/${r.leaderId}`} className="table__primary-link">
-                  {r.name}
-                </Link>
-                {r.unitName && <div className="muted small">{r.unitName}</div>}
-              </th>
-              <td>
-                <PathwayBadge status={r.status} />
-                {r.pathways.length > 1 && (
-                  <div className="muted small">{r.pathways.map((p) => `${p.programmeCode}: ${t(`leaders.status.${p.status}`)}`).join(', ')}</div>
-                )}
-              </td>
-              <td className="num">
-                {fmt.number(r.groupsLed)}
-                {r.runningGroups > 0 && <div className="muted small">{t('leaders.runningGroups', { count: r.runningGroups })}</div>}
-              </td>
-              <td className="num">{shareAsPercent(r.meanAttendance)}</td>
-              <td className="num">{percent(r.meanFidelity)}</td>
-              <td className="nowrap">{r.lastSupervisionDate ? fmt.shortDate(r.lastSupervisionDate) : t('leaders.never')}</td>
-              <td>
-                {r.attention.length === 0 ? (
-                  <span className="muted">{t('leaders.attention.none')}</span>
-                ) : (
-                  r.attention.map((f, i) => (
-                    <span key={`${f.rule}-${i}`} className="flag-pill">
-                      {t(`leaders.rule.${f.rule}`)}
-                    </span>
-                  ))
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      summary={t('leaders.count', { count: total })}
+      caption={t('leaders.tableCaption')}
+      rows={rows}
+      rowKey={(r) => r.leaderId}
+      rowClassName={(r) => (r.active ? undefined : 'is-archived')}
+      empty={<EmptyState title={t('leaders.empty')}>{t('leaders.emptyText')}</EmptyState>}
+      sort={{ state: sort, onSort }}
+      columns={[
+        {
+          key: 'name',
+          header: t('leaders.col.name'),
+          sortKey: 'name',
+          rowHeader: true,
+          cell: (r) => (
+            <>
+              <Link to={`/leaders/${r.leaderId}`} className="table__primary-link">
+                {r.name}
+              </Link>
+              {r.unitName && <div className="muted small">{r.unitName}</div>}
+            </>
+          ),
+        },
+        {
+          key: 'status',
+          header: t('leaders.col.status'),
+          sortKey: 'status',
+          cell: (r) => (
+            <>
+              <StatusBadge kind="pathway" status={r.status} />
+              {r.pathways.length > 1 && (
+                <div className="muted small">{r.pathways.map((p) => `${p.programmeCode}: ${t(`leaders.status.${p.status}`)}`).join(', ')}</div>
+              )}
+            </>
+          ),
+        },
+        {
+          key: 'groups',
+          header: t('leaders.col.groups'),
+          sortKey: 'groups',
+          className: 'num',
+          cell: (r) => (
+            <>
+              {fmt.number(r.groupsLed)}
+              {r.runningGroups > 0 && <div className="muted small">{t('leaders.runningGroups', { count: r.runningGroups })}</div>}
+            </>
+          ),
+        },
+        { key: 'attendance', header: t('leaders.col.attendance'), sortKey: 'attendance', className: 'num', cell: (r) => shareAsPercent(r.meanAttendance) },
+        { key: 'fidelity', header: t('leaders.col.fidelity'), sortKey: 'fidelity', className: 'num', cell: (r) => percent(r.meanFidelity) },
+        {
+          key: 'lastSupervision',
+          header: t('leaders.col.lastSupervision'),
+          sortKey: 'lastSupervision',
+          cellClassName: 'nowrap',
+          cell: (r) => (r.lastSupervisionDate ? fmt.shortDate(r.lastSupervisionDate) : t('leaders.never')),
+        },
+        {
+          key: 'attention',
+          header: t('leaders.col.attention'),
+          sortKey: 'attention',
+          cell: (r) =>
+            r.attention.length === 0 ? (
+              <span className="muted">{t('leaders.attention.none')}</span>
+            ) : (
+              r.attention.map((f, i) => (
+                <span key={`${f.rule}-${i}`} className="flag-pill">
+                  {t(`leaders.rule.${f.rule}`)}
+                </span>
+              ))
+            ),
+        },
+      ]}
+    />
   );
 }

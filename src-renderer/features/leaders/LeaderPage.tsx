@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { LeaderGroup, LeaderPage as LeaderPageData, Pathway } from '../../../src-main/ipc/contract';
+import type { LeaderGroup, LeaderPage as LeaderPageData, Pathway } from '@contract';
 import { useApiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { PendingPage } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
+import { percent, rating, shareAsPercent } from '../../lib/percent';
 import { FollowUpList } from '../supervision/FollowUpList';
 import { CertifyDialog } from './CertifyDialog';
 import { Checklist } from './Checklist';
-import { FlagList, PathwayBadge, percent, rating, shareAsPercent } from './common';
+import { FlagList } from './FlagList';
 import { SupervisionHistory } from './SupervisionHistory';
 import { TrendChart, type TrendPoint } from './TrendChart';
 
@@ -25,13 +27,7 @@ export function LeaderPage() {
   const back = <Link to="/leaders">← {t('leaders.backToList')}</Link>;
 
   if (!d) {
-    return (
-      <>
-        <PageHeader title={t('leaders.leaderTitle')} back={back} />
-        {page.isPending && <Loading />}
-        <ErrorAlert error={page.error} />
-      </>
-    );
+    return <PendingPage title={t('leaders.leaderTitle')} back={back} query={page} />;
   }
 
   const firstUncertified = d.pathways.find((p) => !p.certification)?.programmeId ?? d.pathways[0]?.programmeId ?? '';
@@ -44,7 +40,7 @@ export function LeaderPage() {
           <>
             {d.pathways.map((p) => (
               <span key={p.programmeId}>
-                {p.programmeCode}: <PathwayBadge status={p.status} />
+                {p.programmeCode}: <StatusBadge kind="pathway" status={p.status} />
               </span>
             ))}
             {d.leader.unitName && <span>{d.leader.unitName}</span>}
@@ -63,42 +59,30 @@ export function LeaderPage() {
       />
 
       {d.attention.length > 0 && (
-        <section className="panel attention-list__item" aria-labelledby="leader-attention">
-          <h2 id="leader-attention" className="panel__title">
-            {t('leaders.attention.title')}
-          </h2>
+        <Panel id="leader-attention" title={t('leaders.attention.title')} className="attention-list__item">
           <FlagList flags={d.attention} />
-        </section>
+        </Panel>
       )}
 
-      <section className="panel" aria-labelledby="leader-pathway">
-        <h2 id="leader-pathway" className="panel__title">
-          {t('leaders.pathway.title')}
-        </h2>
+      <Panel id="leader-pathway" title={t('leaders.pathway.title')}>
         {d.pathways.length === 0 ? (
           <EmptyState title={t('leaders.pathway.empty')}>{t('leaders.pathway.emptyText')}</EmptyState>
         ) : (
           d.pathways.map((p) => <PathwayBlock key={p.programmeId} leaderId={d.leader.id} pathway={p} onCertify={() => setCertifying(p.programmeId)} />)
         )}
-      </section>
+      </Panel>
 
       <GroupsLed groups={d.groups} />
       <Trends data={d} />
       <CoursesAttended courses={d.courses} />
 
-      <section className="panel" aria-labelledby="leader-supervision">
-        <h2 id="leader-supervision" className="panel__title">
-          {t('leaders.supervision.title')}
-        </h2>
+      <Panel id="leader-supervision" title={t('leaders.supervision.title')}>
         <SupervisionHistory sessions={d.supervision} leaderId={d.leader.id} scale={d.ratingScale} />
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="leader-follow-ups">
-        <h2 id="leader-follow-ups" className="panel__title" tabIndex={-1}>
-          {t('followUps.title')}
-        </h2>
+      <Panel id="leader-follow-ups" title={t('followUps.title')} focusableHeading>
         <FollowUpList items={d.followUps.filter((f) => !f.done)} emptyText={t('followUps.empty')} headingId="leader-follow-ups" />
-      </section>
+      </Panel>
 
       <CertifyDialog
         open={certifying !== null}
@@ -120,7 +104,7 @@ function PathwayBlock({ leaderId, pathway: p, onCertify }: { leaderId: string; p
   return (
     <div className="pathway" aria-labelledby={headingId} role="group">
       <h3 id={headingId} className="add-session__title">
-        {p.programmeName} ({p.programmeCode}) <PathwayBadge status={p.status} />
+        {p.programmeName} ({p.programmeCode}) <StatusBadge kind="pathway" status={p.status} />
       </h3>
       <Checklist pathway={p} />
       {p.certification ? (
@@ -150,53 +134,36 @@ function GroupsLed({ groups }: { groups: LeaderGroup[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <section className="panel" aria-labelledby="leader-groups">
-      <h2 id="leader-groups" className="panel__title">
-        {t('leaders.groups.title')}
-      </h2>
-      {groups.length === 0 ? (
-        <EmptyState title={t('leaders.groups.empty')} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('leaders.groups.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('leaders.groups.group')}</th>
-                <th scope="col">{t('leaders.groups.status')}</th>
-                <th scope="col" className="num">{t('leaders.groups.sessions')}</th>
-                <th scope="col" className="num">{t('leaders.groups.participants')}</th>
-                <th scope="col" className="num">{t('leaders.groups.completion')}</th>
-                <th scope="col" className="num">{t('leaders.col.attendance')}</th>
-                <th scope="col" className="num">{t('leaders.col.fidelity')}</th>
-                <th scope="col">{t('leaders.groups.supervisor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.groupId}>
-                  <th scope="row">
-                    <Link to={`/groups/${g.groupId}`}>
-                      {g.programmeCode} · {g.unitName}
-                    </Link>
-                    <div className="muted small">{fmt.shortDate(g.startDate)}</div>
-                  </th>
-                  <td>
-                    <StatusBadge kind="group" status={g.status} />
-                  </td>
-                  <td className="num">{t('groups.heldOf', { held: g.heldCount, total: g.sessionCount })}</td>
-                  <td className="num">{fmt.number(g.participants)}</td>
-                  <td className="num">{shareAsPercent(g.completionRate)}</td>
-                  <td className="num">{shareAsPercent(g.meanAttendance)}</td>
-                  <td className="num">{percent(g.meanFidelity)}</td>
-                  <td>{g.supervisorName ?? t('groups.noSupervisor')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Panel id="leader-groups" title={t('leaders.groups.title')}>
+      <DataTable
+        caption={t('leaders.groups.title')}
+        rows={groups}
+        rowKey={(g) => g.groupId}
+        empty={<EmptyState title={t('leaders.groups.empty')} />}
+        columns={[
+          {
+            key: 'group',
+            header: t('leaders.groups.group'),
+            rowHeader: true,
+            cell: (g) => (
+              <>
+                <Link to={`/groups/${g.groupId}`}>
+                  {g.programmeCode} · {g.unitName}
+                </Link>
+                <div className="muted small">{fmt.shortDate(g.startDate)}</div>
+              </>
+            ),
+          },
+          { key: 'status', header: t('leaders.groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },
+          { key: 'sessions', header: t('leaders.groups.sessions'), className: 'num', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
+          { key: 'participants', header: t('leaders.groups.participants'), className: 'num', cell: (g) => fmt.number(g.participants) },
+          { key: 'completion', header: t('leaders.groups.completion'), className: 'num', cell: (g) => shareAsPercent(g.completionRate) },
+          { key: 'attendance', header: t('leaders.col.attendance'), className: 'num', cell: (g) => shareAsPercent(g.meanAttendance) },
+          { key: 'fidelity', header: t('leaders.col.fidelity'), className: 'num', cell: (g) => percent(g.meanFidelity) },
+          { key: 'supervisor', header: t('leaders.groups.supervisor'), cell: (g) => g.supervisorName ?? t('groups.noSupervisor') },
+        ]}
+      />
+    </Panel>
   );
 }
 
@@ -209,10 +176,7 @@ function Trends({ data }: { data: LeaderPageData }) {
   const attendance: TrendPoint[] = data.trends.attendance.map((p) => ({ date: p.date, value: p.value * 100, label: label(p.groupId) }));
   const fidelity: TrendPoint[] = data.trends.fidelity.map((p) => ({ date: p.date, value: p.value, label: label(p.groupId) }));
   return (
-    <section className="panel" aria-labelledby="leader-trends">
-      <h2 id="leader-trends" className="panel__title">
-        {t('leaders.trend.title')}
-      </h2>
+    <Panel id="leader-trends" title={t('leaders.trend.title')}>
       <div className="trend-grid">
         <TrendChart title={t('leaders.trend.attendance')} valueLabel={t('leaders.col.attendance')} points={attendance} emptyText={t('leaders.trend.noAttendance')} />
         <TrendChart title={t('leaders.trend.fidelity')} valueLabel={t('leaders.col.fidelity')} points={fidelity} emptyText={t('leaders.trend.noFidelity')} />
@@ -225,7 +189,7 @@ function Trends({ data }: { data: LeaderPageData }) {
           })}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -233,10 +197,7 @@ function CoursesAttended({ courses }: { courses: LeaderPageData['courses'] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <section className="panel" aria-labelledby="leader-courses">
-      <h2 id="leader-courses" className="panel__title">
-        {t('leaders.courses.title')}
-      </h2>
+    <Panel id="leader-courses" title={t('leaders.courses.title')}>
       {courses.length === 0 ? (
         <EmptyState title={t('leaders.courses.empty')} />
       ) : (
@@ -253,6 +214,6 @@ function CoursesAttended({ courses }: { courses: LeaderPageData['courses'] }) {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,14 +1,15 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { FieldIssue, PathwayRequirements } from '../../../src-main/ipc/contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import type { PathwayRequirements } from '@contract';
+import { setApiData, useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
-import { Loading } from '../../components/Loading';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { QueryState } from '../../components/QueryState';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 
 export function RequirementsPage() {
@@ -24,10 +25,8 @@ export function RequirementsPage() {
         subtitle={t('requirements.intro')}
         back={<Link to="/programmes">← {t('requirements.back')}</Link>}
       />
-      {requirements.isPending && <Loading />}
-      <ErrorAlert error={requirements.error} />
       {/* Keyed so a refetch after saving starts the form from what was stored. */}
-      {requirements.data && <RequirementsForm key={JSON.stringify(requirements.data)} current={requirements.data} />}
+      <QueryState query={requirements}>{(current) => <RequirementsForm key={JSON.stringify(current)} current={current} />}</QueryState>
     </>
   );
 }
@@ -44,7 +43,6 @@ const fields = ['minCourseDays', 'requireSupervisedGroup', 'supervisedGroupMinHe
 function RequirementsForm({ current }: { current: PathwayRequirements }) {
   const { t } = useTranslation();
   const update = useApiMutation('pathwayRequirements.update');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<Values>({
     defaultValues: {
       minCourseDays: String(current.minCourseDays),
@@ -54,53 +52,39 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
     },
   });
   const errors = formState.errors;
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
-      await update.mutateAsync({
+  const issues = useServerIssues(setError, fields);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
+      const saved = await update.mutateAsync({
         programmeId: current.programmeId,
         minCourseDays: toNumberOrNull(v.minCourseDays) ?? Number.NaN,
         requireSupervisedGroup: v.requireSupervisedGroup,
         supervisedGroupMinHeldPercent: toNumberOrNull(v.supervisedGroupMinHeldPercent) ?? Number.NaN,
         minSupervisionSessions: toNumberOrNull(v.minSupervisionSessions) ?? Number.NaN,
       });
+      setApiData('pathwayRequirements.get', { programmeId: current.programmeId }, saved);
       showToast(t('requirements.saved'));
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, fields));
-    }
-  });
+    }),
+  );
   const required = { required: 'validation.required' };
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       <p className="form__required-note">{current.isDefault ? t('requirements.isDefault') : t('form.requiredNote')}</p>
-      <ErrorAlert error={update.error} extraIssues={unmatched} />
+      <ErrorAlert error={update.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <FormField id="req-course-days" label={t('requirements.courseDays')} hint={t('requirements.courseDaysHint')} required error={errors.minCourseDays?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={30} {...register('minCourseDays', required)} />}
-        </FormField>
-        <FormField id="req-supervision" label={t('requirements.supervisionSessions')} hint={t('requirements.supervisionHint')} required error={errors.minSupervisionSessions?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={50} {...register('minSupervisionSessions', required)} />}
-        </FormField>
+        <InputField id="req-course-days" label={t('requirements.courseDays')} hint={t('requirements.courseDaysHint')} required
+          error={errors.minCourseDays?.message} type="number" inputMode="numeric" min={0} max={30} {...register('minCourseDays', required)} />
+        <InputField id="req-supervision" label={t('requirements.supervisionSessions')} hint={t('requirements.supervisionHint')} required
+          error={errors.minSupervisionSessions?.message} type="number" inputMode="numeric" min={0} max={50}
+          {...register('minSupervisionSessions', required)} />
         <div className="field form__wide">
-          <label className="checkbox">
-            <input type="checkbox" {...register('requireSupervisedGroup')} />
-            <span>{t('requirements.supervisedGroup')}</span>
-          </label>
+          <Checkbox label={t('requirements.supervisedGroup')} {...register('requireSupervisedGroup')} />
         </div>
-        <FormField id="req-held-percent" label={t('requirements.heldPercent')} hint={t('requirements.heldPercentHint')} required error={errors.supervisedGroupMinHeldPercent?.message}>
-          {(p) => (
-            <input {...p} type="number" inputMode="numeric" min={1} max={100} {...register('supervisedGroupMinHeldPercent', required)} />
-          )}
-        </FormField>
+        <InputField id="req-held-percent" label={t('requirements.heldPercent')} hint={t('requirements.heldPercentHint')} required
+          error={errors.supervisedGroupMinHeldPercent?.message} type="number" inputMode="numeric" min={1} max={100}
+          {...register('supervisedGroupMinHeldPercent', required)} />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <Link to="/programmes" className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions saving={update.isPending} cancel="/programmes" />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RatingScaleItem, SupervisionSession } from '../../../src-main/ipc/contract';
+import type { RatingScaleItem, SupervisionSession } from '@contract';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
@@ -9,50 +10,46 @@ export function SupervisionHistory({ sessions, leaderId, scale }: { sessions: Su
   const { t } = useTranslation();
   const fmt = useFormat();
   const pick = useBilingual();
-  if (sessions.length === 0) return <EmptyState title={t('leaders.supervision.empty')} />;
   const ratingText = (value: number | null) => {
     if (value == null) return t('leaders.supervision.notRated');
     const anchor = scale.find((a) => a.value === value);
     return anchor ? `${value} – ${pick(anchor.label)}` : String(value);
   };
+  const mine = (s: SupervisionSession) => s.leaders.find((l) => l.leaderId === leaderId);
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t('leaders.supervision.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('supervision.date')}</th>
-            <th scope="col">{t('supervision.supervisor')}</th>
-            <th scope="col">{t('supervision.format')}</th>
-            <th scope="col">{t('supervision.groups')}</th>
-            <th scope="col">{t('leaders.supervision.rating')}</th>
-            <th scope="col">{t('supervision.notes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => {
-            const mine = s.leaders.find((l) => l.leaderId === leaderId);
+    <DataTable
+      caption={t('leaders.supervision.title')}
+      rows={sessions}
+      empty={<EmptyState title={t('leaders.supervision.empty')} />}
+      columns={[
+        { key: 'date', header: t('supervision.date'), rowHeader: true, cellClassName: 'nowrap', cell: (s) => fmt.shortDate(s.date) },
+        { key: 'supervisor', header: t('supervision.supervisor'), cell: (s) => s.supervisorName },
+        {
+          key: 'format',
+          header: t('supervision.format'),
+          cell: (s) => (
+            <>
+              {t(`supervision.formats.${s.format}`)}, {t(`supervision.modes.${s.mode}`)}
+              <div className="muted small">{t('leaders.supervision.present', { count: s.leaders.length })}</div>
+            </>
+          ),
+        },
+        { key: 'groups', header: t('supervision.groups'), cell: (s) => s.groups.map((g) => `${g.programmeCode} · ${g.unitName}`).join(', ') || '–' },
+        { key: 'rating', header: t('leaders.supervision.rating'), cell: (s) => ratingText(mine(s)?.rating ?? null) },
+        {
+          key: 'notes',
+          header: t('supervision.notes'),
+          cell: (s) => {
+            const note = mine(s)?.note;
             return (
-              <tr key={s.id}>
-                <th scope="row" className="nowrap">
-                  {fmt.shortDate(s.date)}
-                </th>
-                <td>{s.supervisorName}</td>
-                <td>
-                  {t(`supervision.formats.${s.format}`)}, {t(`supervision.modes.${s.mode}`)}
-                  <div className="muted small">{t('leaders.supervision.present', { count: s.leaders.length })}</div>
-                </td>
-                <td>{s.groups.map((g) => `${g.programmeCode} · ${g.unitName}`).join(', ') || '–'}</td>
-                <td>{ratingText(mine?.rating ?? null)}</td>
-                <td>
-                  {s.notes || '–'}
-                  {mine?.note && <div className="muted small">{mine.note}</div>}
-                </td>
-              </tr>
+              <>
+                {s.notes || '–'}
+                {note && <div className="muted small">{note}</div>}
+              </>
             );
-          })}
-        </tbody>
-      </table>
-    </div>
+          },
+        },
+      ]}
+    />
   );
 }

@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
+import { percent } from '../../lib/percent';
 
 export interface TrendPoint {
   /** ISO date the value belongs to (a session, a supervision, a group's end). */
@@ -66,29 +68,16 @@ export function TrendChart({ title, points, valueLabel, emptyText }: TrendChartP
           </div>
           <details className="trend__table">
             <summary>{t('leaders.trend.showTable', { title })}</summary>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('leaders.trend.date')}</th>
-                    <th scope="col">{t('leaders.trend.what')}</th>
-                    <th scope="col" className="num">
-                      {valueLabel}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {points.map((p, i) => (
-                    <tr key={`${p.date}-${i}`}>
-                      <td className="nowrap">{fmt.shortDate(p.date)}</td>
-                      <td>{p.label ?? '–'}</td>
-                      <td className="num">{p.value == null ? '–' : `${Math.round(p.value)} %`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={title}
+              rows={points.map((p, i) => ({ ...p, index: i }))}
+              rowKey={(p) => `${p.date}-${p.index}`}
+              columns={[
+                { key: 'date', header: t('leaders.trend.date'), cellClassName: 'nowrap', cell: (p) => fmt.shortDate(p.date) },
+                { key: 'what', header: t('leaders.trend.what'), cell: (p) => p.label ?? '–' },
+                { key: 'value', header: valueLabel, className: 'num', cell: (p) => percent(p.value) },
+              ]}
+            />
           </details>
         </>
       )}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PathwayStatus } from '../../../src-main/ipc/contract';
+import type { PathwayStatus } from '@contract';
 
 export type OverviewSortKey = 'name' | 'status' | 'attention' | 'attendance' | 'fidelity' | 'lastSupervision' | 'groups';
 

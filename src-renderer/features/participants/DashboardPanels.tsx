@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ParticipationDashboard } from '../../../src-main/ipc/contract';
+import type { ParticipationDashboard } from '@contract';
 import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoreHint } from '../../components/MoreHint';
+import { Panel } from '../../components/Panel';
+import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
-import { percent } from './labels';
+import { shareAsPercent } from '../../lib/percent';
+import { SessionList } from '../dashboard/SessionList';
 
 type SessionRow = ParticipationDashboard['heldWithoutAttendance'][number];
 
@@ -19,27 +22,12 @@ export function ParticipationPanels() {
   if (!d) return <ErrorAlert error={dashboard.error} />;
   return (
     <>
-      <section aria-labelledby="participation-figures">
-        <h2 id="participation-figures" className="visually-hidden">
-          {t('participationDashboard.figures')}
-        </h2>
-        <dl className="stat-grid">
-          <div className="stat">
-            <dt className="stat__label">{t('participationDashboard.completionRate')}</dt>
-            <dd className="stat__value">{percent(d.completionRateThisYear)}</dd>
-          </div>
-          <div className="stat">
-            <dt className="stat__label">{t('participationDashboard.atRiskCount')}</dt>
-            <dd className="stat__value">{fmt.number(d.atRiskTotal)}</dd>
-          </div>
-        </dl>
-      </section>
+      <StatGrid id="participation-figures" title={t('participationDashboard.figures')}>
+        <Stat label={t('participationDashboard.completionRate')} value={shareAsPercent(d.completionRateThisYear)} />
+        <Stat label={t('participationDashboard.atRiskCount')} value={fmt.number(d.atRiskTotal)} />
+      </StatGrid>
       <div className="dashboard-columns">
-        <section className="panel" aria-labelledby="at-risk">
-          <h2 id="at-risk" className="panel__title">
-            {t('participationDashboard.atRisk')}
-            {d.atRiskTotal > 0 && <span className="count-pill">{fmt.number(d.atRiskTotal)}</span>}
-          </h2>
+        <Panel id="at-risk" title={t('participationDashboard.atRisk')} count={d.atRiskTotal > 0 && fmt.number(d.atRiskTotal)}>
           {d.atRisk.length === 0 ? (
             <EmptyState title={t('participationDashboard.atRiskEmpty')} />
           ) : (
@@ -59,7 +47,7 @@ export function ParticipationPanels() {
               <MoreHint shown={d.atRisk.length} total={d.atRiskTotal} />
             </>
           )}
-        </section>
+        </Panel>
         <MissingPanel id="without-attendance" title={t('participationDashboard.withoutAttendance')} empty={t('participationDashboard.withoutAttendanceEmpty')}
           rows={d.heldWithoutAttendance} total={d.heldWithoutAttendanceTotal} />
         <MissingPanel id="without-fidelity" title={t('participationDashboard.withoutFidelity')} empty={t('participationDashboard.withoutFidelityEmpty')}
@@ -70,32 +58,17 @@ export function ParticipationPanels() {
 }
 
 function MissingPanel({ id, title, empty, rows, total }: { id: string; title: string; empty: string; rows: SessionRow[]; total: number }) {
-  const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id} className="panel__title">
-        {title}
-        {total > 0 && <span className="count-pill">{fmt.number(total)}</span>}
-      </h2>
+    <Panel id={id} title={title} count={total > 0 && fmt.number(total)}>
       {rows.length === 0 ? (
         <EmptyState title={empty} />
       ) : (
         <>
-          <ul className="session-list">
-            {rows.map((s) => (
-              <li key={s.sessionId} className="session-list__item">
-                <span className="session-list__date">{fmt.date(s.date)}</span>
-                <Link to={`/groups/${s.groupId}`} className="session-list__link">
-                  {t('dashboard.sessionLink', { number: s.number, programme: s.programmeCode, unit: s.unitName })}
-                </Link>
-                {s.groupVenue && <span className="muted session-list__venue">{s.groupVenue}</span>}
-              </li>
-            ))}
-          </ul>
+          <SessionList sessions={rows.map((s) => ({ ...s, key: s.sessionId }))} />
           <MoreHint shown={rows.length} total={total} />
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue, GroupOverview, Participant } from '../../../src-main/ipc/contract';
+import type { GroupOverview, Participant } from '@contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, Fieldset } from '../../components/FormField';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { RadioGroup } from '../../components/RadioGroup';
+import { SelectField } from '../../components/SelectField';
+import { todayIso } from '../../lib/dates';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
-import { childGenders, consents, familyNumbers, relations, todayIso } from './labels';
+import { childGenders, consents, familyNumbers, relations } from './labels';
 
 interface Values {
   displayName: string;
@@ -37,7 +41,6 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
   const create = useApiMutation('participants.create');
   const update = useApiMutation('participants.update');
   const mutation = participant ? update : create;
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const [duplicate, setDuplicate] = useState<ApiError | null>(null);
   const showChild = overview.programmeAudience === 'parents' || overview.programmeAudience === 'individual_family';
   const { register, handleSubmit, setError, formState, watch, setValue, getValues } = useForm<Values>({
@@ -54,6 +57,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
     },
   });
   const errors = formState.errors;
+  const issues = useServerIssues(setError, fields);
   const consent = watch('consent');
   const prefix = participant ? `participant-${participant.id}` : 'participant-new';
 
@@ -69,7 +73,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
   });
 
   const send = async (v: Values, allowDuplicate: boolean) => {
-    setUnmatched([]);
+    issues.clear();
     const input = {
       displayName: v.displayName,
       relation: v.relation,
@@ -92,12 +96,11 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
         setDuplicate(err);
         return;
       }
-      setUnmatched(applyServerIssues(err, setError, fields));
+      issues.apply(err);
     }
   };
   const submit = handleSubmit((v) => send(v, false));
   const required = { required: 'validation.required' };
-  const fieldError = mutation.error instanceof ApiError && mutation.error.code === 'validation' && unmatched.length === 0;
 
   return (
     <form className="form participant-panel" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}
@@ -128,98 +131,62 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
           </div>
         </div>
       ) : (
-        <ErrorAlert error={fieldError ? null : mutation.error} extraIssues={unmatched} />
+        <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} quietOnFieldErrors />
       )}
       <div className="form__grid">
-        <FormField id={`${prefix}-name`} label={t('participants.displayName')} hint={t('participants.displayNameHint')} required error={errors.displayName?.message}>
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })} />}
-        </FormField>
-        <FormField id={`${prefix}-relation`} label={t('participants.relation')} required error={errors.relation?.message}>
-          {(p) => (
-            <select {...p} {...register('relation', required)}>
-              {relations.map((r) => (
-                <option key={r} value={r}>
-                  {t(`participants.relations.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id={`${prefix}-family`} label={t('participants.family')} hint={t('participants.familyHint')} error={errors.familyId?.message}>
-          {(p) => (
-            <select {...p} {...register('familyId', {
-              onChange: (e: { target: { value: string } }) => {
-                const chosen = families.find((f) => f.id === e.target.value);
-                if (!chosen) return;
-                setValue('childBirthYear', chosen.family.childBirthYear == null ? '' : String(chosen.family.childBirthYear));
-                setValue('childGender', chosen.family.childGender ?? '');
-              },
-            })}>
-              {!participant && <option value="">{t('participants.newFamily')}</option>}
-              {families
-                .filter((f) => f.members.length > 0 || f.id === participant?.family.id)
-                .map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.members.length > 0
-                      ? t('participants.sameFamilyAs', { number: numbers.get(f.id), names: f.members.map((m) => m.displayName).join(', ') })
-                      : t('participants.ownFamily', { number: numbers.get(f.id) })}
-                  </option>
-                ))}
-            </select>
-          )}
-        </FormField>
+        <InputField id={`${prefix}-name`} label={t('participants.displayName')} hint={t('participants.displayNameHint')} required
+          error={errors.displayName?.message} type="text" autoComplete="off"
+          {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
+        <SelectField id={`${prefix}-relation`} label={t('participants.relation')} required error={errors.relation?.message}
+          options={relations.map((r) => ({ value: r, label: t(`participants.relations.${r}`) }))} {...register('relation', required)} />
+        <SelectField
+          id={`${prefix}-family`}
+          label={t('participants.family')}
+          hint={t('participants.familyHint')}
+          error={errors.familyId?.message}
+          placeholder={participant ? undefined : t('participants.newFamily')}
+          options={families
+            .filter((f) => f.members.length > 0 || f.id === participant?.family.id)
+            .map((f) => ({
+              value: f.id,
+              label:
+                f.members.length > 0
+                  ? t('participants.sameFamilyAs', { number: numbers.get(f.id), names: f.members.map((m) => m.displayName).join(', ') })
+                  : t('participants.ownFamily', { number: numbers.get(f.id) }),
+            }))}
+          {...register('familyId', {
+            onChange: (e: { target: { value: string } }) => {
+              const chosen = families.find((f) => f.id === e.target.value);
+              if (!chosen) return;
+              setValue('childBirthYear', chosen.family.childBirthYear == null ? '' : String(chosen.family.childBirthYear));
+              setValue('childGender', chosen.family.childGender ?? '');
+            },
+          })}
+        />
         {showChild && (
           <>
-            <FormField id={`${prefix}-birth-year`} label={t('participants.childBirthYear')} error={errors.childBirthYear?.message}>
-              {(p) => <input {...p} type="number" inputMode="numeric" min={1990} max={2100} {...register('childBirthYear')} />}
-            </FormField>
-            <FormField id={`${prefix}-gender`} label={t('participants.childGender')} error={errors.childGender?.message}>
-              {(p) => (
-                <select {...p} {...register('childGender')}>
-                  <option value="">{t('participants.notGiven')}</option>
-                  {childGenders.map((g) => (
-                    <option key={g} value={g}>
-                      {t(`participants.genders.${g}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <InputField id={`${prefix}-birth-year`} label={t('participants.childBirthYear')} error={errors.childBirthYear?.message} type="number"
+              inputMode="numeric" min={1990} max={2100} {...register('childBirthYear')} />
+            <SelectField id={`${prefix}-gender`} label={t('participants.childGender')} error={errors.childGender?.message} placeholder={t('participants.notGiven')}
+              options={childGenders.map((g) => ({ value: g, label: t(`participants.genders.${g}`) }))} {...register('childGender')} />
           </>
         )}
-        <FormField id={`${prefix}-enrolment`} label={t('participants.enrolmentDate')} required error={errors.enrolmentDate?.message}>
-          {(p) => <input {...p} type="date" {...register('enrolmentDate', required)} />}
-        </FormField>
-        <Fieldset id={`${prefix}-consent`} legend={t('participants.consent')} hint={t('participants.consentHint')} required error={errors.consent?.message}>
-          <div className="radio-group">
-            {consents.map((c) => (
-              <label key={c} className="radio">
-                <input type="radio" value={c} {...register('consent', {
-                  onChange: (e: { target: { value: string } }) => {
-                    if (e.target.value === 'not_asked') setValue('consentDate', '');
-                    else if (!getValues('consentDate')) setValue('consentDate', todayIso());
-                  },
-                })} />
-                <span>{t(`participants.consents.${c}`)}</span>
-              </label>
-            ))}
-          </div>
-        </Fieldset>
-        <FormField id={`${prefix}-consent-date`} label={t('participants.consentDate')} required={consent !== 'not_asked'} error={errors.consentDate?.message}>
-          {(p) => <input {...p} type="date" disabled={consent === 'not_asked'} {...register('consentDate')} />}
-        </FormField>
-        <FormField id={`${prefix}-contact`} label={t('participants.contact')} hint={t('participants.contactHint')} error={errors.contact?.message} className="form__wide">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('contact')} />}
-        </FormField>
+        <InputField id={`${prefix}-enrolment`} label={t('participants.enrolmentDate')} required error={errors.enrolmentDate?.message} type="date"
+          {...register('enrolmentDate', required)} />
+        <RadioGroup id={`${prefix}-consent`} legend={t('participants.consent')} hint={t('participants.consentHint')} required error={errors.consent?.message}
+          options={consents.map((c) => ({ value: c, label: t(`participants.consents.${c}`) }))}
+          field={register('consent', {
+            onChange: (e: { target: { value: string } }) => {
+              if (e.target.value === 'not_asked') setValue('consentDate', '');
+              else if (!getValues('consentDate')) setValue('consentDate', todayIso());
+            },
+          })} />
+        <InputField id={`${prefix}-consent-date`} label={t('participants.consentDate')} required={consent !== 'not_asked'}
+          error={errors.consentDate?.message} type="date" disabled={consent === 'not_asked'} {...register('consentDate')} />
+        <InputField id={`${prefix}-contact`} label={t('participants.contact')} hint={t('participants.contactHint')} error={errors.contact?.message}
+          className="form__wide" type="text" autoComplete="off" {...register('contact')} />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('common.saving') : participant ? t('common.save') : t('participants.add')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions saving={mutation.isPending} submitLabel={participant ? undefined : t('participants.add')} cancel={onDone} />
     </form>
   );
 }

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue, Participant } from '../../../src-main/ipc/contract';
+import type { Participant } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, Fieldset } from '../../components/FormField';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { RadioGroup } from '../../components/RadioGroup';
+import { SelectField } from '../../components/SelectField';
 import { useBilingual } from '../../i18n/useBilingual';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { todayIso } from '../../lib/dates';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
-import { todayIso } from './labels';
 
 type Decision = 'auto' | 'dropped_out' | 'never_started';
 
@@ -25,7 +29,6 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
   const reasons = useApiQuery('dropoutReasons.list', { includeArchived: true });
   const setStatus = useApiMutation('participants.setStatus');
   const keepActive = useApiMutation('participants.setKeepActive');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const prefix = `status-${participant.id}`;
   const { register, handleSubmit, watch, setError, formState } = useForm<StatusValues>({
     defaultValues: {
@@ -40,19 +43,17 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
   }, [prefix]);
 
   const usable = (reasons.data ?? []).filter((r) => r.active || r.id === participant.dropoutReasonId);
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['reasonId', 'lastSessionNumber']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       if (v.decision === 'auto') await setStatus.mutateAsync({ id: participant.id, status: 'auto' });
       else if (v.decision === 'dropped_out')
         await setStatus.mutateAsync({ id: participant.id, status: 'dropped_out', reasonId: v.reasonId, lastSessionNumber: toNumberOrNull(v.lastSessionNumber) });
       else await setStatus.mutateAsync({ id: participant.id, status: 'never_started', reasonId: v.reasonId || null });
       showToast(t('participants.statusSaved', { name: participant.displayName }));
       onDone();
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['reasonId', 'lastSessionNumber']));
-    }
-  });
+    }),
+  );
 
   // The box shows the leader's choice at once (as a checkbox must, also to a screen reader) and
   // falls back to the stored value if saving fails.
@@ -76,51 +77,25 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
       </h3>
       <p className="panel__hint">{t('participants.statusNow', { status: t(`participants.status.${participant.status}`), streak: participant.absentStreak })}</p>
       <form className="form" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}>
-        <ErrorAlert error={unmatched.length || !setStatus.error ? null : setStatus.error} extraIssues={unmatched} />
-        <Fieldset id={`${prefix}-decision`} legend={t('participants.decision')}>
-          <div className="radio-group">
-            {(['auto', 'dropped_out', 'never_started'] as const).map((d) => (
-              <label key={d} className="radio">
-                <input type="radio" value={d} {...register('decision')} />
-                <span>{t(`participants.decisions.${d}`, { count: dropoutAfter })}</span>
-              </label>
-            ))}
-          </div>
-        </Fieldset>
+        <ErrorAlert error={issues.unmatched.length || !setStatus.error ? null : setStatus.error} extraIssues={issues.unmatched} />
+        <RadioGroup id={`${prefix}-decision`} legend={t('participants.decision')} field={register('decision')}
+          options={(['auto', 'dropped_out', 'never_started'] as const).map((d) => ({ value: d, label: t(`participants.decisions.${d}`, { count: dropoutAfter }) }))} />
         {decision !== 'auto' && (
           <div className="form__grid">
-            <FormField id={`${prefix}-reason`} label={t('participants.reason')} required={decision === 'dropped_out'} error={formState.errors.reasonId?.message}>
-              {(p) => (
-                <select {...p} {...register('reasonId', { validate: (x) => decision !== 'dropped_out' || x !== '' || 'validation.required' })}>
-                  <option value="">{t('form.choose')}</option>
-                  {usable.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {pick({ sv: r.sv, en: r.en || r.sv })}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <SelectField id={`${prefix}-reason`} label={t('participants.reason')} required={decision === 'dropped_out'} error={formState.errors.reasonId?.message}
+              placeholder={t('form.choose')} options={usable.map((r) => ({ value: r.id, label: pick({ sv: r.sv, en: r.en || r.sv }) }))}
+              {...register('reasonId', { validate: (x) => decision !== 'dropped_out' || x !== '' || 'validation.required' })} />
             {decision === 'dropped_out' && (
-              <FormField id={`${prefix}-last`} label={t('participants.lastSession')} hint={t('participants.lastSessionHint')} error={formState.errors.lastSessionNumber?.message}>
-                {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={99} {...register('lastSessionNumber')} />}
-              </FormField>
+              <InputField id={`${prefix}-last`} label={t('participants.lastSession')} hint={t('participants.lastSessionHint')}
+                error={formState.errors.lastSessionNumber?.message} type="number" inputMode="numeric" min={1} max={99}
+                {...register('lastSessionNumber')} />
             )}
           </div>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={setStatus.isPending}>
-            {setStatus.isPending ? t('common.saving') : t('common.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('participants.close')}
-          </button>
-        </div>
+        <FormActions saving={setStatus.isPending} cancel={onDone} cancelLabel={t('participants.close')} />
       </form>
-      <label className="checkbox">
-        <input type="checkbox" checked={keep} disabled={keepActive.isPending} onChange={(e) => void toggleKeep(e.target.checked)} />
-        <span>{t('participants.keepActive', { count: dropoutAfter })}</span>
-      </label>
+      <Checkbox label={t('participants.keepActive', { count: dropoutAfter })} checked={keep} disabled={keepActive.isPending}
+        onChange={(e) => void toggleKeep(e.target.checked)} />
       <ErrorAlert error={keepActive.error} />
     </div>
   );
@@ -131,7 +106,6 @@ export function MoveParticipantForm({ participant, onDone }: { participant: Part
   const { t } = useTranslation();
   const groups = useApiQuery('groups.list', { limit: 500 });
   const move = useApiMutation('participants.move');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const prefix = `move-${participant.id}`;
   const { register, handleSubmit, setError, formState } = useForm<{ toGroupId: string; enrolmentDate: string }>({
     defaultValues: { toGroupId: '', enrolmentDate: todayIso() },
@@ -140,17 +114,15 @@ export function MoveParticipantForm({ participant, onDone }: { participant: Part
     document.getElementById(`${prefix}-group`)?.focus();
   }, [prefix]);
   const targets = (groups.data?.items ?? []).filter((g) => g.id !== participant.groupId && (g.status === 'planned' || g.status === 'running'));
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['toGroupId', 'enrolmentDate']);
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       await move.mutateAsync({ id: participant.id, toGroupId: v.toGroupId, enrolmentDate: v.enrolmentDate });
       const target = targets.find((g) => g.id === v.toGroupId);
       showToast(t('participants.moved', { name: participant.displayName, group: target ? `${target.programmeCode} ${target.unitName}` : '' }));
       onDone();
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['toGroupId', 'enrolmentDate']));
-    }
-  });
+    }),
+  );
   return (
     <form className="form participant-panel" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => e.key === 'Escape' && onDone()}>
@@ -158,33 +130,16 @@ export function MoveParticipantForm({ participant, onDone }: { participant: Part
         {t('participants.moveTitle', { name: participant.displayName })}
       </h3>
       <p className="panel__hint">{t('participants.moveHint')}</p>
-      <ErrorAlert error={unmatched.length || !move.error ? null : move.error} extraIssues={unmatched} />
+      <ErrorAlert error={issues.unmatched.length || !move.error ? null : move.error} extraIssues={issues.unmatched} />
       <ErrorAlert error={groups.error} />
       <div className="form__grid">
-        <FormField id={`${prefix}-group`} label={t('participants.toGroup')} required error={formState.errors.toGroupId?.message}>
-          {(p) => (
-            <select {...p} {...register('toGroupId', { required: 'validation.required' })}>
-              <option value="">{t('form.choose')}</option>
-              {targets.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {`${g.programmeCode} – ${g.unitName}${g.venue ? `, ${g.venue}` : ''} (${g.startDate})`}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id={`${prefix}-date`} label={t('participants.newEnrolmentDate')} required error={formState.errors.enrolmentDate?.message}>
-          {(p) => <input {...p} type="date" {...register('enrolmentDate', { required: 'validation.required' })} />}
-        </FormField>
+        <SelectField id={`${prefix}-group`} label={t('participants.toGroup')} required error={formState.errors.toGroupId?.message} placeholder={t('form.choose')}
+          options={targets.map((g) => ({ value: g.id, label: `${g.programmeCode} – ${g.unitName}${g.venue ? `, ${g.venue}` : ''} (${g.startDate})` }))}
+          {...register('toGroupId', { required: 'validation.required' })} />
+        <InputField id={`${prefix}-date`} label={t('participants.newEnrolmentDate')} required error={formState.errors.enrolmentDate?.message}
+          type="date" {...register('enrolmentDate', { required: 'validation.required' })} />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={move.isPending}>
-          {move.isPending ? t('common.saving') : t('participants.move')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions saving={move.isPending} submitLabel={t('participants.move')} cancel={onDone} />
     </form>
   );
 }

@@ -1,60 +1,41 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import type { FieldIssue, Programme } from '../../../src-main/ipc/contract';
+import { Link, Route, useNavigate } from 'react-router-dom';
+import type { Programme } from '@contract';
+import { AUDIENCES } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
-import { applyServerIssues, toNumberOrNull } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { RegistryRoutes } from '../../components/RegistryRoutes';
+import { SelectField } from '../../components/SelectField';
+import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { RulesEditor } from '../fidelity/RulesEditor';
 import { SessionPlanEditor } from '../fidelity/SessionPlanEditor';
 import { DropoutReasonsPage } from '../participants/DropoutReasonsPage';
-import { FormActions, RegistryFormPage } from '../registry/RegistryFormPage';
-import { RegistryList } from '../registry/RegistryList';
 
-const audiences = ['parents', 'teachers', 'preschool_staff', 'individual_family'] as const;
+const audiences = AUDIENCES;
 type Audience = (typeof audiences)[number];
 
 export function ProgrammesPage() {
-  return (
-    <Routes>
-      <Route index element={<ProgrammeList />} />
-      <Route path="new" element={<ProgrammeFormRoute mode="create" />} />
-      <Route path=":id/edit" element={<ProgrammeFormRoute mode="edit" />} />
-      <Route path=":id/plan" element={<SessionPlanEditor />} />
-      <Route path=":id/rules" element={<RulesEditor />} />
-      <Route path="dropout-reasons" element={<DropoutReasonsPage />} />
-    </Routes>
-  );
-}
-
-function ageBand(p: Programme): string {
-  if (p.childAgeMin == null && p.childAgeMax == null) return '–';
-  return `${p.childAgeMin ?? ''}–${p.childAgeMax ?? ''}`;
-}
-
-function ProgrammeList() {
   const { t } = useTranslation();
   const programmes = useApiQuery('programmes.list', { includeArchived: true });
   return (
-    <>
-    <RegistryList
+    <RegistryRoutes
       kind="programmes"
-      items={programmes.data}
-      isPending={programmes.isPending}
-      error={programmes.error}
+      list={programmes}
       columns={[
-        { header: t('programmes.code'), cell: (p) => p.code },
-        { header: t('programmes.audience'), cell: (p) => t(`audience.${p.audience}`) },
-        { header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }), className: 'nowrap' },
-        { header: t('programmes.ageBand'), cell: ageBand },
-        { header: t('programmes.groups'), cell: (p) => p.groupCount, className: 'num' },
+        { key: 'code', header: t('programmes.code'), cell: (p) => p.code },
+        { key: 'audience', header: t('programmes.audience'), cell: (p) => t(`audience.${p.audience}`) },
+        { key: 'sessions', header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }), className: 'nowrap' },
+        { key: 'ages', header: t('programmes.ageBand'), cell: ageBand },
+        { key: 'groups', header: t('programmes.groups'), cell: (p) => p.groupCount, className: 'num' },
         {
+          key: 'links',
           header: t('programmeLinks.header'),
           cell: (p) => (
-            <span className="row-actions">
+            <span className="link-list">
               <Link to={`${p.id}/plan`} aria-label={t('plan.linkLabel', { name: p.name })}>{t('plan.link')}</Link>
               <Link to={`${p.id}/rules`} aria-label={t('rules.linkLabel', { name: p.name })}>{t('rules.link')}</Link>
               <Link to={`/leaders/requirements/${p.id}`} aria-label={t('requirements.linkLabel', { name: p.name })}>{t('requirements.link')}</Link>
@@ -62,22 +43,23 @@ function ProgrammeList() {
           ),
         },
       ]}
-    />
-    <p className="toolbar">
-      <Link to="dropout-reasons">{t('reasons.link')}</Link>
-    </p>
-    </>
+      listFooter={
+        <p className="toolbar">
+          <Link to="dropout-reasons">{t('reasons.link')}</Link>
+        </p>
+      }
+      form={(programme) => <ProgrammeForm programme={programme} />}
+    >
+      <Route path=":id/plan" element={<SessionPlanEditor />} />
+      <Route path=":id/rules" element={<RulesEditor />} />
+      <Route path="dropout-reasons" element={<DropoutReasonsPage />} />
+    </RegistryRoutes>
   );
 }
 
-function ProgrammeFormRoute({ mode }: { mode: 'create' | 'edit' }) {
-  const { id } = useParams();
-  const list = useApiQuery('programmes.list', { includeArchived: true }, { enabled: mode === 'edit' });
-  return (
-    <RegistryFormPage kind="programmes" mode={mode} id={id} items={list.data} isPending={list.isPending} error={list.error}>
-      {(programme) => <ProgrammeForm programme={programme} />}
-    </RegistryFormPage>
-  );
+function ageBand(p: Programme): string {
+  if (p.childAgeMin == null && p.childAgeMax == null) return '–';
+  return `${p.childAgeMin ?? ''}–${p.childAgeMax ?? ''}`;
 }
 
 interface ProgrammeValues {
@@ -99,7 +81,6 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
   const create = useApiMutation('programmes.create');
   const update = useApiMutation('programmes.update');
   const mutation = programme ? update : create;
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<ProgrammeValues>({
     defaultValues: {
       name: programme?.name ?? '',
@@ -112,8 +93,8 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
     },
   });
   const errors = formState.errors;
+  const issues = useServerIssues(setError, fields);
   const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
     const input = {
       name: v.name,
       code: v.code,
@@ -124,52 +105,35 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
       childAgeMin: toNumberOrNull(v.childAgeMin),
       childAgeMax: toNumberOrNull(v.childAgeMax),
     };
-    try {
+    await issues.run(async () => {
       if (programme) await update.mutateAsync({ ...input, id: programme.id });
       else await create.mutateAsync(input);
       showToast(t(programme ? 'common.saved' : 'programmes.created', { name: v.name }));
       void navigate('/programmes');
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, fields));
-    }
+    });
   });
   const required = { required: 'validation.required' };
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       <p className="form__required-note">{t('form.requiredNote')}</p>
-      <ErrorAlert error={mutation.error} extraIssues={unmatched} />
+      <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <FormField id="programme-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />}
-        </FormField>
-        <FormField id="programme-code" label={t('programmes.code')} hint={t('programmes.codeHint')} required error={errors.code?.message}>
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('code', required)} />}
-        </FormField>
-        <FormField id="programme-audience" label={t('programmes.audience')} required error={errors.audience?.message}>
-          {(p) => (
-            <select {...p} {...register('audience', required)}>
-              {audiences.map((a) => (
-                <option key={a} value={a}>
-                  {t(`audience.${a}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="programme-sessions" label={t('programmes.sessionCount')} required error={errors.sessionCount?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={60} {...register('sessionCount', required)} />}
-        </FormField>
-        <FormField id="programme-length" label={t('programmes.sessionLength')} required error={errors.sessionLengthMinutes?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={15} max={600} step={5} {...register('sessionLengthMinutes', required)} />}
-        </FormField>
-        <FormField id="programme-age-min" label={t('programmes.ageMin')} error={errors.childAgeMin?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={25} {...register('childAgeMin')} />}
-        </FormField>
-        <FormField id="programme-age-max" label={t('programmes.ageMax')} error={errors.childAgeMax?.message}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={25} {...register('childAgeMax')} />}
-        </FormField>
+        <InputField id="programme-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide" type="text"
+          autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />
+        <InputField id="programme-code" label={t('programmes.code')} hint={t('programmes.codeHint')} required error={errors.code?.message} type="text"
+          autoComplete="off" {...register('code', required)} />
+        <SelectField id="programme-audience" label={t('programmes.audience')} required error={errors.audience?.message}
+          options={audiences.map((a) => ({ value: a, label: t(`audience.${a}`) }))} {...register('audience', required)} />
+        <InputField id="programme-sessions" label={t('programmes.sessionCount')} required error={errors.sessionCount?.message} type="number"
+          inputMode="numeric" min={1} max={60} {...register('sessionCount', required)} />
+        <InputField id="programme-length" label={t('programmes.sessionLength')} required error={errors.sessionLengthMinutes?.message} type="number"
+          inputMode="numeric" min={15} max={600} step={5} {...register('sessionLengthMinutes', required)} />
+        <InputField id="programme-age-min" label={t('programmes.ageMin')} error={errors.childAgeMin?.message} type="number" inputMode="numeric"
+          min={0} max={25} {...register('childAgeMin')} />
+        <InputField id="programme-age-max" label={t('programmes.ageMax')} error={errors.childAgeMax?.message} type="number" inputMode="numeric"
+          min={0} max={25} {...register('childAgeMax')} />
       </div>
-      <FormActions saving={mutation.isPending} cancelTo="/programmes" submitLabel={programme ? undefined : t('programmes.createSubmit')} />
+      <FormActions saving={mutation.isPending} cancel="/programmes" submitLabel={programme ? undefined : t('programmes.createSubmit')} />
       {programme && (
         <p className="row-actions">
           <Link to={`/programmes/${programme.id}/plan`}>{t('plan.link')}</Link>

@@ -1,22 +1,26 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ProcedureOutput } from '../../../src-main/ipc/contract';
+import type { ProcedureOutput } from '@contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
-import { Loading } from '../../components/Loading';
+import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
-import { encodeBilingual } from '../../lib/forms';
+import { Panel } from '../../components/Panel';
+import { QueryState } from '../../components/QueryState';
+import { applyServerIssues, pathHead } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import '../export/export.css';
 import { useExportFormat } from '../export/format';
 
 type Recipient = ProcedureOutput<'recipients.list'>[number];
-type Errors = Partial<Record<'name' | 'publicKey', string>>;
+const fields = ['name', 'publicKey'] as const;
+type Field = (typeof fields)[number];
+type Errors = Partial<Record<Field, string>>;
 
 /** The same shape the server checks (bech32 "age1" + 58 characters); the server also checks the checksum. */
 const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
@@ -59,12 +63,10 @@ export function RecipientsPage() {
           create.reset();
         },
         onError: (err) => {
-          if (!(err instanceof ApiError)) return;
           const fieldErrors: Errors = {};
-          for (const issue of err.issues) {
-            const head = issue.path.split('.')[0];
-            if (head === 'name' || head === 'publicKey') fieldErrors[head] = encodeBilingual(issue.message);
-          }
+          applyServerIssues<Required<Errors>>(err, (field, e) => {
+            if (field === 'name' || field === 'publicKey') fieldErrors[field] = e.message;
+          }, fields);
           if (Object.keys(fieldErrors).length > 0) {
             setErrors(fieldErrors);
             focusInvalid();
@@ -74,105 +76,73 @@ export function RecipientsPage() {
     );
   };
 
-  const hasFieldIssues = create.error instanceof ApiError && create.error.issues.some((i) => ['name', 'publicKey'].includes(i.path.split('.')[0] ?? ''));
+  const hasFieldIssues = create.error instanceof ApiError && create.error.issues.some((i) => fields.includes(pathHead(i.path) as Field));
 
   return (
     <>
       <PageHeader title={t('recipients.title')} subtitle={t('recipients.subtitle')} back={<Link to="/settings">← {t('settings.title')}</Link>} />
 
-      <section className="panel" aria-labelledby="recipients-list-title">
-        <h2 id="recipients-list-title" className="panel__title">
-          {t('recipients.saved')}
-        </h2>
-        {list.isPending && <Loading />}
-        <ErrorAlert error={list.error} />
-        {list.data && list.data.length === 0 && <EmptyState title={t('recipients.empty')}>{t('recipients.emptyText')}</EmptyState>}
-        {list.data && list.data.length > 0 && (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('recipients.saved')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('recipients.name')}</th>
-                  <th scope="col">{t('recipients.fingerprint')}</th>
-                  <th scope="col">{t('recipients.created')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('recipients.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{r.name}</th>
-                    <td className="mono nowrap">{r.fingerprint}</td>
-                    <td className="nowrap">{fmt.dateTime(r.createdAt)}</td>
-                    <td className="actions-cell">
-                      <button
-                        type="button"
-                        className="button button--link button--danger-text button--small"
-                        aria-label={t('recipients.deleteLabel', { name: r.name })}
-                        onClick={() => setDeleting(r)}
-                      >
-                        {t('common.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Panel id="recipients-list-title" title={t('recipients.saved')}>
+        <QueryState query={list}>
+          {(recipients) => (
+            <DataTable
+              caption={t('recipients.saved')}
+              rows={recipients}
+              empty={<EmptyState title={t('recipients.empty')}>{t('recipients.emptyText')}</EmptyState>}
+              columns={[
+                { key: 'name', header: t('recipients.name'), rowHeader: true, cell: (r) => r.name },
+                { key: 'fingerprint', header: t('recipients.fingerprint'), cellClassName: 'mono nowrap', cell: (r) => r.fingerprint },
+                { key: 'created', header: t('recipients.created'), cellClassName: 'nowrap', cell: (r) => fmt.dateTime(r.createdAt) },
+                {
+                  key: 'actions',
+                  header: t('recipients.actions'),
+                  hiddenHeader: true,
+                  cellClassName: 'actions-cell',
+                  cell: (r) => (
+                    <button
+                      type="button"
+                      className="button button--link button--danger-text button--small"
+                      aria-label={t('recipients.deleteLabel', { name: r.name })}
+                      onClick={() => setDeleting(r)}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
+      </Panel>
 
-      <section className="panel" aria-labelledby="recipients-add-title">
-        <h2 id="recipients-add-title" className="panel__title">
-          {t('recipients.add')}
-        </h2>
+      <Panel id="recipients-add-title" title={t('recipients.add')}>
         <p className="panel__hint">{t('recipients.addIntro')}</p>
         <form ref={formRef} noValidate onSubmit={submit} className="export-narrow">
-          <FormField id="recipient-name" label={t('recipients.name')} error={errors.name} required>
-            {(control) => <input type="text" autoComplete="off" {...control} value={name} onChange={(e) => setName(e.target.value)} />}
-          </FormField>
-          <FormField id="recipient-key" label={t('recipients.publicKey')} hint={t('recipients.publicKeyHint')} error={errors.publicKey} required>
-            {(control) => (
-              <input type="text" className="mono" spellCheck={false} autoComplete="off" {...control} value={publicKey} onChange={(e) => setPublicKey(e.target.value)} />
-            )}
-          </FormField>
+          <InputField id="recipient-name" label={t('recipients.name')} error={errors.name} required type="text" autoComplete="off" value={name}
+            onChange={(e) => setName(e.target.value)} />
+          <InputField id="recipient-key" label={t('recipients.publicKey')} hint={t('recipients.publicKeyHint')} error={errors.publicKey} required
+            type="text" inputClassName="mono" spellCheck={false} autoComplete="off" value={publicKey} onChange={(e) => setPublicKey(e.target.value)} />
           {!hasFieldIssues && <ErrorAlert error={create.error} />}
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? t('common.saving') : t('recipients.submit')}
           </button>
         </form>
-      </section>
+      </Panel>
 
-      <ConfirmDialog
+      <ConfirmWrite
         open={deleting !== null}
         title={t('recipients.deleteTitle')}
         confirmLabel={t('recipients.deleteConfirm')}
-        destructive
-        busy={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => {
+        mutation={remove}
+        onConfirm={async () => {
           if (!deleting) return;
-          const removed = deleting;
-          remove.mutate(
-            { id: removed.id },
-            {
-              onSuccess: () => {
-                setDeleting(null);
-                showToast(t('recipients.deleted', { name: removed.name }));
-              },
-            },
-          );
+          await remove.mutateAsync({ id: deleting.id });
+          showToast(t('recipients.deleted', { name: deleting.name }));
         }}
+        onClose={() => setDeleting(null)}
       >
         <p>{deleting ? t('recipients.deleteText', { name: deleting.name, fingerprint: deleting.fingerprint }) : ''}</p>
-      </ConfirmDialog>
+      </ConfirmWrite>
     </>
   );
 }

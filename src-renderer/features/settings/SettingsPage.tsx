@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/queries';
+import { Detail } from '../../components/Detail';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { Panel } from '../../components/Panel';
+import { QueryState } from '../../components/QueryState';
 import { useChangeLanguage } from '../../app/useLanguage';
 import { SecuritySettings } from '../vault/SecuritySettings';
 
@@ -20,10 +22,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} />
-      <section className="panel" aria-labelledby="settings-language">
-        <h2 id="settings-language" className="panel__title">
-          {t('settings.language')}
-        </h2>
+      <Panel id="settings-language" title={t('settings.language')}>
         <fieldset className="fieldset">
           <legend className="visually-hidden">{t('settings.language')}</legend>
           <div className="radio-group">
@@ -37,57 +36,37 @@ export function SettingsPage() {
         </fieldset>
         <p className="panel__hint">{save.isPending ? t('common.saving') : t('settings.languageHint')}</p>
         <ErrorAlert error={save.error} />
-      </section>
+      </Panel>
 
       <SecuritySettings />
 
-      <section className="panel" aria-labelledby="settings-sync">
-        <h2 id="settings-sync" className="panel__title">
-          {t('sync.settings.title')}
-        </h2>
+      <Panel id="settings-sync" title={t('sync.settings.title')}>
         <p className="panel__hint">{t('sync.settings.linkText')}</p>
         <Link to="/settings/sync">{t('sync.settings.link')}</Link>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="settings-recipients">
-        <h2 id="settings-recipients" className="panel__title">
-          {t('recipients.title')}
-        </h2>
+      <Panel id="settings-recipients" title={t('recipients.title')}>
         <p className="panel__hint">{t('recipients.settingsText')}</p>
         <Link to="/settings/recipients">{t('recipients.settingsLink')}</Link>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="settings-about">
-        <h2 id="settings-about" className="panel__title">
-          {t('settings.about')}
-        </h2>
-        {info.isPending && <Loading />}
-        <ErrorAlert error={info.error} />
-        {info.data && (
-          <dl className="details">
-            <div className="details__row">
-              <dt>{t('settings.version')}</dt>
-              <dd>{info.data.version}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.dataFolder')}</dt>
-              <dd className="mono">{info.data.dataDir}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.database')}</dt>
-              <dd className="mono">{info.data.databasePath}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.encryption')}</dt>
-              <dd>{info.data.encrypted ? t('settings.encrypted') : t('settings.notEncrypted')}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('settings.shell')}</dt>
-              <dd>{t(`settings.shells.${info.data.shell}`)}</dd>
-            </div>
-          </dl>
-        )}
-      </section>
+      <Panel id="settings-about" title={t('settings.about')}>
+        <QueryState query={info}>
+          {(about) => (
+            <dl className="details">
+              <Detail label={t('settings.version')}>{about.version}</Detail>
+              <Detail label={t('settings.dataFolder')} valueClassName="mono">
+                {about.dataDir}
+              </Detail>
+              <Detail label={t('settings.database')} valueClassName="mono">
+                {about.databasePath}
+              </Detail>
+              <Detail label={t('settings.encryption')}>{about.encrypted ? t('settings.encrypted') : t('settings.notEncrypted')}</Detail>
+              <Detail label={t('settings.shell')}>{t(`settings.shells.${about.shell}`)}</Detail>
+            </dl>
+          )}
+        </QueryState>
+      </Panel>
     </>
   );
 }

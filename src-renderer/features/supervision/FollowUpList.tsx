@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { FollowUp } from '../../../src-main/ipc/contract';
+import type { FollowUp } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Panel } from '../../components/Panel';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
 import '../leaders/leaders.css';
@@ -71,14 +72,11 @@ export function FollowUpsPanel() {
   const open = useApiQuery('followUps.open', { limit: 20 });
   const d = open.data;
   return (
-    <section className="panel" aria-labelledby="follow-ups-heading">
-      <h2 id="follow-ups-heading" className="panel__title" tabIndex={-1}>
-        {t('followUps.title')}
-        {d && d.overdue > 0 && <span className="count-pill">{t('followUps.overdueCount', { count: d.overdue })}</span>}
-      </h2>
+    <Panel id="follow-ups-heading" title={t('followUps.title')} count={d && d.overdue > 0 && t('followUps.overdueCount', { count: d.overdue })}
+      focusableHeading>
       <ErrorAlert error={open.error} />
       {d && <FollowUpList items={d.items} emptyText={t('followUps.emptyAll')} headingId="follow-ups-heading" />}
       {d && d.total > d.items.length && <p className="panel__hint">{t('followUps.more', { count: d.total - d.items.length, shown: fmt.number(d.items.length) })}</p>}
-    </section>
+    </Panel>
   );
 }

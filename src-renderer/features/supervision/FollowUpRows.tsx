@@ -1,6 +1,7 @@
 import type { FieldArrayWithId, FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../components/FormField';
+import { InputField } from '../../components/InputField';
+import { namedChoices, SelectField } from '../../components/SelectField';
 import type { SupervisionValues } from './SupervisionForm';
 
 interface FollowUpRowsProps {
@@ -26,27 +27,15 @@ export function FollowUpRows({ fields, register, errors, leaders, onAdd, onRemov
         const e = errors?.[i];
         return (
           <div key={row.id} className="follow-up-row" role="group" aria-label={t('supervision.followUpRow', { n })}>
-            <FormField id={`fu-${row.id}-text`} label={t('supervision.followUpText', { n })} required error={e?.text?.message}>
-              {(p) => <input {...p} type="text" autoComplete="off" {...register(`followUps.${i}.text`, { validate: (x) => x.trim() !== '' || 'supervision.followUpTextRequired' })} />}
-            </FormField>
-            <FormField id={`fu-${row.id}-due`} label={t('supervision.followUpDue', { n })} required error={e?.dueDate?.message}>
-              {(p) => <input {...p} type="date" {...register(`followUps.${i}.dueDate`, { required: 'validation.required' })} />}
-            </FormField>
+            <InputField id={`fu-${row.id}-text`} label={t('supervision.followUpText', { n })} required error={e?.text?.message} type="text"
+              autoComplete="off" {...register(`followUps.${i}.text`, { validate: (x) => x.trim() !== '' || 'supervision.followUpTextRequired' })} />
+            <InputField id={`fu-${row.id}-due`} label={t('supervision.followUpDue', { n })} required error={e?.dueDate?.message} type="date"
+              {...register(`followUps.${i}.dueDate`, { required: 'validation.required' })} />
             <button type="button" className="button button--link button--danger-text" onClick={() => onRemove(i)}>
               {t('supervision.followUpRemove', { n })}
             </button>
-            <FormField id={`fu-${row.id}-leader`} label={t('supervision.followUpConcerns', { n })} error={e?.leaderId?.message}>
-              {(p) => (
-                <select {...p} {...register(`followUps.${i}.leaderId`)}>
-                  <option value="">{t('followUps.wholeGroup')}</option>
-                  {leaders.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <SelectField id={`fu-${row.id}-leader`} label={t('supervision.followUpConcerns', { n })} error={e?.leaderId?.message}
+              placeholder={t('followUps.wholeGroup')} options={namedChoices(leaders)} {...register(`followUps.${i}.leaderId`)} />
           </div>
         );
       })}

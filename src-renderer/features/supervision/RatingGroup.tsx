@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../../src-main/ipc/contract';
+import type { Bilingual } from '@contract';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useErrorText } from '../../lib/forms';
 

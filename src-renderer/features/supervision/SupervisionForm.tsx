@@ -1,15 +1,21 @@
-import { useState } from 'react';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { FieldIssue } from '../../../src-main/ipc/contract';
-import { ApiError } from '../../api/errors';
+import type { SupervisionFormat, SupervisionMode } from '@contract';
+import { SUPERVISION_FORMATS, SUPERVISION_MODES } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
+import { CheckboxListField } from '../../components/CheckboxList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Fieldset, FormField } from '../../components/FormField';
+import { FormActions } from '../../components/FormActions';
+import { Fieldset } from '../../components/FormField';
+import { InputField, TextAreaField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { encodeBilingual } from '../../lib/forms';
+import { RadioGroup } from '../../components/RadioGroup';
+import { namedChoices, SelectField } from '../../components/SelectField';
+import { todayIso } from '../../lib/dates';
+import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { FollowUpRows } from './FollowUpRows';
 import { RatingGroup } from './RatingGroup';
@@ -17,8 +23,8 @@ import { RatingGroup } from './RatingGroup';
 export interface SupervisionValues {
   date: string;
   supervisorId: string;
-  format: 'group' | 'individual';
-  mode: 'in_person' | 'video';
+  format: SupervisionFormat;
+  mode: SupervisionMode;
   leaderIds: string[];
   ratings: Record<string, string>;
   groupIds: string[];
@@ -26,13 +32,19 @@ export interface SupervisionValues {
   followUps: { text: string; dueDate: string; leaderId: string }[];
 }
 
-const simpleFields = ['date', 'supervisorId', 'format', 'mode', 'notes', 'groupIds'] as const;
+const simpleFields: readonly string[] = ['date', 'supervisorId', 'format', 'mode', 'notes', 'groupIds'];
 
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** "leaders.2.rating" is the rating of the third leader present; follow-up issues go on their row. */
+const issuePlacement =
+  (present: string[]) =>
+  (path: string): Path<SupervisionValues> | null => {
+    const [head = '', index, leaf] = path.split('.');
+    const leaderId = index !== undefined ? present[Number(index)] : undefined;
+    if (head === 'leaders' && leaf === 'rating' && leaderId) return `ratings.${leaderId}`;
+    if (head === 'leaders') return 'leaderIds';
+    if (head === 'followUps' && index !== undefined && leaf) return `followUps.${index}.${leaf}` as Path<SupervisionValues>;
+    return simpleFields.includes(head) ? (head as Path<SupervisionValues>) : null;
+  };
 
 /**
  * Recording a supervision meeting in about a minute: the usual answers are preset (today, group
@@ -48,10 +60,9 @@ export function SupervisionFormPage() {
   const groups = useApiQuery('groups.list', { limit: 500 });
   const scale = useApiQuery('supervision.ratingScale', {});
   const create = useApiMutation('supervision.create');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, control, handleSubmit, setError, formState, watch } = useForm<SupervisionValues>({
     defaultValues: {
-      date: localToday(),
+      date: todayIso(),
       supervisorId: '',
       format: 'group',
       mode: 'in_person',
@@ -73,11 +84,12 @@ export function SupervisionFormPage() {
     (g) => g.status !== 'cancelled' && g.status !== 'completed' && g.leaders.some((l) => chosenLeaders.includes(l.id)),
   );
   const backTo = preselected ? `/leaders/${preselected}` : '/leaders';
+  // Which leader a "leaders.N" issue means depends on who was present in the call that failed.
+  const present = leaders.filter((l) => chosenLeaders.includes(l.id)).map((l) => l.id);
+  const issues = useServerIssues(setError, issuePlacement(present));
 
-  const submit = handleSubmit(async (v) => {
-    setUnmatched([]);
-    const present = leaders.filter((l) => v.leaderIds.includes(l.id)).map((l) => l.id);
-    try {
+  const submit = handleSubmit((v) =>
+    issues.run(async () => {
       await create.mutateAsync({
         date: v.date,
         supervisorId: v.supervisorId,
@@ -90,10 +102,8 @@ export function SupervisionFormPage() {
       });
       showToast(t('supervision.saved'));
       void navigate(backTo);
-    } catch (err) {
-      setUnmatched(placeIssues(err, present, setError));
-    }
-  });
+    }),
+  );
 
   if (staff.isPending || scale.isPending) return <Loading />;
 
@@ -102,72 +112,35 @@ export function SupervisionFormPage() {
       <PageHeader title={t('supervision.title')} back={<Link to={backTo}>← {t('supervision.back')}</Link>} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="form__required-note">{t('form.requiredNote')}</p>
-        <ErrorAlert error={create.error ?? staff.error ?? scale.error} extraIssues={unmatched} />
+        <ErrorAlert error={create.error ?? staff.error ?? scale.error} extraIssues={issues.unmatched} />
         <div className="form__grid">
-          <FormField id="sup-date" label={t('supervision.date')} required error={errors.date?.message}>
-            {(p) => <input {...p} type="date" {...register('date', { required: 'validation.required' })} />}
-          </FormField>
-          <FormField id="sup-supervisor" label={t('supervision.supervisor')} required error={errors.supervisorId?.message}>
-            {(p) => (
-              <select {...p} {...register('supervisorId', { required: 'validation.required' })}>
-                <option value="">{t('form.choose')}</option>
-                {supervisors.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <Fieldset id="sup-format" legend={t('supervision.format')} required error={errors.format?.message}>
-            <div className="radio-group">
-              {(['group', 'individual'] as const).map((f) => (
-                <label key={f} className="radio">
-                  <input type="radio" value={f} {...register('format')} />
-                  <span>{t(`supervision.formats.${f}`)}</span>
-                </label>
-              ))}
-            </div>
-          </Fieldset>
-          <Fieldset id="sup-mode" legend={t('supervision.mode')} required error={errors.mode?.message}>
-            <div className="radio-group">
-              {(['in_person', 'video'] as const).map((m) => (
-                <label key={m} className="radio">
-                  <input type="radio" value={m} {...register('mode')} />
-                  <span>{t(`supervision.modes.${m}`)}</span>
-                </label>
-              ))}
-            </div>
-          </Fieldset>
+          <InputField id="sup-date" label={t('supervision.date')} required error={errors.date?.message} type="date"
+            {...register('date', { required: 'validation.required' })} />
+          <SelectField id="sup-supervisor" label={t('supervision.supervisor')} required error={errors.supervisorId?.message}
+            placeholder={t('form.choose')} options={namedChoices(supervisors)} {...register('supervisorId', { required: 'validation.required' })} />
+          <RadioGroup id="sup-format" legend={t('supervision.format')} required error={errors.format?.message} field={register('format')}
+            options={SUPERVISION_FORMATS.map((f) => ({ value: f, label: t(`supervision.formats.${f}`) }))} />
+          <RadioGroup id="sup-mode" legend={t('supervision.mode')} required error={errors.mode?.message} field={register('mode')}
+            options={SUPERVISION_MODES.map((m) => ({ value: m, label: t(`supervision.modes.${m}`) }))} />
         </div>
 
-        <Controller
+        <CheckboxListField
           control={control}
           name="leaderIds"
-          rules={{ validate: (v) => v.length > 0 || 'validation.leaderRequired' }}
-          render={({ field }) => (
-            <Fieldset id="sup-leaders" legend={t('supervision.leaders')} required error={errors.leaderIds?.message}>
-              <ul className="checkbox-list">
-                {leaders.map((s, index) => (
-                  <li key={s.id}>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        ref={index === 0 ? field.ref : undefined}
-                        checked={field.value.includes(s.id)}
-                        onBlur={field.onBlur}
-                        onChange={(e) => field.onChange(e.target.checked ? [...field.value, s.id] : field.value.filter((x) => x !== s.id))}
-                      />
-                      <span>
-                        {s.name}
-                        {!s.active && <span className="muted"> · {t('common.archived')}</span>}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </Fieldset>
-          )}
+          rules={{ validate: (v) => (v as string[]).length > 0 || 'validation.leaderRequired' }}
+          id="sup-leaders"
+          legend={t('supervision.leaders')}
+          required
+          error={errors.leaderIds?.message}
+          options={leaders.map((s) => ({
+            value: s.id,
+            label: (
+              <>
+                {s.name}
+                {!s.active && <span className="muted"> · {t('common.archived')}</span>}
+              </>
+            ),
+          }))}
         />
 
         <Fieldset id="sup-groups" legend={t('supervision.groups')} hint={t('supervision.groupsHint')} error={errors.groupIds?.message}>
@@ -177,13 +150,16 @@ export function SupervisionFormPage() {
             <ul className="checkbox-list">
               {groupChoices.map((g) => (
                 <li key={g.id}>
-                  <label className="checkbox">
-                    <input type="checkbox" value={g.id} {...register('groupIds')} />
-                    <span>
-                      {g.programmeCode} · {g.unitName}
-                      <span className="muted"> · {g.leaders.map((l) => l.name).join(', ')}</span>
-                    </span>
-                  </label>
+                  <Checkbox
+                    value={g.id}
+                    {...register('groupIds')}
+                    label={
+                      <>
+                        {g.programmeCode} · {g.unitName}
+                        <span className="muted"> · {g.leaders.map((l) => l.name).join(', ')}</span>
+                      </>
+                    }
+                  />
                 </li>
               ))}
             </ul>
@@ -215,9 +191,7 @@ export function SupervisionFormPage() {
           </div>
         )}
 
-        <FormField id="sup-notes" label={t('supervision.notes')} error={errors.notes?.message}>
-          {(p) => <textarea {...p} rows={4} {...register('notes')} />}
-        </FormField>
+        <TextAreaField id="sup-notes" label={t('supervision.notes')} error={errors.notes?.message} rows={4} {...register('notes')} />
 
         <FollowUpRows
           fields={followUps.fields}
@@ -228,36 +202,9 @@ export function SupervisionFormPage() {
           onRemove={(i) => followUps.remove(i)}
         />
 
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? t('common.saving') : t('supervision.submit')}
-          </button>
-          <Link to={backTo} className="button button--secondary">
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions saving={create.isPending} submitLabel={t('supervision.submit')} cancel={backTo} />
       </form>
     </>
   );
 }
 
-/** Puts each server issue where the user can fix it; "leaders.2.rating" means the third present leader's rating. */
-function placeIssues(err: unknown, present: string[], setError: (name: Path<SupervisionValues>, e: { type: string; message: string }, o?: { shouldFocus: boolean }) => void): FieldIssue[] {
-  if (!(err instanceof ApiError)) return [];
-  const unmatched: FieldIssue[] = [];
-  let focused = false;
-  const put = (name: string, issue: FieldIssue) => {
-    setError(name as Path<SupervisionValues>, { type: 'server', message: encodeBilingual(issue.message) }, { shouldFocus: !focused });
-    focused = true;
-  };
-  for (const issue of err.issues) {
-    const [head = '', index, leaf] = issue.path.split('.');
-    const leaderId = index !== undefined ? present[Number(index)] : undefined;
-    if (head === 'leaders' && leaf === 'rating' && leaderId) put(`ratings.${leaderId}`, issue);
-    else if (head === 'leaders') put('leaderIds', issue);
-    else if (head === 'followUps' && index !== undefined && leaf) put(`followUps.${index}.${leaf}`, issue);
-    else if ((simpleFields as readonly string[]).includes(head)) put(head, issue);
-    else unmatched.push(issue);
-  }
-  return unmatched;
-}

@@ -1,54 +1,34 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import type { FieldIssue, Unit } from '../../../src-main/ipc/contract';
+import { useNavigate } from 'react-router-dom';
+import type { Unit } from '@contract';
+import { UNIT_KINDS } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
-import { applyServerIssues } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
+import { InputField } from '../../components/InputField';
+import { RegistryRoutes } from '../../components/RegistryRoutes';
+import { SelectField } from '../../components/SelectField';
+import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
-import { FormActions, RegistryFormPage } from '../registry/RegistryFormPage';
-import { RegistryList } from '../registry/RegistryList';
 
-export const unitKinds = ['district', 'municipality', 'school', 'sis_unit', 'other'] as const;
+export const unitKinds = UNIT_KINDS;
 type UnitKind = (typeof unitKinds)[number];
 
 export function UnitsPage() {
-  return (
-    <Routes>
-      <Route index element={<UnitList />} />
-      <Route path="new" element={<UnitFormRoute mode="create" />} />
-      <Route path=":id/edit" element={<UnitFormRoute mode="edit" />} />
-    </Routes>
-  );
-}
-
-function UnitList() {
   const { t } = useTranslation();
   const units = useApiQuery('units.list', { includeArchived: true });
   return (
-    <RegistryList
+    <RegistryRoutes
       kind="units"
-      items={units.data}
-      isPending={units.isPending}
-      error={units.error}
+      list={units}
       columns={[
-        { header: t('units.kind'), cell: (u) => t(`unitKind.${u.kind}`) },
-        { header: t('units.groups'), cell: (u) => u.groupCount, className: 'num' },
-        { header: t('units.staff'), cell: (u) => u.staffCount, className: 'num' },
+        { key: 'kind', header: t('units.kind'), cell: (u) => t(`unitKind.${u.kind}`) },
+        { key: 'groups', header: t('units.groups'), cell: (u) => u.groupCount, className: 'num' },
+        { key: 'staff', header: t('units.staff'), cell: (u) => u.staffCount, className: 'num' },
       ]}
+      form={(unit) => <UnitForm unit={unit} />}
     />
-  );
-}
-
-function UnitFormRoute({ mode }: { mode: 'create' | 'edit' }) {
-  const { id } = useParams();
-  const units = useApiQuery('units.list', { includeArchived: true }, { enabled: mode === 'edit' });
-  return (
-    <RegistryFormPage kind="units" mode={mode} id={id} items={units.data} isPending={units.isPending} error={units.error}>
-      {(unit) => <UnitForm unit={unit} />}
-    </RegistryFormPage>
   );
 }
 
@@ -63,40 +43,27 @@ function UnitForm({ unit }: { unit: Unit | undefined }) {
   const create = useApiMutation('units.create');
   const update = useApiMutation('units.update');
   const mutation = unit ? update : create;
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const { register, handleSubmit, setError, formState } = useForm<UnitValues>({
     defaultValues: { name: unit?.name ?? '', kind: unit?.kind ?? 'district' },
   });
-  const submit = handleSubmit(async (values) => {
-    setUnmatched([]);
-    try {
+  const issues = useServerIssues(setError, ['name', 'kind']);
+  const submit = handleSubmit((values) =>
+    issues.run(async () => {
       if (unit) await update.mutateAsync({ ...values, id: unit.id });
       else await create.mutateAsync(values);
       showToast(t(unit ? 'common.saved' : 'units.created', { name: values.name }));
       void navigate('/units');
-    } catch (err) {
-      setUnmatched(applyServerIssues(err, setError, ['name', 'kind']));
-    }
-  });
+    }),
+  );
   return (
     <form className="form form--narrow" noValidate onSubmit={(e) => void submit(e)}>
       <p className="form__required-note">{t('form.requiredNote')}</p>
-      <ErrorAlert error={mutation.error} extraIssues={unmatched} />
-      <FormField id="unit-name" label={t('registry.name')} required error={formState.errors.name?.message}>
-        {(p) => <input {...p} type="text" autoComplete="off" {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })} />}
-      </FormField>
-      <FormField id="unit-kind" label={t('units.kind')} required error={formState.errors.kind?.message}>
-        {(p) => (
-          <select {...p} {...register('kind', { required: 'validation.required' })}>
-            {unitKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`unitKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormActions saving={mutation.isPending} cancelTo="/units" submitLabel={unit ? undefined : t('units.createSubmit')} />
+      <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
+      <InputField id="unit-name" label={t('registry.name')} required error={formState.errors.name?.message} type="text" autoComplete="off"
+        {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })} />
+      <SelectField id="unit-kind" label={t('units.kind')} required error={formState.errors.kind?.message}
+        options={unitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} {...register('kind', { required: 'validation.required' })} />
+      <FormActions saving={mutation.isPending} cancel="/units" submitLabel={unit ? undefined : t('units.createSubmit')} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syncedTables } from '../../../src-main/core/sync/tables';
-import type { GroupDetail, Participant } from '../../../src-main/ipc/contract';
+import type { GroupDetail, Participant } from '../../../src-main/contract';
 import { testLaptop, testServer, type TestLaptop } from '../../helpers/sync-nodes';
 import { groupInput } from '../fixtures';
 

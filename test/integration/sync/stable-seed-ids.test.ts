@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedTimestamp, stableId } from '../../../src-main/core/sync/stable-id';
-import { id as idSchema } from '../../../src-main/ipc/schemas/common';
+import { id as idSchema } from '../../../src-main/contract/schemas/common';
 import { createTestApp, type TestApp } from '../../helpers/db';
 import { groupSetup, makeGroup } from '../fixtures';
 

@@ -2,7 +2,8 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../src-main/core/errors';
 import { CALL_CHANNEL, CHANGED_CHANNEL } from '../../../src-main/electron/channels';
-import { createCallHandler, isTrustedSender, registerIpc } from '../../../src-main/electron/ipc';
+import { createCallHandler, forwardChanges, isTrustedSender, registerIpc } from '../../../src-main/electron/ipc';
+import { createTestApp, type TestApp } from '../../helpers/db';
 import { createFakeElectron, FakeBrowserWindow, type FakeFrame, FakeWebContents } from './fake-electron';
 
 // Refusals are logged by design; keep the test output readable.
@@ -17,11 +18,10 @@ function setup(callResult: Result<unknown> = { ok: true, value: { id: 'x' } }) {
   createFakeElectron();
   const win = new FakeBrowserWindow({});
   const call = vi.fn(async (_procedure: string, _input: unknown) => callResult);
-  const afterWrite = vi.fn();
-  const handler = createCallHandler({ call, getWindow: () => win as unknown as BrowserWindow, afterWrite });
+  const handler = createCallHandler({ call, getWindow: () => win as unknown as BrowserWindow });
   const invoke = (sender: FakeWebContents, frame: FakeFrame | null, procedure: unknown, input: unknown = {}) =>
     handler({ sender, senderFrame: frame } as unknown as IpcMainInvokeEvent, procedure, input);
-  return { win, call, afterWrite, invoke };
+  return { win, call, invoke };
 }
 
 describe('IPC sender check', () => {
@@ -81,20 +81,41 @@ describe('IPC sender check', () => {
 });
 
 describe('change notifications', () => {
+  // The runtime decides what changed; the shell forwards its events. A real database answers here.
+  function wired() {
+    const t = createTestApp();
+    apps.push(t);
+    createFakeElectron();
+    const win = new FakeBrowserWindow({});
+    const afterWrite = vi.fn();
+    forwardChanges(t.app.events, () => win as unknown as BrowserWindow, (change) => afterWrite(change.procedure));
+    const handler = createCallHandler({ call: (p, i) => t.app.call(p, i), getWindow: () => win as unknown as BrowserWindow });
+    const invoke = (procedure: string, input: unknown) =>
+      handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame } as unknown as IpcMainInvokeEvent, procedure, input);
+    return { win, afterWrite, invoke };
+  }
+  const apps: TestApp[] = [];
+  afterEach(() => {
+    for (const t of apps.splice(0)) t.close();
+  });
+  const programme = { name: 'P', code: 'P1', audience: 'parents', sessionCount: 5, sessionLengthMinutes: 120 };
+
   it('tells the window after a successful write', async () => {
-    const { win, afterWrite, invoke } = setup();
-    await invoke(win.webContents, win.webContents.mainFrame, 'programmes.create', { name: 'x' });
-    expect(win.webContents.sent).toEqual([{ channel: CHANGED_CHANNEL, payload: { procedure: 'programmes.create' } }]);
+    const { win, afterWrite, invoke } = wired();
+    await invoke('programmes.create', programme);
+    expect(win.webContents.sent).toEqual([
+      { channel: CHANGED_CHANNEL, payload: { source: 'local', procedure: 'programmes.create', entities: ['programme'] } },
+    ]);
     expect(afterWrite).toHaveBeenCalledWith('programmes.create');
   });
 
   it('stays quiet after reads and failed writes', async () => {
-    const ok = setup();
-    await ok.invoke(ok.win.webContents, ok.win.webContents.mainFrame, 'groups.list', {});
+    const ok = wired();
+    await ok.invoke('groups.list', {});
     expect(ok.win.webContents.sent).toEqual([]);
 
-    const failed = setup({ ok: false, error: { code: 'validation', message: { sv: 'x', en: 'x' } } });
-    const result = await failed.invoke(failed.win.webContents, failed.win.webContents.mainFrame, 'programmes.create', {});
+    const failed = wired();
+    const result = await failed.invoke('programmes.create', {});
     expect(result.ok).toBe(false);
     expect(failed.win.webContents.sent).toEqual([]);
     expect(failed.afterWrite).not.toHaveBeenCalled();

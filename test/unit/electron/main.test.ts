@@ -7,14 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL, CHANGED_CHANNEL, CHOOSE_PATH_CHANNEL } from '../../../src-main/electron/channels';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from './fake-electron';
 
-const kometGateModule = path.resolve(import.meta.dirname, '../../../src-main/app/komet-gate.ts');
+const kometGateModule = path.resolve(import.meta.dirname, '../../../src-main/app/runtime.ts');
 const mainModule = '../../../src-main/electron/main';
 
 interface FakeKomet {
   call: ReturnType<typeof vi.fn>;
   close: ReturnType<typeof vi.fn>;
   lock: ReturnType<typeof vi.fn>;
-  onChange: ReturnType<typeof vi.fn>;
+  onLockChange: ReturnType<typeof vi.fn>;
+  events: { on: ReturnType<typeof vi.fn> };
   /** Test control: what the gate tells its listeners when the lock state changes. */
   changed(procedure: string): void;
 }
@@ -27,23 +28,36 @@ async function boot(configure: (fake: FakeElectron) => void = () => undefined): 
   vi.resetModules();
   electron = createFakeElectron();
   configure(electron);
-  const listeners: ((procedure: string) => void)[] = [];
+  const listeners: ((change: { procedure: string }) => void)[] = [];
+  const lockListeners: (() => void)[] = [];
   komet = {
-    call: vi.fn(async (procedure: string) =>
-      procedure === 'settings.get' ? { ok: true, value: { language: 'sv' } } : { ok: true, value: { id: '1' } },
-    ),
+    // Like the runtime, the fake announces its own writes on its change feed.
+    call: vi.fn(async (procedure: string) => {
+      if (procedure === 'settings.get') return { ok: true, value: { language: 'sv' } };
+      listeners.forEach((l) => l({ procedure }));
+      return { ok: true, value: { id: '1' } };
+    }),
     close: vi.fn(),
     lock: vi.fn(),
-    onChange: vi.fn((listener: (procedure: string) => void) => {
-      listeners.push(listener);
+    onLockChange: vi.fn((listener: () => void) => {
+      lockListeners.push(listener);
       return () => undefined;
     }),
-    changed: (procedure) => listeners.forEach((l) => l(procedure)),
+    events: {
+      on: vi.fn((listener: (change: { procedure: string }) => void) => {
+        listeners.push(listener);
+        return () => undefined;
+      }),
+    },
+    changed: (procedure) => {
+      listeners.forEach((l) => l({ procedure }));
+      lockListeners.forEach((l) => l());
+    },
   };
   createGate = vi.fn(() => komet);
   vi.doMock('electron', () => electron);
   // The vault gate is replaced so these tests exercise the shell only.
-  vi.doMock(kometGateModule, () => ({ createKometGate: createGate }));
+  vi.doMock(kometGateModule, () => ({ createRuntime: createGate }));
   await import(mainModule);
 }
 

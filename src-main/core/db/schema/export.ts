@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, timestamps } from './columns';
+import { EXPORT_RUN_STATUSES } from '../../../contract/enums';
 
 /**
  * The secret HMAC key behind export pseudonyms (32 bytes). It lives only here, in the (encrypted)
@@ -49,7 +50,7 @@ export const exportLog = sqliteTable(
     exportId: text('export_id').notNull(),
     createdAt: text('created_at').notNull(),
     finishedAt: text('finished_at'),
-    status: text('status', { enum: ['started', 'completed', 'failed'] }).notNull().default('started'),
+    status: text('status', { enum: EXPORT_RUN_STATUSES }).notNull().default('started'),
     actor: text('actor').notNull(),
     shell: text('shell').notNull(),
     /** JSON {from, to, programmeCodes, unitNames}. */

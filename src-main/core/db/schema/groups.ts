@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, timestamps } from './columns';
 import { programmes, staff, units } from './organisation';
+import { GROUP_STATUSES, SESSION_STATUSES } from '../../../contract/enums';
 
 export const groups = sqliteTable(
   'groups',
@@ -15,7 +16,7 @@ export const groups = sqliteTable(
     weekday: integer('weekday').notNull(),
     startTime: text('start_time').notNull(),
     note: text('note').notNull().default(''),
-    status: text('status', { enum: ['planned', 'running', 'completed', 'cancelled'] }).notNull().default('planned'),
+    status: text('status', { enum: GROUP_STATUSES }).notNull().default('planned'),
     /** Attendance per participant is recorded and the session counts follow from it; false: counts are typed in. */
     tracksAttendance: integer('tracks_attendance', { mode: 'boolean' }).notNull().default(true),
     ...timestamps,
@@ -48,7 +49,7 @@ export const sessions = sqliteTable(
     groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     plannedDate: text('planned_date').notNull(),
-    status: text('status', { enum: ['planned', 'held', 'cancelled'] }).notNull().default('planned'),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('planned'),
     heldDate: text('held_date'),
     cancelReason: text('cancel_reason'),
     participantCount: integer('participant_count'),

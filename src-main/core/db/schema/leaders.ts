@@ -3,6 +3,7 @@ import { check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqu
 import { idColumn, timestamps } from './columns';
 import { groups } from './groups';
 import { programmes, staff } from './organisation';
+import { SUPERVISION_FORMATS, SUPERVISION_MODES } from '../../../contract/enums';
 
 /** What a leader must have done before certification, per programme; no row means the defaults. */
 export const pathwayRequirements = sqliteTable(
@@ -70,8 +71,8 @@ export const supervisionSessions = sqliteTable(
     id: idColumn(),
     date: text('date').notNull(),
     supervisorId: text('supervisor_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
-    format: text('format', { enum: ['group', 'individual'] }).notNull(),
-    mode: text('mode', { enum: ['in_person', 'video'] }).notNull(),
+    format: text('format', { enum: SUPERVISION_FORMATS }).notNull(),
+    mode: text('mode', { enum: SUPERVISION_MODES }).notNull(),
     notes: text('notes').notNull().default(''),
     ...timestamps,
   },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, timestamps } from './columns';
+import { AUDIENCES, UNIT_KINDS } from '../../../contract/enums';
 
 export const programmes = sqliteTable(
   'programmes',
@@ -8,7 +9,7 @@ export const programmes = sqliteTable(
     id: idColumn(),
     name: text('name').notNull(),
     code: text('code').notNull(),
-    audience: text('audience', { enum: ['parents', 'teachers', 'preschool_staff', 'individual_family'] }).notNull(),
+    audience: text('audience', { enum: AUDIENCES }).notNull(),
     sessionCount: integer('session_count').notNull(),
     sessionLengthMinutes: integer('session_length_minutes').notNull(),
     childAgeMin: integer('child_age_min'),
@@ -27,7 +28,7 @@ export const units = sqliteTable(
   {
     id: idColumn(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['district', 'municipality', 'school', 'sis_unit', 'other'] }).notNull(),
+    kind: text('kind', { enum: UNIT_KINDS }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     ...timestamps,
   },

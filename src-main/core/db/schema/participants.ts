@@ -3,6 +3,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { idColumn, timestamps } from './columns';
 import { groups, sessions } from './groups';
 import { programmes } from './organisation';
+import { ATTENDANCE_STATES, CHILD_GENDERS, CONSENTS, MANUAL_STATUSES, PARTICIPANT_STATUSES, RELATIONS } from '../../../contract/enums';
 
 /** Links caregivers of the same child, so two parents count as one family reached. */
 export const families = sqliteTable(
@@ -10,7 +11,7 @@ export const families = sqliteTable(
   {
     id: idColumn(),
     childBirthYear: integer('child_birth_year'),
-    childGender: text('child_gender', { enum: ['girl', 'boy', 'other', 'not_stated'] }),
+    childGender: text('child_gender', { enum: CHILD_GENDERS }),
     ...timestamps,
   },
 );
@@ -48,18 +49,18 @@ export const participants = sqliteTable(
     groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
     familyId: text('family_id').notNull().references(() => families.id, { onDelete: 'restrict' }),
     displayName: text('display_name').notNull(),
-    relation: text('relation', { enum: ['mother', 'father', 'other_caregiver', 'foster_parent', 'teacher', 'preschool_staff'] }).notNull(),
+    relation: text('relation', { enum: RELATIONS }).notNull(),
     contact: text('contact'),
     enrolmentDate: text('enrolment_date').notNull(),
-    consent: text('consent', { enum: ['yes', 'no', 'not_asked'] }).notNull().default('not_asked'),
+    consent: text('consent', { enum: CONSENTS }).notNull().default('not_asked'),
     consentDate: text('consent_date'),
-    manualStatus: text('manual_status', { enum: ['dropped_out', 'never_started', 'moved'] }),
+    manualStatus: text('manual_status', { enum: MANUAL_STATUSES }),
     keepActive: integer('keep_active', { mode: 'boolean' }).notNull().default(false),
     dropoutReasonId: text('dropout_reason_id').references(() => dropoutReasons.id, { onDelete: 'restrict' }),
     manualLastSession: integer('manual_last_session'),
     movedFromGroupId: text('moved_from_group_id').references(() => groups.id, { onDelete: 'set null' }),
     movedToGroupId: text('moved_to_group_id').references(() => groups.id, { onDelete: 'set null' }),
-    status: text('status', { enum: ['active', 'completed', 'not_completed', 'dropped_out', 'never_started', 'moved'] }).notNull().default('active'),
+    status: text('status', { enum: PARTICIPANT_STATUSES }).notNull().default('active'),
     atRisk: integer('at_risk', { mode: 'boolean' }).notNull().default(false),
     absentStreak: integer('absent_streak').notNull().default(0),
     presentCount: integer('present_count').notNull().default(0),
@@ -85,7 +86,7 @@ export const attendance = sqliteTable(
   {
     participantId: text('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
     sessionId: text('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
-    state: text('state', { enum: ['present', 'absent', 'absent_with_notice'] }).notNull(),
+    state: text('state', { enum: ATTENDANCE_STATES }).notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.participantId, t.sessionId] }), index('attendance_session_idx').on(t.sessionId, t.state)],

@@ -1,6 +1,5 @@
 import { areaOf } from '../areas';
-import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup } from '../model';
-import { isRowLevel } from '../tables';
+import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup, isRowLevel } from '../model';
 import { ALL, buildAggregates, type AggregatesResult } from './aggregates';
 import { DEFAULT_K, enforceKAnonymity, type KAnonymityResult } from './k-anonymity';
 import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, quasiIdentifierRecords } from './quasi-identifiers';

@@ -1,8 +1,7 @@
 import { areaOf, AREAS } from '../areas';
 import { ClassCounter } from './class-counter';
 import { AGE_BANDS, ageBand, generalisePeriod, MAX_CHILD_AGE, yearOf } from '../generalise';
-import { CHILD_GENDERS, RELATIONS, type ExportSource, type Generalisation, type IsoDate } from '../model';
-import { isRowLevel } from '../tables';
+import { CHILD_GENDERS, RELATIONS, type ExportSource, type Generalisation, type IsoDate, isRowLevel } from '../model';
 
 /**
  * The quasi-identifiers of the row-level participant file: what an outsider could know about a

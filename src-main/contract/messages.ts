@@ -1,0 +1,87 @@
+import type { Bilingual } from './errors';
+
+/**
+ * Rule messages referenced from zod refinements as `msg:<key>`; the router turns the key into
+ * the bilingual text so the contract stays a plain data declaration.
+ */
+export const ruleMessages = {
+  required: { sv: 'Fältet måste fyllas i.', en: 'This field is required.' },
+  nameRequired: { sv: 'Ange ett namn.', en: 'Enter a name.' },
+  codeFormat: {
+    sv: 'Kortnamnet får bara innehålla bokstäver, siffror och bindestreck (högst 20 tecken).',
+    en: 'The short code may only contain letters, digits and hyphens (at most 20 characters).',
+  },
+  ageBandOrder: { sv: 'Högsta ålder kan inte vara lägre än lägsta ålder.', en: 'The maximum age cannot be below the minimum age.' },
+  sessionCount: { sv: 'Antal träffar ska vara mellan 1 och 60.', en: 'The number of sessions must be between 1 and 60.' },
+  sessionLength: { sv: 'Träfflängden ska vara mellan 15 och 600 minuter.', en: 'The session length must be between 15 and 600 minutes.' },
+  childAge: { sv: 'Ålder ska vara mellan 0 och 25 år.', en: 'Age must be between 0 and 25 years.' },
+  email: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid email address.' },
+  phone: { sv: 'Ange ett giltigt telefonnummer (siffror, mellanslag, +, -).', en: 'Enter a valid phone number (digits, spaces, +, -).' },
+  roleRequired: { sv: 'Välj minst en roll: gruppledare eller handledare.', en: 'Choose at least one role: group leader or supervisor.' },
+  date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
+  time: { sv: 'Ange en tid som TT:MM.', en: 'Enter a time as HH:MM.' },
+  dateRange: { sv: 'Datumet måste ligga mellan 2000 och 2100.', en: 'The date must be between 2000 and 2100.' },
+  leaderRequired: { sv: 'Välj minst en gruppledare.', en: 'Choose at least one group leader.' },
+  leaderDuplicate: { sv: 'Samma gruppledare är vald två gånger.', en: 'The same group leader is chosen twice.' },
+  participantCount: { sv: 'Antal deltagare ska vara ett heltal mellan 0 och 99.', en: 'The number of participants must be a whole number from 0 to 99.' },
+  cancelReason: { sv: 'Ange varför träffen ställdes in.', en: 'Enter why the session was cancelled.' },
+  id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
+  tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  syncCode: { sv: 'Klistra in hela anslutningskoden.', en: 'Paste the whole enrolment code.' },
+  controlChars: {
+    sv: 'Texten får inte innehålla radbrytningar, tabbar eller andra kontrolltecken.',
+    en: 'The text must not contain line breaks, tabs or other control characters.',
+  },
+  controlCharsInNote: {
+    sv: 'Texten får bara innehålla radbrytningar och tabbar, inga andra kontrolltecken.',
+    en: 'The text may hold line breaks and tabs but no other control characters.',
+  },
+  dateOrder: { sv: 'Slutdatum kan inte vara före startdatum.', en: 'The end date cannot be before the start date.' },
+  belowKReason: {
+    sv: 'Skriv varför exporten behöver göras under k, med minst 10 tecken (högst 1000).',
+    en: 'Write why the export must be made below k, in at least 10 characters (at most 1000).',
+  },
+  displayName: { sv: 'Ange namn eller initialer.', en: 'Enter a name or initials.' },
+  birthYear: { sv: 'Ange barnets födelseår med fyra siffror.', en: 'Enter the child’s birth year as four digits.' },
+  consentDate: {
+    sv: 'Ange datum för samtycket när svaret är ja eller nej (och inget datum när frågan inte ställts).',
+    en: 'Enter the consent date when the answer is yes or no (and no date when not asked).',
+  },
+  componentLabel: { sv: 'Ange en benämning för momentet.', en: 'Enter a label for the component.' },
+  componentsRequired: { sv: 'Träffen behöver minst ett moment.', en: 'The session needs at least one component.' },
+  componentDuplicate: { sv: 'Samma moment finns två gånger.', en: 'The same component appears twice.' },
+  planTitle: { sv: 'Ange en rubrik för träffen.', en: 'Enter a title for the session.' },
+  completionPercent: { sv: 'Andelen ska vara ett heltal mellan 1 och 100 procent.', en: 'The share must be a whole number from 1 to 100 per cent.' },
+  dropoutAfter: { sv: 'Antalet frånvarotillfällen ska vara ett heltal mellan 1 och 20.', en: 'The number of absences must be a whole number from 1 to 20.' },
+  atRiskAfter: { sv: 'Antalet frånvarotillfällen ska vara ett heltal mellan 1 och 20.', en: 'The number of absences must be a whole number from 1 to 20.' },
+  atRiskOrder: {
+    sv: 'Risk för avhopp måste markeras före (eller samtidigt som) avhopp.',
+    en: 'At risk must be flagged before (or together with) dropout.',
+  },
+  reasonLabel: { sv: 'Ange en benämning för orsaken.', en: 'Enter a label for the reason.' },
+  passphraseLength: {
+    sv: 'Lösenfrasen måste vara minst 12 tecken (högst 1024). Flera ord i följd är lätta att minnas.',
+    en: 'The passphrase must be at least 12 characters (at most 1024). Several words in a row are easy to remember.',
+  },
+  passphraseRepeat: { sv: 'Lösenfraserna stämmer inte överens. Skriv samma lösenfras två gånger.', en: 'The passphrases do not match. Type the same passphrase twice.' },
+  userName: { sv: 'Ange ditt namn (högst 100 tecken).', en: 'Enter your name (at most 100 characters).' },
+  recoveryKey: { sv: 'Ange återställningsnyckeln, grupper om fyra tecken.', en: 'Enter the recovery key, in groups of four characters.' },
+  autoLockMinutes: { sv: 'Ange ett helt antal minuter mellan 1 och 240.', en: 'Enter a whole number of minutes from 1 to 240.' },
+  backupName: { sv: 'Välj en säkerhetskopia i listan.', en: 'Choose a backup from the list.' },
+  courseDays: { sv: 'Antal kursdagar ska vara ett heltal mellan 0 och 30.', en: 'The number of course days must be a whole number from 0 to 30.' },
+  heldPercent: { sv: 'Andelen hållna träffar ska vara ett heltal mellan 1 och 100 procent.', en: 'The share of sessions held must be a whole number from 1 to 100 per cent.' },
+  supervisionCount: { sv: 'Antal handledningstillfällen ska vara ett heltal mellan 0 och 50.', en: 'The number of supervision sessions must be a whole number from 0 to 50.' },
+  inactiveMonths: { sv: 'Antal månader ska vara ett heltal mellan 1 och 120.', en: 'The number of months must be a whole number from 1 to 120.' },
+  noSupervisionWeeks: { sv: 'Antal veckor ska vara ett heltal mellan 1 och 52.', en: 'The number of weeks must be a whole number from 1 to 52.' },
+  attentionPercent: { sv: 'Gränsen ska vara ett heltal mellan 1 och 100 procent.', en: 'The limit must be a whole number from 1 to 100 per cent.' },
+  courseDatesRequired: { sv: 'Ange minst en kursdag.', en: 'Enter at least one course day.' },
+  courseDateDuplicate: { sv: 'Samma kursdag finns två gånger.', en: 'The same course day appears twice.' },
+  trainerRequired: { sv: 'Välj en utbildare bland medarbetarna eller skriv utbildarens namn.', en: 'Choose a trainer among the staff or type the trainer’s name.' },
+  ratingScale: { sv: 'Skattningen ska vara ett heltal från 1 till 4.', en: 'The rating must be a whole number from 1 to 4.' },
+  followUpText: { sv: 'Beskriv uppföljningen.', en: 'Describe the follow-up action.' },
+  groupDuplicate: { sv: 'Samma grupp är vald två gånger.', en: 'The same group is chosen twice.' },
+  supervisorRequired: { sv: 'Välj en handledare.', en: 'Choose a supervisor.' },
+} satisfies Record<string, Bilingual>;
+
+export type RuleMessageKey = keyof typeof ruleMessages;
+export const msg = (key: RuleMessageKey) => `msg:${key}`;

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { msg } from '../messages';
+import { clockTime, id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
+import { GROUP_STATUSES, SESSION_STATUSES } from '../enums';
+
+export const groupStatus = z.enum(GROUP_STATUSES);
+export const sessionStatus = z.enum(SESSION_STATUSES);
+
+const leaderIds = z
+  .array(id, { error: msg('leaderRequired') })
+  .min(1, { error: msg('leaderRequired') })
+  .max(6)
+  .refine((ids) => new Set(ids).size === ids.length, { error: msg('leaderDuplicate') });
+
+const groupFields = z.object({
+  programmeId: id,
+  unitId: id,
+  venue: optionalText(200).default(''),
+  startDate: isoDate,
+  startTime: clockTime,
+  note: multilineText(500).default(''),
+  leaderIds,
+  supervisorId: id.nullish().transform((v) => v ?? null),
+});
+
+/** Creating a group lays out the programme's sessions weekly from the start date. */
+export const groupInput = groupFields.strict();
+/** Editing a group never rewrites its sessions; sessions are moved one by one. */
+export const groupUpdate = groupFields.extend({ id, status: groupStatus }).strict();
+
+export const groupListInput = z
+  .object({
+    programmeId: id.optional(),
+    unitId: id.optional(),
+    status: groupStatus.optional(),
+    year: z.number().int().min(2000).max(2100).optional(),
+    search: z.string().trim().max(100).refine(oneLine, { error: msg('controlChars') }).optional(),
+    limit: z.number().int().min(1).max(500).optional().default(50),
+    offset: z.number().int().min(0).optional().default(0),
+  })
+  .strict()
+  .optional()
+  .default({ limit: 50, offset: 0 });
+
+export const personRef = z.object({ id, name: z.string() });
+
+export const groupSummary = z.object({
+  id,
+  programmeId: id,
+  programmeName: z.string(),
+  programmeCode: z.string(),
+  unitId: id,
+  unitName: z.string(),
+  venue: z.string(),
+  startDate: z.string(),
+  weekday: z.number().int().min(1).max(7),
+  startTime: z.string(),
+  status: groupStatus,
+  leaders: z.array(personRef),
+  sessionCount: z.number().int(),
+  heldCount: z.number().int(),
+  cancelledCount: z.number().int(),
+  nextSessionDate: z.string().nullable(),
+});
+export const groupList = z.object({ items: z.array(groupSummary), total: z.number().int() });
+
+export const session = z.object({
+  id,
+  groupId: id,
+  number: z.number().int(),
+  plannedDate: z.string(),
+  status: sessionStatus,
+  heldDate: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  participantCount: z.number().int().nullable(),
+  isExtra: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const groupDetail = groupSummary.extend({
+  note: z.string(),
+  supervisor: personRef.nullable(),
+  programmeSessionLengthMinutes: z.number().int(),
+  sessions: z.array(session),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const participantCount = z
+  .number({ error: msg('participantCount') })
+  .int({ error: msg('participantCount') })
+  .min(0, { error: msg('participantCount') })
+  .max(99, { error: msg('participantCount') });
+
+/** Recording what happened at a session; each outcome carries exactly the fields it needs. */
+export const sessionRecord = z.discriminatedUnion('status', [
+  z.object({ id, status: z.literal('held'), heldDate: isoDate, participantCount }).strict(),
+  z
+    .object({
+      id,
+      status: z.literal('cancelled'),
+      cancelReason: z.string({ error: msg('cancelReason') }).trim().min(1, { error: msg('cancelReason') }).max(300, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
+    })
+    .strict(),
+  z.object({ id, status: z.literal('planned') }).strict(),
+]);
+export const sessionMove = z.object({ id, plannedDate: isoDate }).strict();
+export const sessionAddExtra = z.object({ groupId: id, plannedDate: isoDate }).strict();
+
+export const sessionWithGroup = session.extend({
+  groupVenue: z.string(),
+  programmeName: z.string(),
+  programmeCode: z.string(),
+  unitName: z.string(),
+  startTime: z.string(),
+});
+
+export const dashboardInput = z
+  .object({ today: isoDate.optional() })
+  .strict()
+  .optional()
+  .default({});
+export const dashboard = z.object({
+  today: z.string(),
+  activeGroups: z.number().int(),
+  plannedGroups: z.number().int(),
+  sessionsHeldThisYear: z.number().int(),
+  participantCountThisYear: z.number().int(),
+  upcomingThisWeek: z.array(sessionWithGroup),
+  upcomingTotal: z.number().int(),
+  overdue: z.array(sessionWithGroup),
+  overdueTotal: z.number().int(),
+});
+
+const breakdownRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  groups: z.number().int(),
+  sessionsHeld: z.number().int(),
+  participantCount: z.number().int(),
+});
+export const stats = z.object({
+  programmes: z.number().int(),
+  units: z.number().int(),
+  leaders: z.number().int(),
+  supervisors: z.number().int(),
+  groups: z.number().int(),
+  sessions: z.object({ planned: z.number().int(), held: z.number().int(), cancelled: z.number().int() }),
+  participantCount: z.number().int(),
+  byProgramme: z.array(breakdownRow),
+  byUnit: z.array(breakdownRow),
+  byYear: z.array(breakdownRow),
+});
+
+export type GroupSummary = z.output<typeof groupSummary>;
+export type GroupDetail = z.output<typeof groupDetail>;
+export type Session = z.output<typeof session>;
+export type SessionWithGroup = z.output<typeof sessionWithGroup>;
+export type Dashboard = z.output<typeof dashboard>;
+export type Stats = z.output<typeof stats>;

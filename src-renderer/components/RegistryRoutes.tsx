@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import type { RegistryKind } from '../stores/registry';
+import type { Column } from './DataTable';
+import type { QueryLike } from './QueryState';
+import { RegistryFormPage } from './RegistryFormPage';
+import { RegistryList, type RegistryItem } from './RegistryList';
+
+interface RegistryRoutesProps<T extends RegistryItem> {
+  kind: RegistryKind;
+  /** The register's list, archived entries included; the edit form finds its entry in it. */
+  list: QueryLike<T[]>;
+  /** The list's columns between the name and the row's buttons. */
+  columns: Column<T>[];
+  /** Shown under the list, e.g. a link to a related list. */
+  listFooter?: ReactNode;
+  /** The form for a new entry (undefined) or for editing one. */
+  form(item: T | undefined): ReactNode;
+  /** More routes of the register, e.g. a programme's session plan. */
+  children?: ReactNode;
+}
+
+/** A register's pages: the list, "new" and ":id/edit". */
+export function RegistryRoutes<T extends RegistryItem>({ kind, list, columns, listFooter, form, children }: RegistryRoutesProps<T>) {
+  return (
+    <Routes>
+      <Route
+        index
+        element={
+          <>
+            <RegistryList kind={kind} list={list} columns={columns} />
+            {listFooter}
+          </>
+        }
+      />
+      <Route path="new" element={<RegistryFormPage kind={kind} mode="create" list={list}>{form}</RegistryFormPage>} />
+      <Route path=":id/edit" element={<RegistryFormPage kind={kind} mode="edit" list={list}>{form}</RegistryFormPage>} />
+      {children}
+    </Routes>
+  );
+}

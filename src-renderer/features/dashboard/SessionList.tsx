@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useFormat } from '../../lib/format';
+
+export interface SessionListItem {
+  key: string;
+  date: string;
+  /** The start time under the date, where the list is about what comes next. */
+  time?: string;
+  groupId: string;
+  number: number;
+  programmeCode: string;
+  unitName: string;
+  groupVenue: string;
+}
+
+/** Sessions as "date – Träff 3, tKomet Norr – venue", each linking to its group. */
+export function SessionList({ sessions }: { sessions: SessionListItem[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <ul className="session-list">
+      {sessions.map((s) => (
+        <li key={s.key} className="session-list__item">
+          <span className="session-list__date">
+            {fmt.date(s.date)}
+            {s.time !== undefined && <span className="muted small session-list__time">{s.time}</span>}
+          </span>
+          <Link to={`/groups/${s.groupId}`} className="session-list__link">
+            {t('dashboard.sessionLink', { number: s.number, programme: s.programmeCode, unit: s.unitName })}
+          </Link>
+          {s.groupVenue && <span className="muted session-list__venue">{s.groupVenue}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
