@@ -2,11 +2,13 @@ import './sync.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '@contract';
+import { CONFLICT_SIDES, type ConflictSide } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { showToast } from '../../stores/toasts';
 import { useSyncTime } from './format';
 
@@ -25,46 +27,59 @@ export function ConflictsPage() {
   const field = (c: Conflict) => t(`sync.fields.${c.entity}.${c.field}`, { defaultValue: `${t(`sync.entities.${c.entity}`, { defaultValue: c.entity })}: ${c.field}` });
   const value = (v: string | null) => (v === null || v === '' ? t('sync.conflicts.empty') : v);
 
+  const sideCell = (c: Conflict, side: ConflictSide) => (
+    <div className="conflict-side">
+      <p className="conflict-side__value">{value(c[side].value)}</p>
+      <p className="conflict-side__who">
+        {t('sync.conflicts.wrote', { who: c[side].who, at: time.full(c[side].at) })}
+        {c.current === side && !c.resolvedAt && <> ({t('sync.conflicts.current')})</>}
+      </p>
+      {!c.resolvedAt && (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={resolve.isPending}
+          aria-label={t('sync.conflicts.keepLabel', { value: value(c[side].value), field: field(c) })}
+          onClick={() => resolve.mutate({ id: c.id, choice: side }, { onSuccess: () => showToast(t('sync.conflicts.kept')) })}
+        >
+          {t('sync.conflicts.keep')}
+        </button>
+      )}
+    </div>
+  );
+
   return (
     <>
       <PageHeader title={t('sync.conflicts.title')} subtitle={t('sync.conflicts.subtitle')} />
-      <label className="checkbox">
-        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> {t('sync.conflicts.showResolved')}
-      </label>
-      {list.isPending && <Loading />}
-      <ErrorAlert error={list.error} />
-      <ErrorAlert error={resolve.error} />
-      {list.data && list.data.length === 0 && <EmptyState title={t('sync.conflicts.none')}>{t('sync.conflicts.noneText')}</EmptyState>}
-      {list.data?.map((c) => (
-        <section key={c.id} className="panel" aria-labelledby={`conflict-${c.id}`}>
-          <h2 id={`conflict-${c.id}`} className="panel__title">
-            {field(c)} – {c.subject}
-          </h2>
-          {c.resolvedAt && <p className="panel__hint">{t('sync.conflicts.resolved', { by: c.resolvedBy ?? '', at: time.full(c.resolvedAt) })}</p>}
-          <div className="conflict-sides">
-            {(['a', 'b'] as const).map((side) => (
-              <div key={side} className="conflict-side">
-                <p className="conflict-side__who">
-                  {t('sync.conflicts.wrote', { who: c[side].who, at: time.full(c[side].at) })}
-                  {c.current === side && !c.resolvedAt && <> ({t('sync.conflicts.current')})</>}
-                </p>
-                <p className="conflict-side__value">{value(c[side].value)}</p>
-                {!c.resolvedAt && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    disabled={resolve.isPending}
-                    aria-label={t('sync.conflicts.keepLabel', { value: value(c[side].value), field: field(c) })}
-                    onClick={() => resolve.mutate({ id: c.id, choice: side }, { onSuccess: () => showToast(t('sync.conflicts.kept')) })}
-                  >
-                    {t('sync.conflicts.keep')}
-                  </button>
-                )}
-              </div>
-            ))}
-          </div>
-        </section>
-      ))}
+      <Checkbox label={t('sync.conflicts.showResolved')} checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
+      <QueryState query={list} error={resolve.error}>
+        {(conflicts) => (
+          <DataTable
+            caption={t('sync.conflicts.title')}
+            rows={conflicts}
+            empty={<EmptyState title={t('sync.conflicts.none')}>{t('sync.conflicts.noneText')}</EmptyState>}
+            columns={[
+              {
+                key: 'field',
+                header: t('sync.conflicts.field'),
+                rowHeader: true,
+                cell: (c) => (
+                  <>
+                    {field(c)}
+                    <div className="muted small">{c.subject}</div>
+                  </>
+                ),
+              },
+              ...CONFLICT_SIDES.map((side) => ({ key: side, header: t(`sync.conflicts.side.${side}`), cell: (c: Conflict) => sideCell(c, side) })),
+              {
+                key: 'state',
+                header: t('sync.conflicts.state'),
+                cell: (c) => (c.resolvedAt ? t('sync.conflicts.resolved', { by: c.resolvedBy ?? '', at: time.full(c.resolvedAt) }) : t('sync.conflicts.open')),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
     </>
   );
 }
