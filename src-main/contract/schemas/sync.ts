@@ -27,8 +27,8 @@ export type SyncStatus = z.infer<typeof syncStatus>;
 
 export const syncResult = z.object({ sent: z.number().int(), received: z.number().int(), conflicts: z.number().int(), lastSyncedAt: z.string().nullable(), converged: z.boolean() });
 
-/** One side of a conflict: the value (null for an empty field), who wrote it and when. */
-const side = z.object({ value: z.string().nullable(), who: z.string(), at: z.string() });
+/** One side of a conflict: the value (null for an empty field) or the row's deletion, who wrote it and when. */
+const side = z.object({ value: z.string().nullable(), deleted: z.boolean(), who: z.string(), at: z.string() });
 export const syncConflict = z.object({
   id: z.string(),
   /** What the conflict is about, e.g. "groups" and the field "note". */

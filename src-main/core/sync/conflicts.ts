@@ -1,6 +1,7 @@
 import type { RowStamps, Stamped } from './changes';
 import { historyCellOf } from './changes';
 import { stableId } from './stable-id';
+import { syncedTables } from './tables';
 
 /**
  * Telling a conflict from an update. The engine keeps the later of two writes to a cell; that is
@@ -21,6 +22,10 @@ export function nextHistory(current: Stamped | undefined, currentHistory: Stampe
 
 /** Cells whose concurrent writes are not a person's lost work: keys, creation times, counts recomputed anyway. */
 export const quietCells: ReadonlySet<string> = new Set(['created_at', 'participant_count', 'first_date', 'last_date']);
+
+const identifyingCells: ReadonlySet<string> = new Set(
+  syncedTables.flatMap((t) => t.parts.filter((p) => p.kind === 'people').flatMap((p) => p.cells.map((c) => `${t.name}.${c.id}`))),
+);
 
 export interface DetectedConflict {
   id: string;
@@ -47,8 +52,11 @@ export function detectConflicts(table: string, rowId: string, local: RowStamps |
     if (cell.includes('~') || isQuiet(cell)) continue;
     const mine = local[cell];
     if (!mine?.hlc || !theirs.hlc || mine.hlc === theirs.hlc) continue;
-    // A deleted row is not a person's competing value; deletion wins by its own rule.
-    if (mine.value === undefined || theirs.value === undefined) continue;
+    if (mine.value === undefined && theirs.value === undefined) continue;
+    // An edit against a deletion is listed too: the deletion stands (a row lives only while all its
+    // cells do), and the edit would otherwise vanish without a trace. Not for names and contact
+    // details: the deletion may be an erasure, and the list must not keep what it erased.
+    if ((mine.value === undefined || theirs.value === undefined) && identifyingCells.has(`${table}.${cell}`)) continue;
     if (sameValue(mine.value, theirs.value)) continue;
     const history = historyCellOf(cell);
     if (parseHistory(incoming[history]).includes(mine.hlc)) continue;

@@ -1,6 +1,15 @@
+import type { ConflictSide } from '../../contract/enums';
 import type { ConflictRow } from '../repos/sync/conflicts';
 import type { SyncRowsRepo } from '../repos/sync/rows';
 import { keyOfRowId, syncedTableByName } from './tables';
+
+/** One side: the value (null for an empty field), or a deletion of the row; who wrote it and when. */
+export interface ConflictSideView {
+  value: string | null;
+  deleted: boolean;
+  who: string;
+  at: string;
+}
 
 /**
  * A conflict as the conflict list shows it: the row in words and both values readable. Grouped
@@ -11,9 +20,9 @@ export interface ConflictView {
   entity: string;
   field: string;
   subject: string;
-  a: { value: string | null; who: string; at: string };
-  b: { value: string | null; who: string; at: string };
-  current: 'a' | 'b';
+  a: ConflictSideView;
+  b: ConflictSideView;
+  current: ConflictSide;
   detectedAt: string;
   resolvedAt: string | null;
   resolvedBy: string | null;
@@ -73,9 +82,10 @@ export function describeConflict(c: ConflictRow, rows: SyncRowsRepo, whoIs: (cli
     entity: c.tbl,
     field: c.cell,
     subject,
-    a: { value: readable(c.tbl, c.cell, c.valueA), who: whoIs(c.whoA), at: c.atA },
-    b: { value: readable(c.tbl, c.cell, c.valueB), who: whoIs(c.whoB), at: c.atB },
-    current: 'b',
+    a: { value: readable(c.tbl, c.cell, c.valueA), deleted: c.valueA === null, who: whoIs(c.whoA), at: c.atA },
+    b: { value: readable(c.tbl, c.cell, c.valueB), deleted: c.valueB === null, who: whoIs(c.whoB), at: c.atB },
+    // The engine keeps the later write, except that a deletion stands against any edit.
+    current: c.valueA === null ? 'a' : 'b',
     detectedAt: c.detectedAt,
     resolvedAt: c.resolvedAt,
     resolvedBy: c.resolvedBy,

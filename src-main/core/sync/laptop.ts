@@ -287,12 +287,21 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       const table = syncedTableByName.get(c.tbl);
       const cell = table?.parts.flatMap((p) => p.cells).find((x) => x.id === c.cell);
       const raw = choice === 'a' ? c.valueA : c.valueB;
+      if (raw === null) {
+        // Keeping a deletion: the row is already gone everywhere; what syncs is the choice.
+        db.sqlite.transaction(() => conflictRepo.markResolved(id, clock.now(), by))();
+        this.afterWrite();
+        return describeConflict(conflictRepo.get(id)!, rows, whoIs);
+      }
       const value = raw === null ? null : (JSON.parse(raw) as string | number | null);
       const columns = cell ? columnsOfCell(cell, value) : null;
       if (!table || !columns) throw new AppError('validation', { sv: 'Konflikten kan inte lösas här.', en: 'The conflict cannot be resolved here.' });
       db.sqlite.transaction(() => {
         if (!rows.read(table.name, keyOfRowId(table, c.rowId))) {
-          throw new AppError('not_found', { sv: 'Raden konflikten gäller finns inte längre.', en: 'The row the conflict is about no longer exists.' });
+          throw new AppError('not_found', {
+            sv: 'Raden konflikten gäller är raderad. Behåll raderingen, eller lägg in raden på nytt med värdet som visas.',
+            en: 'The row the conflict is about has been deleted. Keep the deletion, or enter the row again with the value shown.',
+          });
         }
         rows.update(table.name, keyOfRowId(table, c.rowId), { ...columns, ...(table.local.includes('updated_at') ? { updated_at: clock.now() } : {}) });
         conflictRepo.markResolved(id, clock.now(), by);

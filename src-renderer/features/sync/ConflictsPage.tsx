@@ -25,11 +25,11 @@ export function ConflictsPage() {
   const list = useApiQuery('sync.conflicts', { includeResolved: showResolved });
   const resolve = useApiMutation('sync.resolveConflict');
   const field = (c: Conflict) => t(`sync.fields.${c.entity}.${c.field}`, { defaultValue: `${t(`sync.entities.${c.entity}`, { defaultValue: c.entity })}: ${c.field}` });
-  const value = (v: string | null) => (v === null || v === '' ? t('sync.conflicts.empty') : v);
+  const value = (side: Conflict['a']) => (side.deleted ? t('sync.conflicts.deleted') : side.value === null || side.value === '' ? t('sync.conflicts.empty') : side.value);
 
   const sideCell = (c: Conflict, side: ConflictSide) => (
     <div className="conflict-side">
-      <p className="conflict-side__value">{value(c[side].value)}</p>
+      <p className="conflict-side__value">{value(c[side])}</p>
       <p className="conflict-side__who">
         {t('sync.conflicts.wrote', { who: c[side].who, at: time.full(c[side].at) })}
         {c.current === side && !c.resolvedAt && <> ({t('sync.conflicts.current')})</>}
@@ -39,7 +39,7 @@ export function ConflictsPage() {
           type="button"
           className="button button--small"
           disabled={resolve.isPending}
-          aria-label={t('sync.conflicts.keepLabel', { value: value(c[side].value), field: field(c) })}
+          aria-label={t('sync.conflicts.keepLabel', { value: value(c[side]), field: field(c) })}
           onClick={() => resolve.mutate({ id: c.id, choice: side }, { onSuccess: () => showToast(t('sync.conflicts.kept')) })}
         >
           {t('sync.conflicts.keep')}

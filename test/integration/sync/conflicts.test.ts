@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testLaptop, testServer, type TestLaptop, type TestServer } from '../../helpers/sync-nodes';
 import { groupInput } from '../fixtures';
+import { participantInput } from '../participants-fixtures';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -78,5 +79,41 @@ describe('sync conflicts', () => {
     expect(await a.sync()).toBe(true);
     expect(a.laptop.conflictViews(true)).toEqual([]);
     expect(b.laptop.conflictViews(true)).toEqual([]);
+  });
+});
+
+describe('an edit and a delete of the same row', () => {
+  it('lists the edit beside the deletion on both laptops instead of letting the deletion win silently', async () => {
+    const { a, b, group } = await setup();
+    const p = await a.t.ok('participants.create', participantInput(group.id));
+    expect(await a.sync()).toBe(true);
+    expect(await b.sync()).toBe(true);
+    await a.offline();
+    await b.offline();
+    await a.t.ok('participants.setKeepActive', { id: p.id, keepActive: true });
+    await new Promise((r) => setTimeout(r, 5));
+    await b.t.ok('participants.delete', { id: p.id });
+    expect(await a.sync()).toBe(true);
+    expect(await b.sync()).toBe(true);
+    expect(await a.sync()).toBe(true);
+
+    const onA = a.laptop.conflictViews(false);
+    expect(onA).toEqual([
+      expect.objectContaining({
+        entity: 'participants',
+        field: 'keep_active',
+        a: expect.objectContaining({ who: 'Ada Ledare', deleted: false }),
+        b: expect.objectContaining({ who: 'Bo Ledare', deleted: true }),
+        current: 'b',
+      }),
+    ]);
+    expect(b.laptop.conflictViews(false)).toEqual(onA);
+    // The deletion stands on both until someone chooses; keeping it closes the conflict everywhere.
+    expect((await a.t.fail('participants.get', { id: p.id })).code).toBe('not_found');
+    a.laptop.resolveConflict(onA[0]!.id, 'b', 'Ada Ledare');
+    expect(await a.sync()).toBe(true);
+    expect(await b.sync()).toBe(true);
+    expect(b.laptop.conflictViews(false)).toEqual([]);
+    expect(b.laptop.conflictViews(true)).toEqual([expect.objectContaining({ id: onA[0]!.id, resolvedBy: 'Ada Ledare' })]);
   });
 });
