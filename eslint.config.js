@@ -13,6 +13,8 @@ const sqlImports = [
   { name: 'drizzle-orm', message: 'SQL belongs in src-main/core/repos or src-main/core/db.' },
 ];
 const sqlImportPatterns = [{ group: ['drizzle-orm/*'], message: 'SQL belongs in src-main/core/repos or src-main/core/db.' }];
+// The sync engine stays behind one small boundary (src-main/core/sync/engine) so it could be replaced.
+const engineImport = { group: ['tinybase', 'tinybase/*'], message: 'Only src-main/core/sync/engine may import the sync engine.' };
 const electronImport = { name: 'electron', message: 'Only src-main/electron may import Electron.' };
 
 // Each side gets the globals of the runtime it runs in, like its tsconfig: the page has no Node,
@@ -82,6 +84,7 @@ export default tseslint.config(
               message: 'The renderer reaches main through @contract and the preload API only.',
             },
             { group: ['**/src-main/electron/preload-api'], allowTypeImports: true, message: 'Import types only (import type …).' },
+            engineImport,
             {
               regex: '^@contract(/(?!enums$).*)?$',
               allowTypeImports: true,
@@ -126,19 +129,27 @@ export default tseslint.config(
     files: ['src-main/core/**/*.ts'],
     ignores: ['src-main/core/repos/**', 'src-main/core/db/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: sqlImports, patterns: sqlImportPatterns }],
+      'no-restricted-imports': ['error', { paths: sqlImports, patterns: [...sqlImportPatterns, engineImport] }],
       'no-restricted-syntax': ['error', sqlCalls],
     },
   },
   {
-    files: ['src-main/{contract,app,http,cli}/**/*.ts', 'src-main/electron/**/*.ts'],
+    files: ['src-main/core/sync/engine/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: sqlImports, patterns: sqlImportPatterns }] },
+  },
+  {
+    files: ['src-main/core/repos/**/*.ts', 'src-main/core/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [engineImport] }] },
+  },
+  {
+    files: ['src-main/{contract,app,http,cli,server}/**/*.ts', 'src-main/electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: sqlImports, patterns: sqlImportPatterns }],
+      'no-restricted-imports': ['error', { paths: sqlImports, patterns: [...sqlImportPatterns, engineImport] }],
       'no-restricted-syntax': ['error', sqlCalls],
     },
   },
   {
-    files: ['src-main/{app,http,cli}/**/*.ts'],
+    files: ['src-main/{app,http,cli,server}/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronImport] }] },
   },
   {

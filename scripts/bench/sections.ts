@@ -2,7 +2,8 @@ import type { BenchSection } from './context';
 import { exportSection } from './export';
 import { leadersSection } from './leaders';
 import { outcomesSection } from './outcomes';
+import { syncSection } from './sync';
 import { vaultSection } from './vault';
 
 /** Each feature adds its section here; they run in this order after the core measures. The name is what `--only` matches. */
-export const sections: Record<string, BenchSection> = { leaders: leadersSection, export: exportSection, vault: vaultSection, outcomes: outcomesSection };
+export const sections: Record<string, BenchSection> = { leaders: leadersSection, export: exportSection, vault: vaultSection, sync: syncSection, outcomes: outcomesSection };

@@ -2,8 +2,8 @@ import type { ChangeEvent } from '../contract';
 
 /**
  * The one stream of committed changes in main. The router emits one event per successful write
- * call, the vault session one per lock change, and a sync bridge will emit what it applies from
- * other devices; both shells subscribe and pass each event to their windows.
+ * call, the vault session one per lock change, and sync one per batch it applied from
+ * other machines; both shells subscribe and pass each event to their windows.
  */
 export interface ChangeFeed {
   emit(event: ChangeEvent): void;

@@ -9,6 +9,8 @@ import { removeStaleStaging } from '../core/export/staging';
 import { stagingRegistryOf } from '../core/services/export-files';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
+import { createRepos } from '../core/repos';
+import { createLaptopSync, type LaptopSync } from '../core/sync/laptop';
 import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
 import { currentCall, noteWritten, outsideCall } from './call-context';
@@ -29,7 +31,10 @@ export interface KometApp {
    * which open one database directly. The shells call the runtime instead.
    */
   call(name: string, input: unknown, ctx?: Partial<CallContext>): ReturnType<Router['call']>;
-  /** One event per write committed through `call`. */
+  /**
+   * This database's changes: one event per write committed through `call` or through the
+   * runtime's router, and one per batch of changes sync applied from other machines.
+   */
   readonly events: ChangeFeed;
   close(): void;
 }
@@ -49,6 +54,12 @@ export interface StartOptions {
    * that holds the write lock). Writes through such an app fail; the caller only reads.
    */
   readOnly?: boolean;
+  /**
+   * Sync with the server the database joined: in the background (the app's shells, the
+   * default for electron and browser), only on request (`manual`), or not at all (default
+   * for the CLI and tests: their writes wait in the outbox for the next sync).
+   */
+  sync?: 'background' | 'manual';
 }
 
 /** Opens one database: migrates and seeds it on first start, and binds the services to their procedures. */
@@ -78,12 +89,17 @@ export function startKomet(options: StartOptions): KometApp {
     const services = createServices(db, { clock, audit });
     // Seeding at first start may happen inside the call that unlocks: it is still the start's.
     if (!options.readOnly) outsideCall(() => services.seed.ensureSeeded());
+    const syncMode = options.sync ?? (options.shell === 'electron' || options.shell === 'browser' ? 'background' : undefined);
+    const sync = syncMode && !options.readOnly ? createLaptopSync({ db, repos: createRepos(db, clock), clock }) : null;
     const handlers = createHandlers(services, {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
+      sync,
     });
     const events = createChangeFeed();
     const router = createRouter({ handlers: () => handlers, onCommitted: (e) => events.emit(e), onInternalError: logInternalError });
+    if (sync) connectSync(sync, events);
+    if (syncMode === 'background' && sync?.status().joined) sync.startBackground();
     const baseCtx: CallContext = { actor, shell: options.shell };
     return {
       dataDir,
@@ -92,12 +108,33 @@ export function startKomet(options: StartOptions): KometApp {
       handlers,
       events,
       call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
-      close: () => db.close(),
+      close: () => {
+        void sync?.close();
+        db.close();
+      },
     };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Sync hears of every committed local write on the change feed (the capture triggers have put it
+ * in the outbox; this hands it on), and announces what it applied from other machines on the same
+ * feed, naming the tables it touched. A status move alone (connected, offline) names none.
+ */
+function connectSync(sync: LaptopSync, events: ChangeFeed): void {
+  events.on((event) => {
+    if (event.source !== 'local' || event.entities === 'all') return;
+    try {
+      sync.afterWrite();
+    } catch (err) {
+      // The write itself is committed; what follows it must not turn it into a failure.
+      logInternalError(err, `${event.procedure ?? 'write'} (sync after write)`);
+    }
+  });
+  sync.onChange((tables) => events.emit({ source: 'sync', entities: [...tables].sort() }));
 }
 
 /** Raised by a read-only start on a database an older Komet wrote: it must be migrated first. */

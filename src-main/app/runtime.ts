@@ -46,7 +46,7 @@ export interface Runtime {
   readonly databasePath: string;
   readonly encrypted: boolean;
   call(name: string, input: unknown, ctx?: Partial<CallContext>): Promise<Result<unknown>>;
-  /** One event per committed write and per lock change; both shells pass them to their windows. */
+  /** One event per committed write, per lock change and per batch sync applied; both shells pass them to their windows. */
   readonly events: ChangeFeed;
   /** Told when the lock state changes, with or without a call (idle lock, screen lock). */
   onLockChange(listener: (procedure: 'vault.status') => void): () => void;
@@ -132,7 +132,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     backupTimer.unref?.();
   }
 
+  // The open database's own feed carries its writes, whichever router committed them, and what
+  // sync applied there from other machines (sync hears the writes on it); the runtime passes
+  // everything on it to the shells.
+  let relayed: { app: KometApp; off: () => void } | null = null;
+  const relayOpenApp = () => {
+    const app = isOpen() ? session.app() : null;
+    if (relayed?.app === app) return;
+    relayed?.off();
+    relayed = app ? { app, off: app.events.on((event) => events.emit(event)) } : null;
+  };
+  relayOpenApp();
+
   const unsubscribe = session.onChange((state) => {
+    relayOpenApp();
     if (state.state === 'unlocked') scheduleBackups(options.firstBackupDelayMs ?? 2000);
     else stopBackupTimer();
     lockChanged();
@@ -161,7 +174,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       session.touch();
       return null;
     },
-    onCommitted: (event) => events.emit(event),
+    onCommitted: (event) => {
+      relayOpenApp();
+      // The lock's and the backups' writes reach the shells directly: the database may be closed or replaced.
+      if (event.entities !== 'all' && relayed) relayed.app.events.emit(event);
+      else events.emit(event);
+    },
     onInternalError: logInternalError,
   });
   const actorNow = () => {
@@ -194,6 +212,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         }
       }
       unsubscribe();
+      relayed?.off();
+      relayed = null;
       session.dispose();
       lockListeners.clear();
       release();

@@ -20,6 +20,8 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   export: { summary: 'skapa en krypterad FoU-export / create an encrypted evaluation export', load: () => import('./export') },
   'open-export': { summary: 'öppna och kontrollera en FoU-export / open and verify an evaluation export', load: () => import('./open-export') },
   keygen: { summary: 'skapa en nyckel för att ta emot exporter / create a key to receive exports', load: () => import('./keygen') },
+  sync: { summary: 'anslut och synka med en server / join and sync with a server', load: () => import('./sync') },
+  server: { summary: 'kör en enhetsserver eller stadens server / run a unit or city server', load: () => import('./server') },
 };
 
 export const help = `Komet – kommandorad / command line

@@ -44,6 +44,14 @@ export const EXPORT_RUN_STATUSES = ['started', 'completed', 'failed'] as const;
 export const VAULT_STATES = ['new', 'legacy', 'locked', 'unlocked', 'damaged'] as const;
 export const BACKUP_PROBLEMS = ['missing', 'unreadable', 'not_komet', 'damaged', 'not_encrypted', 'other_key'] as const;
 
+/** Sync: what an enrolled device is to its server, and the state the header shows. */
+export const SYNC_ROLES = ['leader', 'supervisor', 'admin', 'unit-server'] as const;
+export const SYNC_STATES = ['unjoined', 'synced', 'pending', 'offline', 'syncing'] as const;
+/** Where synced data lives: city reference data, a group's data, a unit's identifying data, a leader's pathway. */
+export const SYNC_SCOPE_KINDS = ['ref', 'group', 'people', 'pathway'] as const;
+/** The two sides of a sync conflict, in the order the list shows them. */
+export const CONFLICT_SIDES = ['a', 'b'] as const;
+
 export type Audience = (typeof AUDIENCES)[number];
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -66,3 +74,7 @@ export type ScaleMethod = (typeof SCALE_METHODS)[number];
 export type ExportPeriod = (typeof EXPORT_PERIODS)[number];
 export type VaultState = (typeof VAULT_STATES)[number];
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
+export type SyncRole = (typeof SYNC_ROLES)[number];
+export type SyncState = (typeof SYNC_STATES)[number];
+export type SyncScopeKind = (typeof SYNC_SCOPE_KINDS)[number];
+export type ConflictSide = (typeof CONFLICT_SIDES)[number];

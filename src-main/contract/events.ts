@@ -1,14 +1,15 @@
 /**
  * What main tells open windows after a committed change, on the one change channel both shells
  * carry (IPC and server-sent events). Only names travel, never values: they may be personal data.
- * Local calls emit it today; changes that arrive from another device will come through the same
- * stream with `source: 'sync'`.
+ * Local calls emit it with `source: 'local'`; changes sync applied from another machine come through
+ * the same stream with `source: 'sync'`.
  */
 export interface ChangeEvent {
   source: 'local' | 'sync';
   /**
    * The kinds of rows the change committed, named as in the audit trail ('unit', 'participant',
-   * 'attendance', …); 'all' when the lock state moved or the whole database was replaced.
+   * 'attendance', …); for sync, the tables it wrote ('participants', 'attendance', …), none when
+   * only the sync status moved; 'all' when the lock state moved or the whole database was replaced.
    */
   entities: string[] | 'all';
   /** The procedure that made a local change; 'vault.status' for a lock without a call (idle, screen lock). */

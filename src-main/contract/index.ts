@@ -6,6 +6,7 @@ import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
 import * as pa from './schemas/participants';
+import * as sy from './schemas/sync';
 import * as v from './schemas/vault';
 
 /**
@@ -61,6 +62,7 @@ export const contract = {
   'participants.setKeepActive': { input: pa.participantSetKeepActive, output: pa.participant, writes: true },
   'participants.move': { input: pa.participantMove, output: pa.participant, writes: true },
   'participants.delete': { input: c.byId, output: c.deleted, writes: true },
+  'participants.erase': { input: c.byId, output: c.deleted, writes: true },
 
   'attendance.grid': { input: pa.groupRef, output: pa.attendanceGrid, writes: false },
   'attendance.set': { input: pa.attendanceSet, output: pa.attendanceResult, writes: true },
@@ -140,6 +142,15 @@ export const contract = {
   'leaders.overview': { input: le.leadersOverviewInput, output: le.leadersOverview, writes: false },
   'leaders.page': { input: le.leaderPageInput, output: le.leaderPage, writes: false },
   'leaders.certificateSummary': { input: le.certificateSummaryInput, output: le.certificateSummary, writes: false },
+
+  // Sync with a unit or city server.
+  'sync.status': { input: c.empty, output: sy.syncStatus, writes: false },
+  'sync.join': { input: sy.syncJoinInput, output: sy.syncStatus, writes: true },
+  'sync.leave': { input: c.empty, output: sy.syncStatus, writes: true },
+  'sync.now': { input: c.empty, output: sy.syncResult, writes: true },
+  'sync.conflicts': { input: sy.syncConflictsInput, output: sy.syncConflict.array(), writes: false },
+  'sync.resolveConflict': { input: sy.syncResolveInput, output: sy.syncConflict, writes: true },
+  'sync.dismissRefusal': { input: sy.syncDismissInput, output: sy.syncStatus, writes: true },
 } as const;
 
 export type Contract = typeof contract;
@@ -170,3 +181,4 @@ export type * from './schemas/vault';
 export type * from './schemas/export';
 export type * from './schemas/instruments';
 export type * from './schemas/calendar';
+export type * from './schemas/sync';

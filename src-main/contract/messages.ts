@@ -28,6 +28,7 @@ export const ruleMessages = {
   cancelReason: { sv: 'Ange varför träffen ställdes in.', en: 'Enter why the session was cancelled.' },
   id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
   tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  syncCode: { sv: 'Klistra in hela anslutningskoden.', en: 'Paste the whole enrolment code.' },
   controlChars: {
     sv: 'Texten får inte innehålla radbrytningar, tabbar eller andra kontrolltecken.',
     en: 'The text must not contain line breaks, tabs or other control characters.',

@@ -20,6 +20,8 @@ import { RecipientsPage } from '../features/recipients/RecipientsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { UnitsPage } from '../features/units/UnitsPage';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
+import { SyncSettingsPage } from '../features/sync/SyncSettingsPage';
 import { VaultGate } from '../features/vault/VaultGate';
 import { i18n } from '../i18n';
 import { Layout } from './Layout';
@@ -49,6 +51,8 @@ export function App() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="settings/recipients" element={<RecipientsPage />} />
+              <Route path="settings/sync" element={<SyncSettingsPage />} />
+              <Route path="sync/conflicts" element={<ConflictsPage />} />
               <Route path="export" element={<ExportWizardPage />} />
               <Route path="export/log" element={<ExportLogPage />} />
               <Route path="open-export" element={<OpenExportPage />} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useChangeFeed } from '../api/queries';
 import { Toaster } from '../components/Toaster';
+import { SyncStatus } from '../features/sync/SyncStatus';
 import { LockButton } from '../features/vault/VaultGate';
 import { useStoredLanguage } from './useLanguage';
 
@@ -53,6 +54,7 @@ export function Layout() {
           <span className="brand__name">{t('app.name')}</span>
         </p>
         <LockButton />
+        <SyncStatus />
         <nav aria-label={t('nav.label')}>
           <ul className="nav">
             {navItems.map((item) => (

@@ -1,4 +1,5 @@
 import type { Services } from '../../core/services';
+import type { LaptopSync } from '../../core/sync/laptop';
 import type { ProcedureOutput } from '../../contract';
 import type { Handlers } from '../router';
 import { attendanceHandlers } from './attendance';
@@ -23,6 +24,7 @@ import { sessionHandlers } from './sessions';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { supervisionHandlers } from './supervision';
+import { syncHandlers } from './sync';
 import { unitHandlers } from './units';
 
 export type AppInfo = ProcedureOutput<'app.info'>;
@@ -34,7 +36,7 @@ export type AuditListHandler = Handlers['audit.list'];
  * validation and no rules. The lock screen's and the backups' procedures are in vault.ts and
  * backups.ts: the vault session answers them.
  */
-export function createHandlers(services: Services, deps: { info: () => AppInfo; auditList: AuditListHandler }): Handlers {
+export function createHandlers(services: Services, deps: { info: () => AppInfo; auditList: AuditListHandler; sync?: LaptopSync | null }): Handlers {
   return {
     'app.info': () => deps.info(),
     'audit.list': (input, ctx) => deps.auditList(input, ctx),
@@ -61,5 +63,6 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo; 
     ...leaderHandlers(services),
     ...exportHandlers(services, deps),
     ...recipientHandlers(services),
+    ...syncHandlers(deps.sync ?? null),
   };
 }

@@ -11,4 +11,5 @@ export const participantHandlers = ({ participants }: Services): Pick<Handlers, 
   'participants.setKeepActive': (input) => participants.setKeepActive(input),
   'participants.move': (input) => participants.move(input),
   'participants.delete': (input) => participants.delete(input),
+  'participants.erase': (input) => participants.erase(input),
 });

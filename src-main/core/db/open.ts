@@ -46,6 +46,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
   try {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten, not merely unlinked: an erased participant's name must not
+    // linger in a free page of the file.
+    sqlite.pragma('secure_delete = ON');
     if (!options.readOnly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = FULL');

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { certifications, pathwayRequirements, programmes, staff } from '../db/schema';
 import type { Requirements } from '../domain/pathway';
+import { certificationId } from '../sync/stable-id';
 import { preparedPerShape, preparedRows, type Given } from './prepared-rows';
 import { excluded } from './sql-fragments';
 
@@ -105,7 +106,8 @@ export function certificationRepo(orm: Orm, clock: Clock) {
       select().where(and(eq(certifications.leaderId, leaderId), eq(certifications.programmeId, programmeId))).get(),
     list: (filter: CertificationFilter): CertificationRow[] => list(filter).all(filter),
     insert(f: CertificationFields): string {
-      const id = crypto.randomUUID();
+      // One certification per leader and programme: two laptops certifying the same leader make one row.
+      const id = certificationId(f.leaderId, f.programmeId);
       const now = clock.now();
       orm.insert(certifications).values({ id, ...f, createdAt: now, updatedAt: now }).run();
       return id;

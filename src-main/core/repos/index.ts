@@ -21,6 +21,8 @@ import { participationReportRepo } from './participation-reports';
 import { programmePlanRepo } from './programme-plans';
 import { programmeRepo } from './programmes';
 import { reportRepo } from './reports';
+import { seedIdRepo } from './seed-ids';
+import { erasureRepo } from './erasure';
 import { sessionRepo } from './sessions';
 import { schoolBreakRepo } from './school-breaks';
 import { settingsRepo } from './settings';
@@ -43,6 +45,8 @@ export function createRepos(db: KometDb, clock: Clock) {
     participants: participantRepo(db.orm, clock),
     attendance: attendanceRepo(db.orm, clock),
     plans: programmePlanRepo(db.orm, clock),
+    seedIds: seedIdRepo(db.sqlite),
+    erasure: erasureRepo(db.sqlite),
     participation: participationReportRepo(db.sqlite),
     courses: courseRepo(db.orm, clock),
     supervision: supervisionRepo(db.orm, clock),

@@ -5,6 +5,8 @@ import type { Orm } from '../db/open';
 import { dropoutReasons, fidelityRecords, participants, programmeRules, sessionPlans, sessions } from '../db/schema';
 import { defaultRules, fidelityPercent, type Rules } from '../domain/participation';
 import type { PlanComponent } from '../seed/participation';
+import type { SeedRowOptions } from '../sync/seed-rows';
+import { sessionPlanId } from '../sync/stable-id';
 import { preparedRows } from './prepared-rows';
 import { excluded } from './sql-fragments';
 
@@ -60,11 +62,11 @@ export function programmePlanRepo(orm: Orm, clock: Clock) {
       return r && parsePlan(r);
     },
     planCount: (programmeId: string) => orm.select({ n: count() }).from(sessionPlans).where(eq(sessionPlans.programmeId, programmeId)).get()!.n,
-    upsertPlan(programmeId: string, item: PlanRow): void {
-      const now = clock.now();
+    upsertPlan(programmeId: string, item: PlanRow, at?: string): void {
+      const now = at ?? clock.now();
       orm
         .insert(sessionPlans)
-        .values({ id: crypto.randomUUID(), programmeId, number: item.number, title: item.title, components: JSON.stringify(item.components), createdAt: now, updatedAt: now })
+        .values({ id: sessionPlanId(programmeId, item.number), programmeId, number: item.number, title: item.title, components: JSON.stringify(item.components), createdAt: now, updatedAt: now })
         .onConflictDoUpdate({
           target: [sessionPlans.programmeId, sessionPlans.number],
           set: { title: excluded(sessionPlans.title), components: excluded(sessionPlans.components), updatedAt: excluded(sessionPlans.updatedAt) },
@@ -142,9 +144,9 @@ export function programmePlanRepo(orm: Orm, clock: Clock) {
         .where(and(sql`${dropoutReasons.labelSv} = ${label} collate nocase`, ne(dropoutReasons.id, exceptId)))
         .get()?.id,
     reasonIdByCode: (code: string) => orm.select({ id: dropoutReasons.id }).from(dropoutReasons).where(eq(dropoutReasons.code, code)).get()?.id,
-    insertReason(code: string, sv: string, en: string): string {
-      const id = crypto.randomUUID();
-      const now = clock.now();
+    insertReason(code: string, sv: string, en: string, seed?: SeedRowOptions): string {
+      const id = seed?.id ?? crypto.randomUUID();
+      const now = seed?.at ?? clock.now();
       orm
         .insert(dropoutReasons)
         .values({

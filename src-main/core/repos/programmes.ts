@@ -3,6 +3,7 @@ import type { Programme } from '../../contract';
 import type { Clock } from '../clock';
 import { byName, caseInsensitiveGlob } from '../domain/text';
 import type { Orm } from '../db/open';
+import type { SeedRowOptions } from '../sync/seed-rows';
 import { programmes } from '../db/schema';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
@@ -30,9 +31,9 @@ export function programmeRepo(orm: Orm, clock: Clock) {
     findIdByCode(code: string): string | undefined {
       return orm.select({ id: programmes.id }).from(programmes).where(sql`${programmes.code} glob ${caseInsensitiveGlob(code)}`).get()?.id;
     },
-    insert(fields: ProgrammeFields): Programme {
-      const now = clock.now();
-      const id = crypto.randomUUID();
+    insert(fields: ProgrammeFields, seed?: SeedRowOptions): Programme {
+      const now = seed?.at ?? clock.now();
+      const id = seed?.id ?? crypto.randomUUID();
       orm.insert(programmes).values({ ...fields, id, active: true, createdAt: now, updatedAt: now }).run();
       return this.get(id)!;
     },

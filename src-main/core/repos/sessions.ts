@@ -3,6 +3,7 @@ import type { Session } from '../../contract';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { groups, sessions } from '../db/schema';
+import { sessionId } from '../sync/stable-id';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type SessionChange = Partial<Pick<SessionRow, 'plannedDate' | 'status' | 'heldDate' | 'cancelReason' | 'participantCount' | 'familyCount'>>;
@@ -28,7 +29,8 @@ export function sessionRepo(orm: Orm, clock: Clock) {
     insertMany(groupId: string, dates: readonly string[], firstNumber: number, isExtra: boolean): string[] {
       const now = clock.now();
       const rows = dates.map((plannedDate, i) => ({
-        id: crypto.randomUUID(),
+        // The same number in the same group is the same session on every laptop.
+        id: sessionId(groupId, firstNumber + i),
         groupId,
         number: firstNumber + i,
         plannedDate,

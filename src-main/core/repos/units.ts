@@ -3,6 +3,7 @@ import type { Unit } from '../../contract';
 import type { Clock } from '../clock';
 import { byName, caseInsensitiveGlob } from '../domain/text';
 import type { Orm } from '../db/open';
+import type { SeedRowOptions } from '../sync/seed-rows';
 import { units } from '../db/schema';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -30,9 +31,9 @@ export function unitRepo(orm: Orm, clock: Clock) {
     findIdByName(name: string): string | undefined {
       return orm.select({ id: units.id }).from(units).where(sql`${units.name} glob ${caseInsensitiveGlob(name)}`).get()?.id;
     },
-    insert(fields: UnitFields): Unit {
-      const now = clock.now();
-      const id = crypto.randomUUID();
+    insert(fields: UnitFields, seed?: SeedRowOptions): Unit {
+      const now = seed?.at ?? clock.now();
+      const id = seed?.id ?? crypto.randomUUID();
       orm.insert(units).values({ ...fields, id, active: true, createdAt: now, updatedAt: now }).run();
       return this.get(id)!;
     },

@@ -185,6 +185,33 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
         return get(newId);
       }),
 
+    /**
+     * The right to erasure: every enrolment of the person goes, with their marks, their family
+     * if nobody else is in it, and the conflict list's copies of their values. Synced as
+     * deletions that carry no values, so the other machines and the servers lose them too.
+     */
+    erase: ({ id }: ParsedInput<'participants.erase'>): { deleted: true } => {
+      const result = tx(() => {
+        row(id);
+        const groups = new Set<string>();
+        for (const enrolment of repos.erasure.enrolmentsOfPerson(id)) {
+          const before = row(enrolment);
+          groups.add(before.groupId);
+          repos.erasure.deleteConflictsAbout(enrolment);
+          repos.participants.delete(enrolment);
+          repos.participants.removeFamilyIfUnused(before.familyId);
+          record('erase', enrolment, []);
+        }
+        for (const groupId of groups) {
+          for (const sessionId of repos.attendance.heldSessionsWithMarks(groupId)) repos.attendance.deriveSessionCounts(sessionId);
+          status.recomputeGroup(groupId);
+        }
+        return { deleted: true as const };
+      });
+      repos.erasure.checkpoint();
+      return result;
+    },
+
     delete: ({ id }: ParsedInput<'participants.delete'>): { deleted: true } =>
       tx(() => {
         const before = row(id);

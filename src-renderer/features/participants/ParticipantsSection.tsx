@@ -29,6 +29,8 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
   const [returnFocus, setReturnFocus] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Participant | null>(null);
   const remove = useApiMutation('participants.delete');
+  const [erasing, setErasing] = useState<Participant | null>(null);
+  const erase = useApiMutation('participants.erase');
   const participants = overview.participants;
   const families = familyNumbers(participants);
   const current = panel && panel.kind !== 'create' ? participants.find((p) => p.id === panel.id) : undefined;
@@ -104,6 +106,7 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
                   <RowButton label={t('participants.statusButton')} target={p.displayName} onClick={() => setPanel({ kind: 'status', id: p.id })} />
                   <RowButton label={t('participants.move')} target={p.displayName} variant="link" onClick={() => setPanel({ kind: 'move', id: p.id })} />
                   <RowButton label={t('common.delete')} target={p.displayName} variant="danger" onClick={() => setDeleting(p)} />
+                  <RowButton label={t('participants.erase')} target={p.displayName} variant="danger" onClick={() => setErasing(p)} />
                 </div>
               ),
           },
@@ -133,6 +136,21 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
         onClose={() => setDeleting(null)}
       >
         {t('participants.deleteText')}
+      </ConfirmWrite>
+      {/* The right to erasure: every enrolment of the person, marks included, on every machine that syncs. */}
+      <ConfirmWrite
+        open={erasing !== null}
+        title={t('participants.eraseTitle', { name: erasing?.displayName ?? '' })}
+        confirmLabel={t('participants.erase')}
+        mutation={erase}
+        onConfirm={async () => {
+          if (!erasing) return;
+          await erase.mutateAsync({ id: erasing.id });
+          showToast(t('participants.erased', { name: erasing.displayName }));
+        }}
+        onClose={() => setErasing(null)}
+      >
+        {t('participants.eraseText')}
       </ConfirmWrite>
     </Panel>
   );

@@ -40,6 +40,11 @@ export function SettingsPage() {
 
       <SecuritySettings />
 
+      <Panel id="settings-sync" title={t('sync.settings.title')}>
+        <p className="panel__hint">{t('sync.settings.linkText')}</p>
+        <Link to="/settings/sync">{t('sync.settings.link')}</Link>
+      </Panel>
+
       <Panel id="settings-recipients" title={t('recipients.title')}>
         <p className="panel__hint">{t('recipients.settingsText')}</p>
         <Link to="/settings/recipients">{t('recipients.settingsLink')}</Link>

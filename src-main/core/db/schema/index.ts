@@ -5,3 +5,4 @@ export * from './participants';
 export * from './export';
 export * from './leaders';
 export * from './calendar';
+export * from './sync';

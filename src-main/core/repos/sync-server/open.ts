@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../../db/sqlite-file';
+import { createServerSchema } from './storage';
+
+/**
+ * Opens (creating if needed) a sync server's database, encrypted with its key, with the same
+ * durability settings as Komet's own databases. Several `komet server` commands may open it at
+ * once (enrolling while the server runs): SQLite's own locking and a busy timeout order them.
+ */
+export function openServerDatabase(file: string, key: Buffer | undefined, options: { create: boolean }): Database.Database {
+  const sqlite = openSqliteFile(file, { ...(key ? { key } : {}), fileMustExist: !options.create });
+  try {
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('secure_delete = ON');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.prepare('select count(*) from sqlite_master').get();
+    createServerSchema(sqlite);
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}

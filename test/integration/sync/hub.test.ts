@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testLaptop, testServer, type TestLaptop, type TestServer } from '../../helpers/sync-nodes';
+import { groupInput } from '../fixtures';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function server(): TestServer {
+  const s = testServer();
+  cleanups.push(() => s.close());
+  return s;
+}
+async function laptop(s: TestServer, identity: Parameters<typeof testLaptop>[1]): Promise<TestLaptop> {
+  const l = await testLaptop(s, identity);
+  cleanups.push(() => l.close());
+  return l;
+}
+
+const rows = (l: TestLaptop, table: string, order = 'rowid') =>
+  (l.t.app.db.sqlite.prepare(`select * from ${table} order by ${order}`).all() as Record<string, unknown>[]).map(({ updated_at: _u, ...rest }) => rest);
+
+/** An administrator's laptop with a unit, a leader and a supervisor, synced up to the server. */
+async function city(s: TestServer) {
+  const admin = await laptop(s, { personId: null, name: 'Admin', role: 'admin', units: [] });
+  const unit = await admin.t.ok('units.create', { name: 'Testenheten', kind: 'district' });
+  const other = await admin.t.ok('units.create', { name: 'Andra enheten', kind: 'district' });
+  const leader = await admin.t.ok('staff.create', { name: 'Lea Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
+  const leader2 = await admin.t.ok('staff.create', { name: 'Leo Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
+  const supervisor = await admin.t.ok('staff.create', { name: 'Sara Handledare', unitId: other.id, isLeader: false, isSupervisor: true });
+  expect(await admin.sync()).toBe(true);
+  return { admin, unit, other, leader, leader2, supervisor };
+}
+
+describe('a server in the middle', () => {
+  it('gives a fresh laptop the city’s reference data without duplicating its own seeds, and carries a group between two leaders', async () => {
+    const s = server();
+    const c = await city(s);
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    const b = await laptop(s, { personId: c.leader2.id, name: 'Leo Ledare', role: 'leader', units: [c.unit.id] });
+    expect(await a.sync()).toBe(true);
+    expect(await b.sync()).toBe(true);
+    expect(rows(a, 'programmes', 'id')).toEqual(rows(c.admin, 'programmes', 'id'));
+    expect(rows(a, 'units', 'id')).toEqual(rows(c.admin, 'units', 'id'));
+    expect(rows(a, 'staff', 'id')).toEqual(rows(c.admin, 'staff', 'id'));
+
+    const programme = (await a.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
+    const group = await a.t.ok('groups.create', groupInput({ programme, unit: c.unit, leaders: [c.leader, c.leader2], supervisor: c.supervisor } as never) as never);
+    await a.t.ok('participants.create', { groupId: group.id, displayName: 'Maja Andersson', relation: 'mother', contact: null, enrolmentDate: '2025-03-03', consent: 'not_asked', consentDate: null, childBirthYear: 2019, childGender: 'girl' } as never);
+    expect(await a.sync()).toBe(true);
+    expect(await b.sync()).toBe(true);
+    for (const table of ['groups', 'sessions', 'participants', 'families']) expect(rows(b, table, 'id'), table).toEqual(rows(a, table, 'id'));
+  });
+
+  it('refuses a leader’s change to reference data, says why, and puts her copy back to the server’s', async () => {
+    const s = server();
+    const c = await city(s);
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    expect(await a.sync()).toBe(true);
+    const programme = (await a.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
+    const { groupCount: _g, createdAt: _c, updatedAt: _u, active: _a, ...editable } = programme;
+    await a.t.ok('programmes.update', { ...editable, name: 'Lokalt omdöpt' } as never);
+    expect(await a.sync()).toBe(true);
+    expect((await a.t.ok('programmes.list', {})).find((p) => p.id === programme.id)!.name).toBe(programme.name);
+    const refusals = a.t.app.db.sqlite.prepare('select tables, message_sv as sv from sync_refusals').all() as { tables: string; sv: string }[];
+    expect(refusals).toHaveLength(1);
+    expect(JSON.parse(refusals[0]!.tables)).toEqual(['programmes']);
+    expect(refusals[0]!.sv).toMatch(/administratörer/);
+    expect(rows(c.admin, 'programmes', 'id')).toEqual(rows(a, 'programmes', 'id'));
+  });
+});
