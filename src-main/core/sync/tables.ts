@@ -47,6 +47,11 @@ export const syncedTables: readonly SyncedTable[] = [
     derived: [], local: ['updated_at'], parents: [],
   },
   {
+    // A unit's school breaks are calendar facts, not about anyone: every machine may warn with them.
+    name: 'school_breaks', key: ['id'], parts: [part('ref', 'unit_id', 'name', 'start_date', 'end_date', 'created_at')],
+    derived: [], local: ['updated_at'], parents: [parent('units', 'unit_id')],
+  },
+  {
     name: 'programmes', key: ['id'],
     parts: [part('ref', 'name', 'code', 'audience', 'session_count', 'session_length_minutes', 'child_age_min', 'child_age_max', 'active', 'created_at')],
     derived: [], local: ['updated_at'], parents: [],
