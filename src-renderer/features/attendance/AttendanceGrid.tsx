@@ -193,7 +193,7 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
                       title={lock ? lockText(lock) : undefined}
                       {...cellProps(r + 1, c + 1)}
                       onClick={() => setCell(p, s, nextState(state), r + 1, c + 1, false)}>
-                      <span aria-hidden="true">{lock && state === null ? '' : t(`attendance.symbol.${stateKey(state)}`)}</span>
+                      <span aria-hidden="true">{state === null ? '' : t(`attendance.symbol.${state}`)}</span>
                       {local && <span className="attendance-cell__save" aria-hidden="true">{local.save === 'failed' ? '!' : local.save === 'saved' ? '✓' : '…'}</span>}
                     </td>
                   );
