@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue, Session } from '@contract';
 import { useApiMutation } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
@@ -105,15 +106,15 @@ export function CancelForm({ session, onDone }: SessionFormProps) {
 export function MoveForm({ session, onDone }: SessionFormProps) {
   const { t } = useTranslation();
   const move = useApiMutation('sessions.move');
-  const { register, handleSubmit, setError, formState } = useForm<{ plannedDate: string }>({
-    defaultValues: { plannedDate: session.plannedDate },
+  const { register, handleSubmit, setError, formState } = useForm<{ plannedDate: string; withFollowing: boolean; allowOutOfOrder: boolean }>({
+    defaultValues: { plannedDate: session.plannedDate, withFollowing: false, allowOutOfOrder: false },
   });
   const prefix = `move-${session.id}`;
   useFocusOnOpen(`${prefix}-date`);
   const issues = useServerIssues(setError, ['plannedDate']);
   const submit = handleSubmit((v) =>
     issues.run(async () => {
-      await move.mutateAsync({ id: session.id, plannedDate: v.plannedDate });
+      await move.mutateAsync({ id: session.id, plannedDate: v.plannedDate, withFollowing: v.withFollowing, allowOutOfOrder: v.allowOutOfOrder });
       showToast(t('sessions.moved', { number: session.number }));
       onDone();
     }),
@@ -123,6 +124,8 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
       saving={move.isPending} error={move.error} unmatched={issues.unmatched}>
       <InputField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message} type="date"
         {...register('plannedDate', { required: 'validation.required' })} />
+      <Checkbox label={t('sessions.moveFollowing')} {...register('withFollowing')} />
+      <Checkbox label={t('sessions.moveOutOfOrder')} {...register('allowOutOfOrder')} />
     </InlineForm>
   );
 }
