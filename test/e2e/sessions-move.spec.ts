@@ -53,3 +53,23 @@ test('the move form refuses a day before the start or one already taken, asks ab
   await expect(toast(page, 'Träff 5 är flyttad.')).toBeVisible();
   expect((await plan())[4]).toBe(dayAfter(start[2]!));
 });
+
+test('a new start date moves the planned sessions by as many days, leaving the held one', async ({ page, komet }) => {
+  test.setTimeout(120_000);
+  const { group } = await arrangeGroup(komet);
+  const before = await arrange(komet, 'groups.get', { id: group.id });
+  await arrange(komet, 'sessions.record', { id: before.sessions[0]!.id, status: 'held', heldDate: before.sessions[0]!.plannedDate, participantCount: 4 });
+
+  await openRoute(page, `/groups/${group.id}/edit`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Redigera grupp' })).toBeVisible();
+  const follow = page.getByRole('checkbox', { name: 'Flytta de planerade träffarna lika många dagar som startdatumet' });
+  await expect(follow).toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.getByRole('textbox', { name: 'Startdatum' }).fill(isoDate(-12));
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(toast(page, 'Ändringarna är sparade.')).toBeVisible();
+
+  const after = await arrange(komet, 'groups.get', { id: group.id });
+  const twoDaysLater = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+  expect(after.sessions.map((s) => s.plannedDate)).toEqual(before.sessions.map((s, i) => (i === 0 ? s.plannedDate : twoDaysLater(s.plannedDate))));
+});

@@ -26,7 +26,14 @@ const groupFields = z.object({
 /** Creating a group lays out the programme's sessions weekly from the start date. */
 export const groupInput = groupFields.strict();
 /** Editing a group never rewrites its sessions; sessions are moved one by one. */
-export const groupUpdate = groupFields.extend({ id, status: groupStatus }).strict();
+export const groupUpdate = groupFields
+  .extend({
+    id,
+    status: groupStatus,
+    /** When the start date changes, move the sessions not yet held by the same number of days. */
+    movePlannedSessions: z.boolean().optional().default(false),
+  })
+  .strict();
 
 export const groupListInput = z
   .object({

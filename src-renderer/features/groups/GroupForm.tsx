@@ -1,5 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Checkbox } from '../../components/Checkbox';
 import { Link } from 'react-router-dom';
 import type { GroupDetail } from '@contract';
 import { CheckboxListField } from '../../components/CheckboxList';
@@ -23,6 +24,8 @@ export interface GroupFormValues {
   supervisorId: string;
   note: string;
   status: GroupStatus;
+  /** Edit only: planned sessions follow a new start date. */
+  movePlannedSessions: boolean;
 }
 
 const fields = ['programmeId', 'unitId', 'venue', 'startDate', 'startTime', 'leaderIds', 'supervisorId', 'note', 'status'] as const;
@@ -37,6 +40,7 @@ export const valuesFromGroup = (g: GroupDetail): GroupFormValues => ({
   supervisorId: g.supervisor?.id ?? '',
   note: g.note,
   status: g.status,
+  movePlannedSessions: true,
 });
 
 const emptyValues: GroupFormValues = {
@@ -49,6 +53,7 @@ const emptyValues: GroupFormValues = {
   supervisorId: '',
   note: '',
   status: 'planned',
+  movePlannedSessions: false,
 };
 
 interface GroupFormProps {
@@ -102,6 +107,9 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           hint={mode === 'edit' ? t('groups.startDateEditHint') : undefined} type="date" {...register('startDate', { required: 'validation.required' })} />
         <InputField id="group-start-time" label={t('groups.startTime')} required error={errors.startTime?.message} type="time"
           {...register('startTime', { required: 'validation.required' })} />
+        {mode === 'edit' && (
+          <Checkbox className="form__wide" label={t('groups.movePlannedSessions')} {...register('movePlannedSessions')} />
+        )}
         {mode === 'edit' && (
           <SelectField id="group-status" label={t('groups.status')} required error={errors.status?.message}
             options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))} {...register('status', { required: 'validation.required' })} />
