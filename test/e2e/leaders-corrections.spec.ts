@@ -110,3 +110,11 @@ test('revokes a certification made with an override after showing its reason, an
   const [again] = await arrange(komet, 'certifications.list', { leaderId: bo });
   expect(again).toMatchObject({ date: made.date, supervisorId: cilla, requirementsMet: false, overrideReason: reason });
 });
+
+test('an address under #/supervision that leads nowhere says so instead of a blank page', async ({ page }) => {
+  for (const route of ['/supervision', '/supervision/okänd']) {
+    await openRoute(page, route);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+});
