@@ -11,6 +11,14 @@ export function Toaster() {
       {toasts.map((toast) => (
         <div key={toast.id} className="toast">
           <span>{toast.text}</span>
+          {toast.action && (
+            <button type="button" className="button button--small button--secondary toast__action" onClick={() => {
+              dismiss(toast.id);
+              toast.action!.run();
+            }}>
+              {toast.action.label}
+            </button>
+          )}
           <button type="button" className="toast__close" onClick={() => dismiss(toast.id)} aria-label={t('common.dismiss')}>
             ×
           </button>

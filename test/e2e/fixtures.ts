@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { expectNoRawKeys } from './raw-keys';
 import type { ProcedureInput, ProcedureName, ProcedureOutput, Result } from '../../src-main/contract';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -140,8 +141,12 @@ export const test = base.extend<{ komet: KometServer; freshVault: boolean }>({
 
 export { expect };
 
-/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of what is wrong. */
+/**
+ * Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of what is wrong. Every
+ * screen that is scanned is also checked for translation key paths shown in place of words.
+ */
 export async function expectNoAxeViolations(page: Page, options: { include?: string; exclude?: string[] } = {}): Promise<void> {
+  await expectNoRawKeys(page);
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (options.include) builder = builder.include(options.include);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);

@@ -47,6 +47,20 @@ describe('dashboard.get', () => {
     expect(after.plannedGroups).toBe(3);
   });
 
+  it('does not list a session before today as overdue when its planned group starts later', async () => {
+    const g = await makeGroup(t, s, { startDate: '2025-03-03', venue: 'F' });
+    // The start moved to next week without the sessions: 03-03 and 03-10 lie before the start.
+    await t.ok('groups.update', updateInput(g, { startDate: '2025-03-19' }));
+    const d = await t.ok('dashboard.get', {});
+    expect(d.overdue).toEqual([]);
+    expect(d.overdueTotal).toBe(0);
+    // Once the group has begun (or its start has passed) a missed session is overdue again.
+    await t.ok('groups.update', updateInput(g, { startDate: '2025-03-19', status: 'running' }));
+    const running = await t.ok('dashboard.get', {});
+    expect(running.overdue.map((x) => [x.groupVenue, x.plannedDate])).toEqual([['F', '2025-03-03'], ['F', '2025-03-10']]);
+    expect(running.overdueTotal).toBe(2);
+  });
+
   it('counts held sessions and participants of this calendar year only', async () => {
     const g = await makeGroup(t, s, { startDate: '2024-12-23' }); // 12-23, 12-30, 01-06, 01-13
     await held(g.sessions[1]!.id, '2024-12-30', 5);

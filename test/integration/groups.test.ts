@@ -131,3 +131,27 @@ describe('groups.delete', () => {
     expect((await t.fail('groups.delete', { id: crypto.randomUUID() })).code).toBe('not_found');
   });
 });
+
+describe('groups.update with a new start date', () => {
+  it('moves the planned sessions by the same number of days when asked, leaving held and cancelled ones', async () => {
+    const g = await makeGroup(t, s);
+    const dates = g.sessions.map((x) => x.plannedDate);
+    await t.ok('sessions.record', { id: g.sessions[0]!.id, status: 'held', heldDate: '2025-03-03', participantCount: 4 });
+    await t.ok('sessions.record', { id: g.sessions[2]!.id, status: 'cancelled', cancelReason: 'Lov' });
+    const updated = await t.ok('groups.update', updateInput(g, { startDate: '2025-03-01', status: 'running', movePlannedSessions: true }));
+    // 2025-03-03 → 2025-03-01: two days earlier, for the planned ones only.
+    const twoDaysEarlier = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(updated.sessions.map((x) => x.plannedDate)).toEqual(dates.map((d, i) => (i === 0 || i === 2 ? d : twoDaysEarlier(d))));
+    const moved = t.audit.filter((a) => a.entity === 'session' && a.action === 'update' && a.fields.includes('plannedDate')).map((a) => a.entityId);
+    expect(moved.sort()).toEqual(g.sessions.filter((_, i) => i !== 0 && i !== 2).map((x) => x.id).sort());
+  });
+
+  it('refuses, writing nothing, when a moved session would land on a held one', async () => {
+    const g = await makeGroup(t, s);
+    await t.ok('sessions.record', { id: g.sessions[0]!.id, status: 'held', heldDate: '2025-03-10', participantCount: 4 });
+    const before = t.snapshot();
+    const err = await t.fail('groups.update', updateInput(g, { startDate: '2025-02-24', status: 'running', movePlannedSessions: true }));
+    expect(err.message.sv).toMatch(/^Träff 1 är redan 2025-03-10/);
+    expect(t.snapshot()).toBe(before);
+  });
+});

@@ -56,6 +56,18 @@ describe('dropout and at-risk on real attendance (defaults 2 / 3)', () => {
   });
 });
 
+describe('completion rate mid-course', () => {
+  it('shows no rate while anyone is still active, rather than 0 % after one dropout', async () => {
+    const stays = await addParticipant(t, g.id);
+    const leaves = await addParticipant(t, g.id);
+    await markRow(t, g, stays.id, 'PPPP');
+    await markRow(t, g, leaves.id, 'PAAAA');
+    expect((await participant(t, leaves.id)).status).toBe('dropped_out');
+    const overview = await t.ok('groups.overview', { id: g.id });
+    expect(overview.summary).toMatchObject({ active: 1, droppedOut: 1, completed: 0, completionRate: null });
+  });
+});
+
 describe('completion when the group ends (default 70 %)', () => {
   it('completes at exactly 7 of 10, not at 6 of 10; the summary and the year’s rate follow', async () => {
     const seven = await addParticipant(t, g.id);

@@ -31,7 +31,14 @@ export const groupInput = groupFields
   })
   .strict();
 /** Editing a group never rewrites its sessions; sessions are moved one by one. */
-export const groupUpdate = groupFields.extend({ id, status: groupStatus }).strict();
+export const groupUpdate = groupFields
+  .extend({
+    id,
+    status: groupStatus,
+    /** When the start date changes, move the sessions not yet held by the same number of days. */
+    movePlannedSessions: z.boolean().optional().default(false),
+  })
+  .strict();
 
 export const groupListInput = z
   .object({
@@ -111,7 +118,16 @@ export const sessionRecord = z.discriminatedUnion('status', [
     .strict(),
   z.object({ id, status: z.literal('planned') }).strict(),
 ]);
-export const sessionMove = z.object({ id, plannedDate: isoDate }).strict();
+export const sessionMove = z
+  .object({
+    id,
+    plannedDate: isoDate,
+    /** Shift every later session that is not held by the same number of days. */
+    withFollowing: z.boolean().optional().default(false),
+    /** The user has confirmed that the session may come before an earlier-numbered one. */
+    allowOutOfOrder: z.boolean().optional().default(false),
+  })
+  .strict();
 export const sessionAddExtra = z.object({ groupId: id, plannedDate: isoDate }).strict();
 
 export const sessionWithGroup = session.extend({

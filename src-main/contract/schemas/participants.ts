@@ -282,7 +282,7 @@ export const groupOverview = z.object({
     droppedOut: z.number().int(),
     neverStarted: z.number().int(),
     atRisk: z.number().int(),
-    /** Completed out of those whose outcome is known (completed, not completed, dropped out); null if none. */
+    /** Completed out of those whose outcome is known (completed, not completed, dropped out); null while anyone is still active, or if none. */
     completionRate: z.number().nullable(),
     /** Present marks out of all marks on held sessions (0–1); null without marks. */
     meanAttendance: z.number().nullable(),

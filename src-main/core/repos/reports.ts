@@ -45,15 +45,17 @@ export function reportRepo(sqlite: Database.Database) {
     `select count(*) as n from sessions s where s.status = 'planned' and s.planned_date >= ? and s.planned_date <= ?
        and s.group_id not in (select id from groups where status = 'cancelled')`,
   );
-  const overdue = sqlite.prepare<[string, number], RawSessionWithGroup>(
+  // A planned group whose start is still ahead has nothing overdue, whatever dates its sessions have.
+  const overdue = sqlite.prepare<[string, string, number], RawSessionWithGroup>(
     `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
      where s.status = 'planned' and s.planned_date < ? and g.status <> 'cancelled'
+       and not (g.status = 'planned' and g.start_date > ?)
      order by s.planned_date, g.start_time, s.id limit ?`,
   );
-  const overdueTotal = sqlite.prepare<[string], { n: number }>(
-    // The cancelled groups are looked up once as a set, so the count stays inside the index.
+  const overdueTotal = sqlite.prepare<[string, string], { n: number }>(
+    // The excluded groups are looked up once as a set, so the count stays inside the index.
     `select count(*) as n from sessions s where s.status = 'planned' and s.planned_date < ?
-       and s.group_id not in (select id from groups where status = 'cancelled')`,
+       and s.group_id not in (select id from groups where status = 'cancelled' or (status = 'planned' and start_date > ?))`,
   );
 
   const totals = sqlite.prepare<[], { programmes: number; units: number; leaders: number; supervisors: number; groups: number }>(
@@ -83,8 +85,8 @@ export function reportRepo(sqlite: Database.Database) {
     heldInRange: (from: string, to: string) => heldInRange.get(from, to)!,
     upcoming: (from: string, through: string, limit: number) => upcoming.all(from, through, limit).map(toSessionWithGroup),
     upcomingTotal: (from: string, through: string) => upcomingTotal.get(from, through)!.n,
-    overdue: (before: string, limit: number) => overdue.all(before, limit).map(toSessionWithGroup),
-    overdueTotal: (before: string) => overdueTotal.get(before)!.n,
+    overdue: (before: string, limit: number) => overdue.all(before, before, limit).map(toSessionWithGroup),
+    overdueTotal: (before: string) => overdueTotal.get(before, before)!.n,
     totals: () => totals.get()!,
     sessionStatusCounts: () => sessionStatusCounts.all(),
     /** Groups per programme, unit and start year. */

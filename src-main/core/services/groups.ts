@@ -1,9 +1,10 @@
 import type { GroupDetail, ParsedInput } from '../../contract';
 import { changedFields } from '../audit';
-import { isoWeekday, weeklyDates } from '../domain/dates';
-import { weeklyDatesSkipping } from './calendar';
+import { addDays, isoWeekday, weeklyDates } from '../domain/dates';
 import { inUse, missing } from '../domain/errors';
+import { checkSessionDates, daysBetween } from '../domain/session-dates';
 import type { ServiceContext } from './context';
+import { weeklyDatesSkipping } from './calendar';
 import { checkGroupReferences } from './group-rules';
 import { participationStatus } from './participation-status';
 
@@ -47,12 +48,23 @@ export function groupService({ repos, tx, audit }: ServiceContext) {
         return detail(id);
       }),
 
-    /** Never touches the sessions: dates that were moved or recorded stay as they are. */
-    update: ({ id, leaderIds, ...fields }: ParsedInput<'groups.update'>): GroupDetail =>
+    /** Sessions stay as they are unless asked to follow a new start date; held ones always stay. */
+    update: ({ id, leaderIds, movePlannedSessions, ...fields }: ParsedInput<'groups.update'>): GroupDetail =>
       tx(() => {
         const before = snapshot(id);
         checkGroupReferences(repos, { ...fields, leaderIds }, before);
         repos.groups.update(id, { ...fields, weekday: isoWeekday(fields.startDate) });
+        if (movePlannedSessions && fields.startDate !== before.startDate) {
+          const shift = daysBetween(before.startDate, fields.startDate);
+          const all = repos.sessions.forGroup(id);
+          const moving = all.filter((s) => s.status === 'planned');
+          const after = all.map((s) => (s.status === 'planned' ? { ...s, plannedDate: addDays(s.plannedDate, shift) } : s));
+          checkSessionDates(after, new Set(moving.map((s) => s.id)), fields.startDate, false);
+          for (const s of moving) {
+            const moved = repos.sessions.update(s.id, { plannedDate: addDays(s.plannedDate, shift) });
+            audit.record({ action: 'update', entity: 'session', entityId: s.id, fields: changedFields(s, moved) });
+          }
+        }
         if ([...leaderIds].sort().join() !== before.leaderIds.join()) repos.groups.setLeaders(id, leaderIds);
         // Completing a group settles who completed; the start date moves the children's ages.
         if (fields.status !== before.status) participationStatus(repos).recomputeGroup(id);

@@ -89,7 +89,8 @@ export function participationReportService({ repos, clock }: ServiceContext) {
           droppedOut: count('dropped_out'),
           neverStarted: count('never_started'),
           atRisk: current.filter((p) => p.atRisk).length,
-          completionRate: rate(count('completed'), known),
+          // While anyone's outcome is still open the share would count only those who left: no rate yet.
+          completionRate: count('active') > 0 ? null : rate(count('completed'), known),
           meanAttendance: rate(presentMarks, heldMarks),
           meanFidelity: recorded.length ? recorded.reduce((sum, f) => sum + f.percent!, 0) / recorded.length : null,
         },

@@ -1,6 +1,8 @@
 import type { ParsedInput, Session } from '../../contract';
 import { changedFields } from '../audit';
+import { addDays } from '../domain/dates';
 import { conflict, fieldErrorWith, inUse, missing } from '../domain/errors';
+import { checkSessionDates, daysBetween } from '../domain/session-dates';
 import type { SessionChange } from '../repos/sessions';
 import type { ServiceContext } from './context';
 import { participationStatus } from './participation-status';
@@ -66,7 +68,7 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
         return followUp(write(session, { status: 'planned', heldDate: null, participantCount: null, familyCount: null, cancelReason: null }));
       }),
 
-    move: ({ id, plannedDate }: ParsedInput<'sessions.move'>): Session =>
+    move: ({ id, plannedDate, withFollowing, allowOutOfOrder }: ParsedInput<'sessions.move'>): Session =>
       tx(() => {
         const { session } = withGroup(id);
         if (session.status === 'held') {
@@ -75,7 +77,17 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
             en: 'A held session cannot be moved. Change its recorded date instead, or mark it as planned first.',
           });
         }
-        return followUp(write(session, { plannedDate }));
+        const shift = daysBetween(session.plannedDate, plannedDate);
+        const all = repos.sessions.forGroup(session.groupId);
+        const moving = all.filter((s) => s.id === id || (withFollowing && s.number > session.number && s.status !== 'held'));
+        const after = all.map((s) => (moving.includes(s) ? { ...s, plannedDate: addDays(s.plannedDate, shift) } : s));
+        checkSessionDates(after, new Set(moving.map((s) => s.id)), repos.groups.row(session.groupId)!.startDate, allowOutOfOrder);
+        let moved = session;
+        for (const s of moving) {
+          const written = write(s, { plannedDate: addDays(s.plannedDate, shift) });
+          if (s.id === id) moved = written;
+        }
+        return followUp(moved);
       }),
 
     addExtra: ({ groupId, plannedDate }: ParsedInput<'sessions.addExtra'>): Session =>

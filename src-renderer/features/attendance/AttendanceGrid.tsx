@@ -7,7 +7,7 @@ import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { todayIso } from '../../lib/dates';
-import { cellLock, columnLock, move, nextState, stateForKey, type Lock, type Position } from './cellRules';
+import { cellLock, columnLock, currentSessionIndex, move, nextState, stateForKey, type Lock, type Position } from './cellRules';
 import { cellKey, useAttendanceSaver } from './useAttendanceSaver';
 import './attendance.css';
 
@@ -34,6 +34,7 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
   const [columnError, setColumnError] = useState<unknown>(null);
   const [advance, setAdvance] = useState(true);
   const refs = useRef(new Map<string, HTMLElement>());
+  const frame = useRef<HTMLDivElement>(null);
   const focusTarget = useRef<Position | null>(null);
 
   const names = useMemo(() => new Map(participants.map((p) => [p.id, p.displayName])), [participants]);
@@ -63,6 +64,21 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
     focusTarget.current = null;
     refs.current.get(`${pos.row}:${pos.col}`)?.focus();
   });
+
+  // The grid opens at the session to record now (the first one not held, or else the last held),
+  // with the one before it in view for comparison; the sticky names stay to its left.
+  const currentIndex = currentSessionIndex(sessions);
+  useEffect(() => {
+    const wrap = frame.current;
+    if (!wrap || currentIndex <= 0) return;
+    const headings = wrap.querySelectorAll<HTMLElement>('thead th');
+    const names = headings[0];
+    const before = headings[currentIndex];
+    if (!names || !before) return;
+    wrap.scrollLeft = Math.max(0, before.offsetLeft - names.offsetWidth);
+    // Only on opening (or when another group's grid takes its place): later scrolling is the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [overview.groupId]);
 
   const go = (next: Position) => {
     focusTarget.current = { row: Math.min(next.row, dims.rows - 1), col: Math.min(next.col, dims.cols - 1) };
@@ -143,7 +159,7 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
       </p>
       <Checkbox className="attendance-advance" label={t('attendance.advance')} checked={advance} onChange={(e) => setAdvance(e.target.checked)} />
       <ErrorAlert error={columnError} />
-      <div className="table-wrap attendance-wrap">
+      <div className="table-wrap attendance-wrap" ref={frame}>
         <table role="grid" className="table attendance-grid" aria-labelledby="attendance-title" aria-describedby="attendance-keys" onKeyDown={onKeyDown}>
           <thead>
             <tr>
@@ -193,7 +209,7 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
                       title={lock ? lockText(lock) : undefined}
                       {...cellProps(r + 1, c + 1)}
                       onClick={() => setCell(p, s, nextState(state), r + 1, c + 1, false)}>
-                      <span aria-hidden="true">{lock && state === null ? '' : t(`attendance.symbol.${stateKey(state)}`)}</span>
+                      <span aria-hidden="true">{state === null ? '' : t(`attendance.symbol.${state}`)}</span>
                       {local && <span className="attendance-cell__save" aria-hidden="true">{local.save === 'failed' ? '!' : local.save === 'saved' ? '✓' : '…'}</span>}
                     </td>
                   );

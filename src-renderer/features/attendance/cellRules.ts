@@ -86,3 +86,10 @@ export function move(pos: Position, key: string, ctrl: boolean, dims: { rows: nu
       return null;
   }
 }
+
+/** Index of the first session neither held nor cancelled, or else of the last held one. */
+export function currentSessionIndex(sessions: readonly { status: string }[]): number {
+  const open = sessions.findIndex((s) => s.status === 'planned');
+  if (open >= 0) return open;
+  return sessions.map((s) => s.status).lastIndexOf('held');
+}

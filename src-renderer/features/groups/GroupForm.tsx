@@ -29,6 +29,8 @@ export interface GroupFormValues {
   status: GroupStatus;
   /** New groups only: lay the sessions out past public holidays and the unit's school breaks. */
   skipHolidays: boolean;
+  /** Edit only: planned sessions follow a new start date. */
+  movePlannedSessions: boolean;
 }
 
 const fields = ['programmeId', 'unitId', 'venue', 'startDate', 'startTime', 'leaderIds', 'supervisorId', 'note', 'status'] as const;
@@ -44,6 +46,7 @@ export const valuesFromGroup = (g: GroupDetail): GroupFormValues => ({
   note: g.note,
   status: g.status,
   skipHolidays: false,
+  movePlannedSessions: true,
 });
 
 const emptyValues: GroupFormValues = {
@@ -57,6 +60,7 @@ const emptyValues: GroupFormValues = {
   note: '',
   status: 'planned',
   skipHolidays: false,
+  movePlannedSessions: false,
 };
 
 interface GroupFormProps {
@@ -116,6 +120,9 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           hint={mode === 'edit' ? t('groups.startDateEditHint') : undefined} type="date" {...register('startDate', { required: 'validation.required' })} />
         <InputField id="group-start-time" label={t('groups.startTime')} required error={errors.startTime?.message} type="time"
           {...register('startTime', { required: 'validation.required' })} />
+        {mode === 'edit' && (
+          <Checkbox className="form__wide" label={t('groups.movePlannedSessions')} {...register('movePlannedSessions')} />
+        )}
         {mode === 'edit' && (
           <SelectField id="group-status" label={t('groups.status')} required error={errors.status?.message}
             options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))} {...register('status', { required: 'validation.required' })} />

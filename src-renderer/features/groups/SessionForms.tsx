@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue, Session } from '@contract';
 import { useApiMutation } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
@@ -110,8 +111,8 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const move = useApiMutation('sessions.move');
-  const { register, handleSubmit, setError, formState, watch, setValue } = useForm<{ plannedDate: string }>({
-    defaultValues: { plannedDate: session.plannedDate },
+  const { register, handleSubmit, setError, formState, watch, setValue } = useForm<{ plannedDate: string; withFollowing: boolean; allowOutOfOrder: boolean }>({
+    defaultValues: { plannedDate: session.plannedDate, withFollowing: false, allowOutOfOrder: false },
   });
   const prefix = `move-${session.id}`;
   const chosen = watch('plannedDate');
@@ -120,7 +121,7 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
   const issues = useServerIssues(setError, ['plannedDate']);
   const submit = handleSubmit((v) =>
     issues.run(async () => {
-      await move.mutateAsync({ id: session.id, plannedDate: v.plannedDate });
+      await move.mutateAsync({ id: session.id, plannedDate: v.plannedDate, withFollowing: v.withFollowing, allowOutOfOrder: v.allowOutOfOrder });
       showToast(t('sessions.moved', { number: session.number }));
       onDone();
     }),
@@ -137,6 +138,8 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
           </button>
         )}
       </CalendarWarning>
+      <Checkbox label={t('sessions.moveFollowing')} {...register('withFollowing')} />
+      <Checkbox label={t('sessions.moveOutOfOrder')} {...register('allowOutOfOrder')} />
     </InlineForm>
   );
 }

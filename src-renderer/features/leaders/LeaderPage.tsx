@@ -2,14 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { LeaderGroup, LeaderPage as LeaderPageData, Pathway } from '@contract';
-import { useApiQuery } from '../../api/queries';
+import { call } from '../../api/client';
+import { asApiError } from '../../api/errors';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { Panel } from '../../components/Panel';
 import { PendingPage } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
+import { showToast } from '../../stores/toasts';
 import { percent, rating, shareAsPercent } from '../../lib/percent';
 import { FollowUpList } from '../supervision/FollowUpList';
 import { CertifyDialog } from './CertifyDialog';
@@ -68,7 +73,7 @@ export function LeaderPage() {
         {d.pathways.length === 0 ? (
           <EmptyState title={t('leaders.pathway.empty')}>{t('leaders.pathway.emptyText')}</EmptyState>
         ) : (
-          d.pathways.map((p) => <PathwayBlock key={p.programmeId} leaderId={d.leader.id} pathway={p} onCertify={() => setCertifying(p.programmeId)} />)
+          d.pathways.map((p) => <PathwayBlock key={p.programmeId} leaderId={d.leader.id} leaderName={d.leader.name} pathway={p} onCertify={() => setCertifying(p.programmeId)} />)
         )}
       </Panel>
 
@@ -97,9 +102,31 @@ export function LeaderPage() {
   );
 }
 
-function PathwayBlock({ leaderId, pathway: p, onCertify }: { leaderId: string; pathway: Pathway; onCertify(): void }) {
+function PathwayBlock({ leaderId, leaderName, pathway: p, onCertify }: { leaderId: string; leaderName: string; pathway: Pathway; onCertify(): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const pick = useBilingual();
+  const [revoking, setRevoking] = useState(false);
+  const revoke = useApiMutation('certifications.delete');
+  const code = p.programmeCode;
+
+  // Undo certifies again with what was recorded, the override's reason included; should the
+  // requirements no longer hold and no reason was given, the refusal says so in the toast.
+  const restore = async (c: NonNullable<Pathway['certification']>) => {
+    try {
+      await call('certifications.certify', {
+        leaderId: c.leaderId, programmeId: c.programmeId, date: c.date, supervisorId: c.supervisorId, overrideReason: c.overrideReason ?? '', note: c.note,
+      });
+      showToast(t('leaders.certify.restored', { code }));
+    } catch (err) {
+      showToast(pick(asApiError(err).messages));
+    }
+  };
+  const confirmRevoke = async () => {
+    const c = p.certification!;
+    await revoke.mutateAsync({ id: c.id });
+    showToast(t('leaders.certify.revoked', { code }), { label: t('supervision.undo'), run: () => void restore(c) });
+  };
   const headingId = `pathway-${p.programmeId}`;
   return (
     <div className="pathway" aria-labelledby={headingId} role="group">
@@ -125,7 +152,19 @@ function PathwayBlock({ leaderId, pathway: p, onCertify }: { leaderId: string; p
         <Link to={`/leaders/${leaderId}/print/${p.programmeId}`} className="button button--link button--small">
           {t('leaders.print.open', { code: p.programmeCode })}
         </Link>
+        {p.certification && (
+          <button type="button" className="button button--small button--link button--danger-text" onClick={() => setRevoking(true)}>
+            {t('leaders.certify.revoke', { code })}
+          </button>
+        )}
       </div>
+      {p.certification && (
+        <ConfirmWrite open={revoking} title={t('leaders.certify.revokeTitle', { code })} confirmLabel={t('leaders.certify.revokeConfirm')}
+          mutation={revoke} onConfirm={confirmRevoke} onClose={() => setRevoking(false)}>
+          <p>{t('leaders.certify.revokeBody', { name: leaderName, date: fmt.date(p.certification.date), supervisor: p.certification.supervisorName })}</p>
+          {p.certification.overrideReason && <p>{t('leaders.certify.revokeOverride', { reason: p.certification.overrideReason })}</p>}
+        </ConfirmWrite>
+      )}
     </div>
   );
 }

@@ -1,6 +1,14 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { RatingScaleItem, SupervisionSession } from '@contract';
+import { call } from '../../api/client';
+import { asApiError } from '../../api/errors';
+import { useApiMutation } from '../../api/queries';
+import { ConfirmWrite } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
+import { RowButton } from '../../components/RowButton';
+import { showToast } from '../../stores/toasts';
 import { EmptyState } from '../../components/EmptyState';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
@@ -16,7 +24,38 @@ export function SupervisionHistory({ sessions, leaderId, scale }: { sessions: Su
     return anchor ? `${value} – ${pick(anchor.label)}` : String(value);
   };
   const mine = (s: SupervisionSession) => s.leaders.find((l) => l.leaderId === leaderId);
+  const [deleting, setDeleting] = useState<SupervisionSession | null>(null);
+  const remove = useApiMutation('supervision.delete');
+  const target = (s: SupervisionSession) => t('supervision.rowTarget', { date: fmt.shortDate(s.date) });
+
+  // Undo writes the meeting again as it was, follow-ups ticked off included (under a new id: the
+  // audit log keeps the deletion and the re-creation as two steps).
+  const restore = async (s: SupervisionSession) => {
+    try {
+      const again = await call('supervision.create', {
+        date: s.date, supervisorId: s.supervisorId, format: s.format, mode: s.mode, notes: s.notes,
+        leaders: s.leaders.map((l) => ({ leaderId: l.leaderId, rating: l.rating, note: l.note })),
+        groupIds: s.groups.map((g) => g.groupId),
+        followUps: s.followUps.map((f) => ({ text: f.text, dueDate: f.dueDate, leaderId: f.leaderId })),
+      });
+      for (const [i, f] of s.followUps.entries()) {
+        const made = again.followUps[i];
+        if (f.done && made) await call('followUps.setDone', { id: made.id, done: true });
+      }
+      showToast(t('supervision.restored'));
+    } catch (err) {
+      showToast(pick(asApiError(err).messages));
+    }
+  };
+
+  const confirmDelete = async () => {
+    const s = deleting!;
+    await remove.mutateAsync({ id: s.id });
+    showToast(t('supervision.deleted', { date: fmt.shortDate(s.date) }), { label: t('supervision.undo'), run: () => void restore(s) });
+  };
+
   return (
+    <>
     <DataTable
       caption={t('leaders.supervision.title')}
       rows={sessions}
@@ -49,7 +88,26 @@ export function SupervisionHistory({ sessions, leaderId, scale }: { sessions: Su
             );
           },
         },
+        {
+          key: 'actions',
+          header: t('supervision.actions'),
+          hiddenHeader: true,
+          cellClassName: 'nowrap',
+          cell: (s) => (
+            <>
+              <Link to={`/supervision/${s.id}/edit?leader=${leaderId}`} className="button button--small button--secondary" aria-label={`${t('supervision.edit')}, ${target(s)}`}>
+                {t('supervision.edit')}
+              </Link>{' '}
+              <RowButton variant="danger" label={t('supervision.delete')} target={target(s)} onClick={() => setDeleting(s)} />
+            </>
+          ),
+        },
       ]}
     />
+    <ConfirmWrite open={deleting !== null} title={deleting ? t('supervision.deleteTitle', { date: fmt.shortDate(deleting.date) }) : ''}
+      mutation={remove} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
+      <p>{deleting ? t('supervision.deleteBody', { supervisor: deleting.supervisorName }) : ''}</p>
+    </ConfirmWrite>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { SupervisionFormat, SupervisionMode } from '@contract';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import type { SupervisionFormat, SupervisionMode, SupervisionSession } from '@contract';
 import { SUPERVISION_FORMATS, SUPERVISION_MODES } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
@@ -51,7 +51,7 @@ const issuePlacement =
  * supervision in person), ratings appear per leader as they are ticked, and the server's issues
  * land on the exact leader's rating or follow-up row they concern.
  */
-export function SupervisionFormPage() {
+export function SupervisionFormPage({ existing }: { existing?: SupervisionSession } = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -60,8 +60,19 @@ export function SupervisionFormPage() {
   const groups = useApiQuery('groups.list', { limit: 500 });
   const scale = useApiQuery('supervision.ratingScale', {});
   const create = useApiMutation('supervision.create');
+  const update = useApiMutation('supervision.update');
   const { register, control, handleSubmit, setError, formState, watch } = useForm<SupervisionValues>({
-    defaultValues: {
+    defaultValues: existing ? {
+      date: existing.date,
+      supervisorId: existing.supervisorId,
+      format: existing.format,
+      mode: existing.mode,
+      leaderIds: existing.leaders.map((l) => l.leaderId),
+      ratings: Object.fromEntries(existing.leaders.map((l) => [l.leaderId, l.rating == null ? '' : String(l.rating)])),
+      groupIds: existing.groups.map((g) => g.groupId),
+      notes: existing.notes,
+      followUps: [],
+    } : {
       date: todayIso(),
       supervisorId: '',
       format: 'group',
@@ -81,7 +92,10 @@ export function SupervisionFormPage() {
   const nameOf = (id: string) => leaders.find((l) => l.id === id)?.name ?? '';
   // Only groups the present leaders lead and that are (or were about to be) running are worth discussing.
   const groupChoices = (groups.data?.items ?? []).filter(
-    (g) => g.status !== 'cancelled' && g.status !== 'completed' && g.leaders.some((l) => chosenLeaders.includes(l.id)),
+    (g) =>
+      // A meeting being corrected keeps the groups it discussed, even those that have ended since.
+      existing?.groups.some((x) => x.groupId === g.id) ||
+      (g.status !== 'cancelled' && g.status !== 'completed' && g.leaders.some((l) => chosenLeaders.includes(l.id))),
   );
   const backTo = preselected ? `/leaders/${preselected}` : '/leaders';
   // Which leader a "leaders.N" issue means depends on who was present in the call that failed.
@@ -90,17 +104,26 @@ export function SupervisionFormPage() {
 
   const submit = handleSubmit((v) =>
     issues.run(async () => {
-      await create.mutateAsync({
+      const fields = {
         date: v.date,
         supervisorId: v.supervisorId,
         format: v.format,
         mode: v.mode,
-        leaders: present.map((leaderId) => ({ leaderId, rating: v.ratings[leaderId] ? Number(v.ratings[leaderId]) : null })),
+        leaders: present.map((leaderId) => ({
+          leaderId,
+          rating: v.ratings[leaderId] ? Number(v.ratings[leaderId]) : null,
+          note: existing?.leaders.find((l) => l.leaderId === leaderId)?.note ?? '',
+        })),
         groupIds: v.groupIds.filter((id) => groupChoices.some((g) => g.id === id)),
         notes: v.notes,
-        followUps: v.followUps.map((f) => ({ text: f.text, dueDate: f.dueDate, leaderId: f.leaderId || null })),
-      });
-      showToast(t('supervision.saved'));
+      };
+      if (existing) {
+        await update.mutateAsync({ id: existing.id, ...fields });
+        showToast(t('supervision.updated'));
+      } else {
+        await create.mutateAsync({ ...fields, followUps: v.followUps.map((f) => ({ text: f.text, dueDate: f.dueDate, leaderId: f.leaderId || null })) });
+        showToast(t('supervision.saved'));
+      }
       void navigate(backTo);
     }),
   );
@@ -109,10 +132,10 @@ export function SupervisionFormPage() {
 
   return (
     <>
-      <PageHeader title={t('supervision.title')} back={<Link to={backTo}>← {t('supervision.back')}</Link>} />
+      <PageHeader title={existing ? t('supervision.editTitle') : t('supervision.title')} back={<Link to={backTo}>← {t('supervision.back')}</Link>} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="form__required-note">{t('form.requiredNote')}</p>
-        <ErrorAlert error={create.error ?? staff.error ?? scale.error} extraIssues={issues.unmatched} />
+        <ErrorAlert error={create.error ?? update.error ?? staff.error ?? scale.error} extraIssues={issues.unmatched} />
         <div className="form__grid">
           <InputField id="sup-date" label={t('supervision.date')} required error={errors.date?.message} type="date"
             {...register('date', { required: 'validation.required' })} />
@@ -193,6 +216,9 @@ export function SupervisionFormPage() {
 
         <TextAreaField id="sup-notes" label={t('supervision.notes')} error={errors.notes?.message} rows={4} {...register('notes')} />
 
+        {existing ? (
+          <p className="field__hint">{t('supervision.editFollowUpsHint')}</p>
+        ) : (
         <FollowUpRows
           fields={followUps.fields}
           register={register}
@@ -201,10 +227,20 @@ export function SupervisionFormPage() {
           onAdd={() => followUps.append({ text: '', dueDate: '', leaderId: '' })}
           onRemove={(i) => followUps.remove(i)}
         />
+        )}
 
-        <FormActions saving={create.isPending} submitLabel={t('supervision.submit')} cancel={backTo} />
+        <FormActions saving={create.isPending || update.isPending} submitLabel={existing ? t('supervision.submitEdit') : t('supervision.submit')} cancel={backTo} />
       </form>
     </>
   );
 }
 
+
+/** Correcting a recorded meeting: the same form, filled from what was saved. */
+export function SupervisionEditPage() {
+  const { id = '' } = useParams();
+  const existing = useApiQuery('supervision.get', { id });
+  if (existing.isPending) return <Loading />;
+  if (!existing.data) return <ErrorAlert error={existing.error} />;
+  return <SupervisionFormPage existing={existing.data} />;
+}
