@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: makes sure the outside tools exist, then typecheck, lint, Electron security scan,
+// `npm test`: makes sure the outside tools exist, then typecheck, lint, format check, Electron security scan,
 // unit + integration tests, build, end-to-end tests. Stops at the first failing step; ends with
 // "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
@@ -96,6 +96,8 @@ for (const part of ['node', 'renderer', 'page-tests']) {
 const eslintConfig = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts'].some((f) => fs.existsSync(path.join(root, f)));
 if (eslintConfig) steps.push(['lint', bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0']]);
 else say('ingen eslint-konfiguration, lint hoppas över / no eslint config, lint skipped');
+// One formatting for the whole tree (`npm run format` fixes it), so diffs show changes, not style.
+steps.push(['format (prettier --check)', bin('prettier', 'bin/prettier.cjs'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,js,mjs,cjs,css}']]);
 // Static security review of the Electron shell's sources, offline; see scripts/electronegativity.mjs.
 steps.push(['electronegativity (Electron-säkerhet / Electron security)', path.join(root, 'scripts', 'electronegativity.mjs'), []]);
 steps.push(['vitest', bin('vitest', 'vitest.mjs'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]]);
