@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const sqlCalls = {
-  selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]",
+  selector: 'CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]',
   message: 'SQL belongs in src-main/core/repos or src-main/core/db.',
 };
 const sqlImports = [
@@ -22,15 +22,43 @@ const electronImport = { name: 'electron', message: 'Only src-main/electron may 
 // run in Node and handle a page, so they get both.
 const sharedGlobals = Object.fromEntries(
   [
-    'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'structuredClone', 'URL',
-    'URLSearchParams', 'fetch', 'performance', 'Response', 'Request', 'Headers', 'AbortController', 'AbortSignal',
-    'TextEncoder', 'TextDecoder', 'crypto',
+    'console',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'queueMicrotask',
+    'structuredClone',
+    'URL',
+    'URLSearchParams',
+    'fetch',
+    'performance',
+    'Response',
+    'Request',
+    'Headers',
+    'AbortController',
+    'AbortSignal',
+    'TextEncoder',
+    'TextDecoder',
+    'crypto',
   ].map((name) => [name, 'readonly']),
 );
 const nodeOnly = ['process', 'Buffer', 'setImmediate', 'clearImmediate', 'global', '__dirname', '__filename', 'require', 'module'];
 const browserOnly = [
-  'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'history', 'EventSource',
-  'requestAnimationFrame', 'HTMLElement', 'HTMLInputElement', 'HTMLDialogElement', 'KeyboardEvent', 'MouseEvent',
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'history',
+  'EventSource',
+  'requestAnimationFrame',
+  'HTMLElement',
+  'HTMLInputElement',
+  'HTMLDialogElement',
+  'KeyboardEvent',
+  'MouseEvent',
 ];
 const readonly = (names) => Object.fromEntries(names.map((name) => [name, 'readonly']));
 const forbidden = (names, message) => ['error', ...names.map((name) => ({ name, message }))];
@@ -78,8 +106,13 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                '**/src-main/core/**', '**/src-main/app/**', '**/src-main/http/**', '**/src-main/cli/**', '**/src-main/contract/**',
-                '**/src-main/electron/*', '!**/src-main/electron/preload-api',
+                '**/src-main/core/**',
+                '**/src-main/app/**',
+                '**/src-main/http/**',
+                '**/src-main/cli/**',
+                '**/src-main/contract/**',
+                '**/src-main/electron/*',
+                '!**/src-main/electron/preload-api',
               ],
               message: 'The renderer reaches main through @contract and the preload API only.',
             },
@@ -102,9 +135,7 @@ export default tseslint.config(
         'error',
         {
           paths: [electronImport],
-          patterns: [
-            { group: ['**/electron/**', '**/http/**', '**/cli/**', '**/app/**'], message: 'The core imports no shell.' },
-          ],
+          patterns: [{ group: ['**/electron/**', '**/http/**', '**/cli/**', '**/app/**'], message: 'The core imports no shell.' }],
         },
       ],
     },
@@ -118,7 +149,10 @@ export default tseslint.config(
         {
           paths: [electronImport, ...sqlImports],
           patterns: [
-            { group: ['**/core/**', '**/app/**', '**/electron/**', '**/http/**', '**/cli/**', '**/src-renderer/**', 'node:*'], message: 'The contract imports only zod and itself.' },
+            {
+              group: ['**/core/**', '**/app/**', '**/electron/**', '**/http/**', '**/cli/**', '**/src-renderer/**', 'node:*'],
+              message: 'The contract imports only zod and itself.',
+            },
             { group: ['drizzle-orm/*'], message: 'The contract imports only zod and itself.' },
           ],
         },

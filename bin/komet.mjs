@@ -6,9 +6,7 @@
 
 const required = [22, 12];
 // Tests simulate an old Node with KOMET_MIN_NODE (e.g. "99.0"); nothing else sets it.
-const minimum = (process.env.KOMET_MIN_NODE || '').match(/^(\d+)\.(\d+)/)
-  ? process.env.KOMET_MIN_NODE.split('.').slice(0, 2).map(Number)
-  : required;
+const minimum = (process.env.KOMET_MIN_NODE || '').match(/^(\d+)\.(\d+)/) ? process.env.KOMET_MIN_NODE.split('.').slice(0, 2).map(Number) : required;
 const current = process.versions.node.split('.').map(Number);
 const tooOld = current[0] < minimum[0] || (current[0] === minimum[0] && current[1] < minimum[1]);
 

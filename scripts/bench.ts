@@ -14,7 +14,14 @@ import { generateDemo } from '../src-main/core/demo/generate';
 import { generateParticipation } from '../src-main/core/demo/participation';
 import { createRandom } from '../src-main/core/demo/random';
 import { generateLeaderPathway } from '../src-main/core/demo/leaders';
-import { insertDemoLeaderRows, insertDemoRows, listDemoProgrammeBands, listDemoProgrammes, listDemoReasonIds, listDemoUnits } from '../src-main/core/repos/demo-repo';
+import {
+  insertDemoLeaderRows,
+  insertDemoRows,
+  listDemoProgrammeBands,
+  listDemoProgrammes,
+  listDemoReasonIds,
+  listDemoUnits,
+} from '../src-main/core/repos/demo-repo';
 import { sections } from './bench/sections';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -40,7 +47,10 @@ if (values.help) {
                       and the sections named by one (leaders, export, vault, outcomes); demo generation always runs`);
   process.exit(0);
 }
-const only = (values.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+const only = (values.only ?? [])
+  .flatMap((s) => s.split(','))
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
 const wanted = (name: string) => only.length === 0 || only.some((word) => name.toLowerCase().includes(word));
 const scales = (values.scale ?? ['1', '100']).flatMap((s) => s.split(',')).map(Number);
 const iterations = Number(values.iterations);
@@ -178,8 +188,12 @@ async function benchScale(scale: number, dir: string) {
     record('demo generation: wall (generate + insert)', '< 60 s at scale 100', scale, `${seconds(t2 - t0)} s (${seconds(t1 - t0)} + ${seconds(t2 - t1)})`);
     record('demo generation: CPU time (user + system)', '', scale, `${seconds((cpu.user + cpu.system) / 1000)} s`);
     record('demo size (groups / sessions)', '', scale, `${demo.groups.length} / ${demo.sessions.length}`);
-    record('demo size (participants / attendance marks / fidelity records)', '', scale,
-      `${participation.participants.length} / ${participation.attendance.length} / ${participation.fidelity.length}`);
+    record(
+      'demo size (participants / attendance marks / fidelity records)',
+      '',
+      scale,
+      `${participation.participants.length} / ${participation.attendance.length} / ${participation.fidelity.length}`,
+    );
     groupIds = demo.groups.map((g) => g.id);
     // Filters taken from real groups, so every filtered query has rows to find.
     const filters = demo.groups.map((g) => ({ programmeId: g.programmeId, status: g.status, year: Number(g.startDate.slice(0, 4)) }));
@@ -197,20 +211,36 @@ async function benchScale(scale: number, dir: string) {
     const sessionGroup = new Map(demo.sessions.map((x) => [x.id, x.groupId]));
     const cells = participation.attendance.filter((a) => !cancelledGroups.has(sessionGroup.get(a.sessionId)!)).map((a) => ({ ...a }));
     const states = ['present', 'absent', 'absent_with_notice'] as const;
-    await measure('attendance.set, one cell (p50 / p95)', 'p95 < 5 ms', scale, () => timeCalls(app, () => {
-      const cell = rnd.pick(cells);
-      cell.state = states[(states.indexOf(cell.state) + 1) % 3]!;
-      return ['attendance.set', { participantId: cell.participantId, sessionId: cell.sessionId, state: cell.state }];
-    }));
+    await measure('attendance.set, one cell (p50 / p95)', 'p95 < 5 ms', scale, () =>
+      timeCalls(app, () => {
+        const cell = rnd.pick(cells);
+        cell.state = states[(states.indexOf(cell.state) + 1) % 3]!;
+        return ['attendance.set', { participantId: cell.participantId, sessionId: cell.sessionId, state: cell.state }];
+      }),
+    );
     const withParticipants = [...new Set(participation.participants.map((p) => p.groupId))];
-    await measure('groups.overview, open a group page (p50 / p95)', 'p95 < 30 ms', scale, () => timeCalls(app, () => ['groups.overview', { id: rnd.pick(withParticipants) }]));
+    await measure('groups.overview, open a group page (p50 / p95)', 'p95 < 30 ms', scale, () =>
+      timeCalls(app, () => ['groups.overview', { id: rnd.pick(withParticipants) }]),
+    );
     await measure('dashboard.participation (p50 / p95)', '', scale, () => timeCalls(app, () => ['dashboard.participation', {}]));
     await measure('stats.participation (p50 / p95)', '', scale, () => timeCalls(app, () => ['stats.participation', {}]));
-    await measure('stats over everything: stats.get + stats.participation (p50 / p95)', '< 1 s', scale, () => timeSequence(app, [['stats.get', {}], ['stats.participation', {}]]));
+    await measure('stats over everything: stats.get + stats.participation (p50 / p95)', '< 1 s', scale, () =>
+      timeSequence(app, [
+        ['stats.get', {}],
+        ['stats.participation', {}],
+      ]),
+    );
     for (const [name, section] of Object.entries(sections)) {
       if (!wanted(name)) continue;
       await section({
-        app, scale, databasePath, dir, demo, participation, pathway, ms,
+        app,
+        scale,
+        databasePath,
+        dir,
+        demo,
+        participation,
+        pathway,
+        ms,
         record: (measure, target, cell) => record(measure, target, scale, cell),
         timeCalls: (makeInput) => timeCalls(app, makeInput),
       });
@@ -256,7 +286,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 try {
-  console.log(`Node ${process.versions.node}, ${os.cpus().length} CPU, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${iterations} iterations per query`);
+  console.log(
+    `Node ${process.versions.node}, ${os.cpus().length} CPU, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, ${iterations} iterations per query`,
+  );
   for (const scale of scales) {
     process.stderr.write(`scale ${scale}…\n`);
     await benchScale(scale, dir);

@@ -30,14 +30,11 @@ function parseAddress(line) {
 export async function runBrowserShell({ out = path.join(root, 'out') } = {}) {
   // The bundle built by `npm run build` starts several times faster than the TypeScript sources.
   const bundle = path.join(out, 'serve', 'index.mjs');
-  const entry = fs.existsSync(bundle)
-    ? [bundle]
-    : ['--import', import.meta.resolve('tsx'), path.join(root, 'src-main', 'http', 'serve-main.ts')];
-  const server = spawn(
-    process.execPath,
-    [...entry, '--ready-json', '--exit-with-stdin', '--renderer', path.join(out, 'renderer')],
-    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+  const entry = fs.existsSync(bundle) ? [bundle] : ['--import', import.meta.resolve('tsx'), path.join(root, 'src-main', 'http', 'serve-main.ts')];
+  const server = spawn(process.execPath, [...entry, '--ready-json', '--exit-with-stdin', '--renderer', path.join(out, 'renderer')], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const serverExited = new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
 
   // Every address line the server prints is a single-use launch address: the first when it is
@@ -92,7 +89,10 @@ export async function runBrowserShell({ out = path.join(root, 'out') } = {}) {
     await serverExited;
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0)).on('SIGTERM', () => void stop(0)).on('SIGHUP', () => void stop(0));
+  process
+    .on('SIGINT', () => void stop(0))
+    .on('SIGTERM', () => void stop(0))
+    .on('SIGHUP', () => void stop(0));
   serverExited.then((code) => !stopping && process.exit(code || 1));
 
   let listening = false;
@@ -120,7 +120,9 @@ export async function runBrowserShell({ out = path.join(root, 'out') } = {}) {
   let shown = false;
   const settled = setTimeout(() => {
     shown = true;
-    say('Komet är öppet i ett webbläsarfönster; stäng det eller tryck Ctrl-C för att avsluta. / Komet is open in a browser window; close it or press Ctrl-C to stop.');
+    say(
+      'Komet är öppet i ett webbläsarfönster; stäng det eller tryck Ctrl-C för att avsluta. / Komet is open in a browser window; close it or press Ctrl-C to stop.',
+    );
   }, 3_000);
   browser.on('error', () => {
     clearTimeout(settled);

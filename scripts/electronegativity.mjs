@@ -95,7 +95,10 @@ function loadExplained() {
   return entries;
 }
 
-const normalise = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
+const normalise = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 // The sample (the flagged line) is part of the match when given, so a second, new call of the
 // same kind in an explained file is not waved through by the first one's explanation.
 const explains = (entry, issue) =>

@@ -37,8 +37,12 @@ function playwrightChromium() {
 
 function platformCandidates(env, platform) {
   if (platform === 'darwin') {
-    const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium',
-      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge', 'Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary'];
+    const apps = [
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      'Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary',
+    ];
     const roots = ['/Applications', path.join(env.HOME ?? '', 'Applications')];
     return roots.flatMap((root) => apps.map((app) => path.join(root, app)));
   }
@@ -47,8 +51,16 @@ function platformCandidates(env, platform) {
     const apps = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe', 'Chromium\\Application\\chrome.exe'];
     return roots.flatMap((root) => apps.map((app) => path.win32.join(root, app)));
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-    '/usr/bin/microsoft-edge', '/usr/bin/microsoft-edge-stable', '/opt/google/chrome/chrome', '/snap/bin/chromium'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+    '/usr/bin/microsoft-edge-stable',
+    '/opt/google/chrome/chrome',
+    '/snap/bin/chromium',
+  ];
 }
 
 /**

@@ -13,13 +13,16 @@ const say = (line) => console.log(line);
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`Komet behöver Node 22.12 eller senare (du har ${process.versions.node}); kör \`npm start\` så används projektets Node 24. / Komet needs Node ≥ 22.12; run \`npm start\`.`);
+  console.error(
+    `Komet behöver Node 22.12 eller senare (du har ${process.versions.node}); kör \`npm start\` så används projektets Node 24. / Komet needs Node ≥ 22.12; run \`npm start\`.`,
+  );
   process.exit(1);
 }
 
 function build() {
   if (!fs.existsSync(path.join(root, 'electron.config.ts'))) {
-    if (!fs.existsSync(out('renderer', 'index.html'))) say('electron.config.ts saknas – gränssnittet kan inte byggas. / electron.config.ts missing – the UI cannot be built.');
+    if (!fs.existsSync(out('renderer', 'index.html')))
+      say('electron.config.ts saknas – gränssnittet kan inte byggas. / electron.config.ts missing – the UI cannot be built.');
     return;
   }
   say('Bygger Komet … / Building Komet …');
@@ -75,5 +78,7 @@ build();
 const binary = electronBinary();
 const electronCode = binary && fs.existsSync(out('main', 'index.js')) ? await runElectron(binary) : null;
 if (electronCode !== null) process.exit(electronCode);
-say('Electron kunde inte startas på den här datorn – öppnar Komet i webbläsaren i stället. / Electron could not start on this computer – opening Komet in the browser instead.');
+say(
+  'Electron kunde inte startas på den här datorn – öppnar Komet i webbläsaren i stället. / Electron could not start on this computer – opening Komet in the browser instead.',
+);
 await runBrowserShell({ out: out() });

@@ -20,13 +20,15 @@ if (major < 22 || (major === 22 && minor < 12)) {
 }
 
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
-const canApt = () =>
-  process.platform === 'linux' && fs.existsSync('/etc/debian_version') && process.getuid?.() === 0 && hasCommand('apt-get');
+const canApt = () => process.platform === 'linux' && fs.existsSync('/etc/debian_version') && process.getuid?.() === 0 && hasCommand('apt-get');
 
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-  for (const args of [['update', ...lock], ['install', '-y', ...lock, ...packages]]) {
+  for (const args of [
+    ['update', ...lock],
+    ['install', '-y', ...lock, ...packages],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
     if (r.status !== 0) return false;
   }
@@ -52,7 +54,8 @@ function ensureTools() {
     process.exit(1);
   }
   // Tests that need age skip with a printed reason; this line says why up front.
-  if (missing.includes('age') && !hasCommand('age')) say('age saknas, tester som behöver det hoppas över / age missing, tests that need it are skipped (apt-get install age)');
+  if (missing.includes('age') && !hasCommand('age'))
+    say('age saknas, tester som behöver det hoppas över / age missing, tests that need it are skipped (apt-get install age)');
 }
 
 const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);

@@ -13,7 +13,18 @@ import type { BenchContext, BenchSection } from './context';
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 /** Tables the export's queries read (src-main/core/repos/export-source.ts). */
-const SOURCE_TABLES = ['programmes', 'units', 'groups', 'group_leaders', 'sessions', 'families', 'participants', 'dropout_reasons', 'attendance', 'fidelity_records'];
+const SOURCE_TABLES = [
+  'programmes',
+  'units',
+  'groups',
+  'group_leaders',
+  'sessions',
+  'families',
+  'participants',
+  'dropout_reasons',
+  'attendance',
+  'fidelity_records',
+];
 
 // Loaded into the export's process with --import: writes its own peak RSS when it exits.
 const RSS_PRELOAD = `import fs from 'node:fs';

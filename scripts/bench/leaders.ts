@@ -13,27 +13,41 @@ export const leadersSection: BenchSection = async (ctx) => {
   ctx.record('leaders.overview, all leaders (p50 / p95)', 'p95 < 50 ms at scale 100', await ctx.timeCalls(() => ['leaders.overview', {}]));
   // Kept rows, but a different sort and filter each call (the supervisor clicking through the table).
   const sorts = ['name', 'status', 'attention', 'attendance', 'fidelity', 'lastSupervision', 'groups'] as const;
-  ctx.record('leaders.overview, all leaders, changing sort and filter (p50 / p95)', '', await ctx.timeCalls(() => [
-    'leaders.overview',
-    { sort: rnd.pick(sorts), direction: rnd.pick(['asc', 'desc']), attentionOnly: rnd.pick([true, false]) },
-  ]));
+  ctx.record(
+    'leaders.overview, all leaders, changing sort and filter (p50 / p95)',
+    '',
+    await ctx.timeCalls(() => ['leaders.overview', { sort: rnd.pick(sorts), direction: rnd.pick(['asc', 'desc']), attentionOnly: rnd.pick([true, false]) }]),
+  );
   // The overview keeps its rows until the database changes; a one-row write before each call
   // (not timed) shows what the first look after any change costs.
   const touch = ctx.app.db.sqlite.prepare('update staff set updated_at = updated_at where id = ?');
-  ctx.record('leaders.overview, all leaders, first call after a write (p50 / p95)', '', await ctx.timeCalls(() => {
-    touch.run(rnd.pick(leaderIds));
-    return ['leaders.overview', {}];
-  }));
-  ctx.record('leaders.overview, one supervisor\'s leaders (p50 / p95)', '', await ctx.timeCalls(() => [
-    'leaders.overview',
-    { scope: 'supervised', supervisorId: rnd.pick(supervisorIds) },
-  ]));
-  ctx.record('leaders.page, random leader (p50 / p95)', 'p95 < 30 ms at scale 100', await ctx.timeCalls(() => ['leaders.page', { leaderId: rnd.pick(leaderIds) }]));
+  ctx.record(
+    'leaders.overview, all leaders, first call after a write (p50 / p95)',
+    '',
+    await ctx.timeCalls(() => {
+      touch.run(rnd.pick(leaderIds));
+      return ['leaders.overview', {}];
+    }),
+  );
+  ctx.record(
+    "leaders.overview, one supervisor's leaders (p50 / p95)",
+    '',
+    await ctx.timeCalls(() => ['leaders.overview', { scope: 'supervised', supervisorId: rnd.pick(supervisorIds) }]),
+  );
+  ctx.record(
+    'leaders.page, random leader (p50 / p95)',
+    'p95 < 30 ms at scale 100',
+    await ctx.timeCalls(() => ['leaders.page', { leaderId: rnd.pick(leaderIds) }]),
+  );
   const certified = ctx.pathway.certifications;
   if (certified.length > 0) {
-    ctx.record('leaders.certificateSummary, certified leader (p50 / p95)', '', await ctx.timeCalls(() => {
-      const c = rnd.pick(certified);
-      return ['leaders.certificateSummary', { leaderId: c.leaderId, programmeId: c.programmeId }];
-    }));
+    ctx.record(
+      'leaders.certificateSummary, certified leader (p50 / p95)',
+      '',
+      await ctx.timeCalls(() => {
+        const c = rnd.pick(certified);
+        return ['leaders.certificateSummary', { leaderId: c.leaderId, programmeId: c.programmeId }];
+      }),
+    );
   }
 };

@@ -6,4 +6,10 @@ import { syncSection } from './sync';
 import { vaultSection } from './vault';
 
 /** Each feature adds its section here; they run in this order after the core measures. The name is what `--only` matches. */
-export const sections: Record<string, BenchSection> = { leaders: leadersSection, export: exportSection, vault: vaultSection, sync: syncSection, outcomes: outcomesSection };
+export const sections: Record<string, BenchSection> = {
+  leaders: leadersSection,
+  export: exportSection,
+  vault: vaultSection,
+  sync: syncSection,
+  outcomes: outcomesSection,
+};

@@ -75,8 +75,16 @@ async function measure(ctx: BenchContext): Promise<void> {
     const uploadStarted = performance.now();
     await admin.sync.join(server(['enrol', '--data', cityDir, '--name', 'Admin', '--role', 'admin']));
     const upload = await admin.sync.syncNow(600_000);
-    ctx.record('sync: first upload of the whole city from the administrator’s database (join, snapshot, sync)', '', `${seconds(performance.now() - uploadStarted)}${upload.converged ? '' : ' (not converged)'}`);
-    ctx.record('sync: city server RSS right after receiving that upload (now / peak)', '', `${rssOf(city.proc.pid!).rss.toFixed(0)} / ${rssOf(city.proc.pid!).peak.toFixed(0)} MB`);
+    ctx.record(
+      'sync: first upload of the whole city from the administrator’s database (join, snapshot, sync)',
+      '',
+      `${seconds(performance.now() - uploadStarted)}${upload.converged ? '' : ' (not converged)'}`,
+    );
+    ctx.record(
+      'sync: city server RSS right after receiving that upload (now / peak)',
+      '',
+      `${rssOf(city.proc.pid!).rss.toFixed(0)} / ${rssOf(city.proc.pid!).peak.toFixed(0)} MB`,
+    );
     // Holding the whole city: a started server has loaded every scope before it listens.
     const port = new URL(city.url.replace('wss:', 'https:')).port;
     city.proc.kill('SIGTERM');
@@ -85,7 +93,11 @@ async function measure(ctx: BenchContext): Promise<void> {
     procs.push(restarted.proc);
     await new Promise((r) => setTimeout(r, 2000));
     const held = rssOf(restarted.proc.pid!);
-    ctx.record('sync: city server RSS holding the whole city, after a restart (now / peak)', '< 1 GB at scale 10', `${held.rss.toFixed(0)} / ${held.peak.toFixed(0)} MB`);
+    ctx.record(
+      'sync: city server RSS holding the whole city, after a restart (now / peak)',
+      '< 1 GB at scale 10',
+      `${held.rss.toFixed(0)} / ${held.peak.toFixed(0)} MB`,
+    );
     // The administrator's laptop lost its connection with the restart; it watches for marks below.
     await admin.sync.syncNow(600_000);
 
@@ -93,9 +105,7 @@ async function measure(ctx: BenchContext): Promise<void> {
     const unit = ctx.app.db.sqlite
       .prepare('select u.id, u.name from units u join groups g on g.unit_id = u.id group by u.id order by count(*) desc limit 1')
       .get() as { id: string; name: string };
-    const leader = ctx.app.db.sqlite
-      .prepare('select id from staff where unit_id = ? and is_leader = 1 order by id limit 1')
-      .get(unit.id) as { id: string };
+    const leader = ctx.app.db.sqlite.prepare('select id from staff where unit_id = ? and is_leader = 1 order by id limit 1').get(unit.id) as { id: string };
 
     const fresh = laptopOn(path.join(work, 'fresh', 'komet.db'));
     laptops.push(fresh);
@@ -103,11 +113,18 @@ async function measure(ctx: BenchContext): Promise<void> {
     await fresh.sync.join(server(['enrol', '--data', cityDir, '--name', leader.id, '--role', 'leader']));
     const first = await fresh.sync.syncNow(600_000);
     const groups = fresh.app.db.sqlite.prepare('select count(*) from groups').pluck().get() as number;
-    ctx.record('sync: one unit’s first sync to a fresh laptop, from the city (join + sync)', '< 5 s at scale 1', `${seconds(performance.now() - joinStarted)} (${groups} groups)${first.converged ? '' : ' (not converged)'}`);
+    ctx.record(
+      'sync: one unit’s first sync to a fresh laptop, from the city (join + sync)',
+      '< 5 s at scale 1',
+      `${seconds(performance.now() - joinStarted)} (${groups} groups)${first.converged ? '' : ' (not converged)'}`,
+    );
 
     const unitDir = path.join(work, 'unit');
     server(['init', '--data', unitDir, '--name', 'Enhetsservern']);
-    const unitServer = await start(unitDir, ['--upstream-code', server(['enrol', '--data', cityDir, '--name', 'Enhetsservern', '--role', 'unit-server', '--unit', unit.id])]);
+    const unitServer = await start(unitDir, [
+      '--upstream-code',
+      server(['enrol', '--data', cityDir, '--name', 'Enhetsservern', '--role', 'unit-server', '--unit', unit.id]),
+    ]);
     procs.push(unitServer.proc);
     let code = '';
     for (let i = 0; i < 600 && !code; i++) {
@@ -124,9 +141,11 @@ async function measure(ctx: BenchContext): Promise<void> {
 
     // Cells to flip: marks of held sessions in the unit's groups that are not cancelled.
     const cells = leaderLaptop.app.db.sqlite
-      .prepare(`select a.participant_id as participantId, a.session_id as sessionId, a.state from attendance a
+      .prepare(
+        `select a.participant_id as participantId, a.session_id as sessionId, a.state from attendance a
         join sessions s on s.id = a.session_id join groups g on g.id = s.group_id
-        where g.status <> 'cancelled' and s.status = 'held' order by a.rowid limit 600`)
+        where g.status <> 'cancelled' and s.status = 'held' order by a.rowid limit 600`,
+      )
       .all() as { participantId: string; sessionId: string; state: string }[];
     const states = ['present', 'absent', 'absent_with_notice'];
     const flip = async (cell: (typeof cells)[number]) => {
@@ -149,13 +168,21 @@ async function measure(ctx: BenchContext): Promise<void> {
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    ctx.record('sync: one attendance mark laptop → unit server → city, until in a city laptop’s tables (p50 / p95)', 'p95 < 1 s', times.length ? `${ctx.ms(quantile(times, 0.5))} / ${ctx.ms(quantile(times, 0.95))} ms (n=${times.length})` : 'n/a (no marks)');
+    ctx.record(
+      'sync: one attendance mark laptop → unit server → city, until in a city laptop’s tables (p50 / p95)',
+      'p95 < 1 s',
+      times.length ? `${ctx.ms(quantile(times, 0.5))} / ${ctx.ms(quantile(times, 0.95))} ms (n=${times.length})` : 'n/a (no marks)',
+    );
 
     await leaderLaptop.sync.disconnect();
     for (let i = 0; i < 500 && cells.length; i++) await flip(cells[i % cells.length]!);
     const resyncStarted = performance.now();
     const resync = await leaderLaptop.sync.syncNow(600_000);
-    ctx.record('sync: resync after 500 offline changes, through the unit server', '', `${seconds(performance.now() - resyncStarted)}${resync.converged ? '' : ' (not converged)'}`);
+    ctx.record(
+      'sync: resync after 500 offline changes, through the unit server',
+      '',
+      `${seconds(performance.now() - resyncStarted)}${resync.converged ? '' : ' (not converged)'}`,
+    );
   } finally {
     for (const l of laptops) {
       await l.sync.close();

@@ -71,8 +71,11 @@ async function measure(ctx: BenchContext, dataDir: string): Promise<void> {
       (await unlockWithPassphrase(dataDir, passphrase)).fill(0);
       kdfs.push(performance.now() - kdfStarted);
     }
-    ctx.record(`vault: unlock with passphrase, KDF + open (median / max of ${unlockRuns}; median CPU)`, '< 1 s',
-      `${seconds(median(unlocks))} / ${seconds(Math.max(...unlocks))}; CPU ${seconds(median(unlockCpu))}`);
+    ctx.record(
+      `vault: unlock with passphrase, KDF + open (median / max of ${unlockRuns}; median CPU)`,
+      '< 1 s',
+      `${seconds(median(unlocks))} / ${seconds(Math.max(...unlocks))}; CPU ${seconds(median(unlockCpu))}`,
+    );
     ctx.record(`vault: of which the KDF alone, unwrapping the data key (median of ${unlockRuns})`, '', seconds(median(kdfs)));
 
     const backupCpu = process.cpuUsage();
@@ -81,8 +84,11 @@ async function measure(ctx: BenchContext, dataDir: string): Promise<void> {
     const backupMs = performance.now() - backupStarted;
     const backupUsed = process.cpuUsage(backupCpu);
     if (!backup.ok) throw new Error('the backup did not verify');
-    ctx.record('vault: verified backup, page copy + reopen + quick_check + row counts (wall / CPU / file size)', '< 10 s at scale 100',
-      `${seconds(backupMs)} / ${seconds((backupUsed.user + backupUsed.system) / 1000)} / ${megabytes(backup.size)}`);
+    ctx.record(
+      'vault: verified backup, page copy + reopen + quick_check + row counts (wall / CPU / file size)',
+      '< 10 s at scale 100',
+      `${seconds(backupMs)} / ${seconds((backupUsed.user + backupUsed.system) / 1000)} / ${megabytes(backup.size)}`,
+    );
     // Which half to speed up: the verification alone, repeated on the finished file.
     const key = await unlockWithPassphrase(dataDir, passphrase);
     try {

@@ -2,17 +2,23 @@ import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import sv from 'zod/v4/locales/sv.js';
 import { AppError, type ErrorShape, type FieldIssue, type Result } from '../core/errors';
-import { contract, isProcedureName, type ChangeEvent, type OpenProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput, type WhileLockedName } from '../contract';
+import {
+  contract,
+  isProcedureName,
+  type ChangeEvent,
+  type OpenProcedureName,
+  type ParsedInput,
+  type ProcedureName,
+  type ProcedureOutput,
+  type WhileLockedName,
+} from '../contract';
 import { commonErrors } from '../contract/errors';
 import { ruleMessages, type RuleMessageKey } from '../contract/messages';
 import { runInCall, type CallContext } from './call-context';
 
 export type { CallContext, CurrentCall } from './call-context';
 
-export type Handler<P extends ProcedureName> = (
-  input: ParsedInput<P>,
-  ctx: CallContext,
-) => ProcedureOutput<P> | Promise<ProcedureOutput<P>>;
+export type Handler<P extends ProcedureName> = (input: ParsedInput<P>, ctx: CallContext) => ProcedureOutput<P> | Promise<ProcedureOutput<P>>;
 /** The procedures that need the open database, answered by one database's services. */
 export type Handlers = { [P in OpenProcedureName]: Handler<P> };
 /** The lock screen's and the backups' procedures, answered by the vault session. */

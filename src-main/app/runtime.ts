@@ -154,16 +154,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const lockHandlers = {
     ...backupHandlers({ session, clock }),
     ...vaultHandlers({
-    session,
-    dataDir,
-    clock,
-    autoLock: {
-      get: () => autoLockMinutes,
-      set: (minutes) => {
-        autoLockMinutes = minutes;
-        session.setIdleLockMs(minutes * 60_000);
+      session,
+      dataDir,
+      clock,
+      autoLock: {
+        get: () => autoLockMinutes,
+        set: (minutes) => {
+          autoLockMinutes = minutes;
+          session.setIdleLockMs(minutes * 60_000);
+        },
       },
-    },
     }),
   };
   const router = createRouter({

@@ -1,15 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
-import {
-  backupNames,
-  backupsDirOf,
-  parseBackupFileName,
-  restoreBackup,
-  settleVaultFiles,
-  type EncryptedFiles,
-  type RestoreResult,
-} from '../core/backup';
+import { backupNames, backupsDirOf, parseBackupFileName, restoreBackup, settleVaultFiles, type EncryptedFiles, type RestoreResult } from '../core/backup';
 import { AppError, type ErrorShape } from '../core/errors';
 import { commonErrors } from '../contract/errors';
 import { createEmptyDatabase } from '../core/repos/backup-repo';
@@ -80,8 +72,7 @@ const notEncrypted = () =>
     sv: 'Den här databasen är okrypterad (demo eller mätning) och har ingen lösenfras. Skapa en krypterad med komet init.',
     en: 'This database is unencrypted (demo or benchmark) and has no passphrase. Create an encrypted one with komet init.',
   });
-const busyError = () =>
-  new AppError('conflict', { sv: 'Upplåsning pågår redan.', en: 'Unlocking is already in progress.' });
+const busyError = () => new AppError('conflict', { sv: 'Upplåsning pågår redan.', en: 'Unlocking is already in progress.' });
 
 /**
  * The lock state the shells show: no Electron here, so the browser shell, the CLI and the tests
@@ -423,7 +414,8 @@ export function createVaultSession(options: VaultSessionOptions) {
   function backupFile(name: string): string {
     const parsed = parseBackupFileName(path.basename(name));
     const file = parsed ? path.join(backupsDir, parsed.name) : '';
-    if (!parsed || !fs.existsSync(file)) throw new AppError('not_found', { sv: 'Säkerhetskopian finns inte (längre).', en: 'The backup does not exist (any more).' });
+    if (!parsed || !fs.existsSync(file))
+      throw new AppError('not_found', { sv: 'Säkerhetskopian finns inte (längre).', en: 'The backup does not exist (any more).' });
     return file;
   }
 

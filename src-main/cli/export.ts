@@ -100,7 +100,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (!values.out) throw fail('--out saknas', '--out is missing');
   if (values.recipient.length === 0 && !values['passphrase-env']) throw fail('ange --recipient eller --passphrase-env', 'give --recipient or --passphrase-env');
-  if (values.recipient.length > 0 && values['passphrase-env']) throw fail('ange --recipient eller --passphrase-env, inte båda', 'give --recipient or --passphrase-env, not both');
+  if (values.recipient.length > 0 && values['passphrase-env'])
+    throw fail('ange --recipient eller --passphrase-env, inte båda', 'give --recipient or --passphrase-env, not both');
   let passphrase: string | undefined;
   if (values['passphrase-env']) {
     passphrase = process.env[values['passphrase-env']];

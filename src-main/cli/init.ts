@@ -89,7 +89,11 @@ export async function run(args: string[]): Promise<number> {
   const runtime = createRuntime({ databasePath, shell: 'cli', backupCheckMs: 0 });
   try {
     const userName = values.user ?? osUserName();
-    const { recoveryKey, backupsEncrypted = 0, backupsRemoved = 0 } = unwrap<{ recoveryKey: string; backupsEncrypted?: number; backupsRemoved?: number }>(
+    const {
+      recoveryKey,
+      backupsEncrypted = 0,
+      backupsRemoved = 0,
+    } = unwrap<{ recoveryKey: string; backupsEncrypted?: number; backupsRemoved?: number }>(
       await runtime.call('vault.setup', { userName, passphrase, passphraseRepeat: passphrase }),
     );
     console.log(databasePath);

@@ -31,6 +31,8 @@ export async function run(args: string[]): Promise<number> {
   );
   // Only the public key on stdout, so scripts can capture it.
   console.log(key.publicKey);
-  console.error(line({ sv: `Hemlig nyckel sparad i ${key.file}; skicka den publika nyckeln ovan.`, en: `Secret key saved in ${key.file}; send the public key above.` }));
+  console.error(
+    line({ sv: `Hemlig nyckel sparad i ${key.file}; skicka den publika nyckeln ovan.`, en: `Secret key saved in ${key.file}; send the public key above.` }),
+  );
   return 0;
 }

@@ -54,7 +54,11 @@ export function toCliLeaders(o: LeadersOverview): CliLeader[] {
 }
 
 const statusLabel: Record<string, string> = {
-  not_started: 'ej påbörjad', in_training: 'under utbildning', requirements_met: 'krav uppfyllda', certified: 'certifierad', inactive: 'inaktiv',
+  not_started: 'ej påbörjad',
+  in_training: 'under utbildning',
+  requirements_met: 'krav uppfyllda',
+  certified: 'certifierad',
+  inactive: 'inaktiv',
 };
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(0)} %`);
 
@@ -68,8 +72,13 @@ function flagWords(attention: CliLeader['attention']): string {
 export function formatLeaders(leaders: CliLeader[]): string {
   const width = Math.max(4, ...leaders.map((l) => l.name.length));
   const head = `${'Namn'.padEnd(width)}  ${'Status'.padEnd(16)}  ${'Grupper'.padStart(7)}  ${'Närvaro'.padStart(7)}  ${'Trohet'.padStart(6)}  Flaggor`;
-  return [head, '-'.repeat(head.length + 8), ...leaders.map((l) =>
-    `${l.name.padEnd(width)}  ${(statusLabel[l.status] ?? l.status).padEnd(16)}  ${String(l.groupsLed).padStart(7)}  ${pct(l.meanAttendance).padStart(7)}  ${pct(l.meanFidelity).padStart(6)}  ${flagWords(l.attention)}`),
+  return [
+    head,
+    '-'.repeat(head.length + 8),
+    ...leaders.map(
+      (l) =>
+        `${l.name.padEnd(width)}  ${(statusLabel[l.status] ?? l.status).padEnd(16)}  ${String(l.groupsLed).padStart(7)}  ${pct(l.meanAttendance).padStart(7)}  ${pct(l.meanFidelity).padStart(6)}  ${flagWords(l.attention)}`,
+    ),
   ].join('\n');
 }
 

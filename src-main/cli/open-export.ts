@@ -34,7 +34,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw fail('ange precis en exportfil', 'give exactly one export file');
   if (!values.out) throw fail('--out saknas', '--out is missing');
-  if (Boolean(values.identity) === Boolean(values['passphrase-env'])) throw fail('ange --identity eller --passphrase-env', 'give --identity or --passphrase-env');
+  if (Boolean(values.identity) === Boolean(values['passphrase-env']))
+    throw fail('ange --identity eller --passphrase-env', 'give --identity or --passphrase-env');
   let passphrase: string | undefined;
   if (values['passphrase-env']) {
     passphrase = process.env[values['passphrase-env']];

@@ -56,7 +56,8 @@ export async function run(args: string[]): Promise<number> {
   const runtime = createRuntime({ databasePath, shell: 'cli', backupCheckMs: 0 });
   try {
     const unlocked = unwrap<{ state: string; problem?: { message: { sv: string; en: string } } }>(await runtime.call('vault.unlock', { passphrase: current }));
-    if (unlocked.state !== 'unlocked') throw new CliFailure(unlocked.problem?.message ?? { sv: 'Databasen kan inte öppnas.', en: 'The database cannot be opened.' });
+    if (unlocked.state !== 'unlocked')
+      throw new CliFailure(unlocked.problem?.message ?? { sv: 'Databasen kan inte öppnas.', en: 'The database cannot be opened.' });
     const { recoveryKey } = unwrap<{ recoveryKey: string }>(await runtime.call('vault.rekey', { current, next, nextRepeat: next }));
     console.log(databasePath);
     console.log(line({ sv: `Ny återställningsnyckel: ${recoveryKey}`, en: `New recovery key: ${recoveryKey}` }));
@@ -71,4 +72,3 @@ export async function run(args: string[]): Promise<number> {
   }
   return 0;
 }
-

@@ -2,7 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupsDirOf, restoreBackup, type RestoreResult } from '../core/backup';
 import { AppError } from '../core/errors';
-import { copyOf, forget, keyCopyPath, keyFileOf, keyFilePath, keyFor, peekKeyId, unlockKeyring, vaultStatus, writeKeyFileAt, type Keyring } from '../core/vault';
+import {
+  copyOf,
+  forget,
+  keyCopyPath,
+  keyFileOf,
+  keyFilePath,
+  keyFor,
+  peekKeyId,
+  unlockKeyring,
+  vaultStatus,
+  writeKeyFileAt,
+  type Keyring,
+} from '../core/vault';
 import { needPassphrase, passphraseFromEnv, resolveDatabase } from './app';
 
 const noKeyFile = () =>

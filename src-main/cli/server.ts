@@ -84,14 +84,25 @@ export async function run(args: string[]): Promise<number> {
       const hosts = ['127.0.0.1', 'localhost', ...(values['host-name'] ?? [])];
       const info = data.initServer(dir, { passphrase, name: values.name ?? path.basename(dir), hosts });
       console.log(info.fingerprint);
-      console.error(line({ sv: `Server "${info.name}" skapad i ${dir}. Fingeravtryck ${displayFingerprint(info.fingerprint)}`, en: `Server "${info.name}" created in ${dir}. Fingerprint ${displayFingerprint(info.fingerprint)}` }));
+      console.error(
+        line({
+          sv: `Server "${info.name}" skapad i ${dir}. Fingeravtryck ${displayFingerprint(info.fingerprint)}`,
+          en: `Server "${info.name}" created in ${dir}. Fingerprint ${displayFingerprint(info.fingerprint)}`,
+        }),
+      );
       return 0;
     }
     case 'start': {
-      const port = parseNumber('port', values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, { sv: 'ange ett heltal 0–65535', en: 'give an integer 0–65535' });
+      const port = parseNumber('port', values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, {
+        sv: 'ange ett heltal 0–65535',
+        en: 'give an integer 0–65535',
+      });
       const { runServer } = await import('../server/run-server');
       const log = (l: string) => console.error(`komet server: ${new Date().toISOString()} ${l}`);
-      const upstream = values.upstream || values['upstream-code'] ? { ...(values['upstream-code'] ? { code: values['upstream-code'] } : {}), ...(values.upstream ? { url: values.upstream } : {}) } : undefined;
+      const upstream =
+        values.upstream || values['upstream-code']
+          ? { ...(values['upstream-code'] ? { code: values['upstream-code'] } : {}), ...(values.upstream ? { url: values.upstream } : {}) }
+          : undefined;
       const server = await runServer({ dir, passphrase, host: values.host, port, ...(upstream ? { upstream } : {}), log });
       console.log(server.url);
       await new Promise<void>((resolve) => {
@@ -116,8 +127,18 @@ export async function run(args: string[]): Promise<number> {
       const open = data.openServer(dir, passphrase);
       try {
         const url = values.url ? serverUrl(values.url) : serverMetaRepo(open.sqlite).get('url');
-        if (!url) throw new CliFailure({ sv: 'Servern har inte startats än; starta den eller ange --url wss://VÄRD:PORT.', en: 'The server has not been started yet; start it or give --url wss://HOST:PORT.' });
-        const code = createEnrolment(serverStorageRepo(open.sqlite), serverDeviceRepo(open.sqlite), { url, fingerprint: open.info.fingerprint, name: values.name, role, units: values.unit ?? [] });
+        if (!url)
+          throw new CliFailure({
+            sv: 'Servern har inte startats än; starta den eller ange --url wss://VÄRD:PORT.',
+            en: 'The server has not been started yet; start it or give --url wss://HOST:PORT.',
+          });
+        const code = createEnrolment(serverStorageRepo(open.sqlite), serverDeviceRepo(open.sqlite), {
+          url,
+          fingerprint: open.info.fingerprint,
+          name: values.name,
+          role,
+          units: values.unit ?? [],
+        });
         console.log(code);
       } finally {
         open.close();

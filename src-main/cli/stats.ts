@@ -15,8 +15,7 @@ ${dbOptionHelp}
                   print as JSON (stats.get with participants, attendance and fidelity)
 ${helpOptionHelp}`;
 
-const pad = (text: string | number, width: number, right = false) =>
-  right ? String(text).padStart(width) : String(text).padEnd(width);
+const pad = (text: string | number, width: number, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
 
 type Row = Stats['byYear'][number];
 
@@ -33,9 +32,10 @@ function breakdown(title: string, rows: Row[]): string[] {
 }
 
 /** Everything `--json` prints: stats.get, with participation figures overall and on each programme row. */
-export type CliStats = Stats & Omit<ParticipationStats, 'byProgramme'> & {
-  byProgramme: (Stats['byProgramme'][number] & Partial<Omit<ParticipationStats['byProgramme'][number], 'key' | 'label'>>)[];
-};
+export type CliStats = Stats &
+  Omit<ParticipationStats, 'byProgramme'> & {
+    byProgramme: (Stats['byProgramme'][number] & Partial<Omit<ParticipationStats['byProgramme'][number], 'key' | 'label'>>)[];
+  };
 
 export function mergeStats(stats: Stats, participation: ParticipationStats): CliStats {
   const byKey = new Map(participation.byProgramme.map(({ key, label: _label, ...rest }) => [key, rest]));

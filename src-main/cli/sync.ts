@@ -30,7 +30,13 @@ export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
-    options: { ...baseOptions, code: { type: 'string' }, json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, timeout: { type: 'string' } },
+    options: {
+      ...baseOptions,
+      code: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -51,55 +57,75 @@ export async function run(args: string[]): Promise<number> {
   ]);
   const databasePath = databasePathFrom(values.db);
   const readOnly = sub === 'status' || sub === 'conflicts';
-  return withApp(databasePath, async (app) => {
-    const sync = createLaptopSync({ db: app.db, repos: createRepos(app.db, systemClock), clock: systemClock });
-    try {
-      switch (sub) {
-        case 'join': {
-          const status = await sync.join(values.code!);
-          const result = await sync.syncNow(timeoutMs);
-          if (values.json) console.log(JSON.stringify({ ...status, ...result }, null, 2));
-          else {
-            console.log(line({
-              sv: `Ansluten till ${status.server!.name} som ${status.identity!.name} (${status.identity!.role}). Mottog ${result.received} och skickade ${result.sent} värden.`,
-              en: `Joined ${status.server!.name} as ${status.identity!.name} (${status.identity!.role}). Received ${result.received} and sent ${result.sent} values.`,
-            }));
+  return withApp(
+    databasePath,
+    async (app) => {
+      const sync = createLaptopSync({ db: app.db, repos: createRepos(app.db, systemClock), clock: systemClock });
+      try {
+        switch (sub) {
+          case 'join': {
+            const status = await sync.join(values.code!);
+            const result = await sync.syncNow(timeoutMs);
+            if (values.json) console.log(JSON.stringify({ ...status, ...result }, null, 2));
+            else {
+              console.log(
+                line({
+                  sv: `Ansluten till ${status.server!.name} som ${status.identity!.name} (${status.identity!.role}). Mottog ${result.received} och skickade ${result.sent} värden.`,
+                  en: `Joined ${status.server!.name} as ${status.identity!.name} (${status.identity!.role}). Received ${result.received} and sent ${result.sent} values.`,
+                }),
+              );
+            }
+            return result.converged ? 0 : 1;
           }
-          return result.converged ? 0 : 1;
-        }
-        case 'now': {
-          const r = await sync.syncNow(timeoutMs);
-          if (values.json) console.log(JSON.stringify({ sent: r.sent, received: r.received, conflicts: r.conflicts, lastSyncedAt: r.lastSyncedAt }));
-          else console.log(line({ sv: `Skickade ${r.sent}, tog emot ${r.received}, nya konflikter ${r.conflicts}.`, en: `Sent ${r.sent}, received ${r.received}, new conflicts ${r.conflicts}.` }));
-          if (!r.converged) {
-            console.error(`komet: ${line({ sv: 'Servern och databasen hann inte bli lika; försök igen.', en: 'The server and the database did not become equal in time; try again.' })}`);
-            return 1;
+          case 'now': {
+            const r = await sync.syncNow(timeoutMs);
+            if (values.json) console.log(JSON.stringify({ sent: r.sent, received: r.received, conflicts: r.conflicts, lastSyncedAt: r.lastSyncedAt }));
+            else
+              console.log(
+                line({
+                  sv: `Skickade ${r.sent}, tog emot ${r.received}, nya konflikter ${r.conflicts}.`,
+                  en: `Sent ${r.sent}, received ${r.received}, new conflicts ${r.conflicts}.`,
+                }),
+              );
+            if (!r.converged) {
+              console.error(
+                `komet: ${line({ sv: 'Servern och databasen hann inte bli lika; försök igen.', en: 'The server and the database did not become equal in time; try again.' })}`,
+              );
+              return 1;
+            }
+            return 0;
           }
-          return 0;
-        }
-        case 'status': {
-          const s = sync.status();
-          if (values.json) console.log(JSON.stringify(s, null, 2));
-          else if (!s.joined) console.log(line({ sv: 'Inte ansluten till någon server.', en: 'Not joined to a server.' }));
-          else {
-            console.log(`${s.server!.name} ${s.server!.url}`);
-            console.log(line({ sv: `Fingeravtryck ${s.server!.fingerprint}`, en: `Fingerprint ${s.server!.fingerprint}` }));
-            console.log(line({ sv: `Senast synkad ${s.lastSyncedAt ?? 'aldrig'}`, en: `Last synced ${s.lastSyncedAt ?? 'never'}` }));
-            console.log(line({ sv: `${s.unsent} ändringar väntar, ${s.openConflicts} konflikter`, en: `${s.unsent} changes waiting, ${s.openConflicts} conflicts` }));
-            for (const r of s.refusals) console.log(line({ sv: `Vägrad: ${r.sv}`, en: `Refused: ${r.en}` }));
+          case 'status': {
+            const s = sync.status();
+            if (values.json) console.log(JSON.stringify(s, null, 2));
+            else if (!s.joined) console.log(line({ sv: 'Inte ansluten till någon server.', en: 'Not joined to a server.' }));
+            else {
+              console.log(`${s.server!.name} ${s.server!.url}`);
+              console.log(line({ sv: `Fingeravtryck ${s.server!.fingerprint}`, en: `Fingerprint ${s.server!.fingerprint}` }));
+              console.log(line({ sv: `Senast synkad ${s.lastSyncedAt ?? 'aldrig'}`, en: `Last synced ${s.lastSyncedAt ?? 'never'}` }));
+              console.log(
+                line({ sv: `${s.unsent} ändringar väntar, ${s.openConflicts} konflikter`, en: `${s.unsent} changes waiting, ${s.openConflicts} conflicts` }),
+              );
+              for (const r of s.refusals) console.log(line({ sv: `Vägrad: ${r.sv}`, en: `Refused: ${r.en}` }));
+            }
+            return 0;
           }
-          return 0;
+          default: {
+            const list = sync.conflicts(values.all);
+            if (values.json) console.log(JSON.stringify(list, null, 2));
+            else if (!list.length) console.log(line({ sv: 'Inga synkkonflikter.', en: 'No sync conflicts.' }));
+            else
+              for (const c of list)
+                console.log(
+                  `${c.id}  ${c.tbl}.${c.cell}  ${c.whoA} ${c.atA}: ${c.valueA}  ⟷  ${c.whoB} ${c.atB}: ${c.valueB}${c.resolvedAt ? ` (${c.resolvedAt})` : ''}`,
+                );
+            return 0;
+          }
         }
-        default: {
-          const list = sync.conflicts(values.all);
-          if (values.json) console.log(JSON.stringify(list, null, 2));
-          else if (!list.length) console.log(line({ sv: 'Inga synkkonflikter.', en: 'No sync conflicts.' }));
-          else for (const c of list) console.log(`${c.id}  ${c.tbl}.${c.cell}  ${c.whoA} ${c.atA}: ${c.valueA}  ⟷  ${c.whoB} ${c.atB}: ${c.valueB}${c.resolvedAt ? ` (${c.resolvedAt})` : ''}`);
-          return 0;
-        }
+      } finally {
+        await sync.close();
       }
-    } finally {
-      await sync.close();
-    }
-  }, { readOnly });
+    },
+    { readOnly },
+  );
 }

@@ -162,8 +162,7 @@ export type ParsedInput<P extends ProcedureName> = z.output<Contract[P]['input']
 export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
 
 export const procedureNames = Object.keys(contract) as ProcedureName[];
-export const isProcedureName = (name: unknown): name is ProcedureName =>
-  typeof name === 'string' && Object.hasOwn(contract, name);
+export const isProcedureName = (name: unknown): name is ProcedureName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 /** Procedures that work while the database is closed: the lock screen's and the backups'. */
 export type WhileLockedName = { [P in ProcedureName]: Contract[P] extends { whileLocked: true } ? P : never }[ProcedureName];

@@ -3,12 +3,18 @@ export const ratingScale = [
   {
     value: 1,
     label: { sv: 'Låg', en: 'Low' },
-    description: { sv: 'Programmets delar används sällan eller på ett sätt som avviker från manualen.', en: 'The programme’s components are rarely used or used in ways that depart from the manual.' },
+    description: {
+      sv: 'Programmets delar används sällan eller på ett sätt som avviker från manualen.',
+      en: 'The programme’s components are rarely used or used in ways that depart from the manual.',
+    },
   },
   {
     value: 2,
     label: { sv: 'Delvis', en: 'Partial' },
-    description: { sv: 'Flera delar används men med tydliga avvikelser eller utelämnanden.', en: 'Several components are used, with clear departures or omissions.' },
+    description: {
+      sv: 'Flera delar används men med tydliga avvikelser eller utelämnanden.',
+      en: 'Several components are used, with clear departures or omissions.',
+    },
   },
   {
     value: 3,
@@ -18,6 +24,9 @@ export const ratingScale = [
   {
     value: 4,
     label: { sv: 'Hög', en: 'High' },
-    description: { sv: 'Programmet följs fullt ut, flexibelt och med god förståelse för dess principer.', en: 'The programme is followed fully, flexibly and with a good grasp of its principles.' },
+    description: {
+      sv: 'Programmet följs fullt ut, flexibelt och med god förståelse för dess principer.',
+      en: 'The programme is followed fully, flexibly and with a good grasp of its principles.',
+    },
   },
 ] as const;

@@ -20,6 +20,7 @@ export const noAudit: AuditSink = { record: () => undefined };
 export function changedFields<T extends object>(before: T | undefined, after: T): string[] {
   const ignore = new Set(['createdAt', 'updatedAt']);
   return Object.keys(after).filter(
-    (key) => !ignore.has(key) && JSON.stringify((before as Record<string, unknown> | undefined)?.[key]) !== JSON.stringify((after as Record<string, unknown>)[key]),
+    (key) =>
+      !ignore.has(key) && JSON.stringify((before as Record<string, unknown> | undefined)?.[key]) !== JSON.stringify((after as Record<string, unknown>)[key]),
   );
 }

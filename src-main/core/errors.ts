@@ -17,18 +17,12 @@ export class AppError extends Error {
   }
 
   toShape(): ErrorShape {
-    return this.issues?.length
-      ? { code: this.code, message: this.messages, issues: this.issues }
-      : { code: this.code, message: this.messages };
+    return this.issues?.length ? { code: this.code, message: this.messages, issues: this.issues } : { code: this.code, message: this.messages };
   }
 }
 
 export const validationError = (issues: FieldIssue[]): AppError =>
-  new AppError(
-    'validation',
-    { sv: 'Kontrollera de markerade fälten.', en: 'Please check the highlighted fields.' },
-    issues,
-  );
+  new AppError('validation', { sv: 'Kontrollera de markerade fälten.', en: 'Please check the highlighted fields.' }, issues);
 
 /** A single-field validation failure, the most common rule violation in services. */
 export const fieldError = (path: string, sv: string, en: string): AppError => validationError([{ path, message: { sv, en } }]);

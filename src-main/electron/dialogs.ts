@@ -45,9 +45,25 @@ export function dialogRequest(purpose: PathPurpose, language: 'sv' | 'en', folde
   const allFilter = { name: filterNames.all[language], extensions: ['*'] };
   switch (purpose) {
     case 'exportFile':
-      return { kind: 'save', options: { title, defaultPath: path.join(folder, defaultExportName(now.toISOString())), filters: [ageFilter], properties: ['createDirectory', 'showOverwriteConfirmation'] } };
+      return {
+        kind: 'save',
+        options: {
+          title,
+          defaultPath: path.join(folder, defaultExportName(now.toISOString())),
+          filters: [ageFilter],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        },
+      };
     case 'keyFile':
-      return { kind: 'save', options: { title, defaultPath: path.join(folder, defaultKeyName(now.toISOString())), filters: [keyFilter], properties: ['createDirectory', 'showOverwriteConfirmation'] } };
+      return {
+        kind: 'save',
+        options: {
+          title,
+          defaultPath: path.join(folder, defaultKeyName(now.toISOString())),
+          filters: [keyFilter],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        },
+      };
     case 'exportPackage':
       return { kind: 'open', options: { title, defaultPath: folder, filters: [ageFilter, allFilter], properties: ['openFile'] } };
     case 'identityFile':

@@ -30,9 +30,7 @@ function configurePaths(): string {
 }
 
 function iconPath(): string | undefined {
-  const candidate = app.isPackaged
-    ? path.join(process.resourcesPath, 'icon.png')
-    : path.join(here, '..', '..', 'resources', 'icon.png');
+  const candidate = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(here, '..', '..', 'resources', 'icon.png');
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
@@ -121,9 +119,13 @@ async function onReady(dataDir: string): Promise<void> {
   }
   // Every committed write and every lock change (idle and screen locks happen without a call)
   // goes to the window. The menu follows the stored language after an unlock or a settings change.
-  forwardChanges(kometApp.events, () => mainWindow, (change) => {
-    if (change.procedure === 'settings.update') void installMenu();
-  });
+  forwardChanges(
+    kometApp.events,
+    () => mainWindow,
+    (change) => {
+      if (change.procedure === 'settings.update') void installMenu();
+    },
+  );
   kometApp.onLockChange(() => void installMenu());
   // Walking away from a locked screen or a sleeping laptop must not leave the data open.
   powerMonitor.on('lock-screen', () => kometApp?.lock());
@@ -165,7 +167,10 @@ export function launch(): void {
     kometApp?.close();
     kometApp = null;
   });
-  app.whenReady().then(() => onReady(dataDir)).catch(startupFailure);
+  app
+    .whenReady()
+    .then(() => onReady(dataDir))
+    .catch(startupFailure);
 }
 
 launch();

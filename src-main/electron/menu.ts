@@ -4,20 +4,60 @@ export type MenuLanguage = 'sv' | 'en';
 
 const labels = {
   sv: {
-    file: 'Arkiv', edit: 'Redigera', view: 'Visa', window: 'Fönster', help: 'Hjälp',
-    quit: 'Avsluta Komet', close: 'Stäng fönster', undo: 'Ångra', redo: 'Gör om', cut: 'Klipp ut',
-    copy: 'Kopiera', paste: 'Klistra in', selectAll: 'Markera allt', reload: 'Läs in igen',
-    devTools: 'Utvecklarverktyg', resetZoom: 'Verklig storlek', zoomIn: 'Zooma in', zoomOut: 'Zooma ut',
-    fullScreen: 'Helskärm', minimize: 'Minimera', zoom: 'Zooma', front: 'Lägg alla överst',
-    about: 'Om Komet', hide: 'Göm Komet', hideOthers: 'Göm övriga', unhide: 'Visa alla',
+    file: 'Arkiv',
+    edit: 'Redigera',
+    view: 'Visa',
+    window: 'Fönster',
+    help: 'Hjälp',
+    quit: 'Avsluta Komet',
+    close: 'Stäng fönster',
+    undo: 'Ångra',
+    redo: 'Gör om',
+    cut: 'Klipp ut',
+    copy: 'Kopiera',
+    paste: 'Klistra in',
+    selectAll: 'Markera allt',
+    reload: 'Läs in igen',
+    devTools: 'Utvecklarverktyg',
+    resetZoom: 'Verklig storlek',
+    zoomIn: 'Zooma in',
+    zoomOut: 'Zooma ut',
+    fullScreen: 'Helskärm',
+    minimize: 'Minimera',
+    zoom: 'Zooma',
+    front: 'Lägg alla överst',
+    about: 'Om Komet',
+    hide: 'Göm Komet',
+    hideOthers: 'Göm övriga',
+    unhide: 'Visa alla',
   },
   en: {
-    file: 'File', edit: 'Edit', view: 'View', window: 'Window', help: 'Help',
-    quit: 'Quit Komet', close: 'Close Window', undo: 'Undo', redo: 'Redo', cut: 'Cut',
-    copy: 'Copy', paste: 'Paste', selectAll: 'Select All', reload: 'Reload',
-    devTools: 'Developer Tools', resetZoom: 'Actual Size', zoomIn: 'Zoom In', zoomOut: 'Zoom Out',
-    fullScreen: 'Full Screen', minimize: 'Minimize', zoom: 'Zoom', front: 'Bring All to Front',
-    about: 'About Komet', hide: 'Hide Komet', hideOthers: 'Hide Others', unhide: 'Show All',
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    help: 'Help',
+    quit: 'Quit Komet',
+    close: 'Close Window',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    reload: 'Reload',
+    devTools: 'Developer Tools',
+    resetZoom: 'Actual Size',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    fullScreen: 'Full Screen',
+    minimize: 'Minimize',
+    zoom: 'Zoom',
+    front: 'Bring All to Front',
+    about: 'About Komet',
+    hide: 'Hide Komet',
+    hideOthers: 'Hide Others',
+    unhide: 'Show All',
   },
 } as const;
 
@@ -39,18 +79,20 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const about: MenuItemConstructorOptions = { label: t.about, click: () => options.onAbout() };
 
   const appMenu: MenuItemConstructorOptions[] = mac
-    ? [{
-        label: 'Komet',
-        submenu: [
-          about,
-          { type: 'separator' },
-          { role: 'hide', label: t.hide },
-          { role: 'hideOthers', label: t.hideOthers },
-          { role: 'unhide', label: t.unhide },
-          { type: 'separator' },
-          { role: 'quit', label: t.quit },
-        ],
-      }]
+    ? [
+        {
+          label: 'Komet',
+          submenu: [
+            about,
+            { type: 'separator' },
+            { role: 'hide', label: t.hide },
+            { role: 'hideOthers', label: t.hideOthers },
+            { role: 'unhide', label: t.unhide },
+            { type: 'separator' },
+            { role: 'quit', label: t.quit },
+          ],
+        },
+      ]
     : [];
 
   const view: MenuItemConstructorOptions[] = [
@@ -84,7 +126,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       label: t.window,
       submenu: mac
         ? [{ role: 'minimize', label: t.minimize }, { role: 'zoom', label: t.zoom }, { type: 'separator' }, { role: 'front', label: t.front }]
-        : [{ role: 'minimize', label: t.minimize }, { role: 'close', label: t.close }],
+        : [
+            { role: 'minimize', label: t.minimize },
+            { role: 'close', label: t.close },
+          ],
     },
     { role: 'help', label: t.help, submenu: mac ? [] : [about] },
   ];

@@ -8,9 +8,7 @@ import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
  * `app://` is standard (real origin, relative URLs), secure (like https, so no mixed-content
  * downgrade) and fetch-capable. It does not bypass CSP and has no CORS or service-worker rights.
  */
-export const appSchemes: CustomScheme[] = [
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-];
+export const appSchemes: CustomScheme[] = [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }];
 
 export { mimeTypeFor };
 
@@ -22,8 +20,7 @@ const securityHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+const plain = (status: number, text: string) => new Response(text, { status, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /** The request path's file inside `root`, or null when it would leave it (see containedPath). */
 export const resolveInside = (root: string, pathname: string): string | null => containedPath(root, pathname);

@@ -1,12 +1,4 @@
-import type {
-  App,
-  BrowserWindowConstructorOptions,
-  HandlerDetails,
-  Session,
-  WebContents,
-  WebPreferences,
-  WindowOpenHandlerResponse,
-} from 'electron';
+import type { App, BrowserWindowConstructorOptions, HandlerDetails, Session, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
 import { contentSecurityPolicy } from '../app/renderer-files';
 
 // The renderer is served from this origin only; nothing else may be loaded, navigated to or trusted.
@@ -75,13 +67,7 @@ export function isAppUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  return (
-    url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
-    url.port === '' &&
-    url.username === '' &&
-    url.password === ''
-  );
+  return url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '' && url.password === '';
 }
 
 export function isAllowedExternalUrl(raw: string, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): boolean {
@@ -91,13 +77,7 @@ export function isAllowedExternalUrl(raw: string, hosts: readonly string[] = EXT
   } catch {
     return false;
   }
-  return (
-    url.protocol === 'https:' &&
-    url.port === '' &&
-    url.username === '' &&
-    url.password === '' &&
-    hosts.includes(url.hostname)
-  );
+  return url.protocol === 'https:' && url.port === '' && url.username === '' && url.password === '' && hosts.includes(url.hostname);
 }
 
 type NavigationEvent = { url?: string; preventDefault(): void };

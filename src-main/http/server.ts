@@ -111,8 +111,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const unsubscribe = app.events?.on((change) => events.changed(change));
   let port = 0;
 
-  const authorised = (req: IncomingMessage) =>
-    sessions.isSession(cookieValue(req, sessionCookieName(port))) || tokenMatches(bearerToken(req), token);
+  const authorised = (req: IncomingMessage) => sessions.isSession(cookieValue(req, sessionCookieName(port))) || tokenMatches(bearerToken(req), token);
 
   function redirectHome(res: ServerResponse): void {
     res.statusCode = 303;

@@ -71,12 +71,15 @@ export function createServerCertificate(commonName: string, hosts: readonly stri
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + years);
   const serial = randomBytes(16);
   serial[0]! &= 0x7f;
-  const extensions = der.explicit(3, der.seq(
-    subjectAltName(hosts),
-    // Basic constraints: not a CA. Key usage: digital signature (ECDHE).
-    der.seq(der.oid('2.5.29.19'), der.tlv(0x01, Buffer.from([0xff])), der.octetString(der.seq())),
-    der.seq(der.oid('2.5.29.15'), der.tlv(0x01, Buffer.from([0xff])), der.octetString(der.tlv(0x03, Buffer.from([0x07, 0x80])))),
-  ));
+  const extensions = der.explicit(
+    3,
+    der.seq(
+      subjectAltName(hosts),
+      // Basic constraints: not a CA. Key usage: digital signature (ECDHE).
+      der.seq(der.oid('2.5.29.19'), der.tlv(0x01, Buffer.from([0xff])), der.octetString(der.seq())),
+      der.seq(der.oid('2.5.29.15'), der.tlv(0x01, Buffer.from([0xff])), der.octetString(der.tlv(0x03, Buffer.from([0x07, 0x80])))),
+    ),
+  );
   const tbs = der.seq(
     der.explicit(0, der.int(Buffer.from([2]))),
     der.int(serial),

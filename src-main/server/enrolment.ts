@@ -34,9 +34,18 @@ function pick(rows: RefRow[], nameOrId: string, what: Bilingual): RefRow {
   const matches = rows.filter((r) => r.name.toLowerCase() === nameOrId.trim().toLowerCase());
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new ServerFailure({ sv: `${matches.length} ${what.sv} heter "${nameOrId}". Ange id i stället.`, en: `${matches.length} ${what.en} are called "${nameOrId}". Give the id instead.` }, 2);
+    throw new ServerFailure(
+      {
+        sv: `${matches.length} ${what.sv} heter "${nameOrId}". Ange id i stället.`,
+        en: `${matches.length} ${what.en} are called "${nameOrId}". Give the id instead.`,
+      },
+      2,
+    );
   }
-  throw new ServerFailure({ sv: `Ingen ${what.sv} heter "${nameOrId}" i stadens referensdata.`, en: `No ${what.en} called "${nameOrId}" in the city's reference data.` }, 2);
+  throw new ServerFailure(
+    { sv: `Ingen ${what.sv} heter "${nameOrId}" i stadens referensdata.`, en: `No ${what.en} called "${nameOrId}" in the city's reference data.` },
+    2,
+  );
 }
 
 export function createEnrolment(
@@ -58,7 +67,10 @@ export function createEnrolment(
       });
     }
   } else {
-    const person = options.role === 'admin' ? ref.staff.find((s) => s.id === name || s.name.toLowerCase() === name.toLowerCase()) : pick(ref.staff, name, { sv: 'medarbetare', en: 'staff members' });
+    const person =
+      options.role === 'admin'
+        ? ref.staff.find((s) => s.id === name || s.name.toLowerCase() === name.toLowerCase())
+        : pick(ref.staff, name, { sv: 'medarbetare', en: 'staff members' });
     if (person) {
       personId = person.id;
       name = person.name;
@@ -67,7 +79,16 @@ export function createEnrolment(
   }
   const secret = randomBytes(24).toString('base64url');
   const expires = new Date(now.getTime() + codeLifetimeDays * 86_400_000);
-  devices.addEnrolment({ id: randomUUID(), codeHash: sha256(secret), name, personId, role: options.role, units, createdAt: now.toISOString(), expiresAt: expires.toISOString() });
+  devices.addEnrolment({
+    id: randomUUID(),
+    codeHash: sha256(secret),
+    name,
+    personId,
+    role: options.role,
+    units,
+    createdAt: now.toISOString(),
+    expiresAt: expires.toISOString(),
+  });
   return encodeEnrolmentCode({ url: options.url, fingerprint: options.fingerprint, secret });
 }
 
@@ -88,11 +109,13 @@ export class EnrolRefused extends Error {
 
 /** Exchanges a code for a device credential, once. */
 export function redeemEnrolment(devices: ServerDeviceRepo, code: unknown, now = new Date()): Redeemed {
-  if (typeof code !== 'string' || code.length > 200) throw new EnrolRefused(400, { sv: 'Koden saknas eller är felaktig.', en: 'The code is missing or malformed.' });
+  if (typeof code !== 'string' || code.length > 200)
+    throw new EnrolRefused(400, { sv: 'Koden saknas eller är felaktig.', en: 'The code is missing or malformed.' });
   const enrolment = devices.enrolment(sha256(code));
   if (!enrolment) throw new EnrolRefused(403, { sv: 'Servern känner inte igen koden.', en: 'The server does not recognise the code.' });
   if (enrolment.usedAt) throw new EnrolRefused(410, { sv: 'Koden har redan använts. Be om en ny.', en: 'The code has already been used. Ask for a new one.' });
-  if (enrolment.expiresAt < now.toISOString()) throw new EnrolRefused(410, { sv: 'Koden har gått ut. Be om en ny.', en: 'The code has expired. Ask for a new one.' });
+  if (enrolment.expiresAt < now.toISOString())
+    throw new EnrolRefused(410, { sv: 'Koden har gått ut. Be om en ny.', en: 'The code has expired. Ask for a new one.' });
   if (enrolment.role === 'unit-server' && devices.activeUnitServerNamed(enrolment.name)) {
     throw new EnrolRefused(409, {
       sv: `En enhetsserver med samma namn ("${enrolment.name}") är redan ansluten. Återkalla den först.`,
@@ -102,10 +125,17 @@ export function redeemEnrolment(devices: ServerDeviceRepo, code: unknown, now = 
   const deviceId = randomUUID();
   const secret = randomBytes(32).toString('base64url');
   const row = {
-    id: deviceId, name: enrolment.name, personId: enrolment.personId, role: enrolment.role, units: enrolment.units,
-    secretHash: sha256(secret), clientId: clientIdOfNode(deviceId), createdAt: now.toISOString(),
+    id: deviceId,
+    name: enrolment.name,
+    personId: enrolment.personId,
+    role: enrolment.role,
+    units: enrolment.units,
+    secretHash: sha256(secret),
+    clientId: clientIdOfNode(deviceId),
+    createdAt: now.toISOString(),
   };
-  if (!devices.redeem(enrolment.id, row)) throw new EnrolRefused(410, { sv: 'Koden har redan använts. Be om en ny.', en: 'The code has already been used. Ask for a new one.' });
+  if (!devices.redeem(enrolment.id, row))
+    throw new EnrolRefused(410, { sv: 'Koden har redan använts. Be om en ny.', en: 'The code has already been used. Ask for a new one.' });
   return { deviceId, secret, identity: identityOf({ ...row, revokedAt: null }) };
 }
 

@@ -55,7 +55,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 
 function refuseUpgrade(socket: Duplex, status: number, message: { sv: string; en: string }) {
   const body = JSON.stringify(message);
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -105,7 +107,12 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         const redeemed = redeemEnrolment(devices, code);
         refreshDirectory();
         options.log(`enrolled device ${redeemed.deviceId} (${redeemed.identity.role})`);
-        return sendJson(res, 200, { deviceId: redeemed.deviceId, secret: redeemed.secret, identity: redeemed.identity, server: { id: info.serverId, name: info.name } });
+        return sendJson(res, 200, {
+          deviceId: redeemed.deviceId,
+          secret: redeemed.secret,
+          identity: redeemed.identity,
+          server: { id: info.serverId, name: info.name },
+        });
       } catch (err) {
         if (err instanceof EnrolRefused) {
           options.log(`refused an enrolment (${err.status})`);
@@ -123,7 +130,10 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     const device = authenticate(devices, req.headers.authorization);
     if (device === 'revoked') {
       options.log('refused a revoked device');
-      return refuseUpgrade(socket, 403, { sv: 'Den här datorn har kopplats bort från servern. Be om en ny anslutningskod.', en: 'This computer has been disconnected from the server. Ask for a new enrolment code.' });
+      return refuseUpgrade(socket, 403, {
+        sv: 'Den här datorn har kopplats bort från servern. Be om en ny anslutningskod.',
+        en: 'This computer has been disconnected from the server. Ask for a new enrolment code.',
+      });
     }
     if (!device) {
       options.log('refused a connection without a valid credential');

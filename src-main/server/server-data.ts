@@ -42,12 +42,16 @@ const checkOf = (key: Buffer) => createHmac('sha256', key).update('komet-server'
 export function passphraseFromEnv(): string {
   const p = process.env.KOMET_SERVER_PASSPHRASE;
   if (!p) {
-    throw new ServerFailure({
-      sv: 'Ange serverns lösenfras i miljövariabeln KOMET_SERVER_PASSPHRASE (aldrig som argument).',
-      en: 'Give the server’s passphrase in the environment variable KOMET_SERVER_PASSPHRASE (never as an argument).',
-    }, 2);
+    throw new ServerFailure(
+      {
+        sv: 'Ange serverns lösenfras i miljövariabeln KOMET_SERVER_PASSPHRASE (aldrig som argument).',
+        en: 'Give the server’s passphrase in the environment variable KOMET_SERVER_PASSPHRASE (never as an argument).',
+      },
+      2,
+    );
   }
-  if (p.length < 12) throw new ServerFailure({ sv: 'Serverns lösenfras ska ha minst 12 tecken.', en: 'The server’s passphrase must have at least 12 characters.' }, 2);
+  if (p.length < 12)
+    throw new ServerFailure({ sv: 'Serverns lösenfras ska ha minst 12 tecken.', en: 'The server’s passphrase must have at least 12 characters.' }, 2);
   return p;
 }
 
@@ -64,8 +68,14 @@ export function initServer(dir: string, options: { passphrase: string; name: str
   const key = deriveKey(options.passphrase, kdf);
   const cert = createServerCertificate(`komet-server ${options.name}`, options.hosts);
   const info: ServerFile = {
-    format: 1, serverId: randomUUID(), name: options.name, createdAt: new Date().toISOString(), kdf, check: checkOf(key),
-    certificate: cert.certPem, fingerprint: cert.fingerprint,
+    format: 1,
+    serverId: randomUUID(),
+    name: options.name,
+    createdAt: new Date().toISOString(),
+    kdf,
+    check: checkOf(key),
+    certificate: cert.certPem,
+    fingerprint: cert.fingerprint,
   };
   const sqlite = openServerDatabase(dbPath(dir), key, { create: true });
   try {
@@ -83,9 +93,20 @@ export function readServerInfo(dir: string): ServerFile {
   try {
     raw = fs.readFileSync(infoPath(dir), 'utf8');
   } catch {
-    throw new ServerFailure({ sv: `Ingen server i ${dir}. Skapa en med komet server init --data ${dir}.`, en: `No server in ${dir}. Create one with komet server init --data ${dir}.` });
+    throw new ServerFailure({
+      sv: `Ingen server i ${dir}. Skapa en med komet server init --data ${dir}.`,
+      en: `No server in ${dir}. Create one with komet server init --data ${dir}.`,
+    });
   }
-  const parsed = serverFile.safeParse((() => { try { return JSON.parse(raw) as unknown; } catch { return null; } })());
+  const parsed = serverFile.safeParse(
+    (() => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return null;
+      }
+    })(),
+  );
   if (!parsed.success) throw new ServerFailure({ sv: `${infoPath(dir)} är skadad.`, en: `${infoPath(dir)} is damaged.` });
   return parsed.data;
 }
@@ -103,7 +124,10 @@ export function openServer(dir: string, passphrase: string): OpenServer {
   try {
     sqlite = openServerDatabase(dbPath(dir), key, { create: false });
   } catch {
-    throw new ServerFailure({ sv: `Serverns databas i ${dir} kan inte läsas (saknas eller är skadad).`, en: `The server’s database in ${dir} cannot be read (missing or damaged).` });
+    throw new ServerFailure({
+      sv: `Serverns databas i ${dir} kan inte läsas (saknas eller är skadad).`,
+      en: `The server’s database in ${dir} cannot be read (missing or damaged).`,
+    });
   } finally {
     key.fill(0);
   }

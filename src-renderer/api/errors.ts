@@ -37,5 +37,4 @@ export const unauthorized = (): ApiError =>
     },
   });
 
-export const asApiError = (err: unknown): ApiError =>
-  err instanceof ApiError ? err : new ApiError({ code: 'internal', message: unreachable().messages });
+export const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError({ code: 'internal', message: unreachable().messages }));

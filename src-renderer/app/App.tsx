@@ -32,34 +32,34 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <VaultGate>
-        <HashRouter>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route index element={<DashboardPage />} />
-              <Route path="groups" element={<GroupListPage />} />
-              <Route path="groups/new" element={<GroupCreatePage />} />
-              <Route path="groups/:id" element={<GroupPage />} />
-              <Route path="groups/:id/edit" element={<GroupEditPage />} />
-              <Route path="groups/:id/sessions/:sessionId/record" element={<RecordSessionPage />} />
-              <Route path="staff/*" element={<StaffPage />} />
-              <Route path="leaders/*" element={<LeadersRoutes />} />
-              <Route path="supervision/*" element={<SupervisionRoutes />} />
-              <Route path="courses/*" element={<CoursesRoutes />} />
-              <Route path="programmes/*" element={<ProgrammesPage />} />
-              <Route path="units/*" element={<UnitsPage />} />
-              <Route path="backups" element={<BackupsPage />} />
-              <Route path="audit" element={<AuditPage />} />
-              <Route path="settings" element={<SettingsPage />} />
-              <Route path="settings/recipients" element={<RecipientsPage />} />
-              <Route path="settings/sync" element={<SyncSettingsPage />} />
-              <Route path="sync/conflicts" element={<ConflictsPage />} />
-              <Route path="export" element={<ExportWizardPage />} />
-              <Route path="export/log" element={<ExportLogPage />} />
-              <Route path="open-export" element={<OpenExportPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </HashRouter>
+          <HashRouter>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route index element={<DashboardPage />} />
+                <Route path="groups" element={<GroupListPage />} />
+                <Route path="groups/new" element={<GroupCreatePage />} />
+                <Route path="groups/:id" element={<GroupPage />} />
+                <Route path="groups/:id/edit" element={<GroupEditPage />} />
+                <Route path="groups/:id/sessions/:sessionId/record" element={<RecordSessionPage />} />
+                <Route path="staff/*" element={<StaffPage />} />
+                <Route path="leaders/*" element={<LeadersRoutes />} />
+                <Route path="supervision/*" element={<SupervisionRoutes />} />
+                <Route path="courses/*" element={<CoursesRoutes />} />
+                <Route path="programmes/*" element={<ProgrammesPage />} />
+                <Route path="units/*" element={<UnitsPage />} />
+                <Route path="backups" element={<BackupsPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="settings" element={<SettingsPage />} />
+                <Route path="settings/recipients" element={<RecipientsPage />} />
+                <Route path="settings/sync" element={<SyncSettingsPage />} />
+                <Route path="sync/conflicts" element={<ConflictsPage />} />
+                <Route path="export" element={<ExportWizardPage />} />
+                <Route path="export/log" element={<ExportLogPage />} />
+                <Route path="open-export" element={<OpenExportPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </HashRouter>
         </VaultGate>
       </QueryClientProvider>
     </I18nextProvider>

@@ -41,31 +41,35 @@ export function Layout() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <header className="sidebar">
         <div className="sidebar__inner">
-        <p className="brand">
-          <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__name">{t('app.name')}</span>
-        </p>
-        <LockButton />
-        <SyncStatus />
-        <nav aria-label={t('nav.label')}>
-          <ul className="nav">
-            {navItems.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.end} className="nav__link">
-                  {t(item.key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+          <p className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">{t('app.name')}</span>
+          </p>
+          <LockButton />
+          <SyncStatus />
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav">
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className="nav__link">
+                    {t(item.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>

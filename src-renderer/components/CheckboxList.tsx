@@ -44,7 +44,18 @@ interface CheckboxListFieldProps<T extends FieldValues> {
 }
 
 /** A react-hook-form field choosing several values, as checkboxes under a legend. */
-export function CheckboxListField<T extends FieldValues>({ control, name, rules, id, legend, options, error, hint, required, empty }: CheckboxListFieldProps<T>) {
+export function CheckboxListField<T extends FieldValues>({
+  control,
+  name,
+  rules,
+  id,
+  legend,
+  options,
+  error,
+  hint,
+  required,
+  empty,
+}: CheckboxListFieldProps<T>) {
   return (
     <Controller
       control={control}

@@ -83,12 +83,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, destructive
         <button ref={cancelRef} type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
           {t('common.cancel')}
         </button>
-        <button
-          type="button"
-          className={`button ${destructive ? 'button--danger' : 'button--primary'}`}
-          onClick={onConfirm}
-          disabled={busy}
-        >
+        <button type="button" className={`button ${destructive ? 'button--danger' : 'button--primary'}`} onClick={onConfirm} disabled={busy}>
           {busy ? t('common.working') : confirmLabel}
         </button>
       </div>
@@ -125,8 +120,16 @@ export function ConfirmWrite({ open, title, confirmLabel, mutation, onConfirm, o
     }
   };
   return (
-    <ConfirmDialog open={open} title={title} confirmLabel={confirmLabel ?? t('common.delete')} destructive busy={mutation.isPending} error={mutation.error}
-      onConfirm={() => void confirm()} onClose={close}>
+    <ConfirmDialog
+      open={open}
+      title={title}
+      confirmLabel={confirmLabel ?? t('common.delete')}
+      destructive
+      busy={mutation.isPending}
+      error={mutation.error}
+      onConfirm={() => void confirm()}
+      onClose={close}
+    >
       {children}
     </ConfirmDialog>
   );

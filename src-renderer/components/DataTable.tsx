@@ -55,7 +55,20 @@ const join = (...names: (string | undefined)[]) => names.filter(Boolean).join(' 
  * an optional row header per row, an empty state and paging below.
  */
 export function DataTable<Row, K extends string = string>(props: DataTableProps<Row, K>) {
-  const { caption, captionClassName = 'visually-hidden', rows, rowKey = idOf, rowClassName, editor, empty, summary, className, wrap = true, sort, pagination } = props;
+  const {
+    caption,
+    captionClassName = 'visually-hidden',
+    rows,
+    rowKey = idOf,
+    rowClassName,
+    editor,
+    empty,
+    summary,
+    className,
+    wrap = true,
+    sort,
+    pagination,
+  } = props;
   const columns = props.columns.filter((c): c is Column<Row, K> => Boolean(c));
 
   const header = (c: Column<Row, K>) => {

@@ -25,7 +25,8 @@ function useFieldText({ id, error, hint, required }: FieldText) {
     describedBy: [errorId, hintId].filter(Boolean).join(' ') || undefined,
     mark: required && (
       <span className="field__required" aria-hidden="true">
-        {' '}*
+        {' '}
+        *
       </span>
     ),
     hint: hint && (

@@ -16,11 +16,7 @@ interface Props<T> {
 export function RegistryFormPage<T extends { id: string }>({ kind, mode, list, children }: Props<T>) {
   const { t } = useTranslation();
   const { id } = useParams();
-  const back = (
-    <Link to={`/${kind}`}>
-      ← {t(`${kind}.backToList`)}
-    </Link>
-  );
+  const back = <Link to={`/${kind}`}>← {t(`${kind}.backToList`)}</Link>;
   return (
     <>
       <PageHeader title={t(mode === 'create' ? `${kind}.createTitle` : `${kind}.editTitle`)} back={back} />

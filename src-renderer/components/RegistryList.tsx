@@ -92,12 +92,21 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
                     <Link to={`${item.id}/edit`} className="button button--small button--secondary" aria-label={`${t('common.edit')}, ${item.name}`}>
                       {t('common.edit')}
                     </Link>
-                    <button type="button" className="button button--small button--secondary" disabled={setActive.isPending}
-                      onClick={() => void toggleActive(item)} aria-label={`${item.active ? t('registry.archive') : t('registry.restore')}, ${item.name}`}>
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      disabled={setActive.isPending}
+                      onClick={() => void toggleActive(item)}
+                      aria-label={`${item.active ? t('registry.archive') : t('registry.restore')}, ${item.name}`}
+                    >
                       {item.active ? t('registry.archive') : t('registry.restore')}
                     </button>
-                    <button type="button" className="button button--small button--link button--danger-text" onClick={() => setDeleting(item)}
-                      aria-label={`${t('common.delete')}, ${item.name}`}>
+                    <button
+                      type="button"
+                      className="button button--small button--link button--danger-text"
+                      onClick={() => setDeleting(item)}
+                      aria-label={`${t('common.delete')}, ${item.name}`}
+                    >
                       {t('common.delete')}
                     </button>
                   </div>

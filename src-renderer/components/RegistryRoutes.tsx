@@ -33,8 +33,22 @@ export function RegistryRoutes<T extends RegistryItem>({ kind, list, columns, li
           </>
         }
       />
-      <Route path="new" element={<RegistryFormPage kind={kind} mode="create" list={list}>{form}</RegistryFormPage>} />
-      <Route path=":id/edit" element={<RegistryFormPage kind={kind} mode="edit" list={list}>{form}</RegistryFormPage>} />
+      <Route
+        path="new"
+        element={
+          <RegistryFormPage kind={kind} mode="create" list={list}>
+            {form}
+          </RegistryFormPage>
+        }
+      />
+      <Route
+        path=":id/edit"
+        element={
+          <RegistryFormPage kind={kind} mode="edit" list={list}>
+            {form}
+          </RegistryFormPage>
+        }
+      />
       {children}
     </Routes>
   );

@@ -12,10 +12,14 @@ export function Toaster() {
         <div key={toast.id} className="toast">
           <span>{toast.text}</span>
           {toast.action && (
-            <button type="button" className="button button--small button--secondary toast__action" onClick={() => {
-              dismiss(toast.id);
-              toast.action!.run();
-            }}>
+            <button
+              type="button"
+              className="button button--small button--secondary toast__action"
+              onClick={() => {
+                dismiss(toast.id);
+                toast.action!.run();
+              }}
+            >
               {toast.action.label}
             </button>
           )}

@@ -24,7 +24,13 @@ export function useSort<K extends string>(initial: SortState<K>) {
  * readers which column orders the table and which way. An unsorted column's button says it can
  * sort in its label, not in hidden text: Chromium would put a space before a hidden span's comma.
  */
-export function SortHeader<K extends string>({ column, sort, onSort, label, className }: {
+export function SortHeader<K extends string>({
+  column,
+  sort,
+  onSort,
+  label,
+  className,
+}: {
   column: K;
   sort: SortState<K>;
   onSort(key: K): void;

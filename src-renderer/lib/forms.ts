@@ -71,11 +71,7 @@ export function applyServerIssues<T extends FieldValues>(
  * A form's save with the server's field issues: `run` clears the last ones, awaits the write and,
  * if it fails, places the new ones; `unmatched` is what the form's alert lists.
  */
-export function useServerIssues<T extends FieldValues>(
-  setError: UseFormSetError<T>,
-  placement: IssuePlacement<T>,
-  aliases?: Partial<Record<string, Path<T>>>,
-) {
+export function useServerIssues<T extends FieldValues>(setError: UseFormSetError<T>, placement: IssuePlacement<T>, aliases?: Partial<Record<string, Path<T>>>) {
   const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
   const apply = (err: unknown) => setUnmatched(applyServerIssues(err, setError, placement, aliases));
   const run = async (write: () => Promise<void>) => {

@@ -7,7 +7,12 @@ test('every screen passes axe with data, with forms showing errors and with dial
   await arrangeGroup(komet);
 
   await goTo(page, 'Översikt');
-  await expect(page.getByRole('region', { name: /Träffar att registrera/ }).getByRole('listitem').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /Träffar att registrera/ })
+      .getByRole('listitem')
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await goTo(page, 'Grupper');
@@ -49,7 +54,10 @@ test('every screen passes axe with data, with forms showing errors and with dial
     await expect(page.getByRole('table', { name: table })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('checkbox', { name: 'Visa arkiverade' }).check();
-    await page.getByRole('link', { name: /^Redigera, / }).first().click();
+    await page
+      .getByRole('link', { name: /^Redigera, / })
+      .first()
+      .click();
     await expect(page.getByRole('textbox', { name: 'Namn', exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
   }

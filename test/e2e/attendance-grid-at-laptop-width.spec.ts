@@ -17,10 +17,10 @@ test('the grid opens at the current session and keeps the names in view beside i
   await expect(name).toBeVisible();
   await name.scrollIntoViewIfNeeded();
 
-  const frame = (await grid.evaluate((el) => {
+  const frame = await grid.evaluate((el) => {
     const r = el.closest('.table-wrap')!.getBoundingClientRect();
     return { left: r.left, right: r.right };
-  }));
+  });
   const box = async (locator: typeof name) => {
     const b = (await locator.boundingBox())!;
     return { left: b.x, right: b.x + b.width };
@@ -28,7 +28,7 @@ test('the grid opens at the current session and keeps the names in view beside i
 
   // Opened scrolled: the current session is inside the frame without the user scrolling.
   const openedAt = await box(current);
-  expect.soft(openedAt.left, 'session 8 is to the right of the frame\'s left edge').toBeGreaterThanOrEqual(frame.left);
+  expect.soft(openedAt.left, "session 8 is to the right of the frame's left edge").toBeGreaterThanOrEqual(frame.left);
   expect.soft(openedAt.right, 'session 8 is inside the frame').toBeLessThanOrEqual(frame.right + 1);
 
   // However far the grid is scrolled to reach the session, the name stays inside the frame and
@@ -36,8 +36,8 @@ test('the grid opens at the current session and keeps the names in view beside i
   await current.scrollIntoViewIfNeeded();
   const session = await box(current);
   const person = await box(name);
-  expect(person.left, 'Anna\'s name starts inside the frame').toBeGreaterThanOrEqual(frame.left - 1);
-  expect(person.right, 'Anna\'s name ends inside the frame').toBeLessThanOrEqual(frame.right);
+  expect(person.left, "Anna's name starts inside the frame").toBeGreaterThanOrEqual(frame.left - 1);
+  expect(person.right, "Anna's name ends inside the frame").toBeLessThanOrEqual(frame.right);
   expect(session.left, 'session 8 is not under the name column').toBeGreaterThanOrEqual(person.right - 1);
   await expect(grid.getByRole('gridcell', { name: 'Anna, träff 8: inte markerad' })).toBeInViewport();
 });

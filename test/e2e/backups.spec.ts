@@ -20,7 +20,10 @@ test('back up now, delete a unit, restore the backup after a preview: the unit i
   await expect(page.getByText('Enheten som kommer tillbaka')).toHaveCount(0);
 
   await goTo(page, 'Säkerhetskopior');
-  await table.getByRole('button', { name: /^Återställ, / }).first().click();
+  await table
+    .getByRole('button', { name: /^Återställ, / })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: /^Återställa säkerhetskopian från / });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Den nuvarande databasen sparas först som en säkerhetskopia');

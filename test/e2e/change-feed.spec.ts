@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { arrange, goTo, toast } from './ui-steps';
 
-test("a write refreshes the screen through main's change event alone, and a change missed while the event stream was down is caught up when it returns", async ({ page, komet }) => {
+test("a write refreshes the screen through main's change event alone, and a change missed while the event stream was down is caught up when it returns", async ({
+  page,
+  komet,
+}) => {
   await arrange(komet, 'units.create', { name: 'Enhet Öst', kind: 'district' });
   // Open Komet again with its change stream cut off.
   let cut = true;

@@ -43,7 +43,10 @@ test('a damaged database offers its verified backups after unlocking; restoring 
   await expect(table.getByRole('row')).not.toHaveCount(1);
   await expectNoAxeViolations(page);
 
-  await table.getByRole('button', { name: /^Återställ, / }).first().click();
+  await table
+    .getByRole('button', { name: /^Återställ, / })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: /^Återställa säkerhetskopian från / });
   await expect(dialog).toContainText('Den skadade databasen sparas undan först.');
   await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused();
@@ -56,5 +59,10 @@ test('a damaged database offers its verified backups after unlocking; restoring 
   // The damaged file was kept aside byte for byte (not offered for restore), in case more can be rescued from it.
   const keptAside = fs.readdirSync(path.join(komet.dataDir, 'backups')).filter((name) => name.endsWith('-raw.db'));
   expect(keptAside).toHaveLength(1);
-  expect(fs.readFileSync(path.join(komet.dataDir, 'backups', keptAside[0]!)).subarray(0, 4096).equals(damagedPage)).toBe(true);
+  expect(
+    fs
+      .readFileSync(path.join(komet.dataDir, 'backups', keptAside[0]!))
+      .subarray(0, 4096)
+      .equals(damagedPage),
+  ).toBe(true);
 });

@@ -132,7 +132,11 @@ test('saved recipients: a secret key is refused, deleting asks first, the list e
   const row = page.getByRole('row', { name: /Utvärderare Syd/ });
   await expect(row).toBeVisible();
 
-  const secret = fs.readFileSync(key.file, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-')) ?? '';
+  const secret =
+    fs
+      .readFileSync(key.file, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('AGE-SECRET-KEY-')) ?? '';
   await page.getByRole('textbox', { name: 'Namn' }).fill('Fel nyckel');
   await page.getByRole('textbox', { name: 'Publik nyckel' }).fill(secret);
   await page.getByRole('button', { name: 'Lägg till mottagare' }).click();

@@ -31,7 +31,10 @@ export async function arrangeExportData(komet: KometServer, suffix = ''): Promis
 
 /** The value beside a term in a <dl class="details"> (file, size, …). */
 export const detail = (page: Page, term: string) =>
-  page.locator('.details__row').filter({ has: page.getByRole('term').getByText(term, { exact: true }) }).locator('dd');
+  page
+    .locator('.details__row')
+    .filter({ has: page.getByRole('term').getByText(term, { exact: true }) })
+    .locator('dd');
 
 export const stepHeading = (page: Page, number: number, name: string) => page.getByRole('heading', { level: 2, name: `Steg ${number} av 4: ${name}` });
 

@@ -71,7 +71,9 @@ test('exports to a recipient made in the UI and opens the package with the match
   const files = page.getByRole('table', { name: 'Filer i paketet' });
   await expect(files.getByRole('row', { name: /participants\.csv/ })).toContainText('5');
   await expect(page.getByText('Skyddet når k = 5')).toBeVisible();
-  await expect(page.getByText('Med de valda inställningarna skulle 5 av 5 deltagarrader dela sina kännetecken med färre än k − 1 andra (minsta grupp: 1).')).toBeVisible();
+  await expect(
+    page.getByText('Med de valda inställningarna skulle 5 av 5 deltagarrader dela sina kännetecken med färre än k − 1 andra (minsta grupp: 1).'),
+  ).toBeVisible();
   await expect(page.getByText('Komet har generaliserat i alla filer: Startperiod: månad; barnets ålder: i åldersgrupper; enhet: enhetens namn.')).toBeVisible();
   await expect(page.getByText('Inga värden behövde döljas.')).toBeVisible();
   await expect(page.getByText('Minsta grupp med samma kännetecken i deltagarfilen: 5.')).toBeVisible();
@@ -144,7 +146,7 @@ test('explains the protection in English and asks for a written reason to go bel
 
   await expect(page.getByRole('heading', { level: 2, name: 'Step 3 of 4: Preview' })).toBeFocused();
   await expect(page.getByText('The protection reaches k = 5')).toBeVisible();
-  await expect(page.getByText('Komet generalised in every file: Start period: month; child\'s age: in age bands; unit: the unit\'s name.')).toBeVisible();
+  await expect(page.getByText("Komet generalised in every file: Start period: month; child's age: in age bands; unit: the unit's name.")).toBeVisible();
   await expect(page.getByText('No values had to be hidden.')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Export below k, without generalisation and hidden values' }).check();
   await expect(page.getByText('Export below k: individual participants could be singled out')).toBeVisible();

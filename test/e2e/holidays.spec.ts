@@ -44,7 +44,14 @@ test('moving a session onto a holiday warns and offers the next free week', asyn
   const programme = (await arrange(komet, 'programmes.list', {})).find((p) => p.name === programmeName)!;
   const leader = await arrange(komet, 'staff.create', { name: 'Bo Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
   const group = await arrange(komet, 'groups.create', {
-    programmeId: programme.id, unitId: unit.id, venue: '', startDate: '2027-04-22', startTime: '17:30', note: '', leaderIds: [leader.id], supervisorId: null,
+    programmeId: programme.id,
+    unitId: unit.id,
+    venue: '',
+    startDate: '2027-04-22',
+    startTime: '17:30',
+    note: '',
+    leaderIds: [leader.id],
+    supervisorId: null,
   });
   await openRoute(page, `/groups/${group.id}`);
   await page.getByRole('button', { name: 'Flytta, träff 1', exact: true }).click();

@@ -59,7 +59,10 @@ test('a database missing beside its key file is not created anew: after unlockin
   await expectNoAxeViolations(page);
 
   const table = page.getByRole('table', { name: 'Säkerhetskopior att återställa' });
-  await table.getByRole('button', { name: /^Återställ, / }).first().click();
+  await table
+    .getByRole('button', { name: /^Återställ, / })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: /^Återställa säkerhetskopian från / });
   await dialog.getByRole('button', { name: 'Återställ' }).click();
   await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toBeVisible();

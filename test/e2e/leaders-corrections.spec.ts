@@ -12,12 +12,19 @@ async function arrangeLeaders(komet: KometServer) {
   return { ...arranged, astrid: id('Astrid Ledare'), bo: id('Bo Ledare'), cilla: id('Cilla Handledare') };
 }
 
-const auditOf = async (komet: KometServer, entity: string) => (await arrange(komet, 'audit.list', { entity, limit: 50 })).rows.map((r) => `${r.action} ${r.entityId}`);
+const auditOf = async (komet: KometServer, entity: string) =>
+  (await arrange(komet, 'audit.list', { entity, limit: 50 })).rows.map((r) => `${r.action} ${r.entityId}`);
 
 test('corrects a recorded supervision: the form opens filled in, and the change is saved and audited', async ({ page, komet }) => {
   const { astrid, cilla, group } = await arrangeLeaders(komet);
   const meeting = await arrange(komet, 'supervision.create', {
-    date: isoDate(-3), supervisorId: cilla, format: 'group', mode: 'in_person', leaders: [{ leaderId: astrid, rating: 2 }], groupIds: [group.id], notes: 'Före rättelsen',
+    date: isoDate(-3),
+    supervisorId: cilla,
+    format: 'group',
+    mode: 'in_person',
+    leaders: [{ leaderId: astrid, rating: 2 }],
+    groupIds: [group.id],
+    notes: 'Före rättelsen',
   });
 
   await openRoute(page, `/leaders/${astrid}`);
@@ -45,11 +52,19 @@ test('corrects a recorded supervision: the form opens filled in, and the change 
   expect(await auditOf(komet, 'supervision')).toContain(`update ${meeting.id}`);
 });
 
-test('deletes a supervision after asking, and the toast\'s undo brings it back with its follow-ups', async ({ page, komet }) => {
+test("deletes a supervision after asking, and the toast's undo brings it back with its follow-ups", async ({ page, komet }) => {
   const { astrid, cilla } = await arrangeLeaders(komet);
   const meeting = await arrange(komet, 'supervision.create', {
-    date: isoDate(-3), supervisorId: cilla, format: 'individual', mode: 'video', leaders: [{ leaderId: astrid, rating: 4, note: 'Stark start' }], notes: 'Att ta bort',
-    followUps: [{ text: 'Ringa familjen', dueDate: isoDate(2), leaderId: astrid }, { text: 'Läsa manualen', dueDate: isoDate(5), leaderId: null }],
+    date: isoDate(-3),
+    supervisorId: cilla,
+    format: 'individual',
+    mode: 'video',
+    leaders: [{ leaderId: astrid, rating: 4, note: 'Stark start' }],
+    notes: 'Att ta bort',
+    followUps: [
+      { text: 'Ringa familjen', dueDate: isoDate(2), leaderId: astrid },
+      { text: 'Läsa manualen', dueDate: isoDate(5), leaderId: null },
+    ],
   });
   await arrange(komet, 'followUps.setDone', { id: meeting.followUps.find((f) => f.text === 'Ringa familjen')!.id, done: true });
 
@@ -86,7 +101,14 @@ test('deletes a supervision after asking, and the toast\'s undo brings it back w
 test('revokes a certification made with an override after showing its reason, and undo certifies again with the same reason', async ({ page, komet }) => {
   const { bo, cilla, programme } = await arrangeLeaders(komet);
   const reason = 'Lång erfarenhet från liknande program i annan kommun.';
-  const made = await arrange(komet, 'certifications.certify', { leaderId: bo, programmeId: programme.id, date: isoDate(-1), supervisorId: cilla, overrideReason: reason, note: '' });
+  const made = await arrange(komet, 'certifications.certify', {
+    leaderId: bo,
+    programmeId: programme.id,
+    date: isoDate(-1),
+    supervisorId: cilla,
+    overrideReason: reason,
+    note: '',
+  });
   expect(made.requirementsMet).toBe(false);
 
   await openRoute(page, `/leaders/${bo}`);

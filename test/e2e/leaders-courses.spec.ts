@@ -58,10 +58,12 @@ test('creates a course, marks attendance with the keyboard and sees it on the le
   await goTo(page, 'Ledare');
   await page.getByRole('link', { name: 'Astrid Ledare' }).first().click();
   await expect(page.getByRole('region', { name: 'Utbildning' })).toContainText('2 av 2 dagar');
-  await expect(page.getByRole('region', { name: 'Vägen mot certifiering' }).getByRole('listitem').filter({ hasText: 'Gruppledarutbildning' })).toContainText('2 av 4');
+  await expect(page.getByRole('region', { name: 'Vägen mot certifiering' }).getByRole('listitem').filter({ hasText: 'Gruppledarutbildning' })).toContainText(
+    '2 av 4',
+  );
 });
 
-test('edits a programme\'s certification requirements and the pathway follows', async ({ page, komet }) => {
+test("edits a programme's certification requirements and the pathway follows", async ({ page, komet }) => {
   await arrangeGroup(komet);
   await goTo(page, 'Program');
   await page.getByRole('link', { name: 'Krav för ledare, Testprogram' }).click();
@@ -118,5 +120,7 @@ test('two quick clicks on one leader are both kept, even when the first save is 
   await grid.getByRole('checkbox', { name: /^Astrid Ledare, dag 2/ }).click();
   await expect(grid.getByRole('row').filter({ hasText: 'Astrid Ledare' })).toContainText('2 av 2');
   await expect.poll(() => answered, { timeout: 10_000 }).toBe(2);
-  expect((await arrange(komet, 'courses.get', { id: course.id })).attendees).toEqual([expect.objectContaining({ name: 'Astrid Ledare', dates: [isoDate(-30), isoDate(-29)] })]);
+  expect((await arrange(komet, 'courses.get', { id: course.id })).attendees).toEqual([
+    expect.objectContaining({ name: 'Astrid Ledare', dates: [isoDate(-30), isoDate(-29)] }),
+  ]);
 });

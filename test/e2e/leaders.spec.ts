@@ -28,7 +28,11 @@ async function arrangePathway(komet: KometServer) {
 // The label carries a hidden "*" for required fields, so match on the accessible name.
 const dateField = (page: Page) => page.getByRole('textbox', { name: 'Datum', exact: true });
 const attention = (page: Page) => page.getByRole('region', { name: /Behöver uppmärksamhet/ });
-const leaderRow = (page: Page, name: string) => page.getByRole('table', { name: /Ledare, deras status/ }).getByRole('row').filter({ hasText: name });
+const leaderRow = (page: Page, name: string) =>
+  page
+    .getByRole('table', { name: /Ledare, deras status/ })
+    .getByRole('row')
+    .filter({ hasText: name });
 
 test('records a supervision, certifies a leader who meets the requirements and sees the attention list change', async ({ page, komet }) => {
   test.setTimeout(180_000); // a whole supervision-to-certificate flow with seven axe scans
@@ -52,7 +56,10 @@ test('records a supervision, certifies a leader who meets the requirements and s
   await expect(astridRating.getByRole('radio')).toHaveCount(5);
   await astridRating.getByRole('radio', { name: /^3 – God/ }).check();
   await expect(astridRating.getByRole('radio', { name: /^3 – God/ })).toHaveAccessibleName(/Programmet följs i allt väsentligt/);
-  await page.getByRole('group', { name: 'Skattning för Bo Ledare' }).getByRole('radio', { name: /^2 – Delvis/ }).check();
+  await page
+    .getByRole('group', { name: 'Skattning för Bo Ledare' })
+    .getByRole('radio', { name: /^2 – Delvis/ })
+    .check();
   await page.getByRole('textbox', { name: 'Anteckningar' }).fill('Gick igenom träff 2 och 3.');
   await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
   await expect(page.getByRole('textbox', { name: 'Åtgärd 1' })).toBeFocused();
@@ -74,7 +81,9 @@ test('records a supervision, certifies a leader who meets the requirements and s
 
   // Astrid now meets the requirements: the attention list says so, with the rule in words.
   await expect(page.getByRole('heading', { level: 1, name: 'Ledare' })).toBeVisible();
-  await expect(attention(page).getByRole('listitem').filter({ hasText: 'Astrid Ledare' })).toContainText('Uppfyller kraven för tKomet men är inte certifierad.');
+  await expect(attention(page).getByRole('listitem').filter({ hasText: 'Astrid Ledare' })).toContainText(
+    'Uppfyller kraven för tKomet men är inte certifierad.',
+  );
   await expect(leaderRow(page, 'Astrid Ledare')).toContainText('Krav uppfyllda');
   await expect(leaderRow(page, 'Astrid Ledare')).toContainText('Redo för certifiering');
   await expect(attention(page).getByRole('listitem').filter({ hasText: 'Bo Ledare' })).toHaveCount(0);
@@ -85,10 +94,20 @@ test('records a supervision, certifies a leader who meets the requirements and s
   // Sorting by name is a header button; aria-sort follows.
   await page.getByRole('button', { name: /^Namn/ }).click();
   await expect(page.getByRole('columnheader', { name: /Namn/ })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(page.getByRole('table', { name: /Ledare, deras status/ }).getByRole('rowheader').first()).toContainText('Astrid Ledare');
+  await expect(
+    page
+      .getByRole('table', { name: /Ledare, deras status/ })
+      .getByRole('rowheader')
+      .first(),
+  ).toContainText('Astrid Ledare');
   await page.getByRole('button', { name: /^Namn/ }).click();
   await expect(page.getByRole('columnheader', { name: /Namn/ })).toHaveAttribute('aria-sort', 'descending');
-  await expect(page.getByRole('table', { name: /Ledare, deras status/ }).getByRole('rowheader').first()).toContainText('Bo Ledare');
+  await expect(
+    page
+      .getByRole('table', { name: /Ledare, deras status/ })
+      .getByRole('rowheader')
+      .first(),
+  ).toContainText('Bo Ledare');
 
   // "Mina ledare": Cilla supervises the group both lead.
   await page.getByRole('combobox', { name: 'Visa' }).selectOption({ label: 'Ledare som Cilla Handledare handleder' });

@@ -20,8 +20,14 @@ export async function arrangeParticipationGroup(komet: KometServer, options: { p
   if (!programme || !unit) throw new Error('the seeded fKomet programme or Norrmalm district is missing');
   const leader = await arrange(komet, 'staff.create', { name: 'Astrid Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
   const group = await arrange(komet, 'groups.create', {
-    programmeId: programme.id, unitId: unit.id, venue: 'Familjecentralen', startDate: isoDate(-(options.startDaysAgo ?? 77)), startTime: '17:30',
-    note: '', leaderIds: [leader.id], supervisorId: null,
+    programmeId: programme.id,
+    unitId: unit.id,
+    venue: 'Familjecentralen',
+    startDate: isoDate(-(options.startDaysAgo ?? 77)),
+    startTime: '17:30',
+    note: '',
+    leaderIds: [leader.id],
+    supervisorId: null,
   });
   const childYear = new Date().getFullYear() - 6;
   const participants: ProcedureOutput<'participants.create'>[] = [];
@@ -31,8 +37,16 @@ export async function arrangeParticipationGroup(komet: KometServer, options: { p
     const enrolled = isoDate(-(options.startDaysAgo ?? 77) - 14 + i);
     participants.push(
       await arrange(komet, 'participants.create', {
-        groupId: group.id, displayName, relation: i === 1 ? 'father' : 'mother', familyId, childBirthYear: childYear, childGender: 'girl',
-        enrolmentDate: enrolled, consent: 'yes', consentDate: enrolled, contact: '',
+        groupId: group.id,
+        displayName,
+        relation: i === 1 ? 'father' : 'mother',
+        familyId,
+        childBirthYear: childYear,
+        childGender: 'girl',
+        enrolmentDate: enrolled,
+        consent: 'yes',
+        consentDate: enrolled,
+        contact: '',
       }),
     );
   }

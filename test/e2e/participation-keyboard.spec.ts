@@ -102,13 +102,16 @@ test('records a full 11-session group with the keyboard alone and sees counts, s
 
 test('cells of cancelled and future sessions explain why they cannot be set', async ({ page, komet }) => {
   const { group } = await arrangeParticipationGroup(komet, { participants: 2, startDaysAgo: 14 });
-  const detail = (await komet.call('groups.get', { id: group.id }));
+  const detail = await komet.call('groups.get', { id: group.id });
   if (!detail.ok) throw new Error('group missing');
   const second = detail.value.sessions.find((s) => s.number === 2)!;
   await komet.call('sessions.record', { id: second.id, status: 'cancelled', cancelReason: 'Lokalen var stängd' });
   await openRoute(page, `/groups/${group.id}`);
   const grid = page.getByRole('grid', { name: 'Närvaro' });
-  await expect(grid.getByRole('gridcell', { name: 'Anna, träff 2: inte markerad, träffen är inställd och kan inte registreras' })).toHaveAttribute('aria-readonly', 'true');
+  await expect(grid.getByRole('gridcell', { name: 'Anna, träff 2: inte markerad, träffen är inställd och kan inte registreras' })).toHaveAttribute(
+    'aria-readonly',
+    'true',
+  );
   await expect(grid.getByRole('gridcell', { name: 'Bertil, träff 5: inte markerad, träffen har inte ägt rum än' })).toHaveAttribute('aria-readonly', 'true');
   await expect(grid.getByRole('columnheader', { name: /Träff 5/ })).toContainText('Kommande');
 

@@ -40,7 +40,14 @@ test('adds participants through the form, with a family link and a duplicate the
 test('marks a dropout with a reason, keeps someone active and deletes a participant without marks', async ({ page, komet }) => {
   const { programme, unit, leader, group } = await arrangeParticipationGroup(komet, { participants: 3 });
   await arrange(komet, 'groups.create', {
-    programmeId: programme.id, unitId: unit.id, venue: 'Skolan', startDate: isoDate(7), startTime: '17:30', note: '', leaderIds: [leader.id], supervisorId: null,
+    programmeId: programme.id,
+    unitId: unit.id,
+    venue: 'Skolan',
+    startDate: isoDate(7),
+    startTime: '17:30',
+    note: '',
+    leaderIds: [leader.id],
+    supervisorId: null,
   });
   await openRoute(page, `/groups/${group.id}`);
   const list = page.getByRole('table', { name: 'Deltagare', exact: true });

@@ -24,8 +24,14 @@ export function catalogueKeyPaths(): Set<string> {
   if (cached) return cached;
   const paths = new Set<string>();
   const files = [
-    ...fs.readdirSync(i18nDir).filter((f) => f.endsWith('.json')).map((f) => path.join(i18nDir, f)),
-    ...fs.readdirSync(path.join(i18nDir, 'locales')).filter((f) => f.endsWith('.json')).map((f) => path.join(i18nDir, 'locales', f)),
+    ...fs
+      .readdirSync(i18nDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(i18nDir, f)),
+    ...fs
+      .readdirSync(path.join(i18nDir, 'locales'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(i18nDir, 'locales', f)),
   ];
   for (const file of files) collectPaths(JSON.parse(fs.readFileSync(file, 'utf8')), '', paths);
   // A single segment ("save", "name") is an ordinary word, not recognisably a key.
@@ -41,7 +47,8 @@ export function catalogueKeyPaths(): Set<string> {
 async function shownStrings(page: Page): Promise<{ where: string; text: string }[]> {
   return page.evaluate(() => {
     const out: { where: string; text: string }[] = [];
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();

@@ -20,10 +20,12 @@ test('a reload keeps the session, and the address shows no secret', async ({ pag
   await page.getByRole('link', { name: 'Ny enhet' }).click();
   await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Enheten efter omladdning');
   await page.getByRole('button', { name: 'Skapa enhet' }).click();
-  await expect.poll(async () => {
-    const units = await komet.call('units.list', { includeArchived: true });
-    return units.ok && units.value.some((u) => u.name === 'Enheten efter omladdning');
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const units = await komet.call('units.list', { includeArchived: true });
+      return units.ok && units.value.some((u) => u.name === 'Enheten efter omladdning');
+    })
+    .toBe(true);
 });
 
 test('the session cookie is HttpOnly and SameSite=Strict, out of the page’s reach', async ({ page, komet }) => {

@@ -2,7 +2,10 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 import { openRoute } from './participation-helpers';
 import { arrange, arrangeGroup, isoDate, toast } from './ui-steps';
 
-test('the move form refuses a day before the start or one already taken, asks about the order, and can take the following sessions along', async ({ page, komet }) => {
+test('the move form refuses a day before the start or one already taken, asks about the order, and can take the following sessions along', async ({
+  page,
+  komet,
+}) => {
   test.setTimeout(150_000);
   const { group } = await arrangeGroup(komet);
   const plan = async () => (await arrange(komet, 'groups.get', { id: group.id })).sessions.map((s) => s.plannedDate);

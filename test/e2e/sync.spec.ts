@@ -27,8 +27,10 @@ test.beforeAll(async () => {
   expect(runKomet(['sync', 'join', '--db', admin, '--code', code]).code).toBe(0);
   const db = new Database(admin, { readonly: true });
   leader = db
-    .prepare(`select id, name, unit_id as unitId from staff s where is_leader = 1 and (select count(*) from staff o where o.name = s.name) = 1
-      order by (select count(*) from groups g where g.unit_id = s.unit_id) desc, id limit 1`)
+    .prepare(
+      `select id, name, unit_id as unitId from staff s where is_leader = 1 and (select count(*) from staff o where o.name = s.name) = 1
+      order by (select count(*) from groups g where g.unit_id = s.unit_id) desc, id limit 1`,
+    )
     .get() as typeof leader;
   unitGroups = (db.prepare('select count(*) as n from groups where unit_id = ?').get(leader.unitId) as { n: number }).n;
   db.close();

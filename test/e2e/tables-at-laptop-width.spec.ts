@@ -29,10 +29,10 @@ test('tables with row buttons fit beside the menu at 1366 px, with every button 
   await participants.scrollIntoViewIfNeeded();
   await expect(participants.getByRole('button', { name: 'Ta bort, Anna' })).toBeInViewport();
   // Both row actions sit inside the table's frame, not behind its horizontal scroll.
-  const frame = (await participants.evaluate((el) => {
+  const frame = await participants.evaluate((el) => {
     const r = el.closest('.table-wrap')!.getBoundingClientRect();
     return { left: r.left, right: r.right };
-  }));
+  });
   for (const name of ['Flytta, Anna', 'Ta bort, Anna']) {
     const box = (await participants.getByRole('button', { name }).boundingBox())!;
     expect(box.x, `${name} starts inside the table`).toBeGreaterThanOrEqual(frame.left);

@@ -50,10 +50,7 @@ export function createTestApp(options: { now?: string; dir?: string } = {}): Tes
       return result.error;
     },
     snapshot() {
-      const tables = sqlite
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-        .pluck()
-        .all() as string[];
+      const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
       const hash = crypto.createHash('sha256');
       for (const t of tables) hash.update(`${t}:${JSON.stringify(sqlite.prepare(`select * from "${t}" order by rowid`).all())}`);
       return hash.digest('hex');

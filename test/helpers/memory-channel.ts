@@ -6,7 +6,10 @@ import type { Channel } from '../../src-main/core/sync/protocol';
  */
 export function channelPair(): { client: Channel; server: Channel; cut(): void } {
   type End = { listeners: ((m: unknown) => void)[]; closers: ((reason: string) => void)[] };
-  const ends: [End, End] = [{ listeners: [], closers: [] }, { listeners: [], closers: [] }];
+  const ends: [End, End] = [
+    { listeners: [], closers: [] },
+    { listeners: [], closers: [] },
+  ];
   let open = true;
   const shut = (reason: string) => {
     if (!open) return;

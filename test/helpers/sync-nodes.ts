@@ -56,12 +56,23 @@ export function testServer(dir = makeTempDir('komet-hub-')): TestServer {
   };
 }
 
-export async function testLaptop(server: TestServer, identity: Omit<DeviceIdentity, 'deviceId'> & { deviceId?: string }, options: { now?: string } = {}): Promise<TestLaptop> {
+export async function testLaptop(
+  server: TestServer,
+  identity: Omit<DeviceIdentity, 'deviceId'> & { deviceId?: string },
+  options: { now?: string } = {},
+): Promise<TestLaptop> {
   const t = createTestApp(options.now ? { now: options.now } : {});
   const full: DeviceIdentity = { deviceId: identity.deviceId ?? crypto.randomUUID(), ...identity } as DeviceIdentity;
   server.devices.set(full.deviceId, full);
   const clock = { now: () => new Date().toISOString(), today: () => (options.now ?? new Date().toISOString()).slice(0, 10) };
-  const membership: Membership = { url: 'wss://in-memory', fingerprint: '0'.repeat(64), deviceId: full.deviceId, credential: 'in-memory', identity: full, server: { id: 'server', name: 'testserver' } };
+  const membership: Membership = {
+    url: 'wss://in-memory',
+    fingerprint: '0'.repeat(64),
+    deviceId: full.deviceId,
+    credential: 'in-memory',
+    identity: full,
+    server: { id: 'server', name: 'testserver' },
+  };
   const laptop = createLaptopSync({
     db: t.app.db,
     repos: createRepos(t.app.db, clock),

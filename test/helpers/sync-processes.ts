@@ -58,13 +58,18 @@ export async function startServerProcess(dir: string, extraArgs: string[] = []):
 }
 
 /** `komet <args>` in the background, for killing it half-way. */
-export function spawnKomet(args: string[], env: Record<string, string> = {}): { proc: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+export function spawnKomet(
+  args: string[],
+  env: Record<string, string> = {},
+): { proc: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
   const proc = spawn(projectNode, [kometBin, ...args], { cwd: root, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   proc.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => proc.once('exit', (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    proc.once('exit', (code) => resolve({ code, stdout, stderr })),
+  );
   return { proc, done };
 }
 

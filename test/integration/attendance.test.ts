@@ -52,7 +52,9 @@ describe('attendance.set', () => {
     expect(foreign).toMatchObject({ code: 'validation', issues: [{ path: 'participantId' }] });
     expect(foreign.message.sv).toMatch(/går inte i den grupp/);
     // The same from the other side: our participant, a session of another group.
-    expect((await t.fail('attendance.set', { participantId: p.id, sessionId: other.sessions[0]!.id, state: 'present' })).issues?.[0]?.path).toBe('participantId');
+    expect((await t.fail('attendance.set', { participantId: p.id, sessionId: other.sessions[0]!.id, state: 'present' })).issues?.[0]?.path).toBe(
+      'participantId',
+    );
     const cancelled = await t.fail('attendance.set', { participantId: p.id, sessionId: s(2).id, state: 'present' });
     expect(cancelled.message.sv).toMatch(/inställd/);
     const future = await t.fail('attendance.set', { participantId: p.id, sessionId: s(3).id, state: 'present' });
@@ -114,7 +116,12 @@ describe('attendance.setColumn and grid', () => {
     await t.ok('participants.setStatus', { id: gone.id, status: 'never_started', reasonId: reason.id });
     await t.ok('attendance.set', { participantId: b.id, sessionId: s(1).id, state: 'absent_with_notice' });
     const r = await t.ok('attendance.setColumn', { sessionId: s(1).id, state: 'present', onlyUnmarked: true });
-    expect(new Map(r.marks.map((m) => [m.participantId, m.state]))).toEqual(new Map([[a.id, 'present'], [b.id, 'absent_with_notice']]));
+    expect(new Map(r.marks.map((m) => [m.participantId, m.state]))).toEqual(
+      new Map([
+        [a.id, 'present'],
+        [b.id, 'absent_with_notice'],
+      ]),
+    );
     expect(r.session).toMatchObject({ participantCount: 1, markedCount: 2 });
     const all = await t.ok('attendance.setColumn', { sessionId: s(2).id, state: 'absent' });
     expect(all.marks.map((m) => m.participantId).sort()).toEqual([a.id, b.id, late.id].sort());

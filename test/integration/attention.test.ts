@@ -49,11 +49,15 @@ describe('needs attention on recorded data', () => {
     await course(t, w.programme.id, days, [{ leaderId: w.anna.id, dates: days }]);
     await hold(t, w.group, 5);
     await supervise(t, w, 4);
-    const s = await t.ok('supervision.create', supervisionInput(w, { date: '2025-03-01', followUps: [{ text: 'Filma en träff', dueDate: '2025-03-11', leaderId: w.anna.id }] }));
+    const s = await t.ok(
+      'supervision.create',
+      supervisionInput(w, { date: '2025-03-01', followUps: [{ text: 'Filma en träff', dueDate: '2025-03-11', leaderId: w.anna.id }] }),
+    );
     const overview = await t.ok('leaders.overview', { attentionOnly: true });
     expect(overview.rows.map((r) => r.name)).toEqual(['Anna Lind']);
     expect(overview.rows[0]!.attention.map((a) => [a.rule, a.programmeId ?? a.followUpId])).toEqual([
-      ['ready_for_certification', w.programme.id], ['follow_up_overdue', s.followUps[0]!.id],
+      ['ready_for_certification', w.programme.id],
+      ['follow_up_overdue', s.followUps[0]!.id],
     ]);
     expect(overview.rules.map((r) => r.rule)).toEqual(['no_supervision', 'low_attendance', 'low_fidelity', 'ready_for_certification', 'follow_up_overdue']);
     await t.ok('certifications.certify', { leaderId: w.anna.id, programmeId: w.programme.id, date: '2025-03-12', supervisorId: w.sara.id });

@@ -38,7 +38,18 @@ describe('audit sink', () => {
     ).toThrow('the write failed');
     expect(listAudit(db, { limit: 10 })).toEqual({
       total: 1,
-      rows: [{ id: 1, at: '2025-03-04T10:00:00.000Z', actor: 'Ada Lovelace', procedure: 'units.create', action: 'create', entity: 'unit', entityId: 'u1', fields: ['name', 'kind'] }],
+      rows: [
+        {
+          id: 1,
+          at: '2025-03-04T10:00:00.000Z',
+          actor: 'Ada Lovelace',
+          procedure: 'units.create',
+          action: 'create',
+          entity: 'unit',
+          entityId: 'u1',
+          fields: ['name', 'kind'],
+        },
+      ],
     });
   });
 
@@ -56,7 +67,10 @@ describe('audit sink', () => {
   });
 
   it('is recorded by the real services on every write', () => {
-    const services = createServices(db, { clock: fixedClock('2025-03-04T10:00:00.000Z'), audit: createAuditSink(db, () => context, fixedClock('2025-03-04T10:00:00.000Z')) });
+    const services = createServices(db, {
+      clock: fixedClock('2025-03-04T10:00:00.000Z'),
+      audit: createAuditSink(db, () => context, fixedClock('2025-03-04T10:00:00.000Z')),
+    });
     const unit = services.units.create({ name: 'Testdistriktet', kind: 'district' } as never);
     const entry = listAudit(db, { entity: 'unit', limit: 10 }).rows[0];
     expect(entry).toMatchObject({ actor: 'Ada Lovelace', procedure: 'units.create', action: 'create', entityId: unit.id });

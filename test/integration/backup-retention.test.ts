@@ -18,7 +18,14 @@ describe('backup names', () => {
     const parsed = parseBackupFileName('komet-20250304-050607-2-before-restore.db');
     expect(parsed).toMatchObject({ beforeRestore: true });
     expect(parsed?.date.getTime()).toBe(new Date(2025, 2, 4, 5, 6, 7).getTime());
-    for (const bad of ['komet-20251304-050607.db', 'komet-20250230-050607.db', 'komet-20250304-250607.db', 'komet-20250304.db', 'other.db', 'komet-20250304-050607.db.tmp']) {
+    for (const bad of [
+      'komet-20251304-050607.db',
+      'komet-20250230-050607.db',
+      'komet-20250304-250607.db',
+      'komet-20250304.db',
+      'other.db',
+      'komet-20250304-050607.db.tmp',
+    ]) {
       expect([bad, parseBackupFileName(bad)]).toEqual([bad, null]);
     }
   });
@@ -34,11 +41,28 @@ describe('retention ladder: 7 daily, 4 weekly, 12 monthly', () => {
     expect(kept).toEqual(
       [
         // monthly: newest of each of the last 12 months with backups (April 2024 … March 2025)
-        '20240430', '20240531', '20240630', '20240731', '20240831', '20240930', '20241031', '20241130', '20241231', '20250131', '20250228',
+        '20240430',
+        '20240531',
+        '20240630',
+        '20240731',
+        '20240831',
+        '20240930',
+        '20241031',
+        '20241130',
+        '20241231',
+        '20250131',
+        '20250228',
         // weekly: newest of ISO weeks 11, 12 (and 13, 14 which the daily rung already holds)
-        '20250316', '20250323',
+        '20250316',
+        '20250323',
         // daily
-        '20250325', '20250326', '20250327', '20250328', '20250329', '20250330', '20250331',
+        '20250325',
+        '20250326',
+        '20250327',
+        '20250328',
+        '20250329',
+        '20250330',
+        '20250331',
       ].sort(),
     );
     // The boundaries: the eighth day back and the fifth week back go.
@@ -53,7 +77,16 @@ describe('retention ladder: 7 daily, 4 weekly, 12 monthly', () => {
   });
 
   it('counts days that have backups, so a month away from the laptop keeps a week of history', () => {
-    const sparse = [local(2025, 1, 2), local(2025, 1, 3), local(2025, 1, 6), local(2025, 1, 9), local(2025, 1, 20), local(2025, 2, 1), local(2025, 2, 2), local(2025, 2, 3)].map((d) => named(d));
+    const sparse = [
+      local(2025, 1, 2),
+      local(2025, 1, 3),
+      local(2025, 1, 6),
+      local(2025, 1, 9),
+      local(2025, 1, 20),
+      local(2025, 2, 1),
+      local(2025, 2, 2),
+      local(2025, 2, 3),
+    ].map((d) => named(d));
     const kept = [...backupsToKeep(sparse, local(2025, 3, 31))].map(day).sort();
     expect(kept).toEqual(['20250103', '20250106', '20250109', '20250120', '20250201', '20250202', '20250203']);
   });
@@ -112,7 +145,12 @@ describe('pruneBackups', () => {
     const left = fs.readdirSync(dir);
     for (const b of [...foreign, ...unknown]) expect(left).toContain(b.name);
     const own = history.filter((b) => !foreign.includes(b));
-    expect(own.filter((b) => left.includes(b.name)).map((b) => b.name).sort()).toEqual([...backupsToKeep(own, local(2025, 3, 31, 13))].sort());
+    expect(
+      own
+        .filter((b) => left.includes(b.name))
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual([...backupsToKeep(own, local(2025, 3, 31, 13))].sort());
   });
 
   it('keeps every backup of today, whatever made it; the ladder thins the day once it is over', () => {

@@ -4,14 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKomet } from '../../src-main/app/komet-app';
-import {
-  backupIfDue,
-  backupNow,
-  backupsDirOf,
-  listBackups,
-  restoreBackup,
-  verifyDatabaseFile,
-} from '../../src-main/core/backup';
+import { backupIfDue, backupNow, backupsDirOf, listBackups, restoreBackup, verifyDatabaseFile } from '../../src-main/core/backup';
 import { addDemoData } from '../../src-main/core/demo/add-demo';
 import { openDatabase, type KometDb } from '../../src-main/core/db/open';
 import { AppError } from '../../src-main/core/errors';

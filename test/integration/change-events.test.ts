@@ -26,7 +26,10 @@ function tableHashes(): Map<string, string> {
   return new Map(
     tables.map((name) => [
       name,
-      crypto.createHash('sha256').update(JSON.stringify(sqlite.prepare(`select * from "${name}" order by rowid`).all())).digest('hex'),
+      crypto
+        .createHash('sha256')
+        .update(JSON.stringify(sqlite.prepare(`select * from "${name}" order by rowid`).all()))
+        .digest('hex'),
     ]),
   );
 }

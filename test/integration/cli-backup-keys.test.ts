@@ -26,7 +26,12 @@ function ok(r: { code: number | null; stdout: string; stderr: string }) {
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const backupsIn = (dataDir: string) =>
-  fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).filter((n) => /^komet-.*\.db$/.test(n)).sort() : [];
+  fs.existsSync(path.join(dataDir, 'backups'))
+    ? fs
+        .readdirSync(path.join(dataDir, 'backups'))
+        .filter((n) => /^komet-.*\.db$/.test(n))
+        .sort()
+    : [];
 const groups = (db: string, passphrase: string) => (JSON.parse(ok(komet(['stats', '--db', db, '--json'], passphrase))) as { groups: number }).groups;
 const removeDatabase = (dataDir: string) => {
   for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(dataDir, `komet.db${s}`), { force: true });
@@ -47,7 +52,12 @@ describe('komet backup keeps every key', { timeout: 180_000 }, () => {
     expect(fs.existsSync(`${out}.keys.json`)).toBe(true);
     // A still opens with its own passphrase; the copy opens on its own with B's.
     ok(komet(['stats', '--db', path.join(a, 'komet.db')], pwA));
-    expect(ok(komet(['check', '--db', out], pwB)).trim().split('\n').at(-1)).toBe('ok');
+    expect(
+      ok(komet(['check', '--db', out], pwB))
+        .trim()
+        .split('\n')
+        .at(-1),
+    ).toBe('ok');
     expect(groups(out, pwB)).toBe(groups(path.join(b, 'komet.db'), pwB));
 
     // A USB folder that already holds another installation's backup: both stay openable.

@@ -79,9 +79,29 @@ describe('komet keygen', { timeout: 120_000 }, () => {
 describe('komet export and open-export', { timeout: 480_000 }, () => {
   it('exports a narrow scope to two recipients with coarser settings; each key opens it', () => {
     const r = komet([
-      'export', '--db', db, '--recipient', keys[0]!.publicKey, '--recipient', keys[1]!.publicKey, '--out', 'narrow.age',
-      '--from', one.start, '--to', one.start, '--programme', one.code.toLowerCase(), '--unit', one.unit,
-      '--period', 'quarter', '--age-bands', '--drop-unit', '--k', '3',
+      'export',
+      '--db',
+      db,
+      '--recipient',
+      keys[0]!.publicKey,
+      '--recipient',
+      keys[1]!.publicKey,
+      '--out',
+      'narrow.age',
+      '--from',
+      one.start,
+      '--to',
+      one.start,
+      '--programme',
+      one.code.toLowerCase(),
+      '--unit',
+      one.unit,
+      '--period',
+      'quarter',
+      '--age-bands',
+      '--drop-unit',
+      '--k',
+      '3',
     ]);
     expect(r.code, r.stderr).toBe(0);
     const file = path.join(dir, 'narrow.age');
@@ -95,9 +115,18 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
       expect(out.code, out.stderr).toBe(0);
       expect(out.stdout.split('\n')[0]).toBe(path.join(dir, `opened-${i}`));
       const names = fs.readdirSync(path.join(dir, `opened-${i}`)).sort();
-      expect(names).toEqual(
-        ['aggregates.csv', 'attendance.csv', 'codebook.md', 'datapackage.json', 'fidelity.csv', 'groups.csv', 'leaders.csv', 'manifest.json', 'participants.csv', 'sessions.csv'],
-      );
+      expect(names).toEqual([
+        'aggregates.csv',
+        'attendance.csv',
+        'codebook.md',
+        'datapackage.json',
+        'fidelity.csv',
+        'groups.csv',
+        'leaders.csv',
+        'manifest.json',
+        'participants.csv',
+        'sessions.csv',
+      ]);
     }
     const manifest = readJson<{
       scope: { from: string | null; to: string | null; programmeCodes: string[]; unitNames: string[] };
@@ -119,7 +148,11 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Krypterad till / Encrypted to: lösenfras / passphrase');
 
-    expectOneLine(komet(['open-export', 'pass.age', '--passphrase-env', 'FOU_PASS', '--out', 'wrong'], { FOU_PASS: `${passphrase}!` }), 1, /kan inte öppnas med den här nyckeln/);
+    expectOneLine(
+      komet(['open-export', 'pass.age', '--passphrase-env', 'FOU_PASS', '--out', 'wrong'], { FOU_PASS: `${passphrase}!` }),
+      1,
+      /kan inte öppnas med den här nyckeln/,
+    );
     expect(fs.existsSync(path.join(dir, 'wrong'))).toBe(false);
     expectOneLine(komet(['open-export', 'pass.age', '--identity', keys[0]!.file, '--out', 'wrong']), 1, /kan inte öppnas med den här nyckeln/);
     expect(fs.existsSync(path.join(dir, 'wrong'))).toBe(false);
@@ -133,7 +166,22 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
   const exportTo = (...args: string[]) => ['export', '--db', db, ...args];
 
   it('refuses an export no participant row can reach k with, and makes it below k only with --allow-below-k --reason', () => {
-    const narrow = exportTo('--recipient', keys[0]!.publicKey, '--from', one.start, '--to', one.start, '--programme', one.code, '--unit', one.unit, '--k', '50', '--out', 'below.age');
+    const narrow = exportTo(
+      '--recipient',
+      keys[0]!.publicKey,
+      '--from',
+      one.start,
+      '--to',
+      one.start,
+      '--programme',
+      one.code,
+      '--unit',
+      one.unit,
+      '--k',
+      '50',
+      '--out',
+      'below.age',
+    );
     const logged = () => {
       const sqlite = new Database(db, { readonly: true });
       try {
@@ -158,7 +206,9 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
     expect(logged()[0]!.reason).toBe(reason);
     const opened = komet(['open-export', 'below.age', '--identity', keys[0]!.file, '--out', 'below-opened']);
     expect(opened.code, opened.stderr).toBe(0);
-    const manifest = readJson<{ disclosure: { belowKReason: string; kAnonymity: { k: number; enforced: boolean } } }>(path.join(dir, 'below-opened', 'manifest.json'));
+    const manifest = readJson<{ disclosure: { belowKReason: string; kAnonymity: { k: number; enforced: boolean } } }>(
+      path.join(dir, 'below-opened', 'manifest.json'),
+    );
     expect(manifest.disclosure.belowKReason).toBe(reason);
     expect(manifest.disclosure.kAnonymity).toMatchObject({ k: 50, enforced: false });
   });
@@ -183,7 +233,10 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
     const before = leftovers();
     const recipient = keys[0]!.publicKey;
     expectOneLine(komet(exportTo('--recipient', recipient.slice(0, 40), '--out', 'x.age')), 1, /Mottagarnyckel 1 är inte en giltig age-nyckel/);
-    const secret = fs.readFileSync(keys[0]!.file, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
+    const secret = fs
+      .readFileSync(keys[0]!.file, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
     expectOneLine(komet(exportTo('--recipient', recipient, '--recipient', secret, '--out', 'x.age')), 1, /Mottagarnyckel 2 är inte en giltig age-nyckel/);
     expectOneLine(komet(exportTo('--passphrase-env', 'FOU_PASS', '--out', 'x.age'), { FOU_PASS: 'elva tecken' }), 1, /minst 12 tecken/);
     expectOneLine(komet(exportTo('--recipient', recipient, '--out', 'x.age', '--from', '2099-01-01')), 1, /inga grupper att exportera/);
@@ -202,7 +255,11 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
     const key = keys[0]!.file;
     expectOneLine(komet(['open-export', '--identity', key, '--out', 'o']), 2, /precis en exportfil/);
     expectOneLine(komet(['open-export', 'narrow.age', '--out', 'o']), 2, /--identity eller --passphrase-env/);
-    expectOneLine(komet(['open-export', 'narrow.age', '--identity', key, '--passphrase-env', 'FOU_PASS', '--out', 'o'], { FOU_PASS: passphrase }), 2, /--identity eller --passphrase-env/);
+    expectOneLine(
+      komet(['open-export', 'narrow.age', '--identity', key, '--passphrase-env', 'FOU_PASS', '--out', 'o'], { FOU_PASS: passphrase }),
+      2,
+      /--identity eller --passphrase-env/,
+    );
     expectOneLine(komet(['open-export', 'narrow.age', '--identity', key]), 2, /--out saknas/);
     expectOneLine(komet(['open-export', 'narrow.age', '--passphrase-env', 'FOU_UNSET', '--out', 'o']), 2, /FOU_UNSET är inte satt/);
 

@@ -19,7 +19,11 @@ const ruleTitles: Record<string, string> = {
   follow_up_overdue: 'Försenad uppföljning',
 };
 const statusWords: Record<string, string> = {
-  not_started: 'ej påbörjad', in_training: 'under utbildning', requirements_met: 'krav uppfyllda', certified: 'certifierad', inactive: 'inaktiv',
+  not_started: 'ej påbörjad',
+  in_training: 'under utbildning',
+  requirements_met: 'krav uppfyllda',
+  certified: 'certifierad',
+  inactive: 'inaktiv',
 };
 
 let dir: string;
@@ -29,7 +33,10 @@ let leaders: CliLeader[];
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-cli-leaders-'));
   db = path.join(dir, 'komet.db');
-  for (const args of [['init', '--db', db, '--unencrypted'], ['demo', '--db', db, '--seed', '1']]) {
+  for (const args of [
+    ['init', '--db', db, '--unencrypted'],
+    ['demo', '--db', db, '--seed', '1'],
+  ]) {
     const r = komet(args);
     expect(r.code, r.stderr).toBe(0);
   }
@@ -44,25 +51,42 @@ describe('komet leaders', { timeout: 180_000 }, () => {
   it('--json lists every leader with pathway status, groups led, attendance, fidelity and flags', () => {
     const raw = new Database(db, { readonly: true });
     try {
-      const leaderIds = raw.prepare<[], { id: string }>('select id from staff where is_leader = 1 and active = 1 order by id').all().map((s) => s.id);
+      const leaderIds = raw
+        .prepare<[], { id: string }>('select id from staff where is_leader = 1 and active = 1 order by id')
+        .all()
+        .map((s) => s.id);
       expect(leaders.map((l) => l.id).sort()).toEqual(leaderIds);
 
       // Groups led: the leader's groups that were not cancelled, counted from the tables themselves.
       const led = new Map(
-        raw.prepare<[], { staffId: string; n: number }>(
-          "select gl.staff_id as staffId, count(*) as n from group_leaders gl join groups g on g.id = gl.group_id where g.status <> 'cancelled' group by gl.staff_id",
-        ).all().map((r) => [r.staffId, r.n]),
+        raw
+          .prepare<[], { staffId: string; n: number }>(
+            "select gl.staff_id as staffId, count(*) as n from group_leaders gl join groups g on g.id = gl.group_id where g.status <> 'cancelled' group by gl.staff_id",
+          )
+          .all()
+          .map((r) => [r.staffId, r.n]),
       );
       for (const l of leaders) expect(l.groupsLed, l.name).toBe(led.get(l.id) ?? 0);
 
       // A certification on record shows as certified (or inactive once the leader stopped leading).
-      const certified = new Set(raw.prepare<[], { leaderId: string }>('select distinct leader_id as leaderId from certifications').all().map((r) => r.leaderId));
+      const certified = new Set(
+        raw
+          .prepare<[], { leaderId: string }>('select distinct leader_id as leaderId from certifications')
+          .all()
+          .map((r) => r.leaderId),
+      );
       expect(certified.size).toBeGreaterThan(0);
       for (const l of leaders.filter((x) => certified.has(x.id))) {
-        expect(l.pathways.some((p) => p.status === 'certified' || p.status === 'inactive'), l.name).toBe(true);
+        expect(
+          l.pathways.some((p) => p.status === 'certified' || p.status === 'inactive'),
+          l.name,
+        ).toBe(true);
       }
       for (const l of leaders.filter((x) => !certified.has(x.id))) {
-        expect(l.pathways.map((p) => p.status), l.name).not.toContain('certified');
+        expect(
+          l.pathways.map((p) => p.status),
+          l.name,
+        ).not.toContain('certified');
       }
     } finally {
       raw.close();
@@ -97,7 +121,12 @@ describe('komet leaders', { timeout: 180_000 }, () => {
     const r = komet(['leaders', '--db', db, '--json', '--attention']);
     expect(r.code, r.stderr).toBe(0);
     const flagged = JSON.parse(r.stdout) as CliLeader[];
-    expect(flagged.map((l) => l.id).sort()).toEqual(leaders.filter((l) => l.attention.length > 0).map((l) => l.id).sort());
+    expect(flagged.map((l) => l.id).sort()).toEqual(
+      leaders
+        .filter((l) => l.attention.length > 0)
+        .map((l) => l.id)
+        .sort(),
+    );
   });
 
   it('without --json prints a table in Swedish words: statuses, percentages and flags', () => {

@@ -34,7 +34,17 @@ const statsJson = (db: string) => {
 // Each case spawns the real CLI (tsx + the whole app), which takes seconds on a busy machine.
 describe('komet CLI', { timeout: 180_000 }, () => {
   it('prints help for the tool and every command, exit 0', () => {
-    for (const args of [['--help'], ['init', '--help'], ['demo', '--help'], ['stats', '--help'], ['serve', '--help'], ['check', '--help'], ['backup', '--help'], ['restore', '--help'], ['audit', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['init', '--help'],
+      ['demo', '--help'],
+      ['stats', '--help'],
+      ['serve', '--help'],
+      ['check', '--help'],
+      ['backup', '--help'],
+      ['restore', '--help'],
+      ['audit', '--help'],
+    ]) {
       const r = komet(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Användning \/ Usage: komet/);

@@ -55,7 +55,13 @@ function lane(scenario: CrashChildConfig['scenario'], index: number): CrashChild
   };
 }
 
-const keyCopiesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.db.keys.json')).map((n) => path.join(dir, n)) : []);
+const keyCopiesIn = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.db.keys.json'))
+        .map((n) => path.join(dir, n))
+    : [];
 
 /** The one passphrase (of those allowed) that opens a key file, and the key it gives. */
 async function opensWithOneOf(keyFile: string, passphrases: string[], allowed: number[]): Promise<{ index: number; key: string }> {

@@ -57,7 +57,10 @@ describe('dashboard.get', () => {
     // Once the group has begun (or its start has passed) a missed session is overdue again.
     await t.ok('groups.update', updateInput(g, { startDate: '2025-03-19', status: 'running' }));
     const running = await t.ok('dashboard.get', {});
-    expect(running.overdue.map((x) => [x.groupVenue, x.plannedDate])).toEqual([['F', '2025-03-03'], ['F', '2025-03-10']]);
+    expect(running.overdue.map((x) => [x.groupVenue, x.plannedDate])).toEqual([
+      ['F', '2025-03-03'],
+      ['F', '2025-03-10'],
+    ]);
     expect(running.overdueTotal).toBe(2);
   });
 
@@ -130,7 +133,16 @@ describe('stats.get', () => {
     const fresh = createTestApp();
     try {
       const st = await fresh.ok('stats.get', {});
-      expect(st).toMatchObject({ programmes: 7, units: 13, leaders: 0, supervisors: 0, groups: 0, sessions: { planned: 0, held: 0, cancelled: 0 }, participantCount: 0, byYear: [] });
+      expect(st).toMatchObject({
+        programmes: 7,
+        units: 13,
+        leaders: 0,
+        supervisors: 0,
+        groups: 0,
+        sessions: { planned: 0, held: 0, cancelled: 0 },
+        participantCount: 0,
+        byYear: [],
+      });
       expect(st.byProgramme).toHaveLength(7);
     } finally {
       fresh.close();

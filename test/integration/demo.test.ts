@@ -24,8 +24,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const generate = (seed: string | number, scale = 1) =>
-  generateDemo(listDemoProgrammes(app.db), listDemoUnits(app.db), { seed, scale, today });
+const generate = (seed: string | number, scale = 1) => generateDemo(listDemoProgrammes(app.db), listDemoUnits(app.db), { seed, scale, today });
 
 async function value<T>(name: string, input: unknown): Promise<T> {
   const r = await app.call(name, input);

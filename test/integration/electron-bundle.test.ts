@@ -66,7 +66,11 @@ describe('the built Electron main process', () => {
     const fromWindow = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     expect(await call(fromWindow, 'vault.status', {})).toMatchObject({ ok: true, value: { state: 'new' } });
     expect(await call(fromWindow, 'units.list', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
-    const setup = await call(fromWindow, 'vault.setup', { userName: 'Ebba Paketerad', passphrase: 'en lösenfras för paketet', passphraseRepeat: 'en lösenfras för paketet' });
+    const setup = await call(fromWindow, 'vault.setup', {
+      userName: 'Ebba Paketerad',
+      passphrase: 'en lösenfras för paketet',
+      passphraseRepeat: 'en lösenfras för paketet',
+    });
     expect(setup, JSON.stringify(setup)).toMatchObject({ ok: true });
     expect(await call(fromWindow, 'units.create', { name: 'Buntens enhet', kind: 'district' })).toMatchObject({ ok: true });
     const units = await call(fromWindow, 'units.list', {});

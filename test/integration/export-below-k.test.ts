@@ -34,7 +34,10 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(procedure: string, input: unknown): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: { sv: string; en: string }; issues?: { path: string }[] } }> {
+async function call(
+  procedure: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: { sv: string; en: string }; issues?: { path: string }[] } }> {
   const response = await fetch(`http://127.0.0.1:${shell.port}/api/call`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${shell.token}` },
@@ -103,9 +106,11 @@ describe('export below k through the browser shell', { timeout: 120_000 }, () =>
       .run();
     const log = await call('export.log', {});
     expect(log.ok, JSON.stringify(log.error)).toBe(true);
-    expect((log.value as unknown as { exportId: string; disclosure: unknown; belowKReason: unknown }[]).find((e) => e.exportId === 'old-export')).toMatchObject({
-      disclosure: null,
-      belowKReason: null,
-    });
+    expect((log.value as unknown as { exportId: string; disclosure: unknown; belowKReason: unknown }[]).find((e) => e.exportId === 'old-export')).toMatchObject(
+      {
+        disclosure: null,
+        belowKReason: null,
+      },
+    );
   });
 });

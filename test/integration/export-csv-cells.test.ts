@@ -59,7 +59,18 @@ describe('exported CSV cells', { timeout: 240_000 }, () => {
     const key = komet(['keygen', '--out', 'key.txt']);
     expect(key.code, key.stderr).toBe(0);
     // Below k with a reason, so the unit names stay in the files rather than becoming areas.
-    const exported = komet(['export', '--db', db, '--recipient', key.stdout.trim(), '--out', 'fou.age', '--allow-below-k', '--reason', 'Kontroll av cellskydd i CSV']);
+    const exported = komet([
+      'export',
+      '--db',
+      db,
+      '--recipient',
+      key.stdout.trim(),
+      '--out',
+      'fou.age',
+      '--allow-below-k',
+      '--reason',
+      'Kontroll av cellskydd i CSV',
+    ]);
     expect(exported.code, exported.stderr).toBe(0);
     const opened = komet(['open-export', 'fou.age', '--identity', 'key.txt', '--out', 'opened']);
     expect(opened.code, opened.stderr).toBe(0);

@@ -21,7 +21,13 @@ interface Manifest {
   disclosure: {
     quasiIdentifiers: string[];
     belowKReason: string | null;
-    kAnonymity: { k: number; reached: number | null; enforced: boolean; hidden: { relation: number; childAge: number; childGender: number }; rowsWithheld: number };
+    kAnonymity: {
+      k: number;
+      reached: number | null;
+      enforced: boolean;
+      hidden: { relation: number; childAge: number; childGender: number };
+      rowsWithheld: number;
+    };
   };
 }
 
@@ -53,7 +59,11 @@ beforeAll(() => {
   if (!haveTools) return;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-k-anon-'));
   const db = path.join(dir, 'demo.db');
-  const demo = runKomet(['demo', '--db', db, '--unencrypted', '--scale', '1', '--today', '2026-11-01'], { KOMET_DATA_DIR: path.join(dir, 'data') }, { timeoutMs: 240_000 });
+  const demo = runKomet(
+    ['demo', '--db', db, '--unencrypted', '--scale', '1', '--today', '2026-11-01'],
+    { KOMET_DATA_DIR: path.join(dir, 'data') },
+    { timeoutMs: 240_000 },
+  );
   expect(demo.code, demo.stderr).toBe(0);
   const recipient = ageKeygen(path.join(dir, 'key.txt'));
   const env = { KOMET_DATA_DIR: path.join(dir, 'data') };

@@ -22,7 +22,11 @@ let files: Record<string, string>;
 const bytesStream = (bytes: Uint8Array) => new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) });
 const zipOf = (contents: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(contents).map(([n, t]) => [n, strToU8(t)])), { level: 9 });
 
-async function sealed(contents: Record<string, string>, name: string, target: { recipients: string[] } | { passphrase: string } = { recipients: [key.publicKey] }): Promise<string> {
+async function sealed(
+  contents: Record<string, string>,
+  name: string,
+  target: { recipients: string[] } | { passphrase: string } = { recipients: [key.publicKey] },
+): Promise<string> {
   const out = path.join(dir, name);
   await encryptToFile(bytesStream(zipOf(contents)), out, target, { scryptWorkFactor: 10 });
   return out;
@@ -76,12 +80,16 @@ describe('a package larger than its manifest', { timeout: 180_000 }, () => {
   it('komet open-export under a 16 MB file-size limit refuses it in one line instead of writing 48 MB', async () => {
     const file = await sealed(forged(), 'forged-cli.age');
     // bash's ulimit -f counts KiB; a process writing past it gets SIGXFSZ or EFBIG.
-    const r = spawnSync('bash', ['-c', 'ulimit -f 16384 && exec "$0" "$@"', projectNode, kometBin, 'open-export', file, '--identity', key.file, '--out', 'limited'], {
-      cwd: dir,
-      env: cliEnv({ KOMET_DATA_DIR: path.join(dir, 'data') }),
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', 'ulimit -f 16384 && exec "$0" "$@"', projectNode, kometBin, 'open-export', file, '--identity', key.file, '--out', 'limited'],
+      {
+        cwd: dir,
+        env: cliEnv({ KOMET_DATA_DIR: path.join(dir, 'data') }),
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(r.signal, r.stderr).toBeNull();
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

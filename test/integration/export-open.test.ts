@@ -148,7 +148,10 @@ describe('Öppna export', () => {
     const lines = files['leaders.csv']!.split('\r\n');
     const shorter = `${lines.slice(0, -2).join('\r\n')}\r\n`;
     const recounted = withManifest({ ...files, 'leaders.csv': shorter }, (m) => {
-      Object.assign(m.files.find((f) => f.name === 'leaders.csv')!, digestOf(shorter));
+      Object.assign(
+        m.files.find((f) => f.name === 'leaders.csv')!,
+        digestOf(shorter),
+      );
     });
     await expectRejected(await sealed(recounted, 'rows.age'), 'package_invalid');
     await expectRejected(await sealed({ ...files, 'manifest.json': '{"format":"something else"}' }, 'manifest.age'), 'package_invalid');

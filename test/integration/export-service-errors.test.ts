@@ -58,7 +58,12 @@ async function refusedOpen(input: Record<string, unknown>, code: string, sv: Reg
 /** Decrypts a good package, lets `edit` change the ZIP's files, and encrypts it again to our key. */
 async function repackaged(file: string, edit: (files: Record<string, Uint8Array>) => void): Promise<string> {
   const d = new Decrypter();
-  d.addIdentity(fs.readFileSync(keyFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1'))!);
+  d.addIdentity(
+    fs
+      .readFileSync(keyFile, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('AGE-SECRET-KEY-1'))!,
+  );
   const files = unzipSync(await d.decrypt(fs.readFileSync(file)));
   edit(files);
   const e = new Encrypter();
@@ -87,7 +92,11 @@ describe('export.run refuses bad input before writing anything', () => {
     await refusedRun({ scope: { from: '2030-01-01' } }, 'validation', /inga grupper/);
     const reversed = await refusedRun({ scope: { from: '2025-06-01', to: '2025-01-01' } }, 'validation', /Slutdatum kan inte vara före startdatum/);
     expect(reversed.issues?.[0]?.path).toBe('scope.to');
-    const unknown = await refusedRun({ scope: { programmeIds: ['00000000-0000-4000-8000-000000000000'] } }, 'not_found', /program eller en vald enhet finns inte/);
+    const unknown = await refusedRun(
+      { scope: { programmeIds: ['00000000-0000-4000-8000-000000000000'] } },
+      'not_found',
+      /program eller en vald enhet finns inte/,
+    );
     expect(unknown.issues?.[0]?.path).toBe('scope.programmeIds.0');
     expect((await t.fail('export.preview', { scope: { from: '2030-01-01' } })).message.sv).toMatch(/inga grupper/);
   });
@@ -156,9 +165,23 @@ describe('export.open refuses bad files and credentials and leaves nothing behin
     const file = await goodExport();
     const older = await repackaged(file, (f) => {
       const m = JSON.parse(new TextDecoder().decode(f['manifest.json'])) as Record<string, unknown> & { disclosure: { suppression: Record<string, number> } };
-      const current = { coarsening: { period: 'month', ageBands: false, dropUnit: false }, changes: [], smallestClass: 1, classesBelowK: 1, rowsBelowK: 1, reachesK: false };
+      const current = {
+        coarsening: { period: 'month', ageBands: false, dropUnit: false },
+        changes: [],
+        smallestClass: 1,
+        classesBelowK: 1,
+        rowsBelowK: 1,
+        reachesK: false,
+      };
       const { min, max, primarySuppressed, secondarySuppressed } = m.disclosure.suppression;
-      const v1 = { ...m, formatVersion: 1, disclosure: { suppression: { min, max, primarySuppressed, secondarySuppressed }, kAnonymity: { k: 5, rows: 1, current, alternatives: [], suggestion: null } } };
+      const v1 = {
+        ...m,
+        formatVersion: 1,
+        disclosure: {
+          suppression: { min, max, primarySuppressed, secondarySuppressed },
+          kAnonymity: { k: 5, rows: 1, current, alternatives: [], suggestion: null },
+        },
+      };
       f['manifest.json'] = new TextEncoder().encode(JSON.stringify(v1));
     });
     const opened = await t.ok('export.open', { file: older, identityFile: keyFile, outDir: path.join(dir, 'older') });

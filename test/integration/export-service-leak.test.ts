@@ -76,7 +76,14 @@ async function fillWithSecrets() {
     childGender: 'boy',
   });
   // Without consent: counted in aggregates only, so the name must not appear either way.
-  await t.ok('participants.create', { groupId: group.id, displayName: LEAK.names[3]!, relation: 'mother', enrolmentDate: '2025-02-24', consent: 'no', consentDate: '2025-02-24' });
+  await t.ok('participants.create', {
+    groupId: group.id,
+    displayName: LEAK.names[3]!,
+    relation: 'mother',
+    enrolmentDate: '2025-02-24',
+    consent: 'no',
+    consentDate: '2025-02-24',
+  });
 
   const [s1, s2, s3] = group.sessions;
   await t.ok('sessions.record', { id: s1!.id, status: 'held', heldDate: '2025-03-03', participantCount: 3 });

@@ -42,7 +42,8 @@ describe('export service on a demo database', { timeout: 120_000 }, () => {
       expect(run.rowCounts.find((r) => r.file === file)?.rows, file).toBe(rows);
       expect(preview.tables.find((r) => r.file === file)?.rows, file).toBe(rows);
     }
-    const consenting = t.rowCount('participants') - (t.app.db.sqlite.prepare("select count(*) as n from participants where consent <> 'yes'").get() as { n: number }).n;
+    const consenting =
+      t.rowCount('participants') - (t.app.db.sqlite.prepare("select count(*) as n from participants where consent <> 'yes'").get() as { n: number }).n;
     expect(preview.participants.total).toBe(t.rowCount('participants'));
     expect(preview.participants.rowLevel).toBe(consenting);
 
@@ -58,7 +59,10 @@ describe('export service on a demo database', { timeout: 120_000 }, () => {
 
   it('scope by group start date, programme and unit: only those groups, with all their sessions', async () => {
     const db = t.app.db.sqlite;
-    const pick = db.prepare("select programme_id as p, unit_id as u from groups where start_date like '2024-%' order by start_date limit 1").get() as { p: string; u: string };
+    const pick = db.prepare("select programme_id as p, unit_id as u from groups where start_date like '2024-%' order by start_date limit 1").get() as {
+      p: string;
+      u: string;
+    };
     const scope = { from: '2024-01-01', to: '2024-12-31', programmeIds: [pick.p], unitIds: [pick.u] };
     const count = (sql: string) => (db.prepare(sql).get(scope.from, scope.to, pick.p, pick.u) as { n: number }).n;
     const inScope = 'from groups g where g.start_date between ? and ? and g.programme_id = ? and g.unit_id = ?';
@@ -95,7 +99,9 @@ describe('export service on a demo database', { timeout: 120_000 }, () => {
 
     // The row holds labels, counts and fingerprints only: no participant, staff or group data.
     const row = JSON.stringify(t.app.db.sqlite.prepare('select * from export_log').all());
-    const names = t.app.db.sqlite.prepare('select display_name as v from participants union select name from staff union select venue from groups where venue <> \'\'').all() as { v: string }[];
+    const names = t.app.db.sqlite
+      .prepare("select display_name as v from participants union select name from staff union select venue from groups where venue <> ''")
+      .all() as { v: string }[];
     expect(names.length).toBeGreaterThan(10);
     for (const { v } of names) expect(row.includes(v), v).toBe(false);
     expect(row).not.toMatch(/AGE-SECRET-KEY/);
@@ -174,6 +180,10 @@ describe('export service on a demo database', { timeout: 120_000 }, () => {
       if (!refused.ok) expect(refused.error.issues?.[0]?.path).toBe('outPath');
     }
     expect(listAll(dir).filter((f) => f.endsWith('.age'))).toEqual([]);
-    expect(listAll(path.join(t.dir, 'exports')).filter((f) => !f.startsWith('.')).sort()).toEqual([path.basename(file), 'fou.age'].sort());
+    expect(
+      listAll(path.join(t.dir, 'exports'))
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual([path.basename(file), 'fou.age'].sort());
   });
 });

@@ -30,7 +30,9 @@ describe('sessionPlans', () => {
     const plan = await t.ok('sessionPlans.get', { programmeId: g.programmeId });
     expect(plan.sessions.map((p) => p.isDefault)).toEqual([true, true, true, true]);
     const edited = await t.ok('sessionPlans.update', {
-      programmeId: g.programmeId, number: 2, title: 'Beröm och uppmärksamhet',
+      programmeId: g.programmeId,
+      number: 2,
+      title: 'Beröm och uppmärksamhet',
       components: [{ key: 'homework_review', sv: 'Hemuppgift', en: 'Homework' }, { sv: 'Lek med barnet' }],
     });
     const item = edited.sessions[1]!;
@@ -45,9 +47,19 @@ describe('sessionPlans', () => {
     const bad = await t.fail('sessionPlans.update', { programmeId: g.programmeId, number: 1, title: ' ', components: [] });
     expect(bad.issues?.map((i) => i.path).sort()).toEqual(['components', 'title']);
     expect(bad.issues?.find((i) => i.path === 'components')?.message.sv).toBe('Träffen behöver minst ett moment.');
-    const dup = await t.fail('sessionPlans.update', { programmeId: g.programmeId, number: 1, title: 'X', components: [{ key: 'a', sv: 'A' }, { key: 'a', sv: 'B' }] });
+    const dup = await t.fail('sessionPlans.update', {
+      programmeId: g.programmeId,
+      number: 1,
+      title: 'X',
+      components: [
+        { key: 'a', sv: 'A' },
+        { key: 'a', sv: 'B' },
+      ],
+    });
     expect(dup.issues?.[0]?.message.sv).toBe('Samma moment finns två gånger.');
-    expect((await t.fail('sessionPlans.update', { programmeId: crypto.randomUUID(), number: 1, title: 'X', components: [{ sv: 'A' }] })).code).toBe('not_found');
+    expect((await t.fail('sessionPlans.update', { programmeId: crypto.randomUUID(), number: 1, title: 'X', components: [{ sv: 'A' }] })).code).toBe(
+      'not_found',
+    );
     expect((await t.fail('sessionPlans.get', { programmeId: crypto.randomUUID() })).code).toBe('not_found');
     expect(t.snapshot()).toBe(before);
   });
@@ -96,11 +108,24 @@ describe('groups.overview and the dashboard', () => {
     expect(o.marks.length).toBe(6);
     expect(o.fidelity.map((f) => f.percent)).toEqual([100, 20, null, null]);
     expect(o.series.attendance.map((p) => [p.number, p.present, p.absent, p.absentWithNotice, p.families])).toEqual([
-      [1, 2, 0, 1, 1], [2, 1, 2, 0, 1], [3, 0, 0, 0, 0], [4, 0, 0, 0, 0],
+      [1, 2, 0, 1, 1],
+      [2, 1, 2, 0, 1],
+      [3, 0, 0, 0, 0],
+      [4, 0, 0, 0, 0],
     ]);
-    expect(o.series.cumulativeDropout).toEqual([{ number: 1, droppedOut: 0 }, { number: 2, droppedOut: 0 }]);
+    expect(o.series.cumulativeDropout).toEqual([
+      { number: 1, droppedOut: 0 },
+      { number: 2, droppedOut: 0 },
+    ]);
     expect(o.summary).toMatchObject({
-      participants: 3, families: 2, familiesReached: 1, active: 3, atRisk: 0, completionRate: null, meanAttendance: 3 / 6, meanFidelity: 60,
+      participants: 3,
+      families: 2,
+      familiesReached: 1,
+      active: 3,
+      atRisk: 0,
+      completionRate: null,
+      meanAttendance: 3 / 6,
+      meanFidelity: 60,
     });
     expect((await t.fail('groups.overview', { id: crypto.randomUUID() })).code).toBe('not_found');
   });

@@ -18,8 +18,10 @@ export const makeProgramme = (t: TestApp, over: Partial<Programme> = {}): Promis
 
 export const makeUnit = (t: TestApp, name = `Testenhet ${next()}`): Promise<Unit> => t.ok('units.create', { name, kind: 'district' });
 
-export const makeStaff = (t: TestApp, over: Partial<{ name: string; isLeader: boolean; isSupervisor: boolean; unitId: string | null }> = {}): Promise<StaffMember> =>
-  t.ok('staff.create', { name: `Person ${next()}`, isLeader: true, isSupervisor: false, ...over });
+export const makeStaff = (
+  t: TestApp,
+  over: Partial<{ name: string; isLeader: boolean; isSupervisor: boolean; unitId: string | null }> = {},
+): Promise<StaffMember> => t.ok('staff.create', { name: `Person ${next()}`, isLeader: true, isSupervisor: false, ...over });
 
 export interface GroupSetup {
   programme: Programme;

@@ -77,7 +77,10 @@ const wrongShape = fc.oneof(
   fc.record({ procedure: fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string()), fc.object()), input: fc.jsonValue() }).map((v) => JSON.stringify(v)),
 );
 const unknownProcedure = fc
-  .record({ procedure: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'app.info ', 'App.Info', 'units')), input: fc.jsonValue() })
+  .record({
+    procedure: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'app.info ', 'App.Info', 'units')),
+    input: fc.jsonValue(),
+  })
   .filter((v) => !isProcedureName(v.procedure))
   .map((v) => JSON.stringify(v));
 // JSON can carry only part of what the fuzzing of the router sends; keep what survives the trip.
@@ -132,7 +135,9 @@ describe('the browser shell under malformed request bodies', () => {
     expect(statuses.get(200)).toBeGreaterThan(0);
     const info = JSON.parse((await post(JSON.stringify({ procedure: 'app.info', input: {} }))).body) as { ok: boolean };
     expect(info.ok).toBe(true);
-    const created = JSON.parse((await post(JSON.stringify({ procedure: 'units.create', input: { name: 'Webbdistriktet', kind: 'district' } }))).body) as { ok: boolean };
+    const created = JSON.parse((await post(JSON.stringify({ procedure: 'units.create', input: { name: 'Webbdistriktet', kind: 'district' } }))).body) as {
+      ok: boolean;
+    };
     expect(created.ok).toBe(true);
     expect(dbChanges(gate)).toBeGreaterThan(changes);
   }, 60_000);

@@ -62,7 +62,9 @@ describe('groups.create', () => {
 
   it('requires a supervisor with the supervisor role who is not also a leader', async () => {
     const leaderAsSupervisor = await t.fail('groups.create', groupInput(s, { supervisorId: s.leaders[0]!.id }));
-    expect(leaderAsSupervisor.issues).toEqual([{ path: 'supervisorId', message: expect.objectContaining({ sv: 'Handledaren kan inte samtidigt vara gruppledare i gruppen.' }) }]);
+    expect(leaderAsSupervisor.issues).toEqual([
+      { path: 'supervisorId', message: expect.objectContaining({ sv: 'Handledaren kan inte samtidigt vara gruppledare i gruppen.' }) },
+    ]);
     const both = await makeStaff(t, { name: 'Eva', isLeader: true, isSupervisor: true });
     const sameBoth = await t.fail('groups.create', groupInput(s, { leaderIds: [both.id], supervisorId: both.id }));
     expect(sameBoth.issues?.[0]?.path).toBe('supervisorId');
@@ -81,12 +83,14 @@ describe('groups.update', () => {
     const other = await makeStaff(t, { name: 'Gustav' });
     const updated = await t.ok('groups.update', updateInput(g, { startDate: '2025-03-04', venue: 'Kulturhuset', leaderIds: [other.id], status: 'running' }));
     expect(updated).toMatchObject({ venue: 'Kulturhuset', startDate: '2025-03-04', weekday: 2, status: 'running', leaders: [{ name: 'Gustav' }] });
-    expect(updated.sessions.map((x) => x.plannedDate)).toEqual(
-      (await t.ok('groups.get', { id: g.id })).sessions.map((x) => x.plannedDate),
-    );
+    expect(updated.sessions.map((x) => x.plannedDate)).toEqual((await t.ok('groups.get', { id: g.id })).sessions.map((x) => x.plannedDate));
     expect(updated.sessions[0]?.plannedDate).toBe('2025-03-03');
     expect(updated.sessions[2]?.plannedDate).toBe('2025-03-20');
-    expect(t.audit.at(-1)).toMatchObject({ action: 'update', entity: 'group', fields: expect.arrayContaining(['venue', 'startDate', 'weekday', 'status', 'leaderIds']) });
+    expect(t.audit.at(-1)).toMatchObject({
+      action: 'update',
+      entity: 'group',
+      fields: expect.arrayContaining(['venue', 'startDate', 'weekday', 'status', 'leaderIds']),
+    });
   });
 
   it('keeps references archived since creation but refuses newly chosen archived ones', async () => {
@@ -143,7 +147,12 @@ describe('groups.update with a new start date', () => {
     const twoDaysEarlier = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10);
     expect(updated.sessions.map((x) => x.plannedDate)).toEqual(dates.map((d, i) => (i === 0 || i === 2 ? d : twoDaysEarlier(d))));
     const moved = t.audit.filter((a) => a.entity === 'session' && a.action === 'update' && a.fields.includes('plannedDate')).map((a) => a.entityId);
-    expect(moved.sort()).toEqual(g.sessions.filter((_, i) => i !== 0 && i !== 2).map((x) => x.id).sort());
+    expect(moved.sort()).toEqual(
+      g.sessions
+        .filter((_, i) => i !== 0 && i !== 2)
+        .map((x) => x.id)
+        .sort(),
+    );
   });
 
   it('refuses, writing nothing, when a moved session would land on a held one', async () => {

@@ -13,19 +13,13 @@ interface RawResponse {
 }
 
 /** Raw requests, because fetch would normalise `..` away and refuses to set Host or Origin. */
-function request(
-  port: number,
-  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
-): Promise<RawResponse> {
+function request(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
+    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
     req.on('error', reject);
     req.end(options.body);
   });
@@ -233,7 +227,10 @@ describe('browser shell', () => {
     const created = JSON.parse((await call({ procedure: 'units.create', input: { name: 'Testenheten', kind: 'other' } })).body) as { ok: boolean };
     expect(created.ok).toBe(true);
     await gotChanged;
-    const frames = received.join('').split('\n\n').filter((f) => f.includes('event: changed'));
+    const frames = received
+      .join('')
+      .split('\n\n')
+      .filter((f) => f.includes('event: changed'));
     expect(frames).toEqual(['event: changed\ndata: {"source":"local","procedure":"units.create","entities":["unit"]}']);
     stream.destroy();
   });
@@ -330,7 +327,12 @@ describe('browser shell', () => {
   it('takes no token in the URL, not even the right one', async () => {
     for (const p of [`/api/events?token=${shell.token}`, `/api/call?token=${shell.token}`]) {
       const post = p.startsWith('/api/call');
-      const res = await request(shell.port, { method: post ? 'POST' : 'GET', path: p, headers: { Host: host() }, ...(post ? { body: '{"procedure":"app.info"}' } : {}) });
+      const res = await request(shell.port, {
+        method: post ? 'POST' : 'GET',
+        path: p,
+        headers: { Host: host() },
+        ...(post ? { body: '{"procedure":"app.info"}' } : {}),
+      });
       expect(res.status, p).toBe(401);
     }
   });

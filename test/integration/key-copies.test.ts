@@ -34,7 +34,13 @@ async function opens(keyFile: string, passphrase: string): Promise<boolean> {
   }
 }
 
-const keyFilesIn = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).filter((n) => n.endsWith('.keys.json')).map((n) => path.join(d, n)) : []);
+const keyFilesIn = (d: string) =>
+  fs.existsSync(d)
+    ? fs
+        .readdirSync(d)
+        .filter((n) => n.endsWith('.keys.json'))
+        .map((n) => path.join(d, n))
+    : [];
 
 describe('the one writer of key files', () => {
   it('never replaces a key file by one of another key id, nor one it cannot read', async () => {
@@ -127,7 +133,12 @@ describe('encrypting a plaintext database leaves no plaintext behind', () => {
     const db = openDatabase(file, { key: dataKey });
     expect(readMarker(db, marker)).toBe(marker);
     db.close();
-    expect(fs.readdirSync(dir).filter((n) => n.startsWith('komet.db')).sort()).toEqual(['komet.db']);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((n) => n.startsWith('komet.db'))
+        .sort(),
+    ).toEqual(['komet.db']);
   });
 
   const canMount = process.platform === 'linux' && process.getuid?.() === 0;

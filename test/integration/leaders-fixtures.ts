@@ -37,7 +37,10 @@ export const supervisionInput = (w: World, over: Partial<ProcedureInput<'supervi
   supervisorId: w.sara.id,
   format: 'group',
   mode: 'in_person',
-  leaders: [{ leaderId: w.anna.id, rating: 3 }, { leaderId: w.bo.id, rating: 4 }],
+  leaders: [
+    { leaderId: w.anna.id, rating: 3 },
+    { leaderId: w.bo.id, rating: 4 },
+  ],
   groupIds: [w.group.id],
   notes: 'Rollspel och hemuppgifter',
   ...over,

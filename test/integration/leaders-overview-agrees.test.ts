@@ -19,11 +19,19 @@ const names = (rows: LeaderRow[]) => rows.map((r) => r.name);
 
 describe('the supervisor overview and the leader page agree', () => {
   it('on pathways, supervision and attention, a session about no group counting for every programme', async () => {
-    await course(t, w.programme.id, ['2025-01-07', '2025-01-08', '2025-01-09', '2025-01-10'], [
-      { leaderId: w.anna.id, dates: ['2025-01-07', '2025-01-08', '2025-01-09', '2025-01-10'] },
-    ]);
+    await course(
+      t,
+      w.programme.id,
+      ['2025-01-07', '2025-01-08', '2025-01-09', '2025-01-10'],
+      [{ leaderId: w.anna.id, dates: ['2025-01-07', '2025-01-08', '2025-01-09', '2025-01-10'] }],
+    );
     await hold(t, w.group, 4);
-    await supervise(t, w, 3, '2025-01-13', { leaders: [{ leaderId: w.anna.id, rating: 2 }, { leaderId: w.bo.id, rating: 4 }] });
+    await supervise(t, w, 3, '2025-01-13', {
+      leaders: [
+        { leaderId: w.anna.id, rating: 2 },
+        { leaderId: w.bo.id, rating: 4 },
+      ],
+    });
     // The fourth session discussed no group: it still counts towards Anna's requirement.
     await t.ok('supervision.create', supervisionInput(w, { date: '2025-03-03', groupIds: [], leaders: [{ leaderId: w.anna.id, rating: 3 }] }));
     // Bo also leads a group in a second programme, with no supervision about it.
@@ -64,10 +72,15 @@ describe('the supervisor overview and the leader page agree', () => {
 
   it('lists on the leader page and the certificate summary only the course days that leader attended, in date order', async () => {
     const second = await makeProgramme(t);
-    await course(t, w.programme.id, ['2024-10-07', '2024-10-08', '2024-09-02'], [
-      { leaderId: w.anna.id, dates: ['2024-10-08', '2024-09-02'] },
-      { leaderId: w.bo.id, dates: ['2024-10-07', '2024-10-08', '2024-09-02'] },
-    ]);
+    await course(
+      t,
+      w.programme.id,
+      ['2024-10-07', '2024-10-08', '2024-09-02'],
+      [
+        { leaderId: w.anna.id, dates: ['2024-10-08', '2024-09-02'] },
+        { leaderId: w.bo.id, dates: ['2024-10-07', '2024-10-08', '2024-09-02'] },
+      ],
+    );
     await course(t, second.id, ['2024-11-04', '2024-11-05'], [{ leaderId: w.anna.id, dates: ['2024-11-05'] }]);
     await course(t, w.programme.id, ['2024-12-02'], [{ leaderId: w.bo.id, dates: ['2024-12-02'] }]);
 
@@ -79,7 +92,8 @@ describe('the supervisor overview and the leader page agree', () => {
     const summary = await t.ok('leaders.certificateSummary', { leaderId: w.anna.id, programmeId: w.programme.id });
     expect(summary.courses.map((c) => c.daysAttended)).toEqual([['2024-09-02', '2024-10-08']]);
     expect((await t.ok('leaders.page', { leaderId: w.bo.id })).courses.map((c) => c.daysAttended)).toEqual([
-      ['2024-12-02'], ['2024-09-02', '2024-10-07', '2024-10-08'],
+      ['2024-12-02'],
+      ['2024-09-02', '2024-10-07', '2024-10-08'],
     ]);
   });
 });

@@ -37,7 +37,9 @@ function migrateTo(file: string, count: number): void {
   for (const entry of journal.entries.slice(0, count)) {
     const text = fs.readFileSync(path.join(defaultMigrationsFolder(), `${entry.tag}.sql`), 'utf8');
     for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
-    sqlite.prepare('insert into "__drizzle_migrations" (hash, created_at) values (?, ?)').run(crypto.createHash('sha256').update(text).digest('hex'), entry.when);
+    sqlite
+      .prepare('insert into "__drizzle_migrations" (hash, created_at) values (?, ?)')
+      .run(crypto.createHash('sha256').update(text).digest('hex'), entry.when);
   }
   sqlite.close();
 }
@@ -61,7 +63,9 @@ describe('migrations', () => {
     const file = path.join(dir, 'komet.db');
     migrateTo(file, journal.entries.length - 1);
     const old = new Database(file);
-    old.prepare("insert into units (id, name, kind, active, created_at, updated_at) values (?, 'Gamla enheten', 'other', 1, 'x', 'x')").run(crypto.randomUUID());
+    old
+      .prepare("insert into units (id, name, kind, active, created_at, updated_at) values (?, 'Gamla enheten', 'other', 1, 'x', 'x')")
+      .run(crypto.randomUUID());
     old.close();
 
     const t = createTestApp({ dir });

@@ -55,7 +55,9 @@ describe('demo participation', () => {
     expect(all<{ n: number }>('select count(*) as n from sessions where fidelity_percent is not null')[0]!.n).toBe(t.rowCount('fidelity_records'));
     expect(all<{ n: number }>(`select count(*) as n from participants where consent_date < enrolment_date`)[0]!.n).toBe(0);
 
-    const before = all<{ id: string; status: string; at_risk: number; present_count: number }>('select id, status, at_risk, present_count from participants order by id');
+    const before = all<{ id: string; status: string; at_risk: number; present_count: number }>(
+      'select id, status, at_risk, present_count from participants order by id',
+    );
     // Saving the default rules makes the services re-derive every participant of each programme.
     for (const p of await t.ok('programmes.list', {})) {
       await t.ok('programmeRules.update', { programmeId: p.id, completionPercent: 70, dropoutAfter: 3, atRiskAfter: 2 });

@@ -17,9 +17,19 @@ describe('participants.create', () => {
   it('creates a participant in a new family with the child’s age at group start derived', async () => {
     const p = await addParticipant(t, g.id, { displayName: 'A. L.', childBirthYear: 2019, childGender: 'boy' });
     expect(p).toMatchObject({
-      groupId: g.id, displayName: 'A. L.', relation: 'mother', status: 'active', atRisk: false, consent: 'yes', consentDate: '2025-02-20',
+      groupId: g.id,
+      displayName: 'A. L.',
+      relation: 'mother',
+      status: 'active',
+      atRisk: false,
+      consent: 'yes',
+      consentDate: '2025-02-20',
       family: { childBirthYear: 2019, childGender: 'boy', childAgeAtStart: 6, membersInGroup: 1 },
-      manualStatus: null, keepActive: false, presentCount: 0, heldCount: 0, movedFromGroupId: null,
+      manualStatus: null,
+      keepActive: false,
+      presentCount: 0,
+      heldCount: 0,
+      movedFromGroupId: null,
     });
     expect(t.audit.at(-1)).toMatchObject({ action: 'create', entity: 'participant', entityId: p.id });
     expect(JSON.stringify(t.audit)).not.toContain('A. L.');
@@ -27,7 +37,13 @@ describe('participants.create', () => {
 
   it('links a second caregiver to the same family, so the family counts once', async () => {
     const mother = await addParticipant(t, g.id, { displayName: 'Mamma' });
-    const father = await addParticipant(t, g.id, { displayName: 'Pappa', relation: 'father', familyId: mother.family.id, childBirthYear: null, childGender: null });
+    const father = await addParticipant(t, g.id, {
+      displayName: 'Pappa',
+      relation: 'father',
+      familyId: mother.family.id,
+      childBirthYear: null,
+      childGender: null,
+    });
     expect(father.family).toEqual({ ...mother.family, membersInGroup: 2 });
     const overview = await t.ok('groups.overview', { id: g.id });
     expect(overview.summary).toMatchObject({ participants: 2, families: 1 });
@@ -78,7 +94,9 @@ describe('participants.create', () => {
     expect(early.issues?.[0]?.message.sv).toMatch(/före inskrivningen/);
     expect((await t.fail('participants.create', participantInput(g.id, { consentDate: '2025-03-13' }))).issues?.[0]?.path).toBe('consentDate');
     expect((await t.fail('participants.create', participantInput(g.id, { consent: 'no', consentDate: null }))).issues?.[0]?.path).toBe('consentDate');
-    expect((await t.fail('participants.create', participantInput(g.id, { consent: 'not_asked', consentDate: '2025-02-20' }))).issues?.[0]?.path).toBe('consentDate');
+    expect((await t.fail('participants.create', participantInput(g.id, { consent: 'not_asked', consentDate: '2025-02-20' }))).issues?.[0]?.path).toBe(
+      'consentDate',
+    );
     expect(t.snapshot()).toBe(before);
     // The boundary: consent on the enrolment day itself.
     expect((await addParticipant(t, g.id, { enrolmentDate: '2025-02-20', consentDate: '2025-02-20' })).consentDate).toBe('2025-02-20');
@@ -108,8 +126,16 @@ describe('participants.update, move and delete', () => {
     const a = await addParticipant(t, g.id, { displayName: 'A' });
     const b = await addParticipant(t, g.id, { displayName: 'B' });
     const updated = await t.ok('participants.update', {
-      id: b.id, displayName: 'B2', relation: 'father', contact: '070-1234567', familyId: a.family.id,
-      childBirthYear: 2018, childGender: 'girl', enrolmentDate: '2025-02-21', consent: 'no', consentDate: '2025-02-22',
+      id: b.id,
+      displayName: 'B2',
+      relation: 'father',
+      contact: '070-1234567',
+      familyId: a.family.id,
+      childBirthYear: 2018,
+      childGender: 'girl',
+      enrolmentDate: '2025-02-21',
+      consent: 'no',
+      consentDate: '2025-02-22',
     });
     expect(updated).toMatchObject({ displayName: 'B2', contact: '070-1234567', family: { id: a.family.id, childBirthYear: 2018, membersInGroup: 2 } });
     expect(t.rowCount('families')).toBe(1);

@@ -16,19 +16,35 @@ const days4 = ['2024-09-02', '2024-09-03', '2024-10-07', '2024-10-08'];
 describe('pathway requirements', () => {
   it('start from Komet’s defaults and are editable per programme, audited', async () => {
     expect(await t.ok('pathwayRequirements.get', { programmeId: w.programme.id })).toEqual({
-      programmeId: w.programme.id, minCourseDays: 4, requireSupervisedGroup: true, supervisedGroupMinHeldPercent: 80, minSupervisionSessions: 4, isDefault: true,
+      programmeId: w.programme.id,
+      minCourseDays: 4,
+      requireSupervisedGroup: true,
+      supervisedGroupMinHeldPercent: 80,
+      minSupervisionSessions: 4,
+      isDefault: true,
     });
     const next = await t.ok('pathwayRequirements.update', {
-      programmeId: w.programme.id, minCourseDays: 5, requireSupervisedGroup: true, supervisedGroupMinHeldPercent: 100, minSupervisionSessions: 6,
+      programmeId: w.programme.id,
+      minCourseDays: 5,
+      requireSupervisedGroup: true,
+      supervisedGroupMinHeldPercent: 100,
+      minSupervisionSessions: 6,
     });
     expect(next).toMatchObject({ minCourseDays: 5, supervisedGroupMinHeldPercent: 100, minSupervisionSessions: 6, isDefault: false });
-    expect(t.audit.at(-1)).toMatchObject({ entity: 'pathwayRequirements', fields: ['minCourseDays', 'supervisedGroupMinHeldPercent', 'minSupervisionSessions'] });
+    expect(t.audit.at(-1)).toMatchObject({
+      entity: 'pathwayRequirements',
+      fields: ['minCourseDays', 'supervisedGroupMinHeldPercent', 'minSupervisionSessions'],
+    });
   });
 
   it('refuses values outside their ranges and unknown programmes, writing nothing', async () => {
     const before = t.snapshot();
     const bad = await t.fail('pathwayRequirements.update', {
-      programmeId: w.programme.id, minCourseDays: -1, requireSupervisedGroup: true, supervisedGroupMinHeldPercent: 0, minSupervisionSessions: 51,
+      programmeId: w.programme.id,
+      minCourseDays: -1,
+      requireSupervisedGroup: true,
+      supervisedGroupMinHeldPercent: 0,
+      minSupervisionSessions: 51,
     });
     expect(bad.issues?.map((i) => i.path).sort()).toEqual(['minCourseDays', 'minSupervisionSessions', 'supervisedGroupMinHeldPercent']);
     expect(bad.issues?.find((i) => i.path === 'minCourseDays')?.message.sv).toBe('Antal kursdagar ska vara ett heltal mellan 0 och 30.');
@@ -46,7 +62,9 @@ describe('pathway progress is computed from recorded data', () => {
     let p = (await pathwayOf(t, w.anna.id, w.programme.id))!;
     expect(p.status).toBe('in_training');
     expect(p.checklist.map((c) => [c.key, c.done, c.required, c.met])).toEqual([
-      ['course_days', 3, 4, false], ['supervised_group', 0, 1, false], ['supervision_sessions', 0, 4, false],
+      ['course_days', 3, 4, false],
+      ['supervised_group', 0, 1, false],
+      ['supervision_sessions', 0, 4, false],
     ]);
 
     await t.ok('courses.setAttendance', { courseId: (await t.ok('courses.list', {}))[0]!.id, leaderId: w.anna.id, dates: days4 });
@@ -69,8 +87,16 @@ describe('pathway progress is computed from recorded data', () => {
 
   it('does not count a group without a supervisor, however many sessions were held', async () => {
     const g = await t.ok('groups.update', {
-      id: w.group.id, programmeId: w.programme.id, unitId: w.unit.id, venue: '', startDate: '2025-01-06', startTime: '17:30', note: '',
-      leaderIds: [w.anna.id, w.bo.id], supervisorId: null, status: 'planned',
+      id: w.group.id,
+      programmeId: w.programme.id,
+      unitId: w.unit.id,
+      venue: '',
+      startDate: '2025-01-06',
+      startTime: '17:30',
+      note: '',
+      leaderIds: [w.anna.id, w.bo.id],
+      supervisorId: null,
+      status: 'planned',
     });
     await hold(t, g, 5);
     const p = (await pathwayOf(t, w.anna.id, w.programme.id))!;
@@ -82,7 +108,11 @@ describe('pathway progress is computed from recorded data', () => {
     await supervise(t, w, 2);
     expect((await pathwayOf(t, w.anna.id, w.programme.id))!.status).toBe('in_training');
     await t.ok('pathwayRequirements.update', {
-      programmeId: w.programme.id, minCourseDays: 4, requireSupervisedGroup: false, supervisedGroupMinHeldPercent: 80, minSupervisionSessions: 2,
+      programmeId: w.programme.id,
+      minCourseDays: 4,
+      requireSupervisedGroup: false,
+      supervisedGroupMinHeldPercent: 80,
+      minSupervisionSessions: 2,
     });
     expect((await pathwayOf(t, w.anna.id, w.programme.id))!.status).toBe('requirements_met');
   });

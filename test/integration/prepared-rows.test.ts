@@ -23,8 +23,7 @@ describe('preparedRows', () => {
     nameLength: sql<number>`length(${staff.name})`,
     doubledLength: sql<string>`length(${staff.name}) * 2`.mapWith((v: number) => `${v}!`),
   };
-  const query = (t: TestApp) =>
-    t.app.db.orm.select(fields).from(staff).leftJoin(units, eq(units.id, staff.unitId)).orderBy(staff.name);
+  const query = (t: TestApp) => t.app.db.orm.select(fields).from(staff).leftJoin(units, eq(units.id, staff.unitId)).orderBy(staff.name);
 
   it('builds the rows drizzle would, for every kind of field', async () => {
     const unit = await makeUnit(t, 'Enhet Norr');
@@ -79,15 +78,25 @@ describe('preparedPerShape', () => {
       );
       return preparedRows(orm.select(fields).from(staff).where(where).orderBy(staff.name), fields);
     });
-    const names = (f: Filter) => list(f).all(f).map((r) => r.name);
+    const names = (f: Filter) =>
+      list(f)
+        .all(f)
+        .map((r) => r.name);
     // What the plain query finds, filtered here instead of in SQL.
     const everyone = orm.select().from(staff).orderBy(staff.name).all();
     const expected = (f: Filter) =>
       everyone.filter((s) => (f.unitId == null || s.unitId === f.unitId) && (f.isLeader === undefined || s.isLeader === f.isLeader)).map((s) => s.name);
 
     const filters: Filter[] = [
-      {}, { unitId: null }, { unitId: north.id }, { unitId: south.id }, { isLeader: true }, { isLeader: false },
-      { unitId: north.id, isLeader: true }, { isLeader: false, unitId: north.id }, { unitId: south.id, isLeader: false },
+      {},
+      { unitId: null },
+      { unitId: north.id },
+      { unitId: south.id },
+      { isLeader: true },
+      { isLeader: false },
+      { unitId: north.id, isLeader: true },
+      { isLeader: false, unitId: north.id },
+      { unitId: south.id, isLeader: false },
     ];
     for (const f of filters) expect(names(f), JSON.stringify(f)).toEqual(expected(f));
     expect(expected({ unitId: north.id, isLeader: true })).toEqual(['Anna Lind']);

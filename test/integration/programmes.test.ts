@@ -8,7 +8,15 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const input = { name: 'Komet för adoptivföräldrar', code: 'aKomet', audience: 'parents', sessionCount: 8, sessionLengthMinutes: 150, childAgeMin: 2, childAgeMax: 12 } as const;
+const input = {
+  name: 'Komet för adoptivföräldrar',
+  code: 'aKomet',
+  audience: 'parents',
+  sessionCount: 8,
+  sessionLengthMinutes: 150,
+  childAgeMin: 2,
+  childAgeMax: 12,
+} as const;
 
 describe('programmes', () => {
   it('creates, lists and updates a programme, auditing each write', async () => {

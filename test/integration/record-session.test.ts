@@ -44,6 +44,8 @@ describe('recording a session in one flow', () => {
     await t.ok('groups.setTracksAttendance', { id: g.id, tracksAttendance: false });
     const countsOnly = await t.fail('sessions.record', { id: s(2).id, status: 'held', heldDate: s(2).plannedDate, participantCount: null });
     expect((countsOnly.issues ?? []).map((i) => i.path)).toContain('participantCount');
-    expect(await t.ok('sessions.record', { id: s(2).id, status: 'held', heldDate: s(2).plannedDate, participantCount: 5 })).toMatchObject({ participantCount: 5 });
+    expect(await t.ok('sessions.record', { id: s(2).id, status: 'held', heldDate: s(2).plannedDate, participantCount: 5 })).toMatchObject({
+      participantCount: 5,
+    });
   });
 });

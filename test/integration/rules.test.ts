@@ -99,7 +99,11 @@ describe('completion when the group ends (default 70 %)', () => {
 describe('programmeRules', () => {
   it('starts from the defaults and re-evaluates every participant when edited', async () => {
     expect(await t.ok('programmeRules.get', { programmeId: g.programmeId })).toEqual({
-      programmeId: g.programmeId, completionPercent: 70, dropoutAfter: 3, atRiskAfter: 2, isDefault: true,
+      programmeId: g.programmeId,
+      completionPercent: 70,
+      dropoutAfter: 3,
+      atRiskAfter: 2,
+      isDefault: true,
     });
     const p = await addParticipant(t, g.id);
     await markRow(t, g, p.id, 'PPPPPPNNNN');
@@ -121,7 +125,9 @@ describe('programmeRules', () => {
     expect(bad.issues?.find((i) => i.path === 'completionPercent')?.message.sv).toMatch(/mellan 1 och 100 procent/);
     const order = await t.fail('programmeRules.update', { programmeId: g.programmeId, completionPercent: 70, dropoutAfter: 2, atRiskAfter: 3 });
     expect(order.issues).toEqual([{ path: 'atRiskAfter', message: expect.objectContaining({ sv: expect.stringMatching(/före/) }) }]);
-    expect((await t.fail('programmeRules.update', { programmeId: crypto.randomUUID(), completionPercent: 70, dropoutAfter: 3, atRiskAfter: 2 })).code).toBe('not_found');
+    expect((await t.fail('programmeRules.update', { programmeId: crypto.randomUUID(), completionPercent: 70, dropoutAfter: 3, atRiskAfter: 2 })).code).toBe(
+      'not_found',
+    );
     expect((await t.fail('programmeRules.get', { programmeId: 'x' })).issues?.[0]?.path).toBe('programmeId');
     expect(t.snapshot()).toBe(before);
   });
@@ -131,7 +137,13 @@ describe('dropoutReasons', () => {
   it('is seeded with a short Swedish/English list that users extend, rename and archive', async () => {
     const seeded = await t.ok('dropoutReasons.list', {});
     expect(seeded.length).toBe(7);
-    expect(seeded[0]).toMatchObject({ code: 'time', sv: 'Tidsbrist eller krock med arbete', en: 'Lack of time or clash with work', active: true, usedCount: 0 });
+    expect(seeded[0]).toMatchObject({
+      code: 'time',
+      sv: 'Tidsbrist eller krock med arbete',
+      en: 'Lack of time or clash with work',
+      active: true,
+      usedCount: 0,
+    });
     const created = await t.ok('dropoutReasons.create', { sv: 'Barnet bytte skola', en: 'The child changed school' });
     expect(created.code).toMatch(/^custom-/);
     expect((await t.ok('dropoutReasons.update', { id: created.id, sv: 'Bytte skola', en: '' })).sv).toBe('Bytte skola');

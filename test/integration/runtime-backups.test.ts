@@ -43,7 +43,11 @@ async function fail(g: Runtime, name: string, input: unknown = {}): Promise<Erro
 }
 const setup = (g: Runtime, passphrase = pw1) => ok<{ recoveryKey: string }>(g, 'vault.setup', { userName: 'Agnes', passphrase, passphraseRepeat: passphrase });
 const status = (g: Runtime) => ok<VaultStatusValue>(g, 'vault.status');
-const backupFiles = () => fs.readdirSync(path.join(dir, 'backups')).filter((n) => /^komet-.*\.db$/.test(n)).sort();
+const backupFiles = () =>
+  fs
+    .readdirSync(path.join(dir, 'backups'))
+    .filter((n) => /^komet-.*\.db$/.test(n))
+    .sort();
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const removeDatabase = () => {
   for (const s of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, `komet.db${s}`), { force: true });
@@ -178,7 +182,9 @@ describe('restore on a full disk', () => {
         expect(cli.stderr).not.toMatch(/oväntat|unexpected/);
 
         fs.rmSync(filler);
-        const restored = runKomet(['restore', '--db', path.join(mount, 'komet.db'), '--from', path.join(mount, 'backups', backup.name)], { KOMET_PASSPHRASE: pw1 });
+        const restored = runKomet(['restore', '--db', path.join(mount, 'komet.db'), '--from', path.join(mount, 'backups', backup.name)], {
+          KOMET_PASSPHRASE: pw1,
+        });
         expect(restored.code, restored.stderr).toBe(0);
         const units = runKomet(['stats', '--db', path.join(mount, 'komet.db'), '--json'], { KOMET_PASSPHRASE: pw1 });
         expect((JSON.parse(units.stdout) as { units: number }).units).toBe(before.length - 1);

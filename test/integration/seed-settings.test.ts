@@ -17,7 +17,13 @@ describe('first start', () => {
     const programmes = await t.ok('programmes.list', {});
     expect(programmes.map((p) => p.code).sort()).toEqual(['FörskoleKomet', 'FörstärktKomet', 'SiS-Komet', 'Tonårskomet', 'fKomet', 'iKomet', 'sKomet'].sort());
     expect(programmes.find((p) => p.code === 'fKomet')).toMatchObject({
-      name: 'Komet för föräldrar 3–11', audience: 'parents', sessionCount: 11, sessionLengthMinutes: 150, childAgeMin: 3, childAgeMax: 11, active: true,
+      name: 'Komet för föräldrar 3–11',
+      audience: 'parents',
+      sessionCount: 11,
+      sessionLengthMinutes: 150,
+      childAgeMin: 3,
+      childAgeMax: 11,
+      active: true,
     });
     expect(programmes.find((p) => p.code === 'SiS-Komet')?.sessionCount).toBe(9);
     expect(programmes.find((p) => p.code === 'sKomet')?.audience).toBe('teachers');

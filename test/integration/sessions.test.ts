@@ -41,7 +41,9 @@ describe('sessions.record', () => {
     const before = t.snapshot();
     for (const participantCount of [-1, 100, 2.5]) {
       const err = await t.fail('sessions.record', { id: session(1).id, status: 'held', heldDate: '2025-03-03', participantCount });
-      expect(err.issues).toEqual([{ path: 'participantCount', message: expect.objectContaining({ sv: 'Antal deltagare ska vara ett heltal mellan 0 och 99.' }) }]);
+      expect(err.issues).toEqual([
+        { path: 'participantCount', message: expect.objectContaining({ sv: 'Antal deltagare ska vara ett heltal mellan 0 och 99.' }) },
+      ]);
     }
     expect(t.snapshot()).toBe(before);
   });
@@ -139,7 +141,9 @@ describe('sessions.move keeps the plan sound', () => {
     const err = await t.fail('sessions.move', { id: session(4).id, plannedDate: '2025-03-02' });
     expect(err.code).toBe('validation');
     expect(err.issues?.[0]?.path).toBe('plannedDate');
-    expect(err.message.sv).toBe('Träff 4 kan inte flyttas till 2025-03-02: gruppen startar 2025-03-03. Ändra gruppens startdatum först om den ska börja tidigare.');
+    expect(err.message.sv).toBe(
+      'Träff 4 kan inte flyttas till 2025-03-02: gruppen startar 2025-03-03. Ändra gruppens startdatum först om den ska börja tidigare.',
+    );
     expect(err.message.en).toMatch(/the group starts on 2025-03-03/);
     expect(t.snapshot()).toBe(before);
   });
@@ -160,7 +164,9 @@ describe('sessions.move keeps the plan sound', () => {
   it('refuses an order inversion unless the user confirms it', async () => {
     const before = t.snapshot();
     const err = await t.fail('sessions.move', { id: session(3).id, plannedDate: '2025-03-25' });
-    expect(err.message.sv).toBe('Träff 4 (2025-03-24) skulle komma före träff 3 (2025-03-25). Bekräfta att ordningen ska ändras, eller flytta även de följande träffarna.');
+    expect(err.message.sv).toBe(
+      'Träff 4 (2025-03-24) skulle komma före träff 3 (2025-03-25). Bekräfta att ordningen ska ändras, eller flytta även de följande träffarna.',
+    );
     expect(err.message.en).toMatch(/^Session 4 \(2025-03-24\) would come before session 3 \(2025-03-25\)/);
     expect(t.snapshot()).toBe(before);
     expect((await t.ok('sessions.move', { id: session(3).id, plannedDate: '2025-03-25', allowOutOfOrder: true })).plannedDate).toBe('2025-03-25');
@@ -176,7 +182,10 @@ describe('sessions.move keeps the plan sound', () => {
     const moved = await t.ok('sessions.move', { id: session(2).id, plannedDate: '2025-03-11', withFollowing: true, allowOutOfOrder: true });
     expect(moved.plannedDate).toBe('2025-03-11');
     expect(await dates()).toEqual([before[0], '2025-03-11', '2025-03-18', before[3]]);
-    const moves = t.audit.filter((a) => a.entity === 'session' && a.action === 'update').slice(-2).map((a) => a.entityId);
+    const moves = t.audit
+      .filter((a) => a.entity === 'session' && a.action === 'update')
+      .slice(-2)
+      .map((a) => a.entityId);
     expect(moves.sort()).toEqual([session(2).id, session(3).id].sort());
   });
 

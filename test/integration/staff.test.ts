@@ -11,7 +11,14 @@ afterEach(() => t.close());
 describe('staff', () => {
   it('creates a staff member with unit and contact details, and filters by role', async () => {
     const unit = await makeUnit(t);
-    const m = await t.ok('staff.create', { name: 'Åsa Berg', unitId: unit.id, email: 'asa@example.se', phone: '08-123 456', isLeader: true, isSupervisor: true });
+    const m = await t.ok('staff.create', {
+      name: 'Åsa Berg',
+      unitId: unit.id,
+      email: 'asa@example.se',
+      phone: '08-123 456',
+      isLeader: true,
+      isSupervisor: true,
+    });
     expect(m).toMatchObject({ unitName: unit.name, email: 'asa@example.se', isLeader: true, isSupervisor: true, groupCount: 0 });
     await makeStaff(t, { name: 'Bertil', isLeader: false, isSupervisor: true });
     expect((await t.ok('staff.list', { role: 'leader' })).map((s) => s.name)).toEqual(['Åsa Berg']);

@@ -13,13 +13,26 @@ afterEach(() => t.close());
 
 describe('supervision log', () => {
   it('records leaders with ratings, groups discussed, notes and follow-ups; lists by leader and group', async () => {
-    const s = await t.ok('supervision.create', supervisionInput(w, {
-      mode: 'video', followUps: [{ text: 'Öva rollspel', dueDate: '2025-02-24', leaderId: w.anna.id }, { text: 'Skicka material', dueDate: '2025-03-20' }],
-    }));
+    const s = await t.ok(
+      'supervision.create',
+      supervisionInput(w, {
+        mode: 'video',
+        followUps: [
+          { text: 'Öva rollspel', dueDate: '2025-02-24', leaderId: w.anna.id },
+          { text: 'Skicka material', dueDate: '2025-03-20' },
+        ],
+      }),
+    );
     expect(s).toMatchObject({ date: '2025-02-10', supervisorName: 'Sara Öberg', format: 'group', mode: 'video', notes: 'Rollspel och hemuppgifter' });
-    expect(s.leaders.map((l) => [l.name, l.rating])).toEqual([['Anna Lind', 3], ['Bo Ek', 4]]);
+    expect(s.leaders.map((l) => [l.name, l.rating])).toEqual([
+      ['Anna Lind', 3],
+      ['Bo Ek', 4],
+    ]);
     expect(s.groups.map((g) => g.groupId)).toEqual([w.group.id]);
-    expect(s.followUps.map((f) => [f.text, f.leaderName, f.overdue])).toEqual([['Öva rollspel', 'Anna Lind', true], ['Skicka material', null, false]]);
+    expect(s.followUps.map((f) => [f.text, f.leaderName, f.overdue])).toEqual([
+      ['Öva rollspel', 'Anna Lind', true],
+      ['Skicka material', null, false],
+    ]);
     expect((await t.ok('supervision.list', { leaderId: w.bo.id })).map((x) => x.id)).toEqual([s.id]);
     expect(await t.ok('supervision.list', { groupId: crypto.randomUUID() })).toEqual([]);
     expect(t.audit.at(-1)).toMatchObject({ action: 'create', entity: 'supervision', entityId: s.id });
@@ -34,7 +47,15 @@ describe('supervision log', () => {
 
   it('edits leaders and ratings, and refuses to drop a leader who has a follow-up from it', async () => {
     const s = await t.ok('supervision.create', supervisionInput(w, { followUps: [{ text: 'Läs kapitel 3', dueDate: '2025-03-01', leaderId: w.bo.id }] }));
-    const edited = await t.ok('supervision.update', { ...supervisionInput(w, { leaders: [{ leaderId: w.anna.id, rating: 2 }, { leaderId: w.bo.id, rating: null }] }), id: s.id });
+    const edited = await t.ok('supervision.update', {
+      ...supervisionInput(w, {
+        leaders: [
+          { leaderId: w.anna.id, rating: 2 },
+          { leaderId: w.bo.id, rating: null },
+        ],
+      }),
+      id: s.id,
+    });
     expect(edited.leaders.map((l) => l.rating)).toEqual([2, null]);
     const before = t.snapshot();
     const err = await t.fail('supervision.update', { ...supervisionInput(w, { format: 'individual', leaders: [{ leaderId: w.anna.id }] }), id: s.id });
@@ -43,12 +64,23 @@ describe('supervision log', () => {
   });
 
   it('keeps follow-ups open on the dashboard list until done, overdue ones counted', async () => {
-    const s = await t.ok('supervision.create', supervisionInput(w, {
-      followUps: [{ text: 'A', dueDate: '2025-03-11' }, { text: 'B', dueDate: '2025-03-12' }, { text: 'C', dueDate: '2025-04-01', leaderId: w.anna.id }],
-    }));
+    const s = await t.ok(
+      'supervision.create',
+      supervisionInput(w, {
+        followUps: [
+          { text: 'A', dueDate: '2025-03-11' },
+          { text: 'B', dueDate: '2025-03-12' },
+          { text: 'C', dueDate: '2025-04-01', leaderId: w.anna.id },
+        ],
+      }),
+    );
     let open = await t.ok('followUps.open', {});
     expect(open).toMatchObject({ total: 3, overdue: 1 });
-    expect(open.items.map((f) => [f.text, f.overdue])).toEqual([['A', true], ['B', false], ['C', false]]);
+    expect(open.items.map((f) => [f.text, f.overdue])).toEqual([
+      ['A', true],
+      ['B', false],
+      ['C', false],
+    ]);
     await t.ok('followUps.setDone', { id: s.followUps[0]!.id, done: true });
     const added = await t.ok('followUps.add', { supervisionId: s.id, text: 'D', dueDate: '2025-03-01', leaderId: w.bo.id });
     open = await t.ok('followUps.open', { leaderId: w.bo.id });
@@ -82,15 +114,27 @@ describe('supervision bad input: typed errors, Swedish messages, nothing written
   it('a rating outside the scale, a leader listed twice, no leaders', async () => {
     await refused(supervisionInput(w, { leaders: [{ leaderId: w.anna.id, rating: 5 }] }), 'leaders.0.rating', 'Skattningen ska vara ett heltal från 1 till 4.');
     await refused(supervisionInput(w, { leaders: [{ leaderId: w.anna.id, rating: 0 }] }), 'leaders.0.rating', 'Skattningen ska vara ett heltal från 1 till 4.');
-    await refused(supervisionInput(w, { leaders: [{ leaderId: w.anna.id, rating: 2.5 }] }), 'leaders.0.rating', 'Skattningen ska vara ett heltal från 1 till 4.');
+    await refused(
+      supervisionInput(w, { leaders: [{ leaderId: w.anna.id, rating: 2.5 }] }),
+      'leaders.0.rating',
+      'Skattningen ska vara ett heltal från 1 till 4.',
+    );
     await refused(supervisionInput(w, { leaders: [{ leaderId: w.anna.id }, { leaderId: w.anna.id }] }), 'leaders', 'Samma gruppledare är vald två gånger.');
     await refused(supervisionInput(w, { leaders: [] }), 'leaders', 'Välj minst en gruppledare.');
   });
 
   it('a supervisor supervising themselves, a non-supervisor, individual supervision of two', async () => {
     const both = await makeStaff(t, { name: 'Eva Båda', isLeader: true, isSupervisor: true });
-    await refused(supervisionInput(w, { supervisorId: both.id, leaders: [{ leaderId: w.anna.id }, { leaderId: both.id }] }), 'leaders.1.leaderId', 'En handledare kan inte handleda sig själv.');
-    await refused(supervisionInput(w, { supervisorId: w.bo.id, leaders: [{ leaderId: w.anna.id }] }), 'supervisorId', 'Bo Ek är inte registrerad som handledare.');
+    await refused(
+      supervisionInput(w, { supervisorId: both.id, leaders: [{ leaderId: w.anna.id }, { leaderId: both.id }] }),
+      'leaders.1.leaderId',
+      'En handledare kan inte handleda sig själv.',
+    );
+    await refused(
+      supervisionInput(w, { supervisorId: w.bo.id, leaders: [{ leaderId: w.anna.id }] }),
+      'supervisorId',
+      'Bo Ek är inte registrerad som handledare.',
+    );
     await refused(supervisionInput(w, { format: 'individual' }), 'leaders', 'Individuell handledning gäller en gruppledare.');
     const karin = await makeStaff(t, { name: 'Karin Holm', isLeader: false, isSupervisor: true });
     await refused(supervisionInput(w, { leaders: [{ leaderId: karin.id }] }), 'leaders.0.leaderId', 'Karin Holm är inte registrerad som gruppledare.');
@@ -100,11 +144,25 @@ describe('supervision bad input: typed errors, Swedish messages, nothing written
     await refused(supervisionInput(w, { groupIds: [crypto.randomUUID()] }), 'groupIds.0', 'Gruppen finns inte (längre).');
     await refused(supervisionInput(w, { groupIds: [w.group.id, w.group.id] }), 'groupIds', 'Samma grupp är vald två gånger.');
     await t.ok('supervision.create', supervisionInput(w, { date: '2025-01-06', groupIds: [] }));
-    const later = await t.ok('groups.create', { programmeId: w.programme.id, unitId: w.unit.id, startDate: '2025-03-03', startTime: '17:30', leaderIds: [w.anna.id] });
+    const later = await t.ok('groups.create', {
+      programmeId: w.programme.id,
+      unitId: w.unit.id,
+      startDate: '2025-03-03',
+      startTime: '17:30',
+      leaderIds: [w.anna.id],
+    });
     await refused(supervisionInput(w, { groupIds: [later.id] }), 'groupIds.0', 'Gruppen startar 2025-03-03, efter handledningen.');
-    await refused(supervisionInput(w, { followUps: [{ text: 'X', dueDate: '2025-02-09' }] }), 'followUps.0.dueDate', 'Uppföljningen kan inte förfalla före handledningen.');
+    await refused(
+      supervisionInput(w, { followUps: [{ text: 'X', dueDate: '2025-02-09' }] }),
+      'followUps.0.dueDate',
+      'Uppföljningen kan inte förfalla före handledningen.',
+    );
     const other = await makeStaff(t, { name: 'Ida Ny' });
-    await refused(supervisionInput(w, { followUps: [{ text: 'X', dueDate: '2025-02-20', leaderId: other.id }] }), 'followUps.0.leaderId', /som var med på handledningen/);
+    await refused(
+      supervisionInput(w, { followUps: [{ text: 'X', dueDate: '2025-02-20', leaderId: other.id }] }),
+      'followUps.0.leaderId',
+      /som var med på handledningen/,
+    );
     await refused(supervisionInput(w, { followUps: [{ text: ' ', dueDate: '2025-02-20' }] }), 'followUps.0.text', 'Beskriv uppföljningen.');
   });
 
@@ -112,8 +170,12 @@ describe('supervision bad input: typed errors, Swedish messages, nothing written
     const id = crypto.randomUUID();
     const before = t.snapshot();
     for (const [name, input] of [
-      ['supervision.get', { id }], ['supervision.delete', { id }], ['supervision.update', { ...supervisionInput(w), id }],
-      ['followUps.setDone', { id, done: true }], ['followUps.delete', { id }], ['followUps.add', { supervisionId: id, text: 'X', dueDate: '2025-03-01' }],
+      ['supervision.get', { id }],
+      ['supervision.delete', { id }],
+      ['supervision.update', { ...supervisionInput(w), id }],
+      ['followUps.setDone', { id, done: true }],
+      ['followUps.delete', { id }],
+      ['followUps.add', { supervisionId: id, text: 'X', dueDate: '2025-03-01' }],
     ] as const) {
       expect((await t.fail(name, input)).code).toBe('not_found');
     }

@@ -182,7 +182,7 @@ describe('vault session', () => {
     expect(fs.existsSync(`${backup.file}.keys.json`)).toBe(true);
     expect(s.backupIfDue()).toBeNull();
     writeMarker(s.app().db, 'Ändrad efteråt-xyz12');
-    s.app().db.sqlite.prepare("delete from settings where key = ?").run(`marker-${marker.length}`);
+    s.app().db.sqlite.prepare('delete from settings where key = ?').run(`marker-${marker.length}`);
     expect(readMarker(s.app().db, marker)).toBeUndefined();
     const result = s.restore(backup.file);
     expect(result.beforeRestore).not.toBeNull();

@@ -56,7 +56,11 @@ describe('key file', () => {
     const text = fs.readFileSync(keyFilePath(dir), 'utf8');
     expect(text).not.toContain(dataKey.toString('base64'));
     expect(text).not.toContain(dataKey.toString('hex'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'komet-keys', userName: 'Ada Lovelace', slots: { passphrase: { kdf: { name: 'scrypt', N: testScrypt.N } } } });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'komet-keys',
+      userName: 'Ada Lovelace',
+      slots: { passphrase: { kdf: { name: 'scrypt', N: testScrypt.N } } },
+    });
     expect(readVaultInfo(dir).userName).toBe('Ada Lovelace');
     if (process.platform !== 'win32') expect(fs.statSync(keyFilePath(dir)).mode & 0o077).toBe(0);
   });
@@ -100,8 +104,12 @@ describe('key file', () => {
     expect(unlockWithRecoveryKey(dir, recoveryKey)).toEqual(dataKey);
 
     const before = fs.readFileSync(keyFilePath(dir));
-    expect((await errorOf(() => changePassphrase({ dataDir: dir, current: { passphrase }, next: 'spelar ingen roll här', scrypt: testScrypt }))).code).toBe('wrong_passphrase');
-    expect((await errorOf(() => changePassphrase({ dataDir: dir, current: { passphrase: next }, next: 'kort', scrypt: testScrypt }))).issues?.[0]?.path).toBe('next');
+    expect((await errorOf(() => changePassphrase({ dataDir: dir, current: { passphrase }, next: 'spelar ingen roll här', scrypt: testScrypt }))).code).toBe(
+      'wrong_passphrase',
+    );
+    expect((await errorOf(() => changePassphrase({ dataDir: dir, current: { passphrase: next }, next: 'kort', scrypt: testScrypt }))).issues?.[0]?.path).toBe(
+      'next',
+    );
     expect(fs.readFileSync(keyFilePath(dir))).toEqual(before);
 
     const reset = 'glömde den förra helt och hållet';
@@ -124,8 +132,17 @@ describe('damaged or forged key file', () => {
       // A forger who knows the format recomputes the unkeyed checksum too.
       const { checksum: _old, ...rest } = file;
       const sorted = (v: unknown): unknown =>
-        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v;
-      file.checksum = crypto.createHash('sha256').update(JSON.stringify(sorted(rest))).digest('hex');
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(
+              Object.entries(v)
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, x]) => [k, sorted(x)]),
+            )
+          : v;
+      file.checksum = crypto
+        .createHash('sha256')
+        .update(JSON.stringify(sorted(rest)))
+        .digest('hex');
     }
     fs.writeFileSync(keyFilePath(dir), JSON.stringify(file));
   };

@@ -24,7 +24,10 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-write-lock-'));
   db = path.join(dir, 'data', 'komet.db');
   backup = path.join(dir, 'before.db');
-  for (const args of [['init', '--db', db, '--user', 'T'], ['backup', '--db', db, '--out', backup]]) {
+  for (const args of [
+    ['init', '--db', db, '--user', 'T'],
+    ['backup', '--db', db, '--out', backup],
+  ]) {
     const r = runKomet(args, env);
     expect(r.code, r.stderr).toBe(0);
   }
@@ -47,7 +50,9 @@ async function serve(): Promise<Served> {
   children.push(child);
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -87,7 +92,11 @@ function expectRefusedBy(r: { code: number | null; stderr: string }, program: st
   const lines = r.stderr.trim().split('\n');
   expect(lines, r.stderr).toHaveLength(1);
   const since = String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2}`;
-  expect(lines[0]).toMatch(new RegExp(`^komet: Databasen används redan av ${program} \\(process ${pid}, sedan ${since}\\)\\..* / The database is already in use by ${program} \\(process ${pid}, since ${since}\\)\\.`));
+  expect(lines[0]).toMatch(
+    new RegExp(
+      `^komet: Databasen används redan av ${program} \\(process ${pid}, sedan ${since}\\)\\..* / The database is already in use by ${program} \\(process ${pid}, since ${since}\\)\\.`,
+    ),
+  );
 }
 
 describe('one writing process per database', { timeout: 240_000 }, () => {
@@ -147,7 +156,9 @@ function olderDatabase(file: string, count: number): void {
   for (const entry of journal.entries.slice(0, count)) {
     const text = fs.readFileSync(path.join(defaultMigrationsFolder(), `${entry.tag}.sql`), 'utf8');
     for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
-    sqlite.prepare('insert into "__drizzle_migrations" (hash, created_at) values (?, ?)').run(crypto.createHash('sha256').update(text).digest('hex'), entry.when);
+    sqlite
+      .prepare('insert into "__drizzle_migrations" (hash, created_at) values (?, ?)')
+      .run(crypto.createHash('sha256').update(text).digest('hex'), entry.when);
   }
   sqlite.close();
 }

@@ -1,19 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ageAtStart, birthYearFits, defaultRules, deriveStatus, fidelityPercent, groupHasEnded, meetsCompletion, trailingAbsences,
-  type HeldSessionMark, type Mark, type StatusInput,
+  ageAtStart,
+  birthYearFits,
+  defaultRules,
+  deriveStatus,
+  fidelityPercent,
+  groupHasEnded,
+  meetsCompletion,
+  trailingAbsences,
+  type HeldSessionMark,
+  type Mark,
+  type StatusInput,
 } from '../../src-main/core/domain/participation';
 
 const codes: Record<string, Mark | null> = { P: 'present', A: 'absent', N: 'absent_with_notice', '.': null };
 const held = (pattern: string): HeldSessionMark[] => [...pattern].map((c, i) => ({ number: i + 1, mark: codes[c]! }));
-const input = (pattern: string, over: Partial<StatusInput> = {}): StatusInput => ({ held: held(pattern), groupEnded: false, manualStatus: null, keepActive: false, ...over });
+const input = (pattern: string, over: Partial<StatusInput> = {}): StatusInput => ({
+  held: held(pattern),
+  groupEnded: false,
+  manualStatus: null,
+  keepActive: false,
+  ...over,
+});
 const status = (pattern: string, over: Partial<StatusInput> = {}, rules = defaultRules) => deriveStatus(input(pattern, over), rules);
 
 describe('absence streak', () => {
   it.each([
-    ['', 0], ['P', 0], ['A', 1], ['PA', 1], ['PAA', 2], ['AAP', 0], ['PAAA', 3],
+    ['', 0],
+    ['P', 0],
+    ['A', 1],
+    ['PA', 1],
+    ['PAA', 2],
+    ['AAP', 0],
+    ['PAAA', 3],
     // With notice ends a run; an unmarked session neither ends nor extends it.
-    ['AANA', 1], ['AN', 0], ['A.A', 2], ['A..', 1], ['P.A.A', 2],
+    ['AANA', 1],
+    ['AN', 0],
+    ['A.A', 2],
+    ['A..', 1],
+    ['P.A.A', 2],
   ])('%j → %i', (pattern, expected) => expect(trailingAbsences(held(pattern))).toBe(expected));
 });
 
@@ -57,7 +82,8 @@ describe('completion once the group has ended (default 70 %)', () => {
 
 describe('leader decisions win', () => {
   it.each(['dropped_out', 'never_started', 'moved'] as const)('%s', (manual) =>
-    expect(status('PPPPPPPPPP', { manualStatus: manual, groupEnded: true })).toMatchObject({ status: manual, atRisk: false }));
+    expect(status('PPPPPPPPPP', { manualStatus: manual, groupEnded: true })).toMatchObject({ status: manual, atRisk: false }),
+  );
   it('keeps the leader’s last session for a manual dropout', () =>
     expect(status('PPPA', { manualStatus: 'dropped_out', manualLastSession: 2 })).toMatchObject({ lastSessionAttended: 2 }));
 });

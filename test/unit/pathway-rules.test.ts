@@ -1,17 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
-  followUpOverdueRule, lowAttendanceRule, lowFidelityRule, noSupervisionRule, readyForCertificationRule, defaultAttentionParams as p,
+  followUpOverdueRule,
+  lowAttendanceRule,
+  lowFidelityRule,
+  noSupervisionRule,
+  readyForCertificationRule,
+  defaultAttentionParams as p,
   type GroupForAttention,
 } from '../../src-main/core/domain/attention';
 import {
-  addMonths, countsAsSupervised, defaultRequirements, evaluatePathway, evaluatePathwayStatus, heldNeeded, mostAdvanced, type LedGroup,
+  addMonths,
+  countsAsSupervised,
+  defaultRequirements,
+  evaluatePathway,
+  evaluatePathwayStatus,
+  heldNeeded,
+  mostAdvanced,
+  type LedGroup,
 } from '../../src-main/core/domain/pathway';
 
 const group = (over: Partial<GroupForAttention> = {}): GroupForAttention => ({
-  groupId: 'g', label: 'fKomet Skärholmen (2025-01-06)', status: 'running', startDate: '2025-01-06', lastSupervisionDate: null, attendance: 0.8, fidelity: 90, ...over,
+  groupId: 'g',
+  label: 'fKomet Skärholmen (2025-01-06)',
+  status: 'running',
+  startDate: '2025-01-06',
+  lastSupervisionDate: null,
+  attendance: 0.8,
+  fidelity: 90,
+  ...over,
 });
 const led = (over: Partial<LedGroup> = {}): LedGroup => ({
-  groupId: 'g', label: 'G', supervisorId: 's', status: 'completed', sessionCount: 11, heldCount: 11, lastHeldDate: '2024-05-01', ...over,
+  groupId: 'g',
+  label: 'G',
+  supervisorId: 's',
+  status: 'completed',
+  sessionCount: 11,
+  heldCount: 11,
+  lastHeldDate: '2024-05-01',
+  ...over,
 });
 
 describe('attention rules at their boundaries', () => {
@@ -38,8 +64,9 @@ describe('attention rules at their boundaries', () => {
   });
 
   it('ready for certification only while met and not certified; follow-ups overdue from the day after due', () => {
-    expect(readyForCertificationRule({ programmeId: 'p', programmeCode: 'fKomet', requirementsMet: true, certified: false })?.message.sv)
-      .toBe('Uppfyller kraven för fKomet men är inte certifierad.');
+    expect(readyForCertificationRule({ programmeId: 'p', programmeCode: 'fKomet', requirementsMet: true, certified: false })?.message.sv).toBe(
+      'Uppfyller kraven för fKomet men är inte certifierad.',
+    );
     expect(readyForCertificationRule({ programmeId: 'p', programmeCode: 'fKomet', requirementsMet: true, certified: true })).toBeNull();
     expect(readyForCertificationRule({ programmeId: 'p', programmeCode: 'fKomet', requirementsMet: false, certified: false })).toBeNull();
     const f = { id: 'f', text: 'x', dueDate: '2025-03-10', done: false };
@@ -78,7 +105,7 @@ describe('pathway rules', () => {
   });
 });
 
-describe('the overview\'s status-only evaluation', () => {
+describe("the overview's status-only evaluation", () => {
   it('gives the same status, requirements and dates as the full evaluation in every case', () => {
     const groupSets: LedGroup[][] = [
       [],
@@ -97,7 +124,10 @@ describe('the overview\'s status-only evaluation', () => {
               const options = { today: '2025-03-12', inactiveAfterMonths: 24 };
               const full = evaluatePathway(facts, req, options);
               expect(evaluatePathwayStatus(facts, req, options)).toEqual({
-                status: full.status, requirementsMet: full.requirementsMet, lastLedDate: full.lastLedDate, inactiveFrom: full.inactiveFrom,
+                status: full.status,
+                requirementsMet: full.requirementsMet,
+                lastLedDate: full.lastLedDate,
+                inactiveFrom: full.inactiveFrom,
               });
               cases++;
             }

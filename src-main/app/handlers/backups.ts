@@ -18,8 +18,7 @@ export const toBackupEntry = (b: BackupInfo): BackupEntry => ({
   beforeRestore: b.beforeRestore,
 });
 
-const backupMissing = () =>
-  new AppError('not_found', { sv: 'Säkerhetskopian finns inte (längre).', en: 'The backup does not exist (any more).' });
+const backupMissing = () => new AppError('not_found', { sv: 'Säkerhetskopian finns inte (längre).', en: 'The backup does not exist (any more).' });
 
 /** The backups folder's file for a listed name; the name was checked against the pattern. */
 function backupFileFor(backupsDir: string, name: string): string {

@@ -6,12 +6,25 @@ const unavailable = () =>
   new AppError('conflict', { sv: 'Synkronisering finns inte i den här delen av Komet.', en: 'Sync is not available in this part of Komet.' });
 
 const unjoined: SyncStatusValue = {
-  joined: false, server: null, identity: null, state: 'unjoined', lastSyncedAt: null, unsent: 0, offlineSince: null, openConflicts: 0, refusals: [], lastError: null,
+  joined: false,
+  server: null,
+  identity: null,
+  state: 'unjoined',
+  lastSyncedAt: null,
+  unsent: 0,
+  offlineSince: null,
+  openConflicts: 0,
+  refusals: [],
+  lastError: null,
 };
 
 /** Sync with a unit or city server (core/sync/laptop.ts), absent in shells that do not sync. */
 export function syncHandlers(sync: LaptopSync | null): Pick<Handlers, NamesIn<'sync'>> {
-  const need = () => sync ?? (() => { throw unavailable(); })();
+  const need = () =>
+    sync ??
+    (() => {
+      throw unavailable();
+    })();
   return {
     'sync.status': () => sync?.status() ?? unjoined,
     'sync.join': async ({ code }) => {

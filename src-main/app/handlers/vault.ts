@@ -18,7 +18,6 @@ export interface VaultHandlerDeps {
 
 /** The lock screen's procedures: answered by the vault session, open or not. */
 export function vaultHandlers({ session, dataDir, clock, autoLock }: VaultHandlerDeps): Pick<VaultHandlers, `vault.${string}` & keyof VaultHandlers> {
-
   const auditVault = vaultAudit(session, clock);
 
   function status(): VaultStatusValue {
@@ -35,7 +34,11 @@ export function vaultHandlers({ session, dataDir, clock, autoLock }: VaultHandle
       case 'unlocked':
         return { state: 'unlocked', userName: s.userName, ...base };
       case 'damaged': {
-        const backups = session.listBackups().filter((b) => b.ok).slice(0, offeredBackups).map(toBackupEntry);
+        const backups = session
+          .listBackups()
+          .filter((b) => b.ok)
+          .slice(0, offeredBackups)
+          .map(toBackupEntry);
         return { state: 'damaged', userName: s.userName, problem: s.problem, backups, ...base };
       }
       case 'locked':

@@ -3,9 +3,7 @@ import { isNoteText, isOneLine } from '../text';
 import { msg } from '../messages';
 
 export const id = z.uuid({ error: msg('id') });
-export const isoDate = z.iso
-  .date({ error: msg('date') })
-  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: msg('dateRange') });
+export const isoDate = z.iso.date({ error: msg('date') }).refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: msg('dateRange') });
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: msg('time') });
 export const timestamp = z.string();
 
@@ -17,7 +15,11 @@ export const timestamp = z.string();
 export const oneLine = isOneLine;
 
 /** A string for a one-line field, trimmed and without control characters. */
-export const singleLine = () => z.string().trim().refine(oneLine, { error: msg('controlChars') });
+export const singleLine = () =>
+  z
+    .string()
+    .trim()
+    .refine(oneLine, { error: msg('controlChars') });
 
 export const name = z
   .string({ error: msg('nameRequired') })
@@ -29,7 +31,11 @@ export const name = z
 export const optionalText = (max: number) => singleLine().max(max, { error: msg('tooLong') });
 /** An optional note edited in a textarea: line breaks and tabs allowed, other control characters not. */
 export const multilineText = (max: number) =>
-  z.string().trim().max(max, { error: msg('tooLong') }).refine(isNoteText, { error: msg('controlCharsInNote') });
+  z
+    .string()
+    .trim()
+    .max(max, { error: msg('tooLong') })
+    .refine(isNoteText, { error: msg('controlCharsInNote') });
 export const empty = z.object({}).strict().optional().default({});
 export const deleted = z.object({ deleted: z.literal(true) });
 export const setActive = z.object({ id, active: z.boolean() }).strict();

@@ -210,7 +210,16 @@ export const recipient = z.object({
   fingerprint: z.string(),
   createdAt: timestamp,
 });
-export const recipientInput = z.object({ name, publicKey: z.string().trim().min(1, { error: msg('required') }).max(200) }).strict();
+export const recipientInput = z
+  .object({
+    name,
+    publicKey: z
+      .string()
+      .trim()
+      .min(1, { error: msg('required') })
+      .max(200),
+  })
+  .strict();
 
 export const exportLogInput = z
   .object({ limit: z.number().int().min(1).max(1000).optional().default(100) })

@@ -46,7 +46,12 @@ export const groupListInput = z
     unitId: id.optional(),
     status: groupStatus.optional(),
     year: z.number().int().min(2000).max(2100).optional(),
-    search: z.string().trim().max(100).refine(oneLine, { error: msg('controlChars') }).optional(),
+    search: z
+      .string()
+      .trim()
+      .max(100)
+      .refine(oneLine, { error: msg('controlChars') })
+      .optional(),
     limit: z.number().int().min(1).max(500).optional().default(50),
     offset: z.number().int().min(0).optional().default(0),
   })
@@ -113,7 +118,12 @@ export const sessionRecord = z.discriminatedUnion('status', [
     .object({
       id,
       status: z.literal('cancelled'),
-      cancelReason: z.string({ error: msg('cancelReason') }).trim().min(1, { error: msg('cancelReason') }).max(300, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
+      cancelReason: z
+        .string({ error: msg('cancelReason') })
+        .trim()
+        .min(1, { error: msg('cancelReason') })
+        .max(300, { error: msg('tooLong') })
+        .refine(oneLine, { error: msg('controlChars') }),
     })
     .strict(),
   z.object({ id, status: z.literal('planned') }).strict(),
@@ -138,11 +148,7 @@ export const sessionWithGroup = session.extend({
   startTime: z.string(),
 });
 
-export const dashboardInput = z
-  .object({ today: isoDate.optional() })
-  .strict()
-  .optional()
-  .default({});
+export const dashboardInput = z.object({ today: isoDate.optional() }).strict().optional().default({});
 export const dashboard = z.object({
   today: z.string(),
   activeGroups: z.number().int(),

@@ -26,7 +26,11 @@ const label = (max: number) =>
 const bilingual = (max: number) => z.object({ sv: label(max), en: label(max) }).strict();
 
 /** Item values are small integers on paper forms; the bound keeps every sum exact in a double. */
-const itemValue = z.number({ error: msg('itemValue') }).int({ error: msg('itemValue') }).min(-1000, { error: msg('itemValue') }).max(1000, { error: msg('itemValue') });
+const itemValue = z
+  .number({ error: msg('itemValue') })
+  .int({ error: msg('itemValue') })
+  .min(-1000, { error: msg('itemValue') })
+  .max(1000, { error: msg('itemValue') });
 const scoreValue = z.number().min(-1e9).max(1e9);
 
 export const instrumentItem = z
@@ -63,7 +67,12 @@ export const instrumentScale = z
 export const instrumentLicence = z
   .object({
     holder: label(200),
-    terms: z.string({ error: msg('required') }).trim().min(1, { error: msg('required') }).max(2000, { error: msg('tooLong') }).refine(isNoteText, { error: msg('controlCharsInNote') }),
+    terms: z
+      .string({ error: msg('required') })
+      .trim()
+      .min(1, { error: msg('required') })
+      .max(2000, { error: msg('tooLong') })
+      .refine(isNoteText, { error: msg('controlCharsInNote') }),
     itemTextsIncluded: z.boolean(),
   })
   .strict();

@@ -7,7 +7,11 @@ import { ATTENTION_RULES, GROUP_STATUSES, PATHWAY_CHECKS, PATHWAY_STATUSES, SUPE
 const bilingual = z.object({ sv: z.string(), en: z.string() });
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 const int = (key: Parameters<typeof msg>[0], min: number, max: number) =>
-  z.number({ error: msg(key) }).int({ error: msg(key) }).min(min, { error: msg(key) }).max(max, { error: msg(key) });
+  z
+    .number({ error: msg(key) })
+    .int({ error: msg(key) })
+    .min(min, { error: msg(key) })
+    .max(max, { error: msg(key) });
 const noDuplicates = <T>(xs: T[]) => new Set(xs).size === xs.length;
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +73,12 @@ const courseDates = z
 
 const courseFields = z.object({
   programmeId: id,
-  title: z.string({ error: msg('nameRequired') }).trim().min(1, { error: msg('nameRequired') }).max(200, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
+  title: z
+    .string({ error: msg('nameRequired') })
+    .trim()
+    .min(1, { error: msg('nameRequired') })
+    .max(200, { error: msg('tooLong') })
+    .refine(oneLine, { error: msg('controlChars') }),
   /** A trainer among the staff, or null with a free-text trainerName (e.g. an external psychologist). */
   trainerStaffId: nullable(id),
   trainerName: optionalText(200).optional().default(''),
@@ -79,12 +88,11 @@ const courseFields = z.object({
 });
 const trainerGiven = (c: { trainerStaffId: string | null; trainerName: string }) => c.trainerStaffId !== null || c.trainerName !== '';
 export const courseInput = courseFields.strict().refine(trainerGiven, { error: msg('trainerRequired'), path: ['trainerName'] });
-export const courseUpdate = courseFields.extend({ id }).strict().refine(trainerGiven, { error: msg('trainerRequired'), path: ['trainerName'] });
-export const courseList = z
-  .object({ programmeId: id.optional(), leaderId: id.optional() })
+export const courseUpdate = courseFields
+  .extend({ id })
   .strict()
-  .optional()
-  .default({});
+  .refine(trainerGiven, { error: msg('trainerRequired'), path: ['trainerName'] });
+export const courseList = z.object({ programmeId: id.optional(), leaderId: id.optional() }).strict().optional().default({});
 
 export const courseAttendee = z.object({ leaderId: id, name: z.string(), dates: z.array(z.string()) });
 export const course = z.object({
@@ -108,7 +116,10 @@ export const courseSetAttendance = z
   .object({
     courseId: id,
     leaderId: id,
-    dates: z.array(isoDate).max(20).refine(noDuplicates, { error: msg('courseDateDuplicate') }),
+    dates: z
+      .array(isoDate)
+      .max(20)
+      .refine(noDuplicates, { error: msg('courseDateDuplicate') }),
   })
   .strict();
 
@@ -117,7 +128,11 @@ export const courseSetAttendance = z
 
 export const supervisionFormat = z.enum(SUPERVISION_FORMATS);
 export const supervisionMode = z.enum(SUPERVISION_MODES);
-export const fidelityRating = z.number({ error: msg('ratingScale') }).int({ error: msg('ratingScale') }).min(1, { error: msg('ratingScale') }).max(4, { error: msg('ratingScale') });
+export const fidelityRating = z
+  .number({ error: msg('ratingScale') })
+  .int({ error: msg('ratingScale') })
+  .min(1, { error: msg('ratingScale') })
+  .max(4, { error: msg('ratingScale') });
 
 export { ratingScale } from '../rating-scale';
 export const ratingScaleItem = z.object({ value: z.number().int(), label: bilingual, description: bilingual });
@@ -132,7 +147,12 @@ const presentLeader = z
   .strict();
 const followUpInput = z
   .object({
-    text: z.string({ error: msg('followUpText') }).trim().min(1, { error: msg('followUpText') }).max(500, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
+    text: z
+      .string({ error: msg('followUpText') })
+      .trim()
+      .min(1, { error: msg('followUpText') })
+      .max(500, { error: msg('tooLong') })
+      .refine(oneLine, { error: msg('controlChars') }),
     dueDate: isoDate,
     /** The leader the action concerns; null: the whole supervision group. */
     leaderId: nullable(id),
@@ -149,12 +169,15 @@ const supervisionFields = z.object({
     .min(1, { error: msg('leaderRequired') })
     .max(12)
     .refine((ls) => noDuplicates(ls.map((l) => l.leaderId)), { error: msg('leaderDuplicate') }),
-  groupIds: z.array(id).max(20).optional().default([]).refine(noDuplicates, { error: msg('groupDuplicate') }),
+  groupIds: z
+    .array(id)
+    .max(20)
+    .optional()
+    .default([])
+    .refine(noDuplicates, { error: msg('groupDuplicate') }),
   notes: multilineText(4000).optional().default(''),
 });
-export const supervisionInput = supervisionFields
-  .extend({ followUps: z.array(followUpInput).max(20).optional().default([]) })
-  .strict();
+export const supervisionInput = supervisionFields.extend({ followUps: z.array(followUpInput).max(20).optional().default([]) }).strict();
 /** Editing replaces leaders, ratings and groups; follow-ups are edited with the followUps.* procedures. */
 export const supervisionUpdate = supervisionFields.extend({ id }).strict();
 export const supervisionList = z
@@ -265,11 +288,7 @@ export const certify = z
     note: multilineText(1000).optional().default(''),
   })
   .strict();
-export const certificationList = z
-  .object({ leaderId: id.optional(), programmeId: id.optional() })
-  .strict()
-  .optional()
-  .default({});
+export const certificationList = z.object({ leaderId: id.optional(), programmeId: id.optional() }).strict().optional().default({});
 
 // ---------------------------------------------------------------------------------------------
 // Attention rules
@@ -301,7 +320,12 @@ export const leadersOverviewInput = z
     programmeId: id.optional(),
     status: pathwayStatus.optional(),
     attentionOnly: z.boolean().optional().default(false),
-    search: z.string().trim().max(100).refine(oneLine, { error: msg('controlChars') }).optional(),
+    search: z
+      .string()
+      .trim()
+      .max(100)
+      .refine(oneLine, { error: msg('controlChars') })
+      .optional(),
     sort: overviewSort.optional().default('attention'),
     direction: z.enum(['asc', 'desc']).optional(),
     includeArchived: z.boolean().optional().default(false),
@@ -360,10 +384,27 @@ export const trendPoint = z.object({ date: z.string(), groupId: id.nullable(), v
 export const leaderPageInput = z.object({ leaderId: id, today: isoDate.optional() }).strict();
 export const leaderPage = z.object({
   today: z.string(),
-  leader: z.object({ id, name: z.string(), unitName: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), active: z.boolean(), isSupervisor: z.boolean() }),
+  leader: z.object({
+    id,
+    name: z.string(),
+    unitName: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    active: z.boolean(),
+    isSupervisor: z.boolean(),
+  }),
   pathways: z.array(pathway),
   groups: z.array(leaderGroup),
-  courses: z.array(z.object({ courseId: id, programmeCode: z.string(), title: z.string(), trainerName: z.string(), daysAttended: z.array(z.string()), totalDays: z.number().int() })),
+  courses: z.array(
+    z.object({
+      courseId: id,
+      programmeCode: z.string(),
+      title: z.string(),
+      trainerName: z.string(),
+      daysAttended: z.array(z.string()),
+      totalDays: z.number().int(),
+    }),
+  ),
   supervision: z.array(supervisionSession),
   followUps: z.array(followUp),
   certifications: z.array(certification),
@@ -381,7 +422,9 @@ export const certificateSummary = z.object({
   pathway,
   courses: z.array(z.object({ title: z.string(), trainerName: z.string(), daysAttended: z.array(z.string()) })),
   groups: z.array(leaderGroup),
-  supervision: z.array(z.object({ date: z.string(), supervisorName: z.string(), format: supervisionFormat, mode: supervisionMode, rating: z.number().int().nullable() })),
+  supervision: z.array(
+    z.object({ date: z.string(), supervisorName: z.string(), format: supervisionFormat, mode: supervisionMode, rating: z.number().int().nullable() }),
+  ),
   certification: certification.nullable(),
 });
 

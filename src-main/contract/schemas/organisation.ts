@@ -16,7 +16,10 @@ const childAge = z
 
 const programmeFields = z.object({
   name,
-  code: z.string().trim().regex(/^[\p{L}\d-]{1,20}$/u, { error: msg('codeFormat') }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}\d-]{1,20}$/u, { error: msg('codeFormat') }),
   audience,
   sessionCount: z
     .number({ error: msg('sessionCount') })
@@ -34,9 +37,7 @@ const programmeFields = z.object({
 const ageBandOrdered = (p: { childAgeMin?: number | null; childAgeMax?: number | null }) =>
   p.childAgeMin == null || p.childAgeMax == null || p.childAgeMin <= p.childAgeMax;
 
-export const programmeInput = programmeFields
-  .strict()
-  .refine(ageBandOrdered, { error: msg('ageBandOrder'), path: ['childAgeMax'] });
+export const programmeInput = programmeFields.strict().refine(ageBandOrdered, { error: msg('ageBandOrder'), path: ['childAgeMax'] });
 export const programmeUpdate = programmeFields
   .extend({ id })
   .strict()

@@ -122,9 +122,7 @@ export const sessionCounts = z.object({
  * records the session held itself, in the open, when the leader saves it.
  */
 const markHeld = z.boolean().optional();
-export const attendanceSet = z
-  .object({ participantId: id, sessionId: id, state: attendanceState.nullable(), markHeld })
-  .strict();
+export const attendanceSet = z.object({ participantId: id, sessionId: id, state: attendanceState.nullable(), markHeld }).strict();
 export const attendanceSetColumn = z
   .object({
     sessionId: id,
@@ -134,7 +132,13 @@ export const attendanceSetColumn = z
     markHeld,
   })
   .strict();
-export const participantBrief = z.object({ id, status: participantStatus, atRisk: z.boolean(), absentStreak: z.number().int(), presentCount: z.number().int() });
+export const participantBrief = z.object({
+  id,
+  status: participantStatus,
+  atRisk: z.boolean(),
+  absentStreak: z.number().int(),
+  presentCount: z.number().int(),
+});
 export const attendanceResult = z.object({
   session: sessionCounts,
   participants: z.array(participantBrief),
@@ -158,8 +162,16 @@ export const planComponent = z.object({
 const componentInput = z
   .object({
     /** Kept when editing so earlier fidelity records still match; omitted for a new component. */
-    key: z.string().regex(/^[a-z0-9_-]{1,40}$/).optional(),
-    sv: z.string({ error: msg('componentLabel') }).trim().min(1, { error: msg('componentLabel') }).max(120, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
+    key: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,40}$/)
+      .optional(),
+    sv: z
+      .string({ error: msg('componentLabel') })
+      .trim()
+      .min(1, { error: msg('componentLabel') })
+      .max(120, { error: msg('tooLong') })
+      .refine(oneLine, { error: msg('controlChars') }),
     en: optionalText(120).optional().default(''),
   })
   .strict();
@@ -176,7 +188,12 @@ export const sessionPlanUpdate = z
   .object({
     programmeId: id,
     number: z.number().int().min(1).max(60),
-    title: z.string({ error: msg('planTitle') }).trim().min(1, { error: msg('planTitle') }).max(120, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
+    title: z
+      .string({ error: msg('planTitle') })
+      .trim()
+      .min(1, { error: msg('planTitle') })
+      .max(120, { error: msg('tooLong') })
+      .refine(oneLine, { error: msg('controlChars') }),
     components: z
       .array(componentInput)
       .min(1, { error: msg('componentsRequired') })
@@ -220,9 +237,21 @@ export const programmeRules = z.object({
 export const programmeRulesUpdate = z
   .object({
     programmeId: id,
-    completionPercent: z.number({ error: msg('completionPercent') }).int({ error: msg('completionPercent') }).min(1, { error: msg('completionPercent') }).max(100, { error: msg('completionPercent') }),
-    dropoutAfter: z.number({ error: msg('dropoutAfter') }).int({ error: msg('dropoutAfter') }).min(1, { error: msg('dropoutAfter') }).max(20, { error: msg('dropoutAfter') }),
-    atRiskAfter: z.number({ error: msg('atRiskAfter') }).int({ error: msg('atRiskAfter') }).min(1, { error: msg('atRiskAfter') }).max(20, { error: msg('atRiskAfter') }),
+    completionPercent: z
+      .number({ error: msg('completionPercent') })
+      .int({ error: msg('completionPercent') })
+      .min(1, { error: msg('completionPercent') })
+      .max(100, { error: msg('completionPercent') }),
+    dropoutAfter: z
+      .number({ error: msg('dropoutAfter') })
+      .int({ error: msg('dropoutAfter') })
+      .min(1, { error: msg('dropoutAfter') })
+      .max(20, { error: msg('dropoutAfter') }),
+    atRiskAfter: z
+      .number({ error: msg('atRiskAfter') })
+      .int({ error: msg('atRiskAfter') })
+      .min(1, { error: msg('atRiskAfter') })
+      .max(20, { error: msg('atRiskAfter') }),
   })
   .strict()
   .refine((r) => r.atRiskAfter <= r.dropoutAfter, { error: msg('atRiskOrder'), path: ['atRiskAfter'] });
@@ -236,7 +265,12 @@ export const dropoutReason = z.object({
   usedCount: z.number().int(),
 });
 const reasonFields = z.object({
-  sv: z.string({ error: msg('reasonLabel') }).trim().min(1, { error: msg('reasonLabel') }).max(120, { error: msg('tooLong') }).refine(oneLine, { error: msg('controlChars') }),
+  sv: z
+    .string({ error: msg('reasonLabel') })
+    .trim()
+    .min(1, { error: msg('reasonLabel') })
+    .max(120, { error: msg('tooLong') })
+    .refine(oneLine, { error: msg('controlChars') }),
   en: optionalText(120).optional().default(''),
 });
 export const dropoutReasonInput = reasonFields.strict();

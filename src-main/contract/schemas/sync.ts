@@ -5,16 +5,28 @@ import { msg } from '../messages';
 const bilingual = z.object({ sv: z.string(), en: z.string() });
 
 export const syncJoinInput = z
-  .object({ code: z.string({ error: msg('syncCode') }).trim().min(10, { error: msg('syncCode') }).max(2000, { error: msg('syncCode') }) })
+  .object({
+    code: z
+      .string({ error: msg('syncCode') })
+      .trim()
+      .min(10, { error: msg('syncCode') })
+      .max(2000, { error: msg('syncCode') }),
+  })
   .strict();
-export const syncConflictsInput = z.object({ includeResolved: z.boolean().optional().default(false) }).strict().optional().default({ includeResolved: false });
+export const syncConflictsInput = z
+  .object({ includeResolved: z.boolean().optional().default(false) })
+  .strict()
+  .optional()
+  .default({ includeResolved: false });
 export const syncResolveInput = z.object({ id: z.uuid({ error: msg('id') }), choice: z.enum(CONFLICT_SIDES) }).strict();
 export const syncDismissInput = z.object({ id: z.string().min(1).max(200) }).strict();
 
 export const syncStatus = z.object({
   joined: z.boolean(),
   server: z.object({ name: z.string(), url: z.string(), fingerprint: z.string() }).nullable(),
-  identity: z.object({ deviceId: z.string(), personId: z.string().nullable(), name: z.string(), role: z.enum(SYNC_ROLES), units: z.array(z.string()) }).nullable(),
+  identity: z
+    .object({ deviceId: z.string(), personId: z.string().nullable(), name: z.string(), role: z.enum(SYNC_ROLES), units: z.array(z.string()) })
+    .nullable(),
   state: z.enum(SYNC_STATES),
   lastSyncedAt: z.string().nullable(),
   unsent: z.number().int(),
@@ -25,7 +37,13 @@ export const syncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
-export const syncResult = z.object({ sent: z.number().int(), received: z.number().int(), conflicts: z.number().int(), lastSyncedAt: z.string().nullable(), converged: z.boolean() });
+export const syncResult = z.object({
+  sent: z.number().int(),
+  received: z.number().int(),
+  conflicts: z.number().int(),
+  lastSyncedAt: z.string().nullable(),
+  converged: z.boolean(),
+});
 
 /** One side of a conflict: the value (null for an empty field) or the row's deletion, who wrote it and when. */
 const side = z.object({ value: z.string().nullable(), deleted: z.boolean(), who: z.string(), at: z.string() });

@@ -70,11 +70,22 @@ export const vaultSetupResult = z.object({
   backupsRemoved: z.number().int().nonnegative().optional(),
 });
 
-export const vaultUnlock = z.object({ passphrase: z.string({ error: msg('required') }).min(1, { error: msg('required') }).max(4096) }).strict();
+export const vaultUnlock = z
+  .object({
+    passphrase: z
+      .string({ error: msg('required') })
+      .min(1, { error: msg('required') })
+      .max(4096),
+  })
+  .strict();
 
 export const vaultUnlockWithRecoveryKey = z
   .object({
-    recoveryKey: z.string({ error: msg('recoveryKey') }).trim().min(1, { error: msg('recoveryKey') }).max(200, { error: msg('recoveryKey') }),
+    recoveryKey: z
+      .string({ error: msg('recoveryKey') })
+      .trim()
+      .min(1, { error: msg('recoveryKey') })
+      .max(200, { error: msg('recoveryKey') }),
     newPassphrase: passphrase,
     newPassphraseRepeat: repeat,
   })
@@ -83,7 +94,10 @@ export const vaultUnlockWithRecoveryKey = z
 
 export const vaultChangePassphrase = z
   .object({
-    current: z.string({ error: msg('required') }).min(1, { error: msg('required') }).max(4096),
+    current: z
+      .string({ error: msg('required') })
+      .min(1, { error: msg('required') })
+      .max(4096),
     next: passphrase,
     nextRepeat: repeat,
   })
@@ -97,14 +111,18 @@ export const vaultRekey = vaultChangePassphrase;
 export const vaultRekeyResult = z.object({ recoveryKey: z.string() });
 
 /** A backup is named, never pathed: only names the backups folder lists are accepted. */
-export const backupName = z
-  .string({ error: msg('backupName') })
-  .regex(/^komet-\d{8}-\d{6}(?:-\d+)?(?:-before-restore)?\.db$/, { error: msg('backupName') });
+export const backupName = z.string({ error: msg('backupName') }).regex(/^komet-\d{8}-\d{6}(?:-\d+)?(?:-before-restore)?\.db$/, { error: msg('backupName') });
 export const backupsRestore = z.object({ name: backupName }).strict();
 
 /** Setup's alternative: a backup found in the folder, opened with its passphrase or recovery key. */
 export const vaultRestoreFromBackup = z
-  .object({ name: backupName, secret: z.string({ error: msg('required') }).min(1, { error: msg('required') }).max(4096) })
+  .object({
+    name: backupName,
+    secret: z
+      .string({ error: msg('required') })
+      .min(1, { error: msg('required') })
+      .max(4096),
+  })
   .strict();
 export const backupsRestoreResult = z.object({
   restored: z.string(),
@@ -116,9 +134,18 @@ export const backupsRestoreResult = z.object({
 export const auditList = z
   .object({
     /** YYYY-MM-DD or an ISO timestamp: entries at or after it. */
-    since: z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: msg('date') }).optional(),
-    entity: z.string().max(64, { error: msg('tooLong') }).optional(),
-    actor: z.string().max(100, { error: msg('tooLong') }).optional(),
+    since: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: msg('date') })
+      .optional(),
+    entity: z
+      .string()
+      .max(64, { error: msg('tooLong') })
+      .optional(),
+    actor: z
+      .string()
+      .max(100, { error: msg('tooLong') })
+      .optional(),
     limit: z.number().int().min(1).max(500).optional().default(100),
     offset: z.number().int().min(0).max(1_000_000_000).optional().default(0),
   })

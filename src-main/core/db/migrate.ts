@@ -38,9 +38,7 @@ export function readJournal(folder: string): Journal {
 
 /** Newest migration timestamp recorded in a database, or null for a database never migrated. */
 export function appliedMigrationMillis(sqlite: Database.Database): number | null {
-  const table = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-    .get();
+  const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
   if (!table) return null;
   const row = sqlite.prepare('select max(created_at) as newest from __drizzle_migrations').get() as {
     newest: number | null;
@@ -58,11 +56,7 @@ export function hasPendingMigrations(sqlite: Database.Database, folder = default
  * Applies pending migrations. A database written by a newer Komet is refused before anything is
  * touched, because an older app cannot know what the newer schema means.
  */
-export function migrateDatabase(
-  sqlite: Database.Database,
-  orm: BetterSQLite3Database<Record<string, unknown>>,
-  folder = defaultMigrationsFolder(),
-): void {
+export function migrateDatabase(sqlite: Database.Database, orm: BetterSQLite3Database<Record<string, unknown>>, folder = defaultMigrationsFolder()): void {
   const journal = readJournal(folder);
   const newestKnown = Math.max(0, ...journal.entries.map((e) => e.when));
   const applied = appliedMigrationMillis(sqlite);

@@ -39,7 +39,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
   if (!options.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
   let sqlite: Database.Database;
   try {
-    sqlite = openSqliteFile(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false, ...(options.key ? { key: options.key } : {}) });
+    sqlite = openSqliteFile(file, {
+      readonly: options.readOnly ?? false,
+      fileMustExist: options.readOnly ?? false,
+      ...(options.key ? { key: options.key } : {}),
+    });
   } catch {
     throw unreadable();
   }

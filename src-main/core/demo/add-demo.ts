@@ -1,6 +1,14 @@
 import type { KometDb } from '../db/open';
 import { AppError } from '../errors';
-import { countGroups, insertDemoLeaderRows, insertDemoRows, listDemoProgrammeBands, listDemoProgrammes, listDemoReasonIds, listDemoUnits } from '../repos/demo-repo';
+import {
+  countGroups,
+  insertDemoLeaderRows,
+  insertDemoRows,
+  listDemoProgrammeBands,
+  listDemoProgrammes,
+  listDemoReasonIds,
+  listDemoUnits,
+} from '../repos/demo-repo';
 import { generateDemo, type DemoOptions } from './generate';
 import { maxDemoScale } from './limits';
 import { generateLeaderPathway } from './leaders';
@@ -58,9 +66,14 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
     throw err;
   }
   return {
-    staff: rows.staff.length, groups: rows.groups.length, sessions: rows.sessions.length,
-    participants: participation.participants.length, attendance: participation.attendance.length,
-    courses: pathway.courses.length, supervision: pathway.supervision.length, certifications: pathway.certifications.length,
+    staff: rows.staff.length,
+    groups: rows.groups.length,
+    sessions: rows.sessions.length,
+    participants: participation.participants.length,
+    attendance: participation.attendance.length,
+    courses: pathway.courses.length,
+    supervision: pathway.supervision.length,
+    certifications: pathway.certifications.length,
   };
 }
 

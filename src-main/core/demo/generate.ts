@@ -25,19 +25,47 @@ export interface DemoOptions {
 }
 
 export interface StaffRow {
-  id: string; name: string; unitId: string | null; email: string | null; phone: string | null;
-  isLeader: 0 | 1; isSupervisor: 0 | 1; createdAt: string; updatedAt: string;
+  id: string;
+  name: string;
+  unitId: string | null;
+  email: string | null;
+  phone: string | null;
+  isLeader: 0 | 1;
+  isSupervisor: 0 | 1;
+  createdAt: string;
+  updatedAt: string;
 }
 export interface GroupRow {
-  id: string; programmeId: string; unitId: string; supervisorId: string | null; venue: string;
-  startDate: string; weekday: number; startTime: string; note: string;
-  status: 'planned' | 'running' | 'completed' | 'cancelled'; createdAt: string; updatedAt: string;
+  id: string;
+  programmeId: string;
+  unitId: string;
+  supervisorId: string | null;
+  venue: string;
+  startDate: string;
+  weekday: number;
+  startTime: string;
+  note: string;
+  status: 'planned' | 'running' | 'completed' | 'cancelled';
+  createdAt: string;
+  updatedAt: string;
 }
-export interface GroupLeaderRow { groupId: string; staffId: string; createdAt: string }
+export interface GroupLeaderRow {
+  groupId: string;
+  staffId: string;
+  createdAt: string;
+}
 export interface SessionRow {
-  id: string; groupId: string; number: number; plannedDate: string;
-  status: 'planned' | 'held' | 'cancelled'; heldDate: string | null; cancelReason: string | null;
-  participantCount: number | null; isExtra: 0 | 1; createdAt: string; updatedAt: string;
+  id: string;
+  groupId: string;
+  number: number;
+  plannedDate: string;
+  status: 'planned' | 'held' | 'cancelled';
+  heldDate: string | null;
+  cancelReason: string | null;
+  participantCount: number | null;
+  isExtra: 0 | 1;
+  createdAt: string;
+  updatedAt: string;
 }
 export interface DemoRows {
   staff: StaffRow[];
@@ -53,12 +81,22 @@ const windowDaysAhead = 90;
 
 /** How common each seeded variant is; fKomet dominates, as in the city's own reports. */
 const programmeWeights: Record<string, number> = {
-  fkomet: 55, tonårskomet: 14, ikomet: 8, förstärktkomet: 6, skomet: 6, förskolekomet: 5, siskomet: 4,
+  fkomet: 55,
+  tonårskomet: 14,
+  ikomet: 8,
+  förstärktkomet: 6,
+  skomet: 6,
+  förskolekomet: 5,
+  siskomet: 4,
 };
 const programmeWeight = (p: DemoProgramme) => programmeWeights[p.code.toLowerCase().replace(/[^\p{L}]/gu, '')] ?? 2;
 
 const ascii = (s: string) =>
-  s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, '');
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]/g, '');
 
 function makePerson(rnd: Random, unitId: string | null, role: 'leader' | 'supervisor', createdAt: string): StaffRow {
   const first = rnd.pick(firstNames);
@@ -86,7 +124,13 @@ function termStart(rnd: Random, todayDay: number): number {
     const inSpring = (m === 1 && d >= 20) || (m >= 2 && m <= 3) || (m === 4 && d <= 15);
     const inAutumn = (m === 8 && d >= 20) || m === 9 || m === 10 || (m === 11 && d <= 5);
     if (!inSpring && !inAutumn) continue;
-    const weekday = rnd.weighted([[1, 3], [2, 4], [3, 4], [4, 3], [5, 1]] as const);
+    const weekday = rnd.weighted([
+      [1, 3],
+      [2, 4],
+      [3, 4],
+      [4, 3],
+      [5, 1],
+    ] as const);
     return day + (weekday - isoWeekday(day));
   }
 }
@@ -167,8 +211,17 @@ export function generateDemo(programmes: DemoProgramme[], units: DemoUnit[], opt
       const day = lastDay + 7;
       lastDay = day;
       const row: SessionRow = {
-        id: rnd.uuid(), groupId, number, plannedDate: isoFromDay(day), status: 'planned', heldDate: null,
-        cancelReason: null, participantCount: null, isExtra: isExtra ? 1 : 0, createdAt, updatedAt: createdAt,
+        id: rnd.uuid(),
+        groupId,
+        number,
+        plannedDate: isoFromDay(day),
+        status: 'planned',
+        heldDate: null,
+        cancelReason: null,
+        participantCount: null,
+        isExtra: isExtra ? 1 : 0,
+        createdAt,
+        updatedAt: createdAt,
       };
       if (number > cancelFrom) {
         row.status = 'cancelled';
@@ -202,13 +255,7 @@ export function generateDemo(programmes: DemoProgramme[], units: DemoUnit[], opt
     }
     sessions.push(...groupSessions);
 
-    const status: GroupRow['status'] = cancelledGroup
-      ? 'cancelled'
-      : startDay > todayDay
-        ? 'planned'
-        : running
-          ? 'running'
-          : 'completed';
+    const status: GroupRow['status'] = cancelledGroup ? 'cancelled' : startDay > todayDay ? 'planned' : running ? 'running' : 'completed';
     groups.push({
       id: groupId,
       programmeId: programme.id,

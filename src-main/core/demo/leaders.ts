@@ -3,16 +3,43 @@ import type { DemoOptions, DemoProgramme, DemoRows, GroupRow } from './generate'
 import { createRandom } from './random';
 
 export interface DemoCourse {
-  id: string; programmeId: string; title: string; trainerStaffId: string; note: string; firstDate: string; lastDate: string; createdAt: string;
+  id: string;
+  programmeId: string;
+  title: string;
+  trainerStaffId: string;
+  note: string;
+  firstDate: string;
+  lastDate: string;
+  createdAt: string;
 }
 export interface DemoSupervision {
-  id: string; date: string; supervisorId: string; format: 'group' | 'individual'; mode: 'in_person' | 'video'; notes: string; createdAt: string;
+  id: string;
+  date: string;
+  supervisorId: string;
+  format: 'group' | 'individual';
+  mode: 'in_person' | 'video';
+  notes: string;
+  createdAt: string;
 }
 export interface DemoFollowUp {
-  id: string; supervisionId: string; leaderId: string | null; text: string; dueDate: string; done: 0 | 1; doneAt: string | null; createdAt: string;
+  id: string;
+  supervisionId: string;
+  leaderId: string | null;
+  text: string;
+  dueDate: string;
+  done: 0 | 1;
+  doneAt: string | null;
+  createdAt: string;
 }
 export interface DemoCertification {
-  id: string; leaderId: string; programmeId: string; date: string; supervisorId: string; requirementsMet: 0 | 1; overrideReason: string | null; createdAt: string;
+  id: string;
+  leaderId: string;
+  programmeId: string;
+  date: string;
+  supervisorId: string;
+  requirementsMet: 0 | 1;
+  overrideReason: string | null;
+  createdAt: string;
 }
 export interface LeaderPathwayRows {
   courses: DemoCourse[];
@@ -26,12 +53,19 @@ export interface LeaderPathwayRows {
 }
 
 const supervisionNotes = [
-  'Genomgång av rollspel och hemuppgifter.', 'Diskussion om en förälder med hög frånvaro.', 'Videoexempel och hur de används.',
-  'Planering av nästa träff.', 'Gruppens dynamik och hur tystare deltagare kommer in.', '',
+  'Genomgång av rollspel och hemuppgifter.',
+  'Diskussion om en förälder med hög frånvaro.',
+  'Videoexempel och hur de används.',
+  'Planering av nästa träff.',
+  'Gruppens dynamik och hur tystare deltagare kommer in.',
+  '',
 ];
 const followUpTexts = [
-  'Filma ett rollspel till nästa handledning.', 'Ring förälder som missat två träffar.', 'Läs manualens kapitel om beröm.',
-  'Förbered genomgång av hemuppgiften.', 'Skicka närvarolistan till handledaren.',
+  'Filma ett rollspel till nästa handledning.',
+  'Ring förälder som missat två träffar.',
+  'Läs manualens kapitel om beröm.',
+  'Förbered genomgång av hemuppgiften.',
+  'Skicka närvarolistan till handledaren.',
 ];
 
 /**
@@ -44,7 +78,14 @@ export function generateLeaderPathway(rows: DemoRows, programmes: DemoProgramme[
   const rnd = createRandom(`${String(options.seed)}:leaders`);
   const todayDay = dayNumber(options.today);
   const out: LeaderPathwayRows = {
-    courses: [], courseDays: [], courseAttendance: [], supervision: [], supervisionLeaders: [], supervisionGroups: [], followUps: [], certifications: [],
+    courses: [],
+    courseDays: [],
+    courseAttendance: [],
+    supervision: [],
+    supervisionLeaders: [],
+    supervisionGroups: [],
+    followUps: [],
+    certifications: [],
   };
   const supervisors = rows.staff.filter((s) => s.isSupervisor === 1);
   if (!supervisors.length) return out;
@@ -92,8 +133,14 @@ export function generateLeaderPathway(rows: DemoRows, programmes: DemoProgramme[
     const days = [blockA, blockA + 1, ...(dayCount === 5 ? [blockA + 2] : []), blockB, blockB + 1].slice(0, dayCount).map(isoFromDay);
     const code = programmeCode.get(c.programmeId) ?? '';
     out.courses.push({
-      id, programmeId: c.programmeId, title: `Gruppledarutbildning ${code} ${days[0]!.slice(0, 4)}`, trainerStaffId: rnd.pick(supervisors).id,
-      note: '', firstDate: days[0]!, lastDate: days.at(-1)!, createdAt: timestampOf(blockA - 30),
+      id,
+      programmeId: c.programmeId,
+      title: `Gruppledarutbildning ${code} ${days[0]!.slice(0, 4)}`,
+      trainerStaffId: rnd.pick(supervisors).id,
+      note: '',
+      firstDate: days[0]!,
+      lastDate: days.at(-1)!,
+      createdAt: timestampOf(blockA - 30),
     });
     for (const d of days) out.courseDays.push({ courseId: id, date: d });
     for (const leaderId of c.leaders) {
@@ -128,11 +175,28 @@ export function generateLeaderPathway(rows: DemoRows, programmes: DemoProgramme[
     const individual = leaders.length === 1 || rnd.chance(0.1);
     const present = individual ? [leaders[0]!] : leaders;
     out.supervision.push({
-      id, date: isoFromDay(day), supervisorId: g.supervisorId!, format: individual ? 'individual' : 'group', mode: rnd.chance(0.2) ? 'video' : 'in_person',
-      notes: rnd.pick(supervisionNotes), createdAt: timestampOf(Math.min(day, todayDay), '16:00'),
+      id,
+      date: isoFromDay(day),
+      supervisorId: g.supervisorId!,
+      format: individual ? 'individual' : 'group',
+      mode: rnd.chance(0.2) ? 'video' : 'in_person',
+      notes: rnd.pick(supervisionNotes),
+      createdAt: timestampOf(Math.min(day, todayDay), '16:00'),
     });
     for (const l of present) {
-      out.supervisionLeaders.push({ supervisionId: id, leaderId: l, rating: rnd.chance(0.1) ? null : rnd.weighted([[2, 15], [3, 55], [4, 28], [1, 2]] as const), note: '' });
+      out.supervisionLeaders.push({
+        supervisionId: id,
+        leaderId: l,
+        rating: rnd.chance(0.1)
+          ? null
+          : rnd.weighted([
+              [2, 15],
+              [3, 55],
+              [4, 28],
+              [1, 2],
+            ] as const),
+        note: '',
+      });
       const key = `${l}|${g.programmeId}`;
       supervisedCount.set(key, (supervisedCount.get(key) ?? 0) + 1);
     }
@@ -143,8 +207,14 @@ export function generateLeaderPathway(rows: DemoRows, programmes: DemoProgramme[
       // Some follow-ups slip past their date, but none is forgotten for more than a couple of months.
       const done = due < todayDay - 60 ? true : due < todayDay - 7 ? rnd.chance(0.9) : rnd.chance(0.3);
       out.followUps.push({
-        id: rnd.uuid(), supervisionId: id, leaderId: rnd.chance(0.7) ? rnd.pick(present) : null, text: rnd.pick(followUpTexts),
-        dueDate: isoFromDay(due), done: done ? 1 : 0, doneAt: done ? timestampOf(Math.min(due, todayDay)) : null, createdAt: timestampOf(Math.min(day, todayDay), '16:30'),
+        id: rnd.uuid(),
+        supervisionId: id,
+        leaderId: rnd.chance(0.7) ? rnd.pick(present) : null,
+        text: rnd.pick(followUpTexts),
+        dueDate: isoFromDay(due),
+        done: done ? 1 : 0,
+        doneAt: done ? timestampOf(Math.min(due, todayDay)) : null,
+        createdAt: timestampOf(Math.min(day, todayDay), '16:30'),
       });
     }
   }
@@ -163,8 +233,14 @@ export function generateLeaderPathway(rows: DemoRows, programmes: DemoProgramme[
       if ((!met && !override) || day > todayDay || rnd.chance(0.1)) continue;
       certified.add(key);
       out.certifications.push({
-        id: rnd.uuid(), leaderId: l, programmeId: g.programmeId, date: isoFromDay(day), supervisorId: groupById.get(g.id)!.supervisorId!,
-        requirementsMet: met ? 1 : 0, overrideReason: met ? null : 'Certifierad i annan kommun; intyg finns i personalakten.', createdAt: timestampOf(day, '10:00'),
+        id: rnd.uuid(),
+        leaderId: l,
+        programmeId: g.programmeId,
+        date: isoFromDay(day),
+        supervisorId: groupById.get(g.id)!.supervisorId!,
+        requirementsMet: met ? 1 : 0,
+        overrideReason: met ? null : 'Certifierad i annan kommun; intyg finns i personalakten.',
+        createdAt: timestampOf(day, '10:00'),
       });
     }
   }

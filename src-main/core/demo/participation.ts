@@ -13,15 +13,49 @@ export interface DemoProgrammeBand {
   childAgeMax: number | null;
 }
 
-export interface FamilyRow { id: string; childBirthYear: number | null; childGender: string | null; createdAt: string }
-export interface ParticipantDemoRow {
-  id: string; personId: string; groupId: string; familyId: string; displayName: string; relation: string; contact: string | null;
-  enrolmentDate: string; consent: string; consentDate: string | null; manualStatus: string | null; dropoutReasonId: string | null;
-  status: string; atRisk: 0 | 1; absentStreak: number; presentCount: number; markedCount: number; heldCount: number;
-  lastSessionAttended: number | null; createdAt: string;
+export interface FamilyRow {
+  id: string;
+  childBirthYear: number | null;
+  childGender: string | null;
+  createdAt: string;
 }
-export interface AttendanceDemoRow { participantId: string; sessionId: string; state: Mark; updatedAt: string }
-export interface FidelityDemoRow { sessionId: string; title: string; components: string; coveredCount: number; totalCount: number; note: string; at: string }
+export interface ParticipantDemoRow {
+  id: string;
+  personId: string;
+  groupId: string;
+  familyId: string;
+  displayName: string;
+  relation: string;
+  contact: string | null;
+  enrolmentDate: string;
+  consent: string;
+  consentDate: string | null;
+  manualStatus: string | null;
+  dropoutReasonId: string | null;
+  status: string;
+  atRisk: 0 | 1;
+  absentStreak: number;
+  presentCount: number;
+  markedCount: number;
+  heldCount: number;
+  lastSessionAttended: number | null;
+  createdAt: string;
+}
+export interface AttendanceDemoRow {
+  participantId: string;
+  sessionId: string;
+  state: Mark;
+  updatedAt: string;
+}
+export interface FidelityDemoRow {
+  sessionId: string;
+  title: string;
+  components: string;
+  coveredCount: number;
+  totalCount: number;
+  note: string;
+  at: string;
+}
 export interface ParticipationRows {
   families: FamilyRow[];
   participants: ParticipantDemoRow[];
@@ -33,7 +67,12 @@ export interface ParticipationRows {
 }
 
 const notes = ['', '', '', '', '', '', 'Kort om tid för rollspelet', 'Tolk med', 'Livlig diskussion om hemuppgiften', 'Filmen fungerade inte'];
-const genders = [['girl', 47], ['boy', 47], ['other', 2], ['not_stated', 4]] as const;
+const genders = [
+  ['girl', 47],
+  ['boy', 47],
+  ['other', 2],
+  ['not_stated', 4],
+] as const;
 
 function displayName(rnd: Random): string {
   const first = rnd.pick(firstNames);
@@ -85,7 +124,9 @@ export function generateParticipation(rows: DemoRows, programmes: DemoProgrammeB
     for (let f = 0; f < familyCount; f++) {
       const age = parentLike ? rnd.int(programme.childAgeMin ?? 3, programme.childAgeMax ?? 11) : null;
       const family: FamilyRow = {
-        id: rnd.uuid(), childBirthYear: age === null ? null : startYear - age, childGender: parentLike ? rnd.weighted(genders) : null,
+        id: rnd.uuid(),
+        childBirthYear: age === null ? null : startYear - age,
+        childGender: parentLike ? rnd.weighted(genders) : null,
         createdAt: timestampOf(startDay - 21, '10:00'),
       };
       out.families.push(family);
@@ -93,7 +134,15 @@ export function generateParticipation(rows: DemoRows, programmes: DemoProgrammeB
       else if (rnd.chance(programme.audience === 'individual_family' ? 0.5 : 0.25)) {
         members.push({ familyId: family.id, relation: 'mother' }, { familyId: family.id, relation: rnd.chance(0.9) ? 'father' : 'other_caregiver' });
       } else {
-        members.push({ familyId: family.id, relation: rnd.weighted([['mother', 60], ['father', 30], ['foster_parent', 6], ['other_caregiver', 4]] as const) });
+        members.push({
+          familyId: family.id,
+          relation: rnd.weighted([
+            ['mother', 60],
+            ['father', 30],
+            ['foster_parent', 6],
+            ['other_caregiver', 4],
+          ] as const),
+        });
       }
     }
 
@@ -105,7 +154,14 @@ export function generateParticipation(rows: DemoRows, programmes: DemoProgrammeB
       const enrolmentDate = isoFromDay(enrolDay);
       const todayDay = dayNumber(options.today);
       // Consent is asked at or soon after enrolment, never before it and never after today.
-      const consent = enrolDay > todayDay ? 'not_asked' : rnd.weighted([['yes', 85], ['no', 7], ['not_asked', 8]] as const);
+      const consent =
+        enrolDay > todayDay
+          ? 'not_asked'
+          : rnd.weighted([
+              ['yes', 85],
+              ['no', 7],
+              ['not_asked', 8],
+            ] as const);
       const consentDay = Math.min(enrolDay + rnd.int(0, 7), todayDay);
       const id = rnd.uuid();
       const { dropFrom, presentChance } = engagement(rnd, held.length);
@@ -129,12 +185,25 @@ export function generateParticipation(rows: DemoRows, programmes: DemoProgrammeB
       // Leaders confirm about half of the dropouts with a reason.
       const confirmed = derived.status === 'dropped_out' && reasonIds.length > 0 && rnd.chance(0.5);
       out.participants.push({
-        id, personId: rnd.uuid(), groupId: group.id, familyId: m.familyId, displayName: displayName(rnd), relation: m.relation,
+        id,
+        personId: rnd.uuid(),
+        groupId: group.id,
+        familyId: m.familyId,
+        displayName: displayName(rnd),
+        relation: m.relation,
         contact: rnd.chance(0.3) ? `070-17406${String(rnd.int(0, 99)).padStart(2, '0')}` : null,
-        enrolmentDate, consent, consentDate: consent === 'not_asked' ? null : isoFromDay(consentDay),
-        manualStatus: confirmed ? 'dropped_out' : null, dropoutReasonId: confirmed ? rnd.pick(reasonIds) : null,
-        status: derived.status, atRisk: derived.atRisk ? 1 : 0, absentStreak: derived.absentStreak, presentCount: derived.presentCount,
-        markedCount: derived.markedCount, heldCount: derived.heldCount, lastSessionAttended: derived.lastSessionAttended,
+        enrolmentDate,
+        consent,
+        consentDate: consent === 'not_asked' ? null : isoFromDay(consentDay),
+        manualStatus: confirmed ? 'dropped_out' : null,
+        dropoutReasonId: confirmed ? rnd.pick(reasonIds) : null,
+        status: derived.status,
+        atRisk: derived.atRisk ? 1 : 0,
+        absentStreak: derived.absentStreak,
+        presentCount: derived.presentCount,
+        markedCount: derived.markedCount,
+        heldCount: derived.heldCount,
+        lastSessionAttended: derived.lastSessionAttended,
         createdAt: timestampOf(enrolDay, '11:00'),
       });
     }
@@ -149,7 +218,15 @@ export function generateParticipation(rows: DemoRows, programmes: DemoProgrammeB
         const item = genericPlanItem(s.number, programme.sessionCount);
         const components = item.components.map((c) => ({ ...c, covered: rnd.chance(0.9) }));
         const covered = components.filter((c) => c.covered).length;
-        out.fidelity.push({ sessionId: s.id, title: item.title, components: JSON.stringify(components), coveredCount: covered, totalCount: components.length, note: rnd.pick(notes), at: s.updatedAt });
+        out.fidelity.push({
+          sessionId: s.id,
+          title: item.title,
+          components: JSON.stringify(components),
+          coveredCount: covered,
+          totalCount: components.length,
+          note: rnd.pick(notes),
+          at: s.updatedAt,
+        });
       }
     }
   }

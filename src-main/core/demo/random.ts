@@ -37,7 +37,10 @@ export function createRandom(seed: string | number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const hex8 = () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0');
+  const hex8 = () =>
+    Math.floor(next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   return {
     next,
     int,

@@ -26,5 +26,4 @@ export function yearRange(year: number): { from: string; to: string } {
 }
 
 /** Planned dates for a programme's sessions: one a week, starting on the group's start date. */
-export const weeklyDates = (startDate: string, count: number): string[] =>
-  Array.from({ length: count }, (_, i) => addDays(startDate, 7 * i));
+export const weeklyDates = (startDate: string, count: number): string[] => Array.from({ length: count }, (_, i) => addDays(startDate, 7 * i));

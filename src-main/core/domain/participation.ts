@@ -53,8 +53,7 @@ export interface StatusResult {
 }
 
 /** Present at least `percent` % of held sessions, in integers so 7 of 10 at 70 % is exact. */
-export const meetsCompletion = (present: number, held: number, percent: number): boolean =>
-  held > 0 && present * 100 >= percent * held;
+export const meetsCompletion = (present: number, held: number, percent: number): boolean => held > 0 && present * 100 >= percent * held;
 
 export function trailingAbsences(held: readonly HeldSessionMark[]): number {
   let streak = 0;

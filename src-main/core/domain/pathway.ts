@@ -69,8 +69,9 @@ export const heldNeeded = (sessionCount: number, percent: number): number => Mat
  * supervisor and enough of its regular sessions were held. Cancelled groups never count.
  */
 export function countsAsSupervised(group: LedGroup, leaderId: string, percent: number): boolean {
-  return group.status !== 'cancelled' && group.supervisorId !== null && group.supervisorId !== leaderId
-    && group.heldCount >= heldNeeded(group.sessionCount, percent);
+  return (
+    group.status !== 'cancelled' && group.supervisorId !== null && group.supervisorId !== leaderId && group.heldCount >= heldNeeded(group.sessionCount, percent)
+  );
 }
 
 /** The qualifying group, or else the supervised candidate with most sessions held (for the checklist text). */
@@ -176,7 +177,10 @@ export function evaluatePathway(facts: PathwayFacts, req: Requirements, options:
       required: req.minSupervisionSessions,
       done: facts.supervisionSessions,
       met: met.supervisionSessions,
-      detail: { sv: `${facts.supervisionSessions} av ${req.minSupervisionSessions} tillfällen`, en: `${facts.supervisionSessions} of ${req.minSupervisionSessions} sessions` },
+      detail: {
+        sv: `${facts.supervisionSessions} av ${req.minSupervisionSessions} tillfällen`,
+        en: `${facts.supervisionSessions} of ${req.minSupervisionSessions} sessions`,
+      },
       groupId: null,
     },
   ];

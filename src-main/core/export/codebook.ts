@@ -67,7 +67,10 @@ function disclosureSection(d: DisclosureAssessment, belowKReason: string | null)
   return lines;
 }
 
-export function codebook(tables: readonly TableDef[], meta: { exportId: string; created: string; disclosure: DisclosureAssessment; belowKReason: string | null }): string {
+export function codebook(
+  tables: readonly TableDef[],
+  meta: { exportId: string; created: string; disclosure: DisclosureAssessment; belowKReason: string | null },
+): string {
   const lines: string[] = [
     '# Komet – kodbok / codebook',
     '',
@@ -93,7 +96,9 @@ export function codebook(tables: readonly TableDef[], meta: { exportId: string; 
     lines.push(`## ${t.name}.csv – ${t.title.sv} / ${t.title.en}`, '', `${t.description.sv}`, '', `${t.description.en}`, '');
     lines.push(`Primärnyckel / primary key: ${t.primaryKey.map((k) => `\`${k}\``).join(', ')}`);
     for (const fk of t.foreignKeys) {
-      lines.push(`Främmande nyckel / foreign key: ${fk.fields.map((f) => `\`${f}\``).join(', ')} → \`${fk.reference.resource}.csv\` (${fk.reference.fields.join(', ')})`);
+      lines.push(
+        `Främmande nyckel / foreign key: ${fk.fields.map((f) => `\`${f}\``).join(', ')} → \`${fk.reference.resource}.csv\` (${fk.reference.fields.join(', ')})`,
+      );
     }
     lines.push('', '| Kolumn / column | Typ / type | Beskrivning | Description | Värden / values |', '|---|---|---|---|---|');
     for (const c of t.columns) {

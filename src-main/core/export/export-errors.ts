@@ -67,12 +67,7 @@ export const exportErrors = {
     ),
   belowKReasonMissing: () =>
     Object.assign(
-      new ExportError(
-        'below_k_reason',
-        'validation',
-        'En export under k kräver en skriven motivering.',
-        'An export below k needs a written reason.',
-      ),
+      new ExportError('below_k_reason', 'validation', 'En export under k kräver en skriven motivering.', 'An export below k needs a written reason.'),
       { issues: fieldError('belowKReason', 'Skriv varför exporten behöver göras under k.', 'Write why the export must be made below k.').issues },
     ),
   outputUnwritable: () =>
@@ -80,7 +75,12 @@ export const exportErrors = {
   outputExists: () =>
     new ExportError('output_exists', 'conflict', 'Det finns redan en fil eller mapp med det namnet.', 'A file or folder with that name already exists.'),
   identityMalformed: () =>
-    new ExportError('identity_malformed', 'validation', 'Nyckelfilen innehåller ingen giltig age-nyckel (AGE-SECRET-KEY-1…).', 'The key file holds no valid age key (AGE-SECRET-KEY-1…).'),
+    new ExportError(
+      'identity_malformed',
+      'validation',
+      'Nyckelfilen innehåller ingen giltig age-nyckel (AGE-SECRET-KEY-1…).',
+      'The key file holds no valid age key (AGE-SECRET-KEY-1…).',
+    ),
   // Every variant starts with the same sentence, so the first thing read is what happened.
   wrongIdentity: () =>
     new ExportError(
@@ -110,8 +110,7 @@ export const exportErrors = {
       `Det finns inte plats för exportens filer (${megabytes} MB) på disken. Frigör utrymme eller välj en annan plats.`,
       `There is no room for the export's files (${megabytes} MB) on the disk. Free some space or choose another place.`,
     ),
-  inputUnreadable: () =>
-    new ExportError('input_unreadable', 'io', 'Filen finns inte eller kan inte läsas.', 'The file does not exist or cannot be read.'),
+  inputUnreadable: () => new ExportError('input_unreadable', 'io', 'Filen finns inte eller kan inte läsas.', 'The file does not exist or cannot be read.'),
   notAge: () =>
     new ExportError('not_age', 'validation', 'Filen är ingen krypterad Komet-export (age-format).', 'The file is not an encrypted Komet export (age format).'),
   corrupt: () =>
@@ -122,5 +121,10 @@ export const exportErrors = {
       'The file is damaged, altered or incomplete and cannot be opened. Ask for a new export.',
     ),
   packageInvalid: (detailSv: string, detailEn: string) =>
-    new ExportError('package_invalid', 'validation', `Exportpaketet stämmer inte med sitt innehållsregister: ${detailSv}`, `The export package does not match its manifest: ${detailEn}`),
+    new ExportError(
+      'package_invalid',
+      'validation',
+      `Exportpaketet stämmer inte med sitt innehållsregister: ${detailSv}`,
+      `The export package does not match its manifest: ${detailEn}`,
+    ),
 };

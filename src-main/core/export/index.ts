@@ -68,7 +68,14 @@ export {
   type EncryptOptions,
 } from './encrypt';
 export { openExport, PACKAGE_FILES, type OpenCredentials, type OpenOptions, type OpenedExport } from './open';
-export { defaultDisclosureSettings, planDisclosure, quasiIdentifierRecords, type DisclosureSettings, type DisclosureAssessment, type DisclosurePlan } from './disclosure';
+export {
+  defaultDisclosureSettings,
+  planDisclosure,
+  quasiIdentifierRecords,
+  type DisclosureSettings,
+  type DisclosureAssessment,
+  type DisclosurePlan,
+} from './disclosure';
 export { createPseudonymiser, exportKeyId, newExportKey, EXPORT_KEY_BYTES } from './pseudonym';
 export { ExportError, isExportError, type ExportFailure } from './export-errors';
 export type { CurrentManifest, Manifest, ManifestFile } from './manifest';

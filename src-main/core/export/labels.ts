@@ -1,16 +1,7 @@
 import type { Bilingual } from '../errors';
 import type { Area } from './areas';
 import { AGE_BANDS } from './generalise';
-import type {
-  AttendanceState,
-  ChildGender,
-  FidelityComponent,
-  GroupStatus,
-  LeaderRole,
-  ParticipantStatus,
-  Relation,
-  SessionStatus,
-} from './model';
+import type { AttendanceState, ChildGender, FidelityComponent, GroupStatus, LeaderRole, ParticipantStatus, Relation, SessionStatus } from './model';
 import type { Measure } from './disclosure/aggregates';
 import { bi } from './table-def';
 
@@ -89,8 +80,14 @@ export const ageBandLabels: Record<string, Bilingual> = Object.fromEntries(
 
 export const areaLabels: Record<Area, Bilingual> = {
   innerstaden: bi('Innerstaden (Kungsholmen, Norrmalm, Södermalm, Östermalm)', 'Inner city (Kungsholmen, Norrmalm, Södermalm, Östermalm)'),
-  soderort: bi('Söderort (Enskede-Årsta-Vantör, Farsta, Hägersten-Älvsjö, Skarpnäck, Skärholmen)', 'Southern suburbs (Enskede-Årsta-Vantör, Farsta, Hägersten-Älvsjö, Skarpnäck, Skärholmen)'),
-  vasterort: bi('Västerort (Bromma, Hässelby-Vällingby, Rinkeby-Kista, Spånga-Tensta)', 'Western suburbs (Bromma, Hässelby-Vällingby, Rinkeby-Kista, Spånga-Tensta)'),
+  soderort: bi(
+    'Söderort (Enskede-Årsta-Vantör, Farsta, Hägersten-Älvsjö, Skarpnäck, Skärholmen)',
+    'Southern suburbs (Enskede-Årsta-Vantör, Farsta, Hägersten-Älvsjö, Skarpnäck, Skärholmen)',
+  ),
+  vasterort: bi(
+    'Västerort (Bromma, Hässelby-Vällingby, Rinkeby-Kista, Spånga-Tensta)',
+    'Western suburbs (Bromma, Hässelby-Vällingby, Rinkeby-Kista, Spånga-Tensta)',
+  ),
   district: bi('annan stadsdelsförvaltning', 'other district administration'),
   municipality: bi('kommun', 'municipality'),
   school: bi('skola', 'school'),

@@ -70,19 +70,21 @@ function surveySinks(manifestChunks: Buffer[]) {
 }
 
 /** A sink that writes the file into the staging folder (the second pass). */
-const fileSink = (staging: string) => async (name: string): Promise<EntrySink> => {
-  const handle = await fs.open(path.join(staging, name), 'wx', 0o600);
-  return {
-    write: async (chunk) => void (await handle.write(chunk)),
-    close: async () => {
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    },
+const fileSink =
+  (staging: string) =>
+  async (name: string): Promise<EntrySink> => {
+    const handle = await fs.open(path.join(staging, name), 'wx', 0o600);
+    return {
+      write: async (chunk) => void (await handle.write(chunk)),
+      close: async () => {
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      },
+    };
   };
-};
 
 /** Refuses before writing when the disk cannot hold what the manifest declares. */
 async function checkSpace(parent: string, manifest: Manifest): Promise<void> {
@@ -137,9 +139,10 @@ export async function openExport(file: string, credentials: OpenCredentials, opt
         if (!again || again.bytes !== first.bytes || again.sha256 !== first.sha256) throw exportErrors.corrupt();
       }
       if (written.size !== surveyed.size) throw exportErrors.corrupt();
-      if (await exists(target)) await fs.rmdir(target).catch(() => {
-        throw exportErrors.outputExists();
-      });
+      if (await exists(target))
+        await fs.rmdir(target).catch(() => {
+          throw exportErrors.outputExists();
+        });
       await fs.rename(staging.dir, target);
       staging.settled();
       await syncFolder(path.dirname(target));
@@ -175,7 +178,8 @@ function verify(manifestText: Buffer, found: Map<string, EntryFound>): Manifest 
     if (!found.has(name)) throw exportErrors.packageInvalid(`${name} saknas.`, `${name} is missing.`);
   }
   for (const name of listed.keys()) {
-    if (!PACKAGE_FILES.includes(name) || name === MANIFEST_FILE) throw exportErrors.packageInvalid(`okänd fil ${name} i innehållsregistret.`, `unknown file ${name} in the manifest.`);
+    if (!PACKAGE_FILES.includes(name) || name === MANIFEST_FILE)
+      throw exportErrors.packageInvalid(`okänd fil ${name} i innehållsregistret.`, `unknown file ${name} in the manifest.`);
   }
   if (listed.size !== manifest.files.length) throw exportErrors.packageInvalid('innehållsregistret har dubbletter.', 'the manifest lists a file twice.');
   for (const [name, expected] of listed) {

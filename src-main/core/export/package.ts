@@ -247,7 +247,10 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   }
 
   const title = 'Komet – pseudonymiserad FoU-export / pseudonymised evaluation export';
-  yield* writeWhole('datapackage.json', `${JSON.stringify(dataPackage(tables, digests, { exportId: meta.exportId, created: meta.created, title }), null, 2)}\n`);
+  yield* writeWhole(
+    'datapackage.json',
+    `${JSON.stringify(dataPackage(tables, digests, { exportId: meta.exportId, created: meta.created, title }), null, 2)}\n`,
+  );
   const belowKReason = settings.enforceK ? null : (options.belowKReason?.trim() ?? null);
   yield* writeWhole('codebook.md', codebook(tables, { exportId: meta.exportId, created: meta.created, disclosure, belowKReason }));
 

@@ -36,7 +36,13 @@ export const HIDDEN = '*';
 
 export const TABLE_NAMES = ['groups', 'sessions', 'participants', 'attendance', 'fidelity', 'leaders', 'aggregates'] as const;
 
-const enumColumn = (name: string, description: ColumnDef['description'], labels: Record<string, ColumnDef['description']>, values: readonly string[], required = true): ColumnDef => ({
+const enumColumn = (
+  name: string,
+  description: ColumnDef['description'],
+  labels: Record<string, ColumnDef['description']>,
+  values: readonly string[],
+  required = true,
+): ColumnDef => ({
   name,
   type: 'string',
   required,
@@ -142,7 +148,14 @@ export function buildTables(ctx: TableContext): TableDef[] {
     detail.unit === 'unit'
       ? [enumColumn('unit', bi('Enhet (stadsdelsförvaltning, skola …)', 'Unit (district, school …)'), {}, unitValues)]
       : detail.unit === 'area'
-        ? [enumColumn('area', bi('Enhetens område: stadsdel i Stockholm, annars typ av enhet', "The unit's area: part of Stockholm, else kind of unit"), L.areaLabels, unitValues)]
+        ? [
+            enumColumn(
+              'area',
+              bi('Enhetens område: stadsdel i Stockholm, annars typ av enhet', "The unit's area: part of Stockholm, else kind of unit"),
+              L.areaLabels,
+              unitValues,
+            ),
+          ]
         : [];
   const withUnit = detail.unit !== 'dropped';
 
@@ -156,7 +169,13 @@ export function buildTables(ctx: TableContext): TableDef[] {
       ...unitColumns,
       periodColumn('start_period', bi(`Gruppens start (${periodNote.sv})`, `Group start (${periodNote.en})`)),
       enumColumn('status', bi('Gruppens status', 'Group status'), L.groupStatusLabels, GROUP_STATUSES),
-      { name: 'sessions_planned', type: 'integer', required: true, minimum: 0, description: bi('Antal träffar enligt programmet', 'Sessions in the programme') },
+      {
+        name: 'sessions_planned',
+        type: 'integer',
+        required: true,
+        minimum: 0,
+        description: bi('Antal träffar enligt programmet', 'Sessions in the programme'),
+      },
       { name: 'sessions_held', type: 'integer', required: true, minimum: 0, description: bi('Antal genomförda träffar', 'Sessions held') },
     ],
     primaryKey: ['group_id'],
@@ -185,8 +204,19 @@ export function buildTables(ctx: TableContext): TableDef[] {
       sessionNumberColumn,
       periodColumn('period', bi(`När träffen hölls, annars planerades (${periodNote.sv})`, `When the session was held, else planned (${periodNote.en})`)),
       enumColumn('status', bi('Träffens status', 'Session status'), L.sessionStatusLabels, SESSION_STATUSES),
-      { name: 'is_extra', type: 'boolean', required: true, description: bi('Extra träff utöver programmet (1 = ja, 0 = nej)', 'Extra session beyond the programme (1 = yes, 0 = no)') },
-      { name: 'participant_count', type: 'integer', required: false, minimum: 0, description: bi('Antal närvarande enligt gruppledaren (alla deltagare)', 'Number present as recorded by the leaders (all participants)') },
+      {
+        name: 'is_extra',
+        type: 'boolean',
+        required: true,
+        description: bi('Extra träff utöver programmet (1 = ja, 0 = nej)', 'Extra session beyond the programme (1 = yes, 0 = no)'),
+      },
+      {
+        name: 'participant_count',
+        type: 'integer',
+        required: false,
+        minimum: 0,
+        description: bi('Antal närvarande enligt gruppledaren (alla deltagare)', 'Number present as recorded by the leaders (all participants)'),
+      },
     ],
     primaryKey: ['group_id', 'session_number'],
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
@@ -230,9 +260,24 @@ export function buildTables(ctx: TableContext): TableDef[] {
       'One row per participant and group, only participants who consented to evaluation. Pseudonymised data. Every row shares unit, programme, start period, relation, child age and gender with at least k − 1 other rows; single values are replaced by "*" where needed.',
     ),
     columns: [
-      { name: 'participant_id', type: 'string', required: true, pattern: '^P-[A-Z2-7]{26}$', description: bi('Deltagarens pseudonym (P-…)', 'Pseudonym of the participant (P-…)') },
+      {
+        name: 'participant_id',
+        type: 'string',
+        required: true,
+        pattern: '^P-[A-Z2-7]{26}$',
+        description: bi('Deltagarens pseudonym (P-…)', 'Pseudonym of the participant (P-…)'),
+      },
       groupIdColumn,
-      { name: 'family_id', type: 'string', required: true, pattern: '^F-[A-Z2-7]{26}$', description: bi('Familjens pseudonym (F-…): vårdnadshavare till samma barn delar den', 'Pseudonym of the family (F-…): caregivers of the same child share it') },
+      {
+        name: 'family_id',
+        type: 'string',
+        required: true,
+        pattern: '^F-[A-Z2-7]{26}$',
+        description: bi(
+          'Familjens pseudonym (F-…): vårdnadshavare till samma barn delar den',
+          'Pseudonym of the family (F-…): caregivers of the same child share it',
+        ),
+      },
       ...unitColumns,
       programmeColumn,
       periodColumn('start_period', bi(`Gruppens start (${periodNote.sv})`, `Group start (${periodNote.en})`)),
@@ -240,8 +285,20 @@ export function buildTables(ctx: TableContext): TableDef[] {
       ...ageColumns,
       hideable(enumColumn('child_gender', bi('Barnets kön', "Child's gender"), L.genderLabels, CHILD_GENDERS, false)),
       enumColumn('status', bi('Deltagarens status', 'Participant status'), L.participantStatusLabels, PARTICIPANT_STATUSES),
-      { name: 'last_session_attended', type: 'integer', required: false, minimum: 1, description: bi('Sista träff deltagaren var närvarande (vid avhopp)', 'Last session attended (for dropouts)') },
-      { name: 'dropout_reason', type: 'string', required: false, pattern: '^[a-z0-9_]{1,32}$', description: bi('Kod för orsak till avhopp', 'Code of the dropout reason') },
+      {
+        name: 'last_session_attended',
+        type: 'integer',
+        required: false,
+        minimum: 1,
+        description: bi('Sista träff deltagaren var närvarande (vid avhopp)', 'Last session attended (for dropouts)'),
+      },
+      {
+        name: 'dropout_reason',
+        type: 'string',
+        required: false,
+        pattern: '^[a-z0-9_]{1,32}$',
+        description: bi('Kod för orsak till avhopp', 'Code of the dropout reason'),
+      },
     ],
     missingValues: ['', HIDDEN],
     primaryKey: ['participant_id', 'group_id'],
@@ -293,7 +350,13 @@ export function buildTables(ctx: TableContext): TableDef[] {
     columns: [
       groupIdColumn,
       sessionNumberColumn,
-      { name: 'component_no', type: 'integer', required: true, minimum: 1, description: bi('Momentets plats i sessionsplanen', 'Position of the component in the session plan') },
+      {
+        name: 'component_no',
+        type: 'integer',
+        required: true,
+        minimum: 1,
+        description: bi('Momentets plats i sessionsplanen', 'Position of the component in the session plan'),
+      },
       enumColumn('component', bi('Typ av moment', 'Kind of component'), L.componentLabels, FIDELITY_COMPONENTS),
       { name: 'covered', type: 'boolean', required: true, description: bi('Momentet genomfördes (1 = ja, 0 = nej)', 'Component covered (1 = yes, 0 = no)') },
     ],
@@ -312,7 +375,13 @@ export function buildTables(ctx: TableContext): TableDef[] {
     description: bi('En rad per grupp och medarbetare (pseudonymiserad).', 'One row per group and staff member (pseudonymised).'),
     columns: [
       groupIdColumn,
-      { name: 'leader_id', type: 'string', required: true, pattern: '^L-[A-Z2-7]{26}$', description: bi('Medarbetarens pseudonym (L-…)', 'Pseudonym of the staff member (L-…)') },
+      {
+        name: 'leader_id',
+        type: 'string',
+        required: true,
+        pattern: '^L-[A-Z2-7]{26}$',
+        description: bi('Medarbetarens pseudonym (L-…)', 'Pseudonym of the staff member (L-…)'),
+      },
       enumColumn('role', bi('Roll i gruppen', 'Role in the group'), L.roleLabels, LEADER_ROLES),
     ],
     primaryKey: ['group_id', 'leader_id', 'role'],
@@ -324,7 +393,15 @@ export function buildTables(ctx: TableContext): TableDef[] {
     },
   };
 
-  return [groupsTable, sessionsTable, participantsTable, attendanceTable, fidelityTable, leadersTable, aggregatesTable(plan.assessment.aggregates, programmeCodes, unitValues, detail.unit === 'area' ? L.areaLabels : {})];
+  return [
+    groupsTable,
+    sessionsTable,
+    participantsTable,
+    attendanceTable,
+    fidelityTable,
+    leadersTable,
+    aggregatesTable(plan.assessment.aggregates, programmeCodes, unitValues, detail.unit === 'area' ? L.areaLabels : {}),
+  ];
 }
 
 function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[], unitValues: string[], areaLabels: ColumnDef['enumLabels'] = {}): TableDef {
@@ -338,10 +415,18 @@ function aggregatesTable(aggregates: AggregatesResult, programmeCodes: string[],
     columns: [
       { name: 'year', type: 'integer', required: true, minimum: 1900, maximum: 2999, description: bi('År', 'Year') },
       enumColumn('programme', bi('Programmets kod, * = alla program', 'Programme code, * = all programmes'), {}, [...programmeCodes, ALL]),
-      enumColumn('unit', bi('Enhet eller område som i radfilerna, * = alla', 'Unit or area as in the row-level files, * = all'), areaLabels, [...unitValues, ALL]),
+      enumColumn('unit', bi('Enhet eller område som i radfilerna, * = alla', 'Unit or area as in the row-level files, * = all'), areaLabels, [
+        ...unitValues,
+        ALL,
+      ]),
       enumColumn('measure', bi('Mått', 'Measure'), L.measureLabels, MEASURES),
       { name: 'value', type: 'integer', required: false, minimum: 0, description: bi('Antal; tomt om undertryckt', 'Count; blank when suppressed') },
-      { name: 'suppressed', type: 'boolean', required: true, description: bi('Värdet är undertryckt (1 = ja, 0 = nej)', 'The value is suppressed (1 = yes, 0 = no)') },
+      {
+        name: 'suppressed',
+        type: 'boolean',
+        required: true,
+        description: bi('Värdet är undertryckt (1 = ja, 0 = nej)', 'The value is suppressed (1 = yes, 0 = no)'),
+      },
     ],
     primaryKey: ['year', 'programme', 'unit', 'measure'],
     foreignKeys: [],

@@ -20,12 +20,18 @@ import { itemScaleRange, type ScoreRange } from './range';
 export const MAX_DEFINITION_CHARS = 1_000_000;
 
 const invalid = (issues: FieldIssue[]) =>
-  new AppError('validation', { sv: 'Instrumentdefinitionen är felaktig och lästes inte in.', en: 'The instrument definition is invalid and was not read.' }, issues);
+  new AppError(
+    'validation',
+    { sv: 'Instrumentdefinitionen är felaktig och lästes inte in.', en: 'The instrument definition is invalid and was not read.' },
+    issues,
+  );
 
 /** Reads a `komet-instrument/1` file's text; refuses anything that is not a valid definition. */
 export function parseInstrumentJson(text: string): InstrumentDefinition {
   if (text.length > MAX_DEFINITION_CHARS) {
-    throw invalid([issue('', 'Filen är för stor för att vara en instrumentdefinition (högst 1 MB).', 'The file is too large to be an instrument definition (at most 1 MB).')]);
+    throw invalid([
+      issue('', 'Filen är för stor för att vara en instrumentdefinition (högst 1 MB).', 'The file is too large to be an instrument definition (at most 1 MB).'),
+    ]);
   }
   let value: unknown;
   try {
@@ -83,10 +89,22 @@ function indexItems(file: InstrumentFile, issues: FieldIssue[]): Map<string, Ins
     else items.set(item.code, item);
     // The licence notice is what an export or a shipped file promises about the texts.
     if (item.text && !file.licence.itemTextsIncluded) {
-      issues.push(issue(`items.${i}.text`, 'Licensen anger att frågetexter inte ingår, men frågan har en text.', 'The licence says item texts are not included, but the item has a text.'));
+      issues.push(
+        issue(
+          `items.${i}.text`,
+          'Licensen anger att frågetexter inte ingår, men frågan har en text.',
+          'The licence says item texts are not included, but the item has a text.',
+        ),
+      );
     }
     if (item.min > item.max) {
-      issues.push(issue(`items.${i}.min`, `Lägsta värdet (${item.min}) är större än högsta (${item.max}).`, `The lowest value (${item.min}) is above the highest (${item.max}).`));
+      issues.push(
+        issue(
+          `items.${i}.min`,
+          `Lägsta värdet (${item.min}) är större än högsta (${item.max}).`,
+          `The lowest value (${item.min}) is above the highest (${item.max}).`,
+        ),
+      );
     }
   });
   return items;
@@ -103,16 +121,33 @@ function indexScales(file: InstrumentFile, issues: FieldIssue[]): Map<string, nu
 
 const itemScaleOnly = ['method', 'minAnswered', 'prorate', 'maxMissingFilled', 'multiplier'] as const;
 
-function normaliseScale(scale: InstrumentFile['scales'][number], i: number, items: ReadonlyMap<string, InstrumentItem>, issues: FieldIssue[]): InstrumentScale | null {
+function normaliseScale(
+  scale: InstrumentFile['scales'][number],
+  i: number,
+  items: ReadonlyMap<string, InstrumentItem>,
+  issues: FieldIssue[],
+): InstrumentScale | null {
   const path = `scales.${i}`;
   if (scale.items && scale.scales) {
-    issues.push(issue(path, 'En skala räknas antingen på frågor ("items") eller på andra skalor ("scales"), inte båda.', 'A scale is computed either from items ("items") or from other scales ("scales"), not both.'));
+    issues.push(
+      issue(
+        path,
+        'En skala räknas antingen på frågor ("items") eller på andra skalor ("scales"), inte båda.',
+        'A scale is computed either from items ("items") or from other scales ("scales"), not both.',
+      ),
+    );
     return null;
   }
   if (scale.scales) {
     for (const field of itemScaleOnly) {
       if (scale[field] !== undefined) {
-        issues.push(issue(`${path}.${field}`, `"${field}" gäller bara skalor över frågor; en skala över skalor är summan av dem.`, `"${field}" applies only to scales over items; a scale over scales is their sum.`));
+        issues.push(
+          issue(
+            `${path}.${field}`,
+            `"${field}" gäller bara skalor över frågor; en skala över skalor är summan av dem.`,
+            `"${field}" applies only to scales over items; a scale over scales is their sum.`,
+          ),
+        );
       }
     }
     checkMembers(scale.scales, `${path}.scales`, issues);
@@ -122,16 +157,30 @@ function normaliseScale(scale: InstrumentFile['scales'][number], i: number, item
     issues.push(issue(path, 'Ange skalans frågor ("items") eller skalor ("scales").', 'Give the scale\'s items ("items") or scales ("scales").'));
     return null;
   }
-  if (scale.method === undefined) issues.push(issue(`${path}.method`, 'Ange hur skalan räknas: "sum" eller "mean".', 'Give how the scale is computed: "sum" or "mean".'));
-  if (scale.minAnswered === undefined) issues.push(issue(`${path}.minAnswered`, 'Ange hur många frågor som minst måste vara besvarade.', 'Give how many items must at least be answered.'));
+  if (scale.method === undefined)
+    issues.push(issue(`${path}.method`, 'Ange hur skalan räknas: "sum" eller "mean".', 'Give how the scale is computed: "sum" or "mean".'));
+  if (scale.minAnswered === undefined)
+    issues.push(issue(`${path}.minAnswered`, 'Ange hur många frågor som minst måste vara besvarade.', 'Give how many items must at least be answered.'));
   checkMembers(scale.items, `${path}.items`, issues, (code) => items.has(code));
   const n = scale.items.length;
   if (scale.minAnswered !== undefined && scale.minAnswered > n) {
-    issues.push(issue(`${path}.minAnswered`, `Minsta antal besvarade (${scale.minAnswered}) är fler än skalans ${n} frågor.`, `The minimum answered (${scale.minAnswered}) is more than the scale's ${n} items.`));
+    issues.push(
+      issue(
+        `${path}.minAnswered`,
+        `Minsta antal besvarade (${scale.minAnswered}) är fler än skalans ${n} frågor.`,
+        `The minimum answered (${scale.minAnswered}) is more than the scale's ${n} items.`,
+      ),
+    );
   }
   const maxMissingFilled = scale.maxMissingFilled ?? 0;
   if (maxMissingFilled >= n) {
-    issues.push(issue(`${path}.maxMissingFilled`, `Högst ${n - 1} saknade svar kan fyllas i en skala med ${n} frågor.`, `At most ${n - 1} missing answers can be filled in a scale of ${n} items.`));
+    issues.push(
+      issue(
+        `${path}.maxMissingFilled`,
+        `Högst ${n - 1} saknade svar kan fyllas i en skala med ${n} frågor.`,
+        `At most ${n - 1} missing answers can be filled in a scale of ${n} items.`,
+      ),
+    );
   }
   if (scale.method === undefined || scale.minAnswered === undefined) return null;
   return {
@@ -152,7 +201,8 @@ function checkMembers(codes: string[], path: string, issues: FieldIssue[], itemE
   codes.forEach((code, j) => {
     if (seen.has(code)) issues.push(issue(`${path}.${j}`, `${code} finns två gånger i skalan.`, `${code} appears twice in the scale.`));
     seen.add(code);
-    if (itemExists && !itemExists(code)) issues.push(issue(`${path}.${j}`, `Det finns ingen fråga med koden ${code}.`, `There is no item with the code ${code}.`));
+    if (itemExists && !itemExists(code))
+      issues.push(issue(`${path}.${j}`, `Det finns ingen fråga med koden ${code}.`, `There is no item with the code ${code}.`));
   });
 }
 
@@ -161,7 +211,8 @@ function checkCycles(scales: (InstrumentScale | null)[], index: ReadonlyMap<stri
   scales.forEach((scale, i) => {
     if (!scale || !isCompositeScale(scale)) return;
     scale.scales.forEach((code, j) => {
-      if (!index.has(code)) issues.push(issue(`scales.${i}.scales.${j}`, `Det finns ingen skala med koden ${code}.`, `There is no scale with the code ${code}.`));
+      if (!index.has(code))
+        issues.push(issue(`scales.${i}.scales.${j}`, `Det finns ingen skala med koden ${code}.`, `There is no scale with the code ${code}.`));
     });
   });
   if (issues.length) return;
@@ -220,14 +271,32 @@ function checkBands(scales: (InstrumentScale | null)[], items: ReadonlyMap<strin
       const { band, j } = entry;
       const path = `scales.${i}.bands.${j}`;
       if (band.from > band.to) {
-        issues.push(issue(`${path}.from`, `Bandet börjar (${band.from}) efter att det slutar (${band.to}).`, `The band starts (${band.from}) after it ends (${band.to}).`));
+        issues.push(
+          issue(
+            `${path}.from`,
+            `Bandet börjar (${band.from}) efter att det slutar (${band.to}).`,
+            `The band starts (${band.from}) after it ends (${band.to}).`,
+          ),
+        );
         continue;
       }
       if (band.from < range.min || band.to > range.max) {
-        issues.push(issue(path, `Bandet ${band.from}–${band.to} ligger utanför skalans möjliga poäng ${range.min}–${range.max}.`, `The band ${band.from}–${band.to} lies outside the scale's reachable scores ${range.min}–${range.max}.`));
+        issues.push(
+          issue(
+            path,
+            `Bandet ${band.from}–${band.to} ligger utanför skalans möjliga poäng ${range.min}–${range.max}.`,
+            `The band ${band.from}–${band.to} lies outside the scale's reachable scores ${range.min}–${range.max}.`,
+          ),
+        );
       }
       if (previous && band.from <= previous.band.to) {
-        issues.push(issue(path, `Bandet ${band.from}–${band.to} överlappar bandet ${previous.band.from}–${previous.band.to}.`, `The band ${band.from}–${band.to} overlaps the band ${previous.band.from}–${previous.band.to}.`));
+        issues.push(
+          issue(
+            path,
+            `Bandet ${band.from}–${band.to} överlappar bandet ${previous.band.from}–${previous.band.to}.`,
+            `The band ${band.from}–${band.to} overlaps the band ${previous.band.from}–${previous.band.to}.`,
+          ),
+        );
       }
       previous = entry;
     }
@@ -259,7 +328,9 @@ function shapeIssues(value: unknown): FieldIssue[] {
     .flatMap((found, i) => {
       const path = found.path.map((p) => shownKey(String(p)));
       if (found.code === 'unrecognized_keys') {
-        return found.keys.slice(0, MAX_ISSUES).map((key) => issue([...path, shownKey(key)].join('.'), `Okänt fält "${shownKey(key)}".`, `Unknown field "${shownKey(key)}".`));
+        return found.keys
+          .slice(0, MAX_ISSUES)
+          .map((key) => issue([...path, shownKey(key)].join('.'), `Okänt fält "${shownKey(key)}".`, `Unknown field "${shownKey(key)}".`));
       }
       return [{ path: path.join('.'), message: bilingualFor(svIssues[i]?.message ?? found.message, found.message) }];
     })

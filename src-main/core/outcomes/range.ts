@@ -24,10 +24,7 @@ export function itemScaleRange(scale: ItemScale, items: ReadonlyMap<string, Inst
     if (missing > 0 && scale.maxMissingFilled > 0 && missing <= scale.maxMissingFilled) continue;
     const low = sumFirst(lows, answered);
     const high = sumFirst(highs, answered);
-    const [lo, hi] =
-      scale.method === 'mean' ? [low / answered, high / answered]
-      : scale.prorate ? [(low * n) / answered, (high * n) / answered]
-      : [low, high];
+    const [lo, hi] = scale.method === 'mean' ? [low / answered, high / answered] : scale.prorate ? [(low * n) / answered, (high * n) / answered] : [low, high];
     min = Math.min(min, lo * scale.multiplier);
     max = Math.max(max, hi * scale.multiplier);
   }

@@ -151,7 +151,8 @@ function readValues(
     }
     values[i] = reversed[i] ? mins[i]! + maxes[i]! - answer : answer;
   }
-  if (issues) throw new AppError('validation', { sv: 'Svaren stämmer inte med instrumentet.', en: 'The answers do not match the instrument.' }, issues.slice(0, 50));
+  if (issues)
+    throw new AppError('validation', { sv: 'Svaren stämmer inte med instrumentet.', en: 'The answers do not match the instrument.' }, issues.slice(0, 50));
   return values;
 }
 

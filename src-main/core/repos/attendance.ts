@@ -39,7 +39,11 @@ export function attendanceRepo(orm: Orm, clock: Clock) {
     programmeId: groups.programmeId,
   };
   const sessionContext = preparedRows(
-    orm.select(contextFields).from(sessions).innerJoin(groups, eq(groups.id, sessions.groupId)).where(eq(sessions.id, placeholder('id'))),
+    orm
+      .select(contextFields)
+      .from(sessions)
+      .innerJoin(groups, eq(groups.id, sessions.groupId))
+      .where(eq(sessions.id, placeholder('id'))),
     contextFields,
   );
   const cell = { participantId: placeholder('participantId'), sessionId: placeholder('sessionId'), state: placeholder('state'), updatedAt: placeholder('now') };
@@ -52,7 +56,11 @@ export function attendanceRepo(orm: Orm, clock: Clock) {
       setWhere: sql`${attendance.state} is not ${excluded(attendance.state)}`,
     })
     .prepare();
-  const upsertIfMissing = orm.insert(attendance).values(cell).onConflictDoNothing({ target: [attendance.participantId, attendance.sessionId] }).prepare();
+  const upsertIfMissing = orm
+    .insert(attendance)
+    .values(cell)
+    .onConflictDoNothing({ target: [attendance.participantId, attendance.sessionId] })
+    .prepare();
   const theCell = and(eq(attendance.participantId, placeholder('participantId')), eq(attendance.sessionId, placeholder('sessionId')));
   const remove = orm.delete(attendance).where(theCell).prepare();
   const stateField = { state: attendance.state };
@@ -73,7 +81,11 @@ export function attendanceRepo(orm: Orm, clock: Clock) {
   );
   const setCounts = orm
     .update(sessions)
-    .set({ participantCount: bound('present', sessions.participantCount), familyCount: bound('families', sessions.familyCount), updatedAt: bound('now', sessions.updatedAt) })
+    .set({
+      participantCount: bound('present', sessions.participantCount),
+      familyCount: bound('families', sessions.familyCount),
+      updatedAt: bound('now', sessions.updatedAt),
+    })
     .where(eq(sessions.id, placeholder('sessionId')))
     .prepare();
   const markFields = { participantId: attendance.participantId, sessionId: attendance.sessionId, state: attendance.state };
@@ -96,10 +108,20 @@ export function attendanceRepo(orm: Orm, clock: Clock) {
     markedCount: sql<number>`${orm.select({ n: count() }).from(attendance).where(eq(attendance.sessionId, sessions.id))}`,
   };
   const groupSessions = preparedRows(
-    orm.select(countsFields).from(sessions).where(eq(sessions.groupId, placeholder('groupId'))).orderBy(sessions.number),
+    orm
+      .select(countsFields)
+      .from(sessions)
+      .where(eq(sessions.groupId, placeholder('groupId')))
+      .orderBy(sessions.number),
     countsFields,
   );
-  const oneSession = preparedRows(orm.select(countsFields).from(sessions).where(eq(sessions.id, placeholder('id'))), countsFields);
+  const oneSession = preparedRows(
+    orm
+      .select(countsFields)
+      .from(sessions)
+      .where(eq(sessions.id, placeholder('id'))),
+    countsFields,
+  );
 
   return {
     sessionContext: (id: string): SessionContext | undefined => sessionContext.get({ id }),

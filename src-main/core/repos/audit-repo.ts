@@ -16,9 +16,7 @@ export interface AuditContext {
  * connection, so inside a service's transaction it commits or rolls back with the write.
  */
 export function createAuditSink(db: KometDb, context: () => AuditContext, clock: Pick<Clock, 'now'>): AuditSink {
-  const insert = db.sqlite.prepare(
-    'insert into audit_log (at, actor, procedure, action, entity, entity_id, fields) values (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.sqlite.prepare('insert into audit_log (at, actor, procedure, action, entity, entity_id, fields) values (?, ?, ?, ?, ?, ?, ?)');
   return {
     record(entry: AuditEntry) {
       const { actor, procedure } = context();

@@ -81,9 +81,9 @@ export function integrityErrors(sqlite: Connection, depth: 'full' | 'quick' = 'f
 }
 
 export function tableNames(sqlite: Connection): string[] {
-  return (
-    sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]
-  ).map((r) => r.name);
+  return (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 export function tableRowCounts(sqlite: Connection): Record<string, number> {

@@ -23,7 +23,10 @@ export interface CertificationRow {
   note: string;
   createdAt: string;
 }
-export interface CertificationFilter { leaderId?: string | undefined; programmeId?: string | undefined }
+export interface CertificationFilter {
+  leaderId?: string | undefined;
+  programmeId?: string | undefined;
+}
 export interface CertificationFields {
   leaderId: string;
   programmeId: string;
@@ -70,7 +73,10 @@ export function certificationRepo(orm: Orm, clock: Clock) {
       .innerJoin(programmes, eq(programmes.id, certifications.programmeId));
   // The leader overview and page read these on every call: prepared once.
   const requirements = preparedRows(
-    orm.select(requirementFields).from(pathwayRequirements).where(eq(pathwayRequirements.programmeId, placeholder('programmeId'))),
+    orm
+      .select(requirementFields)
+      .from(pathwayRequirements)
+      .where(eq(pathwayRequirements.programmeId, placeholder('programmeId'))),
     requirementFields,
   );
   const allRequirementFields = { programmeId: pathwayRequirements.programmeId, ...requirementFields };
@@ -103,13 +109,18 @@ export function certificationRepo(orm: Orm, clock: Clock) {
         .run(),
     get: (id: string): CertificationRow | undefined => select().where(eq(certifications.id, id)).get(),
     forPair: (leaderId: string, programmeId: string): CertificationRow | undefined =>
-      select().where(and(eq(certifications.leaderId, leaderId), eq(certifications.programmeId, programmeId))).get(),
+      select()
+        .where(and(eq(certifications.leaderId, leaderId), eq(certifications.programmeId, programmeId)))
+        .get(),
     list: (filter: CertificationFilter): CertificationRow[] => list(filter).all(filter),
     insert(f: CertificationFields): string {
       // One certification per leader and programme: two laptops certifying the same leader make one row.
       const id = certificationId(f.leaderId, f.programmeId);
       const now = clock.now();
-      orm.insert(certifications).values({ id, ...f, createdAt: now, updatedAt: now }).run();
+      orm
+        .insert(certifications)
+        .values({ id, ...f, createdAt: now, updatedAt: now })
+        .run();
       return id;
     },
     delete: (id: string) => orm.delete(certifications).where(eq(certifications.id, id)).run().changes > 0,

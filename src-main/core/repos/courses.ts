@@ -26,8 +26,16 @@ export interface CourseFields {
   note: string;
   dates: string[];
 }
-export interface CourseFilter { programmeId?: string | undefined; leaderId?: string | undefined }
-export interface CourseAttendanceRow { courseId: string; leaderId: string; name: string; date: string }
+export interface CourseFilter {
+  programmeId?: string | undefined;
+  leaderId?: string | undefined;
+}
+export interface CourseAttendanceRow {
+  courseId: string;
+  leaderId: string;
+  name: string;
+  date: string;
+}
 
 /** Training courses, their days and which leaders attended which day. */
 export function courseRepo(orm: Orm, clock: Clock) {
@@ -46,17 +54,17 @@ export function courseRepo(orm: Orm, clock: Clock) {
     updatedAt: courses.updatedAt,
   };
   const select = () =>
-    orm
-      .select(courseFields)
-      .from(courses)
-      .innerJoin(programmes, eq(programmes.id, courses.programmeId))
-      .leftJoin(staff, eq(staff.id, courses.trainerStaffId));
+    orm.select(courseFields).from(courses).innerJoin(programmes, eq(programmes.id, courses.programmeId)).leftJoin(staff, eq(staff.id, courses.trainerStaffId));
 
   // A course list reads every course by id, and the leader page their days: prepared once.
   const byId = preparedRows(select().where(eq(courses.id, placeholder('id'))), courseFields);
   const dayFields = { courseId: courseDays.courseId, date: courseDays.date };
   const daysOfMany = preparedRows(
-    orm.select(dayFields).from(courseDays).where(inJson(courseDays.courseId, placeholder('ids'))).orderBy(courseDays.date),
+    orm
+      .select(dayFields)
+      .from(courseDays)
+      .where(inJson(courseDays.courseId, placeholder('ids')))
+      .orderBy(courseDays.date),
     dayFields,
   );
   const attendanceFields = { courseId: courseAttendance.courseId, leaderId: courseAttendance.staffId, name: staff.name, date: courseAttendance.date };
@@ -71,7 +79,10 @@ export function courseRepo(orm: Orm, clock: Clock) {
   );
 
   const list = preparedPerShape((given: Given<CourseFilter>) => {
-    const attendedBy = orm.select({ id: courseAttendance.courseId }).from(courseAttendance).where(eq(courseAttendance.staffId, placeholder('leaderId')));
+    const attendedBy = orm
+      .select({ id: courseAttendance.courseId })
+      .from(courseAttendance)
+      .where(eq(courseAttendance.staffId, placeholder('leaderId')));
     const where = and(
       given('programmeId') ? eq(courses.programmeId, placeholder('programmeId')) : undefined,
       given('leaderId') ? inArray(courses.id, attendedBy) : undefined,
@@ -92,7 +103,10 @@ export function courseRepo(orm: Orm, clock: Clock) {
       lastDate: sorted.at(-1)!,
       updatedAt: clock.now(),
     });
-    orm.delete(courseDays).where(and(eq(courseDays.courseId, id), notInJson(courseDays.date, sorted))).run();
+    orm
+      .delete(courseDays)
+      .where(and(eq(courseDays.courseId, id), notInJson(courseDays.date, sorted)))
+      .run();
     for (const date of sorted) orm.insert(courseDays).values({ courseId: id, date }).onConflictDoNothing().run();
   };
 
@@ -100,19 +114,33 @@ export function courseRepo(orm: Orm, clock: Clock) {
     get: (id: string): CourseRow | undefined => byId.get({ id }),
     list: (filter: CourseFilter): CourseRow[] => list(filter).all(filter),
     days: (id: string): string[] =>
-      orm.select({ date: courseDays.date }).from(courseDays).where(eq(courseDays.courseId, id)).orderBy(courseDays.date).all().map((d) => d.date),
+      orm
+        .select({ date: courseDays.date })
+        .from(courseDays)
+        .where(eq(courseDays.courseId, id))
+        .orderBy(courseDays.date)
+        .all()
+        .map((d) => d.date),
     daysOf: (ids: string[]) => daysOfMany.all({ ids: JSON.stringify(ids) }),
     attendanceOf: (ids: string[]): CourseAttendanceRow[] => attendanceOfMany.all({ ids: JSON.stringify(ids) }),
     insert(f: CourseFields): string {
       const id = crypto.randomUUID();
-      write(id, f, (row) => orm.insert(courses).values({ ...row, id, createdAt: row.updatedAt }).run());
+      write(id, f, (row) =>
+        orm
+          .insert(courses)
+          .values({ ...row, id, createdAt: row.updatedAt })
+          .run(),
+      );
       return id;
     },
     /** Days no longer in the list go, and their attendance with them (foreign key cascade). */
     update: (id: string, f: CourseFields) => write(id, f, (row) => orm.update(courses).set(row).where(eq(courses.id, id)).run()),
     delete: (id: string) => orm.delete(courses).where(eq(courses.id, id)).run().changes > 0,
     setAttendance(courseId: string, leaderId: string, dates: string[]): void {
-      orm.delete(courseAttendance).where(and(eq(courseAttendance.courseId, courseId), eq(courseAttendance.staffId, leaderId))).run();
+      orm
+        .delete(courseAttendance)
+        .where(and(eq(courseAttendance.courseId, courseId), eq(courseAttendance.staffId, leaderId)))
+        .run();
       for (const date of dates) orm.insert(courseAttendance).values({ courseId, date, staffId: leaderId }).run();
       orm.update(courses).set({ updatedAt: clock.now() }).where(eq(courses.id, courseId)).run();
     },

@@ -13,16 +13,15 @@ export function countGroups(db: KometDb): number {
 }
 
 export function listDemoProgrammes(db: KometDb): DemoProgramme[] {
-  const rows = db.sqlite
-    .prepare('select id, code, audience, session_count as sessionCount, active from programmes order by code')
-    .all() as (Omit<DemoProgramme, 'active'> & { active: number })[];
+  const rows = db.sqlite.prepare('select id, code, audience, session_count as sessionCount, active from programmes order by code').all() as (Omit<
+    DemoProgramme,
+    'active'
+  > & { active: number })[];
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 
 export function listDemoUnits(db: KometDb): DemoUnit[] {
-  const rows = db.sqlite
-    .prepare('select id, name, kind, active from units order by name')
-    .all() as (Omit<DemoUnit, 'active'> & { active: number })[];
+  const rows = db.sqlite.prepare('select id, name, kind, active from units order by name').all() as (Omit<DemoUnit, 'active'> & { active: number })[];
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 
@@ -47,9 +46,7 @@ export function insertDemoRows(db: KometDb, rows: DemoRows, participation?: Part
     `insert into groups (id, programme_id, unit_id, supervisor_id, venue, start_date, weekday, start_time, note, status, created_at, updated_at)
      values (@id, @programmeId, @unitId, @supervisorId, @venue, @startDate, @weekday, @startTime, @note, @status, @createdAt, @updatedAt)`,
   );
-  const insertLeader = sqlite.prepare(
-    'insert into group_leaders (group_id, staff_id, created_at) values (@groupId, @staffId, @createdAt)',
-  );
+  const insertLeader = sqlite.prepare('insert into group_leaders (group_id, staff_id, created_at) values (@groupId, @staffId, @createdAt)');
   const insertSession = sqlite.prepare(
     `insert into sessions (id, group_id, number, planned_date, status, held_date, cancel_reason, participant_count, family_count,
        fidelity_percent, is_extra, created_at, updated_at)
@@ -108,7 +105,9 @@ export function insertDemoLeaderRows(db: KometDb, rows: LeaderPathwayRows): void
     `insert into supervision_sessions (id, date, supervisor_id, format, mode, notes, created_at, updated_at)
      values (@id, @date, @supervisorId, @format, @mode, @notes, @createdAt, @createdAt)`,
   );
-  const present = sqlite.prepare('insert into supervision_leaders (supervision_id, leader_id, rating, note) values (@supervisionId, @leaderId, @rating, @note)');
+  const present = sqlite.prepare(
+    'insert into supervision_leaders (supervision_id, leader_id, rating, note) values (@supervisionId, @leaderId, @rating, @note)',
+  );
   const discussed = sqlite.prepare('insert into supervision_groups (supervision_id, group_id) values (@supervisionId, @groupId)');
   const followUp = sqlite.prepare(
     `insert into follow_ups (id, supervision_id, leader_id, text, due_date, done, done_at, created_at, updated_at)

@@ -103,11 +103,15 @@ export function exportSourceRepo(sqlite: Database.Database) {
   const programmesById = sqlite.prepare<[string], { id: string; code: string }>(
     `select id, code from programmes where id in (select value from json_each(?)) order by lower(code)`,
   );
-  const unitsById = sqlite.prepare<[string], { id: string; name: string }>(`select id, name from units where id in (select value from json_each(?)) order by lower(name)`);
+  const unitsById = sqlite.prepare<[string], { id: string; name: string }>(
+    `select id, name from units where id in (select value from json_each(?)) order by lower(name)`,
+  );
   const programmesByCode = sqlite.prepare<[string], { id: string; code: string }>(
     `select id, code from programmes where lower(code) in (select lower(value) from json_each(?))`,
   );
-  const unitsByName = sqlite.prepare<[string], { id: string; name: string }>(`select id, name from units where lower(name) in (select lower(value) from json_each(?))`);
+  const unitsByName = sqlite.prepare<[string], { id: string; name: string }>(
+    `select id, name from units where lower(name) in (select lower(value) from json_each(?))`,
+  );
 
   const groups = sqlite.prepare<[ScopeParams], SourceGroup>(
     `select g.id, g.programme_id as programmeId, g.unit_id as unitId, g.start_date as startDate, g.status
@@ -121,7 +125,10 @@ export function exportSourceRepo(sqlite: Database.Database) {
     `select u.id, u.name, u.kind from units u where u.id in (select g.unit_id from groups g where ${GROUPS_IN_SCOPE}) order by lower(u.name)`,
   );
   // Keyset pages in the export's order (group, number), over the unique index on the pair.
-  const sessionsPage = sqlite.prepare<[ScopeParams & { afterGroup: string; afterNumber: number; limit: number }], Omit<SourceSession, 'isExtra'> & { isExtra: number }>(
+  const sessionsPage = sqlite.prepare<
+    [ScopeParams & { afterGroup: string; afterNumber: number; limit: number }],
+    Omit<SourceSession, 'isExtra'> & { isExtra: number }
+  >(
     `select s.id, s.group_id as groupId, s.number, s.planned_date as plannedDate, s.held_date as heldDate, s.status,
        s.is_extra as isExtra, s.participant_count as participantCount
      from sessions s join groups g on g.id = s.group_id
@@ -308,7 +315,12 @@ export function exportSourceRepo(sqlite: Database.Database) {
               const e = enrolments.slot(a.enrolmentRow);
               const i = e < 0 ? -1 : sessionsInScope.slot(a.sessionRow);
               if (i >= 0) {
-                yield { participantId: enrolments.personIds[e]!, groupId: sessionsInScope.groupIds[i]!, sessionNumber: sessionsInScope.numbers[i]!, state: a.state };
+                yield {
+                  participantId: enrolments.personIds[e]!,
+                  groupId: sessionsInScope.groupIds[i]!,
+                  sessionNumber: sessionsInScope.numbers[i]!,
+                  state: a.state,
+                };
               }
             },
           );

@@ -36,13 +36,19 @@ export function exportStoreRepo(orm: Orm, clock: Clock) {
     retireKeys: (): number => orm.update(exportKeys).set({ retiredAt: clock.now() }).where(isNull(exportKeys.retiredAt)).run().changes,
     retiredCount: (): number => orm.select({ n: count() }).from(exportKeys).where(isNotNull(exportKeys.retiredAt)).get()!.n,
 
-    listRecipients: (): RecipientRow[] => recipients().orderBy(sql`lower(${exportRecipients.name})`, asc(exportRecipients.createdAt)).all(),
+    listRecipients: (): RecipientRow[] =>
+      recipients()
+        .orderBy(sql`lower(${exportRecipients.name})`, asc(exportRecipients.createdAt))
+        .all(),
     getRecipient: (id: string): RecipientRow | undefined => recipients().where(eq(exportRecipients.id, id)).get(),
     recipientByKey: (publicKey: string): RecipientRow | undefined => recipients().where(eq(exportRecipients.publicKey, publicKey)).get(),
     insertRecipient(fields: { name: string; publicKey: string; fingerprint: string }): RecipientRow {
       const now = clock.now();
       const row = { id: randomUUID(), ...fields, createdAt: now };
-      orm.insert(exportRecipients).values({ ...row, updatedAt: now }).run();
+      orm
+        .insert(exportRecipients)
+        .values({ ...row, updatedAt: now })
+        .run();
       return row;
     },
     deleteRecipient: (id: string): boolean => orm.delete(exportRecipients).where(eq(exportRecipients.id, id)).run().changes > 0,

@@ -93,7 +93,12 @@ export function groupRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       return orm.select().from(groups).where(eq(groups.id, id)).get();
     },
     leaderIds(id: string): string[] {
-      return orm.select({ id: groupLeaders.staffId }).from(groupLeaders).where(eq(groupLeaders.groupId, id)).all().map((r) => r.id);
+      return orm
+        .select({ id: groupLeaders.staffId })
+        .from(groupLeaders)
+        .where(eq(groupLeaders.groupId, id))
+        .all()
+        .map((r) => r.id);
     },
     summary(id: string): GroupSummary | undefined {
       const row = summaryRow.get(id);
@@ -105,17 +110,28 @@ export function groupRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     insert(fields: GroupFields, leaderIds: readonly string[]): string {
       const now = clock.now();
       const id = crypto.randomUUID();
-      orm.insert(groups).values({ ...fields, id, createdAt: now, updatedAt: now }).run();
+      orm
+        .insert(groups)
+        .values({ ...fields, id, createdAt: now, updatedAt: now })
+        .run();
       this.setLeaders(id, leaderIds);
       return id;
     },
     update(id: string, fields: Partial<GroupFields>): void {
-      orm.update(groups).set({ ...fields, updatedAt: clock.now() }).where(eq(groups.id, id)).run();
+      orm
+        .update(groups)
+        .set({ ...fields, updatedAt: clock.now() })
+        .where(eq(groups.id, id))
+        .run();
     },
     setLeaders(id: string, leaderIds: readonly string[]): void {
       orm.delete(groupLeaders).where(eq(groupLeaders.groupId, id)).run();
       const now = clock.now();
-      if (leaderIds.length) orm.insert(groupLeaders).values(leaderIds.map((staffId) => ({ groupId: id, staffId, createdAt: now }))).run();
+      if (leaderIds.length)
+        orm
+          .insert(groupLeaders)
+          .values(leaderIds.map((staffId) => ({ groupId: id, staffId, createdAt: now })))
+          .run();
     },
     /** Sessions and leader links go with the group (ON DELETE CASCADE). */
     delete(id: string): void {

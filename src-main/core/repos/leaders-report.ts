@@ -1,20 +1,66 @@
 import type Database from 'better-sqlite3';
 
 export interface LeaderPerson {
-  id: string; name: string; unitName: string | null; email: string | null; phone: string | null; active: number; isSupervisor: number;
+  id: string;
+  name: string;
+  unitName: string | null;
+  email: string | null;
+  phone: string | null;
+  active: number;
+  isSupervisor: number;
 }
 export interface LedGroupRow {
-  leaderId: string; groupId: string; programmeId: string; programmeCode: string; unitName: string; venue: string; startDate: string;
-  status: 'planned' | 'running' | 'completed' | 'cancelled'; supervisorId: string | null; supervisorName: string | null;
+  leaderId: string;
+  groupId: string;
+  programmeId: string;
+  programmeCode: string;
+  unitName: string;
+  venue: string;
+  startDate: string;
+  status: 'planned' | 'running' | 'completed' | 'cancelled';
+  supervisorId: string | null;
+  supervisorName: string | null;
 }
-export interface GroupSessionStats { groupId: string; sessionCount: number; heldCount: number; lastHeld: string | null; fidelity: number | null }
+export interface GroupSessionStats {
+  groupId: string;
+  sessionCount: number;
+  heldCount: number;
+  lastHeld: string | null;
+  fidelity: number | null;
+}
 export interface GroupParticipantStats {
-  groupId: string; participants: number; completed: number; droppedOut: number; known: number; present: number; marked: number;
+  groupId: string;
+  participants: number;
+  completed: number;
+  droppedOut: number;
+  known: number;
+  present: number;
+  marked: number;
 }
-export interface LeaderProgrammeCount { leaderId: string; programmeId: string; n: number }
-export interface LeaderSupervisionStats { leaderId: string; general: number; meanRating: number | null; lastDate: string | null }
-export interface OpenFollowUpRow { leaderId: string; id: string; text: string; dueDate: string }
-export interface SessionTrendRow { groupId: string; date: string; fidelity: number | null; present: number; marked: number }
+export interface LeaderProgrammeCount {
+  leaderId: string;
+  programmeId: string;
+  n: number;
+}
+export interface LeaderSupervisionStats {
+  leaderId: string;
+  general: number;
+  meanRating: number | null;
+  lastDate: string | null;
+}
+export interface OpenFollowUpRow {
+  leaderId: string;
+  id: string;
+  text: string;
+  dueDate: string;
+}
+export interface SessionTrendRow {
+  groupId: string;
+  date: string;
+  fidelity: number | null;
+  present: number;
+  marked: number;
+}
 
 /**
  * Read-only aggregates for the supervisor overview and the leader page. Every figure comes from
@@ -33,52 +79,68 @@ export function leadersReportRepo(sqlite: Database.Database) {
     leaderId === undefined ? s.all.all() : s.one.all({ leaderId });
   const where = (f: string, extra = '') => (f ? `where ${f}${extra ? ` and ${extra}` : ''}` : extra ? `where ${extra}` : '');
 
-  const people = scoped<LeaderPerson>((_, l) =>
-    `select s.id as id, s.name as name, u.name as unitName, s.email as email, s.phone as phone, s.active as active, s.is_supervisor as isSupervisor
-     from staff s left join units u on u.id = s.unit_id ${l ? 'where s.id = @leaderId' : 'where s.is_leader = 1 or s.id in (select staff_id from group_leaders)'}`);
-  const ledGroups = scoped<LedGroupRow>((_, l) =>
-    `select gl.staff_id as leaderId, g.id as groupId, g.programme_id as programmeId, p.code as programmeCode, u.name as unitName,
+  const people = scoped<LeaderPerson>(
+    (_, l) =>
+      `select s.id as id, s.name as name, u.name as unitName, s.email as email, s.phone as phone, s.active as active, s.is_supervisor as isSupervisor
+     from staff s left join units u on u.id = s.unit_id ${l ? 'where s.id = @leaderId' : 'where s.is_leader = 1 or s.id in (select staff_id from group_leaders)'}`,
+  );
+  const ledGroups = scoped<LedGroupRow>(
+    (_, l) =>
+      `select gl.staff_id as leaderId, g.id as groupId, g.programme_id as programmeId, p.code as programmeCode, u.name as unitName,
        g.venue as venue, g.start_date as startDate, g.status as status, g.supervisor_id as supervisorId, sv.name as supervisorName
      from group_leaders gl join groups g on g.id = gl.group_id join programmes p on p.id = g.programme_id join units u on u.id = g.unit_id
-       left join staff sv on sv.id = g.supervisor_id ${l ? 'where gl.staff_id = @leaderId' : ''}`);
-  const sessionStats = scoped<GroupSessionStats>((g) =>
-    `select group_id as groupId, sum(is_extra = 0) as sessionCount, sum(status = 'held') as heldCount,
+       left join staff sv on sv.id = g.supervisor_id ${l ? 'where gl.staff_id = @leaderId' : ''}`,
+  );
+  const sessionStats = scoped<GroupSessionStats>(
+    (g) =>
+      `select group_id as groupId, sum(is_extra = 0) as sessionCount, sum(status = 'held') as heldCount,
        max(case when status = 'held' then coalesce(held_date, planned_date) end) as lastHeld, avg(fidelity_percent) as fidelity
-     from sessions indexed by sessions_group_stats_idx ${where(g)} group by group_id`);
-  const participantStats = scoped<GroupParticipantStats>((g) =>
-    `select group_id as groupId, sum(status <> 'moved') as participants, sum(status = 'completed') as completed,
+     from sessions indexed by sessions_group_stats_idx ${where(g)} group by group_id`,
+  );
+  const participantStats = scoped<GroupParticipantStats>(
+    (g) =>
+      `select group_id as groupId, sum(status <> 'moved') as participants, sum(status = 'completed') as completed,
        sum(status = 'dropped_out') as droppedOut, sum(status in ('completed', 'not_completed', 'dropped_out')) as known,
        sum(present_count) as present, sum(marked_count) as marked
-     from participants ${where(g)} group by group_id`);
-  const lastSupervision = scoped<{ groupId: string; lastDate: string }>((g) =>
-    `select sg.group_id as groupId, max(v.date) as lastDate
+     from participants ${where(g)} group by group_id`,
+  );
+  const lastSupervision = scoped<{ groupId: string; lastDate: string }>(
+    (g) =>
+      `select sg.group_id as groupId, max(v.date) as lastDate
      from supervision_groups sg join supervision_sessions v indexed by supervision_id_date_idx on v.id = sg.supervision_id
-     ${g ? `where sg.${g}` : ''} group by sg.group_id`);
+     ${g ? `where sg.${g}` : ''} group by sg.group_id`,
+  );
   // For everyone: course by course through the attendance key, which holds the date, instead of
   // through the staff index and a table read per attendance row.
-  const courseDays = scoped<LeaderProgrammeCount>((_, l) =>
-    `select ca.staff_id as leaderId, c.programme_id as programmeId, count(distinct ca.date) as n
+  const courseDays = scoped<LeaderProgrammeCount>(
+    (_, l) =>
+      `select ca.staff_id as leaderId, c.programme_id as programmeId, count(distinct ca.date) as n
      from ${l ? 'course_attendance ca join courses c on c.id = ca.course_id where ca.staff_id = @leaderId' : 'courses c cross join course_attendance ca on ca.course_id = c.id'}
-     group by ca.staff_id, c.programme_id`);
+     group by ca.staff_id, c.programme_id`,
+  );
   // A supervision session counts for the programmes of the groups it discussed.
-  const supervisionByProgramme = scoped<LeaderProgrammeCount>((_, l) =>
-    `select sl.leader_id as leaderId, g.programme_id as programmeId, count(distinct sl.supervision_id) as n
+  const supervisionByProgramme = scoped<LeaderProgrammeCount>(
+    (_, l) =>
+      `select sl.leader_id as leaderId, g.programme_id as programmeId, count(distinct sl.supervision_id) as n
      from supervision_leaders sl join supervision_groups sg on sg.supervision_id = sl.supervision_id join groups g on g.id = sg.group_id
-     ${l ? `where sl.${l}` : ''} group by sl.leader_id, g.programme_id`);
+     ${l ? `where sl.${l}` : ''} group by sl.leader_id, g.programme_id`,
+  );
   // ...and a session that discussed no particular group counts for every programme of the leader.
   // For one leader: from their sessions. For everyone: mean rating and last date from the leader
   // index (covering, one date lookup per pair), and the sessions without groups counted apart,
   // from the sessions side, so the groups check runs once per session instead of once per pair.
-  const supervisionStats = scoped<LeaderSupervisionStats>((_, l) => l
-    ? `select sl.leader_id as leaderId,
+  const supervisionStats = scoped<LeaderSupervisionStats>((_, l) =>
+    l
+      ? `select sl.leader_id as leaderId,
          sum(not exists (select 1 from supervision_groups sg where sg.supervision_id = sl.supervision_id)) as general,
          avg(sl.rating) as meanRating, max(v.date) as lastDate
        from supervision_leaders sl join supervision_sessions v indexed by supervision_id_date_idx on v.id = sl.supervision_id
        where sl.${l} group by sl.leader_id`
-    : `select sl.leader_id as leaderId, 0 as general, avg(sl.rating) as meanRating, max(v.date) as lastDate
+      : `select sl.leader_id as leaderId, 0 as general, avg(sl.rating) as meanRating, max(v.date) as lastDate
        from supervision_leaders sl indexed by supervision_leaders_leader_idx
          join supervision_sessions v indexed by supervision_id_date_idx on v.id = sl.supervision_id
-       group by sl.leader_id`);
+       group by sl.leader_id`,
+  );
   const generalSupervision = sqlite.prepare<[], { leaderId: string; n: number }>(
     `select sl.leader_id as leaderId, count(*) as n
      from supervision_sessions v indexed by supervision_id_date_idx cross join supervision_leaders sl on sl.supervision_id = v.id
@@ -93,14 +155,16 @@ export function leadersReportRepo(sqlite: Database.Database) {
   // Follow-ups about a leader, and those of a whole supervision group for everyone present.
   // For one leader the join is replaced by a check per open follow-up; both read the open ones in
   // due-date order, so the rows come in the same order.
-  const openFollowUps = scoped<OpenFollowUpRow>((_, l) => l
-    ? `select @leaderId as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+  const openFollowUps = scoped<OpenFollowUpRow>((_, l) =>
+    l
+      ? `select @leaderId as leaderId, f.id as id, f.text as text, f.due_date as dueDate
        from follow_ups f indexed by follow_ups_open_idx
        where f.done = 0 and (f.leader_id = @leaderId or (f.leader_id is null and exists (
          select 1 from supervision_leaders sl where sl.supervision_id = f.supervision_id and sl.leader_id = @leaderId)))`
-    : `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+      : `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
        from follow_ups f indexed by follow_ups_open_idx left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
-       where f.done = 0`);
+       where f.done = 0`,
+  );
 
   const certified = sqlite.prepare<[], { leaderId: string; programmeId: string; date: string }>(
     'select leader_id as leaderId, programme_id as programmeId, date from certifications',

@@ -16,23 +16,21 @@ const kometTables = ['__drizzle_migrations', 'programmes', 'units', 'staff', 'gr
  * contents, so they are safe to print.
  */
 export function checkIntegrity(db: KometDb): IntegrityReport {
-  const names = new Set(
-    (db.sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name),
-  );
+  const names = new Set((db.sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
   let integrity: string[];
   try {
-    integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .filter((text) => text !== 'ok');
+    integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((text) => text !== 'ok');
   } catch (err) {
     // A badly damaged file can fail the check itself rather than report rows.
     integrity = [err instanceof Error ? err.message : 'integrity_check failed'];
   }
   let foreignKeys: IntegrityReport['foreignKeys'] = [];
   try {
-    foreignKeys = (db.sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
-      ({ table, rowid, parent }) => ({ table, rowid, parent }),
-    );
+    foreignKeys = (db.sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(({ table, rowid, parent }) => ({
+      table,
+      rowid,
+      parent,
+    }));
   } catch (err) {
     integrity.push(err instanceof Error ? err.message : 'foreign_key_check failed');
   }

@@ -13,10 +13,7 @@ import { bound } from './sql-fragments';
 const { markedCount: _markedCount, ...rowColumns } = getTableColumns(participants);
 
 export type ParticipantRow = Omit<typeof participants.$inferSelect, 'markedCount'>;
-export type ParticipantFields = Pick<
-  ParticipantRow,
-  'displayName' | 'relation' | 'contact' | 'enrolmentDate' | 'consent' | 'consentDate' | 'familyId'
->;
+export type ParticipantFields = Pick<ParticipantRow, 'displayName' | 'relation' | 'contact' | 'enrolmentDate' | 'consent' | 'consentDate' | 'familyId'>;
 type FamilyGender = (typeof families.$inferSelect)['childGender'];
 
 type FullRow = ParticipantRow & { childBirthYear: number | null; childGender: FamilyGender; startDate: string; membersInGroup: number };
@@ -65,10 +62,25 @@ export function participantRepo(orm: Orm, clock: Clock) {
   // The attendance grid, the group page, participant pages and every attendance save read these:
   // prepared once, as building a statement costs more than running it.
   const byId = preparedRows(full().where(eq(participants.id, placeholder('id'))), fullFields);
-  const byGroup = preparedRows(full().where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder), fullFields);
-  const rowById = preparedRows(orm.select(rowColumns).from(participants).where(eq(participants.id, placeholder('id'))), rowColumns);
+  const byGroup = preparedRows(
+    full()
+      .where(eq(participants.groupId, placeholder('groupId')))
+      .orderBy(...enrolmentOrder),
+    fullFields,
+  );
+  const rowById = preparedRows(
+    orm
+      .select(rowColumns)
+      .from(participants)
+      .where(eq(participants.id, placeholder('id'))),
+    rowColumns,
+  );
   const rowsByGroup = preparedRows(
-    orm.select(rowColumns).from(participants).where(eq(participants.groupId, placeholder('groupId'))).orderBy(...enrolmentOrder),
+    orm
+      .select(rowColumns)
+      .from(participants)
+      .where(eq(participants.groupId, placeholder('groupId')))
+      .orderBy(...enrolmentOrder),
     rowColumns,
   );
   const setDerived = orm
@@ -108,11 +120,7 @@ export function participantRepo(orm: Orm, clock: Clock) {
         .select({ id: participants.id, familyId: participants.familyId, displayName: participants.displayName })
         .from(participants)
         .where(
-          and(
-            eq(participants.groupId, groupId),
-            or(isNull(participants.manualStatus), ne(participants.manualStatus, 'moved')),
-            ne(participants.id, exceptId),
-          ),
+          and(eq(participants.groupId, groupId), or(isNull(participants.manualStatus), ne(participants.manualStatus, 'moved')), ne(participants.id, exceptId)),
         )
         .all()
         .filter((r) => foldCase(r.displayName) === wanted);
@@ -155,7 +163,10 @@ export function participantRepo(orm: Orm, clock: Clock) {
         })
         .where(eq(participants.id, id))
         .run(),
-    setManual: (id: string, m: { manualStatus: ParticipantRow['manualStatus']; reasonId: string | null; lastSession: number | null; movedToGroupId: string | null }) =>
+    setManual: (
+      id: string,
+      m: { manualStatus: ParticipantRow['manualStatus']; reasonId: string | null; lastSession: number | null; movedToGroupId: string | null },
+    ) =>
       orm
         .update(participants)
         .set({
@@ -188,8 +199,7 @@ export function participantRepo(orm: Orm, clock: Clock) {
     },
     updateFamily: (id: string, childBirthYear: number | null, childGender: FamilyGender) =>
       orm.update(families).set({ childBirthYear, childGender, updatedAt: clock.now() }).where(eq(families.id, id)).run(),
-    familyHasMemberIn: (familyId: string, groupId: string) =>
-      countWhere(and(eq(participants.familyId, familyId), eq(participants.groupId, groupId))) > 0,
+    familyHasMemberIn: (familyId: string, groupId: string) => countWhere(and(eq(participants.familyId, familyId), eq(participants.groupId, groupId))) > 0,
     /** Drops a family nobody belongs to any more. */
     removeFamilyIfUnused(id: string): void {
       if (countWhere(eq(participants.familyId, id)) === 0) orm.delete(families).where(eq(families.id, id)).run();

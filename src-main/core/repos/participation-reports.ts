@@ -26,7 +26,10 @@ export interface ProgrammeParticipation {
  * participants never has to walk a million attendance marks.
  */
 export function participationReportRepo(sqlite: Database.Database) {
-  const atRisk = sqlite.prepare<[number], { participantId: string; displayName: string; groupId: string; programmeCode: string; groupVenue: string; absentStreak: number }>(
+  const atRisk = sqlite.prepare<
+    [number],
+    { participantId: string; displayName: string; groupId: string; programmeCode: string; groupVenue: string; absentStreak: number }
+  >(
     `select p.id as participantId, p.display_name as displayName, p.group_id as groupId, pr.code as programmeCode, g.venue as groupVenue,
        p.absent_streak as absentStreak
      from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id

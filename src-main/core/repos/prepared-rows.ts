@@ -54,7 +54,11 @@ export type Given<TFilter> = (name: keyof TFilter & string) => boolean;
 export function preparedPerShape<TFilter extends object, T>(prepare: (given: Given<TFilter>) => T): (filter: TFilter) => T {
   const statements = new Map<string, T>();
   return (filter) => {
-    const given = new Set(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined).map(([k]) => k));
+    const given = new Set(
+      Object.entries(filter)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k]) => k),
+    );
     const shape = [...given].sort().join(',');
     let statement = statements.get(shape);
     if (!statement) statements.set(shape, (statement = prepare((name) => given.has(name))));

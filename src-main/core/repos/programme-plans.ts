@@ -31,11 +31,30 @@ const parsePlan = (r: { number: number; title: string; components: string }): Pl
 /** Session plans, fidelity records, programme rules and the dropout reason list. */
 export function programmePlanRepo(orm: Orm, clock: Clock) {
   // Every attendance save and group page reads the rules, and the group page the fidelity: prepared once.
-  const ruleFields = { completionPercent: programmeRules.completionPercent, dropoutAfter: programmeRules.dropoutAfter, atRiskAfter: programmeRules.atRiskAfter };
-  const rules = preparedRows(orm.select(ruleFields).from(programmeRules).where(eq(programmeRules.programmeId, placeholder('programmeId'))), ruleFields);
-  const fidelityFields = { sessionId: fidelityRecords.sessionId, coveredCount: fidelityRecords.coveredCount, totalCount: fidelityRecords.totalCount, note: fidelityRecords.note };
+  const ruleFields = {
+    completionPercent: programmeRules.completionPercent,
+    dropoutAfter: programmeRules.dropoutAfter,
+    atRiskAfter: programmeRules.atRiskAfter,
+  };
+  const rules = preparedRows(
+    orm
+      .select(ruleFields)
+      .from(programmeRules)
+      .where(eq(programmeRules.programmeId, placeholder('programmeId'))),
+    ruleFields,
+  );
+  const fidelityFields = {
+    sessionId: fidelityRecords.sessionId,
+    coveredCount: fidelityRecords.coveredCount,
+    totalCount: fidelityRecords.totalCount,
+    note: fidelityRecords.note,
+  };
   const groupFidelity = preparedRows(
-    orm.select(fidelityFields).from(sessions).innerJoin(fidelityRecords, eq(fidelityRecords.sessionId, sessions.id)).where(eq(sessions.groupId, placeholder('groupId'))),
+    orm
+      .select(fidelityFields)
+      .from(sessions)
+      .innerJoin(fidelityRecords, eq(fidelityRecords.sessionId, sessions.id))
+      .where(eq(sessions.groupId, placeholder('groupId'))),
     fidelityFields,
   );
 
@@ -58,7 +77,11 @@ export function programmePlanRepo(orm: Orm, clock: Clock) {
     plans: (programmeId: string): PlanRow[] =>
       orm.select(planFields).from(sessionPlans).where(eq(sessionPlans.programmeId, programmeId)).orderBy(sessionPlans.number).all().map(parsePlan),
     plan(programmeId: string, number: number): PlanRow | undefined {
-      const r = orm.select(planFields).from(sessionPlans).where(and(eq(sessionPlans.programmeId, programmeId), eq(sessionPlans.number, number))).get();
+      const r = orm
+        .select(planFields)
+        .from(sessionPlans)
+        .where(and(eq(sessionPlans.programmeId, programmeId), eq(sessionPlans.number, number)))
+        .get();
       return r && parsePlan(r);
     },
     planCount: (programmeId: string) => orm.select({ n: count() }).from(sessionPlans).where(eq(sessionPlans.programmeId, programmeId)).get()!.n,
@@ -66,7 +89,15 @@ export function programmePlanRepo(orm: Orm, clock: Clock) {
       const now = at ?? clock.now();
       orm
         .insert(sessionPlans)
-        .values({ id: sessionPlanId(programmeId, item.number), programmeId, number: item.number, title: item.title, components: JSON.stringify(item.components), createdAt: now, updatedAt: now })
+        .values({
+          id: sessionPlanId(programmeId, item.number),
+          programmeId,
+          number: item.number,
+          title: item.title,
+          components: JSON.stringify(item.components),
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoUpdate({
           target: [sessionPlans.programmeId, sessionPlans.number],
           set: { title: excluded(sessionPlans.title), components: excluded(sessionPlans.components), updatedAt: excluded(sessionPlans.updatedAt) },
@@ -165,8 +196,7 @@ export function programmePlanRepo(orm: Orm, clock: Clock) {
     },
     updateReason: (id: string, sv: string, en: string) =>
       orm.update(dropoutReasons).set({ labelSv: sv, labelEn: en, updatedAt: clock.now() }).where(eq(dropoutReasons.id, id)).run(),
-    setReasonActive: (id: string, active: boolean) =>
-      orm.update(dropoutReasons).set({ active, updatedAt: clock.now() }).where(eq(dropoutReasons.id, id)).run(),
+    setReasonActive: (id: string, active: boolean) => orm.update(dropoutReasons).set({ active, updatedAt: clock.now() }).where(eq(dropoutReasons.id, id)).run(),
   };
 }
 export type ProgrammePlanRepo = ReturnType<typeof programmePlanRepo>;

@@ -29,16 +29,27 @@ export function programmeRepo(orm: Orm, clock: Clock) {
     },
     /** Id of a programme whose code equals this one regardless of case, if any. */
     findIdByCode(code: string): string | undefined {
-      return orm.select({ id: programmes.id }).from(programmes).where(sql`${programmes.code} glob ${caseInsensitiveGlob(code)}`).get()?.id;
+      return orm
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(sql`${programmes.code} glob ${caseInsensitiveGlob(code)}`)
+        .get()?.id;
     },
     insert(fields: ProgrammeFields, seed?: SeedRowOptions): Programme {
       const now = seed?.at ?? clock.now();
       const id = seed?.id ?? crypto.randomUUID();
-      orm.insert(programmes).values({ ...fields, id, active: true, createdAt: now, updatedAt: now }).run();
+      orm
+        .insert(programmes)
+        .values({ ...fields, id, active: true, createdAt: now, updatedAt: now })
+        .run();
       return this.get(id)!;
     },
     update(id: string, fields: Partial<ProgrammeFields> & { active?: boolean }): Programme {
-      orm.update(programmes).set({ ...fields, updatedAt: clock.now() }).where(eq(programmes.id, id)).run();
+      orm
+        .update(programmes)
+        .set({ ...fields, updatedAt: clock.now() })
+        .where(eq(programmes.id, id))
+        .run();
       return this.get(id)!;
     },
     delete(id: string): void {

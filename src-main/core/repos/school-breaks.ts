@@ -22,7 +22,10 @@ export function schoolBreakRepo(orm: Orm, clock: Clock) {
     insert(fields: Omit<SchoolBreak, 'id'>): SchoolBreak {
       const now = clock.now();
       const id = crypto.randomUUID();
-      orm.insert(schoolBreaks).values({ ...fields, id, createdAt: now, updatedAt: now }).run();
+      orm
+        .insert(schoolBreaks)
+        .values({ ...fields, id, createdAt: now, updatedAt: now })
+        .run();
       return { id, ...fields };
     },
     delete: (id: string): void => {

@@ -14,11 +14,13 @@ interface ForeignKeyRow {
 export function seedIdRepo(sqlite: Database.Database) {
   const tables = sqlite.prepare<[], string>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck();
   const referencing = (parent: string): { table: string; column: string }[] =>
-    tables.all().flatMap((table) =>
-      (sqlite.pragma(`foreign_key_list("${table}")`) as ForeignKeyRow[])
-        .filter((fk) => fk.table === parent && (fk.to === 'id' || fk.to === null))
-        .map((fk) => ({ table, column: fk.from })),
-    );
+    tables
+      .all()
+      .flatMap((table) =>
+        (sqlite.pragma(`foreign_key_list("${table}")`) as ForeignKeyRow[])
+          .filter((fk) => fk.table === parent && (fk.to === 'id' || fk.to === null))
+          .map((fk) => ({ table, column: fk.from })),
+      );
 
   return {
     /** Moves a row to a new id and repoints every foreign key that names it. */

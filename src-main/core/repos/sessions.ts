@@ -43,17 +43,29 @@ export function sessionRepo(orm: Orm, clock: Clock) {
       return rows.map((r) => r.id);
     },
     update(id: string, change: SessionChange): Session {
-      orm.update(sessions).set({ ...change, updatedAt: clock.now() }).where(eq(sessions.id, id)).run();
+      orm
+        .update(sessions)
+        .set({ ...change, updatedAt: clock.now() })
+        .where(eq(sessions.id, id))
+        .run();
       return this.get(id)!;
     },
     delete(id: string): void {
       orm.delete(sessions).where(eq(sessions.id, id)).run();
     },
     maxNumber(groupId: string): number {
-      return orm.select({ n: sql<number>`coalesce(max(${sessions.number}), 0)`.mapWith(Number) }).from(sessions).where(eq(sessions.groupId, groupId)).get()!.n;
+      return orm
+        .select({ n: sql<number>`coalesce(max(${sessions.number}), 0)`.mapWith(Number) })
+        .from(sessions)
+        .where(eq(sessions.groupId, groupId))
+        .get()!.n;
     },
     heldCount(groupId: string): number {
-      return orm.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(sessions).where(and(eq(sessions.groupId, groupId), eq(sessions.status, 'held'))).get()!.n;
+      return orm
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(sessions)
+        .where(and(eq(sessions.groupId, groupId), eq(sessions.status, 'held')))
+        .get()!.n;
     },
   };
 }

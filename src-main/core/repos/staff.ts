@@ -13,8 +13,7 @@ const groupCount = sql<number>`(select count(*) from groups g where g.supervisor
   or g.id in (select gl.group_id from group_leaders gl where gl.staff_id = "staff"."id"))`.mapWith(Number);
 
 export function staffRepo(orm: Orm, clock: Clock) {
-  const select = () =>
-    orm.select({ row: staff, unitName: units.name, groupCount }).from(staff).leftJoin(units, eq(units.id, staff.unitId));
+  const select = () => orm.select({ row: staff, unitName: units.name, groupCount }).from(staff).leftJoin(units, eq(units.id, staff.unitId));
   const toMember = (r: { row: StaffRow; unitName: string | null; groupCount: number }): StaffMember => ({
     ...r.row,
     unitName: r.unitName,
@@ -27,23 +26,40 @@ export function staffRepo(orm: Orm, clock: Clock) {
       if (!filter.includeArchived) where.push(eq(staff.active, true));
       if (filter.role === 'leader') where.push(eq(staff.isLeader, true));
       if (filter.role === 'supervisor') where.push(eq(staff.isSupervisor, true));
-      return select().where(and(...where)).all().map(toMember).sort(byName);
+      return select()
+        .where(and(...where))
+        .all()
+        .map(toMember)
+        .sort(byName);
     },
     get(id: string): StaffMember | undefined {
       const r = select().where(eq(staff.id, id)).get();
       return r && toMember(r);
     },
     getMany(ids: readonly string[]): StaffRow[] {
-      return ids.length ? orm.select().from(staff).where(inArray(staff.id, [...ids])).all() : [];
+      return ids.length
+        ? orm
+            .select()
+            .from(staff)
+            .where(inArray(staff.id, [...ids]))
+            .all()
+        : [];
     },
     insert(fields: StaffFields): StaffMember {
       const now = clock.now();
       const id = crypto.randomUUID();
-      orm.insert(staff).values({ ...fields, id, active: true, createdAt: now, updatedAt: now }).run();
+      orm
+        .insert(staff)
+        .values({ ...fields, id, active: true, createdAt: now, updatedAt: now })
+        .run();
       return this.get(id)!;
     },
     update(id: string, fields: Partial<StaffFields> & { active?: boolean }): StaffMember {
-      orm.update(staff).set({ ...fields, updatedAt: clock.now() }).where(eq(staff.id, id)).run();
+      orm
+        .update(staff)
+        .set({ ...fields, updatedAt: clock.now() })
+        .where(eq(staff.id, id))
+        .run();
       return this.get(id)!;
     },
     delete(id: string): void {
@@ -58,7 +74,11 @@ export function staffRepo(orm: Orm, clock: Clock) {
         .innerJoin(groups, eq(groups.id, groupLeaders.groupId))
         .where(and(eq(groupLeaders.staffId, id), open))
         .get()!.n;
-      const supervising = orm.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(groups).where(and(eq(groups.supervisorId, id), open)).get()!.n;
+      const supervising = orm
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(groups)
+        .where(and(eq(groups.supervisorId, id), open))
+        .get()!.n;
       return { leading, supervising };
     },
   };

@@ -31,8 +31,21 @@ export interface SupervisionRow {
   updatedAt: string;
 }
 export type SupervisionFields = Pick<SessionTable, 'date' | 'supervisorId' | 'format' | 'mode' | 'notes'>;
-export interface PresentRow { supervisionId: string; leaderId: string; name: string; rating: number | null; note: string }
-export interface DiscussedRow { supervisionId: string; groupId: string; programmeCode: string; unitName: string; venue: string; startDate: string }
+export interface PresentRow {
+  supervisionId: string;
+  leaderId: string;
+  name: string;
+  rating: number | null;
+  note: string;
+}
+export interface DiscussedRow {
+  supervisionId: string;
+  groupId: string;
+  programmeCode: string;
+  unitName: string;
+  venue: string;
+  startDate: string;
+}
 export interface FollowUpRow {
   id: string;
   supervisionId: string;
@@ -46,7 +59,11 @@ export interface FollowUpRow {
   done: number;
   doneAt: string | null;
 }
-export interface FollowUpFields { text: string; dueDate: string; leaderId: string | null }
+export interface FollowUpFields {
+  text: string;
+  dueDate: string;
+  leaderId: string | null;
+}
 export interface SupervisionFilter {
   supervisorId: string | null;
   leaderId: string | null;
@@ -140,7 +157,9 @@ export function supervisionRepo(orm: Orm, clock: Clock) {
     discussedFields,
   );
   const followUpsOf = preparedRows(
-    selectFollowUps().where(inJson(followUps.supervisionId, placeholder('ids'))).orderBy(followUps.dueDate, followUps.id),
+    selectFollowUps()
+      .where(inJson(followUps.supervisionId, placeholder('ids')))
+      .orderBy(followUps.dueDate, followUps.id),
     followUpFields,
   );
   // A follow-up can only name a leader who was present, so both kinds are found from the sessions
@@ -168,7 +187,13 @@ export function supervisionRepo(orm: Orm, clock: Clock) {
   const filters = (given: Given<SupervisionFilter>): (SQL | undefined)[] => [
     given('supervisorId') ? eq(supervisionSessions.supervisorId, placeholder('supervisorId')) : undefined,
     given('groupId')
-      ? inArray(supervisionSessions.id, orm.select({ id: supervisionGroups.supervisionId }).from(supervisionGroups).where(eq(supervisionGroups.groupId, placeholder('groupId'))))
+      ? inArray(
+          supervisionSessions.id,
+          orm
+            .select({ id: supervisionGroups.supervisionId })
+            .from(supervisionGroups)
+            .where(eq(supervisionGroups.groupId, placeholder('groupId'))),
+        )
       : undefined,
     given('from') ? gte(supervisionSessions.date, placeholder('from')) : undefined,
     given('to') ? lte(supervisionSessions.date, placeholder('to')) : undefined,
@@ -238,7 +263,10 @@ export function supervisionRepo(orm: Orm, clock: Clock) {
         .from(groupLeaders)
         .innerJoin(groups, eq(groups.id, groupLeaders.groupId))
         .where(eq(groupLeaders.staffId, staff.id));
-      const firstCourseDay = orm.select({ date: min(courseAttendance.date) }).from(courseAttendance).where(eq(courseAttendance.staffId, staff.id));
+      const firstCourseDay = orm
+        .select({ date: min(courseAttendance.date) })
+        .from(courseAttendance)
+        .where(eq(courseAttendance.staffId, staff.id));
       return orm
         .select({
           id: staff.id,
@@ -285,7 +313,11 @@ export function supervisionRepo(orm: Orm, clock: Clock) {
       orm.update(followUps).set({ leaderId: f.leaderId, text: f.text, dueDate: f.dueDate, updatedAt: clock.now() }).where(eq(followUps.id, id)).run(),
     setFollowUpDone(id: string, done: boolean) {
       const now = clock.now();
-      return orm.update(followUps).set({ done, doneAt: done ? now : null, updatedAt: now }).where(eq(followUps.id, id)).run();
+      return orm
+        .update(followUps)
+        .set({ done, doneAt: done ? now : null, updatedAt: now })
+        .where(eq(followUps.id, id))
+        .run();
     },
     deleteFollowUp: (id: string) => orm.delete(followUps).where(eq(followUps.id, id)).run().changes > 0,
   };

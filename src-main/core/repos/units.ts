@@ -29,16 +29,27 @@ export function unitRepo(orm: Orm, clock: Clock) {
     },
     /** Id of a unit whose name equals this one regardless of case (Swedish letters included). */
     findIdByName(name: string): string | undefined {
-      return orm.select({ id: units.id }).from(units).where(sql`${units.name} glob ${caseInsensitiveGlob(name)}`).get()?.id;
+      return orm
+        .select({ id: units.id })
+        .from(units)
+        .where(sql`${units.name} glob ${caseInsensitiveGlob(name)}`)
+        .get()?.id;
     },
     insert(fields: UnitFields, seed?: SeedRowOptions): Unit {
       const now = seed?.at ?? clock.now();
       const id = seed?.id ?? crypto.randomUUID();
-      orm.insert(units).values({ ...fields, id, active: true, createdAt: now, updatedAt: now }).run();
+      orm
+        .insert(units)
+        .values({ ...fields, id, active: true, createdAt: now, updatedAt: now })
+        .run();
       return this.get(id)!;
     },
     update(id: string, fields: Partial<UnitFields> & { active?: boolean }): Unit {
-      orm.update(units).set({ ...fields, updatedAt: clock.now() }).where(eq(units.id, id)).run();
+      orm
+        .update(units)
+        .set({ ...fields, updatedAt: clock.now() })
+        .where(eq(units.id, id))
+        .run();
       return this.get(id)!;
     },
     delete(id: string): void {

@@ -8,9 +8,25 @@ import type { UnitFields } from '../repos/units';
  */
 export const seedProgrammes: ProgrammeFields[] = [
   { name: 'Komet för föräldrar 3–11', code: 'fKomet', audience: 'parents', sessionCount: 11, sessionLengthMinutes: 150, childAgeMin: 3, childAgeMax: 11 },
-  { name: 'Komet 12–18 (Tonårskomet)', code: 'Tonårskomet', audience: 'parents', sessionCount: 10, sessionLengthMinutes: 150, childAgeMin: 12, childAgeMax: 18 },
+  {
+    name: 'Komet 12–18 (Tonårskomet)',
+    code: 'Tonårskomet',
+    audience: 'parents',
+    sessionCount: 10,
+    sessionLengthMinutes: 150,
+    childAgeMin: 12,
+    childAgeMax: 18,
+  },
   { name: 'Komet för lärare (sKomet)', code: 'sKomet', audience: 'teachers', sessionCount: 6, sessionLengthMinutes: 150, childAgeMin: 6, childAgeMax: 12 },
-  { name: 'Individuell Komet (iKomet)', code: 'iKomet', audience: 'individual_family', sessionCount: 10, sessionLengthMinutes: 90, childAgeMin: 3, childAgeMax: 11 },
+  {
+    name: 'Individuell Komet (iKomet)',
+    code: 'iKomet',
+    audience: 'individual_family',
+    sessionCount: 10,
+    sessionLengthMinutes: 90,
+    childAgeMin: 3,
+    childAgeMax: 11,
+  },
   { name: 'SiS-Komet', code: 'SiS-Komet', audience: 'parents', sessionCount: 9, sessionLengthMinutes: 120, childAgeMin: 12, childAgeMax: 18 },
   { name: 'FörskoleKomet', code: 'FörskoleKomet', audience: 'preschool_staff', sessionCount: 6, sessionLengthMinutes: 150, childAgeMin: 1, childAgeMax: 5 },
   { name: 'Förstärkt Komet', code: 'FörstärktKomet', audience: 'parents', sessionCount: 14, sessionLengthMinutes: 150, childAgeMin: 3, childAgeMax: 11 },

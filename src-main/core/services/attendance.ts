@@ -75,10 +75,20 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
     }
   }
 
-  function result(sessionId: string, evaluated: ReturnType<typeof status.recomputeGroup>, cells: { participantId: string; state: AttendanceState | null }[]): AttendanceResult {
+  function result(
+    sessionId: string,
+    evaluated: ReturnType<typeof status.recomputeGroup>,
+    cells: { participantId: string; state: AttendanceState | null }[],
+  ): AttendanceResult {
     return {
       session: repos.attendance.session(sessionId),
-      participants: evaluated.map(({ id, result: r }) => ({ id, status: r.status, atRisk: r.atRisk, absentStreak: r.absentStreak, presentCount: r.presentCount })),
+      participants: evaluated.map(({ id, result: r }) => ({
+        id,
+        status: r.status,
+        atRisk: r.atRisk,
+        absentStreak: r.absentStreak,
+        presentCount: r.presentCount,
+      })),
       marks: cells.map((c) => ({ ...c, sessionId })),
     };
   }

@@ -48,10 +48,20 @@ export function certificationService({ repos, tx, audit, clock }: ServiceContext
           });
         }
         const id = repos.certification.insert({
-          leaderId: input.leaderId, programmeId: input.programmeId, date: input.date, supervisorId: input.supervisorId,
-          requirementsMet: met, overrideReason: met ? null : input.overrideReason, note: input.note,
+          leaderId: input.leaderId,
+          programmeId: input.programmeId,
+          date: input.date,
+          supervisorId: input.supervisorId,
+          requirementsMet: met,
+          overrideReason: met ? null : input.overrideReason,
+          note: input.note,
         });
-        audit.record({ action: 'create', entity: 'certification', entityId: id, fields: ['leaderId', 'programmeId', 'date', 'supervisorId', ...(met ? [] : ['overrideReason'])] });
+        audit.record({
+          action: 'create',
+          entity: 'certification',
+          entityId: id,
+          fields: ['leaderId', 'programmeId', 'date', 'supervisorId', ...(met ? [] : ['overrideReason'])],
+        });
         return certification(id);
       }),
 

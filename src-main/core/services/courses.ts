@@ -26,7 +26,11 @@ export function courseService({ repos, tx, audit, clock }: ServiceContext) {
       attendees: [...(attendees.get(r.id)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
     }));
   };
-  const course = (id: string): Course => assemble([id])[0] ?? (() => { throw courseMissing(); })();
+  const course = (id: string): Course =>
+    assemble([id])[0] ??
+    (() => {
+      throw courseMissing();
+    })();
 
   const validate = (f: ParsedInput<'courses.create'>) => {
     check.programme(f.programmeId);
@@ -38,7 +42,12 @@ export function courseService({ repos, tx, audit, clock }: ServiceContext) {
     }
   };
   const fields = (f: ParsedInput<'courses.create'>) => ({
-    programmeId: f.programmeId, title: f.title, trainerStaffId: f.trainerStaffId, trainerName: f.trainerName, note: f.note, dates: f.dates,
+    programmeId: f.programmeId,
+    title: f.title,
+    trainerStaffId: f.trainerStaffId,
+    trainerName: f.trainerName,
+    note: f.note,
+    dates: f.dates,
   });
 
   return {
@@ -78,7 +87,10 @@ export function courseService({ repos, tx, audit, clock }: ServiceContext) {
         check.leader(leaderId, 'leaderId');
         const unknown = dates.findIndex((d) => !c.dates.includes(d));
         if (unknown >= 0) {
-          throw fieldErrorWith(`dates.${unknown}`, { sv: `${dates[unknown]} är inte en kursdag i den här kursen.`, en: `${dates[unknown]} is not a day of this course.` });
+          throw fieldErrorWith(`dates.${unknown}`, {
+            sv: `${dates[unknown]} är inte en kursdag i den här kursen.`,
+            en: `${dates[unknown]} is not a day of this course.`,
+          });
         }
         repos.courses.setAttendance(courseId, leaderId, dates);
         audit.record({ action: 'update', entity: 'courseAttendance', entityId: courseId, fields: ['dates'] });

@@ -7,7 +7,11 @@ const reasonMissing = () => new AppError('not_found', { sv: 'Orsaken finns inte 
 
 /** The editable list of dropout reasons a participant's dropout can name. */
 export function dropoutReasonService({ repos, tx, audit }: ServiceContext) {
-  const reason = (id: string): DropoutReason => repos.plans.reason(id) ?? (() => { throw reasonMissing(); })();
+  const reason = (id: string): DropoutReason =>
+    repos.plans.reason(id) ??
+    (() => {
+      throw reasonMissing();
+    })();
   const uniqueLabel = (sv: string, exceptId?: string) => {
     if (repos.plans.reasonIdByLabel(sv, exceptId)) {
       throw duplicate('sv', { sv: `Orsaken ”${sv}” finns redan.`, en: `The reason “${sv}” already exists.` });
@@ -15,8 +19,7 @@ export function dropoutReasonService({ repos, tx, audit }: ServiceContext) {
   };
 
   return {
-    list: ({ includeArchived }: ParsedInput<'dropoutReasons.list'>): DropoutReason[] =>
-      repos.plans.reasons().filter((r) => includeArchived || r.active),
+    list: ({ includeArchived }: ParsedInput<'dropoutReasons.list'>): DropoutReason[] => repos.plans.reasons().filter((r) => includeArchived || r.active),
 
     create: ({ sv, en }: ParsedInput<'dropoutReasons.create'>): DropoutReason =>
       tx(() => {

@@ -147,7 +147,17 @@ function disclosureOf(m: Manifest): ExportOpenResult['disclosure'] {
   const common = { primarySuppressed: suppression.primarySuppressed, secondarySuppressed: suppression.secondarySuppressed };
   if (m.formatVersion === 1) {
     const k = m.disclosure.kAnonymity;
-    return { ...common, k: k.k, reachesK: k.current.reachesK, smallestClass: k.current.smallestClass, quasiIdentifiers: null, generalisation: null, hiddenValues: null, rowsWithheld: null, belowKReason: null };
+    return {
+      ...common,
+      k: k.k,
+      reachesK: k.current.reachesK,
+      smallestClass: k.current.smallestClass,
+      quasiIdentifiers: null,
+      generalisation: null,
+      hiddenValues: null,
+      rowsWithheld: null,
+      belowKReason: null,
+    };
   }
   const k = m.disclosure.kAnonymity;
   return {

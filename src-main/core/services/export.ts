@@ -143,10 +143,13 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
   }
 
   function currentKey() {
-    return store.currentKey() ?? (() => {
-      const key = newExportKey();
-      return store.insertKey(key, exportKeyId(key));
-    })();
+    return (
+      store.currentKey() ??
+      (() => {
+        const key = newExportKey();
+        return store.insertKey(key, exportKeyId(key));
+      })()
+    );
   }
 
   const keyInfo = (): ExportKeyInfo => {
@@ -186,7 +189,12 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
       // The disclosure plan does not depend on the pseudonym key: it is made, and an export that
       // must be refused is refused, before the key is read or anything is logged.
       const belowKReason = input.belowKReason;
-      const planned = prepareExport(source, { key: new Uint8Array(32), coarsening: input.coarsening, disclosure: settings, ...(belowKReason === undefined ? {} : { belowKReason }) });
+      const planned = prepareExport(source, {
+        key: new Uint8Array(32),
+        coarsening: input.coarsening,
+        disclosure: settings,
+        ...(belowKReason === undefined ? {} : { belowKReason }),
+      });
       assertReleasable(planned);
       const disclosure = planned.plan.assessment;
       const fingerprints = 'recipients' in target ? target.recipients.map(recipientFingerprint) : [];
@@ -205,7 +213,12 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
           disclosure: JSON.stringify(disclosureLog(disclosure)),
           belowKReason: belowKReason ?? null,
         });
-        audit.record({ action: 'export', entity: 'export', entityId: exportId, fields: belowKReason === undefined ? ['scope', 'recipients'] : ['scope', 'recipients', 'belowKReason'] });
+        audit.record({
+          action: 'export',
+          entity: 'export',
+          entityId: exportId,
+          fields: belowKReason === undefined ? ['scope', 'recipients'] : ['scope', 'recipients', 'belowKReason'],
+        });
         return row;
       });
       try {
@@ -235,7 +248,11 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
         tx(() => store.finishLog(exportId, { status: 'failed', bytes: null, rowCounts: '[]' }));
         if (error instanceof AppError) throw error;
         // A write failure deep in the stream (disk full, folder removed) is still the output's fault.
-        if ((error as { code?: unknown } | null)?.code && typeof (error as { code: unknown }).code === 'string' && /^E[A-Z]+$/.test((error as { code: string }).code)) {
+        if (
+          (error as { code?: unknown } | null)?.code &&
+          typeof (error as { code: unknown }).code === 'string' &&
+          /^E[A-Z]+$/.test((error as { code: string }).code)
+        ) {
           throw exportErrors.outputUnwritable();
         }
         throw error;

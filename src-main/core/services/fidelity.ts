@@ -20,15 +20,27 @@ export function fidelityService({ repos, tx, audit, clock }: ServiceContext) {
     const stored = repos.plans.fidelity(sessionId);
     if (stored) {
       return {
-        sessionId, sessionNumber: session.number, title: stored.title, components: stored.components, note: stored.note,
-        recorded: true, percent: fidelityPercent(stored.coveredCount, stored.totalCount), updatedAt: stored.updatedAt,
+        sessionId,
+        sessionNumber: session.number,
+        title: stored.title,
+        components: stored.components,
+        note: stored.note,
+        recorded: true,
+        percent: fidelityPercent(stored.coveredCount, stored.totalCount),
+        updatedAt: stored.updatedAt,
       };
     }
     const programme = programmeOf(session.programmeId);
     const item = planItem(session.programmeId, programme.sessionCount, session.number);
     return {
-      sessionId, sessionNumber: session.number, title: item.title, components: item.components.map((c) => ({ ...c, covered: false })),
-      note: '', recorded: false, percent: null, updatedAt: null,
+      sessionId,
+      sessionNumber: session.number,
+      title: item.title,
+      components: item.components.map((c) => ({ ...c, covered: false })),
+      note: '',
+      recorded: false,
+      percent: null,
+      updatedAt: null,
     };
   }
 

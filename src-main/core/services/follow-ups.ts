@@ -27,7 +27,12 @@ export function followUpService({ repos, tx, audit, clock }: ServiceContext) {
         const s = session(before.supervisionId);
         validateFollowUp(f, { date: s.date, leaderIds: s.leaders.map((l) => l.leaderId) }, '');
         repos.supervision.updateFollowUp(id, f);
-        audit.record({ action: 'update', entity: 'followUp', entityId: id, fields: (['text', 'dueDate', 'leaderId'] as const).filter((k) => before[k] !== f[k]) });
+        audit.record({
+          action: 'update',
+          entity: 'followUp',
+          entityId: id,
+          fields: (['text', 'dueDate', 'leaderId'] as const).filter((k) => before[k] !== f[k]),
+        });
         return followUp(id);
       }),
     setDone: ({ id, done }: ParsedInput<'followUps.setDone'>): FollowUp =>

@@ -15,13 +15,18 @@ export interface GroupReferences {
  */
 export function checkGroupReferences(repos: Repos, next: GroupReferences, previous?: GroupReferences): void {
   const issues = new IssueList();
-  const isNew = (id: string, old: string | readonly string[] | null | undefined) =>
-    Array.isArray(old) ? !old.includes(id) : id !== old;
+  const isNew = (id: string, old: string | readonly string[] | null | undefined) => (Array.isArray(old) ? !old.includes(id) : id !== old);
 
   if (isNew(next.programmeId, previous?.programmeId)) {
     const programme = repos.programmes.get(next.programmeId);
-    if (!programme) issues.add('programmeId', 'Programmet finns inte (längre). Välj ett annat program.', 'The programme does not exist (any more). Choose another programme.');
-    else if (!programme.active) issues.add('programmeId', 'Programmet är arkiverat. Välj ett aktivt program.', 'The programme is archived. Choose an active programme.');
+    if (!programme)
+      issues.add(
+        'programmeId',
+        'Programmet finns inte (längre). Välj ett annat program.',
+        'The programme does not exist (any more). Choose another programme.',
+      );
+    else if (!programme.active)
+      issues.add('programmeId', 'Programmet är arkiverat. Välj ett aktivt program.', 'The programme is archived. Choose an active programme.');
   }
   if (isNew(next.unitId, previous?.unitId)) {
     const unit = repos.units.get(next.unitId);
@@ -35,7 +40,8 @@ export function checkGroupReferences(repos: Repos, next: GroupReferences, previo
     const path = `leaderIds.${i}`;
     const person = people.get(id);
     if (!person) issues.add(path, 'Gruppledaren finns inte (längre). Välj en annan.', 'The group leader does not exist (any more). Choose another.');
-    else if (!person.active) issues.add(path, `${person.name} är arkiverad och kan inte väljas som gruppledare.`, `${person.name} is archived and cannot be chosen as group leader.`);
+    else if (!person.active)
+      issues.add(path, `${person.name} är arkiverad och kan inte väljas som gruppledare.`, `${person.name} is archived and cannot be chosen as group leader.`);
     else if (!person.isLeader) issues.add(path, `${person.name} har inte rollen gruppledare.`, `${person.name} does not have the group leader role.`);
   });
 
@@ -46,8 +52,14 @@ export function checkGroupReferences(repos: Repos, next: GroupReferences, previo
       issues.add('supervisorId', 'Handledaren kan inte samtidigt vara gruppledare i gruppen.', 'The supervisor cannot also be a leader of the group.');
     } else if (isNew(supervisorId, previous?.supervisorId)) {
       if (!person) issues.add('supervisorId', 'Handledaren finns inte (längre). Välj en annan.', 'The supervisor does not exist (any more). Choose another.');
-      else if (!person.active) issues.add('supervisorId', `${person.name} är arkiverad och kan inte väljas som handledare.`, `${person.name} is archived and cannot be chosen as supervisor.`);
-      else if (!person.isSupervisor) issues.add('supervisorId', `${person.name} har inte rollen handledare.`, `${person.name} does not have the supervisor role.`);
+      else if (!person.active)
+        issues.add(
+          'supervisorId',
+          `${person.name} är arkiverad och kan inte väljas som handledare.`,
+          `${person.name} is archived and cannot be chosen as supervisor.`,
+        );
+      else if (!person.isSupervisor)
+        issues.add('supervisorId', `${person.name} har inte rollen handledare.`, `${person.name} does not have the supervisor role.`);
     }
   }
   issues.throwIfAny();

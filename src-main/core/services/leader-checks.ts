@@ -27,7 +27,11 @@ export function leaderChecks(repos: Repos) {
     person,
     leader: (id: string, path: string) => person(id, path, 'leader'),
     supervisor: (id: string, path: string) => person(id, path, 'supervisor'),
-    programme: (id: string) => repos.programmes.get(id) ?? (() => { throw missing('programme'); })(),
+    programme: (id: string) =>
+      repos.programmes.get(id) ??
+      (() => {
+        throw missing('programme');
+      })(),
     notSelf(supervisorId: string, leaderIds: string[], path: (i: number) => string, message: Bilingual): void {
       const i = leaderIds.indexOf(supervisorId);
       if (i >= 0) throw fieldErrorWith(path(i), message);

@@ -10,7 +10,12 @@ export function leaderSettingService({ repos, tx, audit }: ServiceContext) {
       tx(() => {
         const before = readLeaderSettings(repos);
         writeLeaderSettings(repos, next);
-        audit.record({ action: 'update', entity: 'leaderSettings', entityId: 'leaders', fields: (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]) });
+        audit.record({
+          action: 'update',
+          entity: 'leaderSettings',
+          entityId: 'leaders',
+          fields: (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]),
+        });
         return readLeaderSettings(repos);
       }),
   };

@@ -1,7 +1,13 @@
 import type { Certification, LeaderGroup, Pathway, PathwayRequirements } from '../../contract';
 import { type AttentionParams, defaultAttentionParams } from '../domain/attention';
 import {
-  defaultInactiveAfterMonths, defaultRequirements, evaluatePathway, evaluatePathwayStatus, type PathwayFacts, type PathwayStatus, type Requirements,
+  defaultInactiveAfterMonths,
+  defaultRequirements,
+  evaluatePathway,
+  evaluatePathwayStatus,
+  type PathwayFacts,
+  type PathwayStatus,
+  type Requirements,
 } from '../domain/pathway';
 import type { Repos } from '../repos';
 import type { CertificationRow } from '../repos/certification';
@@ -88,9 +94,14 @@ type Certified = { leaderId: string; programmeId: string; date: string };
  * anything recorded in into a pathway. With leaderId, only that leader's groups are read.
  */
 function collect<C extends Certified, P>(
-  repos: Repos, today: string, certificationRows: C[], evaluate: (input: PathwayInput, cert: C | undefined) => P,
+  repos: Repos,
+  today: string,
+  certificationRows: C[],
+  evaluate: (input: PathwayInput, cert: C | undefined) => P,
   coLeadersOf: (groupId: string, leaderId: string) => { id: string; name: string }[],
-  leaderId?: string, alsoProgrammeId?: string, settings = readLeaderSettings(repos),
+  leaderId?: string,
+  alsoProgrammeId?: string,
+  settings = readLeaderSettings(repos),
 ): (Omit<LeaderFacts, 'pathways'> & { pathways: P[] })[] {
   const report = repos.leadersReport;
   const people = report.people(leaderId);
@@ -165,8 +176,11 @@ function collect<C extends Certified, P>(
       if (!programme) continue;
       const { cert } = recorded;
       const facts: PathwayFacts = {
-        leaderId: person.id, courseDays: recorded.courseDays, groups: groups.filter((g) => g.programmeId === programmeId),
-        supervisionSessions: recorded.supervision + general, certificationDate: cert?.date ?? null,
+        leaderId: person.id,
+        courseDays: recorded.courseDays,
+        groups: groups.filter((g) => g.programmeId === programmeId),
+        supervisionSessions: recorded.supervision + general,
+        certificationDate: cert?.date ?? null,
       };
       pathways.push(evaluate({ programmeId, programme, requirements: requirementsOf(programmeId), facts, options }, cert));
     }
@@ -176,18 +190,30 @@ function collect<C extends Certified, P>(
 
 /** Everything the leader page and certification need about one leader, pathways with their checklists. */
 export function gatherLeaderFacts(
-  repos: Repos, today: string, leaderId: string, alsoProgrammeId?: string, settings = readLeaderSettings(repos),
+  repos: Repos,
+  today: string,
+  leaderId: string,
+  alsoProgrammeId?: string,
+  settings = readLeaderSettings(repos),
 ): LeaderFacts[] {
   const coLeaders = new Map<string, { id: string; name: string }[]>();
   for (const c of repos.leadersReport.coLeaders(leaderId)) push(coLeaders, c.groupId, { id: c.id, name: c.name });
   const facts = collect(
-    repos, today, repos.certification.list({ leaderId }),
+    repos,
+    today,
+    repos.certification.list({ leaderId }),
     ({ programmeId, programme, requirements, facts: f, options }, cert): Pathway => ({
-      programmeId, programmeCode: programme.code, programmeName: programme.name, requirements,
-      ...evaluatePathway(f, requirements as Requirements, options), certification: cert ? toCertification(cert) : null,
+      programmeId,
+      programmeCode: programme.code,
+      programmeName: programme.name,
+      requirements,
+      ...evaluatePathway(f, requirements as Requirements, options),
+      certification: cert ? toCertification(cert) : null,
     }),
     (groupId) => coLeaders.get(groupId) ?? [],
-    leaderId, alsoProgrammeId, settings,
+    leaderId,
+    alsoProgrammeId,
+    settings,
   );
   for (const f of facts) f.pathways.sort(byCode);
   return facts;
@@ -200,12 +226,19 @@ export function gatherLeaderFacts(
 export function gatherLeaderSummaries(repos: Repos, today: string, settings = readLeaderSettings(repos)): LeaderSummary[] {
   const noCoLeaders: { id: string; name: string }[] = [];
   const summaries = collect(
-    repos, today, repos.leadersReport.certified(),
+    repos,
+    today,
+    repos.leadersReport.certified(),
     ({ programmeId, programme, requirements, facts, options }, cert): PathwaySummary => ({
-      programmeId, programmeCode: programme.code, ...pick(evaluatePathwayStatus(facts, requirements as Requirements, options)), certified: cert !== undefined,
+      programmeId,
+      programmeCode: programme.code,
+      ...pick(evaluatePathwayStatus(facts, requirements as Requirements, options)),
+      certified: cert !== undefined,
     }),
     () => noCoLeaders,
-    undefined, undefined, settings,
+    undefined,
+    undefined,
+    settings,
   );
   for (const f of summaries) f.pathways.sort(byCode);
   return summaries;

@@ -1,8 +1,6 @@
 import type { AttentionFlag, CertificateSummary, LeaderPage, LeaderRow, LeadersOverview, ParsedInput } from '../../contract';
 import { ratingScale } from '../../contract/rating-scale';
-import {
-  followUpOverdueRule, lowAttendanceRule, lowFidelityRule, noSupervisionRule, readyForCertificationRule, ruleExplanations,
-} from '../domain/attention';
+import { followUpOverdueRule, lowAttendanceRule, lowFidelityRule, noSupervisionRule, readyForCertificationRule, ruleExplanations } from '../domain/attention';
 import { missing } from '../domain/errors';
 import { mostAdvanced, statusRank } from '../domain/pathway';
 import { foldCase } from '../domain/text';
@@ -128,8 +126,12 @@ export function leaderService(ctx: ServiceContext) {
         pathways: f.pathways,
         groups: f.groups,
         courses: courses.map((c) => ({
-          courseId: c.id, programmeCode: c.programmeCode, title: c.title, trainerName: c.trainerName,
-          daysAttended: attended.get(c.id) ?? [], totalDays: dayCounts.get(c.id) ?? 0,
+          courseId: c.id,
+          programmeCode: c.programmeCode,
+          title: c.title,
+          trainerName: c.trainerName,
+          daysAttended: attended.get(c.id) ?? [],
+          totalDays: dayCounts.get(c.id) ?? 0,
         })),
         supervision: supervision.list({ leaderId, limit: 500 }),
         followUps: repos.supervision.followUpsOfLeader(leaderId).map((u) => ({ ...u, done: u.done === 1, overdue: u.done === 0 && u.dueDate < today })),
@@ -160,11 +162,21 @@ export function leaderService(ctx: ServiceContext) {
         leader: { id: f.person.id, name: f.person.name, unitName: f.person.unitName },
         programme: { id: programme.id, code: programme.code, name: programme.name },
         pathway,
-        courses: courses.map((c) => ({ title: c.title, trainerName: c.trainerName, daysAttended: attended.filter((a) => a.courseId === c.id).map((a) => a.date) })),
+        courses: courses.map((c) => ({
+          title: c.title,
+          trainerName: c.trainerName,
+          daysAttended: attended.filter((a) => a.courseId === c.id).map((a) => a.date),
+        })),
         groups: f.groups.filter((g) => groupIds.has(g.groupId)),
         supervision: sessions
           .filter((s) => s.groups.length === 0 || s.groups.some((g) => groupIds.has(g.groupId)))
-          .map((s) => ({ date: s.date, supervisorName: s.supervisorName, format: s.format, mode: s.mode, rating: s.leaders.find((l) => l.leaderId === leaderId)?.rating ?? null })),
+          .map((s) => ({
+            date: s.date,
+            supervisorName: s.supervisorName,
+            format: s.format,
+            mode: s.mode,
+            rating: s.leaders.find((l) => l.leaderId === leaderId)?.rating ?? null,
+          })),
         certification: pathway.certification,
       };
     },

@@ -15,8 +15,16 @@ type Fields = Omit<ParsedInput<'participants.create'>, 'groupId'>;
 
 export function participantService({ repos, tx, audit, clock }: ServiceContext) {
   const status = participationStatus(repos);
-  const get = (id: string): Participant => repos.participants.get(id) ?? (() => { throw participantMissing(); })();
-  const row = (id: string): ParticipantRow => repos.participants.row(id) ?? (() => { throw participantMissing(); })();
+  const get = (id: string): Participant =>
+    repos.participants.get(id) ??
+    (() => {
+      throw participantMissing();
+    })();
+  const row = (id: string): ParticipantRow =>
+    repos.participants.row(id) ??
+    (() => {
+      throw participantMissing();
+    })();
   const activeGroup = (groupId: string, path: string) => {
     const group = repos.groups.row(groupId);
     if (!group) throw fieldErrorWith(path, { sv: 'Gruppen finns inte (längre).', en: 'The group does not exist (any more).' });
@@ -36,7 +44,11 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     const issues = new IssueList();
     const year = Number(clock.today().slice(0, 4));
     if (!parentAudiences.has(programme.audience) && (childBirthYear !== null || childGender !== null)) {
-      issues.add('childBirthYear', 'Barnets födelseår och kön anges bara i föräldraprogram.', 'The child’s birth year and gender are recorded in parent programmes only.');
+      issues.add(
+        'childBirthYear',
+        'Barnets födelseår och kön anges bara i föräldraprogram.',
+        'The child’s birth year and gender are recorded in parent programmes only.',
+      );
     } else if (childBirthYear !== null) {
       if (childBirthYear > year) {
         issues.add('childBirthYear', `Födelseåret ligger i framtiden (i år är ${year}).`, `The birth year is in the future (this year is ${year}).`);
@@ -52,7 +64,11 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     }
     if (f.consentDate !== null) {
       if (f.consentDate < f.enrolmentDate) {
-        issues.add('consentDate', `Samtycket kan inte vara daterat före inskrivningen (${f.enrolmentDate}).`, `Consent cannot be dated before enrolment (${f.enrolmentDate}).`);
+        issues.add(
+          'consentDate',
+          `Samtycket kan inte vara daterat före inskrivningen (${f.enrolmentDate}).`,
+          `Consent cannot be dated before enrolment (${f.enrolmentDate}).`,
+        );
       } else if (f.consentDate > clock.today()) {
         issues.add('consentDate', 'Datumet för samtycket ligger i framtiden.', 'The consent date is in the future.');
       }
@@ -163,7 +179,10 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
         const before = row(id);
         if (before.manualStatus === 'moved') throw movedAway();
         if (toGroupId === before.groupId) {
-          throw fieldErrorWith('toGroupId', { sv: 'Deltagaren går redan i den gruppen. Välj en annan grupp.', en: 'The participant is already in that group. Choose another group.' });
+          throw fieldErrorWith('toGroupId', {
+            sv: 'Deltagaren går redan i den gruppen. Välj en annan grupp.',
+            en: 'The participant is already in that group. Choose another group.',
+          });
         }
         activeGroup(toGroupId, 'toGroupId');
         if (enrolmentDate < before.enrolmentDate) {
@@ -173,9 +192,16 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
           });
         }
         const newId = repos.participants.insert({
-          displayName: before.displayName, relation: before.relation, contact: before.contact, familyId: before.familyId,
-          consent: before.consent, consentDate: before.consentDate,
-          enrolmentDate, groupId: toGroupId, personId: before.personId, movedFromGroupId: before.groupId,
+          displayName: before.displayName,
+          relation: before.relation,
+          contact: before.contact,
+          familyId: before.familyId,
+          consent: before.consent,
+          consentDate: before.consentDate,
+          enrolmentDate,
+          groupId: toGroupId,
+          personId: before.personId,
+          movedFromGroupId: before.groupId,
         });
         repos.participants.setManual(id, { manualStatus: 'moved', reasonId: before.dropoutReasonId, lastSession: null, movedToGroupId: toGroupId });
         status.recomputeGroup(before.groupId, [id]);
@@ -223,7 +249,10 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
           });
         }
         if (before.movedFromGroupId || before.manualStatus === 'moved') {
-          throw conflict({ sv: 'En flyttad deltagare är en del av historiken och kan inte tas bort.', en: 'A moved participant is part of the history and cannot be deleted.' });
+          throw conflict({
+            sv: 'En flyttad deltagare är en del av historiken och kan inte tas bort.',
+            en: 'A moved participant is part of the history and cannot be deleted.',
+          });
         }
         repos.participants.delete(id);
         repos.participants.removeFamilyIfUnused(before.familyId);

@@ -9,8 +9,7 @@ export const needsRecordWindowDays = 84;
 const listed = 50;
 
 // Rounded so the same data always reports the same figure: SQLite may sum the parts in any order.
-const rate = (part: number, whole: number): number | null =>
-  whole > 0 ? Math.round((part / whole) * 1e6) / 1e6 : null;
+const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1e6) / 1e6 : null);
 
 export function participationReportService({ repos, clock }: ServiceContext) {
   return {
@@ -71,8 +70,14 @@ export function participationReportService({ repos, clock }: ServiceContext) {
           attendance: sessions.map((s) => {
             const c = perSession.get(s.id)!;
             return {
-              sessionId: s.id, number: s.number, date: s.heldDate ?? s.plannedDate, status: s.status,
-              present: c.present, absent: c.absent, absentWithNotice: c.absentWithNotice, families: c.families.size,
+              sessionId: s.id,
+              number: s.number,
+              date: s.heldDate ?? s.plannedDate,
+              status: s.status,
+              present: c.present,
+              absent: c.absent,
+              absentWithNotice: c.absentWithNotice,
+              families: c.families.size,
             };
           }),
           // Someone who left counts from the first held session after the last one they attended.
@@ -135,8 +140,14 @@ export function participationReportService({ repos, clock }: ServiceContext) {
           const r = rows.find((x) => x.programmeId === p.id);
           const f = fidelity.get(p.id);
           return {
-            key: p.code, label: p.name, participants: r?.total ?? 0, completed: r?.completed ?? 0, droppedOut: r?.droppedOut ?? 0,
-            families: r?.families ?? 0, attendanceRate: rate(r?.present ?? 0, r?.marked ?? 0), fidelityRate: f ? rate(f.sum, f.n) : null,
+            key: p.code,
+            label: p.name,
+            participants: r?.total ?? 0,
+            completed: r?.completed ?? 0,
+            droppedOut: r?.droppedOut ?? 0,
+            families: r?.families ?? 0,
+            attendanceRate: rate(r?.present ?? 0, r?.marked ?? 0),
+            fidelityRate: f ? rate(f.sum, f.n) : null,
           };
         })
         .sort((a, b) => a.label.localeCompare(b.label, 'sv-SE'));

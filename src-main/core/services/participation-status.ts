@@ -7,7 +7,11 @@ import type { Repos } from '../repos';
 const sessionDate = (s: SessionCounts) => s.heldDate ?? s.plannedDate;
 
 /** The held sessions that count for one participant: those since enrolment, and any they have a mark on. */
-export function heldFor(p: Pick<ParticipantRow, 'id' | 'enrolmentDate'>, sessions: readonly SessionCounts[], marks: ReadonlyMap<string, Mark>): HeldSessionMark[] {
+export function heldFor(
+  p: Pick<ParticipantRow, 'id' | 'enrolmentDate'>,
+  sessions: readonly SessionCounts[],
+  marks: ReadonlyMap<string, Mark>,
+): HeldSessionMark[] {
   const held: HeldSessionMark[] = [];
   for (const s of sessions) {
     if (s.status !== 'held') continue;
@@ -43,7 +47,13 @@ export function participationStatus(repos: Repos) {
     for (const p of repos.participants.rowsForGroup(groupId)) {
       if (only && !only.has(p.id)) continue;
       const result = deriveStatus(
-        { held: heldFor(p, sessions, marks.get(p.id) ?? new Map()), groupEnded: ended, manualStatus: p.manualStatus, keepActive: p.keepActive, manualLastSession: p.manualLastSession },
+        {
+          held: heldFor(p, sessions, marks.get(p.id) ?? new Map()),
+          groupEnded: ended,
+          manualStatus: p.manualStatus,
+          keepActive: p.keepActive,
+          manualLastSession: p.manualLastSession,
+        },
         rules,
       );
       out.push({ id: p.id, result, changed: repos.participants.setDerived(p.id, result) });

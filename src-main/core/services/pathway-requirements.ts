@@ -18,7 +18,9 @@ export function pathwayRequirementService({ repos, tx, audit }: ServiceContext) 
         const before = requirementsOf(repos, programmeId);
         repos.certification.setRequirements(programmeId, next);
         audit.record({
-          action: 'update', entity: 'pathwayRequirements', entityId: programmeId,
+          action: 'update',
+          entity: 'pathwayRequirements',
+          entityId: programmeId,
           fields: (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]),
         });
         return requirementsOf(repos, programmeId);

@@ -20,7 +20,9 @@ export function programmeRulesService({ repos, tx, audit }: ServiceContext) {
         repos.plans.setRules(programmeId, next);
         participationStatus(repos).recomputeProgramme(programmeId);
         audit.record({
-          action: 'update', entity: 'programmeRules', entityId: programmeId,
+          action: 'update',
+          entity: 'programmeRules',
+          entityId: programmeId,
           fields: (['completionPercent', 'dropoutAfter', 'atRiskAfter'] as const).filter((k) => before[k] !== next[k]),
         });
         return rules(programmeId);

@@ -10,7 +10,11 @@ const codeTaken = (code: string) =>
   });
 
 export function programmeService({ repos, tx, audit }: ServiceContext) {
-  const existing = (id: string) => repos.programmes.get(id) ?? (() => { throw missing('programme'); })();
+  const existing = (id: string) =>
+    repos.programmes.get(id) ??
+    (() => {
+      throw missing('programme');
+    })();
   const ensureCodeFree = (code: string, ownId?: string) => {
     const holder = repos.programmes.findIdByCode(code);
     if (holder && holder !== ownId) throw codeTaken(code);

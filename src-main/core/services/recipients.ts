@@ -16,7 +16,8 @@ export function recipientService({ repos, tx, audit }: ServiceContext) {
       try {
         [publicKey] = validateRecipients([input.publicKey]) as [string];
       } catch (error) {
-        if (isExportError(error, 'recipient_unsupported')) throw Object.assign(error, { issues: fieldError('publicKey', error.messages.sv, error.messages.en).issues });
+        if (isExportError(error, 'recipient_unsupported'))
+          throw Object.assign(error, { issues: fieldError('publicKey', error.messages.sv, error.messages.en).issues });
         throw fieldError('publicKey', 'Ange en giltig age-nyckel (age1… med 62 tecken).', 'Enter a valid age key (age1…, 62 characters).');
       }
       return tx(() => {

@@ -6,7 +6,11 @@ import { genericPlanItem } from '../seed/participation';
 
 /** A programme's session plan as the contract shows it, its own items over the generic outline. */
 export function sessionPlanReader(repos: Repos) {
-  const programmeOf = (programmeId: string) => repos.programmes.get(programmeId) ?? (() => { throw missing('programme'); })();
+  const programmeOf = (programmeId: string) =>
+    repos.programmes.get(programmeId) ??
+    (() => {
+      throw missing('programme');
+    })();
 
   /** The programme's own plan item, or the generic outline where it has none. */
   function planItem(programmeId: string, sessionCount: number, number: number): PlanRow & { isDefault: boolean } {

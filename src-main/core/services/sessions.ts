@@ -20,7 +20,11 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
     participation.afterSessionChange(session.groupId, session.id);
     return repos.sessions.get(session.id)!;
   };
-  const withGroup = (id: string) => repos.sessions.getWithGroupStatus(id) ?? (() => { throw missing('session'); })();
+  const withGroup = (id: string) =>
+    repos.sessions.getWithGroupStatus(id) ??
+    (() => {
+      throw missing('session');
+    })();
   const write = (before: Session, change: SessionChange): Session => {
     const after = repos.sessions.update(before.id, change);
     audit.record({ action: 'update', entity: 'session', entityId: before.id, fields: changedFields(before, after) });

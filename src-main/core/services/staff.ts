@@ -4,7 +4,11 @@ import { groupsEn, groupsSv, inUse, IssueList, missing } from '../domain/errors'
 import type { ServiceContext } from './context';
 
 export function staffService({ repos, tx, audit }: ServiceContext) {
-  const existing = (id: string) => repos.staff.get(id) ?? (() => { throw missing('staff'); })();
+  const existing = (id: string) =>
+    repos.staff.get(id) ??
+    (() => {
+      throw missing('staff');
+    })();
 
   /** A new or changed unit must exist and be in use; an unchanged archived unit may stay. */
   const checkUnit = (issues: IssueList, unitId: string | null, previous?: string | null) => {

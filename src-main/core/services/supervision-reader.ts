@@ -7,7 +7,9 @@ import { followUpMissing, supervisionMissing } from './leader-checks';
 
 /** Reads supervision sessions and follow-ups as the contract shows them (shared by both services). */
 export function supervisionReader(repos: Repos, clock: Pick<Clock, 'today'>) {
-  const toFollowUp = (today: string) => (f: FollowUpRow): FollowUp => ({ ...f, done: f.done === 1, overdue: f.done === 0 && f.dueDate < today });
+  const toFollowUp =
+    (today: string) =>
+    (f: FollowUpRow): FollowUp => ({ ...f, done: f.done === 1, overdue: f.done === 0 && f.dueDate < today });
 
   const assemble = (ids: string[]): SupervisionSession[] => {
     const rows = ids.map((id) => repos.supervision.get(id)).filter((r) => r !== undefined);
@@ -23,13 +25,18 @@ export function supervisionReader(repos: Repos, clock: Pick<Clock, 'today'>) {
     const today = clock.today();
     return rows.map((r) => ({
       ...r,
-      leaders: (present.get(r.id) ?? []).map(({ leaderId, name, rating, note }) => ({ leaderId, name, rating, note }))
+      leaders: (present.get(r.id) ?? [])
+        .map(({ leaderId, name, rating, note }) => ({ leaderId, name, rating, note }))
         .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
       groups: (discussed.get(r.id) ?? []).map(({ supervisionId: _, ...g }) => g),
       followUps: (followUps.get(r.id) ?? []).map(toFollowUp(today)),
     }));
   };
-  const session = (id: string): SupervisionSession => assemble([id])[0] ?? (() => { throw supervisionMissing(); })();
+  const session = (id: string): SupervisionSession =>
+    assemble([id])[0] ??
+    (() => {
+      throw supervisionMissing();
+    })();
   const followUp = (id: string): FollowUp => {
     const f = repos.supervision.followUp(id);
     if (!f) throw followUpMissing();
@@ -42,10 +49,16 @@ export function supervisionReader(repos: Repos, clock: Pick<Clock, 'today'>) {
 /** A follow-up is due on or after its supervision and concerns a leader who was there, if anyone. */
 export function validateFollowUp(f: { leaderId: string | null; dueDate: string }, s: { date: string; leaderIds: string[] }, path: string): void {
   if (f.dueDate < s.date) {
-    throw fieldErrorWith(`${path}dueDate`, { sv: 'Uppföljningen kan inte förfalla före handledningen.', en: 'A follow-up cannot be due before the supervision.' });
+    throw fieldErrorWith(`${path}dueDate`, {
+      sv: 'Uppföljningen kan inte förfalla före handledningen.',
+      en: 'A follow-up cannot be due before the supervision.',
+    });
   }
   const leaderIds = s.leaderIds;
   if (f.leaderId !== null && !leaderIds.includes(f.leaderId)) {
-    throw fieldErrorWith(`${path}leaderId`, { sv: 'Uppföljningen kan bara gälla en gruppledare som var med på handledningen.', en: 'A follow-up can only concern a group leader who attended the supervision.' });
+    throw fieldErrorWith(`${path}leaderId`, {
+      sv: 'Uppföljningen kan bara gälla en gruppledare som var med på handledningen.',
+      en: 'A follow-up can only concern a group leader who attended the supervision.',
+    });
   }
 }

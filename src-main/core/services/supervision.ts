@@ -32,7 +32,11 @@ export function supervisionService({ repos, tx, audit, clock }: ServiceContext) 
       if (input.date < k.since) {
         const i = leaderIds.indexOf(k.id);
         const name = repos.staff.get(k.id)?.name ?? '';
-        issues.add(`leaders.${i}.leaderId`, `Handledningen är daterad före ${k.since}, då ${name} började som gruppledare.`, `The supervision is dated before ${k.since}, when ${name} started as a group leader.`);
+        issues.add(
+          `leaders.${i}.leaderId`,
+          `Handledningen är daterad före ${k.since}, då ${name} började som gruppledare.`,
+          `The supervision is dated before ${k.since}, when ${name} started as a group leader.`,
+        );
       }
     }
     input.groupIds.forEach((g, i) => {
@@ -45,15 +49,27 @@ export function supervisionService({ repos, tx, audit, clock }: ServiceContext) 
     issues.throwIfAny();
   };
   const fields = (input: SupervisionInput | ParsedInput<'supervision.create'>) => ({
-    date: input.date, supervisorId: input.supervisorId, format: input.format, mode: input.mode, notes: input.notes,
+    date: input.date,
+    supervisorId: input.supervisorId,
+    format: input.format,
+    mode: input.mode,
+    notes: input.notes,
   });
   return {
     ratingScale: () => ratingScale.map((r) => ({ value: r.value, label: r.label, description: r.description })),
     list: (input: ParsedInput<'supervision.list'>): SupervisionSession[] =>
-      assemble(repos.supervision.list({
-        supervisorId: input.supervisorId ?? null, leaderId: input.leaderId ?? null, groupId: input.groupId ?? null,
-        from: input.from ?? null, to: input.to ?? null, limit: input.limit,
-      }).map((r) => r.id)),
+      assemble(
+        repos.supervision
+          .list({
+            supervisorId: input.supervisorId ?? null,
+            leaderId: input.leaderId ?? null,
+            groupId: input.groupId ?? null,
+            from: input.from ?? null,
+            to: input.to ?? null,
+            limit: input.limit,
+          })
+          .map((r) => r.id),
+      ),
     get: ({ id }: ParsedInput<'supervision.get'>) => session(id),
 
     create: (input: ParsedInput<'supervision.create'>): SupervisionSession =>
@@ -65,7 +81,12 @@ export function supervisionService({ repos, tx, audit, clock }: ServiceContext) 
         repos.supervision.setLeaders(id, input.leaders);
         repos.supervision.setGroups(id, input.groupIds);
         for (const f of input.followUps) repos.supervision.insertFollowUp(id, f);
-        audit.record({ action: 'create', entity: 'supervision', entityId: id, fields: ['date', 'supervisorId', 'format', 'mode', 'leaders', 'groups', 'notes', ...(input.followUps.length ? ['followUps'] : [])] });
+        audit.record({
+          action: 'create',
+          entity: 'supervision',
+          entityId: id,
+          fields: ['date', 'supervisorId', 'format', 'mode', 'leaders', 'groups', 'notes', ...(input.followUps.length ? ['followUps'] : [])],
+        });
         return session(id);
       }),
 
@@ -76,14 +97,27 @@ export function supervisionService({ repos, tx, audit, clock }: ServiceContext) 
         const leaderIds = input.leaders.map((l) => l.leaderId);
         const orphan = before.followUps.findIndex((f) => f.leaderId !== null && !leaderIds.includes(f.leaderId));
         if (orphan >= 0) {
-          throw fieldErrorWith('leaders', { sv: `${before.followUps[orphan]!.leaderName ?? ''} har en uppföljning från den här handledningen; ta bort eller ändra den först.`, en: 'A leader being removed has a follow-up from this supervision; remove or change it first.' });
+          throw fieldErrorWith('leaders', {
+            sv: `${before.followUps[orphan]!.leaderName ?? ''} har en uppföljning från den här handledningen; ta bort eller ändra den först.`,
+            en: 'A leader being removed has a follow-up from this supervision; remove or change it first.',
+          });
         }
         repos.supervision.update(input.id, fields(input));
         repos.supervision.setLeaders(input.id, input.leaders);
         repos.supervision.setGroups(input.id, input.groupIds);
         const changed: string[] = (['date', 'supervisorId', 'format', 'mode', 'notes'] as const).filter((k) => before[k] !== input[k]);
-        if (JSON.stringify(before.leaders.map((l) => [l.leaderId, l.rating, l.note]).sort()) !== JSON.stringify(input.leaders.map((l) => [l.leaderId, l.rating, l.note]).sort())) changed.push('leaders');
-        if (before.groups.map((g) => g.groupId).sort().join() !== [...input.groupIds].sort().join()) changed.push('groups');
+        if (
+          JSON.stringify(before.leaders.map((l) => [l.leaderId, l.rating, l.note]).sort()) !==
+          JSON.stringify(input.leaders.map((l) => [l.leaderId, l.rating, l.note]).sort())
+        )
+          changed.push('leaders');
+        if (
+          before.groups
+            .map((g) => g.groupId)
+            .sort()
+            .join() !== [...input.groupIds].sort().join()
+        )
+          changed.push('groups');
         audit.record({ action: 'update', entity: 'supervision', entityId: input.id, fields: changed });
         return session(input.id);
       }),

@@ -20,7 +20,11 @@ function usedBy(unit: Unit) {
 }
 
 export function unitService({ repos, tx, audit }: ServiceContext) {
-  const existing = (id: string) => repos.units.get(id) ?? (() => { throw missing('unit'); })();
+  const existing = (id: string) =>
+    repos.units.get(id) ??
+    (() => {
+      throw missing('unit');
+    })();
   const ensureNameFree = (name: string, ownId?: string) => {
     const holder = repos.units.findIdByName(name);
     if (holder && holder !== ownId) throw nameTaken(name);

@@ -105,7 +105,10 @@ function captureRow(p: Pending, deps: CaptureDeps, lookups: ScopeLookups, writte
         // The deletion carries what it replaced, as any write does; never the values.
         tombstone[historyCellOf(cell)] = nextHistory(s, stamps[historyCellOf(cell)]);
       }
-      record(scope, store.write((w) => w.set(table.name, rowId, tombstone)));
+      record(
+        scope,
+        store.write((w) => w.set(table.name, rowId, tombstone)),
+      );
     }
     return;
   }
@@ -123,9 +126,14 @@ function captureRow(p: Pending, deps: CaptureDeps, lookups: ScopeLookups, writte
         const before = stamps?.[cell.id];
         if (before && before.value === value) continue;
         write[cell.id] = value;
-        if (before?.hlc) write[historyCellOf(cell.id)] = nextHistory(before, stamps?.[historyCellOf(cell.id)], deps.resolvedAncestors(table.name, rowId, cell.id));
+        if (before?.hlc)
+          write[historyCellOf(cell.id)] = nextHistory(before, stamps?.[historyCellOf(cell.id)], deps.resolvedAncestors(table.name, rowId, cell.id));
       }
-      if (Object.keys(write).length) record(scope, store.write((w) => w.set(table.name, rowId, write)));
+      if (Object.keys(write).length)
+        record(
+          scope,
+          store.write((w) => w.set(table.name, rowId, write)),
+        );
     }
   });
 }

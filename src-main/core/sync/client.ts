@@ -106,7 +106,10 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
       { hooks: options.hooksFor(scope), timeoutSeconds: options.timeoutSeconds ?? 60 },
     );
     links.set(scope, link);
-    starting.set(scope, link.start().catch(() => undefined));
+    starting.set(
+      scope,
+      link.start().catch(() => undefined),
+    );
   }
 
   channel.onClose((reason) => {
@@ -212,7 +215,15 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
         });
         if (!differ.length) return true;
         // A request that timed out leaves a difference nothing else will pick up: compare again.
-        if (++rounds % 20 === 0) await Promise.all(differ.map((s) => links.get(s)?.resync().catch(() => undefined)));
+        if (++rounds % 20 === 0)
+          await Promise.all(
+            differ.map((s) =>
+              links
+                .get(s)
+                ?.resync()
+                .catch(() => undefined),
+            ),
+          );
         await new Promise((r) => setTimeout(r, 10));
       }
       return false;

@@ -44,7 +44,13 @@ const sameValue = (x: Stamped['value'], y: Stamped['value']) => x === y;
  * @param local the row's current stamps (cell and companion), undefined if the row is new here
  * @param incoming the row's incoming stamps
  */
-export function detectConflicts(table: string, rowId: string, local: RowStamps | undefined, incoming: RowStamps, isQuiet: (cell: string) => boolean = (c) => quietCells.has(c)): DetectedConflict[] {
+export function detectConflicts(
+  table: string,
+  rowId: string,
+  local: RowStamps | undefined,
+  incoming: RowStamps,
+  isQuiet: (cell: string) => boolean = (c) => quietCells.has(c),
+): DetectedConflict[] {
   // Two machines noticing the same conflict write the same row; its cells are bookkeeping, not work.
   if (!local || table === 'sync_conflicts') return [];
   const out: DetectedConflict[] = [];

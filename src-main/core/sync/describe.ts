@@ -36,11 +36,19 @@ function readable(table: string, cell: string, raw: string | null): string | nul
   } catch {
     return raw;
   }
-  const def = syncedTableByName.get(table)?.parts.flatMap((p) => p.cells).find((c) => c.id === cell);
+  const def = syncedTableByName
+    .get(table)
+    ?.parts.flatMap((p) => p.cells)
+    .find((c) => c.id === cell);
   if (def && def.columns.length > 1 && typeof value === 'string') {
     try {
       const parts = JSON.parse(value) as unknown[];
-      return parts.filter((p) => p !== null && p !== '').map(String).join(', ') || null;
+      return (
+        parts
+          .filter((p) => p !== null && p !== '')
+          .map(String)
+          .join(', ') || null
+      );
     } catch {
       return value;
     }

@@ -18,7 +18,12 @@ export interface DeviceConnection {
   close(): Promise<void>;
 }
 
-export function connectDevice(db: KometDb, bridge: SyncBridge, channel: Channel, options: { now?: () => string; onClock?(serverMs: number, localMs: number): void; onError?(code: string, why: { sv: string; en: string }): void } = {}): DeviceConnection {
+export function connectDevice(
+  db: KometDb,
+  bridge: SyncBridge,
+  channel: Channel,
+  options: { now?: () => string; onClock?(serverMs: number, localMs: number): void; onError?(code: string, why: { sv: string; en: string }): void } = {},
+): DeviceConnection {
   const state = syncStateRepo(db.sqlite);
   const isoNow = options.now ?? (() => new Date().toISOString());
   const client = startSyncClient(channel, {

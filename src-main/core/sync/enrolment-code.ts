@@ -32,7 +32,8 @@ export function decodeEnrolmentCode(text: string): EnrolmentCode {
     throw invalid();
   }
   const { u, f, c } = (raw ?? {}) as { u?: unknown; f?: unknown; c?: unknown };
-  if (typeof u !== 'string' || typeof f !== 'string' || typeof c !== 'string' || !/^[0-9a-f]{64}$/.test(f) || !/^[A-Za-z0-9_-]{20,100}$/.test(c)) throw invalid();
+  if (typeof u !== 'string' || typeof f !== 'string' || typeof c !== 'string' || !/^[0-9a-f]{64}$/.test(f) || !/^[A-Za-z0-9_-]{20,100}$/.test(c))
+    throw invalid();
   const url = serverUrl(u);
   return { url, fingerprint: f, secret: c };
 }

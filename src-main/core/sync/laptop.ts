@@ -73,7 +73,10 @@ const keys = {
 } as const;
 
 const notJoined = () =>
-  new AppError('conflict', { sv: 'Databasen är inte ansluten till någon server. Anslut med en kod först.', en: 'The database is not joined to a server. Join with a code first.' });
+  new AppError('conflict', {
+    sv: 'Databasen är inte ansluten till någon server. Anslut med en kod först.',
+    en: 'The database is not joined to a server. Join with a code first.',
+  });
 
 export interface LaptopSyncOptions {
   db: KometDb;
@@ -228,7 +231,17 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       joined: Boolean(m),
       server: m ? { name: m.server.name, url: m.url, fingerprint: m.fingerprint } : null,
       identity: m?.identity ?? null,
-      state: !m ? 'unjoined' : busy ? 'syncing' : connection && unsent === 0 ? 'synced' : offlineSince && !connection ? 'offline' : unsent > 0 ? 'pending' : 'synced',
+      state: !m
+        ? 'unjoined'
+        : busy
+          ? 'syncing'
+          : connection && unsent === 0
+            ? 'synced'
+            : offlineSince && !connection
+              ? 'offline'
+              : unsent > 0
+                ? 'pending'
+                : 'synced',
       lastSyncedAt: state.meta(keys.lastSyncedAt) ?? null,
       unsent: unsent + state.outboxCount(),
       offlineSince,
@@ -242,7 +255,10 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
     status,
     async join(code) {
       if (membership()) {
-        throw new AppError('conflict', { sv: 'Databasen är redan ansluten till en server. Lämna den först.', en: 'The database is already joined to a server. Leave it first.' });
+        throw new AppError('conflict', {
+          sv: 'Databasen är redan ansluten till en server. Lämna den först.',
+          en: 'The database is already joined to a server. Leave it first.',
+        });
       }
       const m = await (options.exchange ?? exchangeEnrolmentCode)(code);
       db.sqlite.transaction(() => state.setMeta(keys.membership, JSON.stringify(m)))();

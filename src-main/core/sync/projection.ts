@@ -115,13 +115,29 @@ export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
   const noteAffected = (t: SyncedTable, rowId: string, values: RowValues) => {
     const group = (id: unknown) => typeof id === 'string' && affected.groups.add(id);
     switch (t.name) {
-      case 'groups': group(rowId); break;
-      case 'sessions': case 'participants': group(values.group_id); break;
-      case 'attendance': group(deps.rows.groupOfSession(String(values.session_id))); break;
-      case 'fidelity_records': affected.fidelity.add(rowId); group(deps.rows.groupOfSession(rowId)); break;
-      case 'programme_rules': affected.programmes.add(rowId); break;
-      case 'courses': affected.courses.add(rowId); break;
-      case 'course_days': affected.courses.add(String(values.course_id)); break;
+      case 'groups':
+        group(rowId);
+        break;
+      case 'sessions':
+      case 'participants':
+        group(values.group_id);
+        break;
+      case 'attendance':
+        group(deps.rows.groupOfSession(String(values.session_id)));
+        break;
+      case 'fidelity_records':
+        affected.fidelity.add(rowId);
+        group(deps.rows.groupOfSession(rowId));
+        break;
+      case 'programme_rules':
+        affected.programmes.add(rowId);
+        break;
+      case 'courses':
+        affected.courses.add(rowId);
+        break;
+      case 'course_days':
+        affected.courses.add(String(values.course_id));
+        break;
     }
   };
 

@@ -23,7 +23,10 @@ export interface DeviceIdentity {
   units: string[];
 }
 
-const scope = z.string().max(100).refine((s) => parseScope(s) !== null);
+const scope = z
+  .string()
+  .max(100)
+  .refine((s) => parseScope(s) !== null);
 const frame = z.tuple([z.string().max(200).nullable(), z.number().int().min(0).max(7), z.unknown()]);
 const bilingual = { sv: z.string().max(2000), en: z.string().max(2000) };
 

@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
  * A version-8 (custom) UUID over SHA-256, so the ids pass the contract's uuid check.
  */
 export function stableId(kind: string, ...parts: readonly (string | number)[]): string {
-  const digest = createHash('sha256').update(['komet', kind, ...parts.map(String)].join('\u0000')).digest();
+  const digest = createHash('sha256')
+    .update(['komet', kind, ...parts.map(String)].join('\u0000'))
+    .digest();
   const bytes = Buffer.from(digest.subarray(0, 16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

@@ -2,16 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openConnection } from '../repos/backup-repo';
 import { isPlaintextDatabase } from './encrypt-in-place';
-import {
-  associatedData,
-  keyFileName,
-  peekKeyId,
-  readKeyFileAt,
-  seal,
-  writeKeyFileAt,
-  type Kek,
-  type KeyFile,
-} from './key-file';
+import { associatedData, keyFileName, peekKeyId, readKeyFileAt, seal, writeKeyFileAt, type Kek, type KeyFile } from './key-file';
 import { keyFor, lineage, type Keyring } from './keyring';
 import { shredFile } from './shred';
 

@@ -17,9 +17,11 @@ export interface ScryptParams {
 }
 export const defaultScrypt: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
-const b64 = (bytes: number) =>
-  z.string().refine((s) => Buffer.from(s, 'base64').length === bytes && Buffer.from(s, 'base64').toString('base64') === s);
-const pow2 = z.number().int().refine((n) => (n & (n - 1)) === 0);
+const b64 = (bytes: number) => z.string().refine((s) => Buffer.from(s, 'base64').length === bytes && Buffer.from(s, 'base64').toString('base64') === s);
+const pow2 = z
+  .number()
+  .int()
+  .refine((n) => (n & (n - 1)) === 0);
 
 // Bounds keep a forged file from making us allocate gigabytes or derive a key with no cost.
 const scryptKdf = z.object({
@@ -31,8 +33,7 @@ const scryptKdf = z.object({
 });
 const hkdfKdf = z.object({ name: z.literal('hkdf-sha256'), salt: b64(16) });
 
-const slot = <K extends z.ZodType>(kdf: K) =>
-  z.object({ kdf, check: b64(16), iv: b64(12), wrappedKey: b64(32), tag: b64(16) });
+const slot = <K extends z.ZodType>(kdf: K) => z.object({ kdf, check: b64(16), iv: b64(12), wrappedKey: b64(32), tag: b64(16) });
 
 /** A data key this one replaced (rekey), wrapped under a key derived from the current data key. */
 const retiredKey = z.object({ keyId: b64(16), iv: b64(12), wrappedKey: b64(32), tag: b64(16) });
@@ -61,7 +62,9 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     // Absent and undefined are the same field: optional fields must not change the checksum.
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -78,7 +81,11 @@ const checksumOf = (file: Omit<KeyFile, 'checksum'>) => crypto.createHash('sha25
  * Associated data of a slot: the file's identity, the user's name and the slot's own KDF
  * parameters. Changing any of them (e.g. lowering the scrypt cost) makes the slot fail to open.
  */
-export function associatedData(file: Pick<KeyFile, 'format' | 'version' | 'keyId' | 'userName' | 'createdAt' | 'cipher'>, name: SlotName, kdf: Slot['kdf']): Buffer {
+export function associatedData(
+  file: Pick<KeyFile, 'format' | 'version' | 'keyId' | 'userName' | 'createdAt' | 'cipher'>,
+  name: SlotName,
+  kdf: Slot['kdf'],
+): Buffer {
   const { format, version, keyId, userName, createdAt, cipher } = file;
   return Buffer.from(canonical({ format, version, keyId, userName, createdAt, cipher, slot: name, kdf }));
 }

@@ -42,8 +42,7 @@ function decode(text: string): Buffer {
   return Buffer.from(out);
 }
 
-const checkGroup = (bytes: Buffer) =>
-  encode(crypto.createHash('sha256').update('komet-recovery-check').update(bytes).digest(), checkChars);
+const checkGroup = (bytes: Buffer) => encode(crypto.createHash('sha256').update('komet-recovery-check').update(bytes).digest(), checkChars);
 
 const group = (text: string) => text.match(/.{1,4}/g)!.join('-');
 
@@ -58,11 +57,7 @@ export function formatRecoveryKey(bytes: Buffer): string {
 
 /** The key's bytes, or null when the text is not a well-formed key (wrong length, typo). */
 export function parseRecoveryKey(text: string): Buffer | null {
-  const cleaned = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (cleaned.length !== dataChars + checkChars || [...cleaned].some((ch) => !alphabet.includes(ch))) return null;
   const bytes = decode(cleaned.slice(0, dataChars));
   return checkGroup(bytes) === cleaned.slice(dataChars) ? bytes : null;

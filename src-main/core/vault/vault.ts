@@ -143,9 +143,7 @@ export function unlockWithRecoveryKey(dataDir: string, recoveryKey: string): Buf
 }
 
 export const unlockWith = (dataDir: string, credential: Credential): Promise<Buffer> =>
-  'passphrase' in credential
-    ? unlockWithPassphrase(dataDir, credential.passphrase)
-    : Promise.resolve(unlockWithRecoveryKey(dataDir, credential.recoveryKey));
+  'passphrase' in credential ? unlockWithPassphrase(dataDir, credential.passphrase) : Promise.resolve(unlockWithRecoveryKey(dataDir, credential.recoveryKey));
 
 /**
  * Rewraps the same data key under a new passphrase; the database is not touched, so this is

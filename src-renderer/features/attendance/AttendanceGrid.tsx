@@ -44,7 +44,9 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
   const onSettled = useCallback(
     (ok: boolean, participantId: string, sessionId: string, state: AttendanceState | null, error?: Bilingual) => {
       const where = t('attendance.cellName', { name: names.get(participantId) ?? '', number: numbers.get(sessionId) ?? '' });
-      setAnnouncement(ok ? t('attendance.savedCell', { where, state: stateLabel(state) }) : t('attendance.failedCell', { where, reason: error ? pick(error) : '' }));
+      setAnnouncement(
+        ok ? t('attendance.savedCell', { where, state: stateLabel(state) }) : t('attendance.failedCell', { where, reason: error ? pick(error) : '' }),
+      );
     },
     [t, names, numbers, stateLabel, pick],
   );
@@ -176,8 +178,13 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
                     {lock ? (
                       <span className="attendance-grid__lock">{t(`attendance.lockShort.${lock}`)}</span>
                     ) : (
-                      <button type="button" className="button button--small button--secondary attendance-grid__all" {...cellProps(0, i + 1)}
-                        aria-label={t('attendance.allPresentLabel', { number: s.number })} onClick={() => void markColumn(s)}>
+                      <button
+                        type="button"
+                        className="button button--small button--secondary attendance-grid__all"
+                        {...cellProps(0, i + 1)}
+                        aria-label={t('attendance.allPresentLabel', { number: s.number })}
+                        onClick={() => void markColumn(s)}
+                      >
                         {t('attendance.allPresent')}
                       </button>
                     )}
@@ -204,13 +211,22 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
                   if (local?.save === 'saving') parts.push(t('attendance.saving'));
                   if (local?.save === 'failed') parts.push(t('attendance.notSaved'));
                   return (
-                    <td key={s.id} role="gridcell" aria-label={parts.join(', ')} aria-readonly={lock ? true : undefined}
+                    <td
+                      key={s.id}
+                      role="gridcell"
+                      aria-label={parts.join(', ')}
+                      aria-readonly={lock ? true : undefined}
                       className={`attendance-cell attendance-cell--${stateKey(state)}${lock ? ' attendance-cell--locked' : ''}${local ? ` is-${local.save}` : ''}`}
                       title={lock ? lockText(lock) : undefined}
                       {...cellProps(r + 1, c + 1)}
-                      onClick={() => setCell(p, s, nextState(state), r + 1, c + 1, false)}>
+                      onClick={() => setCell(p, s, nextState(state), r + 1, c + 1, false)}
+                    >
                       <span aria-hidden="true">{state === null ? '' : t(`attendance.symbol.${state}`)}</span>
-                      {local && <span className="attendance-cell__save" aria-hidden="true">{local.save === 'failed' ? '!' : local.save === 'saved' ? '✓' : '…'}</span>}
+                      {local && (
+                        <span className="attendance-cell__save" aria-hidden="true">
+                          {local.save === 'failed' ? '!' : local.save === 'saved' ? '✓' : '…'}
+                        </span>
+                      )}
                     </td>
                   );
                 })}

@@ -19,7 +19,9 @@ export const cellKey = (participantId: string, sessionId: string) => `${particip
  * is the one stored. The page's data is re-read by the change feed after each write; the cell
  * shows what was asked for meanwhile.
  */
-export function useAttendanceSaver(onSettled: (ok: boolean, participantId: string, sessionId: string, state: AttendanceState | null, error?: Bilingual) => void) {
+export function useAttendanceSaver(
+  onSettled: (ok: boolean, participantId: string, sessionId: string, state: AttendanceState | null, error?: Bilingual) => void,
+) {
   const [cells, setCells] = useState<ReadonlyMap<string, LocalCell>>(new Map());
   const chain = useRef<Promise<void>>(Promise.resolve());
 
@@ -51,22 +53,19 @@ export function useAttendanceSaver(onSettled: (ok: boolean, participantId: strin
     [put, onSettled],
   );
 
-  const saveColumn = useCallback(
-    (sessionId: string): Promise<number> => {
-      const run = chain.current.then(async () => {
-        const result = await call('attendance.setColumn', { sessionId, state: 'present', onlyUnmarked: true });
-        // The column is now as the server says; drop local leftovers for it.
-        setCells((prev) => new Map([...prev].filter(([k]) => !k.endsWith(`:${sessionId}`))));
-        return result.marks.filter((m) => m.state === 'present').length;
-      });
-      chain.current = run.then(
-        () => undefined,
-        () => undefined,
-      );
-      return run;
-    },
-    [],
-  );
+  const saveColumn = useCallback((sessionId: string): Promise<number> => {
+    const run = chain.current.then(async () => {
+      const result = await call('attendance.setColumn', { sessionId, state: 'present', onlyUnmarked: true });
+      // The column is now as the server says; drop local leftovers for it.
+      setCells((prev) => new Map([...prev].filter(([k]) => !k.endsWith(`:${sessionId}`))));
+      return result.marks.filter((m) => m.state === 'present').length;
+    });
+    chain.current = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }, []);
 
   return { cells, save, saveColumn, forget: (key: string) => put(key, null) };
 }

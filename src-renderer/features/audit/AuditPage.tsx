@@ -75,17 +75,25 @@ export function AuditPage() {
       <PageHeader title={t('audit.title')} subtitle={t('audit.intro')} />
       <FilterBar
         label={t('audit.filters')}
-        reset={filtered && {
-          label: t('audit.clearFilters'),
-          onReset: () => {
-            setFilters(empty);
-            setOffset(0);
-          },
-        }}
+        reset={
+          filtered && {
+            label: t('audit.clearFilters'),
+            onReset: () => {
+              setFilters(empty);
+              setOffset(0);
+            },
+          }
+        }
       >
         <InputField id="audit-since" label={t('audit.since')} type="date" value={filters.since} onChange={(e) => set({ since: e.target.value })} />
-        <SelectField id="audit-entity" label={t('audit.entity')} value={filters.entity} onChange={(e) => set({ entity: e.target.value })}
-          placeholder={t('audit.allEntities')} options={auditEntities.map((name) => ({ value: name, label: entity(name) }))} />
+        <SelectField
+          id="audit-entity"
+          label={t('audit.entity')}
+          value={filters.entity}
+          onChange={(e) => set({ entity: e.target.value })}
+          placeholder={t('audit.allEntities')}
+          options={auditEntities.map((name) => ({ value: name, label: entity(name) }))}
+        />
         <SearchField id="audit-actor" label={t('audit.actor')} value={filters.actor} onSearch={(actor) => set({ actor })} />
       </FilterBar>
 

@@ -55,10 +55,15 @@ export function BackupsPage() {
       <ErrorAlert error={create.error} />
       <QueryState query={list} empty={<EmptyState title={t('backups.empty')}>{t('backups.emptyText')}</EmptyState>}>
         {(entries) => (
-          <BackupTable caption={t('backups.title')} entries={entries} onRestore={(e) => {
-            restore.reset();
-            setRestoring(e);
-          }} disabled={create.isPending || restore.isPending} />
+          <BackupTable
+            caption={t('backups.title')}
+            entries={entries}
+            onRestore={(e) => {
+              restore.reset();
+              setRestoring(e);
+            }}
+            disabled={create.isPending || restore.isPending}
+          />
         )}
       </QueryState>
       <RestoreDialog

@@ -24,4 +24,3 @@ export function GroupSummary({ overview }: { overview: GroupOverview }) {
     </StatGrid>
   );
 }
-

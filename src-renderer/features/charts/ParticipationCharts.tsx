@@ -102,8 +102,13 @@ function ChartFigure({ title, description, table, children }: { title: string; d
           {children as never}
         </ResponsiveContainer>
       </div>
-      <button type="button" className="button button--small button--secondary" aria-expanded={asTable} aria-controls={tableId}
-        onClick={() => setAsTable(!asTable)}>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        aria-expanded={asTable}
+        aria-controls={tableId}
+        onClick={() => setAsTable(!asTable)}
+      >
         {asTable ? t('charts.hideTable') : t('charts.showTable')}
       </button>
       {/* The wrap scrolls sideways on narrow windows, so it takes focus to be scrollable by keyboard. */}

@@ -64,29 +64,61 @@ export function CourseFormPage() {
         <p className="form__required-note">{t('form.requiredNote')}</p>
         <ErrorAlert error={create.error ?? programmes.error ?? staff.error} extraIssues={issues.unmatched} />
         <div className="form__grid">
-          <SelectField id="course-programme" label={t('courses.programme')} required error={errors.programmeId?.message}
-            placeholder={t('form.choose')} options={namedChoices(programmes.data ?? [])} {...register('programmeId', required)} />
-          <InputField id="course-title" label={t('courses.courseTitle')} required error={errors.title?.message} type="text" autoComplete="off"
-            {...register('title', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />
-          <SelectField id="course-trainer" label={t('courses.trainerStaff')} error={errors.trainerStaffId?.message}
-            placeholder={t('courses.trainerExternal')} options={namedChoices(staff.data ?? [])} {...register('trainerStaffId')} />
-          <InputField id="course-trainer-name" label={t('courses.trainerName')} hint={t('courses.trainerNameHint')}
-            error={errors.trainerName?.message} type="text" autoComplete="off" {...register('trainerName')} />
+          <SelectField
+            id="course-programme"
+            label={t('courses.programme')}
+            required
+            error={errors.programmeId?.message}
+            placeholder={t('form.choose')}
+            options={namedChoices(programmes.data ?? [])}
+            {...register('programmeId', required)}
+          />
+          <InputField
+            id="course-title"
+            label={t('courses.courseTitle')}
+            required
+            error={errors.title?.message}
+            type="text"
+            autoComplete="off"
+            {...register('title', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })}
+          />
+          <SelectField
+            id="course-trainer"
+            label={t('courses.trainerStaff')}
+            error={errors.trainerStaffId?.message}
+            placeholder={t('courses.trainerExternal')}
+            options={namedChoices(staff.data ?? [])}
+            {...register('trainerStaffId')}
+          />
+          <InputField
+            id="course-trainer-name"
+            label={t('courses.trainerName')}
+            hint={t('courses.trainerNameHint')}
+            error={errors.trainerName?.message}
+            type="text"
+            autoComplete="off"
+            {...register('trainerName')}
+          />
         </div>
         <fieldset className="fieldset">
           <legend className="field__label">
             {t('courses.dates')}
             <span className="field__required" aria-hidden="true">
-              {' '}*
+              {' '}
+              *
             </span>
           </legend>
-          {errors.dates?.root?.message || errors.dates?.message ? (
-            <p className="field__error">{t('courses.datesInvalid')}</p>
-          ) : null}
+          {errors.dates?.root?.message || errors.dates?.message ? <p className="field__error">{t('courses.datesInvalid')}</p> : null}
           {dates.fields.map((row, i) => (
             <div key={row.id} className="inline-form__fields">
-              <InputField id={`course-date-${row.id}`} label={t('courses.day', { n: i + 1 })} required error={errors.dates?.[i]?.value?.message}
-                type="date" {...register(`dates.${i}.value`, required)} />
+              <InputField
+                id={`course-date-${row.id}`}
+                label={t('courses.day', { n: i + 1 })}
+                required
+                error={errors.dates?.[i]?.value?.message}
+                type="date"
+                {...register(`dates.${i}.value`, required)}
+              />
               {dates.fields.length > 1 && (
                 <button type="button" className="button button--link button--danger-text add-session__remove" onClick={() => dates.remove(i)}>
                   {t('courses.removeDay', { n: i + 1 })}
@@ -104,4 +136,3 @@ export function CourseFormPage() {
     </>
   );
 }
-

@@ -20,16 +20,27 @@ export function DashboardPage() {
   const dashboard = useApiQuery('dashboard.get', {});
   const today = dashboard.data?.today;
   // The session just run (overdue or today) is the one most likely to be recorded next.
-  const due = dashboard.data && today ? nextToRecord([...dashboard.data.overdue, ...dashboard.data.upcomingThisWeek].filter((s) => s.plannedDate <= today), today) : null;
+  const due =
+    dashboard.data && today
+      ? nextToRecord(
+          [...dashboard.data.overdue, ...dashboard.data.upcomingThisWeek].filter((s) => s.plannedDate <= today),
+          today,
+        )
+      : null;
 
   return (
     <>
-      <PageHeader title={t('dashboard.title')} subtitle={today ? t('dashboard.today', { date: fmt.date(today) }) : undefined}
-        actions={due && (
-          <Link to={recordRoute(due.groupId, due.id)} className="button button--primary">
-            {t('record.actionFor', { number: due.number, group: `${due.programmeCode} ${due.unitName}` })}
-          </Link>
-        )} />
+      <PageHeader
+        title={t('dashboard.title')}
+        subtitle={today ? t('dashboard.today', { date: fmt.date(today) }) : undefined}
+        actions={
+          due && (
+            <Link to={recordRoute(due.groupId, due.id)} className="button button--primary">
+              {t('record.actionFor', { number: due.number, group: `${due.programmeCode} ${due.unitName}` })}
+            </Link>
+          )
+        }
+      />
       <QueryState query={dashboard}>
         {(d) => (
           <>
@@ -74,5 +85,4 @@ export function DashboardPage() {
 }
 
 /** Upcoming sessions say when they start as well. */
-const byStart = (sessions: SessionWithGroup[]): SessionListItem[] =>
-  sessions.map((s) => ({ ...s, key: s.id, date: s.plannedDate, time: s.startTime }));
+const byStart = (sessions: SessionWithGroup[]): SessionListItem[] => sessions.map((s) => ({ ...s, key: s.id, date: s.plannedDate, time: s.startTime }));

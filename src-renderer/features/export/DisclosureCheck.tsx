@@ -7,7 +7,8 @@ type DisclosureResult = ProcedureOutput<'export.preview'>['disclosure'];
 /** No participant row can be written at k: the run would be refused unless made below k. */
 export const refusedAtK = (d: DisclosureResult): boolean => d.enforced && d.rows > 0 && d.rowsWithheld === d.rows;
 
-const sameDetail = (a: DisclosureResult['requested'], b: DisclosureResult['generalisation']) => a.period === b.period && a.childAge === b.childAge && a.unit === b.unit;
+const sameDetail = (a: DisclosureResult['requested'], b: DisclosureResult['generalisation']) =>
+  a.period === b.period && a.childAge === b.childAge && a.unit === b.unit;
 
 /**
  * The disclosure control in words: what an outsider could match on, how far the chosen settings

@@ -16,11 +16,7 @@ export function ExportLogPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('export.log.title')}
-        subtitle={t('export.log.subtitle')}
-        back={<Link to="/export">← {t('export.title')}</Link>}
-      />
+      <PageHeader title={t('export.log.title')} subtitle={t('export.log.subtitle')} back={<Link to="/export">← {t('export.title')}</Link>} />
       <QueryState query={log}>
         {(entries) => (
           <DataTable

@@ -77,10 +77,25 @@ export function ExportWizardPage() {
         />
       )}
       {step === 'preview' && (
-        <PreviewStep scope={scope} coarsening={coarsening} belowK={belowK} onBelowK={setBelowK} onBack={() => setStep('recipients')} onNext={() => setStep('run')} />
+        <PreviewStep
+          scope={scope}
+          coarsening={coarsening}
+          belowK={belowK}
+          onBelowK={setBelowK}
+          onBack={() => setStep('recipients')}
+          onNext={() => setStep('run')}
+        />
       )}
       {step === 'run' && (
-        <RunStep key={run} scope={scope} coarsening={coarsening} belowK={belowK} encryption={encryption} onBack={() => setStep('preview')} onRestart={restart} />
+        <RunStep
+          key={run}
+          scope={scope}
+          coarsening={coarsening}
+          belowK={belowK}
+          encryption={encryption}
+          onBack={() => setStep('preview')}
+          onRestart={restart}
+        />
       )}
     </>
   );

@@ -63,7 +63,14 @@ export function KeygenPanel({ pathHint, onCreated }: KeygenPanelProps) {
             {t('export.keygen.publicKeyHint')}
           </p>
           <div className="export-key-row">
-            <input id="keygen-public" className="export-key" readOnly value={keygen.data.publicKey} aria-describedby="keygen-public-hint" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="keygen-public"
+              className="export-key"
+              readOnly
+              value={keygen.data.publicKey}
+              aria-describedby="keygen-public-hint"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button type="button" className="button button--secondary" onClick={() => void copy(keygen.data.publicKey)}>
               {t('export.keygen.copy')}
             </button>

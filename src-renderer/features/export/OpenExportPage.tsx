@@ -57,7 +57,16 @@ export function OpenExportPage() {
         </h2>
         <p className="panel__hint">{t('export.open.intro')}</p>
         <form className="export-open" noValidate onSubmit={submit} aria-busy={open.isPending}>
-          <PathField id="open-file" label={t('export.open.file')} hint={pathHint} error={errors.file} required purpose="exportPackage" value={file} onChange={setFile} />
+          <PathField
+            id="open-file"
+            label={t('export.open.file')}
+            hint={pathHint}
+            error={errors.file}
+            required
+            purpose="exportPackage"
+            value={file}
+            onChange={setFile}
+          />
 
           <Fieldset id="open-mode" legend={t('export.open.how')}>
             <div className="radio-group">

@@ -46,7 +46,13 @@ export function PathField({ id, label, hint, error, required, purpose, value, on
           <div className="export-path-row">
             <input type="text" spellCheck={false} {...control} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} />
             {choosePath && (
-              <button type="button" className="button button--secondary" aria-label={t('export.path.browseLabel', { field: label })} onClick={() => void browse()} disabled={disabled}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-label={t('export.path.browseLabel', { field: label })}
+                onClick={() => void browse()}
+                disabled={disabled}
+              >
                 {t('export.path.browse')}
               </button>
             )}

@@ -117,10 +117,14 @@ export function RecipientsStep({ value, onBack, onNext }: RecipientsStepProps) {
 
       {mode === 'passphrase' && (
         <div className="form--narrow">
-          <FormField id="export-passphrase" label={t('export.recipients.passphrase')} hint={t('export.recipients.passphraseHint')} error={errors.passphrase} required>
-            {(control) => (
-              <input type="password" autoComplete="new-password" {...control} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-            )}
+          <FormField
+            id="export-passphrase"
+            label={t('export.recipients.passphrase')}
+            hint={t('export.recipients.passphraseHint')}
+            error={errors.passphrase}
+            required
+          >
+            {(control) => <input type="password" autoComplete="new-password" {...control} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
           </FormField>
           <FormField id="export-passphrase-repeat" label={t('export.recipients.repeat')} error={errors.repeat} required>
             {(control) => <input type="password" autoComplete="new-password" {...control} value={repeat} onChange={(e) => setRepeat(e.target.value)} />}

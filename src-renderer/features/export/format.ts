@@ -54,7 +54,11 @@ export function useExportFormat() {
       return values.length === 0 ? t(allKey) : values.join(', ');
     },
     generalisation(g: ExportGeneralisationValue): string {
-      return t('export.detail.summary', { period: t(`export.detail.period.${g.period}`), age: t(`export.detail.age.${g.childAge}`), unit: t(`export.detail.unit.${g.unit}`) });
+      return t('export.detail.summary', {
+        period: t(`export.detail.period.${g.period}`),
+        age: t(`export.detail.age.${g.childAge}`),
+        unit: t(`export.detail.unit.${g.unit}`),
+      });
     },
     coarsening(c: ExportCoarseningValue): string {
       const parts = [t(`export.precision.${c.period}`)];

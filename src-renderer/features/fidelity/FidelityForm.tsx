@@ -49,10 +49,16 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
   };
 
   return (
-    <form className="fidelity-form" noValidate aria-labelledby={titleId} onSubmit={(e) => {
-      e.preventDefault();
-      void save();
-    }} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      className="fidelity-form"
+      noValidate
+      aria-labelledby={titleId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <h3 id={titleId} className="panel__title" tabIndex={-1}>
         {t('fidelity.formTitle', { number, title: f.title })}
       </h3>
@@ -61,12 +67,17 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
         <legend className="field__label">{t('fidelity.components')}</legend>
         <div className="checkbox-list">
           {f.components.map((c) => (
-            <Checkbox key={c.key} label={pick({ sv: c.sv, en: c.en || c.sv })} checked={chosen.has(c.key)} onChange={(e) => {
-              const next = new Set(chosen);
-              if (e.target.checked) next.add(c.key);
-              else next.delete(c.key);
-              setCovered(next);
-            }} />
+            <Checkbox
+              key={c.key}
+              label={pick({ sv: c.sv, en: c.en || c.sv })}
+              checked={chosen.has(c.key)}
+              onChange={(e) => {
+                const next = new Set(chosen);
+                if (e.target.checked) next.add(c.key);
+                else next.delete(c.key);
+                setCovered(next);
+              }}
+            />
           ))}
         </div>
         <p className="field__hint" aria-live="polite">
@@ -80,7 +91,14 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
         <p id={`${titleId}-note-hint`} className="field__hint">
           {t('fidelity.noteHint')}
         </p>
-        <textarea id={`${titleId}-note`} aria-describedby={`${titleId}-note-hint`} rows={2} maxLength={500} value={text} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id={`${titleId}-note`}
+          aria-describedby={`${titleId}-note-hint`}
+          rows={2}
+          maxLength={500}
+          value={text}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       <FormActions saving={record.isPending} submitLabel={t('fidelity.save')} cancel={onDone}>
         {f.recorded && (

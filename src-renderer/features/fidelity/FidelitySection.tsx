@@ -64,9 +64,14 @@ export function FidelitySection({ overview, groupCancelled }: { overview: GroupO
               if (groupCancelled) return null;
               const label = cells.get(s.id)?.percent != null ? t('fidelity.edit') : t('fidelity.record');
               return (
-                <button type="button" id={buttonId(s.id)} className="button button--small button--secondary"
-                  aria-label={`${label}, ${t('fidelity.sessionName', { number: s.number }).toLowerCase()}`} aria-expanded={open === s.id}
-                  onClick={() => setOpen(open === s.id ? null : s.id)}>
+                <button
+                  type="button"
+                  id={buttonId(s.id)}
+                  className="button button--small button--secondary"
+                  aria-label={`${label}, ${t('fidelity.sessionName', { number: s.number }).toLowerCase()}`}
+                  aria-expanded={open === s.id}
+                  onClick={() => setOpen(open === s.id ? null : s.id)}
+                >
                   {label}
                 </button>
               );

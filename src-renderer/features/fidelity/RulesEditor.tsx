@@ -21,8 +21,16 @@ export function RulesEditor() {
   const back = <Link to="/programmes">← {t('programmes.backToList')}</Link>;
   return (
     <>
-      <PageHeader title={t('rules.title', { name: programme?.name ?? '' })} back={back} subtitle={t('rules.intro')}
-        actions={<Link to={`/programmes/${id}/plan`} className="button button--secondary">{t('plan.link')}</Link>} />
+      <PageHeader
+        title={t('rules.title', { name: programme?.name ?? '' })}
+        back={back}
+        subtitle={t('rules.intro')}
+        actions={
+          <Link to={`/programmes/${id}/plan`} className="button button--secondary">
+            {t('plan.link')}
+          </Link>
+        }
+      />
       <QueryState query={rules}>{(r) => <RulesForm key={`${r.completionPercent}:${r.dropoutAfter}:${r.atRiskAfter}`} rules={r} />}</QueryState>
     </>
   );
@@ -55,12 +63,42 @@ function RulesForm({ rules }: { rules: ProgrammeRules }) {
     <form className="form form--narrow panel" noValidate onSubmit={(e) => void submit(e)} aria-label={t('rules.formLabel')}>
       {rules.isDefault && <p className="panel__hint">{t('rules.defaultHint')}</p>}
       <ErrorAlert error={update.error} extraIssues={issues.unmatched} quietOnFieldErrors />
-      <InputField id="rules-completion" label={t('rules.completionPercent')} hint={t('rules.completionHint')} required
-        error={errors.completionPercent?.message} type="number" inputMode="numeric" min={1} max={100} {...register('completionPercent', required)} />
-      <InputField id="rules-at-risk" label={t('rules.atRiskAfter')} hint={t('rules.atRiskHint')} required error={errors.atRiskAfter?.message}
-        type="number" inputMode="numeric" min={1} max={20} {...register('atRiskAfter', required)} />
-      <InputField id="rules-dropout" label={t('rules.dropoutAfter')} hint={t('rules.dropoutHint')} required error={errors.dropoutAfter?.message}
-        type="number" inputMode="numeric" min={1} max={20} {...register('dropoutAfter', required)} />
+      <InputField
+        id="rules-completion"
+        label={t('rules.completionPercent')}
+        hint={t('rules.completionHint')}
+        required
+        error={errors.completionPercent?.message}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={100}
+        {...register('completionPercent', required)}
+      />
+      <InputField
+        id="rules-at-risk"
+        label={t('rules.atRiskAfter')}
+        hint={t('rules.atRiskHint')}
+        required
+        error={errors.atRiskAfter?.message}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={20}
+        {...register('atRiskAfter', required)}
+      />
+      <InputField
+        id="rules-dropout"
+        label={t('rules.dropoutAfter')}
+        hint={t('rules.dropoutHint')}
+        required
+        error={errors.dropoutAfter?.message}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={20}
+        {...register('dropoutAfter', required)}
+      />
       <FormActions saving={update.isPending} />
     </form>
   );

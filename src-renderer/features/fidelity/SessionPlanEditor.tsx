@@ -29,8 +29,16 @@ export function SessionPlanEditor() {
 
   return (
     <>
-      <PageHeader title={t('plan.title', { name: programme?.name ?? '' })} back={back} subtitle={t('plan.intro')}
-        actions={<Link to={`/programmes/${id}/rules`} className="button button--secondary">{t('rules.link')}</Link>} />
+      <PageHeader
+        title={t('plan.title', { name: programme?.name ?? '' })}
+        back={back}
+        subtitle={t('plan.intro')}
+        actions={
+          <Link to={`/programmes/${id}/rules`} className="button button--secondary">
+            {t('rules.link')}
+          </Link>
+        }
+      />
       {(plan.isPending || programmes.isPending) && <Loading />}
       <ErrorAlert error={plan.error ?? programmes.error} />
       {plan.data && (
@@ -39,8 +47,12 @@ export function SessionPlanEditor() {
             <ul className="plan-editor__list">
               {plan.data.sessions.map((s) => (
                 <li key={s.number}>
-                  <button type="button" className="button button--small button--secondary" aria-current={s.number === number ? 'true' : undefined}
-                    onClick={() => setNumber(s.number)}>
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    aria-current={s.number === number ? 'true' : undefined}
+                    onClick={() => setNumber(s.number)}
+                  >
                     {t('plan.sessionItem', { number: s.number, title: s.title })}
                     {s.isDefault && <span className="visually-hidden">{` (${t('plan.generic')})`}</span>}
                   </button>
@@ -54,12 +66,17 @@ export function SessionPlanEditor() {
           {item && <PlanItemForm key={`${item.number}:${item.title}:${item.components.map((c) => c.key).join()}`} programmeId={id} item={item} />}
         </div>
       )}
-      <ConfirmWrite open={confirming} title={t('plan.resetTitle')} confirmLabel={t('plan.reset')} mutation={reset}
+      <ConfirmWrite
+        open={confirming}
+        title={t('plan.resetTitle')}
+        confirmLabel={t('plan.reset')}
+        mutation={reset}
         onConfirm={async () => {
           setApiData('sessionPlans.get', { programmeId: id }, await reset.mutateAsync({ programmeId: id }));
           showToast(t('plan.resetDone'));
         }}
-        onClose={() => setConfirming(false)}>
+        onClose={() => setConfirming(false)}
+      >
         {t('plan.resetText')}
       </ConfirmWrite>
     </>
@@ -100,26 +117,55 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
       </h2>
       {item.isDefault && <p className="panel__hint">{t('plan.genericHint')}</p>}
       <ErrorAlert error={update.error} extraIssues={issues.unmatched} quietOnFieldErrors />
-      <InputField id={`${prefix}-name`} label={t('plan.sessionTitle')} required error={errors.title?.message} type="text" autoComplete="off"
-        {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
+      <InputField
+        id={`${prefix}-name`}
+        label={t('plan.sessionTitle')}
+        required
+        error={errors.title?.message}
+        type="text"
+        autoComplete="off"
+        {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })}
+      />
       <fieldset className="fieldset">
         <legend className="field__label">{t('plan.components')}</legend>
         {fields.map((field, i) => (
           <div key={field.id} className="component-row">
-            <InputField id={`${prefix}-c${i}-sv`} label={t('plan.componentSv', { index: i + 1 })} required error={errors.components?.[i]?.sv?.message}
-              type="text" autoComplete="off" {...register(`components.${i}.sv`, { validate: (x) => x.trim() !== '' || 'validation.required' })} />
-            <InputField id={`${prefix}-c${i}-en`} label={t('plan.componentEn', { index: i + 1 })} type="text" lang="en" autoComplete="off"
-              {...register(`components.${i}.en`)} />
-            <button type="button" className="button button--small button--link button--danger-text" disabled={fields.length === 1}
+            <InputField
+              id={`${prefix}-c${i}-sv`}
+              label={t('plan.componentSv', { index: i + 1 })}
+              required
+              error={errors.components?.[i]?.sv?.message}
+              type="text"
+              autoComplete="off"
+              {...register(`components.${i}.sv`, { validate: (x) => x.trim() !== '' || 'validation.required' })}
+            />
+            <InputField
+              id={`${prefix}-c${i}-en`}
+              label={t('plan.componentEn', { index: i + 1 })}
+              type="text"
+              lang="en"
+              autoComplete="off"
+              {...register(`components.${i}.en`)}
+            />
+            <button
+              type="button"
+              className="button button--small button--link button--danger-text"
+              disabled={fields.length === 1}
               onClick={() => {
                 remove(i);
                 setFocus(`components.${Math.max(0, i - 1)}.sv`);
-              }}>
+              }}
+            >
               {t('plan.removeComponent', { index: i + 1 })}
             </button>
           </div>
         ))}
-        <button type="button" className="button button--small button--secondary" disabled={fields.length >= 20} onClick={() => append({ key: '', sv: '', en: '' })}>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          disabled={fields.length >= 20}
+          onClick={() => append({ key: '', sv: '', en: '' })}
+        >
           {t('plan.addComponent')}
         </button>
       </fieldset>

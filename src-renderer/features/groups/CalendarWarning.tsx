@@ -13,7 +13,15 @@ export function useCalendarConflicts(unitId: string | null, dates: string[], gro
 }
 
 /** "Träff 2 (21 apr. 2025) infaller på annandag påsk": one line per clash, as a polite warning. */
-export function CalendarWarning({ conflicts, numberOf, children }: { conflicts: CalendarConflict[]; numberOf?(date: string): number | undefined; children?: ReactNode }) {
+export function CalendarWarning({
+  conflicts,
+  numberOf,
+  children,
+}: {
+  conflicts: CalendarConflict[];
+  numberOf?(date: string): number | undefined;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const pick = useBilingual();

@@ -109,23 +109,63 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
       </p>
       <ErrorAlert error={submitError ?? options.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <SelectField id="group-programme" label={t('groups.programme')} required error={errors.programmeId?.message}
-          hint={mode === 'create' && programme ? t('groups.sessionPlanHint', { count: programme.sessionCount, minutes: programme.sessionLengthMinutes }) : undefined}
-          placeholder={t('form.choose')} options={namedChoices(programmes)} {...register('programmeId', { required: 'validation.required' })} />
-        <SelectField id="group-unit" label={t('groups.unit')} required error={errors.unitId?.message}
-          placeholder={t('form.choose')} options={namedChoices(units)} {...register('unitId', { required: 'validation.required' })} />
-        <InputField id="group-venue" label={t('groups.venue')} error={errors.venue?.message} className="form__wide" type="text" autoComplete="off"
-          {...register('venue')} />
-        <InputField id="group-start-date" label={t('groups.startDate')} required error={errors.startDate?.message}
-          hint={mode === 'edit' ? t('groups.startDateEditHint') : undefined} type="date" {...register('startDate', { required: 'validation.required' })} />
-        <InputField id="group-start-time" label={t('groups.startTime')} required error={errors.startTime?.message} type="time"
-          {...register('startTime', { required: 'validation.required' })} />
+        <SelectField
+          id="group-programme"
+          label={t('groups.programme')}
+          required
+          error={errors.programmeId?.message}
+          hint={
+            mode === 'create' && programme ? t('groups.sessionPlanHint', { count: programme.sessionCount, minutes: programme.sessionLengthMinutes }) : undefined
+          }
+          placeholder={t('form.choose')}
+          options={namedChoices(programmes)}
+          {...register('programmeId', { required: 'validation.required' })}
+        />
+        <SelectField
+          id="group-unit"
+          label={t('groups.unit')}
+          required
+          error={errors.unitId?.message}
+          placeholder={t('form.choose')}
+          options={namedChoices(units)}
+          {...register('unitId', { required: 'validation.required' })}
+        />
+        <InputField
+          id="group-venue"
+          label={t('groups.venue')}
+          error={errors.venue?.message}
+          className="form__wide"
+          type="text"
+          autoComplete="off"
+          {...register('venue')}
+        />
+        <InputField
+          id="group-start-date"
+          label={t('groups.startDate')}
+          required
+          error={errors.startDate?.message}
+          hint={mode === 'edit' ? t('groups.startDateEditHint') : undefined}
+          type="date"
+          {...register('startDate', { required: 'validation.required' })}
+        />
+        <InputField
+          id="group-start-time"
+          label={t('groups.startTime')}
+          required
+          error={errors.startTime?.message}
+          type="time"
+          {...register('startTime', { required: 'validation.required' })}
+        />
+        {mode === 'edit' && <Checkbox className="form__wide" label={t('groups.movePlannedSessions')} {...register('movePlannedSessions')} />}
         {mode === 'edit' && (
-          <Checkbox className="form__wide" label={t('groups.movePlannedSessions')} {...register('movePlannedSessions')} />
-        )}
-        {mode === 'edit' && (
-          <SelectField id="group-status" label={t('groups.status')} required error={errors.status?.message}
-            options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))} {...register('status', { required: 'validation.required' })} />
+          <SelectField
+            id="group-status"
+            label={t('groups.status')}
+            required
+            error={errors.status?.message}
+            options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))}
+            {...register('status', { required: 'validation.required' })}
+          />
         )}
       </div>
 
@@ -160,10 +200,23 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
       />
 
       <div className="form__grid">
-        <SelectField id="group-supervisor" label={t('groups.supervisor')} error={errors.supervisorId?.message}
-          placeholder={t('groups.noSupervisor')} options={namedChoices(supervisors)} {...register('supervisorId')} />
-        <TextAreaField id="group-note" label={t('groups.note')} hint={t('groups.noteHint')} error={errors.note?.message} className="form__wide"
-          rows={3} {...register('note')} />
+        <SelectField
+          id="group-supervisor"
+          label={t('groups.supervisor')}
+          error={errors.supervisorId?.message}
+          placeholder={t('groups.noSupervisor')}
+          options={namedChoices(supervisors)}
+          {...register('supervisorId')}
+        />
+        <TextAreaField
+          id="group-note"
+          label={t('groups.note')}
+          hint={t('groups.noteHint')}
+          error={errors.note?.message}
+          className="form__wide"
+          rows={3}
+          {...register('note')}
+        />
       </div>
 
       <FormActions saving={saving} submitLabel={mode === 'create' ? t('groups.createSubmit') : undefined} cancel={cancelTo} />

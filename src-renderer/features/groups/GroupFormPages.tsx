@@ -58,7 +58,11 @@ export function GroupEditPage() {
             submitError={update.error}
             cancelTo={`/groups/${id}`}
             onSubmit={async (values) => {
-              setApiData('groups.get', { id }, await update.mutateAsync({ ...toInput(values), id, status: values.status, movePlannedSessions: values.movePlannedSessions }));
+              setApiData(
+                'groups.get',
+                { id },
+                await update.mutateAsync({ ...toInput(values), id, status: values.status, movePlannedSessions: values.movePlannedSessions }),
+              );
               showToast(t('common.saved'));
               void navigate(`/groups/${id}`);
             }}

@@ -33,9 +33,9 @@ export function GroupListPage() {
   const filtered = Boolean(filters.programmeId || filters.unitId || filters.status || filters.year || filters.search);
 
   const create = (
-        <Link to="/groups/new" className="button button--primary">
-          {t('groups.create')}
-        </Link>
+    <Link to="/groups/new" className="button button--primary">
+      {t('groups.create')}
+    </Link>
   );
 
   return (
@@ -43,14 +43,38 @@ export function GroupListPage() {
       <PageHeader title={t('groups.title')} actions={create} />
       <FilterBar label={t('groups.filters')} reset={filtered && { label: t('groups.clearFilters'), onReset: filters.reset }}>
         <SearchField id="filter-search" label={t('groups.search')} value={filters.search} onSearch={(search) => filters.set({ search })} />
-        <SelectField id="filter-programme" label={t('groups.programme')} value={filters.programmeId} onChange={(e) => filters.set({ programmeId: e.target.value })}
-          placeholder={t('groups.allProgrammes')} options={namedChoices(options.programmes)} />
-        <SelectField id="filter-unit" label={t('groups.unit')} value={filters.unitId} onChange={(e) => filters.set({ unitId: e.target.value })}
-          placeholder={t('groups.allUnits')} options={namedChoices(options.units)} />
-        <SelectField id="filter-status" label={t('groups.status')} value={filters.status} onChange={(e) => filters.set({ status: e.target.value as GroupStatusFilter })}
-          placeholder={t('groups.allStatuses')} options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))} />
-        <SelectField id="filter-year" label={t('groups.year')} value={filters.year} onChange={(e) => filters.set({ year: e.target.value })}
-          placeholder={t('groups.allYears')} options={yearChoices().map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField
+          id="filter-programme"
+          label={t('groups.programme')}
+          value={filters.programmeId}
+          onChange={(e) => filters.set({ programmeId: e.target.value })}
+          placeholder={t('groups.allProgrammes')}
+          options={namedChoices(options.programmes)}
+        />
+        <SelectField
+          id="filter-unit"
+          label={t('groups.unit')}
+          value={filters.unitId}
+          onChange={(e) => filters.set({ unitId: e.target.value })}
+          placeholder={t('groups.allUnits')}
+          options={namedChoices(options.units)}
+        />
+        <SelectField
+          id="filter-status"
+          label={t('groups.status')}
+          value={filters.status}
+          onChange={(e) => filters.set({ status: e.target.value as GroupStatusFilter })}
+          placeholder={t('groups.allStatuses')}
+          options={groupStatuses.map((s) => ({ value: s, label: t(`status.group.${s}`) }))}
+        />
+        <SelectField
+          id="filter-year"
+          label={t('groups.year')}
+          value={filters.year}
+          onChange={(e) => filters.set({ year: e.target.value })}
+          placeholder={t('groups.allYears')}
+          options={yearChoices().map((y) => ({ value: String(y), label: String(y) }))}
+        />
       </FilterBar>
 
       <QueryState query={list}>
@@ -96,7 +120,12 @@ export function GroupListPage() {
                 ),
               },
               { key: 'leaders', header: t('groups.leaders'), cell: (g) => g.leaders.map((l) => l.name).join(', ') },
-              { key: 'sessions', header: t('groups.sessions'), cellClassName: 'nowrap', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
+              {
+                key: 'sessions',
+                header: t('groups.sessions'),
+                cellClassName: 'nowrap',
+                cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }),
+              },
               { key: 'next', header: t('groups.nextSession'), cellClassName: 'nowrap', cell: (g) => fmt.shortDate(g.nextSessionDate) },
               { key: 'status', header: t('groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },
             ]}

@@ -66,15 +66,20 @@ export function GroupPage() {
           <Detail label={t('groups.unit')}>{g.unitName}</Detail>
           <Detail label={t('groups.venue')}>{g.venue || '–'}</Detail>
           <Detail label={t('groups.startDate')}>{fmt.date(g.startDate)}</Detail>
-          <Detail label={t('groups.when')}>{`${fmt.weekday(g.weekday)} ${g.startTime}, ${t('groups.minutes', { count: g.programmeSessionLengthMinutes })}`}</Detail>
+          <Detail
+            label={t('groups.when')}
+          >{`${fmt.weekday(g.weekday)} ${g.startTime}, ${t('groups.minutes', { count: g.programmeSessionLengthMinutes })}`}</Detail>
           <Detail label={t('groups.leaders')}>{g.leaders.map((l) => l.name).join(', ')}</Detail>
           <Detail label={t('groups.supervisor')}>{g.supervisor?.name ?? t('groups.noSupervisor')}</Detail>
           {g.note && <Detail label={t('groups.note')}>{g.note}</Detail>}
         </dl>
       </Panel>
 
-      <Panel id="group-sessions" title={t('sessions.title')}
-        hint={t('sessions.summary', { held: g.heldCount, cancelled: g.cancelledCount, total: g.sessionCount })}>
+      <Panel
+        id="group-sessions"
+        title={t('sessions.title')}
+        hint={t('sessions.summary', { held: g.heldCount, cancelled: g.cancelledCount, total: g.sessionCount })}
+      >
         <SessionsTable sessions={g.sessions} />
         <AddExtraSessionForm groupId={g.id} />
       </Panel>
@@ -99,4 +104,3 @@ export function GroupPage() {
     </>
   );
 }
-

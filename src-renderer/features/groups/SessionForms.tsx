@@ -19,7 +19,15 @@ interface SessionFormProps {
 }
 
 /** Shared frame: Enter submits (native form), Escape closes, errors stay next to their fields. */
-function InlineForm({ label, onSubmit, onCancel, saving, error, unmatched, children }: {
+function InlineForm({
+  label,
+  onSubmit,
+  onCancel,
+  saving,
+  error,
+  unmatched,
+  children,
+}: {
   label: string;
   onSubmit(): void;
   onCancel(): void;
@@ -35,7 +43,16 @@ function InlineForm({ label, onSubmit, onCancel, saving, error, unmatched, child
     }
   };
   return (
-    <form className="inline-form" noValidate aria-label={label} onSubmit={(e) => { e.preventDefault(); onSubmit(); }} onKeyDown={onKeyDown}>
+    <form
+      className="inline-form"
+      noValidate
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      onKeyDown={onKeyDown}
+    >
       <div className="inline-form__fields">{children}</div>
       <FormActions layout="inline" saving={saving} cancel={onCancel} />
       <ErrorAlert error={error} extraIssues={unmatched} quietOnFieldErrors />
@@ -71,13 +88,35 @@ export function HeldForm({ session, onDone }: SessionFormProps) {
     }),
   );
   return (
-    <InlineForm label={t('sessions.heldFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
-      saving={record.isPending} error={record.error} unmatched={issues.unmatched}>
-      <InputField id={`${prefix}-date`} label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message} type="date"
-        {...register('heldDate', { required: 'validation.required' })} />
-      <InputField id={`${prefix}-count`} label={t('sessions.participantCount')} required
-        error={formState.errors.participantCount?.message} className="field--narrow" type="number" inputMode="numeric" min={0} max={99} step={1}
-            {...register('participantCount', { required: 'validation.required' })} />
+    <InlineForm
+      label={t('sessions.heldFormLabel', { number: session.number })}
+      onSubmit={() => void submit()}
+      onCancel={onDone}
+      saving={record.isPending}
+      error={record.error}
+      unmatched={issues.unmatched}
+    >
+      <InputField
+        id={`${prefix}-date`}
+        label={t('sessions.heldDate')}
+        required
+        error={formState.errors.heldDate?.message}
+        type="date"
+        {...register('heldDate', { required: 'validation.required' })}
+      />
+      <InputField
+        id={`${prefix}-count`}
+        label={t('sessions.participantCount')}
+        required
+        error={formState.errors.participantCount?.message}
+        className="field--narrow"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={99}
+        step={1}
+        {...register('participantCount', { required: 'validation.required' })}
+      />
     </InlineForm>
   );
 }
@@ -99,10 +138,24 @@ export function CancelForm({ session, onDone }: SessionFormProps) {
     }),
   );
   return (
-    <InlineForm label={t('sessions.cancelFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
-      saving={record.isPending} error={record.error} unmatched={issues.unmatched}>
-      <InputField id={`${prefix}-reason`} label={t('sessions.cancelReason')} required error={formState.errors.cancelReason?.message} className="field--grow" type="text" autoComplete="off"
-            {...register('cancelReason', { validate: (v) => v.trim().length > 0 || 'validation.cancelReason' })} />
+    <InlineForm
+      label={t('sessions.cancelFormLabel', { number: session.number })}
+      onSubmit={() => void submit()}
+      onCancel={onDone}
+      saving={record.isPending}
+      error={record.error}
+      unmatched={issues.unmatched}
+    >
+      <InputField
+        id={`${prefix}-reason`}
+        label={t('sessions.cancelReason')}
+        required
+        error={formState.errors.cancelReason?.message}
+        className="field--grow"
+        type="text"
+        autoComplete="off"
+        {...register('cancelReason', { validate: (v) => v.trim().length > 0 || 'validation.cancelReason' })}
+      />
     </InlineForm>
   );
 }
@@ -127,10 +180,22 @@ export function MoveForm({ session, onDone }: SessionFormProps) {
     }),
   );
   return (
-    <InlineForm label={t('sessions.moveFormLabel', { number: session.number })} onSubmit={() => void submit()} onCancel={onDone}
-      saving={move.isPending} error={move.error} unmatched={issues.unmatched}>
-      <InputField id={`${prefix}-date`} label={t('sessions.newDate')} required error={formState.errors.plannedDate?.message} type="date"
-        {...register('plannedDate', { required: 'validation.required' })} />
+    <InlineForm
+      label={t('sessions.moveFormLabel', { number: session.number })}
+      onSubmit={() => void submit()}
+      onCancel={onDone}
+      saving={move.isPending}
+      error={move.error}
+      unmatched={issues.unmatched}
+    >
+      <InputField
+        id={`${prefix}-date`}
+        label={t('sessions.newDate')}
+        required
+        error={formState.errors.plannedDate?.message}
+        type="date"
+        {...register('plannedDate', { required: 'validation.required' })}
+      />
       <CalendarWarning conflicts={conflicts}>
         {conflicts[0] && (
           <button type="button" className="button button--small button--secondary" onClick={() => setValue('plannedDate', conflicts[0]!.nextFree)}>
@@ -162,8 +227,14 @@ export function AddExtraSessionForm({ groupId }: { groupId: string }) {
         {t('sessions.addExtraTitle')}
       </h3>
       <div className="inline-form__fields">
-        <InputField id="extra-date" label={t('sessions.extraDate')} required error={formState.errors.plannedDate?.message} type="date"
-          {...register('plannedDate', { required: 'validation.required' })} />
+        <InputField
+          id="extra-date"
+          label={t('sessions.extraDate')}
+          required
+          error={formState.errors.plannedDate?.message}
+          type="date"
+          {...register('plannedDate', { required: 'validation.required' })}
+        />
         <button type="submit" className="button button--secondary" disabled={add.isPending}>
           {add.isPending ? t('common.saving') : t('sessions.addExtra')}
         </button>

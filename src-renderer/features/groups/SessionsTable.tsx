@@ -111,16 +111,24 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
               const which = t('sessions.which', { number: s.number });
               return (
                 <div className="row-actions" id={actionsId(s.id)}>
-                  <RowButton label={s.status === 'held' ? t('sessions.editHeld') : t('sessions.markHeld')} target={which}
-                    onClick={() => setEditing({ id: s.id, mode: 'held' })} />
-                  <RowButton label={s.status === 'cancelled' ? t('sessions.editCancelled') : t('sessions.markCancelled')} target={which}
-                    onClick={() => setEditing({ id: s.id, mode: 'cancelled' })} />
+                  <RowButton
+                    label={s.status === 'held' ? t('sessions.editHeld') : t('sessions.markHeld')}
+                    target={which}
+                    onClick={() => setEditing({ id: s.id, mode: 'held' })}
+                  />
+                  <RowButton
+                    label={s.status === 'cancelled' ? t('sessions.editCancelled') : t('sessions.markCancelled')}
+                    target={which}
+                    onClick={() => setEditing({ id: s.id, mode: 'cancelled' })}
+                  />
                   {s.status === 'planned' ? (
                     <RowButton label={t('sessions.move')} target={which} variant="link" onClick={() => setEditing({ id: s.id, mode: 'move' })} />
                   ) : (
                     <RowButton label={t('sessions.reset')} target={which} variant="link" onClick={() => setPending({ kind: 'reset', session: s })} />
                   )}
-                  {s.isExtra && <RowButton label={t('common.delete')} target={which} variant="danger" onClick={() => setPending({ kind: 'delete', session: s })} />}
+                  {s.isExtra && (
+                    <RowButton label={t('common.delete')} target={which} variant="danger" onClick={() => setPending({ kind: 'delete', session: s })} />
+                  )}
                 </div>
               );
             },
@@ -135,11 +143,11 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
         onConfirm={confirm}
         onClose={() => setPending(null)}
       >
-        {pending && (pending.kind === 'delete'
-          ? t('sessions.deleteText', { number: pending.session.number, date: fmt.date(pending.session.plannedDate) })
-          : t('sessions.resetText', { number: pending.session.number }))}
+        {pending &&
+          (pending.kind === 'delete'
+            ? t('sessions.deleteText', { number: pending.session.number, date: fmt.date(pending.session.plannedDate) })
+            : t('sessions.resetText', { number: pending.session.number }))}
       </ConfirmWrite>
     </>
   );
 }
-

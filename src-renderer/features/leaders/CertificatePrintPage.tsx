@@ -87,8 +87,18 @@ export function CertificatePrintPage() {
             rowKey={(g) => g.groupId}
             empty={<p className="muted">{t('leaders.groups.empty')}</p>}
             columns={[
-              { key: 'group', header: t('leaders.groups.group'), rowHeader: true, cell: (g) => `${g.programmeCode} · ${g.unitName}, ${fmt.shortDate(g.startDate)}` },
-              { key: 'sessions', header: t('leaders.groups.sessions'), className: 'num', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
+              {
+                key: 'group',
+                header: t('leaders.groups.group'),
+                rowHeader: true,
+                cell: (g) => `${g.programmeCode} · ${g.unitName}, ${fmt.shortDate(g.startDate)}`,
+              },
+              {
+                key: 'sessions',
+                header: t('leaders.groups.sessions'),
+                className: 'num',
+                cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }),
+              },
               { key: 'attendance', header: t('leaders.col.attendance'), className: 'num', cell: (g) => shareAsPercent(g.meanAttendance) },
               { key: 'fidelity', header: t('leaders.col.fidelity'), className: 'num', cell: (g) => percent(g.meanFidelity) },
               { key: 'supervisor', header: t('leaders.groups.supervisor'), cell: (g) => g.supervisorName ?? '–' },

@@ -102,8 +102,15 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
       <form noValidate onSubmit={(e) => void submit(e)}>
         <p className="form__required-note">{t('form.requiredNote')}</p>
         <ErrorAlert error={certify.error} extraIssues={issues.unmatched} />
-        <SelectField id="certify-programme" label={t('leaders.certify.programme')} required error={errors.programmeId?.message} placeholder={t('form.choose')}
-          options={pathways.map((x) => ({ value: x.programmeId, label: `${x.programmeName} (${x.programmeCode})` }))} {...register('programmeId', required)} />
+        <SelectField
+          id="certify-programme"
+          label={t('leaders.certify.programme')}
+          required
+          error={errors.programmeId?.message}
+          placeholder={t('form.choose')}
+          options={pathways.map((x) => ({ value: x.programmeId, label: `${x.programmeName} (${x.programmeCode})` }))}
+          {...register('programmeId', required)}
+        />
         {chosen && (
           <div className={`alert ${override ? 'alert--warning' : 'alert--success'}`}>
             {override ? (
@@ -124,16 +131,34 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
         )}
         <div className="form__grid">
           <InputField id="certify-date" label={t('leaders.certify.date')} required error={errors.date?.message} type="date" {...register('date', required)} />
-          <SelectField id="certify-supervisor" label={t('leaders.certify.supervisor')} required error={errors.supervisorId?.message}
-            placeholder={t('form.choose')} options={namedChoices(supervisors.data ?? [])} {...register('supervisorId', required)} />
+          <SelectField
+            id="certify-supervisor"
+            label={t('leaders.certify.supervisor')}
+            required
+            error={errors.supervisorId?.message}
+            placeholder={t('form.choose')}
+            options={namedChoices(supervisors.data ?? [])}
+            {...register('supervisorId', required)}
+          />
         </div>
         {override && (
-          <TextAreaField id="certify-reason" label={t('leaders.certify.reason')} hint={t('leaders.certify.reasonHint')} required error={errors.overrideReason?.message}
-            rows={3} {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })} />
+          <TextAreaField
+            id="certify-reason"
+            label={t('leaders.certify.reason')}
+            hint={t('leaders.certify.reasonHint')}
+            required
+            error={errors.overrideReason?.message}
+            rows={3}
+            {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })}
+          />
         )}
         <TextAreaField id="certify-note" label={t('leaders.certify.note')} error={errors.note?.message} rows={2} {...register('note')} />
-        <FormActions layout="dialog" saving={certify.isPending} cancel={onClose}
-          submitLabel={override ? t('leaders.certify.submitOverride') : t('leaders.certify.submit')} />
+        <FormActions
+          layout="dialog"
+          saving={certify.isPending}
+          cancel={onClose}
+          submitLabel={override ? t('leaders.certify.submitOverride') : t('leaders.certify.submit')}
+        />
       </form>
     </dialog>
   );

@@ -29,7 +29,9 @@ export function Checklist({ pathway }: { pathway: Pathway }) {
               </span>
             )}
           </span>
-          <span className="checklist__progress">{item.required === 0 ? t('leaders.pathway.notRequired') : t('leaders.pathway.progress', { done: item.done, required: item.required })}</span>
+          <span className="checklist__progress">
+            {item.required === 0 ? t('leaders.pathway.notRequired') : t('leaders.pathway.progress', { done: item.done, required: item.required })}
+          </span>
         </li>
       ))}
       <li className={`checklist__item checklist__item--${certified ? 'met' : 'unmet'}`}>

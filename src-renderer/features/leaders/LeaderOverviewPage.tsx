@@ -77,14 +77,28 @@ export function LeaderOverviewPage() {
           placeholder={t('leaders.filters.allLeaders')}
           options={(supervisors.data ?? []).map((s) => ({ value: s.id, label: t('leaders.filters.mineOf', { name: s.name }) }))}
         />
-        <SelectField id="leader-programme" label={t('leaders.filters.programme')} value={filters.programmeId}
-          onChange={(e) => filters.set({ programmeId: e.target.value })} placeholder={t('leaders.filters.allProgrammes')}
-          options={namedChoices(programmes.data ?? [])} />
-        <SelectField id="leader-status" label={t('leaders.filters.status')} value={filters.status}
-          onChange={(e) => filters.set({ status: e.target.value as PathwayStatus | '' })} placeholder={t('leaders.filters.allStatuses')}
-          options={statuses.map((s) => ({ value: s, label: t(`leaders.status.${s}`) }))} />
-        <Checkbox className="filters__reset" label={t('leaders.filters.attentionOnly')} checked={filters.attentionOnly}
-          onChange={(e) => filters.set({ attentionOnly: e.target.checked })} />
+        <SelectField
+          id="leader-programme"
+          label={t('leaders.filters.programme')}
+          value={filters.programmeId}
+          onChange={(e) => filters.set({ programmeId: e.target.value })}
+          placeholder={t('leaders.filters.allProgrammes')}
+          options={namedChoices(programmes.data ?? [])}
+        />
+        <SelectField
+          id="leader-status"
+          label={t('leaders.filters.status')}
+          value={filters.status}
+          onChange={(e) => filters.set({ status: e.target.value as PathwayStatus | '' })}
+          placeholder={t('leaders.filters.allStatuses')}
+          options={statuses.map((s) => ({ value: s, label: t(`leaders.status.${s}`) }))}
+        />
+        <Checkbox
+          className="filters__reset"
+          label={t('leaders.filters.attentionOnly')}
+          checked={filters.attentionOnly}
+          onChange={(e) => filters.set({ attentionOnly: e.target.checked })}
+        />
       </FilterBar>
 
       <QueryState query={overview}>

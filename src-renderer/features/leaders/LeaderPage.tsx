@@ -73,7 +73,9 @@ export function LeaderPage() {
         {d.pathways.length === 0 ? (
           <EmptyState title={t('leaders.pathway.empty')}>{t('leaders.pathway.emptyText')}</EmptyState>
         ) : (
-          d.pathways.map((p) => <PathwayBlock key={p.programmeId} leaderId={d.leader.id} leaderName={d.leader.name} pathway={p} onCertify={() => setCertifying(p.programmeId)} />)
+          d.pathways.map((p) => (
+            <PathwayBlock key={p.programmeId} leaderId={d.leader.id} leaderName={d.leader.name} pathway={p} onCertify={() => setCertifying(p.programmeId)} />
+          ))
         )}
       </Panel>
 
@@ -115,7 +117,12 @@ function PathwayBlock({ leaderId, leaderName, pathway: p, onCertify }: { leaderI
   const restore = async (c: NonNullable<Pathway['certification']>) => {
     try {
       await call('certifications.certify', {
-        leaderId: c.leaderId, programmeId: c.programmeId, date: c.date, supervisorId: c.supervisorId, overrideReason: c.overrideReason ?? '', note: c.note,
+        leaderId: c.leaderId,
+        programmeId: c.programmeId,
+        date: c.date,
+        supervisorId: c.supervisorId,
+        overrideReason: c.overrideReason ?? '',
+        note: c.note,
       });
       showToast(t('leaders.certify.restored', { code }));
     } catch (err) {
@@ -159,8 +166,14 @@ function PathwayBlock({ leaderId, leaderName, pathway: p, onCertify }: { leaderI
         )}
       </div>
       {p.certification && (
-        <ConfirmWrite open={revoking} title={t('leaders.certify.revokeTitle', { code })} confirmLabel={t('leaders.certify.revokeConfirm')}
-          mutation={revoke} onConfirm={confirmRevoke} onClose={() => setRevoking(false)}>
+        <ConfirmWrite
+          open={revoking}
+          title={t('leaders.certify.revokeTitle', { code })}
+          confirmLabel={t('leaders.certify.revokeConfirm')}
+          mutation={revoke}
+          onConfirm={confirmRevoke}
+          onClose={() => setRevoking(false)}
+        >
           <p>{t('leaders.certify.revokeBody', { name: leaderName, date: fmt.date(p.certification.date), supervisor: p.certification.supervisorName })}</p>
           {p.certification.overrideReason && <p>{t('leaders.certify.revokeOverride', { reason: p.certification.overrideReason })}</p>}
         </ConfirmWrite>
@@ -194,7 +207,12 @@ function GroupsLed({ groups }: { groups: LeaderGroup[] }) {
             ),
           },
           { key: 'status', header: t('leaders.groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },
-          { key: 'sessions', header: t('leaders.groups.sessions'), className: 'num', cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }) },
+          {
+            key: 'sessions',
+            header: t('leaders.groups.sessions'),
+            className: 'num',
+            cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }),
+          },
           { key: 'participants', header: t('leaders.groups.participants'), className: 'num', cell: (g) => fmt.number(g.participants) },
           { key: 'completion', header: t('leaders.groups.completion'), className: 'num', cell: (g) => shareAsPercent(g.completionRate) },
           { key: 'attendance', header: t('leaders.col.attendance'), className: 'num', cell: (g) => shareAsPercent(g.meanAttendance) },
@@ -217,7 +235,12 @@ function Trends({ data }: { data: LeaderPageData }) {
   return (
     <Panel id="leader-trends" title={t('leaders.trend.title')}>
       <div className="trend-grid">
-        <TrendChart title={t('leaders.trend.attendance')} valueLabel={t('leaders.col.attendance')} points={attendance} emptyText={t('leaders.trend.noAttendance')} />
+        <TrendChart
+          title={t('leaders.trend.attendance')}
+          valueLabel={t('leaders.col.attendance')}
+          points={attendance}
+          emptyText={t('leaders.trend.noAttendance')}
+        />
         <TrendChart title={t('leaders.trend.fidelity')} valueLabel={t('leaders.col.fidelity')} points={fidelity} emptyText={t('leaders.trend.noFidelity')} />
       </div>
       {data.trends.rating.length > 0 && (

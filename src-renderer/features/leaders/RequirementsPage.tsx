@@ -72,17 +72,45 @@ function RequirementsForm({ current }: { current: PathwayRequirements }) {
       <p className="form__required-note">{current.isDefault ? t('requirements.isDefault') : t('form.requiredNote')}</p>
       <ErrorAlert error={update.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <InputField id="req-course-days" label={t('requirements.courseDays')} hint={t('requirements.courseDaysHint')} required
-          error={errors.minCourseDays?.message} type="number" inputMode="numeric" min={0} max={30} {...register('minCourseDays', required)} />
-        <InputField id="req-supervision" label={t('requirements.supervisionSessions')} hint={t('requirements.supervisionHint')} required
-          error={errors.minSupervisionSessions?.message} type="number" inputMode="numeric" min={0} max={50}
-          {...register('minSupervisionSessions', required)} />
+        <InputField
+          id="req-course-days"
+          label={t('requirements.courseDays')}
+          hint={t('requirements.courseDaysHint')}
+          required
+          error={errors.minCourseDays?.message}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={30}
+          {...register('minCourseDays', required)}
+        />
+        <InputField
+          id="req-supervision"
+          label={t('requirements.supervisionSessions')}
+          hint={t('requirements.supervisionHint')}
+          required
+          error={errors.minSupervisionSessions?.message}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={50}
+          {...register('minSupervisionSessions', required)}
+        />
         <div className="field form__wide">
           <Checkbox label={t('requirements.supervisedGroup')} {...register('requireSupervisedGroup')} />
         </div>
-        <InputField id="req-held-percent" label={t('requirements.heldPercent')} hint={t('requirements.heldPercentHint')} required
-          error={errors.supervisedGroupMinHeldPercent?.message} type="number" inputMode="numeric" min={1} max={100}
-          {...register('supervisedGroupMinHeldPercent', required)} />
+        <InputField
+          id="req-held-percent"
+          label={t('requirements.heldPercent')}
+          hint={t('requirements.heldPercentHint')}
+          required
+          error={errors.supervisedGroupMinHeldPercent?.message}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          {...register('supervisedGroupMinHeldPercent', required)}
+        />
       </div>
       <FormActions saving={update.isPending} cancel="/programmes" />
     </form>

@@ -33,7 +33,11 @@ export function SupervisionHistory({ sessions, leaderId, scale }: { sessions: Su
   const restore = async (s: SupervisionSession) => {
     try {
       const again = await call('supervision.create', {
-        date: s.date, supervisorId: s.supervisorId, format: s.format, mode: s.mode, notes: s.notes,
+        date: s.date,
+        supervisorId: s.supervisorId,
+        format: s.format,
+        mode: s.mode,
+        notes: s.notes,
         leaders: s.leaders.map((l) => ({ leaderId: l.leaderId, rating: l.rating, note: l.note })),
         groupIds: s.groups.map((g) => g.groupId),
         followUps: s.followUps.map((f) => ({ text: f.text, dueDate: f.dueDate, leaderId: f.leaderId })),
@@ -56,58 +60,67 @@ export function SupervisionHistory({ sessions, leaderId, scale }: { sessions: Su
 
   return (
     <>
-    <DataTable
-      caption={t('leaders.supervision.title')}
-      rows={sessions}
-      empty={<EmptyState title={t('leaders.supervision.empty')} />}
-      columns={[
-        { key: 'date', header: t('supervision.date'), rowHeader: true, cellClassName: 'nowrap', cell: (s) => fmt.shortDate(s.date) },
-        { key: 'supervisor', header: t('supervision.supervisor'), cell: (s) => s.supervisorName },
-        {
-          key: 'format',
-          header: t('supervision.format'),
-          cell: (s) => (
-            <>
-              {t(`supervision.formats.${s.format}`)}, {t(`supervision.modes.${s.mode}`)}
-              <div className="muted small">{t('leaders.supervision.present', { count: s.leaders.length })}</div>
-            </>
-          ),
-        },
-        { key: 'groups', header: t('supervision.groups'), cell: (s) => s.groups.map((g) => `${g.programmeCode} · ${g.unitName}`).join(', ') || '–' },
-        { key: 'rating', header: t('leaders.supervision.rating'), cell: (s) => ratingText(mine(s)?.rating ?? null) },
-        {
-          key: 'notes',
-          header: t('supervision.notes'),
-          cell: (s) => {
-            const note = mine(s)?.note;
-            return (
+      <DataTable
+        caption={t('leaders.supervision.title')}
+        rows={sessions}
+        empty={<EmptyState title={t('leaders.supervision.empty')} />}
+        columns={[
+          { key: 'date', header: t('supervision.date'), rowHeader: true, cellClassName: 'nowrap', cell: (s) => fmt.shortDate(s.date) },
+          { key: 'supervisor', header: t('supervision.supervisor'), cell: (s) => s.supervisorName },
+          {
+            key: 'format',
+            header: t('supervision.format'),
+            cell: (s) => (
               <>
-                {s.notes || '–'}
-                {note && <div className="muted small">{note}</div>}
+                {t(`supervision.formats.${s.format}`)}, {t(`supervision.modes.${s.mode}`)}
+                <div className="muted small">{t('leaders.supervision.present', { count: s.leaders.length })}</div>
               </>
-            );
+            ),
           },
-        },
-        {
-          key: 'actions',
-          header: t('supervision.actions'),
-          hiddenHeader: true,
-          cellClassName: 'nowrap',
-          cell: (s) => (
-            <>
-              <Link to={`/supervision/${s.id}/edit?leader=${leaderId}`} className="button button--small button--secondary" aria-label={`${t('supervision.edit')}, ${target(s)}`}>
-                {t('supervision.edit')}
-              </Link>{' '}
-              <RowButton variant="danger" label={t('supervision.delete')} target={target(s)} onClick={() => setDeleting(s)} />
-            </>
-          ),
-        },
-      ]}
-    />
-    <ConfirmWrite open={deleting !== null} title={deleting ? t('supervision.deleteTitle', { date: fmt.shortDate(deleting.date) }) : ''}
-      mutation={remove} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
-      <p>{deleting ? t('supervision.deleteBody', { supervisor: deleting.supervisorName }) : ''}</p>
-    </ConfirmWrite>
+          { key: 'groups', header: t('supervision.groups'), cell: (s) => s.groups.map((g) => `${g.programmeCode} · ${g.unitName}`).join(', ') || '–' },
+          { key: 'rating', header: t('leaders.supervision.rating'), cell: (s) => ratingText(mine(s)?.rating ?? null) },
+          {
+            key: 'notes',
+            header: t('supervision.notes'),
+            cell: (s) => {
+              const note = mine(s)?.note;
+              return (
+                <>
+                  {s.notes || '–'}
+                  {note && <div className="muted small">{note}</div>}
+                </>
+              );
+            },
+          },
+          {
+            key: 'actions',
+            header: t('supervision.actions'),
+            hiddenHeader: true,
+            cellClassName: 'nowrap',
+            cell: (s) => (
+              <>
+                <Link
+                  to={`/supervision/${s.id}/edit?leader=${leaderId}`}
+                  className="button button--small button--secondary"
+                  aria-label={`${t('supervision.edit')}, ${target(s)}`}
+                >
+                  {t('supervision.edit')}
+                </Link>{' '}
+                <RowButton variant="danger" label={t('supervision.delete')} target={target(s)} onClick={() => setDeleting(s)} />
+              </>
+            ),
+          },
+        ]}
+      />
+      <ConfirmWrite
+        open={deleting !== null}
+        title={deleting ? t('supervision.deleteTitle', { date: fmt.shortDate(deleting.date) }) : ''}
+        mutation={remove}
+        onConfirm={confirmDelete}
+        onClose={() => setDeleting(null)}
+      >
+        <p>{deleting ? t('supervision.deleteBody', { supervisor: deleting.supervisorName }) : ''}</p>
+      </ConfirmWrite>
     </>
   );
 }

@@ -48,10 +48,20 @@ export function ParticipationPanels() {
             </>
           )}
         </Panel>
-        <MissingPanel id="without-attendance" title={t('participationDashboard.withoutAttendance')} empty={t('participationDashboard.withoutAttendanceEmpty')}
-          rows={d.heldWithoutAttendance} total={d.heldWithoutAttendanceTotal} />
-        <MissingPanel id="without-fidelity" title={t('participationDashboard.withoutFidelity')} empty={t('participationDashboard.withoutFidelityEmpty')}
-          rows={d.heldWithoutFidelity} total={d.heldWithoutFidelityTotal} />
+        <MissingPanel
+          id="without-attendance"
+          title={t('participationDashboard.withoutAttendance')}
+          empty={t('participationDashboard.withoutAttendanceEmpty')}
+          rows={d.heldWithoutAttendance}
+          total={d.heldWithoutAttendanceTotal}
+        />
+        <MissingPanel
+          id="without-fidelity"
+          title={t('participationDashboard.withoutFidelity')}
+          empty={t('participationDashboard.withoutFidelityEmpty')}
+          rows={d.heldWithoutFidelity}
+          total={d.heldWithoutFidelityTotal}
+        />
       </div>
     </>
   );

@@ -64,8 +64,12 @@ export function DropoutReasonsPage() {
                 cell: (r) => (
                   <div className="row-actions">
                     <RowButton label={t('reasons.rename')} target={r.sv} onClick={() => setEditing(r.id)} />
-                    <RowButton label={r.active ? t('registry.archive') : t('registry.restore')} target={r.sv} disabled={setActive.isPending}
-                      onClick={() => void toggle(r)} />
+                    <RowButton
+                      label={r.active ? t('registry.archive') : t('registry.restore')}
+                      target={r.sv}
+                      disabled={setActive.isPending}
+                      onClick={() => void toggle(r)}
+                    />
                   </div>
                 ),
               },
@@ -103,13 +107,34 @@ function ReasonForm({ reason, onDone }: { reason?: DropoutReason; onDone(): void
     }),
   );
   return (
-    <form className="inline-form" noValidate aria-label={reason ? t('reasons.renameLabel', { name: reason.sv }) : t('reasons.add')}
-      onSubmit={(e) => void submit(e)} onKeyDown={(e) => reason && e.key === 'Escape' && onDone()}>
+    <form
+      className="inline-form"
+      noValidate
+      aria-label={reason ? t('reasons.renameLabel', { name: reason.sv }) : t('reasons.add')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => reason && e.key === 'Escape' && onDone()}
+    >
       <div className="inline-form__fields">
-        <InputField id={`${prefix}-sv`} label={t('reasons.sv')} required error={formState.errors.sv?.message} className="field--grow" type="text"
-          autoComplete="off" {...register('sv', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
-        <InputField id={`${prefix}-en`} label={t('reasons.en')} error={formState.errors.en?.message} className="field--grow" type="text" lang="en"
-          autoComplete="off" {...register('en')} />
+        <InputField
+          id={`${prefix}-sv`}
+          label={t('reasons.sv')}
+          required
+          error={formState.errors.sv?.message}
+          className="field--grow"
+          type="text"
+          autoComplete="off"
+          {...register('sv', { validate: (x) => x.trim() !== '' || 'validation.required' })}
+        />
+        <InputField
+          id={`${prefix}-en`}
+          label={t('reasons.en')}
+          error={formState.errors.en?.message}
+          className="field--grow"
+          type="text"
+          lang="en"
+          autoComplete="off"
+          {...register('en')}
+        />
       </div>
       <FormActions layout="inline" saving={mutation.isPending} submitLabel={reason ? undefined : t('reasons.addButton')} cancel={reason ? onDone : undefined} />
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} quietOnFieldErrors />

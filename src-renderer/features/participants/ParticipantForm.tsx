@@ -109,10 +109,15 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
   const required = { required: 'validation.required' };
 
   return (
-    <form className="form participant-panel" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}
+    <form
+      className="form participant-panel"
+      noValidate
+      aria-labelledby={`${prefix}-title`}
+      onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onDone();
-      }}>
+      }}
+    >
       <h3 id={`${prefix}-title`} className="panel__title">
         {participant ? t('participants.editTitle', { name: participant.displayName }) : t('participants.addTitle')}
       </h3>
@@ -121,17 +126,25 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
         <div className="warning-box" role="alert">
           <p>{t('participants.duplicateWarning')}</p>
           <div className="form__actions">
-            <button type="button" className="button button--primary" disabled={mutation.isPending}
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={mutation.isPending}
               onClick={() => {
                 setDuplicate(null);
                 void send(getValues(), true);
-              }}>
+              }}
+            >
               {t('participants.saveAnyway')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => {
-              setDuplicate(null);
-              document.getElementById(`${prefix}-name`)?.focus();
-            }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setDuplicate(null);
+                document.getElementById(`${prefix}-name`)?.focus();
+              }}
+            >
               {t('participants.changeInstead')}
             </button>
           </div>
@@ -140,11 +153,24 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
         <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} quietOnFieldErrors />
       )}
       <div className="form__grid">
-        <InputField id={`${prefix}-name`} label={t('participants.displayName')} hint={t('participants.displayNameHint')} required
-          error={errors.displayName?.message} type="text" autoComplete="off"
-          {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })} />
-        <SelectField id={`${prefix}-relation`} label={t('participants.relation')} required error={errors.relation?.message}
-          options={relations.map((r) => ({ value: r, label: t(`participants.relations.${r}`) }))} {...register('relation', required)} />
+        <InputField
+          id={`${prefix}-name`}
+          label={t('participants.displayName')}
+          hint={t('participants.displayNameHint')}
+          required
+          error={errors.displayName?.message}
+          type="text"
+          autoComplete="off"
+          {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })}
+        />
+        <SelectField
+          id={`${prefix}-relation`}
+          label={t('participants.relation')}
+          required
+          error={errors.relation?.message}
+          options={relations.map((r) => ({ value: r, label: t(`participants.relations.${r}`) }))}
+          {...register('relation', required)}
+        />
         <SelectField
           id={`${prefix}-family`}
           label={t('participants.family')}
@@ -171,26 +197,67 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
         />
         {showChild && (
           <>
-            <InputField id={`${prefix}-birth-year`} label={t('participants.childBirthYear')} error={errors.childBirthYear?.message} type="number"
-              inputMode="numeric" min={1990} max={2100} {...register('childBirthYear')} />
-            <SelectField id={`${prefix}-gender`} label={t('participants.childGender')} error={errors.childGender?.message} placeholder={t('participants.notGiven')}
-              options={childGenders.map((g) => ({ value: g, label: t(`participants.genders.${g}`) }))} {...register('childGender')} />
+            <InputField
+              id={`${prefix}-birth-year`}
+              label={t('participants.childBirthYear')}
+              error={errors.childBirthYear?.message}
+              type="number"
+              inputMode="numeric"
+              min={1990}
+              max={2100}
+              {...register('childBirthYear')}
+            />
+            <SelectField
+              id={`${prefix}-gender`}
+              label={t('participants.childGender')}
+              error={errors.childGender?.message}
+              placeholder={t('participants.notGiven')}
+              options={childGenders.map((g) => ({ value: g, label: t(`participants.genders.${g}`) }))}
+              {...register('childGender')}
+            />
           </>
         )}
-        <InputField id={`${prefix}-enrolment`} label={t('participants.enrolmentDate')} required error={errors.enrolmentDate?.message} type="date"
-          {...register('enrolmentDate', required)} />
-        <RadioGroup id={`${prefix}-consent`} legend={t('participants.consent')} hint={t('participants.consentHint')} required error={errors.consent?.message}
+        <InputField
+          id={`${prefix}-enrolment`}
+          label={t('participants.enrolmentDate')}
+          required
+          error={errors.enrolmentDate?.message}
+          type="date"
+          {...register('enrolmentDate', required)}
+        />
+        <RadioGroup
+          id={`${prefix}-consent`}
+          legend={t('participants.consent')}
+          hint={t('participants.consentHint')}
+          required
+          error={errors.consent?.message}
           options={consents.map((c) => ({ value: c, label: t(`participants.consents.${c}`) }))}
           field={register('consent', {
             onChange: (e: { target: { value: string } }) => {
               if (e.target.value === 'not_asked') setValue('consentDate', '');
               else if (!getValues('consentDate')) setValue('consentDate', todayIso());
             },
-          })} />
-        <InputField id={`${prefix}-consent-date`} label={t('participants.consentDate')} required={consent !== 'not_asked'}
-          error={errors.consentDate?.message} type="date" disabled={consent === 'not_asked'} {...register('consentDate')} />
-        <InputField id={`${prefix}-contact`} label={t('participants.contact')} hint={t('participants.contactHint')} error={errors.contact?.message}
-          className="form__wide" type="text" autoComplete="off" {...register('contact')} />
+          })}
+        />
+        <InputField
+          id={`${prefix}-consent-date`}
+          label={t('participants.consentDate')}
+          required={consent !== 'not_asked'}
+          error={errors.consentDate?.message}
+          type="date"
+          disabled={consent === 'not_asked'}
+          {...register('consentDate')}
+        />
+        <InputField
+          id={`${prefix}-contact`}
+          label={t('participants.contact')}
+          hint={t('participants.contactHint')}
+          error={errors.contact?.message}
+          className="form__wide"
+          type="text"
+          autoComplete="off"
+          {...register('contact')}
+        />
       </div>
       <FormActions saving={mutation.isPending} submitLabel={participant ? undefined : t('participants.add')} cancel={onDone} />
     </form>

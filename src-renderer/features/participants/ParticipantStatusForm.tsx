@@ -53,7 +53,12 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
     issues.run(async () => {
       if (v.decision === 'auto') await setStatus.mutateAsync({ id: participant.id, status: 'auto' });
       else if (v.decision === 'dropped_out')
-        await setStatus.mutateAsync({ id: participant.id, status: 'dropped_out', reasonId: v.reasonId, lastSessionNumber: toNumberOrNull(v.lastSessionNumber) });
+        await setStatus.mutateAsync({
+          id: participant.id,
+          status: 'dropped_out',
+          reasonId: v.reasonId,
+          lastSessionNumber: toNumberOrNull(v.lastSessionNumber),
+        });
       else await setStatus.mutateAsync({ id: participant.id, status: 'never_started', reasonId: v.reasonId || null });
       showToast(t('participants.statusSaved', { name: participant.displayName }));
       onDone();
@@ -83,24 +88,49 @@ export function ParticipantStatusForm({ participant, dropoutAfter, onDone }: { p
       <p className="panel__hint">{t('participants.statusNow', { status: t(`participants.status.${participant.status}`), streak: participant.absentStreak })}</p>
       <form className="form" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}>
         <ErrorAlert error={issues.unmatched.length || !setStatus.error ? null : setStatus.error} extraIssues={issues.unmatched} />
-        <RadioGroup id={`${prefix}-decision`} legend={t('participants.decision')} field={register('decision')}
-          options={(['auto', 'dropped_out', 'never_started'] as const).map((d) => ({ value: d, label: t(`participants.decisions.${d}`, { count: dropoutAfter }) }))} />
+        <RadioGroup
+          id={`${prefix}-decision`}
+          legend={t('participants.decision')}
+          field={register('decision')}
+          options={(['auto', 'dropped_out', 'never_started'] as const).map((d) => ({
+            value: d,
+            label: t(`participants.decisions.${d}`, { count: dropoutAfter }),
+          }))}
+        />
         {decision !== 'auto' && (
           <div className="form__grid">
-            <SelectField id={`${prefix}-reason`} label={t('participants.reason')} required={decision === 'dropped_out'} error={formState.errors.reasonId?.message}
-              placeholder={t('form.choose')} options={usable.map((r) => ({ value: r.id, label: pick({ sv: r.sv, en: r.en || r.sv }) }))}
-              {...register('reasonId', { validate: (x) => decision !== 'dropped_out' || x !== '' || 'validation.required' })} />
+            <SelectField
+              id={`${prefix}-reason`}
+              label={t('participants.reason')}
+              required={decision === 'dropped_out'}
+              error={formState.errors.reasonId?.message}
+              placeholder={t('form.choose')}
+              options={usable.map((r) => ({ value: r.id, label: pick({ sv: r.sv, en: r.en || r.sv }) }))}
+              {...register('reasonId', { validate: (x) => decision !== 'dropped_out' || x !== '' || 'validation.required' })}
+            />
             {decision === 'dropped_out' && (
-              <InputField id={`${prefix}-last`} label={t('participants.lastSession')} hint={t('participants.lastSessionHint')}
-                error={formState.errors.lastSessionNumber?.message} type="number" inputMode="numeric" min={1} max={99}
-                {...register('lastSessionNumber')} />
+              <InputField
+                id={`${prefix}-last`}
+                label={t('participants.lastSession')}
+                hint={t('participants.lastSessionHint')}
+                error={formState.errors.lastSessionNumber?.message}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={99}
+                {...register('lastSessionNumber')}
+              />
             )}
           </div>
         )}
         <FormActions saving={setStatus.isPending} cancel={onDone} cancelLabel={t('participants.close')} />
       </form>
-      <Checkbox label={t('participants.keepActive', { count: dropoutAfter })} checked={keep} disabled={keepActive.isPending}
-        onChange={(e) => void toggleKeep(e.target.checked)} />
+      <Checkbox
+        label={t('participants.keepActive', { count: dropoutAfter })}
+        checked={keep}
+        disabled={keepActive.isPending}
+        onChange={(e) => void toggleKeep(e.target.checked)}
+      />
       <ErrorAlert error={keepActive.error} />
     </div>
   );
@@ -131,8 +161,13 @@ export function MoveParticipantForm({ participant, onDone }: { participant: Part
     }),
   );
   return (
-    <form className="form participant-panel" noValidate aria-labelledby={`${prefix}-title`} onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      className="form participant-panel"
+      noValidate
+      aria-labelledby={`${prefix}-title`}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <h3 id={`${prefix}-title`} className="panel__title">
         {t('participants.moveTitle', { name: participant.displayName })}
       </h3>
@@ -140,11 +175,23 @@ export function MoveParticipantForm({ participant, onDone }: { participant: Part
       <ErrorAlert error={issues.unmatched.length || !move.error ? null : move.error} extraIssues={issues.unmatched} />
       <ErrorAlert error={groups.error} />
       <div className="form__grid">
-        <SelectField id={`${prefix}-group`} label={t('participants.toGroup')} required error={formState.errors.toGroupId?.message} placeholder={t('form.choose')}
+        <SelectField
+          id={`${prefix}-group`}
+          label={t('participants.toGroup')}
+          required
+          error={formState.errors.toGroupId?.message}
+          placeholder={t('form.choose')}
           options={targets.map((g) => ({ value: g.id, label: `${g.programmeCode} – ${g.unitName}${g.venue ? `, ${g.venue}` : ''} (${g.startDate})` }))}
-          {...register('toGroupId', { required: 'validation.required' })} />
-        <InputField id={`${prefix}-date`} label={t('participants.newEnrolmentDate')} required error={formState.errors.enrolmentDate?.message}
-          type="date" {...register('enrolmentDate', { required: 'validation.required' })} />
+          {...register('toGroupId', { required: 'validation.required' })}
+        />
+        <InputField
+          id={`${prefix}-date`}
+          label={t('participants.newEnrolmentDate')}
+          required
+          error={formState.errors.enrolmentDate?.message}
+          type="date"
+          {...register('enrolmentDate', { required: 'validation.required' })}
+        />
       </div>
       <FormActions saving={move.isPending} submitLabel={t('participants.move')} cancel={onDone} />
     </form>

@@ -50,8 +50,11 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
   };
 
   return (
-    <Panel id="participants-title" title={t('participants.title')}
-      hint={t('participants.summary', { count: participants.filter((p) => p.status !== 'moved').length, families: overview.summary.families })}>
+    <Panel
+      id="participants-title"
+      title={t('participants.title')}
+      hint={t('participants.summary', { count: participants.filter((p) => p.status !== 'moved').length, families: overview.summary.families })}
+    >
       <DataTable
         caption={t('participants.title')}
         rows={participants}
@@ -82,7 +85,12 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
               </>
             ),
           },
-          { key: 'attended', header: t('participants.attended'), className: 'num', cell: (p) => t('participants.attendedOf', { present: p.presentCount, held: p.heldCount }) },
+          {
+            key: 'attended',
+            header: t('participants.attended'),
+            className: 'num',
+            cell: (p) => t('participants.attendedOf', { present: p.presentCount, held: p.heldCount }),
+          },
           {
             key: 'status',
             header: t('participants.statusColumn'),
@@ -113,8 +121,12 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
         ]}
       />
       {panel?.kind === 'create' && <ParticipantForm overview={overview} groupStartDate={groupStartDate} onDone={close} />}
-      {panel?.kind === 'edit' && current && <ParticipantForm key={current.id} overview={overview} groupStartDate={groupStartDate} participant={current} onDone={close} />}
-      {panel?.kind === 'status' && current && <ParticipantStatusForm key={current.id} participant={current} dropoutAfter={overview.rules.dropoutAfter} onDone={close} />}
+      {panel?.kind === 'edit' && current && (
+        <ParticipantForm key={current.id} overview={overview} groupStartDate={groupStartDate} participant={current} onDone={close} />
+      )}
+      {panel?.kind === 'status' && current && (
+        <ParticipantStatusForm key={current.id} participant={current} dropoutAfter={overview.rules.dropoutAfter} onDone={close} />
+      )}
       {panel?.kind === 'move' && current && <MoveParticipantForm key={current.id} participant={current} onDone={close} />}
       {panel?.kind !== 'create' && (
         <p className="form__actions">
@@ -155,4 +167,3 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
     </Panel>
   );
 }
-

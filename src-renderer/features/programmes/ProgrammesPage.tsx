@@ -28,7 +28,12 @@ export function ProgrammesPage() {
       columns={[
         { key: 'code', header: t('programmes.code'), cell: (p) => p.code },
         { key: 'audience', header: t('programmes.audience'), cell: (p) => t(`audience.${p.audience}`) },
-        { key: 'sessions', header: t('programmes.sessions'), cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }), className: 'nowrap' },
+        {
+          key: 'sessions',
+          header: t('programmes.sessions'),
+          cell: (p) => t('programmes.sessionsCell', { count: p.sessionCount, minutes: p.sessionLengthMinutes }),
+          className: 'nowrap',
+        },
         { key: 'ages', header: t('programmes.ageBand'), cell: ageBand },
         { key: 'groups', header: t('programmes.groups'), cell: (p) => p.groupCount, className: 'num' },
         {
@@ -36,9 +41,15 @@ export function ProgrammesPage() {
           header: t('programmeLinks.header'),
           cell: (p) => (
             <span className="link-list">
-              <Link to={`${p.id}/plan`} aria-label={t('plan.linkLabel', { name: p.name })}>{t('plan.link')}</Link>
-              <Link to={`${p.id}/rules`} aria-label={t('rules.linkLabel', { name: p.name })}>{t('rules.link')}</Link>
-              <Link to={`/leaders/requirements/${p.id}`} aria-label={t('requirements.linkLabel', { name: p.name })}>{t('requirements.link')}</Link>
+              <Link to={`${p.id}/plan`} aria-label={t('plan.linkLabel', { name: p.name })}>
+                {t('plan.link')}
+              </Link>
+              <Link to={`${p.id}/rules`} aria-label={t('rules.linkLabel', { name: p.name })}>
+                {t('rules.link')}
+              </Link>
+              <Link to={`/leaders/requirements/${p.id}`} aria-label={t('requirements.linkLabel', { name: p.name })}>
+                {t('requirements.link')}
+              </Link>
             </span>
           ),
         },
@@ -118,20 +129,77 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
       <p className="form__required-note">{t('form.requiredNote')}</p>
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <InputField id="programme-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide" type="text"
-          autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />
-        <InputField id="programme-code" label={t('programmes.code')} hint={t('programmes.codeHint')} required error={errors.code?.message} type="text"
-          autoComplete="off" {...register('code', required)} />
-        <SelectField id="programme-audience" label={t('programmes.audience')} required error={errors.audience?.message}
-          options={audiences.map((a) => ({ value: a, label: t(`audience.${a}`) }))} {...register('audience', required)} />
-        <InputField id="programme-sessions" label={t('programmes.sessionCount')} required error={errors.sessionCount?.message} type="number"
-          inputMode="numeric" min={1} max={60} {...register('sessionCount', required)} />
-        <InputField id="programme-length" label={t('programmes.sessionLength')} required error={errors.sessionLengthMinutes?.message} type="number"
-          inputMode="numeric" min={15} max={600} step={5} {...register('sessionLengthMinutes', required)} />
-        <InputField id="programme-age-min" label={t('programmes.ageMin')} error={errors.childAgeMin?.message} type="number" inputMode="numeric"
-          min={0} max={25} {...register('childAgeMin')} />
-        <InputField id="programme-age-max" label={t('programmes.ageMax')} error={errors.childAgeMax?.message} type="number" inputMode="numeric"
-          min={0} max={25} {...register('childAgeMax')} />
+        <InputField
+          id="programme-name"
+          label={t('registry.name')}
+          required
+          error={errors.name?.message}
+          className="form__wide"
+          type="text"
+          autoComplete="off"
+          {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })}
+        />
+        <InputField
+          id="programme-code"
+          label={t('programmes.code')}
+          hint={t('programmes.codeHint')}
+          required
+          error={errors.code?.message}
+          type="text"
+          autoComplete="off"
+          {...register('code', required)}
+        />
+        <SelectField
+          id="programme-audience"
+          label={t('programmes.audience')}
+          required
+          error={errors.audience?.message}
+          options={audiences.map((a) => ({ value: a, label: t(`audience.${a}`) }))}
+          {...register('audience', required)}
+        />
+        <InputField
+          id="programme-sessions"
+          label={t('programmes.sessionCount')}
+          required
+          error={errors.sessionCount?.message}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          {...register('sessionCount', required)}
+        />
+        <InputField
+          id="programme-length"
+          label={t('programmes.sessionLength')}
+          required
+          error={errors.sessionLengthMinutes?.message}
+          type="number"
+          inputMode="numeric"
+          min={15}
+          max={600}
+          step={5}
+          {...register('sessionLengthMinutes', required)}
+        />
+        <InputField
+          id="programme-age-min"
+          label={t('programmes.ageMin')}
+          error={errors.childAgeMin?.message}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={25}
+          {...register('childAgeMin')}
+        />
+        <InputField
+          id="programme-age-max"
+          label={t('programmes.ageMax')}
+          error={errors.childAgeMax?.message}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={25}
+          {...register('childAgeMax')}
+        />
       </div>
       <FormActions saving={mutation.isPending} cancel="/programmes" submitLabel={programme ? undefined : t('programmes.createSubmit')} />
       {programme && (

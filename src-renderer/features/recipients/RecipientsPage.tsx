@@ -64,9 +64,13 @@ export function RecipientsPage() {
         },
         onError: (err) => {
           const fieldErrors: Errors = {};
-          applyServerIssues<Required<Errors>>(err, (field, e) => {
-            if (field === 'name' || field === 'publicKey') fieldErrors[field] = e.message;
-          }, fields);
+          applyServerIssues<Required<Errors>>(
+            err,
+            (field, e) => {
+              if (field === 'name' || field === 'publicKey') fieldErrors[field] = e.message;
+            },
+            fields,
+          );
           if (Object.keys(fieldErrors).length > 0) {
             setErrors(fieldErrors);
             focusInvalid();
@@ -118,10 +122,29 @@ export function RecipientsPage() {
       <Panel id="recipients-add-title" title={t('recipients.add')}>
         <p className="panel__hint">{t('recipients.addIntro')}</p>
         <form ref={formRef} noValidate onSubmit={submit} className="export-narrow">
-          <InputField id="recipient-name" label={t('recipients.name')} error={errors.name} required type="text" autoComplete="off" value={name}
-            onChange={(e) => setName(e.target.value)} />
-          <InputField id="recipient-key" label={t('recipients.publicKey')} hint={t('recipients.publicKeyHint')} error={errors.publicKey} required
-            type="text" inputClassName="mono" spellCheck={false} autoComplete="off" value={publicKey} onChange={(e) => setPublicKey(e.target.value)} />
+          <InputField
+            id="recipient-name"
+            label={t('recipients.name')}
+            error={errors.name}
+            required
+            type="text"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <InputField
+            id="recipient-key"
+            label={t('recipients.publicKey')}
+            hint={t('recipients.publicKeyHint')}
+            error={errors.publicKey}
+            required
+            type="text"
+            inputClassName="mono"
+            spellCheck={false}
+            autoComplete="off"
+            value={publicKey}
+            onChange={(e) => setPublicKey(e.target.value)}
+          />
           {!hasFieldIssues && <ErrorAlert error={create.error} />}
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             {create.isPending ? t('common.saving') : t('recipients.submit')}

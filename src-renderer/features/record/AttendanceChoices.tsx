@@ -55,8 +55,13 @@ export function AttendanceChoices({ overview, sessionId, sessionDate, number }: 
               <div className="radio-group">
                 {ATTENDANCE_STATES.map((state) => (
                   <label key={state} className="radio">
-                    <input type="radio" name={`attendance-${p.id}`} value={state} checked={value === state}
-                      onChange={() => void save(p.id, p.displayName, state)} />
+                    <input
+                      type="radio"
+                      name={`attendance-${p.id}`}
+                      value={state}
+                      checked={value === state}
+                      onChange={() => void save(p.id, p.displayName, state)}
+                    />
                     <span>{t(`record.state.${state}`)}</span>
                   </label>
                 ))}

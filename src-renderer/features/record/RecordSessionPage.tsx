@@ -55,7 +55,9 @@ export function RecordSessionPage() {
       </>
     );
   }
-  return <RecordSessionForm key={session.id} groupId={id} groupName={`${g.programmeName} – ${g.unitName}`} session={session} overview={o} plan={f} back={back} />;
+  return (
+    <RecordSessionForm key={session.id} groupId={id} groupName={`${g.programmeName} – ${g.unitName}`} session={session} overview={o} plan={f} back={back} />
+  );
 }
 
 interface Props {
@@ -116,8 +118,7 @@ function RecordSessionForm({ groupId, groupName, session, overview, plan, back }
 
   return (
     <>
-      <PageHeader title={title} back={back}
-        subtitle={`${groupName} · ${fmt.date(session.plannedDate)}${planTitle ? ` · ${planTitle}` : ''}`} />
+      <PageHeader title={title} back={back} subtitle={`${groupName} · ${fmt.date(session.plannedDate)}${planTitle ? ` · ${planTitle}` : ''}`} />
       <nav aria-label={t('record.jumpTo')} className="record-jumps">
         <ul>
           {sections.map((s) => (
@@ -146,12 +147,17 @@ function RecordSessionForm({ groupId, groupName, session, overview, plan, back }
             <legend className="field__label">{t('fidelity.components')}</legend>
             <div className="checkbox-list">
               {plan.components.map((c) => (
-                <Checkbox key={c.key} label={pick({ sv: c.sv, en: c.en || c.sv })} checked={covered.has(c.key)} onChange={(e) => {
-                  const next = new Set(covered);
-                  if (e.target.checked) next.add(c.key);
-                  else next.delete(c.key);
-                  setCovered(next);
-                }} />
+                <Checkbox
+                  key={c.key}
+                  label={pick({ sv: c.sv, en: c.en || c.sv })}
+                  checked={covered.has(c.key)}
+                  onChange={(e) => {
+                    const next = new Set(covered);
+                    if (e.target.checked) next.add(c.key);
+                    else next.delete(c.key);
+                    setCovered(next);
+                  }}
+                />
               ))}
             </div>
             <p className="field__hint" aria-live="polite">
@@ -165,15 +171,39 @@ function RecordSessionForm({ groupId, groupName, session, overview, plan, back }
         </Panel>
 
         <Panel id="record-notes-title" focusableHeading title={t('record.notes')}>
-          <TextAreaField id="record-note" label={t('fidelity.note')} hint={t('fidelity.noteHint')} error={formState.errors.note?.message}
-            rows={3} maxLength={500} {...register('note')} />
+          <TextAreaField
+            id="record-note"
+            label={t('fidelity.note')}
+            hint={t('fidelity.noteHint')}
+            error={formState.errors.note?.message}
+            rows={3}
+            maxLength={500}
+            {...register('note')}
+          />
           <div className="form__grid">
-            <InputField id="record-held-date" label={t('sessions.heldDate')} required error={formState.errors.heldDate?.message} type="date" max={today}
-              {...register('heldDate', { required: 'validation.required' })} />
+            <InputField
+              id="record-held-date"
+              label={t('sessions.heldDate')}
+              required
+              error={formState.errors.heldDate?.message}
+              type="date"
+              max={today}
+              {...register('heldDate', { required: 'validation.required' })}
+            />
             {!tracks && (
-              <InputField id="record-count" label={t('sessions.participantCount')} required error={formState.errors.participantCount?.message}
-                className="field--narrow" type="number" inputMode="numeric" min={0} max={99} step={1}
-                {...register('participantCount', { required: 'validation.required' })} />
+              <InputField
+                id="record-count"
+                label={t('sessions.participantCount')}
+                required
+                error={formState.errors.participantCount?.message}
+                className="field--narrow"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={99}
+                step={1}
+                {...register('participantCount', { required: 'validation.required' })}
+              />
             )}
           </div>
           <ErrorAlert error={record.error ?? saveFidelity.error} extraIssues={issues.unmatched} quietOnFieldErrors />

@@ -34,8 +34,7 @@ export function StaffPage() {
 
 function useRoles() {
   const { t } = useTranslation();
-  return (s: StaffMember) =>
-    [s.isLeader ? t('staff.leader') : null, s.isSupervisor ? t('staff.supervisor') : null].filter(Boolean).join(', ');
+  return (s: StaffMember) => [s.isLeader ? t('staff.leader') : null, s.isSupervisor ? t('staff.supervisor') : null].filter(Boolean).join(', ');
 }
 
 interface StaffValues {
@@ -84,10 +83,24 @@ function StaffForm({ member }: { member: StaffMember | undefined }) {
       <p className="form__required-note">{t('form.requiredNote')}</p>
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
       <div className="form__grid">
-        <InputField id="staff-name" label={t('registry.name')} required error={errors.name?.message} className="form__wide" type="text"
-          autoComplete="off" {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })} />
-        <SelectField id="staff-unit" label={t('staff.unit')} error={errors.unitId?.message} placeholder={t('staff.noUnit')}
-          options={namedChoices(unitChoices)} {...register('unitId')} />
+        <InputField
+          id="staff-name"
+          label={t('registry.name')}
+          required
+          error={errors.name?.message}
+          className="form__wide"
+          type="text"
+          autoComplete="off"
+          {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })}
+        />
+        <SelectField
+          id="staff-unit"
+          label={t('staff.unit')}
+          error={errors.unitId?.message}
+          placeholder={t('staff.noUnit')}
+          options={namedChoices(unitChoices)}
+          {...register('unitId')}
+        />
         <div />
         <InputField id="staff-email" label={t('staff.email')} error={errors.email?.message} type="email" autoComplete="off" {...register('email')} />
         <InputField id="staff-phone" label={t('staff.phone')} error={errors.phone?.message} type="tel" autoComplete="off" {...register('phone')} />

@@ -72,11 +72,17 @@ export function FollowUpsPanel() {
   const open = useApiQuery('followUps.open', { limit: 20 });
   const d = open.data;
   return (
-    <Panel id="follow-ups-heading" title={t('followUps.title')} count={d && d.overdue > 0 && t('followUps.overdueCount', { count: d.overdue })}
-      focusableHeading>
+    <Panel
+      id="follow-ups-heading"
+      title={t('followUps.title')}
+      count={d && d.overdue > 0 && t('followUps.overdueCount', { count: d.overdue })}
+      focusableHeading
+    >
       <ErrorAlert error={open.error} />
       {d && <FollowUpList items={d.items} emptyText={t('followUps.emptyAll')} headingId="follow-ups-heading" />}
-      {d && d.total > d.items.length && <p className="panel__hint">{t('followUps.more', { count: d.total - d.items.length, shown: fmt.number(d.items.length) })}</p>}
+      {d && d.total > d.items.length && (
+        <p className="panel__hint">{t('followUps.more', { count: d.total - d.items.length, shown: fmt.number(d.items.length) })}</p>
+      )}
     </Panel>
   );
 }

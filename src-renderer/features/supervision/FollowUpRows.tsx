@@ -27,15 +27,34 @@ export function FollowUpRows({ fields, register, errors, leaders, onAdd, onRemov
         const e = errors?.[i];
         return (
           <div key={row.id} className="follow-up-row" role="group" aria-label={t('supervision.followUpRow', { n })}>
-            <InputField id={`fu-${row.id}-text`} label={t('supervision.followUpText', { n })} required error={e?.text?.message} type="text"
-              autoComplete="off" {...register(`followUps.${i}.text`, { validate: (x) => x.trim() !== '' || 'supervision.followUpTextRequired' })} />
-            <InputField id={`fu-${row.id}-due`} label={t('supervision.followUpDue', { n })} required error={e?.dueDate?.message} type="date"
-              {...register(`followUps.${i}.dueDate`, { required: 'validation.required' })} />
+            <InputField
+              id={`fu-${row.id}-text`}
+              label={t('supervision.followUpText', { n })}
+              required
+              error={e?.text?.message}
+              type="text"
+              autoComplete="off"
+              {...register(`followUps.${i}.text`, { validate: (x) => x.trim() !== '' || 'supervision.followUpTextRequired' })}
+            />
+            <InputField
+              id={`fu-${row.id}-due`}
+              label={t('supervision.followUpDue', { n })}
+              required
+              error={e?.dueDate?.message}
+              type="date"
+              {...register(`followUps.${i}.dueDate`, { required: 'validation.required' })}
+            />
             <button type="button" className="button button--link button--danger-text" onClick={() => onRemove(i)}>
               {t('supervision.followUpRemove', { n })}
             </button>
-            <SelectField id={`fu-${row.id}-leader`} label={t('supervision.followUpConcerns', { n })} error={e?.leaderId?.message}
-              placeholder={t('followUps.wholeGroup')} options={namedChoices(leaders)} {...register(`followUps.${i}.leaderId`)} />
+            <SelectField
+              id={`fu-${row.id}-leader`}
+              label={t('supervision.followUpConcerns', { n })}
+              error={e?.leaderId?.message}
+              placeholder={t('followUps.wholeGroup')}
+              options={namedChoices(leaders)}
+              {...register(`followUps.${i}.leaderId`)}
+            />
           </div>
         );
       })}

@@ -62,27 +62,29 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
   const create = useApiMutation('supervision.create');
   const update = useApiMutation('supervision.update');
   const { register, control, handleSubmit, setError, formState, watch } = useForm<SupervisionValues>({
-    defaultValues: existing ? {
-      date: existing.date,
-      supervisorId: existing.supervisorId,
-      format: existing.format,
-      mode: existing.mode,
-      leaderIds: existing.leaders.map((l) => l.leaderId),
-      ratings: Object.fromEntries(existing.leaders.map((l) => [l.leaderId, l.rating == null ? '' : String(l.rating)])),
-      groupIds: existing.groups.map((g) => g.groupId),
-      notes: existing.notes,
-      followUps: [],
-    } : {
-      date: todayIso(),
-      supervisorId: '',
-      format: 'group',
-      mode: 'in_person',
-      leaderIds: preselected ? [preselected] : [],
-      ratings: {},
-      groupIds: [],
-      notes: '',
-      followUps: [],
-    },
+    defaultValues: existing
+      ? {
+          date: existing.date,
+          supervisorId: existing.supervisorId,
+          format: existing.format,
+          mode: existing.mode,
+          leaderIds: existing.leaders.map((l) => l.leaderId),
+          ratings: Object.fromEntries(existing.leaders.map((l) => [l.leaderId, l.rating == null ? '' : String(l.rating)])),
+          groupIds: existing.groups.map((g) => g.groupId),
+          notes: existing.notes,
+          followUps: [],
+        }
+      : {
+          date: todayIso(),
+          supervisorId: '',
+          format: 'group',
+          mode: 'in_person',
+          leaderIds: preselected ? [preselected] : [],
+          ratings: {},
+          groupIds: [],
+          notes: '',
+          followUps: [],
+        },
   });
   const followUps = useFieldArray({ control, name: 'followUps' });
   const errors = formState.errors;
@@ -137,14 +139,39 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
         <p className="form__required-note">{t('form.requiredNote')}</p>
         <ErrorAlert error={create.error ?? update.error ?? staff.error ?? scale.error} extraIssues={issues.unmatched} />
         <div className="form__grid">
-          <InputField id="sup-date" label={t('supervision.date')} required error={errors.date?.message} type="date"
-            {...register('date', { required: 'validation.required' })} />
-          <SelectField id="sup-supervisor" label={t('supervision.supervisor')} required error={errors.supervisorId?.message}
-            placeholder={t('form.choose')} options={namedChoices(supervisors)} {...register('supervisorId', { required: 'validation.required' })} />
-          <RadioGroup id="sup-format" legend={t('supervision.format')} required error={errors.format?.message} field={register('format')}
-            options={SUPERVISION_FORMATS.map((f) => ({ value: f, label: t(`supervision.formats.${f}`) }))} />
-          <RadioGroup id="sup-mode" legend={t('supervision.mode')} required error={errors.mode?.message} field={register('mode')}
-            options={SUPERVISION_MODES.map((m) => ({ value: m, label: t(`supervision.modes.${m}`) }))} />
+          <InputField
+            id="sup-date"
+            label={t('supervision.date')}
+            required
+            error={errors.date?.message}
+            type="date"
+            {...register('date', { required: 'validation.required' })}
+          />
+          <SelectField
+            id="sup-supervisor"
+            label={t('supervision.supervisor')}
+            required
+            error={errors.supervisorId?.message}
+            placeholder={t('form.choose')}
+            options={namedChoices(supervisors)}
+            {...register('supervisorId', { required: 'validation.required' })}
+          />
+          <RadioGroup
+            id="sup-format"
+            legend={t('supervision.format')}
+            required
+            error={errors.format?.message}
+            field={register('format')}
+            options={SUPERVISION_FORMATS.map((f) => ({ value: f, label: t(`supervision.formats.${f}`) }))}
+          />
+          <RadioGroup
+            id="sup-mode"
+            legend={t('supervision.mode')}
+            required
+            error={errors.mode?.message}
+            field={register('mode')}
+            options={SUPERVISION_MODES.map((m) => ({ value: m, label: t(`supervision.modes.${m}`) }))}
+          />
         </div>
 
         <CheckboxListField
@@ -219,22 +246,25 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
         {existing ? (
           <p className="field__hint">{t('supervision.editFollowUpsHint')}</p>
         ) : (
-        <FollowUpRows
-          fields={followUps.fields}
-          register={register}
-          errors={errors.followUps}
-          leaders={chosenLeaders.map((id) => ({ id, name: nameOf(id) }))}
-          onAdd={() => followUps.append({ text: '', dueDate: '', leaderId: '' })}
-          onRemove={(i) => followUps.remove(i)}
-        />
+          <FollowUpRows
+            fields={followUps.fields}
+            register={register}
+            errors={errors.followUps}
+            leaders={chosenLeaders.map((id) => ({ id, name: nameOf(id) }))}
+            onAdd={() => followUps.append({ text: '', dueDate: '', leaderId: '' })}
+            onRemove={(i) => followUps.remove(i)}
+          />
         )}
 
-        <FormActions saving={create.isPending || update.isPending} submitLabel={existing ? t('supervision.submitEdit') : t('supervision.submit')} cancel={backTo} />
+        <FormActions
+          saving={create.isPending || update.isPending}
+          submitLabel={existing ? t('supervision.submitEdit') : t('supervision.submit')}
+          cancel={backTo}
+        />
       </form>
     </>
   );
 }
-
 
 /** Correcting a recorded meeting: the same form, filled from what was saved. */
 export function SupervisionEditPage() {

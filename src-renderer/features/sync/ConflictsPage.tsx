@@ -24,8 +24,10 @@ export function ConflictsPage() {
   const [showResolved, setShowResolved] = useState(false);
   const list = useApiQuery('sync.conflicts', { includeResolved: showResolved });
   const resolve = useApiMutation('sync.resolveConflict');
-  const field = (c: Conflict) => t(`sync.fields.${c.entity}.${c.field}`, { defaultValue: `${t(`sync.entities.${c.entity}`, { defaultValue: c.entity })}: ${c.field}` });
-  const value = (side: Conflict['a']) => (side.deleted ? t('sync.conflicts.deleted') : side.value === null || side.value === '' ? t('sync.conflicts.empty') : side.value);
+  const field = (c: Conflict) =>
+    t(`sync.fields.${c.entity}.${c.field}`, { defaultValue: `${t(`sync.entities.${c.entity}`, { defaultValue: c.entity })}: ${c.field}` });
+  const value = (side: Conflict['a']) =>
+    side.deleted ? t('sync.conflicts.deleted') : side.value === null || side.value === '' ? t('sync.conflicts.empty') : side.value;
 
   const sideCell = (c: Conflict, side: ConflictSide) => (
     <div className="conflict-side">

@@ -50,7 +50,17 @@ export function SyncSettingsPage() {
               <p className="panel__hint">{t('sync.settings.joinIntro')}</p>
               <form noValidate onSubmit={submit}>
                 <FormField id="sync-code" label={t('sync.settings.code')} hint={t('sync.settings.codeHint')} error={codeError} required>
-                  {(control) => <textarea rows={3} className="mono" spellCheck={false} autoComplete="off" {...control} value={code} onChange={(e) => setCode(e.target.value)} />}
+                  {(control) => (
+                    <textarea
+                      rows={3}
+                      className="mono"
+                      spellCheck={false}
+                      autoComplete="off"
+                      {...control}
+                      value={code}
+                      onChange={(e) => setCode(e.target.value)}
+                    />
+                  )}
                 </FormField>
                 <ErrorAlert error={join.error} />
                 <button type="submit" className="button button--primary" disabled={join.isPending}>

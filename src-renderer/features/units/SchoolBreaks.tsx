@@ -65,12 +65,32 @@ export function SchoolBreaks({ unit }: { unit: Unit }) {
           {t('breaks.addTitle')}
         </h3>
         <div className="inline-form__fields">
-          <InputField id="break-name" label={t('breaks.name')} required error={formState.errors.name?.message} type="text" autoComplete="off" maxLength={200}
-            {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })} />
-          <InputField id="break-start" label={t('breaks.startDate')} required error={formState.errors.startDate?.message} type="date"
-            {...register('startDate', { required: 'validation.required' })} />
-          <InputField id="break-end" label={t('breaks.endDate')} required error={formState.errors.endDate?.message} type="date"
-            {...register('endDate', { required: 'validation.required' })} />
+          <InputField
+            id="break-name"
+            label={t('breaks.name')}
+            required
+            error={formState.errors.name?.message}
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })}
+          />
+          <InputField
+            id="break-start"
+            label={t('breaks.startDate')}
+            required
+            error={formState.errors.startDate?.message}
+            type="date"
+            {...register('startDate', { required: 'validation.required' })}
+          />
+          <InputField
+            id="break-end"
+            label={t('breaks.endDate')}
+            required
+            error={formState.errors.endDate?.message}
+            type="date"
+            {...register('endDate', { required: 'validation.required' })}
+          />
           <button type="submit" className="button button--secondary" disabled={create.isPending}>
             {create.isPending ? t('common.saving') : t('breaks.add')}
           </button>

@@ -65,10 +65,23 @@ function UnitForm({ unit }: { unit: Unit | undefined }) {
     <form className="form form--narrow" noValidate onSubmit={(e) => void submit(e)}>
       <p className="form__required-note">{t('form.requiredNote')}</p>
       <ErrorAlert error={mutation.error} extraIssues={issues.unmatched} />
-      <InputField id="unit-name" label={t('registry.name')} required error={formState.errors.name?.message} type="text" autoComplete="off"
-        {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })} />
-      <SelectField id="unit-kind" label={t('units.kind')} required error={formState.errors.kind?.message}
-        options={unitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} {...register('kind', { required: 'validation.required' })} />
+      <InputField
+        id="unit-name"
+        label={t('registry.name')}
+        required
+        error={formState.errors.name?.message}
+        type="text"
+        autoComplete="off"
+        {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })}
+      />
+      <SelectField
+        id="unit-kind"
+        label={t('units.kind')}
+        required
+        error={formState.errors.kind?.message}
+        options={unitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
+        {...register('kind', { required: 'validation.required' })}
+      />
       <FormActions saving={mutation.isPending} cancel="/units" submitLabel={unit ? undefined : t('units.createSubmit')} />
     </form>
   );

@@ -89,9 +89,7 @@ function PassphraseUnlock({ status, onForgot }: { status: VaultStatus; onForgot(
 
   return (
     <GateFrame title={t('vault.lock.title')} focusHeading={false}>
-      <p className="gate__lead">
-        {status.userName ? t('vault.lock.introNamed', { name: status.userName }) : t('vault.lock.intro')}
-      </p>
+      <p className="gate__lead">{status.userName ? t('vault.lock.introNamed', { name: status.userName }) : t('vault.lock.intro')}</p>
       <form
         className="form"
         noValidate

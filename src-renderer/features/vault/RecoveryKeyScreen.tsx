@@ -67,9 +67,7 @@ export function RecoveryKeyScreen({ recoveryKey, userName, notice }: { recoveryK
           <li>{t('vault.recovery.step2')}</li>
           <li>{t('vault.recovery.step3')}</li>
         </ul>
-        <p className="print-only small">
-          {t('vault.recovery.printFooter', { name: userName ?? '', date: new Date().toLocaleDateString(t('vault.locale')) })}
-        </p>
+        <p className="print-only small">{t('vault.recovery.printFooter', { name: userName ?? '', date: new Date().toLocaleDateString(t('vault.locale')) })}</p>
       </div>
       <div className="no-print">
         <div className="recovery-actions">

@@ -72,7 +72,15 @@ export function RekeyPanel() {
               />
             )}
           </FormField>
-          <PassphraseFields idPrefix="rekey" name="next" repeatName="nextRepeat" label={t('vault.newPassphrase')} register={register} watch={form.watch} errors={formState.errors} />
+          <PassphraseFields
+            idPrefix="rekey"
+            name="next"
+            repeatName="nextRepeat"
+            label={t('vault.newPassphrase')}
+            register={register}
+            watch={form.watch}
+            errors={formState.errors}
+          />
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={rekey.isPending}>
               {rekey.isPending ? t('vault.rekey.working') : t('vault.rekey.confirm')}

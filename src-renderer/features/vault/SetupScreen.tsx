@@ -34,7 +34,9 @@ export function SetupScreen({ legacy, earlierBackups }: { legacy: boolean; earli
         passphraseRepeat: values.passphraseRepeat ?? '',
       });
       // The key first, so the gate shows it before the app even though the vault is now unlocked.
-      useVault.getState().setRecoveryKey(recoveryKey, { kind: 'setup', ...(backupsEncrypted ? { backupsEncrypted } : {}), ...(backupsRemoved ? { backupsRemoved } : {}) });
+      useVault
+        .getState()
+        .setRecoveryKey(recoveryKey, { kind: 'setup', ...(backupsEncrypted ? { backupsEncrypted } : {}), ...(backupsRemoved ? { backupsRemoved } : {}) });
       await useVault.getState().refresh();
     } catch (err) {
       setError(err);
@@ -50,7 +52,13 @@ export function SetupScreen({ legacy, earlierBackups }: { legacy: boolean; earli
       <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={formState.isSubmitting}>
         <p className="form__required-note">{t('form.requiredNote')}</p>
         <ErrorAlert error={error} extraIssues={unmatched} />
-        <FormField id="setup-userName" label={t('vault.setup.userName')} hint={t('vault.setup.userNameHint')} required error={formState.errors.userName?.message}>
+        <FormField
+          id="setup-userName"
+          label={t('vault.setup.userName')}
+          hint={t('vault.setup.userNameHint')}
+          required
+          error={formState.errors.userName?.message}
+        >
           {(p) => (
             <input
               {...p}

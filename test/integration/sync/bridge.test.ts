@@ -12,7 +12,12 @@ afterEach(async () => {
 
 function laptop(name: string): { t: TestApp; bridge: SyncBridge } {
   const t = createTestApp();
-  const bridge = createSyncBridge({ db: t.app.db, repos: createRepos(t.app.db, { now: () => new Date().toISOString(), today: () => '2025-03-12' }), clock: { now: () => new Date().toISOString(), today: () => '2025-03-12' }, uniqueId: name });
+  const bridge = createSyncBridge({
+    db: t.app.db,
+    repos: createRepos(t.app.db, { now: () => new Date().toISOString(), today: () => '2025-03-12' }),
+    clock: { now: () => new Date().toISOString(), today: () => '2025-03-12' },
+    uniqueId: name,
+  });
   cleanups.push(() => t.close());
   return { t, bridge };
 }
@@ -34,11 +39,24 @@ describe('bridge between tables and the engine', () => {
     expect(rowsOf(b.t, 'staff', 'id')).toEqual(rowsOf(a.t, 'staff', 'id'));
 
     const group = await makeGroup(a.t, setup);
-    await a.t.ok('participants.create', { groupId: group.id, displayName: 'Maja Andersson', relation: 'mother', contact: '070-1234567', enrolmentDate: '2025-03-03', consent: 'yes', consentDate: '2025-03-03', childBirthYear: 2019, childGender: 'girl' } as never);
+    await a.t.ok('participants.create', {
+      groupId: group.id,
+      displayName: 'Maja Andersson',
+      relation: 'mother',
+      contact: '070-1234567',
+      enrolmentDate: '2025-03-03',
+      consent: 'yes',
+      consentDate: '2025-03-03',
+      childBirthYear: 2019,
+      childGender: 'girl',
+    } as never);
     a.bridge.captureLocal();
     linkInMemory(a.bridge, b.bridge, link.linked);
     await settle(200);
-    for (const table of ['groups', 'group_leaders', 'sessions', 'families', 'participants']) expect(rowsOf(b.t, table, table === 'group_leaders' ? 'group_id, staff_id' : 'id'), table).toEqual(rowsOf(a.t, table, table === 'group_leaders' ? 'group_id, staff_id' : 'id'));
+    for (const table of ['groups', 'group_leaders', 'sessions', 'families', 'participants'])
+      expect(rowsOf(b.t, table, table === 'group_leaders' ? 'group_id, staff_id' : 'id'), table).toEqual(
+        rowsOf(a.t, table, table === 'group_leaders' ? 'group_id, staff_id' : 'id'),
+      );
     expect(b.t.app.db.sqlite.prepare('select display_name from participants').pluck().get()).toBe('Maja Andersson');
   });
 });

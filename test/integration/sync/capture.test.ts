@@ -15,14 +15,24 @@ afterEach(() => {
 });
 
 const outbox = (t: TestApp) =>
-  t.app.db.sqlite.prepare('select tbl, row_key as rowKey, op, cols from sync_outbox order by id').all() as { tbl: string; rowKey: string; op: string; cols: string | null }[];
+  t.app.db.sqlite.prepare('select tbl, row_key as rowKey, op, cols from sync_outbox order by id').all() as {
+    tbl: string;
+    rowKey: string;
+    op: string;
+    cols: string | null;
+  }[];
 const capture = (t: TestApp, on: boolean) => t.app.db.sqlite.prepare('update sync_state set capturing = ? where id = 1').run(on ? 1 : 0);
 
 describe('synced tables', () => {
   it('classify every column of every table: key, synced cell, derived or local; and list every table as synced or local', () => {
     const t = open();
     const sqlite = t.app.db.sqlite;
-    const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'").pluck().all() as string[]).sort();
+    const tables = (
+      sqlite
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'")
+        .pluck()
+        .all() as string[]
+    ).sort();
     expect([...syncedTables.map((s) => s.name), ...localOnlyTables].sort()).toEqual(tables);
     for (const s of syncedTables) {
       const columns = (sqlite.pragma(`table_info("${s.name}")`) as { name: string }[]).map((c) => c.name).sort();
@@ -37,7 +47,12 @@ describe('synced tables', () => {
     const t = open();
     const norm = (sql: string) => sql.replace(/\s+/g, ' ').trim();
     const inDb = new Map(
-      (t.app.db.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'sync\\_%' escape '\\'").all() as { name: string; sql: string }[]).map((r) => [r.name, norm(r.sql)]),
+      (
+        t.app.db.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'sync\\_%' escape '\\'").all() as {
+          name: string;
+          sql: string;
+        }[]
+      ).map((r) => [r.name, norm(r.sql)]),
     );
     const expected = new Map(syncedTables.flatMap((s) => captureTriggerSql(s).map((sql, i) => [triggerNames(s)[i]!, norm(sql)] as const)));
     expect([...inDb.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -63,7 +78,18 @@ describe('change capture', () => {
     expect(rows.filter((r) => r.tbl === 'sessions')).toHaveLength(group.sessions.length);
 
     t.app.db.sqlite.prepare('delete from sync_outbox').run();
-    await t.ok('groups.update', { id: group.id, programmeId: group.programmeId, unitId: group.unitId, venue: 'Biblioteket', startDate: group.startDate, startTime: group.startTime, note: group.note, leaderIds: setup.leaders.map((l) => l.id), supervisorId: setup.supervisor.id, status: group.status } as never);
+    await t.ok('groups.update', {
+      id: group.id,
+      programmeId: group.programmeId,
+      unitId: group.unitId,
+      venue: 'Biblioteket',
+      startDate: group.startDate,
+      startTime: group.startTime,
+      note: group.note,
+      leaderIds: setup.leaders.map((l) => l.id),
+      supervisorId: setup.supervisor.id,
+      status: group.status,
+    } as never);
     const update = outbox(t).find((r) => r.tbl === 'groups')!;
     expect(update.op).toBe('u');
     expect((JSON.parse(update.cols!) as (string | null)[]).filter(Boolean)).toEqual(['venue']);
@@ -82,7 +108,9 @@ describe('change capture', () => {
     const group = await makeGroup(t, setup);
     capture(t, true);
     const sqlite = t.app.db.sqlite;
-    sqlite.prepare('update sessions set family_count = 3, fidelity_percent = 80, updated_at = ? where id = ?').run('2030-01-01T00:00:00.000Z', group.sessions[0]!.id);
+    sqlite
+      .prepare('update sessions set family_count = 3, fidelity_percent = 80, updated_at = ? where id = ?')
+      .run('2030-01-01T00:00:00.000Z', group.sessions[0]!.id);
     expect(outbox(t)).toEqual([]);
     sqlite.prepare('update sync_state set applying = 1 where id = 1').run();
     sqlite.prepare("update groups set venue = 'Annan' where id = ?").run(group.id);
@@ -93,7 +121,16 @@ describe('change capture', () => {
     const t = open();
     const setup = await groupSetup(t);
     capture(t, true);
-    const failed = await t.fail('groups.create', { programmeId: setup.programme.id, unitId: setup.unit.id, venue: '', startDate: '2025-03-03', startTime: '17:30', note: '', leaderIds: ['00000000-0000-4000-8000-000000000000'], supervisorId: null });
+    const failed = await t.fail('groups.create', {
+      programmeId: setup.programme.id,
+      unitId: setup.unit.id,
+      venue: '',
+      startDate: '2025-03-03',
+      startTime: '17:30',
+      note: '',
+      leaderIds: ['00000000-0000-4000-8000-000000000000'],
+      supervisorId: null,
+    });
     expect(failed.code).not.toBe('internal');
     expect(outbox(t)).toEqual([]);
   });

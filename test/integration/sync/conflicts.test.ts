@@ -32,9 +32,19 @@ async function setup() {
 
 async function setNote(l: TestLaptop, groupId: string, note: string) {
   const g = await l.t.ok('groups.get', { id: groupId });
-  await l.t.ok('groups.update', { id: g.id, programmeId: g.programmeId, unitId: g.unitId, venue: g.venue, startDate: g.startDate, startTime: g.startTime, note, leaderIds: g.leaders.map((x) => x.id), supervisorId: null, status: g.status } as never);
+  await l.t.ok('groups.update', {
+    id: g.id,
+    programmeId: g.programmeId,
+    unitId: g.unitId,
+    venue: g.venue,
+    startDate: g.startDate,
+    startTime: g.startTime,
+    note,
+    leaderIds: g.leaders.map((x) => x.id),
+    supervisorId: null,
+    status: g.status,
+  } as never);
 }
-
 
 describe('sync conflicts', () => {
   it('lists the same note changed on two laptops offline on both, with both values, who and when; a choice syncs and closes it everywhere', async () => {
@@ -54,7 +64,13 @@ describe('sync conflicts', () => {
     expect(onA).toHaveLength(1);
     expect(lb.conflictViews(false)).toEqual(onA);
     const c = onA[0]!;
-    expect(c).toMatchObject({ entity: 'groups', field: 'note', a: { value: 'Lokalen byts till biblioteket', who: 'Ada Ledare' }, b: { value: 'Föräldrarna vill börja 18.00', who: 'Bo Ledare' }, current: 'b' });
+    expect(c).toMatchObject({
+      entity: 'groups',
+      field: 'note',
+      a: { value: 'Lokalen byts till biblioteket', who: 'Ada Ledare' },
+      b: { value: 'Föräldrarna vill börja 18.00', who: 'Bo Ledare' },
+      current: 'b',
+    });
     // The later write stands until someone chooses; nothing was lost on the way.
     expect((await a.t.ok('groups.get', { id: group.id })).note).toBe('Föräldrarna vill börja 18.00');
 

@@ -24,11 +24,23 @@ type Op =
 const device = fc.integer({ min: 0, max: 2 });
 const small = fc.integer({ min: 0, max: 5 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('mark' as const), device, p: small, s: fc.integer({ min: 0, max: 1 }), state: fc.integer({ min: 0, max: 3 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('mark' as const), device, p: small, s: fc.integer({ min: 0, max: 1 }), state: fc.integer({ min: 0, max: 3 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), device, p: small, text: small }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('note' as const), device, text: small }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), device, p: small, auto: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fidelity' as const), device, s: fc.integer({ min: 0, max: 1 }), covered: fc.integer({ min: 0, max: 31 }), text: small }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('fidelity' as const),
+      device,
+      s: fc.integer({ min: 0, max: 1 }),
+      covered: fc.integer({ min: 0, max: 31 }),
+      text: small,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), device, text: small }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), device, p: small }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
@@ -58,12 +70,26 @@ async function run(ops: Op[]): Promise<void> {
     nodes.push(admin);
     const unit = await admin.t.ok('units.create', { name: 'Enheten', kind: 'district' });
     const leaders = [];
-    for (const n of ['Ada', 'Berit', 'Cilla']) leaders.push(await admin.t.ok('staff.create', { name: n, unitId: unit.id, isLeader: true, isSupervisor: false }));
+    for (const n of ['Ada', 'Berit', 'Cilla'])
+      leaders.push(await admin.t.ok('staff.create', { name: n, unitId: unit.id, isLeader: true, isSupervisor: false }));
     const supervisor = await admin.t.ok('staff.create', { name: 'Sara', unitId: unit.id, isLeader: false, isSupervisor: true });
     const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
-    const group: GroupDetail = await admin.t.ok('groups.create', groupInput({ programme, unit, leaders: leaders.slice(0, 2), supervisor } as never, { startDate: '2025-02-24' }) as never);
+    const group: GroupDetail = await admin.t.ok(
+      'groups.create',
+      groupInput({ programme, unit, leaders: leaders.slice(0, 2), supervisor } as never, { startDate: '2025-02-24' }) as never,
+    );
     for (const name of words.slice(0, 4)) {
-      await admin.t.ok('participants.create', { groupId: group.id, displayName: name, relation: 'mother', contact: null, enrolmentDate: '2025-02-24', consent: 'not_asked', consentDate: null, childBirthYear: 2019, childGender: 'girl' } as never);
+      await admin.t.ok('participants.create', {
+        groupId: group.id,
+        displayName: name,
+        relation: 'mother',
+        contact: null,
+        enrolmentDate: '2025-02-24',
+        consent: 'not_asked',
+        consentDate: null,
+        childBirthYear: 2019,
+        childGender: 'girl',
+      } as never);
     }
     expect(await admin.sync()).toBe(true);
     await admin.offline();
@@ -86,23 +112,66 @@ async function run(ops: Op[]): Promise<void> {
           if (p) await call('attendance.set', { participantId: p.id, sessionId: sessions[o.s]!.id, state: states[o.state] });
           break;
         case 'rename':
-          if (p) await call('participants.update', { id: p.id, displayName: `${words[o.text]} ${o.device}`, relation: p.relation, contact: p.contact, familyId: p.family.id, childBirthYear: null, childGender: null, enrolmentDate: p.enrolmentDate, consent: p.consent, consentDate: p.consentDate, allowDuplicate: true });
+          if (p)
+            await call('participants.update', {
+              id: p.id,
+              displayName: `${words[o.text]} ${o.device}`,
+              relation: p.relation,
+              contact: p.contact,
+              familyId: p.family.id,
+              childBirthYear: null,
+              childGender: null,
+              enrolmentDate: p.enrolmentDate,
+              consent: p.consent,
+              consentDate: p.consentDate,
+              allowDuplicate: true,
+            });
           break;
         case 'note': {
           const g = await l.t.ok('groups.get', { id: group.id });
-          await call('groups.update', { id: g.id, programmeId: g.programmeId, unitId: g.unitId, venue: g.venue, startDate: g.startDate, startTime: g.startTime, note: `${words[o.text]} från ${o.device}`, leaderIds: g.leaders.map((x) => x.id), supervisorId: g.supervisor?.id ?? null, status: g.status });
+          await call('groups.update', {
+            id: g.id,
+            programmeId: g.programmeId,
+            unitId: g.unitId,
+            venue: g.venue,
+            startDate: g.startDate,
+            startTime: g.startTime,
+            note: `${words[o.text]} från ${o.device}`,
+            leaderIds: g.leaders.map((x) => x.id),
+            supervisorId: g.supervisor?.id ?? null,
+            status: g.status,
+          });
           break;
         }
         case 'status':
-          if (p) await call('participants.setStatus', o.auto ? { id: p.id, status: 'auto' } : { id: p.id, status: 'dropped_out', reasonId: reason, lastSessionNumber: null });
+          if (p)
+            await call(
+              'participants.setStatus',
+              o.auto ? { id: p.id, status: 'auto' } : { id: p.id, status: 'dropped_out', reasonId: reason, lastSessionNumber: null },
+            );
           break;
         case 'fidelity': {
           const f = await l.t.ok('fidelity.get', { sessionId: sessions[o.s]!.id });
-          await call('fidelity.record', { sessionId: sessions[o.s]!.id, covered: f.components.filter((_c, i) => (o.covered >> i) & 1).map((c) => c.key), note: words[o.text] });
+          await call('fidelity.record', {
+            sessionId: sessions[o.s]!.id,
+            covered: f.components.filter((_c, i) => (o.covered >> i) & 1).map((c) => c.key),
+            note: words[o.text],
+          });
           break;
         }
         case 'add':
-          await call('participants.create', { groupId: group.id, displayName: `${words[o.text]} ny ${o.device}`, relation: 'father', contact: null, enrolmentDate: '2025-02-24', consent: 'not_asked', consentDate: null, childBirthYear: null, childGender: null, allowDuplicate: true });
+          await call('participants.create', {
+            groupId: group.id,
+            displayName: `${words[o.text]} ny ${o.device}`,
+            relation: 'father',
+            contact: null,
+            enrolmentDate: '2025-02-24',
+            consent: 'not_asked',
+            consentDate: null,
+            childBirthYear: null,
+            childGender: null,
+            allowDuplicate: true,
+          });
           break;
         case 'delete':
           if (p) await call('participants.delete', { id: p.id });
@@ -133,6 +202,10 @@ async function run(ops: Op[]): Promise<void> {
 
 describe('convergence', () => {
   it('three laptops editing one group offline and online end with identical tables and conflict lists', { timeout: 600_000 }, async () => {
-    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40 }), run), { numRuns: Number(process.env.KOMET_SYNC_RUNS ?? 15), seed: Number(process.env.KOMET_SYNC_SEED ?? 20261202), endOnFailure: true });
+    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40 }), run), {
+      numRuns: Number(process.env.KOMET_SYNC_RUNS ?? 15),
+      seed: Number(process.env.KOMET_SYNC_SEED ?? 20261202),
+      endOnFailure: true,
+    });
   });
 });

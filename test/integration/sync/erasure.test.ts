@@ -25,7 +25,10 @@ describe('erasure', () => {
     const ada = await admin.t.ok('staff.create', { name: 'Ada Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
     const bo = await admin.t.ok('staff.create', { name: 'Bo Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
     const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
-    const group = await admin.t.ok('groups.create', groupInput({ programme, unit, leaders: [ada, bo], supervisor: { id: null } } as never, { startDate: '2025-02-24' }) as never);
+    const group = await admin.t.ok(
+      'groups.create',
+      groupInput({ programme, unit, leaders: [ada, bo], supervisor: { id: null } } as never, { startDate: '2025-02-24' }) as never,
+    );
     expect(await admin.sync()).toBe(true);
     const a = await node({ personId: ada.id, name: 'Ada Ledare', role: 'leader', units: [unit.id] });
     const b = await node({ personId: bo.id, name: 'Bo Ledare', role: 'leader', units: [unit.id] });
@@ -33,7 +36,17 @@ describe('erasure', () => {
 
     const name = 'Erika Raderasdotter';
     const contact = 'erika.raderas@example.org';
-    const p = await a.t.ok('participants.create', { groupId: group.id, displayName: name, relation: 'mother', contact, enrolmentDate: '2025-02-24', consent: 'not_asked', consentDate: null, childBirthYear: 2018, childGender: 'boy' } as never);
+    const p = await a.t.ok('participants.create', {
+      groupId: group.id,
+      displayName: name,
+      relation: 'mother',
+      contact,
+      enrolmentDate: '2025-02-24',
+      consent: 'not_asked',
+      consentDate: null,
+      childBirthYear: 2018,
+      childGender: 'boy',
+    } as never);
     await a.t.ok('attendance.set', { participantId: p.id, sessionId: group.sessions[0]!.id, state: 'present' });
     expect(await a.sync()).toBe(true);
     expect(await b.sync()).toBe(true);
@@ -54,7 +67,9 @@ describe('erasure', () => {
     const server = s.sqlite;
     expect(server.prepare("select count(*) from server_cells where row_id = ? and value is not null and cell not like '%~p'").pluck().get(p.id)).toBe(0);
     // What the deletion keeps is stamps (the ancestry of each cell), never a value.
-    expect(server.prepare(`select count(*) from server_cells where row_id = ? and cell like '%~p' and value not glob '"[-0-9A-Za-z_,]*"'`).pluck().get(p.id)).toBe(0);
+    expect(
+      server.prepare(`select count(*) from server_cells where row_id = ? and cell like '%~p' and value not glob '"[-0-9A-Za-z_,]*"'`).pluck().get(p.id),
+    ).toBe(0);
     const files = [a.t.app.databasePath, b.t.app.databasePath, path.join(s.dir, 'server.db')];
     for (const file of files) {
       const bytes = fileBytes(file);

@@ -46,8 +46,21 @@ describe('a server in the middle', () => {
     expect(rows(a, 'staff', 'id')).toEqual(rows(c.admin, 'staff', 'id'));
 
     const programme = (await a.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
-    const group = await a.t.ok('groups.create', groupInput({ programme, unit: c.unit, leaders: [c.leader, c.leader2], supervisor: c.supervisor } as never) as never);
-    await a.t.ok('participants.create', { groupId: group.id, displayName: 'Maja Andersson', relation: 'mother', contact: null, enrolmentDate: '2025-03-03', consent: 'not_asked', consentDate: null, childBirthYear: 2019, childGender: 'girl' } as never);
+    const group = await a.t.ok(
+      'groups.create',
+      groupInput({ programme, unit: c.unit, leaders: [c.leader, c.leader2], supervisor: c.supervisor } as never) as never,
+    );
+    await a.t.ok('participants.create', {
+      groupId: group.id,
+      displayName: 'Maja Andersson',
+      relation: 'mother',
+      contact: null,
+      enrolmentDate: '2025-03-03',
+      consent: 'not_asked',
+      consentDate: null,
+      childBirthYear: 2019,
+      childGender: 'girl',
+    } as never);
     expect(await a.sync()).toBe(true);
     expect(await b.sync()).toBe(true);
     for (const table of ['groups', 'sessions', 'participants', 'families']) expect(rows(b, table, 'id'), table).toEqual(rows(a, table, 'id'));

@@ -32,7 +32,13 @@ async function device(role: 'admin' | 'leader' = 'admin'): Promise<Membership> {
     const name = `Enhet ${logLines.length}`;
     // A leader must be a staff member in the reference data; this one is written straight in.
     if (role === 'leader') serverStorageRepo(open.sqlite).save('ref', { staff: { [crypto.randomUUID()]: { name: { value: name, hlc: '' } } } });
-    code = createEnrolment(serverStorageRepo(open.sqlite), serverDeviceRepo(open.sqlite), { url: server.url, fingerprint: open.info.fingerprint, name, role, units: [] });
+    code = createEnrolment(serverStorageRepo(open.sqlite), serverDeviceRepo(open.sqlite), {
+      url: server.url,
+      fingerprint: open.info.fingerprint,
+      name,
+      role,
+      units: [],
+    });
   } finally {
     open.close();
   }
@@ -87,11 +93,15 @@ describe('a server facing bad input', () => {
 
   it('refuses a credential it does not know, and one that was revoked, at the upgrade', async () => {
     const m = await device();
-    await expect(pinnedSocket(m.url, m.fingerprint, `${m.deviceId}.${'x'.repeat(43)}`)).rejects.toMatchObject({ messages: { en: expect.stringMatching(/does not recognise this computer/) } });
+    await expect(pinnedSocket(m.url, m.fingerprint, `${m.deviceId}.${'x'.repeat(43)}`)).rejects.toMatchObject({
+      messages: { en: expect.stringMatching(/does not recognise this computer/) },
+    });
     const open = openServer(dir, passphrase);
     serverDeviceRepo(open.sqlite).revoke(m.deviceId, new Date().toISOString());
     open.close();
-    await expect(pinnedSocket(m.url, m.fingerprint, m.credential)).rejects.toMatchObject({ messages: { en: expect.stringMatching(/disconnected from the server/) } });
+    await expect(pinnedSocket(m.url, m.fingerprint, m.credential)).rejects.toMatchObject({
+      messages: { en: expect.stringMatching(/disconnected from the server/) },
+    });
   });
 
   it('logs what happened without names or values', () => {

@@ -77,7 +77,9 @@ afterAll(async () => {
 describe('komet server', { timeout: 120_000 }, () => {
   it('answers /healthz with no data, speaks TLS only, and keeps its database unreadable without the key', async () => {
     const health = await new Promise<string>((resolve, reject) => {
-      const s = tls.connect({ host: '127.0.0.1', port: city.port, rejectUnauthorized: false }, () => s.end('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      const s = tls.connect({ host: '127.0.0.1', port: city.port, rejectUnauthorized: false }, () =>
+        s.end('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      );
       let body = '';
       s.on('data', (d: Buffer) => (body += d.toString()));
       s.on('end', () => resolve(body));
@@ -95,15 +97,19 @@ describe('komet server', { timeout: 120_000 }, () => {
     });
     expect(plain).not.toMatch(/^HTTP\/1\.1 200/);
     const names = q<{ name: string }>(adminDb, 'select display_name as name from participants limit 20').map((r) => r.name);
-    const bytes = Buffer.concat(['server.db', 'server.db-wal'].filter((f) => fs.existsSync(path.join(cityDir, f))).map((f) => fs.readFileSync(path.join(cityDir, f))));
+    const bytes = Buffer.concat(
+      ['server.db', 'server.db-wal'].filter((f) => fs.existsSync(path.join(cityDir, f))).map((f) => fs.readFileSync(path.join(cityDir, f))),
+    );
     for (const n of names) expect(bytes.includes(Buffer.from(n))).toBe(false);
     expect(() => new Database(path.join(cityDir, 'server.db'), { readonly: true }).prepare('select count(*) from sqlite_master').get()).toThrow();
   });
 
   it('joins a leader’s new encrypted laptop with a code, once, and gives it her unit with names', async () => {
-    const leader = q<{ id: string; name: string; unitId: string }>(adminDb,
+    const leader = q<{ id: string; name: string; unitId: string }>(
+      adminDb,
       `select s.id, s.name, s.unit_id as unitId from staff s where s.is_leader = 1 and (select count(*) from groups g where g.unit_id = s.unit_id) > 1
-       and (select count(*) from staff o where o.name = s.name) = 1 order by s.id limit 1`)[0]!;
+       and (select count(*) from staff o where o.name = s.name) = 1 order by s.id limit 1`,
+    )[0]!;
     const code = enrol(cityDir, leader.name, 'leader');
     const file = newLaptop('leader');
     const join = sync(file, ['join', '--code', code]);
@@ -121,9 +127,11 @@ describe('komet server', { timeout: 120_000 }, () => {
   });
 
   it('gives a supervisor the groups she supervises in other units without a single parent’s name from there', async () => {
-    const s = q<{ id: string; name: string; unitId: string }>(adminDb,
+    const s = q<{ id: string; name: string; unitId: string }>(
+      adminDb,
       `select s.id, s.name, s.unit_id as unitId from staff s where s.is_supervisor = 1
-       and exists (select 1 from groups g where g.supervisor_id = s.id and g.unit_id is not s.unit_id) order by s.unit_id is null, s.id limit 1`)[0]!;
+       and exists (select 1 from groups g where g.supervisor_id = s.id and g.unit_id is not s.unit_id) order by s.unit_id is null, s.id limit 1`,
+    )[0]!;
     const file = newLaptop('supervisor', false);
     const join = sync(file, ['join', '--code', enrol(cityDir, s.id, 'supervisor')], {} as never);
     expect(join.code, join.stderr).toBe(0);
@@ -132,20 +140,40 @@ describe('komet server', { timeout: 120_000 }, () => {
     expect(got).toEqual(expect.arrayContaining(foreignGroups));
     expect(got.length).toBe(q<{ n: number }>(adminDb, 'select count(*) as n from groups where unit_id is ? or supervisor_id = ?', s.unitId, s.id)[0]!.n);
     // Attendance and counts came; the names did not.
-    const foreignAttendance = q<{ n: number }>(adminDb, `select count(*) as n from attendance a join participants p on p.id = a.participant_id where p.group_id in (${foreignGroups.map(() => '?').join(',')})`, ...foreignGroups)[0]!.n;
-    expect(q<{ n: number }>(file, `select count(*) as n from attendance a join participants p on p.id = a.participant_id where p.group_id in (${foreignGroups.map(() => '?').join(',')})`, ...foreignGroups)[0]!.n).toBe(foreignAttendance);
+    const foreignAttendance = q<{ n: number }>(
+      adminDb,
+      `select count(*) as n from attendance a join participants p on p.id = a.participant_id where p.group_id in (${foreignGroups.map(() => '?').join(',')})`,
+      ...foreignGroups,
+    )[0]!.n;
+    expect(
+      q<{ n: number }>(
+        file,
+        `select count(*) as n from attendance a join participants p on p.id = a.participant_id where p.group_id in (${foreignGroups.map(() => '?').join(',')})`,
+        ...foreignGroups,
+      )[0]!.n,
+    ).toBe(foreignAttendance);
     // Values she may hold for other reasons: names in her own unit, staff's work phones and emails.
     // Her Ledare page: the leaders of the groups she supervises in other units, with those groups and their attendance.
     const leaders = JSON.parse(runKomet(['leaders', '--db', file, '--json']).stdout) as { id: string; groupsLed: number; meanAttendance: number | null }[];
-    const foreignLeaders = q<{ id: string }>(adminDb, `select distinct staff_id as id from group_leaders where group_id in (${foreignGroups.map(() => '?').join(',')})`, ...foreignGroups).map((r) => r.id);
+    const foreignLeaders = q<{ id: string }>(
+      adminDb,
+      `select distinct staff_id as id from group_leaders where group_id in (${foreignGroups.map(() => '?').join(',')})`,
+      ...foreignGroups,
+    ).map((r) => r.id);
     expect(foreignLeaders.length).toBeGreaterThan(0);
     for (const id of foreignLeaders) expect(leaders.find((l) => l.id === id)?.groupsLed ?? 0).toBeGreaterThan(0);
     expect(leaders.some((l) => foreignLeaders.includes(l.id) && l.meanAttendance !== null)).toBe(true);
     const ownNames = new Set([
-      ...q<{ n: string }>(adminDb, 'select display_name as n from participants p join groups g on g.id = p.group_id where g.unit_id is ?', s.unitId).map((r) => r.n),
+      ...q<{ n: string }>(adminDb, 'select display_name as n from participants p join groups g on g.id = p.group_id where g.unit_id is ?', s.unitId).map(
+        (r) => r.n,
+      ),
       ...q<{ n: string | null }>(adminDb, 'select phone as n from staff union select email from staff union select name from staff').map((r) => r.n ?? ''),
     ]);
-    const secret = q<{ n: string; c: string | null }>(adminDb, 'select display_name as n, contact as c from participants p join groups g on g.id = p.group_id where g.unit_id is not ?', s.unitId)
+    const secret = q<{ n: string; c: string | null }>(
+      adminDb,
+      'select display_name as n, contact as c from participants p join groups g on g.id = p.group_id where g.unit_id is not ?',
+      s.unitId,
+    )
       .flatMap((r) => [r.n, r.c])
       .filter((v): v is string => Boolean(v) && !ownNames.has(v!));
     expect(secret.length).toBeGreaterThan(0);
@@ -180,9 +208,11 @@ async function inProcessLaptop(code: string) {
 }
 
 const leaderOfBiggestUnit = () =>
-  q<{ id: string; name: string; unitId: string }>(adminDb,
+  q<{ id: string; name: string; unitId: string }>(
+    adminDb,
     `select s.id, s.name, s.unit_id as unitId from staff s where s.is_leader = 1 and (select count(*) from staff o where o.name = s.name) = 1
-     order by (select count(*) from groups g where g.unit_id = s.unit_id) desc, s.id limit 1`)[0]!;
+     order by (select count(*) from groups g where g.unit_id = s.unit_id) desc, s.id limit 1`,
+  )[0]!;
 
 describe('devices on a real server', { timeout: 120_000 }, () => {
   it('refuses a leader’s change to reference data whole, shows it, and the next sync completes', async () => {
@@ -238,7 +268,10 @@ describe('devices on a real server', { timeout: 120_000 }, () => {
   });
 
   it('revoking a person cuts her open connection at once and refuses the next one', async () => {
-    const leader = q<{ id: string; name: string }>(adminDb, "select id, name from staff where is_leader = 1 and (select count(*) from staff o where o.name = staff.name) = 1 order by id desc limit 1")[0]!;
+    const leader = q<{ id: string; name: string }>(
+      adminDb,
+      'select id, name from staff where is_leader = 1 and (select count(*) from staff o where o.name = staff.name) = 1 order by id desc limit 1',
+    )[0]!;
     const l = await inProcessLaptop(enrol(cityDir, leader.id, 'leader'));
     try {
       l.sync.startBackground();

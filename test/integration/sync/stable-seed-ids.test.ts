@@ -57,7 +57,9 @@ describe('stable ids for seeded reference data', () => {
       for (const table of ['programmes', 'units', 'dropout_reasons', 'session_plans']) {
         for (const { id } of sqlite.prepare(`select id from ${table}`).all() as { id: string }[]) {
           const to = crypto.randomUUID();
-          sqlite.prepare(`update ${table} set id = ?, created_at = '2024-01-15T09:00:00.000Z', updated_at = '2024-01-15T09:00:00.000Z' where id = ?`).run(to, id);
+          sqlite
+            .prepare(`update ${table} set id = ?, created_at = '2024-01-15T09:00:00.000Z', updated_at = '2024-01-15T09:00:00.000Z' where id = ?`)
+            .run(to, id);
           if (table === 'programmes') sqlite.prepare('update session_plans set programme_id = ? where programme_id = ?').run(to, id);
         }
       }
@@ -67,7 +69,16 @@ describe('stable ids for seeded reference data', () => {
     const fkomet = (sqlite.prepare("select id from programmes where code = 'fKomet'").get() as { id: string }).id;
     const bromma = (sqlite.prepare("select id from units where name like 'Bromma%'").get() as { id: string }).id;
     const staff = await old.ok('staff.create', { name: 'Anna Ledare', unitId: bromma, isLeader: true, isSupervisor: false });
-    const group = await old.ok('groups.create', { programmeId: fkomet, unitId: bromma, startDate: '2024-03-04', startTime: '17:00', leaderIds: [staff.id], supervisorId: null, venue: '', note: '' } as never);
+    const group = await old.ok('groups.create', {
+      programmeId: fkomet,
+      unitId: bromma,
+      startDate: '2024-03-04',
+      startTime: '17:00',
+      leaderIds: [staff.id],
+      supervisorId: null,
+      venue: '',
+      note: '',
+    } as never);
     const skomet = (await old.ok('programmes.list', {})).find((p) => p.code === 'sKomet')!;
     const { groupCount: _count, createdAt: _c, updatedAt: _u, active: _a, ...editable } = skomet;
     await old.ok('programmes.update', { ...editable, name: 'Komet för lärare (ändrad)' } as never);

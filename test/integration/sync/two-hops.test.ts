@@ -57,9 +57,11 @@ describe('two hops', () => {
     expect(runKomet(['demo', '--db', adminDb, '--unencrypted', '--scale', '0.1', '--seed', '3']).code).toBe(0);
     expect(runKomet(['sync', 'join', '--db', adminDb, '--code', enrol(cityDir, ['--name', 'Admin', '--role', 'admin'])]).code).toBe(0);
 
-    const leader = q<{ id: string; name: string; unitId: string; unit: string }>(adminDb,
+    const leader = q<{ id: string; name: string; unitId: string; unit: string }>(
+      adminDb,
       `select s.id, s.name, s.unit_id as unitId, u.name as unit from staff s join units u on u.id = s.unit_id where s.is_leader = 1
-       order by (select count(*) from groups g where g.unit_id = s.unit_id) desc, s.id limit 1`)[0]!;
+       order by (select count(*) from groups g where g.unit_id = s.unit_id) desc, s.id limit 1`,
+    )[0]!;
 
     // The unit's own server, enrolled at the city for that unit.
     const unitDir = path.join(root, 'unit');
@@ -81,7 +83,9 @@ describe('two hops', () => {
     expect(second.stderr).toMatch(/redan en enhetsserver.*already a unit server/);
     const twinDir = path.join(root, 'twin');
     expect(serverCli(['init', '--data', twinDir, '--name', 'Enhetsservern']).code).toBe(0);
-    const twinStart = runKomet(['server', 'start', '--data', twinDir, '--upstream-code', twin.stdout.trim()], { KOMET_SERVER_PASSPHRASE: 'server passphrase for tests' });
+    const twinStart = runKomet(['server', 'start', '--data', twinDir, '--upstream-code', twin.stdout.trim()], {
+      KOMET_SERVER_PASSPHRASE: 'server passphrase for tests',
+    });
     expect(twinStart.code).toBe(1);
     expect(twinStart.stderr).toMatch(/samma namn.*same name/);
 
@@ -96,8 +100,21 @@ describe('two hops', () => {
       const programme = (await t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
       const unitRow = (await t.ok('units.list', {})).find((u) => u.id === leader.unitId)!;
       const me = (await t.ok('staff.list', {})).find((s) => s.id === leader.id)!;
-      const group = await t.ok('groups.create', groupInput({ programme, unit: unitRow, leaders: [me], supervisor: { id: null } } as never, { startDate: '2025-03-03' }) as never);
-      const p = await t.ok('participants.create', { groupId: group.id, displayName: 'Tvåhopp Testsson', relation: 'mother', contact: null, enrolmentDate: '2025-03-03', consent: 'yes', consentDate: '2025-03-03', childBirthYear: 2019, childGender: 'girl' } as never);
+      const group = await t.ok(
+        'groups.create',
+        groupInput({ programme, unit: unitRow, leaders: [me], supervisor: { id: null } } as never, { startDate: '2025-03-03' }) as never,
+      );
+      const p = await t.ok('participants.create', {
+        groupId: group.id,
+        displayName: 'Tvåhopp Testsson',
+        relation: 'mother',
+        contact: null,
+        enrolmentDate: '2025-03-03',
+        consent: 'yes',
+        consentDate: '2025-03-03',
+        childBirthYear: 2019,
+        childGender: 'girl',
+      } as never);
       await t.ok('attendance.set', { participantId: p.id, sessionId: group.sessions[0]!.id, state: 'present' });
       laptop.afterWrite();
       expect((await laptop.syncNow(60_000)).converged).toBe(true);
@@ -106,13 +123,20 @@ describe('two hops', () => {
       const arrived = await waitFor(() => {
         const r = runKomet(['sync', 'now', '--db', adminDb, '--json']);
         expect(r.code, r.stderr).toBe(0);
-        return q<{ n: number }>(adminDb, "select count(*) as n from attendance where participant_id = ? and state = 'present'", p.id)[0]!.n === 1 ? true : undefined;
+        return q<{ n: number }>(adminDb, "select count(*) as n from attendance where participant_id = ? and state = 'present'", p.id)[0]!.n === 1
+          ? true
+          : undefined;
       });
       expect(arrived).toBe(true);
-      expect(q<{ name: string; present: number }>(adminDb, 'select display_name as name, present_count as present from participants where id = ?', p.id)[0]).toEqual({ name: `#${p.id.slice(0, 8)}`, present: 1 });
+      expect(
+        q<{ name: string; present: number }>(adminDb, 'select display_name as name, present_count as present from participants where id = ?', p.id)[0],
+      ).toEqual({ name: `#${p.id.slice(0, 8)}`, present: 1 });
 
       const out = path.join(root, 'city.age');
-      const exported = runKomet(['export', '--db', adminDb, '--passphrase-env', 'EXPORT_PASS', '--out', out, '--allow-below-k', '--reason', 'test of the whole city'], { EXPORT_PASS: 'export passphrase 123' });
+      const exported = runKomet(
+        ['export', '--db', adminDb, '--passphrase-env', 'EXPORT_PASS', '--out', out, '--allow-below-k', '--reason', 'test of the whole city'],
+        { EXPORT_PASS: 'export passphrase 123' },
+      );
       expect(exported.code, exported.stderr).toBe(0);
       const groupsExported = Number(/groups\.csv\s+(\d+)/.exec(exported.stdout)?.[1]);
       expect(groupsExported).toBe(q<{ n: number }>(adminDb, 'select count(*) as n from groups')[0]!.n);

@@ -16,7 +16,10 @@ export class FakeEmitter {
     return this.on(event, fn);
   }
   removeListener(event: string, fn: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== fn));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== fn),
+    );
     return this;
   }
   emit(event: string, ...args: unknown[]): void {
@@ -211,8 +214,13 @@ export function createFakeElectron() {
     dialog: {
       showErrorBox: vi.fn(),
       showMessageBox: vi.fn(async () => ({ response: 0 })),
-      showSaveDialog: vi.fn(async (_window: unknown, _options: Record<string, unknown>): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
-      showOpenDialog: vi.fn(async (_window: unknown, _options: Record<string, unknown>): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+      showSaveDialog: vi.fn(async (_window: unknown, _options: Record<string, unknown>): Promise<{ canceled: boolean; filePath?: string }> => ({
+        canceled: true,
+      })),
+      showOpenDialog: vi.fn(async (_window: unknown, _options: Record<string, unknown>): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+        canceled: true,
+        filePaths: [],
+      })),
     },
     contextBridge,
     ipcRenderer,

@@ -88,7 +88,11 @@ describe('change notifications', () => {
     createFakeElectron();
     const win = new FakeBrowserWindow({});
     const afterWrite = vi.fn();
-    forwardChanges(t.app.events, () => win as unknown as BrowserWindow, (change) => afterWrite(change.procedure));
+    forwardChanges(
+      t.app.events,
+      () => win as unknown as BrowserWindow,
+      (change) => afterWrite(change.procedure),
+    );
     const handler = createCallHandler({ call: (p, i) => t.app.call(p, i), getWindow: () => win as unknown as BrowserWindow });
     const invoke = (procedure: string, input: unknown) =>
       handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame } as unknown as IpcMainInvokeEvent, procedure, input);
@@ -103,9 +107,7 @@ describe('change notifications', () => {
   it('tells the window after a successful write', async () => {
     const { win, afterWrite, invoke } = wired();
     await invoke('programmes.create', programme);
-    expect(win.webContents.sent).toEqual([
-      { channel: CHANGED_CHANNEL, payload: { source: 'local', procedure: 'programmes.create', entities: ['programme'] } },
-    ]);
+    expect(win.webContents.sent).toEqual([{ channel: CHANGED_CHANNEL, payload: { source: 'local', procedure: 'programmes.create', entities: ['programme'] } }]);
     expect(afterWrite).toHaveBeenCalledWith('programmes.create');
   });
 

@@ -32,7 +32,10 @@ describe('application menu', () => {
     const onAbout = vi.fn();
     const items = flatten(build({ onAbout }));
     for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']) {
-      expect(items.some((i) => i.role === role), role).toBe(true);
+      expect(
+        items.some((i) => i.role === role),
+        role,
+      ).toBe(true);
     }
     const about = items.find((i) => i.label === 'Om Komet');
     (about?.click as () => void)();

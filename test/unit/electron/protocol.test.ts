@@ -2,13 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appSchemes,
-  createAppRequestHandler,
-  mimeTypeFor,
-  registerAppSchemes,
-  resolveInside,
-} from '../../../src-main/electron/protocol';
+import { appSchemes, createAppRequestHandler, mimeTypeFor, registerAppSchemes, resolveInside } from '../../../src-main/electron/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
 
 // Layout: <tmp>/secret.txt lies beside the served root <tmp>/renderer, as user data would.

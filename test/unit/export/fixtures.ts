@@ -135,7 +135,14 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
     for (const s of sessions) {
       if (s.status !== 'held') continue;
       for (let c = 1; c <= 5; c++) {
-        yield { groupId: s.groupId, sessionNumber: s.number, componentNo: c, component: FIDELITY_COMPONENTS[c - 1]!, covered: (s.number + c) % 5 !== 0, note: LEAK.fidelityNote };
+        yield {
+          groupId: s.groupId,
+          sessionNumber: s.number,
+          componentNo: c,
+          component: FIDELITY_COMPONENTS[c - 1]!,
+          covered: (s.number + c) % 5 !== 0,
+          note: LEAK.fidelityNote,
+        };
       }
     }
   };

@@ -41,7 +41,20 @@ describe('generalisation', () => {
   });
 
   it('bands ages at their edges', () => {
-    const cases: [number, string][] = [[0, '0-2'], [2, '0-2'], [3, '3-5'], [5, '3-5'], [6, '6-8'], [8, '6-8'], [9, '9-11'], [11, '9-11'], [12, '12-14'], [14, '12-14'], [15, '15-18'], [18, '15-18']];
+    const cases: [number, string][] = [
+      [0, '0-2'],
+      [2, '0-2'],
+      [3, '3-5'],
+      [5, '3-5'],
+      [6, '6-8'],
+      [8, '6-8'],
+      [9, '9-11'],
+      [11, '9-11'],
+      [12, '12-14'],
+      [14, '12-14'],
+      [15, '15-18'],
+      [18, '15-18'],
+    ];
     for (const [age, band] of cases) expect(ageBand(age)).toBe(band);
     expect(ageBand(19)).toBeNull();
     expect(ageBand(-1)).toBeNull();

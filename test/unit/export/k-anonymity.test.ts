@@ -4,7 +4,16 @@ import { areaOf } from '../../../src-main/core/export/areas';
 import { enforceKAnonymity, type KAnonymityPlan } from '../../../src-main/core/export/disclosure/k-anonymity';
 import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, type QuasiIdentifiers } from '../../../src-main/core/export/disclosure/quasi-identifiers';
 import { ageBand, generalisePeriod } from '../../../src-main/core/export/generalise';
-import { AGE_DETAILS, CHILD_GENDERS, generalisationOf, PERIOD_GRANULARITIES, RELATIONS, UNIT_DETAILS, defaultCoarsening, type Generalisation } from '../../../src-main/core/export/model';
+import {
+  AGE_DETAILS,
+  CHILD_GENDERS,
+  generalisationOf,
+  PERIOD_GRANULARITIES,
+  RELATIONS,
+  UNIT_DETAILS,
+  defaultCoarsening,
+  type Generalisation,
+} from '../../../src-main/core/export/model';
 
 let people = 0;
 const base = (): QuasiIdentifiers => ({
@@ -31,7 +40,14 @@ function released(records: QuasiIdentifiers[], plan: KAnonymityPlan): (string | 
     const person = suppression.personMask[codes.person[i]!]!;
     const unit = g.unit === 'unit' ? q.unit : g.unit === 'area' ? areaOf({ name: q.unit }) : '';
     const age = g.childAge === 'dropped' ? '' : family & HIDE_AGE ? '*' : g.childAge === 'band' ? (ageBand(q.childAge) ?? '') : String(q.childAge ?? '');
-    return [unit, q.programme, generalisePeriod(q.groupStart, g.period), person & HIDE_RELATION ? '*' : q.relation, age, family & HIDE_GENDER ? '*' : (q.childGender ?? '')].join('|');
+    return [
+      unit,
+      q.programme,
+      generalisePeriod(q.groupStart, g.period),
+      person & HIDE_RELATION ? '*' : q.relation,
+      age,
+      family & HIDE_GENDER ? '*' : (q.childGender ?? ''),
+    ].join('|');
   });
 }
 
@@ -82,7 +98,10 @@ describe('k-anonymity check', () => {
   });
 
   it('goes to the area when that is enough, and keeps the unit column name apart', () => {
-    const records = [...copies(3, { unit: 'Bromma stadsdelsförvaltning', area: 'vasterort' }), ...copies(2, { unit: 'Spånga-Tensta stadsdelsförvaltning', area: 'vasterort' })];
+    const records = [
+      ...copies(3, { unit: 'Bromma stadsdelsförvaltning', area: 'vasterort' }),
+      ...copies(2, { unit: 'Spånga-Tensta stadsdelsförvaltning', area: 'vasterort' }),
+    ];
     expect(enforceKAnonymity(records, requested, 5).result.generalisation).toEqual({ ...requested, unit: 'area' });
   });
 
@@ -149,7 +168,13 @@ describe('local suppression', () => {
   });
 
   it('is deterministic', () => {
-    const records = Array.from({ length: 60 }, (_, i) => ({ ...base(), childAge: i % 11, relation: RELATIONS[i % 3]!, childGender: CHILD_GENDERS[i % 2]!, family: i % 4 === 0 ? `F${i % 7}` : null }));
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      ...base(),
+      childAge: i % 11,
+      relation: RELATIONS[i % 3]!,
+      childGender: CHILD_GENDERS[i % 2]!,
+      family: i % 4 === 0 ? `F${i % 7}` : null,
+    }));
     const a = enforceKAnonymity(records, requested, 5);
     const b = enforceKAnonymity(records, requested, 5);
     expect(b.result).toEqual(a.result);

@@ -70,7 +70,8 @@ describe('export package', () => {
     // session: hiding it there would hide nothing. People are never counted in 1–4.
     const groups = csv(files['groups.csv']!);
     const groupsIn = (r: Record<string, string>) =>
-      groups.filter((g) => g.start_period!.startsWith(r.year!) && (r.programme === '*' || g.programme === r.programme) && (r.unit === '*' || g.unit === r.unit)).length;
+      groups.filter((g) => g.start_period!.startsWith(r.year!) && (r.programme === '*' || g.programme === r.programme) && (r.unit === '*' || g.unit === r.unit))
+        .length;
     const small = rows.filter((x) => x.suppressed === '0' && Number(x.value) >= 1 && Number(x.value) <= 4);
     expect(small.some((r) => r.measure === 'groups')).toBe(true);
     for (const r of small) expect(['groups', 'sessions_held']).toContain(r.measure);

@@ -16,7 +16,12 @@ interface Resource {
   path: string;
   hash: string;
   bytes: number;
-  schema: { fields: Field[]; primaryKey: string[]; missingValues: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
+  schema: {
+    fields: Field[];
+    primaryKey: string[];
+    missingValues: string[];
+    foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  };
 }
 
 /** An independent reading of the Table Schema rules the package claims (Frictionless v1). */
@@ -83,7 +88,11 @@ describe('datapackage.json describes every CSV exactly', () => {
       const files = unzipText(await streamToBytes(built.stream));
       expect(checkPackage(files)).toEqual([]);
       const resources = (JSON.parse(files['datapackage.json']!) as { resources: Resource[] }).resources;
-      expect(resources.map((r) => r.path).sort()).toEqual(Object.keys(files).filter((f) => f.endsWith('.csv')).sort());
+      expect(resources.map((r) => r.path).sort()).toEqual(
+        Object.keys(files)
+          .filter((f) => f.endsWith('.csv'))
+          .sort(),
+      );
       for (const r of resources) expect(r.schema.fields.length).toBeGreaterThan(1);
     });
   }

@@ -69,16 +69,41 @@ function expectNothingRecoverable(table: SuppressedTable): void {
 
 describe('cell suppression', () => {
   it('suppresses 1–4 and leaves 0 and ≥ 5 alone when nothing can be derived', () => {
-    const t = suppress(withMargins([[0, 5], [7, 9]], 2));
+    const t = suppress(
+      withMargins(
+        [
+          [0, 5],
+          [7, 9],
+        ],
+        2,
+      ),
+    );
     expect(t.status.flat().every((s) => s === 'published')).toBe(true);
-    const u = suppress(withMargins([[0, 3, 6], [0, 4, 8], [0, 9, 10]], 3));
+    const u = suppress(
+      withMargins(
+        [
+          [0, 3, 6],
+          [0, 4, 8],
+          [0, 9, 10],
+        ],
+        3,
+      ),
+    );
     expect(u.status[0]![0]).toBe('published');
     expect(u.status[0]![1]).toBe('primary');
     expect(u.status[1]![1]).toBe('primary');
   });
 
   it('adds a secondary suppression when a line holds a single suppressed cell', () => {
-    const t = suppress(withMargins([[2, 7, 9], [6, 8, 11]], 3));
+    const t = suppress(
+      withMargins(
+        [
+          [2, 7, 9],
+          [6, 8, 11],
+        ],
+        3,
+      ),
+    );
     expect(t.status[0]![0]).toBe('primary');
     // Row 0 gets its smallest other non-zero cell (7), column 0 its smallest (6).
     expect(t.status[0]![1]).toBe('secondary');
@@ -87,7 +112,15 @@ describe('cell suppression', () => {
   });
 
   it('does not suppress a zero that sits in a suppressed line', () => {
-    const t = suppress(withMargins([[0, 3, 12], [0, 8, 6]], 3));
+    const t = suppress(
+      withMargins(
+        [
+          [0, 3, 12],
+          [0, 8, 6],
+        ],
+        3,
+      ),
+    );
     expect(t.status[0]![0]).toBe('published');
     expect(t.status[1]![0]).toBe('published');
     expectNothingRecoverable(t);
@@ -116,7 +149,10 @@ describe('cell suppression', () => {
         fc.array(fc.constantFrom(0, 1, 2, 3, 5, 6, 9), { minLength: 9, maxLength: 9 }),
         fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
         (rows, cols, flat, mask) => {
-          const values = withMargins(Array.from({ length: rows }, (_, i) => flat.slice(i * cols, i * cols + cols)), cols);
+          const values = withMargins(
+            Array.from({ length: rows }, (_, i) => flat.slice(i * cols, i * cols + cols)),
+            cols,
+          );
           const status = values.map((row, i) => row.map((v, j) => (v > 0 && mask[i * (cols + 1) + j] ? 'primary' : 'published') as 'primary' | 'published'));
           const table = { values, status };
           const brute = feasibleValues(table, values.at(-1)!.at(-1)! + 3);
@@ -155,13 +191,25 @@ describe('cell suppression', () => {
 
   it('publishes what the row files already give exactly, and protects what they only bound', () => {
     // Row-level files list groups in full: a cell they count exactly hides nothing when suppressed.
-    const values = withMargins([[2, 7], [6, 3]], 2);
+    const values = withMargins(
+      [
+        [2, 7],
+        [6, 3],
+      ],
+      2,
+    );
     const exact: CellBounds = { lower: values.map((r) => [...r]), upper: values.map((r) => [...r]) };
     const t = suppress(values, undefined, exact);
     expect(t.status.flat().every((s) => s === 'published')).toBe(true);
     // Visible rows show at least 3 people in a cell of 3: it can no longer shrink, and a partner
     // that could only grow would not hide it.
-    const people = withMargins([[3, 8], [9, 10]], 2);
+    const people = withMargins(
+      [
+        [3, 8],
+        [9, 10],
+      ],
+      2,
+    );
     const floor: CellBounds = { lower: people.map((r) => r.map(() => 0)), upper: people.map((r) => r.map(() => Number.POSITIVE_INFINITY)) };
     floor.lower[0]![0] = 3;
     const p = suppress(people, undefined, floor);
@@ -179,8 +227,12 @@ describe('cell suppression', () => {
         (rows, cols, flat, kinds) => {
           const interior = Array.from({ length: rows }, (_, i) => flat.slice(i * cols, i * cols + cols));
           const kind = (i: number, j: number) => kinds[i * cols + j]!;
-          const lowerInterior = interior.map((r, i) => r.map((v, j) => (kind(i, j) === 'floor' || kind(i, j) === 'exact' ? v : kind(i, j) === 'loose' ? Math.max(0, v - 1) : 0)));
-          const upperInterior = interior.map((r, i) => r.map((v, j) => (kind(i, j) === 'exact' ? v : kind(i, j) === 'loose' ? v + 1 : Number.POSITIVE_INFINITY)));
+          const lowerInterior = interior.map((r, i) =>
+            r.map((v, j) => (kind(i, j) === 'floor' || kind(i, j) === 'exact' ? v : kind(i, j) === 'loose' ? Math.max(0, v - 1) : 0)),
+          );
+          const upperInterior = interior.map((r, i) =>
+            r.map((v, j) => (kind(i, j) === 'exact' ? v : kind(i, j) === 'loose' ? v + 1 : Number.POSITIVE_INFINITY)),
+          );
           const values = withMargins(interior, cols);
           const bounds: CellBounds = { lower: withMargins(lowerInterior, cols), upper: withMargins(upperInterior, cols) };
           const t = suppress(values, undefined, bounds);
@@ -199,9 +251,18 @@ describe('cell suppression', () => {
   });
 
   it('is deterministic', () => {
-    const interior = [[1, 6, 0, 7], [9, 2, 5, 5], [3, 3, 8, 0]];
+    const interior = [
+      [1, 6, 0, 7],
+      [9, 2, 5, 5],
+      [3, 3, 8, 0],
+    ];
     const a = suppress(withMargins(interior, 4));
-    const b = suppress(withMargins(interior.map((r) => [...r]), 4));
+    const b = suppress(
+      withMargins(
+        interior.map((r) => [...r]),
+        4,
+      ),
+    );
     expect(a).toEqual(b);
   });
 });

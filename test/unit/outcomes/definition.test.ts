@@ -38,7 +38,16 @@ function faultPaths(input: unknown): string[] {
 describe('komet-instrument/1: a valid definition', () => {
   it('passes and gets the defaults spelled out', () => {
     const def = validateInstrumentDefinition(base());
-    expect(def.scales[0]).toEqual({ code: 'a', items: ['q1', 'q2'], method: 'sum', minAnswered: 1, prorate: true, maxMissingFilled: 0, multiplier: 1, bands: [] });
+    expect(def.scales[0]).toEqual({
+      code: 'a',
+      items: ['q1', 'q2'],
+      method: 'sum',
+      minAnswered: 1,
+      prorate: true,
+      maxMissingFilled: 0,
+      multiplier: 1,
+      bands: [],
+    });
     expect(def.scales[2]).toEqual({ code: 'total', scales: ['a', 'b'], bands: [] });
   });
 
@@ -176,7 +185,10 @@ describe('komet-instrument/1: refusals, each with the path of the fault', () => 
     expect(faultPaths(d)).toEqual([]);
     d.scales[0]!.bands = [{ from: 0, to: 8.5, label: { sv: 'x', en: 'x' } }];
     d.scales[1]!.bands = [{ from: -1, to: 2, label: { sv: 'x', en: 'x' } }];
-    d.scales[2]!.bands = [{ from: 0, to: 5, label: { sv: 'x', en: 'x' } }, { from: 6, to: 13, label: { sv: 'y', en: 'y' } }];
+    d.scales[2]!.bands = [
+      { from: 0, to: 5, label: { sv: 'x', en: 'x' } },
+      { from: 6, to: 13, label: { sv: 'y', en: 'y' } },
+    ];
     expect(faultPaths(d)).toEqual(['scales.0.bands.0', 'scales.1.bands.0', 'scales.2.bands.1']);
   });
 
@@ -259,7 +271,11 @@ describe('komet-instrument/1: hostile input never crashes', () => {
     const text = JSON.stringify(base())
       .replace('{"format"', '{"__proto__":{"polluted":true},"format"')
       .replace('"reverse":true', '"reverse":true,"constructor":{"prototype":{"polluted":true}}');
-    expect(refusedWithAppError(text).map((i) => i.path).sort()).toEqual(['__proto__', 'items.1.constructor']);
+    expect(
+      refusedWithAppError(text)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['__proto__', 'items.1.constructor']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const asCode = JSON.stringify(base()).replace('"q3"', '"__proto__"');
     expect(refusedWithAppError(asCode).map((i) => i.path)).toEqual(['items.2.code']);

@@ -7,13 +7,17 @@ import { shippedInstrument } from '../../../src-main/core/outcomes/shipped';
 
 /** A random response to a definition: each item missing or any value on its form. */
 const answersFor = (def: InstrumentDefinition) =>
-  fc.tuple(...def.items.map((item) => fc.option(fc.integer({ min: item.min, max: item.max }), { nil: null }))).map(
-    (values) => Object.fromEntries(def.items.map((item, i) => [item.code, values[i]])) as Answers,
-  );
+  fc
+    .tuple(...def.items.map((item) => fc.option(fc.integer({ min: item.min, max: item.max }), { nil: null })))
+    .map((values) => Object.fromEntries(def.items.map((item, i) => [item.code, values[i]])) as Answers);
 
 /** The same definition with every list it holds (items, scales, each scale's members) in another order. */
 function reordered(def: InstrumentDefinition, order: number[]): InstrumentDefinition {
-  const shuffle = <T>(list: readonly T[]) => list.map((x, i) => ({ x, k: order[i % order.length]! * 1000 + i })).sort((a, b) => a.k - b.k).map((e) => e.x);
+  const shuffle = <T>(list: readonly T[]) =>
+    list
+      .map((x, i) => ({ x, k: order[i % order.length]! * 1000 + i }))
+      .sort((a, b) => a.k - b.k)
+      .map((e) => e.x);
   return validateInstrumentDefinition({
     ...def,
     items: shuffle(def.items),
@@ -25,8 +29,14 @@ const byScale = (def: InstrumentDefinition, answers: Answers) => Object.fromEntr
 /** Theoretical ranges from the published scoring, written out by hand. */
 const published: Record<string, Record<string, [number, number]>> = {
   'SDQ-P': {
-    emotional: [0, 10], conduct: [0, 10], hyperactivity: [0, 10], peer: [0, 10], prosocial: [0, 10],
-    total_difficulties: [0, 40], externalising: [0, 20], internalising: [0, 20],
+    emotional: [0, 10],
+    conduct: [0, 10],
+    hyperactivity: [0, 10],
+    peer: [0, 10],
+    prosocial: [0, 10],
+    total_difficulties: [0, 40],
+    externalising: [0, 20],
+    internalising: [0, 20],
   },
   ECBI: { intensity: [36, 252], problem: [0, 36] },
   'DASS-21': { depression: [0, 42], anxiety: [0, 42], stress: [0, 42] },
@@ -81,7 +91,11 @@ const randomDefinition = fc
       items: ranges.map(([min, width, reverse], i) => ({ code: `i${i}`, min, max: min + width, reverse })),
       scales: [
         {
-          code: 's', items: ranges.map((_, i) => `i${i}`), method, prorate, multiplier,
+          code: 's',
+          items: ranges.map((_, i) => `i${i}`),
+          method,
+          prorate,
+          multiplier,
           minAnswered: 1 + Math.floor(minFraction * (n - 1)),
           maxMissingFilled: Math.floor(fillFraction * (n - 1)),
         },
@@ -94,16 +108,19 @@ const randomDefinition = fc
 describe('random definitions: properties', () => {
   it('every score lies within the range the validator checks bands against', () => {
     fc.assert(
-      fc.property(randomDefinition.chain((def) => fc.tuple(fc.constant(def), answersFor(def))), ([def, answers]) => {
-        const ranges = scaleRanges(def.scales, new Map(def.items.map((i) => [i.code, i])));
-        for (const s of scoreResponse(def, answers)) {
-          if (s.score === null) continue;
-          const range = ranges.get(s.scale)!;
-          // Proration divides, so allow the last bit of a double.
-          expect(s.score).toBeGreaterThanOrEqual(range.min - 1e-9);
-          expect(s.score).toBeLessThanOrEqual(range.max + 1e-9);
-        }
-      }),
+      fc.property(
+        randomDefinition.chain((def) => fc.tuple(fc.constant(def), answersFor(def))),
+        ([def, answers]) => {
+          const ranges = scaleRanges(def.scales, new Map(def.items.map((i) => [i.code, i])));
+          for (const s of scoreResponse(def, answers)) {
+            if (s.score === null) continue;
+            const range = ranges.get(s.scale)!;
+            // Proration divides, so allow the last bit of a double.
+            expect(s.score).toBeGreaterThanOrEqual(range.min - 1e-9);
+            expect(s.score).toBeLessThanOrEqual(range.max + 1e-9);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -66,7 +66,8 @@ describe('scoring, exactly', () => {
     const def = defWith({ method: 'sum', minAnswered: 1 }, [
       { code: 'half', items: ['a'], method: 'sum', minAnswered: 1, multiplier: 0.5 },
       {
-        code: 'both', scales: ['s', 'half'],
+        code: 'both',
+        scales: ['s', 'half'],
         bands: [
           { from: 1.5, to: 9, label: { sv: 'låg', en: 'low' } },
           { from: 10, to: 17.5, label: { sv: 'hög', en: 'high' } },

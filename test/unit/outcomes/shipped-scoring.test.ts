@@ -8,8 +8,7 @@ import { shippedInstrument, shippedInstrumentFiles, shippedInstruments } from '.
  * written out beside each fixture), never by running the code under test.
  */
 
-const scores = (code: string, answers: Answers) =>
-  Object.fromEntries(scoreResponse(shippedInstrument(code), answers).map((s) => [s.scale, s.score]));
+const scores = (code: string, answers: Answers) => Object.fromEntries(scoreResponse(shippedInstrument(code), answers).map((s) => [s.scale, s.score]));
 const bands = (code: string, answers: Answers) =>
   Object.fromEntries(scoreResponse(shippedInstrument(code), answers).map((s) => [s.scale, s.band?.label.en ?? null]));
 /** Item answers given as { itemNumber: value }, with the instrument's code prefix. */
@@ -44,8 +43,31 @@ describe('shipped definitions', () => {
 describe('SDQ parent version (0–2; items 7, 11, 14, 21, 25 reversed; ≥ 3 of 5 answered, prorated)', () => {
   it('a complete form with reverse items', () => {
     const answers = numbered('sdq_', {
-      1: 2, 2: 1, 3: 0, 4: 2, 5: 1, 6: 0, 7: 2, 8: 1, 9: 2, 10: 2, 11: 2, 12: 0, 13: 1,
-      14: 1, 15: 2, 16: 0, 17: 2, 18: 0, 19: 1, 20: 1, 21: 0, 22: 0, 23: 0, 24: 2, 25: 1,
+      1: 2,
+      2: 1,
+      3: 0,
+      4: 2,
+      5: 1,
+      6: 0,
+      7: 2,
+      8: 1,
+      9: 2,
+      10: 2,
+      11: 2,
+      12: 0,
+      13: 1,
+      14: 1,
+      15: 2,
+      16: 0,
+      17: 2,
+      18: 0,
+      19: 1,
+      20: 1,
+      21: 0,
+      22: 0,
+      23: 0,
+      24: 2,
+      25: 1,
     });
     expect(scores('SDQ-P', answers)).toEqual({
       emotional: 4, // 3:0 + 8:1 + 13:1 + 16:0 + 24:2
@@ -60,20 +82,47 @@ describe('SDQ parent version (0–2; items 7, 11, 14, 21, 25 reversed; ≥ 3 of 
   });
 
   it('all answers 0: only the reversed items count, at 2 each', () => {
-    expect(scores('SDQ-P', numbered('sdq_', all(25, () => 0)))).toEqual({
-      emotional: 0, conduct: 2, hyperactivity: 4, peer: 4, prosocial: 0,
-      total_difficulties: 10, externalising: 6, internalising: 4,
+    expect(
+      scores(
+        'SDQ-P',
+        numbered(
+          'sdq_',
+          all(25, () => 0),
+        ),
+      ),
+    ).toEqual({
+      emotional: 0,
+      conduct: 2,
+      hyperactivity: 4,
+      peer: 4,
+      prosocial: 0,
+      total_difficulties: 10,
+      externalising: 6,
+      internalising: 4,
     });
   });
 
   it('proration, null below 3 answered, and composites null when a part is null', () => {
-    const s = scores('SDQ-P', numbered('sdq_', {
-      3: 2, 8: 1, 13: 2, // emotional: 3 of 5, sum 5 → 5 × 5/3 = 25/3
-      5: 1, 7: 0, 12: 1, 18: 0, // conduct: 4 of 5, 1 + (0→2) + 1 + 0 = 4 → 4 × 5/4 = 5
-      2: 2, 10: 1, // hyperactivity: 2 of 5 → null
-      6: 1, 11: 1, 14: 2, 19: 0, 23: 2, // peer: 1 + (1→1) + (2→0) + 0 + 2 = 4
-      // prosocial: nothing answered → null
-    }));
+    const s = scores(
+      'SDQ-P',
+      numbered('sdq_', {
+        3: 2,
+        8: 1,
+        13: 2, // emotional: 3 of 5, sum 5 → 5 × 5/3 = 25/3
+        5: 1,
+        7: 0,
+        12: 1,
+        18: 0, // conduct: 4 of 5, 1 + (0→2) + 1 + 0 = 4 → 4 × 5/4 = 5
+        2: 2,
+        10: 1, // hyperactivity: 2 of 5 → null
+        6: 1,
+        11: 1,
+        14: 2,
+        19: 0,
+        23: 2, // peer: 1 + (1→1) + (2→0) + 0 + 2 = 4
+        // prosocial: nothing answered → null
+      }),
+    );
     expect(s.emotional).toBeCloseTo(25 / 3, 12);
     expect(s.conduct).toBe(5);
     expect(s.hyperactivity).toBeNull();
@@ -93,15 +142,24 @@ describe('ECBI (intensity 1–7 and problem yes/no; up to 3 missing count as Nev
 
   it('a complete form, both scores at or above their cut-offs', () => {
     // Intensity 36 × 4 = 144 (≥ 131); problem: items 21–36 yes = 16 (≥ 15).
-    const answers = ecbi(all(36, () => 4), all(36, (i) => (i <= 20 ? 0 : 1)));
+    const answers = ecbi(
+      all(36, () => 4),
+      all(36, (i) => (i <= 20 ? 0 : 1)),
+    );
     expect(scores('ECBI', answers)).toEqual({ intensity: 144, problem: 16 });
     expect(bands('ECBI', answers)).toEqual({ intensity: 'At or above the cut-off of 131', problem: 'At or above the cut-off of 15' });
   });
 
   it('the intensity cut-off at 130 and 131', () => {
     // 22 items at 4 (88) + 14 at 3 (42) = 130; one more 4 instead of a 3 = 131.
-    const at130 = ecbi(all(36, (i) => (i <= 22 ? 4 : 3)), all(36, () => 0));
-    const at131 = ecbi(all(36, (i) => (i <= 23 ? 4 : 3)), all(36, () => 0));
+    const at130 = ecbi(
+      all(36, (i) => (i <= 22 ? 4 : 3)),
+      all(36, () => 0),
+    );
+    const at131 = ecbi(
+      all(36, (i) => (i <= 23 ? 4 : 3)),
+      all(36, () => 0),
+    );
     expect(scores('ECBI', at130).intensity).toBe(130);
     expect(bands('ECBI', at130).intensity).toBe('Below the cut-off');
     expect(scores('ECBI', at131).intensity).toBe(131);
@@ -121,7 +179,10 @@ describe('ECBI (intensity 1–7 and problem yes/no; up to 3 missing count as Nev
   });
 
   it('one missing item at the top of the scale: 35 × 7 + 1 = 246; problem 3 missing: 33 yes + 3 × 0 = 33', () => {
-    const answers = ecbi(all(35, () => 7), all(33, () => 1));
+    const answers = ecbi(
+      all(35, () => 7),
+      all(33, () => 1),
+    );
     expect(scores('ECBI', answers)).toEqual({ intensity: 246, problem: 33 });
   });
 });
@@ -129,7 +190,10 @@ describe('ECBI (intensity 1–7 and problem yes/no; up to 3 missing count as Nev
 describe('DASS-21 (0–3, three 7-item scales, sum doubled)', () => {
   it('a complete form: each scale is twice its sum', () => {
     // Item i answered i mod 4.
-    const answers = numbered('dass_', all(21, (i) => i % 4));
+    const answers = numbered(
+      'dass_',
+      all(21, (i) => i % 4),
+    );
     expect(scores('DASS-21', answers)).toEqual({
       depression: 18, // 3:3 + 5:1 + 10:2 + 13:1 + 16:0 + 17:1 + 21:1 = 9, × 2
       anxiety: 24, // 2:2 + 4:0 + 7:3 + 9:1 + 15:3 + 19:3 + 20:0 = 12, × 2
@@ -138,7 +202,10 @@ describe('DASS-21 (0–3, three 7-item scales, sum doubled)', () => {
   });
 
   it('a missing item leaves its scale without a score; the others reach 42', () => {
-    const answers = numbered('dass_', all(21, (i) => (i === 21 ? null : 3)));
+    const answers = numbered(
+      'dass_',
+      all(21, (i) => (i === 21 ? null : 3)),
+    );
     expect(scores('DASS-21', answers)).toEqual({ depression: null, anxiety: 42, stress: 42 });
   });
 });

@@ -4,21 +4,49 @@ import { cellLock, columnLock, move, nextState, stateForKey } from '../../../src
 
 const today = '2025-03-12';
 const session = (over: Partial<SessionCounts> = {}): SessionCounts => ({
-  id: 's1', number: 1, status: 'held', plannedDate: '2025-03-04', heldDate: '2025-03-04', participantCount: null, familyCount: null, markedCount: 0, ...over,
+  id: 's1',
+  number: 1,
+  status: 'held',
+  plannedDate: '2025-03-04',
+  heldDate: '2025-03-04',
+  participantCount: null,
+  familyCount: null,
+  markedCount: 0,
+  ...over,
 });
 const participant = (over: Partial<Participant> = {}): Participant => ({
-  id: 'p1', personId: 'person1', groupId: 'g1', displayName: 'Anna', relation: 'mother', contact: null,
+  id: 'p1',
+  personId: 'person1',
+  groupId: 'g1',
+  displayName: 'Anna',
+  relation: 'mother',
+  contact: null,
   family: { id: 'f1', childBirthYear: null, childGender: null, childAgeAtStart: null, membersInGroup: 1 },
-  enrolmentDate: '2025-03-01', consent: 'yes', consentDate: null, status: 'active', manualStatus: null, keepActive: false, atRisk: false,
-  absentStreak: 0, dropoutReasonId: null, lastSessionAttended: null, presentCount: 0, heldCount: 0, movedFromGroupId: null, movedToGroupId: null,
-  createdAt: '2025-03-01T10:00:00.000Z', updatedAt: '2025-03-01T10:00:00.000Z', ...over,
+  enrolmentDate: '2025-03-01',
+  consent: 'yes',
+  consentDate: null,
+  status: 'active',
+  manualStatus: null,
+  keepActive: false,
+  atRisk: false,
+  absentStreak: 0,
+  dropoutReasonId: null,
+  lastSessionAttended: null,
+  presentCount: 0,
+  heldCount: 0,
+  movedFromGroupId: null,
+  movedToGroupId: null,
+  createdAt: '2025-03-01T10:00:00.000Z',
+  updatedAt: '2025-03-01T10:00:00.000Z',
+  ...over,
 });
 
 describe('why a cell cannot be written', () => {
   it('is open for a held session the participant was enrolled for', () => expect(cellLock(false, session(), participant(), today)).toBeNull());
   it('is open for a past session not yet marked held', () =>
     expect(cellLock(false, session({ status: 'planned', heldDate: null }), participant(), today)).toBeNull());
-  it('is open on the day itself', () => expect(cellLock(false, session({ status: 'planned', plannedDate: today, heldDate: null }), participant(), today)).toBeNull());
+  it('is open on the day itself', () =>
+    expect(cellLock(false, session({ status: 'planned', plannedDate: today, heldDate: null }), participant(), today)).toBeNull());
   it('says the group is cancelled before anything else', () =>
     expect(cellLock(true, session({ status: 'cancelled' }), participant({ manualStatus: 'moved' }), today)).toBe('groupCancelled'));
   it('says a cancelled session is cancelled', () => expect(cellLock(false, session({ status: 'cancelled' }), participant(), today)).toBe('cancelled'));
@@ -44,10 +72,19 @@ describe('why a whole column cannot be set', () => {
 
 describe('keys that set a cell', () => {
   it.each([
-    ['n', 'present'], ['N', 'present'], ['p', 'present'], ['1', 'present'],
-    ['f', 'absent'], ['F', 'absent'], ['2', 'absent'],
-    ['a', 'absent_with_notice'], ['A', 'absent_with_notice'], ['3', 'absent_with_notice'],
-    ['Delete', null], ['Backspace', null], ['0', null],
+    ['n', 'present'],
+    ['N', 'present'],
+    ['p', 'present'],
+    ['1', 'present'],
+    ['f', 'absent'],
+    ['F', 'absent'],
+    ['2', 'absent'],
+    ['a', 'absent_with_notice'],
+    ['A', 'absent_with_notice'],
+    ['3', 'absent_with_notice'],
+    ['Delete', null],
+    ['Backspace', null],
+    ['0', null],
   ] as const)('%s → %s', (key, state) => expect(stateForKey(key)).toBe(state));
   it.each(['x', '4', 'Enter', ' ', 'Tab'])('%j sets nothing', (key) => expect(stateForKey(key)).toBeUndefined());
 });

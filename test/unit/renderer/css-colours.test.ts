@@ -53,16 +53,12 @@ describe('colours in the style sheets', () => {
     expect(colourLiterals(sheet, '.x { border: 1px solid black; }')).toHaveLength(1);
     expect(colourLiterals(sheet, '/* black on white, #fff */\n.x { color: var(--color-text); white-space: nowrap; }')).toEqual([]);
     expect(colourLiterals(sheet, ':root { --color-text: #1b2631; }')).toHaveLength(1);
-    expect(colourLiterals(tokenFile, ':root {\n  --color-text: #1b2631;\n}\nbody { color: #000; }')).toEqual([
-      'styles/base.css:4: body { color: #000; }',
-    ]);
+    expect(colourLiterals(tokenFile, ':root {\n  --color-text: #1b2631;\n}\nbody { color: #000; }')).toEqual(['styles/base.css:4: body { color: #000; }']);
   });
 
   it('defines every token it uses', () => {
     const defined = new Set(fs.readFileSync(tokenFile, 'utf8').match(/--[\w-]+(?=\s*:)/g));
-    const used = cssFiles(rendererDir).flatMap((file) =>
-      [...withoutComments(fs.readFileSync(file, 'utf8')).matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!),
-    );
+    const used = cssFiles(rendererDir).flatMap((file) => [...withoutComments(fs.readFileSync(file, 'utf8')).matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!));
     expect(used.filter((token) => !defined.has(token))).toEqual([]);
   });
 });

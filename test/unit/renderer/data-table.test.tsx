@@ -48,17 +48,33 @@ describe('DataTable', () => {
 
   it('makes headers sort buttons when sorting is on, with aria-sort on the sorted one only', () => {
     const html = render(
-      <DataTable caption="Ledare" rows={rows} rowKey={(r) => r.id} columns={columns} sort={{ state: { key: 'count', direction: 'descending' }, onSort: vi.fn() }} />,
+      <DataTable
+        caption="Ledare"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={columns}
+        sort={{ state: { key: 'count', direction: 'descending' }, onSort: vi.fn() }}
+      />,
     );
     const heads = elements(html, 'th').filter((th) => th.attrs.scope === 'col');
     expect(heads.map((th) => th.attrs['aria-sort'])).toEqual([undefined, 'descending', undefined]);
-    expect(elements(html, 'button').slice(0, 2).map((b) => b.attrs['aria-label'])).toEqual(['Namn, sorterbar', undefined]);
+    expect(
+      elements(html, 'button')
+        .slice(0, 2)
+        .map((b) => b.attrs['aria-label']),
+    ).toEqual(['Namn, sorterbar', undefined]);
   });
 
   it('shows the empty state instead of an empty table, and the paging still', () => {
     const html = render(
-      <DataTable caption="Ledare" rows={[]} rowKey={(r: Row) => r.id} columns={columns} empty={<EmptyState title="Inga ledare att visa." />}
-        pagination={{ offset: 25, limit: 25, total: 30, onChange: vi.fn() }} />,
+      <DataTable
+        caption="Ledare"
+        rows={[]}
+        rowKey={(r: Row) => r.id}
+        columns={columns}
+        empty={<EmptyState title="Inga ledare att visa." />}
+        pagination={{ offset: 25, limit: 25, total: 30, onChange: vi.fn() }}
+      />,
     );
     expect(html).not.toContain('<table');
     expect(html).toContain('<p class="empty-state__title">Inga ledare att visa.</p>');
@@ -79,8 +95,13 @@ describe('DataTable', () => {
 
   it('replaces the cells of an edited row from the named column on with one cell spanning them', () => {
     const html = render(
-      <DataTable caption="Ledare" rows={rows} rowKey={(r) => r.id} columns={columns}
-        editor={(r) => (r.id === 'b' ? { from: 'count', content: <form aria-label="Ändra Bo" /> } : null)} />,
+      <DataTable
+        caption="Ledare"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={columns}
+        editor={(r) => (r.id === 'b' ? { from: 'count', content: <form aria-label="Ändra Bo" /> } : null)}
+      />,
     );
     const body = elements(html, 'tbody')[0]!;
     expect(body.text).toBe('Anna3Ändra AnnaBo');
@@ -94,7 +115,9 @@ describe('DataTable', () => {
   });
 
   it('gives rows the class the caller asks for', () => {
-    const html = render(<DataTable caption="Ledare" rows={rows} rowKey={(r) => r.id} columns={columns} rowClassName={(r) => (r.id === 'a' ? 'is-archived' : undefined)} />);
+    const html = render(
+      <DataTable caption="Ledare" rows={rows} rowKey={(r) => r.id} columns={columns} rowClassName={(r) => (r.id === 'a' ? 'is-archived' : undefined)} />,
+    );
     expect(elements(html, 'tr').map((tr) => tr.attrs.class)).toEqual([undefined, 'is-archived', undefined]);
   });
 
@@ -110,6 +133,10 @@ describe('DataTable', () => {
 
   it('keys rows by their id unless told otherwise', () => {
     const html = render(<DataTable caption="Ledare" rows={rows} columns={columns} />);
-    expect(elements(html, 'th').filter((th) => th.attrs.scope === 'row').map((th) => th.text)).toEqual(['Anna', 'Bo']);
+    expect(
+      elements(html, 'th')
+        .filter((th) => th.attrs.scope === 'row')
+        .map((th) => th.text),
+    ).toEqual(['Anna', 'Bo']);
   });
 });

@@ -50,7 +50,11 @@ describe('today as the server compares dates', () => {
 });
 
 describe('errors the screens show', () => {
-  const shape = { code: 'validation' as const, message: { sv: 'Fel namn', en: 'Bad name' }, issues: [{ path: 'name', message: { sv: 'Ange ett namn', en: 'Enter a name' } }] };
+  const shape = {
+    code: 'validation' as const,
+    message: { sv: 'Fel namn', en: 'Bad name' },
+    issues: [{ path: 'name', message: { sv: 'Ange ett namn', en: 'Enter a name' } }],
+  };
 
   it('keep the server code, both messages and the field issues', () => {
     const err = new ApiError(shape);

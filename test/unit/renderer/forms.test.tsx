@@ -5,8 +5,7 @@ import { applyServerIssues, encodeBilingual, pathHead, toNumberOrNull, useErrorT
 import { i18n, render } from './render';
 
 const issue = (path: string, sv: string): FieldIssue => ({ path, message: { sv, en: `${sv} (en)` } });
-const invalid = (...issues: FieldIssue[]) =>
-  new ApiError({ code: 'validation', message: { sv: 'Kontrollera fälten.', en: 'Check the fields.' }, issues });
+const invalid = (...issues: FieldIssue[]) => new ApiError({ code: 'validation', message: { sv: 'Kontrollera fälten.', en: 'Check the fields.' }, issues });
 
 interface Values {
   name: string;
@@ -79,12 +78,23 @@ describe('field error texts', () => {
 
 describe('number inputs', () => {
   it.each([
-    ['', null], [null, null], [undefined, null], ['abc', null],
-    ['0', 0], ['12', 12], ['-3', -3], ['2.5', 2.5], [7, 7],
+    ['', null],
+    [null, null],
+    [undefined, null],
+    ['abc', null],
+    ['0', 0],
+    ['12', 12],
+    ['-3', -3],
+    ['2.5', 2.5],
+    [7, 7],
   ] as const)('%j → %j', (input, expected) => expect(toNumberOrNull(input)).toBe(expected));
 });
 
 describe('issue paths', () => {
-  it.each([['dates.2', 'dates'], ['name', 'name'], ['', ''], ['leaders.0.rating', 'leaders']])('%j starts with %j', (path, head) =>
-    expect(pathHead(path)).toBe(head));
+  it.each([
+    ['dates.2', 'dates'],
+    ['name', 'name'],
+    ['', ''],
+    ['leaders.0.rating', 'leaders'],
+  ])('%j starts with %j', (path, head) => expect(pathHead(path)).toBe(head));
 });

@@ -53,7 +53,14 @@ describe('leader overview filters', () => {
     const storage = fakeStorage({ [key]: 'sup-1' });
     const filters = await loadFilters(storage);
     filters.getState().set({ programmeId: 'prog-1', status: 'certified', attentionOnly: true, search: 'Ann' });
-    expect(filters.getState()).toMatchObject({ scope: 'supervised', supervisorId: 'sup-1', programmeId: 'prog-1', status: 'certified', attentionOnly: true, search: 'Ann' });
+    expect(filters.getState()).toMatchObject({
+      scope: 'supervised',
+      supervisorId: 'sup-1',
+      programmeId: 'prog-1',
+      status: 'certified',
+      attentionOnly: true,
+      search: 'Ann',
+    });
     expect([...storage.items.keys()]).toEqual([key]);
   });
 

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  charCount, coarseningFor, emptyEncryption, emptyScope, focusFirstInvalid, MIN_PASSPHRASE, scopeInput, type ScopeDraft,
+  charCount,
+  coarseningFor,
+  emptyEncryption,
+  emptyScope,
+  focusFirstInvalid,
+  MIN_PASSPHRASE,
+  scopeInput,
+  type ScopeDraft,
 } from '../../../src-renderer/features/export/wizard-state';
 
 describe('the export scope as the contract takes it', () => {

@@ -20,7 +20,9 @@ export const exportKeys = sqliteTable(
     retiredAt: text('retired_at'),
   },
   (t) => [
-    uniqueIndex('export_keys_current_unique').on(sql`(1)`).where(sql`${t.retiredAt} is null`),
+    uniqueIndex('export_keys_current_unique')
+      .on(sql`(1)`)
+      .where(sql`${t.retiredAt} is null`),
     uniqueIndex('export_keys_key_id_unique').on(t.keyId),
   ],
 );

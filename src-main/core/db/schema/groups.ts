@@ -8,8 +8,12 @@ export const groups = sqliteTable(
   'groups',
   {
     id: idColumn(),
-    programmeId: text('programme_id').notNull().references(() => programmes.id, { onDelete: 'restrict' }),
-    unitId: text('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'restrict' }),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
     supervisorId: text('supervisor_id').references(() => staff.id, { onDelete: 'restrict' }),
     venue: text('venue').notNull().default(''),
     startDate: text('start_date').notNull(),
@@ -35,8 +39,12 @@ export const groups = sqliteTable(
 export const groupLeaders = sqliteTable(
   'group_leaders',
   {
-    groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
-    staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.staffId] }), index('group_leaders_staff_idx').on(t.staffId)],
@@ -46,7 +54,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: idColumn(),
-    groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     plannedDate: text('planned_date').notNull(),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('planned'),
@@ -67,9 +77,15 @@ export const sessions = sqliteTable(
     index('sessions_status_date_cover_idx').on(t.status, t.plannedDate, t.groupId, t.participantCount),
     index('sessions_date_idx').on(t.plannedDate),
     // The dashboard's "held but not recorded" lists read only the sessions that lack a record.
-    index('sessions_held_no_attendance_idx').on(t.plannedDate).where(sql`${t.status} = 'held' and ${t.familyCount} is null`),
-    index('sessions_held_no_fidelity_idx').on(t.plannedDate).where(sql`${t.status} = 'held' and ${t.fidelityPercent} is null`),
-    index('sessions_fidelity_idx').on(t.groupId, t.fidelityPercent).where(sql`${t.fidelityPercent} is not null`),
+    index('sessions_held_no_attendance_idx')
+      .on(t.plannedDate)
+      .where(sql`${t.status} = 'held' and ${t.familyCount} is null`),
+    index('sessions_held_no_fidelity_idx')
+      .on(t.plannedDate)
+      .where(sql`${t.status} = 'held' and ${t.fidelityPercent} is null`),
+    index('sessions_fidelity_idx')
+      .on(t.groupId, t.fidelityPercent)
+      .where(sql`${t.fidelityPercent} is not null`),
     // The leader overview's per-group session figures (count, held, last held, mean fidelity) for
     // every group at once, read from this index alone: half the time of the table at city scale.
     index('sessions_group_stats_idx').on(t.groupId, t.status, t.isExtra, t.heldDate, t.plannedDate, t.fidelityPercent),

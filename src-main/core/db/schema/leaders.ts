@@ -9,7 +9,9 @@ import { SUPERVISION_FORMATS, SUPERVISION_MODES } from '../../../contract/enums'
 export const pathwayRequirements = sqliteTable(
   'pathway_requirements',
   {
-    programmeId: text('programme_id').primaryKey().references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: text('programme_id')
+      .primaryKey()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
     minCourseDays: integer('min_course_days').notNull(),
     requireSupervisedGroup: integer('require_supervised_group', { mode: 'boolean' }).notNull(),
     supervisedGroupMinHeldPercent: integer('supervised_group_min_held_percent').notNull(),
@@ -17,8 +19,11 @@ export const pathwayRequirements = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    check('pathway_requirements_ranges', sql`${t.minCourseDays} between 0 and 30 and ${t.supervisedGroupMinHeldPercent} between 1 and 100
-      and ${t.minSupervisionSessions} between 0 and 50`),
+    check(
+      'pathway_requirements_ranges',
+      sql`${t.minCourseDays} between 0 and 30 and ${t.supervisedGroupMinHeldPercent} between 1 and 100
+      and ${t.minSupervisionSessions} between 0 and 50`,
+    ),
   ],
 );
 
@@ -27,7 +32,9 @@ export const courses = sqliteTable(
   'courses',
   {
     id: idColumn(),
-    programmeId: text('programme_id').notNull().references(() => programmes.id, { onDelete: 'restrict' }),
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     trainerStaffId: text('trainer_staff_id').references(() => staff.id, { onDelete: 'restrict' }),
     trainerName: text('trainer_name').notNull().default(''),
@@ -43,7 +50,9 @@ export const courses = sqliteTable(
 export const courseDays = sqliteTable(
   'course_days',
   {
-    courseId: text('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     date: text('date').notNull(),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.date] })],
@@ -55,7 +64,9 @@ export const courseAttendance = sqliteTable(
   {
     courseId: text('course_id').notNull(),
     date: text('date').notNull(),
-    staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
   },
   (t) => [
     primaryKey({ columns: [t.courseId, t.date, t.staffId] }),
@@ -70,7 +81,9 @@ export const supervisionSessions = sqliteTable(
   {
     id: idColumn(),
     date: text('date').notNull(),
-    supervisorId: text('supervisor_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    supervisorId: text('supervisor_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
     format: text('format', { enum: SUPERVISION_FORMATS }).notNull(),
     mode: text('mode', { enum: SUPERVISION_MODES }).notNull(),
     notes: text('notes').notNull().default(''),
@@ -89,8 +102,12 @@ export const supervisionSessions = sqliteTable(
 export const supervisionLeaders = sqliteTable(
   'supervision_leaders',
   {
-    supervisionId: text('supervision_id').notNull().references(() => supervisionSessions.id, { onDelete: 'cascade' }),
-    leaderId: text('leader_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    supervisionId: text('supervision_id')
+      .notNull()
+      .references(() => supervisionSessions.id, { onDelete: 'cascade' }),
+    leaderId: text('leader_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
     rating: integer('rating'),
     note: text('note').notNull().default(''),
   },
@@ -106,8 +123,12 @@ export const supervisionLeaders = sqliteTable(
 export const supervisionGroups = sqliteTable(
   'supervision_groups',
   {
-    supervisionId: text('supervision_id').notNull().references(() => supervisionSessions.id, { onDelete: 'cascade' }),
-    groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    supervisionId: text('supervision_id')
+      .notNull()
+      .references(() => supervisionSessions.id, { onDelete: 'cascade' }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.supervisionId, t.groupId] }), index('supervision_groups_group_idx').on(t.groupId, t.supervisionId)],
 );
@@ -117,7 +138,9 @@ export const followUps = sqliteTable(
   'follow_ups',
   {
     id: idColumn(),
-    supervisionId: text('supervision_id').notNull().references(() => supervisionSessions.id, { onDelete: 'cascade' }),
+    supervisionId: text('supervision_id')
+      .notNull()
+      .references(() => supervisionSessions.id, { onDelete: 'cascade' }),
     leaderId: text('leader_id').references(() => staff.id, { onDelete: 'restrict' }),
     text: text('text').notNull(),
     dueDate: text('due_date').notNull(),
@@ -127,7 +150,9 @@ export const followUps = sqliteTable(
   },
   (t) => [
     index('follow_ups_supervision_idx').on(t.supervisionId),
-    index('follow_ups_open_idx').on(t.dueDate).where(sql`${t.done} = 0`),
+    index('follow_ups_open_idx')
+      .on(t.dueDate)
+      .where(sql`${t.done} = 0`),
   ],
 );
 
@@ -136,10 +161,16 @@ export const certifications = sqliteTable(
   'certifications',
   {
     id: idColumn(),
-    leaderId: text('leader_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
-    programmeId: text('programme_id').notNull().references(() => programmes.id, { onDelete: 'restrict' }),
+    leaderId: text('leader_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'restrict' }),
     date: text('date').notNull(),
-    supervisorId: text('supervisor_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    supervisorId: text('supervisor_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
     requirementsMet: integer('requirements_met', { mode: 'boolean' }).notNull(),
     overrideReason: text('override_reason'),
     note: text('note').notNull().default(''),

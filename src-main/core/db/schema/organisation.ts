@@ -17,10 +17,7 @@ export const programmes = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     ...timestamps,
   },
-  (t) => [
-    uniqueIndex('programmes_code_unique').on(sql`lower(${t.code})`),
-    check('programmes_session_count_range', sql`${t.sessionCount} between 1 and 60`),
-  ],
+  (t) => [uniqueIndex('programmes_code_unique').on(sql`lower(${t.code})`), check('programmes_session_count_range', sql`${t.sessionCount} between 1 and 60`)],
 );
 
 export const units = sqliteTable(

@@ -6,15 +6,12 @@ import { programmes } from './organisation';
 import { ATTENDANCE_STATES, CHILD_GENDERS, CONSENTS, MANUAL_STATUSES, PARTICIPANT_STATUSES, RELATIONS } from '../../../contract/enums';
 
 /** Links caregivers of the same child, so two parents count as one family reached. */
-export const families = sqliteTable(
-  'families',
-  {
-    id: idColumn(),
-    childBirthYear: integer('child_birth_year'),
-    childGender: text('child_gender', { enum: CHILD_GENDERS }),
-    ...timestamps,
-  },
-);
+export const families = sqliteTable('families', {
+  id: idColumn(),
+  childBirthYear: integer('child_birth_year'),
+  childGender: text('child_gender', { enum: CHILD_GENDERS }),
+  ...timestamps,
+});
 
 /** The short, editable list of reasons a leader picks from when someone drops out. */
 export const dropoutReasons = sqliteTable(
@@ -46,8 +43,12 @@ export const participants = sqliteTable(
   {
     id: idColumn(),
     personId: text('person_id').notNull(),
-    groupId: text('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
-    familyId: text('family_id').notNull().references(() => families.id, { onDelete: 'restrict' }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id, { onDelete: 'restrict' }),
     displayName: text('display_name').notNull(),
     relation: text('relation', { enum: RELATIONS }).notNull(),
     contact: text('contact'),
@@ -75,7 +76,9 @@ export const participants = sqliteTable(
     index('participants_family_status_idx').on(t.familyId, t.status),
     index('participants_person_idx').on(t.personId),
     // The dashboard's at-risk list reads only flagged rows.
-    index('participants_at_risk_idx').on(t.atRisk).where(sql`${t.atRisk} = 1`),
+    index('participants_at_risk_idx')
+      .on(t.atRisk)
+      .where(sql`${t.atRisk} = 1`),
     check('participants_consent_date', sql`(${t.consent} = 'not_asked') = (${t.consentDate} is null)`),
   ],
 );
@@ -84,8 +87,12 @@ export const participants = sqliteTable(
 export const attendance = sqliteTable(
   'attendance',
   {
-    participantId: text('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
-    sessionId: text('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
     state: text('state', { enum: ATTENDANCE_STATES }).notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -96,7 +103,9 @@ export const attendance = sqliteTable(
 export const programmeRules = sqliteTable(
   'programme_rules',
   {
-    programmeId: text('programme_id').primaryKey().references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: text('programme_id')
+      .primaryKey()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
     completionPercent: integer('completion_percent').notNull().default(70),
     dropoutAfter: integer('dropout_after').notNull().default(3),
     atRiskAfter: integer('at_risk_after').notNull().default(2),
@@ -113,7 +122,9 @@ export const sessionPlans = sqliteTable(
   'session_plans',
   {
     id: idColumn(),
-    programmeId: text('programme_id').notNull().references(() => programmes.id, { onDelete: 'cascade' }),
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     title: text('title').notNull(),
     components: text('components').notNull(),
@@ -129,7 +140,9 @@ export const sessionPlans = sqliteTable(
 export const fidelityRecords = sqliteTable(
   'fidelity_records',
   {
-    sessionId: text('session_id').primaryKey().references(() => sessions.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id')
+      .primaryKey()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     components: text('components').notNull(),
     coveredCount: integer('covered_count').notNull(),

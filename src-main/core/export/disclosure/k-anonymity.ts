@@ -72,9 +72,12 @@ function candidates(requested: Generalisation): Generalisation[] {
 }
 
 const steps = (g: Generalisation, from: Generalisation) =>
-  PERIOD_GRANULARITIES.indexOf(g.period) - PERIOD_GRANULARITIES.indexOf(from.period) +
-  AGE_DETAILS.indexOf(g.childAge) - AGE_DETAILS.indexOf(from.childAge) +
-  UNIT_DETAILS.indexOf(g.unit) - UNIT_DETAILS.indexOf(from.unit);
+  PERIOD_GRANULARITIES.indexOf(g.period) -
+  PERIOD_GRANULARITIES.indexOf(from.period) +
+  AGE_DETAILS.indexOf(g.childAge) -
+  AGE_DETAILS.indexOf(from.childAge) +
+  UNIT_DETAILS.indexOf(g.unit) -
+  UNIT_DETAILS.indexOf(from.unit);
 
 const rowCost = (g: Generalisation) => PERIOD_COST[g.period] + AGE_COST[g.childAge] + UNIT_COST[g.unit];
 
@@ -99,7 +102,11 @@ export function enforceKAnonymity(records: readonly QuasiIdentifiers[], requeste
   const keys = new Float64Array(e.n);
   const requestedCodes = codesAt(e, requested);
   const before = classStats(plainKeys(e, requestedCodes, keys), k, counter);
-  const nothingHidden = (): LocalSuppression => ({ withheld: new Uint8Array(e.n), familyMask: new Uint8Array(e.families), personMask: new Uint8Array(e.persons) });
+  const nothingHidden = (): LocalSuppression => ({
+    withheld: new Uint8Array(e.n),
+    familyMask: new Uint8Array(e.families),
+    personMask: new Uint8Array(e.persons),
+  });
   const result = (g: Generalisation, c: NodeCodes, s: LocalSuppression, enforced: boolean): KAnonymityPlan => {
     const hidden = countHidden(e, c, s);
     const after = classStats(releasedKeys(e, c, s), k, counter);
@@ -132,7 +139,9 @@ export function enforceKAnonymity(records: readonly QuasiIdentifiers[], requeste
   const list: Candidate[] = all.map((g) => ({
     g,
     steps: steps(g, requested),
-    preference: (UNIT_DETAILS.indexOf(g.unit) * AGE_DETAILS.length + AGE_DETAILS.indexOf(g.childAge)) * PERIOD_GRANULARITIES.length + PERIOD_GRANULARITIES.indexOf(g.period),
+    preference:
+      (UNIT_DETAILS.indexOf(g.unit) * AGE_DETAILS.length + AGE_DETAILS.indexOf(g.childAge)) * PERIOD_GRANULARITIES.length +
+      PERIOD_GRANULARITIES.indexOf(g.period),
     floor: rowCost(g) * e.n + fewestBelow,
   }));
   const order = (a: Candidate, b: Candidate) => a.steps - b.steps || a.preference - b.preference;

@@ -31,7 +31,16 @@ export function quasiIdentifierRecords(source: ExportSource): QuasiIdentifiers[]
   const groups = new Map(
     source.groups.map((g) => {
       const unit = units.get(g.unitId);
-      return [g.id, { unit: unit?.name ?? '', area: unit ? areaOf(unit) : 'other', programme: programmes.get(g.programmeId) ?? '', start: g.startDate, year: yearOf(g.startDate) }];
+      return [
+        g.id,
+        {
+          unit: unit?.name ?? '',
+          area: unit ? areaOf(unit) : 'other',
+          programme: programmes.get(g.programmeId) ?? '',
+          start: g.startDate,
+          year: yearOf(g.startDate),
+        },
+      ];
     }),
   );
   const out: QuasiIdentifiers[] = [];

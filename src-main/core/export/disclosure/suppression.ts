@@ -113,7 +113,7 @@ function cheapest(grid: Grid, cells: Cell[]): Cell | undefined {
 }
 
 function applyLineRule(grid: Grid): void {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of grid.lines()) {
       if (line.filter((c) => grid.suppressed(c.i, c.j)).length !== 1) continue;

@@ -30,7 +30,8 @@ const withUnits = <T extends { units: string }>(r: T) => ({ ...r, units: JSON.pa
 
 /** Enrolment codes (stored only as hashes), the devices they became, and revocations. */
 export function serverDeviceRepo(sqlite: Database.Database) {
-  const deviceCols = 'id, name, person_id as personId, role, units, secret_hash as secretHash, client_id as clientId, created_at as createdAt, revoked_at as revokedAt';
+  const deviceCols =
+    'id, name, person_id as personId, role, units, secret_hash as secretHash, client_id as clientId, created_at as createdAt, revoked_at as revokedAt';
   const enrolCols = 'id, code_hash as codeHash, name, person_id as personId, role, units, created_at as createdAt, expires_at as expiresAt, used_at as usedAt';
   const insertEnrolment = sqlite.prepare(
     'insert into enrolments (id, code_hash, name, person_id, role, units, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -45,7 +46,9 @@ export function serverDeviceRepo(sqlite: Database.Database) {
   const revokeByName = sqlite.prepare('update devices set revoked_at = ? where revoked_at is null and (lower(name) = lower(?) or id = ? or person_id = ?)');
   const revokeEnrolments = sqlite.prepare('update enrolments set used_at = ? where used_at is null and (lower(name) = lower(?) or person_id = ?)');
   const revoked = sqlite.prepare<[], string>('select id from devices where revoked_at is not null').pluck();
-  const activeUnitServer = sqlite.prepare<[string], string>("select id from devices where role = 'unit-server' and revoked_at is null and lower(name) = lower(?)").pluck();
+  const activeUnitServer = sqlite
+    .prepare<[string], string>("select id from devices where role = 'unit-server' and revoked_at is null and lower(name) = lower(?)")
+    .pluck();
   const seen = sqlite.prepare('update devices set last_seen_at = ? where id = ?');
 
   return {

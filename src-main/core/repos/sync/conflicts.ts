@@ -26,7 +26,9 @@ export function syncConflictRepo(sqlite: Database.Database) {
   const resolved = sqlite.prepare<[string, string, string], { a: string; b: string }>(
     'select hlc_a as a, hlc_b as b from sync_conflicts where tbl = ? and row_id = ? and cell = ? and resolved_at is not null',
   );
-  const list = sqlite.prepare<[number], ConflictRow>(`select ${columns} from sync_conflicts where (? = 1 or resolved_at is null) order by detected_at desc, id`);
+  const list = sqlite.prepare<[number], ConflictRow>(
+    `select ${columns} from sync_conflicts where (? = 1 or resolved_at is null) order by detected_at desc, id`,
+  );
   const get = sqlite.prepare<[string], ConflictRow>(`select ${columns} from sync_conflicts where id = ?`);
   const resolve = sqlite.prepare('update sync_conflicts set resolved_at = ?, resolved_by = ?, updated_at = ? where id = ? and resolved_at is null');
   const openCount = sqlite.prepare<[], number>('select count(*) from sync_conflicts where resolved_at is null').pluck();

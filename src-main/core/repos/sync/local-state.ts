@@ -22,7 +22,9 @@ export function syncStateRepo(sqlite: Database.Database) {
   const metaAll = sqlite.prepare<[], { key: string; value: string }>('select key, value from sync_meta');
   const addPending = sqlite.prepare('insert or ignore into sync_pending (tbl, row_id, waits_tbl, waits_id) values (?, ?, ?, ?)');
   const clearPending = sqlite.prepare('delete from sync_pending where tbl = ? and row_id = ?');
-  const waitingOn = sqlite.prepare<[string, string], { tbl: string; rowId: string }>('select distinct tbl, row_id as rowId from sync_pending where waits_tbl = ? and waits_id = ?');
+  const waitingOn = sqlite.prepare<[string, string], { tbl: string; rowId: string }>(
+    'select distinct tbl, row_id as rowId from sync_pending where waits_tbl = ? and waits_id = ?',
+  );
   const allPending = sqlite.prepare<[], { tbl: string; rowId: string }>('select distinct tbl, row_id as rowId from sync_pending');
   const pendingCount = sqlite.prepare<[], number>('select count(distinct tbl || row_id) from sync_pending').pluck();
   const addRefusal = sqlite.prepare('insert or ignore into sync_refusals (id, at, scope, tables, message_sv, message_en) values (?, ?, ?, ?, ?, ?)');

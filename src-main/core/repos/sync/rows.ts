@@ -31,7 +31,11 @@ export function syncRowsRepo(sqlite: Database.Database) {
       return stmt(`read:${t.name}`, () => `select * from ${q(t.name)} where ${where(t)}`).get(...t.key.map((k) => key[k])) as RowValues | undefined;
     },
     exists(tableName: string, columns: readonly string[], values: readonly unknown[]): boolean {
-      return stmt(`exists:${tableName}:${columns.join(',')}`, () => `select 1 from ${q(tableName)} where ${columns.map((c) => `${q(c)} = ?`).join(' and ')}`).get(...values) !== undefined;
+      return (
+        stmt(`exists:${tableName}:${columns.join(',')}`, () => `select 1 from ${q(tableName)} where ${columns.map((c) => `${q(c)} = ?`).join(' and ')}`).get(
+          ...values,
+        ) !== undefined
+      );
     },
     /** Inserts the row or updates the given columns of the existing one. */
     upsert(tableName: string, values: RowValues, updateColumns: readonly string[]): void {
@@ -69,31 +73,58 @@ export function syncRowsRepo(sqlite: Database.Database) {
       return stmt(`all:${tableName}`, () => `select * from ${q(tableName)}`).iterate() as IterableIterator<RowValues>;
     },
     count(tableName: string): number {
-      return stmt(`count:${tableName}`, () => `select count(*) from ${q(tableName)}`).pluck().get() as number;
+      return stmt(`count:${tableName}`, () => `select count(*) from ${q(tableName)}`)
+        .pluck()
+        .get() as number;
     },
 
     // Lookups that decide which scope a row belongs to.
-    groupOfParticipant: (id: string) => stmt('gp', () => 'select group_id from participants where id = ?').pluck().get(id) as string | undefined,
-    groupOfSession: (id: string) => stmt('gs', () => 'select group_id from sessions where id = ?').pluck().get(id) as string | undefined,
-    groupsOfFamily: (id: string) => stmt('gf', () => 'select distinct group_id from participants where family_id = ?').pluck().all(id) as string[],
-    leadersOfSupervision: (id: string) => stmt('ls', () => 'select leader_id from supervision_leaders where supervision_id = ?').pluck().all(id) as string[],
-    supervisorOfSupervision: (id: string) => stmt('ss', () => 'select supervisor_id from supervision_sessions where id = ?').pluck().get(id) as string | undefined,
-    groupsOfProgramme: (id: string) => stmt('gpr', () => 'select id from groups where programme_id = ?').pluck().all(id) as string[],
-    groupIds: () => stmt('gids', () => 'select id from groups').pluck().all() as string[],
+    groupOfParticipant: (id: string) =>
+      stmt('gp', () => 'select group_id from participants where id = ?')
+        .pluck()
+        .get(id) as string | undefined,
+    groupOfSession: (id: string) =>
+      stmt('gs', () => 'select group_id from sessions where id = ?')
+        .pluck()
+        .get(id) as string | undefined,
+    groupsOfFamily: (id: string) =>
+      stmt('gf', () => 'select distinct group_id from participants where family_id = ?')
+        .pluck()
+        .all(id) as string[],
+    leadersOfSupervision: (id: string) =>
+      stmt('ls', () => 'select leader_id from supervision_leaders where supervision_id = ?')
+        .pluck()
+        .all(id) as string[],
+    supervisorOfSupervision: (id: string) =>
+      stmt('ss', () => 'select supervisor_id from supervision_sessions where id = ?')
+        .pluck()
+        .get(id) as string | undefined,
+    groupsOfProgramme: (id: string) =>
+      stmt('gpr', () => 'select id from groups where programme_id = ?')
+        .pluck()
+        .all(id) as string[],
+    groupIds: () =>
+      stmt('gids', () => 'select id from groups')
+        .pluck()
+        .all() as string[],
 
     // Derived data the projection recomputes rather than takes from the wire.
     setFidelityPercent: (sessionId: string, percent: number | null) =>
       stmt('fp', () => 'update sessions set fidelity_percent = ? where id = ?').run(percent, sessionId),
     recomputeCourseDates: (courseId: string) =>
-      stmt('cd', () =>
-        `update courses set first_date = (select min(date) from course_days where course_id = courses.id),
+      stmt(
+        'cd',
+        () =>
+          `update courses set first_date = (select min(date) from course_days where course_id = courses.id),
            last_date = (select max(date) from course_days where course_id = courses.id)
          where id = ? and exists (select 1 from course_days where course_id = courses.id)`,
       ).run(courseId),
     /** Held sessions whose counts come from marks: those with marks now, and those whose last marks just went. */
     derivedCountSessions: (groupId: string) =>
-      stmt('hs', () =>
-        `select s.id from sessions s where s.group_id = ? and s.status = 'held'
+      stmt(
+        'hs',
+        () =>
+          `select s.id from sessions s where s.group_id = ? and s.status = 'held'
            and (s.family_count is not null or exists (select 1 from attendance a where a.session_id = s.id))`,
       )
         .pluck()
@@ -101,11 +132,13 @@ export function syncRowsRepo(sqlite: Database.Database) {
     hasMarks: (sessionId: string) => stmt('hm', () => 'select 1 from attendance where session_id = ? limit 1').get(sessionId) !== undefined,
     setSessionCounts: (sessionId: string, participantCount: number | null, familyCount: number | null) =>
       stmt('sc', () => 'update sessions set participant_count = ?, family_count = ? where id = ?').run(participantCount, familyCount, sessionId),
-    tracksAttendance: (groupId: string) => stmt('ta', () => 'select tracks_attendance from groups where id = ?').pluck().get(groupId) === 1,
+    tracksAttendance: (groupId: string) =>
+      stmt('ta', () => 'select tracks_attendance from groups where id = ?')
+        .pluck()
+        .get(groupId) === 1,
     foreignKeyCheck: (): unknown[] => sqlite.pragma('foreign_key_check') as unknown[],
     /** Moves the write-ahead log into the file and empties it, so erased values leave no copy there. */
     checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
-
   };
 }
 export type SyncRowsRepo = ReturnType<typeof syncRowsRepo>;

@@ -94,7 +94,14 @@ export function createHub(options: HubOptions): Hub {
   };
 
   /** Persists what a peer's batch changed, lists its conflicts, and updates who may see what. */
-  function accept(scope: string, store: ScopeStore, accepted: ScopeChanges, found: DetectedConflict[], by: { deviceId: string; who: string } | null, hadContent: boolean) {
+  function accept(
+    scope: string,
+    store: ScopeStore,
+    accepted: ScopeChanges,
+    found: DetectedConflict[],
+    by: { deviceId: string; who: string } | null,
+    hadContent: boolean,
+  ) {
     storage.transaction(() => {
       storage.save(scope, accepted);
       stores.note(scope, accepted);
@@ -127,7 +134,8 @@ export function createHub(options: HubOptions): Hub {
 
   function detect(incoming: ScopeChanges, store: ScopeStore): DetectedConflict[] {
     const found: DetectedConflict[] = [];
-    for (const [table, rows] of Object.entries(incoming)) for (const [rowId, cells] of Object.entries(rows)) found.push(...detectConflicts(table, rowId, store.row(table, rowId), cells));
+    for (const [table, rows] of Object.entries(incoming))
+      for (const [rowId, cells] of Object.entries(rows)) found.push(...detectConflicts(table, rowId, store.row(table, rowId), cells));
     return found;
   }
 
@@ -175,10 +183,17 @@ export function createHub(options: HubOptions): Hub {
           if (s.hlc > newest) newest = s.hlc;
         });
         if (newest && timeOf(newest) > now() + maxClockAheadMs) {
-          refuse(conn, scope, store, incoming, {
-            sv: 'Datorns klocka går före serverns. Ställ klockan rätt; ändringarna finns kvar och skickas när tiden stämmer.',
-            en: 'This computer’s clock is ahead of the server’s. Set the clock right; the changes are kept and sent once the time agrees.',
-          }, false);
+          refuse(
+            conn,
+            scope,
+            store,
+            incoming,
+            {
+              sv: 'Datorns klocka går före serverns. Ställ klockan rätt; ändringarna finns kvar och skickas när tiden stämmer.',
+              en: 'This computer’s clock is ahead of the server’s. Set the clock right; the changes are kept and sent once the time agrees.',
+            },
+            false,
+          );
           return false;
         }
         const why = policy.checkWrite(conn.device, scope, incoming, store);
@@ -294,14 +309,24 @@ export function createHub(options: HubOptions): Hub {
         const msg = parseClientMessage(raw);
         if (!msg || (!greeted && msg.t !== 'hello')) {
           log(`closed a connection from device ${device.deviceId}: malformed message`);
-          send(conn, { t: 'error', code: 'malformed', sv: 'Servern fick ett meddelande den inte förstår.', en: 'The server received a message it does not understand.' });
+          send(conn, {
+            t: 'error',
+            code: 'malformed',
+            sv: 'Servern fick ett meddelande den inte förstår.',
+            en: 'The server received a message it does not understand.',
+          });
           channel.close(1008, 'malformed');
           return;
         }
         switch (msg.t) {
           case 'hello': {
             if (msg.v !== protocolVersion) {
-              send(conn, { t: 'error', code: 'version', sv: 'Servern och Komet har olika versioner av synkprotokollet. Uppdatera Komet.', en: 'The server and Komet speak different versions of the sync protocol. Update Komet.' });
+              send(conn, {
+                t: 'error',
+                code: 'version',
+                sv: 'Servern och Komet har olika versioner av synkprotokollet. Uppdatera Komet.',
+                en: 'The server and Komet speak different versions of the sync protocol. Update Komet.',
+              });
               channel.close(1008, 'version');
               return;
             }
@@ -309,7 +334,11 @@ export function createHub(options: HubOptions): Hub {
             const scopes = readableScopes(device);
             for (const s of scopes) conn.offered.add(s);
             send(conn, {
-              t: 'welcome', v: protocolVersion, clock: now(), scopes, server: options.name,
+              t: 'welcome',
+              v: protocolVersion,
+              clock: now(),
+              scopes,
+              server: options.name,
               identity: { deviceId: device.deviceId, personId: device.personId, name: device.name, role: device.role, units: device.units },
               directory: options.directory(),
             });
@@ -323,7 +352,15 @@ export function createHub(options: HubOptions): Hub {
           case 'upload': {
             // Merged like any change from the device (checked, audited, conflicts listed); nothing goes back.
             const incoming = Array.isArray(msg.changes) ? fromEngineTables(decodeFrameBody(msg.changes[0])) : null;
-            const ok = Boolean(incoming) && policy.canUpload(device, msg.s) && applyRemote(stores.ensure(msg.s), incoming!, () => stores.get(msg.s)!.engine.applyMergeableChanges(decodeFrameBody(msg.changes) as never), linkHooks(conn, msg.s));
+            const ok =
+              Boolean(incoming) &&
+              policy.canUpload(device, msg.s) &&
+              applyRemote(
+                stores.ensure(msg.s),
+                incoming!,
+                () => stores.get(msg.s)!.engine.applyMergeableChanges(decodeFrameBody(msg.changes) as never),
+                linkHooks(conn, msg.s),
+              );
             send(conn, { t: 'uploaded', id: msg.id, s: msg.s, ok });
             return;
           }

@@ -23,22 +23,48 @@ export interface Policy {
 }
 
 const tablesOf: Record<ScopeKind, ReadonlySet<string>> = {
-  ref: new Set(['units', 'programmes', 'staff', 'dropout_reasons', 'programme_rules', 'pathway_requirements', 'session_plans', 'courses', 'course_days', 'sync_conflicts']),
+  ref: new Set([
+    'units',
+    'programmes',
+    'staff',
+    'dropout_reasons',
+    'programme_rules',
+    'pathway_requirements',
+    'session_plans',
+    'courses',
+    'course_days',
+    'sync_conflicts',
+  ]),
   group: new Set(['groups', 'group_leaders', 'sessions', 'fidelity_records', 'families', 'participants', 'attendance', 'sync_conflicts']),
   people: new Set(['participants', 'sync_conflicts']),
-  pathway: new Set(['supervision_sessions', 'supervision_leaders', 'supervision_groups', 'follow_ups', 'certifications', 'course_attendance', 'sync_conflicts']),
+  pathway: new Set([
+    'supervision_sessions',
+    'supervision_leaders',
+    'supervision_groups',
+    'follow_ups',
+    'certifications',
+    'course_attendance',
+    'sync_conflicts',
+  ]),
 };
 const courseCatalogue = new Set(['courses', 'course_days', 'sync_conflicts']);
 
 const refuse = (sv: string, en: string): Bilingual => ({ sv, en });
-const malformed = () => refuse('Ändringen hade en form som servern inte känner igen och togs inte emot.', 'The change had a shape the server does not recognise and was not accepted.');
+const malformed = () =>
+  refuse(
+    'Ändringen hade en form som servern inte känner igen och togs inte emot.',
+    'The change had a shape the server does not recognise and was not accepted.',
+  );
 const notYours = () => refuse('Du har inte behörighet att ändra de här uppgifterna.', 'You are not allowed to change this data.');
 
 /** The value of a cell as it will be after the change: incoming if it has it, else stored; key columns come from the row id. */
 function valueAfter(table: string, rowId: string, cellId: string, column: string, incoming: RowStamps | undefined, store: ScopeStore): unknown {
   const t = syncedTableByName.get(table);
   if (t && t.key.length > 1 && t.key.includes(column)) return keyOfRowId(t, rowId)[column];
-  const cell = syncedTableByName.get(table)?.parts.flatMap((p) => p.cells).find((c) => c.id === cellId);
+  const cell = syncedTableByName
+    .get(table)
+    ?.parts.flatMap((p) => p.cells)
+    .find((c) => c.id === cellId);
   const stamped = incoming?.[cellId] ?? store.row(table, rowId)?.[cellId];
   if (!cell || !stamped || stamped.value === undefined) return undefined;
   return columnsOfCell(cell, stamped.value)?.[column];
@@ -84,7 +110,8 @@ export function createPolicy(index: AccessIndex): Policy {
         for (const [cellId, stamped] of Object.entries(cells)) {
           const base = isHistoryCell(cellId) ? cellId.slice(0, -2) : cellId;
           if (!cellIds.has(base)) return false;
-          if (isHistoryCell(cellId) && stamped.value !== undefined && (typeof stamped.value !== 'string' || !/^[-0-9A-Za-z_,]{0,200}$/.test(stamped.value))) return false;
+          if (isHistoryCell(cellId) && stamped.value !== undefined && (typeof stamped.value !== 'string' || !/^[-0-9A-Za-z_,]{0,200}$/.test(stamped.value)))
+            return false;
         }
       }
     }
@@ -111,8 +138,15 @@ export function createPolicy(index: AccessIndex): Policy {
         if (['certifications', 'supervision_leaders'].includes(table) && value('leader_id') !== undefined && value('leader_id') !== leaderId) return false;
         if (table === 'follow_ups' && value('leader_id') && value('leader_id') !== leaderId) return false;
         if (table === 'course_attendance' && value('staff_id') !== undefined && value('staff_id') !== leaderId) return false;
-        if (device.role === 'supervisor' && table === 'supervision_sessions' && value('supervisor_id') !== undefined && value('supervisor_id') !== device.personId) return false;
-        if (device.role === 'supervisor' && table === 'certifications' && value('supervisor_id') !== undefined && value('supervisor_id') !== device.personId) return false;
+        if (
+          device.role === 'supervisor' &&
+          table === 'supervision_sessions' &&
+          value('supervisor_id') !== undefined &&
+          value('supervisor_id') !== device.personId
+        )
+          return false;
+        if (device.role === 'supervisor' && table === 'certifications' && value('supervisor_id') !== undefined && value('supervisor_id') !== device.personId)
+          return false;
       }
     }
     return true;
@@ -163,8 +197,9 @@ export function createPolicy(index: AccessIndex): Policy {
           if (device.role === 'unit-server' && inUnits(device, index.staffUnit(parsed.id))) return null;
           if (device.role === 'supervisor' && device.personId) {
             if (index.supervisorsOf(parsed.id).has(device.personId)) return null;
-            const ownMeeting = Object.entries(incoming.supervision_sessions ?? {}).some(([rowId, cells]) =>
-              valueAfter('supervision_sessions', rowId, 'supervisor_id', 'supervisor_id', cells, store) === device.personId);
+            const ownMeeting = Object.entries(incoming.supervision_sessions ?? {}).some(
+              ([rowId, cells]) => valueAfter('supervision_sessions', rowId, 'supervisor_id', 'supervisor_id', cells, store) === device.personId,
+            );
             if (ownMeeting) return null;
           }
           return refuse(

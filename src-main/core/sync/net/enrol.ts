@@ -33,7 +33,15 @@ export async function exchangeEnrolmentCode(code: string): Promise<Membership> {
     });
   }
   const parsed = answer.safeParse(res.body);
-  if (!parsed.success) throw new AppError('io', { sv: 'Servern svarade med något Komet inte förstår.', en: 'The server answered with something Komet does not understand.' });
+  if (!parsed.success)
+    throw new AppError('io', { sv: 'Servern svarade med något Komet inte förstår.', en: 'The server answered with something Komet does not understand.' });
   const a = parsed.data;
-  return { url: decoded.url, fingerprint: decoded.fingerprint, deviceId: a.deviceId, credential: `${a.deviceId}.${a.secret}`, identity: a.identity, server: a.server };
+  return {
+    url: decoded.url,
+    fingerprint: decoded.fingerprint,
+    deviceId: a.deviceId,
+    credential: `${a.deviceId}.${a.secret}`,
+    identity: a.identity,
+    server: a.server,
+  };
 }

@@ -25,9 +25,18 @@ export const unreachable = (detail: string) =>
   });
 
 function pinnedConnection(fingerprint: string) {
-  return (options: { host?: string | null; hostname?: string | null; port?: number | string | null; servername?: string }, done: (err: Error | null, socket?: tls.TLSSocket) => void) => {
+  return (
+    options: { host?: string | null; hostname?: string | null; port?: number | string | null; servername?: string },
+    done: (err: Error | null, socket?: tls.TLSSocket) => void,
+  ) => {
     const host = options.hostname ?? options.host ?? '127.0.0.1';
-    const socket = tls.connect({ host, port: Number(options.port), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'], ...(/^[\d.]+$/.test(host) ? {} : { servername: host }) });
+    const socket = tls.connect({
+      host,
+      port: Number(options.port),
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+      ...(/^[\d.]+$/.test(host) ? {} : { servername: host }),
+    });
     socket.once('error', (err) => done(err));
     socket.once('secureConnect', () => {
       const raw = socket.getPeerCertificate(true)?.raw;
@@ -51,7 +60,8 @@ function parseJson(bytes: Buffer): unknown {
   }
 }
 
-const errorDetail = (err: unknown) => (err instanceof AppError ? err : unreachable((err as { code?: string })?.code ?? (err instanceof Error ? err.name : 'error')));
+const errorDetail = (err: unknown) =>
+  err instanceof AppError ? err : unreachable((err as { code?: string })?.code ?? (err instanceof Error ? err.name : 'error'));
 
 /** A JSON POST to the server; resolves with status and parsed body. */
 export function pinnedPost(url: string, fingerprint: string, pathName: string, body: unknown, timeoutMs = 15_000): Promise<{ status: number; body: unknown }> {
@@ -59,7 +69,15 @@ export function pinnedPost(url: string, fingerprint: string, pathName: string, b
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: u.hostname, port: u.port || 443, path: pathName, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length }, createConnection: pinnedConnection(fingerprint) as never, timeout: timeoutMs },
+      {
+        host: u.hostname,
+        port: u.port || 443,
+        path: pathName,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length },
+        createConnection: pinnedConnection(fingerprint) as never,
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -94,10 +112,12 @@ export function pinnedSocket(url: string, fingerprint: string, credential: strin
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const message = parseJson(Buffer.concat(chunks)) as { sv?: string; en?: string } | null;
-        reject(new AppError(res.statusCode === 401 || res.statusCode === 403 ? 'unauthorized' : 'io', {
-          sv: typeof message?.sv === 'string' ? message.sv : `Servern vägrade anslutningen (${res.statusCode}).`,
-          en: typeof message?.en === 'string' ? message.en : `The server refused the connection (${res.statusCode}).`,
-        }));
+        reject(
+          new AppError(res.statusCode === 401 || res.statusCode === 403 ? 'unauthorized' : 'io', {
+            sv: typeof message?.sv === 'string' ? message.sv : `Servern vägrade anslutningen (${res.statusCode}).`,
+            en: typeof message?.en === 'string' ? message.en : `The server refused the connection (${res.statusCode}).`,
+          }),
+        );
         ws.terminate();
       });
     });
