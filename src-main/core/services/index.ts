@@ -8,6 +8,7 @@ import { createContext } from './context';
 import { courseService } from './courses';
 import { dropoutReasonService } from './dropout-reasons';
 import { exportService } from './export';
+import { importService } from '../import/import-service';
 import { fidelityService } from './fidelity';
 import { followUpService } from './follow-ups';
 import { groupService } from './groups';
@@ -37,18 +38,20 @@ export interface ServiceDeps {
 /** Every use case Komet has, on one open database. Shells, the CLI and tests all go through here. */
 export function createServices(db: KometDb, deps: ServiceDeps) {
   const ctx = createContext(db, createRepos(db, deps.clock), deps.clock, deps.audit);
+  const staff = staffService(ctx);
+  const participants = participantService(ctx);
   return {
     programmes: programmeService(ctx),
     units: unitService(ctx),
     calendar: calendarService(ctx),
-    staff: staffService(ctx),
+    staff,
     groups: groupService(ctx),
     sessions: sessionService(ctx),
     dashboard: dashboardService(ctx),
     stats: statsService(ctx),
     settings: settingsService(ctx),
     seed: seedService(ctx),
-    participants: participantService(ctx),
+    participants,
     attendance: attendanceService(ctx),
     fidelity: fidelityService(ctx),
     sessionPlans: sessionPlanService(ctx),
@@ -64,6 +67,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     leaders: leaderService(ctx),
     exporter: exportService(ctx),
     recipients: recipientService(ctx),
+    imports: importService(ctx, { staff, participants }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
