@@ -146,7 +146,7 @@ export async function run(args: string[]): Promise<number> {
       if (dryRun || (plan.counts.invalid > 0 && !values['skip-invalid'])) return { plan, committed: false };
       return { plan: services.imports.commit(kind, table, mapping, { skipInvalid: values['skip-invalid'] }).plan, committed: true };
     },
-    dryRun ? { readOnly: true } : {},
+    // A dry run tries its rows in a transaction it rolls back, so it too takes the write lock.
   );
   if (values.json) {
     console.log(

@@ -4,8 +4,9 @@ import type { participantService } from '../services/participants';
 import type { staffService } from '../services/staff';
 import type { ImportKind } from './kinds';
 import type { ColumnMapping } from './mapping';
-import type { ImportPlan } from './plan-types';
+import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
+import { planParticipants, type ParticipantImportInput } from './participant-plan';
 import { planStaff } from './staff-plan';
 
 /** What the last committed import created, kept until the next import so it can be undone whole. */
@@ -31,17 +32,83 @@ const refusedRows = (plan: ImportPlan) =>
       .flatMap((r) => r.issues.map((i) => ({ path: `row.${r.rowNumber}${i.column ? `.${i.column}` : ''}`, message: i.message }))),
   );
 
+/** A rule the service enforces beyond the form's schema, named by the row that broke it. */
+function atRow(rowNumber: number, err: unknown): unknown {
+  if (!(err instanceof AppError)) return err;
+  const detail = err.issues?.map((i) => i.message) ?? [err.messages];
+  return new AppError(
+    err.code,
+    {
+      sv: `Rad ${rowNumber}: ${detail.map((m) => m.sv).join(' ')} Inget importerades.`,
+      en: `Row ${rowNumber}: ${detail.map((m) => m.en).join(' ')} Nothing was imported.`,
+    },
+    err.issues,
+  );
+}
+
 const nothingToUndo = () => new AppError('not_found', { sv: 'Det finns ingen import att ångra.', en: 'There is no import to undo.' });
 
-export function importService(ctx: ServiceContext, services: { staff: ReturnType<typeof staffService>; participants: ReturnType<typeof participantService> }) {
+type Writers = { staff: ReturnType<typeof staffService>; participants: ReturnType<typeof participantService> };
+
+/** Thrown to roll the dry run's trial writes back. */
+class TrialOver extends Error {}
+
+export function importService(ctx: ServiceContext, services: Writers, trial: Writers) {
   const { repos, tx, audit, clock } = ctx;
+
+  /** Creates the plan's new rows through the services; a family key joins rows into one family. */
+  const createRows = (kind: ImportKind, planned: ImportPlan, writers: Writers, onError: (row: PlannedRow, err: unknown) => void): string[] => {
+    const created: string[] = [];
+    const families = new Map<string, string>();
+    for (const row of planned.rows) {
+      if (row.status !== 'new') continue;
+      try {
+        if (kind === 'staff') {
+          created.push(writers.staff.create(row.input as Parameters<Writers['staff']['create']>[0]).id);
+        } else {
+          const { familyKey, ...input } = row.input as ParticipantImportInput;
+          const familyId = familyKey ? (families.get(familyKey) ?? null) : null;
+          const participant = writers.participants.create({ ...input, familyId });
+          if (familyKey) families.set(familyKey, participant.family.id);
+          created.push(participant.id);
+        }
+      } catch (err) {
+        onError(row, err);
+      }
+    }
+    return created;
+  };
+
+  /**
+   * The dry run: the plan, then every new row tried through the services' own rules (those that
+   * look at the database, such as consent dated before enrolment) and rolled back, so the
+   * preview names every row the commit would refuse. Writes nothing, logs nothing.
+   */
+  const preview = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping): ImportPlan => {
+    const planned = plan(kind, table, mapping);
+    try {
+      tx(() => {
+        createRows(kind, planned, trial, (row, err) => {
+          if (!(err instanceof AppError)) throw err;
+          row.status = 'invalid';
+          delete row.input;
+          const issues = err.issues?.length ? err.issues.map((i) => i.message) : [err.messages];
+          row.issues.push(...issues.map((message) => ({ column: null, message })));
+        });
+        throw new TrialOver();
+      });
+    } catch (err) {
+      if (!(err instanceof TrialOver)) throw err;
+    }
+    return { ...planned, counts: countRows(planned.rows) };
+  };
 
   const plan = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping): ImportPlan => {
     switch (kind) {
       case 'staff':
         return planStaff(repos, table, mapping);
       case 'participants':
-        throw new AppError('validation', { sv: 'Import av deltagare finns inte än.', en: 'Importing participants is not available yet.' });
+        return planParticipants(repos, table, mapping);
     }
   };
 
@@ -51,8 +118,7 @@ export function importService(ctx: ServiceContext, services: { staff: ReturnType
   };
 
   return {
-    /** The dry run: what a commit would do, row by row. Writes nothing. */
-    preview: plan,
+    preview,
 
     /**
      * Creates the new rows in one transaction, planned again inside it so nothing that changed
@@ -63,11 +129,9 @@ export function importService(ctx: ServiceContext, services: { staff: ReturnType
       return tx(() => {
         const planned = plan(kind, table, mapping);
         if (planned.counts.invalid > 0 && !options.skipInvalid) throw refusedRows(planned);
-        const created: string[] = [];
-        for (const row of planned.rows) {
-          if (row.status !== 'new') continue;
-          if (kind === 'staff') created.push(services.staff.create(row.input as Parameters<typeof services.staff.create>[0]).id);
-        }
+        const created = createRows(kind, planned, services, (row, err) => {
+          throw atRow(row.rowNumber, err);
+        });
         const importId = crypto.randomUUID();
         const last: LastImport = { id: importId, kind, at: clock.now(), created };
         repos.settings.set(lastImportKey, JSON.stringify(last));

@@ -47,7 +47,9 @@ describe('komet import', () => {
 
     const done = runKomet(['import', '--file', good, '--kind', 'staff', '--db', db]);
     expect(done.stderr).toBe('');
-    expect(done.stdout).toBe('Importerat: 2 nya, 0 fanns redan, 0 upprepade rader, 0 rader med fel. / Imported: 2 new, 0 already there, 0 repeated rows, 0 rows with errors.\n');
+    expect(done.stdout).toBe(
+      'Importerat: 2 nya, 0 fanns redan, 0 upprepade rader, 0 rader med fel. / Imported: 2 new, 0 already there, 0 repeated rows, 0 rows with errors.\n',
+    );
     expect(staffRows()).toEqual([
       { name: 'Per Lind', email: 'per@example.se' },
       { name: 'Åsa Öberg', email: 'asa@example.se' },
@@ -68,7 +70,13 @@ describe('komet import', () => {
       'lista.xlsx',
       xlsxBytes([
         { name: 'Annat', rows: [['x'], ['y']] },
-        { name: 'Personal', rows: [['Vem', 'Post', 'Funktion'], ['Kim Ek', 'kim@example.se', 'handledare']] },
+        {
+          name: 'Personal',
+          rows: [
+            ['Vem', 'Post', 'Funktion'],
+            ['Kim Ek', 'kim@example.se', 'handledare'],
+          ],
+        },
       ]),
     );
     const mapping = write('mapping.json', JSON.stringify({ name: 'Vem', email: 'Post', roles: 'Funktion' }));
@@ -85,6 +93,15 @@ describe('komet import', () => {
       'Den senaste importen är ångrad: 1 poster borttagna. / The last import is undone: 1 records removed.\n',
     );
     expect(staffRows().map((s) => s.name)).not.toContain('Kim Ek');
+  });
+
+  it('dry-runs participants with a broken date, naming the row', () => {
+    const file = write('deltagare.csv', 'Program;Enhet;Gruppstart;Namn;Relation\nfKomet;Bromma;31/13/2024;Anna Berg;mamma\n');
+    const r = runKomet(['import', file, '--kind', 'participants', '--db', db, '--dry-run']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "rad 2: Gruppstart: datumet '31/13/2024' är inget datum (skriv till exempel 2024-03-05 eller 5/3/2024) / row 2: Gruppstart: the date '31/13/2024' is not a date (write for example 2024-03-05 or 5/3/2024)",
+    );
   });
 
   it('refuses hostile and wrong files with one clear line, before touching the database', () => {
