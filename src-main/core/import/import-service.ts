@@ -56,22 +56,19 @@ class TrialOver extends Error {}
 export function importService(ctx: ServiceContext, services: Writers, trial: Writers) {
   const { repos, tx, audit, clock } = ctx;
 
-  /** Creates the plan's new rows through the services; a family key joins rows into one family. */
+  /** Creates the plan's new rows through the services. */
   const createRows = (kind: ImportKind, planned: ImportPlan, writers: Writers, onError: (row: PlannedRow, err: unknown) => void): string[] => {
+    const rows = planned.rows.filter((r) => r.status === 'new');
+    if (kind === 'participants') {
+      return writers.participants.createMany(
+        rows.map((r) => r.input as ParticipantImportInput),
+        (index, err) => onError(rows[index]!, err),
+      );
+    }
     const created: string[] = [];
-    const families = new Map<string, string>();
-    for (const row of planned.rows) {
-      if (row.status !== 'new') continue;
+    for (const row of rows) {
       try {
-        if (kind === 'staff') {
-          created.push(writers.staff.create(row.input as Parameters<Writers['staff']['create']>[0]).id);
-        } else {
-          const { familyKey, ...input } = row.input as ParticipantImportInput;
-          const familyId = familyKey ? (families.get(familyKey) ?? null) : null;
-          const participant = writers.participants.create({ ...input, familyId });
-          if (familyKey) families.set(familyKey, participant.family.id);
-          created.push(participant.id);
-        }
+        created.push(writers.staff.create(row.input as Parameters<Writers['staff']['create']>[0]).id);
       } catch (err) {
         onError(row, err);
       }
