@@ -1,11 +1,13 @@
 import { AppError } from '../errors';
 import type { ServiceContext } from '../services/context';
+import type { groupService } from '../services/groups';
 import type { participantService } from '../services/participants';
 import type { staffService } from '../services/staff';
 import type { ImportKind } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
+import { planGroups, type GroupImportInput } from './group-plan';
 import { planParticipants, type ParticipantImportInput } from './participant-plan';
 import { planStaff } from './staff-plan';
 
@@ -46,9 +48,15 @@ function atRow(rowNumber: number, err: unknown): unknown {
   );
 }
 
+const groupHasParticipants = () =>
+  new AppError('in_use', {
+    sv: 'En grupp från importen har fått deltagare och tas inte bort. Inget ångrades.',
+    en: 'A group from the import has participants now and is not deleted. Nothing was undone.',
+  });
+
 const nothingToUndo = () => new AppError('not_found', { sv: 'Det finns ingen import att ångra.', en: 'There is no import to undo.' });
 
-type Writers = { staff: ReturnType<typeof staffService>; participants: ReturnType<typeof participantService> };
+type Writers = { staff: ReturnType<typeof staffService>; groups: ReturnType<typeof groupService>; participants: ReturnType<typeof participantService> };
 
 /** Thrown to roll the dry run's trial writes back. */
 class TrialOver extends Error {}
@@ -68,7 +76,8 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
     const created: string[] = [];
     for (const row of rows) {
       try {
-        created.push(writers.staff.create(row.input as Parameters<Writers['staff']['create']>[0]).id);
+        if (kind === 'groups') created.push(writers.groups.create(row.input as GroupImportInput).id);
+        else created.push(writers.staff.create(row.input as Parameters<Writers['staff']['create']>[0]).id);
       } catch (err) {
         onError(row, err);
       }
@@ -104,6 +113,8 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
     switch (kind) {
       case 'staff':
         return planStaff(repos, table, mapping);
+      case 'groups':
+        return planGroups(repos, table, mapping);
       case 'participants':
         return planParticipants(repos, table, mapping);
     }
@@ -148,7 +159,11 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
         // Records deleted by hand since the import are gone already; the rest go, or none do.
         for (const id of [...last.created].reverse()) {
           if (last.kind === 'staff' && repos.staff.get(id)) services.staff.delete({ id });
-          else if (last.kind === 'participants' && repos.participants.get(id)) services.participants.delete({ id });
+          else if (last.kind === 'groups' && repos.groups.row(id)) {
+            // Deleting a group takes its participants with it: those were added after the import.
+            if (repos.participants.listForGroup(id).length > 0) throw groupHasParticipants();
+            services.groups.delete({ id });
+          } else if (last.kind === 'participants' && repos.participants.get(id)) services.participants.delete({ id });
           else continue;
           removed++;
         }

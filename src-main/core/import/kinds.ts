@@ -1,5 +1,5 @@
 /** What can be imported, and the columns each kind reads (header names people use, sv and en). */
-export const IMPORT_KINDS = ['staff', 'participants'] as const;
+export const IMPORT_KINDS = ['staff', 'groups', 'participants'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface FieldSpec {
@@ -34,6 +34,25 @@ export const kindFields: Record<ImportKind, FieldSpec[]> = {
       label: { sv: 'Gruppledare (ja/nej)', en: 'Group leader (yes/no)' },
     },
     { field: 'supervisor', required: false, headers: ['handledare', 'supervisor'], label: { sv: 'Handledare (ja/nej)', en: 'Supervisor (yes/no)' } },
+  ],
+  groups: [
+    { field: 'programme', required: true, headers: ['program', 'programme', 'variant'], label: { sv: 'Program', en: 'Programme' } },
+    { field: 'unit', required: true, headers: ['enhet', 'unit', 'stadsdel', 'stadsdelsförvaltning', 'district'], label: { sv: 'Enhet', en: 'Unit' } },
+    {
+      field: 'startDate',
+      required: true,
+      headers: ['startdatum', 'start', 'gruppstart', 'startdate', 'datum', 'date'],
+      label: { sv: 'Startdatum', en: 'Start date' },
+    },
+    { field: 'time', required: true, headers: ['tid', 'starttid', 'klockslag', 'time', 'starttime'], label: { sv: 'Starttid', en: 'Start time' } },
+    {
+      field: 'leaders',
+      required: true,
+      headers: ['gruppledare', 'ledare', 'leaders', 'groupleaders', 'leader'],
+      label: { sv: 'Gruppledare', en: 'Group leaders' },
+    },
+    { field: 'supervisor', required: false, headers: ['handledare', 'supervisor'], label: { sv: 'Handledare', en: 'Supervisor' } },
+    { field: 'venue', required: false, headers: ['lokal', 'plats', 'venue', 'place'], label: { sv: 'Lokal', en: 'Venue' } },
   ],
   participants: [
     { field: 'programme', required: true, headers: ['program', 'programme', 'program', 'variant'], label: { sv: 'Program', en: 'Programme' } },

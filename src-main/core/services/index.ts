@@ -40,13 +40,14 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
   const ctx = createContext(db, createRepos(db, deps.clock), deps.clock, deps.audit);
   const staff = staffService(ctx);
   const participants = participantService(ctx);
+  const groups = groupService(ctx);
   const quiet = { ...ctx, audit: noAudit };
   return {
     programmes: programmeService(ctx),
     units: unitService(ctx),
     calendar: calendarService(ctx),
     staff,
-    groups: groupService(ctx),
+    groups,
     sessions: sessionService(ctx),
     dashboard: dashboardService(ctx),
     stats: statsService(ctx),
@@ -69,7 +70,11 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     exporter: exportService(ctx),
     recipients: recipientService(ctx),
     // The import's dry run tries its rows through these and rolls back: nothing for the audit log.
-    imports: importService(ctx, { staff, participants }, { staff: staffService(quiet), participants: participantService(quiet) }),
+    imports: importService(
+      ctx,
+      { staff, groups, participants },
+      { staff: staffService(quiet), groups: groupService(quiet), participants: participantService(quiet) },
+    ),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -111,7 +111,7 @@ describe('komet import', () => {
     );
     const missingKind = runKomet(['import', ods, '--db', db]);
     expect(missingKind.code).toBe(2);
-    expect(missingKind.stderr).toBe('komet: --kind: ange staff eller participants / --kind: give staff or participants\n');
+    expect(missingKind.stderr).toBe('komet: --kind: ange staff, groups eller participants / --kind: give staff, groups or participants\n');
     const badMapping = write('bad-mapping.json', '{not json');
     const good = write('ok.csv', 'Namn;Roller\nA;handledare\n');
     expect(runKomet(['import', good, '--kind', 'staff', '--mapping', badMapping, '--db', db]).stderr).toBe(
