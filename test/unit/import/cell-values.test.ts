@@ -12,7 +12,9 @@ describe('dates as people write them', () => {
     ['29/2/2024', '2024-02-29'],
   ])('%s is %s', (written, iso) => expect(cellDate(written)).toBe(iso));
 
-  it.each(['31/13/2024', '29/2/2023', '2024-02-30', '5 mars', 'mars 2024', 'igår', '', '45356'])('%s is no date', (written) => expect(cellDate(written)).toBeNull());
+  it.each(['31/13/2024', '29/2/2023', '2024-02-30', '5 mars', 'mars 2024', 'igår', '', '45356'])('%s is no date', (written) =>
+    expect(cellDate(written)).toBeNull(),
+  );
 
   it('reads Excel serial numbers and date cells', () => {
     expect(cellDate(45356)).toBe('2024-03-05');
