@@ -8,7 +8,8 @@ test('the grid opens at the current session and keeps the names in view beside i
   const { group } = await arrangeParticipationGroup(komet);
   const detail = await arrange(komet, 'groups.get', { id: group.id });
   // Sessions 1–7 held: session 8 is the one to record now.
-  for (const s of detail.sessions.filter((s) => s.number <= 7)) await arrange(komet, 'attendance.setColumn', { sessionId: s.id, state: 'present' });
+  for (const s of detail.sessions.filter((s) => s.number <= 7))
+    await arrange(komet, 'attendance.setColumn', { sessionId: s.id, state: 'present', markHeld: true });
 
   await openRoute(page, `/groups/${group.id}`);
   const grid = page.getByRole('grid', { name: 'Närvaro' });

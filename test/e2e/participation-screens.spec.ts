@@ -87,7 +87,7 @@ test('at risk after two absences in a row shows on the group and the dashboard; 
   if (!detail.ok) throw new Error('group missing');
   const [s1, s2] = detail.value.sessions;
   for (const s of [s1!, s2!]) {
-    await komet.call('attendance.setColumn', { sessionId: s.id, state: 'present' });
+    await komet.call('attendance.setColumn', { sessionId: s.id, state: 'present', markHeld: true });
     await komet.call('attendance.set', { participantId: participants[2]!.id, sessionId: s.id, state: 'absent' });
   }
 

@@ -17,12 +17,16 @@ const s = (n: number) => g.sessions[n - 1]!;
 const sessionRow = async (n: number) => (await t.ok('attendance.grid', { groupId: g.id })).sessions[n - 1]!;
 
 describe('attendance.set', () => {
-  it('saves a cell, marks a past planned session as held on its date and derives individuals and families', async () => {
+  it('saves a cell without recording the session held; recorded held on its date, it derives individuals and families', async () => {
     const mother = await addParticipant(t, g.id);
     const father = await addParticipant(t, g.id, { relation: 'father', familyId: mother.family.id });
     const other = await addParticipant(t, g.id);
     const r = await t.ok('attendance.set', { participantId: mother.id, sessionId: s(1).id, state: 'present' });
-    expect(r.session).toMatchObject({ status: 'held', heldDate: '2025-03-03', participantCount: 1, familyCount: 1, markedCount: 1 });
+    // A mark is not a record of the session: it stays planned, and so does the group.
+    expect(r.session).toMatchObject({ status: 'planned', heldDate: null, participantCount: null, familyCount: null, markedCount: 1 });
+    expect((await t.ok('groups.get', { id: g.id })).status).toBe('planned');
+    const recorded = await t.ok('attendance.set', { participantId: mother.id, sessionId: s(1).id, state: 'present', markHeld: true });
+    expect(recorded.session).toMatchObject({ status: 'held', heldDate: '2025-03-03', participantCount: 1, familyCount: 1, markedCount: 1 });
     expect((await t.ok('groups.get', { id: g.id })).status).toBe('running');
     await t.ok('attendance.set', { participantId: father.id, sessionId: s(1).id, state: 'present' });
     await t.ok('attendance.set', { participantId: other.id, sessionId: s(1).id, state: 'absent_with_notice' });
@@ -115,7 +119,7 @@ describe('attendance.setColumn and grid', () => {
     const reason = (await t.ok('dropoutReasons.list', {}))[0]!;
     await t.ok('participants.setStatus', { id: gone.id, status: 'never_started', reasonId: reason.id });
     await t.ok('attendance.set', { participantId: b.id, sessionId: s(1).id, state: 'absent_with_notice' });
-    const r = await t.ok('attendance.setColumn', { sessionId: s(1).id, state: 'present', onlyUnmarked: true });
+    const r = await t.ok('attendance.setColumn', { sessionId: s(1).id, state: 'present', onlyUnmarked: true, markHeld: true });
     expect(new Map(r.marks.map((m) => [m.participantId, m.state]))).toEqual(
       new Map([
         [a.id, 'present'],
@@ -123,7 +127,7 @@ describe('attendance.setColumn and grid', () => {
       ]),
     );
     expect(r.session).toMatchObject({ participantCount: 1, markedCount: 2 });
-    const all = await t.ok('attendance.setColumn', { sessionId: s(2).id, state: 'absent' });
+    const all = await t.ok('attendance.setColumn', { sessionId: s(2).id, state: 'absent', markHeld: true });
     expect(all.marks.map((m) => m.participantId).sort()).toEqual([a.id, b.id, late.id].sort());
     const grid = await t.ok('attendance.grid', { groupId: g.id });
     expect(grid.marks.length).toBe(5);

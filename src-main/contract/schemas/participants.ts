@@ -117,9 +117,9 @@ export const sessionCounts = z.object({
 });
 
 /**
- * markHeld: whether a mark on a past session still planned records that session as held on its
- * date (the default, for scripts and the grid). The "Registrera träff" flow passes false and
- * records the session held itself, in the open, when the leader saves it.
+ * markHeld: whether a mark on a past session still planned also records that session as held on
+ * its date. Off unless asked for: a session becomes held when someone records it so (the
+ * "Registrera träff" flow's save, or the session's own form), never as a side effect of a mark.
  */
 const markHeld = z.boolean().optional();
 export const attendanceSet = z.object({ participantId: id, sessionId: id, state: attendanceState.nullable(), markHeld }).strict();
