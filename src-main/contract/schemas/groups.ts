@@ -154,7 +154,13 @@ export const dashboard = z.object({
   activeGroups: z.number().int(),
   plannedGroups: z.number().int(),
   sessionsHeldThisYear: z.number().int(),
+  /** Visits: the participants present summed over this year's held sessions (a person comes back each week). */
   participantCountThisYear: z.number().int(),
+  /**
+   * People: each person once, present at least once this year where attendance is kept per person,
+   * or enrolled in a counts-only group that held a session this year.
+   */
+  peopleThisYear: z.number().int(),
   upcomingThisWeek: z.array(sessionWithGroup),
   upcomingTotal: z.number().int(),
   overdue: z.array(sessionWithGroup),
