@@ -11,6 +11,8 @@ test('adds participants through the form, with a family link and a duplicate the
   await page.getByRole('button', { name: 'Lägg till deltagare' }).click();
   const form = page.getByRole('form', { name: 'Ny deltagare' });
   await expect(form.getByRole('textbox', { name: 'Namn eller initialer' })).toBeFocused();
+  // The group began eleven weeks ago: someone added now joins today, not at the group's start.
+  await expect(form.getByRole('textbox', { name: 'Inskriven', exact: true })).toHaveValue(isoDate(0));
   await expectNoAxeViolations(page);
 
   await form.getByRole('textbox', { name: 'Namn eller initialer' }).fill('Anna');
