@@ -1,7 +1,17 @@
 import type { Bilingual } from '../errors';
 import type { Area } from './areas';
 import { AGE_BANDS } from './generalise';
-import type { AttendanceState, ChildGender, FidelityComponent, GroupStatus, LeaderRole, ParticipantStatus, Relation, SessionStatus } from './model';
+import type {
+  AttendanceState,
+  ChildGender,
+  SourceGroup,
+  FidelityComponent,
+  GroupStatus,
+  LeaderRole,
+  ParticipantStatus,
+  Relation,
+  SessionStatus,
+} from './model';
 import type { Measure } from './disclosure/aggregates';
 import { bi } from './table-def';
 
@@ -21,6 +31,11 @@ export const genderLabels: Record<ChildGender, Bilingual> = {
   boy: bi('pojke', 'boy'),
   other: bi('annat', 'other'),
   unknown: bi('okänt', 'unknown'),
+};
+
+export const attendanceRecordingLabels: Record<SourceGroup['attendanceRecording'], Bilingual> = {
+  per_person: bi('närvaro markerad per deltagare och träff', 'attendance marked per participant and session'),
+  counts_only: bi('bara antal närvarande per träff', 'only the number present per session'),
 };
 
 export const participantStatusLabels: Record<ParticipantStatus, Bilingual> = {
