@@ -98,6 +98,32 @@ describe('attendance.set', () => {
     expect(await sessionRow(1)).toMatchObject({ participantCount: 1, familyCount: 1 });
   });
 
+  it('judges no one by marks in a counts-only group: no attendance or reach per person, and the ended group says so rather than active', async () => {
+    const mother = await addParticipant(t, g.id);
+    await addParticipant(t, g.id, { relation: 'father', familyId: mother.family.id });
+    const left = await addParticipant(t, g.id);
+    await t.ok('groups.setTracksAttendance', { id: g.id, tracksAttendance: false });
+    await t.ok('sessions.record', { id: s(1).id, status: 'held', heldDate: '2025-03-03', participantCount: 3 });
+    const reasons = await t.ok('dropoutReasons.list', {});
+    await t.ok('participants.setStatus', { id: left.id, status: 'dropped_out', reasonId: reasons[0]!.id, lastSessionNumber: null });
+    const running = await t.ok('groups.overview', { id: g.id });
+    // Nothing is known of who came, so neither a reach of 0 families nor a completion rate is claimed.
+    expect(running.summary).toMatchObject({ families: 2, familiesReached: null, active: 2, droppedOut: 1 });
+    await t.ok('groups.update', updateInput(await t.ok('groups.get', { id: g.id }), { status: 'completed' }));
+    const ended = await t.ok('groups.overview', { id: g.id });
+    expect(ended.participants.map((p) => [p.id, p.status]).sort()).toEqual(
+      [
+        [mother.id, 'ended_unrecorded'],
+        [ended.participants.find((p) => p.relation === 'father')!.id, 'ended_unrecorded'],
+        [left.id, 'dropped_out'],
+      ].sort(),
+    );
+    // Only the dropout's outcome is known: the others are neither completed nor still active, and there is no rate.
+    expect(ended.summary).toMatchObject({ active: 0, completed: 0, droppedOut: 1, completionRate: null, familiesReached: null });
+    // Nor does the dropout alone make a rate for the year.
+    expect((await t.ok('dashboard.participation', { today: '2025-06-01' })).completionRateThisYear).toBeNull();
+  });
+
   it('lets marks override a count typed before them, and the typed count apply while there are none', async () => {
     const p = await addParticipant(t, g.id);
     expect((await t.ok('sessions.record', { id: s(1).id, status: 'held', heldDate: '2025-03-03', participantCount: 5 })).participantCount).toBe(5);

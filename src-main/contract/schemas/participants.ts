@@ -309,8 +309,8 @@ export const groupOverview = z.object({
   summary: z.object({
     participants: z.number().int(),
     families: z.number().int(),
-    /** Families with at least one participant present at least once. */
-    familiesReached: z.number().int(),
+    /** Families with at least one participant present at least once; null where only head counts are recorded. */
+    familiesReached: z.number().int().nullable(),
     active: z.number().int(),
     completed: z.number().int(),
     droppedOut: z.number().int(),

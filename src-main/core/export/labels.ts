@@ -41,6 +41,10 @@ export const attendanceRecordingLabels: Record<SourceGroup['attendanceRecording'
 export const participantStatusLabels: Record<ParticipantStatus, Bilingual> = {
   active: bi('pågående', 'active'),
   completed: bi('fullföljt', 'completed'),
+  ended_unrecorded: bi(
+    'gruppen avslutad; närvaro registrerades inte per person, så utfallet är okänt',
+    'group ended; attendance was not recorded per person, so the outcome is unknown',
+  ),
   not_completed: bi('ej fullföljt (gruppen avslutad, för låg närvaro)', 'not completed (group ended, attendance too low)'),
   dropped_out: bi('avhopp', 'dropped out'),
   never_started: bi('påbörjade aldrig', 'never started'),

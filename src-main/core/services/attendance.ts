@@ -158,6 +158,8 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
           repos.attendance.setTracking(id, tracksAttendance);
           if (tracksAttendance) for (const sessionId of repos.attendance.heldSessionsWithMarks(id)) repos.attendance.deriveSessionCounts(sessionId);
           else repos.attendance.clearFamilyCounts(id);
+          // Whether marks judge anyone changes with the switch.
+          status.recomputeGroup(id);
           audit.record({ action: 'update', entity: 'group', entityId: id, fields: ['tracksAttendance'] });
         }
         return grid(id);
