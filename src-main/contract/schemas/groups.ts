@@ -80,6 +80,7 @@ export const groupSummary = z.object({
   nextSessionDate: z.string().nullable(),
 });
 export const groupList = z.object({ items: z.array(groupSummary), total: z.number().int() });
+export const groupYears = z.array(z.number().int());
 
 export const session = z.object({
   id,
