@@ -22,7 +22,8 @@ export const ATTENDANCE_STATES = ['present', 'absent', 'absent_with_notice'] as 
  * not_completed: the group ended and the participant attended less than the programme's completion
  * share; moved: this enrolment ended with a move to another group (the person's id is the same there).
  */
-export const PARTICIPANT_STATUSES = ['active', 'completed', 'not_completed', 'dropped_out', 'never_started', 'moved'] as const;
+/** `ended_unrecorded`: the group ended, but recorded head counts only, so no outcome per person is known. */
+export const PARTICIPANT_STATUSES = ['active', 'completed', 'not_completed', 'dropped_out', 'never_started', 'moved', 'ended_unrecorded'] as const;
 /** The statuses a person sets by hand; the others follow from attendance and the group's end. */
 export const MANUAL_STATUSES = ['dropped_out', 'never_started', 'moved'] as const;
 

@@ -41,6 +41,8 @@ export const contract = {
   'staff.delete': { input: c.byId, output: c.deleted, writes: true },
 
   'groups.list': { input: g.groupListInput, output: g.groupList, writes: false },
+  /** The start years that have groups, newest first: the list's year filter offers these. */
+  'groups.years': { input: c.empty, output: g.groupYears, writes: false },
   'groups.get': { input: c.byId, output: g.groupDetail, writes: false },
   'groups.create': { input: g.groupInput, output: g.groupDetail, writes: true },
   'groups.update': { input: g.groupUpdate, output: g.groupDetail, writes: true },

@@ -16,6 +16,7 @@ const participantClass: Record<ParticipantStatus, string> = {
   dropped_out: 'badge--session-cancelled',
   never_started: 'badge--archived',
   moved: 'badge--archived',
+  ended_unrecorded: 'badge--archived',
 };
 
 export function StatusBadge(props: Props) {

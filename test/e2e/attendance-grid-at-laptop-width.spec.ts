@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 import { arrangeParticipationGroup, openRoute } from './participation-helpers';
 import { arrange } from './ui-steps';
 
@@ -8,7 +8,8 @@ test('the grid opens at the current session and keeps the names in view beside i
   const { group } = await arrangeParticipationGroup(komet);
   const detail = await arrange(komet, 'groups.get', { id: group.id });
   // Sessions 1–7 held: session 8 is the one to record now.
-  for (const s of detail.sessions.filter((s) => s.number <= 7)) await arrange(komet, 'attendance.setColumn', { sessionId: s.id, state: 'present' });
+  for (const s of detail.sessions.filter((s) => s.number <= 7))
+    await arrange(komet, 'attendance.setColumn', { sessionId: s.id, state: 'present', markHeld: true });
 
   await openRoute(page, `/groups/${group.id}`);
   const grid = page.getByRole('grid', { name: 'Närvaro' });
@@ -40,4 +41,17 @@ test('the grid opens at the current session and keeps the names in view beside i
   expect(person.right, "Anna's name ends inside the frame").toBeLessThanOrEqual(frame.right);
   expect(session.left, 'session 8 is not under the name column').toBeGreaterThanOrEqual(person.right - 1);
   await expect(grid.getByRole('gridcell', { name: 'Anna, träff 8: inte markerad' })).toBeInViewport();
+});
+
+test('a session header is named by its number, date and state, not by the long label of its button', async ({ page, komet }) => {
+  const { group } = await arrangeParticipationGroup(komet, { participants: 2, startDaysAgo: 14 });
+  await openRoute(page, `/groups/${group.id}`);
+  const grid = page.getByRole('grid', { name: 'Närvaro' });
+  // The header is announced with every cell of its column: it must stay short.
+  await expect(grid.getByRole('columnheader', { name: /^Träff 1, [^,]+$/ })).toHaveCount(1);
+  await expect(grid.getByRole('columnheader', { name: /^Träff 4, [^,]+, kommande$/i })).toHaveCount(1);
+  await expect(grid.getByRole('columnheader', { name: /Alla närvarande/ })).toHaveCount(0);
+  // The button keeps its full name for the one who reaches it.
+  await expect(grid.getByRole('button', { name: 'Alla närvarande – markera alla omarkerade som närvarande på träff 1' })).toBeVisible();
+  await expectNoAxeViolations(page, { include: '.attendance-wrap' });
 });

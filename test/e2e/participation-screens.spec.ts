@@ -11,6 +11,8 @@ test('adds participants through the form, with a family link and a duplicate the
   await page.getByRole('button', { name: 'Lägg till deltagare' }).click();
   const form = page.getByRole('form', { name: 'Ny deltagare' });
   await expect(form.getByRole('textbox', { name: 'Namn eller initialer' })).toBeFocused();
+  // The group began eleven weeks ago: someone added now joins today, not at the group's start.
+  await expect(form.getByRole('textbox', { name: 'Inskriven', exact: true })).toHaveValue(isoDate(0));
   await expectNoAxeViolations(page);
 
   await form.getByRole('textbox', { name: 'Namn eller initialer' }).fill('Anna');
@@ -87,7 +89,7 @@ test('at risk after two absences in a row shows on the group and the dashboard; 
   if (!detail.ok) throw new Error('group missing');
   const [s1, s2] = detail.value.sessions;
   for (const s of [s1!, s2!]) {
-    await komet.call('attendance.setColumn', { sessionId: s.id, state: 'present' });
+    await komet.call('attendance.setColumn', { sessionId: s.id, state: 'present', markHeld: true });
     await komet.call('attendance.set', { participantId: participants[2]!.id, sessionId: s.id, state: 'absent' });
   }
 

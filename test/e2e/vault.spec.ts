@@ -36,7 +36,10 @@ test.describe('first run', () => {
     const recoveryKey = (await page.getByTestId('recovery-key').textContent())?.trim() ?? '';
     expect(recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
     await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Kopiera' })).toBeVisible();
+    // The key belongs on paper: the screen offers printing and no copying to the clipboard.
+    await expect(page.getByRole('button', { name: 'Kopiera' })).toHaveCount(0);
+    await expect(page.getByText('Skriv ut nyckeln eller skriv av den för hand, på papper.')).toBeVisible();
+    await expect(page.getByText('Spara den aldrig i en fil, ett e-postmeddelande eller i molnet.')).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Continuing needs the confirmation; the error lands on the checkbox.

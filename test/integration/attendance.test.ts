@@ -17,12 +17,16 @@ const s = (n: number) => g.sessions[n - 1]!;
 const sessionRow = async (n: number) => (await t.ok('attendance.grid', { groupId: g.id })).sessions[n - 1]!;
 
 describe('attendance.set', () => {
-  it('saves a cell, marks a past planned session as held on its date and derives individuals and families', async () => {
+  it('saves a cell without recording the session held; recorded held on its date, it derives individuals and families', async () => {
     const mother = await addParticipant(t, g.id);
     const father = await addParticipant(t, g.id, { relation: 'father', familyId: mother.family.id });
     const other = await addParticipant(t, g.id);
     const r = await t.ok('attendance.set', { participantId: mother.id, sessionId: s(1).id, state: 'present' });
-    expect(r.session).toMatchObject({ status: 'held', heldDate: '2025-03-03', participantCount: 1, familyCount: 1, markedCount: 1 });
+    // A mark is not a record of the session: it stays planned, and so does the group.
+    expect(r.session).toMatchObject({ status: 'planned', heldDate: null, participantCount: null, familyCount: null, markedCount: 1 });
+    expect((await t.ok('groups.get', { id: g.id })).status).toBe('planned');
+    const recorded = await t.ok('attendance.set', { participantId: mother.id, sessionId: s(1).id, state: 'present', markHeld: true });
+    expect(recorded.session).toMatchObject({ status: 'held', heldDate: '2025-03-03', participantCount: 1, familyCount: 1, markedCount: 1 });
     expect((await t.ok('groups.get', { id: g.id })).status).toBe('running');
     await t.ok('attendance.set', { participantId: father.id, sessionId: s(1).id, state: 'present' });
     await t.ok('attendance.set', { participantId: other.id, sessionId: s(1).id, state: 'absent_with_notice' });
@@ -94,6 +98,32 @@ describe('attendance.set', () => {
     expect(await sessionRow(1)).toMatchObject({ participantCount: 1, familyCount: 1 });
   });
 
+  it('judges no one by marks in a counts-only group: no attendance or reach per person, and the ended group says so rather than active', async () => {
+    const mother = await addParticipant(t, g.id);
+    await addParticipant(t, g.id, { relation: 'father', familyId: mother.family.id });
+    const left = await addParticipant(t, g.id);
+    await t.ok('groups.setTracksAttendance', { id: g.id, tracksAttendance: false });
+    await t.ok('sessions.record', { id: s(1).id, status: 'held', heldDate: '2025-03-03', participantCount: 3 });
+    const reasons = await t.ok('dropoutReasons.list', {});
+    await t.ok('participants.setStatus', { id: left.id, status: 'dropped_out', reasonId: reasons[0]!.id, lastSessionNumber: null });
+    const running = await t.ok('groups.overview', { id: g.id });
+    // Nothing is known of who came, so neither a reach of 0 families nor a completion rate is claimed.
+    expect(running.summary).toMatchObject({ families: 2, familiesReached: null, active: 2, droppedOut: 1 });
+    await t.ok('groups.update', updateInput(await t.ok('groups.get', { id: g.id }), { status: 'completed' }));
+    const ended = await t.ok('groups.overview', { id: g.id });
+    expect(ended.participants.map((p) => [p.id, p.status]).sort()).toEqual(
+      [
+        [mother.id, 'ended_unrecorded'],
+        [ended.participants.find((p) => p.relation === 'father')!.id, 'ended_unrecorded'],
+        [left.id, 'dropped_out'],
+      ].sort(),
+    );
+    // Only the dropout's outcome is known: the others are neither completed nor still active, and there is no rate.
+    expect(ended.summary).toMatchObject({ active: 0, completed: 0, droppedOut: 1, completionRate: null, familiesReached: null });
+    // Nor does the dropout alone make a rate for the year.
+    expect((await t.ok('dashboard.participation', { today: '2025-06-01' })).completionRateThisYear).toBeNull();
+  });
+
   it('lets marks override a count typed before them, and the typed count apply while there are none', async () => {
     const p = await addParticipant(t, g.id);
     expect((await t.ok('sessions.record', { id: s(1).id, status: 'held', heldDate: '2025-03-03', participantCount: 5 })).participantCount).toBe(5);
@@ -115,7 +145,7 @@ describe('attendance.setColumn and grid', () => {
     const reason = (await t.ok('dropoutReasons.list', {}))[0]!;
     await t.ok('participants.setStatus', { id: gone.id, status: 'never_started', reasonId: reason.id });
     await t.ok('attendance.set', { participantId: b.id, sessionId: s(1).id, state: 'absent_with_notice' });
-    const r = await t.ok('attendance.setColumn', { sessionId: s(1).id, state: 'present', onlyUnmarked: true });
+    const r = await t.ok('attendance.setColumn', { sessionId: s(1).id, state: 'present', onlyUnmarked: true, markHeld: true });
     expect(new Map(r.marks.map((m) => [m.participantId, m.state]))).toEqual(
       new Map([
         [a.id, 'present'],
@@ -123,7 +153,7 @@ describe('attendance.setColumn and grid', () => {
       ]),
     );
     expect(r.session).toMatchObject({ participantCount: 1, markedCount: 2 });
-    const all = await t.ok('attendance.setColumn', { sessionId: s(2).id, state: 'absent' });
+    const all = await t.ok('attendance.setColumn', { sessionId: s(2).id, state: 'absent', markHeld: true });
     expect(all.marks.map((m) => m.participantId).sort()).toEqual([a.id, b.id, late.id].sort());
     const grid = await t.ok('attendance.grid', { groupId: g.id });
     expect(grid.marks.length).toBe(5);

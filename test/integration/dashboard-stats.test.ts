@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { groupSetup, makeGroup, makeStaff, updateInput, type GroupSetup } from './fixtures';
+import { addParticipant } from './participants-fixtures';
 
 // Today is Wednesday 2025-03-12; this ISO week ends on Sunday 2025-03-16.
 let t: TestApp;
@@ -74,6 +75,30 @@ describe('dashboard.get', () => {
     const lastYear = await t.ok('dashboard.get', { today: '2024-12-31' });
     expect([lastYear.sessionsHeldThisYear, lastYear.participantCountThisYear]).toEqual([1, 5]);
     expect(lastYear.today).toBe('2024-12-31');
+  });
+
+  it('counts people and visits of this year apart: each person once, each head at each session', async () => {
+    const tracked = await makeGroup(t, s, { startDate: '2025-03-03' });
+    const [ann, bo, cid] = [await addParticipant(t, tracked.id), await addParticipant(t, tracked.id), await addParticipant(t, tracked.id)];
+    const mark = (p: { id: string }, n: number, state: 'present' | 'absent') =>
+      t.ok('attendance.set', { participantId: p.id, sessionId: tracked.sessions[n]!.id, state, markHeld: true });
+    await mark(ann, 0, 'present');
+    await mark(bo, 0, 'absent');
+    await mark(cid, 0, 'absent');
+    await mark(ann, 1, 'present');
+    await mark(bo, 1, 'present');
+    await mark(cid, 1, 'absent');
+    // Counts only: three enrolled, a head count of 5 typed for the one held session.
+    const counted = await makeGroup(t, s, { startDate: '2025-03-03', venue: 'Räknad' });
+    for (let i = 0; i < 3; i++) await addParticipant(t, counted.id);
+    await t.ok('groups.setTracksAttendance', { id: counted.id, tracksAttendance: false });
+    await held(counted.sessions[0]!.id, '2025-03-03', 5);
+    const d = await t.ok('dashboard.get', {});
+    // Visits: 1 + 2 present in the tracked group, 5 typed. People: Ann and Bo, and the three enrolled where only heads are counted.
+    expect(d.participantCountThisYear).toBe(1 + 2 + 5);
+    expect(d.peopleThisYear).toBe(2 + 3);
+    // A year without held sessions has neither.
+    expect((await t.ok('dashboard.get', { today: '2024-06-01' })).peopleThisYear).toBe(0);
   });
 
   it('lists at most 50 overdue sessions but counts them all', async () => {

@@ -20,6 +20,9 @@ const everything = { scope: {} } as const;
 describe('export service on a demo database', { timeout: 120_000 }, () => {
   it('export → open round trip: every CSV holds exactly what the database has for consenting participants', async () => {
     const key = await keyPair(t, dir);
+    // One group with consenting participants records head counts only.
+    const countsOnly = t.app.db.sqlite.prepare("select group_id from participants where consent = 'yes' order by group_id limit 1").pluck().get() as string;
+    await t.ok('groups.setTracksAttendance', { id: countsOnly, tracksAttendance: false });
     // Below k nothing is left out, so every consenting participant and mark must arrive.
     const belowK = { belowKReason: 'Jämförelse rad för rad med databasen' };
     const preview = await t.ok('export.preview', { ...everything, belowK: true });
@@ -33,6 +36,7 @@ describe('export service on a demo database', { timeout: 120_000 }, () => {
     expect(opened.exportId).toBe(run.exportId);
     expect(opened.keyId).toBe(run.keyId);
     expect(opened.codebook).toMatch(/participant_id/);
+    expect(opened.codebook).toMatch(/`attendance_recording`.*`counts_only` = bara antal närvarande per träff/);
 
     const expected = expectedCounts(t);
     // A demo that exercises nothing would make the comparison vacuous.
@@ -46,6 +50,17 @@ describe('export service on a demo database', { timeout: 120_000 }, () => {
       t.rowCount('participants') - (t.app.db.sqlite.prepare("select count(*) as n from participants where consent <> 'yes'").get() as { n: number }).n;
     expect(preview.participants.total).toBe(t.rowCount('participants'));
     expect(preview.participants.rowLevel).toBe(consenting);
+
+    // Each row says how its group recorded attendance, as the database has it.
+    const recorded = t.app.db.sqlite
+      .prepare(
+        `select count(*) as n from (select distinct p.person_id, p.group_id from participants p join groups g on g.id = p.group_id
+         where p.consent = 'yes' and g.tracks_attendance = ?)`,
+      )
+      .pluck();
+    const rows = csvRows(path.join(opened.outDir, 'participants.csv'));
+    expect(rows.filter((r) => r.attendance_recording === 'counts_only')).toHaveLength(recorded.get(0) as number);
+    expect(rows.filter((r) => r.attendance_recording === 'per_person')).toHaveLength(recorded.get(1) as number);
 
     // With k enforced, every consenting participant is a row or counted as left out.
     const enforced = await t.ok('export.run', { ...everything, recipientKeys: [key.publicKey], outPath: path.join(dir, 'k.age') });

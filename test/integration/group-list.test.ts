@@ -46,6 +46,10 @@ describe('groups.list', () => {
     expect(await t.ok('groups.list', { year: 2023 })).toEqual({ items: [], total: 0 });
   });
 
+  it('offers as years only those in which groups start, newest first', async () => {
+    expect(await t.ok('groups.years', {})).toEqual([2025, 2024]);
+  });
+
   it('searches venue, programme, unit and leader names regardless of case, Swedish letters too', async () => {
     expect(ids(await t.ok('groups.list', { search: 'BIBLIO' }))).toEqual([groups.b!.id]);
     expect((await t.ok('groups.list', { search: 'tonår TEST' })).total).toBe(2);

@@ -29,12 +29,15 @@ export const addParticipant = (t: TestApp, groupId: string, over: Partial<Proced
 export type State = 'present' | 'absent' | 'absent_with_notice' | null;
 const codes: Record<string, State> = { P: 'present', A: 'absent', N: 'absent_with_notice', '.': null };
 
-/** Marks one participant across sessions from a pattern such as "PPAN." (P present, A absent, N with notice, . nothing). */
+/**
+ * Marks one participant across sessions from a pattern such as "PPAN." (P present, A absent, N with
+ * notice, . nothing), recording each marked session held as a leader does when she saves it.
+ */
 export async function markRow(t: TestApp, group: GroupDetail, participantId: string, pattern: string): Promise<void> {
   for (let i = 0; i < pattern.length; i++) {
     const state = codes[pattern[i]!];
     if (state === undefined) throw new Error(`unknown mark ${pattern[i]}`);
-    if (state !== null) await t.ok('attendance.set', { participantId, sessionId: group.sessions[i]!.id, state });
+    if (state !== null) await t.ok('attendance.set', { participantId, sessionId: group.sessions[i]!.id, state, markHeld: true });
   }
 }
 

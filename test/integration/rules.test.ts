@@ -85,6 +85,25 @@ describe('completion when the group ends (default 70 %)', () => {
     expect((await t.ok('stats.participation', {})).participants).toMatchObject({ total: 2, completed: 1, droppedOut: 0, families: 2 });
   });
 
+  it('counts only ended groups in the year’s rate, so a dropout mid-course is not taken as final', async () => {
+    const stays = await addParticipant(t, g.id);
+    const leaves = await addParticipant(t, g.id);
+    await markRow(t, g, stays.id, 'PPPP');
+    await markRow(t, g, leaves.id, 'PAAAA');
+    expect((await participant(t, leaves.id)).status).toBe('dropped_out');
+    // The only group is mid-course: no rate yet, rather than 0 of 1.
+    expect((await t.ok('dashboard.participation', { today: '2025-06-30' })).completionRateThisYear).toBeNull();
+    const { group: ended } = await groupWith(t, 4);
+    const done = await addParticipant(t, ended.id);
+    const short = await addParticipant(t, ended.id);
+    await markRow(t, ended, done.id, 'PPPP');
+    await markRow(t, ended, short.id, 'PAPA');
+    expect((await participant(t, done.id)).status).toBe('completed');
+    expect((await participant(t, short.id)).status).toBe('not_completed');
+    // One of the two in the ended group; the running group's dropout waits for its group to end.
+    expect((await t.ok('dashboard.participation', { today: '2025-06-30' })).completionRateThisYear).toBe(1 / 2);
+  });
+
   it('settles completion when the group is marked completed, and reopens it when it is not', async () => {
     const p = await addParticipant(t, g.id);
     await markRow(t, g, p.id, 'PPPP');

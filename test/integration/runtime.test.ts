@@ -77,6 +77,20 @@ describe('the runtime between the shells and the vault', () => {
     expect((await fail(g, 'no.such.thing')).code).toBe('unknown_procedure');
   });
 
+  it('tells the page that an unencrypted database has nothing to lock, and refuses the lock with the reason', async () => {
+    const plain = runtime({ keyless: { actor: 'test' } });
+    expect(await status(plain)).toMatchObject({ state: 'unlocked', unencrypted: true });
+    const refused = await fail(plain, 'vault.lock');
+    expect(refused.code).toBe('conflict');
+    expect(refused.message.sv).toMatch(/okrypterad/);
+    expect((await status(plain)).state).toBe('unlocked');
+    plain.close();
+    // An encrypted vault does not claim it.
+    const g = runtime({ dataDir: path.join(dir, 'encrypted') });
+    await setup(g);
+    expect((await status(g)).unencrypted).toBeUndefined();
+  });
+
   it('keeps one vault session per database in a process', async () => {
     runtime();
     expect(() => runtime()).toThrow();

@@ -108,3 +108,18 @@ describe('group end, ages and fidelity', () => {
     expect([fidelityPercent(4, 5), fidelityPercent(2, 3), fidelityPercent(0, 4), fidelityPercent(1, 0)]).toEqual([80, 67, 0, 0]);
   });
 });
+
+describe('a group that records head counts only', () => {
+  const countsOnly = { countsOnly: true } as const;
+  it('judges no one by marks: marks left from before the switch neither drop out nor complete anyone', () => {
+    expect(status('AAA', countsOnly)).toMatchObject({ status: 'active', atRisk: false });
+    expect(status('PPP', { ...countsOnly, groupEnded: true }).status).toBe('ended_unrecorded');
+  });
+  it('says the group ended without attendance per person, rather than active', () => {
+    expect(status('...', { ...countsOnly, groupEnded: true })).toMatchObject({ status: 'ended_unrecorded', atRisk: false });
+    expect(status('...', { groupEnded: true }).status).toBe('active');
+  });
+  it('still follows a leader’s own decision', () => {
+    expect(status('...', { ...countsOnly, groupEnded: true, manualStatus: 'dropped_out' }).status).toBe('dropped_out');
+  });
+});

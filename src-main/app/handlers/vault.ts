@@ -22,7 +22,7 @@ export function vaultHandlers({ session, dataDir, clock, autoLock }: VaultHandle
 
   function status(): VaultStatusValue {
     const s = session.status();
-    if (session.keyless) return { state: 'unlocked', autoLockMinutes: 0 };
+    if (session.keyless) return { state: 'unlocked', autoLockMinutes: 0, unencrypted: true };
     const base = { autoLockMinutes: autoLock.get() };
     switch (s.state) {
       case 'new': {

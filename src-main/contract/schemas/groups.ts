@@ -80,6 +80,7 @@ export const groupSummary = z.object({
   nextSessionDate: z.string().nullable(),
 });
 export const groupList = z.object({ items: z.array(groupSummary), total: z.number().int() });
+export const groupYears = z.array(z.number().int());
 
 export const session = z.object({
   id,
@@ -154,7 +155,13 @@ export const dashboard = z.object({
   activeGroups: z.number().int(),
   plannedGroups: z.number().int(),
   sessionsHeldThisYear: z.number().int(),
+  /** Visits: the participants present summed over this year's held sessions (a person comes back each week). */
   participantCountThisYear: z.number().int(),
+  /**
+   * People: each person once, present at least once this year where attendance is kept per person,
+   * or enrolled in a counts-only group that held a session this year.
+   */
+  peopleThisYear: z.number().int(),
   upcomingThisWeek: z.array(sessionWithGroup),
   upcomingTotal: z.number().int(),
   overdue: z.array(sessionWithGroup),

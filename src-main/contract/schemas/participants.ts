@@ -117,9 +117,9 @@ export const sessionCounts = z.object({
 });
 
 /**
- * markHeld: whether a mark on a past session still planned records that session as held on its
- * date (the default, for scripts and the grid). The "Registrera träff" flow passes false and
- * records the session held itself, in the open, when the leader saves it.
+ * markHeld: whether a mark on a past session still planned also records that session as held on
+ * its date. Off unless asked for: a session becomes held when someone records it so (the
+ * "Registrera träff" flow's save, or the session's own form), never as a side effect of a mark.
  */
 const markHeld = z.boolean().optional();
 export const attendanceSet = z.object({ participantId: id, sessionId: id, state: attendanceState.nullable(), markHeld }).strict();
@@ -309,8 +309,8 @@ export const groupOverview = z.object({
   summary: z.object({
     participants: z.number().int(),
     families: z.number().int(),
-    /** Families with at least one participant present at least once. */
-    familiesReached: z.number().int(),
+    /** Families with at least one participant present at least once; null where only head counts are recorded. */
+    familiesReached: z.number().int().nullable(),
     active: z.number().int(),
     completed: z.number().int(),
     droppedOut: z.number().int(),

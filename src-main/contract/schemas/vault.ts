@@ -41,6 +41,8 @@ export const vaultStatus = z.object({
   /** While locked after repeated wrong passphrases: how long until the next try is accepted. */
   retryAfterMs: z.number().int().nonnegative().optional(),
   autoLockMinutes: z.number().int(),
+  /** An unencrypted database (demo, benchmark): it has no passphrase, so there is nothing to lock. */
+  unencrypted: z.literal(true).optional(),
   /** Why the state is 'damaged', in words for the user. */
   problem: z.object({ code: z.string(), message: z.object({ sv: z.string(), en: z.string() }) }).optional(),
   /** Only when damaged: the backups that could replace the database, newest first. */

@@ -181,7 +181,10 @@ export function generateParticipation(rows: DemoRows, programmes: DemoProgrammeB
           presentPeople.set(s.id, (presentPeople.get(s.id) ?? 0) + 1);
         }
       });
-      const derived = deriveStatus({ held: marks, groupEnded: groupHasEnded(group.status, sessions), manualStatus: null, keepActive: false }, defaultRules);
+      const derived = deriveStatus(
+        { held: marks, groupEnded: groupHasEnded(group.status, sessions), manualStatus: null, keepActive: false, countsOnly: !tracks },
+        defaultRules,
+      );
       // Leaders confirm about half of the dropouts with a reason.
       const confirmed = derived.status === 'dropped_out' && reasonIds.length > 0 && rnd.chance(0.5);
       out.participants.push({

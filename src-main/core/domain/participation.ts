@@ -13,11 +13,14 @@
  * - once the group has ended: completed when present at ≥ `completionPercent` % of the held
  *   sessions, otherwise not completed (never started if never present); someone with no marks
  *   at all stays active, since nothing is known about them;
+ * - in a group that records head counts only, marks (left from before the switch) judge no one:
+ *   a participant is active while the group runs and `ended_unrecorded` once it has ended, so no
+ *   one is counted as completed or dropped out on attendance nobody recorded;
  * - a leader's explicit decision (dropped out, never started, moved) always wins.
  */
 export type Mark = 'present' | 'absent' | 'absent_with_notice';
 export type ManualStatus = 'dropped_out' | 'never_started' | 'moved';
-export type DerivedStatus = 'active' | 'completed' | 'not_completed' | 'dropped_out' | 'never_started' | 'moved';
+export type DerivedStatus = 'active' | 'completed' | 'not_completed' | 'dropped_out' | 'never_started' | 'moved' | 'ended_unrecorded';
 
 export interface Rules {
   completionPercent: number;
@@ -40,6 +43,8 @@ export interface StatusInput {
   keepActive: boolean;
   /** A leader's own "last session attended" for a manual dropout, if they gave one. */
   manualLastSession?: number | null;
+  /** The group records only a head count per session, no mark per participant. */
+  countsOnly?: boolean;
 }
 
 export interface StatusResult {
@@ -86,6 +91,7 @@ export function deriveStatus(input: StatusInput, rules: Rules): StatusResult {
     const last = input.manualStatus === 'dropped_out' && input.manualLastSession != null ? input.manualLastSession : lastSessionAttended;
     return { ...base, status: input.manualStatus, atRisk: false, lastSessionAttended: last };
   }
+  if (input.countsOnly) return { ...base, status: input.groupEnded ? 'ended_unrecorded' : 'active', atRisk: false };
   if (!input.keepActive && absentStreak >= rules.dropoutAfter) {
     return { ...base, status: presentCount === 0 ? 'never_started' : 'dropped_out', atRisk: false };
   }

@@ -1,7 +1,17 @@
 import type { Bilingual } from '../errors';
 import type { Area } from './areas';
 import { AGE_BANDS } from './generalise';
-import type { AttendanceState, ChildGender, FidelityComponent, GroupStatus, LeaderRole, ParticipantStatus, Relation, SessionStatus } from './model';
+import type {
+  AttendanceState,
+  ChildGender,
+  SourceGroup,
+  FidelityComponent,
+  GroupStatus,
+  LeaderRole,
+  ParticipantStatus,
+  Relation,
+  SessionStatus,
+} from './model';
 import type { Measure } from './disclosure/aggregates';
 import { bi } from './table-def';
 
@@ -23,9 +33,18 @@ export const genderLabels: Record<ChildGender, Bilingual> = {
   unknown: bi('okänt', 'unknown'),
 };
 
+export const attendanceRecordingLabels: Record<SourceGroup['attendanceRecording'], Bilingual> = {
+  per_person: bi('närvaro markerad per deltagare och träff', 'attendance marked per participant and session'),
+  counts_only: bi('bara antal närvarande per träff', 'only the number present per session'),
+};
+
 export const participantStatusLabels: Record<ParticipantStatus, Bilingual> = {
   active: bi('pågående', 'active'),
   completed: bi('fullföljt', 'completed'),
+  ended_unrecorded: bi(
+    'gruppen avslutad; närvaro registrerades inte per person, så utfallet är okänt',
+    'group ended; attendance was not recorded per person, so the outcome is unknown',
+  ),
   not_completed: bi('ej fullföljt (gruppen avslutad, för låg närvaro)', 'not completed (group ended, attendance too low)'),
   dropped_out: bi('avhopp', 'dropped out'),
   never_started: bi('påbörjade aldrig', 'never started'),

@@ -35,8 +35,12 @@ export interface SourceUnit {
   kind?: string;
 }
 
+/** How a group took attendance: a mark per participant, or only a head count per session. */
+export const ATTENDANCE_RECORDINGS = ['per_person', 'counts_only'] as const;
+
 export interface SourceGroup {
   id: string;
+  attendanceRecording: (typeof ATTENDANCE_RECORDINGS)[number];
   programmeId: string;
   unitId: string;
   startDate: IsoDate;

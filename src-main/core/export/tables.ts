@@ -4,6 +4,7 @@ import type { DisclosurePlan } from './disclosure';
 import { AGE_BANDS, ageBand, childAgeAtStart, generalisePeriod, MAX_CHILD_AGE, PERIOD_PATTERNS, safeCode } from './generalise';
 import * as L from './labels';
 import {
+  ATTENDANCE_RECORDINGS,
   ATTENDANCE_STATES,
   CHILD_GENDERS,
   FIDELITY_COMPONENTS,
@@ -285,6 +286,15 @@ export function buildTables(ctx: TableContext): TableDef[] {
       ...ageColumns,
       hideable(enumColumn('child_gender', bi('Barnets kön', "Child's gender"), L.genderLabels, CHILD_GENDERS, false)),
       enumColumn('status', bi('Deltagarens status', 'Participant status'), L.participantStatusLabels, PARTICIPANT_STATUSES),
+      enumColumn(
+        'attendance_recording',
+        bi(
+          'Hur gruppen registrerade närvaro; vid counts_only finns ingen närvaro per person, och status bygger inte på närvaro',
+          'How the group recorded attendance; with counts_only there is no attendance per person, and status is not based on attendance',
+        ),
+        L.attendanceRecordingLabels,
+        ATTENDANCE_RECORDINGS,
+      ),
       {
         name: 'last_session_attended',
         type: 'integer',
@@ -318,6 +328,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
           ...(detail.childAge === 'dropped' ? [] : [decision.hideAge ? HIDDEN : detail.childAge === 'band' ? ageBand(age) : age]),
           decision.hideGender ? HIDDEN : p.childGender,
           p.status,
+          g.attendanceRecording,
           p.lastSessionAttended,
           safeCode(p.dropoutReason),
         ];

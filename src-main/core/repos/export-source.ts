@@ -114,7 +114,8 @@ export function exportSourceRepo(sqlite: Database.Database) {
   );
 
   const groups = sqlite.prepare<[ScopeParams], SourceGroup>(
-    `select g.id, g.programme_id as programmeId, g.unit_id as unitId, g.start_date as startDate, g.status
+    `select g.id, g.programme_id as programmeId, g.unit_id as unitId, g.start_date as startDate, g.status,
+       case when g.tracks_attendance = 1 then 'per_person' else 'counts_only' end as attendanceRecording
      from groups g where ${GROUPS_IN_SCOPE} order by g.start_date, g.id`,
   );
   const programmes = sqlite.prepare<[ScopeParams], SourceProgramme>(

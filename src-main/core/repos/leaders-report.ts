@@ -100,7 +100,8 @@ export function leadersReportRepo(sqlite: Database.Database) {
   const participantStats = scoped<GroupParticipantStats>(
     (g) =>
       `select group_id as groupId, sum(status <> 'moved') as participants, sum(status = 'completed') as completed,
-       sum(status = 'dropped_out') as droppedOut, sum(status in ('completed', 'not_completed', 'dropped_out')) as known,
+       sum(status = 'dropped_out') as droppedOut,
+       sum(status in ('completed', 'not_completed', 'dropped_out') and group_id not in (select id from groups where tracks_attendance = 0)) as known,
        sum(present_count) as present, sum(marked_count) as marked
      from participants ${where(g)} group by group_id`,
   );

@@ -55,9 +55,13 @@ export function participationReportRepo(sqlite: Database.Database) {
   const withoutAttendance = needing('sessions_held_no_attendance_idx', 's.family_count is null and g.tracks_attendance = 1');
   const withoutFidelity = needing('sessions_held_no_fidelity_idx', 's.fidelity_percent is null');
 
+  // The same test as groupHasEnded: a dropout in a group still running is not a final outcome yet.
+  const groupEnded = `(status = 'completed' or (exists (select 1 from sessions s where s.group_id = groups.id and s.status = 'held')
+    and (status = 'cancelled' or not exists (select 1 from sessions s where s.group_id = groups.id and s.status = 'planned'))))`;
+  // A group that records head counts only knows its dropouts but not who completed: it has no rate.
   const outcomesForGroupsStarting = sqlite.prepare<[string, string], { completed: number; known: number }>(
     `select coalesce(sum(status = 'completed'), 0) as completed, coalesce(sum(status in ('completed', 'not_completed', 'dropped_out')), 0) as known
-     from participants where group_id in (select id from groups where start_date >= ? and start_date < ?)`,
+     from participants where group_id in (select id from groups where start_date >= ? and start_date < ? and tracks_attendance = 1 and ${groupEnded})`,
   );
 
   const byProgramme = sqlite.prepare<[], ProgrammeParticipation>(

@@ -36,6 +36,18 @@ export function reportRepo(sqlite: Database.Database) {
     `select count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions
      where status = 'held' and planned_date >= ? and planned_date < ?`,
   );
+  // Each person once: present at a held session of the year where attendance is kept per person,
+  // or enrolled in a group that counts heads only and held a session that year (no one is known absent there).
+  const peopleInRange = sqlite.prepare<[{ from: string; to: string }], { n: number }>(
+    `select count(distinct person_id) as n from (
+       select p.person_id from sessions s join groups g on g.id = s.group_id
+         join attendance a on a.session_id = s.id and a.state = 'present' join participants p on p.id = a.participant_id
+       where s.status = 'held' and s.planned_date >= @from and s.planned_date < @to and g.tracks_attendance = 1
+       union
+       select p.person_id from participants p join groups g on g.id = p.group_id
+       where g.tracks_attendance = 0 and p.status <> 'moved'
+         and exists (select 1 from sessions s where s.group_id = g.id and s.status = 'held' and s.planned_date >= @from and s.planned_date < @to))`,
+  );
   const upcoming = sqlite.prepare<[string, string, number], RawSessionWithGroup>(
     `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
      where s.status = 'planned' and s.planned_date >= ? and s.planned_date <= ? and g.status <> 'cancelled'
@@ -83,6 +95,7 @@ export function reportRepo(sqlite: Database.Database) {
   return {
     groupStatusCounts: () => groupStatusCounts.all(),
     heldInRange: (from: string, to: string) => heldInRange.get(from, to)!,
+    peopleInRange: (from: string, to: string) => peopleInRange.get({ from, to })!.n,
     upcoming: (from: string, through: string, limit: number) => upcoming.all(from, through, limit).map(toSessionWithGroup),
     upcomingTotal: (from: string, through: string) => upcomingTotal.get(from, through)!.n,
     overdue: (before: string, limit: number) => overdue.all(before, before, limit).map(toSessionWithGroup),

@@ -15,8 +15,11 @@ const countsOnly = () =>
 export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
   const status = participationStatus(repos);
 
-  /** Checks that marks may be written for the session; a past planned session becomes held on its date. */
-  function writableSession(sessionId: string, markHeld = true): { session: SessionContext; becameHeld: boolean } {
+  /**
+   * Checks that marks may be written for the session. A past planned session stays planned unless
+   * the caller asks to record it held as well: a mark is not a record of the session.
+   */
+  function writableSession(sessionId: string, markHeld = false): { session: SessionContext; becameHeld: boolean } {
     const session = repos.attendance.sessionContext(sessionId);
     if (!session) throw missing('session');
     if (!session.tracksAttendance) throw countsOnly();
@@ -116,11 +119,10 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
         if (becameHeld && state === null) return result(sessionId, [], [{ participantId, state: null }]);
         if (becameHeld) recordHeld(session);
         const changed = repos.attendance.set(participantId, sessionId, state);
-        if (changed) {
-          // A session still planned has no count yet: recording it held derives one from the marks.
-          if (becameHeld || session.status === 'held') repos.attendance.deriveSessionCounts(sessionId);
-          audit.record({ action: 'update', entity: 'attendance', entityId: sessionId, fields: ['state'] });
-        }
+        // A session still planned has no count yet: recording it held derives one from the marks it
+        // already has, even when this mark was one of them.
+        if (becameHeld || (changed && session.status === 'held')) repos.attendance.deriveSessionCounts(sessionId);
+        if (changed) audit.record({ action: 'update', entity: 'attendance', entityId: sessionId, fields: ['state'] });
         // A newly held session counts for everyone in the group; otherwise only this participant changes.
         const evaluated = becameHeld ? status.recomputeGroup(session.groupId) : status.recomputeGroup(session.groupId, [participantId]);
         return result(sessionId, evaluated, [{ participantId, state }]);
@@ -140,10 +142,8 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
           .filter((p) => p.manualStatus === null && p.status !== 'dropped_out' && p.status !== 'never_started' && p.enrolmentDate <= date);
         let changed = false;
         for (const p of targets) changed = repos.attendance.set(p.id, sessionId, state, onlyUnmarked) || changed;
-        if (changed) {
-          if (becameHeld || session.status === 'held') repos.attendance.deriveSessionCounts(sessionId);
-          audit.record({ action: 'update', entity: 'attendance', entityId: sessionId, fields: ['state'] });
-        }
+        if (becameHeld || (changed && session.status === 'held')) repos.attendance.deriveSessionCounts(sessionId);
+        if (changed) audit.record({ action: 'update', entity: 'attendance', entityId: sessionId, fields: ['state'] });
         const evaluated = status.recomputeGroup(session.groupId);
         const cells = targets.map((p) => ({ participantId: p.id, state: repos.attendance.mark(p.id, sessionId) }));
         return result(sessionId, evaluated, cells);
@@ -158,6 +158,8 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
           repos.attendance.setTracking(id, tracksAttendance);
           if (tracksAttendance) for (const sessionId of repos.attendance.heldSessionsWithMarks(id)) repos.attendance.deriveSessionCounts(sessionId);
           else repos.attendance.clearFamilyCounts(id);
+          // Whether marks judge anyone changes with the switch.
+          status.recomputeGroup(id);
           audit.record({ action: 'update', entity: 'group', entityId: id, fields: ['tracksAttendance'] });
         }
         return grid(id);

@@ -31,6 +31,7 @@ export function groupService({ repos, tx, audit }: ServiceContext) {
 
   return {
     list: (input: ParsedInput<'groups.list'>) => repos.groupList.list(input),
+    years: (): number[] => repos.groupList.years(),
 
     get: ({ id }: ParsedInput<'groups.get'>): GroupDetail => detail(id),
 

@@ -88,14 +88,15 @@ export function participationReportService({ repos, clock }: ServiceContext) {
         summary: {
           participants: current.length,
           families: new Set(current.map((p) => p.family.id)).size,
-          familiesReached: reached.size,
+          familiesReached: group.tracksAttendance ? reached.size : null,
           active: count('active'),
           completed: count('completed'),
           droppedOut: count('dropped_out'),
           neverStarted: count('never_started'),
           atRisk: current.filter((p) => p.atRisk).length,
           // While anyone's outcome is still open the share would count only those who left: no rate yet.
-          completionRate: count('active') > 0 ? null : rate(count('completed'), known),
+          // Head counts alone say who left but not who completed, so such a group has no rate at all.
+          completionRate: count('active') > 0 || !group.tracksAttendance ? null : rate(count('completed'), known),
           meanAttendance: rate(presentMarks, heldMarks),
           meanFidelity: recorded.length ? recorded.reduce((sum, f) => sum + f.percent!, 0) / recorded.length : null,
         },

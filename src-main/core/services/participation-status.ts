@@ -53,6 +53,7 @@ export function participationStatus(repos: Repos) {
           manualStatus: p.manualStatus,
           keepActive: p.keepActive,
           manualLastSession: p.manualLastSession,
+          countsOnly: !group.tracksAttendance,
         },
         rules,
       );

@@ -171,10 +171,13 @@ export function AttendanceGrid({ overview, groupCancelled }: Props) {
               {sessions.map((s, i) => {
                 const lock = columnLock(groupCancelled, s, today);
                 const which = t('attendance.sessionShort', { number: s.number });
+                const date = fmt.shortDate(s.heldDate ?? s.plannedDate);
+                // Named without the button: a screen reader repeats the header with every cell of the column.
+                const name = [which, date, ...(lock ? [t(`attendance.lockShort.${lock}`).toLowerCase()] : [])].join(', ');
                 return (
-                  <th key={s.id} scope="col" className="attendance-grid__session" {...(lock ? cellProps(0, i + 1) : {})}>
+                  <th key={s.id} scope="col" className="attendance-grid__session" aria-label={name} {...(lock ? cellProps(0, i + 1) : {})}>
                     <span className="attendance-grid__number">{which}</span>
-                    <span className="attendance-grid__date">{fmt.shortDate(s.heldDate ?? s.plannedDate)}</span>
+                    <span className="attendance-grid__date">{date}</span>
                     {lock ? (
                       <span className="attendance-grid__lock">{t(`attendance.lockShort.${lock}`)}</span>
                     ) : (

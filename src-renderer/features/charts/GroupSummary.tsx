@@ -16,7 +16,7 @@ export function GroupSummary({ overview }: { overview: GroupOverview }) {
       note={t('charts.rules', { completion: overview.rules.completionPercent, atRisk: overview.rules.atRiskAfter, dropout: overview.rules.dropoutAfter })}
     >
       <Stat label={t('charts.participants')} value={fmt.number(s.participants)} />
-      <Stat label={t('charts.familiesReached')} value={fmt.number(s.familiesReached)} />
+      <Stat label={t('charts.familiesReached')} value={s.familiesReached === null ? t('charts.notPerPerson') : fmt.number(s.familiesReached)} />
       <Stat label={t('charts.completionRate')} value={shareAsPercent(s.completionRate)} />
       <Stat label={t('charts.meanAttendance')} value={shareAsPercent(s.meanAttendance)} />
       <Stat label={t('charts.meanFidelity')} value={percent(s.meanFidelity)} />

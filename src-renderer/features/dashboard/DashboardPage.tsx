@@ -44,11 +44,12 @@ export function DashboardPage() {
       <QueryState query={dashboard}>
         {(d) => (
           <>
-            <StatGrid id="key-figures" title={t('dashboard.keyFigures')}>
+            <StatGrid id="key-figures" title={t('dashboard.keyFigures')} note={t('dashboard.peopleNote')}>
               <Stat label={t('dashboard.activeGroups')} value={fmt.number(d.activeGroups)} />
               <Stat label={t('dashboard.plannedGroups')} value={fmt.number(d.plannedGroups)} />
               <Stat label={t('dashboard.sessionsHeld')} value={fmt.number(d.sessionsHeldThisYear)} />
-              <Stat label={t('dashboard.participants')} value={fmt.number(d.participantCountThisYear)} />
+              <Stat label={t('dashboard.people')} value={fmt.number(d.peopleThisYear)} />
+              <Stat label={t('dashboard.visits')} value={fmt.number(d.participantCountThisYear)} />
             </StatGrid>
             <div className="dashboard-columns">
               <Panel id="this-week" title={t('dashboard.thisWeek')}>

@@ -60,9 +60,14 @@ export function DisclosureCheck({ result }: { result: DisclosureResult }) {
                   })}
             </p>
             <p>
-              {sameDetail(result.requested, result.generalisation)
-                ? t('export.preview.notGeneralised', { detail: fmt.generalisation(result.generalisation) })
-                : t('export.preview.generalised', { detail: fmt.generalisation(result.generalisation) })}
+              {!sameDetail(result.requested, result.generalisation)
+                ? t('export.preview.generalised', { detail: fmt.generalisation(result.generalisation) })
+                : result.before.reachesK
+                  ? t('export.preview.notGeneralised', { detail: fmt.generalisation(result.generalisation) })
+                  : // Rows fell short, yet the detail was kept: say what protected them rather than "nothing was needed".
+                    t(`export.preview.keptDetail_${hidden > 0 && result.rowsWithheld > 0 ? 'both' : hidden > 0 ? 'hidden' : 'withheld'}`, {
+                      detail: fmt.generalisation(result.generalisation),
+                    })}
             </p>
             <p>
               {hidden === 0

@@ -17,6 +17,7 @@ export function GroupListPage() {
   const fmt = useFormat();
   const filters = useGroupFilters();
   const options = useGroupOptions();
+  const years = useApiQuery('groups.years', {});
   const list = useApiQuery(
     'groups.list',
     {
@@ -73,7 +74,7 @@ export function GroupListPage() {
           value={filters.year}
           onChange={(e) => filters.set({ year: e.target.value })}
           placeholder={t('groups.allYears')}
-          options={yearChoices().map((y) => ({ value: String(y), label: String(y) }))}
+          options={yearChoices(years.data ?? [], filters.year).map((y) => ({ value: String(y), label: String(y) }))}
         />
       </FilterBar>
 

@@ -17,7 +17,9 @@ export function useGroupOptions() {
 
 export const groupStatuses = GROUP_STATUSES;
 
-export function yearChoices(today = new Date()): number[] {
-  const last = today.getFullYear() + 1;
-  return Array.from({ length: 12 }, (_, i) => last - i);
+/** Years that have groups, the current year (a new group starts in it) and the one chosen, newest first. */
+export function yearChoices(years: readonly number[], chosen: string, today = new Date()): number[] {
+  const all = new Set([...years, today.getFullYear()]);
+  if (chosen) all.add(Number(chosen));
+  return [...all].sort((a, b) => b - a);
 }

@@ -14,6 +14,7 @@ import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { showToast } from '../../stores/toasts';
 import { childGenders, consents, familyNumbers, relations } from './labels';
+import { defaultEnrolmentDate } from './enrolmentDefault';
 
 interface Values {
   displayName: string;
@@ -55,7 +56,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
       familyId: participant?.family.id ?? '',
       childBirthYear: participant?.family.childBirthYear == null ? '' : String(participant.family.childBirthYear),
       childGender: participant?.family.childGender ?? '',
-      enrolmentDate: participant?.enrolmentDate ?? (groupStartDate < todayIso() ? groupStartDate : todayIso()),
+      enrolmentDate: participant?.enrolmentDate ?? defaultEnrolmentDate(groupStartDate, todayIso()),
       consent: participant?.consent ?? 'not_asked',
       consentDate: participant?.consentDate ?? '',
       contact: participant?.contact ?? '',

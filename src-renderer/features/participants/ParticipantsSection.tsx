@@ -89,7 +89,8 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
             key: 'attended',
             header: t('participants.attended'),
             className: 'num',
-            cell: (p) => t('participants.attendedOf', { present: p.presentCount, held: p.heldCount }),
+            cell: (p) =>
+              overview.tracksAttendance ? t('participants.attendedOf', { present: p.presentCount, held: p.heldCount }) : t('participants.notPerPerson'),
           },
           {
             key: 'status',

@@ -3,38 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useVault, type RecoveryNotice } from '../../stores/vault';
 import { GateFrame } from './GateFrame';
 
-/** Clipboard API first; the old selection copy where a shell refuses clipboard permission. */
-async function copyText(text: string, fallbackNode: HTMLElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (!fallbackNode) return false;
-    const range = document.createRange();
-    range.selectNodeContents(fallbackNode);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
-}
-
 /**
- * The recovery key, shown once. Printing shows only the key and what to do with it (see the
- * print rules in vault.css); continuing needs the user to say it is stored safely.
+ * The recovery key, shown once. It belongs on paper only, so it is printed or written down and
+ * never copied: a clipboard is read by other programs and may be synced to the cloud. Printing
+ * shows only the key and what to do with it (see the print rules in vault.css); continuing needs
+ * the user to say it is stored safely.
  */
 export function RecoveryKeyScreen({ recoveryKey, userName, notice }: { recoveryKey: string; userName?: string | undefined; notice?: RecoveryNotice | null }) {
   const { t } = useTranslation();
   const rekey = notice?.kind === 'rekey';
-  const keyRef = useRef<HTMLParagraphElement>(null);
   const checkboxRef = useRef<HTMLInputElement>(null);
   const [stored, setStored] = useState(false);
   const [showError, setShowError] = useState(false);
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
   const proceed = () => {
     if (!stored) {
@@ -59,7 +39,7 @@ export function RecoveryKeyScreen({ recoveryKey, userName, notice }: { recoveryK
         <p className="recovery-key__label" id="recovery-key-label">
           {t('vault.recovery.keyLabel')}
         </p>
-        <p ref={keyRef} className="recovery-key" data-testid="recovery-key">
+        <p className="recovery-key" data-testid="recovery-key">
           {recoveryKey}
         </p>
         <ul className="recovery-print__steps">
@@ -74,17 +54,7 @@ export function RecoveryKeyScreen({ recoveryKey, userName, notice }: { recoveryK
           <button type="button" className="button button--secondary" onClick={() => window.print()}>
             {t('vault.recovery.print')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void copyText(recoveryKey, keyRef.current).then((ok) => setCopied(ok ? 'yes' : 'no'))}
-          >
-            {t('vault.recovery.copy')}
-          </button>
         </div>
-        <p role="status" className="muted">
-          {copied === 'yes' ? t('vault.recovery.copied') : copied === 'no' ? t('vault.recovery.copyFailed') : ''}
-        </p>
         <div className={`field${showError && !stored ? ' field--invalid' : ''}`}>
           <label className="checkbox">
             <input

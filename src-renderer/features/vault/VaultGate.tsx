@@ -102,7 +102,9 @@ export function VaultGate({ children }: { children: ReactNode }) {
 export function LockButton() {
   const { t } = useTranslation();
   const userName = useVault((s) => s.status?.userName);
+  const unencrypted = useVault((s) => s.status?.unencrypted === true);
   const [busy, setBusy] = useState(false);
+  const [whyNot, setWhyNot] = useState(false);
   return (
     <div className="sidebar-lock">
       {userName && <p className="sidebar-lock__user">{userName}</p>}
@@ -110,7 +112,9 @@ export function LockButton() {
         type="button"
         className="button button--small sidebar-lock__button"
         disabled={busy}
+        aria-describedby={unencrypted ? 'lock-unencrypted' : undefined}
         onClick={() => {
+          if (unencrypted) return setWhyNot(true);
           setBusy(true);
           call('vault.lock', {})
             .then((next) => useVault.getState().apply(next))
@@ -120,6 +124,12 @@ export function LockButton() {
       >
         {t('vault.lockNow')}
       </button>
+      {/* Always rendered, so the reason is announced when it appears. */}
+      {unencrypted && (
+        <p id="lock-unencrypted" className="sidebar-lock__note" role="status">
+          {whyNot ? t('vault.cannotLockUnencrypted') : ''}
+        </p>
+      )}
     </div>
   );
 }

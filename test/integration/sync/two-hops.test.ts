@@ -115,7 +115,7 @@ describe('two hops', () => {
         childBirthYear: 2019,
         childGender: 'girl',
       } as never);
-      await t.ok('attendance.set', { participantId: p.id, sessionId: group.sessions[0]!.id, state: 'present' });
+      await t.ok('attendance.set', { participantId: p.id, sessionId: group.sessions[0]!.id, state: 'present', markHeld: true });
       laptop.afterWrite();
       expect((await laptop.syncNow(60_000)).converged).toBe(true);
 

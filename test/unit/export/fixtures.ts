@@ -72,6 +72,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
     const day = 3 + (g % 20);
     const group: SourceGroup = {
       id: LEAK.internalId('group', g),
+      attendanceRecording: 'per_person',
       programmeId: programmes[g % 2]!.id,
       unitId: units[g % 3]!.id,
       startDate: `${year}-${pad(month)}-${pad(day)}`,
