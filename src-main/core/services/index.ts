@@ -28,6 +28,9 @@ import { staffService } from './staff';
 import { supervisionService } from './supervision';
 import { unitService } from './units';
 import { calendarService } from './calendar';
+import { instrumentService } from './instruments';
+import { outcomeService } from './outcomes';
+import { responseService } from './responses';
 
 export interface ServiceDeps {
   clock: Clock;
@@ -64,6 +67,9 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     leaders: leaderService(ctx),
     exporter: exportService(ctx),
     recipients: recipientService(ctx),
+    instruments: instrumentService(ctx),
+    outcomes: outcomeService(ctx),
+    responses: responseService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;
