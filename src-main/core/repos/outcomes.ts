@@ -85,15 +85,20 @@ const scheduleColumns = {
 /** Instruments, schedules, per-time-point statuses, responses and their stored scores. */
 export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   // A session's date is the day it was held, or the day it is planned for; cancelled ones do not count.
+  // A group's span is read once from the sessions' covering index, not once per participant.
   const enrolmentDates = sqlite.prepare(`
+    with scheduled as (select distinct programme_id from outcome_schedules),
+    spans as (
+      select s.group_id, min(coalesce(s.held_date, s.planned_date)) as first, max(coalesce(s.held_date, s.planned_date)) as last
+      from groups g join scheduled on scheduled.programme_id = g.programme_id join sessions s on s.group_id = g.id
+      where s.status <> 'cancelled'
+      group by s.group_id)
     select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
-           min(coalesce(s.held_date, s.planned_date)) as firstSession, max(coalesce(s.held_date, s.planned_date)) as lastSession
-    from participants p
-    join groups g on g.id = p.group_id
-    left join sessions s on s.group_id = p.group_id and s.status <> 'cancelled'
-    where g.programme_id in (select programme_id from outcome_schedules)
-    group by p.id
-    order by p.group_id, p.id`);
+           spans.first as firstSession, spans.last as lastSession
+    from groups g
+    join scheduled on scheduled.programme_id = g.programme_id
+    join participants p on p.group_id = g.id
+    left join spans on spans.group_id = g.id`);
   const programmeOfParticipant = sqlite.prepare('select g.programme_id from participants p join groups g on g.id = p.group_id where p.id = ?').pluck();
   const responseKeys = sqlite.prepare('select participant_id as participantId, instrument_code as instrumentCode, timepoint from outcome_responses');
   const storedScores = sqlite.prepare(`
