@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DUE_STATES, INSTRUMENT_SOURCES, OUTCOME_STATUSES, RESPONDENTS } from '../enums';
 import { msg } from '../messages';
-import { id, isoDate } from './common';
+import { id, isoDate, name } from './common';
 import { instrumentCode } from './instruments';
 
 const bilingual = z.object({ sv: z.string(), en: z.string() });
@@ -70,7 +70,8 @@ export const responseInput = z
     version: version.optional(),
     timepoint,
     date: isoDate,
-    enteredBy: z.string().trim().min(1).max(200),
+    /** Who typed the answers in: a name, one line. */
+    enteredBy: name,
     answers: z.record(z.string().max(40), answerValue),
   })
   .strict();
@@ -89,7 +90,7 @@ export const responseRecorded = z.object({ id, instrument: z.string(), version: 
 
 export const scoreList = z.object({ participantId: id.optional() }).strict().optional().default({});
 
-export const responseImportInput = z.object({ text: z.string().max(50_000_000), dryRun: z.boolean(), enteredBy: z.string().trim().min(1).max(200) }).strict();
+export const responseImportInput = z.object({ text: z.string().max(50_000_000), dryRun: z.boolean(), enteredBy: name }).strict();
 export const importRowError = z.object({ row: z.number().int(), column: z.string().nullable(), message: bilingual });
 export const responseImportResult = z.object({
   dryRun: z.boolean(),

@@ -205,6 +205,8 @@ describe('responses', () => {
     expect(await refused({ answers: { t9: 1 } })).toEqual([['answers.t9', 'TRIVSEL has no item t9.']]);
     expect(await refused({ timepoint: 'pre' })).toEqual([['', 'The participant already has answers to TRIVSEL at pre.']]);
     expect((await t.fail('responses.record', response(participant.id, { timepoint: 'during' }))).issues?.[0]?.path).toBe('timepoint');
+    const controlChar = await t.fail('responses.record', response(participant.id, { timepoint: 'post', enteredBy: 'Anna\nLind' }));
+    expect(controlChar.issues?.map((i) => [i.path, i.message.en])).toEqual([['enteredBy', expect.stringMatching(/control characters/)]]);
     expect(t.snapshot()).toBe(before);
   });
 });
