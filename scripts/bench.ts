@@ -14,8 +14,10 @@ import { generateDemo } from '../src-main/core/demo/generate';
 import { generateParticipation } from '../src-main/core/demo/participation';
 import { createRandom } from '../src-main/core/demo/random';
 import { generateLeaderPathway } from '../src-main/core/demo/leaders';
+import { generateOutcomes } from '../src-main/core/demo/outcomes';
 import {
   insertDemoLeaderRows,
+  insertDemoOutcomeRows,
   insertDemoRows,
   listDemoProgrammeBands,
   listDemoProgrammes,
@@ -175,12 +177,15 @@ async function benchScale(scale: number, dir: string) {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const demo = generateDemo(programmes, units, { scale, seed: 1, today });
-    const participation = generateParticipation(demo, listDemoProgrammeBands(app.db), listDemoReasonIds(app.db), { scale, seed: 1, today });
+    const bands = listDemoProgrammeBands(app.db);
+    const participation = generateParticipation(demo, bands, listDemoReasonIds(app.db), { scale, seed: 1, today });
     const pathway = generateLeaderPathway(demo, programmes, { scale, seed: 1, today });
+    const outcomes = generateOutcomes(demo, participation, bands, { scale, seed: 1, today });
     const t1 = performance.now();
     app.db.sqlite.transaction(() => {
       insertDemoRows(app.db, demo, participation);
       insertDemoLeaderRows(app.db, pathway);
+      insertDemoOutcomeRows(app.db, outcomes, `${today}T08:00:00.000Z`);
     })();
     const t2 = performance.now();
     const cpu = process.cpuUsage(cpu0);
@@ -194,6 +199,7 @@ async function benchScale(scale: number, dir: string) {
       scale,
       `${participation.participants.length} / ${participation.attendance.length} / ${participation.fidelity.length}`,
     );
+    record('demo size (questionnaire responses / declined or unreachable)', '', scale, `${outcomes.responses.length} / ${outcomes.statuses.length}`);
     groupIds = demo.groups.map((g) => g.id);
     // Filters taken from real groups, so every filtered query has rows to find.
     const filters = demo.groups.map((g) => ({ programmeId: g.programmeId, status: g.status, year: Number(g.startDate.slice(0, 4)) }));

@@ -5,7 +5,8 @@ import { shippedInstrument } from '../../src-main/core/outcomes/shipped';
 import type { BenchSection } from './context';
 
 /**
- * Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
+ * The city's worklist of due and overdue questionnaires over the demo's schedules and responses,
+ * through the router as the dashboard calls it. Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
  * missing) scored in one pass, as a report over a programme-year or an export would. Beside it,
  * the same run merely sums the same answers in a plain loop: the floor that any scoring, with its
  * checks, reverse keys and rules, is measured against.
@@ -54,6 +55,13 @@ export const outcomesSection: BenchSection = async (ctx) => {
     times.sort((a, b) => a - b);
     return `${ctx.ms(times[Math.floor(runs / 2)]!)} ms (median of ${runs})`;
   };
+  const due = await ctx.app.call('outcomes.due', {});
+  const dueCount = due.ok ? (due.value as unknown[]).length : 0;
+  ctx.record(
+    `outcomes.due, the whole city's worklist (${dueCount.toLocaleString('en')} rows) (p50 / p95)`,
+    'p95 < 50 ms',
+    await ctx.timeCalls(() => ['outcomes.due', {}]),
+  );
   ctx.record(`outcomes: score ${responses.toLocaleString('en')} responses, SDQ-P + ECBI, every scale`, '< 2 s', time(scoreAll));
   ctx.record(`outcomes: reference, plain loop summing the same ${responses.toLocaleString('en')} responses' answers`, '', time(sumAll));
 };

@@ -59,8 +59,8 @@ export async function run(args: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     line({
-      sv: `Demodata tillagd: ${summary.groups} grupper, ${summary.sessions} träffar, ${summary.staff} medarbetare, ${summary.participants} deltagare, ${summary.attendance} närvaromarkeringar (${seconds} s) i ${databasePath}`,
-      en: `Demo data added: ${summary.groups} groups, ${summary.sessions} sessions, ${summary.staff} staff, ${summary.participants} participants, ${summary.attendance} attendance marks (${seconds} s)`,
+      sv: `Demodata tillagd: ${summary.groups} grupper, ${summary.sessions} träffar, ${summary.staff} medarbetare, ${summary.participants} deltagare, ${summary.attendance} närvaromarkeringar, ${summary.responses} formulärsvar (${seconds} s) i ${databasePath}`,
+      en: `Demo data added: ${summary.groups} groups, ${summary.sessions} sessions, ${summary.staff} staff, ${summary.participants} participants, ${summary.attendance} attendance marks, ${summary.responses} questionnaire responses (${seconds} s)`,
     }),
   );
   return 0;

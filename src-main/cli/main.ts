@@ -24,6 +24,13 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   export: { summary: 'skapa en krypterad FoU-export / create an encrypted evaluation export', load: () => import('./export') },
   'open-export': { summary: 'öppna och kontrollera en FoU-export / open and verify an evaluation export', load: () => import('./open-export') },
   keygen: { summary: 'skapa en nyckel för att ta emot exporter / create a key to receive exports', load: () => import('./keygen') },
+  instruments: {
+    summary: 'läs in och lista frågeformulär / import and list questionnaires',
+    load: async () => ({ run: (await import('./outcomes')).runInstruments }),
+  },
+  outcomes: { summary: 'formulär som ska fyllas i / questionnaires due', load: async () => ({ run: (await import('./outcomes')).runOutcomes }) },
+  responses: { summary: 'läs in svar från CSV / import responses from CSV', load: async () => ({ run: (await import('./outcomes')).runResponses }) },
+  scores: { summary: 'visa sparade skalpoäng / show stored scale scores', load: async () => ({ run: (await import('./outcomes')).runScores }) },
   sync: { summary: 'anslut och synka med en server / join and sync with a server', load: () => import('./sync') },
   server: { summary: 'kör en enhetsserver eller stadens server / run a unit or city server', load: () => import('./server') },
 };

@@ -37,6 +37,12 @@ export const ATTENTION_RULES = ['no_supervision', 'low_attendance', 'low_fidelit
 export const RESPONDENTS = ['parent', 'teacher', 'leader', 'self'] as const;
 /** How an item scale combines its item values. */
 export const SCALE_METHODS = ['sum', 'mean'] as const;
+/** Where a stored instrument definition came from: shipped with Komet, imported from a file, or authored here. */
+export const INSTRUMENT_SOURCES = ['shipped', 'imported', 'own'] as const;
+/** Why a participant has no response at a time point, recorded so the worklist stops asking. */
+export const OUTCOME_STATUSES = ['declined', 'unreachable'] as const;
+/** Where a worklist row stands on the day it is computed. */
+export const DUE_STATES = ['due', 'overdue'] as const;
 
 export const EXPORT_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
 export const EXPORT_RUN_STATUSES = ['started', 'completed', 'failed'] as const;
@@ -72,6 +78,9 @@ export type PathwayStatus = (typeof PATHWAY_STATUSES)[number];
 export type AttentionRule = (typeof ATTENTION_RULES)[number];
 export type Respondent = (typeof RESPONDENTS)[number];
 export type ScaleMethod = (typeof SCALE_METHODS)[number];
+export type InstrumentSource = (typeof INSTRUMENT_SOURCES)[number];
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+export type DueState = (typeof DUE_STATES)[number];
 export type ExportPeriod = (typeof EXPORT_PERIODS)[number];
 export type VaultState = (typeof VAULT_STATES)[number];
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];

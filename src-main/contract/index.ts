@@ -5,6 +5,7 @@ import * as g from './schemas/groups';
 import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
+import * as oc from './schemas/outcomes';
 import * as pa from './schemas/participants';
 import * as sy from './schemas/sync';
 import * as v from './schemas/vault';
@@ -145,6 +146,18 @@ export const contract = {
   'leaders.page': { input: le.leaderPageInput, output: le.leaderPage, writes: false },
   'leaders.certificateSummary': { input: le.certificateSummaryInput, output: le.certificateSummary, writes: false },
 
+  // Outcomes: questionnaire definitions, schedules, responses and their scores.
+  'instruments.list': { input: c.empty, output: oc.instrumentSummary.array(), writes: false },
+  'instruments.import': { input: oc.instrumentImport, output: oc.instrumentImportResult, writes: true },
+  'outcomeSchedules.list': { input: oc.scheduleList, output: oc.scheduleEntry.array(), writes: false },
+  'outcomeSchedules.add': { input: oc.scheduleInput, output: oc.scheduleEntry, writes: true },
+  'outcomeSchedules.delete': { input: c.byId, output: c.deleted, writes: true },
+  'outcomes.setStatus': { input: oc.outcomeStatusInput, output: oc.outcomeStatusValue, writes: true },
+  'outcomes.due': { input: oc.dueInput, output: oc.dueItem.array(), writes: false },
+  'responses.record': { input: oc.responseInput, output: oc.responseRecorded, writes: true },
+  'responses.import': { input: oc.responseImportInput, output: oc.responseImportResult, writes: true },
+  'scores.list': { input: oc.scoreList, output: oc.scoreRow.array(), writes: false },
+
   // Sync with a unit or city server.
   'sync.status': { input: c.empty, output: sy.syncStatus, writes: false },
   'sync.join': { input: sy.syncJoinInput, output: sy.syncStatus, writes: true },
@@ -181,5 +194,6 @@ export type * from './schemas/leaders';
 export type * from './schemas/vault';
 export type * from './schemas/export';
 export type * from './schemas/instruments';
+export type * from './schemas/outcomes';
 export type * from './schemas/calendar';
 export type * from './schemas/sync';

@@ -107,6 +107,14 @@ export const ruleMessages = {
   },
   itemValue: { sv: 'Ange ett heltal mellan -1000 och 1000.', en: 'Enter a whole number from -1000 to 1000.' },
   supervisorRequired: { sv: 'Välj en handledare.', en: 'Choose a supervisor.' },
+  timepoint: {
+    sv: 'Mättillfället ska vara "pre", "post" eller en uppföljning "fu" följd av antal månader (1–120), t.ex. "fu6".',
+    en: 'The time point must be "pre", "post" or a follow-up "fu" followed by its months (1–120), e.g. "fu6".',
+  },
+  followupWindow: {
+    sv: 'En uppföljning behöver ett fönster på 1–366 dagar; "pre" och "post" har fasta fönster.',
+    en: 'A follow-up needs a window of 1–366 days; "pre" and "post" have fixed windows.',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type RuleMessageKey = keyof typeof ruleMessages;

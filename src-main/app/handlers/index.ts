@@ -10,6 +10,9 @@ import { exportHandlers } from './export';
 import { fidelityHandlers } from './fidelity';
 import { followUpHandlers } from './follow-ups';
 import { groupHandlers } from './groups';
+import { instrumentHandlers } from './instruments';
+import { outcomeHandlers } from './outcomes';
+import { responseHandlers } from './responses';
 import { leaderSettingHandlers } from './leader-settings';
 import { leaderHandlers } from './leaders';
 import { participantHandlers } from './participants';
@@ -63,6 +66,9 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo; 
     ...leaderHandlers(services),
     ...exportHandlers(services, deps),
     ...recipientHandlers(services),
+    ...instrumentHandlers(services),
+    ...outcomeHandlers(services),
+    ...responseHandlers(services),
     ...syncHandlers(deps.sync ?? null),
   };
 }

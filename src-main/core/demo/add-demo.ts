@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import {
   countGroups,
   insertDemoLeaderRows,
+  insertDemoOutcomeRows,
   insertDemoRows,
   listDemoProgrammeBands,
   listDemoProgrammes,
@@ -12,6 +13,7 @@ import {
 import { generateDemo, type DemoOptions } from './generate';
 import { maxDemoScale } from './limits';
 import { generateLeaderPathway } from './leaders';
+import { generateOutcomes } from './outcomes';
 import { generateParticipation } from './participation';
 
 export interface DemoSummary {
@@ -23,6 +25,7 @@ export interface DemoSummary {
   courses: number;
   supervision: number;
   certifications: number;
+  responses: number;
 }
 
 /**
@@ -52,13 +55,16 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
     });
   }
   const rows = generateDemo(programmes, units, options);
-  const participation = generateParticipation(rows, listDemoProgrammeBands(db), listDemoReasonIds(db), options);
+  const bands = listDemoProgrammeBands(db);
+  const participation = generateParticipation(rows, bands, listDemoReasonIds(db), options);
+  const outcomes = generateOutcomes(rows, participation, bands, options);
   const pathway = generateLeaderPathway(rows, programmes, options);
   // One outer transaction (the inner ones become savepoints): the demo is all there or not at all.
   try {
     db.sqlite.transaction(() => {
       insertDemoRows(db, rows, participation);
       insertDemoLeaderRows(db, pathway);
+      insertDemoOutcomeRows(db, outcomes, `${options.today}T08:00:00.000Z`);
     })();
   } catch (err) {
     // Ids are drawn from the seed, so the same seed again (with --force) makes the same ids.
@@ -74,6 +80,7 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
     courses: pathway.courses.length,
     supervision: pathway.supervision.length,
     certifications: pathway.certifications.length,
+    responses: outcomes.responses.length,
   };
 }
 

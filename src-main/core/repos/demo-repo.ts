@@ -1,6 +1,7 @@
 import type { KometDb } from '../db/open';
 import type { DemoProgramme, DemoRows, DemoUnit } from '../demo/generate';
 import type { LeaderPathwayRows } from '../demo/leaders';
+import type { DemoOutcomeRows } from '../demo/outcomes';
 import type { DemoProgrammeBand, ParticipationRows } from '../demo/participation';
 import { fidelityPercent } from '../domain/participation';
 
@@ -126,5 +127,30 @@ export function insertDemoLeaderRows(db: KometDb, rows: LeaderPathwayRows): void
     for (const r of rows.supervisionGroups) discussed.run(r);
     for (const r of rows.followUps) followUp.run(r);
     for (const r of rows.certifications) certification.run(r);
+  })();
+}
+
+/** Outcome schedules, responses with their scores, and declined or unreachable marks of the demo. */
+export function insertDemoOutcomeRows(db: KometDb, rows: DemoOutcomeRows, at: string): void {
+  const { sqlite } = db;
+  const schedule = sqlite.prepare(
+    `insert or ignore into outcome_schedules (id, programme_id, instrument_code, respondent, timepoint, months, window_days, created_at, updated_at)
+     values (@id, @programmeId, @instrumentCode, 'parent', @timepoint, @months, @windowDays, @at, @at)`,
+  );
+  const response = sqlite.prepare(
+    `insert into outcome_responses (id, participant_id, instrument_code, instrument_version, timepoint, date, entered_by, answers, created_at, updated_at)
+     values (@id, @participantId, @instrumentCode, @instrumentVersion, @timepoint, @date, 'demo', @answers, @at, @at)`,
+  );
+  const score = sqlite.prepare('insert into outcome_scores (response_id, scale, score, band, answered, filled) values (?, ?, ?, ?, ?, ?)');
+  const status = sqlite.prepare(
+    'insert into outcome_statuses (participant_id, timepoint, status, created_at, updated_at) values (@participantId, @timepoint, @status, @at, @at)',
+  );
+  sqlite.transaction(() => {
+    for (const row of rows.schedules) schedule.run({ ...row, at });
+    for (const { scores, ...row } of rows.responses) {
+      response.run({ ...row, at });
+      for (const s of scores) score.run(row.id, s.scale, s.score, s.band, s.answered, s.filled);
+    }
+    for (const row of rows.statuses) status.run({ ...row, at });
   })();
 }

@@ -3,7 +3,7 @@
  * fails the type check (the reads a page, a list or a save repeats are prepared once, through
  * prepared-rows.ts); hand-written SQL on `db.sqlite` is kept only for reports that aggregate or
  * page over many rows (reports, group-list and the group summaries, participation-reports,
- * leaders-report, export-source) and for whole-file and bulk work below the ORM (backup,
+ * leaders-report, export-source, the outcomes worklist and score list) and for whole-file and bulk work below the ORM (backup,
  * maintenance, demo inserts).
  */
 import type { Clock } from '../clock';
@@ -16,6 +16,7 @@ import { exportStoreRepo } from './export-store';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
 import { leadersReportRepo } from './leaders-report';
+import { outcomeRepo } from './outcomes';
 import { participantRepo } from './participants';
 import { participationReportRepo } from './participation-reports';
 import { programmePlanRepo } from './programme-plans';
@@ -54,6 +55,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     leadersReport: leadersReportRepo(db.sqlite),
     exportSource: exportSourceRepo(db.sqlite),
     exportStore: exportStoreRepo(db.orm, clock),
+    outcomes: outcomeRepo(db.orm, db.sqlite, clock),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

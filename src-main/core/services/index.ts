@@ -29,6 +29,9 @@ import { staffService } from './staff';
 import { supervisionService } from './supervision';
 import { unitService } from './units';
 import { calendarService } from './calendar';
+import { instrumentService } from './instruments';
+import { outcomeService } from './outcomes';
+import { responseService } from './responses';
 
 export interface ServiceDeps {
   clock: Clock;
@@ -69,6 +72,9 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     leaders: leaderService(ctx),
     exporter: exportService(ctx),
     recipients: recipientService(ctx),
+    instruments: instrumentService(ctx),
+    outcomes: outcomeService(ctx),
+    responses: responseService(ctx),
     // The import's dry run tries its rows through these and rolls back: nothing for the audit log.
     imports: importService(
       ctx,

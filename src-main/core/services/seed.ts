@@ -2,6 +2,7 @@ import { genericPlanItem, seedDropoutReasons } from '../seed/participation';
 import { seedProgrammes, seedUnits } from '../seed/stockholm';
 import { dropoutReasonSeedId, programmeSeedId, seedTimestamp, sessionPlanId, unitSeedId } from '../sync/stable-id';
 import type { ServiceContext } from './context';
+import { seedShippedInstruments } from './instruments';
 
 /** Written once the seeds are in; its presence means "never seed again", even if they are deleted. */
 export const seedMarkerKey = 'seed.version';
@@ -17,8 +18,15 @@ export function seedService({ repos, tx, audit }: ServiceContext) {
     isSeeded: (): boolean => repos.settings.get(seedMarkerKey) !== undefined,
 
     /** Seeds a new database; returns whether anything was written. Safe to call on every start. */
-    ensureSeeded: (): boolean => tx(() => [seedBase(), seedParticipation(), stableSeedIds()].some(Boolean)),
+    ensureSeeded: (): boolean => tx(() => [seedBase(), seedParticipation(), stableSeedIds(), seedInstruments()].some(Boolean)),
   };
+
+  /** Every start: a Komet that ships a new definition (or version) adds it to the library. */
+  function seedInstruments(): boolean {
+    const added = seedShippedInstruments(repos);
+    if (added) audit.record({ action: 'seed', entity: 'instrument', entityId: String(added), fields: ['definition'] });
+    return added > 0;
+  }
 
   function seedBase(): boolean {
     if (repos.settings.get(seedMarkerKey) !== undefined) return false;

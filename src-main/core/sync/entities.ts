@@ -27,6 +27,10 @@ export const entityOfTable: Readonly<Record<string, string>> = {
   follow_ups: 'followUp',
   certifications: 'certification',
   course_attendance: 'courseAttendance',
+  instruments: 'instrument',
+  outcome_schedules: 'outcomeSchedule',
+  outcome_statuses: 'outcomeStatus',
+  outcome_responses: 'response',
   sync_conflicts: 'syncConflict',
 };
 

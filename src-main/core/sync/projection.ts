@@ -3,6 +3,7 @@ import type { SyncStateRepo } from '../repos/sync/local-state';
 import type { RowValues, SyncRowsRepo } from '../repos/sync/rows';
 import { fidelityPercent } from '../domain/participation';
 import { participationStatus } from '../services/participation-status';
+import { rescoreResponse } from '../services/response-scores';
 import type { Stamped } from './changes';
 import { columnsOfCell } from './cell-codec';
 import { timeOf } from './engine/hlc';
@@ -103,7 +104,13 @@ const constraintCode = (err: unknown): string | null => {
 export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
   const changedTables = new Set<string>();
   const projected: [string, string][] = [];
-  const affected = { groups: new Set<string>(), fidelity: new Set<string>(), courses: new Set<string>(), programmes: new Set<string>() };
+  const affected = {
+    groups: new Set<string>(),
+    fidelity: new Set<string>(),
+    courses: new Set<string>(),
+    programmes: new Set<string>(),
+    responses: new Set<string>(),
+  };
 
   const composedRows = new Map<string, Map<string, Composed>>();
   for (const t of syncedTables) {
@@ -137,6 +144,9 @@ export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
         break;
       case 'course_days':
         affected.courses.add(String(values.course_id));
+        break;
+      case 'outcome_responses':
+        affected.responses.add(rowId);
         break;
     }
   };
@@ -235,7 +245,10 @@ function write(t: SyncedTable, rowId: string, c: Composed, deps: ProjectionDeps)
   return false;
 }
 
-function recompute(affected: { groups: Set<string>; fidelity: Set<string>; courses: Set<string>; programmes: Set<string> }, deps: ProjectionDeps): void {
+function recompute(
+  affected: { groups: Set<string>; fidelity: Set<string>; courses: Set<string>; programmes: Set<string>; responses: Set<string> },
+  deps: ProjectionDeps,
+): void {
   const { repos, rows } = deps;
   for (const programmeId of affected.programmes) for (const g of rows.groupsOfProgramme(programmeId)) affected.groups.add(g);
   for (const sessionId of affected.fidelity) {
@@ -259,4 +272,6 @@ function recompute(affected: { groups: Set<string>; fidelity: Set<string>; cours
     status.recomputeGroup(groupId);
   }
   for (const courseId of affected.courses) rows.recomputeCourseDates(courseId);
+  // Scores are never taken from the wire: each machine scores the answers with its definition.
+  for (const responseId of affected.responses) rescoreResponse(repos, responseId);
 }

@@ -71,7 +71,9 @@ export function scopesOfRow(t: SyncedTable, rowId: string, row: RowValues, looku
             const g = lookups.groupOfSession(String(row.session_id));
             return only(g && groupScope(g));
           }
-          case 'attendance': {
+          case 'attendance':
+          case 'outcome_statuses':
+          case 'outcome_responses': {
             const g = lookups.groupOfParticipant(String(row.participant_id));
             return only(g && groupScope(g));
           }

@@ -277,6 +277,42 @@ export const syncedTables: readonly SyncedTable[] = [
     parents: [parent('course_days', ['course_id', 'date']), parent('staff', 'staff_id')],
   },
   {
+    // Definitions are method, not about anyone: every machine scores with the same versions.
+    name: 'instruments',
+    key: ['code', 'version'],
+    parts: [part('ref', 'definition', 'source', 'created_at')],
+    derived: [],
+    local: ['updated_at'],
+    parents: [],
+  },
+  {
+    name: 'outcome_schedules',
+    key: ['id'],
+    parts: [part('ref', 'programme_id', 'instrument_code', 'respondent', ['timepoint', 'timepoint', 'months', 'window_days'], 'created_at')],
+    derived: [],
+    local: ['updated_at'],
+    parents: [parent('programmes', 'programme_id')],
+  },
+  {
+    name: 'outcome_statuses',
+    key: ['participant_id', 'timepoint'],
+    parts: [part('group', 'status', 'created_at')],
+    derived: [],
+    local: ['updated_at'],
+    parents: [parent('participants', 'participant_id')],
+  },
+  {
+    // Scores are not carried: each machine computes them from the answers and the definition.
+    name: 'outcome_responses',
+    key: ['id'],
+    parts: [
+      part('group', 'participant_id', ['instrument', 'instrument_code', 'instrument_version'], 'timepoint', 'date', 'entered_by', 'answers', 'created_at'),
+    ],
+    derived: [],
+    local: ['updated_at'],
+    parents: [parent('participants', 'participant_id'), parent('instruments', ['instrument_code', 'instrument_version'])],
+  },
+  {
     // A conflict lives in the scope of the cell it is about, so it reaches exactly who holds that cell.
     name: 'sync_conflicts',
     key: ['id'],
@@ -320,6 +356,8 @@ export const localOnlyTables = [
   'sync_pending',
   'sync_meta',
   'sync_refusals',
+  // Derived from outcome_responses on each machine.
+  'outcome_scores',
 ] as const;
 
 export const cellsOf = (t: SyncedTable): CellDef[] => t.parts.flatMap((p) => p.cells);

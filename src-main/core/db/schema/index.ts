@@ -6,3 +6,4 @@ export * from './export';
 export * from './leaders';
 export * from './calendar';
 export * from './sync';
+export * from './outcomes';

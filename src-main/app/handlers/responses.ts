@@ -1,0 +1,8 @@
+import type { Services } from '../../core/services';
+import type { Handlers, NamesIn } from '../router';
+
+/** Questionnaire answers, one at a time or from a CSV file (services/responses.ts). */
+export const responseHandlers = ({ responses }: Services): Pick<Handlers, NamesIn<'responses'>> => ({
+  'responses.record': (input) => responses.record(input),
+  'responses.import': (input) => responses.import(input),
+});

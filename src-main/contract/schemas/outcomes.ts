@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { DUE_STATES, INSTRUMENT_SOURCES, OUTCOME_STATUSES, RESPONDENTS } from '../enums';
+import { msg } from '../messages';
+import { id, isoDate, name } from './common';
+import { instrumentCode } from './instruments';
+
+const bilingual = z.object({ sv: z.string(), en: z.string() });
+const version = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$/, { error: msg('instrumentVersion') });
+
+/** `pre`, `post`, or a follow-up `fu<months>` (1–120 months). */
+export const timepoint = z.string().regex(/^(pre|post|fu(?:[1-9]|[1-9][0-9]|1[01][0-9]|120))$/, { error: msg('timepoint') });
+
+export const instrumentSummary = z.object({
+  code: z.string(),
+  version: z.string(),
+  name: bilingual,
+  respondent: z.enum(RESPONDENTS),
+  source: z.enum(INSTRUMENT_SOURCES),
+  items: z.number().int(),
+  scales: z.array(z.string()),
+  itemTextsIncluded: z.boolean(),
+  licenceHolder: z.string(),
+});
+
+/** A definition file's text; the core reads and checks it (`komet-instrument/1`). */
+export const instrumentImport = z.object({ text: z.string().max(1_000_000), source: z.enum(['imported', 'own']).optional().default('imported') }).strict();
+export const instrumentImportResult = z.object({ instrument: instrumentSummary, created: z.boolean() });
+
+export const scheduleEntry = z.object({
+  id,
+  programmeId: id,
+  instrumentCode: z.string(),
+  respondent: z.enum(RESPONDENTS),
+  timepoint: z.string(),
+  months: z.number().int().nullable(),
+  windowDays: z.number().int().nullable(),
+});
+export const scheduleList = z.object({ programmeId: id }).strict();
+export const scheduleInput = z
+  .object({
+    programmeId: id,
+    instrumentCode,
+    respondent: z.enum(RESPONDENTS),
+    timepoint,
+    windowDays: z.number().int().min(1).max(366).nullable().optional().default(null),
+  })
+  .strict()
+  .refine((s) => (s.timepoint.startsWith('fu') ? s.windowDays !== null : s.windowDays === null), { path: ['windowDays'], error: msg('followupWindow') });
+
+export const outcomeStatusInput = z.object({ participantId: id, timepoint, status: z.enum(OUTCOME_STATUSES).nullable() }).strict();
+export const outcomeStatusValue = z.object({ participantId: id, timepoint: z.string(), status: z.enum(OUTCOME_STATUSES).nullable() });
+
+/** `on`: the day to compute for (default today), so a list can be reproduced for a given date. */
+export const dueInput = z.object({ groupId: id.optional(), on: isoDate.optional() }).strict().optional().default({});
+export const dueItem = z.object({
+  participantId: id,
+  groupId: id,
+  instrument: z.string(),
+  timepoint: z.string(),
+  dueFrom: isoDate,
+  dueTo: isoDate,
+  status: z.enum(DUE_STATES),
+});
+
+const answerValue = z.number().int().min(-1000).max(1000).nullable();
+export const responseInput = z
+  .object({
+    participantId: id,
+    instrument: instrumentCode,
+    version: version.optional(),
+    timepoint,
+    date: isoDate,
+    /** Who typed the answers in: a name, one line. */
+    enteredBy: name,
+    answers: z.record(z.string().max(40), answerValue),
+  })
+  .strict();
+
+export const scoreRow = z.object({
+  participantId: id,
+  instrument: z.string(),
+  version: z.string(),
+  timepoint: z.string(),
+  scale: z.string(),
+  /** Full precision; null when too few items were answered. */
+  score: z.number().nullable(),
+  band: bilingual.nullable(),
+});
+export const responseRecorded = z.object({ id, instrument: z.string(), version: z.string(), scores: z.array(scoreRow) });
+
+export const scoreList = z.object({ participantId: id.optional() }).strict().optional().default({});
+
+export const responseImportInput = z.object({ text: z.string().max(50_000_000), dryRun: z.boolean(), enteredBy: name }).strict();
+export const importRowError = z.object({ row: z.number().int(), column: z.string().nullable(), message: bilingual });
+export const responseImportResult = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  /** Rows written; 0 on a dry run and whenever any row was refused. */
+  imported: z.number().int(),
+  errors: z.array(importRowError),
+});
+
+export type InstrumentSummary = z.infer<typeof instrumentSummary>;
+export type ScheduleEntry = z.infer<typeof scheduleEntry>;
+export type DueItemValue = z.infer<typeof dueItem>;
+export type ScoreRowValue = z.infer<typeof scoreRow>;
+export type ImportRowError = z.infer<typeof importRowError>;
+export type ResponseImportResult = z.infer<typeof responseImportResult>;

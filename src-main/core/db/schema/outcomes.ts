@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { INSTRUMENT_SOURCES, OUTCOME_STATUSES, RESPONDENTS } from '../../../contract/enums';
+import { idColumn, timestamps } from './columns';
+import { programmes } from './organisation';
+import { participants } from './participants';
+
+/**
+ * Questionnaire definitions (`komet-instrument/1` JSON), one row per code and version. A version
+ * is never rewritten (a trigger in the migration refuses it): responses are scored under the
+ * version they were entered with, so a changed definition is a new version.
+ */
+export const instruments = sqliteTable(
+  'instruments',
+  {
+    // Keyed by what it is, so the same version imported on two machines is one row when they sync.
+    code: text('code').notNull(),
+    version: text('version').notNull(),
+    definition: text('definition').notNull(),
+    source: text('source', { enum: INSTRUMENT_SOURCES }).notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.code, t.version] })],
+);
+
+/**
+ * Which questionnaires a programme's participants answer, by whom and when: `pre`, `post`, or a
+ * follow-up (`fu<months>`) with its window in days. The worklist is computed from these rows;
+ * what may be entered is not limited by them.
+ */
+export const outcomeSchedules = sqliteTable(
+  'outcome_schedules',
+  {
+    id: idColumn(),
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    instrumentCode: text('instrument_code').notNull(),
+    respondent: text('respondent', { enum: RESPONDENTS }).notNull(),
+    timepoint: text('timepoint').notNull(),
+    /** Months after the last session; set for follow-ups only. */
+    months: integer('months'),
+    /** Days the follow-up stays open after it falls due; set for follow-ups only. */
+    windowDays: integer('window_days'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('outcome_schedules_point_unique').on(t.programmeId, t.instrumentCode, t.timepoint),
+    check(
+      'outcome_schedules_followup',
+      sql`(${t.timepoint} in ('pre', 'post') and ${t.months} is null and ${t.windowDays} is null) or (${t.timepoint} = 'fu' || ${t.months} and ${t.months} between 1 and 120 and ${t.windowDays} between 1 and 366)`,
+    ),
+  ],
+);
+
+/** A participant who declined or could not be reached at a time point: the worklist stops asking. */
+export const outcomeStatuses = sqliteTable(
+  'outcome_statuses',
+  {
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    timepoint: text('timepoint').notNull(),
+    status: text('status', { enum: OUTCOME_STATUSES }).notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.timepoint] })],
+);
+
+/**
+ * One participant's answers to one instrument version at one time point. `answers` is a JSON
+ * object of item code → value, with null for an item left blank on the form.
+ */
+export const outcomeResponses = sqliteTable(
+  'outcome_responses',
+  {
+    id: idColumn(),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    instrumentCode: text('instrument_code').notNull(),
+    instrumentVersion: text('instrument_version').notNull(),
+    timepoint: text('timepoint').notNull(),
+    date: text('date').notNull(),
+    enteredBy: text('entered_by').notNull(),
+    answers: text('answers').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({ columns: [t.instrumentCode, t.instrumentVersion], foreignColumns: [instruments.code, instruments.version] }).onDelete('restrict'),
+    uniqueIndex('outcome_responses_point_unique').on(t.participantId, t.instrumentCode, t.timepoint),
+    index('outcome_responses_instrument_idx').on(t.instrumentCode, t.instrumentVersion),
+  ],
+);
+
+/**
+ * Each response's scale scores at full precision (a double; rounding is for display only),
+ * written with the response and rewritten only with it. `band` is the index of the matching band
+ * in the scale's definition, null when none matches or the score is null.
+ */
+export const outcomeScores = sqliteTable(
+  'outcome_scores',
+  {
+    responseId: text('response_id')
+      .notNull()
+      .references(() => outcomeResponses.id, { onDelete: 'cascade' }),
+    scale: text('scale').notNull(),
+    score: real('score'),
+    band: integer('band'),
+    answered: integer('answered'),
+    filled: integer('filled').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.scale] })],
+);

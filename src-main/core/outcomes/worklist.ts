@@ -1,0 +1,105 @@
+import { addMonths, formatISO, parseISO } from 'date-fns';
+import type { DueState } from '../../contract/enums';
+import { addDays } from '../domain/dates';
+import { parseTimepoint } from './timepoints';
+
+/** `pre` opens this many days before the first session and closes on it. */
+export const PRE_OPENS_DAYS_BEFORE = 28;
+/** `post` opens on the last session and closes this many days after it. */
+export const POST_OPEN_DAYS = 56;
+
+export interface WorklistPoint {
+  programmeId: string;
+  instrumentCode: string;
+  timepoint: string;
+  /** Follow-ups only: days the window stays open after it falls due. */
+  windowDays: number | null;
+}
+
+export interface WorklistEnrolment {
+  participantId: string;
+  groupId: string;
+  programmeId: string;
+  /** The participant's status; only `moved` is left out (the enrolment continues in the other group and is asked there). */
+  status: string;
+  firstSession: string | null;
+  lastSession: string | null;
+}
+
+export interface DueItem {
+  participantId: string;
+  groupId: string;
+  instrument: string;
+  timepoint: string;
+  dueFrom: string;
+  dueTo: string;
+  status: DueState;
+}
+
+export interface WorklistInput {
+  enrolments: readonly WorklistEnrolment[];
+  schedule: readonly WorklistPoint[];
+  /** `participantId|instrument|timepoint` of every stored response. */
+  entered: ReadonlySet<string>;
+  /** `participantId|timepoint` of every declined or unreachable mark. */
+  closed: ReadonlySet<string>;
+  today: string;
+}
+
+export const enteredKey = (participantId: string, instrument: string, timepoint: string) => `${participantId}|${instrument}|${timepoint}`;
+export const closedKey = (participantId: string, timepoint: string) => `${participantId}|${timepoint}`;
+
+/**
+ * The window a scheduled time point is open in, both ends inclusive: `pre` from four weeks before
+ * the first session until it; `post` from the last session to eight weeks after; a follow-up from
+ * N calendar months after the last session (the month's last day when the day does not exist) for
+ * its window of days. Null while the group has no sessions to count from.
+ */
+export function dueWindow(
+  timepoint: string,
+  windowDays: number | null,
+  firstSession: string | null,
+  lastSession: string | null,
+): { dueFrom: string; dueTo: string } | null {
+  const parsed = parseTimepoint(timepoint);
+  if (!parsed) return null;
+  if (parsed.kind === 'pre') return firstSession ? { dueFrom: addDays(firstSession, -PRE_OPENS_DAYS_BEFORE), dueTo: firstSession } : null;
+  if (!lastSession) return null;
+  if (parsed.kind === 'post') return { dueFrom: lastSession, dueTo: addDays(lastSession, POST_OPEN_DAYS) };
+  const dueFrom = formatISO(addMonths(parseISO(lastSession), parsed.months), { representation: 'date' });
+  return { dueFrom, dueTo: addDays(dueFrom, windowDays ?? 0) };
+}
+
+/**
+ * Questionnaires due or overdue on `today`, per enrolment and scheduled instrument: due inside its
+ * window, overdue after it, not listed before it opens. Dropouts stay in (evaluators need their
+ * post and follow-up answers); a row clears once a response is stored or the participant is
+ * marked declined or unreachable at that time point.
+ */
+export function computeWorklist({ enrolments, schedule, entered, closed, today }: WorklistInput): DueItem[] {
+  const byProgramme = new Map<string, WorklistPoint[]>();
+  for (const point of schedule) {
+    const list = byProgramme.get(point.programmeId);
+    if (list) list.push(point);
+    else byProgramme.set(point.programmeId, [point]);
+  }
+  const items: DueItem[] = [];
+  for (const e of enrolments) {
+    if (e.status === 'moved') continue;
+    for (const point of byProgramme.get(e.programmeId) ?? []) {
+      if (closed.has(closedKey(e.participantId, point.timepoint))) continue;
+      if (entered.has(enteredKey(e.participantId, point.instrumentCode, point.timepoint))) continue;
+      const window = dueWindow(point.timepoint, point.windowDays, e.firstSession, e.lastSession);
+      if (!window || today < window.dueFrom) continue;
+      items.push({
+        participantId: e.participantId,
+        groupId: e.groupId,
+        instrument: point.instrumentCode,
+        timepoint: point.timepoint,
+        ...window,
+        status: today <= window.dueTo ? 'due' : 'overdue',
+      });
+    }
+  }
+  return items;
+}

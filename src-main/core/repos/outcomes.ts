@@ -1,0 +1,233 @@
+import type Database from 'better-sqlite3';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { InstrumentSource, OutcomeStatus, Respondent } from '../../contract/enums';
+import type { Clock } from '../clock';
+import type { Orm } from '../db/open';
+import { instruments, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
+
+export interface InstrumentRow {
+  code: string;
+  version: string;
+  definition: string;
+  source: InstrumentSource;
+  createdAt: string;
+}
+
+export interface ScheduleRow {
+  id: string;
+  programmeId: string;
+  instrumentCode: string;
+  respondent: Respondent;
+  timepoint: string;
+  months: number | null;
+  windowDays: number | null;
+}
+
+export interface StatusRow {
+  participantId: string;
+  timepoint: string;
+  status: OutcomeStatus;
+}
+
+export interface ResponseRow {
+  id: string;
+  participantId: string;
+  instrumentCode: string;
+  instrumentVersion: string;
+  timepoint: string;
+  date: string;
+  enteredBy: string;
+  answers: string;
+}
+
+export interface ScoreRow {
+  scale: string;
+  score: number | null;
+  band: number | null;
+  answered: number | null;
+  filled: number;
+}
+
+/** What the worklist needs of one enrolment: its group, programme, and first and last session dates. */
+export interface EnrolmentDates {
+  participantId: string;
+  groupId: string;
+  programmeId: string;
+  status: string;
+  firstSession: string | null;
+  lastSession: string | null;
+}
+
+export interface StoredScore extends ScoreRow {
+  participantId: string;
+  instrumentCode: string;
+  instrumentVersion: string;
+  timepoint: string;
+}
+
+const instrumentColumns = {
+  code: instruments.code,
+  version: instruments.version,
+  definition: instruments.definition,
+  source: instruments.source,
+  createdAt: instruments.createdAt,
+};
+const scheduleColumns = {
+  id: outcomeSchedules.id,
+  programmeId: outcomeSchedules.programmeId,
+  instrumentCode: outcomeSchedules.instrumentCode,
+  respondent: outcomeSchedules.respondent,
+  timepoint: outcomeSchedules.timepoint,
+  months: outcomeSchedules.months,
+  windowDays: outcomeSchedules.windowDays,
+};
+
+/** Instruments, schedules, per-time-point statuses, responses and their stored scores. */
+export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
+  // A session's date is the day it was held, or the day it is planned for; cancelled ones do not count.
+  // A group's span is read once from the sessions' covering index, not once per participant.
+  const enrolmentDates = sqlite.prepare(`
+    with scheduled as (select distinct programme_id from outcome_schedules),
+    spans as (
+      select s.group_id, min(coalesce(s.held_date, s.planned_date)) as first, max(coalesce(s.held_date, s.planned_date)) as last
+      from groups g join scheduled on scheduled.programme_id = g.programme_id join sessions s on s.group_id = g.id
+      where s.status <> 'cancelled'
+      group by s.group_id)
+    select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
+           spans.first as firstSession, spans.last as lastSession
+    from groups g
+    join scheduled on scheduled.programme_id = g.programme_id
+    join participants p on p.group_id = g.id
+    left join spans on spans.group_id = g.id`);
+  const programmeOfParticipant = sqlite.prepare('select g.programme_id from participants p join groups g on g.id = p.group_id where p.id = ?').pluck();
+  const responseKeys = sqlite.prepare('select participant_id as participantId, instrument_code as instrumentCode, timepoint from outcome_responses');
+  const storedScores = sqlite.prepare(`
+    select r.participant_id as participantId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
+           r.timepoint as timepoint, s.scale as scale, s.score as score, s.band as band, s.answered as answered, s.filled as filled
+    from outcome_responses r join outcome_scores s on s.response_id = r.id
+    order by r.participant_id, r.instrument_code, r.timepoint, r.id, s.rowid`);
+
+  return {
+    listInstruments: (): InstrumentRow[] => orm.select(instrumentColumns).from(instruments).orderBy(asc(instruments.code), asc(instruments.createdAt)).all(),
+    instrument: (code: string, version: string): InstrumentRow | undefined =>
+      orm
+        .select(instrumentColumns)
+        .from(instruments)
+        .where(and(eq(instruments.code, code), eq(instruments.version, version)))
+        .get(),
+    /** The version stored last; a version is never rewritten, so this is the newest definition. */
+    latestInstrument: (code: string): InstrumentRow | undefined =>
+      orm
+        .select(instrumentColumns)
+        .from(instruments)
+        .where(eq(instruments.code, code))
+        .orderBy(desc(instruments.createdAt), desc(instruments.version))
+        .limit(1)
+        .get(),
+    insertInstrument(row: Omit<InstrumentRow, 'createdAt'>, at = clock.now()): void {
+      orm
+        .insert(instruments)
+        .values({ ...row, createdAt: at, updatedAt: at })
+        .run();
+    },
+
+    schedulesFor: (programmeId: string): ScheduleRow[] =>
+      orm
+        .select(scheduleColumns)
+        .from(outcomeSchedules)
+        .where(eq(outcomeSchedules.programmeId, programmeId))
+        .orderBy(asc(outcomeSchedules.instrumentCode), asc(outcomeSchedules.timepoint))
+        .all(),
+    allSchedules: (): ScheduleRow[] => orm.select(scheduleColumns).from(outcomeSchedules).all(),
+    schedule: (id: string): ScheduleRow | undefined => orm.select(scheduleColumns).from(outcomeSchedules).where(eq(outcomeSchedules.id, id)).get(),
+    insertSchedule(fields: Omit<ScheduleRow, 'id'>): ScheduleRow {
+      const now = clock.now();
+      const id = crypto.randomUUID();
+      orm
+        .insert(outcomeSchedules)
+        .values({ ...fields, id, createdAt: now, updatedAt: now })
+        .run();
+      return { id, ...fields };
+    },
+    deleteSchedule: (id: string): void => {
+      orm.delete(outcomeSchedules).where(eq(outcomeSchedules.id, id)).run();
+    },
+
+    statusesOf: (participantId: string): StatusRow[] =>
+      orm
+        .select({ participantId: outcomeStatuses.participantId, timepoint: outcomeStatuses.timepoint, status: outcomeStatuses.status })
+        .from(outcomeStatuses)
+        .where(eq(outcomeStatuses.participantId, participantId))
+        .all(),
+    allStatuses: (): StatusRow[] =>
+      orm
+        .select({ participantId: outcomeStatuses.participantId, timepoint: outcomeStatuses.timepoint, status: outcomeStatuses.status })
+        .from(outcomeStatuses)
+        .all(),
+    setStatus(participantId: string, timepoint: string, status: OutcomeStatus): void {
+      const now = clock.now();
+      orm
+        .insert(outcomeStatuses)
+        .values({ participantId, timepoint, status, createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({ target: [outcomeStatuses.participantId, outcomeStatuses.timepoint], set: { status, updatedAt: now } })
+        .run();
+    },
+    clearStatus: (participantId: string, timepoint: string): void => {
+      orm
+        .delete(outcomeStatuses)
+        .where(and(eq(outcomeStatuses.participantId, participantId), eq(outcomeStatuses.timepoint, timepoint)))
+        .run();
+    },
+
+    responseAt: (participantId: string, instrumentCode: string, timepoint: string): ResponseRow | undefined =>
+      orm
+        .select()
+        .from(outcomeResponses)
+        .where(
+          and(
+            eq(outcomeResponses.participantId, participantId),
+            eq(outcomeResponses.instrumentCode, instrumentCode),
+            eq(outcomeResponses.timepoint, timepoint),
+          ),
+        )
+        .get(),
+    response: (id: string): ResponseRow | undefined => orm.select().from(outcomeResponses).where(eq(outcomeResponses.id, id)).get(),
+    insertResponse(fields: Omit<ResponseRow, 'id'>): string {
+      const now = clock.now();
+      const id = crypto.randomUUID();
+      orm
+        .insert(outcomeResponses)
+        .values({ ...fields, id, createdAt: now, updatedAt: now })
+        .run();
+      return id;
+    },
+    /** Replaces a response's scores with freshly computed ones. */
+    writeScores(responseId: string, scores: readonly ScoreRow[]): void {
+      orm.delete(outcomeScores).where(eq(outcomeScores.responseId, responseId)).run();
+      if (scores.length)
+        orm
+          .insert(outcomeScores)
+          .values(scores.map((s) => ({ ...s, responseId })))
+          .run();
+    },
+    scoresOf: (responseId: string): ScoreRow[] =>
+      orm
+        .select({
+          scale: outcomeScores.scale,
+          score: outcomeScores.score,
+          band: outcomeScores.band,
+          answered: outcomeScores.answered,
+          filled: outcomeScores.filled,
+        })
+        .from(outcomeScores)
+        .where(eq(outcomeScores.responseId, responseId))
+        .all(),
+    storedScores: (): StoredScore[] => storedScores.all() as StoredScore[],
+
+    programmeOfParticipant: (participantId: string): string | undefined => programmeOfParticipant.get(participantId) as string | undefined,
+    enrolmentDates: (): EnrolmentDates[] => enrolmentDates.all() as EnrolmentDates[],
+    responseKeys: (): { participantId: string; instrumentCode: string; timepoint: string }[] =>
+      responseKeys.all() as { participantId: string; instrumentCode: string; timepoint: string }[],
+  };
+}
+export type OutcomeRepo = ReturnType<typeof outcomeRepo>;

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDemoData } from '../../../src-main/core/demo/add-demo';
+import { createTestApp, type TestApp } from '../../helpers/db';
+
+const today = '2025-06-01';
+let t: TestApp;
+let responses: number;
+const all = <T>(sql: string) => t.app.db.sqlite.prepare(sql).all() as T[];
+const one = (sql: string) => (t.app.db.sqlite.prepare(sql).pluck().get() as number) ?? 0;
+
+beforeAll(() => {
+  t = createTestApp({ now: `${today}T10:00:00.000Z` });
+  responses = addDemoData(t.app.db, { scale: 0.5, seed: 3, today }).responses;
+}, 120_000);
+afterAll(() => t.close());
+
+describe('demo outcomes', () => {
+  it('schedule SDQ-P before and after and DASS-21 also at six months, for parent programmes only', () => {
+    const rows = all<{ audience: string; plan: string }>(
+      `select p.audience, group_concat(s.instrument_code || ' ' || s.timepoint, ', ') as plan
+       from outcome_schedules s join programmes p on p.id = s.programme_id group by p.id order by p.audience`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.audience).toBe('parents');
+      expect(r.plan.split(', ').sort()).toEqual(['DASS-21 fu6', 'DASS-21 post', 'DASS-21 pre', 'SDQ-P post', 'SDQ-P pre']);
+    }
+  });
+
+  it('hold responses with blank items, from dropouts too, with a score row per scale', () => {
+    expect(responses).toBeGreaterThan(100);
+    expect(one('select count(*) from outcome_responses')).toBe(responses);
+    expect(one("select count(*) from outcome_responses where answers like '%null%'")).toBeGreaterThan(0);
+    expect(
+      one("select count(*) from outcome_responses r join participants p on p.id = r.participant_id where p.status = 'dropped_out' and r.timepoint = 'post'"),
+    ).toBeGreaterThan(0);
+    // SDQ-P has eight scales (five, total difficulties, externalising, internalising), DASS-21 three.
+    expect(one("select count(*) from outcome_scores s join outcome_responses r on r.id = s.response_id where r.instrument_code = 'SDQ-P'")).toBe(
+      8 * one("select count(*) from outcome_responses where instrument_code = 'SDQ-P'"),
+    );
+    expect(one("select count(*) from outcome_scores s join outcome_responses r on r.id = s.response_id where r.instrument_code = 'DASS-21'")).toBe(
+      3 * one("select count(*) from outcome_responses where instrument_code = 'DASS-21'"),
+    );
+    expect(one('select count(*) from outcome_responses where date > ?'.replace('?', `'${today}'`))).toBe(0);
+  });
+
+  it('date each pre response in its window: from four weeks before the first session until it', () => {
+    const late = one(
+      `select count(*) from outcome_responses r join participants p on p.id = r.participant_id
+       where r.timepoint = 'pre' and (r.date > (select min(coalesce(held_date, planned_date)) from sessions s where s.group_id = p.group_id and s.status <> 'cancelled')
+          or r.date < date((select min(coalesce(held_date, planned_date)) from sessions s where s.group_id = p.group_id and s.status <> 'cancelled'), '-28 days'))`,
+    );
+    expect(late).toBe(0);
+  });
+
+  it('mark some declined and some unreachable after the group, never before it', () => {
+    expect(one("select count(*) from outcome_statuses where status = 'declined'")).toBeGreaterThan(0);
+    expect(one("select count(*) from outcome_statuses where status = 'unreachable'")).toBeGreaterThan(0);
+    expect(one("select count(*) from outcome_statuses where timepoint = 'pre'")).toBe(0);
+  });
+
+  it('leave some questionnaires outstanding, which the worklist shows', async () => {
+    const due = await t.ok('outcomes.due', {});
+    expect(due.some((d) => d.status === 'due')).toBe(true);
+    expect(due.some((d) => d.status === 'overdue')).toBe(true);
+  });
+});
