@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { msg } from '../messages';
 import { id, isoDate, name, timestamp } from './common';
 import { EXPORT_PERIODS, EXPORT_RUN_STATUSES } from '../enums';
+import { textLimits } from '../limits';
 
 /**
  * FoU export: preview, run, open, keys, saved recipients and the export log.
@@ -217,7 +218,7 @@ export const recipientInput = z
       .string()
       .trim()
       .min(1, { error: msg('required') })
-      .max(200),
+      .max(textLimits.publicKey),
   })
   .strict();
 

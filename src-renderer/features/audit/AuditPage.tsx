@@ -10,6 +10,7 @@ import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
+import { textLimits } from '@contract/limits';
 
 const pageSize = 50;
 
@@ -94,7 +95,7 @@ export function AuditPage() {
           placeholder={t('audit.allEntities')}
           options={auditEntities.map((name) => ({ value: name, label: entity(name) }))}
         />
-        <SearchField id="audit-actor" label={t('audit.actor')} value={filters.actor} onSearch={(actor) => set({ actor })} />
+        <SearchField maxLength={textLimits.auditActor} id="audit-actor" label={t('audit.actor')} value={filters.actor} onSearch={(actor) => set({ actor })} />
       </FilterBar>
 
       <QueryState query={list}>

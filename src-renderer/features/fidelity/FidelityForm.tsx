@@ -7,6 +7,7 @@ import { FormActions } from '../../components/FormActions';
 import { Loading } from '../../components/Loading';
 import { useBilingual } from '../../i18n/useBilingual';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
 
 /** The session plan's components as a checklist, with a short note; saved as one record. */
 export function FidelityForm({ sessionId, number, onDone }: { sessionId: string; number: number; onDone(): void }) {
@@ -95,7 +96,7 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
           id={`${titleId}-note`}
           aria-describedby={`${titleId}-note-hint`}
           rows={2}
-          maxLength={500}
+          maxLength={textLimits.fidelityNote}
           value={text}
           onChange={(e) => setNote(e.target.value)}
         />

@@ -14,6 +14,7 @@ import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { weeklyDates } from '../../lib/dates';
 import { CalendarWarning, useCalendarConflicts } from './CalendarWarning';
 import { groupStatuses, useGroupOptions } from './options';
+import { textLimits } from '@contract/limits';
 
 type GroupStatus = (typeof groupStatuses)[number];
 
@@ -137,6 +138,7 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           className="form__wide"
           type="text"
           autoComplete="off"
+          maxLength={textLimits.venue}
           {...register('venue')}
         />
         <InputField
@@ -215,6 +217,7 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           error={errors.note?.message}
           className="form__wide"
           rows={3}
+          maxLength={textLimits.groupNote}
           {...register('note')}
         />
       </div>

@@ -10,6 +10,7 @@ import { namedChoices, SelectField } from '../../components/SelectField';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
 
 interface CertifyDialogProps {
   open: boolean;
@@ -149,10 +150,18 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
             required
             error={errors.overrideReason?.message}
             rows={3}
+            maxLength={textLimits.overrideReason}
             {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })}
           />
         )}
-        <TextAreaField id="certify-note" label={t('leaders.certify.note')} error={errors.note?.message} rows={2} {...register('note')} />
+        <TextAreaField
+          id="certify-note"
+          label={t('leaders.certify.note')}
+          error={errors.note?.message}
+          rows={2}
+          maxLength={textLimits.certificationNote}
+          {...register('note')}
+        />
         <FormActions
           layout="dialog"
           saving={certify.isPending}

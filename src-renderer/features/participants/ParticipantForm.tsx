@@ -14,6 +14,7 @@ import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { showToast } from '../../stores/toasts';
 import { childGenders, consents, familyNumbers, relations } from './labels';
+import { textLimits } from '@contract/limits';
 
 interface Values {
   displayName: string;
@@ -161,6 +162,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
           error={errors.displayName?.message}
           type="text"
           autoComplete="off"
+          maxLength={textLimits.displayName}
           {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })}
         />
         <SelectField
@@ -256,6 +258,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
           className="form__wide"
           type="text"
           autoComplete="off"
+          maxLength={textLimits.contact}
           {...register('contact')}
         />
       </div>

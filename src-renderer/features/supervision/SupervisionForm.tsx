@@ -19,6 +19,7 @@ import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { FollowUpRows } from './FollowUpRows';
 import { RatingGroup } from './RatingGroup';
+import { textLimits } from '@contract/limits';
 
 export interface SupervisionValues {
   date: string;
@@ -241,7 +242,14 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
           </div>
         )}
 
-        <TextAreaField id="sup-notes" label={t('supervision.notes')} error={errors.notes?.message} rows={4} {...register('notes')} />
+        <TextAreaField
+          id="sup-notes"
+          label={t('supervision.notes')}
+          error={errors.notes?.message}
+          rows={4}
+          maxLength={textLimits.supervisionNotes}
+          {...register('notes')}
+        />
 
         {existing ? (
           <p className="field__hint">{t('supervision.editFollowUpsHint')}</p>
