@@ -117,7 +117,7 @@ export const msg = (key: RuleMessageKey) => `msg:${key}`;
  * may carry a number after a second colon (`msg:tooLong:200`) that fills the rule's `{max}`.
  */
 export function ruleMessageFor(text: string): Bilingual | undefined {
-  const match = /^msg:([A-Za-z]+)(?::(\d+))?$/.exec(text);
+  const match = text.match(/^msg:([A-Za-z]+)(?::(\d+))?$/);
   if (!match) return undefined;
   const rule = (ruleMessages as Record<string, Bilingual | undefined>)[match[1] ?? ''];
   if (!rule) return undefined;
