@@ -121,7 +121,7 @@ export function LeaderOverviewPage() {
                       <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
                         {r.name}
                       </Link>
-                      <FlagList flags={r.attention} />
+                      <FlagList flags={r.attention} leaderId={r.leaderId} />
                     </li>
                   ))}
                 </ul>

@@ -65,7 +65,7 @@ export function LeaderPage() {
 
       {d.attention.length > 0 && (
         <Panel id="leader-attention" title={t('leaders.attention.title')} className="attention-list__item">
-          <FlagList flags={d.attention} />
+          <FlagList flags={d.attention} leaderId={d.leader.id} />
         </Panel>
       )}
 
