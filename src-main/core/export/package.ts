@@ -252,7 +252,10 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     `${JSON.stringify(dataPackage(tables, digests, { exportId: meta.exportId, created: meta.created, title }), null, 2)}\n`,
   );
   const belowKReason = settings.enforceK ? null : (options.belowKReason?.trim() ?? null);
-  yield* writeWhole('codebook.md', codebook(tables, { exportId: meta.exportId, created: meta.created, disclosure, belowKReason }));
+  yield* writeWhole(
+    'codebook.md',
+    codebook(tables, { exportId: meta.exportId, created: meta.created, disclosure, belowKReason, dropoutReasonCodes: source.dropoutReasonCodes ?? [] }),
+  );
 
   const manifest: CurrentManifest = {
     format: PACKAGE_FORMAT,
