@@ -137,6 +137,8 @@ export const exportRunInput = z
       .trim()
       .refine((text) => [...text].length >= 10 && [...text].length <= 1000, { error: msg('belowKReason') })
       .optional(),
+    /** Beside each CSV, a `;`-separated copy with a byte order mark that Swedish Excel opens as it is. */
+    excelCopies: z.boolean().optional().default(false),
   })
   .strict();
 
