@@ -10,6 +10,7 @@ import { stagingRegistryOf } from '../core/services/export-files';
 import { createAuditSink, listAudit } from '../core/repos/audit-repo';
 import { createServices } from '../core/services';
 import { createRepos } from '../core/repos';
+import { entitiesOfTables } from '../core/sync/entities';
 import { createLaptopSync, type LaptopSync } from '../core/sync/laptop';
 import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
@@ -122,7 +123,8 @@ export function startKomet(options: StartOptions): KometApp {
 /**
  * Sync hears of every committed local write on the change feed (the capture triggers have put it
  * in the outbox; this hands it on), and announces what it applied from other machines on the same
- * feed, naming the tables it touched. A status move alone (connected, offline) names none.
+ * feed, naming the kinds of rows it touched as local writes do. A status move alone (connected,
+ * offline) names none.
  */
 function connectSync(sync: LaptopSync, events: ChangeFeed): void {
   events.on((event) => {
@@ -134,7 +136,7 @@ function connectSync(sync: LaptopSync, events: ChangeFeed): void {
       logInternalError(err, `${event.procedure ?? 'write'} (sync after write)`);
     }
   });
-  sync.onChange((tables) => events.emit({ source: 'sync', entities: [...tables].sort() }));
+  sync.onChange((tables) => events.emit({ source: 'sync', entities: entitiesOfTables(tables) }));
 }
 
 /** Raised by a read-only start on a database an older Komet wrote: it must be migrated first. */

@@ -8,8 +8,9 @@ export interface ChangeEvent {
   source: 'local' | 'sync';
   /**
    * The kinds of rows the change committed, named as in the audit trail ('unit', 'participant',
-   * 'attendance', …); for sync, the tables it wrote ('participants', 'attendance', …), none when
-   * only the sync status moved; 'all' when the lock state moved or the whole database was replaced.
+   * 'attendance', …), for sync as for local writes (a sync batch that wrote `units` names 'unit');
+   * none when only the sync status moved; 'all' when the lock state moved or the whole database
+   * was replaced.
    */
   entities: string[] | 'all';
   /** The procedure that made a local change; 'vault.status' for a lock without a call (idle, screen lock). */

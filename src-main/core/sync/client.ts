@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Bilingual } from '../errors';
+import { AppError, type Bilingual } from '../errors';
 import { countCells } from './changes';
 import { createScopeLink, encodeFrameBody, type ScopeLink } from './engine/link';
 import { fromEngineTables, toEngineChanges, type RemoteHooks } from './engine/scope-store';
@@ -19,6 +19,8 @@ export interface ClientOptions {
   onError?(code: string, why: Bilingual): void;
   /** The server's clock is known: stamps from now on follow it. */
   onClock?(serverMs: number, localMs: number): void;
+  /** This machine's clock in milliseconds. */
+  nowMs?(): number;
   timeoutSeconds?: number;
 }
 
@@ -43,9 +45,18 @@ export interface SyncClient {
   open(scope: string): void;
   openScopes(): string[];
   traffic(): Traffic;
+  /** True once the connection is over (closed, or the server has said why it is ending it). */
+  isClosed(): boolean;
+  /** Why the server ended the connection, in its own words; null if it did not say. */
+  endedBy(): AppError | null;
   close(): Promise<void>;
   readonly closed: Promise<string>;
 }
+
+const connectionLost = (): Bilingual => ({
+  sv: 'Anslutningen till servern bröts. Ändringarna ligger kvar och skickas nästa gång.',
+  en: 'The connection to the server was lost. The changes are kept and sent next time.',
+});
 
 export function startSyncClient(channel: Channel, options: ClientOptions): SyncClient {
   const links = new Map<string, ScopeLink>();
@@ -66,6 +77,21 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
   let resolveClosed!: (reason: string) => void;
   const closed = new Promise<string>((r) => (resolveClosed = r));
   let isClosed = false;
+  const nowMs = options.nowMs ?? Date.now;
+  /** What the server said when it ended the connection; it arrives just before the close itself. */
+  let ending: { code: string; why: Bilingual } | null = null;
+
+  /** The error an operation on an ended connection fails with: the server's own words if it gave any. */
+  const endedError = () => (ending ? new AppError(ending.code === 'revoked' ? 'unauthorized' : 'io', ending.why) : new AppError('io', connectionLost()));
+
+  function send(message: object) {
+    if (isClosed) throw endedError();
+    try {
+      channel.send(message);
+    } catch {
+      throw endedError();
+    }
+  }
 
   const countFrame = (body: unknown) => {
     if (!Array.isArray(body)) return 0;
@@ -76,7 +102,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
   function request(scope: string) {
     if (requested.has(scope) || isClosed) return;
     requested.add(scope);
-    channel.send({ t: 'open', s: scope });
+    send({ t: 'open', s: scope });
   }
 
   /** Sends everything the scope holds here; the server merges what is new to it. */
@@ -91,7 +117,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
       void closed.then(() => resolve());
     }).finally(() => uploadWaiters.delete(id));
     uploads.set(scope, done);
-    channel.send({ t: 'upload', id, s: scope, changes: encodeFrameBody(toEngineChanges(changes)) });
+    send({ t: 'upload', id, s: scope, changes: encodeFrameBody(toEngineChanges(changes)) });
   }
 
   function startLink(scope: string) {
@@ -100,8 +126,10 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
     const link = createScopeLink(
       store,
       (f) => {
+        // A link still answering after the end has no one to answer to.
+        if (isClosed) return;
         if (f[1] === 3 || f[1] === 0) traffic.sent += countFrame(f[2]);
-        channel.send({ t: 'f', s: scope, f });
+        send({ t: 'f', s: scope, f });
       },
       { hooks: options.hooksFor(scope), timeoutSeconds: options.timeoutSeconds ?? 60 },
     );
@@ -114,7 +142,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
 
   channel.onClose((reason) => {
     isClosed = true;
-    rejectWelcome(new Error(reason));
+    rejectWelcome(endedError());
     for (const link of links.values()) void link.stop();
     resolveClosed(reason);
   });
@@ -124,7 +152,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
     if (!msg) return;
     switch (msg.t) {
       case 'welcome':
-        options.onClock?.(msg.clock, Date.now());
+        options.onClock?.(msg.clock, nowMs());
         options.onWelcome?.(msg);
         resolveWelcome(msg);
         for (const s of new Set([...msg.scopes, ...options.stores.scopes()])) request(s);
@@ -160,12 +188,16 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
         hashWaiters.get(msg.id)?.(msg.h, msg.waiting);
         return;
       case 'error':
-        options.onError?.(msg.code, { sv: msg.sv, en: msg.en });
+        // The server closes the connection right after this; nothing sent from now on would arrive.
+        ending = { code: msg.code, why: { sv: msg.sv, en: msg.en } };
+        isClosed = true;
+        rejectWelcome(endedError());
+        options.onError?.(msg.code, ending.why);
         return;
     }
   });
 
-  channel.send({ t: 'hello', v: protocolVersion, clock: Date.now(), scopes: options.stores.scopes() });
+  send({ t: 'hello', v: protocolVersion, clock: nowMs(), scopes: options.stores.scopes() });
 
   async function settled() {
     // Opening can chain (a new group's scope makes another offer), so wait until nothing is pending.
@@ -197,10 +229,10 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
             clearTimeout(timer);
             resolve({ h, waiting });
           });
-          channel.send({ t: 'hashes', id });
+          send({ t: 'hashes', id });
         });
         hashWaiters.delete(id);
-        if (!answer) return false;
+        if (!answer) break;
         const theirs = answer.h;
         // Every scope asked for is open, uploaded, refused, or one the server says may not be held yet.
         const waiting = new Set(answer.waiting);
@@ -226,6 +258,7 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
           );
         await new Promise((r) => setTimeout(r, 10));
       }
+      if (isClosed) throw endedError();
       return false;
     },
     open(scope) {
@@ -235,6 +268,8 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
     },
     openScopes: () => [...links.keys()],
     traffic: () => ({ ...traffic }),
+    isClosed: () => isClosed,
+    endedBy: () => (ending ? endedError() : null),
     async close() {
       isClosed = true;
       for (const link of links.values()) await link.stop();

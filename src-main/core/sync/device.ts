@@ -22,7 +22,12 @@ export function connectDevice(
   db: KometDb,
   bridge: SyncBridge,
   channel: Channel,
-  options: { now?: () => string; onClock?(serverMs: number, localMs: number): void; onError?(code: string, why: { sv: string; en: string }): void } = {},
+  options: {
+    now?: () => string;
+    nowMs?: () => number;
+    onClock?(serverMs: number, localMs: number): void;
+    onError?(code: string, why: { sv: string; en: string }): void;
+  } = {},
 ): DeviceConnection {
   const state = syncStateRepo(db.sqlite);
   const isoNow = options.now ?? (() => new Date().toISOString());
@@ -33,6 +38,7 @@ export function connectDevice(
     onRefused: (r) => state.addRefusal({ id: r.id, at: isoNow(), scope: r.s, tables: r.tables, sv: r.sv, en: r.en }),
     onClosed: (scope, why) => state.addRefusal({ id: `closed:${scope}`, at: isoNow(), scope, tables: [], sv: why.sv, en: why.en }),
     ...(options.onClock ? { onClock: options.onClock } : {}),
+    ...(options.nowMs ? { nowMs: options.nowMs } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
 

@@ -86,6 +86,8 @@ export interface LaptopSyncOptions {
   connect?(m: Membership): Promise<Channel>;
   /** How a code becomes a membership (tests substitute a server in the same process). */
   exchange?(code: string): Promise<Membership>;
+  /** This machine's clock in milliseconds (tests give a laptop one that runs wrong). */
+  nowMs?(): number;
 }
 
 export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
@@ -95,8 +97,9 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
   const rows = syncRowsRepo(db.sqlite);
   const listeners = new Set<(tables: string[]) => void>();
   const connect = options.connect ?? ((m: Membership) => pinnedSocket(m.url, m.fingerprint, m.credential));
+  const machineMs = options.nowMs ?? Date.now;
   let offset = Number(state.meta(keys.clockOffset) ?? 0) || 0;
-  const now = () => Date.now() + offset;
+  const now = () => machineMs() + offset;
   let bridge: SyncBridge | null = null;
   let connection: DeviceConnection | null = null;
   let busy: Promise<unknown> | null = null;
@@ -144,11 +147,19 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
   }
 
   async function openConnection(m: Membership): Promise<DeviceConnection> {
+    // A connection the server has just ended (a revocation) is not used again even before its
+    // socket has closed, and the user hears the server's reason rather than that the socket closed.
+    if (connection?.client.isClosed()) {
+      const why = connection.client.endedBy();
+      await dropConnection();
+      if (why) throw why;
+    }
     if (connection) return connection;
     const b = ensureBridge(m);
     const channel = await connect(m);
     const c = connectDevice(db, b, channel, {
       now: () => clock.now(),
+      nowMs: machineMs,
       onClock: (serverMs, localMs) => {
         // Stamps follow the server's clock, so a laptop running behind is not ignored by it.
         offset = serverMs - localMs;
@@ -181,7 +192,14 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       throw err;
     }
     const before = c.client.traffic();
-    const { converged, traffic } = await c.syncNow(timeoutMs);
+    let outcome: Awaited<ReturnType<DeviceConnection['syncNow']>>;
+    try {
+      outcome = await c.syncNow(timeoutMs);
+    } catch (err) {
+      if (err instanceof AppError) lastError = err.messages;
+      throw err;
+    }
+    const { converged, traffic } = outcome;
     if (converged) {
       const at = clock.now();
       state.setMeta(keys.lastSyncedAt, at);

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue } from '@contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../components/FormField';
-import { applyServerIssues, encodeBilingual } from '../../lib/forms';
+import { encodeBilingual } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
-import { PassphraseFields } from './passphrase';
+import { PassphraseChangeFields, usePassphraseChange } from './passphrase-change';
 import { RekeyPanel } from './RekeyPanel';
 
 /** Settings page panels: change the passphrase, replace the keys, and how soon Komet locks itself. */
@@ -22,32 +20,19 @@ export function SecuritySettings() {
   );
 }
 
-type PassphraseValues = Record<string, string>;
-
 function ChangePassphrase() {
   const { t } = useTranslation();
   const change = useApiMutation('vault.changePassphrase');
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const form = useForm<PassphraseValues>({ mode: 'onTouched', defaultValues: { current: '', next: '', nextRepeat: '' } });
-  const { register, handleSubmit, formState, reset } = form;
+  const { form, unmatched, error, attempt } = usePassphraseChange();
+  const { handleSubmit, formState, reset } = form;
 
-  const submit = handleSubmit(async (values) => {
-    setUnmatched([]);
-    setError(null);
-    try {
+  const submit = handleSubmit(() =>
+    attempt(async (values) => {
       await change.mutateAsync({ current: values.current ?? '', next: values.next ?? '', nextRepeat: values.nextRepeat ?? '' });
       reset();
       showToast(t('vault.change.done'));
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'wrong_passphrase') {
-        form.setError('current', { type: 'server', message: encodeBilingual(err.messages) }, { shouldFocus: true });
-        return;
-      }
-      setError(err);
-      setUnmatched(applyServerIssues(err, form.setError, ['current', 'next', 'nextRepeat']));
-    }
-  });
+    }),
+  );
 
   return (
     <section className="panel" aria-labelledby="settings-passphrase">
@@ -59,26 +44,7 @@ function ChangePassphrase() {
       </p>
       <form className="form form--narrow" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorAlert error={error} extraIssues={unmatched} />
-        <FormField id="change-current" label={t('vault.change.current')} required error={formState.errors.current?.message}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              spellCheck={false}
-              {...register('current', { validate: (v) => v !== '' || 'vault.validation.passphraseRequired' })}
-            />
-          )}
-        </FormField>
-        <PassphraseFields
-          idPrefix="change"
-          name="next"
-          repeatName="nextRepeat"
-          label={t('vault.newPassphrase')}
-          register={register}
-          watch={form.watch}
-          errors={formState.errors}
-        />
+        <PassphraseChangeFields idPrefix="change" form={form} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? t('common.saving') : t('vault.change.submit')}

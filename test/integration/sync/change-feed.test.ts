@@ -12,7 +12,7 @@ import { dbPath, serverCli, startServerProcess, type ServerProcess } from '../..
 /**
  * Sync and the runtime's one change stream: a write made through the runtime reaches sync on the
  * open database's feed, and what sync applies from another machine comes out of the runtime's
- * feed as a 'sync' event naming the tables it wrote. A real server process, real database files.
+ * feed as a 'sync' event naming what it wrote in the same words as local events. A real server process, real database files.
  */
 let root: string;
 let cityDir: string;
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('sync on the runtime’s change feed', { timeout: 120_000 }, () => {
-  it('hears the runtime’s writes and announces what it applied from another machine as a sync event naming the tables', async () => {
+  it('hears the runtime’s writes and announces what it applied from another machine as a sync event naming the same entities', async () => {
     const a = joinedLaptop('a');
     const b = joinedLaptop('b');
     runtime = createRuntime({
@@ -90,7 +90,9 @@ describe('sync on the runtime’s change feed', { timeout: 120_000 }, () => {
     expect(received.ok).toBe(true);
     expect(unitNames(a)).toContain('Enhet Syd');
     const fromSync = seen.slice(before).filter((e) => e.source === 'sync');
-    expect(fromSync.some((e) => Array.isArray(e.entities) && e.entities.includes('units'))).toBe(true);
+    // In the local events' words: the audit trail's entity, not the table.
+    expect(fromSync.some((e) => Array.isArray(e.entities) && e.entities.includes('unit'))).toBe(true);
+    for (const e of fromSync) expect(e.entities).not.toContain('units');
     // Only names travel on the stream, never values.
     expect(JSON.stringify(seen)).not.toContain('Enhet Syd');
   });
