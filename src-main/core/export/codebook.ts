@@ -82,7 +82,7 @@ function codesSection(codes: readonly string[]): string[] {
   return [
     '## Koder / codes',
     '',
-    '**`dropout_reason` (avbrottsorsak / dropout reason).** Koden står i `participants.csv`. / The code is in `participants.csv`.',
+    '**`dropout_reason` (avhoppsorsak / dropout reason).** Koden står i `participants.csv`. / The code is in `participants.csv`.',
     '',
     '| Kod / code | Benämning | Label |',
     '|---|---|---|',
