@@ -15,6 +15,7 @@ import { ParticipationSections } from '../participants/ParticipationSections';
 import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { AddExtraSessionForm } from './SessionForms';
 import { SessionsTable } from './SessionsTable';
+import { programmeLabel } from '../../lib/programme-label';
 
 export function GroupPage() {
   const { t } = useTranslation();
@@ -62,7 +63,7 @@ export function GroupPage() {
 
       <Panel id="group-details" title={t('groups.details')}>
         <dl className="details">
-          <Detail label={t('groups.programme')}>{`${g.programmeName} (${g.programmeCode})`}</Detail>
+          <Detail label={t('groups.programme')}>{programmeLabel({ name: g.programmeName, code: g.programmeCode })}</Detail>
           <Detail label={t('groups.unit')}>{g.unitName}</Detail>
           <Detail label={t('groups.venue')}>{g.venue || '–'}</Detail>
           <Detail label={t('groups.startDate')}>{fmt.date(g.startDate)}</Detail>

@@ -11,6 +11,7 @@ import { useBilingual } from '../../i18n/useBilingual';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { textLimits } from '@contract/limits';
+import { programmeLabel } from '../../lib/programme-label';
 
 interface CertifyDialogProps {
   open: boolean;
@@ -109,7 +110,7 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
           required
           error={errors.programmeId?.message}
           placeholder={t('form.choose')}
-          options={pathways.map((x) => ({ value: x.programmeId, label: `${x.programmeName} (${x.programmeCode})` }))}
+          options={pathways.map((x) => ({ value: x.programmeId, label: programmeLabel({ name: x.programmeName, code: x.programmeCode }) }))}
           {...register('programmeId', required)}
         />
         {chosen && (
