@@ -6,6 +6,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ExportLogPage } from '../features/export/ExportLogPage';
 import { ExportWizardPage } from '../features/export/ExportWizardPage';
 import { OpenExportPage } from '../features/export/OpenExportPage';
+import { AttendanceSheetPage } from '../features/groups/AttendanceSheetPage';
 import { GroupCreatePage, GroupEditPage } from '../features/groups/GroupFormPages';
 import { GroupListPage } from '../features/groups/GroupListPage';
 import { GroupPage } from '../features/groups/GroupPage';
@@ -41,6 +42,7 @@ export function App() {
                 <Route path="groups/:id" element={<GroupPage />} />
                 <Route path="groups/:id/edit" element={<GroupEditPage />} />
                 <Route path="groups/:id/sessions/:sessionId/record" element={<RecordSessionPage />} />
+                <Route path="groups/:id/sessions/:sessionId/sheet" element={<AttendanceSheetPage />} />
                 <Route path="staff/*" element={<StaffPage />} />
                 <Route path="leaders/*" element={<LeadersRoutes />} />
                 <Route path="supervision/*" element={<SupervisionRoutes />} />

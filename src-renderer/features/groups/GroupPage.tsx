@@ -33,6 +33,9 @@ export function GroupPage() {
   }
 
   const toRecord = g.status === 'cancelled' ? null : nextToRecord(g.sessions, todayIso());
+  // The sheet a leader prints before a session: the next one not yet held, else the first.
+  const today = todayIso();
+  const forSheet = g.sessions.find((s) => s.status === 'planned' && s.plannedDate >= today) ?? toRecord ?? g.sessions[0];
   return (
     <>
       <PageHeader
@@ -49,6 +52,11 @@ export function GroupPage() {
             {toRecord && (
               <Link to={recordRoute(g.id, toRecord.id)} className="button button--primary">
                 {t('record.title', { number: toRecord.number })}
+              </Link>
+            )}
+            {forSheet && (
+              <Link to={`/groups/${id}/sessions/${forSheet.id}/sheet`} className="button button--secondary">
+                {t('groups.sheet.link')}
               </Link>
             )}
             <Link to={`/groups/${id}/edit`} className="button button--secondary">

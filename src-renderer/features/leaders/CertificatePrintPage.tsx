@@ -7,7 +7,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { PendingPage } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { percent, shareAsPercent } from '../../lib/percent';
-import '../../styles/print.css';
 import { Checklist } from './Checklist';
 import { programmeLabel } from '../../lib/programme-label';
 
