@@ -15,6 +15,7 @@ import { ParticipationSections } from '../participants/ParticipationSections';
 import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { AddExtraSessionForm } from './SessionForms';
 import { SessionsTable } from './SessionsTable';
+import { CalendarDownload } from './CalendarDownload';
 import { programmeLabel } from '../../lib/programme-label';
 
 export function GroupPage() {
@@ -91,6 +92,7 @@ export function GroupPage() {
       >
         <SessionsTable sessions={g.sessions} />
         <AddExtraSessionForm groupId={g.id} />
+        <CalendarDownload group={g} />
       </Panel>
 
       <ParticipationSections groupId={g.id} groupStatus={g.status} startDate={g.startDate} />
