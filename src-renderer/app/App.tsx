@@ -16,6 +16,7 @@ import { SupervisionRoutes } from '../features/supervision/SupervisionRoutes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { RecordSessionPage } from '../features/record/RecordSessionPage';
 import { RecipientsPage } from '../features/recipients/RecipientsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -51,6 +52,7 @@ export function App() {
                 <Route path="units/*" element={<UnitsPage />} />
                 <Route path="backups" element={<BackupsPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="search" element={<SearchPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="settings/recipients" element={<RecipientsPage />} />
                 <Route path="settings/sync" element={<SyncSettingsPage />} />

@@ -1,3 +1,4 @@
+// The leaders' ways into Komet from outside a page: a calendar file of a group's sessions, and the header search.
 import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { expect, expectNoAxeViolations, test } from './fixtures';
@@ -25,4 +26,28 @@ test('the group page saves its sessions as a calendar file the leaders can impor
   const shown = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(first);
   expect(shown).toBe(`${detail.value.sessions[0]!.plannedDate} 17:30`);
   for (const name of names.slice(0, 2)) expect(text).not.toContain(name);
+});
+
+test('the header search is one key press away and lists people, groups and leaders as links', async ({ page, komet }) => {
+  const { group } = await arrangeParticipationGroup(komet, { participants: 3 });
+  await openRoute(page, '/');
+  await page.keyboard.press('Control+k');
+  const field = page.getByRole('searchbox', { name: /^Sök/ });
+  await expect(field).toBeFocused();
+  await field.fill('cecilia');
+  await field.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sökresultat för ”cecilia”' })).toBeVisible();
+  const people = page.getByRole('region', { name: 'Deltagare' });
+  await expect(people.getByRole('link')).toHaveText(['Cecilia']);
+  await expectNoAxeViolations(page);
+
+  await page.keyboard.press('Control+k');
+  await expect(field).toBeFocused();
+  await field.fill('astrid');
+  await field.press('Enter');
+  await expect(page.getByRole('region', { name: 'Gruppledare' }).getByRole('link', { name: 'Astrid Ledare' })).toBeVisible();
+  await field.fill('Familjecentralen');
+  await field.press('Enter');
+  await page.getByRole('region', { name: 'Grupper' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`#/groups/${group.id}$`));
 });
