@@ -19,10 +19,16 @@ KOMET_PASSPHRASE when set, otherwise in the browser; a new one is created encryp
 
 ${dbOptionHelp}
   --port N        port att lyssna på (standard: en ledig port) / port to listen on (default: a free port)
-${helpOptionHelp}`;
+${helpOptionHelp}
 
-/** The built renderer, relative to the repository root (src-main/cli → ../../out/renderer). */
-export const rendererDir = path.resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+I en källkodskopia byggs sidorna vid första användningen och när de ändrats (KOMET_SERVE_BUILD=0
+stänger av det). / In a source checkout the pages are built on first use and when they have
+changed (KOMET_SERVE_BUILD=0 turns that off).`;
+
+/** The project root, from the sources (src-main/cli) and from the bundle (out/cli) alike. */
+const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+/** The built renderer, relative to the repository root. */
+export const rendererDir = path.join(projectRoot, 'out', 'renderer');
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...baseOptions, port: { type: 'string' } }, strict: true, allowPositionals: false });
@@ -43,6 +49,7 @@ export async function run(args: string[]): Promise<number> {
     en: 'give an integer 0–65535',
   });
   const databasePath = databasePathFrom(values.db);
+  if (!(await pagesReady())) return 1;
   const status = vaultStatus(path.dirname(databasePath), databasePath);
   // An existing unencrypted database (demo, benchmark) is served as it is. The page is what the
   // user works in, so the runtime answers as the browser shell: app.info says so and the export's
@@ -79,4 +86,18 @@ export async function run(args: string[]): Promise<number> {
   await opened.close();
   app.close();
   return 0;
+}
+
+/** Builds the page first where it is missing or older than its sources; false when that failed. */
+async function pagesReady(): Promise<boolean> {
+  if (process.env.KOMET_SERVE_BUILD === '0') return true;
+  const { uiBuildState, buildUi } = await import('./ui-build');
+  const state = uiBuildState(projectRoot);
+  if (state === 'built' || state === 'unbuildable') return true;
+  const result = buildUi(projectRoot, state, (line) => console.error(line));
+  if (!result.ok) {
+    process.stderr.write(result.output);
+    console.error('Komets sidor kunde inte byggas (se ovan); kör npm run build. / Komet’s pages could not be built (see above); run npm run build.');
+  }
+  return result.ok;
 }

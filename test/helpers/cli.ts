@@ -16,6 +16,9 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, KOMET_DEBUG: '' };
   delete env.KOMET_PASSPHRASE;
   delete env.KOMET_DATA_DIR;
+  // The tests call `komet serve` for its API before `npm test` builds the pages; building them
+  // there is covered once, in a throwaway root, by ui-build.test.ts.
+  env.KOMET_SERVE_BUILD = '0';
   return { ...env, ...extra };
 }
 
