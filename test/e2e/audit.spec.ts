@@ -1,6 +1,9 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { goTo } from './ui-steps';
 
+// Two full-page axe scans and a page visit after them: more than the default minute on a shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('the log shows who created a unit, filters by record and user, and says when nothing matches', async ({ page, komet }) => {
   await goTo(page, 'Enheter');
   await page.getByRole('link', { name: 'Ny enhet' }).first().click();
