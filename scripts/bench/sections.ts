@@ -1,5 +1,6 @@
 import type { BenchSection } from './context';
 import { exportSection } from './export';
+import { importSection } from './import';
 import { leadersSection } from './leaders';
 import { outcomesSection } from './outcomes';
 import { syncSection } from './sync';
@@ -12,4 +13,5 @@ export const sections: Record<string, BenchSection> = {
   vault: vaultSection,
   sync: syncSection,
   outcomes: outcomesSection,
+  import: importSection,
 };

@@ -17,6 +17,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   restore: { summary: 'återställ en säkerhetskopia / restore a backup', load: () => import('./restore') },
   rekey: { summary: 'byt databasens nyckel och återställningsnyckeln / replace the data key and recovery key', load: () => import('./rekey') },
   audit: { summary: 'visa ändringsloggen / show the audit log', load: () => import('./audit') },
+  import: {
+    summary: 'läs in medarbetare, grupper eller deltagare från xlsx/csv / import staff, groups or participants from xlsx/csv',
+    load: () => import('./import'),
+  },
   export: { summary: 'skapa en krypterad FoU-export / create an encrypted evaluation export', load: () => import('./export') },
   'open-export': { summary: 'öppna och kontrollera en FoU-export / open and verify an evaluation export', load: () => import('./open-export') },
   keygen: { summary: 'skapa en nyckel för att ta emot exporter / create a key to receive exports', load: () => import('./keygen') },

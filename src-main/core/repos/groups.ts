@@ -89,6 +89,13 @@ export function groupRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   );
 
   return {
+    /** Every group's natural key (programme, unit, start date): how a spreadsheet names a group. */
+    naturalKeys(): { id: string; programmeId: string; unitId: string; startDate: string; status: GroupRow['status'] }[] {
+      return orm
+        .select({ id: groups.id, programmeId: groups.programmeId, unitId: groups.unitId, startDate: groups.startDate, status: groups.status })
+        .from(groups)
+        .all();
+    },
     row(id: string): GroupRow | undefined {
       return orm.select().from(groups).where(eq(groups.id, id)).get();
     },

@@ -1,4 +1,4 @@
-import type { AuditSink } from '../audit';
+import { noAudit, type AuditSink } from '../audit';
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { createRepos } from '../repos';
@@ -8,6 +8,7 @@ import { createContext } from './context';
 import { courseService } from './courses';
 import { dropoutReasonService } from './dropout-reasons';
 import { exportService } from './export';
+import { importService } from '../import/import-service';
 import { fidelityService } from './fidelity';
 import { followUpService } from './follow-ups';
 import { groupService } from './groups';
@@ -38,19 +39,23 @@ export interface ServiceDeps {
 /** Every use case Komet has, on one open database. Shells, the CLI and tests all go through here. */
 export function createServices(db: KometDb, deps: ServiceDeps) {
   const ctx = createContext(db, createRepos(db, deps.clock), deps.clock, deps.audit);
+  const staff = staffService(ctx);
+  const participants = participantService(ctx);
+  const groups = groupService(ctx);
+  const quiet = { ...ctx, audit: noAudit };
   return {
     programmes: programmeService(ctx),
     units: unitService(ctx),
     calendar: calendarService(ctx),
-    staff: staffService(ctx),
-    groups: groupService(ctx),
+    staff,
+    groups,
     sessions: sessionService(ctx),
     dashboard: dashboardService(ctx),
     stats: statsService(ctx),
     search: searchService(ctx),
     settings: settingsService(ctx),
     seed: seedService(ctx),
-    participants: participantService(ctx),
+    participants,
     attendance: attendanceService(ctx),
     fidelity: fidelityService(ctx),
     sessionPlans: sessionPlanService(ctx),
@@ -66,6 +71,12 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     leaders: leaderService(ctx),
     exporter: exportService(ctx),
     recipients: recipientService(ctx),
+    // The import's dry run tries its rows through these and rolls back: nothing for the audit log.
+    imports: importService(
+      ctx,
+      { staff, groups, participants },
+      { staff: staffService(quiet), groups: groupService(quiet), participants: participantService(quiet) },
+    ),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -100,6 +100,20 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
 
   const record = (action: string, id: string, fields: string[]) => audit.record({ action, entity: 'participant', entityId: id, fields });
 
+  /** Every rule of the form, then the insert; the caller evaluates statuses. */
+  function insertChecked({ groupId, ...f }: ParsedInput<'participants.create'>): { id: string; familyId: string } {
+    activeGroup(groupId, 'groupId');
+    const plan = familyPlan(f, null);
+    checkFields(f, groupId, plan.childBirthYear, plan.childGender);
+    checkDuplicate(groupId, '', f, f.familyId);
+    let familyId = plan.familyId;
+    if (familyId === null) familyId = repos.participants.insertFamily(plan.childBirthYear, plan.childGender);
+    else repos.participants.updateFamily(familyId, plan.childBirthYear, plan.childGender);
+    const id = repos.participants.insert({ ...f, familyId, groupId });
+    record('create', id, ['displayName', 'relation', 'contact', 'familyId', 'enrolmentDate', 'consent', 'consentDate']);
+    return { id, familyId };
+  }
+
   return {
     list: ({ groupId, includeMoved }: ParsedInput<'participants.list'>): Participant[] => {
       if (!repos.groups.row(groupId)) throw missing('group');
@@ -108,19 +122,40 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     },
     get: ({ id }: ParsedInput<'participants.get'>) => get(id),
 
-    create: ({ groupId, ...f }: ParsedInput<'participants.create'>): Participant =>
+    create: (input: ParsedInput<'participants.create'>): Participant =>
       tx(() => {
-        activeGroup(groupId, 'groupId');
-        const plan = familyPlan(f, null);
-        checkFields(f, groupId, plan.childBirthYear, plan.childGender);
-        checkDuplicate(groupId, '', f, f.familyId);
-        let familyId = plan.familyId;
-        if (familyId === null) familyId = repos.participants.insertFamily(plan.childBirthYear, plan.childGender);
-        else repos.participants.updateFamily(familyId, plan.childBirthYear, plan.childGender);
-        const id = repos.participants.insert({ ...f, familyId, groupId });
-        status.recomputeGroup(groupId, [id]);
-        record('create', id, ['displayName', 'relation', 'contact', 'familyId', 'enrolmentDate', 'consent', 'consentDate']);
+        const { id } = insertChecked(input);
+        status.recomputeGroup(input.groupId, [id]);
         return get(id);
+      }),
+
+    /**
+     * Many new participants at once (an import), each checked as by create and each in its own
+     * savepoint, so a refused row is reported through onError and leaves no trace; statuses are
+     * evaluated once per group at the end instead of once per person. Rows with the same family
+     * key join the family of the first of them.
+     */
+    createMany: (
+      inputs: readonly (ParsedInput<'participants.create'> & { familyKey: string | null })[],
+      onError: (index: number, err: unknown) => void,
+    ): string[] =>
+      tx(() => {
+        const families = new Map<string, string>();
+        const byGroup = new Map<string, string[]>();
+        const ids: string[] = [];
+        inputs.forEach(({ familyKey, ...input }, index) => {
+          try {
+            const joined = familyKey ? families.get(familyKey) : undefined;
+            const { id, familyId } = tx(() => insertChecked(joined ? { ...input, familyId: joined } : input));
+            if (familyKey && !joined) families.set(familyKey, familyId);
+            ids.push(id);
+            byGroup.set(input.groupId, [...(byGroup.get(input.groupId) ?? []), id]);
+          } catch (err) {
+            onError(index, err);
+          }
+        });
+        for (const [groupId, groupIds] of byGroup) status.recomputeGroup(groupId, groupIds);
+        return ids;
       }),
 
     update: ({ id, ...f }: ParsedInput<'participants.update'>): Participant =>

@@ -1,0 +1,177 @@
+import { AppError } from '../errors';
+import type { ServiceContext } from '../services/context';
+import type { groupService } from '../services/groups';
+import type { participantService } from '../services/participants';
+import type { staffService } from '../services/staff';
+import type { ImportKind } from './kinds';
+import type { ColumnMapping } from './mapping';
+import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
+import type { ImportTable } from './read-table';
+import { planGroups, type GroupImportInput } from './group-plan';
+import { planParticipants, type ParticipantImportInput } from './participant-plan';
+import { planStaff } from './staff-plan';
+
+/** What the last committed import created, kept until the next import so it can be undone whole. */
+export interface LastImport {
+  id: string;
+  kind: ImportKind;
+  at: string;
+  created: string[];
+}
+
+const lastImportKey = 'import.last';
+
+const refusedRows = (plan: ImportPlan) =>
+  new AppError(
+    'validation',
+    {
+      sv: `${plan.counts.invalid === 1 ? '1 rad har fel' : `${plan.counts.invalid} rader har fel`}. Inget importerades. Rätta raderna eller importera bara de giltiga.`,
+      en: `${plan.counts.invalid === 1 ? '1 row has errors' : `${plan.counts.invalid} rows have errors`}. Nothing was imported. Fix the rows or import only the valid ones.`,
+    },
+    plan.rows
+      .filter((r) => r.status === 'invalid')
+      .slice(0, 100)
+      .flatMap((r) => r.issues.map((i) => ({ path: `row.${r.rowNumber}${i.column ? `.${i.column}` : ''}`, message: i.message }))),
+  );
+
+/** A rule the service enforces beyond the form's schema, named by the row that broke it. */
+function atRow(rowNumber: number, err: unknown): unknown {
+  if (!(err instanceof AppError)) return err;
+  const detail = err.issues?.map((i) => i.message) ?? [err.messages];
+  return new AppError(
+    err.code,
+    {
+      sv: `Rad ${rowNumber}: ${detail.map((m) => m.sv).join(' ')} Inget importerades.`,
+      en: `Row ${rowNumber}: ${detail.map((m) => m.en).join(' ')} Nothing was imported.`,
+    },
+    err.issues,
+  );
+}
+
+const groupHasParticipants = () =>
+  new AppError('in_use', {
+    sv: 'En grupp från importen har fått deltagare och tas inte bort. Inget ångrades.',
+    en: 'A group from the import has participants now and is not deleted. Nothing was undone.',
+  });
+
+const nothingToUndo = () => new AppError('not_found', { sv: 'Det finns ingen import att ångra.', en: 'There is no import to undo.' });
+
+type Writers = { staff: ReturnType<typeof staffService>; groups: ReturnType<typeof groupService>; participants: ReturnType<typeof participantService> };
+
+/** Thrown to roll the dry run's trial writes back. */
+class TrialOver extends Error {}
+
+export function importService(ctx: ServiceContext, services: Writers, trial: Writers) {
+  const { repos, tx, audit, clock } = ctx;
+
+  /** Creates the plan's new rows through the services. */
+  const createRows = (kind: ImportKind, planned: ImportPlan, writers: Writers, onError: (row: PlannedRow, err: unknown) => void): string[] => {
+    const rows = planned.rows.filter((r) => r.status === 'new');
+    if (kind === 'participants') {
+      return writers.participants.createMany(
+        rows.map((r) => r.input as ParticipantImportInput),
+        (index, err) => onError(rows[index]!, err),
+      );
+    }
+    const created: string[] = [];
+    for (const row of rows) {
+      try {
+        if (kind === 'groups') created.push(writers.groups.create(row.input as GroupImportInput).id);
+        else created.push(writers.staff.create(row.input as Parameters<Writers['staff']['create']>[0]).id);
+      } catch (err) {
+        onError(row, err);
+      }
+    }
+    return created;
+  };
+
+  /**
+   * The dry run: the plan, then every new row tried through the services' own rules (those that
+   * look at the database, such as consent dated before enrolment) and rolled back, so the
+   * preview names every row the commit would refuse. Writes nothing, logs nothing.
+   */
+  const preview = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping): ImportPlan => {
+    const planned = plan(kind, table, mapping);
+    try {
+      tx(() => {
+        createRows(kind, planned, trial, (row, err) => {
+          if (!(err instanceof AppError)) throw err;
+          row.status = 'invalid';
+          delete row.input;
+          const issues = err.issues?.length ? err.issues.map((i) => i.message) : [err.messages];
+          row.issues.push(...issues.map((message) => ({ column: null, message })));
+        });
+        throw new TrialOver();
+      });
+    } catch (err) {
+      if (!(err instanceof TrialOver)) throw err;
+    }
+    return { ...planned, counts: countRows(planned.rows) };
+  };
+
+  const plan = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping): ImportPlan => {
+    switch (kind) {
+      case 'staff':
+        return planStaff(repos, table, mapping);
+      case 'groups':
+        return planGroups(repos, table, mapping);
+      case 'participants':
+        return planParticipants(repos, table, mapping);
+    }
+  };
+
+  const readLast = (): LastImport | null => {
+    const text = repos.settings.get(lastImportKey);
+    return text ? (JSON.parse(text) as LastImport) : null;
+  };
+
+  return {
+    preview,
+
+    /**
+     * Creates the new rows in one transaction, planned again inside it so nothing that changed
+     * since the preview slips through. Rows with errors refuse the whole import unless the
+     * caller chose to skip them.
+     */
+    commit(kind: ImportKind, table: ImportTable, mapping: ColumnMapping, options: { skipInvalid?: boolean } = {}): { plan: ImportPlan; importId: string } {
+      return tx(() => {
+        const planned = plan(kind, table, mapping);
+        if (planned.counts.invalid > 0 && !options.skipInvalid) throw refusedRows(planned);
+        const created = createRows(kind, planned, services, (row, err) => {
+          throw atRow(row.rowNumber, err);
+        });
+        const importId = crypto.randomUUID();
+        const last: LastImport = { id: importId, kind, at: clock.now(), created };
+        repos.settings.set(lastImportKey, JSON.stringify(last));
+        audit.record({ action: 'import', entity: 'import', entityId: importId, fields: [kind] });
+        return { plan: planned, importId };
+      });
+    },
+
+    last: readLast,
+
+    /** Removes everything the last import created, newest first, or nothing if any of it is now in use. */
+    undo(): { kind: ImportKind; removed: number } {
+      return tx(() => {
+        const last = readLast();
+        if (!last) throw nothingToUndo();
+        let removed = 0;
+        // Records deleted by hand since the import are gone already; the rest go, or none do.
+        for (const id of [...last.created].reverse()) {
+          if (last.kind === 'staff' && repos.staff.get(id)) services.staff.delete({ id });
+          else if (last.kind === 'groups' && repos.groups.row(id)) {
+            // Deleting a group takes its participants with it: those were added after the import.
+            if (repos.participants.listForGroup(id).length > 0) throw groupHasParticipants();
+            services.groups.delete({ id });
+          } else if (last.kind === 'participants' && repos.participants.get(id)) services.participants.delete({ id });
+          else continue;
+          removed++;
+        }
+        repos.settings.set(lastImportKey, '');
+        audit.record({ action: 'undo', entity: 'import', entityId: last.id, fields: [last.kind] });
+        return { kind: last.kind, removed };
+      });
+    },
+  };
+}
+export type ImportService = ReturnType<typeof importService>;

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { importLimits, type ImportLimits } from './limits';
+import { parseInWorker, type Cell } from './parse-worker';
+import { refuse } from './refusals';
+import { checkZip } from './zip-check';
+
+export type { Cell } from './parse-worker';
+
+/** A sheet as the mapping sees it: header texts by column, then data rows with their sheet row numbers. */
+export interface ImportTable {
+  format: 'csv' | 'xlsx';
+  sheets: string[];
+  sheet: string;
+  headers: string[];
+  rows: { rowNumber: number; cells: Cell[] }[];
+}
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const odsMime = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** Decides the format from the bytes, not the name: a renamed program or archive is refused. */
+function formatOf(fileName: string, bytes: Uint8Array, limits: ImportLimits): 'csv' | 'xlsx' {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.ods' || ext === '.fods') throw refuse.ods();
+  if (startsWith(bytes, oleMagic)) throw refuse.xls();
+  if (startsWith(bytes, zipMagic)) {
+    const entries = checkZip(bytes, limits);
+    const names = new Set(entries.map((e) => e.name));
+    // An OpenDocument file names its type in a first, uncompressed 'mimetype' entry.
+    if (names.has('mimetype') && new TextDecoder().decode(bytes.subarray(38, 38 + odsMime.length)) === odsMime) throw refuse.ods();
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw refuse.notSpreadsheet();
+    return 'xlsx';
+  }
+  // Text: no NUL bytes in the first block (UTF-16 and binaries have them).
+  if (bytes.subarray(0, 4096).includes(0)) throw refuse.notSpreadsheet();
+  return 'csv';
+}
+
+const isBlank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
+
+/** Reads a .csv or .xlsx file within the limits; the first non-empty row is the header row. */
+export async function readTable(filePath: string, options: { sheet?: string; limits?: ImportLimits } = {}): Promise<ImportTable> {
+  const limits = options.limits ?? importLimits;
+  const stat = fs.statSync(filePath);
+  if (!stat.isFile()) throw refuse.notSpreadsheet();
+  if (stat.size > limits.maxFileBytes) throw refuse.tooLarge(limits.maxFileBytes);
+  if (stat.size === 0) throw refuse.empty();
+  const bytes = new Uint8Array(fs.readFileSync(filePath));
+  const format = formatOf(filePath, bytes, limits);
+  const parsed = await parseInWorker(format, bytes, options.sheet, limits);
+  const headerIndex = parsed.rows.findIndex((r) => r.some((c) => !isBlank(c)));
+  if (headerIndex < 0) throw refuse.empty();
+  const headerRow = parsed.rows[headerIndex]!;
+  if (headerRow.length > limits.maxColumns) throw refuse.tooManyColumns(limits.maxColumns);
+  const headers = headerRow.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim()));
+  const rows: ImportTable['rows'] = [];
+  parsed.rows.forEach((cells, i) => {
+    if (i <= headerIndex || cells.every(isBlank)) return;
+    rows.push({ rowNumber: i + 1, cells: cells.slice(0, headers.length) });
+  });
+  if (rows.length === 0) throw refuse.noRows();
+  if (rows.length > limits.maxRows) throw refuse.tooManyRows(limits.maxRows);
+  return { format, sheets: parsed.sheets, sheet: parsed.sheet, headers, rows };
+}

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../src-main/core/errors';
+import { importLimits } from '../../../src-main/core/import/limits';
+import { readTable } from '../../../src-main/core/import/read-table';
+import { xlsxBytes, xlsxParts } from '../../helpers/xlsx-file';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-import-read-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, bytes: Uint8Array | string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+};
+
+async function refusal(promise: Promise<unknown>): Promise<{ sv: string; en: string }> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return (err as AppError).messages;
+}
+
+describe('reading CSV', () => {
+  it('reads UTF-8 with a BOM and semicolons, as Swedish Excel saves it', async () => {
+    const file = write('personal.csv', '\uFEFFNamn;Enhet;E-post\r\nÅsa Öberg;Skärholmen;asa@example.se\r\n"Lind; Per";Kista;\r\n');
+    const table = await readTable(file);
+    expect(table.format).toBe('csv');
+    expect(table.headers).toEqual(['Namn', 'Enhet', 'E-post']);
+    expect(table.rows).toEqual([
+      { rowNumber: 2, cells: ['Åsa Öberg', 'Skärholmen', 'asa@example.se'] },
+      { rowNumber: 3, cells: ['Lind; Per', 'Kista', ''] },
+    ]);
+  });
+
+  it('reads commas without a BOM and keeps formula-looking text as text', async () => {
+    const file = write('staff.csv', 'name,unit\n=HYPERLINK("x"),Kista\n');
+    const table = await readTable(file);
+    expect(table.headers).toEqual(['name', 'unit']);
+    expect(table.rows).toEqual([{ rowNumber: 2, cells: ['=HYPERLINK("x")', 'Kista'] }]);
+  });
+
+  it('keeps a __proto__ header as an ordinary header', async () => {
+    const file = write('proto.csv', '__proto__;constructor\nx;y\n');
+    const table = await readTable(file);
+    expect(table.headers).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('refuses a file that is not UTF-8', async () => {
+    const file = write('latin1.csv', Buffer.from([0x4e, 0x61, 0x6d, 0x6e, 0x0a, 0xc5, 0x73, 0x61, 0x0a]));
+    expect((await refusal(readTable(file))).en).toBe('The CSV file is not saved as UTF-8. Save it from Excel as "CSV UTF-8 (comma delimited)" and try again.');
+  });
+
+  it('refuses an empty file and a file with only a header row', async () => {
+    expect((await refusal(readTable(write('empty.csv', '')))).sv).toBe('Filen är tom.');
+    expect((await refusal(readTable(write('header.csv', 'Namn;Enhet\n\n')))).sv).toBe('Bladet har inga rader under rubrikraden.');
+  });
+
+  it('refuses a file over the size cap without reading it', async () => {
+    const file = write('huge.csv', 'a'.repeat(2000));
+    const messages = await refusal(readTable(file, { limits: { ...importLimits, maxFileBytes: 1000 } }));
+    expect(messages.en).toBe('The file is larger than 0 MB. Split the list into several files.');
+  });
+
+  it('refuses the real 20 MB cap', async () => {
+    const file = path.join(dir, 'big.csv');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 20 * 1024 * 1024 + 1);
+    expect((await refusal(readTable(file))).sv).toBe('Filen är större än 20 MB. Dela upp listan i flera filer.');
+  });
+
+  it('refuses more rows than the cap', async () => {
+    const file = write('rows.csv', `Namn\n${'x\n'.repeat(6)}`);
+    const messages = await refusal(readTable(file, { limits: { ...importLimits, maxRows: 5 } }));
+    expect(messages.en).toBe('The sheet has more than 5 rows. Split the list into several files.');
+  });
+
+  it('refuses a renamed program', async () => {
+    const file = write('list.csv', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(64)]));
+    expect((await refusal(readTable(file))).en).toBe('The file is not a spreadsheet. Choose an .xlsx or .csv file.');
+  });
+});
+
+describe('reading xlsx', () => {
+  it('reads the first sheet, or the one named, with dates, numbers and formula values', async () => {
+    const file = write(
+      'grupper.xlsx',
+      xlsxBytes([
+        {
+          name: 'Första',
+          rows: [
+            ['Namn', 'Start', 'Antal'],
+            ['Grupp A', { date: 45356 }, { formula: 'SUM(1,2)', cached: 3 }],
+          ],
+        },
+        { name: 'Andra', rows: [['Name'], [{ formula: 'CONCAT("=1","+1")', cached: '=1+1' }]] },
+      ]),
+    );
+    const first = await readTable(file);
+    expect(first.format).toBe('xlsx');
+    expect(first.sheets).toEqual(['Första', 'Andra']);
+    expect(first.sheet).toBe('Första');
+    expect(first.headers).toEqual(['Namn', 'Start', 'Antal']);
+    expect(first.rows).toEqual([{ rowNumber: 2, cells: ['Grupp A', new Date('2024-03-05T00:00:00.000Z'), 3] }]);
+    const second = await readTable(file, { sheet: 'Andra' });
+    expect(second.rows).toEqual([{ rowNumber: 2, cells: ['=1+1'] }]);
+  });
+
+  it('refuses a sheet that does not exist, naming those that do', async () => {
+    const file = write('one.xlsx', xlsxBytes([{ name: 'Blad1', rows: [['Namn'], ['x']] }]));
+    expect((await refusal(readTable(file, { sheet: 'Blad9' }))).sv).toBe('Bladet "Blad9" finns inte. Bladen heter: Blad1.');
+  });
+
+  it('refuses a zip bomb by its declared size before unpacking', async () => {
+    const parts = xlsxParts([{ name: 'Blad1', rows: [['Namn'], ['x']] }]);
+    parts['xl/worksheets/sheet2.xml'] = new Uint8Array(130 * 1024 * 1024);
+    const file = write('bomb.xlsx', zipSync(parts, { level: 9 }));
+    expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
+    expect((await refusal(readTable(file))).en).toBe(
+      'The workbook unpacks to more than 120 MB and is not read (it may be a zip bomb). Save it as CSV or split it.',
+    );
+  });
+
+  it('refuses an archive that declares a huge entry it does not hold', async () => {
+    const bytes = xlsxBytes([{ name: 'Blad1', rows: [['Namn'], ['x']] }]);
+    // Patch every central directory entry's declared unpacked size to 4 GB - 1.
+    const view = Buffer.from(bytes);
+    for (let i = view.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = view.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) {
+      view.writeUInt32LE(0xfffffffe, i + 24);
+    }
+    const file = write('liar.xlsx', view);
+    expect((await refusal(readTable(file))).sv).toBe(
+      'Arbetsboken packas upp till mer än 120 MB och läses inte (den kan vara en zip-bomb). Spara den som CSV eller dela upp den.',
+    );
+  });
+
+  it('refuses an archive with too many entries', async () => {
+    const parts = xlsxParts([{ name: 'Blad1', rows: [['Namn'], ['x']] }]);
+    for (let i = 0; i < 1001; i++) parts[`junk/${i}.xml`] = strToU8('x');
+    const file = write('many.xlsx', zipSync(parts));
+    expect((await refusal(readTable(file))).en).toBe('The workbook holds more than 1000 parts and is not read (it may be damaged or hostile).');
+  });
+
+  it('refuses .ods with the advice to save as xlsx or CSV, by name and by content', async () => {
+    const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<x/>') });
+    const advice = 'OpenDocument spreadsheets (.ods) cannot be read. Save the file as an Excel workbook (.xlsx) or CSV and try again.';
+    expect((await refusal(readTable(write('lista.ods', ods)))).en).toBe(advice);
+    expect((await refusal(readTable(write('lista.xlsx', ods)))).en).toBe(advice);
+  });
+
+  it('refuses an old .xls file and a zip that is no workbook', async () => {
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    expect((await refusal(readTable(write('old.xls', xls)))).sv).toBe(
+      'Det gamla Excel-formatet (.xls) kan inte läsas. Spara filen som Excel-arbetsbok (.xlsx) eller CSV och försök igen.',
+    );
+    const notWorkbook = zipSync({ 'readme.txt': strToU8('hello') });
+    expect((await refusal(readTable(write('fake.xlsx', notWorkbook)))).en).toBe('The file is not a spreadsheet. Choose an .xlsx or .csv file.');
+  });
+
+  it('refuses a damaged workbook', async () => {
+    const bytes = xlsxBytes([{ name: 'Blad1', rows: [['Namn'], ['x']] }]);
+    const file = write('cut.xlsx', bytes.subarray(0, bytes.length - 40));
+    expect((await refusal(readTable(file))).en).toBe('The workbook is damaged and cannot be read. Open and save it again in Excel.');
+  });
+
+  it('stops a parse that runs out of its memory limit', async () => {
+    const rows = [['Namn', 'Text'], ...Array.from({ length: 20000 }, (_, i) => [`Person ${i}`, 'x'.repeat(200)])];
+    const file = write('heavy.xlsx', xlsxBytes([{ name: 'Blad1', rows }]));
+    const messages = await refusal(readTable(file, { limits: { ...importLimits, workerHeapMb: 8 } }));
+    expect(messages.en).toBe('Reading the file took too long or too much memory and was stopped. Split the list or save it as CSV.');
+  });
+});
