@@ -25,6 +25,7 @@ export const auditEntities = [
   'export',
   'exportRecipient',
   'exportKey',
+  'import',
   'settings',
   'vault',
 ] as const;

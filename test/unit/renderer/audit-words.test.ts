@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { groupInput, session } from '../../../src-main/contract/schemas/groups';
 import { programmeInput, staffInput, unitInput } from '../../../src-main/contract/schemas/organisation';
 import { participantInput } from '../../../src-main/contract/schemas/participants';
+import { IMPORT_KINDS } from '../../../src-main/core/import/kinds';
 import { auditEntities } from '../../../src-renderer/features/audit/audit-words';
 import { catalogue, type Messages } from '../../../src-renderer/i18n/catalogues';
 
@@ -30,6 +31,8 @@ const fields = new Set([
   ...words(all(/auditVault\('[\w.]+', '\w+', \[([^\]]*)\]\)/g)),
   // Written from the whole input or row (changedFields).
   ...[unitInput, programmeInput, staffInput, groupInput, session, participantInput].flatMap(keys),
+  // An import names what it brought in.
+  ...IMPORT_KINDS,
 ]);
 
 const lookup = (messages: Messages, key: string): unknown => key.split('.').reduce<unknown>((m, k) => (m as Messages | undefined)?.[k], messages);
