@@ -119,9 +119,9 @@ export default tseslint.config(
             { group: ['**/src-main/electron/preload-api'], allowTypeImports: true, message: 'Import types only (import type …).' },
             engineImport,
             {
-              regex: '^@contract(/(?!enums$).*)?$',
+              regex: '^@contract(/(?!(enums|limits)$).*)?$',
               allowTypeImports: true,
-              message: 'Import contract types only (import type …); the enum arrays come from @contract/enums.',
+              message: 'Import contract types only (import type …); the enum arrays come from @contract/enums and the text limits from @contract/limits.',
             },
           ],
         },

@@ -13,7 +13,7 @@ import {
   type WhileLockedName,
 } from '../contract';
 import { commonErrors } from '../contract/errors';
-import { ruleMessages, type RuleMessageKey } from '../contract/messages';
+import { ruleMessageFor } from '../contract/messages';
 import { runInCall, type CallContext } from './call-context';
 
 export type { CallContext, CurrentCall } from './call-context';
@@ -51,11 +51,7 @@ const svLocale = sv();
 const enLocale = en();
 
 function toBilingual(svText: string, enText: string) {
-  if (svText.startsWith('msg:')) {
-    const rule = ruleMessages[svText.slice(4) as RuleMessageKey];
-    if (rule) return rule;
-  }
-  return { sv: svText, en: enText };
+  return ruleMessageFor(svText) ?? { sv: svText, en: enText };
 }
 
 /** Turns zod's issues into per-field bilingual issues using zod's own Swedish and English texts. */

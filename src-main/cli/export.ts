@@ -31,6 +31,8 @@ ${dbOptionHelp}
                        export below k: no steps beyond those chosen, no values hidden; needs --reason
   --reason TEXT        skriven motivering (minst 10 tecken) till exportloggen och manifestet
                        written reason (at least 10 characters) for the export log and the manifest
+  --excel-csv          även en kopia av varje CSV för svenska Excel (semikolon, UTF-8 med BOM)
+                       also a copy of each CSV for Swedish Excel (semicolons, UTF-8 with a BOM)
 
 Utan --allow-below-k generaliserar exporten period, ålder och enhet och döljer enstaka värden
 (*) tills k nås; en export där ingen deltagarrad kan nå k vägras.
@@ -90,6 +92,7 @@ export async function run(args: string[]): Promise<number> {
       k: { type: 'string' },
       'allow-below-k': { type: 'boolean', default: false },
       reason: { type: 'string' },
+      'excel-csv': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -134,6 +137,7 @@ export async function run(args: string[]): Promise<number> {
       ...(passphrase === undefined ? { recipientKeys: values.recipient } : { passphrase }),
       outPath: path.resolve(values.out!),
       ...(values['allow-below-k'] ? { belowKReason: values.reason } : {}),
+      excelCopies: values['excel-csv'],
     };
     return unwrap<ExportRunResult>(await app.call('export.run', input));
   });

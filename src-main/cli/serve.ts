@@ -37,11 +37,12 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   // Loaded after --help so help stays instant.
-  const [{ passphraseFromEnv, unwrap }, { startBrowserShell }, { createRuntime }, { vaultStatus }] = await Promise.all([
+  const [{ passphraseFromEnv, unwrap }, { startBrowserShell }, { createRuntime }, { vaultStatus }, { signedInUser }] = await Promise.all([
     import('./app'),
     import('../http/server'),
     import('../app/runtime'),
     import('../core/vault'),
+    import('../app/signed-in-user'),
   ]);
   const port = parseNumber('port', values.port, 0, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, {
     sv: 'ange ett heltal 0–65535',
@@ -55,7 +56,7 @@ export async function run(args: string[]): Promise<number> {
   // file paths are held to the exports folder like under `npm start`.
   const app =
     status.state === 'legacy'
-      ? createRuntime({ databasePath, shell: 'browser', keyless: { actor: 'cli' } })
+      ? createRuntime({ databasePath, shell: 'browser', keyless: { actor: signedInUser() } })
       : createRuntime({ databasePath, shell: 'browser' });
   let shell;
   try {

@@ -7,6 +7,7 @@ import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
 import * as oc from './schemas/outcomes';
 import * as pa from './schemas/participants';
+import * as sr from './schemas/search';
 import * as sy from './schemas/sync';
 import * as v from './schemas/vault';
 
@@ -56,6 +57,7 @@ export const contract = {
 
   'dashboard.get': { input: g.dashboardInput, output: g.dashboard, writes: false },
   'stats.get': { input: c.empty, output: g.stats, writes: false },
+  'search.find': { input: sr.searchInput, output: sr.searchResult, writes: false },
 
   'participants.list': { input: pa.participantList, output: pa.participant.array(), writes: false },
   'participants.get': { input: c.byId, output: pa.participant, writes: false },
@@ -186,6 +188,7 @@ export type OpenProcedureName = Exclude<ProcedureName, WhileLockedName>;
 export const runsWhileLocked = (name: ProcedureName): name is WhileLockedName => 'whileLocked' in contract[name];
 
 export type { Result, ErrorShape, Bilingual, FieldIssue, ErrorCode } from './errors';
+export type { SearchResult } from './schemas/search';
 export type * from './events';
 export type * from './schemas/organisation';
 export type * from './schemas/groups';

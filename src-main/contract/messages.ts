@@ -27,7 +27,7 @@ export const ruleMessages = {
   participantCount: { sv: 'Antal deltagare ska vara ett heltal mellan 0 och 99.', en: 'The number of participants must be a whole number from 0 to 99.' },
   cancelReason: { sv: 'Ange varför träffen ställdes in.', en: 'Enter why the session was cancelled.' },
   id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
-  tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  tooLong: { sv: 'Texten är för lång: högst {max} tecken.', en: 'The text is too long: at most {max} characters.' },
   syncCode: { sv: 'Klistra in hela anslutningskoden.', en: 'Paste the whole enrolment code.' },
   controlChars: {
     sv: 'Texten får inte innehålla radbrytningar, tabbar eller andra kontrolltecken.',
@@ -119,3 +119,16 @@ export const ruleMessages = {
 
 export type RuleMessageKey = keyof typeof ruleMessages;
 export const msg = (key: RuleMessageKey) => `msg:${key}`;
+
+/**
+ * The bilingual text for a `msg:` reference, or undefined when the text is not one. A reference
+ * may carry a number after a second colon (`msg:tooLong:200`) that fills the rule's `{max}`.
+ */
+export function ruleMessageFor(text: string): Bilingual | undefined {
+  const match = text.match(/^msg:([A-Za-z]+)(?::(\d+))?$/);
+  if (!match) return undefined;
+  const rule = (ruleMessages as Record<string, Bilingual | undefined>)[match[1] ?? ''];
+  if (!rule) return undefined;
+  const max = match[2] ?? '';
+  return { sv: rule.sv.replace('{max}', max), en: rule.en.replace('{max}', max) };
+}

@@ -6,6 +6,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ExportLogPage } from '../features/export/ExportLogPage';
 import { ExportWizardPage } from '../features/export/ExportWizardPage';
 import { OpenExportPage } from '../features/export/OpenExportPage';
+import { AttendanceSheetPage } from '../features/groups/AttendanceSheetPage';
 import { GroupCreatePage, GroupEditPage } from '../features/groups/GroupFormPages';
 import { GroupListPage } from '../features/groups/GroupListPage';
 import { GroupPage } from '../features/groups/GroupPage';
@@ -15,6 +16,7 @@ import { SupervisionRoutes } from '../features/supervision/SupervisionRoutes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { RecordSessionPage } from '../features/record/RecordSessionPage';
 import { RecipientsPage } from '../features/recipients/RecipientsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -41,6 +43,7 @@ export function App() {
                 <Route path="groups/:id" element={<GroupPage />} />
                 <Route path="groups/:id/edit" element={<GroupEditPage />} />
                 <Route path="groups/:id/sessions/:sessionId/record" element={<RecordSessionPage />} />
+                <Route path="groups/:id/sessions/:sessionId/sheet" element={<AttendanceSheetPage />} />
                 <Route path="staff/*" element={<StaffPage />} />
                 <Route path="leaders/*" element={<LeadersRoutes />} />
                 <Route path="supervision/*" element={<SupervisionRoutes />} />
@@ -49,6 +52,7 @@ export function App() {
                 <Route path="units/*" element={<UnitsPage />} />
                 <Route path="backups" element={<BackupsPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="search" element={<SearchPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="settings/recipients" element={<RecipientsPage />} />
                 <Route path="settings/sync" element={<SyncSettingsPage />} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useChangeFeed } from '../api/queries';
 import { Toaster } from '../components/Toaster';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { LockButton } from '../features/vault/VaultGate';
 import { useStoredLanguage } from './useLanguage';
@@ -59,6 +60,7 @@ export function Layout() {
           </p>
           <LockButton />
           <SyncStatus />
+          <HeaderSearch />
           <nav aria-label={t('nav.label')}>
             <ul className="nav">
               {navItems.map((item) => (

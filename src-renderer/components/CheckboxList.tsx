@@ -41,6 +41,8 @@ interface CheckboxListFieldProps<T extends FieldValues> {
   required?: boolean;
   /** Shown instead of the boxes when there is nothing to choose. */
   empty?: ReactNode;
+  /** Controls that narrow a long list (a unit, a search), shown above the boxes. */
+  filter?: ReactNode;
 }
 
 /** A react-hook-form field choosing several values, as checkboxes under a legend. */
@@ -55,6 +57,7 @@ export function CheckboxListField<T extends FieldValues>({
   hint,
   required,
   empty,
+  filter,
 }: CheckboxListFieldProps<T>) {
   return (
     <Controller
@@ -63,6 +66,7 @@ export function CheckboxListField<T extends FieldValues>({
       rules={rules}
       render={({ field }) => (
         <Fieldset id={id} legend={legend} required={required} error={error} hint={hint}>
+          {filter}
           {options.length === 0 && empty !== undefined ? empty : <CheckboxList field={field as unknown as CheckboxListProps['field']} options={options} />}
         </Fieldset>
       )}

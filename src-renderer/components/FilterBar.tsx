@@ -30,10 +30,12 @@ interface SearchFieldProps {
   /** The search applied to the list; the field follows it when it changes from outside (a reset). */
   value: string;
   onSearch(value: string): void;
+  /** The contract's limit for the search text (see @contract/limits). */
+  maxLength: number;
 }
 
 /** Free-text search that waits for a pause in typing, so a word is one query, not one per key. */
-export function SearchField({ id, label, value, onSearch }: SearchFieldProps) {
+export function SearchField({ id, label, value, onSearch, maxLength }: SearchFieldProps) {
   const [text, setText] = useState(value);
   const applied = useRef(value);
   const latest = useRef(onSearch);
@@ -58,7 +60,7 @@ export function SearchField({ id, label, value, onSearch }: SearchFieldProps) {
 
   return (
     <FormField id={id} label={label}>
-      {(control) => <input {...control} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
+      {(control) => <input {...control} type="search" maxLength={maxLength} value={text} onChange={(e) => setText(e.target.value)} />}
     </FormField>
   );
 }

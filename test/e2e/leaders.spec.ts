@@ -189,5 +189,9 @@ test('certifies with a written reason when the requirements are not met, and pri
   await expect(certificate).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeHidden();
+  // The signature lines go on the same page as the end of the certificate, never alone on the next.
+  const signature = certificate.locator('.certificate__signature');
+  await expect(signature).toHaveCSS('break-inside', 'avoid');
+  await expect(signature).toHaveCSS('break-before', 'avoid');
   await page.emulateMedia({ media: 'screen' });
 });

@@ -2,6 +2,10 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 import { openRoute } from './participation-helpers';
 import { arrange, arrangeGroup, isoDate, toast } from './ui-steps';
 
+/** A date as Swedish prose writes it ("3 december 2026"), the way the messages give it. */
+const inWords = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
 test('the move form refuses a day before the start or one already taken, asks about the order, and can take the following sessions along', async ({
   page,
   komet,
@@ -20,12 +24,14 @@ test('the move form refuses a day before the start or one already taken, asks ab
   const date = form.getByLabel('Nytt datum');
   await date.fill(isoDate(-20));
   await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form.getByText(`Träff 5 kan inte flyttas till ${isoDate(-20)}: gruppen startar ${isoDate(-14)}.`, { exact: false })).toBeVisible();
+  await expect(
+    form.getByText(`Träff 5 kan inte flyttas till ${inWords(isoDate(-20))}: gruppen startar ${inWords(isoDate(-14))}.`, { exact: false }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await date.fill(start[1]!);
   await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form.getByText(`Träff 2 är redan ${start[1]}. Välj en annan dag för träff 5.`)).toBeVisible();
+  await expect(form.getByText(`Träff 2 är redan ${inWords(start[1]!)}. Välj en annan dag för träff 5.`)).toBeVisible();
 
   // A week after session 6 puts 5 after 6: refused until the user ticks that the order may change.
   await date.fill(start[6]!);

@@ -224,6 +224,20 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     // The page talks to the browser shell, whichever command started it.
     expect(info.value.shell).toBe('browser');
 
+    // A write from the page is logged as the person signed in to the computer, not as the program.
+    const send = async (procedure: string, input: unknown) =>
+      (await (
+        await fetch(new URL('/api/call', parsed.origin), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
+          body: JSON.stringify({ procedure, input }),
+        })
+      ).json()) as { ok: boolean; value: { id: string; rows: { actor: string; entityId: string }[] } };
+    const unit = await send('units.create', { name: 'Loggad enhet', kind: 'district' });
+    expect(unit.ok, JSON.stringify(unit)).toBe(true);
+    const logged = await send('audit.list', { entity: 'unit', limit: 5 });
+    expect(logged.value.rows.find((r) => r.entityId === unit.value.id)?.actor).toBe(os.userInfo().username);
+
     // Enter gives a new address; the old one stays spent.
     child.stdin.write('\n');
     const second = await nextLine(2);

@@ -160,7 +160,7 @@ describe('groups.update with a new start date', () => {
     await t.ok('sessions.record', { id: g.sessions[0]!.id, status: 'held', heldDate: '2025-03-10', participantCount: 4 });
     const before = t.snapshot();
     const err = await t.fail('groups.update', updateInput(g, { startDate: '2025-02-24', status: 'running', movePlannedSessions: true }));
-    expect(err.message.sv).toMatch(/^Träff 1 är redan 2025-03-10/);
+    expect(err.message.sv).toMatch(/^Träff 1 är redan 10 mars 2025/);
     expect(t.snapshot()).toBe(before);
   });
 });

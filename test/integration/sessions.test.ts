@@ -142,20 +142,20 @@ describe('sessions.move keeps the plan sound', () => {
     expect(err.code).toBe('validation');
     expect(err.issues?.[0]?.path).toBe('plannedDate');
     expect(err.message.sv).toBe(
-      'Träff 4 kan inte flyttas till 2025-03-02: gruppen startar 2025-03-03. Ändra gruppens startdatum först om den ska börja tidigare.',
+      'Träff 4 kan inte flyttas till 2 mars 2025: gruppen startar 3 mars 2025. Ändra gruppens startdatum först om den ska börja tidigare.',
     );
-    expect(err.message.en).toMatch(/the group starts on 2025-03-03/);
+    expect(err.message.en).toMatch(/the group starts on 3 March 2025/);
     expect(t.snapshot()).toBe(before);
   });
 
   it('refuses a day another session already has, held or planned, but not a cancelled one', async () => {
     const before = t.snapshot();
     const err = await t.fail('sessions.move', { id: session(4).id, plannedDate: '2025-03-10' });
-    expect(err.message.sv).toBe('Träff 2 är redan 2025-03-10. Välj en annan dag för träff 4.');
-    expect(err.message.en).toBe('Session 2 is already on 2025-03-10. Choose another day for session 4.');
+    expect(err.message.sv).toBe('Träff 2 är redan 10 mars 2025. Välj en annan dag för träff 4.');
+    expect(err.message.en).toBe('Session 2 is already on 10 March 2025. Choose another day for session 4.');
     await t.ok('sessions.record', { id: session(1).id, status: 'held', heldDate: '2025-03-04', participantCount: 3 });
     const onHeld = await t.fail('sessions.move', { id: session(3).id, plannedDate: '2025-03-04', allowOutOfOrder: true });
-    expect(onHeld.message.sv).toMatch(/^Träff 1 är redan 2025-03-04/);
+    expect(onHeld.message.sv).toMatch(/^Träff 1 är redan 4 mars 2025/);
     await t.ok('sessions.record', { id: session(2).id, status: 'cancelled', cancelReason: 'Lov' });
     expect((await t.ok('sessions.move', { id: session(3).id, plannedDate: '2025-03-10', allowOutOfOrder: true })).plannedDate).toBe('2025-03-10');
     expect(before).not.toBe(t.snapshot());
@@ -165,9 +165,9 @@ describe('sessions.move keeps the plan sound', () => {
     const before = t.snapshot();
     const err = await t.fail('sessions.move', { id: session(3).id, plannedDate: '2025-03-25' });
     expect(err.message.sv).toBe(
-      'Träff 4 (2025-03-24) skulle komma före träff 3 (2025-03-25). Bekräfta att ordningen ska ändras, eller flytta även de följande träffarna.',
+      'Träff 4 (24 mars 2025) skulle komma före träff 3 (25 mars 2025). Bekräfta att ordningen ska ändras, eller flytta även de följande träffarna.',
     );
-    expect(err.message.en).toMatch(/^Session 4 \(2025-03-24\) would come before session 3 \(2025-03-25\)/);
+    expect(err.message.en).toMatch(/^Session 4 \(24 March 2025\) would come before session 3 \(25 March 2025\)/);
     expect(t.snapshot()).toBe(before);
     expect((await t.ok('sessions.move', { id: session(3).id, plannedDate: '2025-03-25', allowOutOfOrder: true })).plannedDate).toBe('2025-03-25');
     expect(await dates()).toEqual(['2025-03-03', '2025-03-10', '2025-03-25', '2025-03-24']);
@@ -177,7 +177,7 @@ describe('sessions.move keeps the plan sound', () => {
     await t.ok('sessions.record', { id: session(4).id, status: 'held', heldDate: '2025-03-12', participantCount: 2 });
     // Session 4 was held on 03-12, so moving 2 there collides; a day earlier works.
     const collides = await t.fail('sessions.move', { id: session(2).id, plannedDate: '2025-03-12', withFollowing: true, allowOutOfOrder: true });
-    expect(collides.message.sv).toBe('Träff 4 är redan 2025-03-12. Välj en annan dag för träff 2.');
+    expect(collides.message.sv).toBe('Träff 4 är redan 12 mars 2025. Välj en annan dag för träff 2.');
     const before = await dates();
     const moved = await t.ok('sessions.move', { id: session(2).id, plannedDate: '2025-03-11', withFollowing: true, allowOutOfOrder: true });
     expect(moved.plannedDate).toBe('2025-03-11');

@@ -45,8 +45,12 @@ describe('attention rules at their boundaries', () => {
     expect(noSupervisionRule(group({ lastSupervisionDate: '2025-02-01' }), '2025-02-28', p)).toBeNull();
     const f = noSupervisionRule(group({ lastSupervisionDate: '2025-02-01' }), '2025-03-01', p)!;
     expect(f).toMatchObject({ rule: 'no_supervision', value: 4, threshold: 4, groupId: 'g' });
-    expect(f.message.sv).toBe('fKomet Skärholmen (2025-01-06): ingen handledning på 4 veckor (senast 2025-02-01; gräns 4 veckor).');
-    expect(noSupervisionRule(group(), '2025-02-03', p)?.message.sv).toMatch(/ingen handledning sedan start för 4 veckor sedan/);
+    expect(f.message.sv).toBe('fKomet Skärholmen (2025-01-06): ingen handledning på 4 veckor (senast 1 februari 2025; gräns 4 veckor).');
+    expect(f.message.en).toBe('fKomet Skärholmen (2025-01-06): no supervision for 4 weeks (last 1 February 2025; limit 4 weeks).');
+    // Said once, with the day: not "sedan start för 4 veckor sedan".
+    const fromStart = noSupervisionRule(group(), '2025-02-03', p)!.message;
+    expect(fromStart.sv).toBe('fKomet Skärholmen (2025-01-06): ingen handledning på 4 veckor, sedan gruppen startade 6 januari 2025 (gräns 4 veckor).');
+    expect(fromStart.en).toBe('fKomet Skärholmen (2025-01-06): no supervision for 4 weeks, since the group started on 6 January 2025 (limit 4 weeks).');
     expect(noSupervisionRule(group({ status: 'completed' }), '2026-01-01', p)).toBeNull();
   });
 
@@ -71,7 +75,10 @@ describe('attention rules at their boundaries', () => {
     expect(readyForCertificationRule({ programmeId: 'p', programmeCode: 'fKomet', requirementsMet: false, certified: false })).toBeNull();
     const f = { id: 'f', text: 'x', dueDate: '2025-03-10', done: false };
     expect(followUpOverdueRule(f, '2025-03-10')).toBeNull();
-    expect(followUpOverdueRule(f, '2025-03-11')).toMatchObject({ value: 1, message: { sv: 'Uppföljning försenad 1 dag (skulle vara klar 2025-03-10).' } });
+    expect(followUpOverdueRule(f, '2025-03-11')).toMatchObject({
+      value: 1,
+      message: { sv: 'Uppföljning försenad 1 dag (skulle vara klar 10 mars 2025).', en: 'Follow-up 1 day overdue (due 10 March 2025).' },
+    });
     expect(followUpOverdueRule({ ...f, done: true }, '2025-04-01')).toBeNull();
   });
 });

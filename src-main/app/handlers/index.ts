@@ -22,6 +22,7 @@ import { programmeRuleHandlers } from './programme-rules';
 import { programmeHandlers } from './programmes';
 import { recipientHandlers } from './recipients';
 import { reportHandlers } from './reports';
+import { searchHandlers } from './search';
 import { sessionPlanHandlers } from './session-plans';
 import { sessionHandlers } from './sessions';
 import { settingsHandlers } from './settings';
@@ -50,6 +51,7 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo; 
     ...groupHandlers(services),
     ...sessionHandlers(services),
     ...reportHandlers(services),
+    ...searchHandlers(services),
     ...participantHandlers(services),
     ...attendanceHandlers(services),
     ...participationReportHandlers(services),

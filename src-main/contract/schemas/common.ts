@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isNoteText, isOneLine } from '../text';
 import { msg } from '../messages';
+import { textLimits } from '../limits';
+
+/**
+ * The refusal of a too long text names the limit: zod hands the limit to the error function, so
+ * the number is written once, in the schema's own `.max`.
+ */
+export const tooLong = { error: (issue: { maximum?: unknown }) => `msg:tooLong:${String(issue.maximum)}` };
 
 export const id = z.uuid({ error: msg('id') });
 export const isoDate = z.iso.date({ error: msg('date') }).refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: msg('dateRange') });
@@ -25,16 +32,16 @@ export const name = z
   .string({ error: msg('nameRequired') })
   .trim()
   .min(1, { error: msg('nameRequired') })
-  .max(200, { error: msg('tooLong') })
+  .max(textLimits.name, tooLong)
   .refine(oneLine, { error: msg('controlChars') });
 /** An optional one-line text: a venue, a contact, a label's English form. */
-export const optionalText = (max: number) => singleLine().max(max, { error: msg('tooLong') });
+export const optionalText = (max: number) => singleLine().max(max, tooLong);
 /** An optional note edited in a textarea: line breaks and tabs allowed, other control characters not. */
 export const multilineText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: msg('tooLong') })
+    .max(max, tooLong)
     .refine(isNoteText, { error: msg('controlCharsInNote') });
 export const empty = z.object({}).strict().optional().default({});
 export const deleted = z.object({ deleted: z.literal(true) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { msg } from '../messages';
 import { id, isoDate, name, timestamp } from './common';
 import { EXPORT_PERIODS, EXPORT_RUN_STATUSES } from '../enums';
+import { textLimits } from '../limits';
 
 /**
  * FoU export: preview, run, open, keys, saved recipients and the export log.
@@ -136,6 +137,8 @@ export const exportRunInput = z
       .trim()
       .refine((text) => [...text].length >= 10 && [...text].length <= 1000, { error: msg('belowKReason') })
       .optional(),
+    /** Beside each CSV, a `;`-separated copy with a byte order mark that Swedish Excel opens as it is. */
+    excelCopies: z.boolean().optional().default(false),
   })
   .strict();
 
@@ -217,7 +220,7 @@ export const recipientInput = z
       .string()
       .trim()
       .min(1, { error: msg('required') })
-      .max(200),
+      .max(textLimits.publicKey),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { clockTime, id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
+import { clockTime, id, isoDate, multilineText, oneLine, optionalText, timestamp, tooLong } from './common';
 import { GROUP_STATUSES, SESSION_STATUSES } from '../enums';
+import { textLimits } from '../limits';
 
 export const groupStatus = z.enum(GROUP_STATUSES);
 export const sessionStatus = z.enum(SESSION_STATUSES);
@@ -15,10 +16,10 @@ const leaderIds = z
 const groupFields = z.object({
   programmeId: id,
   unitId: id,
-  venue: optionalText(200).default(''),
+  venue: optionalText(textLimits.venue).default(''),
   startDate: isoDate,
   startTime: clockTime,
-  note: multilineText(500).default(''),
+  note: multilineText(textLimits.groupNote).default(''),
   leaderIds,
   supervisorId: id.nullish().transform((v) => v ?? null),
 });
@@ -49,7 +50,7 @@ export const groupListInput = z
     search: z
       .string()
       .trim()
-      .max(100)
+      .max(textLimits.search)
       .refine(oneLine, { error: msg('controlChars') })
       .optional(),
     limit: z.number().int().min(1).max(500).optional().default(50),
@@ -123,7 +124,7 @@ export const sessionRecord = z.discriminatedUnion('status', [
         .string({ error: msg('cancelReason') })
         .trim()
         .min(1, { error: msg('cancelReason') })
-        .max(300, { error: msg('tooLong') })
+        .max(textLimits.cancelReason, tooLong)
         .refine(oneLine, { error: msg('controlChars') }),
     })
     .strict(),

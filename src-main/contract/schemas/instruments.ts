@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RESPONDENTS, SCALE_METHODS, type Respondent, type ScaleMethod } from '../enums';
 import { msg } from '../messages';
 import { isNoteText, isOneLine } from '../text';
+import { tooLong } from './common';
 
 /**
  * The instrument definition file, `komet-instrument/1`: a questionnaire's items, value ranges,
@@ -21,7 +22,7 @@ const label = (max: number) =>
     .string({ error: msg('required') })
     .trim()
     .min(1, { error: msg('required') })
-    .max(max, { error: msg('tooLong') })
+    .max(max, tooLong)
     .refine(isOneLine, { error: msg('controlChars') });
 const bilingual = (max: number) => z.object({ sv: label(max), en: label(max) }).strict();
 
@@ -71,7 +72,7 @@ export const instrumentLicence = z
       .string({ error: msg('required') })
       .trim()
       .min(1, { error: msg('required') })
-      .max(2000, { error: msg('tooLong') })
+      .max(2000, tooLong)
       .refine(isNoteText, { error: msg('controlCharsInNote') }),
     itemTextsIncluded: z.boolean(),
   })

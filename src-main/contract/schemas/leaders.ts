@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
+import { id, isoDate, multilineText, oneLine, optionalText, timestamp, tooLong } from './common';
 import { ATTENTION_RULES, GROUP_STATUSES, PATHWAY_CHECKS, PATHWAY_STATUSES, SUPERVISION_FORMATS, SUPERVISION_MODES } from '../enums';
+import { textLimits } from '../limits';
 
 /** Bilingual text as the UI shows it. */
 const bilingual = z.object({ sv: z.string(), en: z.string() });
@@ -77,14 +78,14 @@ const courseFields = z.object({
     .string({ error: msg('nameRequired') })
     .trim()
     .min(1, { error: msg('nameRequired') })
-    .max(200, { error: msg('tooLong') })
+    .max(textLimits.courseTitle, tooLong)
     .refine(oneLine, { error: msg('controlChars') }),
   /** A trainer among the staff, or null with a free-text trainerName (e.g. an external psychologist). */
   trainerStaffId: nullable(id),
-  trainerName: optionalText(200).optional().default(''),
+  trainerName: optionalText(textLimits.trainerName).optional().default(''),
   /** The course days. Removing a date removes the attendance recorded for it. */
   dates: courseDates,
-  note: multilineText(1000).optional().default(''),
+  note: multilineText(textLimits.courseNote).optional().default(''),
 });
 const trainerGiven = (c: { trainerStaffId: string | null; trainerName: string }) => c.trainerStaffId !== null || c.trainerName !== '';
 export const courseInput = courseFields.strict().refine(trainerGiven, { error: msg('trainerRequired'), path: ['trainerName'] });
@@ -142,7 +143,7 @@ const presentLeader = z
     leaderId: id,
     /** 1–4 on the anchored scale; null when not rated this time. */
     rating: nullable(fidelityRating),
-    note: multilineText(500).optional().default(''),
+    note: multilineText(textLimits.supervisionLeaderNote).optional().default(''),
   })
   .strict();
 const followUpInput = z
@@ -151,7 +152,7 @@ const followUpInput = z
       .string({ error: msg('followUpText') })
       .trim()
       .min(1, { error: msg('followUpText') })
-      .max(500, { error: msg('tooLong') })
+      .max(textLimits.followUpText, tooLong)
       .refine(oneLine, { error: msg('controlChars') }),
     dueDate: isoDate,
     /** The leader the action concerns; null: the whole supervision group. */
@@ -175,7 +176,7 @@ const supervisionFields = z.object({
     .optional()
     .default([])
     .refine(noDuplicates, { error: msg('groupDuplicate') }),
-  notes: multilineText(4000).optional().default(''),
+  notes: multilineText(textLimits.supervisionNotes).optional().default(''),
 });
 export const supervisionInput = supervisionFields.extend({ followUps: z.array(followUpInput).max(20).optional().default([]) }).strict();
 /** Editing replaces leaders, ratings and groups; follow-ups are edited with the followUps.* procedures. */
@@ -284,8 +285,8 @@ export const certify = z
     date: isoDate,
     supervisorId: id,
     /** Required (at least 10 characters) when the requirements are not met. */
-    overrideReason: multilineText(2000).optional().default(''),
-    note: multilineText(1000).optional().default(''),
+    overrideReason: multilineText(textLimits.overrideReason).optional().default(''),
+    note: multilineText(textLimits.certificationNote).optional().default(''),
   })
   .strict();
 export const certificationList = z.object({ leaderId: id.optional(), programmeId: id.optional() }).strict().optional().default({});
@@ -323,7 +324,7 @@ export const leadersOverviewInput = z
     search: z
       .string()
       .trim()
-      .max(100)
+      .max(textLimits.search)
       .refine(oneLine, { error: msg('controlChars') })
       .optional(),
     sort: overviewSort.optional().default('attention'),

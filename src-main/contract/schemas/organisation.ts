@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, name, oneLine, timestamp } from './common';
+import { id, name, oneLine, timestamp, tooLong } from './common';
 import { AUDIENCES, LANGUAGES, SHELLS, STAFF_ROLES, UNIT_KINDS } from '../enums';
+import { textLimits } from '../limits';
 
 export const audience = z.enum(AUDIENCES);
 export const unitKind = z.enum(UNIT_KINDS);
@@ -19,7 +20,7 @@ const programmeFields = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[\p{L}\d-]{1,20}$/u, { error: msg('codeFormat') }),
+    .regex(new RegExp(`^[\\p{L}\\d-]{1,${textLimits.programmeCode}}$`, 'u'), { error: msg('codeFormat') }),
   audience,
   sessionCount: z
     .number({ error: msg('sessionCount') })
@@ -75,7 +76,7 @@ const optionalContact = (max: number, pattern: RegExp, key: 'email' | 'phone') =
   z
     .string()
     .trim()
-    .max(max, { error: msg('tooLong') })
+    .max(max, tooLong)
     .refine(oneLine, { error: msg('controlChars') })
     .refine((v) => v === '' || pattern.test(v), { error: msg(key) })
     .nullish()
@@ -84,8 +85,8 @@ const optionalContact = (max: number, pattern: RegExp, key: 'email' | 'phone') =
 const staffFields = z.object({
   name,
   unitId: id.nullish().transform((v) => v ?? null),
-  email: optionalContact(200, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email'),
-  phone: optionalContact(40, /^[+\d][\d\s-]{4,}$/, 'phone'),
+  email: optionalContact(textLimits.email, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email'),
+  phone: optionalContact(textLimits.phone, /^[+\d][\d\s-]{4,}$/, 'phone'),
   isLeader: z.boolean(),
   isSupervisor: z.boolean(),
 });

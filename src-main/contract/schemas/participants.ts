@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, isoDate, multilineText, oneLine, optionalText, timestamp } from './common';
+import { id, isoDate, multilineText, oneLine, optionalText, timestamp, tooLong } from './common';
 import { ATTENDANCE_STATES, AUDIENCES, CHILD_GENDERS, CONSENTS, MANUAL_STATUSES, PARTICIPANT_STATUSES, RELATIONS, SESSION_STATUSES } from '../enums';
+import { textLimits } from '../limits';
 
 export const relation = z.enum(RELATIONS);
 export const childGender = z.enum(CHILD_GENDERS);
@@ -17,7 +18,7 @@ const displayName = z
   .string({ error: msg('displayName') })
   .trim()
   .min(1, { error: msg('displayName') })
-  .max(80, { error: msg('tooLong') })
+  .max(textLimits.displayName, tooLong)
   .refine(oneLine, { error: msg('controlChars') });
 const birthYear = z
   .number({ error: msg('birthYear') })
@@ -29,7 +30,7 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 const participantFields = z.object({
   displayName,
   relation,
-  contact: nullable(optionalText(200)).transform((v) => (v ? v : null)),
+  contact: nullable(optionalText(textLimits.contact)).transform((v) => (v ? v : null)),
   /** Joins the family of another participant (two caregivers of the same child); omitted: a new family. */
   familyId: nullable(id),
   childBirthYear: nullable(birthYear),
@@ -170,9 +171,9 @@ const componentInput = z
       .string({ error: msg('componentLabel') })
       .trim()
       .min(1, { error: msg('componentLabel') })
-      .max(120, { error: msg('tooLong') })
+      .max(textLimits.componentLabel, tooLong)
       .refine(oneLine, { error: msg('controlChars') }),
-    en: optionalText(120).optional().default(''),
+    en: optionalText(textLimits.componentLabel).optional().default(''),
   })
   .strict();
 export const sessionPlanItem = z.object({
@@ -192,7 +193,7 @@ export const sessionPlanUpdate = z
       .string({ error: msg('planTitle') })
       .trim()
       .min(1, { error: msg('planTitle') })
-      .max(120, { error: msg('tooLong') })
+      .max(textLimits.planTitle, tooLong)
       .refine(oneLine, { error: msg('controlChars') }),
     components: z
       .array(componentInput)
@@ -207,7 +208,7 @@ export const fidelityRecord = z
     sessionId: id,
     /** Keys of the plan components covered. */
     covered: z.array(z.string().max(40)).max(20),
-    note: multilineText(500).optional().default(''),
+    note: multilineText(textLimits.fidelityNote).optional().default(''),
   })
   .strict();
 export const sessionRef = z.object({ sessionId: id }).strict();
@@ -269,9 +270,9 @@ const reasonFields = z.object({
     .string({ error: msg('reasonLabel') })
     .trim()
     .min(1, { error: msg('reasonLabel') })
-    .max(120, { error: msg('tooLong') })
+    .max(textLimits.reasonLabel, tooLong)
     .refine(oneLine, { error: msg('controlChars') }),
-  en: optionalText(120).optional().default(''),
+  en: optionalText(textLimits.reasonLabel).optional().default(''),
 });
 export const dropoutReasonInput = reasonFields.strict();
 export const dropoutReasonUpdate = reasonFields.extend({ id }).strict();

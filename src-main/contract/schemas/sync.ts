@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONFLICT_SIDES, SYNC_ROLES, SYNC_STATES } from '../enums';
 import { msg } from '../messages';
+import { textLimits } from '../limits';
 
 const bilingual = z.object({ sv: z.string(), en: z.string() });
 
@@ -10,7 +11,7 @@ export const syncJoinInput = z
       .string({ error: msg('syncCode') })
       .trim()
       .min(10, { error: msg('syncCode') })
-      .max(2000, { error: msg('syncCode') }),
+      .max(textLimits.syncCode, { error: msg('syncCode') }),
   })
   .strict();
 export const syncConflictsInput = z

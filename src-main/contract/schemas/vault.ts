@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { oneLine, timestamp } from './common';
+import { oneLine, timestamp, tooLong } from './common';
 import { BACKUP_PROBLEMS, VAULT_STATES } from '../enums';
+import { textLimits } from '../limits';
 
 /** Passphrases are counted in characters as typed (code points), never trimmed. */
 const charCount = (s: string) => [...s.normalize('NFC')].length;
@@ -58,7 +59,7 @@ const userName = z
   .string({ error: msg('userName') })
   .trim()
   .min(1, { error: msg('userName') })
-  .max(100, { error: msg('userName') })
+  .max(textLimits.userName, { error: msg('userName') })
   .refine(oneLine, { error: msg('controlChars') });
 
 export const vaultSetup = z
@@ -87,7 +88,7 @@ export const vaultUnlockWithRecoveryKey = z
       .string({ error: msg('recoveryKey') })
       .trim()
       .min(1, { error: msg('recoveryKey') })
-      .max(200, { error: msg('recoveryKey') }),
+      .max(textLimits.recoveryKey, { error: msg('recoveryKey') }),
     newPassphrase: passphrase,
     newPassphraseRepeat: repeat,
   })
@@ -140,14 +141,8 @@ export const auditList = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: msg('date') })
       .optional(),
-    entity: z
-      .string()
-      .max(64, { error: msg('tooLong') })
-      .optional(),
-    actor: z
-      .string()
-      .max(100, { error: msg('tooLong') })
-      .optional(),
+    entity: z.string().max(textLimits.auditEntity, tooLong).optional(),
+    actor: z.string().max(textLimits.auditActor, tooLong).optional(),
     limit: z.number().int().min(1).max(500).optional().default(100),
     offset: z.number().int().min(0).max(1_000_000_000).optional().default(0),
   })

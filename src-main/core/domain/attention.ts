@@ -1,4 +1,8 @@
 import type { Bilingual } from '../errors';
+import { dateInWords } from './dates-in-words';
+
+const veckor = (n: number) => `${n} ${n === 1 ? 'vecka' : 'veckor'}`;
+const weeksEn = (n: number) => `${n} ${n === 1 ? 'week' : 'weeks'}`;
 
 export type AttentionRule = 'no_supervision' | 'low_attendance' | 'low_fidelity' | 'ready_for_certification' | 'follow_up_overdue';
 
@@ -54,16 +58,17 @@ export function noSupervisionRule(g: GroupForAttention, today: string, p: Attent
   const days = daysBetween(since, today);
   if (days < p.noSupervisionWeeks * 7) return null;
   const weeks = Math.floor(days / 7);
+  const sinceDay = dateInWords(since);
   return flag(
     'no_supervision',
     g.lastSupervisionDate
       ? {
-          sv: `${g.label}: ingen handledning på ${weeks} veckor (senast ${g.lastSupervisionDate}; gräns ${p.noSupervisionWeeks} veckor).`,
-          en: `${g.label}: no supervision for ${weeks} weeks (last ${g.lastSupervisionDate}; limit ${p.noSupervisionWeeks} weeks).`,
+          sv: `${g.label}: ingen handledning på ${veckor(weeks)} (senast ${sinceDay.sv}; gräns ${veckor(p.noSupervisionWeeks)}).`,
+          en: `${g.label}: no supervision for ${weeksEn(weeks)} (last ${sinceDay.en}; limit ${weeksEn(p.noSupervisionWeeks)}).`,
         }
       : {
-          sv: `${g.label}: ingen handledning sedan start för ${weeks} veckor sedan (gräns ${p.noSupervisionWeeks} veckor).`,
-          en: `${g.label}: no supervision since it started ${weeks} weeks ago (limit ${p.noSupervisionWeeks} weeks).`,
+          sv: `${g.label}: ingen handledning på ${veckor(weeks)}, sedan gruppen startade ${sinceDay.sv} (gräns ${veckor(p.noSupervisionWeeks)}).`,
+          en: `${g.label}: no supervision for ${weeksEn(weeks)}, since the group started on ${sinceDay.en} (limit ${weeksEn(p.noSupervisionWeeks)}).`,
         },
     { groupId: g.groupId, value: weeks, threshold: p.noSupervisionWeeks },
   );
@@ -122,8 +127,8 @@ export function followUpOverdueRule(f: { id: string; text: string; dueDate: stri
   return flag(
     'follow_up_overdue',
     {
-      sv: `Uppföljning försenad ${days} ${days === 1 ? 'dag' : 'dagar'} (skulle vara klar ${f.dueDate}).`,
-      en: `Follow-up ${days} ${days === 1 ? 'day' : 'days'} overdue (due ${f.dueDate}).`,
+      sv: `Uppföljning försenad ${days} ${days === 1 ? 'dag' : 'dagar'} (skulle vara klar ${dateInWords(f.dueDate).sv}).`,
+      en: `Follow-up ${days} ${days === 1 ? 'day' : 'days'} overdue (due ${dateInWords(f.dueDate).en}).`,
     },
     { followUpId: f.id, value: days, threshold: 0 },
   );

@@ -1,4 +1,5 @@
 import type { Session } from '../../contract';
+import { dateInWords as words } from './dates-in-words';
 import { fieldErrorWith } from './errors';
 
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
@@ -21,15 +22,15 @@ export function checkSessionDates(all: readonly Session[], moved: ReadonlySet<st
     const date = dateOf(s);
     if (date < startDate) {
       throw fieldErrorWith('plannedDate', {
-        sv: `Träff ${s.number} kan inte flyttas till ${date}: gruppen startar ${startDate}. Ändra gruppens startdatum först om den ska börja tidigare.`,
-        en: `Session ${s.number} cannot be moved to ${date}: the group starts on ${startDate}. Change the group's start date first if it should begin earlier.`,
+        sv: `Träff ${s.number} kan inte flyttas till ${words(date).sv}: gruppen startar ${words(startDate).sv}. Ändra gruppens startdatum först om den ska börja tidigare.`,
+        en: `Session ${s.number} cannot be moved to ${words(date).en}: the group starts on ${words(startDate).en}. Change the group's start date first if it should begin earlier.`,
       });
     }
     const same = s.status === 'cancelled' ? undefined : counted.find((o) => o.id !== s.id && dateOf(o) === date);
     if (same) {
       throw fieldErrorWith('plannedDate', {
-        sv: `Träff ${same.number} är redan ${date}. Välj en annan dag för träff ${s.number}.`,
-        en: `Session ${same.number} is already on ${date}. Choose another day for session ${s.number}.`,
+        sv: `Träff ${same.number} är redan ${words(date).sv}. Välj en annan dag för träff ${s.number}.`,
+        en: `Session ${same.number} is already on ${words(date).en}. Choose another day for session ${s.number}.`,
       });
     }
   }
@@ -39,8 +40,8 @@ export function checkSessionDates(all: readonly Session[], moved: ReadonlySet<st
     const after = counted[i]!;
     if ((moved.has(before.id) || moved.has(after.id)) && dateOf(after) < dateOf(before)) {
       throw fieldErrorWith('plannedDate', {
-        sv: `Träff ${after.number} (${dateOf(after)}) skulle komma före träff ${before.number} (${dateOf(before)}). Bekräfta att ordningen ska ändras, eller flytta även de följande träffarna.`,
-        en: `Session ${after.number} (${dateOf(after)}) would come before session ${before.number} (${dateOf(before)}). Confirm that the order should change, or move the following sessions too.`,
+        sv: `Träff ${after.number} (${words(dateOf(after)).sv}) skulle komma före träff ${before.number} (${words(dateOf(before)).sv}). Bekräfta att ordningen ska ändras, eller flytta även de följande träffarna.`,
+        en: `Session ${after.number} (${words(dateOf(after)).en}) would come before session ${before.number} (${words(dateOf(before)).en}). Confirm that the order should change, or move the following sessions too.`,
       });
     }
   }

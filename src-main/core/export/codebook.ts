@@ -1,3 +1,4 @@
+import { seedDropoutReasons } from '../seed/participation';
 import { neutralisingNote } from './csv';
 import type { DisclosureAssessment } from './disclosure';
 import type { Generalisation } from './model';
@@ -67,9 +68,34 @@ function disclosureSection(d: DisclosureAssessment, belowKReason: string | null)
   return lines;
 }
 
+/** What `dropout_reason` codes stand for, and the difference between a blank and an `unknown` gender. */
+function codesSection(codes: readonly string[]): string[] {
+  // Komet's own reasons carry their standard labels. A reason added by a unit is typed text that
+  // could name a place or a family, so only its code leaves the database.
+  const standard = new Map(seedDropoutReasons.map((r) => [r.code, r]));
+  const row = (code: string) => {
+    const known = standard.get(code);
+    return known
+      ? `| \`${escape(code)}\` | ${known.sv} | ${known.en} |`
+      : `| \`${escape(code)}\` | egen orsak (benämningen exporteras inte) | a unit's own reason (its label is not exported) |`;
+  };
+  return [
+    '## Koder / codes',
+    '',
+    '**`dropout_reason` (avhoppsorsak / dropout reason).** Koden står i `participants.csv`. / The code is in `participants.csv`.',
+    '',
+    '| Kod / code | Benämning | Label |',
+    '|---|---|---|',
+    ...codes.map(row),
+    '',
+    '**`child_gender`.** Tomt fält: uppgiften registrerades inte. `unknown`: frågan ställdes men könet är okänt eller ville inte anges. `*`: dolt av röjandeskyddet. / A blank field: the value was not recorded. `unknown`: the question was asked but the gender is unknown or was not given. `*`: hidden by disclosure control.',
+    '',
+  ];
+}
+
 export function codebook(
   tables: readonly TableDef[],
-  meta: { exportId: string; created: string; disclosure: DisclosureAssessment; belowKReason: string | null },
+  meta: { exportId: string; created: string; disclosure: DisclosureAssessment; belowKReason: string | null; dropoutReasonCodes: readonly string[] },
 ): string {
   const lines: string[] = [
     '# Komet – kodbok / codebook',
@@ -91,6 +117,7 @@ export function codebook(
     neutralisingNote.en,
     '',
     ...disclosureSection(meta.disclosure, meta.belowKReason),
+    ...codesSection(meta.dropoutReasonCodes),
   ];
   for (const t of tables) {
     lines.push(`## ${t.name}.csv – ${t.title.sv} / ${t.title.en}`, '', `${t.description.sv}`, '', `${t.description.en}`, '');

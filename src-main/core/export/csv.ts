@@ -34,6 +34,16 @@ const options = {
 /** CSV records, each ending in CRLF. */
 export const csvRecords = (rows: readonly (readonly Cell[])[]): string => stringify(rows as Cell[][], options);
 
+/**
+ * The same records for Swedish Excel, which splits on the semicolon and reads a file as UTF-8 only
+ * after a byte order mark: the quoting and the neutralising are the same, so a cell is as safe here.
+ */
+export const excelCsvRecords = (rows: readonly (readonly Cell[])[]): string => stringify(rows as Cell[][], { ...options, delimiter: ';' });
+/** Starts an Excel variant: without it Excel reads UTF-8 as the local code page and garbles å, ä, ö. */
+export const EXCEL_BOM = '\uFEFF';
+/** The Excel variant of `participants.csv` is `participants_excel.csv`. */
+export const excelName = (table: string): string => `${table}_excel.csv`;
+
 /** How a reader of the package undoes the neutralising; part of the codebook. */
 export const neutralisingNote = {
   sv: "En textcell, eller en del av den efter komma, semikolon, tabb eller radbrytning, som skulle börja med = + - @ (eller tabb eller vagnretur före ett sådant tecken) har fått en apostrof (') framför tecknet, så att inget kalkylprogram kör den som en formel, oavsett om filen öppnas med komma eller semikolon som avgränsare. Ta bort den apostrofen vid analys. Fält med komma, semikolon, citattecken eller radbrytning står inom citattecken.",

@@ -142,6 +142,8 @@ export interface ExportSource {
   groupStaff: SourceGroupStaff[];
   attendance: RowSource<SourceAttendance>;
   fidelity: RowSource<SourceFidelity>;
+  /** The dropout reasons' codes, for the codebook; none when left out. */
+  dropoutReasonCodes?: readonly string[];
 }
 
 export const PERIOD_GRANULARITIES = ['week', 'month', 'quarter', 'half', 'year'] as const;

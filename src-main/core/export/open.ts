@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { exists, syncFolder } from './atomic';
+import { excelName } from './csv';
 import { exportErrors } from './export-errors';
 import { MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
 import { decrypterFor, readAgeHeader, unwrapFileKey, type OpenCredentials } from './open-header';
@@ -28,6 +29,9 @@ export type { OpenCredentials } from './open-header';
  */
 
 export const PACKAGE_FILES: readonly string[] = [...TABLE_NAMES.map((n) => `${n}.csv`), 'datapackage.json', 'codebook.md', MANIFEST_FILE];
+/** Files a package may hold beside the required ones: the Excel copies, when asked for. */
+const OPTIONAL_FILES: readonly string[] = TABLE_NAMES.map(excelName);
+const ALLOWED_FILES: readonly string[] = [...PACKAGE_FILES, ...OPTIONAL_FILES];
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 /**
  * What a package may expand to. The whole city's data over years is a few hundred megabytes of CSV
@@ -110,7 +114,7 @@ export async function openExport(file: string, credentials: OpenCredentials, opt
     const maxTotal = options.maxExtractedBytes ?? MAX_EXTRACTED_BYTES;
     const manifestChunks: Buffer[] = [];
     const surveyed = await readPackage(file, fileKey, {
-      allowed: PACKAGE_FILES,
+      allowed: ALLOWED_FILES,
       maxTotalBytes: maxTotal,
       maxEntryBytes: (name) => (name === MANIFEST_FILE ? MAX_MANIFEST_BYTES : maxTotal),
       sink: surveySinks(manifestChunks),
@@ -128,7 +132,7 @@ export async function openExport(file: string, credentials: OpenCredentials, opt
       const declared = new Map(manifest.files.map((f) => [f.name, f.bytes]));
       const manifestBytes = surveyed.get(MANIFEST_FILE)!.bytes;
       const written = await readPackage(file, fileKey, {
-        allowed: PACKAGE_FILES,
+        allowed: ALLOWED_FILES,
         maxTotalBytes: maxTotal,
         maxEntryBytes: (name) => (name === MANIFEST_FILE ? manifestBytes : (declared.get(name) ?? 0)),
         sink: fileSink(staging.dir),
@@ -178,12 +182,17 @@ function verify(manifestText: Buffer, found: Map<string, EntryFound>): Manifest 
     if (!found.has(name)) throw exportErrors.packageInvalid(`${name} saknas.`, `${name} is missing.`);
   }
   for (const name of listed.keys()) {
-    if (!PACKAGE_FILES.includes(name) || name === MANIFEST_FILE)
+    if (!ALLOWED_FILES.includes(name) || name === MANIFEST_FILE)
       throw exportErrors.packageInvalid(`okänd fil ${name} i innehållsregistret.`, `unknown file ${name} in the manifest.`);
   }
   if (listed.size !== manifest.files.length) throw exportErrors.packageInvalid('innehållsregistret har dubbletter.', 'the manifest lists a file twice.');
+  for (const name of found.keys()) {
+    if (!listed.has(name) && name !== MANIFEST_FILE)
+      throw exportErrors.packageInvalid(`${name} saknas i innehållsregistret.`, `${name} is not in the manifest.`);
+  }
   for (const [name, expected] of listed) {
-    const actual = found.get(name)!;
+    const actual = found.get(name);
+    if (!actual) throw exportErrors.packageInvalid(`${name} saknas.`, `${name} is missing.`);
     if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
       throw exportErrors.packageInvalid(`kontrollsumman för ${name} stämmer inte.`, `the checksum of ${name} does not match.`);
     }

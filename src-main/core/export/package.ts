@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Zip } from 'fflate';
 import { codebook } from './codebook';
-import { csvRecords } from './csv';
+import { csvRecords, EXCEL_BOM, excelCsvRecords, excelName } from './csv';
 import { dataPackage, type FileDigest } from './datapackage';
 import { ALL } from './disclosure/aggregates';
 import { defaultDisclosureSettings, planDisclosure, type DisclosureAssessment, type DisclosurePlan, type DisclosureSettings } from './disclosure';
@@ -38,6 +38,8 @@ export interface PackageOptions {
    * detail (nothing generalised further or hidden) and the reason goes into the manifest.
    */
   belowKReason?: string;
+  /** Beside each CSV, a `;`-separated copy with a byte order mark for Swedish Excel. */
+  excelCopies?: boolean;
 }
 
 /** The normalised source with its disclosure plan: made once, checked, then written. */
@@ -218,6 +220,27 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     yield* drain();
   };
 
+  // A second read of the table's rows, not a copy of the first file: memory stays flat.
+  const writeExcelCopy = async function* (table: TableDef) {
+    const name = excelName(table.name);
+    const file = openFile(name);
+    file.push(EXCEL_BOM + excelCsvRecords([table.columns.map((c) => c.name)]));
+    let rows = 0;
+    let batch: Cell[][] = [];
+    for await (const row of table.rows()) {
+      batch.push(row);
+      if (batch.length < ROWS_PER_BATCH) continue;
+      rows += batch.length;
+      file.push(excelCsvRecords(batch));
+      batch = [];
+      yield* drain();
+    }
+    rows += batch.length;
+    file.push(batch.length ? excelCsvRecords(batch) : '', true);
+    digests.set(name, file.digest(rows));
+    yield* drain();
+  };
+
   for (const table of tables) {
     const name = `${table.name}.csv`;
     const file = openFile(name);
@@ -244,6 +267,7 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     file.push(batch.length ? csvRecords(batch) : '', true);
     digests.set(name, file.digest(rows));
     yield* drain();
+    if (options.excelCopies) yield* writeExcelCopy(table);
   }
 
   const title = 'Komet – pseudonymiserad FoU-export / pseudonymised evaluation export';
@@ -252,7 +276,10 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     `${JSON.stringify(dataPackage(tables, digests, { exportId: meta.exportId, created: meta.created, title }), null, 2)}\n`,
   );
   const belowKReason = settings.enforceK ? null : (options.belowKReason?.trim() ?? null);
-  yield* writeWhole('codebook.md', codebook(tables, { exportId: meta.exportId, created: meta.created, disclosure, belowKReason }));
+  yield* writeWhole(
+    'codebook.md',
+    codebook(tables, { exportId: meta.exportId, created: meta.created, disclosure, belowKReason, dropoutReasonCodes: source.dropoutReasonCodes ?? [] }),
+  );
 
   const manifest: CurrentManifest = {
     format: PACKAGE_FORMAT,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import sv from 'zod/v4/locales/sv.js';
-import { ruleMessages, type RuleMessageKey } from '../../contract/messages';
+import { ruleMessageFor } from '../../contract/messages';
 import {
   instrumentFile,
   isCompositeScale,
@@ -307,11 +307,7 @@ const svLocale = sv();
 const enLocale = en();
 
 function bilingualFor(svText: string, enText: string): Bilingual {
-  if (svText.startsWith('msg:')) {
-    const rule = ruleMessages[svText.slice(4) as RuleMessageKey];
-    if (rule) return rule;
-  }
-  return { sv: svText, en: enText };
+  return ruleMessageFor(svText) ?? { sv: svText, en: enText };
 }
 
 /** A hostile file can hold any number of faults; the first ones are enough to correct it. */

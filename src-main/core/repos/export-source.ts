@@ -100,6 +100,8 @@ function slotOf(sorted: Float64Array, rowid: number): number {
 }
 
 export function exportSourceRepo(sqlite: Database.Database) {
+  // The whole list, archived reasons too: an older dropout may carry a reason no longer offered.
+  const dropoutReasons = sqlite.prepare<[], { code: string }>(`select code from dropout_reasons order by sort_order, code`);
   const programmesById = sqlite.prepare<[string], { id: string; code: string }>(
     `select id, code from programmes where id in (select value from json_each(?)) order by lower(code)`,
   );
@@ -298,6 +300,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
       return {
         scope: { from: scope.from, to: scope.to, programmeCodes: labels.programmeCodes, unitNames: labels.unitNames },
         programmes: programmes.all(params),
+        dropoutReasonCodes: dropoutReasons.all().map((r) => r.code),
         units: units.all(params),
         groups: groupRows,
         sessions,

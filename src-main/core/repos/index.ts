@@ -26,6 +26,7 @@ import { seedIdRepo } from './seed-ids';
 import { erasureRepo } from './erasure';
 import { sessionRepo } from './sessions';
 import { schoolBreakRepo } from './school-breaks';
+import { searchRepo } from './search';
 import { settingsRepo } from './settings';
 import { staffRepo } from './staff';
 import { supervisionRepo } from './supervision';
@@ -42,6 +43,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     groupList: groupListRepo(db.sqlite),
     sessions: sessionRepo(db.orm, clock),
     reports: reportRepo(db.sqlite),
+    search: searchRepo(db.sqlite),
     settings: settingsRepo(db.orm, clock),
     participants: participantRepo(db.orm, clock),
     attendance: attendanceRepo(db.orm, clock),

@@ -194,6 +194,7 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
         coarsening: input.coarsening,
         disclosure: settings,
         ...(belowKReason === undefined ? {} : { belowKReason }),
+        excelCopies: input.excelCopies,
       });
       assertReleasable(planned);
       const disclosure = planned.plan.assessment;

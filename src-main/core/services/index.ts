@@ -21,6 +21,7 @@ import { programmeRulesService } from './programme-rules';
 import { programmeService } from './programmes';
 import { recipientService } from './recipients';
 import { dashboardService, statsService } from './reports';
+import { searchService } from './search';
 import { seedService } from './seed';
 import { sessionPlanService } from './session-plans';
 import { sessionService } from './sessions';
@@ -54,6 +55,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     sessions: sessionService(ctx),
     dashboard: dashboardService(ctx),
     stats: statsService(ctx),
+    search: searchService(ctx),
     settings: settingsService(ctx),
     seed: seedService(ctx),
     participants,

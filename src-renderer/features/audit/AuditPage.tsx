@@ -10,25 +10,11 @@ import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
+import { textLimits } from '@contract/limits';
+import { Link } from 'react-router-dom';
+import { auditEntities, auditEntityRoute } from './audit-words';
 
 const pageSize = 50;
-
-/** The entities services record; the filter offers these, the table falls back to the raw name. */
-export const auditEntities = [
-  'group',
-  'session',
-  'participant',
-  'attendance',
-  'fidelity',
-  'sessionPlan',
-  'programme',
-  'programmeRules',
-  'unit',
-  'staff',
-  'dropoutReason',
-  'settings',
-  'vault',
-] as const;
 
 interface Filters {
   since: string;
@@ -94,7 +80,7 @@ export function AuditPage() {
           placeholder={t('audit.allEntities')}
           options={auditEntities.map((name) => ({ value: name, label: entity(name) }))}
         />
-        <SearchField id="audit-actor" label={t('audit.actor')} value={filters.actor} onSearch={(actor) => set({ actor })} />
+        <SearchField maxLength={textLimits.auditActor} id="audit-actor" label={t('audit.actor')} value={filters.actor} onSearch={(actor) => set({ actor })} />
       </FilterBar>
 
       <QueryState query={list}>
@@ -115,24 +101,28 @@ export function AuditPage() {
               {
                 key: 'action',
                 header: t('audit.action'),
-                cell: (row) => (
-                  <>
-                    {t(`audit.actions.${row.action}`, { defaultValue: row.action })}
-                    <div className="muted small mono">{row.procedure}</div>
-                  </>
-                ),
+                // In words only: the procedure's name ("units.create") is the program's, not the reader's.
+                cell: (row) => t(`audit.actions.${row.action}`, { defaultValue: row.action }),
               },
               {
                 key: 'entity',
                 header: t('audit.entity'),
-                cell: (row) => (
-                  <>
-                    {entity(row.entity)}
-                    <div className="muted small mono">{row.entityId}</div>
-                  </>
-                ),
+                cell: (row) => {
+                  const route = auditEntityRoute(row.entity, row.entityId);
+                  return (
+                    <>
+                      {route ? <Link to={route}>{entity(row.entity)}</Link> : entity(row.entity)}
+                      <div className="muted small mono">{row.entityId}</div>
+                    </>
+                  );
+                },
               },
-              { key: 'fields', header: t('audit.fields'), cellClassName: 'small mono', cell: (row) => (row.fields.length ? row.fields.join(', ') : '–') },
+              {
+                key: 'fields',
+                header: t('audit.fields'),
+                cellClassName: 'small',
+                cell: (row) => (row.fields.length ? row.fields.map((f) => t(`audit.fieldNames.${f}`, { defaultValue: f })).join(', ') : '–'),
+              },
             ]}
           />
         )}

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
 
 interface CourseValues {
   programmeId: string;
@@ -80,6 +81,7 @@ export function CourseFormPage() {
             error={errors.title?.message}
             type="text"
             autoComplete="off"
+            maxLength={textLimits.courseTitle}
             {...register('title', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })}
           />
           <SelectField
@@ -97,6 +99,7 @@ export function CourseFormPage() {
             error={errors.trainerName?.message}
             type="text"
             autoComplete="off"
+            maxLength={textLimits.trainerName}
             {...register('trainerName')}
           />
         </div>
@@ -130,7 +133,14 @@ export function CourseFormPage() {
             {t('courses.addDay')}
           </button>
         </fieldset>
-        <TextAreaField id="course-note" label={t('courses.note')} error={errors.note?.message} rows={2} {...register('note')} />
+        <TextAreaField
+          id="course-note"
+          label={t('courses.note')}
+          error={errors.note?.message}
+          rows={2}
+          maxLength={textLimits.courseNote}
+          {...register('note')}
+        />
         <FormActions saving={create.isPending} submitLabel={t('courses.createSubmit')} cancel="/courses" />
       </form>
     </>

@@ -4,6 +4,7 @@ import { asApiError, type ApiError } from '../../api/errors';
 import { choosePath, type PathPurpose } from '../../api/native-dialogs';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../components/FormField';
+import { textLimits } from '@contract/limits';
 
 interface PathFieldProps {
   id: string;
@@ -44,7 +45,15 @@ export function PathField({ id, label, hint, error, required, purpose, value, on
       <FormField id={id} label={label} hint={hint} error={error} required={required ?? false} className="export-path-field">
         {(control) => (
           <div className="export-path-row">
-            <input type="text" spellCheck={false} {...control} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} />
+            <input
+              type="text"
+              spellCheck={false}
+              maxLength={textLimits.path}
+              {...control}
+              value={value}
+              onChange={(e) => onChange(e.target.value)}
+              disabled={disabled}
+            />
             {choosePath && (
               <button
                 type="button"

@@ -9,6 +9,7 @@ import { FileRowsTable } from './FileRowsTable';
 import { useExportFormat, type ExportCoarseningValue } from './format';
 import { StepHeading } from './StepIndicator';
 import { charCount, MIN_REASON, scopeInput, type BelowKDraft, type ScopeDraft } from './wizard-state';
+import { textLimits } from '@contract/limits';
 
 interface PreviewStepProps {
   scope: ScopeDraft;
@@ -135,7 +136,7 @@ export function PreviewStep({ scope, coarsening, belowK, onBelowK, onBack, onNex
                   {...control}
                   ref={reasonRef}
                   rows={3}
-                  maxLength={1000}
+                  maxLength={textLimits.belowKReason}
                   value={belowK.reason}
                   onChange={(e) => onBelowK({ ...belowK, reason: e.target.value })}
                 />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useExportFormat, type ExportCoarseningValue } from './format';
 import { StepHeading } from './StepIndicator';
@@ -28,6 +29,8 @@ export function RunStep({ scope, coarsening, belowK, encryption, onBack, onResta
   const recipients = useApiQuery('recipients.list', {});
   const run = useApiMutation('export.run');
   const [outPath, setOutPath] = useState('');
+  // On by default: most readers of the package open it in Swedish Excel.
+  const [excelCopies, setExcelCopies] = useState(true);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -50,6 +53,7 @@ export function RunStep({ scope, coarsening, belowK, encryption, onBack, onResta
       ...(encryption.mode === 'recipients' ? { recipientIds: encryption.recipientIds } : { passphrase: encryption.passphrase }),
       ...(outPath.trim() ? { outPath: outPath.trim() } : {}),
       ...(belowK.enabled ? { belowKReason: belowK.reason.trim() } : {}),
+      excelCopies,
     });
   };
 
@@ -163,6 +167,7 @@ export function RunStep({ scope, coarsening, belowK, encryption, onBack, onResta
         onChange={setOutPath}
         disabled={run.isPending}
       />
+      <Checkbox label={t('export.run.excelCopies')} checked={excelCopies} onChange={(e) => setExcelCopies(e.target.checked)} disabled={run.isPending} />
 
       {/* Mounted before the run starts so screen readers hear the progress message. */}
       <div role="status">

@@ -6,6 +6,7 @@ import { Fieldset, FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { StepHeading } from './StepIndicator';
 import { focusFirstInvalid, type ScopeDraft } from './wizard-state';
+import { programmeLabel } from '../../lib/programme-label';
 
 interface ScopeStepProps {
   value: ScopeDraft;
@@ -65,7 +66,8 @@ export function ScopeStep({ value, onNext }: ScopeStepProps) {
                     onChange={(e) => setDraft({ ...draft, programmeIds: toggle(draft.programmeIds, p.id, e.target.checked) })}
                   />
                   <span>
-                    {p.name} ({p.code}){p.active ? '' : ` – ${t('common.archived')}`}
+                    {programmeLabel(p)}
+                    {p.active ? '' : ` – ${t('common.archived')}`}
                   </span>
                 </label>
               </li>

@@ -7,6 +7,8 @@ import { FormActions } from '../../components/FormActions';
 import { Loading } from '../../components/Loading';
 import { useBilingual } from '../../i18n/useBilingual';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
+import { fidelityHeading } from './heading';
 
 /** The session plan's components as a checklist, with a short note; saved as one record. */
 export function FidelityForm({ sessionId, number, onDone }: { sessionId: string; number: number; onDone(): void }) {
@@ -60,7 +62,7 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
       onKeyDown={(e) => e.key === 'Escape' && onDone()}
     >
       <h3 id={titleId} className="panel__title" tabIndex={-1}>
-        {t('fidelity.formTitle', { number, title: f.title })}
+        {fidelityHeading(t, number, f.title)}
       </h3>
       <ErrorAlert error={record.error ?? clear.error} />
       <fieldset className="fieldset">
@@ -95,7 +97,7 @@ export function FidelityForm({ sessionId, number, onDone }: { sessionId: string;
           id={`${titleId}-note`}
           aria-describedby={`${titleId}-note-hint`}
           rows={2}
-          maxLength={500}
+          maxLength={textLimits.fidelityNote}
           value={text}
           onChange={(e) => setNote(e.target.value)}
         />

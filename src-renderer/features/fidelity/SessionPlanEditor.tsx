@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import '../attendance/attendance.css';
+import { textLimits } from '@contract/limits';
 
 /** Per session number: a title and the components fidelity is recorded against. */
 export function SessionPlanEditor() {
@@ -124,6 +125,7 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
         error={errors.title?.message}
         type="text"
         autoComplete="off"
+        maxLength={textLimits.planTitle}
         {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })}
       />
       <fieldset className="fieldset">
@@ -137,6 +139,7 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
               error={errors.components?.[i]?.sv?.message}
               type="text"
               autoComplete="off"
+              maxLength={textLimits.componentLabel}
               {...register(`components.${i}.sv`, { validate: (x) => x.trim() !== '' || 'validation.required' })}
             />
             <InputField
@@ -145,6 +148,7 @@ function PlanItemForm({ programmeId, item }: { programmeId: string; item: Sessio
               type="text"
               lang="en"
               autoComplete="off"
+              maxLength={textLimits.componentLabel}
               {...register(`components.${i}.en`)}
             />
             <button

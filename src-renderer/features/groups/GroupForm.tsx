@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,6 +15,8 @@ import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { weeklyDates } from '../../lib/dates';
 import { CalendarWarning, useCalendarConflicts } from './CalendarWarning';
 import { groupStatuses, useGroupOptions } from './options';
+import { LeaderFilterFields, leadersShown, type LeaderFilter } from './LeaderFilter';
+import { textLimits } from '@contract/limits';
 
 type GroupStatus = (typeof groupStatuses)[number];
 
@@ -86,6 +89,8 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
   const programmes = options.programmes.filter((p) => p.active || p.id === chosen.programmeId);
   const units = options.units.filter((u) => u.active || u.id === chosen.unitId);
   const leaders = options.staff.filter((s) => (s.active && s.isLeader) || chosen.leaderIds.includes(s.id));
+  const [leaderFilter, setLeaderFilter] = useState<LeaderFilter>({ unitId: '', search: '' });
+  const shownLeaders = leadersShown(leaders, watch('leaderIds'), leaderFilter);
   const supervisors = options.staff.filter((s) => (s.active && s.isSupervisor) || s.id === chosen.supervisorId);
   const programme = options.programmes.find((p) => p.id === watch('programmeId'));
   // A new group's weekly dates, checked against holidays and the unit's breaks as they are chosen.
@@ -137,6 +142,7 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           className="form__wide"
           type="text"
           autoComplete="off"
+          maxLength={textLimits.venue}
           {...register('venue')}
         />
         <InputField
@@ -183,12 +189,17 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
         legend={t('groups.leaders')}
         required
         error={errors.leaderIds?.message}
+        filter={
+          leaders.length > 0 && (
+            <LeaderFilterFields units={units} filter={leaderFilter} onChange={setLeaderFilter} shown={shownLeaders.length} total={leaders.length} />
+          )
+        }
         empty={
           <p className="field__hint">
             {t('groups.noLeaders')} <Link to="/staff/new">{t('groups.addStaff')}</Link>
           </p>
         }
-        options={leaders.map((s) => ({
+        options={shownLeaders.map((s) => ({
           value: s.id,
           label: (
             <>
@@ -215,6 +226,7 @@ export function GroupForm({ mode, initial, saving, submitError, onSubmit, cancel
           error={errors.note?.message}
           className="form__wide"
           rows={3}
+          maxLength={textLimits.groupNote}
           {...register('note')}
         />
       </div>

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
 import { groupPageSize, useGroupFilters, type GroupStatusFilter } from '../../stores/groupFilters';
 import { groupStatuses, useGroupOptions, yearChoices } from './options';
+import { textLimits } from '@contract/limits';
 
 export function GroupListPage() {
   const { t } = useTranslation();
@@ -43,7 +44,13 @@ export function GroupListPage() {
     <>
       <PageHeader title={t('groups.title')} actions={create} />
       <FilterBar label={t('groups.filters')} reset={filtered && { label: t('groups.clearFilters'), onReset: filters.reset }}>
-        <SearchField id="filter-search" label={t('groups.search')} value={filters.search} onSearch={(search) => filters.set({ search })} />
+        <SearchField
+          maxLength={textLimits.search}
+          id="filter-search"
+          label={t('groups.search')}
+          value={filters.search}
+          onSearch={(search) => filters.set({ search })}
+        />
         <SelectField
           id="filter-programme"
           label={t('groups.programme')}

@@ -15,6 +15,8 @@ import { ParticipationSections } from '../participants/ParticipationSections';
 import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { AddExtraSessionForm } from './SessionForms';
 import { SessionsTable } from './SessionsTable';
+import { CalendarDownload } from './CalendarDownload';
+import { programmeLabel } from '../../lib/programme-label';
 
 export function GroupPage() {
   const { t } = useTranslation();
@@ -32,6 +34,9 @@ export function GroupPage() {
   }
 
   const toRecord = g.status === 'cancelled' ? null : nextToRecord(g.sessions, todayIso());
+  // The sheet a leader prints before a session: the next one not yet held, else the first.
+  const today = todayIso();
+  const forSheet = g.sessions.find((s) => s.status === 'planned' && s.plannedDate >= today) ?? toRecord ?? g.sessions[0];
   return (
     <>
       <PageHeader
@@ -50,6 +55,11 @@ export function GroupPage() {
                 {t('record.title', { number: toRecord.number })}
               </Link>
             )}
+            {forSheet && (
+              <Link to={`/groups/${id}/sessions/${forSheet.id}/sheet`} className="button button--secondary">
+                {t('groups.sheet.link')}
+              </Link>
+            )}
             <Link to={`/groups/${id}/edit`} className="button button--secondary">
               {t('common.edit')}
             </Link>
@@ -62,7 +72,7 @@ export function GroupPage() {
 
       <Panel id="group-details" title={t('groups.details')}>
         <dl className="details">
-          <Detail label={t('groups.programme')}>{`${g.programmeName} (${g.programmeCode})`}</Detail>
+          <Detail label={t('groups.programme')}>{programmeLabel({ name: g.programmeName, code: g.programmeCode })}</Detail>
           <Detail label={t('groups.unit')}>{g.unitName}</Detail>
           <Detail label={t('groups.venue')}>{g.venue || '–'}</Detail>
           <Detail label={t('groups.startDate')}>{fmt.date(g.startDate)}</Detail>
@@ -82,6 +92,7 @@ export function GroupPage() {
       >
         <SessionsTable sessions={g.sessions} />
         <AddExtraSessionForm groupId={g.id} />
+        <CalendarDownload group={g} />
       </Panel>
 
       <ParticipationSections groupId={g.id} groupStatus={g.status} startDate={g.startDate} />

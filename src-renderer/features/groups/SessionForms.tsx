@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { CalendarWarning, useCalendarConflicts } from './CalendarWarning';
+import { textLimits } from '@contract/limits';
 
 interface SessionFormProps {
   session: Session;
@@ -154,6 +155,7 @@ export function CancelForm({ session, onDone }: SessionFormProps) {
         className="field--grow"
         type="text"
         autoComplete="off"
+        maxLength={textLimits.cancelReason}
         {...register('cancelReason', { validate: (v) => v.trim().length > 0 || 'validation.cancelReason' })}
       />
     </InlineForm>

@@ -7,8 +7,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { PendingPage } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { percent, shareAsPercent } from '../../lib/percent';
-import '../../styles/print.css';
 import { Checklist } from './Checklist';
+import { programmeLabel } from '../../lib/programme-label';
 
 /**
  * The certificate summary as a page of its own, laid out for A4. "Skriv ut" uses the browser's
@@ -50,7 +50,7 @@ export function CertificatePrintPage() {
         <dl className="details">
           <Detail label={t('leaders.print.leader')}>{s.leader.name}</Detail>
           <Detail label={t('leaders.print.unit')}>{s.leader.unitName ?? '–'}</Detail>
-          <Detail label={t('leaders.print.programme')}>{`${s.programme.name} (${s.programme.code})`}</Detail>
+          <Detail label={t('leaders.print.programme')}>{programmeLabel(s.programme)}</Detail>
           <Detail label={t('leaders.col.status')}>{t(`leaders.status.${s.pathway.status}`)}</Detail>
           <Detail label={t('leaders.print.certifiedOn')}>{c ? fmt.date(c.date) : t('leaders.print.notCertified')}</Detail>
           <Detail label={t('leaders.print.certifiedBy')}>{c ? c.supervisorName : '–'}</Detail>

@@ -10,6 +10,8 @@ import { namedChoices, SelectField } from '../../components/SelectField';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
+import { programmeLabel } from '../../lib/programme-label';
 
 interface CertifyDialogProps {
   open: boolean;
@@ -108,7 +110,7 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
           required
           error={errors.programmeId?.message}
           placeholder={t('form.choose')}
-          options={pathways.map((x) => ({ value: x.programmeId, label: `${x.programmeName} (${x.programmeCode})` }))}
+          options={pathways.map((x) => ({ value: x.programmeId, label: programmeLabel({ name: x.programmeName, code: x.programmeCode }) }))}
           {...register('programmeId', required)}
         />
         {chosen && (
@@ -149,10 +151,18 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
             required
             error={errors.overrideReason?.message}
             rows={3}
+            maxLength={textLimits.overrideReason}
             {...register('overrideReason', { validate: (x) => x.trim() !== '' || 'leaders.certify.reasonRequired' })}
           />
         )}
-        <TextAreaField id="certify-note" label={t('leaders.certify.note')} error={errors.note?.message} rows={2} {...register('note')} />
+        <TextAreaField
+          id="certify-note"
+          label={t('leaders.certify.note')}
+          error={errors.note?.message}
+          rows={2}
+          maxLength={textLimits.certificationNote}
+          {...register('note')}
+        />
         <FormActions
           layout="dialog"
           saving={certify.isPending}

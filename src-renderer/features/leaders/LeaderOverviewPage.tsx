@@ -19,6 +19,7 @@ import { useFormat } from '../../lib/format';
 import { percent, shareAsPercent } from '../../lib/percent';
 import { FlagList } from './FlagList';
 import { useLeaderFilters, type OverviewSortKey } from './filters';
+import { textLimits } from '@contract/limits';
 
 const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
 
@@ -68,7 +69,13 @@ export function LeaderOverviewPage() {
       />
 
       <FilterBar label={t('leaders.filters.label')} className="leader-filters">
-        <SearchField id="leader-search" label={t('leaders.filters.search')} value={filters.search} onSearch={(search) => filters.set({ search })} />
+        <SearchField
+          maxLength={textLimits.search}
+          id="leader-search"
+          label={t('leaders.filters.search')}
+          value={filters.search}
+          onSearch={(search) => filters.set({ search })}
+        />
         <SelectField
           id="leader-supervisor"
           label={t('leaders.filters.mine')}
@@ -114,7 +121,7 @@ export function LeaderOverviewPage() {
                       <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
                         {r.name}
                       </Link>
-                      <FlagList flags={r.attention} />
+                      <FlagList flags={r.attention} leaderId={r.leaderId} />
                     </li>
                   ))}
                 </ul>

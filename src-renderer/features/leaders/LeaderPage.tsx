@@ -22,6 +22,7 @@ import { Checklist } from './Checklist';
 import { FlagList } from './FlagList';
 import { SupervisionHistory } from './SupervisionHistory';
 import { TrendChart, type TrendPoint } from './TrendChart';
+import { programmeLabel } from '../../lib/programme-label';
 
 export function LeaderPage() {
   const { t } = useTranslation();
@@ -65,7 +66,7 @@ export function LeaderPage() {
 
       {d.attention.length > 0 && (
         <Panel id="leader-attention" title={t('leaders.attention.title')} className="attention-list__item">
-          <FlagList flags={d.attention} />
+          <FlagList flags={d.attention} leaderId={d.leader.id} />
         </Panel>
       )}
 
@@ -138,7 +139,7 @@ function PathwayBlock({ leaderId, leaderName, pathway: p, onCertify }: { leaderI
   return (
     <div className="pathway" aria-labelledby={headingId} role="group">
       <h3 id={headingId} className="add-session__title">
-        {p.programmeName} ({p.programmeCode}) <StatusBadge kind="pathway" status={p.status} />
+        {programmeLabel({ name: p.programmeName, code: p.programmeCode })} <StatusBadge kind="pathway" status={p.status} />
       </h3>
       <Checklist pathway={p} />
       {p.certification ? (

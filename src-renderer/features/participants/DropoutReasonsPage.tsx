@@ -15,6 +15,7 @@ import { RowButton } from '../../components/RowButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
 
 /** The short list of dropout reasons: renamed or archived, never deleted, since records point to them. */
 export function DropoutReasonsPage() {
@@ -123,6 +124,7 @@ function ReasonForm({ reason, onDone }: { reason?: DropoutReason; onDone(): void
           className="field--grow"
           type="text"
           autoComplete="off"
+          maxLength={textLimits.reasonLabel}
           {...register('sv', { validate: (x) => x.trim() !== '' || 'validation.required' })}
         />
         <InputField
@@ -133,6 +135,7 @@ function ReasonForm({ reason, onDone }: { reason?: DropoutReason; onDone(): void
           type="text"
           lang="en"
           autoComplete="off"
+          maxLength={textLimits.reasonLabel}
           {...register('en')}
         />
       </div>

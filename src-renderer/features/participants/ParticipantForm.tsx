@@ -15,6 +15,7 @@ import { draftOr, useKeepDraft } from '../../stores/drafts';
 import { showToast } from '../../stores/toasts';
 import { childGenders, consents, familyNumbers, relations } from './labels';
 import { defaultEnrolmentDate } from './enrolmentDefault';
+import { textLimits } from '@contract/limits';
 
 interface Values {
   displayName: string;
@@ -162,6 +163,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
           error={errors.displayName?.message}
           type="text"
           autoComplete="off"
+          maxLength={textLimits.displayName}
           {...register('displayName', { validate: (x) => x.trim() !== '' || 'validation.required' })}
         />
         <SelectField
@@ -257,6 +259,7 @@ export function ParticipantForm({ overview, groupStartDate, participant, onDone 
           className="form__wide"
           type="text"
           autoComplete="off"
+          maxLength={textLimits.contact}
           {...register('contact')}
         />
       </div>

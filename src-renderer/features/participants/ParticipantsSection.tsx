@@ -14,6 +14,7 @@ import { showToast } from '../../stores/toasts';
 import { familyNumbers } from './labels';
 import { ParticipantForm, participantDraftKey } from './ParticipantForm';
 import { MoveParticipantForm, ParticipantStatusForm } from './ParticipantStatusForm';
+import { participantSummary } from './summary';
 
 type Panel = { kind: 'create' } | { kind: 'edit' | 'status' | 'move'; id: string };
 
@@ -53,7 +54,7 @@ export function ParticipantsSection({ overview, groupStartDate }: { overview: Gr
     <Panel
       id="participants-title"
       title={t('participants.title')}
-      hint={t('participants.summary', { count: participants.filter((p) => p.status !== 'moved').length, families: overview.summary.families })}
+      hint={participantSummary(t, participants.filter((p) => p.status !== 'moved').length, overview.summary.families)}
     >
       <DataTable
         caption={t('participants.title')}

@@ -14,6 +14,7 @@ import { showToast } from '../../stores/toasts';
 import { RulesEditor } from '../fidelity/RulesEditor';
 import { SessionPlanEditor } from '../fidelity/SessionPlanEditor';
 import { DropoutReasonsPage } from '../participants/DropoutReasonsPage';
+import { textLimits } from '@contract/limits';
 
 const audiences = AUDIENCES;
 type Audience = (typeof audiences)[number];
@@ -137,6 +138,7 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
           className="form__wide"
           type="text"
           autoComplete="off"
+          maxLength={textLimits.name}
           {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })}
         />
         <InputField
@@ -147,6 +149,7 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
           error={errors.code?.message}
           type="text"
           autoComplete="off"
+          maxLength={textLimits.programmeCode}
           {...register('code', required)}
         />
         <SelectField

@@ -16,6 +16,7 @@ import { applyServerIssues, pathHead } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import '../export/export.css';
 import { useExportFormat } from '../export/format';
+import { textLimits } from '@contract/limits';
 
 type Recipient = ProcedureOutput<'recipients.list'>[number];
 const fields = ['name', 'publicKey'] as const;
@@ -129,6 +130,7 @@ export function RecipientsPage() {
             required
             type="text"
             autoComplete="off"
+            maxLength={textLimits.name}
             value={name}
             onChange={(e) => setName(e.target.value)}
           />
@@ -142,6 +144,7 @@ export function RecipientsPage() {
             inputClassName="mono"
             spellCheck={false}
             autoComplete="off"
+            maxLength={textLimits.publicKey}
             value={publicKey}
             onChange={(e) => setPublicKey(e.target.value)}
           />

@@ -18,6 +18,7 @@ import { toNumberOrNull, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { AttendanceChoices } from './AttendanceChoices';
 import './record.css';
+import { textLimits } from '@contract/limits';
 
 const sections = [
   { id: 'record-attendance', key: 'record.attendance' },
@@ -177,7 +178,7 @@ function RecordSessionForm({ groupId, groupName, session, overview, plan, back }
             hint={t('fidelity.noteHint')}
             error={formState.errors.note?.message}
             rows={3}
-            maxLength={500}
+            maxLength={textLimits.fidelityNote}
             {...register('note')}
           />
           <div className="form__grid">

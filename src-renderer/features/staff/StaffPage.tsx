@@ -12,6 +12,7 @@ import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ function StaffForm({ member }: { member: StaffMember | undefined }) {
           className="form__wide"
           type="text"
           autoComplete="off"
+          maxLength={textLimits.name}
           {...register('name', { validate: (x) => x.trim() !== '' || 'validation.nameRequired' })}
         />
         <SelectField
@@ -102,8 +104,24 @@ function StaffForm({ member }: { member: StaffMember | undefined }) {
           {...register('unitId')}
         />
         <div />
-        <InputField id="staff-email" label={t('staff.email')} error={errors.email?.message} type="email" autoComplete="off" {...register('email')} />
-        <InputField id="staff-phone" label={t('staff.phone')} error={errors.phone?.message} type="tel" autoComplete="off" {...register('phone')} />
+        <InputField
+          id="staff-email"
+          label={t('staff.email')}
+          error={errors.email?.message}
+          type="email"
+          autoComplete="off"
+          maxLength={textLimits.email}
+          {...register('email')}
+        />
+        <InputField
+          id="staff-phone"
+          label={t('staff.phone')}
+          error={errors.phone?.message}
+          type="tel"
+          autoComplete="off"
+          maxLength={textLimits.phone}
+          {...register('phone')}
+        />
       </div>
       <Fieldset id="staff-roles" legend={t('staff.roles')} required error={errors.isLeader?.message}>
         <Checkbox label={t('staff.leader')} {...register('isLeader', { validate: oneRole, deps: ['isSupervisor'] })} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { InputField } from '../../components/InputField';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import type { SupervisionValues } from './SupervisionForm';
+import { textLimits } from '@contract/limits';
 
 interface FollowUpRowsProps {
   fields: FieldArrayWithId<SupervisionValues, 'followUps'>[];
@@ -34,6 +35,7 @@ export function FollowUpRows({ fields, register, errors, leaders, onAdd, onRemov
               error={e?.text?.message}
               type="text"
               autoComplete="off"
+              maxLength={textLimits.followUpText}
               {...register(`followUps.${i}.text`, { validate: (x) => x.trim() !== '' || 'supervision.followUpTextRequired' })}
             />
             <InputField

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -13,12 +14,14 @@ import { InputField, TextAreaField } from '../../components/InputField';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RadioGroup } from '../../components/RadioGroup';
-import { namedChoices, SelectField } from '../../components/SelectField';
+import { SelectField } from '../../components/SelectField';
 import { todayIso } from '../../lib/dates';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { FollowUpRows } from './FollowUpRows';
 import { RatingGroup } from './RatingGroup';
+import { preselection } from './preselect';
+import { textLimits } from '@contract/limits';
 
 export interface SupervisionValues {
   date: string;
@@ -56,12 +59,13 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const preselected = params.get('leader');
+  const flaggedGroup = params.get('group');
   const staff = useApiQuery('staff.list', {});
   const groups = useApiQuery('groups.list', { limit: 500 });
   const scale = useApiQuery('supervision.ratingScale', {});
   const create = useApiMutation('supervision.create');
   const update = useApiMutation('supervision.update');
-  const { register, control, handleSubmit, setError, formState, watch } = useForm<SupervisionValues>({
+  const { register, control, handleSubmit, setError, formState, watch, setValue, getValues } = useForm<SupervisionValues>({
     defaultValues: existing
       ? {
           date: existing.date,
@@ -90,6 +94,16 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
   const errors = formState.errors;
   const leaders = (staff.data ?? []).filter((s) => s.isLeader);
   const supervisors = (staff.data ?? []).filter((s) => s.isSupervisor);
+  // Once the groups are known, a record opened from a leader or a flagged group ticks that group and its leaders.
+  const preselectedOnce = useRef(false);
+  useEffect(() => {
+    if (existing || preselectedOnce.current || !groups.data) return;
+    preselectedOnce.current = true;
+    const chosen = preselection(groups.data.items, preselected, flaggedGroup);
+    const leaderIds = getValues('leaderIds');
+    setValue('leaderIds', [...new Set([...leaderIds, ...chosen.leaderIds])]);
+    if (chosen.groupIds.length > 0) setValue('groupIds', chosen.groupIds);
+  }, [existing, groups.data, preselected, flaggedGroup, getValues, setValue]);
   const chosenLeaders = watch('leaderIds');
   const nameOf = (id: string) => leaders.find((l) => l.id === id)?.name ?? '';
   // Only groups the present leaders lead and that are (or were about to be) running are worth discussing.
@@ -153,7 +167,7 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
             required
             error={errors.supervisorId?.message}
             placeholder={t('form.choose')}
-            options={namedChoices(supervisors)}
+            options={supervisors.map((s) => ({ value: s.id, label: s.unitName ? `${s.name} · ${s.unitName}` : s.name }))}
             {...register('supervisorId', { required: 'validation.required' })}
           />
           <RadioGroup
@@ -241,7 +255,14 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
           </div>
         )}
 
-        <TextAreaField id="sup-notes" label={t('supervision.notes')} error={errors.notes?.message} rows={4} {...register('notes')} />
+        <TextAreaField
+          id="sup-notes"
+          label={t('supervision.notes')}
+          error={errors.notes?.message}
+          rows={4}
+          maxLength={textLimits.supervisionNotes}
+          {...register('notes')}
+        />
 
         {existing ? (
           <p className="field__hint">{t('supervision.editFollowUpsHint')}</p>

@@ -14,6 +14,7 @@ import { QueryState } from '../../components/QueryState';
 import { useBilingual } from '../../i18n/useBilingual';
 import { showToast } from '../../stores/toasts';
 import { groupedFingerprint, useSyncTime } from './format';
+import { textLimits } from '@contract/limits';
 
 /** Inställningar → Synkronisering: join with a code, see the server and the last sync, sync now, leave. */
 export function SyncSettingsPage() {
@@ -53,6 +54,7 @@ export function SyncSettingsPage() {
                   {(control) => (
                     <textarea
                       rows={3}
+                      maxLength={textLimits.syncCode}
                       className="mono"
                       spellCheck={false}
                       autoComplete="off"

@@ -14,6 +14,7 @@ import { RowButton } from '../../components/RowButton';
 import { useFormat } from '../../lib/format';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { textLimits } from '@contract/limits';
 
 interface Values {
   name: string;
@@ -72,7 +73,7 @@ export function SchoolBreaks({ unit }: { unit: Unit }) {
             error={formState.errors.name?.message}
             type="text"
             autoComplete="off"
-            maxLength={200}
+            maxLength={textLimits.name}
             {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })}
           />
           <InputField

@@ -12,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { SchoolBreaks } from './SchoolBreaks';
+import { textLimits } from '@contract/limits';
 
 export const unitKinds = UNIT_KINDS;
 type UnitKind = (typeof unitKinds)[number];
@@ -72,6 +73,7 @@ function UnitForm({ unit }: { unit: Unit | undefined }) {
         error={formState.errors.name?.message}
         type="text"
         autoComplete="off"
+        maxLength={textLimits.name}
         {...register('name', { validate: (v) => v.trim() !== '' || 'validation.nameRequired' })}
       />
       <SelectField

@@ -10,6 +10,7 @@ import { applyServerIssues, encodeBilingual } from '../../lib/forms';
 import { useVault, type VaultStatus } from '../../stores/vault';
 import { GateFrame } from './GateFrame';
 import { PassphraseFields } from './passphrase';
+import { textLimits } from '@contract/limits';
 
 /** Seconds left of main's wait after repeated wrong passphrases; main enforces it, this only shows it. */
 function useCountdown(status: VaultStatus): number {
@@ -184,6 +185,7 @@ function RecoveryUnlock({ onBack }: { onBack(): void }) {
               className="mono"
               autoComplete="off"
               autoCapitalize="characters"
+              maxLength={textLimits.recoveryKey}
               spellCheck={false}
               {...register('recoveryKey', { validate: (v) => v.trim() !== '' || 'vault.validation.recoveryKeyRequired' })}
             />

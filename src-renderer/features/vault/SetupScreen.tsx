@@ -10,6 +10,7 @@ import { useVault } from '../../stores/vault';
 import { GateFrame } from './GateFrame';
 import { PassphraseFields } from './passphrase';
 import { RestoreEarlierBackup, type EarlierBackup } from './RestoreEarlierBackup';
+import { textLimits } from '@contract/limits';
 
 type SetupValues = Record<string, string>;
 
@@ -64,8 +65,9 @@ export function SetupScreen({ legacy, earlierBackups }: { legacy: boolean; earli
               {...p}
               type="text"
               autoComplete="name"
+              maxLength={textLimits.userName}
               {...register('userName', {
-                validate: (v) => (v.trim() === '' || v.trim().length > 100 ? 'vault.validation.userName' : true),
+                validate: (v) => (v.trim() === '' || v.trim().length > textLimits.userName ? 'vault.validation.userName' : true),
               })}
             />
           )}

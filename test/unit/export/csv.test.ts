@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell } from '../../../src-main/core/export/csv';
 import { defaultCoarsening } from '../../../src-main/core/export/model';
 import { countCsvRecords } from '../../../src-main/core/export/open';
 import { buildPackage } from '../../../src-main/core/export/package';
+import { TABLE_NAMES } from '../../../src-main/core/export/tables';
 import { META, TEST_KEY, makeSource, streamToBytes, unzipText } from './fixtures';
 
 /**
@@ -86,5 +88,37 @@ describe('CSV cells', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('writes the Excel copies with a byte order mark and semicolons, the same cells, and no formula for either separator', async () => {
+    const units = new Set<string>();
+    for (let at = 0; at < hostileNames.length; at += 3) {
+      const source = makeSource();
+      hostileNames.slice(at, at + 3).forEach((name, i) => (source.units[i]!.name = name));
+      const options = { key: TEST_KEY, coarsening: defaultCoarsening, belowKReason: 'Kontroll av cellskydd', excelCopies: true };
+      const built = buildPackage(source, options, META);
+      const zip = await streamToBytes(built.stream);
+      const files = unzipText(zip);
+      const raw = unzipSync(zip);
+      const manifest = await built.manifest;
+      const copies = manifest.files.filter((x) => x.name.endsWith('_excel.csv'));
+      expect(copies.map((f) => f.name).sort()).toEqual(TABLE_NAMES.map((n) => `${n}_excel.csv`).sort());
+      for (const f of copies) {
+        // The text decoder drops a byte order mark, so it is looked for in the bytes.
+        expect([...raw[f.name]!.subarray(0, 3)], f.name).toEqual([0xef, 0xbb, 0xbf]);
+        const body = files[f.name]!;
+        expect(body.startsWith('\uFEFF'), f.name).toBe(false);
+        const original = files[f.name.replace(/_excel\.csv$/, '.csv')]!;
+        expect(parse(body, { delimiter: ';' }), f.name).toEqual(parse(original));
+        expect(f.rows, f.name).toBe(manifest.files.find((x) => x.name === f.name.replace(/_excel\.csv$/, '.csv'))!.rows);
+        for (const delimiter of [',', ';']) {
+          const formulas = cellsAs(body, delimiter).filter(runsAsFormula);
+          expect(formulas, `${f.name} read with "${delimiter}"`).toEqual([]);
+        }
+      }
+      for (const r of parse(files['groups_excel.csv']!, { columns: true, delimiter: ';' }) as Record<string, string>[]) units.add(r.unit!);
+    }
+    expect(units).toContain("Farsta;'=cmd|' /C calc'!A0;");
+    expect(units).toContain("Kista, '+SUM(1+1)");
   });
 });

@@ -67,6 +67,16 @@ describe('the i18n catalogues', () => {
     expect(twice).toEqual([]);
   });
 
+  // One word for one thing: a leader who reads "Programtrohet" on the group page and "Följsamhet" in
+  // the restore preview wonders whether they are two measures.
+  it.each([
+    ['Programtrohet', /följsamhet/i],
+    ['Avhopp', /avbrott/i],
+  ])('sv: says %s everywhere, never its synonym', (_word, synonym) => {
+    const found = features.flatMap((f) => [...leaves(read(`${f}.sv.json`))].filter(([, text]) => synonym.test(text)).map(([k, text]) => `${k}: ${text}`));
+    expect(found).toEqual([]);
+  });
+
   it('reports a key that only one language has', () => {
     const sv = { a: { b: 'x', c: 'y' } };
     const en = { a: { b: 'x' }, d: 'z' };
