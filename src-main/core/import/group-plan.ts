@@ -3,7 +3,8 @@ import type { StaffMember } from '../../contract';
 import type { Repos } from '../repos';
 import { cellDate, cellText, closest, notADate } from './cell-values';
 import type { ColumnMapping } from './mapping';
-import { countRows, type ImportPlan, type PlannedRow, type RowIssue } from './plan-types';
+import { nameKey, programmeLookup, rowReader } from './row-reader';
+import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { unitLookup } from './unit-lookup';
 import { schemaIssues } from './zod-issues';
@@ -11,7 +12,6 @@ import type { Cell } from './parse-worker';
 
 export type GroupImportInput = ReturnType<typeof groupInput.parse>;
 
-const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 const fieldOfPath: Record<string, string> = { startTime: 'time', leaderIds: 'leaders', supervisorId: 'supervisor', venue: 'venue', startDate: 'startDate' };
 
 /** 17:30, 17.30, 1730 or an xlsx time cell (a fraction of a day). */
@@ -58,49 +58,26 @@ function staffLookup(staff: readonly StaffMember[]) {
 export function planGroups(repos: Repos, table: ImportTable, mapping: ColumnMapping): ImportPlan<GroupImportInput> {
   const findUnit = unitLookup(repos.units.list(true));
   const findStaff = staffLookup(repos.staff.list({ includeArchived: true }));
-  const programmes = repos.programmes.list(true);
-  const programmeByName = new Map<string, (typeof programmes)[number]>();
-  for (const p of programmes) {
-    programmeByName.set(p.code.toLowerCase(), p);
-    programmeByName.set(nameKey(p.name), p);
-  }
+  const findProgramme = programmeLookup(repos.programmes.list(true), true);
   const known = new Set(repos.groups.naturalKeys().map((g) => `${g.programmeId}|${g.unitId}|${g.startDate}`));
   const seen = new Map<string, number>();
-  const header = (field: string) => {
-    const i = mapping.get(field);
-    return i === undefined ? null : (table.headers[i] ?? null);
-  };
+  const { header, read } = rowReader(table, mapping);
 
   const rows = table.rows.map(({ rowNumber, cells }): PlannedRow<GroupImportInput> => {
-    const cell = (field: string) => {
-      const i = mapping.get(field);
-      return i === undefined ? undefined : cells[i];
-    };
-    const issues: RowIssue[] = [];
-    const add = (field: string, sv: string, en: string) => issues.push({ column: header(field), message: { sv, en } });
+    const { cell, issues, add, addMessage } = read(cells);
 
     const programmeText = cellText(cell('programme'));
-    const programme = programmeByName.get(programmeText.toLowerCase()) ?? programmeByName.get(nameKey(programmeText));
-    if (!programmeText) add('programme', 'ange programmet', 'give the programme');
-    else if (!programme) {
-      const near = closest(
-        programmeText,
-        programmes.filter((p) => p.active).map((p) => p.code),
-      );
-      add(
-        'programme',
-        `programmet '${programmeText}' finns inte${near ? `; menade du '${near}'?` : ''}`,
-        `there is no programme '${programmeText}'${near ? `; did you mean '${near}'?` : ''}`,
-      );
-    } else if (!programme.active) add('programme', `programmet '${programmeText}' är arkiverat`, `the programme '${programmeText}' is archived`);
+    const foundProgramme = findProgramme(programmeText);
+    const programme = 'programme' in foundProgramme ? foundProgramme.programme : undefined;
+    if ('issue' in foundProgramme) addMessage('programme', foundProgramme.issue);
     const unitText = cellText(cell('unit'));
     const unit = unitText ? findUnit(unitText) : null;
     if (!unit) add('unit', 'ange enheten', 'give the unit');
-    else if ('issue' in unit) issues.push({ column: header('unit'), message: unit.issue });
+    else if ('issue' in unit) addMessage('unit', unit.issue);
     const startRaw = cellText(cell('startDate'));
     const startDate = cellDate(cell('startDate'));
     if (!startRaw) add('startDate', 'ange startdatum', 'give the start date');
-    else if (!startDate) issues.push({ column: header('startDate'), message: notADate(startRaw) });
+    else if (!startDate) addMessage('startDate', notADate(startRaw));
     const timeRaw = cellText(cell('time'));
     const startTime = cellTime(cell('time'));
     if (!startTime)

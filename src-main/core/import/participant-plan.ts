@@ -1,9 +1,10 @@
 import type { Consent, Relation } from '../../contract/enums';
 import { participantInput } from '../../contract/schemas/participants';
 import type { Repos } from '../repos';
-import { cellDate, cellText, closest, notADate } from './cell-values';
+import { cellDate, cellText, notADate } from './cell-values';
 import type { ColumnMapping } from './mapping';
-import { countRows, type ImportPlan, type PlannedRow, type RowIssue } from './plan-types';
+import { nameKey, programmeLookup, rowReader } from './row-reader';
+import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { unitLookup } from './unit-lookup';
 import { schemaIssues } from './zod-issues';
@@ -47,7 +48,6 @@ const consentWords = new Map<string, Consent>([
   ['not asked', 'not_asked'],
 ]);
 
-const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 const fieldOfPath: Record<string, string> = {
   displayName: 'name',
   relation: 'relation',
@@ -60,12 +60,7 @@ const fieldOfPath: Record<string, string> = {
 /** Participants name their group by programme, unit and start date; they are the same person by group and name. */
 export function planParticipants(repos: Repos, table: ImportTable, mapping: ColumnMapping): ImportPlan<ParticipantImportInput> {
   const findUnit = unitLookup(repos.units.list(true));
-  const programmes = repos.programmes.list(true);
-  const programmeByName = new Map<string, (typeof programmes)[number]>();
-  for (const p of programmes) {
-    programmeByName.set(p.code.toLowerCase(), p);
-    programmeByName.set(nameKey(p.name), p);
-  }
+  const findProgramme = programmeLookup(repos.programmes.list(true), false);
   const groupByKey = new Map(repos.groups.naturalKeys().map((g) => [`${g.programmeId}|${g.unitId}|${g.startDate}`, g]));
   const namesInGroup = new Map<string, Set<string>>();
   const existingNames = (groupId: string) => {
@@ -77,42 +72,24 @@ export function planParticipants(repos: Repos, table: ImportTable, mapping: Colu
     return names;
   };
   const seen = new Map<string, number>();
-  const header = (field: string) => {
-    const i = mapping.get(field);
-    return i === undefined ? null : (table.headers[i] ?? null);
-  };
+  const { header, read } = rowReader(table, mapping);
 
   const rows = table.rows.map(({ rowNumber, cells }): PlannedRow<ParticipantImportInput> => {
-    const cell = (field: string) => {
-      const i = mapping.get(field);
-      return i === undefined ? undefined : cells[i];
-    };
-    const issues: RowIssue[] = [];
-    const add = (field: string, sv: string, en: string) => issues.push({ column: header(field), message: { sv, en } });
+    const { cell, issues, add, addMessage } = read(cells);
     const name = cellText(cell('name'));
 
     const programmeText = cellText(cell('programme'));
-    const programme = programmeByName.get(programmeText.toLowerCase()) ?? programmeByName.get(nameKey(programmeText));
-    if (!programmeText) add('programme', 'ange programmet', 'give the programme');
-    else if (!programme) {
-      const near = closest(
-        programmeText,
-        programmes.map((p) => p.code),
-      );
-      add(
-        'programme',
-        `programmet '${programmeText}' finns inte${near ? `; menade du '${near}'?` : ''}`,
-        `there is no programme '${programmeText}'${near ? `; did you mean '${near}'?` : ''}`,
-      );
-    }
+    const foundProgramme = findProgramme(programmeText);
+    const programme = 'programme' in foundProgramme ? foundProgramme.programme : undefined;
+    if ('issue' in foundProgramme) addMessage('programme', foundProgramme.issue);
     const unitText = cellText(cell('unit'));
     const unit = unitText ? findUnit(unitText) : null;
     if (!unit) add('unit', 'ange enheten', 'give the unit');
-    else if ('issue' in unit) issues.push({ column: header('unit'), message: unit.issue });
+    else if ('issue' in unit) addMessage('unit', unit.issue);
     const startRaw = cellText(cell('groupStart'));
     const start = cellDate(cell('groupStart'));
     if (!startRaw) add('groupStart', 'ange gruppens startdatum', "give the group's start date");
-    else if (!start) issues.push({ column: header('groupStart'), message: notADate(startRaw) });
+    else if (!start) addMessage('groupStart', notADate(startRaw));
     const group = programme && unit && 'unit' in unit && start ? groupByKey.get(`${programme.id}|${unit.unit.id}|${start}`) : undefined;
     if (programme && unit && 'unit' in unit && start && !group) {
       add(
@@ -138,14 +115,14 @@ export function planParticipants(repos: Repos, table: ImportTable, mapping: Colu
     const enrolRaw = cellText(cell('enrolmentDate'));
     // Lists often leave the enrolment date out: the group's start is when the parent joined.
     const enrolmentDate = enrolRaw ? cellDate(cell('enrolmentDate')) : (start ?? null);
-    if (enrolRaw && !enrolmentDate) issues.push({ column: header('enrolmentDate'), message: notADate(enrolRaw) });
+    if (enrolRaw && !enrolmentDate) addMessage('enrolmentDate', notADate(enrolRaw));
     const consentText = cellText(cell('consent')).toLowerCase();
     const consent = consentWords.get(consentText);
     if (!consent)
       add('consent', `okänt samtycke '${consentText}' (skriv ja, nej eller ej tillfrågad)`, `unknown consent '${consentText}' (write yes, no or not asked)`);
     const consentRaw = cellText(cell('consentDate'));
     const consentDate = consentRaw ? cellDate(cell('consentDate')) : null;
-    if (consentRaw && !consentDate) issues.push({ column: header('consentDate'), message: notADate(consentRaw) });
+    if (consentRaw && !consentDate) addMessage('consentDate', notADate(consentRaw));
 
     const label = name || `(${rowNumber})`;
     if (issues.length || !group || !relation || !consent || !enrolmentDate) return { rowNumber, status: 'invalid', label, issues };

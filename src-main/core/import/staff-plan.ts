@@ -3,7 +3,8 @@ import type { Repos } from '../repos';
 import type { StaffFields } from '../repos/staff';
 import { cellText, cellYes } from './cell-values';
 import type { ColumnMapping } from './mapping';
-import { countRows, type ImportPlan, type PlannedRow, type RowIssue } from './plan-types';
+import { nameKey, rowReader } from './row-reader';
+import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { unitLookup } from './unit-lookup';
 import { schemaIssues } from './zod-issues';
@@ -24,7 +25,6 @@ function rolesOf(text: string): { isLeader: boolean; isSupervisor: boolean; unkn
   };
 }
 
-const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 /** Staff are the same person by e-mail, or else by name within the same unit. */
 const keysOf = (s: { name: string; unitId: string | null; email: string | null }) => [
   ...(s.email ? [`email:${s.email.toLowerCase()}`] : []),
@@ -38,22 +38,15 @@ export function planStaff(repos: Repos, table: ImportTable, mapping: ColumnMappi
   const known = new Map<string, string>();
   for (const s of repos.staff.list({ includeArchived: true })) for (const k of keysOf(s)) known.set(k, s.id);
   const seen = new Map<string, number>();
-  const header = (field: string) => {
-    const i = mapping.get(field);
-    return i === undefined ? null : (table.headers[i] ?? null);
-  };
+  const { header, read } = rowReader(table, mapping);
   const rows = table.rows.map(({ rowNumber, cells }): PlannedRow<StaffFields> => {
-    const cell = (field: string) => {
-      const i = mapping.get(field);
-      return i === undefined ? undefined : cells[i];
-    };
-    const issues: RowIssue[] = [];
+    const { cell, issues, addMessage } = read(cells);
     const name = cellText(cell('name'));
     const unitText = cellText(cell('unit'));
     let unitId: string | null = null;
     if (unitText) {
       const found = findUnit(unitText);
-      if ('issue' in found) issues.push({ column: header('unit'), message: found.issue });
+      if ('issue' in found) addMessage('unit', found.issue);
       else unitId = found.unit.id;
     }
     const roles = rolesOf(cellText(cell('roles')));

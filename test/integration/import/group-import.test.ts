@@ -112,6 +112,27 @@ describe('importing groups', () => {
     ]);
   });
 
+  it('names a missing, unknown or archived programme, suggesting only active ones for a new group', async () => {
+    const programmes = services.programmes.list({ includeArchived: true });
+    const teen = programmes.find((p) => p.code === 'Tonårskomet')!;
+    services.programmes.setActive({ id: teen.id, active: false });
+    const { table, mapping } = await tableOf(
+      'program.csv',
+      'Program;Enhet;Startdatum;Tid;Gruppledare\n' +
+        ';Bromma;2025-04-01;17:30;Lena Ledare\n' +
+        'fKommet;Bromma;2025-04-02;17:30;Lena Ledare\n' +
+        'Tonårskomet;Bromma;2025-04-03;17:30;Lena Ledare\n' +
+        'Tonårskommet;Bromma;2025-04-04;17:30;Lena Ledare\n',
+    );
+    const plan = services.imports.preview('groups', table, mapping);
+    expect(plan.rows.map((r) => [r.rowNumber, r.status, r.issues.map((i) => `${i.column}: ${i.message.sv}`)])).toEqual([
+      [2, 'invalid', ['Program: ange programmet']],
+      [3, 'invalid', ["Program: programmet 'fKommet' finns inte; menade du 'fKomet'?"]],
+      [4, 'invalid', ["Program: programmet 'Tonårskomet' är arkiverat"]],
+      [5, 'invalid', ["Program: programmet 'Tonårskommet' finns inte"]],
+    ]);
+  });
+
   it('reads xlsx time cells', async () => {
     const { table, mapping } = await tableOf(
       'grupper.xlsx',
