@@ -4,7 +4,7 @@ import { createScorer } from '../outcomes/scoring';
 import { shippedInstrument } from '../outcomes/shipped';
 import { scoreRowsOf } from '../outcomes/stored-scores';
 import { dueWindow, POST_OPEN_DAYS } from '../outcomes/worklist';
-import type { ScoreRow } from '../repos/outcomes';
+import type { ResponseRow, ScoreRow } from '../repos/outcomes';
 import type { DemoOptions, DemoRows } from './generate';
 import type { DemoProgrammeBand, ParticipationRows } from './participation';
 import { createRandom, type Random } from './random';
@@ -17,16 +17,8 @@ export interface DemoScheduleRow {
   months: number | null;
   windowDays: number | null;
 }
-export interface DemoResponseRow {
-  id: string;
-  participantId: string;
-  instrumentCode: string;
-  instrumentVersion: string;
-  timepoint: string;
-  date: string;
-  answers: string;
-  scores: ScoreRow[];
-}
+/** A stored response as the demo writes it: entered by no one, with its scores beside it. */
+export type DemoResponseRow = Omit<ResponseRow, 'enteredBy'> & { scores: ScoreRow[] };
 export interface DemoStatusRow {
   participantId: string;
   timepoint: string;

@@ -4,6 +4,7 @@ import type { InstrumentSource, OutcomeStatus, Respondent } from '../../contract
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { instruments, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
+import type { WorklistEnrolment } from '../outcomes/worklist';
 
 export interface InstrumentRow {
   code: string;
@@ -49,14 +50,7 @@ export interface ScoreRow {
 }
 
 /** What the worklist needs of one enrolment: its group, programme, and first and last session dates. */
-export interface EnrolmentDates {
-  participantId: string;
-  groupId: string;
-  programmeId: string;
-  status: string;
-  firstSession: string | null;
-  lastSession: string | null;
-}
+export type EnrolmentDates = WorklistEnrolment;
 
 export interface StoredScore extends ScoreRow {
   participantId: string;
