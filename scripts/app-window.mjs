@@ -38,6 +38,9 @@ export function prepareAppWindow({ launchUrl, tmpDir = os.tmpdir(), platform = p
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // The native date fields follow the browser's locale; Komet's dates are Swedish (åååå-mm-dd)
+    // in either UI language, never the ambiguous mm/dd/yyyy.
+    '--lang=sv-SE',
   ];
   // Chromium refuses to run as root with its sandbox on Linux (containers, live systems).
   if (platform === 'linux' && isRoot) args.push('--no-sandbox');

@@ -143,6 +143,9 @@ async function onReady(dataDir: string): Promise<void> {
 
 export function launch(): void {
   app.setName('Komet');
+  // The native date fields follow Chromium's locale; Komet's dates are Swedish (åååå-mm-dd) in
+  // either UI language, never the ambiguous mm/dd/yyyy. Must be set before `ready`.
+  app.commandLine.appendSwitch('lang', 'sv-SE');
   const dataDir = configurePaths();
   // Both must happen before `ready`: scheme privileges and the sandbox cannot be added later.
   registerAppSchemes(protocol);

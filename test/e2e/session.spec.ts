@@ -67,6 +67,8 @@ test('the launch page `npm start` hands the browser leads into Komet', async ({ 
     const page = await context.newPage();
     const launchPage = appWindow.args.find((a) => a.startsWith('--app='))!.slice('--app='.length);
     expect(launchPage).toBe(pathToFileURL(`${appWindow.dir}/open-komet.html`).href);
+    // Dates in the native date fields are Swedish whatever the system's language.
+    expect(appWindow.args).toContain('--lang=sv-SE');
     await page.goto(launchPage);
     await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
     expect(page.url()).toMatch(new RegExp(`^${komet.origin}/(#.*)?$`));

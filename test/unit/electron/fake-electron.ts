@@ -122,6 +122,14 @@ export function createFakeElectron() {
       if (ready && name === 'sessionData') throw new Error('sessionData must be set before ready');
       paths.set(name, value);
     },
+    /** Chromium switches, as Electron takes them: only before ready. */
+    switches: new Map<string, string>(),
+    commandLine: {
+      appendSwitch(name: string, value = '') {
+        if (ready) throw new Error('command-line switches must be appended before ready');
+        app.switches.set(name, value);
+      },
+    },
     enableSandbox() {
       if (ready) throw new Error('enableSandbox must be called before ready');
       this.sandboxEnabled = true;

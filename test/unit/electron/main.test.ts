@@ -86,6 +86,8 @@ describe('Electron main process', () => {
     expect(electron.app.getPath('sessionData')).toBe(path.join(path.resolve('/tmp/komet-test-data'), 'chromium'));
     expect(electron.protocol.privileged).toMatchObject([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
     expect(electron.app.sandboxEnabled).toBe(true);
+    // The native date fields are Swedish (åååå-mm-dd) whatever the system's language.
+    expect(electron.app.switches.get('lang')).toBe('sv-SE');
     expect(electron.app.count('web-contents-created')).toBe(1);
     expect(FakeBrowserWindow.created).toHaveLength(0);
   });
