@@ -55,3 +55,28 @@ test('a page form (new group) keeps its draft across a lock, and leaving the pag
   await openRoute(page, '/groups/new');
   await expect(page.getByRole('textbox', { name: 'Lokal' })).toHaveValue('');
 });
+
+test('the unit, staff, programme, course and supervision forms keep their drafts across a lock, each on its own page', async ({ page, komet }) => {
+  test.setTimeout(180_000);
+  const forms = [
+    { route: '/units/new', field: page.getByRole('textbox', { name: /^Namn/ }), text: 'Enheten i utkast' },
+    { route: '/staff/new', field: page.getByRole('textbox', { name: /^Namn/ }), text: 'Medarbetaren i utkast' },
+    { route: '/programmes/new', field: page.getByRole('textbox', { name: /^Namn/ }), text: 'Programmet i utkast' },
+    { route: '/courses/new', field: page.getByRole('textbox', { name: /^Kursens namn/ }), text: 'Kursen i utkast' },
+    { route: '/supervision/new', field: page.getByRole('textbox', { name: /^Anteckningar/ }), text: 'Handledningen i utkast' },
+  ];
+  for (const { route, field, text } of forms) {
+    await openRoute(page, route);
+    await field.fill(text);
+    await arrange(komet, 'vault.lock', {});
+    await expect(lockScreen(page)).toBeVisible();
+    expect(await webStorage(page)).not.toContain(text);
+    await page.getByLabel(/^Lösenfras( \*)?$/).fill(komet.passphrase);
+    await page.getByRole('button', { name: 'Lås upp' }).click();
+    await expect(field, route).toHaveValue(text);
+    // Leaving the page drops the draft: coming back starts empty.
+    await goTo(page, 'Översikt');
+    await openRoute(page, route);
+    await expect(field, route).toHaveValue('');
+  }
+});

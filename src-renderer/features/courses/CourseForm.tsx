@@ -10,6 +10,7 @@ import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { textLimits } from '@contract/limits';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
 
 interface CourseValues {
   programmeId: string;
@@ -35,9 +36,11 @@ export function CourseFormPage() {
   const programmes = useApiQuery('programmes.list', {});
   const staff = useApiQuery('staff.list', {});
   const create = useApiMutation('courses.create');
-  const { register, control, handleSubmit, setError, formState } = useForm<CourseValues>({
-    defaultValues: { programmeId: '', title: '', trainerStaffId: '', trainerName: '', dates: [{ value: '' }], note: '' },
+  const draftKey = 'course-form:new';
+  const { register, control, handleSubmit, setError, formState, watch } = useForm<CourseValues>({
+    defaultValues: draftOr<CourseValues>(draftKey, { programmeId: '', title: '', trainerStaffId: '', trainerName: '', dates: [{ value: '' }], note: '' }),
   });
+  useKeepDraft(draftKey, watch);
   const dates = useFieldArray({ control, name: 'dates' });
   const errors = formState.errors;
   const issues = useServerIssues(setError, placeIssue);

@@ -15,6 +15,7 @@ import { RulesEditor } from '../fidelity/RulesEditor';
 import { SessionPlanEditor } from '../fidelity/SessionPlanEditor';
 import { DropoutReasonsPage } from '../participants/DropoutReasonsPage';
 import { textLimits } from '@contract/limits';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
 
 const audiences = AUDIENCES;
 type Audience = (typeof audiences)[number];
@@ -93,8 +94,9 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
   const create = useApiMutation('programmes.create');
   const update = useApiMutation('programmes.update');
   const mutation = programme ? update : create;
-  const { register, handleSubmit, setError, formState } = useForm<ProgrammeValues>({
-    defaultValues: {
+  const draftKey = `programme-form:${programme?.id ?? 'new'}`;
+  const { register, handleSubmit, setError, formState, watch } = useForm<ProgrammeValues>({
+    defaultValues: draftOr<ProgrammeValues>(draftKey, {
       name: programme?.name ?? '',
       code: programme?.code ?? '',
       audience: programme?.audience ?? 'parents',
@@ -102,8 +104,9 @@ function ProgrammeForm({ programme }: { programme: Programme | undefined }) {
       sessionLengthMinutes: str(programme?.sessionLengthMinutes ?? 150),
       childAgeMin: str(programme?.childAgeMin),
       childAgeMax: str(programme?.childAgeMax),
-    },
+    }),
   });
+  useKeepDraft(draftKey, watch);
   const errors = formState.errors;
   const issues = useServerIssues(setError, fields);
   const submit = handleSubmit(async (v) => {

@@ -13,6 +13,7 @@ import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { textLimits } from '@contract/limits';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -56,16 +57,18 @@ function StaffForm({ member }: { member: StaffMember | undefined }) {
   const create = useApiMutation('staff.create');
   const update = useApiMutation('staff.update');
   const mutation = member ? update : create;
-  const { register, handleSubmit, setError, formState, getValues } = useForm<StaffValues>({
-    defaultValues: {
+  const draftKey = `staff-form:${member?.id ?? 'new'}`;
+  const { register, handleSubmit, setError, formState, getValues, watch } = useForm<StaffValues>({
+    defaultValues: draftOr<StaffValues>(draftKey, {
       name: member?.name ?? '',
       unitId: member?.unitId ?? '',
       email: member?.email ?? '',
       phone: member?.phone ?? '',
       isLeader: member?.isLeader ?? true,
       isSupervisor: member?.isSupervisor ?? false,
-    },
+    }),
   });
+  useKeepDraft(draftKey, watch);
   const errors = formState.errors;
   const unitChoices = (units.data ?? []).filter((u) => u.active || u.id === member?.unitId);
   const issues = useServerIssues(setError, fields, { isSupervisor: 'isLeader' });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -22,6 +22,7 @@ import { FollowUpRows } from './FollowUpRows';
 import { RatingGroup } from './RatingGroup';
 import { preselection } from './preselect';
 import { textLimits } from '@contract/limits';
+import { draftOr, readDraft, useKeepDraft } from '../../stores/drafts';
 
 export interface SupervisionValues {
   date: string;
@@ -65,31 +66,38 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
   const scale = useApiQuery('supervision.ratingScale', {});
   const create = useApiMutation('supervision.create');
   const update = useApiMutation('supervision.update');
+  const draftKey = `supervision-form:${existing?.id ?? 'new'}:${preselected ?? ''}:${flaggedGroup ?? ''}`;
+  // A draft kept across a lock already holds the user's own choices; the preselection must not redo them.
+  const [hadDraft] = useState(() => readDraft(draftKey) !== undefined);
   const { register, control, handleSubmit, setError, formState, watch, setValue, getValues } = useForm<SupervisionValues>({
-    defaultValues: existing
-      ? {
-          date: existing.date,
-          supervisorId: existing.supervisorId,
-          format: existing.format,
-          mode: existing.mode,
-          leaderIds: existing.leaders.map((l) => l.leaderId),
-          ratings: Object.fromEntries(existing.leaders.map((l) => [l.leaderId, l.rating == null ? '' : String(l.rating)])),
-          groupIds: existing.groups.map((g) => g.groupId),
-          notes: existing.notes,
-          followUps: [],
-        }
-      : {
-          date: todayIso(),
-          supervisorId: '',
-          format: 'group',
-          mode: 'in_person',
-          leaderIds: preselected ? [preselected] : [],
-          ratings: {},
-          groupIds: [],
-          notes: '',
-          followUps: [],
-        },
+    defaultValues: draftOr<SupervisionValues>(
+      draftKey,
+      existing
+        ? {
+            date: existing.date,
+            supervisorId: existing.supervisorId,
+            format: existing.format,
+            mode: existing.mode,
+            leaderIds: existing.leaders.map((l) => l.leaderId),
+            ratings: Object.fromEntries(existing.leaders.map((l) => [l.leaderId, l.rating == null ? '' : String(l.rating)])),
+            groupIds: existing.groups.map((g) => g.groupId),
+            notes: existing.notes,
+            followUps: [],
+          }
+        : {
+            date: todayIso(),
+            supervisorId: '',
+            format: 'group',
+            mode: 'in_person',
+            leaderIds: preselected ? [preselected] : [],
+            ratings: {},
+            groupIds: [],
+            notes: '',
+            followUps: [],
+          },
+    ),
   });
+  useKeepDraft(draftKey, watch);
   const followUps = useFieldArray({ control, name: 'followUps' });
   const errors = formState.errors;
   const leaders = (staff.data ?? []).filter((s) => s.isLeader);
@@ -97,13 +105,13 @@ export function SupervisionFormPage({ existing }: { existing?: SupervisionSessio
   // Once the groups are known, a record opened from a leader or a flagged group ticks that group and its leaders.
   const preselectedOnce = useRef(false);
   useEffect(() => {
-    if (existing || preselectedOnce.current || !groups.data) return;
+    if (existing || hadDraft || preselectedOnce.current || !groups.data) return;
     preselectedOnce.current = true;
     const chosen = preselection(groups.data.items, preselected, flaggedGroup);
     const leaderIds = getValues('leaderIds');
     setValue('leaderIds', [...new Set([...leaderIds, ...chosen.leaderIds])]);
     if (chosen.groupIds.length > 0) setValue('groupIds', chosen.groupIds);
-  }, [existing, groups.data, preselected, flaggedGroup, getValues, setValue]);
+  }, [existing, hadDraft, groups.data, preselected, flaggedGroup, getValues, setValue]);
   const chosenLeaders = watch('leaderIds');
   const nameOf = (id: string) => leaders.find((l) => l.id === id)?.name ?? '';
   // Only groups the present leaders lead and that are (or were about to be) running are worth discussing.

@@ -13,6 +13,7 @@ import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { SchoolBreaks } from './SchoolBreaks';
 import { textLimits } from '@contract/limits';
+import { draftOr, useKeepDraft } from '../../stores/drafts';
 
 export const unitKinds = UNIT_KINDS;
 type UnitKind = (typeof unitKinds)[number];
@@ -50,9 +51,11 @@ function UnitForm({ unit }: { unit: Unit | undefined }) {
   const create = useApiMutation('units.create');
   const update = useApiMutation('units.update');
   const mutation = unit ? update : create;
-  const { register, handleSubmit, setError, formState } = useForm<UnitValues>({
-    defaultValues: { name: unit?.name ?? '', kind: unit?.kind ?? 'district' },
+  const draftKey = `unit-form:${unit?.id ?? 'new'}`;
+  const { register, handleSubmit, setError, formState, watch } = useForm<UnitValues>({
+    defaultValues: draftOr<UnitValues>(draftKey, { name: unit?.name ?? '', kind: unit?.kind ?? 'district' }),
   });
+  useKeepDraft(draftKey, watch);
   const issues = useServerIssues(setError, ['name', 'kind']);
   const submit = handleSubmit((values) =>
     issues.run(async () => {
