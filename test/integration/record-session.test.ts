@@ -48,4 +48,36 @@ describe('recording a session in one flow', () => {
       participantCount: 5,
     });
   });
+
+  it('saves the fidelity record with the session in one call, and a refused fidelity record leaves the session unrecorded', async () => {
+    const mother = await addParticipant(t, g.id);
+    await t.ok('attendance.set', { participantId: mother.id, sessionId: s(1).id, state: 'present', markHeld: false });
+    const keys = (await t.ok('fidelity.get', { sessionId: s(1).id })).components.map((c) => c.key);
+    expect(keys.length).toBeGreaterThan(1);
+
+    // A component that is not in the plan: nothing of the call is kept.
+    const refused = await t.fail('sessions.record', {
+      id: s(1).id,
+      status: 'held',
+      heldDate: s(1).plannedDate,
+      participantCount: null,
+      fidelity: { covered: [keys[0]!, 'not_in_the_plan'], note: 'Bra träff' },
+    });
+    expect((refused.issues ?? []).map((i) => i.path)).toContain('covered');
+    expect(await session(1)).toMatchObject({ status: 'planned', heldDate: null });
+    expect((await t.ok('fidelity.get', { sessionId: s(1).id })).recorded).toBe(false);
+    expect((await t.ok('groups.get', { id: g.id })).status).toBe('planned');
+
+    const held = await t.ok('sessions.record', {
+      id: s(1).id,
+      status: 'held',
+      heldDate: s(1).plannedDate,
+      participantCount: null,
+      fidelity: { covered: [keys[0]!], note: 'Bra träff' },
+    });
+    expect(held).toMatchObject({ status: 'held', heldDate: '2025-03-03', participantCount: 1 });
+    const fidelity = await t.ok('fidelity.get', { sessionId: s(1).id });
+    expect(fidelity).toMatchObject({ recorded: true, note: 'Bra träff' });
+    expect(fidelity.components.filter((c) => c.covered).map((c) => c.key)).toEqual([keys[0]]);
+  });
 });

@@ -115,7 +115,19 @@ const participantCount = z
 /** Recording what happened at a session; each outcome carries exactly the fields it needs. */
 export const sessionRecord = z.discriminatedUnion('status', [
   // null: "count the marks" (a group tracking attendance per person); the core asks for a number otherwise.
-  z.object({ id, status: z.literal('held'), heldDate: isoDate, participantCount: participantCount.nullable() }).strict(),
+  z
+    .object({
+      id,
+      status: z.literal('held'),
+      heldDate: isoDate,
+      participantCount: participantCount.nullable(),
+      /** The fidelity record saved with it, in the same transaction (Registrera träff saves both at once). */
+      fidelity: z
+        .object({ covered: z.array(z.string().max(40)).max(20), note: multilineText(textLimits.fidelityNote).optional().default('') })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   z
     .object({
       id,

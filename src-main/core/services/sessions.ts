@@ -5,6 +5,7 @@ import { conflict, fieldErrorWith, inUse, missing } from '../domain/errors';
 import { checkSessionDates, daysBetween } from '../domain/session-dates';
 import type { SessionChange } from '../repos/sessions';
 import type { ServiceContext } from './context';
+import { fidelityService } from './fidelity';
 import { participationStatus } from './participation-status';
 
 const groupCancelled = () =>
@@ -13,8 +14,10 @@ const groupCancelled = () =>
     en: 'The group is cancelled, so its sessions cannot be recorded or added. Change the group’s status first.',
   });
 
-export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
+export function sessionService(context: ServiceContext) {
+  const { repos, tx, audit, clock } = context;
   const participation = participationStatus(repos);
+  const fidelity = fidelityService(context);
   /** Attendance-derived counts and participant statuses follow every change to a group's sessions. */
   const followUp = (session: Session): Session => {
     participation.afterSessionChange(session.groupId, session.id);
@@ -64,7 +67,11 @@ export function sessionService({ repos, tx, audit, clock }: ServiceContext) {
             repos.groups.update(session.groupId, { status: 'running' });
             audit.record({ action: 'update', entity: 'group', entityId: session.groupId, fields: ['status'] });
           }
-          return followUp(after);
+          const held = followUp(after);
+          if (!input.fidelity) return held;
+          // Inside the same transaction: a refused fidelity record leaves the session as it was.
+          fidelity.record({ sessionId: session.id, covered: input.fidelity.covered, note: input.fidelity.note });
+          return repos.sessions.get(session.id)!;
         }
         if (input.status === 'cancelled') {
           return followUp(write(session, { status: 'cancelled', cancelReason: input.cancelReason, heldDate: null, participantCount: null, familyCount: null }));

@@ -76,7 +76,6 @@ function RecordSessionForm({ groupId, groupName, session, overview, plan, back }
   const pick = useBilingual();
   const navigate = useNavigate();
   const record = useApiMutation('sessions.record');
-  const saveFidelity = useApiMutation('fidelity.record');
   const today = todayIso();
   const happened = session.plannedDate <= today;
   const tracks = overview.tracksAttendance;
@@ -96,15 +95,15 @@ function RecordSessionForm({ groupId, groupName, session, overview, plan, back }
 
   const submit = handleSubmit((v) =>
     issues.run(async () => {
+      // One call, one transaction: the session is never left held without the fidelity typed with it.
+      const withFidelity = covered.size > 0 || v.note.trim() !== '' || plan.recorded;
       await record.mutateAsync({
         id: session.id,
         status: 'held',
         heldDate: v.heldDate,
         participantCount: tracks ? null : (toNumberOrNull(v.participantCount) ?? Number.NaN),
+        ...(withFidelity ? { fidelity: { covered: [...covered], note: v.note } } : {}),
       });
-      if (covered.size > 0 || v.note.trim() !== '' || plan.recorded) {
-        await saveFidelity.mutateAsync({ sessionId: session.id, covered: [...covered], note: v.note });
-      }
       showToast(t('record.saved', { number: session.number }));
       void navigate(`/groups/${groupId}`);
     }),
@@ -207,8 +206,8 @@ function RecordSessionForm({ groupId, groupName, session, overview, plan, back }
               />
             )}
           </div>
-          <ErrorAlert error={record.error ?? saveFidelity.error} extraIssues={issues.unmatched} quietOnFieldErrors />
-          <FormActions saving={record.isPending || saveFidelity.isPending} submitLabel={t('record.saveHeld')} cancel={`/groups/${groupId}`} />
+          <ErrorAlert error={record.error} extraIssues={issues.unmatched} quietOnFieldErrors />
+          <FormActions saving={record.isPending} submitLabel={t('record.saveHeld')} cancel={`/groups/${groupId}`} />
         </Panel>
       </form>
     </>
