@@ -30,6 +30,28 @@ test('back up now, delete a unit, restore the backup after a preview: the unit i
   await expect(dialog.getByRole('definition').first()).toBeVisible();
   await expect(dialog.locator('.backup-preview__row').filter({ hasText: 'Enheter' }).getByRole('definition')).toHaveText(String(unitsBackedUp));
   await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+  // Every table name and its count stay apart and inside the list, whatever the name's length.
+  const overlaps = await dialog.locator('.backup-preview').evaluate((list) => {
+    const found: string[] = [];
+    const listBox = list.getBoundingClientRect();
+    const rows = [...list.querySelectorAll('.backup-preview__row')].map((row) => ({
+      text: row.textContent ?? '',
+      row: row.getBoundingClientRect(),
+      dt: row.querySelector('dt')!.getBoundingClientRect(),
+      dd: row.querySelector('dd')!.getBoundingClientRect(),
+    }));
+    for (const r of rows) {
+      if (r.dt.right > r.dd.left + 0.5 && r.dt.bottom > r.dd.top + 0.5) found.push(`${r.text}: name runs into the count`);
+      if (r.dd.right > r.row.right + 0.5 || r.dt.right > r.row.right + 0.5) found.push(`${r.text}: outside its row`);
+      if (r.row.right > listBox.right + 0.5) found.push(`${r.text}: outside the list`);
+    }
+    for (const [i, a] of rows.entries())
+      for (const b of rows.slice(i + 1))
+        if (a.row.left < b.row.right - 0.5 && b.row.left < a.row.right - 0.5 && a.row.top < b.row.bottom - 0.5 && b.row.top < a.row.bottom - 0.5)
+          found.push(`${a.text} overlaps ${b.text}`);
+    return found;
+  });
+  expect(overlaps).toEqual([]);
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Återställ' }).click();
   await expect(dialog).toBeHidden();
