@@ -124,7 +124,8 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
         if (!checked.ok) throw refused(checked.faults);
         const cache = instrumentCache(repos);
         const id = store(checked.value, input.enteredBy, cache);
-        audit.record({ action: 'create', entity: 'response', entityId: id, fields: Object.keys(checked.value.answers) });
+        // The log says that answers were written, not which items: item codes are no words for its readers.
+        audit.record({ action: 'create', entity: 'response', entityId: id, fields: ['answers'] });
         const definition = checked.value.definition;
         const stored = new Map(repos.outcomes.scoresOf(id).map((s) => [s.scale, s]));
         const scores: ScoreRowValue[] = definition.scales
