@@ -1,8 +1,8 @@
 import type { InstrumentDefinition } from '../../../contract/schemas/instruments';
 import { validateInstrumentDefinition } from '../definition';
-import dass21 from './dass-21.json';
-import ecbi from './ecbi.json';
-import sdqP from './sdq-p.json';
+import dass21 from './dass-21.json' with { type: 'json' };
+import ecbi from './ecbi.json' with { type: 'json' };
+import sdqP from './sdq-p.json' with { type: 'json' };
 
 /**
  * The definitions Komet ships: codes, ranges, reverse keys, scales and rules, never item texts
