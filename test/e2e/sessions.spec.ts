@@ -29,7 +29,7 @@ test('moves, adds, resets and deletes sessions; edits and deletes the group', as
 
   await page.getByRole('button', { name: 'Genomförd, träff 1', exact: true }).click();
   await page.getByRole('spinbutton', { name: 'Antal deltagare' }).fill('5');
-  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
   await expect(rows.first()).toContainText('5 deltagare');
 
   // A group with held sessions cannot be deleted: the server says so in the dialog.
@@ -83,7 +83,7 @@ test('group list filters by programme, status and search', async ({ page, komet 
   await page.getByRole('combobox', { name: 'Program' }).selectOption({ label: 'TestprogramA' });
   await expect(page.getByText('Inga grupper matchar filtren.')).toBeVisible();
   await page.getByRole('button', { name: 'Rensa filter' }).click();
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('TestdistriktA');
+  await page.getByRole('searchbox', { name: 'Sök', exact: true }).fill('TestdistriktA');
   await expect(page.getByText('1 grupp', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: /tKometA/ })).toBeVisible();
 });
