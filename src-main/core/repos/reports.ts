@@ -44,9 +44,12 @@ export function reportRepo(sqlite: Database.Database) {
          join attendance a on a.session_id = s.id and a.state = 'present' join participants p on p.id = a.participant_id
        where s.status = 'held' and s.planned_date >= @from and s.planned_date < @to and g.tracks_attendance = 1
        union
-       select p.person_id from participants p join groups g on g.id = p.group_id
-       where g.tracks_attendance = 0 and p.status <> 'moved'
-         and exists (select 1 from sessions s where s.group_id = g.id and s.status = 'held' and s.planned_date >= @from and s.planned_date < @to))`,
+       select p.person_id from participants p
+       where p.status <> 'moved' and p.group_id in (
+         -- From the year's held sessions to their groups: asking each participant's group for a held
+         -- session of the year scanned the year's sessions once per participant.
+         select s.group_id from sessions s join groups g on g.id = s.group_id
+         where s.status = 'held' and s.planned_date >= @from and s.planned_date < @to and g.tracks_attendance = 0))`,
   );
   const upcoming = sqlite.prepare<[string, string, number], RawSessionWithGroup>(
     `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
