@@ -1,9 +1,9 @@
 import { groupInput } from '../../contract/schemas/groups';
 import type { StaffMember } from '../../contract';
 import type { Repos } from '../repos';
-import { cellDate, cellText, closest, notADate } from './cell-values';
+import { cellText, closest } from './cell-values';
 import type { ColumnMapping } from './mapping';
-import { nameKey, programmeLookup, rowReader } from './row-reader';
+import { nameKey, programmeLookup, readGroupKey, rowReader } from './row-reader';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { unitLookup } from './unit-lookup';
@@ -56,28 +56,19 @@ function staffLookup(staff: readonly StaffMember[]) {
 
 /** Groups are the same group by programme, unit and start date. */
 export function planGroups(repos: Repos, table: ImportTable, mapping: ColumnMapping): ImportPlan<GroupImportInput> {
-  const findUnit = unitLookup(repos.units.list(true));
   const findStaff = staffLookup(repos.staff.list({ includeArchived: true }));
-  const findProgramme = programmeLookup(repos.programmes.list(true), true);
+  const finders = { programme: programmeLookup(repos.programmes.list(true), true), unit: unitLookup(repos.units.list(true)) };
   const known = new Set(repos.groups.naturalKeys().map((g) => `${g.programmeId}|${g.unitId}|${g.startDate}`));
   const seen = new Map<string, number>();
   const { header, read } = rowReader(table, mapping);
 
   const rows = table.rows.map(({ rowNumber, cells }): PlannedRow<GroupImportInput> => {
-    const { cell, issues, add, addMessage } = read(cells);
-
-    const programmeText = cellText(cell('programme'));
-    const foundProgramme = findProgramme(programmeText);
-    const programme = 'programme' in foundProgramme ? foundProgramme.programme : undefined;
-    if ('issue' in foundProgramme) addMessage('programme', foundProgramme.issue);
-    const unitText = cellText(cell('unit'));
-    const unit = unitText ? findUnit(unitText) : null;
-    if (!unit) add('unit', 'ange enheten', 'give the unit');
-    else if ('issue' in unit) addMessage('unit', unit.issue);
-    const startRaw = cellText(cell('startDate'));
-    const startDate = cellDate(cell('startDate'));
-    if (!startRaw) add('startDate', 'ange startdatum', 'give the start date');
-    else if (!startDate) addMessage('startDate', notADate(startRaw));
+    const row = read(cells);
+    const { cell, issues, add } = row;
+    const { programmeText, unitText, startText, programme, unit, startDate } = readGroupKey(row, finders, 'startDate', {
+      sv: 'ange startdatum',
+      en: 'give the start date',
+    });
     const timeRaw = cellText(cell('time'));
     const startTime = cellTime(cell('time'));
     if (!startTime)
@@ -102,15 +93,15 @@ export function planGroups(repos: Repos, table: ImportTable, mapping: ColumnMapp
       if ('member' in found) supervisorId = found.member.id;
       else add('supervisor', found.sv, found.en);
     }
-    const label = [programmeText, unitText, startRaw].filter(Boolean).join(' ') || `(${rowNumber})`;
-    if (issues.length || !programme || !unit || !('unit' in unit) || !startDate || !startTime) return { rowNumber, status: 'invalid', label, issues };
-    const candidate = { programmeId: programme.id, unitId: unit.unit.id, venue: cellText(cell('venue')), startDate, startTime, leaderIds, supervisorId };
+    const label = [programmeText, unitText, startText].filter(Boolean).join(' ') || `(${rowNumber})`;
+    if (issues.length || !programme || !unit || !startDate || !startTime) return { rowNumber, status: 'invalid', label, issues };
+    const candidate = { programmeId: programme.id, unitId: unit.id, venue: cellText(cell('venue')), startDate, startTime, leaderIds, supervisorId };
     const parsed = groupInput.safeParse(candidate);
     if (!parsed.success) {
       for (const i of schemaIssues(groupInput, candidate)) issues.push({ column: header(fieldOfPath[i.path.split('.')[0]!] ?? ''), message: i.message });
       return { rowNumber, status: 'invalid', label, issues };
     }
-    const key = `${programme.id}|${unit.unit.id}|${startDate}`;
+    const key = `${programme.id}|${unit.id}|${startDate}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) return { rowNumber, status: 'duplicate', label, issues, sameAsRow: earlier };
     seen.set(key, rowNumber);

@@ -3,7 +3,7 @@ import { participantInput } from '../../contract/schemas/participants';
 import type { Repos } from '../repos';
 import { cellDate, cellText, notADate } from './cell-values';
 import type { ColumnMapping } from './mapping';
-import { nameKey, programmeLookup, rowReader } from './row-reader';
+import { nameKey, programmeLookup, readGroupKey, rowReader } from './row-reader';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { unitLookup } from './unit-lookup';
@@ -59,8 +59,7 @@ const fieldOfPath: Record<string, string> = {
 
 /** Participants name their group by programme, unit and start date; they are the same person by group and name. */
 export function planParticipants(repos: Repos, table: ImportTable, mapping: ColumnMapping): ImportPlan<ParticipantImportInput> {
-  const findUnit = unitLookup(repos.units.list(true));
-  const findProgramme = programmeLookup(repos.programmes.list(true), false);
+  const finders = { programme: programmeLookup(repos.programmes.list(true), false), unit: unitLookup(repos.units.list(true)) };
   const groupByKey = new Map(repos.groups.naturalKeys().map((g) => [`${g.programmeId}|${g.unitId}|${g.startDate}`, g]));
   const namesInGroup = new Map<string, Set<string>>();
   const existingNames = (groupId: string) => {
@@ -75,27 +74,24 @@ export function planParticipants(repos: Repos, table: ImportTable, mapping: Colu
   const { header, read } = rowReader(table, mapping);
 
   const rows = table.rows.map(({ rowNumber, cells }): PlannedRow<ParticipantImportInput> => {
-    const { cell, issues, add, addMessage } = read(cells);
+    const row = read(cells);
+    const { cell, issues, add, addMessage } = row;
     const name = cellText(cell('name'));
 
-    const programmeText = cellText(cell('programme'));
-    const foundProgramme = findProgramme(programmeText);
-    const programme = 'programme' in foundProgramme ? foundProgramme.programme : undefined;
-    if ('issue' in foundProgramme) addMessage('programme', foundProgramme.issue);
-    const unitText = cellText(cell('unit'));
-    const unit = unitText ? findUnit(unitText) : null;
-    if (!unit) add('unit', 'ange enheten', 'give the unit');
-    else if ('issue' in unit) addMessage('unit', unit.issue);
-    const startRaw = cellText(cell('groupStart'));
-    const start = cellDate(cell('groupStart'));
-    if (!startRaw) add('groupStart', 'ange gruppens startdatum', "give the group's start date");
-    else if (!start) addMessage('groupStart', notADate(startRaw));
-    const group = programme && unit && 'unit' in unit && start ? groupByKey.get(`${programme.id}|${unit.unit.id}|${start}`) : undefined;
-    if (programme && unit && 'unit' in unit && start && !group) {
+    const {
+      programme,
+      unit,
+      startDate: start,
+    } = readGroupKey(row, finders, 'groupStart', {
+      sv: 'ange gruppens startdatum',
+      en: "give the group's start date",
+    });
+    const group = programme && unit && start ? groupByKey.get(`${programme.id}|${unit.id}|${start}`) : undefined;
+    if (programme && unit && start && !group) {
       add(
         'groupStart',
-        `det finns ingen grupp i ${programme.code} på ${unit.unit.name} som startar ${start}; lägg upp gruppen först`,
-        `there is no ${programme.code} group at ${unit.unit.name} starting ${start}; add the group first`,
+        `det finns ingen grupp i ${programme.code} på ${unit.name} som startar ${start}; lägg upp gruppen först`,
+        `there is no ${programme.code} group at ${unit.name} starting ${start}; add the group first`,
       );
     }
 

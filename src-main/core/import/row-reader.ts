@@ -1,6 +1,6 @@
 import type { Bilingual } from '../errors';
-import type { Programme } from '../../contract';
-import { closest } from './cell-values';
+import type { Programme, Unit } from '../../contract';
+import { cellDate, cellText, closest, notADate } from './cell-values';
 import type { ColumnMapping } from './mapping';
 import type { Cell } from './parse-worker';
 import type { RowIssue } from './plan-types';
@@ -66,5 +66,43 @@ export function programmeLookup(programmes: readonly Programme[], activeOnly: bo
     }
     if (activeOnly && !programme.active) return { issue: { sv: `programmet '${written}' är arkiverat`, en: `the programme '${written}' is archived` } };
     return { programme };
+  };
+}
+
+/** A group as lists name it: programme, unit and start date, each found or refused on its own column. */
+export interface GroupKeyCells {
+  programmeText: string;
+  unitText: string;
+  startText: string;
+  programme: Programme | undefined;
+  unit: Unit | undefined;
+  startDate: string | null;
+}
+
+/** Reads a group's natural key from a row; every part that is missing or unknown becomes an issue. */
+export function readGroupKey(
+  row: RowReading,
+  find: { programme: (written: string) => { programme: Programme } | { issue: Bilingual }; unit: (written: string) => { unit: Unit } | { issue: Bilingual } },
+  startField: string,
+  missingStart: Bilingual,
+): GroupKeyCells {
+  const programmeText = cellText(row.cell('programme'));
+  const foundProgramme = find.programme(programmeText);
+  if ('issue' in foundProgramme) row.addMessage('programme', foundProgramme.issue);
+  const unitText = cellText(row.cell('unit'));
+  const foundUnit = unitText ? find.unit(unitText) : null;
+  if (!foundUnit) row.add('unit', 'ange enheten', 'give the unit');
+  else if ('issue' in foundUnit) row.addMessage('unit', foundUnit.issue);
+  const startText = cellText(row.cell(startField));
+  const startDate = cellDate(row.cell(startField));
+  if (!startText) row.addMessage(startField, missingStart);
+  else if (!startDate) row.addMessage(startField, notADate(startText));
+  return {
+    programmeText,
+    unitText,
+    startText,
+    programme: 'programme' in foundProgramme ? foundProgramme.programme : undefined,
+    unit: foundUnit && 'unit' in foundUnit ? foundUnit.unit : undefined,
+    startDate,
   };
 }
