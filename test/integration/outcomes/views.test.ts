@@ -87,6 +87,30 @@ describe('the worklist with names', () => {
   });
 });
 
+describe('bad input to the reads', () => {
+  it('is refused with the field named, and nothing is written', async () => {
+    const t = open();
+    const before = t.snapshot();
+    const cases = [
+      ['outcomes.worklist', { on: '2025-13-01' }, 'on'],
+      ['outcomes.worklist', { groupId: 'not-an-id' }, 'groupId'],
+      ['outcomes.group', { groupId: 'not-an-id' }, 'groupId'],
+      ['outcomes.results', { instrument: 'ECBI', programmeId: 'x' }, 'programmeId'],
+      ['outcomes.results', { instrument: '' }, 'instrument'],
+      ['instruments.get', { code: 'ECBI', version: '../1' }, 'version'],
+    ] as const;
+    for (const [name, input, path] of cases) {
+      const error = await t.fail(name, input as never);
+      expect(error.code, name).toBe('validation');
+      expect(
+        error.issues?.map((i) => i.path),
+        name,
+      ).toContain(path);
+    }
+    expect(t.snapshot()).toBe(before);
+  });
+});
+
 describe("a group's questionnaire grid", () => {
   it("shows each participant's state at every scheduled point, pre before post", async () => {
     const t = open();
