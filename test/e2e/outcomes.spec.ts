@@ -44,6 +44,7 @@ async function arrangeScheduled(komet: KometServer) {
 }
 
 test('a questionnaire is entered from the worklist by keyboard alone, and its scores are shown', async ({ page, komet }) => {
+  test.setTimeout(120_000); // four full-page scans
   const { group, participants } = await arrangeScheduled(komet);
   await mainNav(page).getByRole('link', { name: 'Enkäter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Enkäter' })).toBeVisible();
@@ -101,6 +102,7 @@ test('a questionnaire is entered from the worklist by keyboard alone, and its sc
 });
 
 test('a participant marked declined leaves the worklist, and results hide means of fewer than five', async ({ page, komet }) => {
+  test.setTimeout(120_000);
   const { participants } = await arrangeScheduled(komet);
   // Sums with t2 = 3: 3x + 3. Pre for five (x = 1…5): 6, 9, 12, 15, 18 → mean 12. Post for four only.
   for (const [i, x] of [1, 2, 3, 4, 5].entries())
@@ -142,6 +144,7 @@ test('a participant marked declined leaves the worklist, and results hide means 
 });
 
 test('the library lists forms with their licence, imports a definition file and edits a programme schedule', async ({ page, komet }) => {
+  test.setTimeout(120_000);
   const { programme } = await arrangeParticipationGroup(komet);
   await openRoute(page, '/outcomes');
   await page.getByRole('link', { name: 'Formulär och scheman' }).click();
