@@ -43,6 +43,8 @@ export const INSTRUMENT_SOURCES = ['shipped', 'imported', 'own'] as const;
 export const OUTCOME_STATUSES = ['declined', 'unreachable'] as const;
 /** Where a worklist row stands on the day it is computed. */
 export const DUE_STATES = ['due', 'overdue'] as const;
+/** A participant at one scheduled questionnaire, as the group page shows it; `upcoming` has not opened yet. */
+export const GROUP_OUTCOME_STATES = ['entered', 'declined', 'unreachable', 'due', 'overdue', 'upcoming'] as const;
 
 export const EXPORT_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
 export const EXPORT_RUN_STATUSES = ['started', 'completed', 'failed'] as const;
@@ -81,6 +83,7 @@ export type ScaleMethod = (typeof SCALE_METHODS)[number];
 export type InstrumentSource = (typeof INSTRUMENT_SOURCES)[number];
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 export type DueState = (typeof DUE_STATES)[number];
+export type GroupOutcomeState = (typeof GROUP_OUTCOME_STATES)[number];
 export type ExportPeriod = (typeof EXPORT_PERIODS)[number];
 export type VaultState = (typeof VAULT_STATES)[number];
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];

@@ -6,6 +6,7 @@ import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
 import * as oc from './schemas/outcomes';
+import * as ov from './schemas/outcome-views';
 import * as pa from './schemas/participants';
 import * as sr from './schemas/search';
 import * as sy from './schemas/sync';
@@ -159,6 +160,10 @@ export const contract = {
   'responses.record': { input: oc.responseInput, output: oc.responseRecorded, writes: true },
   'responses.import': { input: oc.responseImportInput, output: oc.responseImportResult, writes: true },
   'scores.list': { input: oc.scoreList, output: oc.scoreRow.array(), writes: false },
+  'instruments.get': { input: ov.instrumentGet, output: ov.instrumentDetail, writes: false },
+  'outcomes.worklist': { input: ov.worklistInput, output: ov.worklistRow.array(), writes: false },
+  'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
+  'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },
 
   // Sync with a unit or city server.
   'sync.status': { input: c.empty, output: sy.syncStatus, writes: false },
@@ -198,5 +203,6 @@ export type * from './schemas/vault';
 export type * from './schemas/export';
 export type * from './schemas/instruments';
 export type * from './schemas/outcomes';
+export type * from './schemas/outcome-views';
 export type * from './schemas/calendar';
 export type * from './schemas/sync';

@@ -16,6 +16,9 @@ import { SupervisionRoutes } from '../features/supervision/SupervisionRoutes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { EntryPage } from '../features/outcomes/EntryPage';
+import { LibraryPage } from '../features/outcomes/LibraryPage';
+import { OutcomesPage } from '../features/outcomes/OutcomesPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { RecordSessionPage } from '../features/record/RecordSessionPage';
 import { RecipientsPage } from '../features/recipients/RecipientsPage';
@@ -44,6 +47,9 @@ export function App() {
                 <Route path="groups/:id/edit" element={<GroupEditPage />} />
                 <Route path="groups/:id/sessions/:sessionId/record" element={<RecordSessionPage />} />
                 <Route path="groups/:id/sessions/:sessionId/sheet" element={<AttendanceSheetPage />} />
+                <Route path="outcomes" element={<OutcomesPage />} />
+                <Route path="outcomes/instruments" element={<LibraryPage />} />
+                <Route path="outcomes/entry/:participantId/:instrument/:timepoint" element={<EntryPage />} />
                 <Route path="staff/*" element={<StaffPage />} />
                 <Route path="leaders/*" element={<LeadersRoutes />} />
                 <Route path="supervision/*" element={<SupervisionRoutes />} />

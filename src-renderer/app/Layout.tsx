@@ -11,6 +11,7 @@ import { useStoredLanguage } from './useLanguage';
 const navItems = [
   { to: '/', key: 'nav.dashboard', end: true },
   { to: '/groups', key: 'nav.groups', end: false },
+  { to: '/outcomes', key: 'nav.outcomes', end: false },
   { to: '/leaders', key: 'nav.leaders', end: false },
   { to: '/staff', key: 'nav.staff', end: false },
   { to: '/programmes', key: 'nav.programmes', end: false },

@@ -32,6 +32,7 @@ import { unitService } from './units';
 import { calendarService } from './calendar';
 import { instrumentService } from './instruments';
 import { outcomeService } from './outcomes';
+import { outcomeViewService } from './outcome-views';
 import { responseService } from './responses';
 
 export interface ServiceDeps {
@@ -76,6 +77,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     recipients: recipientService(ctx),
     instruments: instrumentService(ctx),
     outcomes: outcomeService(ctx),
+    outcomeViews: outcomeViewService(ctx),
     responses: responseService(ctx),
     // The import's dry run tries its rows through these and rolls back: nothing for the audit log.
     imports: importService(
