@@ -150,6 +150,31 @@ export function participantRepo(orm: Orm, clock: Clock) {
     .where(eq(families.id, placeholder('id')))
     .prepare();
 
+  // Undoing an import deletes as many as it added.
+  const countField = { n: count() };
+  const marksOf = preparedRows(
+    orm
+      .select(countField)
+      .from(attendance)
+      .where(eq(attendance.participantId, placeholder('id'))),
+    countField,
+  );
+  const membersOf = preparedRows(
+    orm
+      .select(countField)
+      .from(participants)
+      .where(eq(participants.familyId, placeholder('id'))),
+    countField,
+  );
+  const deleteRow = orm
+    .delete(participants)
+    .where(eq(participants.id, placeholder('id')))
+    .prepare();
+  const deleteFamilyRow = orm
+    .delete(families)
+    .where(eq(families.id, placeholder('id')))
+    .prepare();
+
   const countWhere = (where: SQL | undefined) => orm.select({ n: count() }).from(participants).where(where).get()!.n;
 
   return {
@@ -231,8 +256,8 @@ export function participantRepo(orm: Orm, clock: Clock) {
       orm.update(participants).set({ keepActive, updatedAt: clock.now() }).where(eq(participants.id, id)).run(),
     /** Writes the derived figures; returns whether anything changed. */
     setDerived: (id: string, d: StatusResult): boolean => setDerived.run({ id, ...d }).changes > 0,
-    delete: (id: string) => orm.delete(participants).where(eq(participants.id, id)).run(),
-    markCount: (id: string) => orm.select({ n: count() }).from(attendance).where(eq(attendance.participantId, id)).get()!.n,
+    delete: (id: string) => deleteRow.run({ id }),
+    markCount: (id: string) => marksOf.get({ id })!.n,
 
     family: (id: string) => familyById.get({ id }),
     insertFamily(childBirthYear: number | null, childGender: FamilyGender): string {
@@ -245,7 +270,7 @@ export function participantRepo(orm: Orm, clock: Clock) {
     familyHasMemberIn: (familyId: string, groupId: string) => countWhere(and(eq(participants.familyId, familyId), eq(participants.groupId, groupId))) > 0,
     /** Drops a family nobody belongs to any more. */
     removeFamilyIfUnused(id: string): void {
-      if (countWhere(eq(participants.familyId, id)) === 0) orm.delete(families).where(eq(families.id, id)).run();
+      if (membersOf.get({ id })!.n === 0) deleteFamilyRow.run({ id });
     },
   };
 }

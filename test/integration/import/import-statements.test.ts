@@ -55,4 +55,16 @@ describe('a large import', () => {
     const many = await statementsFor('b', 60);
     expect(many).toBe(few);
   });
+
+  it('is undone with the same statements however many rows it added', async () => {
+    const undone = async (name: string, people: number) => {
+      await statementsFor(name, people);
+      const before = prepared;
+      expect(services.imports.undo()).toEqual({ kind: 'participants', removed: people });
+      return prepared - before;
+    };
+    const few = await undone('c', 10);
+    const many = await undone('d', 60);
+    expect(many).toBe(few);
+  });
 });
