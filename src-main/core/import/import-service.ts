@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import type { attendanceService, ImportedMarks } from '../services/attendance';
 import type { ServiceContext } from '../services/context';
 import type { groupService } from '../services/groups';
 import type { participantService } from '../services/participants';
@@ -7,6 +8,7 @@ import type { ImportKind } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
+import { planAttendance, type AttendanceImportInput } from './attendance-plan';
 import { planGroups, type GroupImportInput } from './group-plan';
 import { planParticipants, type ParticipantImportInput } from './participant-plan';
 import { planStaff } from './staff-plan';
@@ -17,6 +19,8 @@ export interface LastImport {
   kind: ImportKind;
   at: string;
   created: string[];
+  /** An attendance import's marks, and the sessions and groups it recorded as held and running. */
+  attendance?: ImportedMarks;
 }
 
 const lastImportKey = 'import.last';
@@ -56,7 +60,12 @@ const groupHasParticipants = () =>
 
 const nothingToUndo = () => new AppError('not_found', { sv: 'Det finns ingen import att ångra.', en: 'There is no import to undo.' });
 
-type Writers = { staff: ReturnType<typeof staffService>; groups: ReturnType<typeof groupService>; participants: ReturnType<typeof participantService> };
+type Writers = {
+  staff: ReturnType<typeof staffService>;
+  groups: ReturnType<typeof groupService>;
+  participants: ReturnType<typeof participantService>;
+  attendance: ReturnType<typeof attendanceService>;
+};
 
 /** Thrown to roll the dry run's trial writes back. */
 class TrialOver extends Error {}
@@ -65,13 +74,26 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
   const { repos, tx, audit, clock } = ctx;
 
   /** Creates the plan's new rows through the services. */
-  const createRows = (kind: ImportKind, planned: ImportPlan, writers: Writers, onError: (row: PlannedRow, err: unknown) => void): string[] => {
+  const createRows = (
+    kind: ImportKind,
+    planned: ImportPlan,
+    writers: Writers,
+    onError: (row: PlannedRow, err: unknown) => void,
+  ): { created: string[]; attendance?: ImportedMarks } => {
     const rows = planned.rows.filter((r) => r.status === 'new');
     if (kind === 'participants') {
-      return writers.participants.createMany(
+      const created = writers.participants.createMany(
         rows.map((r) => r.input as ParticipantImportInput),
         (index, err) => onError(rows[index]!, err),
       );
+      return { created };
+    }
+    if (kind === 'attendance') {
+      const attendance = writers.attendance.importMarks(
+        rows.map((r) => r.input as AttendanceImportInput),
+        (index, err) => onError(rows[index]!, err),
+      );
+      return { created: attendance.cells.map(([participantId, sessionId]) => `${participantId}|${sessionId}`), attendance };
     }
     const created: string[] = [];
     for (const row of rows) {
@@ -82,7 +104,7 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
         onError(row, err);
       }
     }
-    return created;
+    return { created };
   };
 
   /**
@@ -117,6 +139,8 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
         return planGroups(repos, table, mapping);
       case 'participants':
         return planParticipants(repos, table, mapping);
+      case 'attendance':
+        return planAttendance(repos, table, mapping);
     }
   };
 
@@ -137,11 +161,11 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
       return tx(() => {
         const planned = plan(kind, table, mapping);
         if (planned.counts.invalid > 0 && !options.skipInvalid) throw refusedRows(planned);
-        const created = createRows(kind, planned, services, (row, err) => {
+        const { created, attendance } = createRows(kind, planned, services, (row, err) => {
           throw atRow(row.rowNumber, err);
         });
         const importId = crypto.randomUUID();
-        const last: LastImport = { id: importId, kind, at: clock.now(), created };
+        const last: LastImport = { id: importId, kind, at: clock.now(), created, ...(attendance ? { attendance } : {}) };
         repos.settings.set(lastImportKey, JSON.stringify(last));
         audit.record({ action: 'import', entity: 'import', entityId: importId, fields: [kind] });
         return { plan: planned, importId };
@@ -155,6 +179,12 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
       return tx(() => {
         const last = readLast();
         if (!last) throw nothingToUndo();
+        if (last.kind === 'attendance') {
+          const removed = last.attendance ? services.attendance.undoImportedMarks(last.attendance) : 0;
+          repos.settings.set(lastImportKey, '');
+          audit.record({ action: 'undo', entity: 'import', entityId: last.id, fields: [last.kind] });
+          return { kind: last.kind, removed };
+        }
         let removed = 0;
         // Records deleted by hand since the import are gone already; the rest go, or none do.
         for (const id of [...last.created].reverse()) {
