@@ -42,6 +42,10 @@ export const importPreview = z.object({
   /** Every field of the kind, in order, with whether it must have a column. */
   fields: z.array(z.object({ field: z.string(), required: z.boolean() })),
   mapping: z.record(z.string(), z.string().nullable()),
+  /** Data rows in the sheet. */
+  rowCount: z.number().int(),
+  /** False when a required field has no column yet: the rows are planned once the user chooses one. */
+  complete: z.boolean(),
   counts: z.object({ new: z.number().int(), existing: z.number().int(), duplicate: z.number().int(), invalid: z.number().int() }),
   rows: z.array(importRow),
 });

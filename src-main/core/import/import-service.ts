@@ -5,7 +5,7 @@ import type { groupService } from '../services/groups';
 import type { participantService } from '../services/participants';
 import type { staffService } from '../services/staff';
 import type { ImportKind } from './kinds';
-import type { ColumnMapping } from './mapping';
+import { describeMapping, type ColumnMapping } from './mapping';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { planAttendance, type AttendanceImportInput } from './attendance-plan';
@@ -24,6 +24,8 @@ export interface LastImport {
 }
 
 const lastImportKey = 'import.last';
+/** The columns the last import of a kind used, offered again for the next file of that kind. */
+const mappingKey = (kind: ImportKind) => `import.mapping.${kind}`;
 
 const refusedRows = (plan: ImportPlan) =>
   new AppError(
@@ -167,12 +169,23 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
         const importId = crypto.randomUUID();
         const last: LastImport = { id: importId, kind, at: clock.now(), created, ...(attendance ? { attendance } : {}) };
         repos.settings.set(lastImportKey, JSON.stringify(last));
+        repos.settings.set(mappingKey(kind), JSON.stringify(describeMapping(kind, table.headers, mapping)));
         audit.record({ action: 'import', entity: 'import', entityId: importId, fields: [kind] });
         return { plan: planned, importId };
       });
     },
 
     last: readLast,
+
+    /** Field → header as the last committed import of the kind mapped them, if any. */
+    savedMapping(kind: ImportKind): Record<string, string | null> | null {
+      const text = repos.settings.get(mappingKey(kind));
+      if (!text) return null;
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+      // Read back as entries, so a header named like a prototype key stays an ordinary string.
+      return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string | null] => e[1] === null || typeof e[1] === 'string'));
+    },
 
     /** Removes everything the last import created, newest first, or nothing if any of it is now in use. */
     undo(): { kind: ImportKind; removed: number } {

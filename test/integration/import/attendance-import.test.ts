@@ -53,14 +53,18 @@ function grid(): Record<string, Record<number, string>> {
   for (const m of g.marks) (out[nameOf.get(m.participantId)!] ??= {})[numberOf.get(m.sessionId)!] = m.state;
   return out;
 }
-/** Every row of every table but one, as text. */
+/**
+ * Every row of every table but the settings (which hold the record of what to undo), as text. The
+ * yearly presence counters keep a row at 0 once its marks are gone; only those above 0 count.
+ */
 function tablesBut(skip: string): string {
   const sqlite = t.app.db.sqlite;
   const tables = sqlite
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> ? order by name")
     .pluck()
     .all(skip) as string[];
-  return tables.map((name) => `${name}:${JSON.stringify(sqlite.prepare(`select * from "${name}" order by rowid`).all())}`).join('\n');
+  const rows = (name: string) => sqlite.prepare(`select * from "${name}"${name === 'presence_years' ? ' where marks > 0' : ''} order by rowid`).all();
+  return tables.map((name) => `${name}:${JSON.stringify(rows(name))}`).join('\n');
 }
 const sessionStatus = (n: number) => services.attendance.grid({ groupId }).sessions.find((s) => s.number === n)!;
 

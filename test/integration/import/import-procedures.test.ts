@@ -45,6 +45,32 @@ describe('import procedures', () => {
     expect(t.rowCount('staff')).toBe(0);
   });
 
+  it('lets the user choose a column the guess missed, and offers the columns of the last import for the next file', async () => {
+    const file = base64('Person;Kontakt;Roller\nÅsa Öberg;asa@example.se;gruppledare\n');
+    const first = await t.ok('imports.preview', { kind: 'staff', fileName: 'personal.csv', content: file });
+    // No header says "name": the columns are shown for the user to choose, and no row is planned yet.
+    expect(first).toMatchObject({ complete: false, rowCount: 1, rows: [], counts: { new: 0, existing: 0, duplicate: 0, invalid: 0 } });
+    expect(first.mapping).toMatchObject({ name: null, email: null, roles: 'Roller' });
+    const refused = await t.fail('imports.preview', { kind: 'staff', fileName: 'personal.csv', content: file, mapping: {} });
+    expect(refused.message.en).toBe('No column was found for "Name". Give it in the mapping.');
+
+    const mapping = { name: 'Person', email: 'Kontakt' };
+    const committed = await t.ok('imports.commit', { kind: 'staff', fileName: 'personal.csv', content: file, mapping });
+    expect(committed.counts.new).toBe(1);
+
+    const next = base64('Person;Kontakt;Roller\nPer Lind;per@example.se;handledare\n');
+    const again = await t.ok('imports.preview', { kind: 'staff', fileName: 'fler.csv', content: next });
+    expect(again).toMatchObject({ complete: true, counts: { new: 1, existing: 0, duplicate: 0, invalid: 0 } });
+    expect(again.mapping).toMatchObject({ name: 'Person', email: 'Kontakt', roles: 'Roller' });
+    // A file without the saved columns falls back on the guess.
+    const other = await t.ok('imports.preview', {
+      kind: 'staff',
+      fileName: 'andra.csv',
+      content: base64('Namn;E-post;Roller\nEva Ek;eva@example.se;handledare\n'),
+    });
+    expect(other.mapping).toMatchObject({ name: 'Namn', email: 'E-post' });
+  });
+
   it('refuses a file over the size cap before decoding it, and a file that is not a spreadsheet', async () => {
     const tooLarge = await t.fail('imports.preview', { kind: 'staff', fileName: 'stor.csv', content: 'A'.repeat(28 * 1024 * 1024) });
     expect(tooLarge.code).toBe('validation');
