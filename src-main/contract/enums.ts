@@ -18,6 +18,9 @@ export const RELATIONS = ['mother', 'father', 'other_caregiver', 'foster_parent'
 export const CHILD_GENDERS = ['girl', 'boy', 'other', 'not_stated'] as const;
 export const CONSENTS = ['yes', 'no', 'not_asked'] as const;
 export const ATTENDANCE_STATES = ['present', 'absent', 'absent_with_notice'] as const;
+/** What a spreadsheet import reads. */
+export const IMPORT_KINDS = ['staff', 'groups', 'participants', 'attendance'] as const;
+export const IMPORT_ROW_STATUSES = ['new', 'existing', 'duplicate', 'invalid'] as const;
 /**
  * not_completed: the group ended and the participant attended less than the programme's completion
  * share; moved: this enrolment ended with a move to another group (the person's id is the same there).
@@ -72,6 +75,7 @@ export type Relation = (typeof RELATIONS)[number];
 export type ChildGender = (typeof CHILD_GENDERS)[number];
 export type Consent = (typeof CONSENTS)[number];
 export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 export type ManualStatus = (typeof MANUAL_STATUSES)[number];
 export type SupervisionFormat = (typeof SUPERVISION_FORMATS)[number];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as cal from './schemas/calendar';
 import * as c from './schemas/common';
 import * as g from './schemas/groups';
+import * as im from './schemas/imports';
 import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
@@ -165,6 +166,12 @@ export const contract = {
   'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
   'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },
 
+  // Spreadsheet import: a dry run, the commit in one transaction, and the undo of the last one.
+  'imports.preview': { input: im.importFile, output: im.importPreview, writes: false },
+  'imports.commit': { input: im.importCommit, output: im.importCommitted, writes: true },
+  'imports.last': { input: c.empty, output: im.importLast, writes: false },
+  'imports.undo': { input: c.empty, output: im.importUndone, writes: true },
+
   // Sync with a unit or city server.
   'sync.status': { input: c.empty, output: sy.syncStatus, writes: false },
   'sync.join': { input: sy.syncJoinInput, output: sy.syncStatus, writes: true },
@@ -204,5 +211,6 @@ export type * from './schemas/export';
 export type * from './schemas/instruments';
 export type * from './schemas/outcomes';
 export type * from './schemas/outcome-views';
+export type * from './schemas/imports';
 export type * from './schemas/calendar';
 export type * from './schemas/sync';

@@ -5,6 +5,7 @@ import { queryClient } from '../api/queries';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ExportLogPage } from '../features/export/ExportLogPage';
 import { ExportWizardPage } from '../features/export/ExportWizardPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { OpenExportPage } from '../features/export/OpenExportPage';
 import { AttendanceSheetPage } from '../features/groups/AttendanceSheetPage';
 import { GroupCreatePage, GroupEditPage } from '../features/groups/GroupFormPages';
@@ -64,6 +65,7 @@ export function App() {
                 <Route path="settings/sync" element={<SyncSettingsPage />} />
                 <Route path="sync/conflicts" element={<ConflictsPage />} />
                 <Route path="export" element={<ExportWizardPage />} />
+                <Route path="import" element={<ImportPage />} />
                 <Route path="export/log" element={<ExportLogPage />} />
                 <Route path="open-export" element={<OpenExportPage />} />
                 <Route path="*" element={<NotFoundPage />} />

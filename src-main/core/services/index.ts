@@ -46,6 +46,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
   const staff = staffService(ctx);
   const participants = participantService(ctx);
   const groups = groupService(ctx);
+  const attendance = attendanceService(ctx);
   const quiet = { ...ctx, audit: noAudit };
   return {
     programmes: programmeService(ctx),
@@ -60,7 +61,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     settings: settingsService(ctx),
     seed: seedService(ctx),
     participants,
-    attendance: attendanceService(ctx),
+    attendance,
     fidelity: fidelityService(ctx),
     sessionPlans: sessionPlanService(ctx),
     programmeRules: programmeRulesService(ctx),
@@ -82,8 +83,8 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     // The import's dry run tries its rows through these and rolls back: nothing for the audit log.
     imports: importService(
       ctx,
-      { staff, groups, participants },
-      { staff: staffService(quiet), groups: groupService(quiet), participants: participantService(quiet) },
+      { staff, groups, participants, attendance },
+      { staff: staffService(quiet), groups: groupService(quiet), participants: participantService(quiet), attendance: attendanceService(quiet) },
     ),
   };
 }
