@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as cal from './schemas/calendar';
+import * as ar from './schemas/activity-report';
 import * as c from './schemas/common';
 import * as g from './schemas/groups';
 import * as o from './schemas/organisation';
@@ -91,6 +92,7 @@ export const contract = {
 
   'dashboard.participation': { input: pa.participationDashboardInput, output: pa.participationDashboard, writes: false },
   'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
+  'reports.activity': { input: ar.activityReportInput, output: ar.activityReport, writes: false },
 
   // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
   // (every other one answers `locked` then); `writes` here means "tell open windows to re-read".
@@ -198,5 +200,6 @@ export type * from './schemas/vault';
 export type * from './schemas/export';
 export type * from './schemas/instruments';
 export type * from './schemas/outcomes';
+export type * from './schemas/activity-report';
 export type * from './schemas/calendar';
 export type * from './schemas/sync';

@@ -1,8 +1,9 @@
 import type { Services } from '../../core/services';
 import type { Handlers } from '../router';
 
-/** The dashboard and the activity statistics (services/reports.ts). */
-export const reportHandlers = ({ dashboard, stats }: Services): Pick<Handlers, 'dashboard.get' | 'stats.get'> => ({
+/** The dashboard, the activity statistics (services/reports.ts) and the activity report (services/activity-report.ts). */
+export const reportHandlers = ({ dashboard, stats, activityReport }: Services): Pick<Handlers, 'dashboard.get' | 'stats.get' | 'reports.activity'> => ({
+  'reports.activity': (input) => activityReport.activity(input),
   'dashboard.get': (input) => dashboard.get(input),
   'stats.get': () => stats.get(),
 });
