@@ -28,22 +28,27 @@ const cellOf = (value: number, s: CellStatus): ReportCell =>
 export function buildOutcomeSection(input: OutcomeInput, options: SuppressionOptions): ReportSections['outcomes'] {
   const returned = new Map(input.returns.map((r) => [r.timepoint, r.n]));
   const timepoints = [...new Set([...input.scheduled, ...returned.keys()])].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-  const interior = timepoints.map((t) => {
+  // Each time point is its own line: summing returns over time points would count a parent once
+  // per time point, so no such total is published and none needs protecting.
+  const lines = timepoints.map((t) => {
     const n = Math.min(returned.get(t) ?? 0, input.started);
-    return [n, input.started - n];
+    const values = withMargins([[n, input.started - n]], 2);
+    const known = (i: number, j: number) => input.startedPublished && j === 2;
+    const bounds = {
+      lower: values.map((row, i) => row.map((v, j) => (known(i, j) ? v : 0))),
+      upper: values.map((row, i) => row.map((v, j) => (known(i, j) ? v : Number.POSITIVE_INFINITY))),
+    };
+    const { status } = suppress(values, options, bounds);
+    // The second row repeats the first (it is the column totals of a one-row table).
+    const worst = (j: number): CellStatus => (status[0]![j] !== 'published' ? status[0]![j]! : status[1]![j]!);
+    return { values: values[0]!, status: [worst(0), worst(1), worst(2)] };
   });
-  const values = withMargins(interior, 2);
-  const known = (i: number, j: number) => input.startedPublished && j === 2 && i < timepoints.length;
-  const bounds = {
-    lower: values.map((row, i) => row.map((v, j) => (known(i, j) ? v : 0))),
-    upper: values.map((row, i) => row.map((v, j) => (known(i, j) ? v : Number.POSITIVE_INFINITY))),
-  };
-  const { status } = suppress(values, options, bounds);
   return {
     present: true,
     returns: timepoints.map((timepoint, i) => {
-      const base = cellOf(values[i]![2]!, input.startedPublished ? 'published' : status[i]![2]!);
-      const back = cellOf(values[i]![0]!, status[i]![0]!);
+      const line = lines[i]!;
+      const base = cellOf(line.values[2]!, input.startedPublished ? 'published' : line.status[2]!);
+      const back = cellOf(line.values[0]!, line.status[0]!);
       const rate: ReportCell =
         base.value !== null && back.value !== null
           ? { value: base.value > 0 ? Math.round((back.value / base.value) * 1e6) / 1e6 : null, hidden: null }
