@@ -93,6 +93,7 @@ export const contract = {
   'dashboard.participation': { input: pa.participationDashboardInput, output: pa.participationDashboard, writes: false },
   'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
   'reports.activity': { input: ar.activityReportInput, output: ar.activityReport, writes: false },
+  'reports.activityPdf': { input: ar.activityReportPdfInput, output: ar.activityReportPdf, writes: false },
 
   // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
   // (every other one answers `locked` then); `writes` here means "tell open windows to re-read".

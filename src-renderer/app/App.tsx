@@ -16,6 +16,7 @@ import { SupervisionRoutes } from '../features/supervision/SupervisionRoutes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { RecordSessionPage } from '../features/record/RecordSessionPage';
 import { RecipientsPage } from '../features/recipients/RecipientsPage';
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="settings/recipients" element={<RecipientsPage />} />
                 <Route path="settings/sync" element={<SyncSettingsPage />} />
                 <Route path="sync/conflicts" element={<ConflictsPage />} />
+                <Route path="reports" element={<ReportsPage />} />
                 <Route path="export" element={<ExportWizardPage />} />
                 <Route path="export/log" element={<ExportLogPage />} />
                 <Route path="open-export" element={<OpenExportPage />} />

@@ -2,8 +2,13 @@ import type { Services } from '../../core/services';
 import type { Handlers } from '../router';
 
 /** The dashboard, the activity statistics (services/reports.ts) and the activity report (services/activity-report.ts). */
-export const reportHandlers = ({ dashboard, stats, activityReport }: Services): Pick<Handlers, 'dashboard.get' | 'stats.get' | 'reports.activity'> => ({
+export const reportHandlers = ({
+  dashboard,
+  stats,
+  activityReport,
+}: Services): Pick<Handlers, 'dashboard.get' | 'stats.get' | 'reports.activity' | 'reports.activityPdf'> => ({
   'reports.activity': (input) => activityReport.activity(input),
+  'reports.activityPdf': (input) => activityReport.pdf(input),
   'dashboard.get': (input) => dashboard.get(input),
   'stats.get': () => stats.get(),
 });

@@ -7,15 +7,22 @@ import { id, isoDate } from './common';
  * scope beside the previous period of equal length. Every count of parents is published through
  * small-cell suppression; a hidden figure is `null` with the reason it is hidden.
  */
-export const activityReportInput = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    unitIds: z.array(id).max(500).optional().default([]),
-    programmeIds: z.array(id).max(200).optional().default([]),
-  })
+const reportScope = z.object({
+  from: isoDate,
+  to: isoDate,
+  unitIds: z.array(id).max(500).optional().default([]),
+  programmeIds: z.array(id).max(200).optional().default([]),
+});
+const periodInOrder = (s: { from: string; to: string }) => s.from <= s.to;
+
+export const activityReportInput = reportScope.strict().refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
+
+/** The same report as a PDF in the chosen language, for the page's download button. */
+export const activityReportPdfInput = reportScope
+  .extend({ lang: z.enum(['sv', 'en']).optional().default('sv') })
   .strict()
-  .refine((s) => s.from <= s.to, { error: msg('dateOrder'), path: ['to'] });
+  .refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
+export const activityReportPdf = z.object({ fileName: z.string(), base64: z.string() });
 
 /** Why a figure is not shown: a count of 1–4 parents, a cell hidden so a small one cannot be worked out, or a rate over too few parents. */
 export const HIDDEN_REASONS = ['small_cell', 'secondary', 'few_parents'] as const;

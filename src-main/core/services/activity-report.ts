@@ -1,10 +1,11 @@
-import type { ActivityReport, GroupRow, Headline, ParsedInput, ReportCell, ReportSections } from '../../contract';
+import type { ActivityReport, GroupRow, Headline, ParsedInput, ProcedureOutput, ReportCell, ReportSections } from '../../contract';
 import { fieldError } from '../errors';
 import { defaultSuppression } from '../export/disclosure/suppression';
 import type { ReportWindow } from '../repos/activity-report';
 import { buildParentSection, type Label } from '../reports/parent-tables';
 import { buildOutcomeSection } from '../reports/outcome-tables';
 import { previousPeriod } from '../reports/period';
+import { reportPdf } from '../reports/report-pdf';
 import type { ServiceContext } from './context';
 
 const byLabel = (a: Label, b: Label) => a.label.localeCompare(b.label, 'sv-SE') || a.key.localeCompare(b.key);
@@ -103,7 +104,7 @@ export function activityReportService({ repos, clock }: ServiceContext) {
     };
   }
 
-  return {
+  const service = {
     activity: (input: ParsedInput<'reports.activity'>): ActivityReport => {
       const today = clock.today();
       if (input.from > today) {
@@ -138,7 +139,14 @@ export function activityReportService({ repos, clock }: ServiceContext) {
         headlines: headlines(current, previous),
       };
     },
+    pdf: async ({ lang, ...input }: ParsedInput<'reports.activityPdf'>): Promise<ProcedureOutput<'reports.activityPdf'>> => {
+      const report = service.activity(input);
+      const pdf = await reportPdf(report, lang);
+      const name = lang === 'sv' ? 'verksamhetsrapport' : 'activity-report';
+      return { fileName: `${name}-${input.from}-${input.to}.pdf`, base64: pdf.toString('base64') };
+    },
   };
+  return service;
 }
 
 const plain = (value: number): ReportCell => ({ value, hidden: null });

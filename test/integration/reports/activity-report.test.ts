@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityReport, ParentCells, ReportCell } from '../../../src-main/contract';
 import { createTestApp, type TestApp } from '../../helpers/db';
@@ -154,5 +157,15 @@ describe('activity report over a database whose counts of parents are all 0 or a
     expect(empty.current.parents.total.enrolled).toEqual(shown(0));
     expect(empty.current.parents.total.attendanceRate).toEqual(shown(null));
     expect(empty.current.leaders.fidelityRecordedRate).toBeNull();
+  });
+  it('gives the same report as a PDF for the page to download, with å, ä and ö intact', async () => {
+    const pdf = await t.ok('reports.activityPdf', { from: '2025-01-01', to: '2025-12-31', lang: 'sv' });
+    expect(pdf.fileName).toBe('verksamhetsrapport-2025-01-01-2025-12-31.pdf');
+    const file = path.join(t.dir, pdf.fileName);
+    fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Östermalm');
+    expect(text).toContain('Föräldrar som fullföljde');
+    expect(text).toMatch(/Inskrivna föräldrar\s+26\s+5\s+\+21/);
   });
 });
