@@ -5,7 +5,7 @@ import type { ActivityReport } from '../contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
 export const help = `Användning / Usage: komet report [--db SÖKVÄG] --from DATUM --to DATUM [--unit ID ...]
-                     [--programme ID ...] [--lang sv|en] (--pdf FIL | --json)
+                     [--programme ID ...] [--lang sv|en] (--pdf FIL | --json | --csv MAPP)
 
 Verksamhetsrapporten för en period och ett urval, jämförd med perioden före av samma längd.
 Antal föräldrar från 1 till 4 visas aldrig, inte heller siffror som skulle avslöja dem.
@@ -21,6 +21,8 @@ ${dbOptionHelp}
   --pdf FIL       skriv rapporten som PDF / write the report as a PDF
   --json          skriv rapportmodellen som JSON; dolda siffror är null med skäl
                   print the report model as JSON; hidden figures are null with a reason
+  --csv MAPP      skriv rapportens tabeller som CSV-filer i mappen (skapas vid behov)
+                  write the report's tables as CSV files into the folder (made if missing)
 ${helpOptionHelp}`;
 
 export async function run(args: string[]): Promise<number> {
@@ -35,6 +37,7 @@ export async function run(args: string[]): Promise<number> {
       lang: { type: 'string', default: 'sv' },
       pdf: { type: 'string' },
       json: { type: 'boolean', default: false },
+      csv: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -45,8 +48,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (values.lang !== 'sv' && values.lang !== 'en') throw new CliFailure({ sv: '--lang ska vara sv eller en.', en: '--lang must be sv or en.' });
   if (!values.from || !values.to) throw new CliFailure({ sv: 'Ange perioden med --from och --to.', en: 'Give the period with --from and --to.' });
-  if ((values.pdf === undefined) === !values.json)
-    throw new CliFailure({ sv: 'Ange antingen --pdf FIL eller --json.', en: 'Give either --pdf FILE or --json.' });
+  const outputs = [values.pdf !== undefined, values.json, values.csv !== undefined].filter(Boolean).length;
+  if (outputs !== 1) throw new CliFailure({ sv: 'Ange en av --pdf FIL, --json eller --csv MAPP.', en: 'Give one of --pdf FILE, --json or --csv FOLDER.' });
   const { missingDatabase, unwrap, withApp } = await import('./app');
   const databasePath = databasePathFrom(values.db);
   if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
@@ -60,13 +63,24 @@ export async function run(args: string[]): Promise<number> {
     console.log(JSON.stringify(report, null, 2));
     return 0;
   }
+  if (values.csv !== undefined) {
+    const { reportCsvFiles } = await import('../core/reports/report-csv');
+    const folder = path.resolve(values.csv);
+    fs.mkdirSync(folder, { recursive: true });
+    for (const [name, text] of Object.entries(reportCsvFiles(report))) writeWhole(path.join(folder, name), text);
+    console.log(`Tabellerna skrevs till / The tables were written to ${folder}`);
+    return 0;
+  }
   const { reportPdf } = await import('../core/reports/report-pdf');
   const target = path.resolve(values.pdf!);
-  const pdf = await reportPdf(report, values.lang);
-  // Written beside the target and renamed, so a failed run never leaves half a PDF under its name.
-  const temporary = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, pdf, { mode: 0o600 });
-  fs.renameSync(temporary, target);
+  writeWhole(target, await reportPdf(report, values.lang));
   console.log(`Rapporten skrevs till / The report was written to ${target}`);
   return 0;
+}
+
+/** Written beside the target and renamed, so a failed run never leaves half a file under its name. */
+function writeWhole(target: string, data: string | Buffer): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, data, { mode: 0o600 });
+  fs.renameSync(temporary, target);
 }

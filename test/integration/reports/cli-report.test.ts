@@ -90,13 +90,25 @@ describe('komet report', { timeout: 180_000 }, () => {
     expect(text).toContain('Compared with: 2024-07-01 – 2024-12-31');
   });
 
+  it('writes the tables as CSV files whose figures are the JSON model’s', () => {
+    const folder = path.join(dir, 'tabeller');
+    expect(komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--csv', folder]).code).toBe(0);
+    const summary = fs.readFileSync(path.join(folder, 'summary.csv'), 'utf8').split('\r\n');
+    expect(summary[0]).toBe('figure,current,current_hidden,previous,previous_hidden,change');
+    const enrolled = report.headlines.find((h) => h.key === 'parentsEnrolled')!;
+    expect(summary).toContain(
+      `parentsEnrolled,${enrolled.current.value},,${enrolled.previous.value ?? ''},${enrolled.previous.hidden ?? ''},${enrolled.change ?? ''}`,
+    );
+    expect(fs.readdirSync(folder).sort()).toContain('parents_by_unit.csv');
+  });
+
   it('refuses a period backwards or missing, and an output choice that is not one, in both languages', () => {
     const backwards = komet(['report', '--db', db, '--from', '2025-12-31', '--to', '2025-01-01', '--json']);
     expect(backwards.code).not.toBe(0);
     expect(backwards.stderr).toContain('Slutdatum kan inte vara före startdatum');
     const both = komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31']);
     expect(both.code).not.toBe(0);
-    expect(both.stderr).toContain('Give either --pdf FILE or --json.');
+    expect(both.stderr).toContain('Give one of --pdf FILE, --json or --csv FOLDER.');
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
