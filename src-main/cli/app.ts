@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NeedsMigration, startKomet, type KometApp } from '../app/komet-app';
+import { signedInUser } from '../app/signed-in-user';
 import { acquireWriteLock } from '../core/db/write-lock';
 import { AppError, type Result } from '../core/errors';
 import { backupNames, backupsDirOf, settleVaultFiles } from '../core/backup';
@@ -89,12 +90,15 @@ export async function resolveDatabase(databasePath: string, options: { createPla
   return { dataDir, databasePath, key: undefined, userName: undefined };
 }
 
+/** The vault's user, or on an unencrypted database the person signed in to this computer. */
+export const cliActor = (db: CliDatabase): string => db.userName ?? signedInUser();
+
 export function openResolved(db: CliDatabase, options: { readOnly?: boolean } = {}): KometApp {
   try {
     return startKomet({
       databasePath: db.databasePath,
       shell: 'cli',
-      actor: db.userName ?? 'cli',
+      actor: cliActor(db),
       ...(db.key ? { key: db.key } : {}),
       ...(options.readOnly ? { readOnly: true } : {}),
     });

@@ -5,7 +5,8 @@ import { createServices } from '../core/services';
 
 /**
  * The import reads its file asynchronously, in a worker, and then works on the services
- * directly (a whole table does not travel through the contract); the audit log names the CLI.
+ * directly (a whole table does not travel through the contract); the audit log names the same
+ * person as every other CLI write.
  */
-export const cliServices = (app: KometApp) =>
-  createServices(app.db, { clock: systemClock, audit: createAuditSink(app.db, () => ({ actor: 'cli', procedure: 'import' }), systemClock) });
+export const cliServices = (app: KometApp, actor: string) =>
+  createServices(app.db, { clock: systemClock, audit: createAuditSink(app.db, () => ({ actor, procedure: 'import' }), systemClock) });

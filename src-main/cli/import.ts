@@ -85,8 +85,8 @@ const planJson = (plan: ImportPlan) => ({
 });
 
 async function undo(db: string | undefined, json: boolean): Promise<number> {
-  const [{ withApp }, { cliServices }] = await Promise.all([import('./app'), import('./import-services')]);
-  const result = await withApp(databasePathFrom(db), (app) => cliServices(app).imports.undo());
+  const [{ withApp, cliActor }, { cliServices }] = await Promise.all([import('./app'), import('./import-services')]);
+  const result = await withApp(databasePathFrom(db), (app, resolved) => cliServices(app, cliActor(resolved)).imports.undo());
   if (json) console.log(JSON.stringify({ undone: result }, null, 2));
   else
     console.log(
@@ -128,7 +128,7 @@ export async function run(args: string[]): Promise<number> {
   if (!fs.existsSync(file)) throw new CliFailure({ sv: `Filen ${file} finns inte`, en: `The file ${file} does not exist` }, 2);
   const chosen = readMapping(values.mapping);
 
-  const [{ withApp }, { cliServices }, { readTable }, { adjustMapping, describeMapping, guessMapping }] = await Promise.all([
+  const [{ withApp, cliActor }, { cliServices }, { readTable }, { adjustMapping, describeMapping, guessMapping }] = await Promise.all([
     import('./app'),
     import('./import-services'),
     import('../core/import/read-table'),
@@ -140,8 +140,8 @@ export async function run(args: string[]): Promise<number> {
   const dryRun = values['dry-run'];
   const outcome = await withApp(
     databasePathFrom(values.db),
-    (app) => {
-      const services = cliServices(app);
+    (app, resolved) => {
+      const services = cliServices(app, cliActor(resolved));
       const plan = services.imports.preview(kind, table, mapping);
       if (dryRun || (plan.counts.invalid > 0 && !values['skip-invalid'])) return { plan, committed: false };
       return { plan: services.imports.commit(kind, table, mapping, { skipInvalid: values['skip-invalid'] }).plan, committed: true };

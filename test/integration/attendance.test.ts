@@ -124,6 +124,28 @@ describe('attendance.set', () => {
     expect((await t.ok('dashboard.participation', { today: '2025-06-01' })).completionRateThisYear).toBeNull();
   });
 
+  it('a database from before `ended_unrecorded` gets it at the next start for the parents of ended counts-only groups', async () => {
+    const mother = await addParticipant(t, g.id);
+    const left = await addParticipant(t, g.id);
+    const reasons = await t.ok('dropoutReasons.list', {});
+    await t.ok('participants.setStatus', { id: left.id, status: 'dropped_out', reasonId: reasons[0]!.id, lastSessionNumber: null });
+    await t.ok('groups.setTracksAttendance', { id: g.id, tracksAttendance: false });
+    await t.ok('groups.update', updateInput(await t.ok('groups.get', { id: g.id }), { status: 'completed' }));
+    // As an older Komet stored it: the parent still active, and no record of having settled it.
+    const sqlite = t.app.db.sqlite;
+    sqlite.prepare("update participants set status = 'active' where id = ?").run(mother.id);
+    sqlite.prepare("delete from settings where key = 'settle.countsOnlyStatuses'").run();
+    const dir = t.dir;
+    t.app.close();
+    t = createTestApp({ dir });
+    expect([(await participant(t, mother.id)).status, (await participant(t, left.id)).status]).toEqual(['ended_unrecorded', 'dropped_out']);
+    // Settled once: a later start leaves statuses to the writes.
+    t.app.db.sqlite.prepare("update participants set status = 'active' where id = ?").run(mother.id);
+    t.app.close();
+    t = createTestApp({ dir });
+    expect((await participant(t, mother.id)).status).toBe('active');
+  });
+
   it('lets marks override a count typed before them, and the typed count apply while there are none', async () => {
     const p = await addParticipant(t, g.id);
     expect((await t.ok('sessions.record', { id: s(1).id, status: 'held', heldDate: '2025-03-03', participantCount: 5 })).participantCount).toBe(5);

@@ -105,6 +105,19 @@ export function participantRepo(orm: Orm, clock: Clock) {
     listForGroup: (groupId: string): Participant[] => byGroup.all({ groupId }).map(toParticipant),
     row: (id: string): ParticipantRow | undefined => rowById.get({ id }),
     rowsForGroup: (groupId: string): ParticipantRow[] => rowsByGroup.all({ groupId }),
+    /** Groups that count heads only and still have someone active: their status may predate `ended_unrecorded`. */
+    countsOnlyGroupsWithActive: (): string[] =>
+      orm
+        .selectDistinct({ id: participants.groupId })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.status, 'active'),
+            inArray(participants.groupId, orm.select({ id: groups.id }).from(groups).where(eq(groups.tracksAttendance, false))),
+          ),
+        )
+        .all()
+        .map((r) => r.id),
     groupIdsForProgramme: (programmeId: string): string[] =>
       orm
         .selectDistinct({ id: participants.groupId })

@@ -36,20 +36,18 @@ export function reportRepo(sqlite: Database.Database) {
     `select count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions
      where status = 'held' and planned_date >= ? and planned_date < ?`,
   );
-  // Each person once: present at a held session of the year where attendance is kept per person,
-  // or enrolled in a group that counts heads only and held a session that year (no one is known absent there).
-  const peopleInRange = sqlite.prepare<[{ from: string; to: string }], { n: number }>(
-    `select count(distinct person_id) as n from (
-       select p.person_id from sessions s join groups g on g.id = s.group_id
-         join attendance a on a.session_id = s.id and a.state = 'present' join participants p on p.id = a.participant_id
-       where s.status = 'held' and s.planned_date >= @from and s.planned_date < @to and g.tracks_attendance = 1
-       union
-       select p.person_id from participants p
-       where p.status <> 'moved' and p.group_id in (
-         -- From the year's held sessions to their groups: asking each participant's group for a held
-         -- session of the year scanned the year's sessions once per participant.
-         select s.group_id from sessions s join groups g on g.id = s.group_id
-         where s.status = 'held' and s.planned_date >= @from and s.planned_date < @to and g.tracks_attendance = 0))`,
+  // Each person once: present at a held session of the year where attendance is kept per person
+  // (counted by triggers into presence_years), or enrolled in a group that counts heads only and held
+  // a session that year (no one is known absent there) without being counted already.
+  const peopleInYear = sqlite.prepare<[{ year: string; from: string; to: string }], { n: number }>(
+    `select (select count(*) from presence_years where year = @year and marks > 0)
+       -- CROSS JOIN keeps the few counts-only groups first, and +s.status keeps each group's check on
+       -- its own sessions: left to itself the planner walked every participant, or the year's sessions per group.
+       + (select count(distinct p.person_id) from groups g cross join participants p
+          where g.tracks_attendance = 0 and p.group_id = g.id and p.status <> 'moved'
+            and exists (select 1 from sessions s where s.group_id = g.id and +s.status = 'held'
+                          and s.planned_date >= @from and s.planned_date < @to)
+            and not exists (select 1 from presence_years m where m.person_id = p.person_id and m.year = @year and m.marks > 0)) as n`,
   );
   const upcoming = sqlite.prepare<[string, string, number], RawSessionWithGroup>(
     `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
@@ -98,7 +96,8 @@ export function reportRepo(sqlite: Database.Database) {
   return {
     groupStatusCounts: () => groupStatusCounts.all(),
     heldInRange: (from: string, to: string) => heldInRange.get(from, to)!,
-    peopleInRange: (from: string, to: string) => peopleInRange.get({ from, to })!.n,
+    /** People reached in a calendar year; from and to are its first day and the day after its last. */
+    peopleInYear: (year: string, from: string, to: string) => peopleInYear.get({ year, from, to })!.n,
     upcoming: (from: string, through: string, limit: number) => upcoming.all(from, through, limit).map(toSessionWithGroup),
     upcomingTotal: (from: string, through: string) => upcomingTotal.get(from, through)!.n,
     overdue: (before: string, limit: number) => overdue.all(before, before, limit).map(toSessionWithGroup),

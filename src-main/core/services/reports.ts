@@ -21,7 +21,7 @@ export function dashboardService({ repos, clock }: ServiceContext) {
         plannedGroups: byStatus.get('planned') ?? 0,
         sessionsHeldThisYear: held.n,
         participantCountThisYear: held.participants,
-        peopleThisYear: repos.reports.peopleInRange(year.from, year.to),
+        peopleThisYear: repos.reports.peopleInYear(today.slice(0, 4), year.from, year.to),
         upcomingThisWeek: repos.reports.upcoming(today, endOfIsoWeek(today), upcomingShown),
         upcomingTotal: repos.reports.upcomingTotal(today, endOfIsoWeek(today)),
         overdue: repos.reports.overdue(today, overdueShown),

@@ -3,6 +3,7 @@ import { seedProgrammes, seedUnits } from '../seed/stockholm';
 import { dropoutReasonSeedId, programmeSeedId, seedTimestamp, sessionPlanId, unitSeedId } from '../sync/stable-id';
 import type { ServiceContext } from './context';
 import { seedShippedInstruments } from './instruments';
+import { participationStatus } from './participation-status';
 
 /** Written once the seeds are in; its presence means "never seed again", even if they are deleted. */
 export const seedMarkerKey = 'seed.version';
@@ -10,6 +11,8 @@ const seedVersion = '1';
 export const participationSeedKey = 'seed.participation';
 /** Set once seeded rows carry the ids and timestamps every installation agrees on. */
 export const stableSeedIdsKey = 'seed.stableIds';
+/** Set once participants of ended counts-only groups carry `ended_unrecorded` instead of the `active` stored before it existed. */
+export const countsOnlyStatusesKey = 'settle.countsOnlyStatuses';
 
 export function seedService({ repos, tx, audit }: ServiceContext) {
   const seedRow = (id: string) => ({ id, at: seedTimestamp });
@@ -18,8 +21,22 @@ export function seedService({ repos, tx, audit }: ServiceContext) {
     isSeeded: (): boolean => repos.settings.get(seedMarkerKey) !== undefined,
 
     /** Seeds a new database; returns whether anything was written. Safe to call on every start. */
-    ensureSeeded: (): boolean => tx(() => [seedBase(), seedParticipation(), stableSeedIds(), seedInstruments()].some(Boolean)),
+    ensureSeeded: (): boolean => tx(() => [seedBase(), seedParticipation(), stableSeedIds(), seedInstruments(), settleCountsOnlyStatuses()].some(Boolean)),
   };
+
+  /**
+   * Once per database: a group that counted heads only and had already ended kept `active` for its
+   * parents until the next write to the group. Re-deriving those groups gives them the status every
+   * newer write gives.
+   */
+  function settleCountsOnlyStatuses(): boolean {
+    if (repos.settings.get(countsOnlyStatusesKey) !== undefined) return false;
+    const status = participationStatus(repos);
+    let changed = 0;
+    for (const groupId of repos.participants.countsOnlyGroupsWithActive()) changed += status.recomputeGroup(groupId).filter((r) => r.changed).length;
+    repos.settings.set(countsOnlyStatusesKey, '1');
+    return changed > 0;
+  }
 
   /** Every start: a Komet that ships a new definition (or version) adds it to the library. */
   function seedInstruments(): boolean {

@@ -356,6 +356,8 @@ export const localOnlyTables = [
   'sync_pending',
   'sync_meta',
   'sync_refusals',
+  // Derived by triggers from attendance, sessions, groups and participants on each machine.
+  'presence_years',
   // Derived from outcome_responses on each machine.
   'outcome_scores',
 ] as const;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,15 @@ const staffRows = () => {
   const sqlite = new Database(db, { readonly: true });
   try {
     return sqlite.prepare('select name, email from staff order by name').all() as { name: string; email: string | null }[];
+  } finally {
+    sqlite.close();
+  }
+};
+
+const auditActors = () => {
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    return sqlite.prepare("select distinct actor from audit_log where entity = 'staff'").pluck().all();
   } finally {
     sqlite.close();
   }
@@ -54,6 +64,8 @@ describe('komet import', () => {
       { name: 'Per Lind', email: 'per@example.se' },
       { name: 'Åsa Öberg', email: 'asa@example.se' },
     ]);
+    // An unencrypted database has no vault user: the log names the person signed in, not the program.
+    expect(auditActors()).toEqual([os.userInfo().username]);
 
     const again = runKomet(['import', good, '--kind', 'staff', '--db', db, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ committed: true, counts: { new: 0, existing: 2 } });

@@ -32,6 +32,10 @@ export const groups = sqliteTable(
     index('groups_supervisor_idx').on(t.supervisorId),
     index('groups_status_start_idx').on(t.status, t.startDate),
     index('groups_start_idx').on(t.startDate),
+    // Groups that count heads only are few; the dashboard's people count finds them from this.
+    index('groups_counts_only_idx')
+      .on(t.id)
+      .where(sql`${t.tracksAttendance} = 0`),
     check('groups_weekday_range', sql`${t.weekday} between 1 and 7`),
   ],
 );

@@ -152,3 +152,20 @@ export const fidelityRecords = sqliteTable(
   },
   (t) => [check('fidelity_counts', sql`${t.totalCount} > 0 and ${t.coveredCount} between 0 and ${t.totalCount}`)],
 );
+
+/**
+ * Present marks per person and calendar year at held sessions of groups that keep attendance per
+ * person. Kept by triggers (migration 0013) on every write to attendance, sessions, groups and
+ * participants, so the dashboard counts the year's people from an index range instead of joining
+ * the year's marks. Rows may hold 0 after marks are undone; readers count `marks > 0`.
+ */
+export const presenceYears = sqliteTable(
+  'presence_years',
+  {
+    year: text('year').notNull(),
+    personId: text('person_id').notNull(),
+    marks: integer('marks').notNull(),
+  },
+  // Triggers find a person's rows by the key; the dashboard counts a year's people from the index.
+  (t) => [primaryKey({ columns: [t.personId, t.year] }), index('presence_years_year_idx').on(t.year, t.marks)],
+);
