@@ -6,9 +6,23 @@ export const reportHandlers = ({
   dashboard,
   stats,
   activityReport,
-}: Services): Pick<Handlers, 'dashboard.get' | 'stats.get' | 'reports.activity' | 'reports.activityPdf'> => ({
+}: Services): Pick<
+  Handlers,
+  | 'dashboard.get'
+  | 'stats.get'
+  | 'reports.activity'
+  | 'reports.activityPdf'
+  | 'savedReports.list'
+  | 'savedReports.save'
+  | 'savedReports.delete'
+  | 'savedReports.report'
+> => ({
   'reports.activity': (input) => activityReport.activity(input),
   'reports.activityPdf': (input) => activityReport.pdf(input),
+  'savedReports.list': () => activityReport.saved.list(),
+  'savedReports.save': (input) => activityReport.saved.save(input),
+  'savedReports.delete': (input) => activityReport.saved.delete(input),
+  'savedReports.report': (input) => activityReport.saved.report(input),
   'dashboard.get': (input) => dashboard.get(input),
   'stats.get': () => stats.get(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, isoDate } from './common';
+import { LANGUAGES } from '../enums';
+import { id, isoDate, multilineText, tooLong } from './common';
 
 /**
  * The activity report (verksamhetsrapport) for committees and funders: counts for one period and
@@ -105,8 +106,60 @@ export const HEADLINES = [
   'leadersCertified',
 ] as const;
 
+/** The sections a saved report may show, in the order the page and the PDF show them. */
+export const REPORT_SECTIONS = ['summary', 'groups', 'parents', 'leaders', 'outcomes', 'costs'] as const;
+export const BUDGET_KINDS = ['cost', 'income'] as const;
+
+const budgetLine = z
+  .object({
+    label: z
+      .string()
+      .trim()
+      .min(1, { error: msg('required') })
+      .max(120, tooLong),
+    kind: z.enum(BUDGET_KINDS),
+    /** Whole kronor. */
+    amount: z.number().int().min(0).max(1_000_000_000),
+  })
+  .strict();
+
+const savedFields = reportScope.extend({
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: msg('required') })
+    .max(200, tooLong),
+  lang: z.enum(LANGUAGES).optional().default('sv'),
+  sections: z
+    .array(z.enum(REPORT_SECTIONS))
+    .min(1, { error: msg('required') })
+    .max(REPORT_SECTIONS.length)
+    .refine((list) => new Set(list).size === list.length, { error: msg('required') }),
+  budget: z.array(budgetLine).max(50).optional().default([]),
+  notes: z.partialRecord(z.enum(REPORT_SECTIONS), multilineText(4000)).optional().default({}),
+});
+export const savedReportInput = savedFields
+  .extend({ id: id.optional() })
+  .strict()
+  .refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
+export const savedReport = savedFields.extend({ id: z.string(), createdAt: z.string(), updatedAt: z.string() });
+
+const costs = z.object({
+  totalCost: z.number(),
+  totalIncome: z.number(),
+  net: z.number(),
+  /** Net cost over the groups started in the period; null without any. */
+  perStartedGroup: z.number().nullable(),
+  /** Net cost over the parents who completed; hidden with their count. */
+  perCompletingParent: reportCell,
+});
+
 export const activityReport = z.object({
   createdAt: z.string(),
+  /** The saved report it was made from, with its title, sections and texts; null for an ad hoc report. */
+  saved: savedReport.nullable(),
+  /** From the saved report's budget lines; null without a saved report. */
+  costs: costs.nullable(),
   /** Counts of parents from 1 to this number are hidden. */
   smallCellMax: z.number().int(),
   scope: z.object({
@@ -136,3 +189,5 @@ export type GroupRow = z.output<typeof groupRow>;
 export type LeaderFigures = z.output<typeof leaderFigures>;
 export type HiddenReason = (typeof HIDDEN_REASONS)[number];
 export type Headline = (typeof HEADLINES)[number];
+export type SavedReport = z.output<typeof savedReport>;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];

@@ -23,6 +23,7 @@ import { participationReportRepo } from './participation-reports';
 import { programmePlanRepo } from './programme-plans';
 import { programmeRepo } from './programmes';
 import { reportRepo } from './reports';
+import { savedReportRepo } from './saved-reports';
 import { seedIdRepo } from './seed-ids';
 import { erasureRepo } from './erasure';
 import { sessionRepo } from './sessions';
@@ -45,6 +46,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     sessions: sessionRepo(db.orm, clock),
     reports: reportRepo(db.sqlite),
     activityReport: activityReportRepo(db.sqlite),
+    savedReports: savedReportRepo(db.orm, clock),
     search: searchRepo(db.sqlite),
     settings: settingsRepo(db.orm, clock),
     participants: participantRepo(db.orm, clock),

@@ -1,5 +1,5 @@
-import type { ActivityReport, GroupRow, Headline, ParsedInput, ProcedureOutput, ReportCell, ReportSections } from '../../contract';
-import { fieldError } from '../errors';
+import type { ActivityReport, GroupRow, Headline, ParsedInput, ProcedureOutput, ReportCell, ReportSections, SavedReport } from '../../contract';
+import { fieldError, notFound } from '../errors';
 import { defaultSuppression } from '../export/disclosure/suppression';
 import type { ReportWindow } from '../repos/activity-report';
 import { buildParentSection, type Label } from '../reports/parent-tables';
@@ -20,7 +20,7 @@ const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.r
  * started in the period; completion is the participant status the programme's completion rule
  * sets (domain/participation.ts).
  */
-export function activityReportService({ repos, clock }: ServiceContext) {
+export function activityReportService({ repos, clock, tx, audit }: ServiceContext) {
   const units = () => new Map(repos.units.list(true).map((u) => [u.id, u]));
   const programmes = () => new Map(repos.programmes.list(true).map((p) => [p.id, p]));
 
@@ -106,21 +106,9 @@ export function activityReportService({ repos, clock }: ServiceContext) {
 
   const service = {
     activity: (input: ParsedInput<'reports.activity'>): ActivityReport => {
-      const today = clock.today();
-      if (input.from > today) {
-        throw fieldError(
-          'from',
-          'Perioden har inte börjat än: välj en period som börjar senast i dag.',
-          'The period has not begun yet: choose a period that starts today at the latest.',
-        );
-      }
+      checkScope(input);
       const unitMap = units();
       const programmeMap = programmes();
-      const unknownUnit = input.unitIds.find((id) => !unitMap.has(id));
-      if (unknownUnit) throw fieldError('unitIds', 'En vald enhet finns inte (längre).', 'A chosen unit does not exist (any more).');
-      const unknownProgramme = input.programmeIds.find((id) => !programmeMap.has(id));
-      if (unknownProgramme) throw fieldError('programmeIds', 'Ett valt program finns inte (längre).', 'A chosen programme does not exist (any more).');
-
       const unitNames = new Map([...unitMap.values()].map((u) => [u.id, u.name]));
       const programmeNames = new Map([...programmeMap.values()].map((p) => [p.id, p.name]));
       const scope = { units: JSON.stringify(input.unitIds), programmes: JSON.stringify(input.programmeIds) };
@@ -129,6 +117,8 @@ export function activityReportService({ repos, clock }: ServiceContext) {
       const previous = sections({ ...prev, ...scope }, unitNames, programmeNames, input);
       return {
         createdAt: clock.now(),
+        saved: null,
+        costs: null,
         smallCellMax: defaultSuppression.max,
         scope: {
           units: input.unitIds.map((id) => ({ id, name: unitNames.get(id)! })),
@@ -146,7 +136,67 @@ export function activityReportService({ repos, clock }: ServiceContext) {
       return { fileName: `${name}-${input.from}-${input.to}.pdf`, base64: pdf.toString('base64') };
     },
   };
-  return service;
+  const savedLabel = { sv: 'Den sparade rapporten', en: 'The saved report' };
+  const saved = {
+    list: () => repos.savedReports.list(),
+    save: ({ id, ...fields }: ParsedInput<'savedReports.save'>): SavedReport =>
+      tx(() => {
+        // The same checks as an ad hoc report, so a saved one always runs.
+        checkScope(fields);
+        const row = id ? repos.savedReports.update(id, fields) : repos.savedReports.insert(fields);
+        if (!row) throw notFound(savedLabel);
+        audit.record({ action: id ? 'update' : 'create', entity: 'savedReport', entityId: row.id, fields: Object.keys(fields) });
+        return row;
+      }),
+    delete: ({ id }: ParsedInput<'savedReports.delete'>): { deleted: true } =>
+      tx(() => {
+        if (!repos.savedReports.delete(id)) throw notFound(savedLabel);
+        audit.record({ action: 'delete', entity: 'savedReport', entityId: id, fields: [] });
+        return { deleted: true as const };
+      }),
+    report: ({ id }: ParsedInput<'savedReports.report'>): ActivityReport => {
+      const s = repos.savedReports.get(id);
+      if (!s) throw notFound(savedLabel);
+      const report = service.activity({ from: s.from, to: s.to, unitIds: s.unitIds, programmeIds: s.programmeIds });
+      return { ...report, saved: s, costs: costsOf(s.budget, report) };
+    },
+  };
+
+  function checkScope(input: { from: string; unitIds: string[]; programmeIds: string[] }) {
+    const units = repos.units.list(true);
+    const programmes = repos.programmes.list(true);
+    if (input.from > clock.today()) {
+      throw fieldError(
+        'from',
+        'Perioden har inte börjat än: välj en period som börjar senast i dag.',
+        'The period has not begun yet: choose a period that starts today at the latest.',
+      );
+    }
+    if (input.unitIds.some((u) => !units.some((x) => x.id === u)))
+      throw fieldError('unitIds', 'En vald enhet finns inte (längre).', 'A chosen unit does not exist (any more).');
+    if (input.programmeIds.some((p) => !programmes.some((x) => x.id === p)))
+      throw fieldError('programmeIds', 'Ett valt program finns inte (längre).', 'A chosen programme does not exist (any more).');
+  }
+
+  return { ...service, saved };
+}
+
+/**
+ * Cost per started group and per completing parent from the budget lines. The net cost is
+ * published, so a cost per completer would give away a hidden count of completers: it is hidden
+ * with it.
+ */
+export function costsOf(budget: SavedReport['budget'], report: ActivityReport): NonNullable<ActivityReport['costs']> {
+  const totalCost = budget.filter((b) => b.kind === 'cost').reduce((a, b) => a + b.amount, 0);
+  const totalIncome = budget.filter((b) => b.kind === 'income').reduce((a, b) => a + b.amount, 0);
+  const net = totalCost - totalIncome;
+  const started = report.current.groups.total.started;
+  const completed = report.current.parents.total.completed;
+  const perCompletingParent: ReportCell =
+    completed.value === null
+      ? { value: null, hidden: completed.hidden }
+      : { value: completed.value > 0 ? Math.round(net / completed.value) : null, hidden: null };
+  return { totalCost, totalIncome, net, perStartedGroup: started > 0 ? Math.round(net / started) : null, perCompletingParent };
 }
 
 const plain = (value: number): ReportCell => ({ value, hidden: null });
