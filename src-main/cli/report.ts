@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import type { ActivityReport } from '../contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
-export const help = `Användning / Usage: komet report [--db SÖKVÄG] --from DATUM --to DATUM [--unit ID ...]
-                     [--programme ID ...] [--lang sv|en] (--pdf FIL | --json | --csv MAPP)
+export const help = `Användning / Usage: komet report [--db SÖKVÄG] (--from DATUM --to DATUM [--unit ID ...]
+                     [--programme ID ...] | --saved ID) [--lang sv|en] (--pdf FIL | --json | --csv MAPP)
 
 Verksamhetsrapporten för en period och ett urval, jämförd med perioden före av samma längd.
 Antal föräldrar från 1 till 4 visas aldrig, inte heller siffror som skulle avslöja dem.
@@ -17,7 +17,10 @@ ${dbOptionHelp}
   --to DATUM      periodens sista dag / last day of the period
   --unit ID       bara denna enhet (kan upprepas) / only this unit (repeatable)
   --programme ID  bara detta program (kan upprepas) / only this programme (repeatable)
-  --lang sv|en    rapportens språk (standard sv) / the report's language (default sv)
+  --saved ID      en sparad rapport: dess period, urval, avsnitt, språk, budget och texter
+                  a saved report: its period, scope, sections, language, budget and texts
+  --lang sv|en    rapportens språk (standard sv, eller den sparade rapportens)
+                  the report's language (default sv, or the saved report's)
   --pdf FIL       skriv rapporten som PDF / write the report as a PDF
   --json          skriv rapportmodellen som JSON; dolda siffror är null med skäl
                   print the report model as JSON; hidden figures are null with a reason
@@ -34,7 +37,8 @@ export async function run(args: string[]): Promise<number> {
       to: { type: 'string' },
       unit: { type: 'string', multiple: true, default: [] },
       programme: { type: 'string', multiple: true, default: [] },
-      lang: { type: 'string', default: 'sv' },
+      lang: { type: 'string' },
+      saved: { type: 'string' },
       pdf: { type: 'string' },
       json: { type: 'boolean', default: false },
       csv: { type: 'string' },
@@ -46,8 +50,10 @@ export async function run(args: string[]): Promise<number> {
     console.log(help);
     return 0;
   }
-  if (values.lang !== 'sv' && values.lang !== 'en') throw new CliFailure({ sv: '--lang ska vara sv eller en.', en: '--lang must be sv or en.' });
-  if (!values.from || !values.to) throw new CliFailure({ sv: 'Ange perioden med --from och --to.', en: 'Give the period with --from and --to.' });
+  if (values.lang !== undefined && values.lang !== 'sv' && values.lang !== 'en')
+    throw new CliFailure({ sv: '--lang ska vara sv eller en.', en: '--lang must be sv or en.' });
+  if (values.saved === undefined && (!values.from || !values.to))
+    throw new CliFailure({ sv: 'Ange perioden med --from och --to.', en: 'Give the period with --from and --to.' });
   const outputs = [values.pdf !== undefined, values.json, values.csv !== undefined].filter(Boolean).length;
   if (outputs !== 1) throw new CliFailure({ sv: 'Ange en av --pdf FIL, --json eller --csv MAPP.', en: 'Give one of --pdf FILE, --json or --csv FOLDER.' });
   const { missingDatabase, unwrap, withApp } = await import('./app');
@@ -73,7 +79,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const { reportPdf } = await import('../core/reports/report-pdf');
   const target = path.resolve(values.pdf!);
-  writeWhole(target, await reportPdf(report, values.lang));
+  const lang = (values.lang as 'sv' | 'en' | undefined) ?? report.saved?.lang ?? 'sv';
+  writeWhole(target, await reportPdf(report, lang));
   console.log(`Rapporten skrevs till / The report was written to ${target}`);
   return 0;
 }

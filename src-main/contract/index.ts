@@ -99,6 +99,7 @@ export const contract = {
   'savedReports.delete': { input: c.byId, output: c.deleted, writes: true },
   /** The activity report of a saved report's period and scope, with its costs, title and texts. */
   'savedReports.report': { input: c.byId, output: ar.activityReport, writes: false },
+  'savedReports.pdf': { input: c.byId, output: ar.activityReportPdf, writes: false },
 
   // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
   // (every other one answers `locked` then); `writes` here means "tell open windows to re-read".

@@ -16,6 +16,7 @@ export const reportHandlers = ({
   | 'savedReports.save'
   | 'savedReports.delete'
   | 'savedReports.report'
+  | 'savedReports.pdf'
 > => ({
   'reports.activity': (input) => activityReport.activity(input),
   'reports.activityPdf': (input) => activityReport.pdf(input),
@@ -23,6 +24,7 @@ export const reportHandlers = ({
   'savedReports.save': (input) => activityReport.saved.save(input),
   'savedReports.delete': (input) => activityReport.saved.delete(input),
   'savedReports.report': (input) => activityReport.saved.report(input),
+  'savedReports.pdf': (input) => activityReport.saved.pdf(input),
   'dashboard.get': (input) => dashboard.get(input),
   'stats.get': () => stats.get(),
 });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { ActivityReport, ReportCell } from '../../contract';
+import type { ActivityReport, ReportCell, ReportSection } from '../../contract';
 import { barChartSvg, type Bar } from './bar-chart-svg';
 import { reportText, type ReportLang, type ReportWords } from './report-text';
 
@@ -71,10 +71,10 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
   const c = r.current;
   const created = r.createdAt.slice(0, 10);
   const period = `${c.period.from} – ${c.period.to}`;
-  const pageLine = `${w.title} · ${period} · ${scopeLine(r, w)} · ${w.created} ${created}`;
+  const pageLine = `${r.saved?.title ?? w.title} · ${period} · ${scopeLine(r, w)} · ${w.created} ${created}`;
 
   const content: Content[] = [
-    { text: w.title, style: 'title', margin: [0, 160, 0, 8] },
+    { text: r.saved?.title ?? w.title, style: 'title', margin: [0, 160, 0, 8] },
     { text: w.subtitle, fontSize: 14, margin: [0, 0, 0, 24] },
     { text: `${w.period}: ${period}`, fontSize: 12 },
     { text: `${w.comparedWith}: ${r.previous.period.from} – ${r.previous.period.to}`, fontSize: 12 },
@@ -82,92 +82,104 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
     { text: `${w.created}: ${created}`, fontSize: 12, margin: [0, 0, 0, 24] },
     { text: w.hiddenNote(r.smallCellMax), italics: true, fontSize: 10, pageBreak: 'after' },
     { toc: { title: { text: w.contents, style: 'h1' } }, pageBreak: 'after' },
-
-    heading(w.summary),
-    table(
-      [w.figure, w.current, w.previous, w.change],
-      r.headlines.map((h) => [
-        w.headlines[h.key],
-        cellText(h.current),
-        cellText(h.previous),
-        h.change === null ? '–' : h.change > 0 ? `+${h.change}` : String(h.change),
-      ]),
-    ),
-
-    heading(`${w.groups} ${w.byUnit}`),
-    chart(
-      `${w.groups}: ${w.started.toLowerCase()}`,
-      c.groups.byUnit.map((g) => ({ label: g.label, value: g.started })),
-    ),
-    table(
-      [w.unit, w.started, w.completed, w.running, w.cancelled],
-      [...c.groups.byUnit, { label: w.total, ...c.groups.total }].map((g) => [
-        g.label,
-        String(g.started),
-        String(g.completed),
-        String(g.running),
-        String(g.cancelled),
-      ]),
-    ),
-    { text: `${w.groups} ${w.byProgramme}`, style: 'h2' },
-    table(
-      [w.programme, w.started, w.completed, w.running, w.cancelled],
-      [...c.groups.byProgramme, { label: w.total, ...c.groups.total }].map((g) => [
-        g.label,
-        String(g.started),
-        String(g.completed),
-        String(g.running),
-        String(g.cancelled),
-      ]),
-    ),
-
-    heading(`${w.parents} ${w.byUnit}`),
-    chart(
-      `${w.parents}: ${w.parentsCompleted.toLowerCase()}`,
-      c.parents.byUnit.map((p) => ({ label: p.label, value: p.completed.value })),
-    ),
-    parentTable(w.unit, [...c.parents.byUnit, { label: w.total, ...c.parents.total }], w, pct),
-    { text: `${w.parents} ${w.byProgramme}`, style: 'h2' },
-    chart(
-      `${w.parents}: ${w.parentsCompleted.toLowerCase()}`,
-      c.parents.byProgramme.map((p) => ({ label: p.label, value: p.completed.value })),
-    ),
-    parentTable(w.programme, [...c.parents.byProgramme, { label: w.total, ...c.parents.total }], w, pct),
-
-    heading(w.dropouts),
-    chart(
-      w.dropouts,
-      c.parents.dropoutBySession.map((d) => ({ label: String(d.session), value: d.count.value })),
-    ),
-    table(
-      [w.lastSession, w.count],
-      c.parents.dropoutBySession.map((d) => [String(d.session), cellText(d.count)]),
-    ),
-
-    heading(w.leaders),
-    table(
-      [w.figure, w.current, w.previous],
-      (
-        [
-          [w.inCourse, 'inCourse'],
-          [w.supervisedFirstGroup, 'supervisedFirstGroup'],
-          [w.certified, 'certified'],
-          [w.active, 'active'],
-          [w.supervisionSessions, 'supervisionSessions'],
-          [w.supervisionAttendances, 'supervisionAttendances'],
-          [w.heldSessions, 'heldSessions'],
-          [w.fidelityRecorded, 'sessionsWithFidelity'],
-        ] as const
-      ).map(([label, key]) => [label, String(c.leaders[key]), String(r.previous.leaders[key])]),
-    ),
-    {
-      text: `${w.supervisionHours}: ${w.notRecorded}. ${w.fidelityMean}: ${c.leaders.fidelityMean === null ? '–' : pct(c.leaders.fidelityMean)}.`,
-      fontSize: 9,
-    },
-
-    heading(w.outcomes),
-    ...outcomeContent(r, w, pct),
   ];
+  const sections: Record<ReportSection, Content[]> = {
+    summary: [
+      heading(w.summary),
+      table(
+        [w.figure, w.current, w.previous, w.change],
+        r.headlines.map((h) => [
+          w.headlines[h.key],
+          cellText(h.current),
+          cellText(h.previous),
+          h.change === null ? '–' : h.change > 0 ? `+${h.change}` : String(h.change),
+        ]),
+      ),
+    ],
+    groups: [
+      heading(`${w.groups} ${w.byUnit}`),
+      chart(
+        `${w.groups}: ${w.started.toLowerCase()}`,
+        c.groups.byUnit.map((g) => ({ label: g.label, value: g.started })),
+      ),
+      table(
+        [w.unit, w.started, w.completed, w.running, w.cancelled],
+        [...c.groups.byUnit, { label: w.total, ...c.groups.total }].map((g) => [
+          g.label,
+          String(g.started),
+          String(g.completed),
+          String(g.running),
+          String(g.cancelled),
+        ]),
+      ),
+      { text: `${w.groups} ${w.byProgramme}`, style: 'h2' },
+      table(
+        [w.programme, w.started, w.completed, w.running, w.cancelled],
+        [...c.groups.byProgramme, { label: w.total, ...c.groups.total }].map((g) => [
+          g.label,
+          String(g.started),
+          String(g.completed),
+          String(g.running),
+          String(g.cancelled),
+        ]),
+      ),
+    ],
+    parents: [
+      heading(`${w.parents} ${w.byUnit}`),
+      chart(
+        `${w.parents}: ${w.parentsCompleted.toLowerCase()}`,
+        c.parents.byUnit.map((p) => ({ label: p.label, value: p.completed.value })),
+      ),
+      parentTable(w.unit, [...c.parents.byUnit, { label: w.total, ...c.parents.total }], w, pct),
+      { text: `${w.parents} ${w.byProgramme}`, style: 'h2' },
+      chart(
+        `${w.parents}: ${w.parentsCompleted.toLowerCase()}`,
+        c.parents.byProgramme.map((p) => ({ label: p.label, value: p.completed.value })),
+      ),
+      parentTable(w.programme, [...c.parents.byProgramme, { label: w.total, ...c.parents.total }], w, pct),
+
+      heading(w.dropouts),
+      chart(
+        w.dropouts,
+        c.parents.dropoutBySession.map((d) => ({ label: String(d.session), value: d.count.value })),
+      ),
+      table(
+        [w.lastSession, w.count],
+        c.parents.dropoutBySession.map((d) => [String(d.session), cellText(d.count)]),
+      ),
+    ],
+    leaders: [
+      heading(w.leaders),
+      table(
+        [w.figure, w.current, w.previous],
+        (
+          [
+            [w.inCourse, 'inCourse'],
+            [w.supervisedFirstGroup, 'supervisedFirstGroup'],
+            [w.certified, 'certified'],
+            [w.active, 'active'],
+            [w.supervisionSessions, 'supervisionSessions'],
+            [w.supervisionAttendances, 'supervisionAttendances'],
+            [w.heldSessions, 'heldSessions'],
+            [w.fidelityRecorded, 'sessionsWithFidelity'],
+          ] as const
+        ).map(([label, key]) => [label, String(c.leaders[key]), String(r.previous.leaders[key])]),
+      ),
+      {
+        text: `${w.supervisionHours}: ${w.notRecorded}. ${w.fidelityMean}: ${c.leaders.fidelityMean === null ? '–' : pct(c.leaders.fidelityMean)}.`,
+        fontSize: 9,
+      },
+    ],
+    outcomes: [heading(w.outcomes), ...outcomeContent(r, w, pct)],
+    costs: r.costs ? costContent(r.costs, w) : [],
+  };
+  const chosen: ReportSection[] = r.saved?.sections ?? ['summary', 'groups', 'parents', 'leaders', 'outcomes'];
+  for (const key of chosen) {
+    const [head, ...body] = sections[key];
+    if (!head) continue;
+    const note = r.saved?.notes[key];
+    content.push(head, ...(note ? [{ text: note, margin: [0, 0, 0, 8] }] : []), ...body);
+  }
 
   return {
     info: { title: `${w.title} ${period}`, subject: scopeLine(r, w), creator: 'Komet' },
@@ -243,4 +255,21 @@ function outcomeContent(r: ActivityReport, w: ReportWords, pct: (n: number) => s
 
 export function reportPdf(r: ActivityReport, lang: ReportLang): Promise<Buffer> {
   return pdfmake().createPdf(reportDocument(r, lang)).getBuffer();
+}
+
+function costContent(costs: NonNullable<ActivityReport['costs']>, w: ReportWords): Content[] {
+  const kr = (n: number) => `${n.toLocaleString('sv-SE')} kr`;
+  return [
+    heading(w.costs),
+    table(
+      [w.figure, w.amount],
+      [
+        [w.totalCost, kr(costs.totalCost)],
+        [w.totalIncome, kr(costs.totalIncome)],
+        [w.netCost, kr(costs.net)],
+        [w.perStartedGroup, costs.perStartedGroup === null ? '–' : kr(costs.perStartedGroup)],
+        [w.perCompletingParent, costs.perCompletingParent.value === null ? '–' : kr(costs.perCompletingParent.value)],
+      ],
+    ),
+  ];
 }

@@ -160,6 +160,11 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       const report = service.activity({ from: s.from, to: s.to, unitIds: s.unitIds, programmeIds: s.programmeIds });
       return { ...report, saved: s, costs: costsOf(s.budget, report) };
     },
+    pdf: async ({ id }: ParsedInput<'savedReports.pdf'>): Promise<ProcedureOutput<'savedReports.pdf'>> => {
+      const report = saved.report({ id });
+      const pdf = await reportPdf(report, report.saved!.lang);
+      return { fileName: `${fileNameOf(report.saved!.title)}-${report.saved!.from}-${report.saved!.to}.pdf`, base64: pdf.toString('base64') };
+    },
   };
 
   function checkScope(input: { from: string; unitIds: string[]; programmeIds: string[] }) {
@@ -180,6 +185,14 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
 
   return { ...service, saved };
 }
+
+/** A title as a file name: letters (å, ä, ö included), digits and hyphens. */
+const fileNameOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'rapport';
 
 /**
  * Cost per started group and per completing parent from the budget lines. The net cost is

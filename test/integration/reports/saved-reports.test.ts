@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../../src-main/contract';
 import { createTestApp, type TestApp } from '../../helpers/db';
@@ -89,5 +92,20 @@ describe('saved activity reports', () => {
     }
     expect((await t.fail('savedReports.save', saving({ id: '00000000-0000-4000-8000-000000000000' }))).code).toBe('not_found');
     expect(t.snapshot()).toBe(before);
+  });
+  it('makes the PDF with the saved title, only the chosen sections, their texts and the costs', async () => {
+    await buildLargeCells(t);
+    const saved = await t.ok('savedReports.save', saving({ sections: ['summary', 'costs'] }));
+    const pdf = await t.ok('savedReports.pdf', { id: saved.id });
+    expect(pdf.fileName).toBe('verksamhetsrapport-2025-till-nämnden-2025-01-01-2025-12-31.pdf');
+    const file = path.join(t.dir, 'saved.pdf');
+    fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Verksamhetsrapport 2025 till nämnden');
+    expect(text).toContain('Året då Kista kom i gång.');
+    expect(text).toMatch(/Per startad grupp\s+90\s000 kr/);
+    expect(text).toMatch(/Nettokostnad\s+270\s000 kr/);
+    expect(text).not.toContain('Grupper per enhet');
+    expect(text).not.toContain('Gruppledare, handledning');
   });
 });
