@@ -95,15 +95,15 @@ export function activityReportRepo(sqlite: Database.Database) {
        and (@units = '[]' or st.unit_id in (select value from json_each(@units)))`,
   );
   const activeLeaders = sqlite.prepare<[ReportWindow], { n: number }>(
-    `select count(distinct gl.staff_id) as n from group_leaders gl
-     where gl.group_id in (select group_id from (${heldInPeriod}))`,
+    `select count(distinct gl.staff_id) as n from (select distinct group_id from (${heldInPeriod})) h
+     join group_leaders gl on gl.group_id = h.group_id`,
   );
   // A first group under supervision: someone else supervises it and the leader was not yet
   // certified in its programme when the period began.
   const supervisedFirst = sqlite.prepare<[ReportWindow], { n: number }>(
-    `select count(distinct gl.staff_id) as n from group_leaders gl join groups g on g.id = gl.group_id
-     where gl.group_id in (select group_id from (${heldInPeriod}))
-       and g.supervisor_id is not null and g.supervisor_id <> gl.staff_id
+    `select count(distinct gl.staff_id) as n from (select distinct group_id from (${heldInPeriod})) h
+       join group_leaders gl on gl.group_id = h.group_id join groups g on g.id = gl.group_id
+     where g.supervisor_id is not null and g.supervisor_id <> gl.staff_id
        and not exists (select 1 from certifications ce where ce.leader_id = gl.staff_id
          and ce.programme_id = g.programme_id and ce.date < @from)`,
   );
@@ -121,8 +121,8 @@ export function activityReportRepo(sqlite: Database.Database) {
     `select (select count(*) from outcome_schedules) + (select count(*) from (select 1 from outcome_responses limit 1)) as n`,
   );
   const returns = sqlite.prepare<[ReportWindow], { timepoint: string; n: number }>(
-    `select r.timepoint as timepoint, count(distinct r.participant_id) as n from outcome_responses r
-     where r.participant_id in (${startedCohort}) group by 1`,
+    `select r.timepoint as timepoint, count(distinct r.participant_id) as n
+     from (${startedCohort}) c join outcome_responses r on r.participant_id = c.id group by 1`,
   );
   const scheduledTimepoints = sqlite.prepare<[ReportWindow], { timepoint: string }>(
     `select distinct os.timepoint as timepoint from outcome_schedules os
