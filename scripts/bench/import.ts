@@ -15,7 +15,7 @@ const groups = 50;
 /**
  * Spreadsheet import: 10,000 participant rows in 50 existing groups, from an .xlsx workbook,
  * into a fresh database of its own: reading (the worker), the dry run (which tries every row and
- * rolls back) and the commit. Memory is the whole process's peak, the worker's included.
+ * rolls back), the commit and its undo. Memory is the whole process's peak, the worker's included.
  */
 export const importSection: BenchSection = async (ctx) => {
   const dir = fs.mkdtempSync(path.join(ctx.dir, 'import-'));
@@ -57,11 +57,15 @@ export const importSection: BenchSection = async (ctx) => {
     const t2 = performance.now();
     const { plan } = services.imports.commit('participants', table, mapping);
     const t3 = performance.now();
-    if (preview.counts.new !== participants || plan.counts.new !== participants) throw new Error('import bench: not every row was imported');
+    const undone = services.imports.undo();
+    const t4 = performance.now();
+    if (preview.counts.new !== participants || plan.counts.new !== participants || undone.removed !== participants)
+      throw new Error('import bench: not every row was imported');
     const n = participants.toLocaleString('en');
     ctx.record(`import: read ${n} participant rows from xlsx (${Math.round(fs.statSync(file).size / 1024)} kB) in the worker`, '', `${ctx.ms(t1 - t0)} ms`);
     ctx.record(`import: dry run of ${n} participant rows (read + preview)`, '< 2 s', `${ctx.ms(t2 - t0)} ms`);
     ctx.record(`import: commit ${n} participant rows`, '< 3 s', `${ctx.ms(t3 - t2)} ms`);
+    ctx.record(`import: undo of the ${n} participants`, '', `${ctx.ms(t4 - t3)} ms`);
     ctx.record('import: peak RSS of the process, worker included', '< 300 MB (worker)', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   } finally {
     app.close();

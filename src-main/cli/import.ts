@@ -1,25 +1,27 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { ImportKind } from '../core/import/kinds';
+import { IMPORT_KINDS, type ImportKind } from '../core/import/kinds';
 import type { ImportPlan } from '../core/import/plan-types';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp, line } from './common';
 
-export const help = `Användning / Usage: komet import FIL --kind staff|groups|participants [--sheet BLAD]
+export const help = `Användning / Usage: komet import FIL --kind staff|groups|participants|attendance [--sheet BLAD]
                     [--mapping FIL.json] [--dry-run] [--skip-invalid] [--json] [--db SÖKVÄG]
                   komet import undo [--db SÖKVÄG]
 
-Läser in medarbetare, grupper eller deltagare från en .xlsx- eller .csv-fil (UTF-8, med ; eller ,).
+Läser in medarbetare, grupper, deltagare eller närvaro från en .xlsx- eller .csv-fil (UTF-8, med ; eller ,).
 Kolumnerna gissas från rubrikerna (svenska och engelska) och kan ändras med --mapping. Varje rad
 kontrolleras med samma regler som formulären; det som redan finns (samma naturliga nyckel) läggs
 inte till igen. Har någon rad fel skrivs ingenting och koden blir 1, om inte --skip-invalid ges.
 "komet import undo" tar bort allt som den senaste importen skapade.
-Reads staff, groups or participants from an .xlsx or .csv file (UTF-8, with ; or ,). Columns are guessed
+Reads staff, groups, participants or attendance from an .xlsx or .csv file (UTF-8, with ; or ,). Columns are guessed
 from the headers (Swedish and English) and can be changed with --mapping. Every row is checked
 with the same rules as the forms; what is already there (same natural key) is not added again.
 If any row has errors nothing is written and the exit code is 1, unless --skip-invalid is given.
 "komet import undo" removes everything the last import created.
 
-  --kind SORT        staff (medarbetare), groups (grupper) eller participants (deltagare)
+  --kind SORT        staff (medarbetare), groups (grupper), participants (deltagare) eller
+                     attendance (närvaro: en kolumn per träff, "Tillfälle 1", "1" eller ett datum,
+                     eller kolumnerna Träff och Närvaro / one column per session, or Session and Attendance)
   --file FIL         filen, om den inte ges först / the file, if not given first
   --sheet BLAD       bladet i en .xlsx (standard: det första) / the sheet (default: the first)
   --mapping FIL      JSON: fält → rubrik, t.ex. {"name": "Namn", "email": null}
@@ -33,7 +35,7 @@ ${helpOptionHelp}
 
 En krypterad databas öppnas med KOMET_PASSPHRASE. / An encrypted database opens with KOMET_PASSPHRASE.`;
 
-const kinds: readonly ImportKind[] = ['staff', 'groups', 'participants'];
+const kinds: readonly ImportKind[] = IMPORT_KINDS;
 
 function readMapping(file: string | undefined): unknown {
   if (file === undefined) return {};
@@ -124,7 +126,8 @@ export async function run(args: string[]): Promise<number> {
     throw new CliFailure({ sv: 'Ange en fil att importera, se --help', en: 'Give one file to import, see --help' }, 2);
   }
   const kind = kinds.find((k) => k === values.kind);
-  if (!kind) throw new CliFailure({ sv: '--kind: ange staff, groups eller participants', en: '--kind: give staff, groups or participants' }, 2);
+  if (!kind)
+    throw new CliFailure({ sv: '--kind: ange staff, groups, participants eller attendance', en: '--kind: give staff, groups, participants or attendance' }, 2);
   if (!fs.existsSync(file)) throw new CliFailure({ sv: `Filen ${file} finns inte`, en: `The file ${file} does not exist` }, 2);
   const chosen = readMapping(values.mapping);
 

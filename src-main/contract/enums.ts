@@ -18,6 +18,9 @@ export const RELATIONS = ['mother', 'father', 'other_caregiver', 'foster_parent'
 export const CHILD_GENDERS = ['girl', 'boy', 'other', 'not_stated'] as const;
 export const CONSENTS = ['yes', 'no', 'not_asked'] as const;
 export const ATTENDANCE_STATES = ['present', 'absent', 'absent_with_notice'] as const;
+/** What a spreadsheet import reads. */
+export const IMPORT_KINDS = ['staff', 'groups', 'participants', 'attendance'] as const;
+export const IMPORT_ROW_STATUSES = ['new', 'existing', 'duplicate', 'invalid'] as const;
 /**
  * not_completed: the group ended and the participant attended less than the programme's completion
  * share; moved: this enrolment ended with a move to another group (the person's id is the same there).
@@ -43,6 +46,8 @@ export const INSTRUMENT_SOURCES = ['shipped', 'imported', 'own'] as const;
 export const OUTCOME_STATUSES = ['declined', 'unreachable'] as const;
 /** Where a worklist row stands on the day it is computed. */
 export const DUE_STATES = ['due', 'overdue'] as const;
+/** A participant at one scheduled questionnaire, as the group page shows it; `upcoming` has not opened yet. */
+export const GROUP_OUTCOME_STATES = ['entered', 'declined', 'unreachable', 'due', 'overdue', 'upcoming'] as const;
 
 export const EXPORT_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
 export const EXPORT_RUN_STATUSES = ['started', 'completed', 'failed'] as const;
@@ -70,6 +75,7 @@ export type Relation = (typeof RELATIONS)[number];
 export type ChildGender = (typeof CHILD_GENDERS)[number];
 export type Consent = (typeof CONSENTS)[number];
 export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 export type ManualStatus = (typeof MANUAL_STATUSES)[number];
 export type SupervisionFormat = (typeof SUPERVISION_FORMATS)[number];
@@ -81,6 +87,7 @@ export type ScaleMethod = (typeof SCALE_METHODS)[number];
 export type InstrumentSource = (typeof INSTRUMENT_SOURCES)[number];
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 export type DueState = (typeof DUE_STATES)[number];
+export type GroupOutcomeState = (typeof GROUP_OUTCOME_STATES)[number];
 export type ExportPeriod = (typeof EXPORT_PERIODS)[number];
 export type VaultState = (typeof VAULT_STATES)[number];
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];

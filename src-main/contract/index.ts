@@ -3,10 +3,12 @@ import * as cal from './schemas/calendar';
 import * as ar from './schemas/activity-report';
 import * as c from './schemas/common';
 import * as g from './schemas/groups';
+import * as im from './schemas/imports';
 import * as o from './schemas/organisation';
 import * as ex from './schemas/export';
 import * as le from './schemas/leaders';
 import * as oc from './schemas/outcomes';
+import * as ov from './schemas/outcome-views';
 import * as pa from './schemas/participants';
 import * as sr from './schemas/search';
 import * as sy from './schemas/sync';
@@ -168,6 +170,16 @@ export const contract = {
   'responses.record': { input: oc.responseInput, output: oc.responseRecorded, writes: true },
   'responses.import': { input: oc.responseImportInput, output: oc.responseImportResult, writes: true },
   'scores.list': { input: oc.scoreList, output: oc.scoreRow.array(), writes: false },
+  'instruments.get': { input: ov.instrumentGet, output: ov.instrumentDetail, writes: false },
+  'outcomes.worklist': { input: ov.worklistInput, output: ov.worklistRow.array(), writes: false },
+  'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
+  'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },
+
+  // Spreadsheet import: a dry run, the commit in one transaction, and the undo of the last one.
+  'imports.preview': { input: im.importFile, output: im.importPreview, writes: false },
+  'imports.commit': { input: im.importCommit, output: im.importCommitted, writes: true },
+  'imports.last': { input: c.empty, output: im.importLast, writes: false },
+  'imports.undo': { input: c.empty, output: im.importUndone, writes: true },
 
   // Sync with a unit or city server.
   'sync.status': { input: c.empty, output: sy.syncStatus, writes: false },
@@ -208,5 +220,7 @@ export type * from './schemas/export';
 export type * from './schemas/instruments';
 export type * from './schemas/outcomes';
 export type * from './schemas/activity-report';
+export type * from './schemas/outcome-views';
+export type * from './schemas/imports';
 export type * from './schemas/calendar';
 export type * from './schemas/sync';

@@ -28,6 +28,7 @@ export const ruleMessages = {
   cancelReason: { sv: 'Ange varför träffen ställdes in.', en: 'Enter why the session was cancelled.' },
   id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
   tooLong: { sv: 'Texten är för lång: högst {max} tecken.', en: 'The text is too long: at most {max} characters.' },
+  importFileSize: { sv: 'Filen är större än 20 MB. Dela upp listan i flera filer.', en: 'The file is larger than 20 MB. Split the list into several files.' },
   syncCode: { sv: 'Klistra in hela anslutningskoden.', en: 'Paste the whole enrolment code.' },
   controlChars: {
     sv: 'Texten får inte innehålla radbrytningar, tabbar eller andra kontrolltecken.',

@@ -13,6 +13,14 @@ import { serveStatic } from './static';
 export { contentSecurityPolicy };
 
 export const maxBodyBytes = 1024 * 1024;
+/**
+ * A spreadsheet to import travels in the call as base64 (20 MB become about 27 MB). Only the
+ * import procedures get the larger allowance: the page names the procedure in a header before the
+ * body is read, and the body must then call that very procedure.
+ */
+export const maxUploadBodyBytes = 28 * 1024 * 1024 + 64 * 1024;
+const uploadProcedures = new Set(['imports.preview', 'imports.commit']);
+export const procedureHeader = 'x-komet-procedure';
 
 export interface BrowserShellOptions {
   /** The runtime (or, in tests, one open database): answers calls and reports committed changes. */
@@ -66,13 +74,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 const sendError = (res: ServerResponse, status: number, error: ErrorShape) => sendJson(res, status, { ok: false, error });
 
 /** Reads the body up to the limit; null when it is larger (the rest is not read). */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > limit) {
         req.removeAllListeners('data');
         req.pause();
         resolve(null);
@@ -134,14 +142,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const named = req.headers[procedureHeader];
+    const upload = typeof named === 'string' && uploadProcedures.has(named) ? named : null;
+    const body = await readBody(req, upload ? maxUploadBodyBytes : maxBodyBytes);
     if (body === null) {
       res.setHeader('Connection', 'close');
       sendError(res, 413, badRequest('Förfrågan är för stor.', 'The request is too large.'));
       return;
     }
     const call = parseCall(body);
-    if (!call) {
+    if (!call || (upload !== null && call.procedure !== upload)) {
       sendError(res, 400, badRequest('Förfrågan kunde inte läsas.', 'The request could not be read.'));
       return;
     }

@@ -34,7 +34,8 @@ const httpTransport: Transport = {
     try {
       response = await fetch('/api/call', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        // The server allows a larger body for the procedures that carry a file, named here.
+        headers: { 'Content-Type': 'application/json', 'X-Komet-Procedure': procedure },
         body: JSON.stringify({ procedure, input }),
       });
     } catch {

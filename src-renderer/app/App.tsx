@@ -5,6 +5,7 @@ import { queryClient } from '../api/queries';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ExportLogPage } from '../features/export/ExportLogPage';
 import { ExportWizardPage } from '../features/export/ExportWizardPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { OpenExportPage } from '../features/export/OpenExportPage';
 import { AttendanceSheetPage } from '../features/groups/AttendanceSheetPage';
 import { GroupCreatePage, GroupEditPage } from '../features/groups/GroupFormPages';
@@ -17,6 +18,9 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { EntryPage } from '../features/outcomes/EntryPage';
+import { LibraryPage } from '../features/outcomes/LibraryPage';
+import { OutcomesPage } from '../features/outcomes/OutcomesPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { RecordSessionPage } from '../features/record/RecordSessionPage';
 import { RecipientsPage } from '../features/recipients/RecipientsPage';
@@ -45,6 +49,9 @@ export function App() {
                 <Route path="groups/:id/edit" element={<GroupEditPage />} />
                 <Route path="groups/:id/sessions/:sessionId/record" element={<RecordSessionPage />} />
                 <Route path="groups/:id/sessions/:sessionId/sheet" element={<AttendanceSheetPage />} />
+                <Route path="outcomes" element={<OutcomesPage />} />
+                <Route path="outcomes/instruments" element={<LibraryPage />} />
+                <Route path="outcomes/entry/:participantId/:instrument/:timepoint" element={<EntryPage />} />
                 <Route path="staff/*" element={<StaffPage />} />
                 <Route path="leaders/*" element={<LeadersRoutes />} />
                 <Route path="supervision/*" element={<SupervisionRoutes />} />
@@ -60,6 +67,7 @@ export function App() {
                 <Route path="sync/conflicts" element={<ConflictsPage />} />
                 <Route path="reports" element={<ReportsPage />} />
                 <Route path="export" element={<ExportWizardPage />} />
+                <Route path="import" element={<ImportPage />} />
                 <Route path="export/log" element={<ExportLogPage />} />
                 <Route path="open-export" element={<OpenExportPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -11,11 +11,13 @@ import { useStoredLanguage } from './useLanguage';
 const navItems = [
   { to: '/', key: 'nav.dashboard', end: true },
   { to: '/groups', key: 'nav.groups', end: false },
+  { to: '/outcomes', key: 'nav.outcomes', end: false },
   { to: '/leaders', key: 'nav.leaders', end: false },
   { to: '/staff', key: 'nav.staff', end: false },
   { to: '/programmes', key: 'nav.programmes', end: false },
   { to: '/units', key: 'nav.units', end: false },
   { to: '/reports', key: 'nav.reports', end: false },
+  { to: '/import', key: 'nav.import', end: false },
   { to: '/export', key: 'nav.export', end: false },
   { to: '/open-export', key: 'nav.openExport', end: false },
   { to: '/backups', key: 'nav.backups', end: false },

@@ -115,6 +115,7 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
       expect(out.code, out.stderr).toBe(0);
       expect(out.stdout.split('\n')[0]).toBe(path.join(dir, `opened-${i}`));
       const names = fs.readdirSync(path.join(dir, `opened-${i}`)).sort();
+      // The demo enters questionnaires, so the package holds their three files as well.
       expect(names).toEqual([
         'aggregates.csv',
         'attendance.csv',
@@ -122,9 +123,12 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
         'datapackage.json',
         'fidelity.csv',
         'groups.csv',
+        'instruments.json',
         'leaders.csv',
         'manifest.json',
         'participants.csv',
+        'responses.csv',
+        'scores.csv',
         'sessions.csv',
       ]);
     }
@@ -284,6 +288,6 @@ describe('komet export and open-export', { timeout: 480_000 }, () => {
 
     // An existing folder with files in it is never written into.
     expectOneLine(komet(['open-export', 'narrow.age', '--identity', key, '--out', 'opened-0']), 1, /.+/);
-    expect(fs.readdirSync(path.join(dir, 'opened-0'))).toHaveLength(10);
+    expect(fs.readdirSync(path.join(dir, 'opened-0'))).toHaveLength(13);
   });
 });

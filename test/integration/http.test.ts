@@ -170,6 +170,30 @@ describe('browser shell', () => {
     expect(units.value.some((u) => u.name.startsWith('xxx'))).toBe(false);
   });
 
+  it('lets an import named in its header carry a spreadsheet over 1 MB, and nothing else', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `Person ${i};person${i}@example.se`).join('\n');
+    const content = Buffer.from(`Namn;E-post\n${rows}\n`).toString('base64');
+    expect(content.length).toBeGreaterThan(1024 * 1024);
+    const input = { kind: 'staff', fileName: 'personal.csv', content };
+    expect((await call({ procedure: 'imports.preview', input })).status).toBe(413);
+    const named = await call({ procedure: 'imports.preview', input }, { 'X-Komet-Procedure': 'imports.preview' });
+    expect(named.status).toBe(200);
+    const preview = JSON.parse(named.body) as { ok: boolean; value: { rows: unknown[] } };
+    expect(preview.ok).toBe(true);
+    expect(preview.value.rows).toHaveLength(40_000);
+    // The header's allowance is for the import it names only.
+    const smuggled = await call(
+      { procedure: 'units.create', input: { name: 'x'.repeat(1024 * 1024 + 10), kind: 'district' } },
+      { 'X-Komet-Procedure': 'imports.preview' },
+    );
+    expect(smuggled.status).toBe(400);
+    const other = await call(
+      { procedure: 'units.create', input: { name: 'x'.repeat(1024 * 1024 + 10), kind: 'district' } },
+      { 'X-Komet-Procedure': 'units.create' },
+    );
+    expect(other.status).toBe(413);
+  });
+
   it('only takes POST on /api/call', async () => {
     const res = await request(shell.port, { path: '/api/call', headers: { Host: host(), Authorization: `Bearer ${shell.token}` } });
     expect(res.status).toBe(405);

@@ -10,6 +10,7 @@ import { exportHandlers } from './export';
 import { fidelityHandlers } from './fidelity';
 import { followUpHandlers } from './follow-ups';
 import { groupHandlers } from './groups';
+import { importHandlers } from './imports';
 import { instrumentHandlers } from './instruments';
 import { outcomeHandlers } from './outcomes';
 import { responseHandlers } from './responses';
@@ -68,6 +69,7 @@ export function createHandlers(services: Services, deps: { info: () => AppInfo; 
     ...leaderHandlers(services),
     ...exportHandlers(services, deps),
     ...recipientHandlers(services),
+    ...importHandlers(services),
     ...instrumentHandlers(services),
     ...outcomeHandlers(services),
     ...responseHandlers(services),

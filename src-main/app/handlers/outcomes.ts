@@ -2,11 +2,17 @@ import type { Services } from '../../core/services';
 import type { Handlers, NamesIn } from '../router';
 
 /** Schedules, per-time-point statuses, the worklist and scores (services/outcomes.ts). */
-export const outcomeHandlers = ({ outcomes }: Services): Pick<Handlers, NamesIn<'outcomeSchedules'> | NamesIn<'outcomes'> | NamesIn<'scores'>> => ({
+export const outcomeHandlers = ({
+  outcomes,
+  outcomeViews,
+}: Services): Pick<Handlers, NamesIn<'outcomeSchedules'> | NamesIn<'outcomes'> | NamesIn<'scores'>> => ({
   'outcomeSchedules.list': (input) => outcomes.schedules(input),
   'outcomeSchedules.add': (input) => outcomes.addSchedule(input),
   'outcomeSchedules.delete': (input) => outcomes.deleteSchedule(input),
   'outcomes.setStatus': (input) => outcomes.setStatus(input),
   'outcomes.due': (input) => outcomes.due(input),
+  'outcomes.worklist': (input) => outcomeViews.worklist(input),
+  'outcomes.group': (input) => outcomeViews.group(input),
+  'outcomes.results': (input) => outcomeViews.results(input),
   'scores.list': (input) => outcomes.scores(input),
 });

@@ -9,7 +9,9 @@ import type { ColumnDef, TableDef } from './table-def';
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function typeLabel(c: ColumnDef): string {
-  const base = { string: 'text', integer: 'heltal / integer', boolean: '1/0', yearmonth: 'ÅÅÅÅ-MM / YYYY-MM', year: 'ÅÅÅÅ / YYYY' }[c.type];
+  const base = { string: 'text', integer: 'heltal / integer', number: 'tal / number', boolean: '1/0', yearmonth: 'ÅÅÅÅ-MM / YYYY-MM', year: 'ÅÅÅÅ / YYYY' }[
+    c.type
+  ];
   const range = c.minimum !== undefined || c.maximum !== undefined ? ` (${c.minimum ?? ''}–${c.maximum ?? ''})` : '';
   return `${base}${range}${c.required ? '' : ', kan saknas / may be blank'}`;
 }

@@ -116,6 +116,47 @@ export interface SourceGroupStaff {
   name?: string;
 }
 
+/** A questionnaire definition as stored: the canonical `komet-instrument/1` JSON of one version. */
+export interface SourceInstrument {
+  code: string;
+  version: string;
+  definition: string;
+}
+
+/** One response of a person in a group at a time point. */
+export interface SourceResponse {
+  /** The person id, as for participants. */
+  participantId: string;
+  groupId: string;
+  instrumentCode: string;
+  instrumentVersion: string;
+  timepoint: string;
+  /** Never exported (exact date): written as days from the group's start. */
+  date: IsoDate;
+  /** Item code → answer, null when blank; JSON as stored. */
+  answers: string;
+}
+
+/** One stored scale score of a response. */
+export interface SourceScore {
+  participantId: string;
+  groupId: string;
+  instrumentCode: string;
+  instrumentVersion: string;
+  timepoint: string;
+  scale: string;
+  score: number | null;
+  /** Index of the band in the scale's definition, null when the score is in none. */
+  band: number | null;
+}
+
+export interface SourceOutcomes {
+  /** The versions the responses in scope were entered under. */
+  instruments: SourceInstrument[];
+  responses: SourceResponse[];
+  scores: SourceScore[];
+}
+
 /** Rows that may be many (attendance, fidelity) come as re-readable streams, e.g. SQLite iterate(). */
 export type RowSource<T> = () => Iterable<T> | AsyncIterable<T>;
 
@@ -144,6 +185,8 @@ export interface ExportSource {
   fidelity: RowSource<SourceFidelity>;
   /** The dropout reasons' codes, for the codebook; none when left out. */
   dropoutReasonCodes?: readonly string[];
+  /** Questionnaires of the enrolments in scope; none when left out. */
+  outcomes?: SourceOutcomes;
 }
 
 export const PERIOD_GRANULARITIES = ['week', 'month', 'quarter', 'half', 'year'] as const;

@@ -8,6 +8,7 @@ import { MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
 import { decrypterFor, readAgeHeader, unwrapFileKey, type OpenCredentials } from './open-header';
 import { CsvRecordCounter, readPackage, type EntryFound, type EntrySink } from './open-stream';
 import { createStaging } from './staging';
+import { INSTRUMENTS_FILE, OUTCOME_TABLE_NAMES } from './outcome-tables';
 import { TABLE_NAMES } from './tables';
 
 export type { OpenCredentials } from './open-header';
@@ -29,8 +30,15 @@ export type { OpenCredentials } from './open-header';
  */
 
 export const PACKAGE_FILES: readonly string[] = [...TABLE_NAMES.map((n) => `${n}.csv`), 'datapackage.json', 'codebook.md', MANIFEST_FILE];
-/** Files a package may hold beside the required ones: the Excel copies, when asked for. */
-const OPTIONAL_FILES: readonly string[] = TABLE_NAMES.map(excelName);
+/**
+ * Files a package may hold beside the required ones: the questionnaire files when its scope had
+ * answers, and the Excel copies when asked for.
+ */
+const OPTIONAL_FILES: readonly string[] = [
+  ...OUTCOME_TABLE_NAMES.map((n) => `${n}.csv`),
+  INSTRUMENTS_FILE,
+  ...[...TABLE_NAMES, ...OUTCOME_TABLE_NAMES].map(excelName),
+];
 const ALLOWED_FILES: readonly string[] = [...PACKAGE_FILES, ...OPTIONAL_FILES];
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 /**

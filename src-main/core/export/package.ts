@@ -9,6 +9,7 @@ import { exportErrors } from './export-errors';
 import { MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type CurrentManifest } from './manifest';
 import type { Coarsening, ExportSource } from './model';
 import { createPseudonymiser, exportKeyId, pseudonymSettings } from './pseudonym';
+import { hasOutcomes, INSTRUMENTS_FILE, instrumentsJson } from './outcome-tables';
 import { buildTables } from './tables';
 import type { Cell, TableDef } from './table-def';
 import { NativeZipDeflate } from './zip-deflate';
@@ -270,6 +271,7 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     if (options.excelCopies) yield* writeExcelCopy(table);
   }
 
+  if (hasOutcomes(source.outcomes)) yield* writeWhole(INSTRUMENTS_FILE, instrumentsJson(source.outcomes.instruments));
   const title = 'Komet – pseudonymiserad FoU-export / pseudonymised evaluation export';
   yield* writeWhole(
     'datapackage.json',

@@ -9,7 +9,7 @@ export type Cell = string | number | null;
 
 export interface ColumnDef {
   name: string;
-  type: 'string' | 'integer' | 'boolean' | 'yearmonth' | 'year';
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'yearmonth' | 'year';
   required: boolean;
   description: Bilingual;
   enum?: readonly string[];

@@ -16,11 +16,12 @@ import {
   type ExportSource,
   type SourceGroup,
 } from './model';
+import { buildOutcomeTables, hasOutcomes } from './outcome-tables';
 import type { Pseudonymiser } from './pseudonym';
 import { bi, flag, type Cell, type ColumnDef, type TableDef } from './table-def';
 
 /**
- * The seven exported tables. Every value written here passes through a pseudonym, a
+ * The exported tables. Every value written here passes through a pseudonym, a
  * generalisation, a code list or a count: nothing is copied from a free-text or identifying field.
  * The disclosure plan decides the detail of every quasi-identifier, which values are hidden ("*")
  * and which participant rows are left out.
@@ -35,6 +36,7 @@ export interface TableContext {
 /** A value hidden to keep the participant rows k-anonymous; '' stays "not recorded". */
 export const HIDDEN = '*';
 
+/** The tables of every package; responses and scores join them when the scope holds questionnaire answers (see outcome-tables). */
 export const TABLE_NAMES = ['groups', 'sessions', 'participants', 'attendance', 'fidelity', 'leaders', 'aggregates'] as const;
 
 const enumColumn = (
@@ -411,6 +413,16 @@ export function buildTables(ctx: TableContext): TableDef[] {
     attendanceTable,
     fidelityTable,
     leadersTable,
+    ...(hasOutcomes(source.outcomes)
+      ? buildOutcomeTables({
+          outcomes: source.outcomes,
+          pseudo,
+          groups,
+          isEnrolled,
+          participantIdColumn,
+          groupIdColumn,
+        })
+      : []),
     aggregatesTable(plan.assessment.aggregates, programmeCodes, unitValues, detail.unit === 'area' ? L.areaLabels : {}),
   ];
 }

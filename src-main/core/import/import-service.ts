@@ -1,12 +1,14 @@
 import { AppError } from '../errors';
+import type { attendanceService, ImportedMarks } from '../services/attendance';
 import type { ServiceContext } from '../services/context';
 import type { groupService } from '../services/groups';
 import type { participantService } from '../services/participants';
 import type { staffService } from '../services/staff';
 import type { ImportKind } from './kinds';
-import type { ColumnMapping } from './mapping';
+import { describeMapping, type ColumnMapping } from './mapping';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
+import { planAttendance, type AttendanceImportInput } from './attendance-plan';
 import { planGroups, type GroupImportInput } from './group-plan';
 import { planParticipants, type ParticipantImportInput } from './participant-plan';
 import { planStaff } from './staff-plan';
@@ -17,9 +19,13 @@ export interface LastImport {
   kind: ImportKind;
   at: string;
   created: string[];
+  /** An attendance import's marks, and the sessions and groups it recorded as held and running. */
+  attendance?: ImportedMarks;
 }
 
 const lastImportKey = 'import.last';
+/** The columns the last import of a kind used, offered again for the next file of that kind. */
+const mappingKey = (kind: ImportKind) => `import.mapping.${kind}`;
 
 const refusedRows = (plan: ImportPlan) =>
   new AppError(
@@ -56,7 +62,12 @@ const groupHasParticipants = () =>
 
 const nothingToUndo = () => new AppError('not_found', { sv: 'Det finns ingen import att ångra.', en: 'There is no import to undo.' });
 
-type Writers = { staff: ReturnType<typeof staffService>; groups: ReturnType<typeof groupService>; participants: ReturnType<typeof participantService> };
+type Writers = {
+  staff: ReturnType<typeof staffService>;
+  groups: ReturnType<typeof groupService>;
+  participants: ReturnType<typeof participantService>;
+  attendance: ReturnType<typeof attendanceService>;
+};
 
 /** Thrown to roll the dry run's trial writes back. */
 class TrialOver extends Error {}
@@ -65,13 +76,26 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
   const { repos, tx, audit, clock } = ctx;
 
   /** Creates the plan's new rows through the services. */
-  const createRows = (kind: ImportKind, planned: ImportPlan, writers: Writers, onError: (row: PlannedRow, err: unknown) => void): string[] => {
+  const createRows = (
+    kind: ImportKind,
+    planned: ImportPlan,
+    writers: Writers,
+    onError: (row: PlannedRow, err: unknown) => void,
+  ): { created: string[]; attendance?: ImportedMarks } => {
     const rows = planned.rows.filter((r) => r.status === 'new');
     if (kind === 'participants') {
-      return writers.participants.createMany(
+      const created = writers.participants.createMany(
         rows.map((r) => r.input as ParticipantImportInput),
         (index, err) => onError(rows[index]!, err),
       );
+      return { created };
+    }
+    if (kind === 'attendance') {
+      const attendance = writers.attendance.importMarks(
+        rows.map((r) => r.input as AttendanceImportInput),
+        (index, err) => onError(rows[index]!, err),
+      );
+      return { created: attendance.cells.map(([participantId, sessionId]) => `${participantId}|${sessionId}`), attendance };
     }
     const created: string[] = [];
     for (const row of rows) {
@@ -82,7 +106,7 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
         onError(row, err);
       }
     }
-    return created;
+    return { created };
   };
 
   /**
@@ -117,6 +141,8 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
         return planGroups(repos, table, mapping);
       case 'participants':
         return planParticipants(repos, table, mapping);
+      case 'attendance':
+        return planAttendance(repos, table, mapping);
     }
   };
 
@@ -137,12 +163,13 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
       return tx(() => {
         const planned = plan(kind, table, mapping);
         if (planned.counts.invalid > 0 && !options.skipInvalid) throw refusedRows(planned);
-        const created = createRows(kind, planned, services, (row, err) => {
+        const { created, attendance } = createRows(kind, planned, services, (row, err) => {
           throw atRow(row.rowNumber, err);
         });
         const importId = crypto.randomUUID();
-        const last: LastImport = { id: importId, kind, at: clock.now(), created };
+        const last: LastImport = { id: importId, kind, at: clock.now(), created, ...(attendance ? { attendance } : {}) };
         repos.settings.set(lastImportKey, JSON.stringify(last));
+        repos.settings.set(mappingKey(kind), JSON.stringify(describeMapping(kind, table.headers, mapping)));
         audit.record({ action: 'import', entity: 'import', entityId: importId, fields: [kind] });
         return { plan: planned, importId };
       });
@@ -150,11 +177,27 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
 
     last: readLast,
 
+    /** Field → header as the last committed import of the kind mapped them, if any. */
+    savedMapping(kind: ImportKind): Record<string, string | null> | null {
+      const text = repos.settings.get(mappingKey(kind));
+      if (!text) return null;
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+      // Read back as entries, so a header named like a prototype key stays an ordinary string.
+      return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string | null] => e[1] === null || typeof e[1] === 'string'));
+    },
+
     /** Removes everything the last import created, newest first, or nothing if any of it is now in use. */
     undo(): { kind: ImportKind; removed: number } {
       return tx(() => {
         const last = readLast();
         if (!last) throw nothingToUndo();
+        if (last.kind === 'attendance') {
+          const removed = last.attendance ? services.attendance.undoImportedMarks(last.attendance) : 0;
+          repos.settings.set(lastImportKey, '');
+          audit.record({ action: 'undo', entity: 'import', entityId: last.id, fields: [last.kind] });
+          return { kind: last.kind, removed };
+        }
         let removed = 0;
         // Records deleted by hand since the import are gone already; the rest go, or none do.
         for (const id of [...last.created].reverse()) {

@@ -1,6 +1,7 @@
 /** What can be imported, and the columns each kind reads (header names people use, sv and en). */
-export const IMPORT_KINDS = ['staff', 'groups', 'participants'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../../contract/enums';
+
+export { IMPORT_KINDS, type ImportKind };
 
 export interface FieldSpec {
   field: string;
@@ -83,6 +84,30 @@ export const kindFields: Record<ImportKind, FieldSpec[]> = {
       required: false,
       headers: ['samtyckesdatum', 'datumförsamtycke', 'consentdate'],
       label: { sv: 'Samtyckesdatum', en: 'Consent date' },
+    },
+  ],
+  attendance: [
+    { field: 'programme', required: true, headers: ['program', 'programme', 'variant'], label: { sv: 'Program', en: 'Programme' } },
+    { field: 'unit', required: true, headers: ['enhet', 'unit', 'stadsdel', 'stadsdelsförvaltning', 'district'], label: { sv: 'Enhet', en: 'Unit' } },
+    {
+      field: 'groupStart',
+      required: true,
+      headers: ['gruppstart', 'startdatum', 'start', 'grupp', 'group', 'groupstart', 'startdate'],
+      label: { sv: 'Gruppens startdatum', en: 'Group start date' },
+    },
+    { field: 'name', required: true, headers: ['namn', 'deltagare', 'name', 'participant', 'förälder', 'parent'], label: { sv: 'Namn', en: 'Name' } },
+    // A list with one row per mark names its session and state; a matrix has a column per session instead.
+    {
+      field: 'session',
+      required: false,
+      headers: ['tillfälle', 'träff', 'session', 'träffnummer', 'sessionnumber', 'träffdatum', 'sessiondate', 'datum', 'date'],
+      label: { sv: 'Träff (nummer eller datum)', en: 'Session (number or date)' },
+    },
+    {
+      field: 'state',
+      required: false,
+      headers: ['närvaro', 'närvarande', 'attendance', 'present', 'status', 'state'],
+      label: { sv: 'Närvaro', en: 'Attendance' },
     },
   ],
 };

@@ -22,7 +22,13 @@ export function guessMapping(kind: ImportKind, headers: readonly string[]): Colu
 }
 
 /** Applies a saved or user-chosen mapping over the guess; unknown fields and headers are refused. */
-export function adjustMapping(kind: ImportKind, headers: readonly string[], guessed: ColumnMapping, chosen: unknown): ColumnMapping {
+export function adjustMapping(
+  kind: ImportKind,
+  headers: readonly string[],
+  guessed: ColumnMapping,
+  chosen: unknown,
+  options: { requireAll?: boolean } = {},
+): ColumnMapping {
   // Read as the parsed JSON's own keys: a "__proto__" key is then an unknown field, not a prototype.
   const entries = chosen !== null && typeof chosen === 'object' && !Array.isArray(chosen) ? Object.entries(chosen) : null;
   if (!entries || entries.some(([, v]) => v !== null && (typeof v !== 'string' || v.length > 200))) {
@@ -53,8 +59,8 @@ export function adjustMapping(kind: ImportKind, headers: readonly string[], gues
     }
     mapping.set(field, index);
   }
-  const missing = kindFields[kind].filter((f) => f.required && !mapping.has(f.field));
-  if (missing.length) {
+  const missing = missingFields(kind, mapping);
+  if (missing.length && options.requireAll !== false) {
     throw new AppError('validation', {
       sv: `Ingen kolumn hittades för ${missing.map((f) => `"${f.label.sv}"`).join(', ')}. Ange den i mappningen.`,
       en: `No column was found for ${missing.map((f) => `"${f.label.en}"`).join(', ')}. Give it in the mapping.`,
@@ -62,6 +68,9 @@ export function adjustMapping(kind: ImportKind, headers: readonly string[], gues
   }
   return mapping;
 }
+
+/** The required fields the mapping has no column for. */
+export const missingFields = (kind: ImportKind, mapping: ColumnMapping) => kindFields[kind].filter((f) => f.required && !mapping.has(f.field));
 
 /** The mapping as field → header, for printing and saving. */
 export function describeMapping(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): Record<string, string | null> {

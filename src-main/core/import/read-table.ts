@@ -48,8 +48,15 @@ export async function readTable(filePath: string, options: { sheet?: string; lim
   if (!stat.isFile()) throw refuse.notSpreadsheet();
   if (stat.size > limits.maxFileBytes) throw refuse.tooLarge(limits.maxFileBytes);
   if (stat.size === 0) throw refuse.empty();
-  const bytes = new Uint8Array(fs.readFileSync(filePath));
-  const format = formatOf(filePath, bytes, limits);
+  return readTableBytes(filePath, new Uint8Array(fs.readFileSync(filePath)), options);
+}
+
+/** The same for a file's bytes that came another way (the app sends the file the user chose); the name only tells .ods apart. */
+export async function readTableBytes(fileName: string, bytes: Uint8Array, options: { sheet?: string; limits?: ImportLimits } = {}): Promise<ImportTable> {
+  const limits = options.limits ?? importLimits;
+  if (bytes.byteLength > limits.maxFileBytes) throw refuse.tooLarge(limits.maxFileBytes);
+  if (bytes.byteLength === 0) throw refuse.empty();
+  const format = formatOf(fileName, bytes, limits);
   const parsed = await parseInWorker(format, bytes, options.sheet, limits);
   const headerIndex = parsed.rows.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerIndex < 0) throw refuse.empty();

@@ -158,6 +158,13 @@ export function attendanceRepo(orm: Orm, clock: Clock) {
         .set({ status: 'held', heldDate: sql`${sessions.plannedDate}`, cancelReason: null, updatedAt: clock.now() })
         .where(eq(sessions.id, sessionId))
         .run(),
+    /** Takes back a held status that only an import gave: the session is planned again, with no counts. */
+    markPlanned: (sessionId: string) =>
+      orm
+        .update(sessions)
+        .set({ status: 'planned', heldDate: null, participantCount: null, familyCount: null, updatedAt: clock.now() })
+        .where(eq(sessions.id, sessionId))
+        .run(),
     setTracking: (groupId: string, tracks: boolean) =>
       orm.update(groups).set({ tracksAttendance: tracks, updatedAt: clock.now() }).where(eq(groups.id, groupId)).run(),
   };

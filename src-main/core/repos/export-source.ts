@@ -7,7 +7,10 @@ import type {
   SourceFidelity,
   SourceGroup,
   SourceGroupStaff,
+  SourceInstrument,
   SourceParticipant,
+  SourceResponse,
+  SourceScore,
   SourceProgramme,
   SourceSession,
   SourceUnit,
@@ -168,6 +171,28 @@ export function exportSourceRepo(sqlite: Database.Database) {
      select g.id as groupId, g.supervisor_id as staffId, 'supervisor' as role from groups g where g.supervisor_id is not null and ${GROUPS_IN_SCOPE}
      order by 1, 3, 2`,
   );
+  // Responses belong to an enrolment; the export names them by the person, as participants.csv does.
+  const responses = sqlite.prepare<[ScopeParams], SourceResponse>(
+    `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
+       r.timepoint, r.date, r.answers
+     from outcome_responses r join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
+     where ${GROUPS_IN_SCOPE}
+     order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id`,
+  );
+  const scores = sqlite.prepare<[ScopeParams], SourceScore>(
+    `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
+       r.timepoint, sc.scale, sc.score, sc.band
+     from outcome_responses r join outcome_scores sc on sc.response_id = r.id
+       join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
+     where ${GROUPS_IN_SCOPE}
+     order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id, sc.rowid`,
+  );
+  const instrumentsUsed = sqlite.prepare<[ScopeParams], SourceInstrument>(
+    `select i.code, i.version, i.definition from instruments i
+     where exists (select 1 from outcome_responses r join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
+                   where r.instrument_code = i.code and r.instrument_version = i.version and ${GROUPS_IN_SCOPE})
+     order by i.code, i.version`,
+  );
   const migrations = sqlite.prepare<[], { n: number }>('select count(*) as n from __drizzle_migrations');
 
   /**
@@ -306,6 +331,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         sessions,
         participants: people,
         groupStaff: staff,
+        outcomes: { instruments: instrumentsUsed.all(params), responses: responses.all(params), scores: scores.all(params) },
         // A mark's enrolment and session are found by rowid through their id indexes alone; the
         // sorted rowids of the kept enrolments and sessions in scope do the filtering.
         attendance: function* () {

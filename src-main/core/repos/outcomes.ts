@@ -59,6 +59,22 @@ export interface StoredScore extends ScoreRow {
   timepoint: string;
 }
 
+export interface EnrolmentName {
+  participantId: string;
+  participantName: string;
+  programmeName: string;
+  unitName: string;
+  groupStartDate: string;
+}
+
+export interface InstrumentScore {
+  participantId: string;
+  programmeId: string;
+  timepoint: string;
+  scale: string;
+  score: number | null;
+}
+
 const instrumentColumns = {
   code: instruments.code,
   version: instruments.version,
@@ -100,6 +116,14 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
            r.timepoint as timepoint, s.scale as scale, s.score as score, s.band as band, s.answered as answered, s.filled as filled
     from outcome_responses r join outcome_scores s on s.response_id = r.id
     order by r.participant_id, r.instrument_code, r.timepoint, r.id, s.rowid`);
+  const enrolmentNames = sqlite.prepare(`
+    select p.id as participantId, p.display_name as participantName, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
+    from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id`);
+  const instrumentScores = sqlite.prepare(`
+    select r.participant_id as participantId, g.programme_id as programmeId, r.timepoint as timepoint, s.scale as scale, s.score as score
+    from outcome_responses r join outcome_scores s on s.response_id = r.id
+    join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
+    where r.instrument_code = ?`);
 
   return {
     listInstruments: (): InstrumentRow[] => orm.select(instrumentColumns).from(instruments).orderBy(asc(instruments.code), asc(instruments.createdAt)).all(),
@@ -217,6 +241,11 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
         .where(eq(outcomeScores.responseId, responseId))
         .all(),
     storedScores: (): StoredScore[] => storedScores.all() as StoredScore[],
+
+    /** Who each enrolment is and which group it belongs to, in words for the worklist. */
+    enrolmentNames: (): EnrolmentName[] => enrolmentNames.all() as EnrolmentName[],
+    /** Every stored scale score of one instrument (all its versions), with the participant's programme. */
+    instrumentScores: (instrumentCode: string): InstrumentScore[] => instrumentScores.all(instrumentCode) as InstrumentScore[],
 
     programmeOfParticipant: (participantId: string): string | undefined => programmeOfParticipant.get(participantId) as string | undefined,
     enrolmentDates: (): EnrolmentDates[] => enrolmentDates.all() as EnrolmentDates[],

@@ -95,6 +95,86 @@ export function participantRepo(orm: Orm, clock: Clock) {
     )
     .prepare();
 
+  // An import inserts thousands of participants in one go: every statement it repeats is prepared once.
+  const takingPartFields = { id: participants.id, familyId: participants.familyId, displayName: participants.displayName };
+  const takingPart = preparedRows(
+    orm
+      .select(takingPartFields)
+      .from(participants)
+      .where(and(eq(participants.groupId, placeholder('groupId')), or(isNull(participants.manualStatus), ne(participants.manualStatus, 'moved')))),
+    takingPartFields,
+  );
+  const insertRow = orm
+    .insert(participants)
+    .values({
+      id: placeholder('id'),
+      personId: placeholder('personId'),
+      groupId: placeholder('groupId'),
+      familyId: placeholder('familyId'),
+      displayName: placeholder('displayName'),
+      relation: placeholder('relation'),
+      contact: placeholder('contact'),
+      enrolmentDate: placeholder('enrolmentDate'),
+      consent: placeholder('consent'),
+      consentDate: placeholder('consentDate'),
+      movedFromGroupId: placeholder('movedFromGroupId'),
+      createdAt: placeholder('now'),
+      updatedAt: placeholder('now'),
+    })
+    .prepare();
+  const familyFields = { id: families.id, childBirthYear: families.childBirthYear, childGender: families.childGender };
+  const familyById = preparedRows(
+    orm
+      .select(familyFields)
+      .from(families)
+      .where(eq(families.id, placeholder('id'))),
+    familyFields,
+  );
+  const insertFamilyRow = orm
+    .insert(families)
+    .values({
+      id: placeholder('id'),
+      childBirthYear: placeholder('childBirthYear'),
+      childGender: placeholder('childGender'),
+      createdAt: placeholder('now'),
+      updatedAt: placeholder('now'),
+    })
+    .prepare();
+  const updateFamilyRow = orm
+    .update(families)
+    .set({
+      childBirthYear: bound('childBirthYear', families.childBirthYear),
+      childGender: bound('childGender', families.childGender),
+      updatedAt: bound('now', families.updatedAt),
+    })
+    .where(eq(families.id, placeholder('id')))
+    .prepare();
+
+  // Undoing an import deletes as many as it added.
+  const countField = { n: count() };
+  const marksOf = preparedRows(
+    orm
+      .select(countField)
+      .from(attendance)
+      .where(eq(attendance.participantId, placeholder('id'))),
+    countField,
+  );
+  const membersOf = preparedRows(
+    orm
+      .select(countField)
+      .from(participants)
+      .where(eq(participants.familyId, placeholder('id'))),
+    countField,
+  );
+  const deleteRow = orm
+    .delete(participants)
+    .where(eq(participants.id, placeholder('id')))
+    .prepare();
+  const deleteFamilyRow = orm
+    .delete(families)
+    .where(eq(families.id, placeholder('id')))
+    .prepare();
+
   const countWhere = (where: SQL | undefined) => orm.select({ n: count() }).from(participants).where(where).get()!.n;
 
   return {
@@ -129,36 +209,30 @@ export function participantRepo(orm: Orm, clock: Clock) {
     sameName(groupId: string, exceptId: string, displayName: string): { id: string; familyId: string }[] {
       // Compared in JavaScript: SQLite's nocase folds ASCII only, and a group has a handful of rows.
       const wanted = foldCase(displayName);
-      return orm
-        .select({ id: participants.id, familyId: participants.familyId, displayName: participants.displayName })
-        .from(participants)
-        .where(
-          and(eq(participants.groupId, groupId), or(isNull(participants.manualStatus), ne(participants.manualStatus, 'moved')), ne(participants.id, exceptId)),
-        )
-        .all()
-        .filter((r) => foldCase(r.displayName) === wanted);
+      return takingPart
+        .all({ groupId })
+        .filter((r) => r.id !== exceptId && foldCase(r.displayName) === wanted)
+        .map(({ id, familyId }) => ({ id, familyId }));
     },
+    /** The group's enrolments that have not moved out, with their names: what an import compares many new names with. */
+    takingPart: (groupId: string): { id: string; familyId: string; displayName: string }[] => takingPart.all({ groupId }),
     insert(fields: ParticipantFields & { groupId: string; personId?: string; movedFromGroupId?: string | null }): string {
       const id = crypto.randomUUID();
       const now = clock.now();
-      orm
-        .insert(participants)
-        .values({
-          id,
-          personId: fields.personId ?? crypto.randomUUID(),
-          groupId: fields.groupId,
-          familyId: fields.familyId,
-          displayName: fields.displayName,
-          relation: fields.relation,
-          contact: fields.contact,
-          enrolmentDate: fields.enrolmentDate,
-          consent: fields.consent,
-          consentDate: fields.consentDate,
-          movedFromGroupId: fields.movedFromGroupId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
+      insertRow.run({
+        id,
+        personId: fields.personId ?? crypto.randomUUID(),
+        groupId: fields.groupId,
+        familyId: fields.familyId,
+        displayName: fields.displayName,
+        relation: fields.relation,
+        contact: fields.contact,
+        enrolmentDate: fields.enrolmentDate,
+        consent: fields.consent,
+        consentDate: fields.consentDate,
+        movedFromGroupId: fields.movedFromGroupId ?? null,
+        now,
+      });
       return id;
     },
     update: (id: string, f: ParticipantFields) =>
@@ -195,27 +269,21 @@ export function participantRepo(orm: Orm, clock: Clock) {
       orm.update(participants).set({ keepActive, updatedAt: clock.now() }).where(eq(participants.id, id)).run(),
     /** Writes the derived figures; returns whether anything changed. */
     setDerived: (id: string, d: StatusResult): boolean => setDerived.run({ id, ...d }).changes > 0,
-    delete: (id: string) => orm.delete(participants).where(eq(participants.id, id)).run(),
-    markCount: (id: string) => orm.select({ n: count() }).from(attendance).where(eq(attendance.participantId, id)).get()!.n,
+    delete: (id: string) => deleteRow.run({ id }),
+    markCount: (id: string) => marksOf.get({ id })!.n,
 
-    family: (id: string) =>
-      orm
-        .select({ id: families.id, childBirthYear: families.childBirthYear, childGender: families.childGender })
-        .from(families)
-        .where(eq(families.id, id))
-        .get(),
+    family: (id: string) => familyById.get({ id }),
     insertFamily(childBirthYear: number | null, childGender: FamilyGender): string {
       const id = crypto.randomUUID();
-      const now = clock.now();
-      orm.insert(families).values({ id, childBirthYear, childGender, createdAt: now, updatedAt: now }).run();
+      insertFamilyRow.run({ id, childBirthYear, childGender, now: clock.now() });
       return id;
     },
     updateFamily: (id: string, childBirthYear: number | null, childGender: FamilyGender) =>
-      orm.update(families).set({ childBirthYear, childGender, updatedAt: clock.now() }).where(eq(families.id, id)).run(),
+      updateFamilyRow.run({ id, childBirthYear, childGender, now: clock.now() }),
     familyHasMemberIn: (familyId: string, groupId: string) => countWhere(and(eq(participants.familyId, familyId), eq(participants.groupId, groupId))) > 0,
     /** Drops a family nobody belongs to any more. */
     removeFamilyIfUnused(id: string): void {
-      if (countWhere(eq(participants.familyId, id)) === 0) orm.delete(families).where(eq(families.id, id)).run();
+      if (membersOf.get({ id })!.n === 0) deleteFamilyRow.run({ id });
     },
   };
 }

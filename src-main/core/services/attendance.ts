@@ -12,6 +12,29 @@ const countsOnly = () =>
     en: 'The group records only the number of participants per session, not attendance per participant. Turn on attendance tracking for the group first.',
   });
 
+/** One participant's marks from an import. */
+export interface ImportedRow {
+  participantId: string;
+  marks: readonly { sessionId: string; state: AttendanceState }[];
+}
+/** What an import of marks wrote: the cells, and the sessions and groups it recorded as held and running. */
+export interface ImportedMarks {
+  cells: [participantId: string, sessionId: string, state: AttendanceState][];
+  heldSessions: string[];
+  runningGroups: string[];
+}
+
+const markedSince = () =>
+  conflict({
+    sv: 'Närvaron för träffen har registrerats i Komet sedan provkörningen. Gör om provkörningen.',
+    en: 'Attendance for the session has been recorded in Komet since the dry run. Run the dry run again.',
+  });
+const changedSince = () =>
+  conflict({
+    sv: 'En närvaromarkering från importen har ändrats sedan dess, så importen ångras inte. Inget ångrades.',
+    en: 'An attendance mark from the import has been changed since, so the import is not undone. Nothing was undone.',
+  });
+
 export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
   const status = participationStatus(repos);
 
@@ -96,6 +119,15 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
     };
   }
 
+  /** Counts of the sessions whose marks changed, then every participant of their groups. */
+  function afterManyMarks(touched: ReadonlyMap<string, string>, groups: ReadonlySet<string> = new Set(touched.values())): void {
+    for (const [sessionId] of touched) {
+      if (repos.attendance.session(sessionId).status === 'held') repos.attendance.deriveSessionCounts(sessionId);
+      audit.record({ action: 'update', entity: 'attendance', entityId: sessionId, fields: ['state'] });
+    }
+    for (const groupId of groups) status.recomputeGroup(groupId);
+  }
+
   function grid(groupId: string): AttendanceGrid {
     const group = repos.groups.row(groupId);
     if (!group) throw missing('group');
@@ -148,6 +180,91 @@ export function attendanceService({ repos, tx, audit, clock }: ServiceContext) {
         const cells = targets.map((p) => ({ participantId: p.id, state: repos.attendance.mark(p.id, sessionId) }));
         return result(sessionId, evaluated, cells);
       }),
+
+    /**
+     * Many participants' marks at once (an import), each row checked by the rules of a single
+     * cell and written in its own savepoint, so a refused row is reported through onError and
+     * leaves no trace. A planned session that has taken place is recorded held, as the grid
+     * does when asked; counts and statuses are derived once per session and group at the end.
+     * Returns what an undo needs to take it all back.
+     */
+    importMarks(rows: readonly ImportedRow[], onError: (index: number, err: unknown) => void): ImportedMarks {
+      return tx(() => {
+        const written: ImportedMarks['cells'] = [];
+        const heldSessions: string[] = [];
+        const runningGroups: string[] = [];
+        const touched = new Map<string, string>();
+        rows.forEach((r, index) => {
+          try {
+            const done = tx(() => {
+              const cells: ImportedMarks['cells'] = [];
+              const held: string[] = [];
+              const running: string[] = [];
+              const sessionsOf: [string, string][] = [];
+              for (const m of r.marks) {
+                const { session, becameHeld } = writableSession(m.sessionId, true);
+                checkParticipant(repos.participants.row(r.participantId), session);
+                if (becameHeld) {
+                  recordHeld(session);
+                  held.push(session.id);
+                  if (session.groupStatus === 'planned') running.push(session.groupId);
+                }
+                if (repos.attendance.mark(r.participantId, m.sessionId) !== null) throw markedSince();
+                repos.attendance.set(r.participantId, m.sessionId, m.state);
+                cells.push([r.participantId, m.sessionId, m.state]);
+                sessionsOf.push([m.sessionId, session.groupId]);
+              }
+              return { cells, held, running, sessionsOf };
+            });
+            written.push(...done.cells);
+            heldSessions.push(...done.held);
+            runningGroups.push(...done.running);
+            for (const [sessionId, groupId] of done.sessionsOf) touched.set(sessionId, groupId);
+          } catch (err) {
+            onError(index, err);
+          }
+        });
+        afterManyMarks(touched);
+        return { cells: written, heldSessions, runningGroups };
+      });
+    },
+
+    /**
+     * Takes back the marks of an import, and the held status of the sessions and groups it gave,
+     * where nothing else has been recorded on them since. A mark changed since refuses the whole undo.
+     */
+    undoImportedMarks(imported: ImportedMarks): number {
+      return tx(() => {
+        const touched = new Map<string, string>();
+        let removed = 0;
+        for (const [participantId, sessionId, state] of imported.cells) {
+          const now = repos.attendance.mark(participantId, sessionId);
+          if (now === null) continue;
+          if (now !== state) throw changedSince();
+          repos.attendance.set(participantId, sessionId, null);
+          const session = repos.attendance.sessionContext(sessionId);
+          if (session) touched.set(sessionId, session.groupId);
+          removed++;
+        }
+        // Every group whose marks changed is evaluated again, whether or not its sessions stay held.
+        const groups = new Set(touched.values());
+        for (const sessionId of imported.heldSessions) {
+          const session = repos.attendance.sessionContext(sessionId);
+          if (!session || session.status !== 'held' || repos.attendance.session(sessionId).markedCount > 0) continue;
+          repos.attendance.markPlanned(sessionId);
+          touched.delete(sessionId);
+          audit.record({ action: 'update', entity: 'session', entityId: sessionId, fields: ['status', 'heldDate'] });
+        }
+        for (const groupId of new Set(imported.runningGroups)) {
+          const group = repos.groups.row(groupId);
+          if (group?.status !== 'running' || repos.attendance.groupSessions(groupId).some((s) => s.status === 'held')) continue;
+          repos.groups.update(groupId, { status: 'planned' });
+          audit.record({ action: 'update', entity: 'group', entityId: groupId, fields: ['status'] });
+        }
+        afterManyMarks(touched, groups);
+        return removed;
+      });
+    },
 
     /** Switching on derives the counts of sessions that have marks; switching off keeps the counts as typed numbers. */
     setTracksAttendance: ({ id, tracksAttendance }: ParsedInput<'groups.setTracksAttendance'>): AttendanceGrid =>

@@ -33,6 +33,7 @@ import { unitService } from './units';
 import { calendarService } from './calendar';
 import { instrumentService } from './instruments';
 import { outcomeService } from './outcomes';
+import { outcomeViewService } from './outcome-views';
 import { responseService } from './responses';
 
 export interface ServiceDeps {
@@ -46,6 +47,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
   const staff = staffService(ctx);
   const participants = participantService(ctx);
   const groups = groupService(ctx);
+  const attendance = attendanceService(ctx);
   const quiet = { ...ctx, audit: noAudit };
   return {
     programmes: programmeService(ctx),
@@ -61,7 +63,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     settings: settingsService(ctx),
     seed: seedService(ctx),
     participants,
-    attendance: attendanceService(ctx),
+    attendance,
     fidelity: fidelityService(ctx),
     sessionPlans: sessionPlanService(ctx),
     programmeRules: programmeRulesService(ctx),
@@ -78,12 +80,13 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     recipients: recipientService(ctx),
     instruments: instrumentService(ctx),
     outcomes: outcomeService(ctx),
+    outcomeViews: outcomeViewService(ctx),
     responses: responseService(ctx),
     // The import's dry run tries its rows through these and rolls back: nothing for the audit log.
     imports: importService(
       ctx,
-      { staff, groups, participants },
-      { staff: staffService(quiet), groups: groupService(quiet), participants: participantService(quiet) },
+      { staff, groups, participants, attendance },
+      { staff: staffService(quiet), groups: groupService(quiet), participants: participantService(quiet), attendance: attendanceService(quiet) },
     ),
   };
 }

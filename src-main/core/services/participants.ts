@@ -1,9 +1,11 @@
-import type { ParsedInput, Participant } from '../../contract';
+import type { ParsedInput, Participant, Programme } from '../../contract';
 import { changedFields } from '../audit';
 import { AppError } from '../errors';
 import { conflict, fieldErrorWith, inUse, IssueList, missing } from '../domain/errors';
 import { birthYearFits } from '../domain/participation';
+import type { GroupRow } from '../repos/groups';
 import type { ParticipantRow } from '../repos/participants';
+import { foldCase } from '../domain/text';
 import type { ServiceContext } from './context';
 import { participationStatus } from './participation-status';
 
@@ -25,8 +27,8 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     (() => {
       throw participantMissing();
     })();
-  const activeGroup = (groupId: string, path: string) => {
-    const group = repos.groups.row(groupId);
+  const activeGroup = (groupId: string, path: string, known: Lookups = direct) => {
+    const group = known.group(groupId);
     if (!group) throw fieldErrorWith(path, { sv: 'Gruppen finns inte (längre).', en: 'The group does not exist (any more).' });
     if (group.status === 'cancelled') {
       throw fieldErrorWith(path, {
@@ -38,9 +40,9 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
   };
 
   /** Checks every field rule at once, so a form can show all problems together. */
-  function checkFields(f: Fields, groupId: string, childBirthYear: number | null, childGender: string | null): void {
-    const group = repos.groups.row(groupId)!;
-    const programme = repos.programmes.get(group.programmeId)!;
+  function checkFields(f: Fields, groupId: string, childBirthYear: number | null, childGender: string | null, known: Lookups = direct): void {
+    const group = known.group(groupId)!;
+    const programme = known.programme(group.programmeId)!;
     const issues = new IssueList();
     const year = Number(clock.today().slice(0, 4));
     if (!parentAudiences.has(programme.audience) && (childBirthYear !== null || childGender !== null)) {
@@ -76,9 +78,9 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     issues.throwIfAny();
   }
 
-  function checkDuplicate(groupId: string, selfId: string, f: Fields, familyId: string | null): void {
+  function checkDuplicate(groupId: string, selfId: string, f: Fields, familyId: string | null, known: Lookups = direct): void {
     if (f.allowDuplicate) return;
-    const same = repos.participants.sameName(groupId, selfId, f.displayName).filter((o) => familyId === null || o.familyId === familyId);
+    const same = known.sameName(groupId, selfId, f.displayName).filter((o) => familyId === null || o.familyId === familyId);
     if (same.length) {
       const message = {
         sv: 'Det finns redan en deltagare med samma namn i samma familj i gruppen. Kontrollera att det inte är samma person; spara ändå om det är rätt.',
@@ -98,14 +100,62 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     return { familyId: currentFamilyId, joins: false, childBirthYear: f.childBirthYear, childGender: f.childGender };
   }
 
+  /** What the checks read: straight from the database for one save, loaded once per group for many. */
+  interface Lookups {
+    group: (id: string) => GroupRow | undefined;
+    programme: (id: string) => Programme | undefined;
+    sameName: (groupId: string, exceptId: string, displayName: string) => { id: string; familyId: string }[];
+  }
+  const direct: Lookups = {
+    group: (id) => repos.groups.row(id),
+    programme: (id) => repos.programmes.get(id),
+    sameName: (groupId, exceptId, displayName) => repos.participants.sameName(groupId, exceptId, displayName),
+  };
+  /**
+   * For a batch inside one transaction: groups and programmes do not change while it runs, and
+   * the names of each group are read once and then kept in step with the batch's own inserts.
+   */
+  function batchLookups() {
+    const groupsById = new Map<string, GroupRow | undefined>();
+    const programmesById = new Map<string, Programme | undefined>();
+    const namesByGroup = new Map<string, Map<string, { id: string; familyId: string }[]>>();
+    const names = (groupId: string) => {
+      let byName = namesByGroup.get(groupId);
+      if (!byName) {
+        byName = new Map();
+        for (const r of repos.participants.takingPart(groupId)) {
+          const key = foldCase(r.displayName);
+          byName.set(key, [...(byName.get(key) ?? []), { id: r.id, familyId: r.familyId }]);
+        }
+        namesByGroup.set(groupId, byName);
+      }
+      return byName;
+    };
+    const cached = <T>(map: Map<string, T>, id: string, read: (id: string) => T): T => {
+      if (!map.has(id)) map.set(id, read(id));
+      return map.get(id) as T;
+    };
+    const lookups: Lookups = {
+      group: (id) => cached(groupsById, id, (g) => repos.groups.row(g)),
+      programme: (id) => cached(programmesById, id, (p) => repos.programmes.get(p)),
+      sameName: (groupId, exceptId, displayName) => (names(groupId).get(foldCase(displayName)) ?? []).filter((r) => r.id !== exceptId),
+    };
+    const added = (groupId: string, displayName: string, id: string, familyId: string) => {
+      const byName = names(groupId);
+      const key = foldCase(displayName);
+      byName.set(key, [...(byName.get(key) ?? []), { id, familyId }]);
+    };
+    return { lookups, added };
+  }
+
   const record = (action: string, id: string, fields: string[]) => audit.record({ action, entity: 'participant', entityId: id, fields });
 
   /** Every rule of the form, then the insert; the caller evaluates statuses. */
-  function insertChecked({ groupId, ...f }: ParsedInput<'participants.create'>): { id: string; familyId: string } {
-    activeGroup(groupId, 'groupId');
+  function insertChecked({ groupId, ...f }: ParsedInput<'participants.create'>, known: Lookups = direct): { id: string; familyId: string } {
+    activeGroup(groupId, 'groupId', known);
     const plan = familyPlan(f, null);
-    checkFields(f, groupId, plan.childBirthYear, plan.childGender);
-    checkDuplicate(groupId, '', f, f.familyId);
+    checkFields(f, groupId, plan.childBirthYear, plan.childGender, known);
+    checkDuplicate(groupId, '', f, f.familyId, known);
     let familyId = plan.familyId;
     if (familyId === null) familyId = repos.participants.insertFamily(plan.childBirthYear, plan.childGender);
     else repos.participants.updateFamily(familyId, plan.childBirthYear, plan.childGender);
@@ -143,13 +193,17 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
         const families = new Map<string, string>();
         const byGroup = new Map<string, string[]>();
         const ids: string[] = [];
+        const { lookups, added } = batchLookups();
         inputs.forEach(({ familyKey, ...input }, index) => {
           try {
             const joined = familyKey ? families.get(familyKey) : undefined;
-            const { id, familyId } = tx(() => insertChecked(joined ? { ...input, familyId: joined } : input));
+            const { id, familyId } = tx(() => insertChecked(joined ? { ...input, familyId: joined } : input, lookups));
+            added(input.groupId, input.displayName, id, familyId);
             if (familyKey && !joined) families.set(familyKey, familyId);
             ids.push(id);
-            byGroup.set(input.groupId, [...(byGroup.get(input.groupId) ?? []), id]);
+            const inGroup = byGroup.get(input.groupId);
+            if (inGroup) inGroup.push(id);
+            else byGroup.set(input.groupId, [id]);
           } catch (err) {
             onError(index, err);
           }

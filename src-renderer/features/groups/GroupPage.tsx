@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { todayIso } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
+import { GroupOutcomesPanel } from '../outcomes/GroupOutcomesPanel';
 import { ParticipationSections } from '../participants/ParticipationSections';
 import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { AddExtraSessionForm } from './SessionForms';
@@ -96,6 +97,8 @@ export function GroupPage() {
       </Panel>
 
       <ParticipationSections groupId={g.id} groupStatus={g.status} startDate={g.startDate} />
+
+      <GroupOutcomesPanel groupId={g.id} />
 
       {/* A refusal (held sessions) stays in the dialog. */}
       <ConfirmWrite

@@ -116,6 +116,29 @@ describe('komet import', () => {
     );
   });
 
+  it('dry-runs an attendance matrix, naming the row whose group is not in Komet', () => {
+    const file = write('närvaro.csv', 'Program;Enhet;Gruppstart;Namn;Tillfälle 1;Tillfälle 2\nfKomet;Bromma;2024-03-05;Anna Berg;x;frånvarande\n');
+    const r = runKomet(['import', file, '--kind', 'attendance', '--db', db, '--dry-run', '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as {
+      kind: string;
+      counts: object;
+      mapping: object;
+      rows: { row: number; issues: { column: string; message: { en: string } }[] }[];
+    };
+    expect(out).toMatchObject({ kind: 'attendance', counts: { new: 0, existing: 0, duplicate: 0, invalid: 1 } });
+    expect(out.mapping).toEqual({ programme: 'Program', unit: 'Enhet', groupStart: 'Gruppstart', name: 'Namn', session: null, state: null });
+    expect(out.rows[0]!.issues).toEqual([
+      {
+        column: 'Gruppstart',
+        message: {
+          sv: 'det finns ingen grupp i fKomet på Bromma stadsdelsförvaltning som startar 2024-03-05; lägg upp gruppen först',
+          en: 'there is no fKomet group at Bromma stadsdelsförvaltning starting 2024-03-05; add the group first',
+        },
+      },
+    ]);
+  });
+
   it('refuses hostile and wrong files with one clear line, before touching the database', () => {
     const ods = write('lista.ods', 'PK');
     expect(runKomet(['import', ods, '--kind', 'staff', '--db', db]).stderr).toBe(
@@ -123,7 +146,9 @@ describe('komet import', () => {
     );
     const missingKind = runKomet(['import', ods, '--db', db]);
     expect(missingKind.code).toBe(2);
-    expect(missingKind.stderr).toBe('komet: --kind: ange staff, groups eller participants / --kind: give staff, groups or participants\n');
+    expect(missingKind.stderr).toBe(
+      'komet: --kind: ange staff, groups, participants eller attendance / --kind: give staff, groups, participants or attendance\n',
+    );
     const badMapping = write('bad-mapping.json', '{not json');
     const good = write('ok.csv', 'Namn;Roller\nA;handledare\n');
     expect(runKomet(['import', good, '--kind', 'staff', '--mapping', badMapping, '--db', db]).stderr).toBe(

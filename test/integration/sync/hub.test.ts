@@ -82,4 +82,51 @@ describe('a server in the middle', () => {
     expect(refusals[0]!.sv).toMatch(/administratörer/);
     expect(rows(c.admin, 'programmes', 'id')).toEqual(rows(a, 'programmes', 'id'));
   });
+
+  it('refuses a mark that ties a parent of a group the device may write to a session of another unit’s group', async () => {
+    const s = server();
+    const c = await city(s);
+    const programme = (await c.admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
+    const parent = {
+      relation: 'mother',
+      contact: null,
+      enrolmentDate: '2025-03-03',
+      consent: 'not_asked',
+      consentDate: null,
+      childBirthYear: 2019,
+      childGender: 'girl',
+    } as const;
+    // Another unit's group and parent, made on the administrator's machine.
+    const theirs = await c.admin.t.ok(
+      'groups.create',
+      groupInput({ programme, unit: c.other, leaders: [c.leader2], supervisor: c.supervisor } as never) as never,
+    );
+    expect(await c.admin.sync()).toBe(true);
+
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    expect(await a.sync()).toBe(true);
+    const ours = await a.t.ok('groups.create', groupInput({ programme, unit: c.unit, leaders: [c.leader], supervisor: c.supervisor } as never) as never);
+    const own = await a.t.ok('participants.create', { ...parent, groupId: ours.id, displayName: 'Egen' } as never);
+    await a.t.ok('attendance.set', { participantId: own.id, sessionId: ours.sessions[0]!.id, state: 'present' });
+    expect(await a.sync()).toBe(true);
+    const refusals = () => a.t.app.db.sqlite.prepare('select tables, message_sv as sv from sync_refusals').all() as { tables: string; sv: string }[];
+    expect(refusals()).toEqual([]);
+
+    // A tampered copy: a mark for her own parent at the other unit's session, written past the app's own checks.
+    const sqlite = a.t.app.db.sqlite;
+    sqlite.pragma('foreign_keys = off');
+    sqlite
+      .prepare("insert into attendance (participant_id, session_id, state, updated_at) values (?, ?, 'present', '2025-03-12T10:00:00.000Z')")
+      .run(own.id, theirs.sessions[0]!.id);
+    sqlite.pragma('foreign_keys = on');
+    a.t.app.events.emit({ source: 'local', entities: ['attendance'] });
+    await a.sync();
+    expect(refusals().map((r) => r.sv)).toEqual([expect.stringMatching(/en annan grupp/)]);
+    expect(await c.admin.sync()).toBe(true);
+    const marksAt = (sessionId: string) => c.admin.t.app.db.sqlite.prepare('select count(*) from attendance where session_id = ?').pluck().get(sessionId);
+    expect(marksAt(theirs.sessions[0]!.id)).toBe(0);
+    // The group's own mark made before it is still there, and the laptop's copy is put back.
+    expect(marksAt(ours.sessions[0]!.id)).toBe(1);
+    expect(a.t.app.db.sqlite.prepare('select count(*) from attendance where session_id = ?').pluck().get(theirs.sessions[0]!.id)).toBe(0);
+  });
 });

@@ -29,6 +29,9 @@ export interface SuppressionOptions {
 
 export const defaultSuppression: SuppressionOptions = { min: 1, max: 4 };
 
+/** A count too small to publish (or to publish anything computed from): the rule every cell is first held to. */
+export const isSmallCount = (count: number, options: SuppressionOptions = defaultSuppression): boolean => count >= options.min && count <= options.max;
+
 export interface SuppressedTable {
   /** (rows+1) × (cols+1): the last row holds column totals, the last column row totals. */
   values: number[][];
@@ -201,7 +204,7 @@ export function suppress(
   const grid = new Grid(values, status, bounds);
   for (const { i, j } of grid.allCells()) {
     const v = grid.v(i, j);
-    if (v >= options.min && v <= options.max && !grid.revealed(i, j)) status[i]![j] = 'primary';
+    if (isSmallCount(v, options) && !grid.revealed(i, j)) status[i]![j] = 'primary';
     else if (alsoHidden?.[i]?.[j] && v > 0) status[i]![j] = 'secondary';
   }
   const done = () => (bounds ? { values, status, bounds } : { values, status });

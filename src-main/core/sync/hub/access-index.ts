@@ -20,6 +20,8 @@ export interface AccessIndex {
   staffUnit(staffId: string): string | null | undefined;
   supervisorsOf(leaderId: string): Set<string>;
   groupIds(): string[];
+  /** The group a participant or session belongs to, in any scope the server holds; undefined if unknown. */
+  ownerGroup(table: 'participants' | 'sessions', id: string): string | undefined;
   /** Re-reads what these changes touched; returns whether anything that decides access changed. */
   update(scope: string, changes: ScopeChanges): boolean;
 }
@@ -38,6 +40,13 @@ export function createAccessIndex(stores: StoreSet): AccessIndex {
   const groups = new Map<string, GroupInfo>();
   const staff = new Map<string, string | null>();
   const pathwaySupervisors = new Map<string, Set<string>>();
+  const owners = { participants: new Map<string, string>(), sessions: new Map<string, string>() };
+
+  function readOwner(groupId: string, table: 'participants' | 'sessions', rowId: string): void {
+    const g = liveValue(stores, `group:${groupId}`, table, rowId, 'group_id');
+    if (g) owners[table].set(rowId, g);
+    else if (owners[table].get(rowId) === groupId) owners[table].delete(rowId);
+  }
 
   function readGroup(groupId: string): boolean {
     const scope = `group:${groupId}`;
@@ -85,7 +94,10 @@ export function createAccessIndex(stores: StoreSet): AccessIndex {
 
   for (const scope of stores.scopes()) {
     const parsed = parseScope(scope);
-    if (parsed?.kind === 'group') readGroup(parsed.id);
+    if (parsed?.kind === 'group') {
+      readGroup(parsed.id);
+      for (const table of ['participants', 'sessions'] as const) for (const rowId of stores.get(scope)?.rowIds(table) ?? []) readOwner(parsed.id, table, rowId);
+    }
     if (parsed?.kind === 'pathway') readPathway(parsed.id);
   }
   for (const id of stores.get(refScope)?.rowIds('staff') ?? []) readStaff(id);
@@ -99,9 +111,13 @@ export function createAccessIndex(stores: StoreSet): AccessIndex {
       return out;
     },
     groupIds: () => [...groups.keys()],
+    ownerGroup: (table, id) => owners[table].get(id),
     update(scope, changes) {
       const parsed = parseScope(scope);
       let changed = false;
+      // Who owns a participant or a session decides no access, only which rows a group may name.
+      if (parsed?.kind === 'group')
+        for (const table of ['participants', 'sessions'] as const) for (const id of Object.keys(changes[table] ?? {})) readOwner(parsed.id, table, id);
       if (parsed?.kind === 'group' && (changes.groups || changes.group_leaders)) changed = readGroup(parsed.id) || changed;
       if (parsed?.kind === 'pathway' && changes.supervision_sessions) changed = readPathway(parsed.id) || changed;
       if (parsed?.kind === 'ref' && changes.staff) for (const id of Object.keys(changes.staff)) changed = readStaff(id) || changed;

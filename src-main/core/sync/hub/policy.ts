@@ -144,6 +144,34 @@ export function createPolicy(index: AccessIndex): Policy {
     return true;
   }
 
+  /**
+   * Marks, fidelity records and questionnaire rows name a participant or a session by id. One the
+   * server knows to be another group's is refused: otherwise a device could attach rows to another
+   * unit's parents or sessions through a group it may write. An id the server does not know yet is
+   * let through (the engine may deliver a new table before new rows of one the server already has),
+   * and a row that is only deleted names nothing new.
+   */
+  function checkGroupReferences(groupId: string, incoming: ScopeChanges, store: ScopeStore): boolean {
+    const foreign = (table: 'participants' | 'sessions', id: unknown) => {
+      if (typeof id !== 'string') return false;
+      const here = valueAfter(table, id, 'group_id', 'group_id', incoming[table]?.[id], store);
+      const owner = typeof here === 'string' ? here : index.ownerGroup(table, id);
+      return owner !== undefined && owner !== groupId;
+    };
+    for (const [table, rows] of Object.entries(incoming)) {
+      const t = syncedTableByName.get(table);
+      if (!t || !['attendance', 'fidelity_records', 'outcome_statuses', 'outcome_responses'].includes(table)) continue;
+      for (const [rowId, cells] of Object.entries(rows)) {
+        if (!Object.values(cells).some((c) => c.value !== undefined)) continue;
+        const key = keyOfRowId(t, rowId);
+        const participant = table === 'outcome_responses' ? valueAfter(table, rowId, 'participant_id', 'participant_id', cells, store) : key.participant_id;
+        if (table !== 'fidelity_records' && foreign('participants', participant)) return false;
+        if ((table === 'attendance' || table === 'fidelity_records') && foreign('sessions', key.session_id)) return false;
+      }
+    }
+    return true;
+  }
+
   function checkPathwayRows(device: DeviceIdentity, leaderId: string, incoming: ScopeChanges, store: ScopeStore): boolean {
     for (const [table, rows] of Object.entries(incoming)) {
       for (const [rowId, cells] of Object.entries(rows)) {
@@ -185,6 +213,12 @@ export function createPolicy(index: AccessIndex): Policy {
         case 'group': {
           const existing = index.group(parsed.id);
           if (!checkGroupRows(parsed.id, incoming, store)) return malformed();
+          if (!checkGroupReferences(parsed.id, incoming, store)) {
+            return refuse(
+              'Ändringen gäller en deltagare eller träff i en annan grupp och togs inte emot.',
+              'The change concerns a participant or session in another group and was not accepted.',
+            );
+          }
           const unitAfter = valueAfter('groups', parsed.id, 'unit_id', 'unit_id', incoming.groups?.[parsed.id], store);
           if (existing) {
             if (!canRead(device, scope)) return notYours();

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { GROUP_OUTCOME_STATES, RESPONDENTS } from '../enums';
+import { msg } from '../messages';
+import { id, isoDate } from './common';
+import { instrumentCode } from './instruments';
+import { dueInput, dueItem } from './outcomes';
+
+/** What the screens read of the outcome data: names beside ids, a group's grid, results per scale. */
+
+const bilingual = z.object({ sv: z.string(), en: z.string() });
+
+export const instrumentGet = z
+  .object({
+    code: instrumentCode,
+    /** Left out: the latest version. */
+    version: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$/, { error: msg('instrumentVersion') })
+      .optional(),
+  })
+  .strict();
+
+/** One definition as an entry form needs it: every item's range and, where the site holds them, its texts. */
+export const instrumentDetail = z.object({
+  code: z.string(),
+  version: z.string(),
+  name: bilingual,
+  respondent: z.enum(RESPONDENTS),
+  licence: z.object({ holder: z.string(), terms: z.string(), itemTextsIncluded: z.boolean() }),
+  items: z.array(z.object({ code: z.string(), min: z.number().int(), max: z.number().int(), reverse: z.boolean(), text: bilingual.optional() })),
+  scales: z.array(z.object({ code: z.string(), bands: z.array(z.object({ from: z.number(), to: z.number(), label: bilingual })) })),
+});
+
+export const worklistInput = dueInput;
+export const worklistRow = dueItem.extend({
+  participantName: z.string(),
+  programmeName: z.string(),
+  unitName: z.string(),
+  groupStartDate: isoDate,
+});
+
+export const groupOutcomesInput = z.object({ groupId: id }).strict();
+/** Each participant's state at every scheduled instrument and time point, in the order of `points`. */
+export const groupOutcomes = z.object({
+  points: z.array(z.object({ instrument: z.string(), timepoint: z.string() })),
+  rows: z.array(z.object({ participantId: id, name: z.string(), states: z.array(z.enum(GROUP_OUTCOME_STATES)) })),
+});
+
+export const resultsInput = z.object({ instrument: instrumentCode, programmeId: id.optional() }).strict();
+/** A scale at one time point: how many have a score and their mean; the mean is hidden for few respondents. */
+export const resultLevel = z.object({ scale: z.string(), timepoint: z.string(), n: z.number().int(), mean: z.number().nullable(), suppressed: z.boolean() });
+/** Change from `pre` to `timepoint` among those scored at both. */
+export const resultChange = z.object({
+  scale: z.string(),
+  timepoint: z.string(),
+  n: z.number().int(),
+  meanChange: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+export const outcomeResults = z.object({
+  instrument: z.string(),
+  /** The smallest number of respondents whose mean is shown. */
+  minRespondents: z.number().int(),
+  timepoints: z.array(z.string()),
+  levels: z.array(resultLevel),
+  changes: z.array(resultChange),
+});
+
+export type InstrumentDetail = z.infer<typeof instrumentDetail>;
+export type WorklistRow = z.infer<typeof worklistRow>;
+export type GroupOutcomes = z.infer<typeof groupOutcomes>;
+export type OutcomeResults = z.infer<typeof outcomeResults>;

@@ -1,0 +1,176 @@
+import { daysBetween } from '../domain/session-dates';
+import type { SourceGroup, SourceInstrument, SourceOutcomes } from './model';
+import type { Pseudonymiser } from './pseudonym';
+import { bi, type ColumnDef, type TableDef } from './table-def';
+
+/** The questionnaire files: item answers and scale scores, row-level like participants.csv. */
+export const OUTCOME_TABLE_NAMES = ['responses', 'scores'] as const;
+/** The definitions the exported responses were entered under. */
+export const INSTRUMENTS_FILE = 'instruments.json';
+
+/**
+ * The questionnaire files are in a package whose scope holds questionnaire answers; a scope without
+ * any gives the same package as before they existed.
+ */
+export const hasOutcomes = (outcomes: SourceOutcomes | undefined): outcomes is SourceOutcomes => (outcomes?.responses.length ?? 0) > 0;
+
+const CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$';
+const TIMEPOINT_PATTERN = '^(pre|post|fu[1-9][0-9]{0,2})$';
+
+export interface OutcomeTableContext {
+  outcomes: SourceOutcomes;
+  pseudo: Pseudonymiser;
+  groups: ReadonlyMap<string, SourceGroup>;
+  /** Whether the person's row in that group is in participants.csv: consent, and not withheld for k-anonymity. */
+  isEnrolled(participantId: string, groupId: string): boolean;
+  participantIdColumn: ColumnDef;
+  groupIdColumn: ColumnDef;
+}
+
+/**
+ * responses.csv holds one row per person, group, instrument, time point and item, with the answer
+ * (blank when the item was left blank) and the days from the group's start to the answer (no exact
+ * date leaves); scores.csv one row per scale, at full precision. Both carry only people whose row
+ * is in participants.csv, so a questionnaire never brings back a person the disclosure control
+ * left out, nor anyone without research consent.
+ */
+export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
+  const { outcomes, pseudo, groups, isEnrolled, participantIdColumn, groupIdColumn } = ctx;
+  const keep = (r: { participantId: string; groupId: string }) => groups.has(r.groupId) && isEnrolled(r.participantId, r.groupId);
+  const common: ColumnDef[] = [
+    participantIdColumn,
+    groupIdColumn,
+    {
+      name: 'instrument',
+      type: 'string',
+      required: true,
+      pattern: CODE_PATTERN,
+      description: bi('Formulärets kod (se instruments.json)', 'Code of the form (see instruments.json)'),
+    },
+    {
+      name: 'version',
+      type: 'string',
+      required: true,
+      description: bi('Formulärets version som svaren fördes in under', 'Version of the form the answers were entered under'),
+    },
+    {
+      name: 'timepoint',
+      type: 'string',
+      required: true,
+      pattern: TIMEPOINT_PATTERN,
+      description: bi(
+        'Mättillfälle: pre (före), post (efter) eller fuN (uppföljning N månader efter sista träffen)',
+        'Time point: pre, post or fuN (follow-up N months after the last session)',
+      ),
+    },
+  ];
+  const keyColumns = ['participant_id', 'group_id', 'instrument', 'timepoint'];
+  const participantKey = { fields: ['participant_id', 'group_id'], reference: { resource: 'participants', fields: ['participant_id', 'group_id'] } };
+
+  const responses: TableDef = {
+    name: 'responses',
+    title: bi('Enkätsvar', 'Questionnaire answers'),
+    description: bi(
+      'En rad per deltagare, grupp, formulär, mättillfälle och fråga, endast deltagare som finns i participants.csv.',
+      'One row per participant, group, form, time point and item, only participants who are in participants.csv.',
+    ),
+    columns: [
+      ...common,
+      {
+        name: 'days_from_start',
+        type: 'integer',
+        required: true,
+        description: bi(
+          'Dagar från gruppens start till svarsdatum (negativt före start)',
+          "Days from the group's start to the date answered (negative before the start)",
+        ),
+      },
+      { name: 'item', type: 'string', required: true, pattern: CODE_PATTERN, description: bi('Frågans kod i formuläret', 'Code of the item in the form') },
+      {
+        name: 'value',
+        type: 'integer',
+        required: false,
+        description: bi('Svaret; tomt = frågan besvarades inte', 'The answer; blank = the item was not answered'),
+      },
+    ],
+    primaryKey: [...keyColumns, 'item'],
+    foreignKeys: [participantKey],
+    *rows() {
+      for (const r of outcomes.responses) {
+        if (!keep(r)) continue;
+        let answers: Record<string, number | null>;
+        try {
+          answers = JSON.parse(r.answers) as Record<string, number | null>;
+        } catch {
+          continue;
+        }
+        const prefix = [pseudo('participant', r.participantId), pseudo('group', r.groupId), r.instrumentCode, r.instrumentVersion, r.timepoint];
+        const days = daysBetween(groups.get(r.groupId)!.startDate, r.date);
+        for (const [item, value] of Object.entries(answers)) yield [...prefix, days, item, typeof value === 'number' ? value : null];
+      }
+    },
+  };
+
+  const scores: TableDef = {
+    name: 'scores',
+    title: bi('Skalpoäng', 'Scale scores'),
+    description: bi(
+      'En rad per deltagare, grupp, formulär, mättillfälle och skala, med full precision; endast deltagare som finns i participants.csv.',
+      'One row per participant, group, form, time point and scale, at full precision; only participants who are in participants.csv.',
+    ),
+    columns: [
+      ...common,
+      { name: 'scale', type: 'string', required: true, pattern: CODE_PATTERN, description: bi('Skalans kod i formuläret', 'Code of the scale in the form') },
+      {
+        name: 'score',
+        type: 'number',
+        required: false,
+        description: bi('Poängen; tomt = för få besvarade frågor', 'The score; blank = too few items answered'),
+      },
+      {
+        name: 'band',
+        type: 'integer',
+        required: false,
+        minimum: 1,
+        description: bi(
+          'Nivåns nummer i skalans lista i instruments.json (1 = första); tomt = ingen nivå',
+          "Number of the band in the scale's list in instruments.json (1 = first); blank = no band",
+        ),
+      },
+    ],
+    primaryKey: [...keyColumns, 'scale'],
+    foreignKeys: [participantKey],
+    *rows() {
+      for (const s of outcomes.scores) {
+        if (!keep(s)) continue;
+        yield [
+          pseudo('participant', s.participantId),
+          pseudo('group', s.groupId),
+          s.instrumentCode,
+          s.instrumentVersion,
+          s.timepoint,
+          s.scale,
+          s.score,
+          s.band === null ? null : s.band + 1,
+        ];
+      }
+    },
+  };
+  return [responses, scores];
+}
+
+/**
+ * The definitions as used, without item texts: texts are often licensed for paper or local use
+ * only (a site imports them under its own licence), and scoring needs none of them.
+ */
+export function instrumentsJson(instruments: readonly SourceInstrument[]): string {
+  const definitions = instruments.map((i) => {
+    const definition = JSON.parse(i.definition) as { licence: { itemTextsIncluded: boolean }; items: { text?: unknown }[] };
+    return {
+      ...definition,
+      licence: { ...definition.licence, itemTextsIncluded: false },
+      items: definition.items.map(({ text: _text, ...item }) => item),
+    };
+  });
+  return `${JSON.stringify({ format: 'komet-instruments/1', instruments: definitions }, null, 2)}\n`;
+}

@@ -1,0 +1,85 @@
+import type { GroupOutcomes, InstrumentDetail, OutcomeResults, ParsedInput, WorklistRow } from '../../contract';
+import { isCompositeScale } from '../../contract/schemas/instruments';
+import { notFound } from '../errors';
+import { groupStates } from '../outcomes/group-states';
+import { computeResults } from '../outcomes/results';
+import { enteredKey, closedKey } from '../outcomes/worklist';
+import type { Repos } from '../repos';
+import type { ServiceContext } from './context';
+import { definitionOf, instrumentMissing } from './instruments';
+import { dueList } from './outcomes';
+
+function detailOf(repos: Repos, code: string, version?: string): InstrumentDetail {
+  const row = version === undefined ? repos.outcomes.latestInstrument(code) : repos.outcomes.instrument(code, version);
+  if (!row) throw instrumentMissing();
+  const d = definitionOf(row);
+  return {
+    code: d.code,
+    version: d.version,
+    name: d.name,
+    respondent: d.respondent,
+    licence: d.licence,
+    items: d.items.map((i) => ({ code: i.code, min: i.min, max: i.max, reverse: i.reverse, ...(i.text ? { text: i.text } : {}) })),
+    scales: d.scales.map((s) => ({ code: s.code, bands: s.bands })),
+  };
+}
+
+/** The screens' reads of outcomes: a definition for entry, the worklist with names, a group's grid, results. */
+export function outcomeViewService({ repos, clock }: ServiceContext) {
+  return {
+    instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
+
+    worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
+      const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n]));
+      return dueList(repos, on ?? clock.today(), groupId)
+        .flatMap((item) => {
+          const n = names.get(item.participantId);
+          return n
+            ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
+            : [];
+        })
+        .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || a.participantName.localeCompare(b.participantName, 'sv') || a.instrument.localeCompare(b.instrument));
+    },
+
+    group: ({ groupId }: ParsedInput<'outcomes.group'>): GroupOutcomes => {
+      const group = repos.groups.row(groupId);
+      if (!group) throw notFound({ sv: 'Gruppen', en: 'The group' });
+      const enrolments = repos.outcomes.enrolmentDates().filter((e) => e.groupId === groupId);
+      const schedule = repos.outcomes.schedulesFor(group.programmeId);
+      const ids = new Set(enrolments.map((e) => e.participantId));
+      const entered = new Set(
+        repos.outcomes
+          .responseKeys()
+          .filter((r) => ids.has(r.participantId))
+          .map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)),
+      );
+      const marks = new Map(
+        repos.outcomes
+          .allStatuses()
+          .filter((s) => ids.has(s.participantId))
+          .map((s) => [closedKey(s.participantId, s.timepoint), s.status] as const),
+      );
+      const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n.participantName]));
+      const states = groupStates({ enrolments, schedule, entered, marks, today: clock.today() });
+      return {
+        points: states.points,
+        rows: states.rows.map((r) => ({ ...r, name: names.get(r.participantId) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      };
+    },
+
+    results: ({ instrument, programmeId }: ParsedInput<'outcomes.results'>): OutcomeResults => {
+      const latest = repos.outcomes.latestInstrument(instrument);
+      if (!latest) throw instrumentMissing();
+      const definition = definitionOf(latest);
+      const scaleOrder = definition.scales.map((s) => s.code);
+      // Composite scales read last in a definition; keep them after their parts here as well.
+      scaleOrder.sort((a, b) => Number(isComposite(a)) - Number(isComposite(b)));
+      function isComposite(code: string) {
+        const scale = definition.scales.find((s) => s.code === code);
+        return scale ? isCompositeScale(scale) : false;
+      }
+      const scores = repos.outcomes.instrumentScores(instrument).filter((s) => !programmeId || s.programmeId === programmeId);
+      return computeResults(instrument, scaleOrder, scores);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { ProcedureOutput } from '@contract';
+import type { ImportKind } from '@contract/enums';
+import { IMPORT_KINDS } from '@contract/enums';
+
+export const importKinds = IMPORT_KINDS;
+export const importSteps = ['file', 'mapping', 'preview', 'done'] as const;
+export type ImportStep = (typeof importSteps)[number];
+export type ImportPreview = ProcedureOutput<'imports.preview'>;
+
+/** The file the user chose, as the contract carries it. */
+export interface ChosenFile {
+  kind: ImportKind;
+  fileName: string;
+  content: string;
+  sheet?: string;
+}
+
+/** The largest file the app sends; the main process checks the same cap. */
+export const maxFileBytes = 20 * 1024 * 1024;
+
+/** The file's bytes as base64, read in the browser without a data-URL round trip through a string of the whole file twice. */
+export async function fileAsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Field → header as the mapping step shows it; an empty string is "not in the file". */
+export type MappingDraft = Record<string, string>;
+export const draftOf = (preview: ImportPreview): MappingDraft => Object.fromEntries(preview.fields.map((f) => [f.field, preview.mapping[f.field] ?? '']));
+export const mappingInput = (draft: MappingDraft): Record<string, string | null> =>
+  Object.fromEntries(Object.entries(draft).map(([field, header]) => [field, header === '' ? null : header]));

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { PageHeader } from '../../components/PageHeader';
+import { ResultsPanel } from './ResultsPanel';
+import { WorklistPanel } from './WorklistPanel';
+import './outcomes.css';
+
+/** Enkäter: what is due to be entered, and the results so far. */
+export function OutcomesPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader
+        title={t('outcomes.title')}
+        subtitle={t('outcomes.subtitle')}
+        actions={
+          <Link to="/outcomes/instruments" className="button button--secondary">
+            {t('outcomes.libraryLink')}
+          </Link>
+        }
+      />
+      <WorklistPanel />
+      <ResultsPanel />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutcomeResults } from '@contract';
+import { useApiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
+import { FilterBar } from '../../components/FilterBar';
+import { Panel } from '../../components/Panel';
+import { QueryState } from '../../components/QueryState';
+import { namedChoices, SelectField } from '../../components/SelectField';
+import { useScoreFormat, useTimepointLabel } from './labels';
+
+/** Per scale and time point: how many answered, their mean, and the mean change from before; small counts hidden. */
+export function ResultsPanel() {
+  const { t } = useTranslation();
+  const instruments = useApiQuery('instruments.list', {});
+  const programmes = useApiQuery('programmes.list', {});
+  const codes = [...new Set((instruments.data ?? []).map((i) => i.code))];
+  const [chosen, setChosen] = useState('');
+  const [programmeId, setProgrammeId] = useState('');
+  const instrument = chosen || codes[0] || '';
+  const results = useApiQuery('outcomes.results', { instrument, ...(programmeId ? { programmeId } : {}) }, { enabled: instrument !== '' });
+  const min = results.data?.minRespondents ?? 5;
+
+  return (
+    <Panel id="outcomes-results" title={t('outcomes.results.title')} hint={t('outcomes.results.hint', { min })}>
+      <FilterBar label={t('outcomes.results.filters')}>
+        <SelectField
+          id="results-instrument"
+          label={t('outcomes.results.instrument')}
+          options={codes.map((c) => ({ value: c, label: c }))}
+          value={instrument}
+          onChange={(e) => setChosen(e.target.value)}
+        />
+        <SelectField
+          id="results-programme"
+          label={t('outcomes.results.programme')}
+          placeholder={t('outcomes.results.allProgrammes')}
+          options={namedChoices(programmes.data ?? [])}
+          value={programmeId}
+          onChange={(e) => setProgrammeId(e.target.value)}
+        />
+      </FilterBar>
+      {instrument !== '' && <QueryState query={results}>{(data) => <ResultTables data={data} />}</QueryState>}
+    </Panel>
+  );
+}
+
+function ResultTables({ data }: { data: OutcomeResults }) {
+  const { t } = useTranslation();
+  const timepointLabel = useTimepointLabel();
+  const score = useScoreFormat();
+  if (data.levels.length === 0) return <p className="empty-state">{t('outcomes.results.none')}</p>;
+  const hidden = t('outcomes.results.hidden', { min: data.minRespondents });
+  const shown = (value: number | null, suppressed: boolean) => (suppressed ? hidden : value === null ? '–' : score(value));
+  return (
+    <>
+      <DataTable
+        caption={t('outcomes.results.levelsCaption')}
+        captionClassName="results-caption"
+        rows={data.levels}
+        rowKey={(r) => `${r.scale}|${r.timepoint}`}
+        columns={[
+          { key: 'scale', header: t('outcomes.results.scale'), rowHeader: true, cell: (r) => `${r.scale}, ${timepointLabel(r.timepoint)}` },
+          { key: 'n', header: t('outcomes.results.n'), className: 'num', cell: (r) => r.n },
+          { key: 'mean', header: t('outcomes.results.mean'), className: 'num', cell: (r) => shown(r.mean, r.suppressed) },
+        ]}
+      />
+      {data.changes.length > 0 && (
+        <DataTable
+          caption={t('outcomes.results.changesCaption')}
+          captionClassName="results-caption"
+          rows={data.changes}
+          rowKey={(r) => `${r.scale}|${r.timepoint}`}
+          columns={[
+            {
+              key: 'scale',
+              header: t('outcomes.results.scale'),
+              rowHeader: true,
+              cell: (r) => `${r.scale}, ${timepointLabel('pre')} → ${timepointLabel(r.timepoint)}`,
+            },
+            { key: 'n', header: t('outcomes.results.n'), className: 'num', cell: (r) => r.n },
+            { key: 'change', header: t('outcomes.results.change'), className: 'num', cell: (r) => shown(r.meanChange, r.suppressed) },
+          ]}
+        />
+      )}
+    </>
+  );
+}

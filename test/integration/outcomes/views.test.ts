@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../helpers/db';
+import { addParticipant, groupWith } from '../participants-fixtures';
+import { importTrivsel } from './fixtures';
+
+const apps: TestApp[] = [];
+/** 2025-04-01: the group below (four weekly sessions from Monday 2025-03-03) ended on 2025-03-24. */
+const open = (now = '2025-04-01T10:00:00.000Z') => {
+  const t = createTestApp({ now });
+  apps.push(t);
+  return t;
+};
+afterEach(() => {
+  for (const t of apps.splice(0).reverse()) t.close();
+});
+
+async function scheduledGroup(t: TestApp, names: string[], enrolled = '2025-02-20') {
+  await importTrivsel(t);
+  const { setup, group } = await groupWith(t, 4);
+  for (const timepoint of ['pre', 'post'])
+    await t.ok('outcomeSchedules.add', { programmeId: setup.programme.id, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint });
+  const people = [];
+  for (const displayName of names) people.push(await addParticipant(t, group.id, { displayName, enrolmentDate: enrolled, consentDate: enrolled }));
+  return { programme: setup.programme, group, people };
+}
+
+/** t1, t3 and t4 answered x, t2 answered 3 (reversed: 6 − 3 = 3): the sum is 3x + 3, the mean (3x + 3) / 4. */
+const record = (t: TestApp, participantId: string, timepoint: string, x: number) =>
+  t.ok('responses.record', {
+    participantId,
+    instrument: 'TRIVSEL',
+    timepoint,
+    date: '2025-03-30',
+    enteredBy: 'Anna Lind',
+    answers: { t1: x, t2: 3, t3: x, t4: x },
+  });
+
+describe('the definition an entry form reads', () => {
+  it('gives every item with its range and texts where the definition has them, and the scales with their bands', async () => {
+    const t = open();
+    await importTrivsel(t);
+    const detail = await t.ok('instruments.get', { code: 'TRIVSEL' });
+    expect(detail.items).toEqual([
+      { code: 't1', min: 1, max: 5, reverse: false, text: { sv: 'Träffarna var till hjälp.', en: 'The sessions helped.' } },
+      { code: 't2', min: 1, max: 5, reverse: true },
+      { code: 't3', min: 1, max: 5, reverse: false },
+      { code: 't4', min: 1, max: 5, reverse: false },
+    ]);
+    expect(detail.scales.map((s) => [s.code, s.bands.map((b) => b.label.sv)])).toEqual([
+      ['mean', ['Låg', 'Hög']],
+      ['sum', []],
+    ]);
+    const ecbi = await t.ok('instruments.get', { code: 'ECBI', version: '1' });
+    expect(ecbi.items).toHaveLength(72);
+    expect(ecbi.items.some((i) => 'text' in i)).toBe(false);
+    expect(ecbi.licence.itemTextsIncluded).toBe(false);
+  });
+
+  it('answers not found for an unknown instrument or version, and refuses a malformed code', async () => {
+    const t = open();
+    expect((await t.fail('instruments.get', { code: 'NOPE' })).code).toBe('not_found');
+    expect((await t.fail('instruments.get', { code: 'ECBI', version: '9' })).code).toBe('not_found');
+    const bad = await t.fail('instruments.get', { code: '../x' });
+    expect(bad.code).toBe('validation');
+    expect(bad.issues?.[0]?.path).toBe('code');
+  });
+});
+
+describe('the worklist with names', () => {
+  it('lists what is due and overdue with who and which group, cleared by a response or a mark', async () => {
+    const t = open();
+    const { group, people } = await scheduledGroup(t, ['Bo', 'Ann', 'Cia']);
+    const [bo, ann, cia] = people;
+    await record(t, ann!.id, 'pre', 4);
+    await t.ok('outcomes.setStatus', { participantId: cia!.id, timepoint: 'post', status: 'declined' });
+    const rows = await t.ok('outcomes.worklist', { groupId: group.id });
+    // pre closed on the first session (2025-03-03): overdue; post runs 2025-03-24 to 2025-05-19: due.
+    expect(rows.map((r) => [r.participantName, r.timepoint, r.dueFrom, r.dueTo, r.status])).toEqual([
+      ['Bo', 'pre', '2025-02-03', '2025-03-03', 'overdue'],
+      ['Cia', 'pre', '2025-02-03', '2025-03-03', 'overdue'],
+      ['Ann', 'post', '2025-03-24', '2025-05-19', 'due'],
+      ['Bo', 'post', '2025-03-24', '2025-05-19', 'due'],
+    ]);
+    expect(rows[0]).toMatchObject({ participantId: bo!.id, groupId: group.id, instrument: 'TRIVSEL', groupStartDate: '2025-03-03' });
+    expect(rows[0]!.programmeName.length).toBeGreaterThan(0);
+    expect(rows[0]!.unitName.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input to the reads', () => {
+  it('is refused with the field named, and nothing is written', async () => {
+    const t = open();
+    const before = t.snapshot();
+    const cases = [
+      ['outcomes.worklist', { on: '2025-13-01' }, 'on'],
+      ['outcomes.worklist', { groupId: 'not-an-id' }, 'groupId'],
+      ['outcomes.group', { groupId: 'not-an-id' }, 'groupId'],
+      ['outcomes.results', { instrument: 'ECBI', programmeId: 'x' }, 'programmeId'],
+      ['outcomes.results', { instrument: '' }, 'instrument'],
+      ['instruments.get', { code: 'ECBI', version: '../1' }, 'version'],
+    ] as const;
+    for (const [name, input, path] of cases) {
+      const error = await t.fail(name, input as never);
+      expect(error.code, name).toBe('validation');
+      expect(
+        error.issues?.map((i) => i.path),
+        name,
+      ).toContain(path);
+    }
+    expect(t.snapshot()).toBe(before);
+  });
+});
+
+describe("a group's questionnaire grid", () => {
+  it("shows each participant's state at every scheduled point, pre before post", async () => {
+    const t = open();
+    const { group, people } = await scheduledGroup(t, ['Bo', 'Ann', 'Cia']);
+    const [, ann, cia] = people;
+    await record(t, ann!.id, 'pre', 4);
+    await t.ok('outcomes.setStatus', { participantId: cia!.id, timepoint: 'post', status: 'unreachable' });
+    const grid = await t.ok('outcomes.group', { groupId: group.id });
+    expect(grid.points).toEqual([
+      { instrument: 'TRIVSEL', timepoint: 'pre' },
+      { instrument: 'TRIVSEL', timepoint: 'post' },
+    ]);
+    expect(grid.rows.map((r) => [r.name, ...r.states])).toEqual([
+      ['Ann', 'entered', 'due'],
+      ['Bo', 'overdue', 'due'],
+      ['Cia', 'overdue', 'unreachable'],
+    ]);
+  });
+
+  it('says upcoming before a window opens', async () => {
+    const t = open('2025-01-15T10:00:00.000Z');
+    const { group } = await scheduledGroup(t, ['Bo'], '2025-01-10');
+    const grid = await t.ok('outcomes.group', { groupId: group.id });
+    expect(grid.rows.map((r) => r.states)).toEqual([['upcoming', 'upcoming']]);
+  });
+
+  it('is empty for a programme without a schedule, and not found for an unknown group', async () => {
+    const t = open();
+    const { group } = await groupWith(t, 4);
+    await addParticipant(t, group.id, { displayName: 'Bo' });
+    expect(await t.ok('outcomes.group', { groupId: group.id })).toEqual({ points: [], rows: [] });
+    expect((await t.fail('outcomes.group', { groupId: '00000000-0000-4000-8000-000000000000' })).code).toBe('not_found');
+  });
+});
+
+describe('results per scale and time point', () => {
+  it('gives n, mean and the mean change from pre among those scored at both', async () => {
+    const t = open();
+    const { programme, people } = await scheduledGroup(t, ['A', 'B', 'C', 'D', 'E', 'F']);
+    const pre = [1, 2, 3, 4, 5, 2];
+    const post = [2, 3, 3, 5, 5];
+    for (const [i, x] of pre.entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of post.entries()) await record(t, people[i]!.id, 'post', x);
+    const results = await t.ok('outcomes.results', { instrument: 'TRIVSEL', programmeId: programme.id });
+    expect(results.minRespondents).toBe(5);
+    expect(results.timepoints).toEqual(['pre', 'post']);
+    // Sums 3x + 3. pre: 6, 9, 12, 15, 18, 9 → 69 / 6 = 11.5; post: 9, 12, 12, 18, 18 → 69 / 5 = 13.8;
+    // changes 3, 3, 0, 3, 0 → 9 / 5 = 1.8. Means (3x + 3) / 4: pre 17.25 / 6 = 2.875, post 17.25 / 5 = 3.45, change 2.25 / 5 = 0.45.
+    expect(results.levels).toEqual([
+      { scale: 'mean', timepoint: 'pre', n: 6, mean: 2.875, suppressed: false },
+      { scale: 'mean', timepoint: 'post', n: 5, mean: 3.45, suppressed: false },
+      { scale: 'sum', timepoint: 'pre', n: 6, mean: 11.5, suppressed: false },
+      { scale: 'sum', timepoint: 'post', n: 5, mean: 13.8, suppressed: false },
+    ]);
+    expect(results.changes).toEqual([
+      { scale: 'mean', timepoint: 'post', n: 5, meanChange: 0.45, suppressed: false },
+      { scale: 'sum', timepoint: 'post', n: 5, meanChange: 1.8, suppressed: false },
+    ]);
+  });
+
+  it('withholds every figure computed from fewer than five respondents, keeping the count', async () => {
+    const t = open();
+    const { people } = await scheduledGroup(t, ['A', 'B', 'C', 'D', 'E', 'F']);
+    for (const [i, x] of [1, 2, 3, 4, 5].entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of [2, 3, 3, 5].entries()) await record(t, people[i]!.id, 'post', x);
+    const results = await t.ok('outcomes.results', { instrument: 'TRIVSEL' });
+    // pre sums 6, 9, 12, 15, 18 → 60 / 5 = 12.
+    expect(results.levels.filter((l) => l.scale === 'sum')).toEqual([
+      { scale: 'sum', timepoint: 'pre', n: 5, mean: 12, suppressed: false },
+      { scale: 'sum', timepoint: 'post', n: 4, mean: null, suppressed: true },
+    ]);
+    expect(results.changes.find((c) => c.scale === 'sum')).toEqual({ scale: 'sum', timepoint: 'post', n: 4, meanChange: null, suppressed: true });
+  });
+
+  it('counts only the chosen programme, and refuses an unknown instrument', async () => {
+    const t = open();
+    const { people } = await scheduledGroup(t, ['A']);
+    await record(t, people[0]!.id, 'pre', 3);
+    const other = await t.ok('outcomes.results', { instrument: 'TRIVSEL', programmeId: '00000000-0000-4000-8000-000000000000' });
+    expect(other.levels).toEqual([]);
+    expect(other.changes).toEqual([]);
+    expect((await t.fail('outcomes.results', { instrument: 'NOPE' })).code).toBe('not_found');
+  });
+});
