@@ -3,6 +3,7 @@ import { exportSection } from './export';
 import { importSection } from './import';
 import { leadersSection } from './leaders';
 import { outcomesSection } from './outcomes';
+import { reportSection } from './report';
 import { syncSection } from './sync';
 import { vaultSection } from './vault';
 
@@ -14,4 +15,5 @@ export const sections: Record<string, BenchSection> = {
   sync: syncSection,
   outcomes: outcomesSection,
   import: importSection,
+  report: reportSection,
 };

@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   init: { summary: 'skapa eller uppdatera databasen / create or migrate the database', load: () => import('./init') },
   demo: { summary: 'fyll med deterministiska demodata / fill with deterministic demo data', load: () => import('./demo') },
   stats: { summary: 'visa statistik / show statistics', load: () => import('./stats') },
+  report: { summary: 'verksamhetsrapport som PDF eller JSON / activity report as PDF or JSON', load: () => import('./report') },
   leaders: { summary: 'visa gruppledare, certifiering och flaggor / show leaders, certification and flags', load: () => import('./leaders') },
   serve: { summary: 'starta webbläsarskalet utan fönster / run the browser shell without a window', load: () => import('./serve') },
   check: { summary: 'kontrollera integritet och kryptering / check integrity and encryption', load: () => import('./check') },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as cal from './schemas/calendar';
+import * as ar from './schemas/activity-report';
 import * as c from './schemas/common';
 import * as g from './schemas/groups';
 import * as im from './schemas/imports';
@@ -93,6 +94,14 @@ export const contract = {
 
   'dashboard.participation': { input: pa.participationDashboardInput, output: pa.participationDashboard, writes: false },
   'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
+  'reports.activity': { input: ar.activityReportInput, output: ar.activityReport, writes: false },
+  'reports.activityPdf': { input: ar.activityReportPdfInput, output: ar.activityReportPdf, writes: false },
+  'savedReports.list': { input: c.empty, output: ar.savedReport.array(), writes: false },
+  'savedReports.save': { input: ar.savedReportInput, output: ar.savedReport, writes: true },
+  'savedReports.delete': { input: c.byId, output: c.deleted, writes: true },
+  /** The activity report of a saved report's period and scope, with its costs, title and texts. */
+  'savedReports.report': { input: c.byId, output: ar.activityReport, writes: false },
+  'savedReports.pdf': { input: c.byId, output: ar.activityReportPdf, writes: false },
 
   // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
   // (every other one answers `locked` then); `writes` here means "tell open windows to re-read".
@@ -210,6 +219,7 @@ export type * from './schemas/vault';
 export type * from './schemas/export';
 export type * from './schemas/instruments';
 export type * from './schemas/outcomes';
+export type * from './schemas/activity-report';
 export type * from './schemas/outcome-views';
 export type * from './schemas/imports';
 export type * from './schemas/calendar';

@@ -17,6 +17,7 @@ import { SupervisionRoutes } from '../features/supervision/SupervisionRoutes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { EntryPage } from '../features/outcomes/EntryPage';
 import { LibraryPage } from '../features/outcomes/LibraryPage';
 import { OutcomesPage } from '../features/outcomes/OutcomesPage';
@@ -64,6 +65,7 @@ export function App() {
                 <Route path="settings/recipients" element={<RecipientsPage />} />
                 <Route path="settings/sync" element={<SyncSettingsPage />} />
                 <Route path="sync/conflicts" element={<ConflictsPage />} />
+                <Route path="reports" element={<ReportsPage />} />
                 <Route path="export" element={<ExportWizardPage />} />
                 <Route path="import" element={<ImportPage />} />
                 <Route path="export/log" element={<ExportLogPage />} />

@@ -16,6 +16,7 @@ const navItems = [
   { to: '/staff', key: 'nav.staff', end: false },
   { to: '/programmes', key: 'nav.programmes', end: false },
   { to: '/units', key: 'nav.units', end: false },
+  { to: '/reports', key: 'nav.reports', end: false },
   { to: '/import', key: 'nav.import', end: false },
   { to: '/export', key: 'nav.export', end: false },
   { to: '/open-export', key: 'nav.openExport', end: false },

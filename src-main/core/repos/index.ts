@@ -2,12 +2,13 @@
  * Repositories read and write through drizzle's typed queries on `db.orm`, so a renamed column
  * fails the type check (the reads a page, a list or a save repeats are prepared once, through
  * prepared-rows.ts); hand-written SQL on `db.sqlite` is kept only for reports that aggregate or
- * page over many rows (reports, group-list and the group summaries, participation-reports,
+ * page over many rows (reports, the activity report, group-list and the group summaries, participation-reports,
  * leaders-report, export-source, the outcomes worklist and score list) and for whole-file and bulk work below the ORM (backup,
  * maintenance, demo inserts).
  */
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
+import { activityReportRepo } from './activity-report';
 import { attendanceRepo } from './attendance';
 import { certificationRepo } from './certification';
 import { courseRepo } from './courses';
@@ -22,6 +23,7 @@ import { participationReportRepo } from './participation-reports';
 import { programmePlanRepo } from './programme-plans';
 import { programmeRepo } from './programmes';
 import { reportRepo } from './reports';
+import { savedReportRepo } from './saved-reports';
 import { seedIdRepo } from './seed-ids';
 import { erasureRepo } from './erasure';
 import { sessionRepo } from './sessions';
@@ -43,6 +45,8 @@ export function createRepos(db: KometDb, clock: Clock) {
     groupList: groupListRepo(db.sqlite),
     sessions: sessionRepo(db.orm, clock),
     reports: reportRepo(db.sqlite),
+    activityReport: activityReportRepo(db.sqlite),
+    savedReports: savedReportRepo(db.orm, clock),
     search: searchRepo(db.sqlite),
     settings: settingsRepo(db.orm, clock),
     participants: participantRepo(db.orm, clock),

@@ -2,6 +2,7 @@ import { noAudit, type AuditSink } from '../audit';
 import type { Clock } from '../clock';
 import type { KometDb } from '../db/open';
 import { createRepos } from '../repos';
+import { activityReportService } from './activity-report';
 import { attendanceService } from './attendance';
 import { certificationService } from './certifications';
 import { createContext } from './context';
@@ -57,6 +58,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     sessions: sessionService(ctx),
     dashboard: dashboardService(ctx),
     stats: statsService(ctx),
+    activityReport: activityReportService(ctx),
     search: searchService(ctx),
     settings: settingsService(ctx),
     seed: seedService(ctx),

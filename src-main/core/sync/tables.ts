@@ -360,6 +360,8 @@ export const localOnlyTables = [
   'presence_years',
   // Derived from outcome_responses on each machine.
   'outcome_scores',
+  // A report's wording and budget are the writer's own document on this computer.
+  'saved_reports',
 ] as const;
 
 export const cellsOf = (t: SyncedTable): CellDef[] => t.parts.flatMap((p) => p.cells);

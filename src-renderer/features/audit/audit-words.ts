@@ -29,6 +29,7 @@ export const auditEntities = [
   'export',
   'exportRecipient',
   'exportKey',
+  'savedReport',
   'import',
   'settings',
   'vault',

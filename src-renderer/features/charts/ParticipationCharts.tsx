@@ -90,7 +90,7 @@ export function ParticipationCharts({ overview }: { overview: GroupOverview }) {
 }
 
 /** The chart is one image to assistive technology; the toggle shows the same numbers as a table. */
-function ChartFigure({ title, description, table, children }: { title: string; description: string; table: ReactNode; children: ReactNode }) {
+export function ChartFigure({ title, description, table, children }: { title: string; description: string; table: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const tableId = useId();

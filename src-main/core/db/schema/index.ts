@@ -7,3 +7,4 @@ export * from './leaders';
 export * from './calendar';
 export * from './sync';
 export * from './outcomes';
+export * from './reports';

@@ -188,14 +188,24 @@ function firstDetermined(grid: Grid): Cell | undefined {
   return grid.allCells().find((c) => grid.suppressed(c.i, c.j) && isDetermined(grid, c));
 }
 
-/** Suppresses a table given with its margins (see withMargins). Deterministic for equal input. */
-export function suppress(valuesWithMargins: number[][], options: SuppressionOptions = defaultSuppression, bounds?: CellBounds): SuppressedTable {
+/**
+ * Suppresses a table given with its margins (see withMargins). Deterministic for equal input.
+ * `alsoHidden` marks cells to hide from the start as secondary: figures another published table
+ * hides, so this table does not give them away.
+ */
+export function suppress(
+  valuesWithMargins: number[][],
+  options: SuppressionOptions = defaultSuppression,
+  bounds?: CellBounds,
+  alsoHidden?: boolean[][],
+): SuppressedTable {
   const values = valuesWithMargins.map((row) => [...row]);
   const status: CellStatus[][] = values.map((row) => row.map(() => 'published'));
   const grid = new Grid(values, status, bounds);
   for (const { i, j } of grid.allCells()) {
     const v = grid.v(i, j);
     if (isSmallCount(v, options) && !grid.revealed(i, j)) status[i]![j] = 'primary';
+    else if (alsoHidden?.[i]?.[j] && v > 0) status[i]![j] = 'secondary';
   }
   const done = () => (bounds ? { values, status, bounds } : { values, status });
   if (grid.allCells().every((c) => !grid.suppressed(c.i, c.j))) return done();

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ActivityReport } from '../contract';
+import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
+
+export const help = `Användning / Usage: komet report [--db SÖKVÄG] (--from DATUM --to DATUM [--unit ID ...]
+                     [--programme ID ...] | --saved ID) [--lang sv|en] (--pdf FIL | --json | --csv MAPP)
+
+Verksamhetsrapporten för en period och ett urval, jämförd med perioden före av samma längd.
+Antal föräldrar från 1 till 4 visas aldrig, inte heller siffror som skulle avslöja dem.
+The activity report for a period and scope, compared with the period of equal length before.
+Counts of 1 to 4 parents are never shown, nor figures that would give them away.
+
+${dbOptionHelp}
+  --from DATUM    periodens första dag (ÅÅÅÅ-MM-DD) / first day of the period
+  --to DATUM      periodens sista dag / last day of the period
+  --unit ID       bara denna enhet (kan upprepas) / only this unit (repeatable)
+  --programme ID  bara detta program (kan upprepas) / only this programme (repeatable)
+  --saved ID      en sparad rapport: dess period, urval, avsnitt, språk, budget och texter
+                  a saved report: its period, scope, sections, language, budget and texts
+  --lang sv|en    rapportens språk (standard sv, eller den sparade rapportens)
+                  the report's language (default sv, or the saved report's)
+  --pdf FIL       skriv rapporten som PDF / write the report as a PDF
+  --json          skriv rapportmodellen som JSON; dolda siffror är null med skäl
+                  print the report model as JSON; hidden figures are null with a reason
+  --csv MAPP      skriv rapportens tabeller som CSV-filer i mappen (skapas vid behov)
+                  write the report's tables as CSV files into the folder (made if missing)
+${helpOptionHelp}`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...baseOptions,
+      from: { type: 'string' },
+      to: { type: 'string' },
+      unit: { type: 'string', multiple: true, default: [] },
+      programme: { type: 'string', multiple: true, default: [] },
+      lang: { type: 'string' },
+      saved: { type: 'string' },
+      pdf: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      csv: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
+  if (values.lang !== undefined && values.lang !== 'sv' && values.lang !== 'en')
+    throw new CliFailure({ sv: '--lang ska vara sv eller en.', en: '--lang must be sv or en.' });
+  if (values.saved === undefined && (!values.from || !values.to))
+    throw new CliFailure({ sv: 'Ange perioden med --from och --to.', en: 'Give the period with --from and --to.' });
+  const outputs = [values.pdf !== undefined, values.json, values.csv !== undefined].filter(Boolean).length;
+  if (outputs !== 1) throw new CliFailure({ sv: 'Ange en av --pdf FIL, --json eller --csv MAPP.', en: 'Give one of --pdf FILE, --json or --csv FOLDER.' });
+  const { missingDatabase, unwrap, withApp } = await import('./app');
+  const databasePath = databasePathFrom(values.db);
+  if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
+  const report = await withApp(
+    databasePath,
+    async (app) =>
+      unwrap<ActivityReport>(await app.call('reports.activity', { from: values.from!, to: values.to!, unitIds: values.unit, programmeIds: values.programme })),
+    { readOnly: true },
+  );
+  if (values.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  if (values.csv !== undefined) {
+    const { reportCsvFiles } = await import('../core/reports/report-csv');
+    const folder = path.resolve(values.csv);
+    fs.mkdirSync(folder, { recursive: true });
+    for (const [name, text] of Object.entries(reportCsvFiles(report))) writeWhole(path.join(folder, name), text);
+    console.log(`Tabellerna skrevs till / The tables were written to ${folder}`);
+    return 0;
+  }
+  const { reportPdf } = await import('../core/reports/report-pdf');
+  const target = path.resolve(values.pdf!);
+  const lang = (values.lang as 'sv' | 'en' | undefined) ?? report.saved?.lang ?? 'sv';
+  writeWhole(target, await reportPdf(report, lang));
+  console.log(`Rapporten skrevs till / The report was written to ${target}`);
+  return 0;
+}
+
+/** Written beside the target and renamed, so a failed run never leaves half a file under its name. */
+function writeWhole(target: string, data: string | Buffer): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, data, { mode: 0o600 });
+  fs.renameSync(temporary, target);
+}

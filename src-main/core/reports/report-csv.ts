@@ -1,0 +1,66 @@
+import type { ActivityReport, ParentCells, ReportCell } from '../../contract';
+import { csvRecords } from '../export/csv';
+import type { Cell } from '../export/table-def';
+
+/**
+ * The report's tables as CSV files for those who edit further, written by the FoU export's CSV
+ * writer so a unit or programme name that starts like a formula is neutralised the same way. A
+ * hidden figure is an empty cell with its reason in the column after it.
+ */
+
+const value = (c: ReportCell): Cell => c.value;
+const reason = (c: ReportCell): Cell => c.hidden ?? '';
+
+const PARENT_KEYS = [
+  'enrolled',
+  'notStarted',
+  'unrecorded',
+  'started',
+  'ongoing',
+  'completed',
+  'notCompleted',
+  'droppedOut',
+  'families',
+  'attendanceRate',
+] as const;
+const parentHeader = (first: string) => [first, ...PARENT_KEYS.flatMap((k) => [k, `${k}_hidden`])];
+const parentRow = (label: string, p: ParentCells): Cell[] => [label, ...PARENT_KEYS.flatMap((k) => [value(p[k]), reason(p[k])])];
+
+export function reportCsvFiles(r: ActivityReport): Record<string, string> {
+  const c = r.current;
+  const files: Record<string, Cell[][]> = {
+    'summary.csv': [
+      ['figure', 'current', 'current_hidden', 'previous', 'previous_hidden', 'change'],
+      ...r.headlines.map((h) => [h.key, value(h.current), reason(h.current), value(h.previous), reason(h.previous), h.change]),
+    ],
+    'groups_by_unit.csv': [
+      ['unit', 'started', 'completed', 'running', 'cancelled'],
+      ...[...c.groups.byUnit, { label: 'total', ...c.groups.total }].map((g) => [g.label, g.started, g.completed, g.running, g.cancelled]),
+    ],
+    'groups_by_programme.csv': [
+      ['programme', 'started', 'completed', 'running', 'cancelled'],
+      ...[...c.groups.byProgramme, { label: 'total', ...c.groups.total }].map((g) => [g.label, g.started, g.completed, g.running, g.cancelled]),
+    ],
+    'parents_by_unit.csv': [parentHeader('unit'), ...c.parents.byUnit.map((p) => parentRow(p.label, p)), parentRow('total', c.parents.total)],
+    'parents_by_programme.csv': [parentHeader('programme'), ...c.parents.byProgramme.map((p) => parentRow(p.label, p)), parentRow('total', c.parents.total)],
+    'dropouts_by_last_session.csv': [
+      ['last_session_attended', 'dropped_out', 'dropped_out_hidden'],
+      ...c.parents.dropoutBySession.map((d) => [d.session, value(d.count), reason(d.count)]),
+    ],
+    'leaders.csv': [
+      ['figure', 'current', 'previous'],
+      ...(Object.keys(c.leaders) as (keyof typeof c.leaders)[]).map((k) => [k, c.leaders[k], r.previous.leaders[k]]),
+    ],
+  };
+  if (c.outcomes.present) {
+    files['questionnaire_returns.csv'] = [
+      ['timepoint', 'started', 'started_hidden', 'returned', 'returned_hidden', 'return_rate', 'return_rate_hidden'],
+      ...c.outcomes.returns.map((x) => [x.timepoint, value(x.base), reason(x.base), value(x.returned), reason(x.returned), value(x.rate), reason(x.rate)]),
+    ];
+    files['questionnaire_change.csv'] = [
+      ['instrument', 'scale', 'pairs', 'pairs_hidden', 'mean_pre', 'mean_post', 'mean_change'],
+      ...c.outcomes.change.map((x) => [x.instrument, x.scale, value(x.pairs), reason(x.pairs), x.meanPre, x.meanPost, x.meanChange]),
+    ];
+  }
+  return Object.fromEntries(Object.entries(files).map(([name, rows]) => [name, csvRecords(rows)]));
+}

@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityReport } from '../../../src-main/contract';
+import { runKomet } from '../../helpers/cli';
+
+const komet = (args: string[]) => runKomet(args, { KOMET_PASSPHRASE: '' }, { timeoutMs: 120_000 });
+const popplerMissing = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'pdftotext (Debian poppler-utils) is not installed';
+  }
+})();
+
+if (popplerMissing) console.warn(`PDF tests skipped: ${popplerMissing}`);
+
+let dir: string;
+let db: string;
+let report: ActivityReport;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-cli-report-'));
+  db = path.join(dir, 'komet.db');
+  for (const args of [
+    ['init', '--db', db, '--unencrypted'],
+    ['demo', '--db', db, '--seed', '1'],
+  ]) {
+    const r = komet(args);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  const r = komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  report = JSON.parse(r.stdout) as ActivityReport;
+}, 300_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('komet report', { timeout: 180_000 }, () => {
+  it('prints the report model whose group counts agree with the database counted directly', () => {
+    const sqlite = new Database(db, { readonly: true });
+    const started = sqlite
+      .prepare(`select count(*) as n from groups where start_date between '2025-01-01' and '2025-12-31' and status <> 'cancelled'`)
+      .get() as {
+      n: number;
+    };
+    const enrolled = sqlite
+      .prepare(
+        `select count(*) as n from participants p join groups g on g.id = p.group_id where g.start_date between '2025-01-01' and '2025-12-31' and p.status <> 'moved'`,
+      )
+      .get() as { n: number };
+    sqlite.close();
+    expect(started.n).toBeGreaterThan(0);
+    expect(report.current.groups.total.started).toBe(started.n);
+    expect(report.current.parents.total.enrolled.value).toBe(enrolled.n);
+    // Hidden figures are null with a reason, never a small number.
+    const cells = report.current.parents.byUnit.flatMap((row) => [row.enrolled, row.started, row.completed, row.droppedOut, row.notStarted, row.families]);
+    for (const c of cells) {
+      expect(c.value === null ? c.hidden : 'shown').not.toBeNull();
+      if (c.value !== null) expect(c.value === 0 || c.value >= 5).toBe(true);
+    }
+  });
+
+  it.skipIf(popplerMissing !== null)('writes a PDF with a title page, contents, page numbers and the headline figures in Swedish', () => {
+    const file = path.join(dir, 'rapport.pdf');
+    const r = komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--pdf', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Verksamhetsrapport');
+    expect(text).toContain('Innehåll');
+    expect(text).toContain('Föräldrar som fullföljde');
+    expect(text).toContain(`Sida ${pages} av ${pages}`);
+    // The period and the creation date on every page but the title page's own header.
+    expect(text.split('\f').filter((p) => p.trim() !== '' && p.includes('2025-01-01 – 2025-12-31')).length).toBe(pages);
+    const enrolled = report.headlines.find((h) => h.key === 'parentsEnrolled')!.current.value;
+    expect(text).toMatch(new RegExp(`Inskrivna föräldrar\\s+${enrolled}\\b`));
+    for (const unit of report.current.groups.byUnit) expect(text).toContain(unit.label);
+  });
+
+  it.skipIf(popplerMissing !== null)('writes the report in English on request', () => {
+    const file = path.join(dir, 'report.pdf');
+    expect(komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-06-30', '--lang', 'en', '--pdf', file]).code).toBe(0);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Activity report');
+    expect(text).toContain('Compared with: 2024-07-01 – 2024-12-31');
+  });
+
+  it('writes the tables as CSV files whose figures are the JSON model’s', () => {
+    const folder = path.join(dir, 'tabeller');
+    expect(komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--csv', folder]).code).toBe(0);
+    const summary = fs.readFileSync(path.join(folder, 'summary.csv'), 'utf8').split('\r\n');
+    expect(summary[0]).toBe('figure,current,current_hidden,previous,previous_hidden,change');
+    const enrolled = report.headlines.find((h) => h.key === 'parentsEnrolled')!;
+    expect(summary).toContain(
+      `parentsEnrolled,${enrolled.current.value},,${enrolled.previous.value ?? ''},${enrolled.previous.hidden ?? ''},${enrolled.change ?? ''}`,
+    );
+    expect(fs.readdirSync(folder).sort()).toContain('parents_by_unit.csv');
+  });
+
+  it('refuses a period backwards or missing, and an output choice that is not one, in both languages', () => {
+    const backwards = komet(['report', '--db', db, '--from', '2025-12-31', '--to', '2025-01-01', '--json']);
+    expect(backwards.code).not.toBe(0);
+    expect(backwards.stderr).toContain('Slutdatum kan inte vara före startdatum');
+    const both = komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31']);
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('Give one of --pdf FILE, --json or --csv FOLDER.');
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
