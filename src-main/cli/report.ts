@@ -62,7 +62,11 @@ export async function run(args: string[]): Promise<number> {
   const report = await withApp(
     databasePath,
     async (app) =>
-      unwrap<ActivityReport>(await app.call('reports.activity', { from: values.from!, to: values.to!, unitIds: values.unit, programmeIds: values.programme })),
+      unwrap<ActivityReport>(
+        values.saved !== undefined
+          ? await app.call('savedReports.report', { id: values.saved })
+          : await app.call('reports.activity', { from: values.from!, to: values.to!, unitIds: values.unit, programmeIds: values.programme }),
+      ),
     { readOnly: true },
   );
   if (values.json) {

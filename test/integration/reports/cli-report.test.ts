@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityReport } from '../../../src-main/contract';
 import { requireTool } from '../../helpers/age-cli';
+import { startKomet } from '../../../src-main/app/komet-app';
 import { runKomet } from '../../helpers/cli';
 import { popplerMissingReason } from '../../helpers/poppler';
 
@@ -94,6 +95,31 @@ describe('komet report', { timeout: 180_000 }, () => {
       `parentsEnrolled,${enrolled.current.value},,${enrolled.previous.value ?? ''},${enrolled.previous.hidden ?? ''},${enrolled.change ?? ''}`,
     );
     expect(fs.readdirSync(folder).sort()).toContain('parents_by_unit.csv');
+  });
+
+  it('reports a saved report by its id: its own period, title and language', async () => {
+    // Saved in the app; the command line reads it.
+    const app = startKomet({ databasePath: db, shell: 'test' });
+    let id: string;
+    try {
+      const saved = await app.call('savedReports.save', {
+        title: 'Hösten till nämnden',
+        from: '2025-07-01',
+        to: '2025-12-31',
+        lang: 'en',
+        sections: ['summary', 'groups'],
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+      id = (saved.value as { id: string }).id;
+    } finally {
+      app.close();
+    }
+    const r = komet(['report', '--db', db, '--saved', id, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const fromSaved = JSON.parse(r.stdout) as ActivityReport;
+    expect(fromSaved.saved).toMatchObject({ id, title: 'Hösten till nämnden', lang: 'en' });
+    expect(fromSaved.current.period).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+    expect(komet(['report', '--db', db, '--saved', 'finns-inte', '--json']).code).not.toBe(0);
   });
 
   it('refuses a period backwards or missing, and an output choice that is not one, in both languages', () => {
