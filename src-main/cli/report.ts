@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ActivityReport } from '../contract';
+import type { KometApp } from '../app/komet-app';
+import type { ActivityReport, ProcedureOutput } from '../contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
-export const help = `Användning / Usage: komet report [--db SÖKVÄG] (--from DATUM --to DATUM [--unit ID ...]
-                     [--programme ID ...] | --saved ID) [--lang sv|en] (--pdf FIL | --json | --csv MAPP)
+export const help = `Användning / Usage: komet report [--db SÖKVÄG] (--from DATUM --to DATUM [--unit NAMN ...]
+                     [--programme KOD ...] | --saved ID) [--lang sv|en] (--pdf FIL | --json | --csv MAPP)
 
 Verksamhetsrapporten för en period och ett urval, jämförd med perioden före av samma längd.
 Antal föräldrar från 1 till 4 visas aldrig, inte heller siffror som skulle avslöja dem.
@@ -15,13 +16,15 @@ Counts of 1 to 4 parents are never shown, nor figures that would give them away.
 ${dbOptionHelp}
   --from DATUM    periodens första dag (ÅÅÅÅ-MM-DD) / first day of the period
   --to DATUM      periodens sista dag / last day of the period
-  --unit ID       bara denna enhet (kan upprepas) / only this unit (repeatable)
-  --programme ID  bara detta program (kan upprepas) / only this programme (repeatable)
+  --unit NAMN     bara denna enhet, med namn eller id (kan upprepas)
+                  only this unit, by name or id (repeatable)
+  --programme KOD bara detta program, med kod eller id (kan upprepas)
+                  only this programme, by code or id (repeatable)
   --saved ID      en sparad rapport: dess period, urval, avsnitt, språk, budget och texter
                   a saved report: its period, scope, sections, language, budget and texts
   --lang sv|en    rapportens språk (standard sv, eller den sparade rapportens)
                   the report's language (default sv, or the saved report's)
-  --pdf FIL       skriv rapporten som PDF / write the report as a PDF
+  --pdf FIL       skriv rapporten som PDF (även --out) / write the report as a PDF (also --out)
   --json          skriv rapportmodellen som JSON; dolda siffror är null med skäl
                   print the report model as JSON; hidden figures are null with a reason
   --csv MAPP      skriv rapportens tabeller som CSV-filer i mappen (skapas vid behov)
@@ -40,6 +43,7 @@ export async function run(args: string[]): Promise<number> {
       lang: { type: 'string' },
       saved: { type: 'string' },
       pdf: { type: 'string' },
+      out: { type: 'string' },
       json: { type: 'boolean', default: false },
       csv: { type: 'string' },
     },
@@ -54,6 +58,10 @@ export async function run(args: string[]): Promise<number> {
     throw new CliFailure({ sv: '--lang ska vara sv eller en.', en: '--lang must be sv or en.' });
   if (values.saved === undefined && (!values.from || !values.to))
     throw new CliFailure({ sv: 'Ange perioden med --from och --to.', en: 'Give the period with --from and --to.' });
+  if (values.out !== undefined) {
+    if (values.pdf !== undefined) throw new CliFailure({ sv: 'Ange --pdf eller --out, inte båda.', en: 'Give --pdf or --out, not both.' });
+    values.pdf = values.out;
+  }
   const outputs = [values.pdf !== undefined, values.json, values.csv !== undefined].filter(Boolean).length;
   if (outputs !== 1) throw new CliFailure({ sv: 'Ange en av --pdf FIL, --json eller --csv MAPP.', en: 'Give one of --pdf FILE, --json or --csv FOLDER.' });
   const { missingDatabase, unwrap, withApp } = await import('./app');
@@ -65,7 +73,12 @@ export async function run(args: string[]): Promise<number> {
       unwrap<ActivityReport>(
         values.saved !== undefined
           ? await app.call('savedReports.report', { id: values.saved })
-          : await app.call('reports.activity', { from: values.from!, to: values.to!, unitIds: values.unit, programmeIds: values.programme }),
+          : await app.call('reports.activity', {
+              from: values.from!,
+              to: values.to!,
+              unitIds: await scopeIds(app, 'units.list', values.unit, (u) => [u.name]),
+              programmeIds: await scopeIds(app, 'programmes.list', values.programme, (p) => [p.code]),
+            }),
       ),
     { readOnly: true },
   );
@@ -87,6 +100,33 @@ export async function run(args: string[]): Promise<number> {
   writeWhole(target, await reportPdf(report, lang));
   console.log(`Rapporten skrevs till / The report was written to ${target}`);
   return 0;
+}
+
+/**
+ * Units are named and programmes have codes: the command takes those (or an id) and the report
+ * takes ids. A word that matches nothing is refused rather than silently widening the report.
+ */
+async function scopeIds<P extends 'units.list' | 'programmes.list'>(
+  app: KometApp,
+  procedure: P,
+  words: string[],
+  namesOf: (row: ProcedureOutput<P>[number]) => string[],
+): Promise<string[]> {
+  if (words.length === 0) return [];
+  const listed = await app.call(procedure, { includeArchived: true });
+  if (!listed.ok) throw new CliFailure(listed.error.message);
+  const rows = listed.value as ProcedureOutput<P>;
+  const key = (s: string) => s.trim().toLocaleLowerCase('sv');
+  return words.map((word) => {
+    const row = rows.find((r) => r.id === word || namesOf(r).some((n) => key(n) === key(word)));
+    if (!row)
+      throw new CliFailure(
+        procedure === 'units.list'
+          ? { sv: `Det finns ingen enhet som heter "${word}".`, en: `There is no unit called "${word}".` }
+          : { sv: `Det finns inget program med koden "${word}".`, en: `There is no programme with the code "${word}".` },
+      );
+    return row.id;
+  });
 }
 
 /** Written beside the target and renamed, so a failed run never leaves half a file under its name. */

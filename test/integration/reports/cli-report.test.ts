@@ -122,6 +122,29 @@ describe('komet report', { timeout: 180_000 }, () => {
     expect(komet(['report', '--db', db, '--saved', 'finns-inte', '--json']).code).not.toBe(0);
   });
 
+  it('takes units by name and programmes by code as well as by id, and refuses one that does not exist', () => {
+    const sqlite = new Database(db, { readonly: true });
+    const unit = sqlite.prepare("select id, name from units where name like 'S%' order by name limit 1").get() as { id: string; name: string };
+    const programme = sqlite.prepare('select id, code from programmes order by code limit 1').get() as { id: string; code: string };
+    sqlite.close();
+    const period = ['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--json'];
+    const figures = (args: string[]) => {
+      const r = komet([...period, ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      const { createdAt: _c, ...rest } = JSON.parse(r.stdout) as ActivityReport;
+      return rest;
+    };
+    expect(figures(['--unit', unit.name.toUpperCase(), '--programme', programme.code])).toEqual(figures(['--unit', unit.id, '--programme', programme.id]));
+    const unknown = komet([...period, '--unit', 'Enheten som inte finns']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('Det finns ingen enhet som heter "Enheten som inte finns". / There is no unit called');
+    expect(komet([...period.slice(0, -1), '--programme', 'NOPE', '--json']).stderr).toContain('There is no programme with the code "NOPE".');
+    // --out is the PDF's other name.
+    const out = path.join(dir, 'enhet.pdf');
+    expect(komet([...period.slice(0, -1), '--unit', unit.name, '--out', out]).code).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('refuses a period backwards or missing, and an output choice that is not one, in both languages', () => {
     const backwards = komet(['report', '--db', db, '--from', '2025-12-31', '--to', '2025-01-01', '--json']);
     expect(backwards.code).not.toBe(0);
