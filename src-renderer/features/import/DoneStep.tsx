@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { StepTitle } from '../../components/Stepper';
 import type { ImportPreview } from './import-state';
 
 interface DoneStepProps {
@@ -22,9 +23,9 @@ export function DoneStep({ result, onRestart }: DoneStepProps) {
 
   return (
     <section className="panel export-step" aria-labelledby="import-step-done">
-      <h2 id="import-step-done" ref={headingRef} className="panel__title export-step__title" tabIndex={-1}>
+      <StepTitle id="import-step-done" headingRef={headingRef}>
         {undo.data ? t('import.done.undoneTitle') : t('import.done.title')}
-      </h2>
+      </StepTitle>
       <div className="alert alert--success export-alert" role="status">
         <p className="alert__title">
           {undo.data
