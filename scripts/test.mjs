@@ -39,6 +39,8 @@ function ensureTools() {
   const missing = [];
   if (!findChromium()) missing.push('chromium');
   if (process.platform !== 'win32' && !hasCommand('age')) missing.push('age');
+  // The activity report's tests read back the PDFs with pdftotext and pdfinfo.
+  if (process.platform !== 'win32' && !(hasCommand('pdftotext') && hasCommand('pdfinfo'))) missing.push('poppler-utils');
   if (missing.length === 0) return;
   if (canApt()) {
     say(`installerar ${missing.join(' och ')} med apt-get / installing ${missing.join(' and ')} with apt-get`);
@@ -56,6 +58,8 @@ function ensureTools() {
   // Tests that need age skip with a printed reason; this line says why up front.
   if (missing.includes('age') && !hasCommand('age'))
     say('age saknas, tester som behöver det hoppas över / age missing, tests that need it are skipped (apt-get install age)');
+  if (missing.includes('poppler-utils') && !hasCommand('pdftotext'))
+    say('pdftotext saknas, PDF-testerna hoppas över / pdftotext missing, the PDF tests are skipped (apt-get install poppler-utils)');
 }
 
 const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);

@@ -5,19 +5,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityReport } from '../../../src-main/contract';
+import { requireTool } from '../../helpers/age-cli';
 import { runKomet } from '../../helpers/cli';
+import { popplerMissingReason } from '../../helpers/poppler';
 
 const komet = (args: string[]) => runKomet(args, { KOMET_PASSPHRASE: '' }, { timeoutMs: 120_000 });
-const popplerMissing = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return 'pdftotext (Debian poppler-utils) is not installed';
-  }
-})();
-
-if (popplerMissing) console.warn(`PDF tests skipped: ${popplerMissing}`);
+// Skipped with a printed reason where poppler-utils is missing; under CI=true that is a failure.
+const pdfTools = requireTool(popplerMissingReason(), 'PDF tests');
 
 let dir: string;
 let db: string;
@@ -64,7 +58,7 @@ describe('komet report', { timeout: 180_000 }, () => {
     }
   });
 
-  it.skipIf(popplerMissing !== null)('writes a PDF with a title page, contents, page numbers and the headline figures in Swedish', () => {
+  it.skipIf(!pdfTools)('writes a PDF with a title page, contents, page numbers and the headline figures in Swedish', () => {
     const file = path.join(dir, 'rapport.pdf');
     const r = komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--pdf', file]);
     expect(r.code, r.stderr).toBe(0);
@@ -82,7 +76,7 @@ describe('komet report', { timeout: 180_000 }, () => {
     for (const unit of report.current.groups.byUnit) expect(text).toContain(unit.label);
   });
 
-  it.skipIf(popplerMissing !== null)('writes the report in English on request', () => {
+  it.skipIf(!pdfTools)('writes the report in English on request', () => {
     const file = path.join(dir, 'report.pdf');
     expect(komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-06-30', '--lang', 'en', '--pdf', file]).code).toBe(0);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
