@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { StepTitle } from '../../components/Stepper';
-import type { ImportPreview } from './import-state';
+import { countList, type ImportPreview } from './import-state';
 
 interface DoneStepProps {
   result: ImportPreview;
@@ -30,7 +30,10 @@ export function DoneStep({ result, onRestart }: DoneStepProps) {
         <p className="alert__title">
           {undo.data
             ? t('import.done.undone', { count: undo.data.removed })
-            : t('import.done.summary', { ...result.counts, kind: t(`import.kinds.${result.kind}`) })}
+            : t('import.done.summary', {
+                list: countList(t, { ...result.counts, skipped: result.counts.invalid }, ['new', 'existing', 'skipped']),
+                kind: t(`import.kinds.${result.kind}`),
+              })}
         </p>
       </div>
       <div className="form__actions">
