@@ -54,19 +54,21 @@ function readMapping(file: string | undefined): unknown {
   }
 }
 
+// One and many: "1 rad med fel", "2 rader med fel".
 const statusWords = {
-  new: { sv: 'nya', en: 'new' },
-  existing: { sv: 'fanns redan', en: 'already there' },
-  duplicate: { sv: 'upprepade rader', en: 'repeated rows' },
-  invalid: { sv: 'rader med fel', en: 'rows with errors' },
+  new: { sv: ['ny', 'nya'], en: ['new', 'new'] },
+  existing: { sv: ['fanns redan', 'fanns redan'], en: ['already there', 'already there'] },
+  duplicate: { sv: ['upprepad rad', 'upprepade rader'], en: ['repeated row', 'repeated rows'] },
+  invalid: { sv: ['rad med fel', 'rader med fel'], en: ['row with errors', 'rows with errors'] },
 } as const;
 
 function printPlan(plan: ImportPlan, committed: boolean): void {
   const counts = (Object.keys(statusWords) as (keyof typeof statusWords)[]).map((k) => ({ n: plan.counts[k], w: statusWords[k] }));
+  const list = (lang: 'sv' | 'en') => counts.map((c) => `${c.n} ${c.w[lang][c.n === 1 ? 0 : 1]}`).join(', ');
   console.log(
     line({
-      sv: `${committed ? 'Importerat' : 'Provkörning'}: ${counts.map((c) => `${c.n} ${c.w.sv}`).join(', ')}.`,
-      en: `${committed ? 'Imported' : 'Dry run'}: ${counts.map((c) => `${c.n} ${c.w.en}`).join(', ')}.`,
+      sv: `${committed ? 'Importerat' : 'Provkörning'}: ${list('sv')}.`,
+      en: `${committed ? 'Imported' : 'Dry run'}: ${list('en')}.`,
     }),
   );
   for (const r of plan.rows) {

@@ -33,7 +33,7 @@ test('imports participants from a CSV through the stepper, skipping a bad row, a
 
   // The dry run names the bad row and what to fix, and writes nothing.
   await expect(page.getByRole('heading', { name: 'Steg 3 av 4: Provkörning' })).toBeFocused();
-  await expect(page.getByText('2 nya, 0 fanns redan, 0 upprepade rader, 1 rader med fel. Inget är sparat än.')).toBeVisible();
+  await expect(page.getByText('2 nya, 0 fanns redan, 0 upprepade rader, 1 rad med fel. Inget är sparat än.')).toBeVisible();
   const bad = page.getByRole('row', { name: /Cilla Import/ });
   await expect(bad).toContainText("Gruppstart: datumet '31/13/2024' är inget datum");
   expect(await participants()).toEqual([]);
@@ -42,7 +42,7 @@ test('imports participants from a CSV through the stepper, skipping a bad row, a
   await page.getByRole('button', { name: 'Importera 2 nya' }).click();
 
   await expect(page.getByRole('heading', { name: 'Importen är klar' })).toBeFocused();
-  await expect(page.getByText('Deltagare: 2 nya, 0 fanns redan, 1 rader hoppades över.')).toBeVisible();
+  await expect(page.getByText('Deltagare: 2 nya, 0 fanns redan, 1 rad hoppades över.')).toBeVisible();
   expect(await participants()).toEqual(['Anna Import', 'Bo Import']);
   await expectNoAxeViolations(page);
 

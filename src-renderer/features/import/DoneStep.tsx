@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import type { ImportPreview } from './import-state';
+import { StepTitle } from '../../components/Stepper';
+import { countList, type ImportPreview } from './import-state';
 
 interface DoneStepProps {
   result: ImportPreview;
@@ -22,14 +23,17 @@ export function DoneStep({ result, onRestart }: DoneStepProps) {
 
   return (
     <section className="panel export-step" aria-labelledby="import-step-done">
-      <h2 id="import-step-done" ref={headingRef} className="panel__title export-step__title" tabIndex={-1}>
+      <StepTitle id="import-step-done" headingRef={headingRef}>
         {undo.data ? t('import.done.undoneTitle') : t('import.done.title')}
-      </h2>
+      </StepTitle>
       <div className="alert alert--success export-alert" role="status">
         <p className="alert__title">
           {undo.data
             ? t('import.done.undone', { count: undo.data.removed })
-            : t('import.done.summary', { ...result.counts, kind: t(`import.kinds.${result.kind}`) })}
+            : t('import.done.summary', {
+                list: countList(t, { ...result.counts, skipped: result.counts.invalid }, ['new', 'existing', 'skipped']),
+                kind: t(`import.kinds.${result.kind}`),
+              })}
         </p>
       </div>
       <div className="form__actions">

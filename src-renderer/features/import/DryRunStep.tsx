@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { useBilingual } from '../../i18n/useBilingual';
 import { ImportStepHeading } from './ImportStepIndicator';
-import type { ImportPreview } from './import-state';
+import { countList, type ImportPreview } from './import-state';
 import './import.css';
 
 /** A list of ten thousand rows is read, not scrolled: the rows that need a look come first, and only so many. */
@@ -40,7 +40,7 @@ export function DryRunStep({ preview, busy, error, onBack, onCommit }: DryRunSte
     <form className="form export-step" aria-labelledby="import-step-preview" noValidate onSubmit={submit}>
       <ImportStepHeading step="preview" />
       <p className="panel__hint" role="status">
-        {t('import.preview.counts', { ...counts })}
+        {t('import.preview.counts', { list: countList(t, counts, ['new', 'existing', 'duplicate', 'invalid']) })}
       </p>
       <DataTable
         caption={t('import.preview.caption')}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportKind } from '@contract/enums';
 import { useApiMutation } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
+// The import's steps look like the export's (panels, alerts).
+import '../export/export.css';
 import { DoneStep } from './DoneStep';
 import { DryRunStep } from './DryRunStep';
 import { FileStep } from './FileStep';

@@ -1,30 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import '../export/export.css';
+import { StepIndicator, StepTitle } from '../../components/Stepper';
 import { importSteps, type ImportStep } from './import-state';
 
-/** Where the user is in the import, announced as an ordered list with the current step marked (as the export wizard does). */
 export function ImportStepIndicator({ current }: { current: ImportStep }) {
   const { t } = useTranslation();
-  const index = importSteps.indexOf(current);
   return (
-    <nav aria-label={t('import.steps.label')}>
-      <ol className="export-steps">
-        {importSteps.map((step, i) => {
-          const state = i < index ? 'done' : i === index ? 'current' : 'todo';
-          return (
-            <li key={step} className={`export-steps__item export-steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-              <span className="export-steps__number" aria-hidden="true">
-                {state === 'done' ? '✓' : i + 1}
-              </span>
-              <span className="export-steps__label">
-                {t(`import.steps.${step}`)}
-                <span className="visually-hidden">{state === 'done' ? `, ${t('import.steps.completed')}` : ''}</span>
-              </span>
-            </li>
-          );
-        })}
-      </ol>
-    </nav>
+    <StepIndicator
+      steps={importSteps}
+      current={current}
+      label={t('import.steps.label')}
+      nameOf={(step) => t(`import.steps.${step}`)}
+      doneText={t('import.steps.completed')}
+    />
   );
 }
 
@@ -32,8 +19,8 @@ export function ImportStepIndicator({ current }: { current: ImportStep }) {
 export function ImportStepHeading({ step }: { step: ImportStep }) {
   const { t } = useTranslation();
   return (
-    <h2 id={`import-step-${step}`} className="panel__title export-step__title" tabIndex={-1}>
+    <StepTitle id={`import-step-${step}`}>
       {t('import.steps.heading', { number: importSteps.indexOf(step) + 1, total: importSteps.length, name: t(`import.steps.${step}`) })}
-    </h2>
+    </StepTitle>
   );
 }

@@ -32,3 +32,13 @@ export type MappingDraft = Record<string, string>;
 export const draftOf = (preview: ImportPreview): MappingDraft => Object.fromEntries(preview.fields.map((f) => [f.field, preview.mapping[f.field] ?? '']));
 export const mappingInput = (draft: MappingDraft): Record<string, string | null> =>
   Object.fromEntries(Object.entries(draft).map(([field, header]) => [field, header === '' ? null : header]));
+
+/** "2 nya, 1 rad med fel": each count in words that agree with it, in the order given. */
+export function countList(
+  t: (key: string, options: { count: number }) => string,
+  counts: Partial<Record<CountWord, number>>,
+  order: readonly CountWord[],
+): string {
+  return order.map((word) => t(`import.count.${word}`, { count: counts[word] ?? 0 })).join(', ');
+}
+export type CountWord = 'new' | 'existing' | 'duplicate' | 'invalid' | 'skipped';

@@ -45,6 +45,9 @@ describe('komet import', () => {
     const bad = write('bad.csv', '\uFEFFNamn;E-post;Roller\nÅsa Öberg;asa@example.se;gruppledare\nPer Lind;per@;handledare\n');
     const refused = runKomet(['import', bad, '--kind', 'staff', '--db', db]);
     expect(refused.code).toBe(1);
+    // One and many agree with their number.
+    expect(refused.stdout).toContain('1 ny, 0 fanns redan, 0 upprepade rader, 1 rad med fel. / ');
+    expect(refused.stdout).toContain('1 new, 0 already there, 0 repeated rows, 1 row with errors.');
     expect(refused.stdout).toContain('rad 3: E-post: Ange en giltig e-postadress. / row 3: E-post: Enter a valid email address.');
     expect(refused.stdout).toContain('Inget importerades. / Nothing was imported.');
     expect(staffRows()).toEqual([]);
