@@ -30,6 +30,11 @@ const q = <T>(file: string, text: string, ...params: unknown[]): T[] => {
   }
 };
 
+/** A failing command's own words are the first thing to read when this test fails. */
+function expectOk(r: { code: number | null; stdout: string; stderr: string }): void {
+  expect(r.code, `${r.stderr}\n${r.stdout}`).toBe(0);
+}
+
 function enrol(dir: string, args: string[]): string {
   const r = serverCli(['enrol', '--data', dir, ...args]);
   expect(r.code, r.stderr).toBe(0);
@@ -49,7 +54,7 @@ async function waitFor<T>(attempt: () => T | undefined, timeoutMs = 60_000): Pro
 describe('two hops', () => {
   it('a leader’s group goes laptop → unit server → city, and the city’s administrator exports the whole city', { timeout: 240_000 }, async () => {
     const cityDir = path.join(root, 'city');
-    expect(serverCli(['init', '--data', cityDir, '--name', 'Staden']).code).toBe(0);
+    expectOk(serverCli(['init', '--data', cityDir, '--name', 'Staden']));
     const city = await startServerProcess(cityDir);
     servers.push(city);
     const adminDb = dbPath(root, 'admin');
@@ -65,7 +70,7 @@ describe('two hops', () => {
 
     // The unit's own server, enrolled at the city for that unit.
     const unitDir = path.join(root, 'unit');
-    expect(serverCli(['init', '--data', unitDir, '--name', 'Enhetsservern']).code).toBe(0);
+    expectOk(serverCli(['init', '--data', unitDir, '--name', 'Enhetsservern']));
     const upstreamCode = enrol(cityDir, ['--name', 'Enhetsservern', '--role', 'unit-server', '--unit', leader.unit]);
     const twin = serverCli(['enrol', '--data', cityDir, '--name', 'Enhetsservern', '--role', 'unit-server', '--unit', leader.unit]);
     expect(twin.code).toBe(0);
@@ -82,7 +87,7 @@ describe('two hops', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/redan en enhetsserver.*already a unit server/);
     const twinDir = path.join(root, 'twin');
-    expect(serverCli(['init', '--data', twinDir, '--name', 'Enhetsservern']).code).toBe(0);
+    expectOk(serverCli(['init', '--data', twinDir, '--name', 'Enhetsservern']));
     const twinStart = runKomet(['server', 'start', '--data', twinDir, '--upstream-code', twin.stdout.trim()], {
       KOMET_SERVER_PASSPHRASE: 'server passphrase for tests',
     });
