@@ -8,7 +8,10 @@ const executablePath = findChromium() ?? undefined;
 export default defineConfig({
   testDir: 'test/e2e',
   workers: 2,
-  retries: 0,
+  // On the 2-core CI machine a spec now and then misses its data under load (seen once: the
+  // dashboard's record link, which passes alone). One retry there; the list reporter marks such a
+  // test "flaky" in the summary, so it is seen, and a test that fails twice still fails the run.
+  retries: process.env.CI ? 1 : 0,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
