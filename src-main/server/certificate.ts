@@ -18,8 +18,12 @@ const der = {
   },
   seq: (...items: Buffer[]) => der.tlv(0x30, Buffer.concat(items)),
   set: (...items: Buffer[]) => der.tlv(0x31, Buffer.concat(items)),
+  /** A non-negative INTEGER in its one valid DER form: OpenSSL refuses a redundant leading zero. */
   int(bytes: Buffer): Buffer {
-    const body = bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes;
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0) start++;
+    const trimmed = bytes.subarray(start);
+    const body = trimmed[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed;
     return der.tlv(0x02, body);
   },
   oid(dotted: string): Buffer {
@@ -65,11 +69,17 @@ export interface ServerCertificate {
 }
 
 /** Certificate and key for the given host names and addresses, valid for `years` from now. */
-export function createServerCertificate(commonName: string, hosts: readonly string[], years = 10, now = new Date()): ServerCertificate {
+export function createServerCertificate(
+  commonName: string,
+  hosts: readonly string[],
+  years = 10,
+  now = new Date(),
+  serial: Buffer = randomBytes(16),
+): ServerCertificate {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + years);
-  const serial = randomBytes(16);
+  serial = Buffer.from(serial);
   serial[0]! &= 0x7f;
   const extensions = der.explicit(
     3,
