@@ -129,4 +129,41 @@ describe('a server in the middle', () => {
     expect(marksAt(ours.sessions[0]!.id)).toBe(1);
     expect(a.t.app.db.sqlite.prepare('select count(*) from attendance where session_id = ?').pluck().get(theirs.sessions[0]!.id)).toBe(0);
   });
+
+  it('refuses a parent added in a group of a unit the device does not belong to as a whole: neither the row nor the name is taken in', async () => {
+    const s = server();
+    const c = await city(s);
+    const programme = (await c.admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    expect(await a.sync()).toBe(true);
+    const group = await a.t.ok('groups.create', groupInput({ programme, unit: c.unit, leaders: [c.leader], supervisor: c.supervisor } as never) as never);
+    expect(await a.sync()).toBe(true);
+
+    // The group's supervisor belongs to another unit: she holds the group, not its parents' names.
+    const sup = await laptop(s, { personId: c.supervisor.id, name: 'Sara Handledare', role: 'supervisor', units: [c.other.id] });
+    expect(await sup.sync()).toBe(true);
+    expect(sup.t.app.db.sqlite.prepare('select count(*) from groups where id = ?').pluck().get(group.id)).toBe(1);
+    const added = await sup.t.ok('participants.create', {
+      groupId: group.id,
+      displayName: 'Utanför Enheten',
+      relation: 'mother',
+      contact: 'utanfor@example.se',
+      enrolmentDate: '2025-03-03',
+      consent: 'not_asked',
+      consentDate: null,
+      childBirthYear: 2019,
+      childGender: 'girl',
+    } as never);
+    await sup.sync();
+    const refusals = sup.t.app.db.sqlite.prepare('select message_sv as sv from sync_refusals').pluck().all() as string[];
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals).toEqual([expect.stringMatching(/gruppens egen enhet/)]);
+
+    // Nothing of it anywhere: not on the administrator's machine, not in the group's unit, and her copy is put back.
+    expect(await c.admin.sync()).toBe(true);
+    expect(await a.sync()).toBe(true);
+    for (const l of [c.admin, a, sup]) {
+      expect(l.t.app.db.sqlite.prepare('select count(*) from participants where id = ?').pluck().get(added.id), l.name).toBe(0);
+    }
+  });
 });
