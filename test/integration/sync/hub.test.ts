@@ -143,7 +143,7 @@ describe('a server in the middle', () => {
     const sup = await laptop(s, { personId: c.supervisor.id, name: 'Sara Handledare', role: 'supervisor', units: [c.other.id] });
     expect(await sup.sync()).toBe(true);
     expect(sup.t.app.db.sqlite.prepare('select count(*) from groups where id = ?').pluck().get(group.id)).toBe(1);
-    const added = await sup.t.ok('participants.create', {
+    const input = {
       groupId: group.id,
       displayName: 'Utanför Enheten',
       relation: 'mother',
@@ -153,7 +153,26 @@ describe('a server in the middle', () => {
       consentDate: null,
       childBirthYear: 2019,
       childGender: 'girl',
-    } as never);
+    } as const;
+    // The app says so at once, before anything is written.
+    const refused = await sup.t.fail('participants.create', input);
+    expect(refused.issues?.[0]?.message.sv ?? refused.message.sv).toMatch(/gruppens egen enhet/);
+    expect(sup.t.rowCount('participants')).toBe(0);
+
+    // A copy written past the app's checks (an older version, a tampered file) is refused by the server as a whole.
+    const added = { id: crypto.randomUUID() };
+    const sqlite = sup.t.app.db.sqlite;
+    const familyId = crypto.randomUUID();
+    sqlite
+      .prepare("insert into families (id, child_birth_year, child_gender, created_at, updated_at) values (?, 2019, 'girl', ?, ?)")
+      .run(familyId, '2025-03-12T10:00:00.000Z', '2025-03-12T10:00:00.000Z');
+    sqlite
+      .prepare(
+        `insert into participants (id, person_id, group_id, family_id, display_name, relation, contact, enrolment_date, consent, created_at, updated_at)
+         values (?, ?, ?, ?, 'Utanför Enheten', 'mother', 'utanfor@example.se', '2025-03-03', 'not_asked', ?, ?)`,
+      )
+      .run(added.id, crypto.randomUUID(), group.id, familyId, '2025-03-12T10:00:00.000Z', '2025-03-12T10:00:00.000Z');
+    sup.t.app.events.emit({ source: 'local', entities: ['participant'] });
     await sup.sync();
     const refusals = sup.t.app.db.sqlite.prepare('select message_sv as sv from sync_refusals').pluck().all() as string[];
     expect(refusals.length).toBeGreaterThan(0);
