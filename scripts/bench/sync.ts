@@ -33,13 +33,17 @@ function server(args: string[]): string {
 
 async function start(dir: string, extra: string[] = []): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(node, [bin, 'server', 'start', '--data', dir, '--port', '0', ...extra], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The server logs every connection to stderr: unread, the pipe fills and the server cannot
+  // finish a write, so it never exits on SIGTERM (seen at scale 10). The last lines are kept for errors.
+  let log = '';
+  proc.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('\n')) resolve(out.split('\n')[0]!.trim());
     });
-    proc.once('exit', () => reject(new Error('server exited')));
+    proc.once('exit', () => reject(new Error(`server exited: ${log.trim().split('\n').pop() ?? ''}`)));
     setTimeout(() => reject(new Error('server printed no address')), 120_000).unref();
   });
   return { proc, url };
