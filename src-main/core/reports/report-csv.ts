@@ -5,7 +5,8 @@ import type { Cell } from '../export/table-def';
 /**
  * The report's tables as CSV files for those who edit further, written by the FoU export's CSV
  * writer so a unit or programme name that starts like a formula is neutralised the same way. A
- * hidden figure is an empty cell with its reason in the column after it.
+ * hidden figure is an empty cell with its reason in the column after it. A saved report adds its
+ * budget lines with the cost figures, and its summary and section notes.
  */
 
 const value = (c: ReportCell): Cell => c.value;
@@ -61,6 +62,22 @@ export function reportCsvFiles(r: ActivityReport): Record<string, string> {
       ['instrument', 'scale', 'pairs', 'pairs_hidden', 'mean_pre', 'mean_post', 'mean_change'],
       ...c.outcomes.change.map((x) => [x.instrument, x.scale, value(x.pairs), reason(x.pairs), x.meanPre, x.meanPost, x.meanChange]),
     ];
+  }
+  if (r.saved && r.costs) {
+    const k = r.costs;
+    files['budget.csv'] = [
+      ['line', 'kind', 'amount', 'amount_hidden'],
+      ...r.saved.budget.map((b) => [b.label, b.kind, b.amount, '']),
+      ['total_cost', 'figure', k.totalCost, ''],
+      ['total_income', 'figure', k.totalIncome, ''],
+      ['net_cost', 'figure', k.net, ''],
+      ['cost_per_started_group', 'figure', k.perStartedGroup, ''],
+      ['cost_per_completing_parent', 'figure', value(k.perCompletingParent), reason(k.perCompletingParent)],
+    ];
+  }
+  if (r.saved) {
+    const notes = r.saved.notes;
+    files['texts.csv'] = [['section', 'text'], ...r.saved.sections.filter((s) => notes[s]).map((s) => [s, notes[s]!])];
   }
   return Object.fromEntries(Object.entries(files).map(([name, rows]) => [name, csvRecords(rows)]));
 }

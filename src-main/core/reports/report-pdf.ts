@@ -171,7 +171,7 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
       },
     ],
     outcomes: [heading(w.outcomes), ...outcomeContent(r, w, pct)],
-    costs: r.costs ? costContent(r.costs, w) : [],
+    costs: r.costs ? costContent(r.costs, r.saved?.budget ?? [], w) : [],
   };
   const chosen: ReportSection[] = r.saved?.sections ?? ['summary', 'groups', 'parents', 'leaders', 'outcomes'];
   for (const key of chosen) {
@@ -257,10 +257,18 @@ export function reportPdf(r: ActivityReport, lang: ReportLang): Promise<Buffer> 
   return pdfmake().createPdf(reportDocument(r, lang)).getBuffer();
 }
 
-function costContent(costs: NonNullable<ActivityReport['costs']>, w: ReportWords): Content[] {
+function costContent(costs: NonNullable<ActivityReport['costs']>, budget: NonNullable<ActivityReport['saved']>['budget'], w: ReportWords): Content[] {
   const kr = (n: number) => `${n.toLocaleString('sv-SE')} kr`;
   return [
     heading(w.costs),
+    ...(budget.length
+      ? [
+          table(
+            [w.budgetLine, w.kind, w.amount],
+            budget.map((b) => [b.label, w.kinds[b.kind], kr(b.amount)]),
+          ),
+        ]
+      : []),
     table(
       [w.figure, w.amount],
       [
