@@ -1,5 +1,6 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { readSheet } from 'read-excel-file/node';
 import type { KometServer } from './fixtures';
 import { arrange, arrangeGroup, goTo, isoDate, toast } from './ui-steps';
 
@@ -102,6 +103,14 @@ test('the report page shows this year’s figures, each chart with its table, an
   expect(file.suggestedFilename()).toMatch(/^verksamhetsrapport-\d{4}-01-01-\d{4}-12-31\.pdf$/);
   const bytes = await (await file.createReadStream()).toArray();
   expect(Buffer.concat(bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // The tables as a workbook: the summary sheet has the same five enrolled parents, as a number.
+  const bookDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ladda ned tabeller (XLSX)' }).click();
+  const book = await bookDownload;
+  expect(book.suggestedFilename()).toMatch(/^verksamhetsrapport-\d{4}-01-01-\d{4}-12-31\.xlsx$/);
+  const sheet = await readSheet(Buffer.concat(await (await book.createReadStream()).toArray()), 'summary');
+  expect(sheet.find((row) => row[0] === 'parentsEnrolled')?.[1]).toBe(5);
 });
 
 test('a saved report keeps its settings, budget and texts, shows the cost per started group, and can be renamed and deleted', async ({ page, komet }) => {

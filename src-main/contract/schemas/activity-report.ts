@@ -18,7 +18,7 @@ const periodInOrder = (s: { from: string; to: string }) => s.from <= s.to;
 
 export const activityReportInput = reportScope.strict().refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
 
-/** The same report as a PDF in the chosen language, for the page's download button. */
+/** The same report as a PDF in the chosen language, for the page's download button; the file (a PDF or an XLSX workbook) comes back as base64. */
 export const activityReportPdfInput = reportScope
   .extend({ lang: z.enum(['sv', 'en']).optional().default('sv') })
   .strict()

@@ -21,7 +21,7 @@ const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 10 }, (_, i) => String(thisYear - i));
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** The activity report on screen, for a period and a scope, as a PDF to download, and saved with its budget and texts. */
+/** The activity report on screen, for a period and a scope, as a PDF and its tables as XLSX to download, and saved with its budget and texts. */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<PeriodKind>('year');
@@ -32,7 +32,7 @@ export function ReportsPage() {
   const [openReport, setOpenReport] = useState<SavedReport | null>(null);
   const [dialog, setDialog] = useState<{ mode: 'new' | 'rename'; report?: SavedReport } | null>(null);
   const [pdfError, setPdfError] = useState<unknown>(null);
-  const [making, setMaking] = useState(false);
+  const [making, setMaking] = useState<'pdf' | 'xlsx' | null>(null);
   const units = useApiQuery('units.list', { includeArchived: true });
   const programmes = useApiQuery('programmes.list', { includeArchived: true });
   const input = { ...periodDates(kind, year, custom), unitIds, programmeIds };
@@ -52,19 +52,22 @@ export function ReportsPage() {
     setProgrammeIds(r.programmeIds);
   };
 
-  const downloadPdf = async () => {
-    setMaking(true);
+  const download = async (format: 'pdf' | 'xlsx') => {
+    setMaking(format);
     setPdfError(null);
+    const saved = openReport && !unsaved ? { id: openReport.id } : null;
     try {
-      const pdf =
-        openReport && !unsaved
-          ? await call('savedReports.pdf', { id: openReport.id })
-          : await call('reports.activityPdf', { ...input, lang: i18n.language === 'en' ? 'en' : 'sv' });
-      downloadBase64(pdf, 'application/pdf');
+      if (format === 'pdf') {
+        const pdf = saved ? await call('savedReports.pdf', saved) : await call('reports.activityPdf', { ...input, lang: i18n.language === 'en' ? 'en' : 'sv' });
+        downloadBase64(pdf, 'application/pdf');
+      } else {
+        const book = saved ? await call('savedReports.xlsx', saved) : await call('reports.activityXlsx', input);
+        downloadBase64(book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      }
     } catch (err) {
       setPdfError(err);
     } finally {
-      setMaking(false);
+      setMaking(null);
     }
   };
 
@@ -83,8 +86,11 @@ export function ReportsPage() {
                 {t('reports.saved.close')}
               </button>
             )}
-            <button type="button" className="button button--primary" onClick={() => void downloadPdf()} disabled={making || !report.data}>
-              {making ? t('reports.makingPdf') : t('reports.downloadPdf')}
+            <button type="button" className="button button--secondary" onClick={() => void download('xlsx')} disabled={making !== null || !report.data}>
+              {making === 'xlsx' ? t('reports.makingXlsx') : t('reports.downloadXlsx')}
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void download('pdf')} disabled={making !== null || !report.data}>
+              {making === 'pdf' ? t('reports.makingPdf') : t('reports.downloadPdf')}
             </button>
           </>
         }
