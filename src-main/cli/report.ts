@@ -6,7 +6,8 @@ import type { ActivityReport, ProcedureOutput } from '../contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
 
 export const help = `Användning / Usage: komet report [--db SÖKVÄG] (--from DATUM --to DATUM [--unit NAMN ...]
-                     [--programme KOD ...] | --saved ID) [--lang sv|en] (--pdf FIL | --json | --csv MAPP)
+                     [--programme KOD ...] | --saved ID) [--lang sv|en]
+                     (--pdf FIL | --json | --csv MAPP | --xlsx FIL)
 
 Verksamhetsrapporten för en period och ett urval, jämförd med perioden före av samma längd.
 Antal föräldrar från 1 till 4 visas aldrig, inte heller siffror som skulle avslöja dem.
@@ -29,6 +30,8 @@ ${dbOptionHelp}
                   print the report model as JSON; hidden figures are null with a reason
   --csv MAPP      skriv rapportens tabeller som CSV-filer i mappen (skapas vid behov)
                   write the report's tables as CSV files into the folder (made if missing)
+  --xlsx FIL      skriv rapportens tabeller som en XLSX-arbetsbok, ett blad per tabell
+                  write the report's tables as an XLSX workbook, a sheet per table
 ${helpOptionHelp}`;
 
 export async function run(args: string[]): Promise<number> {
@@ -46,6 +49,7 @@ export async function run(args: string[]): Promise<number> {
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       csv: { type: 'string' },
+      xlsx: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -62,8 +66,12 @@ export async function run(args: string[]): Promise<number> {
     if (values.pdf !== undefined) throw new CliFailure({ sv: 'Ange --pdf eller --out, inte båda.', en: 'Give --pdf or --out, not both.' });
     values.pdf = values.out;
   }
-  const outputs = [values.pdf !== undefined, values.json, values.csv !== undefined].filter(Boolean).length;
-  if (outputs !== 1) throw new CliFailure({ sv: 'Ange en av --pdf FIL, --json eller --csv MAPP.', en: 'Give one of --pdf FILE, --json or --csv FOLDER.' });
+  const outputs = [values.pdf !== undefined, values.json, values.csv !== undefined, values.xlsx !== undefined].filter(Boolean).length;
+  if (outputs !== 1)
+    throw new CliFailure({
+      sv: 'Ange en av --pdf FIL, --json, --csv MAPP eller --xlsx FIL.',
+      en: 'Give one of --pdf FILE, --json, --csv FOLDER or --xlsx FILE.',
+    });
   const { missingDatabase, unwrap, withApp } = await import('./app');
   const databasePath = databasePathFrom(values.db);
   if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
@@ -92,6 +100,13 @@ export async function run(args: string[]): Promise<number> {
     fs.mkdirSync(folder, { recursive: true });
     for (const [name, text] of Object.entries(reportCsvFiles(report))) writeWhole(path.join(folder, name), text);
     console.log(`Tabellerna skrevs till / The tables were written to ${folder}`);
+    return 0;
+  }
+  if (values.xlsx !== undefined) {
+    const { reportXlsx } = await import('../core/reports/report-xlsx');
+    const target = path.resolve(values.xlsx);
+    writeWhole(target, await reportXlsx(report));
+    console.log(`Tabellerna skrevs till / The tables were written to ${target}`);
     return 0;
   }
   const { reportPdf } = await import('../core/reports/report-pdf');

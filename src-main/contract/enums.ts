@@ -9,6 +9,10 @@ export const AUDIENCES = ['parents', 'teachers', 'preschool_staff', 'individual_
 export const UNIT_KINDS = ['district', 'municipality', 'school', 'sis_unit', 'other'] as const;
 export const STAFF_ROLES = ['leader', 'supervisor'] as const;
 export const LANGUAGES = ['sv', 'en'] as const;
+/** The sections a saved activity report may show, in the order the page and the PDF show them. */
+export const REPORT_SECTIONS = ['summary', 'groups', 'parents', 'leaders', 'outcomes', 'costs'] as const;
+/** A report's budget line is a cost or an income (course fees) that lowers the net cost. */
+export const BUDGET_KINDS = ['cost', 'income'] as const;
 export const SHELLS = ['electron', 'browser', 'cli', 'test'] as const;
 
 export const GROUP_STATUSES = ['planned', 'running', 'completed', 'cancelled'] as const;

@@ -96,12 +96,15 @@ export const contract = {
   'stats.participation': { input: c.empty, output: pa.participationStats, writes: false },
   'reports.activity': { input: ar.activityReportInput, output: ar.activityReport, writes: false },
   'reports.activityPdf': { input: ar.activityReportPdfInput, output: ar.activityReportPdf, writes: false },
+  /** The report's tables as one XLSX workbook, a sheet per table. */
+  'reports.activityXlsx': { input: ar.activityReportInput, output: ar.activityReportPdf, writes: false },
   'savedReports.list': { input: c.empty, output: ar.savedReport.array(), writes: false },
   'savedReports.save': { input: ar.savedReportInput, output: ar.savedReport, writes: true },
   'savedReports.delete': { input: c.byId, output: c.deleted, writes: true },
   /** The activity report of a saved report's period and scope, with its costs, title and texts. */
   'savedReports.report': { input: c.byId, output: ar.activityReport, writes: false },
   'savedReports.pdf': { input: c.byId, output: ar.activityReportPdf, writes: false },
+  'savedReports.xlsx': { input: c.byId, output: ar.activityReportPdf, writes: false },
 
   // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
   // (every other one answers `locked` then); `writes` here means "tell open windows to re-read".

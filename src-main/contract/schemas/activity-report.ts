@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { LANGUAGES } from '../enums';
+import { BUDGET_KINDS, LANGUAGES, REPORT_SECTIONS } from '../enums';
 import { id, isoDate, multilineText, tooLong } from './common';
 
 /**
@@ -18,7 +18,7 @@ const periodInOrder = (s: { from: string; to: string }) => s.from <= s.to;
 
 export const activityReportInput = reportScope.strict().refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
 
-/** The same report as a PDF in the chosen language, for the page's download button. */
+/** The same report as a PDF in the chosen language, for the page's download button; the file (a PDF or an XLSX workbook) comes back as base64. */
 export const activityReportPdfInput = reportScope
   .extend({ lang: z.enum(['sv', 'en']).optional().default('sv') })
   .strict()
@@ -106,9 +106,7 @@ export const HEADLINES = [
   'leadersCertified',
 ] as const;
 
-/** The sections a saved report may show, in the order the page and the PDF show them. */
-export const REPORT_SECTIONS = ['summary', 'groups', 'parents', 'leaders', 'outcomes', 'costs'] as const;
-export const BUDGET_KINDS = ['cost', 'income'] as const;
+export { REPORT_SECTIONS, BUDGET_KINDS };
 
 const budgetLine = z
   .object({

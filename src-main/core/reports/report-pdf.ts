@@ -51,10 +51,71 @@ function table(head: string[], rows: string[][], widths?: (string | number)[]): 
   };
 }
 
-const heading = (text: string): Content => ({ text, style: 'h1', tocItem: true });
+const heading = (text: string): Content => ({ text, style: 'h1', tocItem: true, headlineLevel: 1 });
+const subheading = (text: string): Content => ({ text, style: 'h2', headlineLevel: 2 });
+
+interface LaidOutNode {
+  id?: string;
+  headlineLevel?: number;
+  style?: unknown;
+  table?: unknown;
+  columns?: unknown;
+  stack?: boolean;
+}
+
+/** The running header and footer: pdfmake lists them among a page's nodes, but they are no content. */
+const furniture = 'furniture';
+
+/**
+ * Whether a heading ends its page: no text or chart follows it there, only other headings and the
+ * page's header and footer. A table that begins on the page while its rows move on still counts as
+ * on the page, so only what is drawn counts: text and charts, not their containers.
+ */
+export function headingAlone(node: LaidOutNode, nodes: { getFollowingNodesOnPage(): LaidOutNode[] }): boolean {
+  if (!node.headlineLevel) return false;
+  const drawn = (n: LaidOutNode) => n.headlineLevel === undefined && n.style !== furniture && n.table === undefined && n.columns === undefined && !n.stack;
+  return !nodes.getFollowingNodesOnPage().some(drawn);
+}
+
+/** Room for a chart on a page below its heading: A4 less the margins and a heading, in points. */
+const chartRoom = 600;
+/** Table rows that surely fit on a page below a heading at the table's 9-point type. */
+const shortTable = 30;
+const isChart = (c: Content): c is Record<string, unknown> => typeof c === 'object' && !Array.isArray(c) && typeof c.svg === 'string';
+const tableRows = (c: Content): number => {
+  if (typeof c !== 'object' || Array.isArray(c) || typeof c.table !== 'object' || c.table === null) return Infinity;
+  return ((c.table as { body?: unknown[] }).body ?? []).length;
+};
+
+/**
+ * A heading and what comes under it, a chart or a table short enough to fit a page, as one
+ * unbreakable block, so the heading cannot end a page without them. A longer table may break
+ * across pages; reportPdf sees to a heading that ends a page above one.
+ */
+function keepWithNext(head: Content, next: Content): Content {
+  return isChart(next) || tableRows(next) <= shortTable ? { stack: [head, next], unbreakable: true } : [head, next];
+}
+
+/** Numbers the headings in document order and starts the chosen ones on a new page. */
+function markHeadings(content: Content, breakBefore: ReadonlySet<string>): void {
+  let n = 0;
+  const walk = (c: Content): void => {
+    if (typeof c === 'string') return;
+    if (Array.isArray(c)) return c.forEach(walk);
+    if (typeof c.headlineLevel === 'number' && !('toc' in c)) {
+      const id = `heading-${n++}`;
+      c.id = id;
+      if (breakBefore.has(id)) c.pageBreak = 'before';
+    }
+    if (Array.isArray(c.stack)) walk(c.stack as Content[]);
+  };
+  walk(content);
+}
+
+// A chart with many bars is scaled down to fit a page under its heading, never split or pushed off.
 const chart = (title: string, bars: Bar[], format?: (n: number) => string): Content => ({
   svg: barChartSvg(bars, { title, format }),
-  width: 480,
+  fit: [480, chartRoom],
   margin: [0, 6, 0, 2],
 });
 
@@ -65,7 +126,7 @@ function scopeLine(r: ActivityReport, w: ReportWords): string {
   return parts.length ? parts.join('; ') : w.all;
 }
 
-export function reportDocument(r: ActivityReport, lang: ReportLang): Record<string, unknown> {
+export function reportDocument(r: ActivityReport, lang: ReportLang, breakBefore: ReadonlySet<string> = new Set()): Record<string, unknown> {
   const w = reportText[lang];
   const pct = percent(lang);
   const c = r.current;
@@ -81,7 +142,7 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
     { text: `${w.scope}: ${scopeLine(r, w)}`, fontSize: 12 },
     { text: `${w.created}: ${created}`, fontSize: 12, margin: [0, 0, 0, 24] },
     { text: w.hiddenNote(r.smallCellMax), italics: true, fontSize: 10, pageBreak: 'after' },
-    { toc: { title: { text: w.contents, style: 'h1' } }, pageBreak: 'after' },
+    { toc: { title: { text: w.contents, style: 'h1', headlineLevel: 1 } }, pageBreak: 'after' },
   ];
   const sections: Record<ReportSection, Content[]> = {
     summary: [
@@ -112,16 +173,18 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
           String(g.cancelled),
         ]),
       ),
-      { text: `${w.groups} ${w.byProgramme}`, style: 'h2' },
-      table(
-        [w.programme, w.started, w.completed, w.running, w.cancelled],
-        [...c.groups.byProgramme, { label: w.total, ...c.groups.total }].map((g) => [
-          g.label,
-          String(g.started),
-          String(g.completed),
-          String(g.running),
-          String(g.cancelled),
-        ]),
+      keepWithNext(
+        subheading(`${w.groups} ${w.byProgramme}`),
+        table(
+          [w.programme, w.started, w.completed, w.running, w.cancelled],
+          [...c.groups.byProgramme, { label: w.total, ...c.groups.total }].map((g) => [
+            g.label,
+            String(g.started),
+            String(g.completed),
+            String(g.running),
+            String(g.cancelled),
+          ]),
+        ),
       ),
     ],
     parents: [
@@ -131,17 +194,21 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
         c.parents.byUnit.map((p) => ({ label: p.label, value: p.completed.value })),
       ),
       parentTable(w.unit, [...c.parents.byUnit, { label: w.total, ...c.parents.total }], w, pct),
-      { text: `${w.parents} ${w.byProgramme}`, style: 'h2' },
-      chart(
-        `${w.parents}: ${w.parentsCompleted.toLowerCase()}`,
-        c.parents.byProgramme.map((p) => ({ label: p.label, value: p.completed.value })),
+      keepWithNext(
+        subheading(`${w.parents} ${w.byProgramme}`),
+        chart(
+          `${w.parents}: ${w.parentsCompleted.toLowerCase()}`,
+          c.parents.byProgramme.map((p) => ({ label: p.label, value: p.completed.value })),
+        ),
       ),
       parentTable(w.programme, [...c.parents.byProgramme, { label: w.total, ...c.parents.total }], w, pct),
 
-      heading(w.dropouts),
-      chart(
-        w.dropouts,
-        c.parents.dropoutBySession.map((d) => ({ label: String(d.session), value: d.count.value })),
+      keepWithNext(
+        heading(w.dropouts),
+        chart(
+          w.dropouts,
+          c.parents.dropoutBySession.map((d) => ({ label: String(d.session), value: d.count.value })),
+        ),
       ),
       table(
         [w.lastSession, w.count],
@@ -171,26 +238,30 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
       },
     ],
     outcomes: [heading(w.outcomes), ...outcomeContent(r, w, pct)],
-    costs: r.costs ? costContent(r.costs, w) : [],
+    costs: r.costs ? costContent(r.costs, r.saved?.budget ?? [], w) : [],
   };
   const chosen: ReportSection[] = r.saved?.sections ?? ['summary', 'groups', 'parents', 'leaders', 'outcomes'];
   for (const key of chosen) {
     const [head, ...body] = sections[key];
     if (!head) continue;
     const note = r.saved?.notes[key];
-    content.push(head, ...(note ? [{ text: note, margin: [0, 0, 0, 8] }] : []), ...body);
+    if (note) content.push(head, { text: note, margin: [0, 0, 0, 8] }, ...body);
+    else if (body[0]) content.push(keepWithNext(head, body[0]), ...body.slice(1));
+    else content.push(head, ...body);
   }
 
+  markHeadings(content, breakBefore);
   return {
     info: { title: `${w.title} ${period}`, subject: scopeLine(r, w), creator: 'Komet' },
     pageSize: 'A4',
     pageMargins: [40, 50, 40, 50],
-    header: (page: number) => (page === 1 ? null : { text: pageLine, fontSize: 7, color: '#555555', margin: [40, 20, 40, 0] }),
+    header: (page: number) => (page === 1 ? null : { text: pageLine, style: furniture, fontSize: 7, color: '#555555', margin: [40, 20, 40, 0] }),
     footer: (page: number, pages: number) => ({
       columns: [
-        { text: page === 1 ? pageLine : '', fontSize: 7, color: '#555555' },
-        { text: w.page(page, pages), alignment: 'right', fontSize: 8 },
+        { text: page === 1 ? pageLine : '', style: furniture, fontSize: 7, color: '#555555' },
+        { text: w.page(page, pages), style: furniture, alignment: 'right', fontSize: 8 },
       ],
+      style: furniture,
       margin: [40, 16, 40, 0],
     }),
     content,
@@ -199,6 +270,7 @@ export function reportDocument(r: ActivityReport, lang: ReportLang): Record<stri
       title: { fontSize: 28, bold: true },
       h1: { fontSize: 16, bold: true, margin: [0, 12, 0, 6] },
       h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+      [furniture]: {},
     },
     language: lang === 'sv' ? 'sv-SE' : 'en-GB',
   };
@@ -253,14 +325,44 @@ function outcomeContent(r: ActivityReport, w: ReportWords, pct: (n: number) => s
   ];
 }
 
-export function reportPdf(r: ActivityReport, lang: ReportLang): Promise<Buffer> {
-  return pdfmake().createPdf(reportDocument(r, lang)).getBuffer();
+/**
+ * Lays the report out and, while a heading ends a page with its content on the next, starts that
+ * heading on a new page and lays it out again: no heading stays alone at the foot of a page.
+ * pdfmake's own pageBreakBefore judges each heading once and its tables lay out differently when
+ * asked to lay out again, so it only reports here, on a fresh document each round. The first
+ * heading found moves first, since moving it shifts everything after it.
+ */
+export async function reportPdf(r: ActivityReport, lang: ReportLang): Promise<Buffer> {
+  const breakBefore = new Set<string>();
+  for (let round = 0; ; round++) {
+    const alone: string[] = [];
+    const doc = reportDocument(r, lang, breakBefore);
+    doc.pageBreakBefore = (node: LaidOutNode, nodes: { getFollowingNodesOnPage(): LaidOutNode[] }) => {
+      if (node.id && headingAlone(node, nodes)) alone.push(node.id);
+      return false;
+    };
+    const pdf = await pdfmake().createPdf(doc).getBuffer();
+    const first = alone.find((id) => !breakBefore.has(id));
+    if (first === undefined || round === maxRounds) return pdf;
+    breakBefore.add(first);
+  }
 }
 
-function costContent(costs: NonNullable<ActivityReport['costs']>, w: ReportWords): Content[] {
+/** Each round can only move headings down; a report has a dozen headings at most. */
+const maxRounds = 12;
+
+function costContent(costs: NonNullable<ActivityReport['costs']>, budget: NonNullable<ActivityReport['saved']>['budget'], w: ReportWords): Content[] {
   const kr = (n: number) => `${n.toLocaleString('sv-SE')} kr`;
   return [
     heading(w.costs),
+    ...(budget.length
+      ? [
+          table(
+            [w.budgetLine, w.kind, w.amount],
+            budget.map((b) => [b.label, w.kinds[b.kind], kr(b.amount)]),
+          ),
+        ]
+      : []),
     table(
       [w.figure, w.amount],
       [

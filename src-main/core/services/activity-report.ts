@@ -6,6 +6,7 @@ import { buildParentSection, type Label } from '../reports/parent-tables';
 import { buildOutcomeSection } from '../reports/outcome-tables';
 import { previousPeriod } from '../reports/period';
 import { reportPdf } from '../reports/report-pdf';
+import { reportXlsx } from '../reports/report-xlsx';
 import type { ServiceContext } from './context';
 
 const byLabel = (a: Label, b: Label) => a.label.localeCompare(b.label, 'sv-SE') || a.key.localeCompare(b.key);
@@ -135,6 +136,10 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       const name = lang === 'sv' ? 'verksamhetsrapport' : 'activity-report';
       return { fileName: `${name}-${input.from}-${input.to}.pdf`, base64: pdf.toString('base64') };
     },
+    xlsx: async (input: ParsedInput<'reports.activityXlsx'>): Promise<ProcedureOutput<'reports.activityXlsx'>> => {
+      const book = await reportXlsx(service.activity(input));
+      return { fileName: `verksamhetsrapport-${input.from}-${input.to}.xlsx`, base64: book.toString('base64') };
+    },
   };
   const savedLabel = { sv: 'Den sparade rapporten', en: 'The saved report' };
   const saved = {
@@ -164,6 +169,11 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       const report = saved.report({ id });
       const pdf = await reportPdf(report, report.saved!.lang);
       return { fileName: `${fileNameOf(report.saved!.title)}-${report.saved!.from}-${report.saved!.to}.pdf`, base64: pdf.toString('base64') };
+    },
+    xlsx: async ({ id }: ParsedInput<'savedReports.xlsx'>): Promise<ProcedureOutput<'savedReports.xlsx'>> => {
+      const report = saved.report({ id });
+      const book = await reportXlsx(report);
+      return { fileName: `${fileNameOf(report.saved!.title)}-${report.saved!.from}-${report.saved!.to}.xlsx`, base64: book.toString('base64') };
     },
   };
 

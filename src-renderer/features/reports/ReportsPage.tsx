@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SavedReport } from '@contract';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,44 +8,66 @@ import { FilterBar } from '../../components/FilterBar';
 import { InputField } from '../../components/InputField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { namedChoices, SelectField } from '../../components/SelectField';
+import { SelectField } from '../../components/SelectField';
+import { downloadBase64 } from './downloadBase64';
 import { periodDates, type PeriodKind } from './reportPeriod';
 import { ReportSectionsView } from './ReportSectionsView';
+import { SavedReportEditor } from './SavedReportEditor';
+import { SavedReportsPanel } from './SavedReportsPanel';
+import { SaveReportDialog } from './SaveReportDialog';
+import { ScopePicker } from './ScopePicker';
 
 const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 10 }, (_, i) => String(thisYear - i));
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** The activity report on screen, for a period and a scope, and as a PDF to download. */
+/** The activity report on screen, for a period and a scope, as a PDF and its tables as XLSX to download, and saved with its budget and texts. */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<PeriodKind>('year');
   const [year, setYear] = useState(thisYear);
   const [custom, setCustom] = useState({ from: `${thisYear}-01-01`, to: `${thisYear}-12-31` });
-  const [unitId, setUnitId] = useState('');
-  const [programmeId, setProgrammeId] = useState('');
+  const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [programmeIds, setProgrammeIds] = useState<string[]>([]);
+  const [openReport, setOpenReport] = useState<SavedReport | null>(null);
+  const [dialog, setDialog] = useState<{ mode: 'new' | 'rename'; report?: SavedReport } | null>(null);
   const [pdfError, setPdfError] = useState<unknown>(null);
-  const [making, setMaking] = useState(false);
+  const [making, setMaking] = useState<'pdf' | 'xlsx' | null>(null);
   const units = useApiQuery('units.list', { includeArchived: true });
   const programmes = useApiQuery('programmes.list', { includeArchived: true });
-  const input = { ...periodDates(kind, year, custom), unitIds: unitId ? [unitId] : [], programmeIds: programmeId ? [programmeId] : [] };
+  const input = { ...periodDates(kind, year, custom), unitIds, programmeIds };
   const report = useApiQuery('reports.activity', input);
+  const unsaved =
+    openReport !== null &&
+    (openReport.from !== input.from ||
+      openReport.to !== input.to ||
+      !sameList(openReport.unitIds, unitIds) ||
+      !sameList(openReport.programmeIds, programmeIds));
 
-  const downloadPdf = async () => {
-    setMaking(true);
+  const open = (r: SavedReport) => {
+    setOpenReport(r);
+    setKind('custom');
+    setCustom({ from: r.from, to: r.to });
+    setUnitIds(r.unitIds);
+    setProgrammeIds(r.programmeIds);
+  };
+
+  const download = async (format: 'pdf' | 'xlsx') => {
+    setMaking(format);
     setPdfError(null);
+    const saved = openReport && !unsaved ? { id: openReport.id } : null;
     try {
-      const pdf = await call('reports.activityPdf', { ...input, lang: i18n.language === 'en' ? 'en' : 'sv' });
-      const bytes = Uint8Array.from(atob(pdf.base64), (ch) => ch.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = pdf.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      if (format === 'pdf') {
+        const pdf = saved ? await call('savedReports.pdf', saved) : await call('reports.activityPdf', { ...input, lang: i18n.language === 'en' ? 'en' : 'sv' });
+        downloadBase64(pdf, 'application/pdf');
+      } else {
+        const book = saved ? await call('savedReports.xlsx', saved) : await call('reports.activityXlsx', input);
+        downloadBase64(book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      }
     } catch (err) {
       setPdfError(err);
     } finally {
-      setMaking(false);
+      setMaking(null);
     }
   };
 
@@ -52,11 +75,24 @@ export function ReportsPage() {
     <>
       <PageHeader
         title={t('reports.title')}
-        subtitle={t('reports.subtitle')}
+        subtitle={openReport ? t('reports.saved.openSubtitle', { title: openReport.title }) : t('reports.subtitle')}
         actions={
-          <button type="button" className="button button--primary" onClick={() => void downloadPdf()} disabled={making || !report.data}>
-            {making ? t('reports.makingPdf') : t('reports.downloadPdf')}
-          </button>
+          <>
+            <button type="button" className="button button--secondary" onClick={() => setDialog({ mode: 'new' })}>
+              {t('reports.saved.saveAs')}
+            </button>
+            {openReport && (
+              <button type="button" className="button button--secondary" onClick={() => setOpenReport(null)}>
+                {t('reports.saved.close')}
+              </button>
+            )}
+            <button type="button" className="button button--secondary" onClick={() => void download('xlsx')} disabled={making !== null || !report.data}>
+              {making === 'xlsx' ? t('reports.makingXlsx') : t('reports.downloadXlsx')}
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void download('pdf')} disabled={making !== null || !report.data}>
+              {making === 'pdf' ? t('reports.makingPdf') : t('reports.downloadPdf')}
+            </button>
+          </>
         }
       />
       {pdfError !== null && <ErrorAlert error={pdfError} />}
@@ -88,23 +124,37 @@ export function ReportsPage() {
             options={years.map((y) => ({ value: y, label: y }))}
           />
         )}
-        <SelectField
-          id="report-unit"
-          label={t('reports.unit')}
-          value={unitId}
-          onChange={(e) => setUnitId(e.target.value)}
-          placeholder={t('reports.allUnits')}
-          options={namedChoices(units.data ?? [])}
+        <ScopePicker
+          id="report-units"
+          legend={t('reports.units')}
+          allLabel={t('reports.allUnits')}
+          options={units.data ?? []}
+          value={unitIds}
+          onChange={setUnitIds}
         />
-        <SelectField
-          id="report-programme"
-          label={t('reports.programme')}
-          value={programmeId}
-          onChange={(e) => setProgrammeId(e.target.value)}
-          placeholder={t('reports.allProgrammes')}
-          options={namedChoices(programmes.data ?? [])}
+        <ScopePicker
+          id="report-programmes"
+          legend={t('reports.programmes')}
+          allLabel={t('reports.allProgrammes')}
+          options={programmes.data ?? []}
+          value={programmeIds}
+          onChange={setProgrammeIds}
         />
       </FilterBar>
+      <SavedReportsPanel
+        openId={openReport?.id ?? null}
+        onOpen={open}
+        onRename={(r) => setDialog({ mode: 'rename', report: r })}
+        onDeleted={(id) => {
+          if (openReport?.id === id) setOpenReport(null);
+        }}
+      />
+      {openReport && (
+        <>
+          {unsaved && <p className="alert alert--warning">{t('reports.saved.unsavedScope')}</p>}
+          <SavedReportEditor key={openReport.id} report={openReport} settings={input} onSaved={setOpenReport} />
+        </>
+      )}
       <QueryState query={report}>
         {(r) => (
           <>
@@ -120,6 +170,17 @@ export function ReportsPage() {
           </>
         )}
       </QueryState>
+      <SaveReportDialog
+        mode={dialog?.mode ?? null}
+        report={dialog?.report}
+        settings={input}
+        onSaved={(saved) => {
+          setDialog(null);
+          if (dialog?.mode === 'new') open(saved);
+          else if (openReport?.id === saved.id) setOpenReport(saved);
+        }}
+        onClose={() => setDialog(null)}
+      />
     </>
   );
 }

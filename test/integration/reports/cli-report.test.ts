@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityReport } from '../../../src-main/contract';
 import { requireTool } from '../../helpers/age-cli';
@@ -97,6 +98,24 @@ describe('komet report', { timeout: 180_000 }, () => {
     expect(fs.readdirSync(folder).sort()).toContain('parents_by_unit.csv');
   });
 
+  it('writes the tables as an XLSX workbook whose figures are the JSON model’s, as numbers', async () => {
+    const file = path.join(dir, 'tabeller.xlsx');
+    const r = komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31', '--xlsx', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = await readSheet(fs.readFileSync(file), 'summary');
+    expect(summary[0]).toEqual(['figure', 'current', 'current_hidden', 'previous', 'previous_hidden', 'change']);
+    const enrolled = report.headlines.find((h) => h.key === 'parentsEnrolled')!;
+    expect(summary.find((row) => row[0] === 'parentsEnrolled')).toEqual([
+      'parentsEnrolled',
+      enrolled.current.value,
+      enrolled.current.hidden,
+      enrolled.previous.value,
+      enrolled.previous.hidden,
+      enrolled.change,
+    ]);
+    expect(typeof summary.find((row) => row[0] === 'groupsStarted')![1]).toBe('number');
+  });
+
   it('reports a saved report by its id: its own period, title and language', async () => {
     // Saved in the app; the command line reads it.
     const app = startKomet({ databasePath: db, shell: 'test' });
@@ -151,7 +170,7 @@ describe('komet report', { timeout: 180_000 }, () => {
     expect(backwards.stderr).toContain('Slutdatum kan inte vara före startdatum');
     const both = komet(['report', '--db', db, '--from', '2025-01-01', '--to', '2025-12-31']);
     expect(both.code).not.toBe(0);
-    expect(both.stderr).toContain('Give one of --pdf FILE, --json or --csv FOLDER.');
+    expect(both.stderr).toContain('Give one of --pdf FILE, --json, --csv FOLDER or --xlsx FILE.');
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -8,6 +8,11 @@ import type { ParentCells, ReportSections } from '../../../src-main/contract';
  * row; the families by unit add up to the total; the dropouts by session add up to the dropped-out
  * total. A hidden count is at least 1. Interval propagation over those lines to a fixed point; a
  * hidden count whose interval closes to one value is recovered.
+ *
+ * A reader may also know from outside the report that a unit runs one programme only and that the
+ * programme runs nowhere else (a district's own local adaptation): the unit's row and the
+ * programme's row then describe the same parents, and every count in one equals the other's.
+ * `sameParents` gives those pairs as [unit row, programme row].
  */
 
 const FIRST = ['notStarted', 'unrecorded', 'started'] as const;
@@ -20,7 +25,7 @@ interface Interval {
 }
 const BIG = 1e9;
 
-export function attackParents(parents: ReportSections['parents']): { hidden: number; recovered: string[] } {
+export function attackParents(parents: ReportSections['parents'], sameParents: [number, number][] = []): { hidden: number; recovered: string[] } {
   const vars = new Map<string, Interval>();
   const hidden = new Set<string>();
   const put = (name: string, value: number | null) => {
@@ -47,6 +52,7 @@ export function attackParents(parents: ReportSections['parents']): { hidden: num
     for (const c of [...FIRST, ...SECOND, 'enrolled'] as const) equations.push({ plus: [`total.${c}`], minus: table.map((r) => `${r.name}.${c}`) });
   }
   if (units.length) equations.push({ plus: ['total.families'], minus: units.map((r) => `${r.name}.families`) });
+  for (const [u, p] of sameParents) for (const c of COUNTS) equations.push({ plus: [`unit${u}.${c}`], minus: [`programme${p}.${c}`] });
   if (parents.dropoutBySession.length) equations.push({ plus: ['total.droppedOut'], minus: parents.dropoutBySession.map((_, i) => `dropout${i}`) });
 
   for (let changed = true; changed;) {

@@ -6,6 +6,7 @@ import type { ProcedureInput } from '../../../src-main/contract';
 import { requireTool } from '../../helpers/age-cli';
 import { createTestApp, type TestApp } from '../../helpers/db';
 import { popplerMissingReason } from '../../helpers/poppler';
+import { reportCsvFiles } from '../../../src-main/core/reports/report-csv';
 import { makeProgramme, makeStaff, makeUnit } from '../fixtures';
 import { buildLargeCells, makeReportGroup, reportNow } from './activity-fixture';
 
@@ -110,7 +111,24 @@ describe('saved activity reports', () => {
     expect(text).toContain('Året då Kista kom i gång.');
     expect(text).toMatch(/Per startad grupp\s+90\s000 kr/);
     expect(text).toMatch(/Nettokostnad\s+270\s000 kr/);
+    expect(text).toMatch(/Löner gruppledare\s+Kostnad\s+300\s000 kr/);
+    expect(text).toMatch(/Kursintäkter\s+Intäkt\s+60\s000 kr/);
     expect(text).not.toContain('Grupper per enhet');
     expect(text).not.toContain('Gruppledare, handledning');
+  });
+
+  it('writes the budget lines, the cost figures and the texts into the CSV, a formula-like text neutralised', async () => {
+    await buildLargeCells(t);
+    const saved = await t.ok('savedReports.save', saving({ notes: { summary: 'Året då Kista kom i gång.', costs: '=1+2 är inte en formel' } }));
+    const files = reportCsvFiles(await t.ok('savedReports.report', { id: saved.id }));
+    const budget = files['budget.csv']!.split('\r\n');
+    expect(budget).toContain('Löner gruppledare,cost,300000,');
+    expect(budget).toContain('Kursintäkter,income,60000,');
+    // 300 000 + 30 000 − 60 000 over 3 started groups and 11 completers, as above.
+    expect(budget).toContain('cost_per_started_group,figure,90000,');
+    expect(budget).toContain(`cost_per_completing_parent,figure,${Math.round(270_000 / 11)},`);
+    const texts = files['texts.csv']!;
+    expect(texts).toContain('summary,Året då Kista kom i gång.');
+    expect(texts).toContain(`costs,'=1+2 är inte en formel`);
   });
 });
