@@ -12,7 +12,22 @@ export interface ParsedSheets {
   rows: Cell[][];
 }
 
-type Answer = { ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf8' | 'sheet_missing' | 'unreadable'; sheets?: string[] };
+/** What one parse cost, as the worker and the main thread saw it (the bench reports these). */
+export interface ParseCost {
+  /** From asking for the worker until its program ran, parsers not yet loaded. */
+  startMs: number;
+  /** Loading the parser and parsing, inside the worker. */
+  parseMs: number;
+  /** The worker thread's own CPU time (user + system), when the runtime can tell. */
+  cpuMs: number | null;
+  /** Highest V8 heap in use plus memory outside it held by the worker's objects, sampled while it ran. */
+  peakBytes: number;
+}
+
+type Timing = { startedAt: number; doneAt: number; cpuMicros: number | null };
+type Answer = ({ ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf8' | 'sheet_missing' | 'unreadable'; sheets?: string[] }) & {
+  timing?: Timing;
+};
 
 /**
  * The worker's program, kept as CommonJS text so the same code runs from the sources, from the
@@ -22,6 +37,13 @@ type Answer = { ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf8
 const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { format, bytes, sheet, paths } = workerData;
+const startedAt = performance.timeOrigin + performance.now();
+const cpu = () => {
+  if (typeof process.threadCpuUsage !== 'function') return null;
+  const u = process.threadCpuUsage();
+  return u.user + u.system;
+};
+const timed = (answer) => ({ ...answer, timing: { startedAt, doneAt: performance.timeOrigin + performance.now(), cpuMicros: cpu() } });
 
 function delimiterOf(text) {
   let inQuotes = false, semicolons = 0, commas = 0;
@@ -54,16 +76,37 @@ async function run() {
     return { ok: true, value: { sheets: ['CSV'], sheet: 'CSV', rows } };
   }
   const readXlsx = require(paths.xlsx);
-  const all = await readXlsx(Buffer.from(data), { trim: false });
-  const names = all.map((s) => s.sheet);
-  const chosen = sheet == null ? all[0] : all.find((s) => s.sheet === sheet);
-  if (!chosen) return { ok: false, reason: 'sheet_missing', sheets: names };
-  return { ok: true, value: { sheets: names, sheet: chosen.sheet, rows: chosen.data } };
+  let chosen;
+  try {
+    // Only the chosen sheet is parsed: a workbook with one sheet per group would otherwise cost
+    // every group's rows for the one being imported.
+    [chosen] = await readXlsx(Buffer.from(data), { trim: false, sheets: [sheet == null ? 1 : sheet] });
+  } catch (err) {
+    if (err && err.name === 'SheetNotFoundError') return { ok: false, reason: 'sheet_missing', sheets: err.sheets };
+    throw err;
+  }
+  return { ok: true, value: { sheets: sheetNames(data), sheet: chosen.sheet, rows: chosen.data } };
+}
+
+const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text) =>
+  text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (_, e) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : entities[e.toLowerCase()],
+  );
+
+/** The sheet names in the workbook's order, for the sheet picker, without parsing the other sheets. */
+function sheetNames(data) {
+  const { unzipSync } = require(paths.fflate);
+  const part = unzipSync(data, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'];
+  const xml = new TextDecoder().decode(part);
+  const names = [];
+  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*?\sname=(?:"([^"]*)"|'([^']*)')/g)) names.push(unescapeXml(m[1] ?? m[2]));
+  return names;
 }
 
 run().then(
-  (answer) => parentPort.postMessage(answer),
-  () => parentPort.postMessage({ ok: false, reason: 'unreadable' }),
+  (answer) => parentPort.postMessage(timed(answer)),
+  () => parentPort.postMessage(timed({ ok: false, reason: 'unreadable' })),
 );
 `;
 
@@ -79,10 +122,16 @@ export function parseInWorker(
   bytes: Uint8Array,
   sheet: string | undefined,
   limits: Pick<ImportLimits, 'workerHeapMb' | 'workerTimeoutMs'>,
+  onCost?: (cost: ParseCost) => void,
 ): Promise<ParsedSheets> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const paths = { csv: resolveFrom.resolve('csv-parse/sync'), xlsx: resolveFrom.resolve('read-excel-file/node') };
+  const paths = {
+    csv: resolveFrom.resolve('csv-parse/sync'),
+    xlsx: resolveFrom.resolve('read-excel-file/node'),
+    fflate: resolveFrom.resolve('fflate'),
+  };
   return new Promise((resolve, reject) => {
+    const askedAt = performance.timeOrigin + performance.now();
     const worker = new Worker(workerSource, {
       eval: true,
       workerData: { format, bytes: buffer, sheet: sheet ?? null, paths },
@@ -92,16 +141,34 @@ export function parseInWorker(
       stderr: true,
     });
     let settled = false;
+    let peakBytes = 0;
+    // Heap statistics are taken by interrupting the worker, so samples arrive mid-parse too.
+    const sampler = onCost
+      ? setInterval(() => {
+          worker.getHeapStatistics().then(
+            (h) => (peakBytes = Math.max(peakBytes, h.used_heap_size + h.external_memory)),
+            () => undefined,
+          );
+        }, 10)
+      : null;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      if (sampler) clearInterval(sampler);
       fn();
       void worker.terminate();
     };
     const timer = setTimeout(() => finish(() => reject(refuse.tooSlow())), limits.workerTimeoutMs);
     worker.on('message', (answer: Answer) =>
       finish(() => {
+        if (onCost && answer.timing)
+          onCost({
+            startMs: answer.timing.startedAt - askedAt,
+            parseMs: answer.timing.doneAt - answer.timing.startedAt,
+            cpuMs: answer.timing.cpuMicros === null ? null : answer.timing.cpuMicros / 1000,
+            peakBytes,
+          });
         if (answer.ok) resolve(answer.value);
         else if (answer.reason === 'not_utf8') reject(refuse.notUtf8());
         else if (answer.reason === 'sheet_missing') reject(refuse.sheetMissing(sheet ?? '', answer.sheets ?? []));

@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importLimits, type ImportLimits } from './limits';
-import { parseInWorker, type Cell } from './parse-worker';
+import { parseInWorker, type Cell, type ParseCost } from './parse-worker';
 import { refuse } from './refusals';
 import { checkZip } from './zip-check';
 
-export type { Cell } from './parse-worker';
+export type { Cell, ParseCost } from './parse-worker';
+
+export interface ReadOptions {
+  sheet?: string;
+  limits?: ImportLimits;
+  /** Told what the worker's parse cost (the bench's figures). */
+  onCost?: (cost: ParseCost) => void;
+}
 
 /** A sheet as the mapping sees it: header texts by column, then data rows with their sheet row numbers. */
 export interface ImportTable {
@@ -42,7 +49,7 @@ function formatOf(fileName: string, bytes: Uint8Array, limits: ImportLimits): 'c
 const isBlank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
 
 /** Reads a .csv or .xlsx file within the limits; the first non-empty row is the header row. */
-export async function readTable(filePath: string, options: { sheet?: string; limits?: ImportLimits } = {}): Promise<ImportTable> {
+export async function readTable(filePath: string, options: ReadOptions = {}): Promise<ImportTable> {
   const limits = options.limits ?? importLimits;
   const stat = fs.statSync(filePath);
   if (!stat.isFile()) throw refuse.notSpreadsheet();
@@ -52,12 +59,12 @@ export async function readTable(filePath: string, options: { sheet?: string; lim
 }
 
 /** The same for a file's bytes that came another way (the app sends the file the user chose); the name only tells .ods apart. */
-export async function readTableBytes(fileName: string, bytes: Uint8Array, options: { sheet?: string; limits?: ImportLimits } = {}): Promise<ImportTable> {
+export async function readTableBytes(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ImportTable> {
   const limits = options.limits ?? importLimits;
   if (bytes.byteLength > limits.maxFileBytes) throw refuse.tooLarge(limits.maxFileBytes);
   if (bytes.byteLength === 0) throw refuse.empty();
   const format = formatOf(fileName, bytes, limits);
-  const parsed = await parseInWorker(format, bytes, options.sheet, limits);
+  const parsed = await parseInWorker(format, bytes, options.sheet, limits, options.onCost);
   const headerIndex = parsed.rows.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerIndex < 0) throw refuse.empty();
   const headerRow = parsed.rows[headerIndex]!;

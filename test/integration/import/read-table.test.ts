@@ -115,6 +115,21 @@ describe('reading xlsx', () => {
     expect(second.rows).toEqual([{ rowNumber: 2, cells: ['=1+1'] }]);
   });
 
+  it('parses only the chosen sheet: a damaged other sheet does not stop it, and every sheet is still named', async () => {
+    const parts = xlsxParts([
+      { name: 'Grupp A & B', rows: [['Namn'], ['Åsa']] },
+      { name: "Grupp 'C'", rows: [['Namn'], ['Per']] },
+    ]);
+    parts['xl/worksheets/sheet2.xml'] = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>');
+    const file = write('grupper.xlsx', zipSync(parts));
+    const table = await readTable(file);
+    expect(table.sheets).toEqual(['Grupp A & B', "Grupp 'C'"]);
+    expect(table.rows).toEqual([{ rowNumber: 2, cells: ['Åsa'] }]);
+    expect((await refusal(readTable(file, { sheet: "Grupp 'C'" }))).en).toBe(
+      'The file could not be read as a spreadsheet. Check that it is an .xlsx or .csv file.',
+    );
+  });
+
   it('refuses a sheet that does not exist, naming those that do', async () => {
     const file = write('one.xlsx', xlsxBytes([{ name: 'Blad1', rows: [['Namn'], ['x']] }]));
     expect((await refusal(readTable(file, { sheet: 'Blad9' }))).sv).toBe('Bladet "Blad9" finns inte. Bladen heter: Blad1.');
