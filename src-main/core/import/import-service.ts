@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '../errors';
 import type { attendanceService, ImportedMarks } from '../services/attendance';
 import type { ServiceContext } from '../services/context';
@@ -24,6 +25,8 @@ export interface LastImport {
 }
 
 const lastImportKey = 'import.last';
+/** Field → header (or null for a field left unmapped), as describeMapping writes it. */
+const savedMappingValue = z.record(z.string(), z.string().nullable());
 /** The columns the last import of a kind used, offered again for the next file of that kind. */
 const mappingKey = (kind: ImportKind) => `import.mapping.${kind}`;
 
@@ -181,10 +184,16 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
     savedMapping(kind: ImportKind): Record<string, string | null> | null {
       const text = repos.settings.get(mappingKey(kind));
       if (!text) return null;
-      const parsed = JSON.parse(text) as unknown;
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-      // Read back as entries, so a header named like a prototype key stays an ordinary string.
-      return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string | null] => e[1] === null || typeof e[1] === 'string'));
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        // A damaged saved mapping only loses the convenience: the next file starts from the guess.
+        return null;
+      }
+      if (!savedMappingValue.safeParse(value).success) return null;
+      // Read back from the parsed JSON as entries, so a header named like a prototype key stays an ordinary string.
+      return Object.fromEntries(Object.entries(value as Record<string, string | null>));
     },
 
     /** Removes everything the last import created, newest first, or nothing if any of it is now in use. */

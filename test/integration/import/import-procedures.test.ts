@@ -71,6 +71,28 @@ describe('import procedures', () => {
     expect(other.mapping).toMatchObject({ name: 'Namn', email: 'E-post' });
   });
 
+  it('starts from the guess when the saved mapping is damaged, and leaves it to be replaced by the next commit', async () => {
+    const file = base64('Person;Kontakt;Roller\nÅsa Öberg;asa@example.se;gruppledare\n');
+    const damaged = ['{"name":"Person",', '"Person"', '["Person"]', '{"name":"Person","email":7}', 'null'];
+    for (const value of damaged) {
+      t.app.db.sqlite
+        .prepare("insert or replace into settings (key, value, updated_at) values ('import.mapping.staff', ?, '2025-03-12T10:00:00.000Z')")
+        .run(value);
+      const preview = await t.ok('imports.preview', { kind: 'staff', fileName: 'personal.csv', content: file });
+      // Nothing from the damaged value is used: "Person" is not a header the guess knows.
+      expect(preview.mapping, value).toMatchObject({ name: null, email: null, roles: 'Roller' });
+      expect(preview.complete).toBe(false);
+    }
+    const mapping = { name: 'Person', email: 'Kontakt' };
+    await t.ok('imports.commit', { kind: 'staff', fileName: 'personal.csv', content: file, mapping });
+    const next = await t.ok('imports.preview', {
+      kind: 'staff',
+      fileName: 'fler.csv',
+      content: base64('Person;Kontakt;Roller\nPer Lind;per@example.se;handledare\n'),
+    });
+    expect(next.mapping).toMatchObject({ name: 'Person', email: 'Kontakt', roles: 'Roller' });
+  });
+
   it('refuses a file over the size cap before decoding it, and a file that is not a spreadsheet', async () => {
     const tooLarge = await t.fail('imports.preview', { kind: 'staff', fileName: 'stor.csv', content: 'A'.repeat(28 * 1024 * 1024) });
     expect(tooLarge.code).toBe('validation');
