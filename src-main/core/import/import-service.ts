@@ -33,10 +33,15 @@ const mappingKey = (kind: ImportKind) => `import.mapping.${kind}`;
 const refusedRows = (plan: ImportPlan) =>
   new AppError(
     'validation',
-    {
-      sv: `${plan.counts.invalid === 1 ? '1 rad har fel' : `${plan.counts.invalid} rader har fel`}. Inget importerades. Rätta raderna eller importera bara de giltiga.`,
-      en: `${plan.counts.invalid === 1 ? '1 row has errors' : `${plan.counts.invalid} rows have errors`}. Nothing was imported. Fix the rows or import only the valid ones.`,
-    },
+    plan.counts.invalid === 1
+      ? {
+          sv: '1 rad har fel. Inget importerades. Rätta raden eller importera bara de giltiga.',
+          en: '1 row has errors. Nothing was imported. Fix the row or import only the valid ones.',
+        }
+      : {
+          sv: `${plan.counts.invalid} rader har fel. Inget importerades. Rätta raderna eller importera bara de giltiga.`,
+          en: `${plan.counts.invalid} rows have errors. Nothing was imported. Fix the rows or import only the valid ones.`,
+        },
     plan.rows
       .filter((r) => r.status === 'invalid')
       .slice(0, 100)
