@@ -24,12 +24,19 @@ function cellXml(cell: TestCell, ref: string, shared: Map<string, number> | null
   return `<c r="${ref}"${typeof cell.cached === 'string' ? ' t="str"' : ''}><f>${esc(cell.formula)}</f>${cached}</c>`;
 }
 
+/** A sheet for the test workbook; `merges` are merged ranges as Excel writes them ("A2:A4"). */
+export interface TestSheet {
+  name: string;
+  rows: TestCell[][];
+  merges?: string[];
+}
+
 /**
  * The parts of a minimal, valid .xlsx workbook (what Excel itself needs to open it), by hand. Text
  * is written inline unless `sharedStrings` asks for Excel's own layout: every distinct text once
  * in xl/sharedStrings.xml, cells pointing at it by index.
  */
-export function xlsxParts(sheets: { name: string; rows: TestCell[][] }[], options: { sharedStrings?: boolean } = {}): Zippable {
+export function xlsxParts(sheets: TestSheet[], options: { sharedStrings?: boolean } = {}): Zippable {
   const shared = options.sharedStrings ? new Map<string, number>() : null;
   const files: Zippable = {
     '[Content_Types].xml': strToU8(
@@ -71,7 +78,9 @@ export function xlsxParts(sheets: { name: string; rows: TestCell[][] }[], option
   sheets.forEach((s, i) => {
     const rows = s.rows.map((r, ri) => `<row r="${ri + 1}">${r.map((c, ci) => cellXml(c, `${column(ci)}${ri + 1}`, shared)).join('')}</row>`).join('');
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${
+        s.merges?.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : ''
+      }</worksheet>`,
     );
   });
   if (shared)
@@ -85,5 +94,4 @@ export function xlsxParts(sheets: { name: string; rows: TestCell[][] }[], option
   return files;
 }
 
-export const xlsxBytes = (sheets: { name: string; rows: TestCell[][] }[], options: { sharedStrings?: boolean } = {}): Uint8Array =>
-  zipSync(xlsxParts(sheets, options));
+export const xlsxBytes = (sheets: TestSheet[], options: { sharedStrings?: boolean } = {}): Uint8Array => zipSync(xlsxParts(sheets, options));

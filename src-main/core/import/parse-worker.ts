@@ -10,6 +10,8 @@ export interface ParsedSheets {
   sheets: string[];
   sheet: string;
   rows: Cell[][];
+  /** Merged cell ranges of an xlsx sheet: [firstRow, firstColumn, lastRow, lastColumn] from 0. */
+  merges?: [number, number, number, number][];
 }
 
 /** What one parse cost, as the worker and the main thread saw it (the bench reports these). */
@@ -85,7 +87,9 @@ async function run() {
     if (err && err.name === 'SheetNotFoundError') return { ok: false, reason: 'sheet_missing', sheets: err.sheets };
     throw err;
   }
-  return { ok: true, value: { sheets: sheetNames(data), sheet: chosen.sheet, rows: chosen.data } };
+  const workbook = workbookSheets(data);
+  const part = workbook.find((s) => s.name === chosen.sheet)?.part;
+  return { ok: true, value: { sheets: workbook.map((s) => s.name), sheet: chosen.sheet, rows: chosen.data, merges: part ? mergesOf(data, part) : [] } };
 }
 
 const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -94,14 +98,51 @@ const unescapeXml = (text) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : entities[e.toLowerCase()],
   );
 
-/** The sheet names in the workbook's order, for the sheet picker, without parsing the other sheets. */
-function sheetNames(data) {
-  const { unzipSync } = require(paths.fflate);
-  const part = unzipSync(data, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'];
-  const xml = new TextDecoder().decode(part);
-  const names = [];
-  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*?\sname=(?:"([^"]*)"|'([^']*)')/g)) names.push(unescapeXml(m[1] ?? m[2]));
-  return names;
+const attributes = (tag) => {
+  const out = new Map();
+  for (const m of tag.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], unescapeXml(m[2] ?? m[3]));
+  return out;
+};
+const partText = (data, name) => {
+  const part = unzipSync(data, { filter: (f) => f.name === name })[name];
+  return part ? new TextDecoder().decode(part) : '';
+};
+const { unzipSync } = require(paths.fflate);
+
+/**
+ * The sheets in the workbook's order with the archive part each is stored in, for the sheet
+ * picker and for the merged cells, without parsing the other sheets.
+ */
+function workbookSheets(data) {
+  const targets = new Map();
+  for (const m of partText(data, 'xl/_rels/workbook.xml.rels').matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const target = a.get('Target') ?? '';
+    targets.set(a.get('Id'), target.startsWith('/') ? target.slice(1) : 'xl/' + target);
+  }
+  const sheets = [];
+  for (const m of partText(data, 'xl/workbook.xml').matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const id = [...a].find(([k]) => /^[^:]+:id$/.test(k))?.[1];
+    sheets.push({ name: a.get('name') ?? '', part: targets.get(id) });
+  }
+  return sheets;
+}
+
+const columnIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/** Merged ranges as [firstRow, firstColumn, lastRow, lastColumn], counted from 0; they follow the sheet's rows in its part. */
+function mergesOf(data, part) {
+  const bytes = unzipSync(data, { filter: (f) => f.name === part })[part];
+  if (!bytes) return [];
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf('</sheetData>');
+  const tail = new TextDecoder().decode(at < 0 ? bytes : bytes.subarray(at));
+  const merges = [];
+  for (const m of tail.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*>/g)) {
+    const ref = /^\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(attributes(m[0]).get('ref') ?? '');
+    if (ref) merges.push([Number(ref[2]) - 1, columnIndex(ref[1]), Number(ref[4]) - 1, columnIndex(ref[3])]);
+  }
+  return merges;
 }
 
 run().then(

@@ -130,6 +130,47 @@ describe('reading xlsx', () => {
     );
   });
 
+  it("gives a merged cell's value to every row and column it spans below the header row", async () => {
+    const file = write(
+      'sammanfogad.xlsx',
+      xlsxBytes([
+        {
+          name: 'Deltagare',
+          rows: [
+            ['Grupp', 'Namn', 'Tillfälle 1', 'Tillfälle 2', null],
+            ['Grupp A', 'Åsa', 'x', null, null],
+            [null, 'Per', 'sjuk', null, null],
+            [null, 'Eva', null, 'x', null],
+            ['Grupp B', 'Kim', 'x', 'x', null],
+          ],
+          // The group merged down over its three parents; "sjuk" over both sessions; a header merged over the empty column.
+          merges: ['A2:A4', 'C3:D3', 'D1:E1'],
+        },
+      ]),
+    );
+    const table = await readTable(file);
+    expect(table.headers).toEqual(['Grupp', 'Namn', 'Tillfälle 1', 'Tillfälle 2']);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['Grupp A', 'Åsa', 'x', null],
+      ['Grupp A', 'Per', 'sjuk', 'sjuk'],
+      ['Grupp A', 'Eva', null, 'x'],
+      ['Grupp B', 'Kim', 'x', 'x'],
+    ]);
+  });
+
+  it('refuses merged ranges that overlap, before anything is planned', async () => {
+    const rows = [
+      ['Namn', 'Enhet'],
+      ['Åsa', 'Bromma'],
+      [null, null],
+      [null, null],
+    ];
+    const file = write('overlap.xlsx', xlsxBytes([{ name: 'Blad1', rows, merges: ['A2:B4', 'A2:B4', 'A2:B4'] }]));
+    expect((await refusal(readTable(file))).sv).toBe(
+      'Bladets sammanfogade celler överlappar varandra, så det går inte att avgöra vilket värde som hör till vilken rad. Ta bort sammanfogningen i Excel och försök igen.',
+    );
+  });
+
   it('refuses a sheet that does not exist, naming those that do', async () => {
     const file = write('one.xlsx', xlsxBytes([{ name: 'Blad1', rows: [['Namn'], ['x']] }]));
     expect((await refusal(readTable(file, { sheet: 'Blad9' }))).sv).toBe('Bladet "Blad9" finns inte. Bladen heter: Blad1.');
