@@ -171,6 +171,23 @@ describe('reading xlsx', () => {
     );
   });
 
+  it('refuses a workbook whose sheet is empty or has only its header row', async () => {
+    expect((await refusal(readTable(write('tom.xlsx', xlsxBytes([{ name: 'Blad1', rows: [] }]))))).sv).toBe('Filen är tom.');
+    const headerOnly = write(
+      'rubriker.xlsx',
+      xlsxBytes([
+        {
+          name: 'Blad1',
+          rows: [
+            ['Namn', 'Enhet'],
+            [null, '  '],
+          ],
+        },
+      ]),
+    );
+    expect((await refusal(readTable(headerOnly))).en).toBe('The sheet has no rows below the header row.');
+  });
+
   it('refuses a sheet that does not exist, naming those that do', async () => {
     const file = write('one.xlsx', xlsxBytes([{ name: 'Blad1', rows: [['Namn'], ['x']] }]));
     expect((await refusal(readTable(file, { sheet: 'Blad9' }))).sv).toBe('Bladet "Blad9" finns inte. Bladen heter: Blad1.');
