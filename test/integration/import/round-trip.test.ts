@@ -51,10 +51,9 @@ const relationWord: Record<string, string> = {
 };
 const consentWord: Record<string, string> = { yes: 'yes', no: 'no', not_asked: 'not asked' };
 
-const csv = (rows: (string | number | null)[][]) =>
-  '\uFEFF' + rows.map((r) => r.map((c) => `"${String(c ?? '').replace(/"/g, '""')}"`).join(';')).join('\r\n') + '\r\n';
+const csv = (rows: unknown[][]) => '\uFEFF' + rows.map((r) => r.map((c) => `"${String(c ?? '').replace(/"/g, '""')}"`).join(';')).join('\r\n') + '\r\n';
 
-async function importFile(kind: ImportKind, rows: (string | number | null)[][]) {
+async function importFile(kind: ImportKind, rows: unknown[][]) {
   const file = path.join(target.dir, `${kind}.csv`);
   fs.writeFileSync(file, csv(rows));
   const table = await readTable(file);
