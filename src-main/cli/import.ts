@@ -95,8 +95,8 @@ async function undo(db: string | undefined, json: boolean): Promise<number> {
   else
     console.log(
       line({
-        sv: `Den senaste importen är ångrad: ${result.removed} poster borttagna.`,
-        en: `The last import is undone: ${result.removed} records removed.`,
+        sv: `Den senaste importen är ångrad: ${result.removed} ${result.removed === 1 ? 'post borttagen' : 'poster borttagna'}.`,
+        en: `The last import is undone: ${result.removed} ${result.removed === 1 ? 'record' : 'records'} removed.`,
       }),
     );
   return 0;

@@ -38,7 +38,7 @@ test('imports participants from a CSV through the stepper, skipping a bad row, a
   await expect(bad).toContainText("Gruppstart: datumet '31/13/2024' är inget datum");
   expect(await participants()).toEqual([]);
   await expectNoAxeViolations(page);
-  await page.getByRole('checkbox', { name: 'Importera bara de giltiga raderna och hoppa över de 1 med fel' }).check();
+  await page.getByRole('checkbox', { name: 'Importera bara de giltiga raderna och hoppa över raden med fel' }).check();
   await page.getByRole('button', { name: 'Importera 2 nya' }).click();
 
   await expect(page.getByRole('heading', { name: 'Importen är klar' })).toBeFocused();

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { ATTENDANCE_STATES, IMPORT_KINDS } from '../../contract/enums';
 import { AppError } from '../errors';
 import type { attendanceService, ImportedMarks } from '../services/attendance';
 import type { ServiceContext } from '../services/context';
@@ -24,16 +26,37 @@ export interface LastImport {
 }
 
 const lastImportKey = 'import.last';
+/** What commit writes as the last import; read back checked, since the settings value may be damaged. */
+const lastImportValue = z.object({
+  id: z.string(),
+  kind: z.enum(IMPORT_KINDS),
+  at: z.string(),
+  created: z.array(z.string()),
+  attendance: z
+    .object({
+      cells: z.array(z.tuple([z.string(), z.string(), z.enum(ATTENDANCE_STATES)])),
+      heldSessions: z.array(z.string()),
+      runningGroups: z.array(z.string()),
+    })
+    .optional(),
+});
+/** Field → header (or null for a field left unmapped), as describeMapping writes it. */
+const savedMappingValue = z.record(z.string(), z.string().nullable());
 /** The columns the last import of a kind used, offered again for the next file of that kind. */
 const mappingKey = (kind: ImportKind) => `import.mapping.${kind}`;
 
 const refusedRows = (plan: ImportPlan) =>
   new AppError(
     'validation',
-    {
-      sv: `${plan.counts.invalid === 1 ? '1 rad har fel' : `${plan.counts.invalid} rader har fel`}. Inget importerades. Rätta raderna eller importera bara de giltiga.`,
-      en: `${plan.counts.invalid === 1 ? '1 row has errors' : `${plan.counts.invalid} rows have errors`}. Nothing was imported. Fix the rows or import only the valid ones.`,
-    },
+    plan.counts.invalid === 1
+      ? {
+          sv: '1 rad har fel. Inget importerades. Rätta raden eller importera bara de giltiga.',
+          en: '1 row has errors. Nothing was imported. Fix the row or import only the valid ones.',
+        }
+      : {
+          sv: `${plan.counts.invalid} rader har fel. Inget importerades. Rätta raderna eller importera bara de giltiga.`,
+          en: `${plan.counts.invalid} rows have errors. Nothing was imported. Fix the rows or import only the valid ones.`,
+        },
     plan.rows
       .filter((r) => r.status === 'invalid')
       .slice(0, 100)
@@ -58,6 +81,12 @@ const groupHasParticipants = () =>
   new AppError('in_use', {
     sv: 'En grupp från importen har fått deltagare och tas inte bort. Inget ångrades.',
     en: 'A group from the import has participants now and is not deleted. Nothing was undone.',
+  });
+
+const damagedRecord = () =>
+  new AppError('validation', {
+    sv: 'Uppgiften om vad den senaste importen lade till är skadad, så importen kan inte ångras. Inget togs bort; ta bort posterna för hand vid behov.',
+    en: 'The record of what the last import added is damaged, so the import cannot be undone. Nothing was removed; remove the records by hand if needed.',
   });
 
 const nothingToUndo = () => new AppError('not_found', { sv: 'Det finns ingen import att ångra.', en: 'There is no import to undo.' });
@@ -146,9 +175,20 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
     }
   };
 
-  const readLast = (): LastImport | null => {
+  /** The record of the last import, or 'damaged' when the stored value is not one (undo then refuses, saying so). */
+  const readRecord = (): LastImport | null | 'damaged' => {
     const text = repos.settings.get(lastImportKey);
-    return text ? (JSON.parse(text) as LastImport) : null;
+    if (!text) return null;
+    try {
+      const parsed = lastImportValue.safeParse(JSON.parse(text));
+      return parsed.success ? (parsed.data as LastImport) : 'damaged';
+    } catch {
+      return 'damaged';
+    }
+  };
+  const readLast = (): LastImport | null => {
+    const last = readRecord();
+    return last === 'damaged' ? null : last;
   };
 
   return {
@@ -181,16 +221,23 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
     savedMapping(kind: ImportKind): Record<string, string | null> | null {
       const text = repos.settings.get(mappingKey(kind));
       if (!text) return null;
-      const parsed = JSON.parse(text) as unknown;
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-      // Read back as entries, so a header named like a prototype key stays an ordinary string.
-      return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string | null] => e[1] === null || typeof e[1] === 'string'));
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        // A damaged saved mapping only loses the convenience: the next file starts from the guess.
+        return null;
+      }
+      if (!savedMappingValue.safeParse(value).success) return null;
+      // Read back from the parsed JSON as entries, so a header named like a prototype key stays an ordinary string.
+      return Object.fromEntries(Object.entries(value as Record<string, string | null>));
     },
 
     /** Removes everything the last import created, newest first, or nothing if any of it is now in use. */
     undo(): { kind: ImportKind; removed: number } {
       return tx(() => {
-        const last = readLast();
+        const last = readRecord();
+        if (last === 'damaged') throw damagedRecord();
         if (!last) throw nothingToUndo();
         if (last.kind === 'attendance') {
           const removed = last.attendance ? services.attendance.undoImportedMarks(last.attendance) : 0;

@@ -10,9 +10,26 @@ export interface ParsedSheets {
   sheets: string[];
   sheet: string;
   rows: Cell[][];
+  /** Merged cell ranges of an xlsx sheet: [firstRow, firstColumn, lastRow, lastColumn] from 0. */
+  merges?: [number, number, number, number][];
 }
 
-type Answer = { ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf8' | 'sheet_missing' | 'unreadable'; sheets?: string[] };
+/** What one parse cost, as the worker and the main thread saw it (the bench reports these). */
+export interface ParseCost {
+  /** From asking for the worker until its program ran, parsers not yet loaded. */
+  startMs: number;
+  /** Loading the parser and parsing, inside the worker. */
+  parseMs: number;
+  /** The worker thread's own CPU time (user + system), when the runtime can tell. */
+  cpuMs: number | null;
+  /** Highest V8 heap in use plus memory outside it held by the worker's objects, sampled while it ran. */
+  peakBytes: number;
+}
+
+type Timing = { startedAt: number; doneAt: number; cpuMicros: number | null };
+type Answer = ({ ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf8' | 'sheet_missing' | 'unreadable'; sheets?: string[] }) & {
+  timing?: Timing;
+};
 
 /**
  * The worker's program, kept as CommonJS text so the same code runs from the sources, from the
@@ -22,6 +39,13 @@ type Answer = { ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf8
 const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { format, bytes, sheet, paths } = workerData;
+const startedAt = performance.timeOrigin + performance.now();
+const cpu = () => {
+  if (typeof process.threadCpuUsage !== 'function') return null;
+  const u = process.threadCpuUsage();
+  return u.user + u.system;
+};
+const timed = (answer) => ({ ...answer, timing: { startedAt, doneAt: performance.timeOrigin + performance.now(), cpuMicros: cpu() } });
 
 function delimiterOf(text) {
   let inQuotes = false, semicolons = 0, commas = 0;
@@ -54,16 +78,76 @@ async function run() {
     return { ok: true, value: { sheets: ['CSV'], sheet: 'CSV', rows } };
   }
   const readXlsx = require(paths.xlsx);
-  const all = await readXlsx(Buffer.from(data), { trim: false });
-  const names = all.map((s) => s.sheet);
-  const chosen = sheet == null ? all[0] : all.find((s) => s.sheet === sheet);
-  if (!chosen) return { ok: false, reason: 'sheet_missing', sheets: names };
-  return { ok: true, value: { sheets: names, sheet: chosen.sheet, rows: chosen.data } };
+  let chosen;
+  try {
+    // Only the chosen sheet is parsed: a workbook with one sheet per group would otherwise cost
+    // every group's rows for the one being imported.
+    [chosen] = await readXlsx(Buffer.from(data), { trim: false, sheets: [sheet == null ? 1 : sheet] });
+  } catch (err) {
+    if (err && err.name === 'SheetNotFoundError') return { ok: false, reason: 'sheet_missing', sheets: err.sheets };
+    throw err;
+  }
+  const workbook = workbookSheets(data);
+  const part = workbook.find((s) => s.name === chosen.sheet)?.part;
+  return { ok: true, value: { sheets: workbook.map((s) => s.name), sheet: chosen.sheet, rows: chosen.data, merges: part ? mergesOf(data, part) : [] } };
+}
+
+const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text) =>
+  text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (_, e) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : entities[e.toLowerCase()],
+  );
+
+const attributes = (tag) => {
+  const out = new Map();
+  for (const m of tag.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], unescapeXml(m[2] ?? m[3]));
+  return out;
+};
+const partText = (data, name) => {
+  const part = unzipSync(data, { filter: (f) => f.name === name })[name];
+  return part ? new TextDecoder().decode(part) : '';
+};
+const { unzipSync } = require(paths.fflate);
+
+/**
+ * The sheets in the workbook's order with the archive part each is stored in, for the sheet
+ * picker and for the merged cells, without parsing the other sheets.
+ */
+function workbookSheets(data) {
+  const targets = new Map();
+  for (const m of partText(data, 'xl/_rels/workbook.xml.rels').matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const target = a.get('Target') ?? '';
+    targets.set(a.get('Id'), target.startsWith('/') ? target.slice(1) : 'xl/' + target);
+  }
+  const sheets = [];
+  for (const m of partText(data, 'xl/workbook.xml').matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const id = [...a].find(([k]) => /^[^:]+:id$/.test(k))?.[1];
+    sheets.push({ name: a.get('name') ?? '', part: targets.get(id) });
+  }
+  return sheets;
+}
+
+const columnIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/** Merged ranges as [firstRow, firstColumn, lastRow, lastColumn], counted from 0; they follow the sheet's rows in its part. */
+function mergesOf(data, part) {
+  const bytes = unzipSync(data, { filter: (f) => f.name === part })[part];
+  if (!bytes) return [];
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf('</sheetData>');
+  const tail = new TextDecoder().decode(at < 0 ? bytes : bytes.subarray(at));
+  const merges = [];
+  for (const m of tail.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*>/g)) {
+    const ref = /^\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(attributes(m[0]).get('ref') ?? '');
+    if (ref) merges.push([Number(ref[2]) - 1, columnIndex(ref[1]), Number(ref[4]) - 1, columnIndex(ref[3])]);
+  }
+  return merges;
 }
 
 run().then(
-  (answer) => parentPort.postMessage(answer),
-  () => parentPort.postMessage({ ok: false, reason: 'unreadable' }),
+  (answer) => parentPort.postMessage(timed(answer)),
+  () => parentPort.postMessage(timed({ ok: false, reason: 'unreadable' })),
 );
 `;
 
@@ -79,10 +163,16 @@ export function parseInWorker(
   bytes: Uint8Array,
   sheet: string | undefined,
   limits: Pick<ImportLimits, 'workerHeapMb' | 'workerTimeoutMs'>,
+  onCost?: (cost: ParseCost) => void,
 ): Promise<ParsedSheets> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const paths = { csv: resolveFrom.resolve('csv-parse/sync'), xlsx: resolveFrom.resolve('read-excel-file/node') };
+  const paths = {
+    csv: resolveFrom.resolve('csv-parse/sync'),
+    xlsx: resolveFrom.resolve('read-excel-file/node'),
+    fflate: resolveFrom.resolve('fflate'),
+  };
   return new Promise((resolve, reject) => {
+    const askedAt = performance.timeOrigin + performance.now();
     const worker = new Worker(workerSource, {
       eval: true,
       workerData: { format, bytes: buffer, sheet: sheet ?? null, paths },
@@ -92,16 +182,34 @@ export function parseInWorker(
       stderr: true,
     });
     let settled = false;
+    let peakBytes = 0;
+    // Heap statistics are taken by interrupting the worker, so samples arrive mid-parse too.
+    const sampler = onCost
+      ? setInterval(() => {
+          worker.getHeapStatistics().then(
+            (h) => (peakBytes = Math.max(peakBytes, h.used_heap_size + h.external_memory)),
+            () => undefined,
+          );
+        }, 10)
+      : null;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      if (sampler) clearInterval(sampler);
       fn();
       void worker.terminate();
     };
     const timer = setTimeout(() => finish(() => reject(refuse.tooSlow())), limits.workerTimeoutMs);
     worker.on('message', (answer: Answer) =>
       finish(() => {
+        if (onCost && answer.timing)
+          onCost({
+            startMs: answer.timing.startedAt - askedAt,
+            parseMs: answer.timing.doneAt - answer.timing.startedAt,
+            cpuMs: answer.timing.cpuMicros === null ? null : answer.timing.cpuMicros / 1000,
+            peakBytes,
+          });
         if (answer.ok) resolve(answer.value);
         else if (answer.reason === 'not_utf8') reject(refuse.notUtf8());
         else if (answer.reason === 'sheet_missing') reject(refuse.sheetMissing(sheet ?? '', answer.sheets ?? []));

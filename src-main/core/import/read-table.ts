@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importLimits, type ImportLimits } from './limits';
-import { parseInWorker, type Cell } from './parse-worker';
+import { parseInWorker, type Cell, type ParseCost } from './parse-worker';
 import { refuse } from './refusals';
 import { checkZip } from './zip-check';
 
-export type { Cell } from './parse-worker';
+export type { Cell, ParseCost } from './parse-worker';
+
+export interface ReadOptions {
+  sheet?: string;
+  limits?: ImportLimits;
+  /** Told what the worker's parse cost (the bench's figures). */
+  onCost?: (cost: ParseCost) => void;
+}
 
 /** A sheet as the mapping sees it: header texts by column, then data rows with their sheet row numbers. */
 export interface ImportTable {
@@ -41,8 +48,32 @@ function formatOf(fileName: string, bytes: Uint8Array, limits: ImportLimits): 'c
 
 const isBlank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
 
+/**
+ * A merged range shows one value over all its cells, and that is what the person keeping the list
+ * means: a group name merged down over its participants belongs to each of them. The reader gives
+ * the value only to the first cell, so it is copied over the rest of the range below the header
+ * row (a merged title above or in the header row stays where it is). Ranges are clipped to the
+ * sheet's rows and header columns, so a hostile range over a million rows costs nothing.
+ */
+function fillMerges(rows: Cell[][], merges: readonly [number, number, number, number][], headerIndex: number, width: number) {
+  // Ranges in a sound workbook never overlap, so together they cover each cell at most once.
+  let budget = rows.length * width;
+  for (const [top, left, bottom, right] of merges) {
+    if (top <= headerIndex || left >= width || top >= rows.length) continue;
+    const value = rows[top]?.[left] ?? null;
+    if (value === null) continue;
+    for (let r = top; r <= Math.min(bottom, rows.length - 1); r++) {
+      const row = rows[r]!;
+      for (let c = left; c <= Math.min(right, width - 1); c++) {
+        if (--budget < 0) throw refuse.overlappingMerges();
+        if (row[c] === null || row[c] === undefined) row[c] = value;
+      }
+    }
+  }
+}
+
 /** Reads a .csv or .xlsx file within the limits; the first non-empty row is the header row. */
-export async function readTable(filePath: string, options: { sheet?: string; limits?: ImportLimits } = {}): Promise<ImportTable> {
+export async function readTable(filePath: string, options: ReadOptions = {}): Promise<ImportTable> {
   const limits = options.limits ?? importLimits;
   const stat = fs.statSync(filePath);
   if (!stat.isFile()) throw refuse.notSpreadsheet();
@@ -52,16 +83,17 @@ export async function readTable(filePath: string, options: { sheet?: string; lim
 }
 
 /** The same for a file's bytes that came another way (the app sends the file the user chose); the name only tells .ods apart. */
-export async function readTableBytes(fileName: string, bytes: Uint8Array, options: { sheet?: string; limits?: ImportLimits } = {}): Promise<ImportTable> {
+export async function readTableBytes(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ImportTable> {
   const limits = options.limits ?? importLimits;
   if (bytes.byteLength > limits.maxFileBytes) throw refuse.tooLarge(limits.maxFileBytes);
   if (bytes.byteLength === 0) throw refuse.empty();
   const format = formatOf(fileName, bytes, limits);
-  const parsed = await parseInWorker(format, bytes, options.sheet, limits);
+  const parsed = await parseInWorker(format, bytes, options.sheet, limits, options.onCost);
   const headerIndex = parsed.rows.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerIndex < 0) throw refuse.empty();
   const headerRow = parsed.rows[headerIndex]!;
   if (headerRow.length > limits.maxColumns) throw refuse.tooManyColumns(limits.maxColumns);
+  fillMerges(parsed.rows, parsed.merges ?? [], headerIndex, headerRow.length);
   const headers = headerRow.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim()));
   const rows: ImportTable['rows'] = [];
   parsed.rows.forEach((cells, i) => {

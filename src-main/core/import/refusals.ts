@@ -50,6 +50,11 @@ export const refuse = {
       sv: `Bladet "${name}" finns inte. Bladen heter: ${sheets.join(', ')}.`,
       en: `There is no sheet "${name}". The sheets are: ${sheets.join(', ')}.`,
     }),
+  overlappingMerges: () =>
+    new AppError('validation', {
+      sv: 'Bladets sammanfogade celler överlappar varandra, så det går inte att avgöra vilket värde som hör till vilken rad. Ta bort sammanfogningen i Excel och försök igen.',
+      en: "The sheet's merged cells overlap, so which value belongs to which row cannot be told. Unmerge the cells in Excel and try again.",
+    }),
   noRows: () =>
     new AppError('validation', {
       sv: 'Bladet har inga rader under rubrikraden.',

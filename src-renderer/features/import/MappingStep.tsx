@@ -29,7 +29,7 @@ export function MappingStep({ preview, busy, error, onSheet, onBack, onNext }: M
   return (
     <form className="form export-step" aria-labelledby="import-step-mapping" noValidate onSubmit={submit}>
       <ImportStepHeading step="mapping" />
-      <p className="panel__hint">{t('import.mapping.intro', { rows: preview.rowCount })}</p>
+      <p className="panel__hint">{t('import.mapping.intro', { count: preview.rowCount })}</p>
       {preview.sheets.length > 1 && (
         <SelectField
           id="import-sheet"

@@ -105,7 +105,7 @@ describe('komet import', () => {
     });
     expect(staffRows().map((s) => s.name)).toContain('Kim Ek');
     expect(runKomet(['import', 'undo', '--db', db]).stdout).toBe(
-      'Den senaste importen är ångrad: 1 poster borttagna. / The last import is undone: 1 records removed.\n',
+      'Den senaste importen är ångrad: 1 post borttagen. / The last import is undone: 1 record removed.\n',
     );
     expect(staffRows().map((s) => s.name)).not.toContain('Kim Ek');
   });

@@ -71,6 +71,50 @@ describe('import procedures', () => {
     expect(other.mapping).toMatchObject({ name: 'Namn', email: 'E-post' });
   });
 
+  it('starts from the guess when the saved mapping is damaged, and leaves it to be replaced by the next commit', async () => {
+    const file = base64('Person;Kontakt;Roller\nÅsa Öberg;asa@example.se;gruppledare\n');
+    const damaged = ['{"name":"Person",', '"Person"', '["Person"]', '{"name":"Person","email":7}', 'null'];
+    for (const value of damaged) {
+      t.app.db.sqlite
+        .prepare("insert or replace into settings (key, value, updated_at) values ('import.mapping.staff', ?, '2025-03-12T10:00:00.000Z')")
+        .run(value);
+      const preview = await t.ok('imports.preview', { kind: 'staff', fileName: 'personal.csv', content: file });
+      // Nothing from the damaged value is used: "Person" is not a header the guess knows.
+      expect(preview.mapping, value).toMatchObject({ name: null, email: null, roles: 'Roller' });
+      expect(preview.complete).toBe(false);
+    }
+    const mapping = { name: 'Person', email: 'Kontakt' };
+    await t.ok('imports.commit', { kind: 'staff', fileName: 'personal.csv', content: file, mapping });
+    const next = await t.ok('imports.preview', {
+      kind: 'staff',
+      fileName: 'fler.csv',
+      content: base64('Person;Kontakt;Roller\nPer Lind;per@example.se;handledare\n'),
+    });
+    expect(next.mapping).toMatchObject({ name: 'Person', email: 'Kontakt', roles: 'Roller' });
+  });
+
+  it('answers no last import and refuses the undo with a clear message when the record of the last import is damaged', async () => {
+    const file = base64('Namn;E-post;Roller\nÅsa Öberg;asa@example.se;gruppledare\n');
+    await t.ok('imports.commit', { kind: 'staff', fileName: 'personal.csv', content: file, mapping: {} });
+    for (const value of [
+      '{"id":"x","kind":"staff",',
+      '{"id":"x","kind":"weather","at":"","created":[]}',
+      '{"id":"x","kind":"staff","at":"","created":[7]}',
+      '[]',
+    ]) {
+      t.app.db.sqlite.prepare("update settings set value = ? where key = 'import.last'").run(value);
+      expect(await t.ok('imports.last', {}), value).toBeNull();
+      const before = t.snapshot();
+      const refused = await t.fail('imports.undo', {});
+      expect(refused.message, value).toEqual({
+        sv: 'Uppgiften om vad den senaste importen lade till är skadad, så importen kan inte ångras. Inget togs bort; ta bort posterna för hand vid behov.',
+        en: 'The record of what the last import added is damaged, so the import cannot be undone. Nothing was removed; remove the records by hand if needed.',
+      });
+      expect(t.snapshot()).toBe(before);
+    }
+    expect(t.rowCount('staff')).toBe(1);
+  });
+
   it('refuses a file over the size cap before decoding it, and a file that is not a spreadsheet', async () => {
     const tooLarge = await t.fail('imports.preview', { kind: 'staff', fileName: 'stor.csv', content: 'A'.repeat(28 * 1024 * 1024) });
     expect(tooLarge.code).toBe('validation');

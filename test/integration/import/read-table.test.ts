@@ -115,6 +115,79 @@ describe('reading xlsx', () => {
     expect(second.rows).toEqual([{ rowNumber: 2, cells: ['=1+1'] }]);
   });
 
+  it('parses only the chosen sheet: a damaged other sheet does not stop it, and every sheet is still named', async () => {
+    const parts = xlsxParts([
+      { name: 'Grupp A & B', rows: [['Namn'], ['Åsa']] },
+      { name: "Grupp 'C'", rows: [['Namn'], ['Per']] },
+    ]);
+    parts['xl/worksheets/sheet2.xml'] = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>');
+    const file = write('grupper.xlsx', zipSync(parts));
+    const table = await readTable(file);
+    expect(table.sheets).toEqual(['Grupp A & B', "Grupp 'C'"]);
+    expect(table.rows).toEqual([{ rowNumber: 2, cells: ['Åsa'] }]);
+    expect((await refusal(readTable(file, { sheet: "Grupp 'C'" }))).en).toBe(
+      'The file could not be read as a spreadsheet. Check that it is an .xlsx or .csv file.',
+    );
+  });
+
+  it("gives a merged cell's value to every row and column it spans below the header row", async () => {
+    const file = write(
+      'sammanfogad.xlsx',
+      xlsxBytes([
+        {
+          name: 'Deltagare',
+          rows: [
+            ['Grupp', 'Namn', 'Tillfälle 1', 'Tillfälle 2', null],
+            ['Grupp A', 'Åsa', 'x', null, null],
+            [null, 'Per', 'sjuk', null, null],
+            [null, 'Eva', null, 'x', null],
+            ['Grupp B', 'Kim', 'x', 'x', null],
+          ],
+          // The group merged down over its three parents; "sjuk" over both sessions; a header merged over the empty column.
+          merges: ['A2:A4', 'C3:D3', 'D1:E1'],
+        },
+      ]),
+    );
+    const table = await readTable(file);
+    expect(table.headers).toEqual(['Grupp', 'Namn', 'Tillfälle 1', 'Tillfälle 2']);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['Grupp A', 'Åsa', 'x', null],
+      ['Grupp A', 'Per', 'sjuk', 'sjuk'],
+      ['Grupp A', 'Eva', null, 'x'],
+      ['Grupp B', 'Kim', 'x', 'x'],
+    ]);
+  });
+
+  it('refuses merged ranges that overlap, before anything is planned', async () => {
+    const rows = [
+      ['Namn', 'Enhet'],
+      ['Åsa', 'Bromma'],
+      [null, null],
+      [null, null],
+    ];
+    const file = write('overlap.xlsx', xlsxBytes([{ name: 'Blad1', rows, merges: ['A2:B4', 'A2:B4', 'A2:B4'] }]));
+    expect((await refusal(readTable(file))).sv).toBe(
+      'Bladets sammanfogade celler överlappar varandra, så det går inte att avgöra vilket värde som hör till vilken rad. Ta bort sammanfogningen i Excel och försök igen.',
+    );
+  });
+
+  it('refuses a workbook whose sheet is empty or has only its header row', async () => {
+    expect((await refusal(readTable(write('tom.xlsx', xlsxBytes([{ name: 'Blad1', rows: [] }]))))).sv).toBe('Filen är tom.');
+    const headerOnly = write(
+      'rubriker.xlsx',
+      xlsxBytes([
+        {
+          name: 'Blad1',
+          rows: [
+            ['Namn', 'Enhet'],
+            [null, '  '],
+          ],
+        },
+      ]),
+    );
+    expect((await refusal(readTable(headerOnly))).en).toBe('The sheet has no rows below the header row.');
+  });
+
   it('refuses a sheet that does not exist, naming those that do', async () => {
     const file = write('one.xlsx', xlsxBytes([{ name: 'Blad1', rows: [['Namn'], ['x']] }]));
     expect((await refusal(readTable(file, { sheet: 'Blad9' }))).sv).toBe('Bladet "Blad9" finns inte. Bladen heter: Blad1.');

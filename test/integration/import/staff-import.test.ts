@@ -214,3 +214,24 @@ describe('importing staff', () => {
     expect(describeMapping('staff', table.headers, moved)).toMatchObject({ email: null, phone: 'E-post' });
   });
 });
+
+describe('the refusal of a file with bad rows', () => {
+  it('agrees in number with one bad row', async () => {
+    const { table, mapping } = await tableOf('en.csv', 'Namn;E-post;Roller\nÅsa Öberg;asa@;gruppledare\nPer Lind;per@example.se;handledare\n');
+    const before = t.snapshot();
+    const err = (() => {
+      try {
+        services.imports.commit('staff', table, mapping);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).messages).toEqual({
+      sv: '1 rad har fel. Inget importerades. Rätta raden eller importera bara de giltiga.',
+      en: '1 row has errors. Nothing was imported. Fix the row or import only the valid ones.',
+    });
+    expect(t.snapshot()).toBe(before);
+  });
+});
