@@ -2,7 +2,7 @@ import type { GroupOutcomes, InstrumentDetail, OutcomeResults, ParsedInput, Work
 import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
-import { computeResults } from '../outcomes/results';
+import { computeResponseRates, computeResults } from '../outcomes/results';
 import { enteredKey, closedKey } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ServiceContext } from './context';
@@ -79,7 +79,18 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
         return scale ? isCompositeScale(scale) : false;
       }
       const scores = repos.outcomes.instrumentScores(instrument).filter((s) => !programmeId || s.programmeId === programmeId);
-      return computeResults(instrument, scaleOrder, scores);
+      const responseRates = computeResponseRates({
+        enrolments: repos.outcomes.enrolmentDates().filter((e) => !programmeId || e.programmeId === programmeId),
+        schedule: repos.outcomes.allSchedules().filter((p) => p.instrumentCode === instrument),
+        returned: new Set(
+          repos.outcomes
+            .responseKeys()
+            .filter((r) => r.instrumentCode === instrument)
+            .map((r) => `${r.participantId}|${r.timepoint}`),
+        ),
+        today: clock.today(),
+      });
+      return computeResults(instrument, scaleOrder, scores, responseRates);
     },
   };
 }
