@@ -46,7 +46,20 @@ export const groupOutcomes = z.object({
   rows: z.array(z.object({ participantId: id, name: z.string(), states: z.array(z.enum(GROUP_OUTCOME_STATES)) })),
 });
 
-export const resultsInput = z.object({ instrument: instrumentCode, programmeId: id.optional() }).strict();
+/** A cohort: groups that started from `from` to `to` (both inclusive, either open). */
+const period = { from: isoDate.optional(), to: isoDate.optional() };
+const periodInOrder = (s: { from?: string; to?: string }) => s.from === undefined || s.to === undefined || s.from <= s.to;
+export const resultsInput = z
+  .object({ instrument: instrumentCode, programmeId: id.optional(), ...period })
+  .strict()
+  .refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
+/** Every instrument's results for a cohort of groups; `komet outcomes report` prints it. */
+export const outcomesReportInput = z
+  .object({ programmeId: id.optional(), ...period })
+  .strict()
+  .refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] })
+  .optional()
+  .default({});
 /**
  * A scale at one time point: how many have a score, their mean, standard deviation and the mean's
  * 95 % confidence interval (Student's t); every figure is hidden for few respondents, the count kept.
@@ -101,6 +114,15 @@ export const outcomeResults = z.object({
   changes: z.array(resultChange),
 });
 
+export const outcomesReport = z.object({
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  programmeId: id.nullable(),
+  /** One entry per instrument with a schedule or a score in the cohort, by code. */
+  instruments: z.array(outcomeResults),
+});
+
+export type OutcomesReport = z.infer<typeof outcomesReport>;
 export type InstrumentDetail = z.infer<typeof instrumentDetail>;
 export type WorklistRow = z.infer<typeof worklistRow>;
 export type GroupOutcomes = z.infer<typeof groupOutcomes>;
