@@ -179,15 +179,19 @@ test('the library lists forms with their licence, imports a definition file and 
   await page.getByRole('combobox', { name: 'Mättillfälle' }).selectOption({ label: 'Uppföljning N mån' });
   await page.getByLabel('Månader efter sista träffen').fill('6');
   await page.getByLabel('Fönster i dagar').fill('30');
+  await expect(page.getByLabel('Dagar som försenad')).toHaveValue('90');
+  await page.getByLabel('Dagar som försenad').fill('45');
   await page.getByRole('button', { name: 'Lägg till' }).click();
   await expect(toast(page, 'Tillagd i schemat.')).toBeVisible();
   const schedule = page.getByRole('table', { name: 'Programmets enkätschema' });
   await expect(schedule.getByRole('row', { name: /ECBI/ })).toContainText('Uppföljning 6 mån');
   await expect(schedule.getByRole('row', { name: /ECBI/ })).toContainText('30 dagar');
   await expectNoAxeViolations(page);
+  await expect(schedule.getByRole('row', { name: /ECBI/ })).toContainText('45 dagar');
   expect((await arrange(komet, 'outcomeSchedules.list', { programmeId: programme.id })).map((s) => [s.instrumentCode, s.timepoint, s.windowDays])).toEqual([
     ['ECBI', 'fu6', 30],
   ]);
+  expect((await arrange(komet, 'outcomeSchedules.list', { programmeId: programme.id })).map((s) => s.missedAfterDays)).toEqual([45]);
 
   await page.getByRole('button', { name: 'Ta bort, ECBI Uppföljning 6 mån' }).click();
   await expect(page.getByText('Programmet har inget schema än.')).toBeVisible();

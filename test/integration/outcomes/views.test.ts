@@ -139,6 +139,26 @@ describe("a group's questionnaire grid", () => {
     expect(grid.rows.map((r) => r.states)).toEqual([['upcoming', 'upcoming']]);
   });
 
+  it('says missed once a questionnaire has been overdue for the schedule’s days, and the worklist drops it', async () => {
+    // pre closed on the first session, 2025-03-03: overdue through 2025-06-01 (90 days), missed from 2025-06-02.
+    // post closed 2025-05-19 (eight weeks after 2025-03-24): still overdue.
+    const onDay = async (now: string) => {
+      const t = open(now);
+      const { group } = await scheduledGroup(t, ['Bo']);
+      const grid = await t.ok('outcomes.group', { groupId: group.id });
+      const list = await t.ok('outcomes.worklist', {});
+      return { states: grid.rows.map((r) => r.states), listed: list.map((r) => [r.timepoint, r.status]) };
+    };
+    expect(await onDay('2025-06-01T10:00:00.000Z')).toEqual({
+      states: [['overdue', 'overdue']],
+      listed: [
+        ['pre', 'overdue'],
+        ['post', 'overdue'],
+      ],
+    });
+    expect(await onDay('2025-06-02T10:00:00.000Z')).toEqual({ states: [['missed', 'overdue']], listed: [['post', 'overdue']] });
+  });
+
   it('is empty for a programme without a schedule, and not found for an unknown group', async () => {
     const t = open();
     const { group } = await groupWith(t, 4);
