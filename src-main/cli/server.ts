@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SYNC_ROLES } from '../contract/enums';
 import { CliFailure, helpOptionHelp, line, parseNumber } from './common';
 
-export const help = `Användning / Usage: komet server <init|start|enrol|revoke> --data MAPP [flaggor/options]
+export const help = `Användning / Usage: komet server <init|start|enrol|revoke|audit> --data MAPP [flaggor/options]
 
 Kör Komets synkserver: samma program som enhetsserver och som stadens server. Servern talar bara
 TLS (wss://) med ett certifikat som skapas av init; enheter litar på det genom fingeravtrycket i
@@ -31,6 +31,11 @@ fingerprint in their enrolment code. Its data is encrypted with the passphrase i
         och nya vägras
         disconnect a person's (or unit server's) devices at once: open connections are closed
         and new ones refused
+  audit --data MAPP [--from ÅÅÅÅ-MM-DD] [--limit N] [--json]
+        visa serverns granskningslogg (de senaste N raderna, standard 1000): när, vem (för ändringar en enhetsserver skickat vidare:
+        personen och enhetsservern), vilket område, tabell, rad och vilka fält; aldrig värden
+        show the server's audit trail (the newest N lines, default 1000): when, who (for changes a unit server passed on: the person
+        and the unit server), which scope, table, row and which fields; never values
 
   --url wss://VÄRD:PORT  (enrol) adressen enheterna ska ansluta till, om inte den start senast
                          lyssnade på / the address devices connect to, if not the one start last used
@@ -55,6 +60,9 @@ export async function run(args: string[]): Promise<number> {
       role: { type: 'string' },
       unit: { type: 'string', multiple: true },
       url: { type: 'string' },
+      from: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -63,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
     console.log(help);
     return sub === undefined && !values.help ? 2 : 0;
   }
-  if (!['init', 'start', 'enrol', 'revoke'].includes(sub)) {
+  if (!['init', 'start', 'enrol', 'revoke', 'audit'].includes(sub)) {
     throw new CliFailure({ sv: `Okänt underkommando "${sub}", se komet server --help`, en: `Unknown subcommand "${sub}", see komet server --help` }, 2);
   }
   if (!values.data) throw new CliFailure({ sv: 'Ange --data MAPP', en: 'Give --data DIR' }, 2);
@@ -140,6 +148,26 @@ export async function run(args: string[]): Promise<number> {
           units: values.unit ?? [],
         });
         console.log(code);
+      } finally {
+        open.close();
+      }
+      return 0;
+    }
+    case 'audit': {
+      const from = values.from ?? '0000-01-01';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) {
+        throw new CliFailure({ sv: '--from ska vara ett datum ÅÅÅÅ-MM-DD', en: '--from must be a date YYYY-MM-DD' }, 2);
+      }
+      const limit = parseNumber('limit', values.limit, 1000, (n) => Number.isInteger(n) && n >= 1 && n <= 1_000_000, {
+        sv: 'ange ett heltal 1–1000000',
+        en: 'give an integer 1–1000000',
+      });
+      const { serverStorageRepo } = await import('../core/repos/sync-server/storage');
+      const open = data.openServer(dir, passphrase);
+      try {
+        const lines = serverStorageRepo(open.sqlite).auditLines(from, limit);
+        if (values.json) console.log(JSON.stringify(lines));
+        else for (const l of lines) console.log([l.at, l.who, l.scope, l.table, l.rowId, l.cells.join(',')].join('\t'));
       } finally {
         open.close();
       }

@@ -80,8 +80,11 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   }
   const storage = serverStorageRepo(sqlite);
   let directory: Record<string, string> = {};
+  let upstream: Upstream | null = null;
   const refreshDirectory = () => {
+    const before = JSON.stringify(directory);
     directory = Object.fromEntries(devices.devices().map((d) => [d.clientId, d.name]));
+    if (JSON.stringify(directory) !== before) upstream?.client()?.announceDirectory(directory);
   };
   refreshDirectory();
   const hub = createHub({ storage, uniqueId: info.serverId, name: info.name, directory: () => directory, log: options.log });
@@ -169,7 +172,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   }, revocationPollMs);
   poll.unref();
 
-  const upstream = hasUpstream ? await connectUpstream({ hub, meta, log: options.log }) : null;
+  upstream = hasUpstream ? await connectUpstream({ hub, meta, log: options.log, directory: () => directory }) : null;
 
   return {
     url,

@@ -33,7 +33,13 @@ export async function enrolUpstream(meta: Meta, code: string | undefined, url: s
   return true;
 }
 
-export async function connectUpstream(options: { hub: Hub; meta: Meta; log(line: string): void }): Promise<Upstream> {
+export async function connectUpstream(options: {
+  hub: Hub;
+  meta: Meta;
+  log(line: string): void;
+  /** This server's devices, so the city's audit trail names the people behind what goes up. */
+  directory(): Record<string, string>;
+}): Promise<Upstream> {
   const { hub, meta, log } = options;
   const url = meta.get('upstream.url')!;
   const fingerprint = meta.get('upstream.fingerprint')!;
@@ -55,6 +61,7 @@ export async function connectUpstream(options: { hub: Hub; meta: Meta; log(line:
       const client = startSyncClient(channel, {
         stores: hub.stores,
         hooksFor: hub.upstreamHooks,
+        directory: options.directory,
         onRefused: (r) => log(`the upstream server refused a change in a ${r.s.split(':')[0]} scope`),
         onError: (code) => log(`the upstream server reported ${code}`),
       });

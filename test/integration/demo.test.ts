@@ -138,7 +138,10 @@ describe('generateDemo', () => {
 
 describe('addDemoData', () => {
   it('writes rows the services read back and that match the stats', async () => {
+    const cacheBefore = app.db.sqlite.pragma('cache_size', { simple: true });
     const summary = addDemoData(app.db, { scale: 1, seed: 5, today });
+    // The large cache the insert uses is the demo's alone: the connection gets its own back.
+    expect(app.db.sqlite.pragma('cache_size', { simple: true })).toBe(cacheBefore);
     const stats = await value<Stats>('stats.get', {});
     expect(stats.groups).toBe(summary.groups);
     expect(stats.sessions.planned + stats.sessions.held + stats.sessions.cancelled).toBe(summary.sessions);

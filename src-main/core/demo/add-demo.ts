@@ -9,6 +9,7 @@ import {
   listDemoProgrammes,
   listDemoReasonIds,
   listDemoUnits,
+  withDemoCache,
 } from '../repos/demo-repo';
 import { generateDemo, type DemoOptions } from './generate';
 import { maxDemoScale } from './limits';
@@ -61,11 +62,13 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
   const pathway = generateLeaderPathway(rows, programmes, options);
   // One outer transaction (the inner ones become savepoints): the demo is all there or not at all.
   try {
-    db.sqlite.transaction(() => {
-      insertDemoRows(db, rows, participation);
-      insertDemoLeaderRows(db, pathway);
-      insertDemoOutcomeRows(db, outcomes, `${options.today}T08:00:00.000Z`);
-    })();
+    withDemoCache(db, options.scale, () =>
+      db.sqlite.transaction(() => {
+        insertDemoRows(db, rows, participation);
+        insertDemoLeaderRows(db, pathway);
+        insertDemoOutcomeRows(db, outcomes, `${options.today}T08:00:00.000Z`);
+      })(),
+    );
   } catch (err) {
     // Ids are drawn from the seed, so the same seed again (with --force) makes the same ids.
     if (isDuplicate(err)) throw sameSeed();

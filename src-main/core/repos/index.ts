@@ -32,6 +32,7 @@ import { searchRepo } from './search';
 import { settingsRepo } from './settings';
 import { staffRepo } from './staff';
 import { supervisionRepo } from './supervision';
+import { syncMembershipRepo } from './sync/membership';
 import { unitRepo } from './units';
 
 /** All repositories on one connection. Every SQL statement Komet runs lives under this folder. */
@@ -62,6 +63,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     exportSource: exportSourceRepo(db.sqlite),
     exportStore: exportStoreRepo(db.orm, clock),
     outcomes: outcomeRepo(db.orm, db.sqlite, clock),
+    syncMembership: syncMembershipRepo(db.sqlite),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -36,6 +36,15 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
         en: 'The group is cancelled, so no participants can be added. Change the group’s status first.',
       });
     }
+    // Parents' names belong to their unit: a machine synced for other units would hold a parent
+    // whose name the server never takes in, so it does not add one (the server refuses it too).
+    const synced = repos.syncMembership.scope();
+    if (synced && synced.role !== 'admin' && !synced.units.includes(group.unitId)) {
+      throw fieldErrorWith(path, {
+        sv: 'Deltagare i den här gruppen läggs till av personal i gruppens egen enhet, som har deras namn.',
+        en: 'Participants in this group are added by staff of the group’s own unit, who hold their names.',
+      });
+    }
     return group;
   };
 

@@ -17,6 +17,8 @@ export interface ClientOptions {
   onRefused?(refusal: Refusal): void;
   onWelcome?(welcome: Welcome): void;
   onError?(code: string, why: Bilingual): void;
+  /** A unit server's own devices, told to the city with the greeting (stamp client id → name). */
+  directory?(): Record<string, string>;
   /** The server's clock is known: stamps from now on follow it. */
   onClock?(serverMs: number, localMs: number): void;
   /** This machine's clock in milliseconds. */
@@ -43,6 +45,8 @@ export interface SyncClient {
   converged(timeoutMs: number): Promise<boolean>;
   /** Opens a scope that appeared here after connecting (a group made on this machine). */
   open(scope: string): void;
+  /** Tells the server this unit server's directory again (a device was enrolled or revoked here). */
+  announceDirectory(directory: Record<string, string>): void;
   openScopes(): string[];
   traffic(): Traffic;
   /** True once the connection is over (closed, or the server has said why it is ending it). */
@@ -198,6 +202,8 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
   });
 
   send({ t: 'hello', v: protocolVersion, clock: nowMs(), scopes: options.stores.scopes() });
+  // Before any change goes up, so the city can name who made each one it receives from here.
+  if (options.directory) send({ t: 'directory', d: options.directory() });
 
   async function settled() {
     // Opening can chain (a new group's scope makes another offer), so wait until nothing is pending.
@@ -265,6 +271,13 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
       // A scope this node may only upload to takes each new change by a fresh upload.
       if (uploads.has(scope)) upload(scope);
       else request(scope);
+    },
+    announceDirectory(directory) {
+      try {
+        if (!isClosed) send({ t: 'directory', d: directory });
+      } catch {
+        // The connection ended; the next one greets with the directory as it is then.
+      }
     },
     openScopes: () => [...links.keys()],
     traffic: () => ({ ...traffic }),

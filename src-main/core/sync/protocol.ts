@@ -10,6 +10,9 @@ import { parseScope } from './scopes';
  */
 export const protocolVersion = 1;
 
+/** Devices a unit server may name in its directory: far above any unit's staff. */
+export const maxDirectoryEntries = 10_000;
+
 /** A device's role on its server. */
 export const roles = SYNC_ROLES;
 export type Role = SyncRole;
@@ -37,6 +40,16 @@ export const clientMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('hashes'), id: z.string().max(100) }).strict(),
   /** Everything the device holds in a scope it may write but not read (an administrator's names of other units). */
   z.object({ t: z.literal('upload'), id: z.string().max(100), s: scope, changes: z.unknown() }).strict(),
+  /**
+   * A unit server's own directory (stamp client id → name of the person's device), so the city's
+   * audit trail names who made a change the unit server passes on, not only the unit server.
+   */
+  z
+    .object({
+      t: z.literal('directory'),
+      d: z.record(z.string().max(20), z.string().max(200)).refine((d) => Object.keys(d).length <= maxDirectoryEntries),
+    })
+    .strict(),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 

@@ -129,4 +129,60 @@ describe('a server in the middle', () => {
     expect(marksAt(ours.sessions[0]!.id)).toBe(1);
     expect(a.t.app.db.sqlite.prepare('select count(*) from attendance where session_id = ?').pluck().get(theirs.sessions[0]!.id)).toBe(0);
   });
+
+  it('refuses a parent added in a group of a unit the device does not belong to as a whole: neither the row nor the name is taken in', async () => {
+    const s = server();
+    const c = await city(s);
+    const programme = (await c.admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    expect(await a.sync()).toBe(true);
+    const group = await a.t.ok('groups.create', groupInput({ programme, unit: c.unit, leaders: [c.leader], supervisor: c.supervisor } as never) as never);
+    expect(await a.sync()).toBe(true);
+
+    // The group's supervisor belongs to another unit: she holds the group, not its parents' names.
+    const sup = await laptop(s, { personId: c.supervisor.id, name: 'Sara Handledare', role: 'supervisor', units: [c.other.id] });
+    expect(await sup.sync()).toBe(true);
+    expect(sup.t.app.db.sqlite.prepare('select count(*) from groups where id = ?').pluck().get(group.id)).toBe(1);
+    const input = {
+      groupId: group.id,
+      displayName: 'Utanför Enheten',
+      relation: 'mother',
+      contact: 'utanfor@example.se',
+      enrolmentDate: '2025-03-03',
+      consent: 'not_asked',
+      consentDate: null,
+      childBirthYear: 2019,
+      childGender: 'girl',
+    } as const;
+    // The app says so at once, before anything is written.
+    const refused = await sup.t.fail('participants.create', input);
+    expect(refused.issues?.[0]?.message.sv ?? refused.message.sv).toMatch(/gruppens egen enhet/);
+    expect(sup.t.rowCount('participants')).toBe(0);
+
+    // A copy written past the app's checks (an older version, a tampered file) is refused by the server as a whole.
+    const added = { id: crypto.randomUUID() };
+    const sqlite = sup.t.app.db.sqlite;
+    const familyId = crypto.randomUUID();
+    sqlite
+      .prepare("insert into families (id, child_birth_year, child_gender, created_at, updated_at) values (?, 2019, 'girl', ?, ?)")
+      .run(familyId, '2025-03-12T10:00:00.000Z', '2025-03-12T10:00:00.000Z');
+    sqlite
+      .prepare(
+        `insert into participants (id, person_id, group_id, family_id, display_name, relation, contact, enrolment_date, consent, created_at, updated_at)
+         values (?, ?, ?, ?, 'Utanför Enheten', 'mother', 'utanfor@example.se', '2025-03-03', 'not_asked', ?, ?)`,
+      )
+      .run(added.id, crypto.randomUUID(), group.id, familyId, '2025-03-12T10:00:00.000Z', '2025-03-12T10:00:00.000Z');
+    sup.t.app.events.emit({ source: 'local', entities: ['participant'] });
+    await sup.sync();
+    const refusals = sup.t.app.db.sqlite.prepare('select message_sv as sv from sync_refusals').pluck().all() as string[];
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals).toEqual([expect.stringMatching(/gruppens egen enhet/)]);
+
+    // Nothing of it anywhere: not on the administrator's machine, not in the group's unit, and her copy is put back.
+    expect(await c.admin.sync()).toBe(true);
+    expect(await a.sync()).toBe(true);
+    for (const l of [c.admin, a, sup]) {
+      expect(l.t.app.db.sqlite.prepare('select count(*) from participants where id = ?').pluck().get(added.id), l.name).toBe(0);
+    }
+  });
 });

@@ -133,6 +133,24 @@ describe('two hops', () => {
           : undefined;
       });
       expect(arrived).toBe(true);
+
+      // Both servers' audit trails name the leader for the mark; the city also names the unit
+      // server that passed it on. Neither holds a value, so the parent's name is in neither.
+      const auditOf = (dir: string) => {
+        const r = serverCli(['audit', '--data', dir, '--json']);
+        expectOk(r);
+        expect(r.stdout).not.toContain('Tvåhopp');
+        return (JSON.parse(r.stdout) as Array<{ who: string; table: string; rowId: string; cells: string[] }>).filter(
+          (l) => l.table === 'attendance' && l.rowId.includes(p.id),
+        );
+      };
+      expect(auditOf(unitDir).map((l) => l.who)).toEqual([leader.name]);
+      const cityLines = await waitFor(() => {
+        const lines = auditOf(cityDir);
+        return lines.length ? lines : undefined;
+      });
+      expect(cityLines.map((l) => l.who)).toEqual([`${leader.name} via Enhetsservern`]);
+      expect(cityLines[0]!.cells).toContain('state');
       expect(
         q<{ name: string; present: number }>(adminDb, 'select display_name as name, present_count as present from participants where id = ?', p.id)[0],
       ).toEqual({ name: `#${p.id.slice(0, 8)}`, present: 1 });

@@ -30,7 +30,20 @@ export function createServerSchema(sqlite: Database.Database): void {
   `);
 }
 
-export function serverStorageRepo(sqlite: Database.Database): HubStorage & { cellCount(): number; auditCount(): number; checkpoint(): void } {
+/** One line of the server's audit trail as `komet server audit` shows it: who changed which row, never values. */
+export interface ServerAuditLine {
+  at: string;
+  deviceId: string;
+  who: string;
+  scope: string;
+  table: string;
+  rowId: string;
+  cells: string[];
+}
+
+export function serverStorageRepo(
+  sqlite: Database.Database,
+): HubStorage & { cellCount(): number; auditCount(): number; checkpoint(): void; auditLines(from: string, limit: number): ServerAuditLine[] } {
   const scopes = sqlite.prepare<[], string>('select distinct scope from server_cells').pluck();
   const load = sqlite.prepare<[string], { tbl: string; rowId: string; cell: string; value: string | null; hlc: string }>(
     'select tbl, row_id as rowId, cell, value, hlc from server_cells where scope = ?',
@@ -42,6 +55,10 @@ export function serverStorageRepo(sqlite: Database.Database): HubStorage & { cel
   const audit = sqlite.prepare('insert into server_audit (at, device_id, who, scope, tbl, row_id, cells) values (?, ?, ?, ?, ?, ?, ?)');
   const cellCount = sqlite.prepare<[], number>('select count(*) from server_cells').pluck();
   const auditCount = sqlite.prepare<[], number>('select count(*) from server_audit').pluck();
+  const auditLines = sqlite.prepare<[string, number], Omit<ServerAuditLine, 'cells'> & { cells: string }>(
+    `select at, device_id as deviceId, who, scope, tbl as "table", row_id as rowId, cells from server_audit
+     where at >= ? order by at desc, id desc limit ?`,
+  );
   return {
     scopes: () => scopes.all(),
     load(scope) {
@@ -64,5 +81,11 @@ export function serverStorageRepo(sqlite: Database.Database): HubStorage & { cel
     /** Moves the write-ahead log into the file and empties it, so erased values leave no copy there. */
     checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
     auditCount: () => auditCount.get()!,
+    /** The newest `limit` lines from `from` on, oldest first. */
+    auditLines: (from, limit) =>
+      auditLines
+        .all(from, limit)
+        .reverse()
+        .map((r) => ({ ...r, cells: JSON.parse(r.cells) as string[] })),
   };
 }

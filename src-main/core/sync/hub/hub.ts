@@ -3,7 +3,7 @@ import type { Bilingual } from '../../errors';
 import { forEachCell, historyCellOf, isHistoryCell, type ScopeChanges } from '../changes';
 import { detectConflicts, nextHistory, type DetectedConflict } from '../conflicts';
 import { conflictRowCells } from '../conflict-rows';
-import { createHlcClock, timeOf } from '../engine/hlc';
+import { clientOf, createHlcClock, timeOf } from '../engine/hlc';
 import { createScopeLink, decodeFrameBody, encodeFrameBody, type ScopeLink } from '../engine/link';
 import { applyRemote, fromEngineTables, toEngineChanges, type RemoteHooks, type ScopeStore } from '../engine/scope-store';
 import { parseClientMessage, protocolVersion, type Channel, type DeviceIdentity, type ServerMessage } from '../protocol';
@@ -66,6 +66,15 @@ interface Connection {
   /** Scopes asked for but not (yet) readable: opened when access allows, e.g. after the group arrives. */
   waiting: Set<string>;
   offered: Set<string>;
+  /** A unit server's devices (stamp client id → name): whom its relayed changes came from. */
+  relayed: Map<string, string>;
+}
+
+/** Who sent a batch: the device on the connection, and for a unit server the devices behind it. */
+interface Sender {
+  deviceId: string;
+  who: string;
+  relayed: ReadonlyMap<string, string>;
 }
 
 export function createHub(options: HubOptions): Hub {
@@ -94,27 +103,23 @@ export function createHub(options: HubOptions): Hub {
   };
 
   /** Persists what a peer's batch changed, lists its conflicts, and updates who may see what. */
-  function accept(
-    scope: string,
-    store: ScopeStore,
-    accepted: ScopeChanges,
-    found: DetectedConflict[],
-    by: { deviceId: string; who: string } | null,
-    hadContent: boolean,
-  ) {
+  function accept(scope: string, store: ScopeStore, accepted: ScopeChanges, found: DetectedConflict[], by: Sender | null, hadContent: boolean) {
     storage.transaction(() => {
       storage.save(scope, accepted);
       stores.note(scope, accepted);
       if (by) {
         const at = isoNow();
+        // One line per row and per person behind the change: a unit server's batch carries many people's writes.
         const rows = new Map<string, Set<string>>();
-        forEachCell(accepted, (table, rowId, cell) => {
-          const key = `${table}\u0000${rowId}`;
+        forEachCell(accepted, (table, rowId, cell, stamped) => {
+          const origin = by.relayed.get(clientOf(stamped.hlc));
+          const who = origin === undefined ? by.who : `${origin} via ${by.who}`;
+          const key = `${table}\u0000${rowId}\u0000${who}`;
           (rows.get(key) ?? rows.set(key, new Set()).get(key)!).add(cell);
         });
         for (const [key, cells] of rows) {
-          const [table, rowId] = key.split('\u0000') as [string, string];
-          storage.audit({ at, deviceId: by.deviceId, who: by.who, scope, table, rowId, cells: [...cells].sort() });
+          const [table, rowId, who] = key.split('\u0000') as [string, string, string];
+          storage.audit({ at, deviceId: by.deviceId, who, scope, table, rowId, cells: [...cells].sort() });
         }
       }
       const fresh = found.filter((c) => !store.row('sync_conflicts', c.id));
@@ -207,7 +212,7 @@ export function createHub(options: HubOptions): Hub {
       after(accepted, _replaced, store) {
         const conflicts = found;
         found = [];
-        accept(scope, store, accepted, conflicts, { deviceId: conn.device.deviceId, who: conn.device.name }, hadContent);
+        accept(scope, store, accepted, conflicts, { deviceId: conn.device.deviceId, who: conn.device.name, relayed: conn.relayed }, hadContent);
       },
     };
   }
@@ -301,7 +306,7 @@ export function createHub(options: HubOptions): Hub {
     index,
     policy,
     attach(channel, device) {
-      const conn: Connection = { device, channel, links: new Map(), waiting: new Set(), offered: new Set() };
+      const conn: Connection = { device, channel, links: new Map(), waiting: new Set(), offered: new Set(), relayed: new Map() };
       connections.add(conn);
       let greeted = false;
       channel.onClose(() => disconnectConn(conn));
@@ -346,6 +351,11 @@ export function createHub(options: HubOptions): Hub {
           }
           case 'open':
             return requestOpen(conn, msg.s);
+          case 'directory':
+            // Only a unit server passes on others' changes; anyone else naming people is ignored.
+            if (device.role === 'unit-server') conn.relayed = new Map(Object.entries(msg.d));
+            else log(`ignored a directory from device ${device.deviceId} (${device.role})`);
+            return;
           case 'f':
             conn.links.get(msg.s)?.receive(msg.f);
             return;

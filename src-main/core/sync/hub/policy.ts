@@ -83,6 +83,11 @@ function valueAfter(table: string, rowId: string, cellId: string, column: string
   return columnsOfCell(cell, stamped.value)?.[column];
 }
 
+/** The change makes a row of the table that the scope does not hold yet. */
+function addsRows(table: string, incoming: ScopeChanges, store: ScopeStore): boolean {
+  return Object.entries(incoming[table] ?? {}).some(([rowId, cells]) => !store.row(table, rowId) && Object.values(cells).some((c) => c.value !== undefined));
+}
+
 export function createPolicy(index: AccessIndex): Policy {
   const inUnits = (device: DeviceIdentity, unitId: string | null | undefined) => Boolean(unitId && device.units.includes(unitId));
 
@@ -220,6 +225,14 @@ export function createPolicy(index: AccessIndex): Policy {
             );
           }
           const unitAfter = valueAfter('groups', parsed.id, 'unit_id', 'unit_id', incoming.groups?.[parsed.id], store);
+          // A parent's row and her name travel in two scopes; only the unit may hold the name, so
+          // only the unit may add her: otherwise the row would be taken in and the name refused.
+          if (device.role !== 'admin' && !inUnits(device, existing?.unitId ?? (unitAfter as string)) && addsRows('participants', incoming, store)) {
+            return refuse(
+              'Deltagare i en grupp läggs till av personal i gruppens egen enhet, som har deras namn. Ändringen togs inte emot.',
+              'Participants in a group are added by staff of the group’s own unit, who hold their names. The change was not accepted.',
+            );
+          }
           if (existing) {
             if (!canRead(device, scope)) return notYours();
             if (device.role !== 'admin' && unitAfter !== existing.unitId && !inUnits(device, unitAfter as string)) {
