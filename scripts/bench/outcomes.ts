@@ -6,7 +6,8 @@ import type { BenchSection } from './context';
 
 /**
  * The city's worklist of due and overdue questionnaires over the demo's schedules and responses,
- * through the router as the dashboard calls it. Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
+ * through the router as the dashboard calls it, the same list with names as the Enkäter page reads
+ * it, and one instrument's results over the whole city. Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
  * missing) scored in one pass, as a report over a programme-year or an export would. Beside it,
  * the same run merely sums the same answers in a plain loop: the floor that any scoring, with its
  * checks, reverse keys and rules, is measured against.
@@ -61,6 +62,18 @@ export const outcomesSection: BenchSection = async (ctx) => {
     `outcomes.due, the whole city's worklist (${dueCount.toLocaleString('en')} rows) (p50 / p95)`,
     'p95 < 50 ms',
     await ctx.timeCalls(() => ['outcomes.due', {}]),
+  );
+  const worklist = await ctx.app.call('outcomes.worklist', {});
+  const worklistCount = worklist.ok ? (worklist.value as unknown[]).length : 0;
+  ctx.record(
+    `outcomes.worklist, the Enkäter page's list with names (${worklistCount.toLocaleString('en')} rows) (p50 / p95)`,
+    'p95 < 16 ms',
+    await ctx.timeCalls(() => ['outcomes.worklist', {}]),
+  );
+  ctx.record(
+    'outcomes.results, SDQ-P over every programme: rates, levels, changes (p50 / p95)',
+    'p95 < 50 ms',
+    await ctx.timeCalls(() => ['outcomes.results', { instrument: 'SDQ-P' }]),
   );
   ctx.record(`outcomes: score ${responses.toLocaleString('en')} responses, SDQ-P + ECBI, every scale`, '< 2 s', time(scoreAll));
   ctx.record(`outcomes: reference, plain loop summing the same ${responses.toLocaleString('en')} responses' answers`, '', time(sumAll));

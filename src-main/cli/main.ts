@@ -29,7 +29,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'läs in och lista frågeformulär / import and list questionnaires',
     load: async () => ({ run: (await import('./outcomes')).runInstruments }),
   },
-  outcomes: { summary: 'formulär som ska fyllas i / questionnaires due', load: async () => ({ run: (await import('./outcomes')).runOutcomes }) },
+  outcomes: {
+    summary: 'formulär som ska fyllas i, resultat / questionnaires due, results',
+    load: async () => ({ run: (await import('./outcomes')).runOutcomes }),
+  },
   responses: { summary: 'läs in svar från CSV / import responses from CSV', load: async () => ({ run: (await import('./outcomes')).runResponses }) },
   scores: { summary: 'visa sparade skalpoäng / show stored scale scores', load: async () => ({ run: (await import('./outcomes')).runScores }) },
   sync: { summary: 'anslut och synka med en server / join and sync with a server', load: () => import('./sync') },

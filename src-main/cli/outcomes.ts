@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DueItemValue, InstrumentSummary, ResponseImportResult, ScoreRowValue } from '../contract';
+import type { DueItemValue, InstrumentSummary, OutcomesReport, ResponseImportResult, ScoreRowValue } from '../contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp, line } from './common';
 
 /**
@@ -23,14 +23,28 @@ ${dbOptionHelp}
 ${helpOptionHelp}`;
 
 export const outcomesHelp = `Användning / Usage: komet outcomes due [--db SÖKVÄG] [--on DATUM/DATE] [--json]
+                   komet outcomes report [--db SÖKVÄG] [--from DATUM/DATE] [--to DATUM/DATE] [--json]
 
-Formulär som ska fyllas i nu (due) eller är försenade (overdue), per deltagare, instrument och
+due: formulär som ska fyllas i nu (due) eller är försenade (overdue), per deltagare, instrument och
 mättillfälle enligt programmens scheman. Questionnaires due now or overdue, per participant,
 instrument and time point, from the programmes' schedules.
 JSON: [{participantId, groupId, instrument, timepoint, dueFrom, dueTo, status}]
 
+report: resultat per formulär för grupper som startade under perioden: svarsfrekvens per
+mättillfälle (avhoppade med), per skala och mättillfälle n, medelvärde, SD och 95 % KI, och
+förändringen från pre med 95 % KI och effektstorlekarna dz och dav. Värden från färre än fem
+visas inte. Results per form for groups that started in the period: response rate per time point
+(dropouts included), per scale and time point n, mean, SD and 95 % CI, and the change from pre with
+its 95 % CI and effect sizes dz and dav. Figures from fewer than five are withheld (null).
+JSON: {from, to, programmeId, instruments: [{instrument, minRespondents, confidence, timepoints,
+responseRates: [{timepoint, due, returned, rate, suppressed}],
+levels: [{scale, timepoint, n, mean, sd, ciLow, ciHigh, suppressed}],
+changes: [{scale, timepoint, n, meanChange, sd, ciLow, ciHigh, dz, dav, suppressed}]}]}
+
 ${dbOptionHelp}
-  --on DATUM      räkna för detta datum (ÅÅÅÅ-MM-DD, standard i dag) / compute for this date (default today)
+  --on DATUM      due: räkna för detta datum (ÅÅÅÅ-MM-DD, standard i dag) / compute for this date (default today)
+  --from DATUM    report: grupper som startade detta datum eller senare / groups that started on or after this date
+  --to DATUM      report: grupper som startade detta datum eller tidigare / groups that started on or before this date
   --json          skriv ut som JSON / print as JSON
 ${helpOptionHelp}`;
 
@@ -129,7 +143,7 @@ export async function runInstruments(args: string[]): Promise<number> {
 export async function runOutcomes(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...baseOptions, json: { type: 'boolean', default: false }, on: { type: 'string' } },
+    options: { ...baseOptions, json: { type: 'boolean', default: false }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
@@ -138,17 +152,56 @@ export async function runOutcomes(args: string[]): Promise<number> {
     console.log(outcomesHelp);
     return values.help ? 0 : 2;
   }
-  if (sub !== 'due') throw unknownSub('outcomes', sub);
+  if (sub !== 'due' && sub !== 'report') throw unknownSub('outcomes', sub);
   if (extra.length) throw new CliFailure({ sv: 'För många argument, se --help', en: 'Too many arguments, see --help' }, 2);
+  const misplaced = sub === 'due' ? (values.from !== undefined ? '--from' : values.to !== undefined ? '--to' : null) : values.on !== undefined ? '--on' : null;
+  if (misplaced)
+    throw new CliFailure(
+      { sv: `${misplaced} hör inte till "outcomes ${sub}", se --help`, en: `${misplaced} does not belong to "outcomes ${sub}", see --help` },
+      2,
+    );
   const { unwrap, withApp } = await import('./app');
+  const databasePath = existingDatabase(values.db);
+  if (sub === 'report') {
+    const input = { ...(values.from === undefined ? {} : { from: values.from }), ...(values.to === undefined ? {} : { to: values.to }) };
+    const report = await withApp(databasePath, async (app) => unwrap<OutcomesReport>(await app.call('outcomes.report', input)), { readOnly: true });
+    console.log(values.json ? JSON.stringify(report, null, 2) : reportText(report));
+    return 0;
+  }
   const input = values.on === undefined ? {} : { on: values.on };
-  const due = await withApp(existingDatabase(values.db), async (app) => unwrap<DueItemValue[]>(await app.call('outcomes.due', input)), { readOnly: true });
+  const due = await withApp(databasePath, async (app) => unwrap<DueItemValue[]>(await app.call('outcomes.due', input)), { readOnly: true });
   console.log(
     values.json
       ? JSON.stringify(due, null, 2)
       : due.map((d) => `${d.participantId}  ${d.instrument.padEnd(10)} ${d.timepoint.padEnd(5)} ${d.dueFrom} – ${d.dueTo}  ${d.status}`).join('\n'),
   );
   return 0;
+}
+
+/** The report as plain lines: a withheld figure reads "dolt/hidden", one that cannot be computed "–". */
+function reportText(report: OutcomesReport): string {
+  const hidden = 'dolt/hidden';
+  const figure = (value: number | null, suppressed: boolean) => (suppressed ? hidden : fmt(value));
+  const interval = (low: number | null, high: number | null, suppressed: boolean) =>
+    suppressed ? hidden : low === null || high === null ? '–' : `${fmt(low)} … ${fmt(high)}`;
+  const lines = [`Period: ${report.from ?? '…'} – ${report.to ?? '…'}`];
+  if (report.instruments.length === 0) lines.push('Inga resultat / No results');
+  for (const r of report.instruments) {
+    lines.push('', `${r.instrument}`);
+    for (const rate of r.responseRates)
+      lines.push(
+        `  svar/returned ${rate.timepoint.padEnd(5)} ${rate.returned}/${rate.due}  ${rate.suppressed || rate.rate === null ? hidden : `${fmt(rate.rate * 100)} %`}`,
+      );
+    for (const l of r.levels)
+      lines.push(
+        `  ${l.scale.padEnd(16)} ${l.timepoint.padEnd(5)} n=${l.n}  M=${figure(l.mean, l.suppressed)}  SD=${figure(l.sd, l.suppressed)}  95 % KI/CI ${interval(l.ciLow, l.ciHigh, l.suppressed)}`,
+      );
+    for (const c of r.changes)
+      lines.push(
+        `  ${c.scale.padEnd(16)} pre→${c.timepoint.padEnd(5)} n=${c.n}  Δ=${figure(c.meanChange, c.suppressed)}  95 % KI/CI ${interval(c.ciLow, c.ciHigh, c.suppressed)}  dz=${figure(c.dz, c.suppressed)}  dav=${figure(c.dav, c.suppressed)}`,
+      );
+  }
+  return lines.join('\n');
 }
 
 export async function runResponses(args: string[]): Promise<number> {

@@ -50,8 +50,8 @@ export const INSTRUMENT_SOURCES = ['shipped', 'imported', 'own'] as const;
 export const OUTCOME_STATUSES = ['declined', 'unreachable'] as const;
 /** Where a worklist row stands on the day it is computed. */
 export const DUE_STATES = ['due', 'overdue'] as const;
-/** A participant at one scheduled questionnaire, as the group page shows it; `upcoming` has not opened yet. */
-export const GROUP_OUTCOME_STATES = ['entered', 'declined', 'unreachable', 'due', 'overdue', 'upcoming'] as const;
+/** A participant at one scheduled questionnaire, as the group page shows it; `upcoming` has not opened yet, `missed` stayed overdue past its schedule's limit. */
+export const GROUP_OUTCOME_STATES = ['entered', 'declined', 'unreachable', 'due', 'overdue', 'missed', 'upcoming'] as const;
 
 export const EXPORT_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
 export const EXPORT_RUN_STATUSES = ['started', 'completed', 'failed'] as const;

@@ -177,6 +177,7 @@ export const contract = {
   'outcomes.worklist': { input: ov.worklistInput, output: ov.worklistRow.array(), writes: false },
   'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
   'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },
+  'outcomes.report': { input: ov.outcomesReportInput, output: ov.outcomesReport, writes: false },
 
   // Spreadsheet import: a dry run, the commit in one transaction, and the undo of the last one.
   'imports.preview': { input: im.importFile, output: im.importPreview, writes: false },

@@ -137,6 +137,13 @@ test('a participant marked declined leaves the worklist, and results hide means 
   await page.getByRole('combobox', { name: 'Formulär' }).selectOption('TRIVSEL');
   const levels = page.getByRole('table', { name: 'Medelvärde per skala och mättillfälle' });
   await expect(levels.getByRole('row', { name: 'sum, Före' })).toContainText('12');
+  // Pre sums 6 … 18: SD √(90 / 4) = 4.74; 95 % CI 12 ± t(0.975, 4) 2.776 × 4.74 / √5 = 6.11 to 17.89.
+  await expect(levels.getByRole('row', { name: 'sum, Före' })).toContainText('4,74');
+  await expect(levels.getByRole('row', { name: 'sum, Före' })).toContainText('6,11 till 17,89');
+  // Six enrolled, so six due at both points: five answered before (83.33 %), four after (66.67 %), Eva's decline counted as not returned.
+  const rates = page.getByRole('table', { name: 'Svarsfrekvens per mättillfälle (avhoppade räknas med)' });
+  await expect(rates.getByRole('row', { name: /Före/ })).toContainText('83,33 %');
+  await expect(rates.getByRole('row', { name: /Efter/ })).toContainText('66,67 %');
   await expect(levels.getByRole('row', { name: 'sum, Efter' })).toContainText('Dolt (färre än 5)');
   const changes = page.getByRole('table', { name: 'Förändring från före' });
   await expect(changes.getByRole('row', { name: 'sum, Före → Efter' })).toContainText('Dolt (färre än 5)');
@@ -172,15 +179,19 @@ test('the library lists forms with their licence, imports a definition file and 
   await page.getByRole('combobox', { name: 'Mättillfälle' }).selectOption({ label: 'Uppföljning N mån' });
   await page.getByLabel('Månader efter sista träffen').fill('6');
   await page.getByLabel('Fönster i dagar').fill('30');
+  await expect(page.getByLabel('Dagar som försenad')).toHaveValue('90');
+  await page.getByLabel('Dagar som försenad').fill('45');
   await page.getByRole('button', { name: 'Lägg till' }).click();
   await expect(toast(page, 'Tillagd i schemat.')).toBeVisible();
   const schedule = page.getByRole('table', { name: 'Programmets enkätschema' });
   await expect(schedule.getByRole('row', { name: /ECBI/ })).toContainText('Uppföljning 6 mån');
   await expect(schedule.getByRole('row', { name: /ECBI/ })).toContainText('30 dagar');
   await expectNoAxeViolations(page);
+  await expect(schedule.getByRole('row', { name: /ECBI/ })).toContainText('45 dagar');
   expect((await arrange(komet, 'outcomeSchedules.list', { programmeId: programme.id })).map((s) => [s.instrumentCode, s.timepoint, s.windowDays])).toEqual([
     ['ECBI', 'fu6', 30],
   ]);
+  expect((await arrange(komet, 'outcomeSchedules.list', { programmeId: programme.id })).map((s) => s.missedAfterDays)).toEqual([45]);
 
   await page.getByRole('button', { name: 'Ta bort, ECBI Uppföljning 6 mån' }).click();
   await expect(page.getByText('Programmet har inget schema än.')).toBeVisible();

@@ -14,5 +14,6 @@ export const outcomeHandlers = ({
   'outcomes.worklist': (input) => outcomeViews.worklist(input),
   'outcomes.group': (input) => outcomeViews.group(input),
   'outcomes.results': (input) => outcomeViews.results(input),
+  'outcomes.report': (input) => outcomeViews.report(input),
   'scores.list': (input) => outcomes.scores(input),
 });

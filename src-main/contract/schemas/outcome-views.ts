@@ -46,26 +46,83 @@ export const groupOutcomes = z.object({
   rows: z.array(z.object({ participantId: id, name: z.string(), states: z.array(z.enum(GROUP_OUTCOME_STATES)) })),
 });
 
-export const resultsInput = z.object({ instrument: instrumentCode, programmeId: id.optional() }).strict();
-/** A scale at one time point: how many have a score and their mean; the mean is hidden for few respondents. */
-export const resultLevel = z.object({ scale: z.string(), timepoint: z.string(), n: z.number().int(), mean: z.number().nullable(), suppressed: z.boolean() });
-/** Change from `pre` to `timepoint` among those scored at both. */
+/** A cohort: groups that started from `from` to `to` (both inclusive, either open). */
+const period = { from: isoDate.optional(), to: isoDate.optional() };
+const periodInOrder = (s: { from?: string; to?: string }) => s.from === undefined || s.to === undefined || s.from <= s.to;
+export const resultsInput = z
+  .object({ instrument: instrumentCode, programmeId: id.optional(), ...period })
+  .strict()
+  .refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
+/** Every instrument's results for a cohort of groups; `komet outcomes report` prints it. */
+export const outcomesReportInput = z
+  .object({ programmeId: id.optional(), ...period })
+  .strict()
+  .refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] })
+  .optional()
+  .default({});
+/**
+ * A scale at one time point: how many have a score, their mean, standard deviation and the mean's
+ * 95 % confidence interval (Student's t); every figure is hidden for few respondents, the count kept.
+ */
+export const resultLevel = z.object({
+  scale: z.string(),
+  timepoint: z.string(),
+  n: z.number().int(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+/**
+ * Change from `pre` to `timepoint` among those scored at both: the paired mean difference, its SD
+ * and 95 % confidence interval, and the standardised effect sizes d_z (difference / SD of the
+ * differences) and d_av (difference / mean of the before and after SDs).
+ */
 export const resultChange = z.object({
   scale: z.string(),
   timepoint: z.string(),
   n: z.number().int(),
   meanChange: z.number().nullable(),
+  sd: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  dz: z.number().nullable(),
+  dav: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+/**
+ * At one scheduled time point: how many enrolments it has opened for (dropouts, declined and
+ * unreachable included) and how many returned the questionnaire; the rate is hidden for few.
+ */
+export const responseRate = z.object({
+  timepoint: z.string(),
+  due: z.number().int(),
+  returned: z.number().int(),
+  rate: z.number().nullable(),
   suppressed: z.boolean(),
 });
 export const outcomeResults = z.object({
   instrument: z.string(),
-  /** The smallest number of respondents whose mean is shown. */
+  /** The smallest number of respondents whose figures are shown. */
   minRespondents: z.number().int(),
+  /** The confidence level of every interval. */
+  confidence: z.number(),
   timepoints: z.array(z.string()),
+  responseRates: z.array(responseRate),
   levels: z.array(resultLevel),
   changes: z.array(resultChange),
 });
 
+export const outcomesReport = z.object({
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  programmeId: id.nullable(),
+  /** One entry per instrument with a schedule or a score in the cohort, by code. */
+  instruments: z.array(outcomeResults),
+});
+
+export type OutcomesReport = z.infer<typeof outcomesReport>;
 export type InstrumentDetail = z.infer<typeof instrumentDetail>;
 export type WorklistRow = z.infer<typeof worklistRow>;
 export type GroupOutcomes = z.infer<typeof groupOutcomes>;

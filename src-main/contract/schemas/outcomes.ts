@@ -34,6 +34,7 @@ export const scheduleEntry = z.object({
   timepoint: z.string(),
   months: z.number().int().nullable(),
   windowDays: z.number().int().nullable(),
+  missedAfterDays: z.number().int(),
 });
 export const scheduleList = z.object({ programmeId: id }).strict();
 export const scheduleInput = z
@@ -43,6 +44,8 @@ export const scheduleInput = z
     respondent: z.enum(RESPONDENTS),
     timepoint,
     windowDays: z.number().int().min(1).max(366).nullable().optional().default(null),
+    /** Days a closed window stays overdue before the questionnaire is missed (default 90). */
+    missedAfterDays: z.number().int().min(1).max(730).optional().default(90),
   })
   .strict()
   .refine((s) => (s.timepoint.startsWith('fu') ? s.windowDays !== null : s.windowDays === null), { path: ['windowDays'], error: msg('followupWindow') });

@@ -1,6 +1,6 @@
 import type { GroupOutcomeState } from '../../contract/enums';
 import { timepointOrder } from './results';
-import { closedKey, dueWindow, enteredKey, type WorklistEnrolment, type WorklistPoint } from './worklist';
+import { closedKey, dueWindow, enteredKey, lastOverdueDay, type WorklistEnrolment, type WorklistPoint } from './worklist';
 
 export interface GroupStatesInput {
   enrolments: readonly WorklistEnrolment[];
@@ -15,7 +15,7 @@ export interface GroupStatesInput {
 /**
  * Every participant's state at each scheduled questionnaire of the group, by the worklist's rules:
  * an entered response first, then a declined or unreachable mark, then the window (due, overdue,
- * or not open yet). Moved-away enrolments are answered in their new group, as on the worklist.
+ * missed once the schedule's overdue days have passed, or not open yet). Moved-away enrolments are answered in their new group, as on the worklist.
  */
 export function groupStates({ enrolments, schedule, entered, marks, today }: GroupStatesInput) {
   const points = [...schedule].sort((a, b) => timepointOrder(a.timepoint, b.timepoint) || a.instrumentCode.localeCompare(b.instrumentCode));
@@ -29,7 +29,7 @@ export function groupStates({ enrolments, schedule, entered, marks, today }: Gro
         if (mark) return mark;
         const window = dueWindow(point.timepoint, point.windowDays, e.firstSession, e.lastSession);
         if (!window || today < window.dueFrom) return 'upcoming';
-        return today <= window.dueTo ? 'due' : 'overdue';
+        return today <= window.dueTo ? 'due' : today <= lastOverdueDay(window.dueTo, point.missedAfterDays) ? 'overdue' : 'missed';
       }),
     }));
   return { points: points.map((p) => ({ instrument: p.instrumentCode, timepoint: p.timepoint })), rows };

@@ -14,7 +14,15 @@ export interface WorklistPoint {
   timepoint: string;
   /** Follow-ups only: days the window stays open after it falls due. */
   windowDays: number | null;
+  /** Days after the window closes that the questionnaire stays overdue; after them it is missed. */
+  missedAfterDays: number;
 }
+
+/** How long a closed window stays overdue unless the schedule says otherwise. */
+export const DEFAULT_MISSED_AFTER_DAYS = 90;
+
+/** The last day a questionnaire is overdue rather than missed. */
+export const lastOverdueDay = (dueTo: string, missedAfterDays: number): string => addDays(dueTo, missedAfterDays);
 
 export interface WorklistEnrolment {
   participantId: string;
@@ -72,7 +80,9 @@ export function dueWindow(
 
 /**
  * Questionnaires due or overdue on `today`, per enrolment and scheduled instrument: due inside its
- * window, overdue after it, not listed before it opens. Dropouts stay in (evaluators need their
+ * window, overdue for the schedule's `missedAfterDays` after it, then missed and no longer listed
+ * (a questionnaire a year late is no longer the time point it was meant to measure); not listed
+ * before it opens. Dropouts stay in (evaluators need their
  * post and follow-up answers); a row clears once a response is stored or the participant is
  * marked declined or unreachable at that time point.
  */
@@ -90,7 +100,7 @@ export function computeWorklist({ enrolments, schedule, entered, closed, today }
       if (closed.has(closedKey(e.participantId, point.timepoint))) continue;
       if (entered.has(enteredKey(e.participantId, point.instrumentCode, point.timepoint))) continue;
       const window = dueWindow(point.timepoint, point.windowDays, e.firstSession, e.lastSession);
-      if (!window || today < window.dueFrom) continue;
+      if (!window || today < window.dueFrom || today > lastOverdueDay(window.dueTo, point.missedAfterDays)) continue;
       items.push({
         participantId: e.participantId,
         groupId: e.groupId,

@@ -22,6 +22,7 @@ export interface ScheduleRow {
   timepoint: string;
   months: number | null;
   windowDays: number | null;
+  missedAfterDays: number;
 }
 
 export interface StatusRow {
@@ -90,6 +91,7 @@ const scheduleColumns = {
   timepoint: outcomeSchedules.timepoint,
   months: outcomeSchedules.months,
   windowDays: outcomeSchedules.windowDays,
+  missedAfterDays: outcomeSchedules.missedAfterDays,
 };
 
 /** Instruments, schedules, per-time-point statuses, responses and their stored scores. */

@@ -1,8 +1,8 @@
-import type { GroupOutcomes, InstrumentDetail, OutcomeResults, ParsedInput, WorklistRow } from '../../contract';
+import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistRow } from '../../contract';
 import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
-import { computeResults } from '../outcomes/results';
+import { computeResponseRates, computeResults } from '../outcomes/results';
 import { enteredKey, closedKey } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ServiceContext } from './context';
@@ -22,6 +22,49 @@ function detailOf(repos: Repos, code: string, version?: string): InstrumentDetai
     items: d.items.map((i) => ({ code: i.code, min: i.min, max: i.max, reverse: i.reverse, ...(i.text ? { text: i.text } : {}) })),
     scales: d.scales.map((s) => ({ code: s.code, bands: s.bands })),
   };
+}
+
+interface ResultScope {
+  programmeId?: string | undefined;
+  /** Groups that started in this period, both ends inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function resultsFor(repos: Repos, instrument: string, { programmeId, from, to }: ResultScope, today: string): OutcomeResults {
+  const latest = repos.outcomes.latestInstrument(instrument);
+  if (!latest) throw instrumentMissing();
+  const definition = definitionOf(latest);
+  const scaleOrder = definition.scales.map((s) => s.code);
+  // Composite scales read last in a definition; keep them after their parts here as well.
+  scaleOrder.sort((a, b) => Number(isComposite(a)) - Number(isComposite(b)));
+  function isComposite(code: string) {
+    const scale = definition.scales.find((s) => s.code === code);
+    return scale ? isCompositeScale(scale) : false;
+  }
+  const inCohort =
+    from === undefined && to === undefined
+      ? () => true
+      : (() => {
+          const started = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n.groupStartDate]));
+          return (participantId: string) => {
+            const start = started.get(participantId);
+            return start !== undefined && (from === undefined || start >= from) && (to === undefined || start <= to);
+          };
+        })();
+  const scores = repos.outcomes.instrumentScores(instrument).filter((s) => (!programmeId || s.programmeId === programmeId) && inCohort(s.participantId));
+  const responseRates = computeResponseRates({
+    enrolments: repos.outcomes.enrolmentDates().filter((e) => (!programmeId || e.programmeId === programmeId) && inCohort(e.participantId)),
+    schedule: repos.outcomes.allSchedules().filter((p) => p.instrumentCode === instrument),
+    returned: new Set(
+      repos.outcomes
+        .responseKeys()
+        .filter((r) => r.instrumentCode === instrument)
+        .map((r) => `${r.participantId}|${r.timepoint}`),
+    ),
+    today,
+  });
+  return computeResults(instrument, scaleOrder, scores, responseRates);
 }
 
 /** The screens' reads of outcomes: a definition for entry, the worklist with names, a group's grid, results. */
@@ -67,19 +110,19 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       };
     },
 
-    results: ({ instrument, programmeId }: ParsedInput<'outcomes.results'>): OutcomeResults => {
-      const latest = repos.outcomes.latestInstrument(instrument);
-      if (!latest) throw instrumentMissing();
-      const definition = definitionOf(latest);
-      const scaleOrder = definition.scales.map((s) => s.code);
-      // Composite scales read last in a definition; keep them after their parts here as well.
-      scaleOrder.sort((a, b) => Number(isComposite(a)) - Number(isComposite(b)));
-      function isComposite(code: string) {
-        const scale = definition.scales.find((s) => s.code === code);
-        return scale ? isCompositeScale(scale) : false;
-      }
-      const scores = repos.outcomes.instrumentScores(instrument).filter((s) => !programmeId || s.programmeId === programmeId);
-      return computeResults(instrument, scaleOrder, scores);
+    results: ({ instrument, programmeId, from, to }: ParsedInput<'outcomes.results'>): OutcomeResults =>
+      resultsFor(repos, instrument, { programmeId, from, to }, clock.today()),
+
+    report: ({ programmeId, from, to }: ParsedInput<'outcomes.report'>): OutcomesReport => {
+      const codes = [...new Set(repos.outcomes.listInstruments().map((i) => i.code))];
+      return {
+        from: from ?? null,
+        to: to ?? null,
+        programmeId: programmeId ?? null,
+        instruments: codes
+          .map((code) => resultsFor(repos, code, { programmeId, from, to }, clock.today()))
+          .filter((r) => r.levels.length > 0 || r.responseRates.length > 0),
+      };
     },
   };
 }

@@ -68,12 +68,13 @@ export function outcomeService({ repos, tx, audit, clock }: ServiceContext) {
           timepoint: input.timepoint,
           months: point.kind === 'followup' ? point.months : null,
           windowDays: point.kind === 'followup' ? input.windowDays : null,
+          missedAfterDays: input.missedAfterDays,
         });
         audit.record({
           action: 'create',
           entity: 'outcomeSchedule',
           entityId: created.id,
-          fields: ['instrumentCode', 'respondent', 'timepoint', 'windowDays'],
+          fields: ['instrumentCode', 'respondent', 'timepoint', 'windowDays', 'missedAfterDays'],
         });
         return created;
       }),

@@ -288,7 +288,9 @@ export const syncedTables: readonly SyncedTable[] = [
   {
     name: 'outcome_schedules',
     key: ['id'],
-    parts: [part('ref', 'programme_id', 'instrument_code', 'respondent', ['timepoint', 'timepoint', 'months', 'window_days'], 'created_at')],
+    parts: [
+      part('ref', 'programme_id', 'instrument_code', 'respondent', ['timepoint', 'timepoint', 'months', 'window_days'], 'missed_after_days', 'created_at'),
+    ],
     derived: [],
     local: ['updated_at'],
     parents: [parent('programmes', 'programme_id')],

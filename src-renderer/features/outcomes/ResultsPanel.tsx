@@ -52,8 +52,25 @@ function ResultTables({ data }: { data: OutcomeResults }) {
   if (data.levels.length === 0) return <p className="empty-state">{t('outcomes.results.none')}</p>;
   const hidden = t('outcomes.results.hidden', { min: data.minRespondents });
   const shown = (value: number | null, suppressed: boolean) => (suppressed ? hidden : value === null ? '–' : score(value));
+  const interval = (low: number | null, high: number | null, suppressed: boolean) =>
+    suppressed ? hidden : low === null || high === null ? '–' : t('outcomes.results.ciRange', { low: score(low), high: score(high) });
+  const percent = (rate: number | null, suppressed: boolean) => (suppressed || rate === null ? hidden : `${score(rate * 100)} %`);
   return (
     <>
+      {data.responseRates.length > 0 && (
+        <DataTable
+          caption={t('outcomes.results.ratesCaption')}
+          captionClassName="results-caption"
+          rows={data.responseRates}
+          rowKey={(r) => r.timepoint}
+          columns={[
+            { key: 'timepoint', header: t('outcomes.results.timepoint'), rowHeader: true, cell: (r) => timepointLabel(r.timepoint) },
+            { key: 'due', header: t('outcomes.results.due'), className: 'num', cell: (r) => r.due },
+            { key: 'returned', header: t('outcomes.results.returned'), className: 'num', cell: (r) => r.returned },
+            { key: 'rate', header: t('outcomes.results.rate'), className: 'num', cell: (r) => percent(r.rate, r.suppressed) },
+          ]}
+        />
+      )}
       <DataTable
         caption={t('outcomes.results.levelsCaption')}
         captionClassName="results-caption"
@@ -63,25 +80,34 @@ function ResultTables({ data }: { data: OutcomeResults }) {
           { key: 'scale', header: t('outcomes.results.scale'), rowHeader: true, cell: (r) => `${r.scale}, ${timepointLabel(r.timepoint)}` },
           { key: 'n', header: t('outcomes.results.n'), className: 'num', cell: (r) => r.n },
           { key: 'mean', header: t('outcomes.results.mean'), className: 'num', cell: (r) => shown(r.mean, r.suppressed) },
+          { key: 'sd', header: t('outcomes.results.sd'), className: 'num', cell: (r) => shown(r.sd, r.suppressed) },
+          { key: 'ci', header: t('outcomes.results.ci'), className: 'num', cell: (r) => interval(r.ciLow, r.ciHigh, r.suppressed) },
         ]}
       />
       {data.changes.length > 0 && (
-        <DataTable
-          caption={t('outcomes.results.changesCaption')}
-          captionClassName="results-caption"
-          rows={data.changes}
-          rowKey={(r) => `${r.scale}|${r.timepoint}`}
-          columns={[
-            {
-              key: 'scale',
-              header: t('outcomes.results.scale'),
-              rowHeader: true,
-              cell: (r) => `${r.scale}, ${timepointLabel('pre')} → ${timepointLabel(r.timepoint)}`,
-            },
-            { key: 'n', header: t('outcomes.results.n'), className: 'num', cell: (r) => r.n },
-            { key: 'change', header: t('outcomes.results.change'), className: 'num', cell: (r) => shown(r.meanChange, r.suppressed) },
-          ]}
-        />
+        <>
+          <DataTable
+            caption={t('outcomes.results.changesCaption')}
+            captionClassName="results-caption"
+            rows={data.changes}
+            rowKey={(r) => `${r.scale}|${r.timepoint}`}
+            columns={[
+              {
+                key: 'scale',
+                header: t('outcomes.results.scale'),
+                rowHeader: true,
+                cell: (r) => `${r.scale}, ${timepointLabel('pre')} → ${timepointLabel(r.timepoint)}`,
+              },
+              { key: 'n', header: t('outcomes.results.n'), className: 'num', cell: (r) => r.n },
+              { key: 'change', header: t('outcomes.results.change'), className: 'num', cell: (r) => shown(r.meanChange, r.suppressed) },
+              { key: 'sd', header: t('outcomes.results.sd'), className: 'num', cell: (r) => shown(r.sd, r.suppressed) },
+              { key: 'ci', header: t('outcomes.results.ci'), className: 'num', cell: (r) => interval(r.ciLow, r.ciHigh, r.suppressed) },
+              { key: 'dz', header: t('outcomes.results.dz'), className: 'num', cell: (r) => shown(r.dz, r.suppressed) },
+              { key: 'dav', header: t('outcomes.results.dav'), className: 'num', cell: (r) => shown(r.dav, r.suppressed) },
+            ]}
+          />
+          <p className="muted">{t('outcomes.results.effectHint')}</p>
+        </>
       )}
     </>
   );

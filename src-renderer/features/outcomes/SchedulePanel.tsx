@@ -58,6 +58,11 @@ function ProgrammeSchedule({ programmeId }: { programmeId: string }) {
                 cell: (s) => (s.windowDays === null ? '–' : t('outcomes.schedule.windowDays', { count: s.windowDays })),
               },
               {
+                key: 'missed',
+                header: t('outcomes.schedule.missedAfter'),
+                cell: (s) => t('outcomes.schedule.windowDays', { count: s.missedAfterDays }),
+              },
+              {
                 key: 'remove',
                 header: t('outcomes.schedule.remove'),
                 hiddenHeader: true,
@@ -97,6 +102,7 @@ function AddScheduleForm({ programmeId }: { programmeId: string }) {
   const [kind, setKind] = useState<Kind>('pre');
   const [months, setMonths] = useState('6');
   const [windowDays, setWindowDays] = useState('30');
+  const [missedAfterDays, setMissedAfterDays] = useState('90');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = async (e: FormEvent) => {
@@ -114,6 +120,7 @@ function AddScheduleForm({ programmeId }: { programmeId: string }) {
         respondent,
         timepoint: followup ? `fu${months.trim()}` : kind,
         windowDays: followup ? Number(windowDays) : null,
+        missedAfterDays: Number(missedAfterDays),
       });
       showToast(t('outcomes.schedule.added'));
     } catch (err) {
@@ -122,7 +129,7 @@ function AddScheduleForm({ programmeId }: { programmeId: string }) {
     }
   };
 
-  const placed = new Set(['instrumentCode', 'respondent', 'timepoint', 'months', 'windowDays']);
+  const placed = new Set(['instrumentCode', 'respondent', 'timepoint', 'months', 'windowDays', 'missedAfterDays']);
   const unplaced =
     add.error instanceof ApiError ? add.error.issues.filter((i) => !placed.has(i.path === 'timepoint' && kind === 'followup' ? 'months' : i.path)) : [];
   return (
@@ -181,6 +188,16 @@ function AddScheduleForm({ programmeId }: { programmeId: string }) {
             />
           </>
         )}
+        <InputField
+          id="schedule-missed-after"
+          className="field--narrow"
+          label={t('outcomes.schedule.missedAfterField')}
+          hint={t('outcomes.schedule.missedAfterHint')}
+          inputMode="numeric"
+          value={missedAfterDays}
+          error={errors.missedAfterDays}
+          onChange={(e) => setMissedAfterDays(e.target.value)}
+        />
       </div>
       <ErrorAlert error={add.error} extraIssues={unplaced} quietOnFieldErrors={unplaced.length === 0} />
       <FormActions layout="inline" saving={add.isPending} submitLabel={t('outcomes.schedule.add')} />

@@ -100,6 +100,18 @@ describe('programme schedules', () => {
     ]);
   });
 
+  it('keep a closed window overdue for 90 days unless told otherwise', async () => {
+    const t = open();
+    const { programme } = await withParticipant(t);
+    await t.ok('outcomeSchedules.add', { programmeId: programme.id, instrumentCode: 'ECBI', respondent: 'parent', timepoint: 'pre' });
+    await t.ok('outcomeSchedules.add', { programmeId: programme.id, instrumentCode: 'ECBI', respondent: 'parent', timepoint: 'post', missedAfterDays: 14 });
+    const list = await t.ok('outcomeSchedules.list', { programmeId: programme.id });
+    expect(list.map((s) => [s.timepoint, s.missedAfterDays])).toEqual([
+      ['post', 14],
+      ['pre', 90],
+    ]);
+  });
+
   it('refuse unknown instruments, time points and windows, and the same point twice, writing nothing', async () => {
     const t = open();
     const { programme } = await withParticipant(t);
@@ -113,6 +125,7 @@ describe('programme schedules', () => {
     expect((await add({ timepoint: 'fu121', windowDays: 30 })).issues?.[0]?.path).toBe('timepoint');
     expect((await add({ timepoint: 'fu6' })).issues?.[0]?.path).toBe('windowDays');
     expect((await add({ windowDays: 30 })).issues?.[0]?.path).toBe('windowDays');
+    for (const missedAfterDays of [0, 731, 1.5]) expect((await add({ missedAfterDays })).issues?.[0]?.path).toBe('missedAfterDays');
     expect((await add({ timepoint: 'post' })).code).toBe('conflict');
     expect((await add({ programmeId: '00000000-0000-4000-8000-000000000000' })).code).toBe('not_found');
     expect(t.snapshot()).toBe(before);

@@ -4,6 +4,8 @@ import { addParticipant, groupWith } from '../participants-fixtures';
 import { importTrivsel } from './fixtures';
 
 const apps: TestApp[] = [];
+/** A figure compared to three decimals: the t values above come from a printed table. */
+const close = (value: number, digits = 3) => expect.closeTo(value, digits);
 /** 2025-04-01: the group below (four weekly sessions from Monday 2025-03-03) ended on 2025-03-24. */
 const open = (now = '2025-04-01T10:00:00.000Z') => {
   const t = createTestApp({ now });
@@ -137,6 +139,26 @@ describe("a group's questionnaire grid", () => {
     expect(grid.rows.map((r) => r.states)).toEqual([['upcoming', 'upcoming']]);
   });
 
+  it('says missed once a questionnaire has been overdue for the schedule’s days, and the worklist drops it', async () => {
+    // pre closed on the first session, 2025-03-03: overdue through 2025-06-01 (90 days), missed from 2025-06-02.
+    // post closed 2025-05-19 (eight weeks after 2025-03-24): still overdue.
+    const onDay = async (now: string) => {
+      const t = open(now);
+      const { group } = await scheduledGroup(t, ['Bo']);
+      const grid = await t.ok('outcomes.group', { groupId: group.id });
+      const list = await t.ok('outcomes.worklist', {});
+      return { states: grid.rows.map((r) => r.states), listed: list.map((r) => [r.timepoint, r.status]) };
+    };
+    expect(await onDay('2025-06-01T10:00:00.000Z')).toEqual({
+      states: [['overdue', 'overdue']],
+      listed: [
+        ['pre', 'overdue'],
+        ['post', 'overdue'],
+      ],
+    });
+    expect(await onDay('2025-06-02T10:00:00.000Z')).toEqual({ states: [['missed', 'overdue']], listed: [['post', 'overdue']] });
+  });
+
   it('is empty for a programme without a schedule, and not found for an unknown group', async () => {
     const t = open();
     const { group } = await groupWith(t, 4);
@@ -159,16 +181,46 @@ describe('results per scale and time point', () => {
     expect(results.timepoints).toEqual(['pre', 'post']);
     // Sums 3x + 3. pre: 6, 9, 12, 15, 18, 9 → 69 / 6 = 11.5; post: 9, 12, 12, 18, 18 → 69 / 5 = 13.8;
     // changes 3, 3, 0, 3, 0 → 9 / 5 = 1.8. Means (3x + 3) / 4: pre 17.25 / 6 = 2.875, post 17.25 / 5 = 3.45, change 2.25 / 5 = 0.45.
+    // SDs (n − 1) of the sums: pre deviations from 11.5 are −5.5, −2.5, 0.5, 3.5, 6.5, −2.5, squares 97.5, variance 97.5 / 5;
+    // post deviations from 13.8 are −4.8, −1.8, −1.8, 4.2, 4.2, squares 64.8, variance 64.8 / 4;
+    // changes 3, 3, 0, 3, 0 deviate from 1.8 by 1.2 ×3 and −1.8 ×2, squares 10.8, variance 10.8 / 4.
+    // The paired pre sums 6 … 18 have variance 90 / 4. The mean scale is the sum / 4 throughout.
+    const sdPre = Math.sqrt(97.5 / 5);
+    const sdPost = Math.sqrt(64.8 / 4);
+    const sdChange = Math.sqrt(10.8 / 4);
+    const sdPairedPre = Math.sqrt(90 / 4);
+    // t(0.975, 5) = 2.5706 and t(0.975, 4) = 2.7764 from a t table.
+    const ci = (mean: number, sd: number, n: number, t: number) => [close(mean - (t * sd) / Math.sqrt(n)), close(mean + (t * sd) / Math.sqrt(n))];
+    const level = (scale: string, timepoint: string, n: number, mean: number, sd: number, t: number) => {
+      const [ciLow, ciHigh] = ci(mean, sd, n, t);
+      return { scale, timepoint, n, mean: close(mean), sd: close(sd), ciLow, ciHigh, suppressed: false };
+    };
+    const change = (scale: string, n: number, meanChange: number, sd: number, sdBefore: number, sdAfter: number) => {
+      const [ciLow, ciHigh] = ci(meanChange, sd, n, 2.7764);
+      return {
+        scale,
+        timepoint: 'post',
+        n,
+        meanChange: close(meanChange),
+        sd: close(sd),
+        ciLow,
+        ciHigh,
+        dz: close(meanChange / sd),
+        dav: close(meanChange / ((sdBefore + sdAfter) / 2)),
+        suppressed: false,
+      };
+    };
+    expect(results.confidence).toBe(0.95);
     expect(results.levels).toEqual([
-      { scale: 'mean', timepoint: 'pre', n: 6, mean: 2.875, suppressed: false },
-      { scale: 'mean', timepoint: 'post', n: 5, mean: 3.45, suppressed: false },
-      { scale: 'sum', timepoint: 'pre', n: 6, mean: 11.5, suppressed: false },
-      { scale: 'sum', timepoint: 'post', n: 5, mean: 13.8, suppressed: false },
+      level('mean', 'pre', 6, 2.875, sdPre / 4, 2.5706),
+      level('mean', 'post', 5, 3.45, sdPost / 4, 2.7764),
+      level('sum', 'pre', 6, 11.5, sdPre, 2.5706),
+      level('sum', 'post', 5, 13.8, sdPost, 2.7764),
     ]);
-    expect(results.changes).toEqual([
-      { scale: 'mean', timepoint: 'post', n: 5, meanChange: 0.45, suppressed: false },
-      { scale: 'sum', timepoint: 'post', n: 5, meanChange: 1.8, suppressed: false },
-    ]);
+    expect(results.changes).toEqual([change('mean', 5, 0.45, sdChange / 4, sdPairedPre / 4, sdPost / 4), change('sum', 5, 1.8, sdChange, sdPairedPre, sdPost)]);
+    // By hand for the sums: SD 1.6432, CI 1.8 ± 2.7764 × 1.6432 / √5 = −0.240 … 3.840, dz 1.095, dav 1.8 / 4.3842 = 0.411.
+    const sum = results.changes.find((c) => c.scale === 'sum')!;
+    expect([sum.ciLow, sum.ciHigh, sum.dz, sum.dav]).toEqual([close(-0.24, 2), close(3.84, 2), close(1.095, 2), close(0.411, 2)]);
   });
 
   it('withholds every figure computed from fewer than five respondents, keeping the count', async () => {
@@ -178,11 +230,52 @@ describe('results per scale and time point', () => {
     for (const [i, x] of [2, 3, 3, 5].entries()) await record(t, people[i]!.id, 'post', x);
     const results = await t.ok('outcomes.results', { instrument: 'TRIVSEL' });
     // pre sums 6, 9, 12, 15, 18 → 60 / 5 = 12.
+    // pre sums deviate from 12 by −6, −3, 0, 3, 6: variance 90 / 4; t(0.975, 4) = 2.7764.
+    const half = (2.7764 * Math.sqrt(90 / 4)) / Math.sqrt(5);
     expect(results.levels.filter((l) => l.scale === 'sum')).toEqual([
-      { scale: 'sum', timepoint: 'pre', n: 5, mean: 12, suppressed: false },
-      { scale: 'sum', timepoint: 'post', n: 4, mean: null, suppressed: true },
+      { scale: 'sum', timepoint: 'pre', n: 5, mean: 12, sd: close(Math.sqrt(90 / 4)), ciLow: close(12 - half), ciHigh: close(12 + half), suppressed: false },
+      { scale: 'sum', timepoint: 'post', n: 4, mean: null, sd: null, ciLow: null, ciHigh: null, suppressed: true },
     ]);
-    expect(results.changes.find((c) => c.scale === 'sum')).toEqual({ scale: 'sum', timepoint: 'post', n: 4, meanChange: null, suppressed: true });
+    expect(results.changes.find((c) => c.scale === 'sum')).toEqual({
+      scale: 'sum',
+      timepoint: 'post',
+      n: 4,
+      meanChange: null,
+      sd: null,
+      ciLow: null,
+      ciHigh: null,
+      dz: null,
+      dav: null,
+      suppressed: true,
+    });
+  });
+
+  it('gives the response rate per scheduled time point, dropouts and declined counted as due', async () => {
+    const t = open();
+    const { programme, people } = await scheduledGroup(t, ['A', 'B', 'C', 'D', 'E', 'F']);
+    // A follow-up at four months opens on 2025-07-24, after today: not yet due for anyone.
+    await t.ok('outcomeSchedules.add', { programmeId: programme.id, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint: 'fu4', windowDays: 30 });
+    for (const p of people) await record(t, p.id, 'pre', 3);
+    for (const p of people.slice(0, 4)) await record(t, p.id, 'post', 4);
+    const reasons = await t.ok('dropoutReasons.list', {});
+    await t.ok('participants.setStatus', { id: people[4]!.id, status: 'dropped_out', reasonId: reasons[0]!.id, lastSessionNumber: 2 });
+    await t.ok('outcomes.setStatus', { participantId: people[5]!.id, timepoint: 'post', status: 'declined' });
+    const results = await t.ok('outcomes.results', { instrument: 'TRIVSEL', programmeId: programme.id });
+    expect(results.responseRates).toEqual([
+      { timepoint: 'pre', due: 6, returned: 6, rate: 1, suppressed: false },
+      { timepoint: 'post', due: 6, returned: 4, rate: 4 / 6, suppressed: false },
+    ]);
+  });
+
+  it('withholds a response rate over fewer than five due', async () => {
+    const t = open();
+    const { people } = await scheduledGroup(t, ['A', 'B', 'C']);
+    await record(t, people[0]!.id, 'pre', 3);
+    const results = await t.ok('outcomes.results', { instrument: 'TRIVSEL' });
+    expect(results.responseRates).toEqual([
+      { timepoint: 'pre', due: 3, returned: 1, rate: null, suppressed: true },
+      { timepoint: 'post', due: 3, returned: 0, rate: null, suppressed: true },
+    ]);
   });
 
   it('counts only the chosen programme, and refuses an unknown instrument', async () => {
@@ -192,6 +285,7 @@ describe('results per scale and time point', () => {
     const other = await t.ok('outcomes.results', { instrument: 'TRIVSEL', programmeId: '00000000-0000-4000-8000-000000000000' });
     expect(other.levels).toEqual([]);
     expect(other.changes).toEqual([]);
+    expect(other.responseRates).toEqual([]);
     expect((await t.fail('outcomes.results', { instrument: 'NOPE' })).code).toBe('not_found');
   });
 });

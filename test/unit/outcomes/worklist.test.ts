@@ -15,7 +15,14 @@ const enrolment = (over: Partial<WorklistEnrolment> = {}): WorklistEnrolment => 
   lastSession: '2025-05-12',
   ...over,
 });
-const point = (timepoint: string, windowDays: number | null = null): WorklistPoint => ({ programmeId: PROG, instrumentCode: 'ECBI', timepoint, windowDays });
+// A year overdue before missed, so the window tests below never reach the end of overdue.
+const point = (timepoint: string, windowDays: number | null = null, missedAfterDays = 365): WorklistPoint => ({
+  programmeId: PROG,
+  instrumentCode: 'ECBI',
+  timepoint,
+  windowDays,
+  missedAfterDays,
+});
 
 const on = (today: string, points: WorklistPoint[], over: { entered?: string[]; closed?: string[]; enrolment?: Partial<WorklistEnrolment> } = {}) =>
   computeWorklist({
@@ -68,6 +75,18 @@ describe('the worklist at every window boundary', () => {
     expect(on('2025-11-12', [point('fu6', 30)])).toEqual([['fu6', '2025-11-12', '2025-12-12', 'due']]);
     expect(on('2025-12-12', [point('fu6', 30)])).toEqual([['fu6', '2025-11-12', '2025-12-12', 'due']]);
     expect(on('2025-12-13', [point('fu6', 30)])).toEqual([['fu6', '2025-11-12', '2025-12-12', 'overdue']]);
+  });
+
+  it('overdue through the schedule’s days after the window, then missed and gone', () => {
+    // post closes 2025-07-07; with 30 days it is overdue through 2025-08-06.
+    expect(on('2025-08-06', [point('post', null, 30)])).toEqual([['post', '2025-05-12', '2025-07-07', 'overdue']]);
+    expect(on('2025-08-07', [point('post', null, 30)])).toEqual([]);
+    // pre closes 2025-03-03; one day overdue: 2025-03-04 only.
+    expect(on('2025-03-04', [point('pre', null, 1)])).toEqual([['pre', '2025-02-03', '2025-03-03', 'overdue']]);
+    expect(on('2025-03-05', [point('pre', null, 1)])).toEqual([]);
+    // fu6 closes 2025-12-12; 90 days later is 2026-03-12.
+    expect(on('2026-03-12', [point('fu6', 30, 90)])).toEqual([['fu6', '2025-11-12', '2025-12-12', 'overdue']]);
+    expect(on('2026-03-13', [point('fu6', 30, 90)])).toEqual([]);
   });
 
   it('keeps dropouts and those who never started in for post and follow-up', () => {

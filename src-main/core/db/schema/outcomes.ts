@@ -42,10 +42,13 @@ export const outcomeSchedules = sqliteTable(
     months: integer('months'),
     /** Days the follow-up stays open after it falls due; set for follow-ups only. */
     windowDays: integer('window_days'),
+    /** Days a closed window stays overdue on the worklist; after them the questionnaire is missed, no longer due. */
+    missedAfterDays: integer('missed_after_days').notNull().default(90),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('outcome_schedules_point_unique').on(t.programmeId, t.instrumentCode, t.timepoint),
+    check('outcome_schedules_missed_after', sql`${t.missedAfterDays} between 1 and 730`),
     check(
       'outcome_schedules_followup',
       sql`(${t.timepoint} in ('pre', 'post') and ${t.months} is null and ${t.windowDays} is null) or (${t.timepoint} = 'fu' || ${t.months} and ${t.months} between 1 and 120 and ${t.windowDays} between 1 and 366)`,

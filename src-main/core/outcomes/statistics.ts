@@ -1,0 +1,61 @@
+import jStat from 'jstat';
+
+/** The descriptive figures of one sample, full precision; null where the sample is too small to give them. */
+export interface SampleSummary {
+  n: number;
+  mean: number | null;
+  /** Sample standard deviation (divisor n − 1); null below two values. */
+  sd: number | null;
+  /** 95 % confidence interval of the mean from Student's t with n − 1 degrees of freedom; null below two values. */
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+export const CONFIDENCE = 0.95;
+
+export function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** Sample standard deviation, two-pass so large scores with a small spread keep their precision. */
+export function sampleSd(values: readonly number[]): number {
+  const m = mean(values);
+  let squares = 0;
+  for (const v of values) squares += (v - m) ** 2;
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+/** The two-sided critical value t(1 − α/2, df). */
+export const tCritical = (df: number, confidence = CONFIDENCE): number => jStat.studentt.inv(1 - (1 - confidence) / 2, df);
+
+export function summarise(values: readonly number[]): SampleSummary {
+  const n = values.length;
+  if (n === 0) return { n, mean: null, sd: null, ciLow: null, ciHigh: null };
+  const m = mean(values);
+  if (n < 2) return { n, mean: m, sd: null, ciLow: null, ciHigh: null };
+  const sd = sampleSd(values);
+  const half = (tCritical(n - 1) * sd) / Math.sqrt(n);
+  return { n, mean: m, sd, ciLow: m - half, ciHigh: m + half };
+}
+
+/**
+ * Standardised effect sizes of a paired change (Lakens 2013): `dz` = mean difference / SD of the
+ * differences (Cohen's d for paired data, what a paired t test's power rests on), and `dav` = mean
+ * difference / the average of the before and after SDs of the same people, which reads on the
+ * scale of a between-group d and so compares with published trials. Null where an SD is zero or
+ * undefined: a change with no spread has no standardised size.
+ */
+export function pairedEffectSizes(before: readonly number[], after: readonly number[]): { dz: number | null; dav: number | null } {
+  const n = before.length;
+  if (n < 2 || after.length !== n) return { dz: null, dav: null };
+  const differences = after.map((v, i) => v - before[i]!);
+  const meanDifference = mean(differences);
+  const sdDifference = sampleSd(differences);
+  const sdAverage = (sampleSd(before) + sampleSd(after)) / 2;
+  return {
+    dz: sdDifference > 0 ? meanDifference / sdDifference : null,
+    dav: sdAverage > 0 ? meanDifference / sdAverage : null,
+  };
+}
