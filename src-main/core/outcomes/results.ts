@@ -3,7 +3,7 @@ import { defaultSuppression, isSmallCount } from '../export/disclosure/suppressi
 import type { InstrumentScore } from '../repos/outcomes';
 import { CONFIDENCE, pairedEffectSizes, summarise } from './statistics';
 import { parseTimepoint } from './timepoints';
-import { dueWindow, type WorklistEnrolment, type WorklistPoint } from './worklist';
+import { windowCache, type WorklistEnrolment, type WorklistPoint } from './worklist';
 
 /** `pre`, `post`, then follow-ups by months: the order results are read in. */
 export function timepointOrder(a: string, b: string): number {
@@ -33,11 +33,10 @@ export interface ResponseRateInput {
  */
 export function computeResponseRates({ enrolments, schedule, returned, today }: ResponseRateInput): OutcomeResults['responseRates'] {
   const counts = new Map<string, { due: number; returned: number }>();
+  const windows = windowCache(schedule);
   for (const e of enrolments) {
     if (e.status === 'moved') continue;
-    for (const point of schedule) {
-      if (point.programmeId !== e.programmeId) continue;
-      const window = dueWindow(point.timepoint, point.windowDays, e.firstSession, e.lastSession);
+    for (const { point, window } of windows(e)) {
       if (!window || today < window.dueFrom) continue;
       let count = counts.get(point.timepoint);
       if (!count) counts.set(point.timepoint, (count = { due: 0, returned: 0 }));

@@ -87,20 +87,14 @@ export function dueWindow(
  * marked declined or unreachable at that time point.
  */
 export function computeWorklist({ enrolments, schedule, entered, closed, today }: WorklistInput): DueItem[] {
-  const byProgramme = new Map<string, WorklistPoint[]>();
-  for (const point of schedule) {
-    const list = byProgramme.get(point.programmeId);
-    if (list) list.push(point);
-    else byProgramme.set(point.programmeId, [point]);
-  }
+  const windows = windowCache(schedule);
   const items: DueItem[] = [];
   for (const e of enrolments) {
     if (e.status === 'moved') continue;
-    for (const point of byProgramme.get(e.programmeId) ?? []) {
+    for (const { point, window, lastOverdue } of windows(e)) {
+      if (!window || today < window.dueFrom || today > lastOverdue) continue;
       if (closed.has(closedKey(e.participantId, point.timepoint))) continue;
       if (entered.has(enteredKey(e.participantId, point.instrumentCode, point.timepoint))) continue;
-      const window = dueWindow(point.timepoint, point.windowDays, e.firstSession, e.lastSession);
-      if (!window || today < window.dueFrom || today > lastOverdueDay(window.dueTo, point.missedAfterDays)) continue;
       items.push({
         participantId: e.participantId,
         groupId: e.groupId,
@@ -112,4 +106,38 @@ export function computeWorklist({ enrolments, schedule, entered, closed, today }
     }
   }
   return items;
+}
+
+export interface PointWindow {
+  point: WorklistPoint;
+  window: { dueFrom: string; dueTo: string } | null;
+  /** The window's last overdue day; empty while there is no window. */
+  lastOverdue: string;
+}
+
+/**
+ * The windows of an enrolment's programme's schedule points. Every enrolment of a group shares its
+ * session dates, so the date arithmetic runs once per programme and pair of dates, not once per
+ * participant: a whole city's worklist would otherwise spend most of its time here.
+ */
+export function windowCache(schedule: readonly WorklistPoint[]) {
+  const byProgramme = new Map<string, WorklistPoint[]>();
+  for (const point of schedule) {
+    const list = byProgramme.get(point.programmeId);
+    if (list) list.push(point);
+    else byProgramme.set(point.programmeId, [point]);
+  }
+  const cache = new Map<string, PointWindow[]>();
+  return (e: Pick<WorklistEnrolment, 'programmeId' | 'firstSession' | 'lastSession'>): PointWindow[] => {
+    const key = `${e.programmeId}|${e.firstSession ?? ''}|${e.lastSession ?? ''}`;
+    let windows = cache.get(key);
+    if (!windows) {
+      windows = (byProgramme.get(e.programmeId) ?? []).map((point) => {
+        const window = dueWindow(point.timepoint, point.windowDays, e.firstSession, e.lastSession);
+        return { point, window, lastOverdue: window ? lastOverdueDay(window.dueTo, point.missedAfterDays) : '' };
+      });
+      cache.set(key, windows);
+    }
+    return windows;
+  };
 }

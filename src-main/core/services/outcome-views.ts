@@ -9,6 +9,9 @@ import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
 import { dueList } from './outcomes';
 
+// One collator for a whole sort: localeCompare with a locale builds a new one per comparison.
+const bySwedish = new Intl.Collator('sv').compare;
+
 function detailOf(repos: Repos, code: string, version?: string): InstrumentDetail {
   const row = version === undefined ? repos.outcomes.latestInstrument(code) : repos.outcomes.instrument(code, version);
   if (!row) throw instrumentMissing();
@@ -81,7 +84,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
             ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
             : [];
         })
-        .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || a.participantName.localeCompare(b.participantName, 'sv') || a.instrument.localeCompare(b.instrument));
+        .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || bySwedish(a.participantName, b.participantName) || a.instrument.localeCompare(b.instrument));
     },
 
     group: ({ groupId }: ParsedInput<'outcomes.group'>): GroupOutcomes => {
@@ -106,7 +109,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       const states = groupStates({ enrolments, schedule, entered, marks, today: clock.today() });
       return {
         points: states.points,
-        rows: states.rows.map((r) => ({ ...r, name: names.get(r.participantId) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+        rows: states.rows.map((r) => ({ ...r, name: names.get(r.participantId) ?? '' })).sort((a, b) => bySwedish(a.name, b.name)),
       };
     },
 

@@ -113,5 +113,9 @@ export const outcomeScores = sqliteTable(
     answered: integer('answered'),
     filled: integer('filled').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.responseId, t.scale] })],
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.scale] }),
+    // Results read every score of an instrument by response: from this index alone, not the table's rows.
+    index('outcome_scores_response_score_idx').on(t.responseId, t.scale, t.score),
+  ],
 );

@@ -1,0 +1,2 @@
+-- Results read every scale score of an instrument; this index answers them without reading the score rows.
+CREATE INDEX `outcome_scores_response_score_idx` ON `outcome_scores` (`response_id`,`scale`,`score`);
