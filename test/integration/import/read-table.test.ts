@@ -92,6 +92,22 @@ describe('reading CSV', () => {
     expect(phases).toEqual([['counted', 6]]);
   });
 
+  it('refuses one row over the real cap from the count, and parses a file at it', async () => {
+    const phases: [string, number][] = [];
+    const over = write('over.csv', `Namn;Enhet\n${'Anna;Bromma\n'.repeat(importLimits.maxRows + 1)}`);
+    expect((await refusal(readTable(over, { onPhase: (p, n) => phases.push([p, n]) }))).en).toBe(
+      'The sheet has more than 100000 rows. Split the list into several files.',
+    );
+    expect(phases).toEqual([['counted', importLimits.maxRows + 1]]);
+    phases.length = 0;
+    const at = await readTable(write('at.csv', `Namn;Enhet\n${'Anna;Bromma\n'.repeat(importLimits.maxRows)}`), { onPhase: (p, n) => phases.push([p, n]) });
+    expect(at.rows).toHaveLength(importLimits.maxRows);
+    expect(phases).toEqual([
+      ['counted', importLimits.maxRows],
+      ['parsed', importLimits.maxRows],
+    ]);
+  });
+
   it('counts a CSV at the cap no higher than the parse does: quoted line breaks, blank and empty-cell lines, other line ends', async () => {
     const phases: [string, number][] = [];
     const csv = 'Namn;Anteckning\n"Anna";"rad ett\nrad två"\n\n;;\n"";" "\nBo;"sa ""hej""\n\n"\nCilla;x\r\nDan;y\rEva;z\nFia;"a;b"\n';
