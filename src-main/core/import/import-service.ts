@@ -120,6 +120,7 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
       const created = writers.participants.createMany(
         rows.map((r) => r.input as ParticipantImportInput),
         (index, err) => onError(rows[index]!, err),
+        { deriveStatuses: writers !== trial },
       );
       return { created };
     }

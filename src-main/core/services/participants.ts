@@ -198,11 +198,13 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
      * Many new participants at once (an import), each checked as by create and each in its own
      * savepoint, so a refused row is reported through onError and leaves no trace; statuses are
      * evaluated once per group at the end instead of once per person. Rows with the same family
-     * key join the family of the first of them.
+     * key join the family of the first of them. A dry run that is rolled back leaves the
+     * statuses out: they refuse no row and nothing reads them before the rollback.
      */
     createMany: (
       inputs: readonly (ParsedInput<'participants.create'> & { familyKey: string | null })[],
       onError: (index: number, err: unknown) => void,
+      { deriveStatuses = true }: { deriveStatuses?: boolean } = {},
     ): string[] =>
       tx(() => {
         const families = new Map<string, string>();
@@ -223,7 +225,7 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
             onError(index, err);
           }
         });
-        for (const [groupId, groupIds] of byGroup) status.recomputeGroup(groupId, groupIds);
+        if (deriveStatuses) for (const [groupId, groupIds] of byGroup) status.recomputeGroup(groupId, groupIds);
         return ids;
       }),
 

@@ -131,6 +131,46 @@ describe('importing participants', () => {
     expect(t.snapshot()).toBe(before);
   });
 
+  it('previews each row as the import then treats it, families and earlier enrolments included', async () => {
+    await t.ok('participants.create', {
+      groupId,
+      displayName: 'Redan Här',
+      relation: 'mother',
+      contact: '',
+      enrolmentDate: '2025-03-04',
+      consent: 'not_asked',
+      consentDate: null,
+      familyId: null,
+      childBirthYear: null,
+      childGender: null,
+    });
+    const { table, mapping } = await tableOf(
+      'blandat.csv',
+      header +
+        'fKomet;Bromma;2025-03-04;Anna Berg;mamma;F1;;ja;2025-03-04\n' +
+        'fKomet;Bromma;2025-03-04;Jonas Berg;pappa;f1;2025-03-11;ja;2025-03-11\n' +
+        'fKomet;Bromma;2025-03-04;redan  här;mamma;;;;\n' +
+        'fKomet;Bromma;2025-03-04;ANNA BERG;mamma;;;;\n' +
+        'fKomet;Bromma;2025-03-04;Tidigt Samtycke;pappa;;;ja;2025-03-01\n' +
+        'fKomet;Bromma;2025-03-04;Sara Lund;vårdnadshavare;;;nej;2025-03-05\n',
+    );
+    const before = t.snapshot();
+    const preview = services.imports.preview('participants', table, mapping);
+    expect(t.snapshot()).toBe(before);
+    expect(preview.counts).toEqual({ new: 3, existing: 1, duplicate: 1, invalid: 1 });
+    expect(preview.rows.map((r) => [r.rowNumber, r.status, r.sameAsRow ?? null, r.issues.map((i) => i.message.sv)])).toEqual([
+      [2, 'new', null, []],
+      [3, 'new', null, []],
+      [4, 'existing', null, []],
+      [5, 'duplicate', 2, []],
+      [6, 'invalid', null, [consentBeforeEnrolment]],
+      [7, 'new', null, []],
+    ]);
+    // The commit plans without the trial, so the row only the service refuses stops it whole.
+    expect(() => services.imports.commit('participants', table, mapping, { skipInvalid: true })).toThrow(/^Row 6: Consent cannot be dated before enrolment/);
+    expect(t.snapshot()).toBe(before);
+  });
+
   it('on a machine synced for other units, refuses the rows of a group outside them and writes nothing', async () => {
     const solna = services.units.list({ includeArchived: false }).find((u) => u.name !== 'Bromma stadsdelsförvaltning')!;
     t.app.db.sqlite
