@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { InstrumentSource, OutcomeStatus, Respondent } from '../../contract/enums';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
-import { instruments, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
+import { instruments, outcomeEntries, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
 import type { WorklistEnrolment } from '../outcomes/worklist';
 
 export interface InstrumentRow {
@@ -23,6 +23,7 @@ export interface ScheduleRow {
   months: number | null;
   windowDays: number | null;
   missedAfterDays: number;
+  doubleEntry: boolean;
 }
 
 export interface StatusRow {
@@ -40,6 +41,20 @@ export interface ResponseRow {
   date: string;
   enteredBy: string;
   answers: string;
+}
+
+/** One typing of a form that is entered twice, waiting for the other typing or for reconciliation. */
+export interface EntryRow {
+  id: string;
+  participantId: string;
+  instrumentCode: string;
+  instrumentVersion: string;
+  timepoint: string;
+  date: string;
+  enteredBy: string;
+  userName: string;
+  answers: string;
+  createdAt: string;
 }
 
 export interface ScoreRow {
@@ -92,6 +107,19 @@ const scheduleColumns = {
   months: outcomeSchedules.months,
   windowDays: outcomeSchedules.windowDays,
   missedAfterDays: outcomeSchedules.missedAfterDays,
+  doubleEntry: outcomeSchedules.doubleEntry,
+};
+const entryColumns = {
+  id: outcomeEntries.id,
+  participantId: outcomeEntries.participantId,
+  instrumentCode: outcomeEntries.instrumentCode,
+  instrumentVersion: outcomeEntries.instrumentVersion,
+  timepoint: outcomeEntries.timepoint,
+  date: outcomeEntries.date,
+  enteredBy: outcomeEntries.enteredBy,
+  userName: outcomeEntries.userName,
+  answers: outcomeEntries.answers,
+  createdAt: outcomeEntries.createdAt,
 };
 
 /** Instruments, schedules, per-time-point statuses, responses and their stored scores. */
@@ -211,6 +239,30 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
           ),
         )
         .get(),
+    /** The typings of one form awaiting agreement, first typed first. */
+    entriesAt: (participantId: string, instrumentCode: string, timepoint: string): EntryRow[] =>
+      orm
+        .select(entryColumns)
+        .from(outcomeEntries)
+        .where(and(eq(outcomeEntries.participantId, participantId), eq(outcomeEntries.instrumentCode, instrumentCode), eq(outcomeEntries.timepoint, timepoint)))
+        // Typings made in the same millisecond keep the order this copy stored them in.
+        .orderBy(asc(outcomeEntries.createdAt), sql`rowid`)
+        .all(),
+    insertEntry(fields: Omit<EntryRow, 'id' | 'createdAt'>): string {
+      const now = clock.now();
+      const id = crypto.randomUUID();
+      orm
+        .insert(outcomeEntries)
+        .values({ ...fields, id, createdAt: now, updatedAt: now })
+        .run();
+      return id;
+    },
+    deleteEntries: (participantId: string, instrumentCode: string, timepoint: string): void => {
+      orm
+        .delete(outcomeEntries)
+        .where(and(eq(outcomeEntries.participantId, participantId), eq(outcomeEntries.instrumentCode, instrumentCode), eq(outcomeEntries.timepoint, timepoint)))
+        .run();
+    },
     response: (id: string): ResponseRow | undefined => orm.select().from(outcomeResponses).where(eq(outcomeResponses.id, id)).get(),
     insertResponse(fields: Omit<ResponseRow, 'id'>): string {
       const now = clock.now();

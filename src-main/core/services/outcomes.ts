@@ -69,12 +69,13 @@ export function outcomeService({ repos, tx, audit, clock }: ServiceContext) {
           months: point.kind === 'followup' ? point.months : null,
           windowDays: point.kind === 'followup' ? input.windowDays : null,
           missedAfterDays: input.missedAfterDays,
+          doubleEntry: input.doubleEntry,
         });
         audit.record({
           action: 'create',
           entity: 'outcomeSchedule',
           entityId: created.id,
-          fields: ['instrumentCode', 'respondent', 'timepoint', 'windowDays', 'missedAfterDays'],
+          fields: ['instrumentCode', 'respondent', 'timepoint', 'windowDays', 'missedAfterDays', 'doubleEntry'],
         });
         return created;
       }),

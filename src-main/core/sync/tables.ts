@@ -289,7 +289,16 @@ export const syncedTables: readonly SyncedTable[] = [
     name: 'outcome_schedules',
     key: ['id'],
     parts: [
-      part('ref', 'programme_id', 'instrument_code', 'respondent', ['timepoint', 'timepoint', 'months', 'window_days'], 'missed_after_days', 'created_at'),
+      part(
+        'ref',
+        'programme_id',
+        'instrument_code',
+        'respondent',
+        ['timepoint', 'timepoint', 'months', 'window_days'],
+        'missed_after_days',
+        'double_entry',
+        'created_at',
+      ),
     ],
     derived: [],
     local: ['updated_at'],
@@ -309,6 +318,27 @@ export const syncedTables: readonly SyncedTable[] = [
     key: ['id'],
     parts: [
       part('group', 'participant_id', ['instrument', 'instrument_code', 'instrument_version'], 'timepoint', 'date', 'entered_by', 'answers', 'created_at'),
+    ],
+    derived: [],
+    local: ['updated_at'],
+    parents: [parent('participants', 'participant_id'), parent('instruments', ['instrument_code', 'instrument_version'])],
+  },
+  {
+    // A first typing travels so the second person may type it on another computer.
+    name: 'outcome_entries',
+    key: ['id'],
+    parts: [
+      part(
+        'group',
+        'participant_id',
+        ['instrument', 'instrument_code', 'instrument_version'],
+        'timepoint',
+        'date',
+        'entered_by',
+        'user_name',
+        'answers',
+        'created_at',
+      ),
     ],
     derived: [],
     local: ['updated_at'],
