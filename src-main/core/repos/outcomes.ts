@@ -149,6 +149,10 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   const enrolmentNames = sqlite.prepare(`
     select p.id as participantId, p.display_name as participantName, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
     from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id`);
+  const enrolmentNamesOf = sqlite.prepare(`
+    select p.id as participantId, p.display_name as participantName, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
+    from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id
+    where p.id in (select value from json_each(?))`);
   const instrumentScores = sqlite.prepare(`
     select r.participant_id as participantId, g.programme_id as programmeId, r.timepoint as timepoint, s.scale as scale, s.score as score
     from outcome_responses r join outcome_scores s on s.response_id = r.id
@@ -298,6 +302,8 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
 
     /** Who each enrolment is and which group it belongs to, in words for the worklist. */
     enrolmentNames: (): EnrolmentName[] => enrolmentNames.all() as EnrolmentName[],
+    /** The same for the given participants only. */
+    enrolmentNamesOf: (participantIds: readonly string[]): EnrolmentName[] => enrolmentNamesOf.all(JSON.stringify(participantIds)) as EnrolmentName[],
     /** Every stored scale score of one instrument (all its versions), with the participant's programme. */
     instrumentScores: (instrumentCode: string): InstrumentScore[] => instrumentScores.all(instrumentCode) as InstrumentScore[],
 

@@ -1,4 +1,4 @@
-import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistRow } from '../../contract';
+import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistRow, WorklistSummary } from '../../contract';
 import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
@@ -85,6 +85,29 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
             : [];
         })
         .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || bySwedish(a.participantName, b.participantName) || a.instrument.localeCompare(b.instrument));
+    },
+
+    /**
+     * The worklist's counts and its first rows in the worklist's order, with names read only for
+     * the rows that can be among them: the whole city's names are what makes the full list slow.
+     */
+    worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
+      const items = dueList(repos, on ?? clock.today());
+      const overdue = items.filter((i) => i.status === 'overdue').length;
+      const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
+      const last = byClosing[limit - 1]?.dueTo;
+      const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
+      const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
+      const first = candidates
+        .flatMap((item) => {
+          const n = names.get(item.participantId);
+          return n
+            ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
+            : [];
+        })
+        .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || bySwedish(a.participantName, b.participantName) || a.instrument.localeCompare(b.instrument))
+        .slice(0, limit);
+      return { due: items.length - overdue, overdue, first };
     },
 
     group: ({ groupId }: ParsedInput<'outcomes.group'>): GroupOutcomes => {

@@ -64,4 +64,14 @@ describe('demo outcomes', () => {
     expect(due.some((d) => d.status === 'due')).toBe(true);
     expect(due.some((d) => d.status === 'overdue')).toBe(true);
   });
+
+  it('summarise the worklist for the dashboard as the full list counts and orders it', async () => {
+    const full = await t.ok('outcomes.worklist', {});
+    const summary = await t.ok('outcomes.worklistSummary', { limit: 7 });
+    expect(summary.due).toBe(full.filter((r) => r.status === 'due').length);
+    expect(summary.overdue).toBe(full.filter((r) => r.status === 'overdue').length);
+    expect(summary.first).toEqual(full.slice(0, 7));
+    const later = await t.ok('outcomes.worklistSummary', { on: '2030-01-01' });
+    expect(later).toEqual({ due: 0, overdue: 0, first: [] });
+  });
 });
