@@ -139,6 +139,18 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     join scheduled on scheduled.programme_id = g.programme_id
     join participants p on p.group_id = g.id
     left join spans on spans.group_id = g.id`);
+  // The same, for groups whose sessions span reaches into [from, to]: a window far from today is never listed.
+  const enrolmentDatesNear = sqlite.prepare(`
+    with scheduled as (select distinct programme_id from outcome_schedules),
+    spans as (
+      select s.group_id, min(coalesce(s.held_date, s.planned_date)) as first, max(coalesce(s.held_date, s.planned_date)) as last
+      from groups g join scheduled on scheduled.programme_id = g.programme_id join sessions s on s.group_id = g.id
+      where s.status <> 'cancelled'
+      group by s.group_id
+      having first <= :to and last >= :from)
+    select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
+           spans.first as firstSession, spans.last as lastSession
+    from spans join groups g on g.id = spans.group_id join participants p on p.group_id = g.id`);
   const programmeOfParticipant = sqlite.prepare('select g.programme_id from participants p join groups g on g.id = p.group_id where p.id = ?').pluck();
   const responseKeys = sqlite.prepare('select participant_id as participantId, instrument_code as instrumentCode, timepoint from outcome_responses');
   const storedScores = sqlite.prepare(`
@@ -309,6 +321,8 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
 
     programmeOfParticipant: (participantId: string): string | undefined => programmeOfParticipant.get(participantId) as string | undefined,
     enrolmentDates: (): EnrolmentDates[] => enrolmentDates.all() as EnrolmentDates[],
+    /** Enrolments in groups whose first session is on or before `to` and last on or after `from`. */
+    enrolmentDatesNear: (from: string, to: string): EnrolmentDates[] => enrolmentDatesNear.all({ from, to }) as EnrolmentDates[],
     responseKeys: (): { participantId: string; instrumentCode: string; timepoint: string }[] =>
       responseKeys.all() as { participantId: string; instrumentCode: string; timepoint: string }[],
   };

@@ -7,7 +7,7 @@ import { enteredKey, closedKey } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
-import { dueList } from './outcomes';
+import { dueList, dueListNear } from './outcomes';
 
 // One collator for a whole sort: localeCompare with a locale builds a new one per comparison.
 const bySwedish = new Intl.Collator('sv').compare;
@@ -75,6 +75,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
   return {
     instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
 
+    // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
     worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
       const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n]));
       return dueList(repos, on ?? clock.today(), groupId)
@@ -84,7 +85,14 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
             ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
             : [];
         })
-        .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || bySwedish(a.participantName, b.participantName) || a.instrument.localeCompare(b.instrument));
+        .sort(
+          (a, b) =>
+            a.dueTo.localeCompare(b.dueTo) ||
+            bySwedish(a.participantName, b.participantName) ||
+            a.instrument.localeCompare(b.instrument) ||
+            a.timepoint.localeCompare(b.timepoint) ||
+            a.participantId.localeCompare(b.participantId),
+        );
     },
 
     /**
@@ -92,7 +100,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
      * the rows that can be among them: the whole city's names are what makes the full list slow.
      */
     worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
-      const items = dueList(repos, on ?? clock.today());
+      const items = dueListNear(repos, on ?? clock.today());
       const overdue = items.filter((i) => i.status === 'overdue').length;
       const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
       const last = byClosing[limit - 1]?.dueTo;
@@ -105,7 +113,14 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
             ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
             : [];
         })
-        .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || bySwedish(a.participantName, b.participantName) || a.instrument.localeCompare(b.instrument))
+        .sort(
+          (a, b) =>
+            a.dueTo.localeCompare(b.dueTo) ||
+            bySwedish(a.participantName, b.participantName) ||
+            a.instrument.localeCompare(b.instrument) ||
+            a.timepoint.localeCompare(b.timepoint) ||
+            a.participantId.localeCompare(b.participantId),
+        )
         .slice(0, limit);
       return { due: items.length - overdue, overdue, first };
     },
