@@ -151,6 +151,22 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
            spans.first as firstSession, spans.last as lastSession
     from spans join groups g on g.id = spans.group_id join participants p on p.group_id = g.id`);
+  // One group's enrolments with its span, for its page: the group's own rows only.
+  const groupEnrolmentDates = sqlite.prepare(`
+    with span as (
+      select min(coalesce(held_date, planned_date)) as first, max(coalesce(held_date, planned_date)) as last
+      from sessions where group_id = :groupId and status <> 'cancelled')
+    select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
+           span.first as firstSession, span.last as lastSession
+    from groups g join participants p on p.group_id = g.id cross join span
+    where g.id = :groupId and exists (select 1 from outcome_schedules s where s.programme_id = g.programme_id)`);
+  const groupResponseKeys = sqlite.prepare(`
+    select r.participant_id as participantId, r.instrument_code as instrumentCode, r.timepoint as timepoint
+    from participants p join outcome_responses r on r.participant_id = p.id where p.group_id = ?`);
+  const groupStatuses = sqlite.prepare(`
+    select s.participant_id as participantId, s.timepoint as timepoint, s.status as status
+    from participants p join outcome_statuses s on s.participant_id = p.id where p.group_id = ?`);
+  const groupNames = sqlite.prepare('select id as participantId, display_name as participantName from participants where group_id = ?');
   const programmeOfParticipant = sqlite.prepare('select g.programme_id from participants p join groups g on g.id = p.group_id where p.id = ?').pluck();
   const responseKeys = sqlite.prepare('select participant_id as participantId, instrument_code as instrumentCode, timepoint from outcome_responses');
   const storedScores = sqlite.prepare(`
@@ -321,6 +337,13 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
 
     programmeOfParticipant: (participantId: string): string | undefined => programmeOfParticipant.get(participantId) as string | undefined,
     enrolmentDates: (): EnrolmentDates[] => enrolmentDates.all() as EnrolmentDates[],
+    /** What a group's page needs: its enrolments with dates, their responses, marks and names. */
+    groupEnrolmentDates: (groupId: string): EnrolmentDates[] => groupEnrolmentDates.all({ groupId }) as EnrolmentDates[],
+    groupResponseKeys: (groupId: string): { participantId: string; instrumentCode: string; timepoint: string }[] =>
+      groupResponseKeys.all(groupId) as { participantId: string; instrumentCode: string; timepoint: string }[],
+    groupStatuses: (groupId: string): StatusRow[] => groupStatuses.all(groupId) as StatusRow[],
+    groupNames: (groupId: string): { participantId: string; participantName: string }[] =>
+      groupNames.all(groupId) as { participantId: string; participantName: string }[],
     /** Enrolments in groups whose first session is on or before `to` and last on or after `from`. */
     enrolmentDatesNear: (from: string, to: string): EnrolmentDates[] => enrolmentDatesNear.all({ from, to }) as EnrolmentDates[],
     responseKeys: (): { participantId: string; instrumentCode: string; timepoint: string }[] =>

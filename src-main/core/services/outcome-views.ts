@@ -128,22 +128,12 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     group: ({ groupId }: ParsedInput<'outcomes.group'>): GroupOutcomes => {
       const group = repos.groups.row(groupId);
       if (!group) throw notFound({ sv: 'Gruppen', en: 'The group' });
-      const enrolments = repos.outcomes.enrolmentDates().filter((e) => e.groupId === groupId);
+      // Only this group's rows are read: the page opens often, the city's enrolments are many.
+      const enrolments = repos.outcomes.groupEnrolmentDates(groupId);
       const schedule = repos.outcomes.schedulesFor(group.programmeId);
-      const ids = new Set(enrolments.map((e) => e.participantId));
-      const entered = new Set(
-        repos.outcomes
-          .responseKeys()
-          .filter((r) => ids.has(r.participantId))
-          .map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)),
-      );
-      const marks = new Map(
-        repos.outcomes
-          .allStatuses()
-          .filter((s) => ids.has(s.participantId))
-          .map((s) => [closedKey(s.participantId, s.timepoint), s.status] as const),
-      );
-      const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n.participantName]));
+      const entered = new Set(repos.outcomes.groupResponseKeys(groupId).map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)));
+      const marks = new Map(repos.outcomes.groupStatuses(groupId).map((s) => [closedKey(s.participantId, s.timepoint), s.status] as const));
+      const names = new Map(repos.outcomes.groupNames(groupId).map((n) => [n.participantId, n.participantName]));
       const states = groupStates({ enrolments, schedule, entered, marks, today: clock.today() });
       return {
         points: states.points,
