@@ -25,6 +25,7 @@ import {
   listDemoReasonIds,
   listDemoUnits,
 } from '../src-main/core/repos/demo-repo';
+import { measurePaint } from './bench/paint';
 import { sections } from './bench/sections';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     scale: { type: 'string', multiple: true },
     iterations: { type: 'string', default: '200' },
     'cold-starts': { type: 'string', default: '3' },
+    'paint-samples': { type: 'string', default: '5' },
     // A slow query at a large scale would otherwise hold the bench for many minutes.
     budget: { type: 'string', default: '20' },
     // Comparing one change before and after needs only its own rows, many times over.
@@ -45,6 +47,7 @@ if (values.help) {
   --scale N[,N…]      demo scales to measure (default 1,100)
   --iterations N      calls per timed query (default 200)
   --cold-starts N     browser shell starts per scale (default 3)
+  --paint-samples N   clicks per screen for the screen-paint rows (default 5; --only paint runs only those)
   --budget S          seconds a timed query may take in all before it stops early (default 20)
   --only WORD[,WORD…] measure only the rows whose name contains a word (e.g. attendance.set,groups.overview),
                       and the sections named by one (leaders, export, vault, outcomes); demo generation always runs`);
@@ -58,9 +61,10 @@ const wanted = (name: string) => only.length === 0 || only.some((word) => name.t
 const scales = (values.scale ?? ['1', '100']).flatMap((s) => s.split(',')).map(Number);
 const iterations = Number(values.iterations);
 const coldStarts = Number(values['cold-starts']);
+const paintSamples = Number(values['paint-samples']);
 const budgetMs = Number(values.budget) * 1000;
-if (scales.some((s) => !(s > 0)) || !(iterations > 0) || !(coldStarts > 0) || !(budgetMs > 0)) {
-  console.error('bench: --scale, --iterations, --cold-starts och --budget ska vara positiva tal / must be positive numbers');
+if (scales.some((s) => !(s > 0)) || !(iterations > 0) || !(coldStarts > 0) || !(paintSamples > 0) || !(budgetMs > 0)) {
+  console.error('bench: --scale, --iterations, --cold-starts, --paint-samples och --budget ska vara positiva tal / must be positive numbers');
   process.exit(2);
 }
 
@@ -282,6 +286,13 @@ async function benchScale(scale: number, dir: string) {
       } catch (err) {
         record(label, '< 1 s', scale, `n/a (${err instanceof Error ? err.message : 'error'})`);
       }
+    }
+  }
+  if (wanted('screen paint')) {
+    try {
+      await measurePaint(root, databasePath, paintSamples, (measure, target, cell) => record(measure, target, scale, cell), ms);
+    } catch (err) {
+      record('screen paint (click → painted with data)', '< 100 ms at scale 100', scale, `n/a (${err instanceof Error ? err.message : 'error'})`);
     }
   }
   record('peak RSS of the bench process so far', '', scale, `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
 import { createRuntime, type Runtime } from '../app/runtime';
 import { AppError } from '../core/errors';
+import { guardDownloads } from './downloads';
 import { forwardChanges, registerIpc } from './ipc';
 import { aboutText, buildMenuTemplate, type MenuLanguage } from './menu';
 import { registerAppSchemes, serveRenderer } from './protocol';
@@ -131,6 +132,7 @@ async function onReady(dataDir: string): Promise<void> {
   powerMonitor.on('lock-screen', () => kometApp?.lock());
   powerMonitor.on('suspend', () => kometApp?.lock());
   hardenSession(session.defaultSession);
+  guardDownloads(session.defaultSession, () => app.getPath('downloads'));
   serveRenderer(protocol, rendererDir);
   registerIpc(ipcMain, {
     call: (procedure, input) => (kometApp ? kometApp.call(procedure, input) : Promise.reject(new Error('closed'))),

@@ -38,7 +38,7 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     }
     // Parents' names belong to their unit: a machine synced for other units would hold a parent
     // whose name the server never takes in, so it does not add one (the server refuses it too).
-    const synced = repos.syncMembership.scope();
+    const synced = known.membership();
     if (synced && synced.role !== 'admin' && !synced.units.includes(group.unitId)) {
       throw fieldErrorWith(path, {
         sv: 'Deltagare i den här gruppen läggs till av personal i gruppens egen enhet, som har deras namn.',
@@ -114,11 +114,14 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
     group: (id: string) => GroupRow | undefined;
     programme: (id: string) => Programme | undefined;
     sameName: (groupId: string, exceptId: string, displayName: string) => { id: string; familyId: string }[];
+    /** The sync server's view of this machine (role and units), or null when not joined. */
+    membership: () => { role: string; units: string[] } | null;
   }
   const direct: Lookups = {
     group: (id) => repos.groups.row(id),
     programme: (id) => repos.programmes.get(id),
     sameName: (groupId, exceptId, displayName) => repos.participants.sameName(groupId, exceptId, displayName),
+    membership: () => repos.syncMembership.scope(),
   };
   /**
    * For a batch inside one transaction: groups and programmes do not change while it runs, and
@@ -144,7 +147,10 @@ export function participantService({ repos, tx, audit, clock }: ServiceContext) 
       if (!map.has(id)) map.set(id, read(id));
       return map.get(id) as T;
     };
+    let membership: { value: ReturnType<Lookups['membership']> } | undefined;
     const lookups: Lookups = {
+      // Joining or leaving a server does not happen inside the batch's transaction.
+      membership: () => (membership ??= { value: repos.syncMembership.scope() }).value,
       group: (id) => cached(groupsById, id, (g) => repos.groups.row(g)),
       programme: (id) => cached(programmesById, id, (p) => repos.programmes.get(p)),
       sameName: (groupId, exceptId, displayName) => (names(groupId).get(foldCase(displayName)) ?? []).filter((r) => r.id !== exceptId),

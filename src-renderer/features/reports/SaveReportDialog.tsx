@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ReportSection, SavedReport } from '@contract';
 import { REPORT_SECTIONS } from '@contract/enums';
 import { useApiMutation } from '../../api/queries';
-import { CheckboxListField } from '../../components/CheckboxList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
-import { SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { ReportLanguageAndSections } from './ReportLanguageAndSections';
 
 interface Values {
   title: string;
@@ -103,27 +102,7 @@ export function SaveReportDialog({ mode, report, settings, onSaved, onClose }: S
             {...register('title', { validate: (x) => x.trim() !== '' || 'validation.required' })}
           />
           {mode === 'new' && (
-            <>
-              <SelectField
-                id="saved-lang"
-                label={t('reports.saved.lang')}
-                options={[
-                  { value: 'sv', label: t('reports.saved.langSv') },
-                  { value: 'en', label: t('reports.saved.langEn') },
-                ]}
-                {...register('lang')}
-              />
-              <CheckboxListField
-                control={control}
-                name="sections"
-                id="saved-sections"
-                legend={t('reports.saved.sections')}
-                required
-                error={formState.errors.sections?.message}
-                rules={{ validate: (x) => (x as ReportSection[]).length > 0 || 'reports.saved.sectionsRequired' }}
-                options={REPORT_SECTIONS.map((s) => ({ value: s, label: t(`reports.section.${s}`) }))}
-              />
-            </>
+            <ReportLanguageAndSections idPrefix="saved" register={register} control={control} sectionsError={formState.errors.sections?.message} />
           )}
           <FormActions layout="dialog" saving={save.isPending} cancel={onClose} />
         </form>

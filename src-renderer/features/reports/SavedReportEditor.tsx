@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { ReportSection, SavedReport } from '@contract';
 import { BUDGET_KINDS, REPORT_SECTIONS } from '@contract/enums';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { CheckboxListField } from '../../components/CheckboxList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField, TextAreaField } from '../../components/InputField';
@@ -13,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/format';
 import { pathHead, useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
+import { ReportLanguageAndSections } from './ReportLanguageAndSections';
 import { pick } from './SaveReportDialog';
 
 interface BudgetRow {
@@ -89,25 +89,7 @@ export function SavedReportEditor({ report, settings, onSaved }: SavedReportEdit
     <Panel id="saved-report-editor" title={t('reports.saved.editTitle', { title: report.title })} hint={t('reports.saved.editHint')}>
       <form className="form" noValidate aria-labelledby="saved-report-editor" onSubmit={(e) => void submit(e)}>
         <ErrorAlert error={save.error} extraIssues={issues.unmatched} quietOnFieldErrors />
-        <SelectField
-          id="saved-edit-lang"
-          label={t('reports.saved.lang')}
-          options={[
-            { value: 'sv', label: t('reports.saved.langSv') },
-            { value: 'en', label: t('reports.saved.langEn') },
-          ]}
-          {...register('lang')}
-        />
-        <CheckboxListField
-          control={control}
-          name="sections"
-          id="saved-edit-sections"
-          legend={t('reports.saved.sections')}
-          required
-          error={errors.sections?.message}
-          rules={{ validate: (x) => (x as ReportSection[]).length > 0 || 'reports.saved.sectionsRequired' }}
-          options={REPORT_SECTIONS.map((s) => ({ value: s, label: t(`reports.section.${s}`) }))}
-        />
+        <ReportLanguageAndSections idPrefix="saved-edit" register={register} control={control} sectionsError={errors.sections?.message} />
         <fieldset className="fieldset">
           <legend className="field__label">{t('reports.budget.legend')}</legend>
           <p className="field__hint">{t('reports.budget.hint')}</p>

@@ -130,4 +130,21 @@ describe('importing participants', () => {
     expect(() => services.imports.commit('participants', table, mapping)).toThrow(AppError);
     expect(t.snapshot()).toBe(before);
   });
+
+  it('on a machine synced for other units, refuses the rows of a group outside them and writes nothing', async () => {
+    const solna = services.units.list({ includeArchived: false }).find((u) => u.name !== 'Bromma stadsdelsförvaltning')!;
+    t.app.db.sqlite
+      .prepare("insert into sync_meta (key, value) values ('membership', ?)")
+      .run(JSON.stringify({ identity: { role: 'supervisor', units: [solna.id] } }));
+    const { table, mapping } = await tableOf(
+      'deltagare.csv',
+      header + 'fKomet;Bromma;2025-03-04;Anna Berg;mamma;;;;\nfKomet;Bromma;2025-03-04;Jonas Berg;pappa;;;;\n',
+    );
+    const before = t.snapshot();
+    expect(() => services.imports.commit('participants', table, mapping)).toThrow(
+      /Row 2: Participants in this group are added by staff of the group’s own unit/,
+    );
+    expect(t.snapshot()).toBe(before);
+    expect(people()).toEqual([]);
+  });
 });

@@ -170,7 +170,7 @@ export function createFakeElectron() {
     on: vi.fn(),
   };
 
-  const defaultSession = {
+  const defaultSession = Object.assign(new FakeEmitter(), {
     permissionRequestHandler: undefined as undefined | ((...args: any[]) => void),
     permissionCheckHandler: undefined as undefined | ((...args: any[]) => boolean),
     devicePermissionHandler: undefined as undefined | ((...args: any[]) => boolean),
@@ -189,7 +189,7 @@ export function createFakeElectron() {
         defaultSession.beforeRequest = fn;
       },
     },
-  };
+  });
 
   const Menu = {
     applicationMenu: undefined as unknown,

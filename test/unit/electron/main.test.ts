@@ -114,6 +114,7 @@ describe('Electron main process', () => {
     expect([...electron.protocol.handled.keys()]).toEqual(['app']);
     expect(electron.session.defaultSession.permissionRequestHandler).toBeTypeOf('function');
     expect(electron.session.defaultSession.permissionCheckHandler?.(null, 'media', 'app://komet', {})).toBe(false);
+    expect(electron.session.defaultSession.count('will-download')).toBe(1);
     expect(electron.Menu.applicationMenu).toBeDefined();
   });
 

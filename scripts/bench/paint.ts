@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { findChromium } from '../find-chromium.mjs';
+
+/** The screens behind the navigation, in its order, by the address each link goes to. */
+const screens = [
+  // Asks nothing of the database: what navigation, loading the screen's code and painting cost alone.
+  { name: 'open an export (no data; the reference)', href: '#/open-export' },
+  { name: 'groups', href: '#/groups' },
+  { name: 'outcomes (Enkäter)', href: '#/outcomes' },
+  { name: 'leaders', href: '#/leaders' },
+  { name: 'staff', href: '#/staff' },
+  { name: 'programmes', href: '#/programmes' },
+  { name: 'units', href: '#/units' },
+  { name: 'reports', href: '#/reports' },
+  { name: 'audit', href: '#/audit' },
+  { name: 'dashboard', href: '#/' },
+] as const;
+
+/**
+ * Runs in the page: clicks a navigation link and resolves once the new screen's heading is there,
+ * nothing on it is still loading, and the browser has painted a frame with it. Performance marks
+ * bracket the measure, so a trace taken in DevTools shows the same span. (Kept as page source:
+ * the bench is Node code, compiled without the DOM's types.)
+ */
+const clickToPainted = (href: string) => `(async (href) => {
+  const main = document.querySelector('main');
+  const before = main.querySelector('h1')?.textContent ?? '';
+  const link = document.querySelector('nav a[href="' + href + '"]');
+  if (!link) throw new Error('no navigation link to ' + href);
+  const ready = () => {
+    const heading = main.querySelector('h1');
+    return heading !== null && heading.textContent !== before && main.querySelector('.loading') === null;
+  };
+  performance.clearMarks();
+  performance.mark('komet:navigate');
+  link.click();
+  await new Promise((resolve) => {
+    if (ready()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+  });
+  // The next animation frame runs before the paint that shows the data; a task queued there runs after it.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  performance.mark('komet:painted');
+  return performance.measure('komet:click-to-painted', 'komet:navigate', 'komet:painted').duration;
+})(${JSON.stringify(href)})`;
+
+/** The screen's heading is there and none of its queries is still loading. */
+const settled = `(() => document.querySelector('main h1') !== null && document.querySelector('main .loading') === null)()`;
+
+/** Starts `komet serve` on the database and returns its launch address and a way to stop it. */
+async function serve(root: string, databasePath: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` };
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'komet.mjs'), 'serve', '--db', databasePath, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const line = out.split('\n').find((l) => l.startsWith('http'));
+        if (line) resolve(line.trim());
+      });
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      void exited.then(() => reject(new Error(`serve exited: ${err.trim()}`)));
+      // A first run builds the pages before serving.
+      setTimeout(() => reject(new Error('serve did not print an address within 180 s')), 180_000).unref();
+    });
+    return { url, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Loads the page afresh at an address and waits until that screen has its data. */
+async function openAfresh(page: Page, hash: string): Promise<void> {
+  await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+  await page.reload();
+  await page.waitForFunction(settled);
+}
+
+/**
+ * From a click in the navigation to the screen painted with its data, in Chromium through the
+ * browser shell. Each sample starts from a freshly loaded dashboard, so the screen's data is asked
+ * for (the page keeps answers until the data changes, and a second visit would only show the kept
+ * ones); the time the dashboard itself took to load is not part of it.
+ */
+export async function measurePaint(
+  root: string,
+  databasePath: string,
+  samples: number,
+  record: (measure: string, target: string, cell: string) => void,
+  ms: (n: number) => string,
+): Promise<void> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    record('screen paint (click → painted with data)', '< 100 ms', 'n/a (no Chromium)');
+    return;
+  }
+  const server = await serve(root, databasePath);
+  const browser = await chromium.launch({ executablePath, args: ['--lang=sv-SE'] });
+  try {
+    // The measuring code is handed over as source, which the page's policy (no eval) would refuse.
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'sv-SE', bypassCSP: true });
+    await page.goto(server.url);
+    await page.waitForFunction(settled);
+    for (const screen of screens) {
+      const times: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        // The dashboard cannot be clicked to from itself: its clicks start from the programmes list.
+        await openAfresh(page, screen.href === '#/' ? '#/programmes' : '#/');
+        times.push(await page.evaluate<number>(clickToPainted(screen.href)));
+      }
+      times.sort((a, b) => a - b);
+      const median = times[Math.floor((times.length - 1) / 2)]!;
+      record(
+        `screen paint, ${screen.name}: click → painted with data (median / max of ${samples})`,
+        '< 100 ms at scale 100',
+        `${ms(median)} / ${ms(times.at(-1)!)} ms`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
