@@ -15,6 +15,7 @@ import { takeSnapshot } from './snapshot';
 import { createStoreSet, type StoreSet } from './store-set';
 import { erasesNames } from './erasure';
 import { rowSnapshot } from './row-snapshot';
+import { parseScope } from './scopes';
 
 /**
  * Snapshots of rows an incoming deletion meets while they carry an edit: for conflicts noticed
@@ -153,7 +154,8 @@ export function createSyncBridge(options: BridgeOptions): SyncBridge {
         for (const [id] of snapshotOnly) ids.add(id);
       }
       const renames: UniqueRename[] = [];
-      const changed = state.applying(() => project(touched, { rows, state, stores, repos, onRename: (r) => renames.push(r) }));
+      const namesOnly = parseScope(scope)?.kind === 'people';
+      const changed = state.applying(() => project(touched, { rows, state, stores, repos, namesOnly, onRename: (r) => renames.push(r) }));
       const listed = listRenames(scope, store, renames);
       if (listed.size) for (const t of state.applying(() => project(new Map([['sync_conflicts', listed]]), { rows, state, stores, repos }))) changed.add(t);
       return changed;

@@ -16,6 +16,11 @@ export interface ProjectionDeps {
   state: SyncStateRepo;
   stores: StoreSet;
   repos: Repos;
+  /**
+   * The batch carries only names and contact details (a group's identifying scope): rows already
+   * in the tables keep every value their derived columns follow from, so those are not recomputed.
+   */
+  namesOnly?: boolean;
   /** Told of each row renamed here because another machine made the same code or name. */
   onRename?: (rename: UniqueRename) => void;
 }
@@ -220,10 +225,11 @@ export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
     const mark = `${t.name}\u0000${rowId}`;
     if (seen.has(mark)) continue;
     seen.add(mark);
+    const known = deps.namesOnly === true && deps.rows.exists(t.name, t.key, Object.values(keyOfRowId(t, rowId)));
     if (!write(t, rowId, c, deps)) continue;
     changedTables.add(t.name);
     projected.push([t.name, rowId]);
-    noteAffected(t, rowId, c.values);
+    if (!known) noteAffected(t, rowId, c.values);
     for (const waiting of deps.state.waitingOn(t.name, rowId)) {
       const wt = syncedTableByName.get(waiting.tbl);
       if (!wt) continue;
