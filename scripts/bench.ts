@@ -3,7 +3,6 @@
  * read paths through the router (validation included, as every shell calls them) and the browser
  * shell's cold start, and prints a Markdown table. Measures only; nothing passes or fails.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import {
   listDemoUnits,
 } from '../src-main/core/repos/demo-repo';
 import { measurePaint } from './bench/paint';
+import { startServe } from './bench/serve';
 import { sections } from './bench/sections';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -118,36 +118,11 @@ async function timeSequence(app: KometApp, calls: [string, unknown][]): Promise<
 }
 
 /** Spawns `komet serve` and waits for the first successful POST /api/call. */
-/** The CLI's `komet serve` (TypeScript through tsx), or the prebuilt bundle `npm start` uses. */
-function serveCommand(databasePath: string, bundled: boolean): { args: string[]; env: NodeJS.ProcessEnv } {
-  const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` };
-  if (!bundled) return { args: [path.join(root, 'bin', 'komet.mjs'), 'serve', '--db', databasePath, '--port', '0'], env };
-  // The bundle finds its database as <KOMET_DATA_DIR>/komet.db.
-  const dataDir = `${databasePath}.serve`;
-  fs.mkdirSync(dataDir, { recursive: true });
-  const link = path.join(dataDir, 'komet.db');
-  if (!fs.existsSync(link)) fs.symlinkSync(databasePath, link);
-  return { args: [path.join(root, 'out', 'serve', 'index.mjs'), '--port', '0'], env: { ...env, KOMET_DATA_DIR: dataDir } };
-}
-
 async function coldStart(databasePath: string, bundled = false): Promise<number> {
   const started = performance.now();
-  const command = serveCommand(databasePath, bundled);
-  const child = spawn(process.execPath, command.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: command.env });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const shell = await startServe(root, databasePath, { bundled });
   try {
-    const url = await new Promise<URL>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const line = out.split('\n').find((l) => l.startsWith('http'));
-        if (line) resolve(new URL(line.trim()));
-      });
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      void exited.then(() => reject(new Error(`serve exited: ${err.trim()}`)));
-      setTimeout(() => reject(new Error('serve did not print a URL within 60 s')), 60_000).unref();
-    });
+    const url = shell.url;
     // The printed address is a single-use launch address: spend it once, as a browser would.
     let cookie = '';
     for (;;) {
@@ -166,8 +141,7 @@ async function coldStart(databasePath: string, bundled = false): Promise<number>
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await shell.stop();
   }
 }
 

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { findChromium } from '../find-chromium.mjs';
+import { startServe } from './serve';
 
 /** The screens behind the navigation, in its order, by the address each link goes to. */
 const screens = [
@@ -54,40 +53,6 @@ const clickToPainted = (href: string) => `(async (href) => {
 /** The screen's heading is there and none of its queries is still loading. */
 const settled = `(() => document.querySelector('main h1') !== null && document.querySelector('main .loading') === null)()`;
 
-/** Starts `komet serve` on the database and returns its launch address and a way to stop it. */
-async function serve(root: string, databasePath: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` };
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'komet.mjs'), 'serve', '--db', databasePath, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const line = out.split('\n').find((l) => l.startsWith('http'));
-        if (line) resolve(line.trim());
-      });
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      void exited.then(() => reject(new Error(`serve exited: ${err.trim()}`)));
-      // A first run builds the pages before serving.
-      setTimeout(() => reject(new Error('serve did not print an address within 180 s')), 180_000).unref();
-    });
-    return { url, stop };
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-}
-
 /** Loads the page afresh at an address and waits until that screen has its data. */
 async function openAfresh(page: Page, hash: string): Promise<void> {
   await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
@@ -113,12 +78,13 @@ export async function measurePaint(
     record('screen paint (click → painted with data)', '< 100 ms', 'n/a (no Chromium)');
     return;
   }
-  const server = await serve(root, databasePath);
+  // A first run builds the pages before serving.
+  const server = await startServe(root, databasePath, { timeoutMs: 180_000 });
   const browser = await chromium.launch({ executablePath, args: ['--lang=sv-SE'] });
   try {
     // The measuring code is handed over as source, which the page's policy (no eval) would refuse.
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'sv-SE', bypassCSP: true });
-    await page.goto(server.url);
+    await page.goto(server.url.href);
     await page.waitForFunction(settled);
     for (const screen of screens) {
       const times: number[] = [];

@@ -26,6 +26,8 @@ If any row has errors nothing is written and the exit code is 1, unless --skip-i
   --sheet BLAD       bladet i en .xlsx (standard: det första) / the sheet (default: the first)
   --mapping FIL      JSON: fält → rubrik, t.ex. {"name": "Namn", "email": null}
                      JSON: field → header, e.g. {"name": "Namn", "email": null}
+                     närvaro / attendance: "sessions": {"Vecka 1": 1, "Kommentar": null}
+                     rubrik → träffnummer, null = ingen träff / header → session number, null = none
   --dry-run          visa vad som skulle hända, skriv inget / show what would happen, write nothing
   --skip-invalid     importera de giltiga raderna och hoppa över resten
                      import the valid rows and skip the rest
@@ -52,6 +54,17 @@ function readMapping(file: string | undefined): unknown {
   } catch {
     throw refuse();
   }
+}
+
+/**
+ * An attendance mapping may hold "sessions": header → session number or null, for a matrix whose
+ * session columns the headers do not name right. Other kinds keep the key, so it is refused as an unknown field.
+ */
+function splitSessions(kind: ImportKind, chosen: unknown): { fields: unknown; sessions?: unknown } {
+  if (kind !== 'attendance' || chosen === null || typeof chosen !== 'object' || Array.isArray(chosen) || !Object.hasOwn(chosen, 'sessions'))
+    return { fields: chosen };
+  const { sessions, ...fields } = chosen as Record<string, unknown>;
+  return { fields, sessions };
 }
 
 // One and many: "1 rad med fel", "2 rader med fel".
@@ -133,23 +146,28 @@ export async function run(args: string[]): Promise<number> {
   if (!fs.existsSync(file)) throw new CliFailure({ sv: `Filen ${file} finns inte`, en: `The file ${file} does not exist` }, 2);
   const chosen = readMapping(values.mapping);
 
-  const [{ withApp, cliActor }, { cliServices }, { readTable }, { adjustMapping, describeMapping, guessMapping }] = await Promise.all([
-    import('./app'),
-    import('./import-services'),
-    import('../core/import/read-table'),
-    import('../core/import/mapping'),
-  ]);
+  const [{ withApp, cliActor }, { cliServices }, { readTable }, { adjustMapping, describeMapping, guessMapping }, { adjustSessionColumns }] = await Promise.all(
+    [
+      import('./app'),
+      import('./import-services'),
+      import('../core/import/read-table'),
+      import('../core/import/mapping'),
+      import('../core/import/session-columns'),
+    ],
+  );
   // The file is read and checked before the database is opened: a refused file costs nothing.
   const table = await readTable(file, values.sheet === undefined ? {} : { sheet: values.sheet });
-  const mapping = adjustMapping(kind, table.headers, guessMapping(kind, table.headers), chosen);
+  const { fields, sessions: chosenSessions } = splitSessions(kind, chosen);
+  const mapping = adjustMapping(kind, table.headers, guessMapping(kind, table.headers), fields);
+  const sessions = chosenSessions === undefined ? new Map<number, number | null>() : adjustSessionColumns(table.headers, mapping, chosenSessions);
   const dryRun = values['dry-run'];
   const outcome = await withApp(
     databasePathFrom(values.db),
     (app, resolved) => {
       const services = cliServices(app, cliActor(resolved));
-      const plan = services.imports.preview(kind, table, mapping);
+      const plan = services.imports.preview(kind, table, mapping, sessions);
       if (dryRun || (plan.counts.invalid > 0 && !values['skip-invalid'])) return { plan, committed: false };
-      return { plan: services.imports.commit(kind, table, mapping, { skipInvalid: values['skip-invalid'] }).plan, committed: true };
+      return { plan: services.imports.commit(kind, table, mapping, { skipInvalid: values['skip-invalid'], sessions }).plan, committed: true };
     },
     // A dry run tries its rows in a transaction it rolls back, so it too takes the write lock.
   );

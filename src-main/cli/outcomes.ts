@@ -9,12 +9,22 @@ import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp
  * library, the worklist, response import and stored scores, through the same services as the app.
  */
 export const instrumentsHelp = `Användning / Usage: komet instruments import FIL/FILE [--db SÖKVÄG] [--own] [--json]
+                   komet instruments import DATALEXIKON.csv --code KOD --version V --name-sv NAMN --name-en NAME
+                       --respondent parent|teacher|leader|self --licence-holder VEM --licence-terms TEXT
+                       [--item-texts] [--db SÖKVÄG] [--json]
                    komet instruments list [--db SÖKVÄG] [--json]
 
 import: läser en instrumentdefinition (komet-instrument/1, JSON) in i biblioteket som en ny
 version. Samma version igen med samma innehåll ändrar inget; ändrat innehåll kräver ny version.
 Reads an instrument definition (komet-instrument/1, JSON) into the library as a new version.
 The same version again with the same content changes nothing; changed content needs a new version.
+En REDCap-datalexikon (CSV) blir en definition utan skalor: radio- och dropdownfält med heltalskoder
+blir frågor (min och max från koderna), övriga fält listas med skälet. Fältens texter följer med bara
+med --item-texts, när licensen tillåter det. Skalor läggs till i editorn.
+A REDCap data dictionary (CSV) becomes a definition without scales: radio and dropdown fields with
+whole-number codes become items (min and max from the codes), the other fields are listed with the
+reason. The field labels come along only with --item-texts, when the licence allows it. Scales are
+added in the editor.
 list: alla versioner i biblioteket. / every version in the library.
 
 ${dbOptionHelp}
@@ -100,7 +110,19 @@ const fmt = (score: number | null) => (score === null ? '–' : String(Math.roun
 export async function runInstruments(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...baseOptions, json: { type: 'boolean', default: false }, own: { type: 'boolean', default: false } },
+    options: {
+      ...baseOptions,
+      json: { type: 'boolean', default: false },
+      own: { type: 'boolean', default: false },
+      code: { type: 'string' },
+      version: { type: 'string' },
+      'name-sv': { type: 'string' },
+      'name-en': { type: 'string' },
+      respondent: { type: 'string' },
+      'licence-holder': { type: 'string' },
+      'licence-terms': { type: 'string' },
+      'item-texts': { type: 'boolean', default: false },
+    },
     strict: true,
     allowPositionals: true,
   });
@@ -127,16 +149,32 @@ export async function runInstruments(args: string[]): Promise<number> {
   }
   if (sub !== 'import') throw unknownSub('instruments', sub);
   const text = readInput(file);
+  // A dictionary says nothing of these; the core refuses one without them, naming what is missing.
+  const given = [values.code, values.version, values['name-sv'], values['name-en'], values.respondent, values['licence-holder'], values['licence-terms']];
+  const redcap = given.some((v) => v !== undefined)
+    ? {
+        code: values.code ?? '',
+        version: values.version ?? '',
+        name: { sv: values['name-sv'] ?? '', en: values['name-en'] ?? '' },
+        respondent: values.respondent ?? '',
+        licence: { holder: values['licence-holder'] ?? '', terms: values['licence-terms'] ?? '' },
+        includeTexts: values['item-texts'],
+      }
+    : undefined;
   const result = await withApp(existingDatabase(values.db), async (app) =>
-    unwrap<{ instrument: InstrumentSummary; created: boolean }>(await app.call('instruments.import', { text, source: values.own ? 'own' : 'imported' })),
+    unwrap<{ instrument: InstrumentSummary; created: boolean; skipped?: { variable: string; reason: { sv: string; en: string } }[] }>(
+      await app.call('instruments.import', { text, source: values.own ? 'own' : 'imported', ...(redcap ? { redcap } : {}) }),
+    ),
   );
   if (values.json) console.log(JSON.stringify(result, null, 2));
-  else
+  else {
     console.log(
       result.created
         ? `Inläst / Imported: ${result.instrument.code} version ${result.instrument.version}`
         : `Fanns redan, oförändrad / Already there, unchanged: ${result.instrument.code} version ${result.instrument.version}`,
     );
+    for (const s of result.skipped ?? []) console.log(line({ sv: `hoppade över ${s.variable}: ${s.reason.sv}`, en: `skipped ${s.variable}: ${s.reason.en}` }));
+  }
   return 0;
 }
 

@@ -29,6 +29,10 @@ export const ruleMessages = {
   id: { sv: 'Ogiltig identitet.', en: 'Invalid identifier.' },
   tooLong: { sv: 'Texten är för lång: högst {max} tecken.', en: 'The text is too long: at most {max} characters.' },
   importFileSize: { sv: 'Filen är större än 20 MB. Dela upp listan i flera filer.', en: 'The file is larger than 20 MB. Split the list into several files.' },
+  instrumentFileSize: {
+    sv: 'Filen är större än 1 MB, så den är varken en instrumentdefinition eller ett datalexikon.',
+    en: 'The file is larger than 1 MB, so it is neither an instrument definition nor a data dictionary.',
+  },
   syncCode: { sv: 'Klistra in hela anslutningskoden.', en: 'Paste the whole enrolment code.' },
   controlChars: {
     sv: 'Texten får inte innehålla radbrytningar, tabbar eller andra kontrolltecken.',

@@ -54,3 +54,60 @@ test('imports participants from a CSV through the stepper, skipping a bad row, a
   await expect(page.getByText('Allt som importen lade till är borttaget (2 poster).')).toBeVisible();
   expect(await participants()).toEqual([]);
 });
+
+test('reads an attendance matrix with the session columns the user set by keyboard, over what the headers say', async ({ page, komet }) => {
+  const { group } = await arrangeGroup(komet);
+  await arrange(komet, 'participants.create', {
+    groupId: group.id,
+    displayName: 'Anna Matris',
+    relation: 'mother',
+    enrolmentDate: isoDate(-14),
+    consent: 'yes',
+    consentDate: isoDate(-14),
+  });
+  // "Vecka 1" and "Vecka 2" are the first two sessions; "3" holds notes, not session 3.
+  const csv = `Program;Enhet;Gruppstart;Deltagare;Vecka 1;Vecka 2;3\ntKomet;Testdistrikt;${isoDate(-14)};Anna Matris;x;frånvarande;trött\n`;
+
+  await goTo(page, 'Importera');
+  const kind = page.getByRole('combobox', { name: 'Listan innehåller' });
+  await kind.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(kind).toHaveValue('attendance');
+  await page.locator('#import-file').setInputFiles({ name: 'närvaro.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Läs filen' }).press('Enter');
+
+  await expect(page.getByRole('heading', { name: 'Steg 2 av 4: Kolumner' })).toBeFocused();
+  const week1 = page.getByRole('combobox', { name: 'Kolumnen "Vecka 1"' });
+  const week2 = page.getByRole('combobox', { name: 'Kolumnen "Vecka 2"' });
+  const notes = page.getByRole('combobox', { name: 'Kolumnen "3"' });
+  // The guess: the weeks are no sessions, the notes are session 3.
+  await expect(week1).toHaveValue('none');
+  await expect(notes).toHaveValue('3');
+  await expectNoAxeViolations(page);
+  await week1.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(week1).toHaveValue('1');
+  await page.keyboard.press('Tab');
+  await expect(week2).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(week2).toHaveValue('2');
+  await page.keyboard.press('Tab');
+  await expect(notes).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(notes).toHaveValue('none');
+  await page.getByRole('button', { name: 'Provkör' }).press('Enter');
+
+  await expect(page.getByRole('heading', { name: 'Steg 3 av 4: Provkörning' })).toBeFocused();
+  await expect(page.getByText('1 ny, 0 fanns redan, 0 upprepade rader, 0 rader med fel. Inget är sparat än.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Importera 1 ny' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Importen är klar' })).toBeFocused();
+
+  const grid = await arrange(komet, 'attendance.grid', { groupId: group.id });
+  const numberOf = new Map(grid.sessions.map((s) => [s.id, s.number]));
+  expect(grid.marks.map((m) => [numberOf.get(m.sessionId), m.state]).sort()).toEqual([
+    [1, 'present'],
+    [2, 'absent'],
+  ]);
+});

@@ -196,3 +196,48 @@ test('the library lists forms with their licence, imports a definition file and 
   await page.getByRole('button', { name: 'Ta bort, ECBI Uppföljning 6 mån' }).click();
   await expect(page.getByText('Programmet har inget schema än.')).toBeVisible();
 });
+
+test('the library reads a REDCap data dictionary by keyboard, asking for what the dictionary lacks and naming the skipped fields', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dictionary = [
+    '"Variable / Field Name","Form Name","Section Header","Field Type","Field Label","Choices, Calculations, OR Slider Labels","Field Note"',
+    'record_id,trivsel,,text,"Record ID",,',
+    't1,trivsel,,radio,"Trivs barnet?","1, Nej | 2, Ibland | 3, Ja",',
+    't2,trivsel,,dropdown,"Bråkar ni?","0, Aldrig | 4, Ofta",',
+  ].join('\n');
+  await openRoute(page, '/outcomes');
+  await page.getByRole('link', { name: 'Formulär och scheman' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Formulär och scheman' })).toBeVisible();
+  await page.getByLabel('Definitionsfil').setInputFiles({ name: 'datalexikon.csv', mimeType: 'text/csv', buffer: Buffer.from(dictionary) });
+  const fields = page.getByRole('group', { name: 'Från REDCap-datalexikonet' });
+  await expect(fields).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await fields.getByLabel('Kod').focus();
+  await page.keyboard.type('TRIV-RC');
+  await page.keyboard.press('Tab');
+  await expect(fields.getByLabel('Version')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Trivsel');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Wellbeing');
+  await page.keyboard.press('Tab');
+  await expect(fields.getByRole('combobox', { name: 'Vem svarar' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Forskargruppen');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Fri att använda i verksamheten.');
+  await page.keyboard.press('Tab');
+  await expect(fields.getByRole('checkbox', { name: 'Licensen tillåter att frågetexterna följer med' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Importera' }).press('Enter');
+
+  await expect(toast(page, 'TRIV-RC version 1 är importerad.')).toBeVisible();
+  const library = page.getByRole('table', { name: 'Formulär i biblioteket' });
+  const row = library.getByRole('row', { name: /TRIV-RC/ });
+  await expect(row).toContainText('Forskargruppen');
+  await expect(row).toContainText('Finns');
+  await expect(page.getByRole('heading', { name: '1 fält blev inte en fråga' })).toBeVisible();
+  await expect(page.getByText('fälttypen "text" är ingen fråga med kodade svar')).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -22,6 +22,8 @@ export const importFile = z
     sheet: z.string().max(200).optional(),
     /** Field → header, over the guess; null leaves a field out. */
     mapping: z.record(z.string().max(40), z.string().max(200).nullable()).optional(),
+    /** Attendance as a matrix: header → the session number the column holds, or null for none, over what the header says. */
+    sessions: z.record(z.string().max(200), z.number().int().min(1).max(999).nullable()).optional(),
   })
   .strict();
 export const importCommit = importFile.extend({ skipInvalid: z.boolean().optional().default(false) }).strict();
@@ -42,6 +44,8 @@ export const importPreview = z.object({
   /** Every field of the kind, in order, with whether it must have a column. */
   fields: z.array(z.object({ field: z.string(), required: z.boolean() })),
   mapping: z.record(z.string(), z.string().nullable()),
+  /** Attendance: each column no field has taken, read as a session by number, by the header's date, or as none. */
+  sessionColumns: z.array(z.object({ header: z.string(), session: z.number().int().nullable(), date: z.string().nullable() })),
   /** Data rows in the sheet. */
   rowCount: z.number().int(),
   /** False when a required field has no column yet: the rows are planned once the user chooses one. */

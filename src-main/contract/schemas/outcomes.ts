@@ -23,8 +23,34 @@ export const instrumentSummary = z.object({
 });
 
 /** A definition file's text; the core reads and checks it (`komet-instrument/1`). */
-export const instrumentImport = z.object({ text: z.string().max(1_000_000), source: z.enum(['imported', 'own']).optional().default('imported') }).strict();
-export const instrumentImportResult = z.object({ instrument: instrumentSummary, created: z.boolean() });
+/**
+ * What a REDCap data dictionary does not say and a definition needs: its code, version, name,
+ * respondent and licence, and whether the licence lets the field labels ship as item texts.
+ */
+export const redcapDictionaryMeta = z
+  .object({
+    code: instrumentCode,
+    version,
+    name: z.object({ sv: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict(),
+    respondent: z.enum(RESPONDENTS),
+    licence: z.object({ holder: z.string().trim().min(1).max(200), terms: z.string().trim().min(1).max(2000) }).strict(),
+    includeTexts: z.boolean(),
+  })
+  .strict();
+export const instrumentImport = z
+  .object({
+    text: z.string().max(1_000_000, { error: msg('instrumentFileSize') }),
+    source: z.enum(['imported', 'own']).optional().default('imported'),
+    /** Given when the text is a REDCap data dictionary (CSV) rather than a definition file. */
+    redcap: redcapDictionaryMeta.optional(),
+  })
+  .strict();
+export const instrumentImportResult = z.object({
+  instrument: instrumentSummary,
+  created: z.boolean(),
+  /** A REDCap dictionary's fields that did not become items, and why. */
+  skipped: z.array(z.object({ variable: z.string(), reason: bilingual })).optional(),
+});
 
 export const scheduleEntry = z.object({
   id,

@@ -4,6 +4,7 @@ import type { Repos } from '../repos';
 import type { ParticipantRow } from '../repos/participants';
 import { cellDate, cellText } from './cell-values';
 import type { ColumnMapping } from './mapping';
+import { matrixColumns, sessionOfHeader, type SessionChoice, type SessionRef } from './session-columns';
 import type { Cell } from './parse-worker';
 import { nameKey, programmeLookup, readGroupKey, rowReader, type RowReading } from './row-reader';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
@@ -16,9 +17,6 @@ export interface AttendanceImportInput {
   participantId: string;
   marks: { sessionId: string; state: AttendanceState }[];
 }
-
-/** How a session is named: by its number in the group or by the date it was (or is to be) held. */
-type SessionRef = { number: number } | { date: string };
 
 const stateWords = new Map<string, AttendanceState>([
   ['x', 'present'],
@@ -60,17 +58,6 @@ const stateHint = {
   sv: 'skriv x eller närvarande, frånvarande, eller anmäld frånvaro (återbud); lämna tomt om inget är känt',
   en: 'write x or present, absent, or notified (absent with notice); leave it empty when nothing is known',
 };
-
-/** "Tillfälle 3", "Träff 3", "Session 3", "3" or a date: the header of a matrix's session column. */
-export function sessionOfHeader(header: string): SessionRef | null {
-  const m = header
-    .trim()
-    .toLowerCase()
-    .match(/^(?:tillfälle|träff|session|gång|nr|#)?\s*(\d{1,3})$/);
-  if (m) return Number(m[1]) > 0 ? { number: Number(m[1]) } : null;
-  const date = cellDate(header);
-  return date ? { date } : null;
-}
 
 function sessionOfCell(cell: Cell | undefined): SessionRef | null {
   if (typeof cell === 'number' && Number.isInteger(cell) && cell > 0 && cell < 1000) return { number: cell };
@@ -117,17 +104,11 @@ function groupFacts(repos: Repos, groupId: string) {
  * An empty cell records nothing; a mark Komet already has is left as it is, and one it has with
  * another state is an error to settle by hand, so an import never overwrites the grid.
  */
-export function planAttendance(repos: Repos, table: ImportTable, mapping: ColumnMapping): ImportPlan<AttendanceImportInput> {
+export function planAttendance(repos: Repos, table: ImportTable, mapping: ColumnMapping, sessions?: SessionChoice): ImportPlan<AttendanceImportInput> {
   const finders = { programme: programmeLookup(repos.programmes.list(true), false), unit: unitLookup(repos.units.list(true)) };
   const groupByKey = new Map(repos.groups.naturalKeys().map((g) => [`${g.programmeId}|${g.unitId}|${g.startDate}`, g]));
-  const mapped = new Set(mapping.values());
-  const matrix: { index: number; header: string; ref: SessionRef }[] = [];
-  table.headers.forEach((header, index) => {
-    if (mapped.has(index)) return;
-    const ref = sessionOfHeader(header);
-    if (ref) matrix.push({ index, header, ref });
-  });
   const listLayout = mapping.has('session') && mapping.has('state');
+  const matrix = listLayout ? [] : matrixColumns(table.headers, mapping, sessions);
   if (!listLayout && matrix.length === 0) throw noSessionColumns();
   const { header, read } = rowReader(table, mapping);
   const facts = new Map<string, ReturnType<typeof groupFacts>>();

@@ -8,6 +8,7 @@ import type { participantService } from '../services/participants';
 import type { staffService } from '../services/staff';
 import type { ImportKind } from './kinds';
 import { describeMapping, type ColumnMapping } from './mapping';
+import { describeSessionChoice, type SessionChoice } from './session-columns';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { planAttendance, type AttendanceImportInput } from './attendance-plan';
@@ -44,6 +45,9 @@ const lastImportValue = z.object({
 const savedMappingValue = z.record(z.string(), z.string().nullable());
 /** The columns the last import of a kind used, offered again for the next file of that kind. */
 const mappingKey = (kind: ImportKind) => `import.mapping.${kind}`;
+/** Header → session number (or null), where the last attendance import's user set a matrix column over its header. */
+const savedSessionsValue = z.record(z.string(), z.number().int().min(1).max(999).nullable());
+const sessionsKey = 'import.sessions.attendance';
 
 const refusedRows = (plan: ImportPlan) =>
   new AppError(
@@ -143,8 +147,8 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
    * look at the database, such as consent dated before enrolment) and rolled back, so the
    * preview names every row the commit would refuse. Writes nothing, logs nothing.
    */
-  const preview = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping): ImportPlan => {
-    const planned = plan(kind, table, mapping);
+  const preview = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping, sessions?: SessionChoice): ImportPlan => {
+    const planned = plan(kind, table, mapping, sessions);
     try {
       tx(() => {
         createRows(kind, planned, trial, (row, err) => {
@@ -162,7 +166,7 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
     return { ...planned, counts: countRows(planned.rows) };
   };
 
-  const plan = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping): ImportPlan => {
+  const plan = (kind: ImportKind, table: ImportTable, mapping: ColumnMapping, sessions?: SessionChoice): ImportPlan => {
     switch (kind) {
       case 'staff':
         return planStaff(repos, table, mapping);
@@ -171,7 +175,7 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
       case 'participants':
         return planParticipants(repos, table, mapping);
       case 'attendance':
-        return planAttendance(repos, table, mapping);
+        return planAttendance(repos, table, mapping, sessions);
     }
   };
 
@@ -199,9 +203,14 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
      * since the preview slips through. Rows with errors refuse the whole import unless the
      * caller chose to skip them.
      */
-    commit(kind: ImportKind, table: ImportTable, mapping: ColumnMapping, options: { skipInvalid?: boolean } = {}): { plan: ImportPlan; importId: string } {
+    commit(
+      kind: ImportKind,
+      table: ImportTable,
+      mapping: ColumnMapping,
+      options: { skipInvalid?: boolean; sessions?: SessionChoice } = {},
+    ): { plan: ImportPlan; importId: string } {
       return tx(() => {
-        const planned = plan(kind, table, mapping);
+        const planned = plan(kind, table, mapping, options.sessions);
         if (planned.counts.invalid > 0 && !options.skipInvalid) throw refusedRows(planned);
         const { created, attendance } = createRows(kind, planned, services, (row, err) => {
           throw atRow(row.rowNumber, err);
@@ -210,6 +219,8 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
         const last: LastImport = { id: importId, kind, at: clock.now(), created, ...(attendance ? { attendance } : {}) };
         repos.settings.set(lastImportKey, JSON.stringify(last));
         repos.settings.set(mappingKey(kind), JSON.stringify(describeMapping(kind, table.headers, mapping)));
+        if (kind === 'attendance')
+          repos.settings.set(sessionsKey, JSON.stringify(describeSessionChoice(table.headers, mapping, options.sessions ?? new Map())));
         audit.record({ action: 'import', entity: 'import', entityId: importId, fields: [kind] });
         return { plan: planned, importId };
       });
@@ -231,6 +242,20 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
       if (!savedMappingValue.safeParse(value).success) return null;
       // Read back from the parsed JSON as entries, so a header named like a prototype key stays an ordinary string.
       return Object.fromEntries(Object.entries(value as Record<string, string | null>));
+    },
+
+    /** Header → session number (or null) as the last committed attendance import set its matrix columns over their headers. */
+    savedSessions(): Record<string, number | null> | null {
+      const text = repos.settings.get(sessionsKey);
+      if (!text) return null;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return null;
+      }
+      if (!savedSessionsValue.safeParse(value).success) return null;
+      return Object.fromEntries(Object.entries(value as Record<string, number | null>));
     },
 
     /** Removes everything the last import created, newest first, or nothing if any of it is now in use. */

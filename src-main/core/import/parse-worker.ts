@@ -12,7 +12,12 @@ export interface ParsedSheets {
   rows: Cell[][];
   /** Merged cell ranges of an xlsx sheet: [firstRow, firstColumn, lastRow, lastColumn] from 0. */
   merges?: [number, number, number, number][];
+  /** Data rows the quick count found before the parse: never more than the parse finds, so it only refuses what the parse would. */
+  counted?: number;
 }
+
+/** The steps of a read, told as they finish with the data rows each saw: the quick count, then the full parse. */
+export type ReadPhase = 'counted' | 'parsed';
 
 /** What one parse cost, as the worker and the main thread saw it (the bench reports these). */
 export interface ParseCost {
@@ -27,7 +32,11 @@ export interface ParseCost {
 }
 
 type Timing = { startedAt: number; doneAt: number; cpuMicros: number | null };
-type Answer = ({ ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf8' | 'sheet_missing' | 'unreadable'; sheets?: string[] }) & {
+type Answer = (
+  | { ok: true; value: ParsedSheets }
+  | { ok: false; reason: 'not_utf8' | 'sheet_missing' | 'unreadable'; sheets?: string[] }
+  | { ok: false; reason: 'too_many_rows'; counted: number }
+) & {
   timing?: Timing;
 };
 
@@ -38,7 +47,7 @@ type Answer = ({ ok: true; value: ParsedSheets } | { ok: false; reason: 'not_utf
  */
 const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
-const { format, bytes, sheet, paths } = workerData;
+const { format, bytes, sheet, paths, maxRows } = workerData;
 const startedAt = performance.timeOrigin + performance.now();
 const cpu = () => {
   if (typeof process.threadCpuUsage !== 'function') return null;
@@ -58,6 +67,80 @@ function delimiterOf(text) {
   return semicolons > commas ? ';' : ',';
 }
 
+// Blank as the import sees a cell: only spaces, tabs, line ends, no-break spaces.
+const isSpace = (ch) => ch <= 32 || ch === 160 || ch === 0xfeff;
+
+/**
+ * The records with some text, counted in one pass before the parse: a quote opens only at a
+ * field's start and "" inside quotes is one quote, as the parser reads them, so a line break in
+ * a quoted cell does not count. Never more than the parse finds.
+ */
+function csvRecords(text, delimiter) {
+  const delim = delimiter.charCodeAt(0);
+  // The parser takes the first line end it meets (\r\n, \n or \r) as the one for the file; others are text.
+  let eol = 0, eolCr = false;
+  let records = 0, inQuotes = false, fieldStart = true, hasText = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (!inQuotes && eol === 0 && (ch === 10 || ch === 13)) {
+      eol = ch;
+      eolCr = ch === 13 && text.charCodeAt(i + 1) === 10;
+    }
+    if (inQuotes) {
+      if (ch === 34) {
+        if (text.charCodeAt(i + 1) === 34) { i++; hasText = true; } else inQuotes = false;
+      } else if (!isSpace(ch)) hasText = true;
+      continue;
+    }
+    if (ch === eol) {
+      if (eolCr) {
+        if (text.charCodeAt(i + 1) !== 10) { fieldStart = false; continue; }
+        i++;
+      }
+      if (hasText) records++;
+      hasText = false;
+      fieldStart = true;
+      continue;
+    }
+    if (ch === delim) { fieldStart = true; continue; }
+    if (ch === 34 && fieldStart) { inQuotes = true; fieldStart = false; continue; }
+    fieldStart = false;
+    if (!isSpace(ch)) hasText = true;
+  }
+  return hasText ? records + 1 : records;
+}
+
+/**
+ * The rows of a sheet part that hold a value (a <v> with content or inline text), counted by
+ * searching the bytes, not by building the sheet: an empty, styled or self-closed row does not
+ * count, so the figure is never more than the parse finds. The <dimension> element is not used:
+ * it can claim anything.
+ */
+function xlsxRows(part) {
+  const buf = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+  const stop = buf.lastIndexOf('</sheetData>');
+  const limit = stop < 0 ? buf.length : stop;
+  let rows = 0, at = buf.indexOf('<sheetData');
+  if (at < 0) return 0;
+  for (;;) {
+    const start = buf.indexOf('<row', at);
+    if (start < 0 || start >= limit) break;
+    const close = buf.indexOf('>', start);
+    if (close < 0) break;
+    if (buf[close - 1] === 47) { at = close + 1; continue; }
+    let end = buf.indexOf('</row>', close);
+    if (end < 0 || end > limit) end = limit;
+    const cells = buf.subarray(close, end);
+    const v = cells.indexOf('<v>');
+    if ((v >= 0 && cells[v + 3] !== 60) || cells.indexOf('<t>') >= 0 || cells.indexOf('<t ') >= 0) rows++;
+    at = end;
+  }
+  return rows;
+}
+
+/** Data rows below the header row, the first row with text. */
+const dataRows = (records) => Math.max(0, records - 1);
+
 async function run() {
   const data = new Uint8Array(bytes);
   if (format === 'csv') {
@@ -67,15 +150,27 @@ async function run() {
     } catch {
       return { ok: false, reason: 'not_utf8' };
     }
+    const delimiter = delimiterOf(text.slice(0, 65536));
+    const counted = dataRows(csvRecords(text, delimiter));
+    if (counted > maxRows) return { ok: false, reason: 'too_many_rows', counted };
     const { parse } = require(paths.csv);
     const rows = parse(text, {
-      delimiter: delimiterOf(text.slice(0, 65536)),
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
       max_record_size: 1048576,
     });
-    return { ok: true, value: { sheets: ['CSV'], sheet: 'CSV', rows } };
+    return { ok: true, value: { sheets: ['CSV'], sheet: 'CSV', rows, counted } };
+  }
+  const workbook = workbookSheets(data);
+  const wanted = sheet == null ? workbook[0] : workbook.find((s) => s.name === sheet);
+  let counted;
+  if (wanted?.part) {
+    // Counted and let go before the parser unpacks the part again, so the two never hold it at once.
+    const part = unzipSync(data, { filter: (f) => f.name === wanted.part })[wanted.part];
+    counted = part ? dataRows(xlsxRows(part)) : undefined;
+    if (counted !== undefined && counted > maxRows) return { ok: false, reason: 'too_many_rows', counted };
   }
   const readXlsx = require(paths.xlsx);
   let chosen;
@@ -87,9 +182,11 @@ async function run() {
     if (err && err.name === 'SheetNotFoundError') return { ok: false, reason: 'sheet_missing', sheets: err.sheets };
     throw err;
   }
-  const workbook = workbookSheets(data);
   const part = workbook.find((s) => s.name === chosen.sheet)?.part;
-  return { ok: true, value: { sheets: workbook.map((s) => s.name), sheet: chosen.sheet, rows: chosen.data, merges: part ? mergesOf(data, part) : [] } };
+  return {
+    ok: true,
+    value: { sheets: workbook.map((s) => s.name), sheet: chosen.sheet, rows: chosen.data, merges: part ? mergesOf(data, part) : [], counted },
+  };
 }
 
 const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -162,8 +259,9 @@ export function parseInWorker(
   format: 'csv' | 'xlsx',
   bytes: Uint8Array,
   sheet: string | undefined,
-  limits: Pick<ImportLimits, 'workerHeapMb' | 'workerTimeoutMs'>,
+  limits: Pick<ImportLimits, 'workerHeapMb' | 'workerTimeoutMs' | 'maxRows'>,
   onCost?: (cost: ParseCost) => void,
+  onPhase?: (phase: ReadPhase, rows: number) => void,
 ): Promise<ParsedSheets> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const paths = {
@@ -175,7 +273,7 @@ export function parseInWorker(
     const askedAt = performance.timeOrigin + performance.now();
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { format, bytes: buffer, sheet: sheet ?? null, paths },
+      workerData: { format, bytes: buffer, sheet: sheet ?? null, paths, maxRows: limits.maxRows },
       transferList: [buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 64 },
       stdout: true,
@@ -210,8 +308,13 @@ export function parseInWorker(
             cpuMs: answer.timing.cpuMicros === null ? null : answer.timing.cpuMicros / 1000,
             peakBytes,
           });
-        if (answer.ok) resolve(answer.value);
-        else if (answer.reason === 'not_utf8') reject(refuse.notUtf8());
+        if (answer.ok) {
+          if (answer.value.counted !== undefined) onPhase?.('counted', answer.value.counted);
+          resolve(answer.value);
+        } else if (answer.reason === 'too_many_rows') {
+          onPhase?.('counted', answer.counted);
+          reject(refuse.tooManyRows(limits.maxRows));
+        } else if (answer.reason === 'not_utf8') reject(refuse.notUtf8());
         else if (answer.reason === 'sheet_missing') reject(refuse.sheetMissing(sheet ?? '', answer.sheets ?? []));
         else reject(refuse.unreadable());
       }),

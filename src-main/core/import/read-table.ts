@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importLimits, type ImportLimits } from './limits';
-import { parseInWorker, type Cell, type ParseCost } from './parse-worker';
+import { parseInWorker, type Cell, type ParseCost, type ReadPhase } from './parse-worker';
 import { refuse } from './refusals';
 import { checkZip } from './zip-check';
 
-export type { Cell, ParseCost } from './parse-worker';
+export type { Cell, ParseCost, ReadPhase } from './parse-worker';
 
 export interface ReadOptions {
   sheet?: string;
   limits?: ImportLimits;
   /** Told what the worker's parse cost (the bench's figures). */
   onCost?: (cost: ParseCost) => void;
+  /** Told the data rows the quick count found before the parse, then those the parse found. */
+  onPhase?: (phase: ReadPhase, rows: number) => void;
 }
 
 /** A sheet as the mapping sees it: header texts by column, then data rows with their sheet row numbers. */
@@ -88,7 +90,7 @@ export async function readTableBytes(fileName: string, bytes: Uint8Array, option
   if (bytes.byteLength > limits.maxFileBytes) throw refuse.tooLarge(limits.maxFileBytes);
   if (bytes.byteLength === 0) throw refuse.empty();
   const format = formatOf(fileName, bytes, limits);
-  const parsed = await parseInWorker(format, bytes, options.sheet, limits, options.onCost);
+  const parsed = await parseInWorker(format, bytes, options.sheet, limits, options.onCost, options.onPhase);
   const headerIndex = parsed.rows.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerIndex < 0) throw refuse.empty();
   const headerRow = parsed.rows[headerIndex]!;
@@ -100,7 +102,9 @@ export async function readTableBytes(fileName: string, bytes: Uint8Array, option
     if (i <= headerIndex || cells.every(isBlank)) return;
     rows.push({ rowNumber: i + 1, cells: cells.slice(0, headers.length) });
   });
+  options.onPhase?.('parsed', rows.length);
   if (rows.length === 0) throw refuse.noRows();
+  // The quick count can be fooled into too few (never too many); the rows parsed are the word that counts.
   if (rows.length > limits.maxRows) throw refuse.tooManyRows(limits.maxRows);
   return { format, sheets: parsed.sheets, sheet: parsed.sheet, headers, rows };
 }

@@ -4,6 +4,7 @@ import type { InstrumentSource } from '../../contract/enums';
 import { AppError } from '../errors';
 import { notFound } from '../errors';
 import { parseInstrumentJson } from '../outcomes/definition';
+import { isRedcapDictionary, readRedcapDictionary, type RedcapSkip } from '../outcomes/instrument-redcap';
 import { createScorer, type Scorer } from '../outcomes/scoring';
 import { shippedInstruments } from '../outcomes/shipped';
 import type { Repos } from '../repos';
@@ -62,6 +63,12 @@ export function seedShippedInstruments(repos: Repos): number {
   return added;
 }
 
+const redcapNeedsMeta = () =>
+  new AppError('validation', {
+    sv: 'Filen är ett REDCap-datalexikon. Ange formulärets kod, version, namn, vem som svarar och licensen för att läsa in det.',
+    en: "The file is a REDCap data dictionary. Give the instrument's code, version, name, respondent and licence to read it.",
+  });
+
 export function instrumentService({ repos, tx, audit }: ServiceContext) {
   return {
     list: (): InstrumentSummary[] => repos.outcomes.listInstruments().map((row) => summaryOf(definitionOf(row), row.source)),
@@ -71,8 +78,14 @@ export function instrumentService({ repos, tx, audit }: ServiceContext) {
      * when the definition is the same (nothing is written); a different one must carry a new
      * version, because responses already entered are scored under the old one.
      */
-    import: ({ text, source }: ParsedInput<'instruments.import'>) => {
-      const definition = parseInstrumentJson(text);
+    import: ({ text, source, redcap }: ParsedInput<'instruments.import'>) => {
+      let skipped: RedcapSkip[] | undefined;
+      let definition: InstrumentDefinition;
+      if (isRedcapDictionary(text)) {
+        if (!redcap) throw redcapNeedsMeta();
+        ({ definition, skipped } = readRedcapDictionary(text, redcap));
+      } else definition = parseInstrumentJson(text);
+      const withSkipped = <T extends object>(result: T) => (skipped ? { ...result, skipped } : result);
       const canonical = JSON.stringify(definition);
       return tx(() => {
         const existing = repos.outcomes.instrument(definition.code, definition.version);
@@ -87,11 +100,11 @@ export function instrumentService({ repos, tx, audit }: ServiceContext) {
               [{ path: 'version', message: { sv: 'Versionen finns redan.', en: 'The version already exists.' } }],
             );
           }
-          return { instrument: summaryOf(definition, existing.source), created: false };
+          return withSkipped({ instrument: summaryOf(definition, existing.source), created: false });
         }
         repos.outcomes.insertInstrument({ code: definition.code, version: definition.version, definition: canonical, source });
         audit.record({ action: 'create', entity: 'instrument', entityId: `${definition.code}|${definition.version}`, fields: ['definition'] });
-        return { instrument: summaryOf(definition, source), created: true };
+        return withSkipped({ instrument: summaryOf(definition, source), created: true });
       });
     },
   };

@@ -10,7 +10,7 @@ import { DryRunStep } from './DryRunStep';
 import { FileStep } from './FileStep';
 import { ImportStepIndicator } from './ImportStepIndicator';
 import { MappingStep } from './MappingStep';
-import { mappingInput, type ChosenFile, type ImportPreview, type ImportStep, type MappingDraft } from './import-state';
+import { mappingInput, sessionsInput, type ChosenFile, type ImportPreview, type ImportStep, type MappingDraft, type SessionDraft } from './import-state';
 
 /** Importera: file → sheet and columns → dry run with every row's fate → commit → summary with undo. */
 export function ImportPage() {
@@ -19,6 +19,7 @@ export function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('participants');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<MappingDraft | null>(null);
+  const [sessions, setSessions] = useState<SessionDraft>({});
   const [guess, setGuess] = useState<ImportPreview | null>(null);
   const [dryRun, setDryRun] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportPreview | null>(null);
@@ -48,12 +49,16 @@ export function ImportPage() {
     });
   };
 
+  // Only an attendance matrix has session columns to carry.
+  const columnsOf = (draft: MappingDraft, sessionDraft: SessionDraft) => (kind === 'attendance' ? { sessions: sessionsInput(sessionDraft, draft) } : {});
+
   const restart = () => {
     setFile(null);
     setGuess(null);
     setDryRun(null);
     setResult(null);
     setMapping(null);
+    setSessions({});
     read.reset();
     tryRows.reset();
     commit.reset();
@@ -73,10 +78,11 @@ export function ImportPage() {
           error={read.error ?? tryRows.error}
           onSheet={(sheet) => readFile({ ...file, sheet })}
           onBack={() => setStep('file')}
-          onNext={(draft) => {
+          onNext={(draft, sessionDraft) => {
             setMapping(draft);
+            setSessions(sessionDraft);
             tryRows.mutate(
-              { ...file, mapping: mappingInput(draft) },
+              { ...file, mapping: mappingInput(draft), ...columnsOf(draft, sessionDraft) },
               {
                 onSuccess: (preview) => {
                   setDryRun(preview);
@@ -96,7 +102,7 @@ export function ImportPage() {
           onBack={() => setStep('mapping')}
           onCommit={(skipInvalid) =>
             commit.mutate(
-              { ...file, mapping: mappingInput(mapping), skipInvalid },
+              { ...file, mapping: mappingInput(mapping), ...columnsOf(mapping, sessions), skipInvalid },
               {
                 onSuccess: (done) => {
                   setResult(done);

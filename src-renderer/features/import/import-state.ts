@@ -33,6 +33,34 @@ export const draftOf = (preview: ImportPreview): MappingDraft => Object.fromEntr
 export const mappingInput = (draft: MappingDraft): Record<string, string | null> =>
   Object.fromEntries(Object.entries(draft).map(([field, header]) => [field, header === '' ? null : header]));
 
+/**
+ * Attendance as a matrix: header → what the column holds as the mapping step shows it, "none",
+ * "date" (the date in its header) or a session number as text.
+ */
+export type SessionDraft = Record<string, string>;
+export const sessionDraftOf = (preview: ImportPreview): SessionDraft =>
+  Object.fromEntries(preview.sessionColumns.map((c) => [c.header, c.session !== null ? String(c.session) : c.date !== null ? 'date' : 'none']));
+/** What the contract carries for the columns no field has taken: a number, or null for none; a header's own date needs no word. */
+export function sessionsInput(draft: SessionDraft, fields: MappingDraft): Record<string, number | null> {
+  const taken = new Set(Object.values(fields));
+  const out: Record<string, number | null> = {};
+  for (const [header, value] of Object.entries(draft)) {
+    if (taken.has(header) || value === 'date') continue;
+    out[header] = value === 'none' ? null : Number(value);
+  }
+  return out;
+}
+/** The session numbers a column can be set to: enough for every programme's plan and any number already chosen. */
+export const sessionNumbers = (draft: SessionDraft): number[] => {
+  const highest = Math.max(
+    40,
+    ...Object.values(draft)
+      .map((v) => Number(v))
+      .filter((n) => Number.isInteger(n) && n > 0),
+  );
+  return Array.from({ length: highest }, (_, i) => i + 1);
+};
+
 /** "2 nya, 1 rad med fel": each count in words that agree with it, in the order given. */
 export function countList(
   t: (key: string, options: { count: number }) => string,

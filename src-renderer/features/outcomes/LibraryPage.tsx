@@ -14,6 +14,7 @@ import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { useBilingual } from '../../i18n/useBilingual';
 import { showToast } from '../../stores/toasts';
+import { emptyRedcapMeta, isDictionaryFile, RedcapFields, SkippedFields, type RedcapMeta } from './RedcapFields';
 import { SchedulePanel } from './SchedulePanel';
 import './outcomes.css';
 
@@ -66,6 +67,9 @@ function ImportPanel() {
   const [own, setOwn] = useState(false);
   const [missing, setMissing] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  const [meta, setMeta] = useState<RedcapMeta>(emptyRedcapMeta);
+  const [skipped, setSkipped] = useState<{ variable: string; reason: { sv: string; en: string } }[]>([]);
+  const dictionary = isDictionaryFile(file);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,10 +78,13 @@ function ImportPanel() {
       return;
     }
     try {
-      const result = await importing.mutateAsync({ text: await file.text(), source: own ? 'own' : 'imported' });
+      const text = await file.text();
+      const result = await importing.mutateAsync({ text, source: own ? 'own' : 'imported', ...(dictionary ? { redcap: meta } : {}) });
       const values = { code: result.instrument.code, version: result.instrument.version };
       showToast(t(result.created ? 'outcomes.library.imported' : 'outcomes.library.unchanged', values));
+      setSkipped(result.skipped ?? []);
       setFile(null);
+      setMeta(emptyRedcapMeta());
       setFormKey((k) => k + 1);
     } catch {
       // The alert below shows the refusal with the path of each fault.
@@ -94,18 +101,21 @@ function ImportPanel() {
             <input
               {...control}
               type="file"
-              accept=".json,application/json"
+              accept=".json,application/json,.csv,text/csv"
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 setMissing(false);
+                setSkipped([]);
               }}
             />
           )}
         </FormField>
+        {dictionary && <RedcapFields meta={meta} onChange={setMeta} />}
         <Checkbox id="library-own" label={t('outcomes.library.own')} checked={own} onChange={(e) => setOwn(e.target.checked)} />
         <ErrorAlert error={importing.error} extraIssues={issues} />
         <FormActions saving={importing.isPending} submitLabel={t('outcomes.library.import')} />
       </form>
+      <SkippedFields skipped={skipped} />
     </Panel>
   );
 }

@@ -5,6 +5,7 @@ import { fixedClock } from '../../../src-main/core/clock';
 import { AppError } from '../../../src-main/core/errors';
 import { adjustMapping, describeMapping, guessMapping } from '../../../src-main/core/import/mapping';
 import { readTable } from '../../../src-main/core/import/read-table';
+import { adjustSessionColumns } from '../../../src-main/core/import/session-columns';
 import { createServices } from '../../../src-main/core/services';
 import { createTestApp, testNow, type TestApp } from '../../helpers/db';
 import { xlsxBytes, type TestCell } from '../../helpers/xlsx-file';
@@ -167,6 +168,47 @@ describe('importing attendance', () => {
     expect(preview.counts).toEqual({ new: 0, existing: 0, duplicate: 0, invalid: 6 });
     expect(() => services.imports.commit('attendance', table, mapping)).toThrow(AppError);
     expect(t.snapshot()).toBe(before);
+  });
+
+  it('reads a matrix column as the session the user chose, over what its header says, and offers the choice again', async () => {
+    // "Vecka 1" and "Vecka 2" are sessions the headers do not name; "3" is a column of notes, not session 3.
+    const weeks = `${groupColumns};Vecka 1;Vecka 2;3\n` + 'fKomet;Bromma;2025-02-04;Anna Berg;x;frånvarande;trött\n';
+    const guessed = await tableOf('veckor.csv', weeks);
+    const wrong = services.imports.preview('attendance', guessed.table, guessed.mapping);
+    expect(wrong.rows[0]!.issues.map((i) => `${i.column}: ${i.message.en}`)).toEqual([expect.stringMatching(/^3: unknown attendance 'trött'/)]);
+
+    const chosen = { 'Vecka 1': 1, 'Vecka 2': 2, '3': null };
+    const sessions = adjustSessionColumns(guessed.table.headers, guessed.mapping, chosen);
+    expect(services.imports.preview('attendance', guessed.table, guessed.mapping, sessions).counts).toEqual({ new: 1, existing: 0, duplicate: 0, invalid: 0 });
+    expect(grid()).toEqual({});
+    services.imports.commit('attendance', guessed.table, guessed.mapping, { sessions });
+    expect(grid()).toEqual({ 'Anna Berg': { 1: 'present', 2: 'absent' } });
+
+    // Through the procedures: the next file with these headers opens with the choice, which the dry run uses.
+    const content = Buffer.from(weeks.replace('Anna Berg', 'Jonas Berg')).toString('base64');
+    const again = await t.ok('imports.preview', { kind: 'attendance', fileName: 'veckor.csv', content });
+    expect(again.sessionColumns).toEqual([
+      { header: 'Vecka 1', session: 1, date: null },
+      { header: 'Vecka 2', session: 2, date: null },
+      { header: '3', session: null, date: null },
+    ]);
+    expect(again.counts).toEqual({ new: 1, existing: 0, duplicate: 0, invalid: 0 });
+    // A choice sent with the file replaces the saved one, and the commit takes it.
+    const mapping = again.mapping;
+    const swapped = { 'Vecka 1': 2, 'Vecka 2': 1, '3': null };
+    await t.ok('imports.commit', { kind: 'attendance', fileName: 'veckor.csv', content, mapping, sessions: swapped });
+    expect(grid()['Jonas Berg']).toEqual({ 1: 'absent', 2: 'present' });
+  });
+
+  it('refuses a session choice that names no column, a field column, one session twice, or no session number', async () => {
+    const { table, mapping } = await tableOf('veckor.csv', `${groupColumns};Vecka 1;Vecka 2\nfKomet;Bromma;2025-02-04;Anna Berg;x;x\n`);
+    expect(() => adjustSessionColumns(table.headers, mapping, { 'Vecka 9': 1 })).toThrow(/There is no column "Vecka 9" in the sheet/);
+    expect(() => adjustSessionColumns(table.headers, mapping, { Namn: 1 })).toThrow(/"Namn" is already chosen for a field/);
+    for (const bad of [{ 'Vecka 1': 0 }, { 'Vecka 1': '1' }, { 'Vecka 1': 1.5 }, ['Vecka 1'], null]) {
+      expect(() => adjustSessionColumns(table.headers, mapping, bad), JSON.stringify(bad)).toThrow(/session numbers \(1–999\) or null/);
+    }
+    const twice = adjustSessionColumns(table.headers, mapping, { 'Vecka 1': 4, 'Vecka 2': 4 });
+    expect(() => services.imports.preview('attendance', table, mapping, twice)).toThrow(/"Vecka 1" and "Vecka 2" are both session 4/);
   });
 
   it('refuses a sheet with neither session columns nor session and attendance columns', async () => {

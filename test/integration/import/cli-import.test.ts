@@ -142,6 +142,25 @@ describe('komet import', () => {
     ]);
   });
 
+  it('reads a matrix column as the session the mapping file names, over what its header says', () => {
+    const file = write('veckor.csv', 'Program;Enhet;Gruppstart;Namn;Vecka 1\nfKomet;Bromma;2024-03-05;Anna Berg;x\n');
+    const guessed = runKomet(['import', file, '--kind', 'attendance', '--db', db, '--dry-run']);
+    expect(guessed.code).toBe(1);
+    expect(guessed.stderr).toMatch(/No column for the sessions was found/);
+    const chosen = write('veckor.json', JSON.stringify({ name: 'Namn', sessions: { 'Vecka 1': 1 } }));
+    const r = runKomet(['import', file, '--kind', 'attendance', '--mapping', chosen, '--db', db, '--dry-run', '--json']);
+    // Past the session columns, the row meets the next rule: its group is not in Komet.
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { rows: { issues: { column: string }[] }[] };
+    expect(out.rows[0]!.issues.map((i) => i.column)).toEqual(['Gruppstart']);
+    const bad = write('fel.json', JSON.stringify({ sessions: { 'Vecka 1': 'första' } }));
+    expect(runKomet(['import', file, '--kind', 'attendance', '--mapping', bad, '--db', db, '--dry-run']).stderr).toMatch(/session numbers \(1–999\) or null/);
+    // Only attendance has session columns.
+    expect(runKomet(['import', file, '--kind', 'staff', '--mapping', chosen, '--db', db, '--dry-run']).stderr).toMatch(
+      /The column mapping must be a JSON object with fields as keys and headers as values/,
+    );
+  });
+
   it('refuses hostile and wrong files with one clear line, before touching the database', () => {
     const ods = write('lista.ods', 'PK');
     expect(runKomet(['import', ods, '--kind', 'staff', '--db', db]).stderr).toBe(

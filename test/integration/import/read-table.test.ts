@@ -84,9 +84,100 @@ describe('reading CSV', () => {
     expect(messages.en).toBe('The sheet has more than 5 rows. Split the list into several files.');
   });
 
+  it('refuses a CSV over the row cap from the quick count, before the parse', async () => {
+    const phases: [string, number][] = [];
+    const file = write('rows.csv', `Namn\n${'x\n'.repeat(6)}`);
+    const messages = await refusal(readTable(file, { limits: { ...importLimits, maxRows: 5 }, onPhase: (p, n) => phases.push([p, n]) }));
+    expect(messages.en).toBe('The sheet has more than 5 rows. Split the list into several files.');
+    expect(phases).toEqual([['counted', 6]]);
+  });
+
+  it('refuses one row over the real cap from the count, and parses a file at it', async () => {
+    const phases: [string, number][] = [];
+    const over = write('over.csv', `Namn;Enhet\n${'Anna;Bromma\n'.repeat(importLimits.maxRows + 1)}`);
+    expect((await refusal(readTable(over, { onPhase: (p, n) => phases.push([p, n]) }))).en).toBe(
+      'The sheet has more than 100000 rows. Split the list into several files.',
+    );
+    expect(phases).toEqual([['counted', importLimits.maxRows + 1]]);
+    phases.length = 0;
+    const at = await readTable(write('at.csv', `Namn;Enhet\n${'Anna;Bromma\n'.repeat(importLimits.maxRows)}`), { onPhase: (p, n) => phases.push([p, n]) });
+    expect(at.rows).toHaveLength(importLimits.maxRows);
+    expect(phases).toEqual([
+      ['counted', importLimits.maxRows],
+      ['parsed', importLimits.maxRows],
+    ]);
+  });
+
+  it('counts a CSV at the cap no higher than the parse does: quoted line breaks, blank and empty-cell lines, other line ends', async () => {
+    const phases: [string, number][] = [];
+    const csv = 'Namn;Anteckning\n"Anna";"rad ett\nrad två"\n\n;;\n"";" "\nBo;"sa ""hej""\n\n"\nCilla;x\r\nDan;y\rEva;z\nFia;"a;b"\n';
+    const table = await readTable(write('cap.csv', csv), { limits: { ...importLimits, maxRows: 5 }, onPhase: (p, n) => phases.push([p, n]) });
+    // The file's line end is its first, \n: the \r before Eva is text in Dan's row.
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['Anna', 'Bo', 'Cilla', 'Dan', 'Fia']);
+    expect(phases).toEqual([
+      ['counted', 5],
+      ['parsed', 5],
+    ]);
+    // A file whose line end is \r\n: a lone \n is text.
+    phases.length = 0;
+    await readTable(write('crlf.csv', 'Namn;Anteckning\r\nAnna;"a"\r\nBo;b\nc\r\n'), { onPhase: (p, n) => phases.push([p, n]) });
+    expect(phases).toEqual([
+      ['counted', 2],
+      ['parsed', 2],
+    ]);
+  });
+
   it('refuses a renamed program', async () => {
     const file = write('list.csv', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(64)]));
     expect((await refusal(readTable(file))).en).toBe('The file is not a spreadsheet. Choose an .xlsx or .csv file.');
+  });
+});
+
+describe('the row cap in xlsx', () => {
+  const numbers = (count: number) => [['Namn'], ...Array.from({ length: count }, (_, i) => [i + 1])];
+  /** The workbook with its sheet part rewritten, as another program might write it. */
+  const rewritten = (count: number, rewrite: (xml: string) => string) => {
+    const parts = xlsxParts([{ name: 'Blad1', rows: numbers(count) }]);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(rewrite(new TextDecoder().decode(parts['xl/worksheets/sheet1.xml'] as Uint8Array)));
+    return zipSync(parts);
+  };
+  const lyingDimension = (xml: string) => xml.replace('<sheetData>', '<dimension ref="A1:A2"/><sheetData>');
+
+  it('refuses a sheet over the cap from the quick count, before the parse, whatever its dimension says', async () => {
+    const phases: [string, number][] = [];
+    const file = write('over.xlsx', rewritten(6, lyingDimension));
+    const messages = await refusal(readTable(file, { limits: { ...importLimits, maxRows: 5 }, onPhase: (p, n) => phases.push([p, n]) }));
+    expect(messages.en).toBe('The sheet has more than 5 rows. Split the list into several files.');
+    expect(phases).toEqual([['counted', 6]]);
+  });
+
+  it('still refuses after the parse a sheet whose values the quick count does not see', async () => {
+    // Values written <v xml:space="preserve">, which the count does not look for, and a dimension of two rows.
+    const phases: [string, number][] = [];
+    const file = write(
+      'hidden.xlsx',
+      rewritten(6, (xml) => lyingDimension(xml).replaceAll('<v>', '<v xml:space="preserve">')),
+    );
+    const messages = await refusal(readTable(file, { limits: { ...importLimits, maxRows: 5 }, onPhase: (p, n) => phases.push([p, n]) }));
+    expect(messages.en).toBe('The sheet has more than 5 rows. Split the list into several files.');
+    expect(phases).toEqual([
+      ['counted', 0],
+      ['parsed', 6],
+    ]);
+  });
+
+  it('takes a sheet at the cap, its empty and styled rows not counted', async () => {
+    const phases: [string, number][] = [];
+    const file = write(
+      'cap.xlsx',
+      rewritten(5, (xml) => xml.replace('</sheetData>', '<row r="7"/><row r="8"><c r="A8" s="1"/></row><row r="9"><c r="A9"><v></v></c></row></sheetData>')),
+    );
+    const table = await readTable(file, { limits: { ...importLimits, maxRows: 5 }, onPhase: (p, n) => phases.push([p, n]) });
+    expect(table.rows).toHaveLength(5);
+    expect(phases).toEqual([
+      ['counted', 5],
+      ['parsed', 5],
+    ]);
   });
 });
 
