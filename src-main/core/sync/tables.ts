@@ -366,6 +366,9 @@ export const syncedTables: readonly SyncedTable[] = [
         ['resolution', 'resolved_at', 'resolved_by'],
         'created_at',
       ),
+      // Written only by the machine that still held the row (snapshot), or only for a code or name
+      // two machines made at once (renamed_to): cells a conflict may lack.
+      part('subject', 'snapshot', 'renamed_to'),
     ],
     derived: [],
     local: ['updated_at'],
