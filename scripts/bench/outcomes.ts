@@ -7,7 +7,7 @@ import type { BenchSection } from './context';
 /**
  * The city's worklist of due and overdue questionnaires over the demo's schedules and responses,
  * through the router as the dashboard calls it, the same list with names as the Enkäter page reads
- * it, and one instrument's results over the whole city. Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
+ * it, the dashboard's summary of it (counts and the first rows), and one instrument's results over the whole city. Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
  * missing) scored in one pass, as a report over a programme-year or an export would. Beside it,
  * the same run merely sums the same answers in a plain loop: the floor that any scoring, with its
  * checks, reverse keys and rules, is measured against.
@@ -62,6 +62,11 @@ export const outcomesSection: BenchSection = async (ctx) => {
     `outcomes.due, the whole city's worklist (${dueCount.toLocaleString('en')} rows) (p50 / p95)`,
     'p95 < 50 ms',
     await ctx.timeCalls(() => ['outcomes.due', {}]),
+  );
+  ctx.record(
+    "outcomes.worklistSummary, the dashboard's counts and first 5 rows (p50 / p95)",
+    'p95 < 50 ms',
+    await ctx.timeCalls(() => ['outcomes.worklistSummary', {}]),
   );
   const worklist = await ctx.app.call('outcomes.worklist', {});
   const worklistCount = worklist.ok ? (worklist.value as unknown[]).length : 0;

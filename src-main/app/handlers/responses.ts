@@ -5,4 +5,7 @@ import type { Handlers, NamesIn } from '../router';
 export const responseHandlers = ({ responses }: Services): Pick<Handlers, NamesIn<'responses'>> => ({
   'responses.record': (input) => responses.record(input),
   'responses.import': (input) => responses.import(input),
+  'responses.entryState': (input, ctx) => responses.entryState(input, ctx.actor),
+  'responses.enter': (input, ctx) => responses.enter(input, ctx.actor),
+  'responses.reconcile': (input) => responses.reconcile(input),
 });

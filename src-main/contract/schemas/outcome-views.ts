@@ -39,6 +39,14 @@ export const worklistRow = dueItem.extend({
   groupStartDate: isoDate,
 });
 
+/** The dashboard's glance: how many are due and overdue, and the first few to close. */
+export const worklistSummaryInput = z
+  .object({ on: isoDate.optional(), limit: z.number().int().min(1).max(20).optional().default(5) })
+  .strict()
+  .optional()
+  .default({ limit: 5 });
+export const worklistSummary = z.object({ due: z.number().int(), overdue: z.number().int(), first: z.array(worklistRow) });
+
 export const groupOutcomesInput = z.object({ groupId: id }).strict();
 /** Each participant's state at every scheduled instrument and time point, in the order of `points`. */
 export const groupOutcomes = z.object({
@@ -125,5 +133,6 @@ export const outcomesReport = z.object({
 export type OutcomesReport = z.infer<typeof outcomesReport>;
 export type InstrumentDetail = z.infer<typeof instrumentDetail>;
 export type WorklistRow = z.infer<typeof worklistRow>;
+export type WorklistSummary = z.infer<typeof worklistSummary>;
 export type GroupOutcomes = z.infer<typeof groupOutcomes>;
 export type OutcomeResults = z.infer<typeof outcomeResults>;

@@ -61,6 +61,7 @@ export const scheduleEntry = z.object({
   months: z.number().int().nullable(),
   windowDays: z.number().int().nullable(),
   missedAfterDays: z.number().int(),
+  doubleEntry: z.boolean(),
 });
 export const scheduleList = z.object({ programmeId: id }).strict();
 export const scheduleInput = z
@@ -72,6 +73,8 @@ export const scheduleInput = z
     windowDays: z.number().int().min(1).max(366).nullable().optional().default(null),
     /** Days a closed window stays overdue before the questionnaire is missed (default 90). */
     missedAfterDays: z.number().int().min(1).max(730).optional().default(90),
+    /** Two different users type each form; only the agreed or reconciled response counts. */
+    doubleEntry: z.boolean().optional().default(false),
   })
   .strict()
   .refine((s) => (s.timepoint.startsWith('fu') ? s.windowDays !== null : s.windowDays === null), { path: ['windowDays'], error: msg('followupWindow') });
@@ -117,6 +120,28 @@ export const scoreRow = z.object({
 });
 export const responseRecorded = z.object({ id, instrument: z.string(), version: z.string(), scores: z.array(scoreRow) });
 
+/** One form: a participant's instrument at a time point. */
+export const entryKey = z.object({ participantId: id, instrument: instrumentCode, timepoint }).strict();
+export const entryDifferences = z.object({
+  date: z.object({ first: isoDate, second: isoDate }).nullable(),
+  items: z.array(z.object({ code: z.string(), first: answerValue, second: answerValue })),
+});
+/** Who has typed a form so far; the answers stay hidden until both typings are in. */
+export const entryState = z.object({
+  doubleEntry: z.boolean(),
+  recorded: z.boolean(),
+  entries: z.array(z.object({ enteredBy: z.string(), userName: z.string(), date: isoDate, mine: z.boolean() })),
+  /** Set when both typings are in and differ. */
+  differences: entryDifferences.nullable(),
+});
+export const entryOutcome = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('waiting') }),
+  z.object({ state: z.literal('differences'), differences: entryDifferences }),
+  z.object({ state: z.literal('recorded'), recorded: responseRecorded }),
+]);
+/** The decision for each item the two typings differ in (null: blank), and the date when they differ in it. */
+export const reconcileInput = entryKey.extend({ date: isoDate.optional(), answers: z.record(z.string().max(40), answerValue) }).strict();
+
 export const scoreList = z.object({ participantId: id.optional() }).strict().optional().default({});
 
 export const responseImportInput = z.object({ text: z.string().max(50_000_000), dryRun: z.boolean(), enteredBy: name }).strict();
@@ -133,5 +158,8 @@ export type InstrumentSummary = z.infer<typeof instrumentSummary>;
 export type ScheduleEntry = z.infer<typeof scheduleEntry>;
 export type DueItemValue = z.infer<typeof dueItem>;
 export type ScoreRowValue = z.infer<typeof scoreRow>;
+export type EntryDifferences = z.infer<typeof entryDifferences>;
+export type EntryStateValue = z.infer<typeof entryState>;
+export type EntryOutcome = z.infer<typeof entryOutcome>;
 export type ImportRowError = z.infer<typeof importRowError>;
 export type ResponseImportResult = z.infer<typeof responseImportResult>;

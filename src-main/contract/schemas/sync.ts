@@ -59,6 +59,11 @@ export const syncConflict = z.object({
   b: side,
   /** Which of the two the engine kept until someone chooses. */
   current: z.enum(CONFLICT_SIDES),
+  /**
+   * Set when the two sides are two rows made with the same code or name on two machines: side b
+   * gave way everywhere and is now called this. Choosing closes the entry; the names stay.
+   */
+  renamedTo: z.string().nullable(),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { InstrumentSource, OutcomeStatus, Respondent } from '../../contract/enums';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
-import { instruments, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
+import { instruments, outcomeEntries, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
 import type { WorklistEnrolment } from '../outcomes/worklist';
 
 export interface InstrumentRow {
@@ -23,6 +23,7 @@ export interface ScheduleRow {
   months: number | null;
   windowDays: number | null;
   missedAfterDays: number;
+  doubleEntry: boolean;
 }
 
 export interface StatusRow {
@@ -40,6 +41,20 @@ export interface ResponseRow {
   date: string;
   enteredBy: string;
   answers: string;
+}
+
+/** One typing of a form that is entered twice, waiting for the other typing or for reconciliation. */
+export interface EntryRow {
+  id: string;
+  participantId: string;
+  instrumentCode: string;
+  instrumentVersion: string;
+  timepoint: string;
+  date: string;
+  enteredBy: string;
+  userName: string;
+  answers: string;
+  createdAt: string;
 }
 
 export interface ScoreRow {
@@ -92,6 +107,19 @@ const scheduleColumns = {
   months: outcomeSchedules.months,
   windowDays: outcomeSchedules.windowDays,
   missedAfterDays: outcomeSchedules.missedAfterDays,
+  doubleEntry: outcomeSchedules.doubleEntry,
+};
+const entryColumns = {
+  id: outcomeEntries.id,
+  participantId: outcomeEntries.participantId,
+  instrumentCode: outcomeEntries.instrumentCode,
+  instrumentVersion: outcomeEntries.instrumentVersion,
+  timepoint: outcomeEntries.timepoint,
+  date: outcomeEntries.date,
+  enteredBy: outcomeEntries.enteredBy,
+  userName: outcomeEntries.userName,
+  answers: outcomeEntries.answers,
+  createdAt: outcomeEntries.createdAt,
 };
 
 /** Instruments, schedules, per-time-point statuses, responses and their stored scores. */
@@ -111,6 +139,34 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     join scheduled on scheduled.programme_id = g.programme_id
     join participants p on p.group_id = g.id
     left join spans on spans.group_id = g.id`);
+  // The same, for groups whose sessions span reaches into [from, to]: a window far from today is never listed.
+  const enrolmentDatesNear = sqlite.prepare(`
+    with scheduled as (select distinct programme_id from outcome_schedules),
+    spans as (
+      select s.group_id, min(coalesce(s.held_date, s.planned_date)) as first, max(coalesce(s.held_date, s.planned_date)) as last
+      from groups g join scheduled on scheduled.programme_id = g.programme_id join sessions s on s.group_id = g.id
+      where s.status <> 'cancelled'
+      group by s.group_id
+      having first <= :to and last >= :from)
+    select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
+           spans.first as firstSession, spans.last as lastSession
+    from spans join groups g on g.id = spans.group_id join participants p on p.group_id = g.id`);
+  // One group's enrolments with its span, for its page: the group's own rows only.
+  const groupEnrolmentDates = sqlite.prepare(`
+    with span as (
+      select min(coalesce(held_date, planned_date)) as first, max(coalesce(held_date, planned_date)) as last
+      from sessions where group_id = :groupId and status <> 'cancelled')
+    select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
+           span.first as firstSession, span.last as lastSession
+    from groups g join participants p on p.group_id = g.id cross join span
+    where g.id = :groupId and exists (select 1 from outcome_schedules s where s.programme_id = g.programme_id)`);
+  const groupResponseKeys = sqlite.prepare(`
+    select r.participant_id as participantId, r.instrument_code as instrumentCode, r.timepoint as timepoint
+    from participants p join outcome_responses r on r.participant_id = p.id where p.group_id = ?`);
+  const groupStatuses = sqlite.prepare(`
+    select s.participant_id as participantId, s.timepoint as timepoint, s.status as status
+    from participants p join outcome_statuses s on s.participant_id = p.id where p.group_id = ?`);
+  const groupNames = sqlite.prepare('select id as participantId, display_name as participantName from participants where group_id = ?');
   const programmeOfParticipant = sqlite.prepare('select g.programme_id from participants p join groups g on g.id = p.group_id where p.id = ?').pluck();
   const responseKeys = sqlite.prepare('select participant_id as participantId, instrument_code as instrumentCode, timepoint from outcome_responses');
   const storedScores = sqlite.prepare(`
@@ -121,6 +177,10 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   const enrolmentNames = sqlite.prepare(`
     select p.id as participantId, p.display_name as participantName, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
     from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id`);
+  const enrolmentNamesOf = sqlite.prepare(`
+    select p.id as participantId, p.display_name as participantName, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
+    from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id
+    where p.id in (select value from json_each(?))`);
   const instrumentScores = sqlite.prepare(`
     select r.participant_id as participantId, g.programme_id as programmeId, r.timepoint as timepoint, s.scale as scale, s.score as score
     from outcome_responses r join outcome_scores s on s.response_id = r.id
@@ -211,6 +271,30 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
           ),
         )
         .get(),
+    /** The typings of one form awaiting agreement, first typed first. */
+    entriesAt: (participantId: string, instrumentCode: string, timepoint: string): EntryRow[] =>
+      orm
+        .select(entryColumns)
+        .from(outcomeEntries)
+        .where(and(eq(outcomeEntries.participantId, participantId), eq(outcomeEntries.instrumentCode, instrumentCode), eq(outcomeEntries.timepoint, timepoint)))
+        // Typings made in the same millisecond keep the order this copy stored them in.
+        .orderBy(asc(outcomeEntries.createdAt), sql`rowid`)
+        .all(),
+    insertEntry(fields: Omit<EntryRow, 'id' | 'createdAt'>): string {
+      const now = clock.now();
+      const id = crypto.randomUUID();
+      orm
+        .insert(outcomeEntries)
+        .values({ ...fields, id, createdAt: now, updatedAt: now })
+        .run();
+      return id;
+    },
+    deleteEntries: (participantId: string, instrumentCode: string, timepoint: string): void => {
+      orm
+        .delete(outcomeEntries)
+        .where(and(eq(outcomeEntries.participantId, participantId), eq(outcomeEntries.instrumentCode, instrumentCode), eq(outcomeEntries.timepoint, timepoint)))
+        .run();
+    },
     response: (id: string): ResponseRow | undefined => orm.select().from(outcomeResponses).where(eq(outcomeResponses.id, id)).get(),
     insertResponse(fields: Omit<ResponseRow, 'id'>): string {
       const now = clock.now();
@@ -246,11 +330,22 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
 
     /** Who each enrolment is and which group it belongs to, in words for the worklist. */
     enrolmentNames: (): EnrolmentName[] => enrolmentNames.all() as EnrolmentName[],
+    /** The same for the given participants only. */
+    enrolmentNamesOf: (participantIds: readonly string[]): EnrolmentName[] => enrolmentNamesOf.all(JSON.stringify(participantIds)) as EnrolmentName[],
     /** Every stored scale score of one instrument (all its versions), with the participant's programme. */
     instrumentScores: (instrumentCode: string): InstrumentScore[] => instrumentScores.all(instrumentCode) as InstrumentScore[],
 
     programmeOfParticipant: (participantId: string): string | undefined => programmeOfParticipant.get(participantId) as string | undefined,
     enrolmentDates: (): EnrolmentDates[] => enrolmentDates.all() as EnrolmentDates[],
+    /** What a group's page needs: its enrolments with dates, their responses, marks and names. */
+    groupEnrolmentDates: (groupId: string): EnrolmentDates[] => groupEnrolmentDates.all({ groupId }) as EnrolmentDates[],
+    groupResponseKeys: (groupId: string): { participantId: string; instrumentCode: string; timepoint: string }[] =>
+      groupResponseKeys.all(groupId) as { participantId: string; instrumentCode: string; timepoint: string }[],
+    groupStatuses: (groupId: string): StatusRow[] => groupStatuses.all(groupId) as StatusRow[],
+    groupNames: (groupId: string): { participantId: string; participantName: string }[] =>
+      groupNames.all(groupId) as { participantId: string; participantName: string }[],
+    /** Enrolments in groups whose first session is on or before `to` and last on or after `from`. */
+    enrolmentDatesNear: (from: string, to: string): EnrolmentDates[] => enrolmentDatesNear.all({ from, to }) as EnrolmentDates[],
     responseKeys: (): { participantId: string; instrumentCode: string; timepoint: string }[] =>
       responseKeys.all() as { participantId: string; instrumentCode: string; timepoint: string }[],
   };

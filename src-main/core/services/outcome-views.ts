@@ -1,4 +1,4 @@
-import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistRow } from '../../contract';
+import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistRow, WorklistSummary } from '../../contract';
 import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
@@ -7,7 +7,7 @@ import { enteredKey, closedKey } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
-import { dueList } from './outcomes';
+import { dueList, dueListNear } from './outcomes';
 
 // One collator for a whole sort: localeCompare with a locale builds a new one per comparison.
 const bySwedish = new Intl.Collator('sv').compare;
@@ -75,6 +75,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
   return {
     instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
 
+    // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
     worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
       const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n]));
       return dueList(repos, on ?? clock.today(), groupId)
@@ -84,28 +85,55 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
             ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
             : [];
         })
-        .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || bySwedish(a.participantName, b.participantName) || a.instrument.localeCompare(b.instrument));
+        .sort(
+          (a, b) =>
+            a.dueTo.localeCompare(b.dueTo) ||
+            bySwedish(a.participantName, b.participantName) ||
+            a.instrument.localeCompare(b.instrument) ||
+            a.timepoint.localeCompare(b.timepoint) ||
+            a.participantId.localeCompare(b.participantId),
+        );
+    },
+
+    /**
+     * The worklist's counts and its first rows in the worklist's order, with names read only for
+     * the rows that can be among them: the whole city's names are what makes the full list slow.
+     */
+    worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
+      const items = dueListNear(repos, on ?? clock.today());
+      const overdue = items.filter((i) => i.status === 'overdue').length;
+      const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
+      const last = byClosing[limit - 1]?.dueTo;
+      const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
+      const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
+      const first = candidates
+        .flatMap((item) => {
+          const n = names.get(item.participantId);
+          return n
+            ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
+            : [];
+        })
+        .sort(
+          (a, b) =>
+            a.dueTo.localeCompare(b.dueTo) ||
+            bySwedish(a.participantName, b.participantName) ||
+            a.instrument.localeCompare(b.instrument) ||
+            a.timepoint.localeCompare(b.timepoint) ||
+            a.participantId.localeCompare(b.participantId),
+        )
+        .slice(0, limit);
+      return { due: items.length - overdue, overdue, first };
     },
 
     group: ({ groupId }: ParsedInput<'outcomes.group'>): GroupOutcomes => {
       const group = repos.groups.row(groupId);
       if (!group) throw notFound({ sv: 'Gruppen', en: 'The group' });
-      const enrolments = repos.outcomes.enrolmentDates().filter((e) => e.groupId === groupId);
+      // Only this group's rows are read: the page opens often, the city's enrolments are many.
+      const enrolments = repos.outcomes.groupEnrolmentDates(groupId);
       const schedule = repos.outcomes.schedulesFor(group.programmeId);
-      const ids = new Set(enrolments.map((e) => e.participantId));
-      const entered = new Set(
-        repos.outcomes
-          .responseKeys()
-          .filter((r) => ids.has(r.participantId))
-          .map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)),
-      );
-      const marks = new Map(
-        repos.outcomes
-          .allStatuses()
-          .filter((s) => ids.has(s.participantId))
-          .map((s) => [closedKey(s.participantId, s.timepoint), s.status] as const),
-      );
-      const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n.participantName]));
+      const entered = new Set(repos.outcomes.groupResponseKeys(groupId).map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)));
+      const marks = new Map(repos.outcomes.groupStatuses(groupId).map((s) => [closedKey(s.participantId, s.timepoint), s.status] as const));
+      const names = new Map(repos.outcomes.groupNames(groupId).map((n) => [n.participantId, n.participantName]));
       const states = groupStates({ enrolments, schedule, entered, marks, today: clock.today() });
       return {
         points: states.points,

@@ -1,7 +1,8 @@
 import type { DueItemValue, ParsedInput, ScheduleEntry, ScoreRowValue } from '../../contract';
 import { AppError, notFound } from '../errors';
 import { parseTimepoint } from '../outcomes/timepoints';
-import { closedKey, computeWorklist, enteredKey } from '../outcomes/worklist';
+import { addDays } from '../domain/dates';
+import { closedKey, computeWorklist, enteredKey, POST_OPEN_DAYS, PRE_OPENS_DAYS_BEFORE } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ServiceContext } from './context';
 import { instrumentCache } from './instruments';
@@ -12,6 +13,28 @@ const participantMissing = () => notFound({ sv: 'Deltagaren', en: 'The participa
 export function dueList(repos: Repos, today: string, groupId?: string): DueItemValue[] {
   const enrolments = repos.outcomes.enrolmentDates().filter((e) => !groupId || e.groupId === groupId);
   const schedule = repos.outcomes.allSchedules();
+  const entered = new Set(repos.outcomes.responseKeys().map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)));
+  const closed = new Set(repos.outcomes.allStatuses().map((s) => closedKey(s.participantId, s.timepoint)));
+  return computeWorklist({ enrolments, schedule, entered, closed, today });
+}
+
+/**
+ * The same list, computed only over groups whose session span can give a window listed today: a
+ * questionnaire is listed from its window's opening until `missedAfterDays` after its close, so a
+ * group whose first session is over four weeks ahead, or whose last ended longer ago than the
+ * longest reach of any schedule point, has nothing on it.
+ */
+export function dueListNear(repos: Repos, today: string): DueItemValue[] {
+  const schedule = repos.outcomes.allSchedules();
+  const reach = Math.max(
+    0,
+    ...schedule.map((s) => {
+      const point = parseTimepoint(s.timepoint);
+      if (point?.kind === 'followup') return point.months * 31 + (s.windowDays ?? 0) + s.missedAfterDays;
+      return point?.kind === 'post' ? POST_OPEN_DAYS + s.missedAfterDays : s.missedAfterDays;
+    }),
+  );
+  const enrolments = repos.outcomes.enrolmentDatesNear(addDays(today, -reach), addDays(today, PRE_OPENS_DAYS_BEFORE));
   const entered = new Set(repos.outcomes.responseKeys().map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)));
   const closed = new Set(repos.outcomes.allStatuses().map((s) => closedKey(s.participantId, s.timepoint)));
   return computeWorklist({ enrolments, schedule, entered, closed, today });
@@ -69,12 +92,13 @@ export function outcomeService({ repos, tx, audit, clock }: ServiceContext) {
           months: point.kind === 'followup' ? point.months : null,
           windowDays: point.kind === 'followup' ? input.windowDays : null,
           missedAfterDays: input.missedAfterDays,
+          doubleEntry: input.doubleEntry,
         });
         audit.record({
           action: 'create',
           entity: 'outcomeSchedule',
           entityId: created.id,
-          fields: ['instrumentCode', 'respondent', 'timepoint', 'windowDays', 'missedAfterDays'],
+          fields: ['instrumentCode', 'respondent', 'timepoint', 'windowDays', 'missedAfterDays', 'doubleEntry'],
         });
         return created;
       }),

@@ -6,6 +6,7 @@ import { checkResponse, shownCell, type CheckedResponse, type RawResponse, type 
 import { scoreRowsOf } from '../outcomes/stored-scores';
 import type { Repos } from '../repos';
 import type { ServiceContext } from './context';
+import { doubleEntryService, typedTwice, type Recorded } from './response-entries';
 import { instrumentCache } from './instruments';
 
 /** Columns every response file has; every other column is an item code. */
@@ -115,6 +116,32 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
     return id;
   };
 
+  /** Stores a checked response with its scores and returns them as the form shows them. */
+  const recordChecked = (checked: CheckedResponse, enteredBy: string): Recorded => {
+    const id = store(checked, enteredBy, instrumentCache(repos));
+    // The log says that answers were written, not which items: item codes are no words for its readers.
+    audit.record({ action: 'create', entity: 'response', entityId: id, fields: ['answers'] });
+    const definition = checked.definition;
+    const stored = new Map(repos.outcomes.scoresOf(id).map((s) => [s.scale, s]));
+    const scores: ScoreRowValue[] = definition.scales
+      .map(({ code }) => stored.get(code)!)
+      .map((s) => ({
+        participantId: checked.participantId,
+        instrument: definition.code,
+        version: definition.version,
+        timepoint: checked.timepoint,
+        scale: s.scale,
+        score: s.score,
+        band: s.band === null ? null : (definition.scales.find((x) => x.code === s.scale)?.bands[s.band]?.label ?? null),
+      }));
+    return { id, instrument: definition.code, version: definition.version, scores };
+  };
+
+  const doubleEntry = (participantId: string, instrument: string, timepoint: string): boolean => {
+    const programmeId = repos.outcomes.programmeOfParticipant(participantId);
+    return !!programmeId && repos.outcomes.schedulesFor(programmeId).some((s) => s.instrumentCode === instrument && s.timepoint === timepoint && s.doubleEntry);
+  };
+
   return {
     /** One participant's answers at one time point, stored with their scale scores. */
     record: (input: ParsedInput<'responses.record'>) =>
@@ -122,25 +149,11 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
         const raw: RawResponse = { ...input };
         const checked = checkResponse(raw, lookupsFor(repos));
         if (!checked.ok) throw refused(checked.faults);
-        const cache = instrumentCache(repos);
-        const id = store(checked.value, input.enteredBy, cache);
-        // The log says that answers were written, not which items: item codes are no words for its readers.
-        audit.record({ action: 'create', entity: 'response', entityId: id, fields: ['answers'] });
-        const definition = checked.value.definition;
-        const stored = new Map(repos.outcomes.scoresOf(id).map((s) => [s.scale, s]));
-        const scores: ScoreRowValue[] = definition.scales
-          .map(({ code }) => stored.get(code)!)
-          .map((s) => ({
-            participantId: input.participantId,
-            instrument: definition.code,
-            version: definition.version,
-            timepoint: input.timepoint,
-            scale: s.scale,
-            score: s.score,
-            band: s.band === null ? null : (definition.scales.find((x) => x.code === s.scale)?.bands[s.band]?.label ?? null),
-          }));
-        return { id, instrument: definition.code, version: definition.version, scores };
+        if (doubleEntry(input.participantId, checked.value.instrumentCode, input.timepoint)) throw typedTwice();
+        return recordChecked(checked.value, input.enteredBy);
       }),
+
+    ...doubleEntryService({ repos, tx, audit }, { lookups: () => lookupsFor(repos), refused, recordChecked, doubleEntry }),
 
     /**
      * A CSV of responses, one per row: every row is checked and every fault reported with its row

@@ -1,6 +1,8 @@
-import type { CellWrite } from './changes';
+import type { CellWrite, Stamped } from './changes';
 import type { DetectedConflict } from './conflicts';
 import { clientOf, timeOf } from './engine/hlc';
+import type { UniqueRename } from './projection';
+import { stableId } from './stable-id';
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 const iso = (hlc: string) => new Date(timeOf(hlc)).toISOString();
@@ -28,3 +30,17 @@ export function conflictRowCells(c: DetectedConflict, detectedAt: string): CellW
     created_at: detectedAt,
   };
 }
+
+/**
+ * The cells of a listed rename: two machines made the same code or name, and the row with the
+ * larger id took a suffix everywhere. Side a is the row that kept the text, side b the one that
+ * gave way; both sides' values are the text as typed, renamed_to says what b became.
+ */
+export function renameRowCells(r: UniqueRename, kept: Stamped, renamed: Stamped, detectedAt: string): CellWrite {
+  return {
+    ...conflictRowCells({ id: renameConflictId(r), table: r.table, rowId: r.renamedId, cell: r.column, a: kept, b: renamed }, detectedAt),
+    renamed_to: r.renamedTo,
+  };
+}
+
+export const renameConflictId = (r: UniqueRename) => stableId('renamed', r.table, r.column, r.keptId, r.renamedId);

@@ -23,6 +23,7 @@ export interface ConflictView {
   a: ConflictSideView;
   b: ConflictSideView;
   current: ConflictSide;
+  renamedTo: string | null;
   detectedAt: string;
   resolvedAt: string | null;
   resolvedBy: string | null;
@@ -94,6 +95,7 @@ export function describeConflict(c: ConflictRow, rows: SyncRowsRepo, whoIs: (cli
     b: { value: readable(c.tbl, c.cell, c.valueB), deleted: c.valueB === null, who: whoIs(c.whoB), at: c.atB },
     // The engine keeps the later write, except that a deletion stands against any edit.
     current: c.valueA === null ? 'a' : 'b',
+    renamedTo: c.renamedTo,
     detectedAt: c.detectedAt,
     resolvedAt: c.resolvedAt,
     resolvedBy: c.resolvedBy,

@@ -31,6 +31,7 @@ export const entityOfTable: Readonly<Record<string, string>> = {
   outcome_schedules: 'outcomeSchedule',
   outcome_statuses: 'outcomeStatus',
   outcome_responses: 'response',
+  outcome_entries: 'responseEntry',
   sync_conflicts: 'syncConflict',
 };
 

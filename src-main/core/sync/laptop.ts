@@ -14,7 +14,10 @@ import { clientIdOfNode } from './engine/hlc';
 import { exchangeEnrolmentCode, type Membership } from './net/enrol';
 import { pinnedSocket } from './net/pinned';
 import type { Channel } from './protocol';
-import { keyOfRowId, syncedTableByName } from './tables';
+import { derivedForWrite, recomputeAfterRow } from './projection';
+import { rowFromSnapshot } from './row-snapshot';
+import { keyOfRowId, syncedTableByName, type SyncedTable } from './tables';
+import type { CellValue } from './changes';
 
 /**
  * Sync on a laptop: joining a server with a code, syncing (in the background in the app, on
@@ -120,6 +123,32 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
     const directory = JSON.parse(state.meta('directory') ?? '{}') as Record<string, string>;
     return directory[clientId] ?? clientId;
   };
+
+  /**
+   * Choosing an edit over a deletion: the row comes back with the cells the editing machine held,
+   * written as a local insert so it syncs (newer than the deletion) to every machine.
+   */
+  function restoreRow(table: SyncedTable, c: ConflictRow, value: CellValue) {
+    const restored = rowFromSnapshot(table.name, c.rowId, c.snapshot, { cell: c.cell, value });
+    const values = restored && derivedForWrite(table, restored, clock.now());
+    if (!values) {
+      throw new AppError('not_found', {
+        sv: 'Raden konflikten gäller är raderad och kan inte tas tillbaka härifrån. Behåll raderingen, eller lägg in raden på nytt med värdet som visas.',
+        en: 'The row the conflict is about has been deleted and cannot be brought back from here. Keep the deletion, or enter the row again with the value shown.',
+      });
+    }
+    try {
+      rows.upsert(table.name, values, []);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) throw err;
+      throw new AppError('conflict', {
+        sv: 'Raden kan inte tas tillbaka: det den hör till är också raderat, eller något annat har tagit dess plats. Behåll raderingen.',
+        en: 'The row cannot be brought back: what it belongs to has been deleted too, or something else has taken its place. Keep the deletion.',
+      });
+    }
+    recomputeAfterRow(table.name, c.rowId, values, { rows, state, stores: ensureBridge(membership()!).stores, repos });
+  }
 
   function ensureBridge(m: Membership): SyncBridge {
     if (bridge) return bridge;
@@ -321,8 +350,9 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       const table = syncedTableByName.get(c.tbl);
       const cell = table?.parts.flatMap((p) => p.cells).find((x) => x.id === c.cell);
       const raw = choice === 'a' ? c.valueA : c.valueB;
-      if (raw === null) {
-        // Keeping a deletion: the row is already gone everywhere; what syncs is the choice.
+      if (raw === null || c.renamedTo !== null) {
+        // Keeping a deletion (the row is already gone everywhere), or taking note of a rename (both
+        // rows keep the names every machine gave them): what syncs is the choice.
         db.sqlite.transaction(() => conflictRepo.markResolved(id, clock.now(), by))();
         this.afterWrite();
         return describeConflict(conflictRepo.get(id)!, rows, whoIs);
@@ -331,13 +361,10 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       const columns = cell ? columnsOfCell(cell, value) : null;
       if (!table || !columns) throw new AppError('validation', { sv: 'Konflikten kan inte lösas här.', en: 'The conflict cannot be resolved here.' });
       db.sqlite.transaction(() => {
-        if (!rows.read(table.name, keyOfRowId(table, c.rowId))) {
-          throw new AppError('not_found', {
-            sv: 'Raden konflikten gäller är raderad. Behåll raderingen, eller lägg in raden på nytt med värdet som visas.',
-            en: 'The row the conflict is about has been deleted. Keep the deletion, or enter the row again with the value shown.',
-          });
-        }
-        rows.update(table.name, keyOfRowId(table, c.rowId), { ...columns, ...(table.local.includes('updated_at') ? { updated_at: clock.now() } : {}) });
+        const key = keyOfRowId(table, c.rowId);
+        if (rows.read(table.name, key))
+          rows.update(table.name, key, { ...columns, ...(table.local.includes('updated_at') ? { updated_at: clock.now() } : {}) });
+        else restoreRow(table, c, value);
         conflictRepo.markResolved(id, clock.now(), by);
       })();
       this.afterWrite();

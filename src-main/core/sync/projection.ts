@@ -16,6 +16,23 @@ export interface ProjectionDeps {
   state: SyncStateRepo;
   stores: StoreSet;
   repos: Repos;
+  /**
+   * The batch carries only names and contact details (a group's identifying scope): rows already
+   * in the tables keep every value their derived columns follow from, so those are not recomputed.
+   */
+  namesOnly?: boolean;
+  /** Told of each row renamed here because another machine made the same code or name. */
+  onRename?: (rename: UniqueRename) => void;
+}
+
+/** Two rows made with the same unique text on two machines: the one that gave way and its new text. */
+export interface UniqueRename {
+  table: string;
+  column: string;
+  keptId: string;
+  renamedId: string;
+  value: string;
+  renamedTo: string;
 }
 
 /** Rows changed by a remote batch, per table. */
@@ -94,6 +111,70 @@ const constraintCode = (err: unknown): string | null => {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') ? code : null;
 };
 
+interface Affected {
+  groups: Set<string>;
+  fidelity: Set<string>;
+  courses: Set<string>;
+  programmes: Set<string>;
+  responses: Set<string>;
+}
+
+const noAffected = (): Affected => ({ groups: new Set(), fidelity: new Set(), courses: new Set(), programmes: new Set(), responses: new Set() });
+
+function noteAffectedRow(affected: Affected, t: SyncedTable, rowId: string, values: RowValues, rows: SyncRowsRepo): void {
+  const group = (id: unknown) => typeof id === 'string' && affected.groups.add(id);
+  switch (t.name) {
+    case 'groups':
+      group(rowId);
+      break;
+    case 'sessions':
+    case 'participants':
+      group(values.group_id);
+      break;
+    case 'attendance':
+      group(rows.groupOfSession(String(values.session_id)));
+      break;
+    case 'fidelity_records':
+      affected.fidelity.add(rowId);
+      group(rows.groupOfSession(rowId));
+      break;
+    case 'programme_rules':
+      affected.programmes.add(rowId);
+      break;
+    case 'courses':
+      affected.courses.add(rowId);
+      break;
+    case 'course_days':
+      affected.courses.add(String(values.course_id));
+      break;
+    case 'outcome_responses':
+      affected.responses.add(rowId);
+      break;
+  }
+}
+
+/** Derived columns after a row was written back locally (a deleted row restored from the conflict list). */
+export function recomputeAfterRow(table: string, rowId: string, values: RowValues, deps: ProjectionDeps): void {
+  const t = syncedTableByName.get(table);
+  if (!t) return;
+  const affected = noAffected();
+  noteAffectedRow(affected, t, rowId, values, deps.rows);
+  recompute(affected, deps);
+}
+
+/** Columns a restored row needs beyond its synced cells: counts derived from them, the local change time. */
+export function derivedForWrite(t: SyncedTable, values: RowValues, updatedAt: string): RowValues | null {
+  const out: RowValues = { ...values };
+  if (t.name === 'fidelity_records') {
+    const counts = fidelityCounts(values);
+    if (!counts) return null;
+    out.covered_count = counts.covered;
+    out.total_count = counts.total;
+  }
+  if (t.local.includes('updated_at')) out.updated_at = updatedAt;
+  return out;
+}
+
 /**
  * Writes what changed in the stores into the tables, in one transaction the caller holds (with
  * capture standing still): deletions children-first, then inserts and updates parents-first.
@@ -104,13 +185,7 @@ const constraintCode = (err: unknown): string | null => {
 export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
   const changedTables = new Set<string>();
   const projected: [string, string][] = [];
-  const affected = {
-    groups: new Set<string>(),
-    fidelity: new Set<string>(),
-    courses: new Set<string>(),
-    programmes: new Set<string>(),
-    responses: new Set<string>(),
-  };
+  const affected = noAffected();
 
   const composedRows = new Map<string, Map<string, Composed>>();
   for (const t of syncedTables) {
@@ -119,37 +194,7 @@ export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
     composedRows.set(t.name, new Map([...ids].map((id) => [id, compose(t, id, deps.stores)])));
   }
 
-  const noteAffected = (t: SyncedTable, rowId: string, values: RowValues) => {
-    const group = (id: unknown) => typeof id === 'string' && affected.groups.add(id);
-    switch (t.name) {
-      case 'groups':
-        group(rowId);
-        break;
-      case 'sessions':
-      case 'participants':
-        group(values.group_id);
-        break;
-      case 'attendance':
-        group(deps.rows.groupOfSession(String(values.session_id)));
-        break;
-      case 'fidelity_records':
-        affected.fidelity.add(rowId);
-        group(deps.rows.groupOfSession(rowId));
-        break;
-      case 'programme_rules':
-        affected.programmes.add(rowId);
-        break;
-      case 'courses':
-        affected.courses.add(rowId);
-        break;
-      case 'course_days':
-        affected.courses.add(String(values.course_id));
-        break;
-      case 'outcome_responses':
-        affected.responses.add(rowId);
-        break;
-    }
-  };
+  const noteAffected = (t: SyncedTable, rowId: string, values: RowValues) => noteAffectedRow(affected, t, rowId, values, deps.rows);
 
   // Deletions, children first.
   for (const t of [...syncedTables].reverse()) {
@@ -180,10 +225,11 @@ export function project(touched: Touched, deps: ProjectionDeps): Set<string> {
     const mark = `${t.name}\u0000${rowId}`;
     if (seen.has(mark)) continue;
     seen.add(mark);
+    const known = deps.namesOnly === true && deps.rows.exists(t.name, t.key, Object.values(keyOfRowId(t, rowId)));
     if (!write(t, rowId, c, deps)) continue;
     changedTables.add(t.name);
     projected.push([t.name, rowId]);
-    noteAffected(t, rowId, c.values);
+    if (!known) noteAffected(t, rowId, c.values);
     for (const waiting of deps.state.waitingOn(t.name, rowId)) {
       const wt = syncedTableByName.get(waiting.tbl);
       if (!wt) continue;
@@ -233,8 +279,12 @@ function write(t: SyncedTable, rowId: string, c: Composed, deps: ProjectionDeps)
         const holder = deps.rows.holderOf(t.name, column, values[column], rowId);
         if (holder) {
           // The larger id gives way on every machine, so all end with the same table.
-          if (holder > rowId) deps.rows.setColumn(t.name, holder, column, `${values[column]} (${holder.slice(0, 4)})`);
-          else values[column] = `${values[column]} (${rowId.slice(0, 4)})`;
+          const value = values[column];
+          const [keptId, renamedId] = holder > rowId ? [rowId, holder] : [holder, rowId];
+          const renamedTo = `${value} (${renamedId.slice(0, 4)})`;
+          if (holder > rowId) deps.rows.setColumn(t.name, holder, column, renamedTo);
+          else values[column] = renamedTo;
+          deps.onRename?.({ table: t.name, column, keptId, renamedId, value, renamedTo });
           continue;
         }
       }
@@ -245,10 +295,7 @@ function write(t: SyncedTable, rowId: string, c: Composed, deps: ProjectionDeps)
   return false;
 }
 
-function recompute(
-  affected: { groups: Set<string>; fidelity: Set<string>; courses: Set<string>; programmes: Set<string>; responses: Set<string> },
-  deps: ProjectionDeps,
-): void {
+function recompute(affected: Affected, deps: ProjectionDeps): void {
   const { repos, rows } = deps;
   for (const programmeId of affected.programmes) for (const g of rows.groupsOfProgramme(programmeId)) affected.groups.add(g);
   for (const sessionId of affected.fidelity) {

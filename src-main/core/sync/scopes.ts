@@ -73,7 +73,8 @@ export function scopesOfRow(t: SyncedTable, rowId: string, row: RowValues, looku
           }
           case 'attendance':
           case 'outcome_statuses':
-          case 'outcome_responses': {
+          case 'outcome_responses':
+          case 'outcome_entries': {
             const g = lookups.groupOfParticipant(String(row.participant_id));
             return only(g && groupScope(g));
           }

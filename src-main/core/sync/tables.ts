@@ -289,7 +289,16 @@ export const syncedTables: readonly SyncedTable[] = [
     name: 'outcome_schedules',
     key: ['id'],
     parts: [
-      part('ref', 'programme_id', 'instrument_code', 'respondent', ['timepoint', 'timepoint', 'months', 'window_days'], 'missed_after_days', 'created_at'),
+      part(
+        'ref',
+        'programme_id',
+        'instrument_code',
+        'respondent',
+        ['timepoint', 'timepoint', 'months', 'window_days'],
+        'missed_after_days',
+        'double_entry',
+        'created_at',
+      ),
     ],
     derived: [],
     local: ['updated_at'],
@@ -309,6 +318,27 @@ export const syncedTables: readonly SyncedTable[] = [
     key: ['id'],
     parts: [
       part('group', 'participant_id', ['instrument', 'instrument_code', 'instrument_version'], 'timepoint', 'date', 'entered_by', 'answers', 'created_at'),
+    ],
+    derived: [],
+    local: ['updated_at'],
+    parents: [parent('participants', 'participant_id'), parent('instruments', ['instrument_code', 'instrument_version'])],
+  },
+  {
+    // A first typing travels so the second person may type it on another computer.
+    name: 'outcome_entries',
+    key: ['id'],
+    parts: [
+      part(
+        'group',
+        'participant_id',
+        ['instrument', 'instrument_code', 'instrument_version'],
+        'timepoint',
+        'date',
+        'entered_by',
+        'user_name',
+        'answers',
+        'created_at',
+      ),
     ],
     derived: [],
     local: ['updated_at'],
@@ -336,6 +366,9 @@ export const syncedTables: readonly SyncedTable[] = [
         ['resolution', 'resolved_at', 'resolved_by'],
         'created_at',
       ),
+      // Written only by the machine that still held the row (snapshot), or only for a code or name
+      // two machines made at once (renamed_to): cells a conflict may lack.
+      part('subject', 'snapshot', 'renamed_to'),
     ],
     derived: [],
     local: ['updated_at'],

@@ -26,6 +26,7 @@ export const auditEntities = [
   'outcomeSchedule',
   'outcomeStatus',
   'response',
+  'responseEntry',
   'export',
   'exportRecipient',
   'exportKey',

@@ -9,6 +9,7 @@ import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
+import { DashboardWorklistPanel } from '../outcomes/DashboardWorklistPanel';
 import { ParticipationPanels } from '../participants/DashboardPanels';
 import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { FollowUpsPanel } from '../supervision/FollowUpList';
@@ -75,6 +76,7 @@ export function DashboardPage() {
               </Panel>
             </div>
             <ParticipationPanels />
+            <DashboardWorklistPanel />
             <div className="dashboard-follow-ups">
               <FollowUpsPanel />
             </div>

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Bilingual, FieldIssue, InstrumentDetail, ProcedureOutput } from '@contract';
+import type { Bilingual, EntryStateValue, FieldIssue, InstrumentDetail, ProcedureOutput } from '@contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,13 +18,14 @@ import { showToast } from '../../stores/toasts';
 import { useVault } from '../../stores/vault';
 import { answerOf, keyOutcome } from './entry-keys';
 import { useTimepointLabel } from './labels';
+import { ReconcileForm } from './ReconcileForm';
 import { ScoreTable } from './ScoreTable';
 import './outcomes.css';
 
-type Recorded = ProcedureOutput<'responses.record'>;
+export type Recorded = ProcedureOutput<'responses.record'>;
 
 /** A message in both languages, so a field error follows a later change of language. */
-const bothLanguages = (key: string, values: Record<string, unknown>): Bilingual => ({
+export const bothLanguages = (key: string, values: Record<string, unknown>): Bilingual => ({
   sv: i18n.getFixedT('sv')(key, values),
   en: i18n.getFixedT('en')(key, values),
 });
@@ -34,12 +35,13 @@ export function EntryPage() {
   const { participantId = '', instrument = '', timepoint = '' } = useParams();
   const definition = useApiQuery('instruments.get', { code: instrument });
   const participant = useApiQuery('participants.get', { id: participantId });
+  const entryState = useApiQuery('responses.entryState', { participantId, instrument, timepoint });
   const timepointLabel = useTimepointLabel();
   const back = <Link to="/outcomes">← {t('outcomes.entry.back')}</Link>;
   const title = t('outcomes.entry.title', { instrument });
 
-  if (!definition.data || !participant.data) {
-    return <PendingPage title={title} back={back} query={definition.data ? participant : definition} />;
+  if (!definition.data || !participant.data || !entryState.data) {
+    return <PendingPage title={title} back={back} query={!definition.data ? definition : !participant.data ? participant : entryState} />;
   }
   return (
     <>
@@ -48,15 +50,54 @@ export function EntryPage() {
         back={back}
         subtitle={t('outcomes.entry.subtitle', { name: participant.data.displayName, timepoint: timepointLabel(timepoint) })}
       />
-      <EntryForm
+      <EntrySteps
         key={`${participantId}|${instrument}|${timepoint}`}
         definition={definition.data}
         participantId={participantId}
         name={participant.data.displayName}
         timepoint={timepoint}
+        state={entryState.data}
       />
     </>
   );
+}
+
+/**
+ * A form entered once goes straight to its scores. One entered twice shows, in turn: the first
+ * typing, a wait for someone else's typing, the second typing, and the differences to reconcile.
+ */
+function EntrySteps({ state, ...props }: Omit<EntryFormProps, 'double' | 'onSaved'> & { state: EntryStateValue }) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState<Recorded | null>(null);
+  if (saved) {
+    return (
+      <Panel id="entry-scores" title={t('outcomes.entry.scores')} focusableHeading>
+        <p role="status">{t('outcomes.entry.savedSummary', { name: props.name })}</p>
+        <ScoreTable definition={props.definition} scores={saved.scores} />
+        <p>
+          <Link to="/outcomes" className="button button--primary">
+            {t('outcomes.entry.again')}
+          </Link>
+        </p>
+      </Panel>
+    );
+  }
+  if (!state.doubleEntry) return <EntryForm {...props} double={null} onSaved={setSaved} />;
+  if (state.differences) return <ReconcileForm {...props} differences={state.differences} onSaved={setSaved} />;
+  const [first] = state.entries;
+  if (first?.mine) {
+    return (
+      <Panel id="entry-waiting" title={t('outcomes.double.waitingTitle')} focusableHeading>
+        <p role="status">{t('outcomes.double.mineWaiting', { date: first.date })}</p>
+        <p>
+          <Link to="/outcomes" className="button button--primary">
+            {t('outcomes.entry.again')}
+          </Link>
+        </p>
+      </Panel>
+    );
+  }
+  return <EntryForm {...props} double={{ firstBy: first?.enteredBy ?? null }} onSaved={setSaved} />;
 }
 
 interface EntryFormProps {
@@ -64,14 +105,19 @@ interface EntryFormProps {
   participantId: string;
   name: string;
   timepoint: string;
+  /** Set when the form is typed twice: who made the first typing, if it is in. */
+  double: { firstBy: string | null } | null;
+  onSaved(recorded: Recorded): void;
 }
 
-function EntryForm({ definition, participantId, name, timepoint }: EntryFormProps) {
+function EntryForm({ definition, participantId, name, timepoint, double, onSaved }: EntryFormProps) {
   const { t } = useTranslation();
   const pick = useBilingual();
   const navigate = useNavigate();
   const userName = useVault((s) => s.status?.userName ?? '');
-  const record = useApiMutation('responses.record');
+  const recordOnce = useApiMutation('responses.record');
+  const enter = useApiMutation('responses.enter');
+  const record = double ? enter : recordOnce;
   const mark = useApiMutation('outcomes.setStatus');
   const [texts, setTexts] = useState<string[]>(() => definition.items.map(() => ''));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -79,7 +125,6 @@ function EntryForm({ definition, participantId, name, timepoint }: EntryFormProp
   const [enteredBy, setEnteredBy] = useState(userName);
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const [refusal, setRefusal] = useState('');
-  const [saved, setSaved] = useState<Recorded | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const saveButton = useRef<HTMLDivElement>(null);
   const items = definition.items;
@@ -150,11 +195,20 @@ function EntryForm({ definition, participantId, name, timepoint }: EntryFormProp
       focusItem(items.findIndex((item) => invalid[`answers.${item.code}`]));
       return;
     }
+    const input = { participantId, instrument: definition.code, version: definition.version, timepoint, date, enteredBy, answers };
     try {
-      const result = await record.mutateAsync({ participantId, instrument: definition.code, version: definition.version, timepoint, date, enteredBy, answers });
+      if (!double) {
+        onSaved(await recordOnce.mutateAsync(input));
+        showToast(t('outcomes.entry.saved'));
+        return;
+      }
+      // The page follows the stored typings: a wait, the differences, or the agreed response.
+      const outcome = await enter.mutateAsync(input);
       setErrors({});
-      setSaved(result);
-      showToast(t('outcomes.entry.saved'));
+      if (outcome.state === 'recorded') {
+        onSaved(outcome.recorded);
+        showToast(t('outcomes.double.agreed'));
+      } else showToast(t(outcome.state === 'waiting' ? 'outcomes.double.firstSaved' : 'outcomes.double.differ'));
     } catch (err) {
       if (!(err instanceof ApiError)) return;
       const placed: Record<string, string> = {};
@@ -177,25 +231,16 @@ function EntryForm({ definition, participantId, name, timepoint }: EntryFormProp
     void navigate('/outcomes');
   };
 
-  if (saved) {
-    return (
-      <Panel id="entry-scores" title={t('outcomes.entry.scores')} focusableHeading>
-        <p role="status">{t('outcomes.entry.savedSummary', { name })}</p>
-        <ScoreTable definition={definition} scores={saved.scores} />
-        <p>
-          <Link to="/outcomes" className="button button--primary">
-            {t('outcomes.entry.again')}
-          </Link>
-        </p>
-      </Panel>
-    );
-  }
-
   const answered = texts.filter((text) => text.trim() !== '').length;
   const withTexts = items.some((i) => i.text);
   return (
     <>
       <form className="form entry-form" onSubmit={(e) => void submit(e)} noValidate>
+        {double && (
+          <p className="alert" role="note">
+            {double.firstBy ? t('outcomes.double.second', { name: double.firstBy }) : t('outcomes.double.first')}
+          </p>
+        )}
         <p className="field__hint">{t('outcomes.entry.howTo')}</p>
         {!definition.licence.itemTextsIncluded && <p className="muted">{t('outcomes.entry.textsMissing', { holder: definition.licence.holder })}</p>}
         <div className="inline-form__fields">
@@ -256,7 +301,11 @@ function EntryForm({ definition, participantId, name, timepoint }: EntryFormProp
         </fieldset>
         <ErrorAlert error={record.error} extraIssues={unplaced} quietOnFieldErrors />
         <div ref={saveButton}>
-          <FormActions saving={record.isPending} submitLabel={t('outcomes.entry.save')} cancel="/outcomes" />
+          <FormActions
+            saving={record.isPending}
+            submitLabel={t(!double ? 'outcomes.entry.save' : double.firstBy ? 'outcomes.double.saveSecond' : 'outcomes.double.saveFirst')}
+            cancel="/outcomes"
+          />
         </div>
       </form>
       <Panel id="entry-no-answer" title={t('outcomes.entry.noAnswer')}>

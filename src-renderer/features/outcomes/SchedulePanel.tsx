@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RESPONDENTS } from '@contract/enums';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { Checkbox } from '../../components/Checkbox';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -63,6 +64,11 @@ function ProgrammeSchedule({ programmeId }: { programmeId: string }) {
                 cell: (s) => t('outcomes.schedule.windowDays', { count: s.missedAfterDays }),
               },
               {
+                key: 'double',
+                header: t('outcomes.schedule.doubleEntry'),
+                cell: (s) => (s.doubleEntry ? t('outcomes.schedule.doubleEntryYes') : t('outcomes.schedule.doubleEntryNo')),
+              },
+              {
                 key: 'remove',
                 header: t('outcomes.schedule.remove'),
                 hiddenHeader: true,
@@ -103,6 +109,7 @@ function AddScheduleForm({ programmeId }: { programmeId: string }) {
   const [months, setMonths] = useState('6');
   const [windowDays, setWindowDays] = useState('30');
   const [missedAfterDays, setMissedAfterDays] = useState('90');
+  const [doubleEntry, setDoubleEntry] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = async (e: FormEvent) => {
@@ -121,6 +128,7 @@ function AddScheduleForm({ programmeId }: { programmeId: string }) {
         timepoint: followup ? `fu${months.trim()}` : kind,
         windowDays: followup ? Number(windowDays) : null,
         missedAfterDays: Number(missedAfterDays),
+        doubleEntry,
       });
       showToast(t('outcomes.schedule.added'));
     } catch (err) {
@@ -198,7 +206,14 @@ function AddScheduleForm({ programmeId }: { programmeId: string }) {
           error={errors.missedAfterDays}
           onChange={(e) => setMissedAfterDays(e.target.value)}
         />
+        <Checkbox
+          id="schedule-double-entry"
+          label={t('outcomes.schedule.doubleEntryField')}
+          checked={doubleEntry}
+          onChange={(e) => setDoubleEntry(e.target.checked)}
+        />
       </div>
+      <p className="field__hint">{t('outcomes.schedule.doubleEntryHint')}</p>
       <ErrorAlert error={add.error} extraIssues={unplaced} quietOnFieldErrors={unplaced.length === 0} />
       <FormActions layout="inline" saving={add.isPending} submitLabel={t('outcomes.schedule.add')} />
     </form>

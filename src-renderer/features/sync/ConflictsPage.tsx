@@ -16,7 +16,9 @@ type Conflict = ProcedureOutput<'sync.conflicts'>[number];
 
 /**
  * Synkkonflikter: the same field changed on two machines before they met. Both values, who and
- * when; the later one stands until someone keeps one of them, and that choice syncs too.
+ * when; the later one stands until someone keeps one of them, and that choice syncs too. A code
+ * or name made on two machines at once is listed with what the row that gave way became; there
+ * is nothing to choose, only to take note of.
  */
 export function ConflictsPage() {
   const { t } = useTranslation();
@@ -32,11 +34,12 @@ export function ConflictsPage() {
   const sideCell = (c: Conflict, side: ConflictSide) => (
     <div className="conflict-side">
       <p className="conflict-side__value">{value(c[side])}</p>
+      {side === 'b' && c.renamedTo !== null && <p className="conflict-side__who">{t('sync.conflicts.renamed', { to: c.renamedTo })}</p>}
       <p className="conflict-side__who">
         {t('sync.conflicts.wrote', { who: c[side].who, at: time.full(c[side].at) })}
         {c.current === side && !c.resolvedAt && <> ({t('sync.conflicts.current')})</>}
       </p>
-      {!c.resolvedAt && (
+      {!c.resolvedAt && c.renamedTo === null && (
         <button
           type="button"
           className="button button--small"
@@ -76,7 +79,22 @@ export function ConflictsPage() {
               {
                 key: 'state',
                 header: t('sync.conflicts.state'),
-                cell: (c) => (c.resolvedAt ? t('sync.conflicts.resolved', { by: c.resolvedBy ?? '', at: time.full(c.resolvedAt) }) : t('sync.conflicts.open')),
+                cell: (c) =>
+                  c.resolvedAt ? (
+                    t('sync.conflicts.resolved', { by: c.resolvedBy ?? '', at: time.full(c.resolvedAt) })
+                  ) : c.renamedTo !== null ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={resolve.isPending}
+                      aria-label={t('sync.conflicts.acknowledgeLabel', { field: field(c), to: c.renamedTo })}
+                      onClick={() => resolve.mutate({ id: c.id, choice: 'b' }, { onSuccess: () => showToast(t('sync.conflicts.kept')) })}
+                    >
+                      {t('sync.conflicts.acknowledge')}
+                    </button>
+                  ) : (
+                    t('sync.conflicts.open')
+                  ),
               },
             ]}
           />

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src-main/core/clock';
 import { addDemoData } from '../../../src-main/core/demo/add-demo';
+import { groupStates } from '../../../src-main/core/outcomes/group-states';
+import { closedKey, enteredKey } from '../../../src-main/core/outcomes/worklist';
+import { createRepos } from '../../../src-main/core/repos';
 import { createTestApp, type TestApp } from '../../helpers/db';
 
 const today = '2025-06-01';
@@ -63,5 +67,63 @@ describe('demo outcomes', () => {
     const due = await t.ok('outcomes.due', {});
     expect(due.some((d) => d.status === 'due')).toBe(true);
     expect(due.some((d) => d.status === 'overdue')).toBe(true);
+  });
+
+  it('summarise the worklist for the dashboard as the full list counts and orders it', async () => {
+    const full = await t.ok('outcomes.worklist', {});
+    const summary = await t.ok('outcomes.worklistSummary', { limit: 7 });
+    expect(summary.due).toBe(full.filter((r) => r.status === 'due').length);
+    expect(summary.overdue).toBe(full.filter((r) => r.status === 'overdue').length);
+    expect(summary.first).toEqual(full.slice(0, 7));
+    // The summary reads only groups near the day; on other days of the demo's years it still agrees.
+    for (const on of ['2023-02-10', '2024-01-08', '2024-08-20', '2025-04-30', '2025-09-15']) {
+      const list = await t.ok('outcomes.worklist', { on });
+      const near = await t.ok('outcomes.worklistSummary', { on, limit: 20 });
+      expect([near.due, near.overdue]).toEqual([list.filter((r) => r.status === 'due').length, list.filter((r) => r.status === 'overdue').length]);
+      expect(near.first).toEqual(list.slice(0, 20));
+    }
+    const later = await t.ok('outcomes.worklistSummary', { on: '2030-01-01' });
+    expect(later).toEqual({ due: 0, overdue: 0, first: [] });
+  });
+
+  it("show a group's grid from that group's rows alone exactly as from the whole city's", async () => {
+    // The grid as it was computed before: every enrolment, response and mark read, then filtered.
+    const repos = createRepos(t.app.db, fixedClock(`${today}T10:00:00.000Z`));
+    const cityWide = (groupId: string, programmeId: string) => {
+      const enrolments = repos.outcomes.enrolmentDates().filter((e) => e.groupId === groupId);
+      const ids = new Set(enrolments.map((e) => e.participantId));
+      const entered = new Set(
+        repos.outcomes
+          .responseKeys()
+          .filter((r) => ids.has(r.participantId))
+          .map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)),
+      );
+      const marks = new Map(
+        repos.outcomes
+          .allStatuses()
+          .filter((s) => ids.has(s.participantId))
+          .map((s) => [closedKey(s.participantId, s.timepoint), s.status] as const),
+      );
+      const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n.participantName]));
+      const states = groupStates({ enrolments, schedule: repos.outcomes.schedulesFor(programmeId), entered, marks, today });
+      return {
+        points: states.points,
+        rows: states.rows.map((r) => ({ ...r, name: names.get(r.participantId) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      };
+    };
+    const groups = all<{ id: string; programmeId: string }>('select id, programme_id as programmeId from groups order by id');
+    let withRows = 0;
+    for (const g of groups) {
+      const grid = await t.ok('outcomes.group', { groupId: g.id });
+      const old = cityWide(g.id, g.programmeId);
+      expect(grid.points).toEqual(old.points);
+      // Names tie on initials: compare as sets of rows, then the order of names.
+      expect([...grid.rows].sort((a, b) => a.participantId.localeCompare(b.participantId))).toEqual(
+        [...old.rows].sort((a, b) => a.participantId.localeCompare(b.participantId)),
+      );
+      expect(grid.rows.map((r) => r.name)).toEqual(old.rows.map((r) => r.name));
+      if (grid.rows.length) withRows++;
+    }
+    expect(withRows).toBeGreaterThan(10);
   });
 });

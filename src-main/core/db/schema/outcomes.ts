@@ -44,6 +44,8 @@ export const outcomeSchedules = sqliteTable(
     windowDays: integer('window_days'),
     /** Days a closed window stays overdue on the worklist; after them the questionnaire is missed, no longer due. */
     missedAfterDays: integer('missed_after_days').notNull().default(90),
+    /** Two people type each paper form; the response counts only once their entries agree or are reconciled. */
+    doubleEntry: integer('double_entry', { mode: 'boolean' }).notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -93,6 +95,35 @@ export const outcomeResponses = sqliteTable(
     foreignKey({ columns: [t.instrumentCode, t.instrumentVersion], foreignColumns: [instruments.code, instruments.version] }).onDelete('restrict'),
     uniqueIndex('outcome_responses_point_unique').on(t.participantId, t.instrumentCode, t.timepoint),
     index('outcome_responses_instrument_idx').on(t.instrumentCode, t.instrumentVersion),
+  ],
+);
+
+/**
+ * A typed copy of a paper form awaiting its second typing, where the schedule asks for double
+ * entry. Nothing reads these as answers: scores, results, export and the worklist see only the
+ * response written once two people's entries agree or their differences are reconciled, and the
+ * entries are deleted then. `user_name` is the signed-in user who typed it; one user types a
+ * form once, so the second entry is always someone else's.
+ */
+export const outcomeEntries = sqliteTable(
+  'outcome_entries',
+  {
+    id: idColumn(),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    instrumentCode: text('instrument_code').notNull(),
+    instrumentVersion: text('instrument_version').notNull(),
+    timepoint: text('timepoint').notNull(),
+    date: text('date').notNull(),
+    enteredBy: text('entered_by').notNull(),
+    userName: text('user_name').notNull(),
+    answers: text('answers').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({ columns: [t.instrumentCode, t.instrumentVersion], foreignColumns: [instruments.code, instruments.version] }).onDelete('restrict'),
+    uniqueIndex('outcome_entries_user_unique').on(t.participantId, t.instrumentCode, t.timepoint, t.userName),
   ],
 );
 

@@ -101,6 +101,10 @@ export const syncConflicts = sqliteTable(
     atB: text('at_b').notNull(),
     whoB: text('who_b').notNull(),
     detectedAt: text('detected_at').notNull(),
+    /** An edit against a deletion: the row's cells (JSON) as the editing machine held them, so choosing the edit can bring it back. */
+    snapshot: text('snapshot'),
+    /** The same code or name made on two machines: what the row that gave way was renamed to (the same everywhere). */
+    renamedTo: text('renamed_to'),
     resolvedAt: text('resolved_at'),
     resolvedBy: text('resolved_by'),
     createdAt: text('created_at').notNull(),

@@ -14,12 +14,14 @@ export interface ConflictRow {
   atB: string;
   whoB: string;
   detectedAt: string;
+  snapshot: string | null;
+  renamedTo: string | null;
   resolvedAt: string | null;
   resolvedBy: string | null;
 }
 
 const columns = `id, tbl, row_id as rowId, cell, value_a as valueA, hlc_a as hlcA, at_a as atA, who_a as whoA,
-  value_b as valueB, hlc_b as hlcB, at_b as atB, who_b as whoB, detected_at as detectedAt, resolved_at as resolvedAt, resolved_by as resolvedBy`;
+  value_b as valueB, hlc_b as hlcB, at_b as atB, who_b as whoB, detected_at as detectedAt, snapshot, renamed_to as renamedTo, resolved_at as resolvedAt, resolved_by as resolvedBy`;
 
 /** The conflict list as this installation holds it (a synced table; the bridge keeps it current). */
 export function syncConflictRepo(sqlite: Database.Database) {

@@ -47,6 +47,7 @@ const tablesOf: Record<ScopeKind, ReadonlySet<string>> = {
     'attendance',
     'outcome_statuses',
     'outcome_responses',
+    'outcome_entries',
     'sync_conflicts',
   ]),
   people: new Set(['participants', 'sync_conflicts']),
@@ -165,11 +166,14 @@ export function createPolicy(index: AccessIndex): Policy {
     };
     for (const [table, rows] of Object.entries(incoming)) {
       const t = syncedTableByName.get(table);
-      if (!t || !['attendance', 'fidelity_records', 'outcome_statuses', 'outcome_responses'].includes(table)) continue;
+      if (!t || !['attendance', 'fidelity_records', 'outcome_statuses', 'outcome_responses', 'outcome_entries'].includes(table)) continue;
       for (const [rowId, cells] of Object.entries(rows)) {
         if (!Object.values(cells).some((c) => c.value !== undefined)) continue;
         const key = keyOfRowId(t, rowId);
-        const participant = table === 'outcome_responses' ? valueAfter(table, rowId, 'participant_id', 'participant_id', cells, store) : key.participant_id;
+        const participant =
+          table === 'outcome_responses' || table === 'outcome_entries'
+            ? valueAfter(table, rowId, 'participant_id', 'participant_id', cells, store)
+            : key.participant_id;
         if (table !== 'fidelity_records' && foreign('participants', participant)) return false;
         if ((table === 'attendance' || table === 'fidelity_records') && foreign('sessions', key.session_id)) return false;
       }

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { startKomet } from '../../src-main/app/komet-app';
+import { makeTempDir } from '../helpers/db';
+import { runKomet } from '../helpers/cli';
+import { dbPath, serverCli, startServerProcess, type ServerProcess } from '../helpers/sync-processes';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { goTo, toast } from './ui-steps';
+
+// Two people on two computers: Bo types the paper form first at the office, the leader types it
+// again on a laptop synced with the city's server, and the two typings are reconciled there.
+let root: string;
+let city: ServerProcess;
+let leaderId: string;
+let participant: { id: string; name: string };
+
+const trivsel = {
+  format: 'komet-instrument/1',
+  code: 'TRIVSEL',
+  version: '1',
+  name: { sv: 'Trivsel i gruppen', en: 'Satisfaction with the group' },
+  respondent: 'parent',
+  licence: { holder: 'Komet', terms: 'Fri att använda.', itemTextsIncluded: true },
+  items: [
+    { code: 't1', min: 1, max: 5, reverse: false },
+    { code: 't2', min: 1, max: 5, reverse: true },
+    { code: 't3', min: 1, max: 5, reverse: false },
+    { code: 't4', min: 1, max: 5, reverse: false },
+  ],
+  scales: [{ code: 'sum', items: ['t1', 't2', 't3', 't4'], method: 'sum', minAnswered: 3, prorate: true }],
+};
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  root = makeTempDir('komet-e2e-double-');
+  const cityDir = path.join(root, 'city');
+  expect(serverCli(['init', '--data', cityDir, '--name', 'Stadens server']).code).toBe(0);
+  city = await startServerProcess(cityDir);
+  const admin = dbPath(root, 'admin');
+  fs.mkdirSync(path.dirname(admin), { recursive: true });
+  expect(runKomet(['demo', '--db', admin, '--unencrypted', '--scale', '0.1', '--seed', '4']).code).toBe(0);
+  expect(
+    runKomet(['sync', 'join', '--db', admin, '--code', serverCli(['enrol', '--data', cityDir, '--name', 'Admin', '--role', 'admin']).stdout.trim()]).code,
+  ).toBe(0);
+  const db = new Database(admin, { readonly: true });
+  const row = db
+    .prepare(
+      `select s.id as leaderId, p.id as participantId, p.display_name as name, g.programme_id as programmeId
+       from staff s join groups g on g.unit_id = s.unit_id join participants p on p.group_id = g.id
+       where s.is_leader = 1 order by s.id, p.id limit 1`,
+    )
+    .get() as { leaderId: string; participantId: string; name: string; programmeId: string };
+  db.close();
+  leaderId = row.leaderId;
+  participant = { id: row.participantId, name: row.name };
+
+  // Bo's first typing, through the app's own procedures as the signed-in user Bo.
+  const office = startKomet({ databasePath: admin, shell: 'test', actor: 'Bo Berg' });
+  const call = async (name: string, input: unknown) => {
+    const r = await office.call(name, input);
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  await call('instruments.import', { text: JSON.stringify(trivsel), source: 'own' });
+  await call('outcomeSchedules.add', { programmeId: row.programmeId, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint: 'pre', doubleEntry: true });
+  const first = await call('responses.enter', {
+    participantId: participant.id,
+    instrument: 'TRIVSEL',
+    timepoint: 'pre',
+    date: '2025-03-01',
+    enteredBy: 'Bo Berg',
+    answers: { t1: 4, t2: 2, t3: null, t4: 3 },
+  });
+  expect(first).toEqual({ state: 'waiting' });
+  office.close();
+  expect(runKomet(['sync', 'now', '--db', admin]).code).toBe(0);
+});
+
+test.afterAll(async () => {
+  await city?.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('a second typing on another computer shows the differences item by item, and one is reconciled by keyboard', async ({ page }) => {
+  test.setTimeout(180_000);
+  const code = serverCli(['enrol', '--data', path.join(root, 'city'), '--name', leaderId, '--role', 'leader']).stdout.trim();
+  await goTo(page, 'Inställningar');
+  await page.getByRole('link', { name: 'Synkronisering' }).click();
+  await page.getByRole('textbox', { name: /Anslutningskod/ }).fill(code);
+  await page.getByRole('button', { name: 'Anslut' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Synkad \d\d:\d\d/ })).toBeVisible({ timeout: 90_000 });
+
+  await page.evaluate((hash) => (window.location.hash = hash), `#/outcomes/entry/${participant.id}/TRIVSEL/pre`);
+  await expect(page.getByRole('note')).toContainText('Bo Berg gjorde den första');
+  const item = (code: string) => page.getByRole('textbox', { name: `Fråga ${code}` });
+  await page.getByRole('textbox', { name: 'Datum då formuläret fylldes i' }).fill('2025-03-01');
+  await item('t1').focus();
+  // t2 typed 3 where Bo typed 2.
+  for (const key of ['4', '3', ' ', '3']) await page.keyboard.press(key);
+  await expect(page.getByRole('button', { name: 'Spara andra inmatningen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(toast(page, 'Inmatningarna skiljer sig åt. Stäm av skillnaderna mot pappret.')).toBeVisible();
+
+  await expect(page.getByRole('heading', { name: 'Stäm av skillnaderna' })).toBeVisible();
+  const t2 = page.getByRole('textbox', { name: 'Fråga t2' });
+  await expect(t2).toBeFocused();
+  await expect(page.getByText('Första: 2 · Andra: 3')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /Fråga t[134]/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The paper says 2: typing it moves on to the save button.
+  await page.keyboard.press('2');
+  await expect(page.getByRole('button', { name: 'Spara de avstämda svaren' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(toast(page, 'Svaren är avstämda och sparade.')).toBeVisible();
+  // t2 = 2 reversed is 4; 4 + 4 + 3 = 11 prorated to four items: 14.67.
+  await expect(page.getByRole('table', { name: 'Skalornas poäng' }).getByRole('row', { name: /sum/ })).toContainText('14,67');
+  await expectNoAxeViolations(page);
+});
