@@ -52,6 +52,7 @@ test('a page form (new group) keeps its draft across a lock, and leaving the pag
   expect(await webStorage(page)).not.toContain('Kista');
 
   await goTo(page, 'Enheter');
+  await expect(page.getByRole('textbox', { name: 'Lokal' })).toHaveCount(0);
   await openRoute(page, '/groups/new');
   await expect(page.getByRole('textbox', { name: 'Lokal' })).toHaveValue('');
 });
@@ -74,8 +75,10 @@ test('the unit, staff, programme, course and supervision forms keep their drafts
     await page.getByLabel(/^Lösenfras( \*)?$/).fill(komet.passphrase);
     await page.getByRole('button', { name: 'Lås upp' }).click();
     await expect(field, route).toHaveValue(text);
-    // Leaving the page drops the draft: coming back starts empty.
+    // Leaving the page drops the draft: coming back starts empty. The form must be gone before
+    // the route is opened again, or the hash change could land before the navigation renders.
     await goTo(page, 'Översikt');
+    await expect(field, route).toHaveCount(0);
     await openRoute(page, route);
     await expect(field, route).toHaveValue('');
   }
