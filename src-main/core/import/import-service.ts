@@ -108,6 +108,21 @@ class TrialOver extends Error {}
 export function importService(ctx: ServiceContext, services: Writers, trial: Writers) {
   const { repos, tx, audit, clock } = ctx;
 
+  /** A saved setting read back through its schema; a damaged one only loses the convenience, so it reads as none. */
+  const readSaved = <T>(key: string, schema: z.ZodType<Record<string, T>>): Record<string, T> | null => {
+    const text = repos.settings.get(key);
+    if (!text) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    if (!schema.safeParse(value).success) return null;
+    // Read back from the parsed JSON as entries, so a header named like a prototype key stays an ordinary string.
+    return Object.fromEntries(Object.entries(value as Record<string, T>));
+  };
+
   /** Creates the plan's new rows through the services. */
   const createRows = (
     kind: ImportKind,
@@ -231,32 +246,12 @@ export function importService(ctx: ServiceContext, services: Writers, trial: Wri
 
     /** Field → header as the last committed import of the kind mapped them, if any. */
     savedMapping(kind: ImportKind): Record<string, string | null> | null {
-      const text = repos.settings.get(mappingKey(kind));
-      if (!text) return null;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        // A damaged saved mapping only loses the convenience: the next file starts from the guess.
-        return null;
-      }
-      if (!savedMappingValue.safeParse(value).success) return null;
-      // Read back from the parsed JSON as entries, so a header named like a prototype key stays an ordinary string.
-      return Object.fromEntries(Object.entries(value as Record<string, string | null>));
+      return readSaved(mappingKey(kind), savedMappingValue);
     },
 
     /** Header → session number (or null) as the last committed attendance import set its matrix columns over their headers. */
     savedSessions(): Record<string, number | null> | null {
-      const text = repos.settings.get(sessionsKey);
-      if (!text) return null;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return null;
-      }
-      if (!savedSessionsValue.safeParse(value).success) return null;
-      return Object.fromEntries(Object.entries(value as Record<string, number | null>));
+      return readSaved(sessionsKey, savedSessionsValue);
     },
 
     /** Removes everything the last import created, newest first, or nothing if any of it is now in use. */
