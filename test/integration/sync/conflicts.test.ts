@@ -1,34 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testLaptop, testServer, type TestLaptop, type TestServer } from '../../helpers/sync-nodes';
-import { groupInput } from '../fixtures';
+import type { TestLaptop } from '../../helpers/sync-nodes';
 import { participantInput } from '../participants-fixtures';
+import { twoLeadersOnOneGroup } from './two-leaders';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup() {
-  const s: TestServer = testServer();
-  cleanups.push(() => s.close());
-  const node = async (identity: Parameters<typeof testLaptop>[1]) => {
-    const l = await testLaptop(s, identity);
-    cleanups.push(() => l.close());
-    return l;
-  };
-  const admin = await node({ personId: null, name: 'Admin', role: 'admin', units: [] });
-  const unit = await admin.t.ok('units.create', { name: 'Enheten', kind: 'district' });
-  const ada = await admin.t.ok('staff.create', { name: 'Ada Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
-  const bo = await admin.t.ok('staff.create', { name: 'Bo Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
-  const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
-  const group = await admin.t.ok('groups.create', groupInput({ programme, unit, leaders: [ada, bo], supervisor: { id: null } } as never) as never);
-  expect(await admin.sync()).toBe(true);
-  const a = await node({ personId: ada.id, name: 'Ada Ledare', role: 'leader', units: [unit.id] });
-  const b = await node({ personId: bo.id, name: 'Bo Ledare', role: 'leader', units: [unit.id] });
-  expect(await a.sync()).toBe(true);
-  expect(await b.sync()).toBe(true);
-  return { s, admin, a, b, group };
-}
+const setup = () => twoLeadersOnOneGroup(cleanups);
 
 async function setNote(l: TestLaptop, groupId: string, note: string) {
   const g = await l.t.ok('groups.get', { id: groupId });
