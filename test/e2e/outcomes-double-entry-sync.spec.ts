@@ -7,6 +7,7 @@ import { runKomet } from '../helpers/cli';
 import { dbPath, serverCli, startServerProcess, type ServerProcess } from '../helpers/sync-processes';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { goTo, toast } from './ui-steps';
+import { trivselFourItems as trivsel } from './trivsel';
 
 // Two people on two computers: Bo types the paper form first at the office, the leader types it
 // again on a laptop synced with the city's server, and the two typings are reconciled there.
@@ -14,22 +15,6 @@ let root: string;
 let city: ServerProcess;
 let leaderId: string;
 let participant: { id: string; name: string };
-
-const trivsel = {
-  format: 'komet-instrument/1',
-  code: 'TRIVSEL',
-  version: '1',
-  name: { sv: 'Trivsel i gruppen', en: 'Satisfaction with the group' },
-  respondent: 'parent',
-  licence: { holder: 'Komet', terms: 'Fri att använda.', itemTextsIncluded: true },
-  items: [
-    { code: 't1', min: 1, max: 5, reverse: false },
-    { code: 't2', min: 1, max: 5, reverse: true },
-    { code: 't3', min: 1, max: 5, reverse: false },
-    { code: 't4', min: 1, max: 5, reverse: false },
-  ],
-  scales: [{ code: 'sum', items: ['t1', 't2', 't3', 't4'], method: 'sum', minAnswered: 3, prorate: true }],
-};
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

@@ -1,23 +1,7 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { arrangeParticipationGroup, openRoute } from './participation-helpers';
 import { arrange, toast } from './ui-steps';
-
-/** Four items 1–5 (t2 reversed): the same small own questionnaire as the other outcome screens use. */
-const trivsel = {
-  format: 'komet-instrument/1',
-  code: 'TRIVSEL',
-  version: '1',
-  name: { sv: 'Trivsel i gruppen', en: 'Satisfaction with the group' },
-  respondent: 'parent',
-  licence: { holder: 'Komet', terms: 'Fri att använda.', itemTextsIncluded: true },
-  items: [
-    { code: 't1', min: 1, max: 5, reverse: false },
-    { code: 't2', min: 1, max: 5, reverse: true },
-    { code: 't3', min: 1, max: 5, reverse: false },
-    { code: 't4', min: 1, max: 5, reverse: false },
-  ],
-  scales: [{ code: 'sum', items: ['t1', 't2', 't3', 't4'], method: 'sum', minAnswered: 3, prorate: true }],
-};
+import { trivselFourItems as trivsel } from './trivsel';
 
 test('a schedule point asks for double entry, and the user who typed the first entry is told someone else types the second', async ({ page, komet }) => {
   test.setTimeout(120_000);
