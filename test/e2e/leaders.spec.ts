@@ -195,3 +195,29 @@ test('certifies with a written reason when the requirements are not met, and pri
   await expect(signature).toHaveCSS('break-before', 'avoid');
   await page.emulateMedia({ media: 'screen' });
 });
+
+test('a city’s leaders come a hundred at a time: paged by keyboard, a search starts again from the first page', async ({ page, komet }) => {
+  test.setTimeout(180_000);
+  const name = (i: number) => `Ledare ${String(i).padStart(3, '0')}`;
+  for (let i = 1; i <= 105; i++) await arrange(komet, 'staff.create', { name: name(i), isLeader: true, isSupervisor: false });
+  await goTo(page, 'Ledare');
+  const table = page.getByRole('table', { name: /Ledare, deras status/ });
+  const pages = page.getByRole('navigation', { name: 'Sidor' }).first();
+  // Nobody needs attention, so the default order (attention first) keeps name order.
+  await expect(table.getByRole('row')).toHaveCount(101);
+  await expect(pages.getByText('Visar 1–100 av 105')).toBeVisible();
+  await expect(leaderRow(page, name(100))).toBeVisible();
+  await expect(leaderRow(page, name(101))).toHaveCount(0);
+
+  await pages.getByRole('button', { name: 'Nästa' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(pages.getByText('Visar 101–105 av 105')).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(leaderRow(page, name(105))).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('searchbox', { name: 'Sök namn' }).fill('Ledare 01');
+  await expect(table.getByRole('row')).toHaveCount(11);
+  await expect(leaderRow(page, name(10))).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sidor' })).toHaveCount(0);
+});

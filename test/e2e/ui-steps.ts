@@ -57,7 +57,11 @@ export async function arrangeGroup(komet: KometServer, suffix = ''): Promise<Arr
 export const mainNav = (page: Page) => page.getByRole('navigation', { name: /Huvudmeny|Main menu/ });
 
 export async function goTo(page: Page, section: string): Promise<void> {
-  await mainNav(page).getByRole('link', { name: section, exact: true }).click();
+  const link = mainNav(page).getByRole('link', { name: section, exact: true });
+  await link.click();
+  // The link turns current in the render that shows its page; the old page's heading alone would
+  // pass before the navigation has landed.
+  await expect(link).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 

@@ -70,6 +70,31 @@ describe('the supervisor overview and the leader page agree', () => {
     expect(names(await overview({ sort: 'groups', direction: 'asc', search: 'ek' }))).toEqual(['Zara Ek', 'Ärla Ek', 'Bo Ek']);
   });
 
+  it('hands out the sorted list a page at a time, with the first leaders needing attention beside it', async () => {
+    for (const name of ['Örjan Al', 'Åsa Berg', 'Zara Ek', 'Ärla Ek', 'Cilla Ny']) await makeStaff(t, { name });
+    await hold(t, w.group, 1);
+    // Sorted by attention: Anna and Bo (one flag each, name order), then the five others A–Ö.
+    const all = ['Anna Lind', 'Bo Ek', 'Cilla Ny', 'Zara Ek', 'Åsa Berg', 'Ärla Ek', 'Örjan Al'];
+    const page = (offset: number, limit: number, attentionLimit = 0) => t.ok('leaders.overview', { sort: 'attention', offset, limit, attentionLimit });
+    const first = await page(0, 3, 1);
+    expect(names(first.rows)).toEqual(all.slice(0, 3));
+    expect(first.total).toBe(7);
+    expect(first.attention.total).toBe(2);
+    expect(names(first.attention.rows)).toEqual(['Anna Lind']);
+    expect(names((await page(3, 3)).rows)).toEqual(all.slice(3, 6));
+    const last = await page(6, 3, 5);
+    expect(names(last.rows)).toEqual(['Örjan Al']);
+    expect(names(last.attention.rows)).toEqual(['Anna Lind', 'Bo Ek']);
+    expect((await page(7, 3)).rows).toEqual([]);
+    // A filter counts and pages only what it keeps.
+    const eks = await t.ok('leaders.overview', { sort: 'name', search: 'ek', offset: 1, limit: 1 });
+    expect([names(eks.rows), eks.total, eks.attention.total]).toEqual([['Zara Ek'], 3, 1]);
+    // Without a limit every row comes back, as the command line asks.
+    expect((await t.ok('leaders.overview', { sort: 'attention' })).rows).toHaveLength(7);
+    await t.fail('leaders.overview', { limit: 0 });
+    await t.fail('leaders.overview', { offset: -1, limit: 10 });
+  });
+
   it('lists on the leader page and the certificate summary only the course days that leader attended, in date order', async () => {
     const second = await makeProgramme(t);
     await course(

@@ -331,11 +331,16 @@ export const leadersOverviewInput = z
     direction: z.enum(['asc', 'desc']).optional(),
     includeArchived: z.boolean().optional().default(false),
     today: isoDate.optional(),
+    /** The page of rows to return, after filtering and sorting; without a limit, every row. */
+    offset: z.number().int().min(0).max(10_000_000).optional().default(0),
+    limit: z.number().int().min(1).max(1000).optional(),
+    /** How many of the leaders needing attention (in the same order) to return beside the page. */
+    attentionLimit: z.number().int().min(0).max(1000).optional().default(0),
   })
   .strict()
   .refine((i) => i.scope === 'all' || i.supervisorId !== undefined, { error: msg('supervisorRequired'), path: ['supervisorId'] })
   .optional()
-  .default({ scope: 'all', attentionOnly: false, sort: 'attention', includeArchived: false });
+  .default({ scope: 'all', attentionOnly: false, sort: 'attention', includeArchived: false, offset: 0, attentionLimit: 0 });
 
 export const leaderRow = z.object({
   leaderId: id,
@@ -357,7 +362,15 @@ export const leaderRow = z.object({
   openFollowUps: z.number().int(),
   attention: z.array(attentionFlag),
 });
-export const leadersOverview = z.object({ today: z.string(), rows: z.array(leaderRow), total: z.number().int(), rules: z.array(attentionRuleInfo) });
+export const leadersOverview = z.object({
+  today: z.string(),
+  /** The requested page of the filtered, sorted leaders; `total` counts them all. */
+  rows: z.array(leaderRow),
+  total: z.number().int(),
+  /** The first `attentionLimit` filtered leaders with a flag, and how many have one. */
+  attention: z.object({ rows: z.array(leaderRow), total: z.number().int() }),
+  rules: z.array(attentionRuleInfo),
+});
 
 export const leaderGroup = z.object({
   groupId: id,

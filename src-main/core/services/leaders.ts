@@ -104,7 +104,14 @@ export function leaderService(ctx: ServiceContext) {
       const primary = sorters[input.sort];
       if (primary) rows.sort((a, b) => sign * primary(a, b));
       else if (sign < 0) rows.reverse();
-      return { today, rows, total: rows.length, rules: ruleExplanations(params) };
+      const needing = rows.filter((r) => r.attention.length > 0);
+      return {
+        today,
+        rows: input.limit === undefined ? rows : rows.slice(input.offset, input.offset + input.limit),
+        total: rows.length,
+        attention: { rows: needing.slice(0, input.attentionLimit), total: needing.length },
+        rules: ruleExplanations(params),
+      };
     },
 
     page: ({ leaderId, today: asOf }: ParsedInput<'leaders.page'>): LeaderPage => {

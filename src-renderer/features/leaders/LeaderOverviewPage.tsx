@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { LeaderRow, PathwayStatus } from '@contract';
@@ -9,6 +10,7 @@ import { Detail } from '../../components/Detail';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
+import type { PaginationProps } from '../../components/Pagination';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { namedChoices, SelectField } from '../../components/SelectField';
@@ -22,6 +24,9 @@ import { useLeaderFilters, type OverviewSortKey } from './filters';
 import { textLimits } from '@contract/limits';
 
 const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
+/** A city has thousands of leaders: the table shows a page, the attention panel its first few. */
+const leaderPageSize = 100;
+const attentionShown = 10;
 
 export function LeaderOverviewPage() {
   const { t } = useTranslation();
@@ -29,6 +34,10 @@ export function LeaderOverviewPage() {
   const pick = useBilingual();
   const filters = useLeaderFilters();
   const { sort, toggle } = useSort<OverviewSortKey>({ key: 'attention', direction: 'descending' });
+  const sortBy = (key: OverviewSortKey) => {
+    toggle(key);
+    filters.setOffset(0);
+  };
   const supervisors = useApiQuery('staff.list', { role: 'supervisor' });
   const programmes = useApiQuery('programmes.list', { includeArchived: false });
 
@@ -45,11 +54,18 @@ export function LeaderOverviewPage() {
       search: filters.search.trim() || undefined,
       sort: sort.key,
       direction: sort.direction === 'ascending' ? 'asc' : 'desc',
+      offset: filters.offset,
+      limit: leaderPageSize,
+      attentionLimit: attentionShown,
     },
     { placeholderData: (previous) => previous },
   );
-  const data = overview.data;
-  const needing = data?.rows.filter((r) => r.attention.length > 0) ?? [];
+
+  // A write or a filter elsewhere can shrink the list under the page being shown.
+  const total = overview.data?.total;
+  useEffect(() => {
+    if (total !== undefined && filters.offset > 0 && filters.offset >= total) filters.setOffset(0);
+  }, [total, filters]);
 
   return (
     <>
@@ -111,12 +127,12 @@ export function LeaderOverviewPage() {
       <QueryState query={overview}>
         {(data) => (
           <>
-            <Panel id="attention-title" title={t('leaders.attention.title')} count={needing.length > 0 && fmt.number(needing.length)}>
-              {needing.length === 0 ? (
+            <Panel id="attention-title" title={t('leaders.attention.title')} count={data.attention.total > 0 && fmt.number(data.attention.total)}>
+              {data.attention.total === 0 ? (
                 <EmptyState title={t('leaders.attention.empty')} />
               ) : (
                 <ul className="attention-list">
-                  {needing.map((r) => (
+                  {data.attention.rows.map((r) => (
                     <li key={r.leaderId} className="attention-list__item">
                       <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
                         {r.name}
@@ -125,6 +141,16 @@ export function LeaderOverviewPage() {
                     </li>
                   ))}
                 </ul>
+              )}
+              {data.attention.total > data.attention.rows.length && (
+                <p className="attention-list__more">
+                  {t('leaders.attention.more', { shown: fmt.number(data.attention.rows.length), count: data.attention.total })}{' '}
+                  {!filters.attentionOnly && (
+                    <button type="button" className="button button--link" onClick={() => filters.set({ attentionOnly: true })}>
+                      {t('leaders.attention.showAll', { count: data.attention.total })}
+                    </button>
+                  )}
+                </p>
               )}
               <details className="trend__table">
                 <summary>{t('leaders.attention.rulesTitle')}</summary>
@@ -138,7 +164,13 @@ export function LeaderOverviewPage() {
               </details>
             </Panel>
 
-            <LeaderTable rows={data.rows} total={data.total} sort={sort} onSort={toggle} />
+            <LeaderTable
+              rows={data.rows}
+              total={data.total}
+              sort={sort}
+              onSort={sortBy}
+              pagination={{ offset: filters.offset, limit: leaderPageSize, total: data.total, onChange: filters.setOffset }}
+            />
           </>
         )}
       </QueryState>
@@ -146,7 +178,15 @@ export function LeaderOverviewPage() {
   );
 }
 
-function LeaderTable({ rows, total, sort, onSort }: { rows: LeaderRow[]; total: number; sort: SortState<OverviewSortKey>; onSort(k: OverviewSortKey): void }) {
+interface LeaderTableProps {
+  rows: LeaderRow[];
+  total: number;
+  sort: SortState<OverviewSortKey>;
+  onSort(k: OverviewSortKey): void;
+  pagination: PaginationProps;
+}
+
+function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -158,6 +198,7 @@ function LeaderTable({ rows, total, sort, onSort }: { rows: LeaderRow[]; total: 
       rowClassName={(r) => (r.active ? undefined : 'is-archived')}
       empty={<EmptyState title={t('leaders.empty')}>{t('leaders.emptyText')}</EmptyState>}
       sort={{ state: sort, onSort }}
+      pagination={pagination}
       columns={[
         {
           key: 'name',

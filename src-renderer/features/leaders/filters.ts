@@ -10,7 +10,10 @@ interface LeaderFilters {
   status: PathwayStatus | '';
   attentionOnly: boolean;
   search: string;
-  set(patch: Partial<Omit<LeaderFilters, 'set'>>): void;
+  /** The first row of the table's page; any other change starts again from the first page. */
+  offset: number;
+  set(patch: Partial<Omit<LeaderFilters, 'set' | 'setOffset' | 'offset'>>): void;
+  setOffset(offset: number): void;
 }
 
 const storageKey = 'komet.leaders.supervisor';
@@ -36,6 +39,8 @@ export const useLeaderFilters = create<LeaderFilters>((set) => {
     status: '',
     attentionOnly: false,
     search: '',
+    offset: 0,
+    setOffset: (offset) => set({ offset }),
     set: (patch) => {
       if (patch.supervisorId !== undefined) {
         try {
@@ -44,7 +49,7 @@ export const useLeaderFilters = create<LeaderFilters>((set) => {
           // Storage may be disabled; the filter still works for this session.
         }
       }
-      set(patch);
+      set({ ...patch, offset: 0 });
     },
   };
 });
