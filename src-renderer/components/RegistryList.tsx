@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiMutation } from '../api/queries';
@@ -8,15 +8,20 @@ import { Checkbox } from './Checkbox';
 import { ConfirmWrite } from './ConfirmDialog';
 import { DataTable, type Column } from './DataTable';
 import { EmptyState } from './EmptyState';
+import { FilterBar, SearchField } from './FilterBar';
 import { PageHeader } from './PageHeader';
 import { QueryState, type QueryLike } from './QueryState';
 import { StatusBadge } from './StatusBadge';
+import { textLimits } from '@contract/limits';
 
 export interface RegistryItem {
   id: string;
   name: string;
   active: boolean;
 }
+
+/** A city has thousands of staff: the list shows a page of them, found by name. */
+const registryPageSize = 100;
 
 interface RegistryListProps<T extends RegistryItem> {
   kind: RegistryKind;
@@ -37,6 +42,15 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
   const setActive = useApiMutation(`${kind}.setActive` as 'units.setActive');
   const remove = useApiMutation(`${kind}.delete` as 'units.delete');
   const [deleting, setDeleting] = useState<T | null>(null);
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const term = search.trim().toLocaleLowerCase('sv');
+  const shown = useMemo(
+    () => (list.data ?? []).filter((i) => (showArchived || i.active) && (!term || i.name.toLocaleLowerCase('sv').includes(term))),
+    [list.data, showArchived, term],
+  );
+  // A write or a filter can shrink the list under the page being shown.
+  const start = offset < shown.length ? offset : 0;
 
   const toggleActive = async (item: T) => {
     try {
@@ -56,19 +70,42 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
   return (
     <>
       <PageHeader title={t(`${kind}.title`)} subtitle={t(`${kind}.intro`)} actions={create} />
-      <div className="toolbar">
-        <Checkbox label={t('registry.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(kind, e.target.checked)} />
-      </div>
+      <FilterBar label={t('registry.filters')} className="registry-filters">
+        <SearchField
+          id={`${kind}-search`}
+          label={t('registry.search')}
+          maxLength={textLimits.search}
+          value={search}
+          onSearch={(value) => {
+            setSearch(value);
+            setOffset(0);
+          }}
+        />
+        <Checkbox
+          className="filters__reset"
+          label={t('registry.showArchived')}
+          checked={showArchived}
+          onChange={(e) => {
+            setShowArchived(kind, e.target.checked);
+            setOffset(0);
+          }}
+        />
+      </FilterBar>
       <QueryState query={list} error={setActive.error}>
-        {(items) => (
+        {() => (
           <DataTable
             caption={t(`${kind}.title`)}
-            rows={items.filter((i) => showArchived || i.active)}
+            rows={shown.slice(start, start + registryPageSize)}
             rowClassName={(item) => (item.active ? undefined : 'is-archived')}
+            pagination={{ offset: start, limit: registryPageSize, total: shown.length, onChange: setOffset }}
             empty={
-              <EmptyState title={t(`${kind}.empty`)} action={create}>
-                {t(`${kind}.emptyText`)}
-              </EmptyState>
+              term ? (
+                <EmptyState title={t('registry.noMatch', { search: search.trim() })} />
+              ) : (
+                <EmptyState title={t(`${kind}.empty`)} action={create}>
+                  {t(`${kind}.emptyText`)}
+                </EmptyState>
+              )
             }
             columns={[
               {

@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { arrangeGroup, goTo, mainNav, toast } from './ui-steps';
+import { arrange, arrangeGroup, goTo, mainNav, toast } from './ui-steps';
 
 test('a programme in use cannot be deleted: the dialog says to archive it, and archiving works', async ({ page, komet }) => {
   await arrangeGroup(komet);
@@ -107,4 +107,32 @@ test('keyboard only: skip link, navigation and creating a unit', async ({ page }
 
   await expect(page.getByRole('heading', { level: 1, name: 'Enheter' })).toBeFocused();
   await expect(page.getByRole('row', { name: /Tangentbordsskolan/ })).toContainText('Skola');
+});
+
+test('a long staff list comes a hundred at a time, and a name search finds anyone in it', async ({ page, komet }) => {
+  test.setTimeout(180_000);
+  const name = (i: number) => `Medarbetare ${String(i).padStart(3, '0')}`;
+  for (let i = 1; i <= 105; i++) await arrange(komet, 'staff.create', { name: name(i), isLeader: true, isSupervisor: false });
+  await goTo(page, 'Medarbetare');
+  const table = page.getByRole('table', { name: 'Medarbetare' });
+  const pages = page.getByRole('navigation', { name: 'Sidor' }).first();
+  await expect(pages.getByText('Visar 1–100 av 105')).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: name(100) })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: name(101) })).toHaveCount(0);
+
+  await pages.getByRole('button', { name: 'Nästa' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(pages.getByText('Visar 101–105 av 105')).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: name(105) })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const search = page.getByRole('searchbox', { name: 'Sök namn' });
+  // Case does not matter; "Medarbetare 010" does not contain "medarbetare 10", 100–105 do.
+  await search.fill('medarbetare 10');
+  await expect(table.getByRole('rowheader')).toContainText([name(100), name(101), name(102), name(103), name(104), name(105)]);
+  await expect(table.getByRole('rowheader')).toHaveCount(6);
+  await expect(page.getByRole('navigation', { name: 'Sidor' })).toHaveCount(0);
+  await search.fill('Ingen sådan');
+  await expect(page.getByText('Inget namn innehåller ”Ingen sådan”.')).toBeVisible();
+  await expectNoAxeViolations(page);
 });
