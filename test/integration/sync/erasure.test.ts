@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testLaptop, testServer, type TestLaptop } from '../../helpers/sync-nodes';
-import { groupInput } from '../fixtures';
+import { twoLeadersOnOneGroup } from './two-leaders';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -13,26 +12,7 @@ const fileBytes = (file: string) => Buffer.concat([file, `${file}-wal`].filter((
 
 describe('erasure', () => {
   it('removes a participant’s name and contact from every laptop and the server, and the deletion carries none', async () => {
-    const s = testServer();
-    cleanups.push(() => s.close());
-    const node = async (identity: Parameters<typeof testLaptop>[1]): Promise<TestLaptop> => {
-      const l = await testLaptop(s, identity);
-      cleanups.push(() => l.close());
-      return l;
-    };
-    const admin = await node({ personId: null, name: 'Admin', role: 'admin', units: [] });
-    const unit = await admin.t.ok('units.create', { name: 'Enheten', kind: 'district' });
-    const ada = await admin.t.ok('staff.create', { name: 'Ada Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
-    const bo = await admin.t.ok('staff.create', { name: 'Bo Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
-    const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
-    const group = await admin.t.ok(
-      'groups.create',
-      groupInput({ programme, unit, leaders: [ada, bo], supervisor: { id: null } } as never, { startDate: '2025-02-24' }) as never,
-    );
-    expect(await admin.sync()).toBe(true);
-    const a = await node({ personId: ada.id, name: 'Ada Ledare', role: 'leader', units: [unit.id] });
-    const b = await node({ personId: bo.id, name: 'Bo Ledare', role: 'leader', units: [unit.id] });
-    expect(await a.sync()).toBe(true);
+    const { s, a, b, group } = await twoLeadersOnOneGroup(cleanups, { startDate: '2025-02-24' });
 
     const name = 'Erika Raderasdotter';
     const contact = 'erika.raderas@example.org';

@@ -7,7 +7,7 @@ import { groupInput } from '../fixtures';
  * leaders share: the starting point for edits made on two machines at once. Everything made is
  * closed through `cleanups`.
  */
-export async function twoLeadersOnOneGroup(cleanups: (() => unknown)[]) {
+export async function twoLeadersOnOneGroup(cleanups: (() => unknown)[], group: { startDate?: string } = {}) {
   const s: TestServer = testServer();
   cleanups.push(() => s.close());
   const node = async (identity: Parameters<typeof testLaptop>[1]): Promise<TestLaptop> => {
@@ -20,11 +20,11 @@ export async function twoLeadersOnOneGroup(cleanups: (() => unknown)[]) {
   const ada = await admin.t.ok('staff.create', { name: 'Ada Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
   const bo = await admin.t.ok('staff.create', { name: 'Bo Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
   const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
-  const group = await admin.t.ok('groups.create', groupInput({ programme, unit, leaders: [ada, bo], supervisor: { id: null } } as never) as never);
+  const made = await admin.t.ok('groups.create', groupInput({ programme, unit, leaders: [ada, bo], supervisor: { id: null } } as never, group) as never);
   expect(await admin.sync()).toBe(true);
   const a = await node({ personId: ada.id, name: 'Ada Ledare', role: 'leader', units: [unit.id] });
   const b = await node({ personId: bo.id, name: 'Bo Ledare', role: 'leader', units: [unit.id] });
   expect(await a.sync()).toBe(true);
   expect(await b.sync()).toBe(true);
-  return { s, admin, a, b, group };
+  return { s, admin, a, b, group: made };
 }
