@@ -12,7 +12,7 @@ export const INSTRUMENTS_FILE = 'instruments.json';
  * The questionnaire files are in a package whose scope holds questionnaire answers; a scope without
  * any gives the same package as before they existed.
  */
-export const hasOutcomes = (outcomes: SourceOutcomes | undefined): outcomes is SourceOutcomes => (outcomes?.responses.length ?? 0) > 0;
+export const hasOutcomes = (outcomes: SourceOutcomes | undefined): outcomes is SourceOutcomes => (outcomes?.instruments.length ?? 0) > 0;
 
 const CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$';
 const TIMEPOINT_PATTERN = '^(pre|post|fu[1-9][0-9]{0,2})$';
@@ -96,7 +96,7 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     primaryKey: [...keyColumns, 'item'],
     foreignKeys: [participantKey],
     *rows() {
-      for (const r of outcomes.responses) {
+      for (const r of outcomes.responses()) {
         if (!keep(r)) continue;
         let answers: Record<string, number | null>;
         try {
@@ -141,7 +141,7 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     primaryKey: [...keyColumns, 'scale'],
     foreignKeys: [participantKey],
     *rows() {
-      for (const s of outcomes.scores) {
+      for (const s of outcomes.scores()) {
         if (!keep(s)) continue;
         yield [
           pseudo('participant', s.participantId),
