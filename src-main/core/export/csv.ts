@@ -65,15 +65,18 @@ function field(cell: Cell, delimiter: ',' | ';'): string {
   return stringifyRecords([[cell]], delimiter).slice(0, -2);
 }
 
-/** One record ending in CRLF, made without csv-stringify's per-field machinery. */
-export function csvLine(row: readonly Cell[], delimiter: ',' | ';' = ','): string {
+/** The fields of a record joined by the delimiter, without its line end: a part of a record to build on. */
+export function csvFields(row: readonly Cell[], delimiter: ',' | ';' = ','): string {
   let line = '';
   for (let i = 0; i < row.length; i++) {
     if (i > 0) line += delimiter;
     line += field(row[i]!, delimiter);
   }
-  return `${line}\r\n`;
+  return line;
 }
+
+/** One record ending in CRLF, made without csv-stringify's per-field machinery. */
+export const csvLine = (row: readonly Cell[], delimiter: ',' | ';' = ','): string => `${csvFields(row, delimiter)}\r\n`;
 
 /** CSV records, each ending in CRLF. */
 export const csvRecords = (rows: readonly (readonly Cell[])[]): string => {
