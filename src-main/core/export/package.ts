@@ -205,11 +205,10 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     file.mtime = mtime;
     zip.add(file);
     const hash = createHash('sha256');
+    // The hash reads the bytes the deflater encoded, block by block: each text is encoded once.
+    file.onBytes = (bytes) => hash.update(bytes);
     return {
-      // Text goes in as a string: the hash, the CRC and zlib each read it as UTF-8 without a
-      // byte copy of every batch held in between.
       push(text: string, final = false) {
-        hash.update(text, 'utf8');
         file.push(text, final);
       },
       digest: (rows?: number): FileDigest => ({ name, bytes: file.size, sha256: hash.digest('hex'), ...(rows === undefined ? {} : { rows }) }),
