@@ -151,10 +151,11 @@ export interface SourceScore {
 }
 
 export interface SourceOutcomes {
-  /** The versions the responses in scope were entered under. */
+  /** The versions the responses in scope were entered under: none when the scope holds no response. */
   instruments: SourceInstrument[];
-  responses: SourceResponse[];
-  scores: SourceScore[];
+  /** Re-readable streams in the files' order: at city scale millions of answers, never all held. */
+  responses: SyncRowSource<SourceResponse>;
+  scores: SyncRowSource<SourceScore>;
 }
 
 /** Rows that may be many (attendance, fidelity) come as re-readable streams, e.g. SQLite iterate(). */

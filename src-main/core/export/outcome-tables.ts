@@ -1,7 +1,8 @@
 import { daysBetween } from '../domain/session-dates';
 import type { SourceGroup, SourceInstrument, SourceOutcomes } from './model';
 import type { Pseudonymiser } from './pseudonym';
-import { bi, type ColumnDef, type TableDef } from './table-def';
+import { csvFields } from './csv';
+import { bi, type Cell, type ColumnDef, type TableDef } from './table-def';
 
 /** The questionnaire files: item answers and scale scores, row-level like participants.csv. */
 export const OUTCOME_TABLE_NAMES = ['responses', 'scores'] as const;
@@ -12,7 +13,7 @@ export const INSTRUMENTS_FILE = 'instruments.json';
  * The questionnaire files are in a package whose scope holds questionnaire answers; a scope without
  * any gives the same package as before they existed.
  */
-export const hasOutcomes = (outcomes: SourceOutcomes | undefined): outcomes is SourceOutcomes => (outcomes?.responses.length ?? 0) > 0;
+export const hasOutcomes = (outcomes: SourceOutcomes | undefined): outcomes is SourceOutcomes => (outcomes?.instruments.length ?? 0) > 0;
 
 const CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$';
 const TIMEPOINT_PATTERN = '^(pre|post|fu[1-9][0-9]{0,2})$';
@@ -67,6 +68,21 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
   const keyColumns = ['participant_id', 'group_id', 'instrument', 'timepoint'];
   const participantKey = { fields: ['participant_id', 'group_id'], reference: { resource: 'participants', fields: ['participant_id', 'group_id'] } };
 
+  /** Each response kept, with the cells its rows share and its answers by item. */
+  const responseRows = function* (): Generator<{ prefix: Cell[]; answers: Record<string, number | null> }> {
+    for (const r of outcomes.responses()) {
+      if (!keep(r)) continue;
+      let answers: Record<string, number | null>;
+      try {
+        answers = JSON.parse(r.answers) as Record<string, number | null>;
+      } catch {
+        continue;
+      }
+      const days = daysBetween(groups.get(r.groupId)!.startDate, r.date);
+      yield { prefix: [pseudo('participant', r.participantId), pseudo('group', r.groupId), r.instrumentCode, r.instrumentVersion, r.timepoint, days], answers };
+    }
+  };
+
   const responses: TableDef = {
     name: 'responses',
     title: bi('Enkätsvar', 'Questionnaire answers'),
@@ -96,17 +112,15 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     primaryKey: [...keyColumns, 'item'],
     foreignKeys: [participantKey],
     *rows() {
-      for (const r of outcomes.responses) {
-        if (!keep(r)) continue;
-        let answers: Record<string, number | null>;
-        try {
-          answers = JSON.parse(r.answers) as Record<string, number | null>;
-        } catch {
-          continue;
-        }
-        const prefix = [pseudo('participant', r.participantId), pseudo('group', r.groupId), r.instrumentCode, r.instrumentVersion, r.timepoint];
-        const days = daysBetween(groups.get(r.groupId)!.startDate, r.date);
-        for (const [item, value] of Object.entries(answers)) yield [...prefix, days, item, typeof value === 'number' ? value : null];
+      for (const { prefix, answers } of responseRows()) {
+        for (const [item, value] of Object.entries(answers)) yield [...prefix, item, typeof value === 'number' ? value : null];
+      }
+    },
+    // A response is one row per item: its six leading cells are written once for all of them.
+    *records(delimiter) {
+      for (const { prefix, answers } of responseRows()) {
+        const head = csvFields(prefix, delimiter) + delimiter;
+        for (const [item, value] of Object.entries(answers)) yield `${head}${csvFields([item, typeof value === 'number' ? value : null], delimiter)}\r\n`;
       }
     },
   };
@@ -141,7 +155,7 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     primaryKey: [...keyColumns, 'scale'],
     foreignKeys: [participantKey],
     *rows() {
-      for (const s of outcomes.scores) {
+      for (const s of outcomes.scores()) {
         if (!keep(s)) continue;
         yield [
           pseudo('participant', s.participantId),

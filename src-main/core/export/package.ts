@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Zip } from 'fflate';
 import { codebook } from './codebook';
-import { csvRecords, EXCEL_BOM, excelCsvRecords, excelName } from './csv';
+import { csvLine, EXCEL_BOM, excelName } from './csv';
 import { dataPackage, type FileDigest } from './datapackage';
 import { ALL } from './disclosure/aggregates';
 import { defaultDisclosureSettings, planDisclosure, type DisclosureAssessment, type DisclosurePlan, type DisclosureSettings } from './disclosure';
@@ -60,7 +60,8 @@ export interface BuiltPackage {
   disclosure: DisclosureAssessment;
 }
 
-const ROWS_PER_BATCH = 500;
+/** Characters of CSV text gathered before they go to the deflater (its blocks are 256 KiB). */
+const PIECE_CHARS = 64 * 1024;
 /** Fast deflate: CSV of ids compresses well even at level 1, and CPU is the export's bottleneck. */
 const DEFLATE_LEVEL = 1;
 
@@ -204,11 +205,10 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     file.mtime = mtime;
     zip.add(file);
     const hash = createHash('sha256');
+    // The hash reads the bytes the deflater encoded, block by block: each text is encoded once.
+    file.onBytes = (bytes) => hash.update(bytes);
     return {
-      // Text goes in as a string: the hash, the CRC and zlib each read it as UTF-8 without a
-      // byte copy of every batch held in between.
       push(text: string, final = false) {
-        hash.update(text, 'utf8');
         file.push(text, final);
       },
       digest: (rows?: number): FileDigest => ({ name, bytes: file.size, sha256: hash.digest('hex'), ...(rows === undefined ? {} : { rows }) }),
@@ -221,54 +221,71 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     yield* drain();
   };
 
-  // A second read of the table's rows, not a copy of the first file: memory stays flat.
-  const writeExcelCopy = async function* (table: TableDef) {
-    const name = excelName(table.name);
+  /**
+   * Writes one table's rows as CSV records, handed to the deflater in pieces of about a block and
+   * each piece's output passed on before the next rows are read. Records are appended to one
+   * string rather than collected as rows first: no array of rows lives between reads.
+   */
+  const writeTable = async function* (name: string, table: TableDef, head: string, line: (row: Cell[]) => string) {
     const file = openFile(name);
-    file.push(EXCEL_BOM + excelCsvRecords([table.columns.map((c) => c.name)]));
+    let text = head;
     let rows = 0;
-    let batch: Cell[][] = [];
-    for await (const row of table.rows()) {
-      batch.push(row);
-      if (batch.length < ROWS_PER_BATCH) continue;
-      rows += batch.length;
-      file.push(excelCsvRecords(batch));
-      batch = [];
-      yield* drain();
+    const source = table.rows();
+    // A synchronous source is read synchronously: `for await` would add a promise per row.
+    if (Symbol.asyncIterator in source) {
+      for await (const row of source) {
+        text += line(row);
+        rows++;
+        if (text.length >= PIECE_CHARS) {
+          file.push(text);
+          text = '';
+          yield* drain();
+        }
+      }
+    } else {
+      for (const row of source) {
+        text += line(row);
+        rows++;
+        if (text.length >= PIECE_CHARS) {
+          file.push(text);
+          text = '';
+          yield* drain();
+        }
+      }
     }
-    rows += batch.length;
-    file.push(batch.length ? excelCsvRecords(batch) : '', true);
+    file.push(text, true);
+    digests.set(name, file.digest(rows));
+    yield* drain();
+  };
+
+  /** A table that writes its own records: the same loop over strings instead of rows. */
+  const writeRecords = function* (name: string, records: Iterable<string>, head: string) {
+    const file = openFile(name);
+    let text = head;
+    let rows = 0;
+    for (const record of records) {
+      text += record;
+      rows++;
+      if (text.length >= PIECE_CHARS) {
+        file.push(text);
+        text = '';
+        yield* drain();
+      }
+    }
+    file.push(text, true);
     digests.set(name, file.digest(rows));
     yield* drain();
   };
 
   for (const table of tables) {
-    const name = `${table.name}.csv`;
-    const file = openFile(name);
-    file.push(csvRecords([table.columns.map((c) => c.name)]));
-    let rows = 0;
-    let batch: Cell[][] = [];
-    /** True when a batch went to the deflater and its output should be handed on. */
-    const add = (row: Cell[]): boolean => {
-      batch.push(row);
-      if (batch.length < ROWS_PER_BATCH) return false;
-      rows += batch.length;
-      file.push(csvRecords(batch));
-      batch = [];
-      return true;
-    };
-    const source = table.rows();
-    // A synchronous source is read synchronously: `for await` would add a promise per row.
-    if (Symbol.asyncIterator in source) {
-      for await (const row of source) if (add(row)) yield* drain();
-    } else {
-      for (const row of source) if (add(row)) yield* drain();
-    }
-    rows += batch.length;
-    file.push(batch.length ? csvRecords(batch) : '', true);
-    digests.set(name, file.digest(rows));
-    yield* drain();
-    if (options.excelCopies) yield* writeExcelCopy(table);
+    const header = table.columns.map((c) => c.name);
+    if (table.records) yield* writeRecords(`${table.name}.csv`, table.records(','), csvLine(header));
+    else yield* writeTable(`${table.name}.csv`, table, csvLine(header), (row) => csvLine(row));
+    // A second read of the table's rows, not a copy of the first file: memory stays flat.
+    if (!options.excelCopies) continue;
+    const excelHead = EXCEL_BOM + csvLine(header, ';');
+    if (table.records) yield* writeRecords(excelName(table.name), table.records(';'), excelHead);
+    else yield* writeTable(excelName(table.name), table, excelHead, (row) => csvLine(row, ';'));
   }
 
   if (hasOutcomes(source.outcomes)) yield* writeWhole(INSTRUMENTS_FILE, instrumentsJson(source.outcomes.instruments));

@@ -37,6 +37,12 @@ export interface TableDef {
   foreignKeys: ForeignKeyDef[];
   /** Rows in column order; re-reading is not required. */
   rows: () => Iterable<Cell[]> | AsyncIterable<Cell[]>;
+  /**
+   * The same rows as CSV records, one string each ending in CRLF, for a table whose rows repeat
+   * long prefixes: each prefix is written once, not once per row. Must give exactly the text the
+   * CSV writer makes of rows().
+   */
+  records?: (delimiter: ',' | ';') => Iterable<string>;
 }
 
 /** Booleans as 1/0: R, SPSS, Stata and Excel all read them as numbers without conversion. */

@@ -40,15 +40,19 @@ export class NativeZipDeflate implements ZipInputFile {
   private block: Buffer | null = null;
   private used = 0;
 
+  /**
+   * Sees every uncompressed byte once, in order, before it is deflated (the package's SHA-256):
+   * the text is encoded as UTF-8 once, into the block, and the checksums read the block.
+   */
+  onBytes: (bytes: Buffer) => void = () => undefined;
+
   /** UTF-8 text; the last piece may be empty. */
   push(text: string, final = false): void {
     const bytes = Buffer.byteLength(text, 'utf8');
-    this.size += bytes;
-    this.crc = crc32(text, this.crc);
     if (this.used + bytes > BLOCK_BYTES && this.used > 0) this.flush(false);
     if (bytes > BLOCK_BYTES) {
-      // Larger than a block (a whole JSON file): deflated straight from the string.
-      this.deflate(text, final);
+      // Larger than a block (a whole JSON file): deflated at once.
+      this.deflate(Buffer.from(text, 'utf8'), final);
       if (final) this.block = null;
       return;
     }
@@ -64,7 +68,10 @@ export class NativeZipDeflate implements ZipInputFile {
     if (final) this.block = null;
   }
 
-  private deflate(input: string | Buffer, final: boolean): void {
+  private deflate(input: Buffer, final: boolean): void {
+    this.size += input.length;
+    this.crc = crc32(input, this.crc);
+    this.onBytes(input);
     let out: Buffer<ArrayBuffer>;
     try {
       out = deflateRawSync(input, { level: this.level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });

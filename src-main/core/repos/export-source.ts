@@ -57,6 +57,10 @@ const PAGE_ROWS = 1000;
  * the old heap, which then grows for garbage.
  */
 const FIDELITY_PAGE_ROWS = 200;
+/** The page cache while an export reads: the indexes its lookups go through, not the tables it reads once. */
+const EXPORT_CACHE_KIB = 16 * 1024;
+/** Groups per page of questionnaire rows: at city scale about 1,500 responses and 8,000 scores. */
+const GROUPS_PER_PAGE = 100;
 
 /** Fidelity component keys of the session plans, mapped onto the engine's fixed kinds. */
 const COMPONENT_KINDS: Record<string, FidelityComponent> = {
@@ -172,19 +176,22 @@ export function exportSourceRepo(sqlite: Database.Database) {
      order by 1, 3, 2`,
   );
   // Responses belong to an enrolment; the export names them by the person, as participants.csv does.
-  const responses = sqlite.prepare<[ScopeParams], SourceResponse>(
+  // They are read a page of groups at a time, in group id order: each page is sorted on its own
+  // (a few thousand rows), and the pages joined give the order of one sort over the whole scope,
+  // which at city scale is a million scores sorted at once and all held as objects.
+  const groupIdsInScope = sqlite.prepare<[ScopeParams], string>(`select g.id from groups g where ${GROUPS_IN_SCOPE} order by g.id`).pluck();
+  const responsesPage = sqlite.prepare<[{ groups: string }], SourceResponse>(
     `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
        r.timepoint, r.date, r.answers
-     from outcome_responses r join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
-     where ${GROUPS_IN_SCOPE}
+     from participants p join outcome_responses r on r.participant_id = p.id
+     where p.group_id in (select value from json_each(@groups))
      order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id`,
   );
-  const scores = sqlite.prepare<[ScopeParams], SourceScore>(
+  const scoresPage = sqlite.prepare<[{ groups: string }], SourceScore>(
     `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
        r.timepoint, sc.scale, sc.score, sc.band
-     from outcome_responses r join outcome_scores sc on sc.response_id = r.id
-       join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
-     where ${GROUPS_IN_SCOPE}
+     from participants p join outcome_responses r on r.participant_id = p.id join outcome_scores sc on sc.response_id = r.id
+     where p.group_id in (select value from json_each(@groups))
      order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id, sc.rowid`,
   );
   const instrumentsUsed = sqlite.prepare<[ScopeParams], SourceInstrument>(
@@ -210,7 +217,32 @@ export function exportSourceRepo(sqlite: Database.Database) {
     }
   }
 
+  let streamingReaders = 0;
+  let usualCacheSize = 0;
+
   return {
+    /**
+     * Shrinks the page cache while an export reads, and returns what puts it back. An export reads
+     * the whole database once, mostly in order; a cache the size of the app's (128 MiB) would fill
+     * with pages never read again and be most of the export's memory. Exports that overlap share
+     * the small cache; the last one to finish puts the usual size back and returns the memory.
+     */
+    streamingCache(): () => void {
+      if (streamingReaders++ === 0) {
+        usualCacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+        sqlite.pragma(`cache_size = -${EXPORT_CACHE_KIB}`);
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--streamingReaders === 0) {
+          sqlite.pragma(`cache_size = ${usualCacheSize}`);
+          sqlite.pragma('shrink_memory');
+        }
+      };
+    },
+
     /** Labels of the chosen programmes and units for the manifest; ids that do not exist are returned as missing. */
     scopeLabels(scope: ExportScopeIds) {
       const p = programmesById.all(JSON.stringify(scope.programmeIds));
@@ -322,6 +354,11 @@ export function exportSourceRepo(sqlite: Database.Database) {
         const personIds = order.map((i) => people[i]!.id);
         return { slot: (rid: number) => slotOf(sorted, rid), personIds };
       };
+      /** One page of groups at a time, each page one short all(): no iterator is left open between pages. */
+      const byGroupPages = function* <T>(page: Database.Statement<[{ groups: string }], T>): Generator<T> {
+        const ids = groupIdsInScope.all(params);
+        for (let i = 0; i < ids.length; i += GROUPS_PER_PAGE) yield* page.all({ groups: JSON.stringify(ids.slice(i, i + GROUPS_PER_PAGE)) });
+      };
       return {
         scope: { from: scope.from, to: scope.to, programmeCodes: labels.programmeCodes, unitNames: labels.unitNames },
         programmes: programmes.all(params),
@@ -331,7 +368,11 @@ export function exportSourceRepo(sqlite: Database.Database) {
         sessions,
         participants: people,
         groupStaff: staff,
-        outcomes: { instruments: instrumentsUsed.all(params), responses: responses.all(params), scores: scores.all(params) },
+        outcomes: {
+          instruments: instrumentsUsed.all(params),
+          responses: () => byGroupPages(responsesPage),
+          scores: () => byGroupPages(scoresPage),
+        },
         // A mark's enrolment and session are found by rowid through their id indexes alone; the
         // sorted rowids of the kept enrolments and sessions in scope do the filtering.
         attendance: function* () {

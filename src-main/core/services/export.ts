@@ -157,106 +157,128 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     return { keyId: key?.keyId ?? null, createdAt: key?.createdAt ?? null, retiredKeys: store.retiredCount() };
   };
 
+  /**
+   * Writes one .age file. Everything that can be refused is checked before the key is read;
+   * the log row is written with the key read (one transaction) and completed or marked failed
+   * afterwards, so an attempt is on record even when the disk fails half-way.
+   */
+  async function runExport(input: ParsedInput<'export.run'>, env: ExportEnv): Promise<ExportRunResult> {
+    const target = targetOf(input);
+    const outFile = writablePath(input.outPath, env, 'outPath', defaultExportName(clock.now()));
+    await checkWritableFolder(outFile);
+    if (await exists(outFile)) throw exportErrors.outputExists();
+    const source = gather(input.scope);
+    const settings = settingsFor(input.k);
+    // The disclosure plan does not depend on the pseudonym key: it is made, and an export that
+    // must be refused is refused, before the key is read or anything is logged.
+    const belowKReason = input.belowKReason;
+    const planned = prepareExport(source, {
+      key: new Uint8Array(32),
+      coarsening: input.coarsening,
+      disclosure: settings,
+      ...(belowKReason === undefined ? {} : { belowKReason }),
+      excelCopies: input.excelCopies,
+    });
+    assertReleasable(planned);
+    const disclosure = planned.plan.assessment;
+    const fingerprints = 'recipients' in target ? target.recipients.map(recipientFingerprint) : [];
+    const exportId = randomUUID();
+    const key = tx(() => {
+      const row = currentKey();
+      store.insertLog({
+        exportId,
+        actor: env.actor,
+        shell: env.shell,
+        scope: JSON.stringify(source.scope),
+        coarsening: JSON.stringify(input.coarsening),
+        recipients: JSON.stringify('recipients' in target ? fingerprints : 'passphrase'),
+        keyId: row.keyId,
+        fileName: path.basename(outFile),
+        disclosure: JSON.stringify(disclosureLog(disclosure)),
+        belowKReason: belowKReason ?? null,
+      });
+      audit.record({
+        action: 'export',
+        entity: 'export',
+        entityId: exportId,
+        fields: belowKReason === undefined ? ['scope', 'recipients'] : ['scope', 'recipients', 'belowKReason'],
+      });
+      return row;
+    });
+    try {
+      const withKey = { ...planned.options, key: key.key };
+      const result = await exportToFile(
+        { ...planned, options: withKey },
+        withKey,
+        { exportId, created: clock.now(), appVersion: env.appVersion, schemaVersion: repos.exportSource.schemaVersion() },
+        target,
+        outFile,
+        options.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor },
+      );
+      const rowCounts = result.manifest.files.filter((f) => f.rows !== undefined).map((f) => ({ file: f.name, rows: f.rows! }));
+      tx(() => store.finishLog(exportId, { status: 'completed', bytes: result.bytes, rowCounts: JSON.stringify(rowCounts) }));
+      return {
+        file: path.resolve(result.file),
+        bytes: result.bytes,
+        exportId,
+        rowCounts,
+        fingerprints: result.recipientFingerprints,
+        passphrase: 'passphrase' in target,
+        keyId: key.keyId,
+        disclosure: disclosureOut(result.disclosure, settings),
+        belowKReason: belowKReason ?? null,
+      };
+    } catch (error) {
+      tx(() => store.finishLog(exportId, { status: 'failed', bytes: null, rowCounts: '[]' }));
+      if (error instanceof AppError) throw error;
+      // A write failure deep in the stream (disk full, folder removed) is still the output's fault.
+      if (
+        (error as { code?: unknown } | null)?.code &&
+        typeof (error as { code: unknown }).code === 'string' &&
+        /^E[A-Z]+$/.test((error as { code: string }).code)
+      ) {
+        throw exportErrors.outputUnwritable();
+      }
+      throw error;
+    }
+  }
+
+  async function previewScope(input: ParsedInput<'export.preview'>): Promise<ExportPreview> {
+    const source = gather(input.scope);
+    const settings = settingsFor(input.k, !input.belowK);
+    // Row counts and the check do not depend on the key; a throwaway one keeps preview read-only.
+    const key = store.currentKey()?.key ?? newExportKey();
+    const preview = await previewExport(source, { key, coarsening: input.coarsening, disclosure: settings });
+    const rowLevel = source.participants.filter((p) => p.consent === 'yes').length;
+    return {
+      tables: Object.entries(preview.rows).map(([file, rows]) => ({ file, rows })),
+      groups: source.groups.length,
+      participants: { total: source.participants.length, rowLevel, aggregatesOnly: source.participants.length - rowLevel },
+      disclosure: disclosureOut(preview.disclosure, settings),
+    };
+  }
+
   return {
     /** Row counts and the disclosure check before anything is written; never creates the key. */
     async preview(input: ParsedInput<'export.preview'>): Promise<ExportPreview> {
-      const source = gather(input.scope);
-      const settings = settingsFor(input.k, !input.belowK);
-      // Row counts and the check do not depend on the key; a throwaway one keeps preview read-only.
-      const key = store.currentKey()?.key ?? newExportKey();
-      const preview = await previewExport(source, { key, coarsening: input.coarsening, disclosure: settings });
-      const rowLevel = source.participants.filter((p) => p.consent === 'yes').length;
-      return {
-        tables: Object.entries(preview.rows).map(([file, rows]) => ({ file, rows })),
-        groups: source.groups.length,
-        participants: { total: source.participants.length, rowLevel, aggregatesOnly: source.participants.length - rowLevel },
-        disclosure: disclosureOut(preview.disclosure, settings),
-      };
+      const release = repos.exportSource.streamingCache();
+      try {
+        return await previewScope(input);
+      } finally {
+        release();
+      }
     },
 
     /**
-     * Writes one .age file. Everything that can be refused is checked before the key is read;
-     * the log row is written with the key read (one transaction) and completed or marked failed
-     * afterwards, so an attempt is on record even when the disk fails half-way.
+     * Writes one .age file, reading with the export's small page cache: the whole database passes
+     * through once, and a cache the size of the app's would only hold pages never read again.
      */
     async run(input: ParsedInput<'export.run'>, env: ExportEnv): Promise<ExportRunResult> {
-      const target = targetOf(input);
-      const outFile = writablePath(input.outPath, env, 'outPath', defaultExportName(clock.now()));
-      await checkWritableFolder(outFile);
-      if (await exists(outFile)) throw exportErrors.outputExists();
-      const source = gather(input.scope);
-      const settings = settingsFor(input.k);
-      // The disclosure plan does not depend on the pseudonym key: it is made, and an export that
-      // must be refused is refused, before the key is read or anything is logged.
-      const belowKReason = input.belowKReason;
-      const planned = prepareExport(source, {
-        key: new Uint8Array(32),
-        coarsening: input.coarsening,
-        disclosure: settings,
-        ...(belowKReason === undefined ? {} : { belowKReason }),
-        excelCopies: input.excelCopies,
-      });
-      assertReleasable(planned);
-      const disclosure = planned.plan.assessment;
-      const fingerprints = 'recipients' in target ? target.recipients.map(recipientFingerprint) : [];
-      const exportId = randomUUID();
-      const key = tx(() => {
-        const row = currentKey();
-        store.insertLog({
-          exportId,
-          actor: env.actor,
-          shell: env.shell,
-          scope: JSON.stringify(source.scope),
-          coarsening: JSON.stringify(input.coarsening),
-          recipients: JSON.stringify('recipients' in target ? fingerprints : 'passphrase'),
-          keyId: row.keyId,
-          fileName: path.basename(outFile),
-          disclosure: JSON.stringify(disclosureLog(disclosure)),
-          belowKReason: belowKReason ?? null,
-        });
-        audit.record({
-          action: 'export',
-          entity: 'export',
-          entityId: exportId,
-          fields: belowKReason === undefined ? ['scope', 'recipients'] : ['scope', 'recipients', 'belowKReason'],
-        });
-        return row;
-      });
+      const release = repos.exportSource.streamingCache();
       try {
-        const withKey = { ...planned.options, key: key.key };
-        const result = await exportToFile(
-          { ...planned, options: withKey },
-          withKey,
-          { exportId, created: clock.now(), appVersion: env.appVersion, schemaVersion: repos.exportSource.schemaVersion() },
-          target,
-          outFile,
-          options.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor },
-        );
-        const rowCounts = result.manifest.files.filter((f) => f.rows !== undefined).map((f) => ({ file: f.name, rows: f.rows! }));
-        tx(() => store.finishLog(exportId, { status: 'completed', bytes: result.bytes, rowCounts: JSON.stringify(rowCounts) }));
-        return {
-          file: path.resolve(result.file),
-          bytes: result.bytes,
-          exportId,
-          rowCounts,
-          fingerprints: result.recipientFingerprints,
-          passphrase: 'passphrase' in target,
-          keyId: key.keyId,
-          disclosure: disclosureOut(result.disclosure, settings),
-          belowKReason: belowKReason ?? null,
-        };
-      } catch (error) {
-        tx(() => store.finishLog(exportId, { status: 'failed', bytes: null, rowCounts: '[]' }));
-        if (error instanceof AppError) throw error;
-        // A write failure deep in the stream (disk full, folder removed) is still the output's fault.
-        if (
-          (error as { code?: unknown } | null)?.code &&
-          typeof (error as { code: unknown }).code === 'string' &&
-          /^E[A-Z]+$/.test((error as { code: string }).code)
-        ) {
-          throw exportErrors.outputUnwritable();
-        }
-        throw error;
+        return await runExport(input, env);
+      } finally {
+        release();
       }
     },
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { csvRecords, excelCsvRecords } from '../../../src-main/core/export/csv';
+import type { SourceGroup, SourceResponse } from '../../../src-main/core/export/model';
+import { buildOutcomeTables } from '../../../src-main/core/export/outcome-tables';
+import { createPseudonymiser } from '../../../src-main/core/export/pseudonym';
+import type { ColumnDef } from '../../../src-main/core/export/table-def';
+import { TEST_KEY } from './fixtures';
+
+/**
+ * responses.csv is written from records that write each response's shared cells once; they must
+ * be the very text the CSV writer makes of the table's rows, for either separator, hostile codes included.
+ */
+
+const group = (id: string): SourceGroup => ({
+  id,
+  attendanceRecording: 'per_person',
+  programmeId: 'p',
+  unitId: 'u',
+  startDate: '2025-03-03',
+  status: 'completed',
+});
+const responses: SourceResponse[] = [
+  {
+    participantId: 'a',
+    groupId: 'g1',
+    instrumentCode: 'SDQ',
+    instrumentVersion: '1',
+    timepoint: 'pre',
+    date: '2025-02-24',
+    answers: '{"q1":1,"q2":null,"q3":4}',
+  },
+  {
+    participantId: 'b',
+    groupId: 'g1',
+    instrumentCode: 'X;=1',
+    instrumentVersion: '-2,"3"',
+    timepoint: 'post',
+    date: '2025-04-07',
+    answers: '{"=cmd":2,"a,b":0}',
+  },
+  { participantId: 'c', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'fu6', date: '2025-10-01', answers: 'not json' },
+  { participantId: 'left-out', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '{"q1":5}' },
+  { participantId: 'd', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '{}' },
+  { participantId: 'e', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '{"q1":-1.5}' },
+];
+
+describe('responses.csv records', () => {
+  it('are the text the CSV writer makes of the rows, with either separator', () => {
+    const column = (name: string): ColumnDef => ({ name, type: 'string', required: true, description: { sv: name, en: name } });
+    const [table] = buildOutcomeTables({
+      outcomes: { instruments: [{ code: 'SDQ', version: '1', definition: '{}' }], responses: () => responses, scores: () => [] },
+      pseudo: createPseudonymiser(TEST_KEY),
+      groups: new Map([
+        ['g1', group('g1')],
+        ['g2', group('g2')],
+      ]),
+      isEnrolled: (participantId) => participantId !== 'left-out',
+      participantIdColumn: column('participant_id'),
+      groupIdColumn: column('group_id'),
+    });
+    const rows = [...(table!.rows() as Iterable<(string | number | null)[]>)];
+    // Three answers of a, two of b, one of e: c's answers are not JSON, d's are none.
+    expect(rows).toHaveLength(6);
+    expect([...table!.records!(',')].join('')).toBe(csvRecords(rows));
+    expect([...table!.records!(';')].join('')).toBe(excelCsvRecords(rows));
+  });
+});
