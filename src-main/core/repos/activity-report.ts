@@ -36,8 +36,10 @@ const scope = `(@units = '[]' or g.unit_id in (select value from json_each(@unit
   and (@programmes = '[]' or g.programme_id in (select value from json_each(@programmes)))`;
 
 // The cohort is every enrolment (moves excepted) in a group that started in the period: the same
-// rule the FoU aggregates and the dashboard's completion rate use, so the figures agree.
-const cohort = `from participants p join groups g on g.id = p.group_id
+// rule the FoU aggregates and the dashboard's completion rate use, so the figures agree. From the
+// period's groups to their enrolments (cross join keeps that order) through the participants'
+// covering index, which holds every column read here, so no participant row is read.
+const cohort = `from groups g cross join participants p on p.group_id = g.id
   where g.start_date between @from and @to and p.status <> 'moved' and ${scope}`;
 
 // Counts-only groups judge no one: their parents are "unrecorded" rather than not started.
@@ -49,21 +51,32 @@ const category = `case
   when p.status = 'not_completed' then 'notCompleted'
   else 'droppedOut' end`;
 
-const startedCohort = `select p.id ${cohort} and (${category}) in ('ongoing', 'completed', 'notCompleted', 'droppedOut')`;
+/** The categories of parents who started (attended at least once, or are judged as if they had). */
+export const startedCategories: readonly ParentCategory[] = ['ongoing', 'completed', 'notCompleted', 'droppedOut'];
 
-// Held sessions count by their planned date, as on the dashboard and in the statistics.
-const heldInPeriod = `select s.id, s.group_id, s.fidelity_percent from sessions s join groups g on g.id = s.group_id
-  where s.status = 'held' and s.planned_date between @from and @to and ${scope}`;
+const startedCohort = `select p.id ${cohort} and (${category}) in (${startedCategories.map((c) => `'${c}'`).join(', ')})`;
+
+// The groups that held a session in the period (held sessions count by their planned date, as on
+// the dashboard and in the statistics), each once, within the scope: the held sessions are read
+// from the status/date index, and each group's row once rather than once per session.
+const heldGroups = `select g.id as id, g.programme_id as programmeId, g.supervisor_id as supervisorId
+  from (select distinct group_id from sessions where status = 'held' and planned_date between @from and @to) d
+    cross join groups g on g.id = d.group_id
+  where ${scope}`;
 
 /** Read-only queries behind the activity report; each is bounded by the period's index ranges. */
 export function activityReportRepo(sqlite: Database.Database) {
+  // The groups that started or held a session in the period, then each one's sessions through the
+  // group's session index (which holds status and dates), instead of testing every group.
   const groups = sqlite.prepare<[ReportWindow], ReportGroupRow>(
-    `select g.unit_id as unitId, g.programme_id as programmeId, g.start_date as startDate, g.status as status,
+    `with candidates(id) as (
+       select id from groups where start_date between @from and @to
+       union select group_id from sessions where status = 'held' and planned_date between @from and @to)
+     select g.unit_id as unitId, g.programme_id as programmeId, g.start_date as startDate, g.status as status,
        coalesce(sum(case when s.status = 'held' and s.planned_date between @from and @to then 1 else 0 end), 0) as heldInPeriod,
        max(case when s.status = 'held' then s.planned_date end) as lastHeld
-     from groups g left join sessions s on s.group_id = g.id
-     where ${scope} and (g.start_date between @from and @to
-       or g.id in (select group_id from sessions where status = 'held' and planned_date between @from and @to))
+     from candidates c cross join groups g on g.id = c.id left join sessions s on s.group_id = g.id
+     where ${scope}
      group by g.id`,
   );
   const parents = sqlite.prepare<[ReportWindow], ParentCountRow>(
@@ -72,11 +85,12 @@ export function activityReportRepo(sqlite: Database.Database) {
        coalesce(sum(case when g.tracks_attendance = 1 then p.marked_count else 0 end), 0) as marked
      ${cohort} group by 1, 2, 3`,
   );
-  const familiesByUnit = sqlite.prepare<[ReportWindow], { key: string; n: number }>(
-    `select g.unit_id as key, count(distinct p.family_id) as n ${cohort} group by 1`,
-  );
-  const familiesByProgramme = sqlite.prepare<[ReportWindow], { key: string; n: number }>(
-    `select g.programme_id as key, count(distinct p.family_id) as n ${cohort} group by 1`,
+  // Families by unit and by programme from one pass over the cohort.
+  const families = sqlite.prepare<[ReportWindow], { by: 'unit' | 'programme'; key: string; n: number }>(
+    `with c as materialized (select g.unit_id as unitId, g.programme_id as programmeId, p.family_id as familyId ${cohort})
+     select 'unit' as by, unitId as key, count(distinct familyId) as n from c group by unitId
+     union all
+     select 'programme', programmeId, count(distinct familyId) from c group by programmeId`,
   );
   const dropouts = sqlite.prepare<[ReportWindow], { session: number; n: number }>(
     `select coalesce(p.last_session_attended, 0) as session, count(*) as n ${cohort} and (${category}) = 'droppedOut' group by 1 order by 1`,
@@ -94,18 +108,22 @@ export function activityReportRepo(sqlite: Database.Database) {
        and (@programmes = '[]' or ce.programme_id in (select value from json_each(@programmes)))
        and (@units = '[]' or st.unit_id in (select value from json_each(@units)))`,
   );
-  const activeLeaders = sqlite.prepare<[ReportWindow], { n: number }>(
-    `select count(distinct gl.staff_id) as n from (select distinct group_id from (${heldInPeriod})) h
-     join group_leaders gl on gl.group_id = h.group_id`,
-  );
-  // A first group under supervision: someone else supervises it and the leader was not yet
-  // certified in its programme when the period began.
-  const supervisedFirst = sqlite.prepare<[ReportWindow], { n: number }>(
-    `select count(distinct gl.staff_id) as n from (select distinct group_id from (${heldInPeriod})) h
-       join group_leaders gl on gl.group_id = h.group_id join groups g on g.id = gl.group_id
-     where g.supervisor_id is not null and g.supervisor_id <> gl.staff_id
-       and not exists (select 1 from certifications ce where ce.leader_id = gl.staff_id
-         and ce.programme_id = g.programme_id and ce.date < @from)`,
+  // Active leaders, leaders on a supervised first group and fidelity, from one list of the
+  // period's groups. A first group under supervision: someone else supervises it and the leader
+  // was not yet certified in its programme when the period began. Fidelity reads each group's
+  // held sessions through the group's session index, which holds the date and the fidelity.
+  const heldFigures = sqlite.prepare<[ReportWindow], { active: number; supervisedFirst: number; held: number; recorded: number; mean: number | null }>(
+    `with h as materialized (${heldGroups})
+     select
+       (select count(distinct gl.staff_id) from h cross join group_leaders gl on gl.group_id = h.id) as active,
+       (select count(distinct gl.staff_id) from h cross join group_leaders gl on gl.group_id = h.id
+        where h.supervisorId is not null and h.supervisorId <> gl.staff_id
+          and not exists (select 1 from certifications ce where ce.leader_id = gl.staff_id
+            and ce.programme_id = h.programmeId and ce.date < @from)) as supervisedFirst,
+       f.held as held, f.recorded as recorded, f.mean as mean
+     from (select count(*) as held, count(s.fidelity_percent) as recorded, avg(s.fidelity_percent) as mean
+       from h cross join sessions s on s.group_id = h.id
+       where s.status = 'held' and +s.planned_date between @from and @to) f`,
   );
   // With a scope, a supervision session counts when it was about a group in scope.
   const supervision = sqlite.prepare<[ReportWindow], { sessions: number; attendances: number }>(
@@ -114,48 +132,55 @@ export function activityReportRepo(sqlite: Database.Database) {
      where ss.date between @from and @to and ((@units = '[]' and @programmes = '[]') or exists (
        select 1 from supervision_groups sg join groups g on g.id = sg.group_id where sg.supervision_id = ss.id and ${scope}))`,
   );
-  const fidelity = sqlite.prepare<[ReportWindow], { held: number; recorded: number; mean: number | null }>(
-    `select count(*) as held, count(fidelity_percent) as recorded, avg(fidelity_percent) as mean from (${heldInPeriod})`,
-  );
   const hasOutcomeData = sqlite.prepare<[], { n: number }>(
     `select (select count(*) from outcome_schedules) + (select count(*) from (select 1 from outcome_responses limit 1)) as n`,
   );
   const returns = sqlite.prepare<[ReportWindow], { timepoint: string; n: number }>(
     `select r.timepoint as timepoint, count(distinct r.participant_id) as n
-     from (${startedCohort}) c join outcome_responses r on r.participant_id = c.id group by 1`,
+     from (${startedCohort}) c cross join outcome_responses r on r.participant_id = c.id group by 1`,
   );
   const scheduledTimepoints = sqlite.prepare<[ReportWindow], { timepoint: string }>(
     `select distinct os.timepoint as timepoint from outcome_schedules os
      where (@programmes = '[]' or os.programme_id in (select value from json_each(@programmes)))`,
   );
-  const startedCount = sqlite.prepare<[ReportWindow], { n: number }>(`select count(*) as n from (${startedCohort})`);
+  // From the parents who started to their 'pre' answers and the 'post' answer to the same
+  // instrument, both through the responses' time point index (which holds the response id), then
+  // to the two scores of each scale through the scores' covering index.
   const prePost = sqlite.prepare<[ReportWindow], { instrument: string; scale: string; n: number; pre: number; post: number }>(
     `select a.instrument_code as instrument, sa.scale as scale, count(*) as n, avg(sa.score) as pre, avg(sb.score) as post
-     from outcome_responses a join outcome_scores sa on sa.response_id = a.id
-       join outcome_responses b on b.participant_id = a.participant_id and b.instrument_code = a.instrument_code and b.timepoint = 'post'
-       join outcome_scores sb on sb.response_id = b.id and sb.scale = sa.scale
-     where a.timepoint = 'pre' and sa.score is not null and sb.score is not null and a.participant_id in (${startedCohort})
+     from (${startedCohort}) c
+       cross join outcome_responses a on a.participant_id = c.id and a.timepoint = 'pre'
+       cross join outcome_responses b on b.participant_id = c.id and b.timepoint = 'post' and +b.instrument_code = a.instrument_code
+       cross join outcome_scores sa on sa.response_id = a.id
+       cross join outcome_scores sb on sb.response_id = b.id and sb.scale = sa.scale
+     where sa.score is not null and sb.score is not null
      group by 1, 2 order by 1, 2`,
   );
 
   return {
     groups: (w: ReportWindow) => groups.all(w),
     parents: (w: ReportWindow) => parents.all(w),
-    familiesByUnit: (w: ReportWindow) => familiesByUnit.all(w),
-    familiesByProgramme: (w: ReportWindow) => familiesByProgramme.all(w),
+    /** Distinct families of the cohort by unit and by programme. */
+    families: (w: ReportWindow) => {
+      const rows = families.all(w);
+      const of = (by: 'unit' | 'programme') => new Map(rows.filter((r) => r.by === by).map((r) => [r.key, r.n]));
+      return { byUnit: of('unit'), byProgramme: of('programme') };
+    },
     dropouts: (w: ReportWindow) => dropouts.all(w),
-    leaders: (w: ReportWindow) => ({
-      inCourse: inCourse.get(w)!.n,
-      certified: certified.get(w)!.n,
-      active: activeLeaders.get(w)!.n,
-      supervisedFirstGroup: supervisedFirst.get(w)!.n,
-      supervision: supervision.get(w)!,
-      fidelity: fidelity.get(w)!,
-    }),
+    leaders: (w: ReportWindow) => {
+      const { active, supervisedFirst, held, recorded, mean } = heldFigures.get(w)!;
+      return {
+        inCourse: inCourse.get(w)!.n,
+        certified: certified.get(w)!.n,
+        active,
+        supervisedFirstGroup: supervisedFirst,
+        supervision: supervision.get(w)!,
+        fidelity: { held, recorded, mean },
+      };
+    },
     hasOutcomeData: () => hasOutcomeData.get()!.n > 0,
     returns: (w: ReportWindow) => returns.all(w),
     scheduledTimepoints: (w: ReportWindow) => scheduledTimepoints.all(w).map((r) => r.timepoint),
-    startedCount: (w: ReportWindow) => startedCount.get(w)!.n,
     prePost: (w: ReportWindow) => prePost.all(w),
   };
 }

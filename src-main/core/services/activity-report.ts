@@ -1,7 +1,7 @@
 import type { ActivityReport, GroupRow, Headline, ParsedInput, ProcedureOutput, ReportCell, ReportSections, SavedReport } from '../../contract';
 import { fieldError, notFound } from '../errors';
 import { defaultSuppression } from '../export/disclosure/suppression';
-import type { ReportWindow } from '../repos/activity-report';
+import { startedCategories, type ReportWindow } from '../repos/activity-report';
 import { buildParentSection, type Label } from '../reports/parent-tables';
 import { buildOutcomeSection } from '../reports/outcome-tables';
 import { previousPeriod } from '../reports/period';
@@ -34,8 +34,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     const { from, to } = window;
     const groupRows = repos.activityReport.groups(window);
     const parentRows = repos.activityReport.parents(window);
-    const familiesByUnit = new Map(repos.activityReport.familiesByUnit(window).map((r) => [r.key, r.n]));
-    const familiesByProgramme = new Map(repos.activityReport.familiesByProgramme(window).map((r) => [r.key, r.n]));
+    const { byUnit: familiesByUnit, byProgramme: familiesByProgramme } = repos.activityReport.families(window);
     const unitKeys = new Set([...chosen.unitIds, ...groupRows.map((g) => g.unitId), ...parentRows.map((p) => p.unitId)]);
     const programmeKeys = new Set([...chosen.programmeIds, ...groupRows.map((g) => g.programmeId), ...parentRows.map((p) => p.programmeId)]);
     const unitLabels = [...unitKeys].map((key) => ({ key, label: unitNames.get(key) ?? key })).sort(byLabel);
@@ -93,7 +92,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       outcomes: repos.activityReport.hasOutcomeData()
         ? buildOutcomeSection(
             {
-              started: repos.activityReport.startedCount(window),
+              started: parentRows.filter((r) => startedCategories.includes(r.category)).reduce((a, r) => a + r.n, 0),
               startedPublished: parents.total.started.hidden === null,
               returns: repos.activityReport.returns(window),
               scheduled: repos.activityReport.scheduledTimepoints(window),

@@ -72,6 +72,8 @@ export const courseAttendance = sqliteTable(
     primaryKey({ columns: [t.courseId, t.date, t.staffId] }),
     foreignKey({ columns: [t.courseId, t.date], foreignColumns: [courseDays.courseId, courseDays.date] }).onDelete('cascade'),
     index('course_attendance_staff_idx').on(t.staffId, t.courseId),
+    // The activity report's leaders in course: a period's course days from this index alone.
+    index('course_attendance_date_idx').on(t.date, t.staffId, t.courseId),
   ],
 );
 

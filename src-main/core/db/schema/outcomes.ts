@@ -94,6 +94,8 @@ export const outcomeResponses = sqliteTable(
   (t) => [
     foreignKey({ columns: [t.instrumentCode, t.instrumentVersion], foreignColumns: [instruments.code, instruments.version] }).onDelete('restrict'),
     uniqueIndex('outcome_responses_point_unique').on(t.participantId, t.instrumentCode, t.timepoint),
+    // The activity report pairs each parent's 'pre' and 'post' answers from this index alone.
+    index('outcome_responses_timepoint_idx').on(t.participantId, t.timepoint, t.instrumentCode, t.id),
     index('outcome_responses_instrument_idx').on(t.instrumentCode, t.instrumentVersion),
   ],
 );

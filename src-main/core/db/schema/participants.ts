@@ -71,8 +71,9 @@ export const participants = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    // Covering: group pages, statistics and this year's outcomes read the index, never the rows.
-    index('participants_group_cover_idx').on(t.groupId, t.status, t.familyId, t.presentCount, t.markedCount),
+    // Covering: group pages, statistics, this year's outcomes and the activity report (which also
+    // reads the last session attended and, to reach questionnaires, the id) read the index, never the rows.
+    index('participants_group_cover_idx').on(t.groupId, t.status, t.familyId, t.presentCount, t.markedCount, t.lastSessionAttended, t.id),
     index('participants_family_status_idx').on(t.familyId, t.status),
     index('participants_person_idx').on(t.personId),
     // The dashboard's at-risk list reads only flagged rows.
