@@ -95,6 +95,8 @@ export const outcomeResponses = sqliteTable(
     foreignKey({ columns: [t.instrumentCode, t.instrumentVersion], foreignColumns: [instruments.code, instruments.version] }).onDelete('restrict'),
     uniqueIndex('outcome_responses_point_unique').on(t.participantId, t.instrumentCode, t.timepoint),
     index('outcome_responses_instrument_idx').on(t.instrumentCode, t.instrumentVersion),
+    // Results read an instrument's responses in id order, so their scores come along the scores' index.
+    index('outcome_responses_instrument_cover_idx').on(t.instrumentCode, t.id, t.participantId, t.timepoint),
   ],
 );
 
