@@ -7,7 +7,8 @@ import type { BenchSection } from './context';
 /**
  * The city's worklist of due and overdue questionnaires over the demo's schedules and responses,
  * through the router as the dashboard calls it, the same list with names as the Enkäter page reads
- * it, the dashboard's summary of it (counts and the first rows), and one instrument's results over the whole city. Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
+ * it, the dashboard's summary of it (counts and the first rows), and one instrument's results over the whole city and
+ * over one programme-year. Outcome scoring: 100,000 paper responses (half SDQ, half ECBI, about one answer in twenty
  * missing) scored in one pass, as a report over a programme-year or an export would. Beside it,
  * the same run merely sums the same answers in a plain loop: the floor that any scoring, with its
  * checks, reverse keys and rules, is measured against.
@@ -80,6 +81,24 @@ export const outcomesSection: BenchSection = async (ctx) => {
     'p95 < 50 ms',
     await ctx.timeCalls(() => ['outcomes.results', { instrument: 'SDQ-P' }]),
   );
+  // One programme-year: the programme with the most groups of those asking SDQ-P, its groups that started last year.
+  const year = String(Number(new Date().toISOString().slice(0, 4)) - 1);
+  const groupsPer = new Map<string, number>();
+  for (const g of ctx.demo.groups) groupsPer.set(g.programmeId, (groupsPer.get(g.programmeId) ?? 0) + 1);
+  let programmeId: string | undefined;
+  for (const [id] of [...groupsPer].sort((a, b) => b[1] - a[1])) {
+    const schedule = await ctx.app.call('outcomeSchedules.list', { programmeId: id });
+    if (schedule.ok && (schedule.value as { instrumentCode: string }[]).some((p) => p.instrumentCode === 'SDQ-P')) {
+      programmeId = id;
+      break;
+    }
+  }
+  if (programmeId)
+    ctx.record(
+      `outcomes.results, SDQ-P over one programme-year (the largest programme asking it, groups started in ${year}) (p50 / p95)`,
+      'p95 < 50 ms',
+      await ctx.timeCalls(() => ['outcomes.results', { instrument: 'SDQ-P', programmeId, from: `${year}-01-01`, to: `${year}-12-31` }]),
+    );
   ctx.record(`outcomes: score ${responses.toLocaleString('en')} responses, SDQ-P + ECBI, every scale`, '< 2 s', time(scoreAll));
   ctx.record(`outcomes: reference, plain loop summing the same ${responses.toLocaleString('en')} responses' answers`, '', time(sumAll));
 };

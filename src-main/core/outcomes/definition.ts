@@ -19,7 +19,7 @@ import { itemScaleRange, type ScoreRange } from './range';
 /** A definition file is a few kilobytes; anything far larger is not one, and is refused unread. */
 export const MAX_DEFINITION_CHARS = 1_000_000;
 
-const invalid = (issues: FieldIssue[]) =>
+export const invalid = (issues: FieldIssue[]) =>
   new AppError(
     'validation',
     { sv: 'Instrumentdefinitionen är felaktig och lästes inte in.', en: 'The instrument definition is invalid and was not read.' },

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import type { Respondent } from '../../contract/enums';
 import { INSTRUMENT_FORMAT, type InstrumentDefinition, type InstrumentItem } from '../../contract/schemas/instruments';
+import type { FieldIssue } from '../../contract/errors';
 import { AppError, type Bilingual } from '../errors';
-import { MAX_DEFINITION_CHARS, validateInstrumentDefinition } from './definition';
+import { checkInstrumentDefinition, invalid, MAX_DEFINITION_CHARS } from './definition';
 
 /**
  * A REDCap data dictionary (the CSV REDCap exports for a project's instruments) read as a
@@ -37,8 +38,8 @@ const columns = {
 /** The columns every REDCap dictionary export begins with; one of them missing means another kind of file. */
 const requiredColumns = [columns.variable, 'Form Name', columns.type, columns.label, columns.choices];
 
-const refused = (sv: string, en: string) =>
-  new AppError('validation', { sv: `Datalexikonet lästes inte in: ${sv}`, en: `The data dictionary was not read: ${en}` });
+const prefixed = ({ sv, en }: Bilingual): Bilingual => ({ sv: `Datalexikonet lästes inte in: ${sv}`, en: `The data dictionary was not read: ${en}` });
+const refused = (sv: string, en: string) => new AppError('validation', prefixed({ sv, en }));
 
 /** Whether a file's text looks like a REDCap dictionary rather than a definition file. */
 export const isRedcapDictionary = (text: string) => /^\uFEFF?"?Variable \/ Field Name"?[,;]/.test(text);
@@ -112,16 +113,33 @@ export function readRedcapDictionary(text: string, meta: RedcapMeta): { definiti
   const items: InstrumentItem[] = [];
   const skipped: RedcapSkip[] = [];
   const seen = new Map<string, number>();
+  // Faults are gathered field by field, so one reading names every row to fix.
+  const faults: FieldIssue[] = [];
+  const itemLines: { line: number; variable: string }[] = [];
   rows.slice(1).forEach((row, i) => {
     const line = i + 2;
     const variable = (row[variableAt] ?? '').trim();
-    if (!variable) throw refused(`rad ${line} har inget variabelnamn.`, `row ${line} has no variable name.`);
+    if (!variable) {
+      faults.push({
+        path: `rows.${line}`,
+        message: {
+          sv: `Rad ${line}: variabelnamnet saknas. Skriv ett namn i kolumnen "${columns.variable}" eller ta bort raden.`,
+          en: `Row ${line}: the variable name is missing. Give one in the column "${columns.variable}" or remove the row.`,
+        },
+      });
+      return;
+    }
     const earlier = seen.get(variable.toLowerCase());
     if (earlier !== undefined) {
-      throw refused(
-        `variabeln "${variable.slice(0, 100)}" finns både på rad ${earlier} och rad ${line}.`,
-        `the variable "${variable.slice(0, 100)}" is on both row ${earlier} and row ${line}.`,
-      );
+      const name = variable.slice(0, 100);
+      faults.push({
+        path: `rows.${line}.${name}`,
+        message: {
+          sv: `Rad ${line}, fältet "${name}": variabelnamnet finns redan på rad ${earlier} (stora och små bokstäver räknas lika). Byt namn på ett av fälten.`,
+          en: `Row ${line}, field "${name}": the variable name is already on row ${earlier} (upper and lower case count as the same). Rename one of the fields.`,
+        },
+      });
+      return;
     }
     seen.set(variable.toLowerCase(), line);
     const type = (row[typeAt] ?? '').trim().toLowerCase();
@@ -143,12 +161,24 @@ export function readRedcapDictionary(text: string, meta: RedcapMeta): { definiti
     if (min === max) return void skipped.push({ variable: shown, reason: { sv: 'fältet har bara ett svarsalternativ', en: 'the field has only one choice' } });
     const label = plainText(row[labelAt] ?? '');
     items.push({ code: variable, min, max, reverse: false, ...(meta.includeTexts && label ? { text: { sv: label, en: label } } : {}) });
+    itemLines.push({ line, variable: shown });
   });
+  if (faults.length === 1) throw new AppError('validation', prefixed(faults[0]!.message), faults);
+  if (faults.length > 1) {
+    throw new AppError(
+      'validation',
+      prefixed({
+        sv: `${faults.length} fält har fel; rätta dem och läs in filen igen.`,
+        en: `${faults.length} fields have faults; fix them and read the file again.`,
+      }),
+      faults.slice(0, 100),
+    );
+  }
   if (items.length === 0) {
     throw refused('inget fält är en radio- eller dropdownfråga med heltalskoder.', 'no field is a radio or dropdown question with whole-number codes.');
   }
   if (items.length > 500) throw refused('fler än 500 frågor.', 'more than 500 items.');
-  const definition = validateInstrumentDefinition({
+  const checked = checkInstrumentDefinition({
     format: INSTRUMENT_FORMAT,
     code: meta.code,
     version: meta.version,
@@ -158,5 +188,28 @@ export function readRedcapDictionary(text: string, meta: RedcapMeta): { definiti
     items,
     scales: [],
   });
-  return { definition, skipped };
+  if (!checked.ok) {
+    // A fault in an item is named by the dictionary's row and field, not by the item's place in the definition.
+    let named = false;
+    const issues = checked.issues.map((issue) => {
+      const at = issue.path.match(/^items\.(\d+)(?:\.|$)/);
+      const field = at ? itemLines[Number(at[1])] : undefined;
+      if (!field) return issue;
+      named = true;
+      return {
+        path: `rows.${field.line}.${field.variable}`,
+        message: {
+          sv: `Rad ${field.line}, fältet "${field.variable}": ${issue.message.sv}`,
+          en: `Row ${field.line}, field "${field.variable}": ${issue.message.en}`,
+        },
+      };
+    });
+    if (!named) throw invalid(issues);
+    throw new AppError(
+      'validation',
+      prefixed(issues.length === 1 ? issues[0]!.message : { sv: 'fälten nedan har fel.', en: 'the fields below have faults.' }),
+      issues,
+    );
+  }
+  return { definition: checked.value, skipped };
 }

@@ -1,7 +1,7 @@
 import type { OutcomeResults } from '../../contract';
 import { defaultSuppression, isSmallCount } from '../export/disclosure/suppression';
-import type { InstrumentScore } from '../repos/outcomes';
-import { CONFIDENCE, pairedEffectSizes, summarise } from './statistics';
+import type { ChangeMoments, LevelMoments, SpanCount, SpanReturned } from '../repos/outcomes';
+import { CONFIDENCE, effectSizesOfSds, summariseMoments } from './statistics';
 import { parseTimepoint } from './timepoints';
 import { windowCache, type WorklistEnrolment, type WorklistPoint } from './worklist';
 
@@ -32,16 +32,54 @@ export interface ResponseRateInput {
  * response have returned it. The rate is withheld when the due count is small.
  */
 export function computeResponseRates({ enrolments, schedule, returned, today }: ResponseRateInput): OutcomeResults['responseRates'] {
-  const counts = new Map<string, { due: number; returned: number }>();
-  const windows = windowCache(schedule);
+  const spans = new Map<string, SpanCount>();
+  const back = new Map<string, SpanReturned>();
+  const timepoints = [...new Set(schedule.map((p) => p.timepoint))];
   for (const e of enrolments) {
     if (e.status === 'moved') continue;
-    for (const { point, window } of windows(e)) {
+    const key = `${e.programmeId}|${e.firstSession ?? ''}|${e.lastSession ?? ''}`;
+    const span = spans.get(key);
+    if (span) span.enrolled += 1;
+    else spans.set(key, { programmeId: e.programmeId, firstSession: e.firstSession, lastSession: e.lastSession, enrolled: 1 });
+    for (const timepoint of timepoints) {
+      if (!returned.has(`${e.participantId}|${timepoint}`)) continue;
+      const count = back.get(`${key}|${timepoint}`);
+      if (count) count.returned += 1;
+      else back.set(`${key}|${timepoint}`, { programmeId: e.programmeId, firstSession: e.firstSession, lastSession: e.lastSession, timepoint, returned: 1 });
+    }
+  }
+  return responseRatesOfSpans({ spans: [...spans.values()], returned: [...back.values()], schedule, today });
+}
+
+/**
+ * The same from enrolments counted per programme and session span (they share their windows), and
+ * per span and time point those who returned the instrument.
+ */
+export function responseRatesOfSpans({
+  spans,
+  returned,
+  schedule,
+  today,
+}: {
+  spans: readonly SpanCount[];
+  returned: readonly SpanReturned[];
+  schedule: readonly WorklistPoint[];
+  today: string;
+}): OutcomeResults['responseRates'] {
+  const counts = new Map<string, { due: number; returned: number }>();
+  const windows = windowCache(schedule);
+  for (const span of spans) {
+    for (const { point, window } of windows(span)) {
       if (!window || today < window.dueFrom) continue;
       let count = counts.get(point.timepoint);
       if (!count) counts.set(point.timepoint, (count = { due: 0, returned: 0 }));
-      count.due += 1;
-      if (returned.has(`${e.participantId}|${point.timepoint}`)) count.returned += 1;
+      count.due += span.enrolled;
+    }
+  }
+  for (const span of returned) {
+    for (const { point, window } of windows(span)) {
+      if (point.timepoint !== span.timepoint || !window || today < window.dueFrom) continue;
+      counts.get(point.timepoint)!.returned += span.returned;
     }
   }
   return [...counts.keys()].sort(timepointOrder).map((timepoint) => {
@@ -56,56 +94,42 @@ export function computeResponseRates({ enrolments, schedule, returned, today }: 
  * 95 % confidence interval; per scale and later time point, the paired change from `pre` among
  * those scored at both, with its CI and effect sizes. Every figure computed from a small count (the
  * export's suppression rule) is withheld, its count kept, so a table of few families cannot be read
- * back to one of them. Scale order is the definition's.
+ * back to one of them. Scale order is the definition's. The sums are the database's (`levels`,
+ * `changes`: counts, means and sums of squared deviations); a null score is no respondent.
  */
 export function computeResults(
   instrument: string,
   scaleOrder: readonly string[],
-  scores: readonly InstrumentScore[],
+  moments: { levels: readonly LevelMoments[]; changes: readonly ChangeMoments[] },
   responseRates: OutcomeResults['responseRates'] = [],
 ): OutcomeResults {
-  // participant → scale → timepoint → score; a null score (too few items answered) is no respondent.
-  const byScale = new Map<string, Map<string, Map<string, number>>>();
-  const timepoints = new Set<string>();
-  for (const s of scores) {
-    if (s.score === null) continue;
-    timepoints.add(s.timepoint);
-    let points = byScale.get(s.scale);
-    if (!points) byScale.set(s.scale, (points = new Map()));
-    let people = points.get(s.timepoint);
-    if (!people) points.set(s.timepoint, (people = new Map()));
-    people.set(s.participantId, s.score);
-  }
-  const ordered = [...timepoints].sort(timepointOrder);
-  const scales = [...scaleOrder.filter((c) => byScale.has(c)), ...[...byScale.keys()].filter((c) => !scaleOrder.includes(c)).sort()];
+  const levelOf = new Map(moments.levels.map((l) => [`${l.scale}|${l.timepoint}`, l]));
+  const changeOf = new Map(moments.changes.map((c) => [`${c.scale}|${c.timepoint}`, c]));
+  const present = new Set(moments.levels.map((l) => l.scale));
+  const ordered = [...new Set(moments.levels.map((l) => l.timepoint))].sort(timepointOrder);
+  const scales = [...scaleOrder.filter((c) => present.has(c)), ...[...present].filter((c) => !scaleOrder.includes(c)).sort()];
   const levels: OutcomeResults['levels'] = [];
   const changes: OutcomeResults['changes'] = [];
   for (const scale of scales) {
-    const points = byScale.get(scale)!;
     for (const timepoint of ordered) {
-      const values = [...(points.get(timepoint)?.values() ?? [])];
-      const suppressed = isSmallCount(values.length);
-      const { n, ...figures } = summarise(values);
+      const l = levelOf.get(`${scale}|${timepoint}`);
+      const { n, ...figures } = l ? summariseMoments(l.n, l.mean, l.squares) : summariseMoments(0, 0, 0);
+      const suppressed = isSmallCount(n);
       levels.push({ scale, timepoint, n, ...(suppressed ? { mean: null, ...withheld } : figures), suppressed });
     }
-    const pre = points.get('pre');
     for (const timepoint of ordered) {
       if (timepoint === 'pre') continue;
-      const later = points.get(timepoint);
-      const before: number[] = [];
-      const after: number[] = [];
-      if (pre && later)
-        for (const [participant, score] of later)
-          if (pre.has(participant)) {
-            before.push(pre.get(participant)!);
-            after.push(score);
-          }
-      const suppressed = isSmallCount(before.length);
-      const { n, mean: meanChange, ...figures } = summarise(after.map((v, i) => v - before[i]!));
+      const c = changeOf.get(`${scale}|${timepoint}`);
+      const { n, mean: meanChange, ...figures } = c ? summariseMoments(c.n, c.meanChange, c.changeSquares) : summariseMoments(0, 0, 0);
+      const suppressed = isSmallCount(n);
+      const sizes =
+        c && n >= 2
+          ? effectSizesOfSds(c.meanChange, figures.sd!, Math.sqrt(c.beforeSquares / (n - 1)), Math.sqrt(c.afterSquares / (n - 1)))
+          : { dz: null, dav: null };
       changes.push(
         suppressed
           ? { scale, timepoint, n, meanChange: null, ...withheld, dz: null, dav: null, suppressed }
-          : { scale, timepoint, n, meanChange, ...figures, ...pairedEffectSizes(before, after), suppressed },
+          : { scale, timepoint, n, meanChange, ...figures, ...sizes, suppressed },
       );
     }
   }

@@ -32,10 +32,21 @@ export const tCritical = (df: number, confidence = CONFIDENCE): number => jStat.
 
 export function summarise(values: readonly number[]): SampleSummary {
   const n = values.length;
-  if (n === 0) return { n, mean: null, sd: null, ciLow: null, ciHigh: null };
+  if (n === 0) return summariseMoments(0, 0, 0);
   const m = mean(values);
+  let squares = 0;
+  for (const v of values) squares += (v - m) ** 2;
+  return summariseMoments(n, m, squares);
+}
+
+/**
+ * The same figures from a sample's count, mean and sum of squared deviations from that mean (as a
+ * database sums them over rows it never hands out).
+ */
+export function summariseMoments(n: number, m: number, squares: number): SampleSummary {
+  if (n === 0) return { n, mean: null, sd: null, ciLow: null, ciHigh: null };
   if (n < 2) return { n, mean: m, sd: null, ciLow: null, ciHigh: null };
-  const sd = sampleSd(values);
+  const sd = Math.sqrt(squares / (n - 1));
   const half = (tCritical(n - 1) * sd) / Math.sqrt(n);
   return { n, mean: m, sd, ciLow: m - half, ciHigh: m + half };
 }
@@ -52,8 +63,12 @@ export function pairedEffectSizes(before: readonly number[], after: readonly num
   if (n < 2 || after.length !== n) return { dz: null, dav: null };
   const differences = after.map((v, i) => v - before[i]!);
   const meanDifference = mean(differences);
-  const sdDifference = sampleSd(differences);
-  const sdAverage = (sampleSd(before) + sampleSd(after)) / 2;
+  return effectSizesOfSds(meanDifference, sampleSd(differences), sampleSd(before), sampleSd(after));
+}
+
+/** The same from the mean change and the SDs of the changes, of before and of after. */
+export function effectSizesOfSds(meanDifference: number, sdDifference: number, sdBefore: number, sdAfter: number): { dz: number | null; dav: number | null } {
+  const sdAverage = (sdBefore + sdAfter) / 2;
   return {
     dz: sdDifference > 0 ? meanDifference / sdDifference : null,
     dav: sdAverage > 0 ? meanDifference / sdAverage : null,

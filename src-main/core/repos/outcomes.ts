@@ -83,12 +83,51 @@ export interface EnrolmentName {
   groupStartDate: string;
 }
 
-export interface InstrumentScore {
-  participantId: string;
-  programmeId: string;
-  timepoint: string;
+/** Which enrolments a result counts: one programme or all, groups that started in a period (both ends inclusive, either open). */
+export interface ResultScope {
+  programmeId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Per scale and time point: the number of non-null scores, their mean and their sum of squared deviations from it. */
+export interface LevelMoments {
   scale: string;
-  score: number | null;
+  timepoint: string;
+  n: number;
+  mean: number;
+  squares: number;
+}
+
+/**
+ * Per scale and later time point, over the people scored there and at `pre`: their number, the
+ * mean change (later − pre) and the means before and after, each with its sum of squared deviations.
+ */
+export interface ChangeMoments {
+  scale: string;
+  timepoint: string;
+  n: number;
+  meanChange: number;
+  changeSquares: number;
+  meanBefore: number;
+  beforeSquares: number;
+  meanAfter: number;
+  afterSquares: number;
+}
+
+/** Enrolments (not moved) with the same programme and session span, counted; and per time point, those who returned the instrument. */
+export interface SpanCount {
+  programmeId: string;
+  firstSession: string | null;
+  lastSession: string | null;
+  enrolled: number;
+}
+export interface SpanReturned {
+  programmeId: string;
+  firstSession: string | null;
+  lastSession: string | null;
+  timepoint: string;
+  returned: number;
 }
 
 const instrumentColumns = {
@@ -181,13 +220,131 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     select p.id as participantId, p.display_name as participantName, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
     from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id
     where p.id in (select value from json_each(?))`);
-  const instrumentScores = sqlite.prepare(`
-    select r.participant_id as participantId, g.programme_id as programmeId, r.timepoint as timepoint, s.scale as scale, s.score as score
-    from outcome_responses r join outcome_scores s on s.response_id = r.id
-    join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
-    where r.instrument_code = ?`);
+
+  // Results: the scope's groups are chosen first (by programme and start date, from their indexes),
+  // then only their enrolments' responses and scores are read, and the figures are summed here.
+  // Each shape of scope gets its own statement so the planner sees plain constraints it can index.
+  const scopeStatements = new Map<string, ReturnType<typeof resultStatements>>();
+  function resultStatements(scope: ResultScope) {
+    const where = [
+      scope.programmeId !== undefined ? 'g.programme_id = :programmeId' : null,
+      scope.from !== undefined ? 'g.start_date >= :from' : null,
+      scope.to !== undefined ? 'g.start_date <= :to' : null,
+    ].filter((w): w is string => w !== null);
+    const scoped = where.length > 0;
+    const scopedGroups = `select g.id, g.programme_id from groups g where ${['1', ...where].join(' and ')}`;
+    // The instrument's responses in scope: without a scope from the instrument's covering index, in
+    // id order so their scores are read along the scores' index rather than by random seeks; with
+    // one, from the scope's groups down (cross join keeps that order), a programme-year being a
+    // small part of the city.
+    const responses = scoped
+      ? `select r.id, r.participant_id, r.timepoint from groups g cross join participants p on p.group_id = g.id
+         cross join outcome_responses r on r.participant_id = p.id and r.instrument_code = :instrument where ${where.join(' and ')}`
+      : 'select r.id, r.participant_id, r.timepoint from outcome_responses r where r.instrument_code = :instrument';
+    const scored = `scored as (
+          select r.participant_id as participantId, r.timepoint as timepoint, s.scale as scale, s.score as score
+          from (${responses}) r cross join outcome_scores s on s.response_id = r.id
+          where s.score is not null)`;
+    const pairs = `pairs as (
+          select sa.scale as scale, ra.timepoint as timepoint, sb.score as before, sa.score as after, sa.score - sb.score as change
+          from (${responses}) ra
+          cross join outcome_scores sa on sa.response_id = ra.id
+          cross join outcome_responses rb on rb.participant_id = ra.participant_id and rb.instrument_code = :instrument and rb.timepoint = 'pre'
+          cross join outcome_scores sb on sb.response_id = rb.id and sb.scale = sa.scale
+          where ra.timepoint <> 'pre' and sa.score is not null and sb.score is not null)`;
+    // The means of the first pass come back as JSON: a few cells, looked up per row of the second.
+    const means = `m as materialized (select value ->> '$.scale' as scale, value ->> '$.timepoint' as timepoint,
+          value ->> '$.mean' as mean, value ->> '$.meanChange' as meanChange, value ->> '$.meanBefore' as meanBefore,
+          value ->> '$.meanAfter' as meanAfter from json_each(:means))`;
+    const spans = `with sg as (${scopedGroups}
+        and g.programme_id in (select programme_id from outcome_schedules where instrument_code = :instrument)),
+      spans as (
+        select sg.id as groupId, sg.programme_id as programmeId,
+               min(coalesce(s.held_date, s.planned_date)) as firstSession, max(coalesce(s.held_date, s.planned_date)) as lastSession
+        from sg left join sessions s on s.group_id = sg.id and s.status <> 'cancelled'
+        group by sg.id)`;
+    return {
+      // Two passes, as the SD is computed by hand: the means per cell, then each score's squared
+      // deviation from its cell's mean.
+      levelMeans: sqlite.prepare(`with ${scored}
+        select scale, timepoint, count(*) as n, avg(score) as mean from scored group by scale, timepoint`),
+      levelSquares: sqlite.prepare(`with ${scored}, ${means}
+        select m.scale as scale, m.timepoint as timepoint, sum((x.score - m.mean) * (x.score - m.mean)) as squares
+        from scored x cross join m on m.scale = x.scale and m.timepoint = x.timepoint
+        group by m.scale, m.timepoint`),
+      // Each later score paired with the same participant's \`pre\` score on the same scale, through
+      // the responses' unique index and the scores' index.
+      changeMeans: sqlite.prepare(`with ${pairs}
+        select scale, timepoint, count(*) as n, avg(change) as meanChange, avg(before) as meanBefore, avg(after) as meanAfter
+        from pairs group by scale, timepoint`),
+      changeSquares: sqlite.prepare(`with ${pairs}, ${means}
+        select m.scale as scale, m.timepoint as timepoint,
+               sum((x.change - m.meanChange) * (x.change - m.meanChange)) as changeSquares,
+               sum((x.before - m.meanBefore) * (x.before - m.meanBefore)) as beforeSquares,
+               sum((x.after - m.meanAfter) * (x.after - m.meanAfter)) as afterSquares
+        from pairs x cross join m on m.scale = x.scale and m.timepoint = x.timepoint
+        group by m.scale, m.timepoint`),
+      spanCounts: sqlite.prepare(`${spans}
+        select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, count(*) as enrolled
+        from spans join participants p on p.group_id = spans.groupId
+        where p.status <> 'moved'
+        group by 1, 2, 3`),
+      spanReturned: sqlite.prepare(`${spans}
+        select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, r.timepoint as timepoint,
+               count(*) as returned
+        from spans join participants p on p.group_id = spans.groupId
+        join outcome_responses r on r.participant_id = p.id and r.instrument_code = :instrument
+        where p.status <> 'moved'
+        group by 1, 2, 3, 4`),
+    };
+  }
+  const forScope = (scope: ResultScope) => {
+    const key = `${scope.programmeId !== undefined}|${scope.from !== undefined}|${scope.to !== undefined}`;
+    let statements = scopeStatements.get(key);
+    if (!statements) scopeStatements.set(key, (statements = resultStatements(scope)));
+    return statements;
+  };
+  const scopeParams = (instrument: string, scope: ResultScope) => ({
+    instrument,
+    ...(scope.programmeId !== undefined ? { programmeId: scope.programmeId } : {}),
+    ...(scope.from !== undefined ? { from: scope.from } : {}),
+    ...(scope.to !== undefined ? { to: scope.to } : {}),
+  });
 
   return {
+    /** Per scale and time point, the moments of one instrument's non-null scores (all versions) within a scope. */
+    levelMoments(instrument: string, scope: ResultScope): LevelMoments[] {
+      const statements = forScope(scope);
+      const params = scopeParams(instrument, scope);
+      const cells = statements.levelMeans.all(params) as Omit<LevelMoments, 'squares'>[];
+      const squares = new Map(
+        (statements.levelSquares.all({ ...params, means: JSON.stringify(cells) }) as { scale: string; timepoint: string; squares: number }[]).map((r) => [
+          `${r.scale}|${r.timepoint}`,
+          r.squares,
+        ]),
+      );
+      return cells.map((c) => ({ ...c, squares: squares.get(`${c.scale}|${c.timepoint}`) ?? 0 }));
+    },
+    /** Per scale and later time point, the moments of the paired change from `pre` within a scope. */
+    changeMoments(instrument: string, scope: ResultScope): ChangeMoments[] {
+      const statements = forScope(scope);
+      const params = scopeParams(instrument, scope);
+      const cells = statements.changeMeans.all(params) as Omit<ChangeMoments, 'changeSquares' | 'beforeSquares' | 'afterSquares'>[];
+      type Squares = Pick<ChangeMoments, 'scale' | 'timepoint' | 'changeSquares' | 'beforeSquares' | 'afterSquares'>;
+      const squares = new Map(
+        (statements.changeSquares.all({ ...params, means: JSON.stringify(cells) }) as Squares[]).map((r) => [`${r.scale}|${r.timepoint}`, r]),
+      );
+      return cells.map((c) => {
+        const s = squares.get(`${c.scale}|${c.timepoint}`);
+        return { ...c, changeSquares: s?.changeSquares ?? 0, beforeSquares: s?.beforeSquares ?? 0, afterSquares: s?.afterSquares ?? 0 };
+      });
+    },
+    /** The scope's enrolments in programmes that schedule the instrument, counted per programme and session span. */
+    spanCounts: (instrument: string, scope: ResultScope): SpanCount[] => forScope(scope).spanCounts.all(scopeParams(instrument, scope)) as SpanCount[],
+    /** Of those, the ones with a response to the instrument, counted per span and time point. */
+    spanReturned: (instrument: string, scope: ResultScope): SpanReturned[] =>
+      forScope(scope).spanReturned.all(scopeParams(instrument, scope)) as SpanReturned[],
+
     listInstruments: (): InstrumentRow[] => orm.select(instrumentColumns).from(instruments).orderBy(asc(instruments.code), asc(instruments.createdAt)).all(),
     instrument: (code: string, version: string): InstrumentRow | undefined =>
       orm
@@ -332,8 +489,6 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     enrolmentNames: (): EnrolmentName[] => enrolmentNames.all() as EnrolmentName[],
     /** The same for the given participants only. */
     enrolmentNamesOf: (participantIds: readonly string[]): EnrolmentName[] => enrolmentNamesOf.all(JSON.stringify(participantIds)) as EnrolmentName[],
-    /** Every stored scale score of one instrument (all its versions), with the participant's programme. */
-    instrumentScores: (instrumentCode: string): InstrumentScore[] => instrumentScores.all(instrumentCode) as InstrumentScore[],
 
     programmeOfParticipant: (participantId: string): string | undefined => programmeOfParticipant.get(participantId) as string | undefined,
     enrolmentDates: (): EnrolmentDates[] => enrolmentDates.all() as EnrolmentDates[],

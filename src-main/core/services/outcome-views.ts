@@ -2,9 +2,10 @@ import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, P
 import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
-import { computeResponseRates, computeResults } from '../outcomes/results';
+import { computeResults, responseRatesOfSpans } from '../outcomes/results';
 import { enteredKey, closedKey } from '../outcomes/worklist';
 import type { Repos } from '../repos';
+import type { ResultScope } from '../repos/outcomes';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
 import { dueList, dueListNear } from './outcomes';
@@ -27,13 +28,6 @@ function detailOf(repos: Repos, code: string, version?: string): InstrumentDetai
   };
 }
 
-interface ResultScope {
-  programmeId?: string | undefined;
-  /** Groups that started in this period, both ends inclusive. */
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
 function resultsFor(repos: Repos, instrument: string, { programmeId, from, to }: ResultScope, today: string): OutcomeResults {
   const latest = repos.outcomes.latestInstrument(instrument);
   if (!latest) throw instrumentMissing();
@@ -45,29 +39,16 @@ function resultsFor(repos: Repos, instrument: string, { programmeId, from, to }:
     const scale = definition.scales.find((s) => s.code === code);
     return scale ? isCompositeScale(scale) : false;
   }
-  const inCohort =
-    from === undefined && to === undefined
-      ? () => true
-      : (() => {
-          const started = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n.groupStartDate]));
-          return (participantId: string) => {
-            const start = started.get(participantId);
-            return start !== undefined && (from === undefined || start >= from) && (to === undefined || start <= to);
-          };
-        })();
-  const scores = repos.outcomes.instrumentScores(instrument).filter((s) => (!programmeId || s.programmeId === programmeId) && inCohort(s.participantId));
-  const responseRates = computeResponseRates({
-    enrolments: repos.outcomes.enrolmentDates().filter((e) => (!programmeId || e.programmeId === programmeId) && inCohort(e.participantId)),
+  // Filters and sums happen in the database: only counts, means and sums of squares come back.
+  const scope = { programmeId, from, to };
+  const responseRates = responseRatesOfSpans({
+    spans: repos.outcomes.spanCounts(instrument, scope),
+    returned: repos.outcomes.spanReturned(instrument, scope),
     schedule: repos.outcomes.allSchedules().filter((p) => p.instrumentCode === instrument),
-    returned: new Set(
-      repos.outcomes
-        .responseKeys()
-        .filter((r) => r.instrumentCode === instrument)
-        .map((r) => `${r.participantId}|${r.timepoint}`),
-    ),
     today,
   });
-  return computeResults(instrument, scaleOrder, scores, responseRates);
+  const moments = { levels: repos.outcomes.levelMoments(instrument, scope), changes: repos.outcomes.changeMoments(instrument, scope) };
+  return computeResults(instrument, scaleOrder, moments, responseRates);
 }
 
 /** The screens' reads of outcomes: a definition for entry, the worklist with names, a group's grid, results. */

@@ -158,7 +158,9 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
     /**
      * A CSV of responses, one per row: every row is checked and every fault reported with its row
      * (row 2 is the first under the header) and column. Nothing is written on a dry run or when any
-     * row is refused; otherwise all rows are written in one transaction.
+     * row is refused; otherwise all rows are written in one transaction. An imported response counts
+     * at once even where the schedule asks for double entry: its answers were captured electronically
+     * elsewhere, not typed here from paper. A form whose first typing waits for its second is refused.
      */
     import: ({ text, dryRun, enteredBy }: ParsedInput<'responses.import'>): ResponseImportResult => {
       const { header, rows } = readCsv(text);
@@ -195,6 +197,15 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
                 message: {
                   sv: `Samma deltagare, instrument och mättillfälle finns redan på rad ${earlier}.`,
                   en: `The same participant, instrument and time point are already on row ${earlier}.`,
+                },
+              });
+            } else if (repos.outcomes.entriesAt(raw.participantId, result.value.instrumentCode, raw.timepoint).length > 0) {
+              // Someone is typing this paper form twice: a file must not settle it behind their backs.
+              faults.push({
+                column: null,
+                message: {
+                  sv: 'Formuläret är inskrivet en gång och väntar på sin andra inmatning (dubbelinmatning). Gör klart den i Komet, eller ta bort raden ur filen.',
+                  en: 'This form has been typed once and is waiting for its second typing (double entry). Finish that in Komet, or remove the row from the file.',
                 },
               });
             } else {

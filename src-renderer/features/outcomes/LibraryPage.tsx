@@ -56,9 +56,14 @@ export function LibraryPage() {
   );
 }
 
-/** Server issues name the path of the fault in the file ("items.2.min"): the path is part of the message. */
+/**
+ * Server issues name the path of the fault in the file ("items.2.min"): the path is part of the
+ * message. A data dictionary's faults ("rows.5.t1") already name their row and field in words.
+ */
 const withPath = (issues: readonly FieldIssue[]): FieldIssue[] =>
-  issues.map((i) => (i.path && i.path !== 'text' ? { ...i, message: { sv: `${i.path}: ${i.message.sv}`, en: `${i.path}: ${i.message.en}` } } : i));
+  issues.map((i) =>
+    i.path && i.path !== 'text' && !i.path.startsWith('rows.') ? { ...i, message: { sv: `${i.path}: ${i.message.sv}`, en: `${i.path}: ${i.message.en}` } } : i,
+  );
 
 function ImportPanel() {
   const { t } = useTranslation();

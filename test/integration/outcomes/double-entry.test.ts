@@ -137,4 +137,30 @@ describe('double entry', () => {
     const due = await t.ok('outcomes.due', { on: '2025-03-01' });
     expect(due.filter((d) => d.participantId === participantId)).toEqual([]);
   });
+
+  describe('and the response import', () => {
+    const file = (participantId: string) => `participant_id,instrument,timepoint,date,t1,t2,t3,t4\n${participantId},TRIVSEL,pre,2025-03-01,4,2,,3\n`;
+
+    it('counts an imported response at once: it was captured electronically, not typed here from paper', async () => {
+      const { t, participantId } = await setUp();
+      const result = await t.ok('responses.import', { text: file(participantId), dryRun: false, enteredBy: 'Anna Lind' });
+      expect(result).toMatchObject({ imported: 1, errors: [] });
+      expect(t.rowCount('outcome_responses')).toBe(1);
+      expect(t.rowCount('outcome_entries')).toBe(0);
+      expect((await t.ok('scores.list', { participantId })).length).toBeGreaterThan(0);
+    });
+
+    it('refuses the row of a form whose first typing waits for its second, and writes nothing', async () => {
+      const { t, participantId } = await setUp();
+      const first = await as(t, 'anna', 'responses.enter', typing(participantId, { t1: 4, t2: 2, t3: null, t4: 3 }));
+      expect(first.ok && first.value.state).toBe('waiting');
+      const result = await t.ok('responses.import', { text: file(participantId), dryRun: false, enteredBy: 'Bo Ek' });
+      expect(result.imported).toBe(0);
+      expect(result.errors).toEqual([
+        { row: 2, column: null, message: { sv: expect.stringContaining('andra inmatning'), en: expect.stringContaining('second typing') } },
+      ]);
+      expect(t.rowCount('outcome_responses')).toBe(0);
+      expect(t.rowCount('outcome_entries')).toBe(1);
+    });
+  });
 });

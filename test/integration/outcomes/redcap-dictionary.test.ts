@@ -77,7 +77,7 @@ describe('a REDCap data dictionary in the instrument library', () => {
       'The data dictionary was not read: the columns "Form Name", "Field Type", "Field Label", "Choices, Calculations, OR Slider Labels" are missing. Export the data dictionary from REDCap as CSV.',
     );
     expect(await refusal([header, row('t1', 'radio', 'A', '1, a | 2, b'), row('T1', 'radio', 'B', '1, a | 2, b')].join('\n'))).toBe(
-      'The data dictionary was not read: the variable "T1" is on both row 2 and row 3.',
+      'The data dictionary was not read: Row 3, field "T1": the variable name is already on row 2 (upper and lower case count as the same). Rename one of the fields.',
     );
     expect(await refusal([header, row('t1', 'radio', 'A', 'a, Ja | b, Nej'), row('t2', 'text', 'B')].join('\n'))).toBe(
       'The data dictionary was not read: no field is a radio or dropdown question with whole-number codes.',
@@ -85,6 +85,49 @@ describe('a REDCap data dictionary in the instrument library', () => {
     expect(await refusal(dictionary, null)).toMatch(/^The file is a REDCap data dictionary\. Give the instrument's code/);
     const huge = await t.fail('instruments.import', { text: `${header}\n${'x'.repeat(1_000_001)}`, redcap: meta });
     expect(huge.issues?.map((i) => i.message.en)).toEqual(['The file is larger than 1 MB, so it is neither an instrument definition nor a data dictionary.']);
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('names every faulty field with its row and what to fix, in Swedish and English, writing nothing', async () => {
+    const t = open();
+    const before = t.snapshot();
+    const text = [
+      header,
+      row('t1', 'radio', 'A', '1, a | 2, b'),
+      row('', 'radio', 'B', '1, a | 2, b'),
+      row('t2', 'radio', 'C', '1, a | 2, b'),
+      row('T1', 'radio', 'D', '1, a | 2, b'),
+      row('t2', 'dropdown', 'E', '1, a | 2, b'),
+    ].join('\n');
+    const error = await t.fail('instruments.import', { text, redcap: meta });
+    expect(error.code).toBe('validation');
+    expect(error.message).toEqual({
+      sv: 'Datalexikonet lästes inte in: 3 fält har fel; rätta dem och läs in filen igen.',
+      en: 'The data dictionary was not read: 3 fields have faults; fix them and read the file again.',
+    });
+    expect(error.issues).toEqual([
+      {
+        path: 'rows.3',
+        message: {
+          sv: 'Rad 3: variabelnamnet saknas. Skriv ett namn i kolumnen "Variable / Field Name" eller ta bort raden.',
+          en: 'Row 3: the variable name is missing. Give one in the column "Variable / Field Name" or remove the row.',
+        },
+      },
+      {
+        path: 'rows.5.T1',
+        message: {
+          sv: 'Rad 5, fältet "T1": variabelnamnet finns redan på rad 2 (stora och små bokstäver räknas lika). Byt namn på ett av fälten.',
+          en: 'Row 5, field "T1": the variable name is already on row 2 (upper and lower case count as the same). Rename one of the fields.',
+        },
+      },
+      {
+        path: 'rows.6.t2',
+        message: {
+          sv: 'Rad 6, fältet "t2": variabelnamnet finns redan på rad 4 (stora och små bokstäver räknas lika). Byt namn på ett av fälten.',
+          en: 'Row 6, field "t2": the variable name is already on row 4 (upper and lower case count as the same). Rename one of the fields.',
+        },
+      },
+    ]);
     expect(t.snapshot()).toBe(before);
   });
 });

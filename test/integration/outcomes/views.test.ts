@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/db';
+import { makeGroup, makeProgramme } from '../fixtures';
 import { addParticipant, groupWith } from '../participants-fixtures';
 import { importTrivsel } from './fixtures';
 
@@ -276,6 +277,62 @@ describe('results per scale and time point', () => {
       { timepoint: 'pre', due: 3, returned: 1, rate: null, suppressed: true },
       { timepoint: 'post', due: 3, returned: 0, rate: null, suppressed: true },
     ]);
+  });
+
+  it('counts one programme-year only: its figures are those of its own people, computed here by hand', async () => {
+    const t = open();
+    // Programme A's group of 2025 (the year asked for), A's group of 2024 and programme B's group of 2025.
+    const { programme, people } = await scheduledGroup(t, ['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    const { setup } = await groupWith(t, 4);
+    const earlier = await makeGroup(t, { ...setup, programme }, { startDate: '2024-09-02' });
+    const other = await makeProgramme(t, { sessionCount: 4 });
+    const otherGroup = await makeGroup(t, { ...setup, programme: other }, {});
+    for (const timepoint of ['pre', 'post'])
+      await t.ok('outcomeSchedules.add', { programmeId: other.id, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint });
+    const outside = [];
+    for (const [i, groupId] of [earlier.id, earlier.id, otherGroup.id, otherGroup.id, otherGroup.id].entries())
+      outside.push(await addParticipant(t, groupId, { displayName: `X${i}`, enrolmentDate: '2024-08-20', consentDate: '2024-08-20' }));
+    const pre = [1, 4, 2, 5, 3, 1];
+    const post = [3, 4, 4, 5, 2];
+    for (const [i, x] of pre.entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of post.entries()) await record(t, people[i]!.id, 'post', x);
+    // Those outside the scope answer far from them: counted, they would move every figure.
+    for (const p of outside) {
+      await record(t, p.id, 'pre', 5);
+      await record(t, p.id, 'post', 1);
+    }
+    const results = await t.ok('outcomes.results', { instrument: 'TRIVSEL', programmeId: programme.id, from: '2025-01-01', to: '2025-12-31' });
+
+    // By hand, the sums 3x + 3 of A's 2025 group only.
+    const preSums = pre.map((x) => 3 * x + 3);
+    const postSums = post.map((x) => 3 * x + 3);
+    const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + (b - avg(v)) ** 2, 0) / (v.length - 1));
+    const changes = postSums.map((v, i) => v - preSums[i]!);
+    const pairedPre = preSums.slice(0, postSums.length);
+    const near = (value: number) => expect.closeTo(value, 10);
+    const sum = results.levels.filter((l) => l.scale === 'sum');
+    expect(sum.map((l) => [l.timepoint, l.n, l.mean, l.sd])).toEqual([
+      ['pre', 6, near(avg(preSums)), near(sd(preSums))],
+      ['post', 5, near(avg(postSums)), near(sd(postSums))],
+    ]);
+    const change = results.changes.find((c) => c.scale === 'sum')!;
+    expect([change.n, change.meanChange, change.sd, change.dz, change.dav]).toEqual([
+      5,
+      near(avg(changes)),
+      near(sd(changes)),
+      near(avg(changes) / sd(changes)),
+      near(avg(changes) / ((sd(pairedPre) + sd(postSums)) / 2)),
+    ]);
+    expect(results.responseRates).toEqual([
+      { timepoint: 'pre', due: 6, returned: 6, rate: 1, suppressed: false },
+      { timepoint: 'post', due: 6, returned: 5, rate: 5 / 6, suppressed: false },
+    ]);
+    // The whole city from 2025 on: A's 2025 group and B's, not A's of 2024.
+    const city = await t.ok('outcomes.results', { instrument: 'TRIVSEL', from: '2025-01-01' });
+    const cityPre = [...preSums, 18, 18, 18];
+    expect(city.levels.find((l) => l.scale === 'sum' && l.timepoint === 'pre')).toMatchObject({ n: 9, mean: near(avg(cityPre)), sd: near(sd(cityPre)) });
+    expect(city.responseRates[0]).toEqual({ timepoint: 'pre', due: 9, returned: 9, rate: 1, suppressed: false });
   });
 
   it('counts only the chosen programme, and refuses an unknown instrument', async () => {

@@ -97,6 +97,8 @@ export const outcomeResponses = sqliteTable(
     // The activity report pairs each parent's 'pre' and 'post' answers from this index alone.
     index('outcome_responses_timepoint_idx').on(t.participantId, t.timepoint, t.instrumentCode, t.id),
     index('outcome_responses_instrument_idx').on(t.instrumentCode, t.instrumentVersion),
+    // Results read an instrument's responses in id order, so their scores come along the scores' index.
+    index('outcome_responses_instrument_cover_idx').on(t.instrumentCode, t.id, t.participantId, t.timepoint),
   ],
 );
 
