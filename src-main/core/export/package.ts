@@ -11,7 +11,7 @@ import type { Coarsening, ExportSource } from './model';
 import { createPseudonymiser, exportKeyId, pseudonymSettings } from './pseudonym';
 import { hasOutcomes, INSTRUMENTS_FILE, instrumentsJson } from './outcome-tables';
 import { buildTables } from './tables';
-import type { Cell, TableDef } from './table-def';
+import type { TableDef } from './table-def';
 import { NativeZipDeflate } from './zip-deflate';
 
 /**
@@ -222,49 +222,22 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   };
 
   /**
-   * Writes one table's rows as CSV records, handed to the deflater in pieces of about a block and
-   * each piece's output passed on before the next rows are read. Records are appended to one
-   * string rather than collected as rows first: no array of rows lives between reads.
+   * Writes one table's CSV records, handed to the deflater in pieces of about a block and each
+   * piece's output passed on before the next records are read. Records are appended to one string
+   * rather than collected first: no array of rows lives between reads. The items are rows turned
+   * into records by `line`, or records a table writes itself.
    */
-  const writeTable = async function* (name: string, table: TableDef, head: string, line: (row: Cell[]) => string) {
+  const writeTable = async function* <T>(name: string, head: string, source: Iterable<T> | AsyncIterable<T>, line: (item: T) => string) {
     const file = openFile(name);
     let text = head;
     let rows = 0;
-    const source = table.rows();
-    // A synchronous source is read synchronously: `for await` would add a promise per row.
-    if (Symbol.asyncIterator in source) {
-      for await (const row of source) {
-        text += line(row);
-        rows++;
-        if (text.length >= PIECE_CHARS) {
-          file.push(text);
-          text = '';
-          yield* drain();
-        }
-      }
-    } else {
-      for (const row of source) {
-        text += line(row);
-        rows++;
-        if (text.length >= PIECE_CHARS) {
-          file.push(text);
-          text = '';
-          yield* drain();
-        }
-      }
-    }
-    file.push(text, true);
-    digests.set(name, file.digest(rows));
-    yield* drain();
-  };
-
-  /** A table that writes its own records: the same loop over strings instead of rows. */
-  const writeRecords = function* (name: string, records: Iterable<string>, head: string) {
-    const file = openFile(name);
-    let text = head;
-    let rows = 0;
-    for (const record of records) {
-      text += record;
+    const items = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+    for (;;) {
+      const next = items.next();
+      // A synchronous source is read synchronously: awaiting every row would add a promise per row.
+      const item = next instanceof Promise ? await next : next;
+      if (item.done) break;
+      text += line(item.value);
       rows++;
       if (text.length >= PIECE_CHARS) {
         file.push(text);
@@ -276,16 +249,17 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     digests.set(name, file.digest(rows));
     yield* drain();
   };
+  const asRecord = (record: string) => record;
 
   for (const table of tables) {
     const header = table.columns.map((c) => c.name);
-    if (table.records) yield* writeRecords(`${table.name}.csv`, table.records(','), csvLine(header));
-    else yield* writeTable(`${table.name}.csv`, table, csvLine(header), (row) => csvLine(row));
+    if (table.records) yield* writeTable(`${table.name}.csv`, csvLine(header), table.records(','), asRecord);
+    else yield* writeTable(`${table.name}.csv`, csvLine(header), table.rows(), (row) => csvLine(row));
     // A second read of the table's rows, not a copy of the first file: memory stays flat.
     if (!options.excelCopies) continue;
     const excelHead = EXCEL_BOM + csvLine(header, ';');
-    if (table.records) yield* writeRecords(excelName(table.name), table.records(';'), excelHead);
-    else yield* writeTable(excelName(table.name), table, excelHead, (row) => csvLine(row, ';'));
+    if (table.records) yield* writeTable(excelName(table.name), excelHead, table.records(';'), asRecord);
+    else yield* writeTable(excelName(table.name), excelHead, table.rows(), (row) => csvLine(row, ';'));
   }
 
   if (hasOutcomes(source.outcomes)) yield* writeWhole(INSTRUMENTS_FILE, instrumentsJson(source.outcomes.instruments));
