@@ -40,6 +40,8 @@ export const contract = {
   'calendar.check': { input: cal.calendarCheck, output: cal.calendarCheckResult, writes: false },
 
   'staff.list': { input: o.staffList, output: o.staffMember.array(), writes: false },
+  'staff.page': { input: o.staffPageInput, output: o.staffPage, writes: false },
+  'staff.get': { input: c.byId, output: o.staffMember.nullable(), writes: false },
   'staff.create': { input: o.staffInput, output: o.staffMember, writes: true },
   'staff.update': { input: o.staffUpdate, output: o.staffMember, writes: true },
   'staff.setActive': { input: c.setActive, output: o.staffMember, writes: true },

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiMutation } from '../api/queries';
@@ -23,9 +23,46 @@ export interface RegistryItem {
 /** A city has thousands of staff: the list shows a page of them, found by name. */
 const registryPageSize = 100;
 
+/** What the list shows: a page of the entries whose name contains the search, archived ones if asked. */
+export interface RegistryView {
+  offset: number;
+  limit: number;
+  search: string;
+  includeArchived: boolean;
+}
+
+export interface RegistryPage<T> {
+  rows: T[];
+  total: number;
+}
+
+/**
+ * Reads one page of a register, called as a hook on every render of the list: the server's own
+ * page (staff) or a page cut from a whole list already read (programmes, units; see wholeList).
+ */
+export type UsePage<T> = (view: RegistryView) => QueryLike<RegistryPage<T>>;
+
+/** Finds the entry an edit form is for (the route's :id); null when there is none. */
+export type UseItem<T> = (id: string) => QueryLike<T | null>;
+
+/**
+ * A register read whole (programmes, units: a few hundred at most) as pages, filtered the same way
+ * the server filters the staff register, and the entry for its edit form found in it.
+ */
+export function wholeList<T extends RegistryItem>(list: QueryLike<T[]>): { usePage: UsePage<T>; useItem: UseItem<T> } {
+  return {
+    usePage: (view) => {
+      const term = view.search.toLocaleLowerCase('sv');
+      const shown = list.data?.filter((i) => (view.includeArchived || i.active) && (!term || i.name.toLocaleLowerCase('sv').includes(term)));
+      return { ...list, data: shown && { rows: shown.slice(view.offset, view.offset + view.limit), total: shown.length } };
+    },
+    useItem: (id) => ({ ...list, data: list.data && (list.data.find((i) => i.id === id) ?? null) }),
+  };
+}
+
 interface RegistryListProps<T extends RegistryItem> {
   kind: RegistryKind;
-  list: QueryLike<T[]>;
+  usePage: UsePage<T>;
   /** The columns between the name and the row's buttons. */
   columns: Column<T>[];
 }
@@ -34,7 +71,7 @@ interface RegistryListProps<T extends RegistryItem> {
  * The shared list for programmes, units and staff: archive instead of delete when an entry is in
  * use, with the server's explanation shown in the delete dialog when it refuses.
  */
-export function RegistryList<T extends RegistryItem>({ kind, list, columns }: RegistryListProps<T>) {
+export function RegistryList<T extends RegistryItem>({ kind, usePage, columns }: RegistryListProps<T>) {
   const { t } = useTranslation();
   const showArchived = useRegistryUi((s) => s.showArchived[kind]);
   const setShowArchived = useRegistryUi((s) => s.setShowArchived);
@@ -44,13 +81,14 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
   const [deleting, setDeleting] = useState<T | null>(null);
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const term = search.trim().toLocaleLowerCase('sv');
-  const shown = useMemo(
-    () => (list.data ?? []).filter((i) => (showArchived || i.active) && (!term || i.name.toLocaleLowerCase('sv').includes(term))),
-    [list.data, showArchived, term],
-  );
-  // A write or a filter can shrink the list under the page being shown.
-  const start = offset < shown.length ? offset : 0;
+  const term = search.trim();
+  const page = usePage({ offset, limit: registryPageSize, search: term, includeArchived: showArchived });
+  const total = page.data?.total ?? 0;
+  // A write can shrink the list under the page being shown: go back to the first page.
+  const stranded = page.data !== undefined && offset > 0 && offset >= total;
+  useEffect(() => {
+    if (stranded) setOffset(0);
+  }, [stranded]);
 
   const toggleActive = async (item: T) => {
     try {
@@ -91,16 +129,16 @@ export function RegistryList<T extends RegistryItem>({ kind, list, columns }: Re
           }}
         />
       </FilterBar>
-      <QueryState query={list} error={setActive.error}>
-        {() => (
+      <QueryState query={page} error={setActive.error}>
+        {({ rows }) => (
           <DataTable
             caption={t(`${kind}.title`)}
-            rows={shown.slice(start, start + registryPageSize)}
+            rows={rows}
             rowClassName={(item) => (item.active ? undefined : 'is-archived')}
-            pagination={{ offset: start, limit: registryPageSize, total: shown.length, onChange: setOffset }}
+            pagination={{ offset, limit: registryPageSize, total, onChange: setOffset }}
             empty={
               term ? (
-                <EmptyState title={t('registry.noMatch', { search: search.trim() })} />
+                <EmptyState title={t('registry.noMatch', { search: term })} />
               ) : (
                 <EmptyState title={t(`${kind}.empty`)} action={create}>
                   {t(`${kind}.emptyText`)}

@@ -2,14 +2,15 @@ import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import type { RegistryKind } from '../stores/registry';
 import type { Column } from './DataTable';
-import type { QueryLike } from './QueryState';
 import { RegistryFormPage } from './RegistryFormPage';
-import { RegistryList, type RegistryItem } from './RegistryList';
+import { RegistryList, type RegistryItem, type UseItem, type UsePage } from './RegistryList';
 
 interface RegistryRoutesProps<T extends RegistryItem> {
   kind: RegistryKind;
-  /** The register's list, archived entries included; the edit form finds its entry in it. */
-  list: QueryLike<T[]>;
+  /** Reads a page of the register for the list (see wholeList for a register read whole). */
+  usePage: UsePage<T>;
+  /** Reads the entry the edit form is for. */
+  useItem: UseItem<T>;
   /** The list's columns between the name and the row's buttons. */
   columns: Column<T>[];
   /** Shown under the list, e.g. a link to a related list. */
@@ -21,14 +22,14 @@ interface RegistryRoutesProps<T extends RegistryItem> {
 }
 
 /** A register's pages: the list, "new" and ":id/edit". */
-export function RegistryRoutes<T extends RegistryItem>({ kind, list, columns, listFooter, form, children }: RegistryRoutesProps<T>) {
+export function RegistryRoutes<T extends RegistryItem>({ kind, usePage, useItem, columns, listFooter, form, children }: RegistryRoutesProps<T>) {
   return (
     <Routes>
       <Route
         index
         element={
           <>
-            <RegistryList kind={kind} list={list} columns={columns} />
+            <RegistryList kind={kind} usePage={usePage} columns={columns} />
             {listFooter}
           </>
         }
@@ -36,7 +37,7 @@ export function RegistryRoutes<T extends RegistryItem>({ kind, list, columns, li
       <Route
         path="new"
         element={
-          <RegistryFormPage kind={kind} mode="create" list={list}>
+          <RegistryFormPage kind={kind} mode="create" useItem={useItem}>
             {form}
           </RegistryFormPage>
         }
@@ -44,7 +45,7 @@ export function RegistryRoutes<T extends RegistryItem>({ kind, list, columns, li
       <Route
         path=":id/edit"
         element={
-          <RegistryFormPage kind={kind} mode="edit" list={list}>
+          <RegistryFormPage kind={kind} mode="edit" useItem={useItem}>
             {form}
           </RegistryFormPage>
         }

@@ -86,3 +86,47 @@ describe('staff', () => {
     }
   });
 });
+
+describe('staff.page', () => {
+  it('pages the register by Swedish name order, searches names in any case, and counts what matches', async () => {
+    // Names chosen so byte order and Swedish order differ (Å, Ä, Ö sort after Z in Swedish).
+    const names = ['Östen', 'Anna', 'Åke', 'zelda', 'Ärla', 'Bo', 'Ömer', 'Carin', 'Åsa'];
+    for (const name of names) await makeStaff(t, { name });
+    const archived = await makeStaff(t, { name: 'Arkiv Åsa' });
+    await t.ok('staff.setActive', { id: archived.id, active: false });
+    const swedishOrder = ['Anna', 'Bo', 'Carin', 'zelda', 'Åke', 'Åsa', 'Ärla', 'Ömer', 'Östen'];
+
+    const first = await t.ok('staff.page', { limit: 4 });
+    expect(first.total).toBe(9);
+    expect(first.rows.map((s) => s.name)).toEqual(swedishOrder.slice(0, 4));
+    const rest = await t.ok('staff.page', { limit: 4, offset: 4 });
+    expect(rest.rows.map((s) => s.name)).toEqual(swedishOrder.slice(4, 8));
+    const last = await t.ok('staff.page', { limit: 4, offset: 8 });
+    expect(last.rows.map((s) => s.name)).toEqual(['Östen']);
+    expect((await t.ok('staff.page', { limit: 4, offset: 12 })).rows).toEqual([]);
+
+    const withArchived = await t.ok('staff.page', { limit: 100, includeArchived: true });
+    expect(withArchived.total).toBe(10);
+    expect(withArchived.rows.map((s) => s.name)).toContain('Arkiv Åsa');
+
+    const found = await t.ok('staff.page', { limit: 100, search: '  åS ', includeArchived: true });
+    expect(found.rows.map((s) => s.name)).toEqual(['Arkiv Åsa', 'Åsa']);
+    expect(found.total).toBe(2);
+    expect((await t.ok('staff.page', { limit: 100, search: 'qq' })).total).toBe(0);
+  });
+
+  it('gives each row of a page the same fields as the whole list, group counts included', async () => {
+    const s = await groupSetup(t);
+    await makeGroup(t, s);
+    const whole = await t.ok('staff.list', { includeArchived: true });
+    const paged = await t.ok('staff.page', { limit: 1000, includeArchived: true });
+    expect(paged.rows).toEqual(whole);
+    expect(paged.rows.some((m) => m.groupCount > 0)).toBe(true);
+  });
+
+  it('reads one member by id, and null for an id that is not there', async () => {
+    const m = await makeStaff(t, { name: 'Dagny' });
+    expect(await t.ok('staff.get', { id: m.id })).toEqual(m);
+    expect(await t.ok('staff.get', { id: crypto.randomUUID() })).toBeNull();
+  });
+});

@@ -119,6 +119,24 @@ export const staffList = z
   .optional()
   .default({ includeArchived: false });
 
+/** One page of the staff register, sorted by name, for a city with thousands of staff. */
+export const staffPageInput = z
+  .object({
+    includeArchived: z.boolean().optional().default(false),
+    /** Part of a name, matched regardless of case. */
+    search: z
+      .string()
+      .trim()
+      .max(textLimits.search)
+      .refine(oneLine, { error: msg('controlChars') })
+      .optional()
+      .default(''),
+    limit: z.number().int().min(1).max(1000),
+    offset: z.number().int().min(0).max(10_000_000).optional().default(0),
+  })
+  .strict();
+export const staffPage = z.object({ rows: staffMember.array(), total: z.number().int().min(0) });
+
 export const language = z.enum(LANGUAGES);
 export const settingsValue = z.object({ language });
 export const settingsUpdate = z.object({ language }).strict();
@@ -134,4 +152,5 @@ export const appInfo = z.object({
 export type Programme = z.output<typeof programme>;
 export type Unit = z.output<typeof unit>;
 export type StaffMember = z.output<typeof staffMember>;
+export type StaffPage = z.output<typeof staffPage>;
 export type Language = z.output<typeof language>;

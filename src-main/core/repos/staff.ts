@@ -32,6 +32,30 @@ export function staffRepo(orm: Orm, clock: Clock) {
         .map(toMember)
         .sort(byName);
     },
+    /**
+     * One page of the register by name. Only ids and names are read for all staff; the page's
+     * rows alone are read whole, with their group counts.
+     */
+    page(view: { includeArchived: boolean; search: string; offset: number; limit: number }): { rows: StaffMember[]; total: number } {
+      const term = view.search.toLocaleLowerCase('sv');
+      const names = orm
+        .select({ id: staff.id, name: staff.name })
+        .from(staff)
+        .where(view.includeArchived ? undefined : eq(staff.active, true))
+        .all()
+        .filter((s) => !term || s.name.toLocaleLowerCase('sv').includes(term))
+        .sort(byName);
+      const ids = names.slice(view.offset, view.offset + view.limit).map((s) => s.id);
+      const byId = new Map(
+        ids.length
+          ? select()
+              .where(inArray(staff.id, ids))
+              .all()
+              .map((r) => [r.row.id, toMember(r)])
+          : [],
+      );
+      return { rows: ids.map((id) => byId.get(id)!), total: names.length };
+    },
     get(id: string): StaffMember | undefined {
       const r = select().where(eq(staff.id, id)).get();
       return r && toMember(r);

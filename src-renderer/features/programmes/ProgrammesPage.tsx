@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
+import { wholeList } from '../../components/RegistryList';
 import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { SelectField } from '../../components/SelectField';
 import { toNumberOrNull, useServerIssues } from '../../lib/forms';
@@ -26,7 +27,7 @@ export function ProgrammesPage() {
   return (
     <RegistryRoutes
       kind="programmes"
-      list={programmes}
+      {...wholeList(programmes)}
       columns={[
         { key: 'code', header: t('programmes.code'), cell: (p) => p.code },
         { key: 'audience', header: t('programmes.audience'), cell: (p) => t(`audience.${p.audience}`) },

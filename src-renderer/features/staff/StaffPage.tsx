@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { Fieldset } from '../../components/FormField';
 import { InputField } from '../../components/InputField';
+import type { RegistryView } from '../../components/RegistryList';
 import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
@@ -18,11 +19,11 @@ import { draftOr, useKeepDraft } from '../../stores/drafts';
 export function StaffPage() {
   const { t } = useTranslation();
   const roles = useRoles();
-  const staff = useApiQuery('staff.list', { includeArchived: true });
   return (
     <RegistryRoutes
       kind="staff"
-      list={staff}
+      usePage={useStaffPage}
+      useItem={useStaffMember}
       columns={[
         { key: 'roles', header: t('staff.roles'), cell: roles },
         { key: 'unit', header: t('staff.unit'), cell: (s) => s.unitName ?? '–' },
@@ -32,6 +33,15 @@ export function StaffPage() {
       form={(member) => <StaffForm member={member} />}
     />
   );
+}
+
+/** A city has thousands of staff: the server sends one page, sorted and searched there. */
+function useStaffPage(view: RegistryView) {
+  return useApiQuery('staff.page', view, { placeholderData: (previous) => previous });
+}
+
+function useStaffMember(id: string) {
+  return useApiQuery('staff.get', { id });
 }
 
 function useRoles() {

@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
+import { wholeList } from '../../components/RegistryList';
 import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
@@ -24,7 +25,7 @@ export function UnitsPage() {
   return (
     <RegistryRoutes
       kind="units"
-      list={units}
+      {...wholeList(units)}
       columns={[
         { key: 'kind', header: t('units.kind'), cell: (u) => t(`unitKind.${u.kind}`) },
         { key: 'groups', header: t('units.groups'), cell: (u) => u.groupCount, className: 'num' },
