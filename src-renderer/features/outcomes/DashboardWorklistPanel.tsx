@@ -43,12 +43,7 @@ export function DashboardWorklistPanel() {
                     cell: (r) => (
                       <>
                         <span className={`outcome-state--${r.status}`}>{t(`outcomes.state.${r.status}`)}</span>
-                        {r.pending && (
-                          <>
-                            {' · '}
-                            <span className="outcome-pending">{t(`outcomes.state.${r.pending}`)}</span>
-                          </>
-                        )}
+                        {r.pending && <span className="outcome-pending">{t(`outcomes.state.${r.pending}`)}</span>}
                       </>
                     ),
                   },
@@ -62,7 +57,7 @@ export function DashboardWorklistPanel() {
                         className="button button--small button--secondary"
                         aria-label={`${entryAction(r.pending)}, ${r.participantName}, ${r.instrument} ${timepointLabel(r.timepoint)}`}
                       >
-                        {entryAction(r.pending)}
+                        {t('outcomes.worklist.enter')}
                       </Link>
                     ),
                   },

@@ -84,12 +84,7 @@ export function WorklistPanel() {
                 cell: (r) => (
                   <>
                     <span className={`outcome-state--${r.status}`}>{t(`outcomes.state.${r.status}`)}</span>
-                    {r.pending && (
-                      <>
-                        {' · '}
-                        <span className="outcome-pending">{t(`outcomes.state.${r.pending}`)}</span>
-                      </>
-                    )}
+                    {r.pending && <span className="outcome-pending">{t(`outcomes.state.${r.pending}`)}</span>}
                   </>
                 ),
               },
@@ -103,7 +98,7 @@ export function WorklistPanel() {
                     className="button button--small button--secondary"
                     aria-label={`${entryAction(r.pending)}, ${r.participantName}, ${r.instrument} ${timepointLabel(r.timepoint)}`}
                   >
-                    {entryAction(r.pending)}
+                    {t('outcomes.worklist.enter')}
                   </Link>
                 ),
               },
