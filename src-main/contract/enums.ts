@@ -51,7 +51,21 @@ export const OUTCOME_STATUSES = ['declined', 'unreachable'] as const;
 /** Where a worklist row stands on the day it is computed. */
 export const DUE_STATES = ['due', 'overdue'] as const;
 /** A participant at one scheduled questionnaire, as the group page shows it; `upcoming` has not opened yet, `missed` stayed overdue past its schedule's limit. */
-export const GROUP_OUTCOME_STATES = ['entered', 'declined', 'unreachable', 'due', 'overdue', 'missed', 'upcoming'] as const;
+export const GROUP_OUTCOME_STATES = [
+  'entered',
+  'declined',
+  'unreachable',
+  'awaiting_second',
+  'awaiting_reconciliation',
+  'due',
+  'overdue',
+  'missed',
+  'upcoming',
+] as const;
+/** A form typed twice that is not a response yet: typed once and waiting for its second typing, or typed twice and differing. */
+export const PENDING_ENTRY_STATES = ['awaiting_second', 'awaiting_reconciliation'] as const;
+/** How a stored response's answers came in: typed into the entry form, or read from a response file. */
+export const RESPONSE_SOURCES = ['form', 'import'] as const;
 
 export const EXPORT_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
 export const EXPORT_RUN_STATUSES = ['started', 'completed', 'failed'] as const;
@@ -92,6 +106,8 @@ export type InstrumentSource = (typeof INSTRUMENT_SOURCES)[number];
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 export type DueState = (typeof DUE_STATES)[number];
 export type GroupOutcomeState = (typeof GROUP_OUTCOME_STATES)[number];
+export type PendingEntryState = (typeof PENDING_ENTRY_STATES)[number];
+export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
 export type ExportPeriod = (typeof EXPORT_PERIODS)[number];
 export type VaultState = (typeof VAULT_STATES)[number];
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];

@@ -14,7 +14,7 @@ import { trivselFourItems as trivsel } from './trivsel';
 let root: string;
 let city: ServerProcess;
 let leaderId: string;
-let participant: { id: string; name: string };
+let participant: { id: string; name: string; groupId: string };
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -31,14 +31,19 @@ test.beforeAll(async () => {
   const db = new Database(admin, { readonly: true });
   const row = db
     .prepare(
-      `select s.id as leaderId, p.id as participantId, p.display_name as name, g.programme_id as programmeId
+      // A participant whose 'pre' is on the worklist today (due, or overdue for less than 90 days) and not marked.
+      `select s.id as leaderId, p.id as participantId, p.display_name as name, g.programme_id as programmeId, g.id as groupId
        from staff s join groups g on g.unit_id = s.unit_id join participants p on p.group_id = g.id
-       where s.is_leader = 1 order by s.id, p.id limit 1`,
+       where s.is_leader = 1 and p.status <> 'moved'
+         and (select min(coalesce(held_date, planned_date)) from sessions where group_id = g.id and status <> 'cancelled')
+             between date('now', '-80 days') and date('now', '+20 days')
+         and not exists (select 1 from outcome_statuses o where o.participant_id = p.id and o.timepoint = 'pre')
+       order by s.id, p.id limit 1`,
     )
-    .get() as { leaderId: string; participantId: string; name: string; programmeId: string };
+    .get() as { leaderId: string; participantId: string; name: string; programmeId: string; groupId: string };
   db.close();
   leaderId = row.leaderId;
-  participant = { id: row.participantId, name: row.name };
+  participant = { id: row.participantId, name: row.name, groupId: row.groupId };
 
   // Bo's first typing, through the app's own procedures as the signed-in user Bo.
   const office = startKomet({ databasePath: admin, shell: 'test', actor: 'Bo Berg' });
@@ -76,7 +81,23 @@ test('a second typing on another computer shows the differences item by item, an
   await page.getByRole('button', { name: 'Anslut' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Synkad \d\d:\d\d/ })).toBeVisible({ timeout: 90_000 });
 
-  await page.evaluate((hash) => (window.location.hash = hash), `#/outcomes/entry/${participant.id}/TRIVSEL/pre`);
+  // The group page marks the form as waiting for its second typing, in words, and its link says what to do.
+  await page.evaluate((hash) => (window.location.hash = hash), `#/groups/${participant.groupId}`);
+  const grid = page.getByRole('table', { name: 'Deltagarnas enkäter per mättillfälle' });
+  const waiting = grid.getByRole('link', { name: `Väntar på andra inmatningen: För in andra inmatningen TRIVSEL Före, ${participant.name}` });
+  await expect(waiting).toHaveText('Väntar på andra inmatningen');
+  await expectNoAxeViolations(page);
+
+  // So does the worklist, reached by keyboard.
+  await goTo(page, 'Enkäter');
+  const worklist = page.getByRole('table', { name: 'Enkäter att föra in' });
+  const second = page.getByRole('link', { name: `För in andra inmatningen, ${participant.name}, TRIVSEL Före` });
+  await expect(second).toBeVisible();
+  await expect(worklist.getByRole('row').filter({ has: second })).toContainText('Väntar på andra inmatningen');
+  for (let tab = 0; tab < 80 && !(await second.evaluate((el) => el === document.activeElement)); tab++) await page.keyboard.press('Tab');
+  await expect(second).toBeFocused();
+  await expectNoAxeViolations(page, { include: 'section[aria-labelledby="outcomes-worklist"]' });
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('note')).toContainText('Bo Berg gjorde den första');
   const item = (code: string) => page.getByRole('textbox', { name: `Fråga ${code}` });
   await page.getByRole('textbox', { name: 'Datum då formuläret fylldes i' }).fill('2025-03-01');
@@ -102,4 +123,13 @@ test('a second typing on another computer shows the differences item by item, an
   // t2 = 2 reversed is 4; 4 + 4 + 3 = 11 prorated to four items: 14.67.
   await expect(page.getByRole('table', { name: 'Skalornas poäng' }).getByRole('row', { name: /sum/ })).toContainText('14,67');
   await expectNoAxeViolations(page);
+
+  // The form is a response now: off the worklist, and entered on the group page without the mark.
+  await goTo(page, 'Enkäter');
+  await expect(page.getByRole('table', { name: 'Enkäter att föra in' })).toBeVisible();
+  await expect(page.getByRole('link', { name: new RegExp(`, ${participant.name}, TRIVSEL Före$`) })).toHaveCount(0);
+  await expect(page.getByText('Väntar på andra inmatningen')).toHaveCount(0);
+  await page.evaluate((hash) => (window.location.hash = hash), `#/groups/${participant.groupId}`);
+  await expect(grid.getByRole('row', { name: new RegExp(participant.name) })).toContainText('Inmatad');
+  await expect(grid.getByText('Väntar på andra inmatningen')).toHaveCount(0);
 });

@@ -37,8 +37,15 @@ test('a schedule point asks for double entry, and the user who typed the first e
   await expect(page.getByRole('heading', { name: 'Väntar på andra inmatningen' })).toBeVisible();
   await expect(page.getByText('samma person får inte göra båda')).toBeVisible();
   await expectNoAxeViolations(page);
-  // The first typing is no response: no scores, and the questionnaire is still on the worklist.
+  // The first typing is no response: no scores, and the questionnaire is still on the worklist,
+  // marked in words as waiting for its second typing, its link naming that.
   expect(await arrange(komet, 'scores.list', { participantId: participants[0]!.id })).toEqual([]);
   await openRoute(page, '/outcomes');
-  await expect(page.getByRole('link', { name: 'För in, Anna, TRIVSEL Efter' })).toBeVisible();
+  const second = page.getByRole('link', { name: 'För in andra inmatningen, Anna, TRIVSEL Efter' });
+  await expect(second).toBeVisible();
+  await expect(page.getByRole('row').filter({ has: second })).toContainText('Väntar på andra inmatningen');
+  await expectNoAxeViolations(page);
+  // Opening it again tells the first typist that someone else types it.
+  await second.click();
+  await expect(page.getByRole('heading', { name: 'Väntar på andra inmatningen' })).toBeVisible();
 });

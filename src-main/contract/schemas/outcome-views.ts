@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUP_OUTCOME_STATES, RESPONDENTS } from '../enums';
+import { GROUP_OUTCOME_STATES, PENDING_ENTRY_STATES, RESPONDENTS } from '../enums';
 import { msg } from '../messages';
 import { id, isoDate } from './common';
 import { instrumentCode } from './instruments';
@@ -37,6 +37,8 @@ export const worklistRow = dueItem.extend({
   programmeName: z.string(),
   unitName: z.string(),
   groupStartDate: isoDate,
+  /** Set where the form is typed twice and is no response yet: waiting for its second typing, or for reconciliation. */
+  pending: z.enum(PENDING_ENTRY_STATES).nullable(),
 });
 
 /** The dashboard's glance: how many are due and overdue, and the first few to close. */
@@ -51,7 +53,15 @@ export const groupOutcomesInput = z.object({ groupId: id }).strict();
 /** Each participant's state at every scheduled instrument and time point, in the order of `points`. */
 export const groupOutcomes = z.object({
   points: z.array(z.object({ instrument: z.string(), timepoint: z.string() })),
-  rows: z.array(z.object({ participantId: id, name: z.string(), states: z.array(z.enum(GROUP_OUTCOME_STATES)) })),
+  rows: z.array(
+    z.object({
+      participantId: id,
+      name: z.string(),
+      states: z.array(z.enum(GROUP_OUTCOME_STATES)),
+      /** Beside each state: the day (UTC) an entered response was imported from a file; null otherwise. */
+      imported: z.array(isoDate.nullable()),
+    }),
+  ),
 });
 
 /** A cohort: groups that started from `from` to `to` (both inclusive, either open). */

@@ -18,7 +18,7 @@ export interface DemoScheduleRow {
   windowDays: number | null;
 }
 /** A stored response as the demo writes it: entered by no one, with its scores beside it. */
-export type DemoResponseRow = Omit<ResponseRow, 'enteredBy'> & { scores: ScoreRow[] };
+export type DemoResponseRow = Omit<ResponseRow, 'enteredBy' | 'source'> & { scores: ScoreRow[] };
 export interface DemoStatusRow {
   participantId: string;
   timepoint: string;

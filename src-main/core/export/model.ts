@@ -135,6 +135,8 @@ export interface SourceResponse {
   date: IsoDate;
   /** Item code → answer, null when blank; JSON as stored. */
   answers: string;
+  /** How the answers came in ('form' or 'import'); null where that was not recorded. */
+  source: string | null;
 }
 
 /** One stored scale score of a response. */

@@ -1,3 +1,4 @@
+import { RESPONSE_SOURCES } from '../../contract/enums';
 import { daysBetween } from '../domain/session-dates';
 import type { SourceGroup, SourceInstrument, SourceOutcomes } from './model';
 import type { Pseudonymiser } from './pseudonym';
@@ -79,7 +80,10 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
         continue;
       }
       const days = daysBetween(groups.get(r.groupId)!.startDate, r.date);
-      yield { prefix: [pseudo('participant', r.participantId), pseudo('group', r.groupId), r.instrumentCode, r.instrumentVersion, r.timepoint, days], answers };
+      yield {
+        prefix: [pseudo('participant', r.participantId), pseudo('group', r.groupId), r.instrumentCode, r.instrumentVersion, r.timepoint, days, r.source],
+        answers,
+      };
     }
   };
 
@@ -101,6 +105,20 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
           "Days from the group's start to the date answered (negative before the start)",
         ),
       },
+      {
+        name: 'source',
+        type: 'string',
+        required: false,
+        enum: RESPONSE_SOURCES,
+        enumLabels: {
+          form: bi('Inmatad i Komets formulär (från papper)', "Typed into Komet's form (from paper)"),
+          import: bi('Importerad från fil', 'Imported from a file'),
+        },
+        description: bi(
+          'Hur svaren kom in; tomt = inte registrerat (svar sparade innan Komet började registrera det)',
+          'How the answers came in; blank = not recorded (answers stored before Komet began recording it)',
+        ),
+      },
       { name: 'item', type: 'string', required: true, pattern: CODE_PATTERN, description: bi('Frågans kod i formuläret', 'Code of the item in the form') },
       {
         name: 'value',
@@ -116,7 +134,7 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
         for (const [item, value] of Object.entries(answers)) yield [...prefix, item, typeof value === 'number' ? value : null];
       }
     },
-    // A response is one row per item: its six leading cells are written once for all of them.
+    // A response is one row per item: its seven leading cells are written once for all of them.
     *records(delimiter) {
       for (const { prefix, answers } of responseRows()) {
         const head = csvFields(prefix, delimiter) + delimiter;

@@ -156,8 +156,8 @@ export function insertDemoOutcomeRows(db: KometDb, rows: DemoOutcomeRows, at: st
      values (@id, @programmeId, @instrumentCode, 'parent', @timepoint, @months, @windowDays, @at, @at)`,
   );
   const response = sqlite.prepare(
-    `insert into outcome_responses (id, participant_id, instrument_code, instrument_version, timepoint, date, entered_by, answers, created_at, updated_at)
-     values (@id, @participantId, @instrumentCode, @instrumentVersion, @timepoint, @date, 'demo', @answers, @at, @at)`,
+    `insert into outcome_responses (id, participant_id, instrument_code, instrument_version, timepoint, date, entered_by, answers, source, created_at, updated_at)
+     values (@id, @participantId, @instrumentCode, @instrumentVersion, @timepoint, @date, 'demo', @answers, 'form', @at, @at)`,
   );
   const score = sqlite.prepare('insert into outcome_scores (response_id, scale, score, band, answered, filled) values (?, ?, ?, ?, ?, ?)');
   const status = sqlite.prepare(

@@ -182,7 +182,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
   const groupIdsInScope = sqlite.prepare<[ScopeParams], string>(`select g.id from groups g where ${GROUPS_IN_SCOPE} order by g.id`).pluck();
   const responsesPage = sqlite.prepare<[{ groups: string }], SourceResponse>(
     `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
-       r.timepoint, r.date, r.answers
+       r.timepoint, r.date, r.answers, r.source
      from participants p join outcome_responses r on r.participant_id = p.id
      where p.group_id in (select value from json_each(@groups))
      order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id`,

@@ -17,6 +17,7 @@ import { exportStoreRepo } from './export-store';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
 import { leadersReportRepo } from './leaders-report';
+import { outcomeMarkRepo } from './outcome-marks';
 import { outcomeRepo } from './outcomes';
 import { participantRepo } from './participants';
 import { participationReportRepo } from './participation-reports';
@@ -63,6 +64,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     exportSource: exportSourceRepo(db.sqlite),
     exportStore: exportStoreRepo(db.orm, clock),
     outcomes: outcomeRepo(db.orm, db.sqlite, clock),
+    outcomeMarks: outcomeMarkRepo(db.orm),
     syncMembership: syncMembershipRepo(db.sqlite),
   };
 }

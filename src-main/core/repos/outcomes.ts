@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { InstrumentSource, OutcomeStatus, Respondent } from '../../contract/enums';
+import type { InstrumentSource, OutcomeStatus, Respondent, ResponseSource } from '../../contract/enums';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { instruments, outcomeEntries, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
@@ -41,6 +41,7 @@ export interface ResponseRow {
   date: string;
   enteredBy: string;
   answers: string;
+  source: ResponseSource | null;
 }
 
 /** One typing of a form that is entered twice, waiting for the other typing or for reconciliation. */

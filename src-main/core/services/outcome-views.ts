@@ -3,12 +3,22 @@ import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
 import { computeResults, responseRatesOfSpans } from '../outcomes/results';
-import { enteredKey, closedKey } from '../outcomes/worklist';
+import { enteredKey, closedKey, type DueItem } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ResultScope } from '../repos/outcomes';
+import type { PendingEntryState } from '../../contract/enums';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
 import { dueList, dueListNear } from './outcomes';
+
+/** Where a form typed twice stands, for a worklist row: null when it is not waiting for anything. */
+function pendingOf(repos: Repos): (item: DueItem) => PendingEntryState | null {
+  const forms = new Map(repos.outcomeMarks.pendingForms().map((f) => [enteredKey(f.participantId, f.instrumentCode, f.timepoint), f.typings]));
+  return (item) => {
+    const typings = forms.get(enteredKey(item.participantId, item.instrument, item.timepoint));
+    return typings === undefined ? null : typings >= 2 ? 'awaiting_reconciliation' : 'awaiting_second';
+  };
+}
 
 // One collator for a whole sort: localeCompare with a locale builds a new one per comparison.
 const bySwedish = new Intl.Collator('sv').compare;
@@ -59,11 +69,21 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
     worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
       const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n]));
+      const pending = pendingOf(repos);
       return dueList(repos, on ?? clock.today(), groupId)
         .flatMap((item) => {
           const n = names.get(item.participantId);
           return n
-            ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
+            ? [
+                {
+                  ...item,
+                  participantName: n.participantName,
+                  programmeName: n.programmeName,
+                  unitName: n.unitName,
+                  groupStartDate: n.groupStartDate,
+                  pending: pending(item),
+                },
+              ]
             : [];
         })
         .sort(
@@ -87,11 +107,21 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       const last = byClosing[limit - 1]?.dueTo;
       const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
       const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
+      const pending = pendingOf(repos);
       const first = candidates
         .flatMap((item) => {
           const n = names.get(item.participantId);
           return n
-            ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
+            ? [
+                {
+                  ...item,
+                  participantName: n.participantName,
+                  programmeName: n.programmeName,
+                  unitName: n.unitName,
+                  groupStartDate: n.groupStartDate,
+                  pending: pending(item),
+                },
+              ]
             : [];
         })
         .sort(
@@ -115,10 +145,27 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       const entered = new Set(repos.outcomes.groupResponseKeys(groupId).map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)));
       const marks = new Map(repos.outcomes.groupStatuses(groupId).map((s) => [closedKey(s.participantId, s.timepoint), s.status] as const));
       const names = new Map(repos.outcomes.groupNames(groupId).map((n) => [n.participantId, n.participantName]));
-      const states = groupStates({ enrolments, schedule, entered, marks, today: clock.today() });
+      const pending = new Map(
+        repos.outcomeMarks.groupPendingForms(groupId).map((f) => [enteredKey(f.participantId, f.instrumentCode, f.timepoint), f.typings]),
+      );
+      const imported = new Map(
+        repos.outcomeMarks
+          .groupResponseOrigins(groupId)
+          .filter((r) => r.source === 'import')
+          .map((r) => [enteredKey(r.participantId, r.instrumentCode, r.timepoint), r.createdAt.slice(0, 10)]),
+      );
+      const states = groupStates({ enrolments, schedule, entered, marks, pending, today: clock.today() });
       return {
         points: states.points,
-        rows: states.rows.map((r) => ({ ...r, name: names.get(r.participantId) ?? '' })).sort((a, b) => bySwedish(a.name, b.name)),
+        rows: states.rows
+          .map((r) => ({
+            ...r,
+            name: names.get(r.participantId) ?? '',
+            imported: states.points.map((p, i) =>
+              r.states[i] === 'entered' ? (imported.get(enteredKey(r.participantId, p.instrument, p.timepoint)) ?? null) : null,
+            ),
+          }))
+          .sort((a, b) => bySwedish(a.name, b.name)),
       };
     },
 

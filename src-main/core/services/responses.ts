@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { ImportRowError, ParsedInput, ResponseImportResult, ScoreRowValue } from '../../contract';
+import type { ResponseSource } from '../../contract/enums';
 import type { InstrumentDefinition } from '../../contract/schemas/instruments';
 import { AppError } from '../errors';
 import { checkResponse, shownCell, type CheckedResponse, type RawResponse, type ResponseLookups } from '../outcomes/response-check';
@@ -101,7 +102,7 @@ function readCsv(text: string): { header: string[]; rows: string[][] } {
 }
 
 export function responseService({ repos, tx, audit }: ServiceContext) {
-  const store = (checked: CheckedResponse, enteredBy: string, scorer: ReturnType<typeof instrumentCache>): string => {
+  const store = (checked: CheckedResponse, enteredBy: string, scorer: ReturnType<typeof instrumentCache>, source: ResponseSource): string => {
     const id = repos.outcomes.insertResponse({
       participantId: checked.participantId,
       instrumentCode: checked.instrumentCode,
@@ -110,6 +111,7 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
       date: checked.date,
       enteredBy,
       answers: JSON.stringify(checked.answers),
+      source,
     });
     const prepared = scorer(checked.instrumentCode, checked.instrumentVersion)!;
     repos.outcomes.writeScores(id, scoreRowsOf(prepared.definition, prepared.scorer, checked.answers));
@@ -118,7 +120,7 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
 
   /** Stores a checked response with its scores and returns them as the form shows them. */
   const recordChecked = (checked: CheckedResponse, enteredBy: string): Recorded => {
-    const id = store(checked, enteredBy, instrumentCache(repos));
+    const id = store(checked, enteredBy, instrumentCache(repos), 'form');
     // The log says that answers were written, not which items: item codes are no words for its readers.
     audit.record({ action: 'create', entity: 'response', entityId: id, fields: ['answers'] });
     const definition = checked.definition;
@@ -219,7 +221,7 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
         });
         if (dryRun || errorCount > 0) return { dryRun, rows: rows.length, imported: 0, errors };
         const cache = instrumentCache(repos);
-        for (const checked of checkedRows) store(checked, enteredBy, cache);
+        for (const checked of checkedRows) store(checked, enteredBy, cache, 'import');
         audit.record({ action: 'import', entity: 'response', entityId: `${checkedRows.length}`, fields: ['answers'] });
         return { dryRun, rows: rows.length, imported: checkedRows.length, errors };
       });

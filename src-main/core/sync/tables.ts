@@ -317,7 +317,17 @@ export const syncedTables: readonly SyncedTable[] = [
     name: 'outcome_responses',
     key: ['id'],
     parts: [
-      part('group', 'participant_id', ['instrument', 'instrument_code', 'instrument_version'], 'timepoint', 'date', 'entered_by', 'answers', 'created_at'),
+      part(
+        'group',
+        'participant_id',
+        ['instrument', 'instrument_code', 'instrument_version'],
+        'timepoint',
+        'date',
+        'entered_by',
+        'answers',
+        'source',
+        'created_at',
+      ),
     ],
     derived: [],
     local: ['updated_at'],

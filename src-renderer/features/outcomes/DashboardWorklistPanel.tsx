@@ -6,13 +6,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
-import { entryRoute, useTimepointLabel } from './labels';
+import { entryRoute, useEntryAction, useTimepointLabel } from './labels';
 
 /** The dashboard's glance at the worklist: counts, the few that close first, and a way to the rest. */
 export function DashboardWorklistPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const timepointLabel = useTimepointLabel();
+  const entryAction = useEntryAction();
   const summary = useApiQuery('outcomes.worklistSummary', { limit: 5 });
   const d = summary.data;
   return (
@@ -39,7 +40,12 @@ export function DashboardWorklistPanel() {
                   {
                     key: 'status',
                     header: t('outcomes.worklist.statusColumn'),
-                    cell: (r) => <span className={`outcome-state--${r.status}`}>{t(`outcomes.state.${r.status}`)}</span>,
+                    cell: (r) => (
+                      <>
+                        <span className={`outcome-state--${r.status}`}>{t(`outcomes.state.${r.status}`)}</span>
+                        {r.pending && <span className="outcome-pending">{t(`outcomes.state.${r.pending}`)}</span>}
+                      </>
+                    ),
                   },
                   {
                     key: 'enter',
@@ -49,7 +55,7 @@ export function DashboardWorklistPanel() {
                       <Link
                         to={entryRoute(r.participantId, r.instrument, r.timepoint)}
                         className="button button--small button--secondary"
-                        aria-label={`${t('outcomes.worklist.enter')}, ${r.participantName}, ${r.instrument} ${timepointLabel(r.timepoint)}`}
+                        aria-label={`${entryAction(r.pending)}, ${r.participantName}, ${r.instrument} ${timepointLabel(r.timepoint)}`}
                       >
                         {t('outcomes.worklist.enter')}
                       </Link>

@@ -4,13 +4,16 @@ import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
-import { entryRoute, useTimepointLabel } from './labels';
+import { useFormat } from '../../lib/format';
+import { entryRoute, useEntryAction, useTimepointLabel } from './labels';
 import './outcomes.css';
 
 /** On the group page: each participant's questionnaire state per scheduled instrument and time point. */
 export function GroupOutcomesPanel({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const timepointLabel = useTimepointLabel();
+  const fmt = useFormat();
+  const entryAction = useEntryAction();
   const grid = useApiQuery('outcomes.group', { groupId });
   // A programme without a schedule asks for no questionnaires: the section would only say so. It
   // appears once that is known, so the page does not jump for groups that have none.
@@ -31,11 +34,20 @@ export function GroupOutcomesPanel({ groupId }: { groupId: string }) {
                 cell: (r: (typeof data.rows)[number]) => {
                   const state = r.states[i]!;
                   const word = t(`outcomes.state.${state}`);
-                  return state === 'due' || state === 'overdue' ? (
+                  const imported = r.imported[i];
+                  if (imported) {
+                    return (
+                      <>
+                        {word}
+                        <span className="outcome-origin">{t('outcomes.group.imported', { date: fmt.date(imported) })}</span>
+                      </>
+                    );
+                  }
+                  return state === 'due' || state === 'overdue' || state === 'awaiting_second' || state === 'awaiting_reconciliation' ? (
                     <Link
                       to={entryRoute(r.participantId, p.instrument, p.timepoint)}
-                      className={`outcome-state--${state}`}
-                      aria-label={`${word}: ${t('outcomes.worklist.enter')} ${p.instrument} ${timepointLabel(p.timepoint)}, ${r.name}`}
+                      className={state.startsWith('awaiting') ? 'outcome-pending' : `outcome-state--${state}`}
+                      aria-label={`${word}: ${entryAction(state === 'awaiting_second' || state === 'awaiting_reconciliation' ? state : null)} ${p.instrument} ${timepointLabel(p.timepoint)}, ${r.name}`}
                     >
                       {word}
                     </Link>

@@ -9,7 +9,7 @@ import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/format';
-import { entryRoute, useTimepointLabel } from './labels';
+import { entryRoute, useEntryAction, useTimepointLabel } from './labels';
 
 const groupLabel = (r: WorklistRow, date: string) => `${r.programmeName} – ${r.unitName}, ${date}`;
 
@@ -18,6 +18,7 @@ export function WorklistPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const timepointLabel = useTimepointLabel();
+  const entryAction = useEntryAction();
   const worklist = useApiQuery('outcomes.worklist', {});
   const [groupId, setGroupId] = useState('');
   const [status, setStatus] = useState('');
@@ -80,7 +81,12 @@ export function WorklistPanel() {
               {
                 key: 'status',
                 header: t('outcomes.worklist.statusColumn'),
-                cell: (r) => <span className={`outcome-state--${r.status}`}>{t(`outcomes.state.${r.status}`)}</span>,
+                cell: (r) => (
+                  <>
+                    <span className={`outcome-state--${r.status}`}>{t(`outcomes.state.${r.status}`)}</span>
+                    {r.pending && <span className="outcome-pending">{t(`outcomes.state.${r.pending}`)}</span>}
+                  </>
+                ),
               },
               {
                 key: 'enter',
@@ -90,7 +96,7 @@ export function WorklistPanel() {
                   <Link
                     to={entryRoute(r.participantId, r.instrument, r.timepoint)}
                     className="button button--small button--secondary"
-                    aria-label={`${t('outcomes.worklist.enter')}, ${r.participantName}, ${r.instrument} ${timepointLabel(r.timepoint)}`}
+                    aria-label={`${entryAction(r.pending)}, ${r.participantName}, ${r.instrument} ${timepointLabel(r.timepoint)}`}
                   >
                     {t('outcomes.worklist.enter')}
                   </Link>

@@ -108,7 +108,10 @@ describe('demo outcomes', () => {
       const states = groupStates({ enrolments, schedule: repos.outcomes.schedulesFor(programmeId), entered, marks, today });
       return {
         points: states.points,
-        rows: states.rows.map((r) => ({ ...r, name: names.get(r.participantId) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+        // The demo's answers are typed into the form, none imported from a file.
+        rows: states.rows
+          .map((r) => ({ ...r, name: names.get(r.participantId) ?? '', imported: states.points.map(() => null) }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
       };
     };
     const groups = all<{ id: string; programmeId: string }>('select id, programme_id as programmeId from groups order by id');

@@ -48,7 +48,13 @@ describe.skipIf(!haveAge)('questionnaires in the FoU export', { timeout: 120_000
       t.ok('responses.record', { participantId, instrument: 'TRIVSEL', timepoint, date, enteredBy: 'Anna Lind', answers });
     await record(anna.id, 'pre', '2025-02-24', { t1: 4, t2: 2, t3: null, t4: 3 });
     await record(anna.id, 'post', '2025-04-07', { t1: 5, t2: 1, t3: 5, t4: 5 });
-    await record(bo.id, 'pre', '2025-03-03', { t1: 1, t2: null, t3: null, t4: 1 });
+    // Bo's answers come from a response file.
+    const imported = await t.ok('responses.import', {
+      text: `participant_id,instrument,timepoint,date,t1,t2,t3,t4\n${bo.id},TRIVSEL,pre,2025-03-03,1,,,1\n`,
+      dryRun: false,
+      enteredBy: 'Anna Lind',
+    });
+    expect(imported.imported).toBe(1);
     await record(declined.id, 'pre', '2025-02-24', { t1: 3, t2: 3, t3: 3, t4: 3 });
 
     const files = await exportAndOpen();
@@ -62,21 +68,22 @@ describe.skipIf(!haveAge)('questionnaires in the FoU export', { timeout: 120_000
     expect(new Set(answers.map((a) => a.participant_id))).toEqual(pseudonyms);
     const annaId = answers.find((a) => a.timepoint === 'post')!.participant_id;
     // 2025-02-24 is 7 days before the start, 2025-04-07 35 days after, 2025-03-03 the start itself.
-    expect(answers.filter((a) => a.participant_id === annaId).map((a) => [a.timepoint, a.days_from_start, a.item, a.value])).toEqual([
-      ['post', '35', 't1', '5'],
-      ['post', '35', 't2', '1'],
-      ['post', '35', 't3', '5'],
-      ['post', '35', 't4', '5'],
-      ['pre', '-7', 't1', '4'],
-      ['pre', '-7', 't2', '2'],
-      ['pre', '-7', 't3', ''],
-      ['pre', '-7', 't4', '3'],
+    // Anna's were typed into the form, Bo's imported from a file.
+    expect(answers.filter((a) => a.participant_id === annaId).map((a) => [a.timepoint, a.days_from_start, a.source, a.item, a.value])).toEqual([
+      ['post', '35', 'form', 't1', '5'],
+      ['post', '35', 'form', 't2', '1'],
+      ['post', '35', 'form', 't3', '5'],
+      ['post', '35', 'form', 't4', '5'],
+      ['pre', '-7', 'form', 't1', '4'],
+      ['pre', '-7', 'form', 't2', '2'],
+      ['pre', '-7', 'form', 't3', ''],
+      ['pre', '-7', 'form', 't4', '3'],
     ]);
-    expect(answers.filter((a) => a.participant_id !== annaId).map((a) => [a.timepoint, a.days_from_start, a.item, a.value])).toEqual([
-      ['pre', '0', 't1', '1'],
-      ['pre', '0', 't2', ''],
-      ['pre', '0', 't3', ''],
-      ['pre', '0', 't4', '1'],
+    expect(answers.filter((a) => a.participant_id !== annaId).map((a) => [a.timepoint, a.days_from_start, a.source, a.item, a.value])).toEqual([
+      ['pre', '0', 'import', 't1', '1'],
+      ['pre', '0', 'import', 't2', ''],
+      ['pre', '0', 'import', 't3', ''],
+      ['pre', '0', 'import', 't4', '1'],
     ]);
     expect(new Set(answers.map((a) => [a.instrument, a.version, a.group_id].join()))).toEqual(new Set([['TRIVSEL', '1', people[0]!.group_id].join()]));
 
@@ -120,6 +127,8 @@ describe.skipIf(!haveAge)('questionnaires in the FoU export', { timeout: 120_000
       ['instruments.json', undefined],
     ]);
     expect(files['codebook.md']).toContain('`days_from_start`');
+    expect(files['codebook.md']).toContain('`source`');
+    expect(files['codebook.md']).toContain('Importerad från fil');
   });
 
   it('leaves the three files out when the scope holds no questionnaire answers, so such a package is as before', async () => {

@@ -58,5 +58,7 @@ describe('a response entered on a leader’s laptop', () => {
       { scale: 'stress', score: 28 },
     ]);
     expect(admin.t.app.db.sqlite.prepare('select timepoint, status from outcome_statuses').all()).toEqual([{ timepoint: 'post', status: 'declined' }]);
+    // How the answers came in travels with them.
+    expect(admin.t.app.db.sqlite.prepare('select source from outcome_responses where id = ?').pluck().get(recorded.id)).toBe('form');
   });
 });

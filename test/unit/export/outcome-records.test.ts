@@ -28,6 +28,7 @@ const responses: SourceResponse[] = [
     timepoint: 'pre',
     date: '2025-02-24',
     answers: '{"q1":1,"q2":null,"q3":4}',
+    source: 'form',
   },
   {
     participantId: 'b',
@@ -37,11 +38,30 @@ const responses: SourceResponse[] = [
     timepoint: 'post',
     date: '2025-04-07',
     answers: '{"=cmd":2,"a,b":0}',
+    source: 'import',
   },
-  { participantId: 'c', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'fu6', date: '2025-10-01', answers: 'not json' },
-  { participantId: 'left-out', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '{"q1":5}' },
-  { participantId: 'd', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '{}' },
-  { participantId: 'e', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '{"q1":-1.5}' },
+  { participantId: 'c', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'fu6', date: '2025-10-01', answers: 'not json', source: null },
+  {
+    participantId: 'left-out',
+    groupId: 'g2',
+    instrumentCode: 'SDQ',
+    instrumentVersion: '1',
+    timepoint: 'pre',
+    date: '2025-03-01',
+    answers: '{"q1":5}',
+    source: 'form',
+  },
+  { participantId: 'd', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '{}', source: null },
+  {
+    participantId: 'e',
+    groupId: 'g2',
+    instrumentCode: 'SDQ',
+    instrumentVersion: '1',
+    timepoint: 'pre',
+    date: '2025-03-01',
+    answers: '{"q1":-1.5}',
+    source: null,
+  },
 ];
 
 describe('responses.csv records', () => {

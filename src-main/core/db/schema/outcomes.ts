@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { INSTRUMENT_SOURCES, OUTCOME_STATUSES, RESPONDENTS } from '../../../contract/enums';
+import { INSTRUMENT_SOURCES, OUTCOME_STATUSES, RESPONDENTS, RESPONSE_SOURCES } from '../../../contract/enums';
 import { idColumn, timestamps } from './columns';
 import { programmes } from './organisation';
 import { participants } from './participants';
@@ -89,6 +89,8 @@ export const outcomeResponses = sqliteTable(
     date: text('date').notNull(),
     enteredBy: text('entered_by').notNull(),
     answers: text('answers').notNull(),
+    /** How the answers came in: typed into the form, or read from a response file. Null for responses stored before it was recorded. */
+    source: text('source', { enum: RESPONSE_SOURCES }),
     ...timestamps,
   },
   (t) => [
