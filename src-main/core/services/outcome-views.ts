@@ -8,7 +8,7 @@ import type { Repos } from '../repos';
 import type { ResultScope } from '../repos/outcomes';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
-import { dueList, dueListNear } from './outcomes';
+import { dueList, dueListNamed } from './outcomes';
 
 // One collator for a whole sort: localeCompare with a locale builds a new one per comparison.
 const bySwedish = new Intl.Collator('sv').compare;
@@ -57,31 +57,22 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
 
     // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
-    worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
-      const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n]));
-      return dueList(repos, on ?? clock.today(), groupId)
-        .flatMap((item) => {
-          const n = names.get(item.participantId);
-          return n
-            ? [{ ...item, participantName: n.participantName, programmeName: n.programmeName, unitName: n.unitName, groupStartDate: n.groupStartDate }]
-            : [];
-        })
-        .sort(
-          (a, b) =>
-            a.dueTo.localeCompare(b.dueTo) ||
-            bySwedish(a.participantName, b.participantName) ||
-            a.instrument.localeCompare(b.instrument) ||
-            a.timepoint.localeCompare(b.timepoint) ||
-            a.participantId.localeCompare(b.participantId),
-        );
-    },
+    worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] =>
+      dueListNamed(repos, on ?? clock.today(), groupId).sort(
+        (a, b) =>
+          a.dueTo.localeCompare(b.dueTo) ||
+          bySwedish(a.participantName, b.participantName) ||
+          a.instrument.localeCompare(b.instrument) ||
+          a.timepoint.localeCompare(b.timepoint) ||
+          a.participantId.localeCompare(b.participantId),
+      ),
 
     /**
      * The worklist's counts and its first rows in the worklist's order, with names read only for
      * the rows that can be among them: the whole city's names are what makes the full list slow.
      */
     worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
-      const items = dueListNear(repos, on ?? clock.today());
+      const items = dueList(repos, on ?? clock.today());
       const overdue = items.filter((i) => i.status === 'overdue').length;
       const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
       const last = byClosing[limit - 1]?.dueTo;
