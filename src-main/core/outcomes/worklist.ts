@@ -128,16 +128,82 @@ export function windowCache(schedule: readonly WorklistPoint[]) {
     else byProgramme.set(point.programmeId, [point]);
   }
   const cache = new Map<string, PointWindow[]>();
+  // A point's window hangs on one date only (`pre` on the first session, the others on the last),
+  // and a city's groups share far fewer such dates than pairs of them.
+  const pointCache = new Map<string, PointWindow>();
+  const pointWindow = (point: WorklistPoint, firstSession: string | null, lastSession: string | null): PointWindow => {
+    const key = `${point.timepoint}|${point.windowDays ?? ''}|${point.missedAfterDays}|${point.timepoint === 'pre' ? (firstSession ?? '') : (lastSession ?? '')}`;
+    let cached = pointCache.get(key);
+    if (!cached) {
+      const window = dueWindow(point.timepoint, point.windowDays, firstSession, lastSession);
+      cached = { point, window, lastOverdue: window ? lastOverdueDay(window.dueTo, point.missedAfterDays) : '' };
+      pointCache.set(key, cached);
+    }
+    return cached.point === point ? cached : { ...cached, point };
+  };
   return (e: Pick<WorklistEnrolment, 'programmeId' | 'firstSession' | 'lastSession'>): PointWindow[] => {
     const key = `${e.programmeId}|${e.firstSession ?? ''}|${e.lastSession ?? ''}`;
     let windows = cache.get(key);
     if (!windows) {
-      windows = (byProgramme.get(e.programmeId) ?? []).map((point) => {
-        const window = dueWindow(point.timepoint, point.windowDays, e.firstSession, e.lastSession);
-        return { point, window, lastOverdue: window ? lastOverdueDay(window.dueTo, point.missedAfterDays) : '' };
-      });
+      windows = (byProgramme.get(e.programmeId) ?? []).map((point) => pointWindow(point, e.firstSession, e.lastSession));
       cache.set(key, windows);
     }
     return windows;
   };
+}
+
+/** A group with its programme and session span, as the worklist reads it. */
+export interface WorklistGroup {
+  groupId: string;
+  programmeId: string;
+  firstSession: string | null;
+  lastSession: string | null;
+}
+
+/** One scheduled point of one group that is listed on `today`, with its window: its enrolments are due unless answered or marked. */
+export interface OpenPoint {
+  groupId: string;
+  instrument: string;
+  timepoint: string;
+  dueFrom: string;
+  dueTo: string;
+  status: DueState;
+}
+
+/**
+ * The points of each group whose window lists them on `today` (from its opening until the last
+ * overdue day), exactly as `computeWorklist` decides per enrolment: every enrolment of a group
+ * shares its window, so only which enrolments answered or were marked is left to ask.
+ */
+export function openPoints(groups: readonly WorklistGroup[], schedule: readonly WorklistPoint[], today: string): OpenPoint[] {
+  const windows = windowCache(schedule);
+  const open: OpenPoint[] = [];
+  for (const g of groups)
+    for (const { point, window, lastOverdue } of windows(g)) {
+      if (!window || today < window.dueFrom || today > lastOverdue) continue;
+      open.push({
+        groupId: g.groupId,
+        instrument: point.instrumentCode,
+        timepoint: point.timepoint,
+        ...window,
+        status: today <= window.dueTo ? 'due' : 'overdue',
+      });
+    }
+  return open;
+}
+
+/**
+ * How many days before `today` a group's last session can lie and still give a listed window: the
+ * longest reach of any schedule point (a follow-up counted at 31 days a month, never less than its
+ * calendar months). A group's first session more than `PRE_OPENS_DAYS_BEFORE` ahead gives none either.
+ */
+export function worklistReach(schedule: readonly WorklistPoint[]): number {
+  return Math.max(
+    0,
+    ...schedule.map((s) => {
+      const point = parseTimepoint(s.timepoint);
+      if (point?.kind === 'followup') return point.months * 31 + (s.windowDays ?? 0) + s.missedAfterDays;
+      return point?.kind === 'post' ? POST_OPEN_DAYS + s.missedAfterDays : s.missedAfterDays;
+    }),
+  );
 }

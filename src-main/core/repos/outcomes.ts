@@ -4,7 +4,7 @@ import type { InstrumentSource, OutcomeStatus, Respondent, ResponseSource } from
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { instruments, outcomeEntries, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
-import type { WorklistEnrolment } from '../outcomes/worklist';
+import type { WorklistEnrolment, WorklistGroup } from '../outcomes/worklist';
 
 export interface InstrumentRow {
   code: string;
@@ -191,6 +191,34 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     select p.id as participantId, p.group_id as groupId, g.programme_id as programmeId, p.status as status,
            spans.first as firstSession, spans.last as lastSession
     from spans join groups g on g.id = spans.group_id join participants p on p.group_id = g.id`);
+  // The worklist's groups: those of a scheduled programme whose span (kept by triggers, migration
+  // 0023) reaches into [from, to], from the spans' index; or one group.
+  const spansNear = sqlite.prepare(`
+    select sp.group_id as groupId, g.programme_id as programmeId, sp.first_session as firstSession, sp.last_session as lastSession
+    from group_spans sp cross join groups g on g.id = sp.group_id
+    where sp.last_session >= :from and sp.first_session <= :to
+      and g.programme_id in (select programme_id from outcome_schedules)`);
+  const spanOf = sqlite.prepare(`
+    select sp.group_id as groupId, g.programme_id as programmeId, sp.first_session as firstSession, sp.last_session as lastSession
+    from group_spans sp join groups g on g.id = sp.group_id
+    where sp.group_id = :groupId and g.programme_id in (select programme_id from outcome_schedules)`);
+  // Per [group, instrument, time point], its enrolments (not moved) with neither a response there
+  // nor a declined or unreachable mark: the answered are left out in the database, through the
+  // responses' unique index and the marks' key, not read and filtered here.
+  const unansweredSql = (named: boolean) => `
+    with q (point, group_id, instrument_code, timepoint) as materialized (
+      select key, value ->> 0, value ->> 1, value ->> 2 from json_each(:points))
+    select q.point as point, p.id as participantId${named ? ', p.display_name as participantName' : ''}
+    from q cross join participants p on p.group_id = q.group_id
+    where p.status <> 'moved'
+      and not exists (select 1 from outcome_responses r
+        where r.participant_id = p.id and r.instrument_code = q.instrument_code and r.timepoint = q.timepoint)
+      and not exists (select 1 from outcome_statuses s where s.participant_id = p.id and s.timepoint = q.timepoint)`;
+  const unanswered = sqlite.prepare(unansweredSql(false));
+  const unansweredNamed = sqlite.prepare(unansweredSql(true));
+  const groupWords = sqlite.prepare(`
+    select g.id as groupId, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
+    from json_each(?) q cross join groups g on g.id = q.value join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id`);
   // One group's enrolments with its span, for its page: the group's own rows only.
   const groupEnrolmentDates = sqlite.prepare(`
     with span as (
@@ -502,6 +530,19 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       groupNames.all(groupId) as { participantId: string; participantName: string }[],
     /** Enrolments in groups whose first session is on or before `to` and last on or after `from`. */
     enrolmentDatesNear: (from: string, to: string): EnrolmentDates[] => enrolmentDatesNear.all({ from, to }) as EnrolmentDates[],
+    /** Groups of a scheduled programme whose first session is on or before `to` and last on or after `from`. */
+    spansNear: (from: string, to: string): WorklistGroup[] => spansNear.all({ from, to }) as WorklistGroup[],
+    /** One group's span, if its programme has a schedule and it has sessions. */
+    spanOf: (groupId: string): WorklistGroup[] => spanOf.all({ groupId }) as WorklistGroup[],
+    /** For each `[groupId, instrumentCode, timepoint]`, by its index in the list: the enrolments still to answer there. */
+    unanswered: (points: readonly (readonly [string, string, string])[]): { point: number; participantId: string }[] =>
+      unanswered.all({ points: JSON.stringify(points) }) as { point: number; participantId: string }[],
+    /** The same with each participant's name. */
+    unansweredNamed: (points: readonly (readonly [string, string, string])[]): { point: number; participantId: string; participantName: string }[] =>
+      unansweredNamed.all({ points: JSON.stringify(points) }) as { point: number; participantId: string; participantName: string }[],
+    /** The given groups' programme and unit in words, and start date. */
+    groupWords: (groupIds: readonly string[]): { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[] =>
+      groupWords.all(JSON.stringify(groupIds)) as { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[],
     responseKeys: (): { participantId: string; instrumentCode: string; timepoint: string }[] =>
       responseKeys.all() as { participantId: string; instrumentCode: string; timepoint: string }[],
   };

@@ -9,7 +9,7 @@ import type { ResultScope } from '../repos/outcomes';
 import type { PendingEntryState } from '../../contract/enums';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
-import { dueList, dueListNear } from './outcomes';
+import { dueList, dueListNamed } from './outcomes';
 
 /** Where a form typed twice stands, for a worklist row: null when it is not waiting for anything. */
 function pendingOf(repos: Repos): (item: DueItem) => PendingEntryState | null {
@@ -68,24 +68,9 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
 
     // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
     worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
-      const names = new Map(repos.outcomes.enrolmentNames().map((n) => [n.participantId, n]));
       const pending = pendingOf(repos);
-      return dueList(repos, on ?? clock.today(), groupId)
-        .flatMap((item) => {
-          const n = names.get(item.participantId);
-          return n
-            ? [
-                {
-                  ...item,
-                  participantName: n.participantName,
-                  programmeName: n.programmeName,
-                  unitName: n.unitName,
-                  groupStartDate: n.groupStartDate,
-                  pending: pending(item),
-                },
-              ]
-            : [];
-        })
+      return dueListNamed(repos, on ?? clock.today(), groupId)
+        .map((row) => ({ ...row, pending: pending(row) }))
         .sort(
           (a, b) =>
             a.dueTo.localeCompare(b.dueTo) ||
@@ -101,7 +86,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
      * the rows that can be among them: the whole city's names are what makes the full list slow.
      */
     worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
-      const items = dueListNear(repos, on ?? clock.today());
+      const items = dueList(repos, on ?? clock.today());
       const overdue = items.filter((i) => i.status === 'overdue').length;
       const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
       const last = byClosing[limit - 1]?.dueTo;

@@ -1,43 +1,68 @@
-import type { DueItemValue, ParsedInput, ScheduleEntry, ScoreRowValue } from '../../contract';
+import type { DueItemValue, ParsedInput, ScheduleEntry, ScoreRowValue, WorklistRow } from '../../contract';
 import { AppError, notFound } from '../errors';
 import { parseTimepoint } from '../outcomes/timepoints';
 import { addDays } from '../domain/dates';
-import { closedKey, computeWorklist, enteredKey, POST_OPEN_DAYS, PRE_OPENS_DAYS_BEFORE } from '../outcomes/worklist';
+import { openPoints, PRE_OPENS_DAYS_BEFORE, worklistReach, type OpenPoint } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ServiceContext } from './context';
 import { instrumentCache } from './instruments';
 
 const participantMissing = () => notFound({ sv: 'Deltagaren', en: 'The participant' });
 
-/** Due and overdue questionnaires on the clock's today, for every enrolment with a scheduled programme. */
-export function dueList(repos: Repos, today: string, groupId?: string): DueItemValue[] {
-  const enrolments = repos.outcomes.enrolmentDates().filter((e) => !groupId || e.groupId === groupId);
+/**
+ * The worklist's open points on `today`: per group whose session span can give a listed window
+ * (or the one group asked for), each scheduled point whose window lists it, with that window.
+ */
+function openPointsOn(repos: Repos, today: string, groupId?: string): OpenPoint[] {
   const schedule = repos.outcomes.allSchedules();
-  const entered = new Set(repos.outcomes.responseKeys().map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)));
-  const closed = new Set(repos.outcomes.allStatuses().map((s) => closedKey(s.participantId, s.timepoint)));
-  return computeWorklist({ enrolments, schedule, entered, closed, today });
+  const groups =
+    groupId !== undefined
+      ? repos.outcomes.spanOf(groupId)
+      : repos.outcomes.spansNear(addDays(today, -worklistReach(schedule)), addDays(today, PRE_OPENS_DAYS_BEFORE));
+  return openPoints(groups, schedule, today);
 }
 
+const keyOf = (p: OpenPoint) => [p.groupId, p.instrument, p.timepoint] as const;
+
 /**
- * The same list, computed only over groups whose session span can give a window listed today: a
- * questionnaire is listed from its window's opening until `missedAfterDays` after its close, so a
- * group whose first session is over four weeks ahead, or whose last ended longer ago than the
- * longest reach of any schedule point, has nothing on it.
+ * Due and overdue questionnaires on `today`, for every enrolment with a scheduled programme (or
+ * one group's): the windows are worked out once per group, and the database returns only the
+ * enrolments that have neither answered nor been marked at each open point.
  */
-export function dueListNear(repos: Repos, today: string): DueItemValue[] {
-  const schedule = repos.outcomes.allSchedules();
-  const reach = Math.max(
-    0,
-    ...schedule.map((s) => {
-      const point = parseTimepoint(s.timepoint);
-      if (point?.kind === 'followup') return point.months * 31 + (s.windowDays ?? 0) + s.missedAfterDays;
-      return point?.kind === 'post' ? POST_OPEN_DAYS + s.missedAfterDays : s.missedAfterDays;
-    }),
-  );
-  const enrolments = repos.outcomes.enrolmentDatesNear(addDays(today, -reach), addDays(today, PRE_OPENS_DAYS_BEFORE));
-  const entered = new Set(repos.outcomes.responseKeys().map((r) => enteredKey(r.participantId, r.instrumentCode, r.timepoint)));
-  const closed = new Set(repos.outcomes.allStatuses().map((s) => closedKey(s.participantId, s.timepoint)));
-  return computeWorklist({ enrolments, schedule, entered, closed, today });
+export function dueList(repos: Repos, today: string, groupId?: string): DueItemValue[] {
+  const points = openPointsOn(repos, today, groupId);
+  return repos.outcomes.unanswered(points.map(keyOf)).map(({ point, participantId }) => {
+    const p = points[point]!;
+    return { participantId, groupId: p.groupId, instrument: p.instrument, timepoint: p.timepoint, dueFrom: p.dueFrom, dueTo: p.dueTo, status: p.status };
+  });
+}
+
+/** The same list with each participant's name and their group's programme, unit and start date in words. */
+export function dueListNamed(repos: Repos, today: string, groupId?: string): Omit<WorklistRow, 'pending'>[] {
+  const points = openPointsOn(repos, today, groupId);
+  const open = repos.outcomes.unansweredNamed(points.map(keyOf));
+  const words = new Map(repos.outcomes.groupWords([...new Set(points.map((p) => p.groupId))]).map((w) => [w.groupId, w]));
+  return open.flatMap(({ point, participantId, participantName }) => {
+    const p = points[point]!;
+    const w = words.get(p.groupId);
+    return w
+      ? [
+          {
+            participantId,
+            groupId: p.groupId,
+            instrument: p.instrument,
+            timepoint: p.timepoint,
+            dueFrom: p.dueFrom,
+            dueTo: p.dueTo,
+            status: p.status,
+            participantName,
+            programmeName: w.programmeName,
+            unitName: w.unitName,
+            groupStartDate: w.groupStartDate,
+          },
+        ]
+      : [];
+  });
 }
 
 /** Every stored scale score, with its band's label from the definition it was scored under. */

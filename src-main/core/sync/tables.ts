@@ -403,6 +403,8 @@ export const localOnlyTables = [
   'sync_refusals',
   // Derived by triggers from attendance, sessions, groups and participants on each machine.
   'presence_years',
+  // Each group's session span, derived by triggers from sessions and groups on each machine.
+  'group_spans',
   // Derived from outcome_responses on each machine.
   'outcome_scores',
   // A report's wording and budget are the writer's own document on this computer.

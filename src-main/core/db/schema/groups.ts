@@ -96,3 +96,19 @@ export const sessions = sqliteTable(
     check('sessions_participant_count_range', sql`${t.participantCount} is null or ${t.participantCount} between 0 and 99`),
   ],
 );
+
+/**
+ * Each group's span of sessions that count (not cancelled; a session's date is the day it was held,
+ * else the day it is planned for): the dates every questionnaire window is counted from. Derived on
+ * each machine by triggers on sessions and groups (migration 0023), in the same statement as the
+ * write, so the city's worklist reads only the groups near today instead of every session.
+ */
+export const groupSpans = sqliteTable(
+  'group_spans',
+  {
+    groupId: text('group_id').primaryKey(),
+    firstSession: text('first_session').notNull(),
+    lastSession: text('last_session').notNull(),
+  },
+  (t) => [index('group_spans_last_idx').on(t.lastSession, t.firstSession, t.groupId)],
+);
