@@ -44,6 +44,9 @@ Slutkoder / Exit codes: 0 klart / done, 1 fel / failure, 2 fel argument / bad ar
 
 const roles = SYNC_ROLES;
 
+/** How far (in per cent of what is live) the server's heap may grow before a full collection. */
+const serverHeapGrowingPercent = 30;
+
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values } = parseArgs({
@@ -106,6 +109,10 @@ export async function run(args: string[]): Promise<number> {
         en: 'give an integer 0–65535',
       });
       const { runServer } = await import('../server/run-server');
+      // The server holds every scope it serves in memory. By default V8 lets the heap grow to
+      // several times what is live before it collects in full: the first upload of the whole city
+      // at scale 10 took 1.4 GB for some 0.6 GB live. A server keeps close to what it holds.
+      (await import('node:v8')).setFlagsFromString(`--heap-growing-percent=${serverHeapGrowingPercent}`);
       const log = (l: string) => console.error(`komet server: ${new Date().toISOString()} ${l}`);
       const upstream =
         values.upstream || values['upstream-code']

@@ -3,11 +3,11 @@ import type { Repos } from '../repos';
 import { instrumentCache } from './instruments';
 
 /** Recomputes one response's stored scores from its answers, e.g. after it arrived from another machine. */
-export function rescoreResponse(repos: Repos, responseId: string): void {
+export function rescoreResponse(repos: Repos, responseId: string, instruments: ReturnType<typeof instrumentCache> = instrumentCache(repos)): void {
   const response = repos.outcomes.response(responseId);
   if (!response) return;
-  if (!repos.outcomes.instrument(response.instrumentCode, response.instrumentVersion)) return;
-  const prepared = instrumentCache(repos)(response.instrumentCode, response.instrumentVersion)!;
+  const prepared = instruments(response.instrumentCode, response.instrumentVersion);
+  if (!prepared) return;
   try {
     const answers = JSON.parse(response.answers) as Record<string, number | null>;
     repos.outcomes.writeScores(responseId, scoreRowsOf(prepared.definition, prepared.scorer, answers));

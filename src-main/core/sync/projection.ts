@@ -3,6 +3,7 @@ import type { SyncStateRepo } from '../repos/sync/local-state';
 import type { RowValues, SyncRowsRepo } from '../repos/sync/rows';
 import { fidelityPercent } from '../domain/participation';
 import { participationStatus } from '../services/participation-status';
+import { instrumentCache } from '../services/instruments';
 import { rescoreResponse } from '../services/response-scores';
 import type { Stamped } from './changes';
 import { columnsOfCell } from './cell-codec';
@@ -319,6 +320,8 @@ function recompute(affected: Affected, deps: ProjectionDeps): void {
     status.recomputeGroup(groupId);
   }
   for (const courseId of affected.courses) rows.recomputeCourseDates(courseId);
-  // Scores are never taken from the wire: each machine scores the answers with its definition.
-  for (const responseId of affected.responses) rescoreResponse(repos, responseId);
+  // Scores are never taken from the wire: each machine scores the answers with its definition
+  // (read and prepared once per batch, not once per answer: a group's first sync brings hundreds).
+  const instruments = instrumentCache(repos);
+  for (const responseId of affected.responses) rescoreResponse(repos, responseId, instruments);
 }

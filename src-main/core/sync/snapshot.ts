@@ -12,12 +12,17 @@ import { rowIdOf, syncedTables } from './tables';
 /** The node every untouched seed row is stamped by, so those rows are identical on every machine. */
 const seedNode = 'komet-seed';
 
+/** Cells read before they are handed to the engine (a few megabytes of change objects). */
+const snapshotPartCells = 20_000;
+
 export interface SnapshotDeps {
   rows: SyncRowsRepo;
   cells: SyncCellsRepo;
   stores: StoreSet;
   uniqueId: string;
   now: () => number;
+  /** Cells read before they are handed to the engine; tests make it small. */
+  partCells?: number;
 }
 
 /**
@@ -28,8 +33,32 @@ export interface SnapshotDeps {
  */
 export function takeSnapshot(deps: SnapshotDeps): number {
   const lookups = scopeLookups(deps);
-  const byScope = new Map<string, ScopeChanges>();
+  let byScope = new Map<string, ScopeChanges>();
+  let pending = 0;
+  let n = 0;
   const nowMs = deps.now();
+  /** Merged but not yet saved: the table being read keeps the database busy until it is read through. */
+  const unsaved: [string, ScopeChanges][] = [];
+  /**
+   * Hands what has been read so far to the engine. Done in parts, not once at the end: an
+   * administrator's database holds the whole city, and all of it as change objects at once needs
+   * several times the memory the engine's stores do. Each row is read once, so no row is split
+   * between two parts, and merging is per cell, so parts give the same stores as one whole.
+   */
+  const flush = () => {
+    for (const [scope, changes] of byScope) {
+      const won = deps.stores.ensure(scope).merge(changes);
+      deps.stores.note(scope, won);
+      unsaved.push([scope, won]);
+      for (const rows of Object.values(won)) for (const cells of Object.values(rows)) n += Object.keys(cells).length;
+    }
+    byScope = new Map();
+    pending = 0;
+  };
+  const save = () => {
+    for (const [scope, won] of unsaved) deps.cells.save(scope, won);
+    unsaved.length = 0;
+  };
   for (const t of syncedTables) {
     for (const row of deps.rows.iterate(t.name)) {
       const rowId = rowIdOf(t, row);
@@ -43,16 +72,13 @@ export function takeSnapshot(deps: SnapshotDeps): number {
           byScope.set(scope, changes);
           const cells = ((changes[t.name] ??= {})[rowId] ??= {});
           for (const cell of part.cells) cells[cell.id] = { value: cellValueOf(cell, row as RowValues), hlc };
+          pending += part.cells.length;
         }
       });
+      if (pending >= (deps.partCells ?? snapshotPartCells)) flush();
     }
-  }
-  let n = 0;
-  for (const [scope, changes] of byScope) {
-    const won = deps.stores.ensure(scope).merge(changes);
-    deps.stores.note(scope, won);
-    deps.cells.save(scope, won);
-    for (const rows of Object.values(won)) for (const cells of Object.values(rows)) n += Object.keys(cells).length;
+    flush();
+    save();
   }
   return n;
 }

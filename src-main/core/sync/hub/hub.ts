@@ -59,6 +59,14 @@ export interface Hub {
 /** Stamps further ahead of the server's clock than this are refused: the engine would ignore them. */
 const maxClockAheadMs = 4 * 60 * 1000;
 
+/**
+ * Scopes of one connection in their first exchange at once; the others wait their turn. A
+ * device opening the whole city (thousands of scopes) would otherwise have every scope's content
+ * in flight together: the server held it all at once, and requests behind the queue timed out
+ * and were sent again.
+ */
+export const maxStartingLinks = 32;
+
 interface Connection {
   device: DeviceIdentity;
   channel: Channel;
@@ -68,6 +76,10 @@ interface Connection {
   offered: Set<string>;
   /** A unit server's devices (stamp client id → name): whom its relayed changes came from. */
   relayed: Map<string, string>;
+  /** Links still in their first exchange. */
+  starting: number;
+  /** Scopes to open once fewer links are starting, in the order asked. */
+  queued: Set<string>;
 }
 
 /** Who sent a batch: the device on the connection, and for a unit server the devices behind it. */
@@ -223,6 +235,11 @@ export function createHub(options: HubOptions): Hub {
       return;
     }
     conn.waiting.delete(scope);
+    if (conn.starting >= maxStartingLinks) {
+      conn.queued.add(scope);
+      return;
+    }
+    conn.starting++;
     const store = stores.ensure(scope);
     const link = createScopeLink(store, (f) => send(conn, { t: 'f', s: scope, f }), {
       hooks: linkHooks(conn, scope),
@@ -231,7 +248,22 @@ export function createHub(options: HubOptions): Hub {
     });
     conn.links.set(scope, link);
     send(conn, { t: 'opened', s: scope });
-    link.start().catch(() => log(`sync of a scope with device ${conn.device.deviceId} did not finish`));
+    link
+      .start()
+      .catch(() => log(`sync of a scope with device ${conn.device.deviceId} did not finish`))
+      .finally(() => {
+        conn.starting--;
+        openQueued(conn);
+      });
+  }
+
+  /** Opens what waited for a free place, deciding access again as it is now. */
+  function openQueued(conn: Connection) {
+    while (conn.starting < maxStartingLinks && conn.queued.size && connections.has(conn)) {
+      const scope = conn.queued.values().next().value!;
+      conn.queued.delete(scope);
+      requestOpen(conn, scope);
+    }
   }
 
   function closeLink(conn: Connection, scope: string, why: Bilingual) {
@@ -297,6 +329,7 @@ export function createHub(options: HubOptions): Hub {
 
   function disconnectConn(conn: Connection) {
     connections.delete(conn);
+    conn.queued.clear();
     for (const link of conn.links.values()) void link.stop();
     conn.links.clear();
   }
@@ -306,7 +339,16 @@ export function createHub(options: HubOptions): Hub {
     index,
     policy,
     attach(channel, device) {
-      const conn: Connection = { device, channel, links: new Map(), waiting: new Set(), offered: new Set(), relayed: new Map() };
+      const conn: Connection = {
+        device,
+        channel,
+        links: new Map(),
+        waiting: new Set(),
+        offered: new Set(),
+        relayed: new Map(),
+        starting: 0,
+        queued: new Set(),
+      };
       connections.add(conn);
       let greeted = false;
       channel.onClose(() => disconnectConn(conn));
