@@ -41,7 +41,7 @@ describe('questionnaire rows read a page of groups at a time', { timeout: 120_00
     const all = t.app.db.sqlite
       .prepare(
         `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
-           r.timepoint, r.date, r.answers, r.id as responseId
+           r.timepoint, r.date, r.answers, r.source, r.id as responseId
          from outcome_responses r join participants p on p.id = r.participant_id`,
       )
       .all() as Record<string, string>[];
