@@ -91,18 +91,13 @@ export function computeWorklist({ enrolments, schedule, entered, closed, today }
   const items: DueItem[] = [];
   for (const e of enrolments) {
     if (e.status === 'moved') continue;
-    for (const { point, window, lastOverdue } of windows(e)) {
-      if (!window || today < window.dueFrom || today > lastOverdue) continue;
+    for (const w of windows(e)) {
+      const status = stateOn(w, today);
+      if (!status) continue;
+      const { point } = w;
       if (closed.has(closedKey(e.participantId, point.timepoint))) continue;
       if (entered.has(enteredKey(e.participantId, point.instrumentCode, point.timepoint))) continue;
-      items.push({
-        participantId: e.participantId,
-        groupId: e.groupId,
-        instrument: point.instrumentCode,
-        timepoint: point.timepoint,
-        ...window,
-        status: today <= window.dueTo ? 'due' : 'overdue',
-      });
+      items.push({ participantId: e.participantId, groupId: e.groupId, instrument: point.instrumentCode, timepoint: point.timepoint, ...w.window!, status });
     }
   }
   return items;
@@ -113,6 +108,12 @@ export interface PointWindow {
   window: { dueFrom: string; dueTo: string } | null;
   /** The window's last overdue day; empty while there is no window. */
   lastOverdue: string;
+}
+
+/** Whether a point is listed on `today` (from its opening until the last overdue day), and as what. */
+function stateOn({ window, lastOverdue }: PointWindow, today: string): DueState | null {
+  if (!window || today < window.dueFrom || today > lastOverdue) return null;
+  return today <= window.dueTo ? 'due' : 'overdue';
 }
 
 /**
@@ -179,15 +180,9 @@ export function openPoints(groups: readonly WorklistGroup[], schedule: readonly 
   const windows = windowCache(schedule);
   const open: OpenPoint[] = [];
   for (const g of groups)
-    for (const { point, window, lastOverdue } of windows(g)) {
-      if (!window || today < window.dueFrom || today > lastOverdue) continue;
-      open.push({
-        groupId: g.groupId,
-        instrument: point.instrumentCode,
-        timepoint: point.timepoint,
-        ...window,
-        status: today <= window.dueTo ? 'due' : 'overdue',
-      });
+    for (const w of windows(g)) {
+      const status = stateOn(w, today);
+      if (status) open.push({ groupId: g.groupId, instrument: w.point.instrumentCode, timepoint: w.point.timepoint, ...w.window!, status });
     }
   return open;
 }
