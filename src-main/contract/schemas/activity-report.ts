@@ -94,6 +94,8 @@ export const reportSections = z.object({
   outcomes,
 });
 
+export const previousSections = reportSections.omit({ outcomes: true });
+
 export const HEADLINES = [
   'groupsStarted',
   'groupsCompleted',
@@ -165,7 +167,8 @@ export const activityReport = z.object({
     programmes: z.object({ id: z.string(), code: z.string(), name: z.string() }).array(),
   }),
   current: reportSections,
-  previous: reportSections,
+  /** The period compared with: its figures serve the headlines' and the leaders' comparison columns; outcomes are reported for the chosen period only. */
+  previous: previousSections,
   headlines: z
     .object({
       key: z.enum(HEADLINES),
@@ -180,6 +183,7 @@ export const activityReport = z.object({
 export type ActivityReportInput = z.output<typeof activityReportInput>;
 export type ActivityReport = z.output<typeof activityReport>;
 export type ReportSections = z.output<typeof reportSections>;
+export type PreviousSections = z.output<typeof previousSections>;
 export type ReportCell = z.output<typeof reportCell>;
 export type ParentRow = z.output<typeof parentRow>;
 export type ParentCells = z.output<typeof parentCells>;

@@ -1,4 +1,14 @@
-import type { ActivityReport, GroupRow, Headline, ParsedInput, ProcedureOutput, ReportCell, ReportSections, SavedReport } from '../../contract';
+import type {
+  ActivityReport,
+  GroupRow,
+  Headline,
+  ParsedInput,
+  PreviousSections,
+  ProcedureOutput,
+  ReportCell,
+  ReportSections,
+  SavedReport,
+} from '../../contract';
 import { fieldError, notFound } from '../errors';
 import { defaultSuppression } from '../export/disclosure/suppression';
 import { startedCategories, type ReportWindow } from '../repos/activity-report';
@@ -30,7 +40,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     unitNames: Map<string, string>,
     programmeNames: Map<string, string>,
     chosen: ParsedInput<'reports.activity'>,
-  ): ReportSections {
+  ): { sections: PreviousSections; parentRows: ReturnType<typeof repos.activityReport.parents> } {
     const { from, to } = window;
     const groupRows = repos.activityReport.groups(window);
     const parentRows = repos.activityReport.parents(window);
@@ -68,7 +78,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     );
     const leaders = repos.activityReport.leaders(window);
     const { fidelity, supervision } = leaders;
-    return {
+    const result: PreviousSections = {
       period: { from, to },
       groups: {
         byUnit,
@@ -89,11 +99,23 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
         fidelityRecordedRate: rate(fidelity.recorded, fidelity.held),
         fidelityMean: fidelity.mean === null ? null : Math.round(fidelity.mean * 1e4) / 1e6,
       },
+    };
+    return { sections: result, parentRows };
+  }
+
+  /**
+   * The chosen period's sections with its outcomes. The period compared with is made without
+   * them: nothing shows its outcomes, and its pre/post pairs and returns were half the report's cost.
+   */
+  function withOutcomes(window: ReportWindow, made: ReturnType<typeof sections>): ReportSections {
+    const { sections: s, parentRows } = made;
+    return {
+      ...s,
       outcomes: repos.activityReport.hasOutcomeData()
         ? buildOutcomeSection(
             {
               started: parentRows.filter((r) => startedCategories.includes(r.category)).reduce((a, r) => a + r.n, 0),
-              startedPublished: parents.total.started.hidden === null,
+              startedPublished: s.parents.total.started.hidden === null,
               returns: repos.activityReport.returns(window),
               scheduled: repos.activityReport.scheduledTimepoints(window),
               prePost: repos.activityReport.prePost(window),
@@ -113,8 +135,9 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       const programmeNames = new Map([...programmeMap.values()].map((p) => [p.id, p.name]));
       const scope = { units: JSON.stringify(input.unitIds), programmes: JSON.stringify(input.programmeIds) };
       const prev = previousPeriod(input.from, input.to);
-      const current = sections({ from: input.from, to: input.to, ...scope }, unitNames, programmeNames, input);
-      const previous = sections({ ...prev, ...scope }, unitNames, programmeNames, input);
+      const window = { from: input.from, to: input.to, ...scope };
+      const current = withOutcomes(window, sections(window, unitNames, programmeNames, input));
+      const previous = sections({ ...prev, ...scope }, unitNames, programmeNames, input).sections;
       return {
         createdAt: clock.now(),
         saved: null,
@@ -223,7 +246,7 @@ export function costsOf(budget: SavedReport['budget'], report: ActivityReport): 
 
 const plain = (value: number): ReportCell => ({ value, hidden: null });
 
-function headlineCells(s: ReportSections): Record<Headline, ReportCell> {
+function headlineCells(s: PreviousSections): Record<Headline, ReportCell> {
   return {
     groupsStarted: plain(s.groups.total.started),
     groupsCompleted: plain(s.groups.total.completed),
@@ -237,7 +260,7 @@ function headlineCells(s: ReportSections): Record<Headline, ReportCell> {
   };
 }
 
-function headlines(current: ReportSections, previous: ReportSections): ActivityReport['headlines'] {
+function headlines(current: PreviousSections, previous: PreviousSections): ActivityReport['headlines'] {
   const now = headlineCells(current);
   const before = headlineCells(previous);
   return (Object.keys(now) as Headline[]).map((key) => {

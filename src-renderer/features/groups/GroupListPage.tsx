@@ -10,14 +10,14 @@ import { namedChoices, SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
 import { groupPageSize, useGroupFilters, type GroupStatusFilter } from '../../stores/groupFilters';
-import { groupStatuses, useGroupOptions, yearChoices } from './options';
+import { groupStatuses, useGroupFilterOptions, yearChoices } from './options';
 import { textLimits } from '@contract/limits';
 
 export function GroupListPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const filters = useGroupFilters();
-  const options = useGroupOptions();
+  const options = useGroupFilterOptions();
   const years = useApiQuery('groups.years', {});
   const list = useApiQuery(
     'groups.list',

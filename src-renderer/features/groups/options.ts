@@ -1,7 +1,18 @@
 import { GROUP_STATUSES } from '@contract/enums';
 import { useApiQuery } from '../../api/queries';
 
-/** Programmes, units and staff for pickers; archived ones are kept so old choices still show. */
+/**
+ * Programmes and units for the list's filters; archived ones are kept so old choices still show.
+ * The list asks for no staff: the whole register (thousands in a city) would be read and sent
+ * before the page of groups behind it in the same queue.
+ */
+export function useGroupFilterOptions() {
+  const programmes = useApiQuery('programmes.list', { includeArchived: true });
+  const units = useApiQuery('units.list', { includeArchived: true });
+  return { programmes: programmes.data ?? [], units: units.data ?? [] };
+}
+
+/** Programmes, units and staff for the group form's pickers; archived ones are kept so old choices still show. */
 export function useGroupOptions() {
   const programmes = useApiQuery('programmes.list', { includeArchived: true });
   const units = useApiQuery('units.list', { includeArchived: true });

@@ -87,4 +87,14 @@ describe('activity report with questionnaires', () => {
       { instrument: 'TRIVSEL', scale: 'sum', pairs: { value: null, hidden: 'small_cell' }, meanPre: null, meanPost: null, meanChange: null },
     ]);
   });
+
+  it('reports questionnaires for the chosen period only, not for the period it is compared with', async () => {
+    // 2026 is compared with 2025, the year that holds every answer above.
+    const next = await t.ok('reports.activity', { from: '2026-01-01', to: '2026-12-31' });
+    expect(next.previous.period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(next.previous).not.toHaveProperty('outcomes');
+    // The comparison's own figures are all there: 2025's 21 parents who started.
+    expect(next.headlines.find((h) => h.key === 'parentsStarted')!.previous).toEqual({ value: 21, hidden: null });
+    expect(next.previous.parents.total.started).toEqual({ value: 21, hidden: null });
+  });
 });

@@ -1,0 +1,21 @@
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { arrangeGroup, goTo } from './ui-steps';
+
+test('the group list asks for its page of groups and its filters, not for the whole staff register', async ({ page, komet }) => {
+  await arrangeGroup(komet);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const procedure = request.headers()['x-komet-procedure'];
+    if (procedure) asked.push(procedure);
+  });
+  await goTo(page, 'Grupper');
+  await expect(page.getByRole('table', { name: 'Grupper' }).getByRole('row')).toHaveCount(2);
+  // The filters still offer the programmes and units.
+  await expect(page.getByRole('combobox', { name: 'Program', exact: true }).getByRole('option')).not.toHaveCount(1);
+  await expect(page.getByRole('combobox', { name: 'Enhet', exact: true }).getByRole('option')).not.toHaveCount(1);
+  expect(asked).toContain('groups.list');
+  expect(asked).not.toContain('staff.list');
+  await expectNoAxeViolations(page);
+});
