@@ -16,6 +16,7 @@ import { exportSourceRepo } from './export-source';
 import { exportStoreRepo } from './export-store';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
+import { leadersChangesRepo } from './leaders-changes';
 import { leadersReportRepo } from './leaders-report';
 import { outcomeMarkRepo } from './outcome-marks';
 import { outcomeRepo } from './outcomes';
@@ -61,6 +62,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     supervision: supervisionRepo(db.orm, clock),
     certification: certificationRepo(db.orm, clock),
     leadersReport: leadersReportRepo(db.sqlite),
+    leadersChanges: leadersChangesRepo(db.sqlite),
     exportSource: exportSourceRepo(db.sqlite),
     exportStore: exportStoreRepo(db.orm, clock),
     outcomes: outcomeRepo(db.orm, db.sqlite, clock),

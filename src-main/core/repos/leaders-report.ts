@@ -68,28 +68,42 @@ export interface SessionTrendRow {
  * same handful of statements whether it shows ten leaders or six thousand.
  */
 export function leadersReportRepo(sqlite: Database.Database) {
-  // Each statement comes in two forms: over everything, and limited to one leader's groups.
-  const scoped = <R>(body: (groupFilter: string, leaderFilter: string) => string) => ({
-    all: sqlite.prepare<[], R>(body('', '')),
-    one: sqlite.prepare<[{ leaderId: string }], R>(
-      body('group_id in (select group_id from group_leaders where staff_id = @leaderId)', 'leader_id = @leaderId'),
-    ),
+  // Each statement comes in three forms: over everything, limited to one leader's groups, and
+  // limited to some leaders' (a JSON array of ids: the leaders a write touched). The body gets the
+  // filter on group_id, the one on leader_id, and the match of a staff id alone (`= @leaderId`).
+  type Body = (groupFilter: string, leaderFilter: string, match: string, some: boolean) => string;
+  const forms = (match: string, some: boolean): Parameters<Body> => [
+    `group_id in (select group_id from group_leaders where staff_id ${match})`,
+    `leader_id ${match}`,
+    match,
+    some,
+  ];
+  const scoped = <R>(body: Body) => ({
+    all: sqlite.prepare<[], R>(body('', '', '', false)),
+    one: sqlite.prepare<[{ leaderId: string }], R>(body(...forms('= @leaderId', false))),
+    some: sqlite.prepare<[{ ids: string }], R>(body(...forms('in (select value from json_each(@ids))', true))),
   });
-  const run = <R>(s: { all: Database.Statement<[], R>; one: Database.Statement<[{ leaderId: string }], R> }, leaderId?: string) =>
-    leaderId === undefined ? s.all.all() : s.one.all({ leaderId });
+  type Scoped<R> = ReturnType<typeof scoped<R>>;
+  /** Everyone, one leader, or the leaders in a list. */
+  type Who = string | readonly string[] | undefined;
+  const run = <R>(s: Scoped<R>, who: Who) =>
+    who === undefined ? s.all.all() : typeof who === 'string' ? s.one.all({ leaderId: who }) : s.some.all({ ids: JSON.stringify(who) });
   const where = (f: string, extra = '') => (f ? `where ${f}${extra ? ` and ${extra}` : ''}` : extra ? `where ${extra}` : '');
 
+  // One leader is asked for by id, whether a leader or not (the leader page); a list keeps only
+  // those the overview lists.
+  const isLeader = 's.is_leader = 1 or s.id in (select staff_id from group_leaders)';
   const people = scoped<LeaderPerson>(
-    (_, l) =>
+    (_, l, m, some) =>
       `select s.id as id, s.name as name, u.name as unitName, s.email as email, s.phone as phone, s.active as active, s.is_supervisor as isSupervisor
-     from staff s left join units u on u.id = s.unit_id ${l ? 'where s.id = @leaderId' : 'where s.is_leader = 1 or s.id in (select staff_id from group_leaders)'}`,
+     from staff s left join units u on u.id = s.unit_id ${some ? `where s.id ${m} and (${isLeader})` : l ? `where s.id ${m}` : `where ${isLeader}`}`,
   );
   const ledGroups = scoped<LedGroupRow>(
-    (_, l) =>
+    (_, l, m) =>
       `select gl.staff_id as leaderId, g.id as groupId, g.programme_id as programmeId, p.code as programmeCode, u.name as unitName,
        g.venue as venue, g.start_date as startDate, g.status as status, g.supervisor_id as supervisorId, sv.name as supervisorName
      from group_leaders gl join groups g on g.id = gl.group_id join programmes p on p.id = g.programme_id join units u on u.id = g.unit_id
-       left join staff sv on sv.id = g.supervisor_id ${l ? 'where gl.staff_id = @leaderId' : ''}`,
+       left join staff sv on sv.id = g.supervisor_id ${l ? `where gl.staff_id ${m}` : ''}`,
   );
   const sessionStats = scoped<GroupSessionStats>(
     (g) =>
@@ -97,11 +111,17 @@ export function leadersReportRepo(sqlite: Database.Database) {
        max(case when status = 'held' then coalesce(held_date, planned_date) end) as lastHeld, avg(fidelity_percent) as fidelity
      from sessions indexed by sessions_group_stats_idx ${where(g)} group by group_id`,
   );
+  // Over everyone, the groups without attendance are listed once; for a few leaders' groups, each
+  // group is looked up instead of listing all of them.
   const participantStats = scoped<GroupParticipantStats>(
     (g) =>
       `select group_id as groupId, sum(status <> 'moved') as participants, sum(status = 'completed') as completed,
        sum(status = 'dropped_out') as droppedOut,
-       sum(status in ('completed', 'not_completed', 'dropped_out') and group_id not in (select id from groups where tracks_attendance = 0)) as known,
+       sum(status in ('completed', 'not_completed', 'dropped_out') and ${
+         g
+           ? 'not exists (select 1 from groups g where g.id = participants.group_id and g.tracks_attendance = 0)'
+           : 'group_id not in (select id from groups where tracks_attendance = 0)'
+       }) as known,
        sum(present_count) as present, sum(marked_count) as marked
      from participants ${where(g)} group by group_id`,
   );
@@ -114,9 +134,9 @@ export function leadersReportRepo(sqlite: Database.Database) {
   // For everyone: course by course through the attendance key, which holds the date, instead of
   // through the staff index and a table read per attendance row.
   const courseDays = scoped<LeaderProgrammeCount>(
-    (_, l) =>
+    (_, l, m) =>
       `select ca.staff_id as leaderId, c.programme_id as programmeId, count(distinct ca.date) as n
-     from ${l ? 'course_attendance ca join courses c on c.id = ca.course_id where ca.staff_id = @leaderId' : 'courses c cross join course_attendance ca on ca.course_id = c.id'}
+     from ${l ? `course_attendance ca join courses c on c.id = ca.course_id where ca.staff_id ${m}` : 'courses c cross join course_attendance ca on ca.course_id = c.id'}
      group by ca.staff_id, c.programme_id`,
   );
   // A supervision session counts for the programmes of the groups it discussed.
@@ -155,20 +175,28 @@ export function leadersReportRepo(sqlite: Database.Database) {
   };
   // Follow-ups about a leader, and those of a whole supervision group for everyone present.
   // For one leader the join is replaced by a check per open follow-up; both read the open ones in
-  // due-date order, so the rows come in the same order.
-  const openFollowUps = scoped<OpenFollowUpRow>((_, l) =>
-    l
-      ? `select @leaderId as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+  // due-date order. For a list of leaders, the group ones are found from the leaders' supervision
+  // sessions (the caller orders each leader's follow-ups).
+  const openFollowUps = scoped<OpenFollowUpRow>((_, l, m, some) =>
+    some
+      ? `select f.leader_id as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+       from follow_ups f indexed by follow_ups_open_idx where f.done = 0 and f.leader_id ${m}
+       union all
+       select sl.leader_id, f.id, f.text, f.due_date
+       from supervision_leaders sl join follow_ups f on f.supervision_id = sl.supervision_id
+       where sl.leader_id ${m} and f.leader_id is null and f.done = 0`
+      : l
+        ? `select @leaderId as leaderId, f.id as id, f.text as text, f.due_date as dueDate
        from follow_ups f indexed by follow_ups_open_idx
        where f.done = 0 and (f.leader_id = @leaderId or (f.leader_id is null and exists (
          select 1 from supervision_leaders sl where sl.supervision_id = f.supervision_id and sl.leader_id = @leaderId)))`
-      : `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
+        : `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
        from follow_ups f indexed by follow_ups_open_idx left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
        where f.done = 0`,
   );
 
-  const certified = sqlite.prepare<[], { leaderId: string; programmeId: string; date: string }>(
-    'select leader_id as leaderId, programme_id as programmeId, date from certifications',
+  const certified = scoped<{ leaderId: string; programmeId: string; date: string }>(
+    (_, l) => `select leader_id as leaderId, programme_id as programmeId, date from certifications ${l ? `where ${l}` : ''}`,
   );
 
   const programmes = sqlite.prepare<[], { id: string; code: string; name: string }>('select id, code, name from programmes');
@@ -198,24 +226,20 @@ export function leadersReportRepo(sqlite: Database.Database) {
      where gl.group_id in (select group_id from group_leaders where staff_id = @leaderId) and gl.staff_id <> @leaderId`,
   );
 
-  // Rows this connection has changed since it opened, and whether another connection has committed
-  // since (the CLI next to a running app): together they change whenever any data may have.
-  const totalChanges = sqlite.prepare<[], { n: number }>('select total_changes() as n');
-
   return {
-    /** A mark that differs whenever the database may have changed; cheap enough to ask on every read. */
-    changeMark: () => `${String(sqlite.pragma('data_version', { simple: true }))}:${totalChanges.get()!.n}`,
-    people: (leaderId?: string) => run(people, leaderId),
-    ledGroups: (leaderId?: string) => run(ledGroups, leaderId),
-    sessionStats: (leaderId?: string) => run(sessionStats, leaderId),
-    participantStats: (leaderId?: string) => run(participantStats, leaderId),
-    lastSupervision: (leaderId?: string) => run(lastSupervision, leaderId),
-    courseDays: (leaderId?: string) => run(courseDays, leaderId),
-    supervisionByProgramme: (leaderId?: string) => run(supervisionByProgramme, leaderId),
-    supervisionStats: (leaderId?: string) => (leaderId === undefined ? allSupervisionStats() : supervisionStats.one.all({ leaderId })),
-    openFollowUps: (leaderId?: string) => run(openFollowUps, leaderId),
+    /** A number that differs after another connection committed (the CLI next to a running app). */
+    otherWrites: () => sqlite.pragma('data_version', { simple: true }) as number,
+    people: (who?: Who) => run(people, who),
+    ledGroups: (who?: Who) => run(ledGroups, who),
+    sessionStats: (who?: Who) => run(sessionStats, who),
+    participantStats: (who?: Who) => run(participantStats, who),
+    lastSupervision: (who?: Who) => run(lastSupervision, who),
+    courseDays: (who?: Who) => run(courseDays, who),
+    supervisionByProgramme: (who?: Who) => run(supervisionByProgramme, who),
+    supervisionStats: (who?: Who) => (who === undefined ? allSupervisionStats() : run(supervisionStats, who)),
+    openFollowUps: (who?: Who) => run(openFollowUps, who),
     /** Who is certified in which programme, without the names the certification list joins in. */
-    certified: () => certified.all(),
+    certified: (who?: Who) => run(certified, who),
     /** Code and name of every programme, archived too, without the group counts the programme list adds. */
     programmes: () => programmes.all(),
     /** The course days one leader attended, oldest first. */

@@ -78,6 +78,7 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   if (list) list.push(v);
   else m.set(k, [v]);
 };
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byCode = (a: { programmeCode: string }, b: { programmeCode: string }) => swedish.compare(a.programmeCode, b.programmeCode);
 
 interface PathwayInput {
@@ -91,7 +92,9 @@ type Certified = { leaderId: string; programmeId: string; date: string };
 
 /**
  * Joins the grouped queries into per-leader facts; `evaluate` turns each programme the leader has
- * anything recorded in into a pathway. With leaderId, only that leader's groups are read.
+ * anything recorded in into a pathway. With a leader (or a list of them), only their groups are read.
+ * Every order that reaches the answer is total (ties broken by id), so a leader's facts are the
+ * same whether read alone, in a list, or with everyone.
  */
 function collect<C extends Certified, P>(
   repos: Repos,
@@ -99,7 +102,7 @@ function collect<C extends Certified, P>(
   certificationRows: C[],
   evaluate: (input: PathwayInput, cert: C | undefined) => P,
   coLeadersOf: (groupId: string, leaderId: string) => { id: string; name: string }[],
-  leaderId?: string,
+  leaderId?: string | readonly string[],
   alsoProgrammeId?: string,
   settings = readLeaderSettings(repos),
 ): (Omit<LeaderFacts, 'pathways'> & { pathways: P[] })[] {
@@ -168,7 +171,7 @@ function collect<C extends Certified, P>(
   const options = { today, inactiveAfterMonths: settings.inactiveAfterMonths };
   return people.map((person) => {
     // Latest first; ISO dates order byte by byte, without a collator call per pair.
-    const groups = (groupsByLeader.get(person.id) ?? []).sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
+    const groups = (groupsByLeader.get(person.id) ?? []).sort((a, b) => byText(b.startDate, a.startDate) || byText(a.groupId, b.groupId));
     const general = supervision.get(person.id)?.general ?? 0;
     const pathways: P[] = [];
     for (const [programmeId, recorded] of byLeader.get(person.id) ?? []) {
@@ -184,7 +187,8 @@ function collect<C extends Certified, P>(
       };
       pathways.push(evaluate({ programmeId, programme, requirements: requirementsOf(programmeId), facts, options }, cert));
     }
-    return { person, groups, pathways, supervision: supervision.get(person.id), openFollowUps: followUps.get(person.id) ?? [] };
+    const open = (followUps.get(person.id) ?? []).sort((a, b) => byText(a.dueDate, b.dueDate) || byText(a.id, b.id));
+    return { person, groups, pathways, supervision: supervision.get(person.id), openFollowUps: open };
   });
 }
 
@@ -220,15 +224,16 @@ export function gatherLeaderFacts(
 }
 
 /**
- * Every leader for the supervisor overview, gathered with one grouped query per kind of fact.
- * Pathways carry only their status: the same evaluation as the leader page, without the texts.
+ * Every leader for the supervisor overview (or those listed: the ones a write touched), gathered
+ * with one grouped query per kind of fact. Pathways carry only their status: the same evaluation
+ * as the leader page, without the texts; leaders listed who are not leaders are left out.
  */
-export function gatherLeaderSummaries(repos: Repos, today: string, settings = readLeaderSettings(repos)): LeaderSummary[] {
+export function gatherLeaderSummaries(repos: Repos, today: string, settings = readLeaderSettings(repos), leaderIds?: readonly string[]): LeaderSummary[] {
   const noCoLeaders: { id: string; name: string }[] = [];
   const summaries = collect(
     repos,
     today,
-    repos.leadersReport.certified(),
+    repos.leadersReport.certified(leaderIds),
     ({ programmeId, programme, requirements, facts, options }, cert): PathwaySummary => ({
       programmeId,
       programmeCode: programme.code,
@@ -236,7 +241,7 @@ export function gatherLeaderSummaries(repos: Repos, today: string, settings = re
       certified: cert !== undefined,
     }),
     () => noCoLeaders,
-    undefined,
+    leaderIds,
     undefined,
     settings,
   );

@@ -57,7 +57,7 @@ export function leaderService(ctx: ServiceContext) {
     };
   };
 
-  // ISO dates order the same way byte by byte; plain comparison avoids a collator call per pair.
+  // ISO dates (and ids) order the same way byte by byte; plain comparison avoids a collator call per pair.
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const sorters: Record<ParsedInput<'leaders.overview'>['sort'], ((a: LeaderRow, b: LeaderRow) => number) | null> = {
     name: null,
@@ -71,19 +71,47 @@ export function leaderService(ctx: ServiceContext) {
   const swedish = new Intl.Collator('sv-SE');
 
   // Every leader's row comes from grouped queries over all sessions and participants, which grow
-  // with the years recorded. Between changes to the database the rows cannot differ, so they are
-  // kept until the change mark or the day moves; sorting and filtering then work on the kept rows.
-  // They are kept in name order (A–Ö): every sort is stable, so ties stay in name order without
-  // comparing names again on each call.
-  let kept: { key: string; rows: LeaderRow[]; params: ReturnType<typeof readLeaderSettings> } | null = null;
-  const allRows = (today: string) => {
-    const key = `${today}|${repos.leadersReport.changeMark()}`;
-    if (kept?.key !== key) {
-      const params = readLeaderSettings(repos);
-      const rows = gatherLeaderSummaries(repos, today, params).map((f) => row(f, today, params));
-      kept = { key, params, rows: rows.sort((a, b) => swedish.compare(a.name, b.name)) };
+  // with the years recorded. The rows are kept between reads; after a write on this connection only
+  // the leaders it reached are read again (repos.leadersChanges notes them), and everything is read
+  // again when the day moves, when something all rows depend on changed, when a write reached many
+  // leaders, or when another connection wrote (the CLI beside a running app). They are kept in name
+  // order (A–Ö, ties by id): every sort is stable, so ties stay in name order without comparing
+  // names again on each call, and a re-read row goes back in its place by binary search.
+  const byName = (a: LeaderRow, b: LeaderRow) => swedish.compare(a.name, b.name) || byText(a.leaderId, b.leaderId);
+  const placeOf = (rows: LeaderRow[], r: LeaderRow) => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byName(rows[mid]!, r) < 0) lo = mid + 1;
+      else hi = mid;
     }
-    return kept;
+    return lo;
+  };
+  // Past this many, one read of everyone costs less than reading each leader's groups.
+  const incrementalAtMost = 500;
+  type Kept = { today: string; otherWrites: number; noted: number; rows: LeaderRow[]; params: ReturnType<typeof readLeaderSettings> };
+  let kept: Kept | null = null;
+  const readAll = (today: string): Kept => {
+    const noted = repos.leadersChanges.start();
+    const otherWrites = repos.leadersReport.otherWrites();
+    const params = readLeaderSettings(repos);
+    const rows = gatherLeaderSummaries(repos, today, params).map((f) => row(f, today, params));
+    return { today, otherWrites, noted, params, rows: rows.sort(byName) };
+  };
+  const allRows = (today: string): Kept => {
+    if (!kept || kept.today !== today || kept.otherWrites !== repos.leadersReport.otherWrites()) return (kept = readAll(today));
+    const changes = repos.leadersChanges.after(kept.noted, 4 * incrementalAtMost);
+    if (changes.upTo === kept.noted) return kept;
+    if (changes.all || changes.leaderIds.length > incrementalAtMost) return (kept = readAll(today));
+    const { params } = kept;
+    const reread = new Set(changes.leaderIds);
+    const rows = kept.rows.filter((r) => !reread.has(r.leaderId));
+    for (const f of gatherLeaderSummaries(repos, today, params, changes.leaderIds)) {
+      const r = row(f, today, params);
+      rows.splice(placeOf(rows, r), 0, r);
+    }
+    return (kept = { ...kept, noted: changes.upTo, rows });
   };
 
   return {
