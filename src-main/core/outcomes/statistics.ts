@@ -74,3 +74,14 @@ export function effectSizesOfSds(meanDifference: number, sdDifference: number, s
     dav: sdAverage > 0 ? meanDifference / sdAverage : null,
   };
 }
+
+/**
+ * The sum of squared deviations from the mean, from a sample's count, sum and sum of squares (as
+ * kept per group in the database). Written as (n·Σx² − (Σx)²) / n: for whole-number scores both
+ * products are exact integers below 2^53 at any city's size, so only the one division rounds.
+ * Never below zero, which rounding of fractional scores could otherwise give for equal values.
+ */
+export function deviationSquares(n: number, total: number, squares: number): number {
+  if (n < 1) return 0;
+  return Math.max(0, (n * squares - total * total) / n);
+}

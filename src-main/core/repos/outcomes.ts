@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { deviationSquares } from '../outcomes/statistics';
 import type { InstrumentSource, OutcomeStatus, Respondent, ResponseSource } from '../../contract/enums';
 import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
@@ -251,8 +252,9 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     where p.id in (select value from json_each(?))`);
 
   // Results: the scope's groups are chosen first (by programme and start date, from their indexes),
-  // then only their enrolments' responses and scores are read, and the figures are summed here.
-  // Each shape of scope gets its own statement so the planner sees plain constraints it can index.
+  // then their per-group cells (kept by triggers, migration 0024) are added up: counts, sums and sums
+  // of squares, never the scores themselves. Each shape of scope gets its own statement so the
+  // planner sees plain constraints it can index.
   const scopeStatements = new Map<string, ReturnType<typeof resultStatements>>();
   function resultStatements(scope: ResultScope) {
     const where = [
@@ -261,69 +263,39 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       scope.to !== undefined ? 'g.start_date <= :to' : null,
     ].filter((w): w is string => w !== null);
     const scoped = where.length > 0;
-    const scopedGroups = `select g.id, g.programme_id from groups g where ${['1', ...where].join(' and ')}`;
-    // The instrument's responses in scope: without a scope from the instrument's covering index, in
-    // id order so their scores are read along the scores' index rather than by random seeks; with
-    // one, from the scope's groups down (cross join keeps that order), a programme-year being a
-    // small part of the city.
-    const responses = scoped
-      ? `select r.id, r.participant_id, r.timepoint from groups g cross join participants p on p.group_id = g.id
-         cross join outcome_responses r on r.participant_id = p.id and r.instrument_code = :instrument where ${where.join(' and ')}`
-      : 'select r.id, r.participant_id, r.timepoint from outcome_responses r where r.instrument_code = :instrument';
-    const scored = `scored as (
-          select r.participant_id as participantId, r.timepoint as timepoint, s.scale as scale, s.score as score
-          from (${responses}) r cross join outcome_scores s on s.response_id = r.id
-          where s.score is not null)`;
-    const pairs = `pairs as (
-          select sa.scale as scale, ra.timepoint as timepoint, sb.score as before, sa.score as after, sa.score - sb.score as change
-          from (${responses}) ra
-          cross join outcome_scores sa on sa.response_id = ra.id
-          cross join outcome_responses rb on rb.participant_id = ra.participant_id and rb.instrument_code = :instrument and rb.timepoint = 'pre'
-          cross join outcome_scores sb on sb.response_id = rb.id and sb.scale = sa.scale
-          where ra.timepoint <> 'pre' and sa.score is not null and sb.score is not null)`;
-    // The means of the first pass come back as JSON: a few cells, looked up per row of the second.
-    const means = `m as materialized (select value ->> '$.scale' as scale, value ->> '$.timepoint' as timepoint,
-          value ->> '$.mean' as mean, value ->> '$.meanChange' as meanChange, value ->> '$.meanBefore' as meanBefore,
-          value ->> '$.meanAfter' as meanAfter from json_each(:means))`;
-    const spans = `with sg as (${scopedGroups}
+    // The scope's groups, from the groups' programme and start date; their cells (migration 0024)
+    // hold per scale and time point the count, sum and sum of squares of their scores, and of their
+    // pairs with `pre`. Without a scope, the instrument's cells are read in order from their index.
+    const cells = (table: string, columns: string) =>
+      scoped
+        ? `select c.scale as scale, c.timepoint as timepoint, ${columns}
+           from groups g cross join ${table} c on c.group_id = g.id and c.instrument_code = :instrument
+           where ${where.join(' and ')} group by 1, 2`
+        : `select c.scale as scale, c.timepoint as timepoint, ${columns}
+           from ${table} c where c.instrument_code = :instrument group by 1, 2`;
+    const spans = `with sg as (select g.id, g.programme_id from groups g where ${['1', ...where].join(' and ')}
         and g.programme_id in (select programme_id from outcome_schedules where instrument_code = :instrument)),
       spans as (
-        select sg.id as groupId, sg.programme_id as programmeId,
-               min(coalesce(s.held_date, s.planned_date)) as firstSession, max(coalesce(s.held_date, s.planned_date)) as lastSession
-        from sg left join sessions s on s.group_id = sg.id and s.status <> 'cancelled'
-        group by sg.id)`;
+        select sg.id as groupId, sg.programme_id as programmeId, sp.first_session as firstSession, sp.last_session as lastSession
+        from sg left join group_spans sp on sp.group_id = sg.id)`;
     return {
-      // Two passes, as the SD is computed by hand: the means per cell, then each score's squared
-      // deviation from its cell's mean.
-      levelMeans: sqlite.prepare(`with ${scored}
-        select scale, timepoint, count(*) as n, avg(score) as mean from scored group by scale, timepoint`),
-      levelSquares: sqlite.prepare(`with ${scored}, ${means}
-        select m.scale as scale, m.timepoint as timepoint, sum((x.score - m.mean) * (x.score - m.mean)) as squares
-        from scored x cross join m on m.scale = x.scale and m.timepoint = x.timepoint
-        group by m.scale, m.timepoint`),
-      // Each later score paired with the same participant's \`pre\` score on the same scale, through
-      // the responses' unique index and the scores' index.
-      changeMeans: sqlite.prepare(`with ${pairs}
-        select scale, timepoint, count(*) as n, avg(change) as meanChange, avg(before) as meanBefore, avg(after) as meanAfter
-        from pairs group by scale, timepoint`),
-      changeSquares: sqlite.prepare(`with ${pairs}, ${means}
-        select m.scale as scale, m.timepoint as timepoint,
-               sum((x.change - m.meanChange) * (x.change - m.meanChange)) as changeSquares,
-               sum((x.before - m.meanBefore) * (x.before - m.meanBefore)) as beforeSquares,
-               sum((x.after - m.meanAfter) * (x.after - m.meanAfter)) as afterSquares
-        from pairs x cross join m on m.scale = x.scale and m.timepoint = x.timepoint
-        group by m.scale, m.timepoint`),
+      levels: sqlite.prepare(cells('outcome_level_cells', 'sum(c.n) as n, sum(c.total) as total, sum(c.squares) as squares')),
+      changes: sqlite.prepare(
+        cells(
+          'outcome_change_cells',
+          `sum(c.n) as n, sum(c.before_total) as beforeTotal, sum(c.before_squares) as beforeSquares, sum(c.after_total) as afterTotal,
+           sum(c.after_squares) as afterSquares, sum(c.change_total) as changeTotal, sum(c.change_squares) as changeSquares`,
+        ),
+      ),
       spanCounts: sqlite.prepare(`${spans}
         select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, count(*) as enrolled
         from spans join participants p on p.group_id = spans.groupId
         where p.status <> 'moved'
         group by 1, 2, 3`),
       spanReturned: sqlite.prepare(`${spans}
-        select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, r.timepoint as timepoint,
-               count(*) as returned
-        from spans join participants p on p.group_id = spans.groupId
-        join outcome_responses r on r.participant_id = p.id and r.instrument_code = :instrument
-        where p.status <> 'moved'
+        select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, rc.timepoint as timepoint,
+               sum(rc.returned) as returned
+        from spans cross join outcome_return_cells rc on rc.group_id = spans.groupId and rc.instrument_code = :instrument
         group by 1, 2, 3, 4`),
     };
   }
@@ -343,30 +315,37 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   return {
     /** Per scale and time point, the moments of one instrument's non-null scores (all versions) within a scope. */
     levelMoments(instrument: string, scope: ResultScope): LevelMoments[] {
-      const statements = forScope(scope);
-      const params = scopeParams(instrument, scope);
-      const cells = statements.levelMeans.all(params) as Omit<LevelMoments, 'squares'>[];
-      const squares = new Map(
-        (statements.levelSquares.all({ ...params, means: JSON.stringify(cells) }) as { scale: string; timepoint: string; squares: number }[]).map((r) => [
-          `${r.scale}|${r.timepoint}`,
-          r.squares,
-        ]),
-      );
-      return cells.map((c) => ({ ...c, squares: squares.get(`${c.scale}|${c.timepoint}`) ?? 0 }));
+      const rows = forScope(scope).levels.all(scopeParams(instrument, scope)) as {
+        scale: string;
+        timepoint: string;
+        n: number;
+        total: number;
+        squares: number;
+      }[];
+      return rows
+        .filter((r) => r.n > 0)
+        .map((r) => ({ scale: r.scale, timepoint: r.timepoint, n: r.n, mean: r.total / r.n, squares: deviationSquares(r.n, r.total, r.squares) }));
     },
     /** Per scale and later time point, the moments of the paired change from `pre` within a scope. */
     changeMoments(instrument: string, scope: ResultScope): ChangeMoments[] {
-      const statements = forScope(scope);
-      const params = scopeParams(instrument, scope);
-      const cells = statements.changeMeans.all(params) as Omit<ChangeMoments, 'changeSquares' | 'beforeSquares' | 'afterSquares'>[];
-      type Squares = Pick<ChangeMoments, 'scale' | 'timepoint' | 'changeSquares' | 'beforeSquares' | 'afterSquares'>;
-      const squares = new Map(
-        (statements.changeSquares.all({ ...params, means: JSON.stringify(cells) }) as Squares[]).map((r) => [`${r.scale}|${r.timepoint}`, r]),
-      );
-      return cells.map((c) => {
-        const s = squares.get(`${c.scale}|${c.timepoint}`);
-        return { ...c, changeSquares: s?.changeSquares ?? 0, beforeSquares: s?.beforeSquares ?? 0, afterSquares: s?.afterSquares ?? 0 };
-      });
+      type Sums = { scale: string; timepoint: string; n: number } & Record<
+        'beforeTotal' | 'beforeSquares' | 'afterTotal' | 'afterSquares' | 'changeTotal' | 'changeSquares',
+        number
+      >;
+      const rows = forScope(scope).changes.all(scopeParams(instrument, scope)) as Sums[];
+      return rows
+        .filter((r) => r.n > 0)
+        .map((r) => ({
+          scale: r.scale,
+          timepoint: r.timepoint,
+          n: r.n,
+          meanChange: r.changeTotal / r.n,
+          changeSquares: deviationSquares(r.n, r.changeTotal, r.changeSquares),
+          meanBefore: r.beforeTotal / r.n,
+          beforeSquares: deviationSquares(r.n, r.beforeTotal, r.beforeSquares),
+          meanAfter: r.afterTotal / r.n,
+          afterSquares: deviationSquares(r.n, r.afterTotal, r.afterSquares),
+        }));
     },
     /** The scope's enrolments in programmes that schedule the instrument, counted per programme and session span. */
     spanCounts: (instrument: string, scope: ResultScope): SpanCount[] => forScope(scope).spanCounts.all(scopeParams(instrument, scope)) as SpanCount[],

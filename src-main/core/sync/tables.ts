@@ -407,6 +407,10 @@ export const localOnlyTables = [
   'group_spans',
   // Derived from outcome_responses on each machine.
   'outcome_scores',
+  // Per group sums of those scores, derived by triggers on each machine.
+  'outcome_level_cells',
+  'outcome_change_cells',
+  'outcome_return_cells',
   // A report's wording and budget are the writer's own document on this computer.
   'saved_reports',
 ] as const;

@@ -156,3 +156,80 @@ export const outcomeScores = sqliteTable(
     index('outcome_scores_response_score_idx').on(t.responseId, t.scale, t.score),
   ],
 );
+
+/**
+ * Per group, instrument, scale and time point: how many non-null scores its participants have
+ * there, their sum and their sum of squares. Derived on each machine by triggers on
+ * outcome_scores, outcome_responses and participants (migration 0024), in the same statement as
+ * the write, so results add up a few rows per group instead of every score of the city. Sums of
+ * whole scores are exact; a cell that falls back to no scores is removed, so nothing is left over.
+ */
+export const outcomeLevelCells = sqliteTable(
+  'outcome_level_cells',
+  {
+    groupId: text('group_id').notNull(),
+    instrumentCode: text('instrument_code').notNull(),
+    scale: text('scale').notNull(),
+    timepoint: text('timepoint').notNull(),
+    n: integer('n').notNull(),
+    total: real('total').notNull(),
+    squares: real('squares').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.instrumentCode, t.scale, t.timepoint] }),
+    // The city's results read an instrument's cells in scale and time point order from this index alone.
+    index('outcome_level_cells_instrument_idx').on(t.instrumentCode, t.scale, t.timepoint, t.n, t.total, t.squares),
+  ],
+);
+
+/**
+ * Per group, instrument, scale and later time point: the participants scored there and at `pre`
+ * on the same scale, with the sums and sums of squares of their `pre` scores, their later scores
+ * and the changes (later − pre). Kept by the same triggers as the level cells.
+ */
+export const outcomeChangeCells = sqliteTable(
+  'outcome_change_cells',
+  {
+    groupId: text('group_id').notNull(),
+    instrumentCode: text('instrument_code').notNull(),
+    scale: text('scale').notNull(),
+    timepoint: text('timepoint').notNull(),
+    n: integer('n').notNull(),
+    beforeTotal: real('before_total').notNull(),
+    beforeSquares: real('before_squares').notNull(),
+    afterTotal: real('after_total').notNull(),
+    afterSquares: real('after_squares').notNull(),
+    changeTotal: real('change_total').notNull(),
+    changeSquares: real('change_squares').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.instrumentCode, t.scale, t.timepoint] }),
+    index('outcome_change_cells_instrument_idx').on(
+      t.instrumentCode,
+      t.scale,
+      t.timepoint,
+      t.n,
+      t.beforeTotal,
+      t.beforeSquares,
+      t.afterTotal,
+      t.afterSquares,
+      t.changeTotal,
+      t.changeSquares,
+    ),
+  ],
+);
+
+/**
+ * Per group, instrument and time point: how many responses its participants who did not move on
+ * have given there, what a response rate's "returned" is counted from. Kept by the same triggers.
+ */
+export const outcomeReturnCells = sqliteTable(
+  'outcome_return_cells',
+  {
+    groupId: text('group_id').notNull(),
+    instrumentCode: text('instrument_code').notNull(),
+    timepoint: text('timepoint').notNull(),
+    returned: integer('returned').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.instrumentCode, t.timepoint] })],
+);

@@ -1,0 +1,245 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../helpers/db';
+import { makeGroup } from '../fixtures';
+import { addParticipant, groupWith } from '../participants-fixtures';
+import { importTrivsel } from './fixtures';
+
+// The per-group cells of migration 0024 (sums of scores, of pairs with `pre`, counts of returned
+// responses) are compared after each kind of write with the same figures computed here, in plain
+// JavaScript, from the raw responses, scores and participants.
+
+const apps: TestApp[] = [];
+const open = () => {
+  const t = createTestApp({ now: '2025-04-01T10:00:00.000Z' });
+  apps.push(t);
+  return t;
+};
+afterEach(() => {
+  for (const t of apps.splice(0).reverse()) t.close();
+});
+
+async function scheduledGroups(t: TestApp) {
+  await importTrivsel(t);
+  const { setup, group } = await groupWith(t, 4);
+  for (const timepoint of ['pre', 'post'])
+    await t.ok('outcomeSchedules.add', { programmeId: setup.programme.id, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint });
+  await t.ok('outcomeSchedules.add', { programmeId: setup.programme.id, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint: 'fu6', windowDays: 30 });
+  const other = await makeGroup(t, setup, { startDate: '2025-03-04' });
+  const people = [];
+  for (const [i, groupId] of [group.id, group.id, group.id, group.id, group.id, group.id, other.id, other.id].entries())
+    people.push(await addParticipant(t, groupId, { displayName: `P${i}`, enrolmentDate: '2025-02-20', consentDate: '2025-02-20' }));
+  return { setup, group, other, people };
+}
+
+/** t1, t3 and t4 answered x (null leaves the scales unscored), t2 answered 3. */
+const record = (t: TestApp, participantId: string, timepoint: string, x: number | null) =>
+  t.ok('responses.record', {
+    participantId,
+    instrument: 'TRIVSEL',
+    timepoint,
+    date: '2025-03-30',
+    enteredBy: 'Anna Lind',
+    answers: x === null ? { t1: null, t2: null, t3: null, t4: null } : { t1: x, t2: 3, t3: x, t4: x },
+  });
+
+type Raw = { groupId: string; status: string; participantId: string; instrument: string; timepoint: string; scale: string | null; score: number | null };
+const rawRows = (t: TestApp): Raw[] =>
+  t.app.db.sqlite
+    .prepare(
+      `select p.group_id as groupId, p.status as status, p.id as participantId, r.instrument_code as instrument, r.timepoint as timepoint,
+              s.scale as scale, s.score as score
+       from participants p join outcome_responses r on r.participant_id = p.id left join outcome_scores s on s.response_id = r.id`,
+    )
+    .all() as Raw[];
+
+const round = (x: number) => Math.round(x * 1e9) / 1e9;
+const add = (map: Map<string, number[]>, key: string, values: number[]) => {
+  const cell = map.get(key) ?? values.map(() => 0);
+  map.set(
+    key,
+    cell.map((v, i) => v + values[i]!),
+  );
+};
+const sorted = (map: Map<string, number[]>) => [...map].map(([k, v]) => [k, ...v.map(round)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+/** What the cells must hold, from the raw rows. */
+function expected(t: TestApp) {
+  const rows = rawRows(t);
+  const levels = new Map<string, number[]>();
+  const changes = new Map<string, number[]>();
+  const returned = new Map<string, number[]>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const response = `${r.participantId}|${r.instrument}|${r.timepoint}`;
+    if (!seen.has(response) && r.status !== 'moved') add(returned, `${r.groupId}|${r.instrument}|${r.timepoint}`, [1]);
+    seen.add(response);
+    if (r.score === null || r.scale === null) continue;
+    add(levels, `${r.groupId}|${r.instrument}|${r.scale}|${r.timepoint}`, [1, r.score, r.score * r.score]);
+    if (r.timepoint === 'pre') continue;
+    const before = rows.find((b) => b.participantId === r.participantId && b.instrument === r.instrument && b.timepoint === 'pre' && b.scale === r.scale);
+    if (!before || before.score === null) continue;
+    const change = r.score - before.score;
+    add(changes, `${r.groupId}|${r.instrument}|${r.scale}|${r.timepoint}`, [1, before.score, before.score ** 2, r.score, r.score ** 2, change, change ** 2]);
+  }
+  return { levels: sorted(levels), changes: sorted(changes), returned: sorted(returned) };
+}
+
+/** What the cells hold. */
+function stored(t: TestApp) {
+  const db = t.app.db.sqlite;
+  const of = (sql: string) =>
+    (db.prepare(sql).raw().all() as (string | number)[][])
+      .map(([key, ...values]) => [key, ...values.map((v) => round(v as number))])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return {
+    levels: of(`select group_id || '|' || instrument_code || '|' || scale || '|' || timepoint, n, total, squares from outcome_level_cells`),
+    changes: of(`select group_id || '|' || instrument_code || '|' || scale || '|' || timepoint, n, before_total, before_squares,
+      after_total, after_squares, change_total, change_squares from outcome_change_cells`),
+    returned: of(`select group_id || '|' || instrument_code || '|' || timepoint, returned from outcome_return_cells`),
+  };
+}
+
+const agrees = (t: TestApp) => {
+  const want = expected(t);
+  expect(stored(t)).toEqual(want);
+  return want;
+};
+
+describe('the per-group result cells, kept by triggers', () => {
+  it('follow new responses, pre before post and post before pre, and leave unscored ones out', async () => {
+    const t = open();
+    const { people } = await scheduledGroups(t);
+    await record(t, people[0]!.id, 'pre', 1);
+    await record(t, people[0]!.id, 'post', 4);
+    // A later answer typed before the `pre` one is paired when `pre` arrives.
+    await record(t, people[1]!.id, 'post', 5);
+    await record(t, people[1]!.id, 'fu6', 2);
+    await record(t, people[1]!.id, 'pre', 2);
+    await record(t, people[2]!.id, 'pre', null);
+    await record(t, people[2]!.id, 'post', 3);
+    await record(t, people[6]!.id, 'pre', 5);
+    await record(t, people[7]!.id, 'post', 1);
+    const want = agrees(t);
+    // Two scales (mean and sum) × pre, post, fu6 in the first group, and the pairs: person 0 at
+    // post, person 1 at post and fu6; person 2's pre has no score and pairs with nothing.
+    expect(want.levels.length).toBeGreaterThan(0);
+    expect(want.changes.filter((c) => String(c[0]).includes('|sum|post'))).toEqual([[expect.stringMatching(/\|sum\|post$/), 2, 15, 117, 33, 549, 18, 162]]);
+  });
+
+  it('follow edited scores and responses moved to another time point or participant', async () => {
+    const t = open();
+    const { people } = await scheduledGroups(t);
+    for (const [i, x] of [1, 2, 3, 4, 5].entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of [2, 2, 4, 5].entries()) await record(t, people[i]!.id, 'post', x);
+    const db = t.app.db.sqlite;
+    const responseOf = (participantId: string, timepoint: string) =>
+      db.prepare('select id from outcome_responses where participant_id = ? and timepoint = ?').pluck().get(participantId, timepoint) as string;
+    // A rescored answer (as sync's remote apply writes it): one score changed in place, and another
+    // response's scores replaced.
+    db.prepare("update outcome_scores set score = 99 where response_id = ? and scale = 'sum'").run(responseOf(people[0]!.id, 'pre'));
+    agrees(t);
+    db.prepare("update outcome_scores set score = null where response_id = ? and scale = 'mean'").run(responseOf(people[1]!.id, 'post'));
+    agrees(t);
+    db.prepare("delete from outcome_scores where response_id = ? and scale = 'sum'").run(responseOf(people[2]!.id, 'post'));
+    db.prepare("insert into outcome_scores (response_id, scale, score, filled) values (?, 'sum', 7.25, 4)").run(responseOf(people[2]!.id, 'post'));
+    agrees(t);
+    // A response that turns out to be another time point's, or another participant's.
+    db.prepare("update outcome_responses set timepoint = 'fu6' where id = ?").run(responseOf(people[3]!.id, 'post'));
+    agrees(t);
+    db.prepare("update outcome_responses set timepoint = 'post' where id = ?").run(responseOf(people[4]!.id, 'pre'));
+    agrees(t);
+    db.prepare('update outcome_responses set participant_id = ? where id = ?').run(people[6]!.id, responseOf(people[3]!.id, 'pre'));
+    agrees(t);
+  });
+
+  it('follow deleted responses and leave no empty cell behind', async () => {
+    const t = open();
+    const { people } = await scheduledGroups(t);
+    for (const [i, x] of [1, 2, 3].entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of [2, 2].entries()) await record(t, people[i]!.id, 'post', x);
+    const db = t.app.db.sqlite;
+    db.prepare("delete from outcome_responses where participant_id = ? and timepoint = 'pre'").run(people[0]!.id);
+    agrees(t);
+    db.prepare("delete from outcome_responses where participant_id = ? and timepoint = 'post'").run(people[1]!.id);
+    agrees(t);
+    db.prepare('delete from outcome_responses').run();
+    expect(agrees(t)).toEqual({ levels: [], changes: [], returned: [] });
+  });
+
+  it('follow a participant moved to another group, by the move (no longer returned) or by a changed group', async () => {
+    const t = open();
+    const { people, other } = await scheduledGroups(t);
+    for (const [i, x] of [1, 2, 3, 4].entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of [2, 2, 5].entries()) await record(t, people[i]!.id, 'post', x);
+    await t.ok('participants.move', { id: people[0]!.id, toGroupId: other.id, enrolmentDate: '2025-03-10' });
+    agrees(t);
+    t.app.db.sqlite.prepare('update participants set group_id = ? where id = ?').run(other.id, people[1]!.id);
+    agrees(t);
+    // A move undone: counted as returned again.
+    t.app.db.sqlite.prepare("update participants set status = 'active' where id = ?").run(people[0]!.id);
+    agrees(t);
+  });
+
+  it('follow an erased participant and a deleted group', async () => {
+    const t = open();
+    const { people, other } = await scheduledGroups(t);
+    for (const [i, x] of [1, 2, 3, 4, 5, 1, 2].entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of [2, 2, 5, 3, 3, 4, 4].entries()) await record(t, people[i]!.id, 'post', x);
+    await t.ok('participants.erase', { id: people[2]!.id });
+    agrees(t);
+    t.app.db.sqlite.prepare('delete from groups where id = ?').run(other.id);
+    const want = agrees(t);
+    expect(want.levels.some((l) => String(l[0]).startsWith(other.id))).toBe(false);
+  });
+
+  it('are what the migration builds from the responses already stored (a database restored from before it)', async () => {
+    const t = open();
+    const { people } = await scheduledGroups(t);
+    for (const [i, x] of [1, 2, 3, 4, 5, 1, 2].entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of [2, null, 5, 3, 3, 4].entries()) await record(t, people[i]!.id, 'post', x);
+    await t.ok('participants.move', { id: people[5]!.id, toGroupId: people[6]!.groupId, enrolmentDate: '2025-03-10' });
+    const db = t.app.db.sqlite;
+    const want = expected(t);
+    db.exec('delete from outcome_level_cells; delete from outcome_change_cells; delete from outcome_return_cells;');
+    const file = fs.readFileSync(path.join(import.meta.dirname, '../../../drizzle/0024_outcome_cells.sql'), 'utf8');
+    const fills = file.split('--> statement-breakpoint').filter((x) => /^INSERT INTO outcome_\w+_cells/m.test(x) && !/CREATE TRIGGER/.test(x));
+    expect(fills).toHaveLength(3);
+    for (const fill of fills) db.exec(fill);
+    expect(stored(t)).toEqual(want);
+  });
+
+  it('give results equal to the figures computed from the raw scores', async () => {
+    const t = open();
+    const { people, setup } = await scheduledGroups(t);
+    const pre = [1, 2, 3, 4, 5, 2, 4, 1];
+    const post = [2, 3, 3, 5, 5, 1, 2];
+    for (const [i, x] of pre.entries()) await record(t, people[i]!.id, 'pre', x);
+    for (const [i, x] of post.entries()) await record(t, people[i]!.id, 'post', x);
+    // Edited after the fact: the figures must follow.
+    t.app.db.sqlite.prepare("delete from outcome_responses where participant_id = ? and timepoint = 'post'").run(people[3]!.id);
+    const results = await t.ok('outcomes.results', { instrument: 'TRIVSEL', programmeId: setup.programme.id });
+    const sums = (timepoint: string) => rawRows(t).filter((r) => r.timepoint === timepoint && r.scale === 'sum');
+    const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + (b - avg(v)) ** 2, 0) / (v.length - 1));
+    const near = (x: number) => expect.closeTo(x, 10);
+    for (const timepoint of ['pre', 'post']) {
+      const v = sums(timepoint).map((r) => r.score!);
+      expect(results.levels.find((l) => l.scale === 'sum' && l.timepoint === timepoint)).toMatchObject({ n: v.length, mean: near(avg(v)), sd: near(sd(v)) });
+    }
+    const before = new Map(sums('pre').map((r) => [r.participantId, r.score!]));
+    const after = sums('post').filter((r) => before.has(r.participantId));
+    const change = after.map((r) => r.score! - before.get(r.participantId)!);
+    const pairedPre = after.map((r) => before.get(r.participantId)!);
+    const pairedPost = after.map((r) => r.score!);
+    expect(results.changes.find((c) => c.scale === 'sum' && c.timepoint === 'post')).toMatchObject({
+      n: change.length,
+      meanChange: near(avg(change)),
+      sd: near(sd(change)),
+      dz: near(avg(change) / sd(change)),
+      dav: near(avg(change) / ((sd(pairedPre) + sd(pairedPost)) / 2)),
+    });
+    expect(results.responseRates.find((r) => r.timepoint === 'post')).toMatchObject({ due: 8, returned: 6 });
+  });
+});
