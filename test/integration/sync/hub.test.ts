@@ -66,6 +66,19 @@ describe('a server in the middle', () => {
     for (const table of ['groups', 'sessions', 'participants', 'families']) expect(rows(b, table, 'id'), table).toEqual(rows(a, table, 'id'));
   });
 
+  it('carries an administrator’s school break to a leader, and the administrator keeps it', async () => {
+    const s = server();
+    const c = await city(s);
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    await c.admin.t.ok('schoolBreaks.create', { unitId: c.unit.id, name: 'Sportlov', startDate: '2026-02-23', endDate: '2026-02-27' });
+    expect(await c.admin.sync()).toBe(true);
+    expect(await a.sync()).toBe(true);
+    expect(c.admin.t.app.db.sqlite.prepare('select count(*) as n from sync_refusals').get()).toEqual({ n: 0 });
+    const kept = rows(c.admin, 'school_breaks', 'id');
+    expect(kept.map((r) => r.name)).toEqual(['Sportlov']);
+    expect(rows(a, 'school_breaks', 'id')).toEqual(kept);
+  });
+
   it('refuses a leader’s change to reference data, says why, and puts her copy back to the server’s', async () => {
     const s = server();
     const c = await city(s);

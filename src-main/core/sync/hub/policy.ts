@@ -4,7 +4,7 @@ import { columnsOfCell } from '../cell-codec';
 import type { ScopeStore } from '../engine/scope-store';
 import type { DeviceIdentity } from '../protocol';
 import { parseScope, type ScopeKind } from '../scopes';
-import { keyOfRowId, syncedTableByName, type PartKind } from '../tables';
+import { keyOfRowId, syncedTableByName, syncedTables, type PartKind } from '../tables';
 import type { AccessIndex } from './access-index';
 
 /**
@@ -22,45 +22,20 @@ export interface Policy {
   checkWrite(device: DeviceIdentity, scope: string, incoming: ScopeChanges, store: ScopeStore): Bilingual | null;
 }
 
+/**
+ * The tables a scope of each kind may carry, read from the one list of synced tables so that a
+ * table added there is accepted here too; conflicts travel in every scope.
+ */
 const tablesOf: Record<ScopeKind, ReadonlySet<string>> = {
-  ref: new Set([
-    'units',
-    'programmes',
-    'staff',
-    'dropout_reasons',
-    'programme_rules',
-    'pathway_requirements',
-    'session_plans',
-    'courses',
-    'course_days',
-    'instruments',
-    'outcome_schedules',
-    'sync_conflicts',
-  ]),
-  group: new Set([
-    'groups',
-    'group_leaders',
-    'sessions',
-    'fidelity_records',
-    'families',
-    'participants',
-    'attendance',
-    'outcome_statuses',
-    'outcome_responses',
-    'outcome_entries',
-    'sync_conflicts',
-  ]),
-  people: new Set(['participants', 'sync_conflicts']),
-  pathway: new Set([
-    'supervision_sessions',
-    'supervision_leaders',
-    'supervision_groups',
-    'follow_ups',
-    'certifications',
-    'course_attendance',
-    'sync_conflicts',
-  ]),
+  ref: tablesWithPart('ref'),
+  group: tablesWithPart('group'),
+  people: tablesWithPart('people'),
+  pathway: tablesWithPart('pathway'),
 };
+function tablesWithPart(kind: ScopeKind): ReadonlySet<string> {
+  const names = syncedTables.filter((t) => t.parts.some((p) => p.kind === kind)).map((t) => t.name);
+  return new Set([...names, 'sync_conflicts']);
+}
 const courseCatalogue = new Set(['courses', 'course_days', 'sync_conflicts']);
 
 const refuse = (sv: string, en: string): Bilingual => ({ sv, en });
