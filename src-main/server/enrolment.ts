@@ -113,6 +113,9 @@ export function redeemEnrolment(devices: ServerDeviceRepo, code: unknown, now = 
     throw new EnrolRefused(400, { sv: 'Koden saknas eller är felaktig.', en: 'The code is missing or malformed.' });
   const enrolment = devices.enrolment(sha256(code));
   if (!enrolment) throw new EnrolRefused(403, { sv: 'Servern känner inte igen koden.', en: 'The server does not recognise the code.' });
+  // Revoking a person spends her unused codes without a device: that is a revoked code, not a used one.
+  if (enrolment.usedAt && !enrolment.deviceId)
+    throw new EnrolRefused(410, { sv: 'Koden har återkallats. Be om en ny.', en: 'The code has been revoked. Ask for a new one.' });
   if (enrolment.usedAt) throw new EnrolRefused(410, { sv: 'Koden har redan använts. Be om en ny.', en: 'The code has already been used. Ask for a new one.' });
   if (enrolment.expiresAt < now.toISOString())
     throw new EnrolRefused(410, { sv: 'Koden har gått ut. Be om en ny.', en: 'The code has expired. Ask for a new one.' });

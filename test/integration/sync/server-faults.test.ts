@@ -104,6 +104,29 @@ describe('a server facing bad input', () => {
     });
   });
 
+  it('refuses an expired code and a revoked one, each saying which', async () => {
+    const open = openServer(dir, passphrase);
+    let expired: string;
+    let revoked: string;
+    try {
+      const storage = serverStorageRepo(open.sqlite);
+      const devices = serverDeviceRepo(open.sqlite);
+      const base = { url: server.url, fingerprint: open.info.fingerprint, role: 'admin' as const, units: [] };
+      // Codes live seven days: one made eight days ago ran out yesterday.
+      expired = createEnrolment(storage, devices, { ...base, name: 'Gammal kod', now: new Date(Date.now() - 8 * 86_400_000) });
+      revoked = createEnrolment(storage, devices, { ...base, name: 'Indragen kod' });
+      devices.revoke('Indragen kod', new Date().toISOString());
+    } finally {
+      open.close();
+    }
+    await expect(exchangeEnrolmentCode(expired)).rejects.toMatchObject({
+      messages: { sv: 'Koden har gått ut. Be om en ny.', en: 'The code has expired. Ask for a new one.' },
+    });
+    await expect(exchangeEnrolmentCode(revoked)).rejects.toMatchObject({
+      messages: { sv: 'Koden har återkallats. Be om en ny.', en: 'The code has been revoked. Ask for a new one.' },
+    });
+  });
+
   it('logs what happened without names or values', () => {
     expect(logLines.length).toBeGreaterThan(0);
     for (const line of logLines) expect(line).not.toMatch(/Enhet \d|Admin|padding|xxxx/);

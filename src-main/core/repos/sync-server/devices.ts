@@ -23,6 +23,8 @@ export interface EnrolmentRow {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+  /** The device the code became; null on a spent code means it was revoked before anyone used it. */
+  deviceId: string | null;
 }
 
 type Raw<T> = Omit<T, 'units'> & { units: string };
@@ -32,7 +34,8 @@ const withUnits = <T extends { units: string }>(r: T) => ({ ...r, units: JSON.pa
 export function serverDeviceRepo(sqlite: Database.Database) {
   const deviceCols =
     'id, name, person_id as personId, role, units, secret_hash as secretHash, client_id as clientId, created_at as createdAt, revoked_at as revokedAt';
-  const enrolCols = 'id, code_hash as codeHash, name, person_id as personId, role, units, created_at as createdAt, expires_at as expiresAt, used_at as usedAt';
+  const enrolCols =
+    'id, code_hash as codeHash, name, person_id as personId, role, units, created_at as createdAt, expires_at as expiresAt, used_at as usedAt, device_id as deviceId';
   const insertEnrolment = sqlite.prepare(
     'insert into enrolments (id, code_hash, name, person_id, role, units, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -52,7 +55,7 @@ export function serverDeviceRepo(sqlite: Database.Database) {
   const seen = sqlite.prepare('update devices set last_seen_at = ? where id = ?');
 
   return {
-    addEnrolment(e: Omit<EnrolmentRow, 'usedAt'>) {
+    addEnrolment(e: Omit<EnrolmentRow, 'usedAt' | 'deviceId'>) {
       insertEnrolment.run(e.id, e.codeHash, e.name, e.personId, e.role, JSON.stringify(e.units), e.createdAt, e.expiresAt);
     },
     enrolment: (codeHash: string): EnrolmentRow | undefined => {
