@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepos } from '../../../src-main/core/repos';
 import { createSyncBridge, type SyncBridge } from '../../../src-main/core/sync/bridge';
+import type { ScopeChanges } from '../../../src-main/core/sync/changes';
+import { applyRemote } from '../../../src-main/core/sync/engine/scope-store';
 import { createTestApp, type TestApp } from '../../helpers/db';
 import { linkInMemory, settle } from '../../helpers/sync-memory';
 import { groupSetup, makeGroup } from '../fixtures';
@@ -58,5 +60,70 @@ describe('bridge between tables and the engine', () => {
         rowsOf(a.t, table, table === 'group_leaders' ? 'group_id, staff_id' : 'id'),
       );
     expect(b.t.app.db.sqlite.prepare('select display_name from participants').pluck().get()).toBe('Maja Andersson');
+  });
+
+  it('holds a mark that arrives before its parent, out of the tables, and writes it once when the parent comes, with counts derived here', async () => {
+    const a = laptop('a');
+    const b = laptop('b');
+    const setup = await groupSetup(a.t);
+    a.bridge.snapshot();
+    b.bridge.snapshot();
+    const link = linkInMemory(a.bridge, b.bridge);
+    cleanups.push(() => link.stop());
+    await link.ready;
+    await settle();
+
+    // On A: a group, two parents and three marks, of which two are present.
+    const group = await makeGroup(a.t, setup);
+    const parent = (displayName: string) =>
+      a.t.ok('participants.create', {
+        groupId: group.id,
+        displayName,
+        relation: 'mother',
+        contact: null,
+        enrolmentDate: '2025-03-03',
+        consent: 'yes',
+        consentDate: '2025-03-03',
+        childBirthYear: 2019,
+        childGender: 'girl',
+      } as never);
+    const maja = await parent('Maja Andersson');
+    const sara = await parent('Sara Berg');
+    const [s1, s2] = group.sessions;
+    await a.t.ok('attendance.set', { participantId: maja.id, sessionId: s1!.id, state: 'present', markHeld: true });
+    await a.t.ok('attendance.set', { participantId: maja.id, sessionId: s2!.id, state: 'present', markHeld: true });
+    await a.t.ok('attendance.set', { participantId: sara.id, sessionId: s1!.id, state: 'absent_with_notice', markHeld: true });
+    a.bridge.captureLocal();
+
+    // Delivered to B by hand, table by table, in the order given: marks before the parents they belong to.
+    const deliver = (scope: string, tables: string[]) => {
+      const from = a.bridge.stores.get(scope)!;
+      const to = b.bridge.stores.ensure(scope);
+      const incoming: ScopeChanges = {};
+      for (const table of tables) for (const rowId of from.rowIds(table)) (incoming[table] ??= {})[rowId] = from.row(table, rowId)!;
+      expect(applyRemote(to, incoming, () => void to.merge(incoming), b.bridge.hooksFor(scope))).toBe(true);
+    };
+    const sqlite = b.t.app.db.sqlite;
+    sqlite.exec(`create temp table attendance_writes (n integer);
+      create temp trigger attendance_insert after insert on main.attendance begin insert into attendance_writes values (1); end;
+      create temp trigger attendance_update after update on main.attendance begin insert into attendance_writes values (1); end;`);
+    deliver(`group:${group.id}`, ['groups', 'group_leaders', 'sessions', 'attendance']);
+    expect(b.t.rowCount('sessions')).toBe(group.sessions.length);
+    expect(b.t.rowCount('attendance')).toBe(0);
+    const pending = () => sqlite.prepare("select waits_tbl as t, waits_id as id from sync_pending where tbl = 'attendance' order by waits_id").all();
+    expect(pending()).toEqual([maja.id, maja.id, sara.id].sort().map((id) => ({ t: 'participants', id })));
+
+    deliver(`group:${group.id}`, ['families', 'participants']);
+    deliver(`people:${group.id}`, ['participants']);
+    expect(b.t.rowCount('sync_pending')).toBe(0);
+    expect(rowsOf(b.t, 'attendance', 'participant_id, session_id')).toEqual(rowsOf(a.t, 'attendance', 'participant_id, session_id'));
+    expect(sqlite.prepare('select count(*) from attendance_writes').pluck().get()).toBe(3);
+    const counts = (t: TestApp) =>
+      t.app.db.sqlite.prepare('select display_name as name, present_count as present, marked_count as marked from participants order by display_name').all();
+    expect(counts(b.t)).toEqual([
+      { name: 'Maja Andersson', present: 2, marked: 2 },
+      { name: 'Sara Berg', present: 0, marked: 1 },
+    ]);
+    expect(counts(a.t)).toEqual(counts(b.t));
   });
 });
