@@ -333,13 +333,31 @@ describe('faults', () => {
     const resumed = sync(adminDb, ['now', '--json'], {} as never);
     expect(resumed.code, resumed.stderr).toBe(0);
 
-    // A third batch, and this time the laptop dies half-way.
+    // A third batch, and this time the laptop dies half-way: after it has connected (the resync
+    // above already connected once to this server process, so a new connection is waited for).
+    const participantsBefore = new Set(q<{ id: string }>(adminDb, 'select id from participants').map((r) => r.id));
     expect(runKomet(['demo', '--db', adminDb, '--force', '--seed', '12', '--scale', '0.15']).code).toBe(0);
+    // The server's log reaches this process asynchronously: first wait until the resync's
+    // connection shows as opened and closed, so the count is not one behind.
+    const connections = () => {
+      const log = city.log();
+      const ids = new Set([...log.matchAll(/device (\S+) connected \(admin\)/g)].map((m) => m[1]!));
+      const opened = [...ids].reduce((n, id) => n + log.split(`device ${id} connected`).length - 1, 0);
+      const closed = [...ids].reduce((n, id) => n + log.split(`device ${id} disconnected`).length - 1, 0);
+      return { opened, closed };
+    };
+    await waitFor(() => connections().opened >= 1 && connections().closed === connections().opened);
+    const connectedBefore = connections().opened;
     const second = spawnKomet(['sync', 'now', '--db', adminDb]);
-    await untilLogs(city, connected, 1);
+    await waitFor(() => connections().opened > connectedBefore, 60_000);
     await new Promise((r) => setTimeout(r, 150));
+    const connectedAtKill = connections().opened;
     second.proc.kill('SIGKILL');
-    await second.done;
+    const killed = await second.done;
+    // It was connected when it died, and it had not finished on its own.
+    expect(connectedAtKill).toBe(connectedBefore + 1);
+    expect(killed.code).toBe(null);
+    expect(killed.stdout).toBe('');
     const again = sync(adminDb, ['now', '--json'], {} as never);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ conflicts: 0 });
@@ -352,5 +370,28 @@ describe('faults', () => {
     const got = syncedContent(fresh);
     for (const table of Object.keys(expected)) expect(got[table]!.length, table).toBe(expected[table]!.length);
     for (const table of Object.keys(expected)) expect(got[table], table).toEqual(expected[table]);
+
+    // Names and contact details of the batch the dead laptop was sending reach a leader of their
+    // unit whole (an administrator's laptop outside the unit never holds them, so they are checked here).
+    const added = q<{ id: string; unitId: string }>(adminDb, 'select p.id, g.unit_id as unitId from participants p join groups g on g.id = p.group_id').filter(
+      (p) => !participantsBefore.has(p.id),
+    );
+    expect(added.length).toBeGreaterThan(0);
+    const unitId = added[0]!.unitId;
+    const leader = q<{ id: string }>(adminDb, 'select id from staff where is_leader = 1 and unit_id = ? order by id limit 1', unitId)[0]!;
+    const leaderFile = newLaptop('unit-leader-check', false);
+    const leaderJoin = sync(leaderFile, ['join', '--code', enrol(cityDir, leader.id, 'leader')], {} as never);
+    expect(leaderJoin.code, leaderJoin.stderr).toBe(0);
+    const people = (file: string) =>
+      q<{ id: string; name: string; contact: string | null; groupId: string }>(
+        file,
+        `select p.id, p.display_name as name, p.contact, p.group_id as groupId from participants p join groups g on g.id = p.group_id
+         where g.unit_id = ? order by p.id`,
+        unitId,
+      );
+    const expectedPeople = people(adminDb);
+    expect(expectedPeople.filter((p) => added.some((a) => a.id === p.id)).length).toBeGreaterThan(0);
+    expect(expectedPeople.some((p) => p.contact)).toBe(true);
+    expect(people(leaderFile)).toEqual(expectedPeople);
   });
 });
