@@ -99,7 +99,9 @@ export function startSyncClient(channel: Channel, options: ClientOptions): SyncC
 
   const countFrame = (body: unknown) => {
     if (!Array.isArray(body)) return 0;
-    const tables = Array.isArray(body[0]) ? fromEngineTables(body[0]) : null;
+    // A change or a table or row diff starts with the tables' stamp; a cell diff (the answer
+    // that carries a changed field of a row both sides hold) is the tables' stamp itself.
+    const tables = fromEngineTables(Array.isArray(body[0]) ? body[0] : body);
     return tables ? countCells(tables) : 0;
   };
 
