@@ -43,18 +43,20 @@ const cohort = `from groups g cross join participants p on p.group_id = g.id
   where g.start_date between @from and @to and p.status <> 'moved' and ${scope}`;
 
 // Counts-only groups judge no one: their parents are "unrecorded" rather than not started.
-const category = `case
-  when p.status = 'ended_unrecorded' or (p.status = 'active' and g.tracks_attendance = 0) then 'unrecorded'
+const categoryOf = (g: string) => `case
+  when p.status = 'ended_unrecorded' or (p.status = 'active' and ${g}.tracks_attendance = 0) then 'unrecorded'
   when p.status = 'never_started' or (p.status = 'active' and p.present_count = 0) then 'notStarted'
   when p.status = 'active' then 'ongoing'
   when p.status = 'completed' then 'completed'
   when p.status = 'not_completed' then 'notCompleted'
   else 'droppedOut' end`;
+const category = categoryOf('g');
 
 /** The categories of parents who started (attended at least once, or are judged as if they had). */
 export const startedCategories: readonly ParentCategory[] = ['ongoing', 'completed', 'notCompleted', 'droppedOut'];
 
-const startedCohort = `select p.id ${cohort} and (${category}) in (${startedCategories.map((c) => `'${c}'`).join(', ')})`;
+const startedList = startedCategories.map((c) => `'${c}'`).join(', ');
+const startedCohort = `select p.id ${cohort} and (${category}) in (${startedList})`;
 
 // The groups that held a session in the period (held sessions count by their planned date, as on
 // the dashboard and in the statistics), each once, within the scope: the held sessions are read
@@ -143,18 +145,30 @@ export function activityReportRepo(sqlite: Database.Database) {
     `select distinct os.timepoint as timepoint from outcome_schedules os
      where (@programmes = '[]' or os.programme_id in (select value from json_each(@programmes)))`,
   );
-  // From the parents who started to their 'pre' answers and the 'post' answer to the same
-  // instrument, both through the responses' time point index (which holds the response id), then
-  // to the two scores of each scale through the scores' covering index.
+  // Pre→post pairs per scale from the per-group sums the questionnaire results keep (migration
+  // 0024, `post` against `pre` of the same instrument and scale), less the pairs of the cohort's
+  // groups' parents who are not in it as having started: moves, never started, unrecorded. Those
+  // are a few of the parents, read from the participants' covering index by status (the only
+  // statuses the category rule leaves out), then through the responses' time point index and the
+  // scores' covering index.
   const prePost = sqlite.prepare<[ReportWindow], { instrument: string; scale: string; n: number; pre: number; post: number }>(
-    `select a.instrument_code as instrument, sa.scale as scale, count(*) as n, avg(sa.score) as pre, avg(sb.score) as post
-     from (${startedCohort}) c
-       cross join outcome_responses a on a.participant_id = c.id and a.timepoint = 'pre'
-       cross join outcome_responses b on b.participant_id = c.id and b.timepoint = 'post' and +b.instrument_code = a.instrument_code
-       cross join outcome_scores sa on sa.response_id = a.id
-       cross join outcome_scores sb on sb.response_id = b.id and sb.scale = sa.scale
-     where sa.score is not null and sb.score is not null
-     group by 1, 2 order by 1, 2`,
+    `with pg as materialized (select g.id as id, g.tracks_attendance as tracks_attendance from groups g
+       where g.start_date between @from and @to and ${scope}),
+     pairs(instrument, scale, n, pre, post) as (
+       select oc.instrument_code, oc.scale, oc.n, oc.before_total, oc.after_total
+       from pg cross join outcome_change_cells oc on oc.group_id = pg.id and oc.timepoint = 'post'
+       union all
+       select a.instrument_code, sa.scale, -1, -sb.score, -sa.score
+       from pg cross join participants p on p.group_id = pg.id
+         cross join outcome_responses a on a.participant_id = p.id and a.timepoint = 'post'
+         cross join outcome_responses b on b.participant_id = p.id and b.timepoint = 'pre' and +b.instrument_code = a.instrument_code
+         cross join outcome_scores sa on sa.response_id = a.id
+         cross join outcome_scores sb on sb.response_id = b.id and sb.scale = sa.scale
+       where p.status in ('moved', 'ended_unrecorded', 'never_started', 'active')
+         and (p.status = 'moved' or (${categoryOf('pg')}) not in (${startedList}))
+         and sa.score is not null and sb.score is not null)
+     select instrument, scale, sum(n) as n, sum(pre) / sum(n) as pre, sum(post) / sum(n) as post
+     from pairs group by 1, 2 having sum(n) > 0 order by 1, 2`,
   );
 
   return {

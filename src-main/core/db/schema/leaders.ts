@@ -93,7 +93,9 @@ export const supervisionSessions = sqliteTable(
   },
   (t) => [
     index('supervision_supervisor_date_idx').on(t.supervisorId, t.date),
-    index('supervision_date_idx').on(t.date),
+    // A period's sessions with their ids (the activity report counts each one's leaders) from the
+    // index alone.
+    index('supervision_date_id_idx').on(t.date, t.id),
     // The leader overview looks up the date of ~90,000 (leader, session) pairs at city scale; from
     // this index alone each lookup is one search instead of a search and a table read.
     index('supervision_id_date_idx').on(t.id, t.date),
