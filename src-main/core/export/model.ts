@@ -179,7 +179,7 @@ export interface ExportSource {
   programmes: SourceProgramme[];
   units: SourceUnit[];
   groups: SourceGroup[];
-  /** Read once for the disclosure check, once for the groups' held counts and once for sessions.csv. */
+  /** Read twice: once for the disclosure check (which also counts each group's held sessions) and once for sessions.csv. */
   sessions: SyncRowSource<SourceSession>;
   /** All enrolments in scope, consenting or not: non-consenting ones count in aggregates only. */
   participants: SourceParticipant[];

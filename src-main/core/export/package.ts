@@ -211,19 +211,23 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
       push(text: string, final = false) {
         file.push(text, final);
       },
+      ready: () => file.ready(),
+      done: () => file.done(),
       digest: (rows?: number): FileDigest => ({ name, bytes: file.size, sha256: hash.digest('hex'), ...(rows === undefined ? {} : { rows }) }),
     };
   };
-  const writeWhole = function* (name: string, text: string) {
+  const writeWhole = async function* (name: string, text: string) {
     const file = openFile(name);
     file.push(text, true);
     if (name !== MANIFEST_FILE) digests.set(name, file.digest());
+    await file.done();
     yield* drain();
   };
 
   /**
-   * Writes one table's CSV records, handed to the deflater in pieces of about a block and each
-   * piece's output passed on before the next records are read. Records are appended to one string
+   * Writes one table's CSV records, handed to the deflater in pieces of about a block: the next
+   * records are read while the thread pool compresses the last ones, and reading waits whenever
+   * a few blocks are still out, so what is held stays small. Records are appended to one string
    * rather than collected first: no array of rows lives between reads. The items are rows turned
    * into records by `line`, or records a table writes itself.
    */
@@ -243,10 +247,12 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
         file.push(text);
         text = '';
         yield* drain();
+        await file.ready();
       }
     }
     file.push(text, true);
     digests.set(name, file.digest(rows));
+    await file.done();
     yield* drain();
   };
   const asRecord = (record: string) => record;

@@ -99,8 +99,8 @@ export function buildTables(ctx: TableContext): TableDef[] {
     const known = enrolled.get(participantId);
     return known === groupId || (Array.isArray(known) && known.includes(groupId));
   };
-  const heldByGroup = new Map<string, number>();
-  for (const s of source.sessions()) if (s.status === 'held') heldByGroup.set(s.groupId, (heldByGroup.get(s.groupId) ?? 0) + 1);
+  // Counted in the disclosure check's pass over the sessions: a pass of their own here would read them all again.
+  const heldByGroup = plan.sessionsHeld;
 
   const programmeCode = (g: SourceGroup) => programmes.get(g.programmeId)?.code ?? '';
   const programmeCodes = [...new Set(source.programmes.map((p) => p.code))].sort();

@@ -310,7 +310,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         gs.role = intern(gs.role);
       }
       shared.clear();
-      // Sessions are read page by page on each pass (disclosure, groups, sessions.csv) rather than
+      // Sessions are read page by page on each pass (disclosure, sessions.csv) rather than
       // held: at city scale they are the largest set the export would otherwise keep alive.
       const sessions = function* (): Generator<SourceSession> {
         let afterGroup = '';

@@ -151,6 +151,21 @@ describe('export package', () => {
     }
   });
 
+  it('reads the sessions twice, for the disclosure check and for sessions.csv, and counts held sessions per group', async () => {
+    const source = makeSource({ groups: 12, participantsPerGroup: 6, sessionsPerGroup: 10 });
+    const inner = source.sessions;
+    let reads = 0;
+    source.sessions = () => {
+      reads++;
+      return inner();
+    };
+    const { files } = await build(source);
+    expect(reads).toBe(2);
+    const held = [...inner()].filter((s) => s.status === 'held').length;
+    expect(held).toBeGreaterThan(0);
+    expect(csv(files['groups.csv']!).reduce((sum, g) => sum + Number(g.sessions_held), 0)).toBe(held);
+  });
+
   it('streams: ZIP bytes come out while attendance rows are still being read', async () => {
     const source = makeSource({ groups: 40, participantsPerGroup: 8, sessionsPerGroup: 60 });
     let pulled = 0;

@@ -63,7 +63,7 @@ function bump(x: Set<string> | number, member: string | null): Set<string> | num
   return x;
 }
 
-function countCells(source: ExportSource, view: RowFileView) {
+function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<string, number>) {
   const programmeCode = new Map(source.programmes.map((p) => [p.id, p.code]));
   const groupById = new Map(source.groups.map((g) => [g.id, g]));
   const period = view.generalisation.period;
@@ -121,6 +121,7 @@ function countCells(source: ExportSource, view: RowFileView) {
   for (const group of source.groups) listed(group.id, group.startDate, 'groups', group.id);
   for (const session of source.sessions()) {
     if (session.status !== 'held') continue;
+    sessionsHeld?.set(session.groupId, (sessionsHeld.get(session.groupId) ?? 0) + 1);
     // A session is one (group, number) pair, so held sessions are counted rather than collected.
     listed(session.groupId, session.heldDate ?? session.plannedDate, 'sessions_held', null);
   }
@@ -148,9 +149,18 @@ function countCells(source: ExportSource, view: RowFileView) {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Totals are sums of the cells (a family met in two units counts in both), so the table adds up. */
-export function buildAggregates(source: ExportSource, view: RowFileView, options: SuppressionOptions = defaultSuppression): AggregatesResult {
-  const { cells, years } = countCells(source, view);
+/**
+ * Totals are sums of the cells (a family met in two units counts in both), so the table adds up.
+ * `sessionsHeld`, when given, is filled with the held sessions of each group id as they are
+ * counted, so that groups.csv needs no pass of its own over the sessions.
+ */
+export function buildAggregates(
+  source: ExportSource,
+  view: RowFileView,
+  options: SuppressionOptions = defaultSuppression,
+  sessionsHeld?: Map<string, number>,
+): AggregatesResult {
+  const { cells, years } = countCells(source, view, sessionsHeld);
   const unitsDropped = view.generalisation.unit === 'dropped';
   const rows: AggregateRow[] = [];
   let primarySuppressed = 0;

@@ -39,6 +39,8 @@ export interface DisclosurePlan {
   row(index: number): RowDecision | null;
   /** The unit column's value for a group at the chosen detail. */
   unitLabel(group: SourceGroup): string;
+  /** Held sessions by group id, counted in the disclosure check's pass over the sessions. */
+  sessionsHeld: ReadonlyMap<string, number>;
 }
 
 export const unitColumnName = (g: Generalisation): string | null => (g.unit === 'unit' ? 'unit' : g.unit === 'area' ? 'area' : null);
@@ -76,12 +78,14 @@ export function planDisclosure(source: ExportSource, coarsening: Coarsening, set
       hideRelation: (suppression.personMask[codes.person[r]!]! & HIDE_RELATION) !== 0,
     };
   };
-  const aggregates = buildAggregates(source, { generalisation: g, unitLabel, visible: (i) => row(i)?.withheld === false }, settings.suppression);
+  const sessionsHeld = new Map<string, number>();
+  const aggregates = buildAggregates(source, { generalisation: g, unitLabel, visible: (i) => row(i)?.withheld === false }, settings.suppression, sessionsHeld);
   return {
     assessment: { quasiIdentifiers: quasiIdentifierColumns(g), kAnonymity: plan.result, aggregates },
     generalisation: g,
     row,
     unitLabel,
+    sessionsHeld,
   };
 }
 
