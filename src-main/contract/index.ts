@@ -41,6 +41,7 @@ export const contract = {
 
   'staff.list': { input: o.staffList, output: o.staffMember.array(), writes: false },
   'staff.page': { input: o.staffPageInput, output: o.staffPage, writes: false },
+  'staff.names': { input: o.staffNamesInput, output: o.staffName.array(), writes: false },
   'staff.get': { input: c.byId, output: o.staffMember.nullable(), writes: false },
   'staff.create': { input: o.staffInput, output: o.staffMember, writes: true },
   'staff.update': { input: o.staffUpdate, output: o.staffMember, writes: true },
