@@ -181,6 +181,7 @@ export const contract = {
   'scores.list': { input: oc.scoreList, output: oc.scoreRow.array(), writes: false },
   'instruments.get': { input: ov.instrumentGet, output: ov.instrumentDetail, writes: false },
   'outcomes.worklist': { input: ov.worklistInput, output: ov.worklistRow.array(), writes: false },
+  'outcomes.worklistPage': { input: ov.worklistPageInput, output: ov.worklistPage, writes: false },
   'outcomes.worklistSummary': { input: ov.worklistSummaryInput, output: ov.worklistSummary, writes: false },
   'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
   'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },
