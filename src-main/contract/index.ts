@@ -41,6 +41,7 @@ export const contract = {
 
   'staff.list': { input: o.staffList, output: o.staffMember.array(), writes: false },
   'staff.page': { input: o.staffPageInput, output: o.staffPage, writes: false },
+  'staff.names': { input: o.staffNamesInput, output: o.staffName.array(), writes: false },
   'staff.get': { input: c.byId, output: o.staffMember.nullable(), writes: false },
   'staff.create': { input: o.staffInput, output: o.staffMember, writes: true },
   'staff.update': { input: o.staffUpdate, output: o.staffMember, writes: true },
@@ -180,6 +181,7 @@ export const contract = {
   'scores.list': { input: oc.scoreList, output: oc.scoreRow.array(), writes: false },
   'instruments.get': { input: ov.instrumentGet, output: ov.instrumentDetail, writes: false },
   'outcomes.worklist': { input: ov.worklistInput, output: ov.worklistRow.array(), writes: false },
+  'outcomes.worklistPage': { input: ov.worklistPageInput, output: ov.worklistPage, writes: false },
   'outcomes.worklistSummary': { input: ov.worklistSummaryInput, output: ov.worklistSummary, writes: false },
   'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
   'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },

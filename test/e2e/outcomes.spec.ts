@@ -241,3 +241,23 @@ test('the library reads a REDCap data dictionary by keyboard, asking for what th
   await expect(page.getByText('fälttypen "text" är ingen fråga med kodade svar')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the Enkäter screen asks for a page of the worklist, not the whole city’s list', async ({ page, komet }) => {
+  test.setTimeout(120_000); // a full-page scan
+  await arrangeScheduled(komet);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const procedure = request.headers()['x-komet-procedure'];
+    if (procedure) asked.push(procedure);
+  });
+  await mainNav(page).getByRole('link', { name: 'Enkäter' }).click();
+  const worklist = page.getByRole('table', { name: 'Enkäter att föra in' });
+  await expect(worklist.getByRole('row')).toHaveCount(13);
+  // The group filter still offers the group the points belong to.
+  await expect(page.getByLabel('Grupp', { exact: true }).getByRole('option')).toHaveCount(2);
+  expect(asked).toContain('outcomes.worklistPage');
+  expect(asked).not.toContain('outcomes.worklist');
+  await expectNoAxeViolations(page);
+});

@@ -25,6 +25,26 @@ describe('staff', () => {
     expect((await t.ok('staff.list', { role: 'supervisor' })).map((s) => s.name)).toEqual(['Bertil', 'Åsa Berg']);
   });
 
+  it('names those who hold a role, by name, with nothing else about them', async () => {
+    const unit = await makeUnit(t);
+    const asa = await makeStaff(t, { name: 'Åsa Berg', unitId: unit.id, isLeader: true, isSupervisor: true });
+    const bertil = await makeStaff(t, { name: 'Bertil', isLeader: false, isSupervisor: true });
+    const cecilia = await makeStaff(t, { name: 'Cecilia', isLeader: true, isSupervisor: false });
+    const archived = await makeStaff(t, { name: 'Adam', isLeader: true, isSupervisor: true });
+    await t.ok('staff.setActive', { id: archived.id, active: false });
+    // Swedish order: Å after the other letters.
+    expect(await t.ok('staff.names', { role: 'supervisor' })).toEqual([
+      { id: bertil.id, name: 'Bertil' },
+      { id: asa.id, name: 'Åsa Berg' },
+    ]);
+    expect(await t.ok('staff.names', { role: 'leader' })).toEqual([
+      { id: cecilia.id, name: 'Cecilia' },
+      { id: asa.id, name: 'Åsa Berg' },
+    ]);
+    expect((await t.ok('staff.names', { role: 'supervisor', includeArchived: true })).map((s) => s.name)).toEqual(['Adam', 'Bertil', 'Åsa Berg']);
+    expect((await t.ok('staff.names', {})).map((s) => s.name)).toEqual(['Bertil', 'Cecilia', 'Åsa Berg']);
+  });
+
   it('refuses an unknown or archived unit on the unitId field', async () => {
     const unit = await makeUnit(t);
     await t.ok('units.setActive', { id: unit.id, active: false });

@@ -12,6 +12,7 @@ export const outcomeHandlers = ({
   'outcomes.setStatus': (input) => outcomes.setStatus(input),
   'outcomes.due': (input) => outcomes.due(input),
   'outcomes.worklist': (input) => outcomeViews.worklist(input),
+  'outcomes.worklistPage': (input) => outcomeViews.worklistPage(input),
   'outcomes.worklistSummary': (input) => outcomeViews.worklistSummary(input),
   'outcomes.group': (input) => outcomeViews.group(input),
   'outcomes.results': (input) => outcomeViews.results(input),

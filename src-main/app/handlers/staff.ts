@@ -5,6 +5,7 @@ import type { Handlers, NamesIn } from '../router';
 export const staffHandlers = ({ staff }: Services): Pick<Handlers, NamesIn<'staff'>> => ({
   'staff.list': (input) => staff.list(input),
   'staff.page': (input) => staff.page(input),
+  'staff.names': (input) => staff.names(input),
   'staff.get': (input) => staff.get(input),
   'staff.create': (input) => staff.create(input),
   'staff.update': (input) => staff.update(input),

@@ -119,6 +119,17 @@ export const staffList = z
   .optional()
   .default({ includeArchived: false });
 
+/** Who holds a role, for a picker or a filter: ids and names only, sorted by name (A–Ö). */
+export const staffNamesInput = z
+  .object({
+    includeArchived: z.boolean().optional().default(false),
+    role: z.enum(STAFF_ROLES).optional(),
+  })
+  .strict()
+  .optional()
+  .default({ includeArchived: false });
+export const staffName = z.object({ id, name: z.string() });
+
 /** One page of the staff register, sorted by name, for a city with thousands of staff. */
 export const staffPageInput = z
   .object({
@@ -153,4 +164,5 @@ export type Programme = z.output<typeof programme>;
 export type Unit = z.output<typeof unit>;
 export type StaffMember = z.output<typeof staffMember>;
 export type StaffPage = z.output<typeof staffPage>;
+export type StaffName = z.output<typeof staffName>;
 export type Language = z.output<typeof language>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUP_OUTCOME_STATES, PENDING_ENTRY_STATES, RESPONDENTS } from '../enums';
+import { DUE_STATES, GROUP_OUTCOME_STATES, PENDING_ENTRY_STATES, RESPONDENTS } from '../enums';
 import { msg } from '../messages';
 import { id, isoDate } from './common';
 import { instrumentCode } from './instruments';
@@ -39,6 +39,30 @@ export const worklistRow = dueItem.extend({
   groupStartDate: isoDate,
   /** Set where the form is typed twice and is no response yet: waiting for its second typing, or for reconciliation. */
   pending: z.enum(PENDING_ENTRY_STATES).nullable(),
+});
+
+/**
+ * One page of the worklist as the Enkäter screen shows it: by group (programme, unit, start date),
+ * then by closing date. A city has thousands of points due; the screen shows a page of them.
+ */
+export const worklistPageInput = z
+  .object({
+    on: isoDate.optional(),
+    groupId: id.optional(),
+    status: z.enum(DUE_STATES).optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional().default(0),
+    limit: z.number().int().min(1).max(1000),
+  })
+  .strict();
+export const worklistGroup = z.object({ groupId: id, programmeName: z.string(), unitName: z.string(), groupStartDate: isoDate });
+export const worklistPage = z.object({
+  rows: z.array(worklistRow),
+  /** Rows the filters match, over all pages. */
+  total: z.number().int(),
+  /** Overdue points on the whole worklist, whatever the filters. */
+  overdue: z.number().int(),
+  /** Every group with a point on the worklist, for the group filter, in the list's order. */
+  groups: z.array(worklistGroup),
 });
 
 /** The dashboard's glance: how many are due and overdue, and the first few to close. */
@@ -144,5 +168,6 @@ export type OutcomesReport = z.infer<typeof outcomesReport>;
 export type InstrumentDetail = z.infer<typeof instrumentDetail>;
 export type WorklistRow = z.infer<typeof worklistRow>;
 export type WorklistSummary = z.infer<typeof worklistSummary>;
+export type WorklistPage = z.infer<typeof worklistPage>;
 export type GroupOutcomes = z.infer<typeof groupOutcomes>;
 export type OutcomeResults = z.infer<typeof outcomeResults>;

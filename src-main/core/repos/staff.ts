@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { StaffMember } from '../../contract';
+import type { StaffMember, StaffName } from '../../contract';
 import type { Clock } from '../clock';
 import { byName } from '../domain/text';
 import type { Orm } from '../db/open';
@@ -31,6 +31,23 @@ export function staffRepo(orm: Orm, clock: Clock) {
         .orderBy(staff.name)
         .all()
         .map(toMember)
+        .sort(byName);
+    },
+    /**
+     * Ids and names of those who hold a role, for pickers and filters: no unit, contact details
+     * or group counts (counting every supervisor's groups is most of what list() costs).
+     */
+    names(filter: { includeArchived: boolean; role?: 'leader' | 'supervisor' | undefined }): StaffName[] {
+      const where: SQL[] = [];
+      if (!filter.includeArchived) where.push(eq(staff.active, true));
+      if (filter.role === 'leader') where.push(eq(staff.isLeader, true));
+      if (filter.role === 'supervisor') where.push(eq(staff.isSupervisor, true));
+      return orm
+        .select({ id: staff.id, name: staff.name })
+        .from(staff)
+        .where(and(...where))
+        .orderBy(staff.name)
+        .all()
         .sort(byName);
     },
     /**

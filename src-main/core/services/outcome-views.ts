@@ -1,4 +1,4 @@
-import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistRow, WorklistSummary } from '../../contract';
+import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistPage, WorklistRow, WorklistSummary } from '../../contract';
 import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
@@ -79,6 +79,44 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
             a.timepoint.localeCompare(b.timepoint) ||
             a.participantId.localeCompare(b.participantId),
         );
+    },
+
+    /**
+     * A page of the worklist in the screen's order: by group (programme, unit, start date), then by
+     * closing date, name, instrument and time point. The whole list is made, as for the worklist, but
+     * only the page is sent (and marked for forms typed twice), with the groups for the filter.
+     */
+    worklistPage: ({ on, groupId, status, offset, limit }: ParsedInput<'outcomes.worklistPage'>): WorklistPage => {
+      type Named = Omit<WorklistRow, 'pending'>;
+      const all = dueListNamed(repos, on ?? clock.today());
+      const labels = new Map<string, string>();
+      const groups: WorklistPage['groups'] = [];
+      for (const r of all) {
+        if (labels.has(r.groupId)) continue;
+        labels.set(r.groupId, `${r.programmeName} – ${r.unitName}, ${r.groupStartDate}`);
+        groups.push({ groupId: r.groupId, programmeName: r.programmeName, unitName: r.unitName, groupStartDate: r.groupStartDate });
+      }
+      groups.sort((a, b) => bySwedish(labels.get(a.groupId)!, labels.get(b.groupId)!) || a.groupId.localeCompare(b.groupId));
+      const rank = new Map(groups.map((g, i) => [g.groupId, i]));
+      const byGroup = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
+      const shown = all
+        .filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status))
+        .sort(
+          (a: Named, b: Named) =>
+            byGroup(a.groupId, b.groupId) ||
+            a.dueTo.localeCompare(b.dueTo) ||
+            bySwedish(a.participantName, b.participantName) ||
+            a.instrument.localeCompare(b.instrument) ||
+            a.timepoint.localeCompare(b.timepoint) ||
+            a.participantId.localeCompare(b.participantId),
+        );
+      const pending = pendingOf(repos);
+      return {
+        rows: shown.slice(offset, offset + limit).map((r) => ({ ...r, pending: pending(r) })),
+        total: shown.length,
+        overdue: all.filter((r) => r.status === 'overdue').length,
+        groups,
+      };
     },
 
     /**

@@ -1,4 +1,4 @@
-import type { ParsedInput, StaffMember, StaffPage } from '../../contract';
+import type { ParsedInput, StaffMember, StaffName, StaffPage } from '../../contract';
 import { changedFields } from '../audit';
 import { groupsEn, groupsSv, inUse, IssueList, missing } from '../domain/errors';
 import type { ServiceContext } from './context';
@@ -21,6 +21,7 @@ export function staffService({ repos, tx, audit }: ServiceContext) {
   return {
     list: (input: ParsedInput<'staff.list'>): StaffMember[] => repos.staff.list(input),
     page: (input: ParsedInput<'staff.page'>): StaffPage => repos.staff.page(input),
+    names: (input: ParsedInput<'staff.names'>): StaffName[] => repos.staff.names(input),
     get: ({ id }: ParsedInput<'staff.get'>): StaffMember | null => repos.staff.get(id) ?? null,
 
     create: (input: ParsedInput<'staff.create'>): StaffMember =>

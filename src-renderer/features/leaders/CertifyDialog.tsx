@@ -43,7 +43,7 @@ export function CertifyDialog({ open, leaderId, leaderName, pathways, initialPro
   const ref = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const titleId = useId();
-  const supervisors = useApiQuery('staff.list', { role: 'supervisor' });
+  const supervisors = useApiQuery('staff.names', { role: 'supervisor' });
   const certify = useApiMutation('certifications.certify');
   const { register, handleSubmit, setError, formState, watch, reset } = useForm<CertifyValues>({
     defaultValues: { programmeId: initialProgrammeId, date: today, supervisorId: '', overrideReason: '', note: '' },

@@ -38,7 +38,7 @@ export function LeaderOverviewPage() {
     toggle(key);
     filters.setOffset(0);
   };
-  const supervisors = useApiQuery('staff.list', { role: 'supervisor' });
+  const supervisors = useApiQuery('staff.names', { role: 'supervisor' });
   const programmes = useApiQuery('programmes.list', { includeArchived: false });
 
   // A remembered supervisor from another database (or since archived) is ignored, not an error.

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { WorklistRow } from '@contract';
+import type { DueState } from '@contract/enums';
 import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { FilterBar } from '../../components/FilterBar';
@@ -11,7 +11,9 @@ import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/format';
 import { entryRoute, useEntryAction, useTimepointLabel } from './labels';
 
-const groupLabel = (r: WorklistRow, date: string) => `${r.programmeName} – ${r.unitName}, ${date}`;
+const groupLabel = (r: { programmeName: string; unitName: string }, date: string) => `${r.programmeName} – ${r.unitName}, ${date}`;
+/** A city has thousands of points due: the table shows a page of them. */
+const worklistPageSize = 100;
 
 /** Questionnaires due and overdue, by group, each row opening its entry form. */
 export function WorklistPanel() {
@@ -19,17 +21,21 @@ export function WorklistPanel() {
   const fmt = useFormat();
   const timepointLabel = useTimepointLabel();
   const entryAction = useEntryAction();
-  const worklist = useApiQuery('outcomes.worklist', {});
   const [groupId, setGroupId] = useState('');
-  const [status, setStatus] = useState('');
-  const rows = worklist.data ?? [];
-  const groups = [...new Map(rows.map((r) => [r.groupId, groupLabel(r, fmt.date(r.groupStartDate))])).entries()]
-    .map(([value, label]) => ({ value, label }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
-  const shown = rows
-    .filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status))
-    .sort((a, b) => groupLabel(a, a.groupStartDate).localeCompare(groupLabel(b, b.groupStartDate), 'sv') || a.dueTo.localeCompare(b.dueTo));
-  const overdue = rows.filter((r) => r.status === 'overdue').length;
+  const [status, setStatus] = useState<DueState | ''>('');
+  const [offset, setOffset] = useState(0);
+  const worklist = useApiQuery(
+    'outcomes.worklistPage',
+    { ...(groupId ? { groupId } : {}), ...(status ? { status } : {}), offset, limit: worklistPageSize },
+    { placeholderData: (previous) => previous },
+  );
+  const groups = (worklist.data?.groups ?? []).map((g) => ({ value: g.groupId, label: groupLabel(g, fmt.date(g.groupStartDate)) }));
+  const overdue = worklist.data?.overdue ?? 0;
+  // A write can shrink the list under the page being shown.
+  const total = worklist.data?.total;
+  useEffect(() => {
+    if (total !== undefined && offset > 0 && offset >= total) setOffset(0);
+  }, [total, offset]);
 
   return (
     <Panel
@@ -40,7 +46,7 @@ export function WorklistPanel() {
     >
       <FilterBar
         label={t('outcomes.worklist.filters')}
-        reset={(groupId !== '' || status !== '') && { label: t('outcomes.worklist.clear'), onReset: () => (setGroupId(''), setStatus('')) }}
+        reset={(groupId !== '' || status !== '') && { label: t('outcomes.worklist.clear'), onReset: () => (setGroupId(''), setStatus(''), setOffset(0)) }}
       >
         <SelectField
           id="worklist-group"
@@ -48,7 +54,7 @@ export function WorklistPanel() {
           placeholder={t('outcomes.worklist.allGroups')}
           options={groups}
           value={groupId}
-          onChange={(e) => setGroupId(e.target.value)}
+          onChange={(e) => (setGroupId(e.target.value), setOffset(0))}
         />
         <SelectField
           id="worklist-status"
@@ -56,16 +62,17 @@ export function WorklistPanel() {
           placeholder={t('outcomes.worklist.allStatuses')}
           options={(['due', 'overdue'] as const).map((s) => ({ value: s, label: t(`outcomes.state.${s}`) }))}
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
+          onChange={(e) => (setStatus(e.target.value as DueState | ''), setOffset(0))}
         />
       </FilterBar>
       <QueryState query={worklist}>
-        {() => (
+        {(page) => (
           <DataTable
             caption={t('outcomes.worklist.caption')}
-            rows={shown}
+            rows={page.rows}
             rowKey={(r) => `${r.participantId}|${r.instrument}|${r.timepoint}`}
-            summary={t('outcomes.worklist.count', { count: shown.length })}
+            summary={t('outcomes.worklist.count', { count: page.total })}
+            pagination={{ offset, limit: worklistPageSize, total: page.total, onChange: setOffset }}
             empty={<p className="empty-state">{t('outcomes.worklist.empty')}</p>}
             columns={[
               { key: 'participant', header: t('outcomes.worklist.participant'), rowHeader: true, cell: (r) => r.participantName },

@@ -90,6 +90,48 @@ describe('the worklist with names', () => {
   });
 });
 
+describe('a page of the worklist, as the Enkäter screen shows it', () => {
+  it('orders by group, then closing date and name; pages, filters by group and status, and names the groups', async () => {
+    const t = open();
+    await importTrivsel(t);
+    const { setup, group: later } = await groupWith(t, 4);
+    for (const timepoint of ['pre', 'post'])
+      await t.ok('outcomeSchedules.add', { programmeId: setup.programme.id, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint });
+    // Same programme and unit, a week earlier (four weekly sessions from Monday 2025-02-24).
+    const earlier = await makeGroup(t, setup, { startDate: '2025-02-24' });
+    for (const [groupId, names] of [
+      [later.id, ['Bo', 'Ann']],
+      [earlier.id, ['Åke', 'Cia']],
+    ] as const)
+      for (const displayName of names) await addParticipant(t, groupId, { displayName, enrolmentDate: '2025-02-20', consentDate: '2025-02-20' });
+    const shown = (rows: { participantName: string; timepoint: string; status: string }[]) =>
+      rows.map((r) => `${r.participantName} ${r.timepoint} ${r.status}`);
+
+    // The earlier group first; in each, pre (closed at its first session, overdue) before post (due); Å after C.
+    const whole = ['Cia pre overdue', 'Åke pre overdue', 'Cia post due', 'Åke post due', 'Ann pre overdue', 'Bo pre overdue', 'Ann post due', 'Bo post due'];
+    const first = await t.ok('outcomes.worklistPage', { limit: 3 });
+    expect(shown(first.rows)).toEqual(whole.slice(0, 3));
+    expect(first).toMatchObject({ total: 8, overdue: 4 });
+    expect(first.groups).toEqual([
+      { groupId: earlier.id, programmeName: setup.programme.name, unitName: setup.unit.name, groupStartDate: '2025-02-24' },
+      { groupId: later.id, programmeName: setup.programme.name, unitName: setup.unit.name, groupStartDate: '2025-03-03' },
+    ]);
+    expect(first.rows[0]).toMatchObject({ groupId: earlier.id, instrument: 'TRIVSEL', dueTo: '2025-02-24', pending: null });
+    expect(shown((await t.ok('outcomes.worklistPage', { limit: 10, offset: 3 })).rows)).toEqual(whole.slice(3));
+
+    const laterOnly = await t.ok('outcomes.worklistPage', { groupId: later.id, limit: 10 });
+    expect(shown(laterOnly.rows)).toEqual(whole.slice(4));
+    // The group filter still offers every group, and the overdue count is the whole list's.
+    expect(laterOnly).toMatchObject({ total: 4, overdue: 4 });
+    expect(laterOnly.groups).toHaveLength(2);
+    expect(shown((await t.ok('outcomes.worklistPage', { status: 'overdue', limit: 10 })).rows)).toEqual(whole.filter((r) => r.endsWith('overdue')));
+    const dueInLater = await t.ok('outcomes.worklistPage', { groupId: later.id, status: 'due', limit: 10 });
+    expect(shown(dueInLater.rows)).toEqual(['Ann post due', 'Bo post due']);
+    expect(dueInLater.total).toBe(2);
+    expect((await t.ok('outcomes.worklistPage', { limit: 10, offset: 8 })).rows).toEqual([]);
+  });
+});
+
 describe('bad input to the reads', () => {
   it('is refused with the field named, and nothing is written', async () => {
     const t = open();
@@ -97,6 +139,9 @@ describe('bad input to the reads', () => {
     const cases = [
       ['outcomes.worklist', { on: '2025-13-01' }, 'on'],
       ['outcomes.worklist', { groupId: 'not-an-id' }, 'groupId'],
+      ['outcomes.worklistPage', { limit: 0 }, 'limit'],
+      ['outcomes.worklistPage', { limit: 10, status: 'missed' }, 'status'],
+      ['outcomes.worklistPage', { limit: 10, offset: -1 }, 'offset'],
       ['outcomes.group', { groupId: 'not-an-id' }, 'groupId'],
       ['outcomes.results', { instrument: 'ECBI', programmeId: 'x' }, 'programmeId'],
       ['outcomes.results', { instrument: '' }, 'instrument'],

@@ -1,0 +1,24 @@
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { arrangeGroup, goTo } from './ui-steps';
+
+test('the leaders screen asks for the supervisors’ names for its filter, not for the staff register', async ({ page, komet }) => {
+  await arrangeGroup(komet);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const procedure = request.headers()['x-komet-procedure'];
+    if (procedure) asked.push(procedure);
+  });
+  await goTo(page, 'Ledare');
+  const table = page.getByRole('table', { name: /Ledare, deras status/ });
+  await expect(table.getByRole('row').filter({ hasText: 'Astrid Ledare' })).toBeVisible();
+  // The filter still offers the supervisor, and choosing her shows the leaders she supervises.
+  const show = page.getByRole('combobox', { name: 'Visa', exact: true });
+  await expect(show.getByRole('option')).toHaveText(['Alla ledare', 'Ledare som Cilla Handledare handleder']);
+  await show.selectOption({ label: 'Ledare som Cilla Handledare handleder' });
+  await expect(table.getByRole('row').filter({ hasText: 'Bo Ledare' })).toBeVisible();
+  expect(asked).toContain('leaders.overview');
+  expect(asked).not.toContain('staff.list');
+  await expectNoAxeViolations(page);
+});
