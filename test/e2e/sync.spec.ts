@@ -308,3 +308,32 @@ test('the sync settings and the conflicts page in English', async ({ page, komet
   await expect(page.getByText('No sync conflicts')).toBeVisible();
   await expect(page.getByRole('main')).not.toContainText(swedish);
 });
+
+test('a unit name made on two machines at once is listed with what it became, and is noted with “Uppfattat”', async ({ page, komet }) => {
+  const code = serverCli(['enrol', '--data', cityDir, '--name', 'Admin två', '--role', 'admin']).stdout.trim();
+  await arrange(komet, 'sync.join', { code });
+  await page.reload();
+  await expect(syncLine(page)).toHaveText(/Synkad \d\d:\d\d/, { timeout: 60_000 });
+  const name = 'Enhet Väster';
+  // The administrator's laptop renames a unit (not the leader's) before it syncs; this installation creates one by that name.
+  const db = new Database(admin);
+  db.prepare('update units set name = ? where id = (select min(id) from units where id <> ?)').run(name, leader.unitId);
+  db.close();
+  await arrange(komet, 'units.create', { name, kind: 'district' });
+  expect(await arrange(komet, 'sync.now', {})).toMatchObject({ converged: true });
+  await adminSync();
+  expect(await arrange(komet, 'sync.now', {})).toMatchObject({ converged: true });
+
+  await page.getByRole('link', { name: '1 synkkonflikt' }).click();
+  const row = page.getByRole('table', { name: 'Synkkonflikter' }).getByRole('row').filter({ hasText: 'Enhetens namn' });
+  await expect(row).toContainText(/Samma text fanns redan\. Döptes om till Enhet Väster \([0-9a-f]{4}\) på alla datorer\./);
+  await expect(row.getByRole('button', { name: /^Behåll/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  const noted = row.getByRole('button', { name: /^Uppfattat: Enhetens namn döptes om till Enhet Väster \([0-9a-f]{4}\)$/ });
+  await tabTo(page, noted);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Inga synkkonflikter')).toBeVisible();
+  const names = (await arrange(komet, 'units.list', {})).map((u) => u.name).filter((n) => n.startsWith(name));
+  expect(names).toHaveLength(2);
+  expect(names).toContain(name);
+});
