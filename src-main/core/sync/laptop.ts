@@ -110,6 +110,7 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
   let background = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let retryDelay = 2000;
+  let again = false;
   let closed = false;
 
   const membership = (): Membership | null => {
@@ -255,6 +256,22 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
     retryDelay = Math.min(retryDelay * 2, 5 * 60_000);
   }
 
+  /** A background sync now, or right after the one running (which may have missed the latest write). */
+  function confirmSoon() {
+    if (!busy) void runBackground();
+    else if (!again) {
+      again = true;
+      void busy
+        .catch(() => undefined)
+        .finally(() =>
+          setTimeout(() => {
+            again = false;
+            void runBackground();
+          }, 0),
+        );
+    }
+  }
+
   async function runBackground() {
     if (closed || busy || !membership()) return;
     busy = syncOnce(60_000)
@@ -341,6 +358,9 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
       const b = ensureBridge(m);
       const captured = connection ? connection.afterLocalWrite() : b.captureLocal();
       countUnsent(captured > 0 ? 1 : 0);
+      // Sent at once over a live connection, but counted as waiting until a sync has seen the
+      // server agree: in the background, that sync follows the write.
+      if (captured > 0 && connection && background) confirmSoon();
     },
     conflicts: (includeResolved) => conflictRepo.list(includeResolved),
     conflictViews: (includeResolved) => conflictRepo.list(includeResolved).map((c) => describeConflict(c, rows, whoIs)),

@@ -155,6 +155,11 @@ export function SyncSettingsPage() {
         onConfirm={() => leave.mutate({}, { onSuccess: () => (setLeaving(false), showToast(t('sync.settings.left'))) })}
       >
         <p>{t('sync.settings.leaveText')}</p>
+        {(status.data?.unsent ?? 0) > 0 && (
+          <p>
+            <strong>{t('sync.settings.leaveUnsent', { count: status.data?.unsent })}</strong>
+          </p>
+        )}
       </ConfirmDialog>
     </>
   );

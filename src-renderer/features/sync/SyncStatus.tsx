@@ -5,9 +5,9 @@ import { useApiQuery } from '../../api/queries';
 import { useSyncTime } from './format';
 
 /**
- * The header's sync line: "Synkad 14:02", "3 ändringar väntar", "Offline sedan tisdag". A polite
- * live region, so a screen reader hears when it changes; a link to the settings and, when there
- * are any, to the conflicts.
+ * The header's sync line: "Synkad 14:02", "3 ändringar väntar", "Offline sedan tisdag" (with the
+ * changes waiting, if any). A polite live region, so a screen reader hears when it changes; a link
+ * to the settings and, when there are any, to the conflicts.
  */
 export function SyncStatus() {
   const { t } = useTranslation();
@@ -19,7 +19,9 @@ export function SyncStatus() {
     s.state === 'syncing'
       ? t('sync.header.syncing')
       : s.state === 'offline' && s.offlineSince
-        ? t('sync.header.offline', { since: time.short(s.offlineSince) })
+        ? s.unsent > 0
+          ? t('sync.header.offlinePending', { since: time.short(s.offlineSince), count: s.unsent })
+          : t('sync.header.offline', { since: time.short(s.offlineSince) })
         : s.unsent > 0
           ? t('sync.header.pending', { count: s.unsent })
           : s.lastSyncedAt
