@@ -1,15 +1,11 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { arrangeGroup, goTo } from './ui-steps';
+import { arrangeGroup, goTo, recordProcedures } from './ui-steps';
 
 test('the group list asks for its page of groups and its filters, not for the whole staff register', async ({ page, komet }) => {
   await arrangeGroup(komet);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const asked: string[] = [];
-  page.on('request', (request) => {
-    const procedure = request.headers()['x-komet-procedure'];
-    if (procedure) asked.push(procedure);
-  });
+  const asked = recordProcedures(page);
   await goTo(page, 'Grupper');
   await expect(page.getByRole('table', { name: 'Grupper' }).getByRole('row')).toHaveCount(2);
   // The filters still offer the programmes and units.

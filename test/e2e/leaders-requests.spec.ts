@@ -1,15 +1,11 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { arrangeGroup, goTo } from './ui-steps';
+import { arrangeGroup, goTo, recordProcedures } from './ui-steps';
 
 test('the leaders screen asks for the supervisors’ names for its filter, not for the staff register', async ({ page, komet }) => {
   await arrangeGroup(komet);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const asked: string[] = [];
-  page.on('request', (request) => {
-    const procedure = request.headers()['x-komet-procedure'];
-    if (procedure) asked.push(procedure);
-  });
+  const asked = recordProcedures(page);
   await goTo(page, 'Ledare');
   const table = page.getByRole('table', { name: /Ledare, deras status/ });
   await expect(table.getByRole('row').filter({ hasText: 'Astrid Ledare' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, test, type KometServer } from './fixtures';
 import { arrangeParticipationGroup, openRoute } from './participation-helpers';
-import { arrange, isoDate, mainNav, toast } from './ui-steps';
+import { arrange, isoDate, mainNav, recordProcedures, toast } from './ui-steps';
 
 /**
  * A small own questionnaire: four items 1–5, t2 reversed (6 − answer); "mean" averages the answered
@@ -247,11 +247,7 @@ test('the Enkäter screen asks for a page of the worklist, not the whole city’
   await arrangeScheduled(komet);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const asked: string[] = [];
-  page.on('request', (request) => {
-    const procedure = request.headers()['x-komet-procedure'];
-    if (procedure) asked.push(procedure);
-  });
+  const asked = recordProcedures(page);
   await mainNav(page).getByRole('link', { name: 'Enkäter' }).click();
   const worklist = page.getByRole('table', { name: 'Enkäter att föra in' });
   await expect(worklist.getByRole('row')).toHaveCount(13);

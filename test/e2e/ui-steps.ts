@@ -66,6 +66,16 @@ export async function goTo(page: Page, section: string): Promise<void> {
 }
 
 /** The confirmation toast; the live region holds all toasts, so match on text. */
+/** The procedures the page asks for from now on, in order: a screen's requests are what it waits on. */
+export function recordProcedures(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const procedure = request.headers()['x-komet-procedure'];
+    if (procedure) asked.push(procedure);
+  });
+  return asked;
+}
+
 export const toast = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
 export const statValue = (page: Page, label: string) => page.locator('.stat').filter({ hasText: label }).locator('dd');

@@ -120,14 +120,7 @@ export const staffList = z
   .default({ includeArchived: false });
 
 /** Who holds a role, for a picker or a filter: ids and names only, sorted by name (A–Ö). */
-export const staffNamesInput = z
-  .object({
-    includeArchived: z.boolean().optional().default(false),
-    role: z.enum(STAFF_ROLES).optional(),
-  })
-  .strict()
-  .optional()
-  .default({ includeArchived: false });
+export const staffNamesInput = staffList;
 export const staffName = z.object({ id, name: z.string() });
 
 /** One page of the staff register, sorted by name, for a city with thousands of staff. */
