@@ -79,6 +79,18 @@ describe('fidelity', () => {
     expect(cleared).toMatchObject({ recorded: false, title: 'Ny' });
   });
 
+  it('records a past session held with the counts of the marks it was given while still planned', async () => {
+    const a = await addParticipant(t, g.id, { displayName: 'Anna' });
+    const b = await addParticipant(t, g.id, { displayName: 'Bertil' });
+    await t.ok('attendance.set', { participantId: a.id, sessionId: s(2).id, state: 'present' });
+    await t.ok('attendance.set', { participantId: b.id, sessionId: s(2).id, state: 'absent' });
+    const planned = (await t.ok('groups.get', { id: g.id })).sessions[1]!;
+    expect(planned).toMatchObject({ status: 'planned', participantCount: null });
+    await t.ok('fidelity.record', { sessionId: s(2).id, covered: ['theme'] });
+    // One of the two marks is present.
+    expect((await t.ok('groups.get', { id: g.id })).sessions[1]).toMatchObject({ status: 'held', participantCount: 1 });
+  });
+
   it('refuses a future or cancelled session, unknown components and unknown sessions, writing nothing', async () => {
     await t.ok('sessions.record', { id: s(1).id, status: 'cancelled', cancelReason: 'Sjuk' });
     const before = t.snapshot();

@@ -69,7 +69,9 @@ export function fidelityService({ repos, tx, audit, clock }: ServiceContext) {
           repos.attendance.markHeld(sessionId);
           audit.record({ action: 'update', entity: 'session', entityId: sessionId, fields: ['status', 'heldDate'] });
           if (session.groupStatus === 'planned') repos.groups.update(session.groupId, { status: 'running' });
-          participationStatus(repos).recomputeGroup(session.groupId);
+          // Marks typed while it was still planned now give the held session its counts, as a mark
+          // that records it held does; otherwise it would stay without a count on this machine only.
+          participationStatus(repos).afterSessionChange(session.groupId, sessionId);
         }
         // A session recorded before keeps the components it was recorded against, whatever the plan says now.
         const base = view(sessionId);
