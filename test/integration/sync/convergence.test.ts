@@ -6,9 +6,11 @@ import { testLaptop, testServer, type TestLaptop } from '../../helpers/sync-node
 import { groupInput } from '../fixtures';
 
 /**
- * Three leaders of one unit edit the same group through Komet's own services, each online or
- * offline at random, then all sync. Whatever the order, every laptop ends with the same rows in
- * every synced table (derived columns included) and the same conflict list.
+ * Three leaders of one unit and the group's supervisor from another unit edit the same group
+ * through Komet's own services, each online or offline at random, then all sync. Whatever the
+ * order, the leaders' laptops end with the same rows in every synced table (derived columns
+ * included) and the same conflict list, and the supervisor's with the same rows within her scope:
+ * everything but the parents' names and contacts, which she holds by pseudonym.
  */
 type Op =
   | { kind: 'mark'; device: number; p: number; s: number; state: number }
@@ -21,7 +23,7 @@ type Op =
   | { kind: 'sync'; device: number }
   | { kind: 'offline'; device: number };
 
-const device = fc.integer({ min: 0, max: 2 });
+const device = fc.integer({ min: 0, max: 3 });
 const small = fc.integer({ min: 0, max: 5 });
 const op: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -72,7 +74,8 @@ async function run(ops: Op[]): Promise<void> {
     const leaders = [];
     for (const n of ['Ada', 'Berit', 'Cilla'])
       leaders.push(await admin.t.ok('staff.create', { name: n, unitId: unit.id, isLeader: true, isSupervisor: false }));
-    const supervisor = await admin.t.ok('staff.create', { name: 'Sara', unitId: unit.id, isLeader: false, isSupervisor: true });
+    const other = await admin.t.ok('units.create', { name: 'Andra enheten', kind: 'district' });
+    const supervisor = await admin.t.ok('staff.create', { name: 'Sara', unitId: other.id, isLeader: false, isSupervisor: true });
     const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
     const group: GroupDetail = await admin.t.ok(
       'groups.create',
@@ -96,6 +99,7 @@ async function run(ops: Op[]): Promise<void> {
 
     const laptops: TestLaptop[] = [];
     for (const l of leaders) laptops.push(await testLaptop(server, { personId: l.id, name: l.name, role: 'leader', units: [unit.id] }));
+    laptops.push(await testLaptop(server, { personId: supervisor.id, name: supervisor.name, role: 'supervisor', units: [other.id] }));
     nodes.push(...laptops);
     for (const l of laptops) expect(await l.sync()).toBe(true);
     const reason = (await laptops[0]!.t.ok('dropoutReasons.list', {}))[0]!.id;
@@ -187,8 +191,19 @@ async function run(ops: Op[]): Promise<void> {
     }
 
     for (let round = 0; round < 2; round++) for (const l of laptops) expect(await l.sync()).toBe(true);
-    const [first, ...rest] = laptops.map(tableRows);
-    for (const other of rest) for (const t of syncedTables) expect(other![t.name], t.name).toEqual(first![t.name]);
+    const [first, ...rest] = laptops.slice(0, 3).map(tableRows);
+    for (const leader of rest) for (const t of syncedTables) expect(leader![t.name], t.name).toEqual(first![t.name]);
+    const theirs = tableRows(laptops[3]!);
+    const withoutNames = (rows: Record<string, unknown>[]) => rows.map(({ display_name: _n, contact: _c, ...rest }) => rest);
+    for (const t of syncedTables)
+      if (t.name === 'participants') expect(withoutNames(theirs[t.name]!), t.name).toEqual(withoutNames(first![t.name]!));
+      else if (t.name === 'sync_conflicts') {
+        // A clash over a parent's name or contact stays with those who hold names.
+        const aboutNames = (r: Record<string, unknown>) => r.tbl === 'participants' && (r.cell === 'display_name' || r.cell === 'contact');
+        expect(theirs[t.name], t.name).toEqual(first![t.name]!.filter((r) => !aboutNames(r)));
+      } else expect(theirs[t.name], t.name).toEqual(first![t.name]);
+    const names = new Set(first!.participants!.map((r) => r.display_name));
+    for (const r of theirs.participants!) expect(names.has(r.display_name), 'a parent’s name on the supervisor’s laptop').toBe(false);
     // Nothing is held back except marks for a participant another laptop deleted (their parent will not come).
     for (const l of laptops) {
       const held = l.t.app.db.sqlite.prepare("select count(*) from sync_pending where tbl <> 'attendance' or waits_tbl <> 'participants'").pluck().get();
@@ -200,12 +215,21 @@ async function run(ops: Op[]): Promise<void> {
   }
 }
 
+// Seed 7 found a held session left without its count on one machine (fidelity recorded on a
+// session marked while still planned); it stays as a second seed so that case is kept.
+const seeds = process.env.KOMET_SYNC_SEED ? [Number(process.env.KOMET_SYNC_SEED)] : [20261202, 7];
+
 describe('convergence', () => {
-  it('three laptops editing one group offline and online end with identical tables and conflict lists', { timeout: 600_000 }, async () => {
-    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40 }), run), {
-      numRuns: Number(process.env.KOMET_SYNC_RUNS ?? 15),
-      seed: Number(process.env.KOMET_SYNC_SEED ?? 20261202),
-      endOnFailure: true,
-    });
-  });
+  for (const seed of seeds)
+    it(
+      `three leaders and a supervisor from another unit, editing one group offline and online, end with identical tables and conflict lists within their scopes (seed ${seed})`,
+      { timeout: 600_000 },
+      async () => {
+        await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40 }), run), {
+          numRuns: Number(process.env.KOMET_SYNC_RUNS ?? 15),
+          seed,
+          endOnFailure: true,
+        });
+      },
+    );
 });
