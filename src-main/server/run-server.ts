@@ -184,7 +184,11 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       await upstream?.close();
       await hub.close();
       for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A stop does not wait for a client to hang up: a socket still open (a keep-alive health
+      // check, a handshake a killed laptop never finished) would otherwise hold the process.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
       open.close();
     },
   };
