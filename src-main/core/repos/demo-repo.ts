@@ -4,6 +4,7 @@ import type { LeaderPathwayRows } from '../demo/leaders';
 import type { DemoOutcomeRows } from '../demo/outcomes';
 import type { DemoProgrammeBand, ParticipationRows } from '../demo/participation';
 import { fidelityPercent } from '../domain/participation';
+import { withOutcomeCellsRebuiltAfter } from './outcome-cells';
 
 /**
  * Bulk writes for demo data. Demo data is generated in memory and written with prepared
@@ -163,12 +164,12 @@ export function insertDemoOutcomeRows(db: KometDb, rows: DemoOutcomeRows, at: st
   const status = sqlite.prepare(
     'insert into outcome_statuses (participant_id, timepoint, status, created_at, updated_at) values (@participantId, @timepoint, @status, @at, @at)',
   );
-  sqlite.transaction(() => {
+  withOutcomeCellsRebuiltAfter(db, () => {
     for (const row of rows.schedules) schedule.run({ ...row, at });
     for (const { scores, ...row } of rows.responses) {
       response.run({ ...row, at });
       for (const s of scores) score.run(row.id, s.scale, s.score, s.band, s.answered, s.filled);
     }
     for (const row of rows.statuses) status.run({ ...row, at });
-  })();
+  });
 }

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../helpers/db';
 import { makeGroup } from '../fixtures';
 import { addParticipant, groupWith } from '../participants-fixtures';
 import { importTrivsel } from './fixtures';
+import { addDemoData } from '../../../src-main/core/demo/add-demo';
 
 // The per-group cells of migration 0024 (sums of scores, of pairs with `pre`, counts of returned
 // responses) are compared after each kind of write with the same figures computed here, in plain
@@ -241,5 +242,26 @@ describe('the per-group result cells, kept by triggers', () => {
       dav: near(avg(change) / ((sd(pairedPre) + sd(pairedPost)) / 2)),
     });
     expect(results.responseRates.find((r) => r.timepoint === 'post')).toMatchObject({ due: 8, returned: 6 });
+  });
+
+  it('are rebuilt after the demo’s bulk write, and its triggers are back for the writes after it', () => {
+    const t = open();
+    const triggers = () => t.app.db.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'outcome_cells_%' order by name").all();
+    const before = triggers();
+    expect(before).toHaveLength(13);
+    addDemoData(t.app.db, { scale: 0.2, seed: 5, today: '2025-04-01' });
+    const want = agrees(t);
+    expect(want.levels.length).toBeGreaterThan(10);
+    expect(want.changes.length).toBeGreaterThan(10);
+    expect(triggers()).toEqual(before);
+    // Writes after the demo move the cells again (a rescored answer, a deleted response).
+    const db = t.app.db.sqlite;
+    const pair = db
+      .prepare("select s.response_id as id, s.scale from outcome_scores s join outcome_responses r on r.id = s.response_id where r.timepoint = 'pre' and s.score is not null limit 1")
+      .get() as { id: string; scale: string };
+    db.prepare('update outcome_scores set score = score + 1.5 where response_id = ? and scale = ?').run(pair.id, pair.scale);
+    db.prepare("delete from outcome_responses where id = (select id from outcome_responses where timepoint = 'post' limit 1)").run();
+    const after = agrees(t);
+    expect(after).not.toEqual(want);
   });
 });
