@@ -18,7 +18,7 @@ import {
   insertDemoLeaderRows,
   insertDemoOutcomeRows,
   insertDemoRows,
-  withDemoCache,
+  withDemoBulkWrite,
   listDemoProgrammeBands,
   listDemoProgrammes,
   listDemoReasonIds,
@@ -161,7 +161,7 @@ async function benchScale(scale: number, dir: string) {
     const pathway = generateLeaderPathway(demo, programmes, { scale, seed: 1, today });
     const outcomes = generateOutcomes(demo, participation, bands, { scale, seed: 1, today });
     const t1 = performance.now();
-    withDemoCache(app.db, scale, () =>
+    withDemoBulkWrite(app.db, scale, () =>
       app.db.sqlite.transaction(() => {
         insertDemoRows(app.db, demo, participation);
         insertDemoLeaderRows(app.db, pathway);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GroupDetail } from '../../src-main/contract';
 import { defaultMigrationsFolder } from '../../src-main/core/db/migrate';
+import { addDemoData } from '../../src-main/core/demo/add-demo';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { groupSetup, makeGroup, type GroupSetup } from './fixtures';
 import { addParticipant } from './participants-fixtures';
@@ -199,5 +200,26 @@ describe('the year’s people, kept by triggers', () => {
     sql().exec('delete from presence_years');
     sql().exec(fill[0]!);
     expect(keptPresence()).toEqual(before);
+  });
+
+  it('is rebuilt after the demo’s bulk write, counted here from the marks row by row', () => {
+    t = createTestApp({ now: '2025-04-01T10:00:00.000Z' });
+    addDemoData(t.app.db, { scale: 0.2, seed: 9, today: '2025-04-01' });
+    const marks = sql()
+      .prepare(
+        `select a.state, s.status, g.tracks_attendance as tracks, p.person_id as personId, s.planned_date as date
+         from attendance a, sessions s, groups g, participants p where s.id = a.session_id and g.id = s.group_id and p.id = a.participant_id`,
+      )
+      .all() as { state: string; status: string; tracks: number; personId: string; date: string }[];
+    const counts = new Map<string, number>();
+    for (const m of marks) {
+      if (m.state !== 'present' || m.status !== 'held' || m.tracks !== 1) continue;
+      const key = `${m.personId}|${m.date.slice(0, 4)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const want = [...counts].map(([k, n]) => ({ personId: k.split('|')[0], year: k.split('|')[1], marks: n }));
+    want.sort((a, b) => (a.personId + a.year < b.personId + b.year ? -1 : 1));
+    expect(want.length).toBeGreaterThan(20);
+    expect(keptPresence()).toEqual(want);
   });
 });

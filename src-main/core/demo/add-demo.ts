@@ -9,7 +9,7 @@ import {
   listDemoProgrammes,
   listDemoReasonIds,
   listDemoUnits,
-  withDemoCache,
+  withDemoBulkWrite,
 } from '../repos/demo-repo';
 import { generateDemo, type DemoOptions } from './generate';
 import { maxDemoScale } from './limits';
@@ -62,7 +62,7 @@ export function addDemoData(db: KometDb, options: DemoOptions & { force?: boolea
   const pathway = generateLeaderPathway(rows, programmes, options);
   // One outer transaction (the inner ones become savepoints): the demo is all there or not at all.
   try {
-    withDemoCache(db, options.scale, () =>
+    withDemoBulkWrite(db, options.scale, () =>
       db.sqlite.transaction(() => {
         insertDemoRows(db, rows, participation);
         insertDemoLeaderRows(db, pathway);

@@ -4,24 +4,25 @@ import type { LeaderPathwayRows } from '../demo/leaders';
 import type { DemoOutcomeRows } from '../demo/outcomes';
 import type { DemoProgrammeBand, ParticipationRows } from '../demo/participation';
 import { fidelityPercent } from '../domain/participation';
-import { withOutcomeCellsRebuiltAfter } from './outcome-cells';
+import { withDerivedTablesRebuiltAfter } from './bulk-write';
 
 /**
  * Bulk writes for demo data. Demo data is generated in memory and written with prepared
  * statements in one transaction: row-by-row service calls would take minutes at scale 100.
  */
 /**
- * Runs the demo's one large transaction with a page cache that holds the whole new database.
- * With SQLite's default of about 2 MB, inserts into indexes keyed by random ids kept evicting
- * and re-reading pages, and the time grew with the square of the scale (scale 10: over four
- * minutes instead of under ten seconds). The usual cache is put back and the memory returned.
+ * Runs the demo's one large transaction as a bulk write (derived tables rebuilt once at the end,
+ * see bulk-write.ts) with a page cache that holds the whole new database. With SQLite's default
+ * of about 2 MB, inserts into indexes keyed by random ids kept evicting and re-reading pages, and
+ * the time grew with the square of the scale (scale 10: over four minutes instead of under ten
+ * seconds). The usual cache is put back and the memory returned.
  */
-export function withDemoCache<T>(db: KometDb, scale: number, fn: () => T): T {
+export function withDemoBulkWrite<T>(db: KometDb, scale: number, fn: () => T): T {
   const before = db.sqlite.pragma('cache_size', { simple: true }) as number;
   const mib = Math.min(2048, Math.max(64, Math.ceil(scale * 12)));
   db.sqlite.pragma(`cache_size = ${-mib * 1024}`);
   try {
-    return fn();
+    return withDerivedTablesRebuiltAfter(db, fn);
   } finally {
     db.sqlite.pragma(`cache_size = ${before}`);
     db.sqlite.pragma('shrink_memory');
@@ -164,12 +165,12 @@ export function insertDemoOutcomeRows(db: KometDb, rows: DemoOutcomeRows, at: st
   const status = sqlite.prepare(
     'insert into outcome_statuses (participant_id, timepoint, status, created_at, updated_at) values (@participantId, @timepoint, @status, @at, @at)',
   );
-  withOutcomeCellsRebuiltAfter(db, () => {
+  sqlite.transaction(() => {
     for (const row of rows.schedules) schedule.run({ ...row, at });
     for (const { scores, ...row } of rows.responses) {
       response.run({ ...row, at });
       for (const s of scores) score.run(row.id, s.scale, s.score, s.band, s.answered, s.filled);
     }
     for (const row of rows.statuses) status.run({ ...row, at });
-  });
+  })();
 }

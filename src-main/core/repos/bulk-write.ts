@@ -1,29 +1,37 @@
 import type { KometDb } from '../db/open';
 
 /**
- * The per-group questionnaire cells of migration 0024 are kept by triggers, a few indexed reads
- * per score written. That is right for a hand-entered answer and too slow for a bulk write: the
- * demo at scale 10 spent 7.4 s in its questionnaire rows with the triggers and 1.1 s without, and
- * at scale 100 did not finish. A bulk write runs with the triggers set aside and rebuilds every
- * cell from the stored rows at the end, in the same transaction, so readers never see cells that
- * disagree with the scores.
+ * Some tables are kept by triggers a few indexed reads per row written: the per-group
+ * questionnaire cells (migration 0024) and the yearly presence counts (0013). That is right for
+ * a hand-entered answer or mark and too slow for a bulk write: the demo at scale 10 spent 7.4 s
+ * in its questionnaire rows with the cell triggers and 1.1 s without, and at scale 100 did not
+ * finish. A bulk write runs with those triggers set aside and rebuilds the tables from the stored
+ * rows at the end, in the same transaction, so no reader ever sees them disagree with the rows.
+ *
+ * Sync's capture triggers are set aside too while capture is off (they then do nothing but cost
+ * a lookup per row); while it is on they stay, so every row still reaches the outbox.
  */
-export function withOutcomeCellsRebuiltAfter<T>(db: KometDb, fn: () => T): T {
+export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   const { sqlite } = db;
   return sqlite.transaction(() => {
+    const capturing = sqlite.prepare('select capturing from sync_state where id = 1').pluck().get() === 1;
+    const prefixes = ['outcome_cells', 'presence_years', ...(capturing ? [] : ['sync'])];
     const triggers = sqlite
-      .prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'outcome\\_cells\\_%' escape '\\' order by name")
-      .all() as { name: string; sql: string }[];
+      .prepare(
+        `select name, sql from sqlite_master where type = 'trigger' and (${prefixes.map(() => "name like ? || '\\_%' escape '\\'").join(' or ')}) order by name`,
+      )
+      .all(...prefixes) as { name: string; sql: string }[];
     for (const t of triggers) sqlite.exec(`drop trigger "${t.name}"`);
     const result = fn();
     rebuildOutcomeCells(db);
+    rebuildPresenceYears(db);
     for (const t of triggers) sqlite.exec(t.sql);
     return result;
   })();
 }
 
 /** Every cell computed afresh from responses, scores and participants (the same sums as 0024's initial fill). */
-export function rebuildOutcomeCells(db: KometDb): void {
+function rebuildOutcomeCells(db: KometDb): void {
   db.sqlite.exec(`
     DELETE FROM outcome_level_cells;
     DELETE FROM outcome_change_cells;
@@ -48,5 +56,17 @@ export function rebuildOutcomeCells(db: KometDb): void {
     FROM outcome_responses r JOIN participants p ON p.id = r.participant_id
     WHERE p.status <> 'moved'
     GROUP BY 1, 2, 3;
+  `);
+}
+
+/** Present marks at held sessions of groups that keep attendance, per person and year (0013's initial fill). */
+function rebuildPresenceYears(db: KometDb): void {
+  db.sqlite.exec(`
+    DELETE FROM presence_years;
+    INSERT INTO presence_years (person_id, year, marks)
+    SELECT p.person_id, substr(s.planned_date, 1, 4), count(*) FROM attendance a
+      JOIN sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id JOIN participants p ON p.id = a.participant_id
+    WHERE a.state = 'present' AND s.status = 'held' AND g.tracks_attendance = 1
+    GROUP BY 1, 2;
   `);
 }
