@@ -127,9 +127,6 @@ export async function run(args: string[]): Promise<number> {
       });
       log('stopping');
       await server.close();
-      // Everything is closed and stored; a timer still pending (a turn a killed laptop never
-      // finished) must not keep a stopped server running until it fires.
-      setTimeout(() => process.exit(0), 1000).unref();
       return 0;
     }
     case 'enrol': {

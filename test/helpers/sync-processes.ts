@@ -13,6 +13,11 @@ export interface ServerProcess {
   log(): string;
   /** SIGTERM and wait. */
   stop(): Promise<void>;
+  /**
+   * SIGTERM and wait at most `ms` (a bound to tell a hang from a slow machine, not a timing):
+   * how it exited, or 'still running' (then it is killed, so no test leaves it behind).
+   */
+  stopWithin(ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | 'still running'>;
   /** SIGKILL: the process gets no chance to finish anything. */
   kill9(): Promise<void>;
 }
@@ -30,7 +35,9 @@ export async function startServerProcess(dir: string, extraArgs: string[] = []):
   let out = '';
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -49,6 +56,17 @@ export async function startServerProcess(dir: string, extraArgs: string[] = []):
     async stop() {
       if (proc.exitCode === null) proc.kill('SIGTERM');
       await exited;
+    },
+    async stopWithin(ms) {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const outcome = await Promise.race([exited, new Promise<'still running'>((r) => (timer = setTimeout(() => r('still running'), ms)))]);
+      clearTimeout(timer);
+      if (outcome === 'still running') {
+        proc.kill('SIGKILL');
+        await exited;
+      }
+      return outcome;
     },
     async kill9() {
       if (proc.exitCode === null) proc.kill('SIGKILL');

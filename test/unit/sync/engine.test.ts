@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScopeChanges } from '../../../src-main/core/sync/changes';
 import { createScopeLink, type LinkFrame, type ScopeLink } from '../../../src-main/core/sync/engine/link';
 import { createScopeStore, type RemoteHooks, type ScopeStore } from '../../../src-main/core/sync/engine/scope-store';
@@ -15,6 +15,10 @@ function pair(a: ScopeStore, b: ScopeStore, hooks: [RemoteHooks, RemoteHooks] = 
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('sync engine boundary', () => {
   it('exchanges what each side lacks, per cell, deletes included, and reports what won', async () => {
@@ -54,5 +58,32 @@ describe('sync engine boundary', () => {
     expect(server.row('t', 'r1')!.y).toBeUndefined();
     await ls.stop();
     await ld.stop();
+  });
+
+  it('stops at once when the peer is gone mid-exchange, leaving no request waiting for its answer', async () => {
+    vi.useFakeTimers();
+    const store = createScopeStore('s', 'server');
+    store.write((w) => w.set('t', 'r1', { x: 'A' }));
+    const sent: LinkFrame[] = [];
+    const errors: unknown[] = [];
+    // The peer died after the link opened: what the link sends is never answered.
+    const link = createScopeLink(store, (f) => sent.push(f), { timeoutSeconds: 60, onError: (e) => errors.push(e) });
+    let started = false;
+    void link.start().then(() => (started = true));
+    await vi.advanceTimersByTimeAsync(0);
+    // It asked the peer for its content hashes (a request, with an id) and waits for the answer.
+    expect(sent.map(([id, message]) => [id !== null, message])).toEqual([[true, 1]]);
+    expect(vi.getTimerCount()).toBe(1);
+    expect(started).toBe(false);
+
+    let stopped = false;
+    void link.stop().then(() => (stopped = true));
+    // A second of the (fake) clock: far from the minute the request would otherwise wait.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stopped).toBe(true);
+    expect(started).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+    // Stopping is no error of the peer's.
+    expect(errors).toEqual([]);
   });
 });

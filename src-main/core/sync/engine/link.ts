@@ -82,17 +82,23 @@ export function createScopeLink(store: ScopeStore, send: (frame: LinkFrame) => v
   void setContent;
 
   let receive: Receive | null = null;
+  let failPending: ((error: Error) => void) | null = null;
+  let stopped = false;
   const synchronizer: Synchronizer = createCustomSynchronizer(
     guarded as unknown as typeof engine,
     (_to, requestId, message, body) => send([requestId, message, encodeFrameBody(body)]),
-    (r) => {
+    (r, fail) => {
       receive = r;
+      failPending = fail;
     },
     () => undefined,
     options.timeoutSeconds ?? 60,
     undefined,
     undefined,
-    (error: unknown) => options.onError?.(error),
+    (error: unknown) => {
+      // What fails because the link is stopping is no error of the peer's.
+      if (!stopped) options.onError?.(error);
+    },
   );
 
   return {
@@ -109,6 +115,13 @@ export function createScopeLink(store: ScopeStore, send: (frame: LinkFrame) => v
       receive?.(peerId, requestId, message as never, decodeFrameBody(body));
     },
     async stop() {
+      stopped = true;
+      // The synchronizer's destroy waits for the exchange in progress before it gives up the
+      // requests still unanswered, and an exchange waits for its answer up to timeoutSeconds:
+      // a peer gone mid-exchange (a laptop killed mid-sync) kept the stop, and the request's
+      // timer with it (keeping a stopped server's process alive), for that long. Nothing more
+      // will come over this link, so its requests fail now and the exchange ends at once.
+      failPending?.(new Error('link stopped'));
       await synchronizer.destroy();
     },
     async resync() {

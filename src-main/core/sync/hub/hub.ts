@@ -266,10 +266,20 @@ export function createHub(options: HubOptions): Hub {
     }
   }
 
+  /** Links stopping (a connection gone, access lost); close waits for them. */
+  const stopping = new Set<Promise<void>>();
+  function stopLink(link: ScopeLink) {
+    const done = link
+      .stop()
+      .catch(() => undefined)
+      .finally(() => stopping.delete(done));
+    stopping.add(done);
+  }
+
   function closeLink(conn: Connection, scope: string, why: Bilingual) {
     const link = conn.links.get(scope);
     conn.links.delete(scope);
-    void link?.stop();
+    if (link) stopLink(link);
     send(conn, { t: 'closed', s: scope, sv: why.sv, en: why.en });
   }
 
@@ -330,7 +340,7 @@ export function createHub(options: HubOptions): Hub {
   function disconnectConn(conn: Connection) {
     connections.delete(conn);
     conn.queued.clear();
-    for (const link of conn.links.values()) void link.stop();
+    for (const link of conn.links.values()) stopLink(link);
     conn.links.clear();
   }
 
@@ -466,6 +476,7 @@ export function createHub(options: HubOptions): Hub {
         disconnectConn(conn);
         conn.channel.close(1001, 'server stopping');
       }
+      await Promise.all([...stopping]);
     },
   };
 }
