@@ -217,7 +217,10 @@ describe('the year’s people, kept by triggers', () => {
       const key = `${m.personId}|${m.date.slice(0, 4)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const want = [...counts].map(([k, n]) => ({ personId: k.split('|')[0], year: k.split('|')[1], marks: n }));
+    const want = [...counts].map(([k, n]) => {
+      const [personId = '', year = ''] = k.split('|');
+      return { personId, year, marks: n };
+    });
     want.sort((a, b) => (a.personId + a.year < b.personId + b.year ? -1 : 1));
     expect(want.length).toBeGreaterThan(20);
     expect(keptPresence()).toEqual(want);
