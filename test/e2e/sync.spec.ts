@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '../helpers/db';
 import { runKomet } from '../helpers/cli';
+import { updateInput } from '../integration/fixtures';
 import { dbPath, serverCli, spawnKomet, startServerProcess, type ServerProcess } from '../helpers/sync-processes';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, testUserName, type KometServer } from './fixtures';
@@ -97,18 +98,7 @@ async function joinAsLeader(page: Page, komet: KometServer, synced = /Synkad \d\
 
 async function setNote(komet: KometServer, note: string): Promise<void> {
   const g = await arrange(komet, 'groups.get', { id: groupId });
-  await arrange(komet, 'groups.update', {
-    id: g.id,
-    programmeId: g.programmeId,
-    unitId: g.unitId,
-    venue: g.venue,
-    startDate: g.startDate,
-    startTime: g.startTime,
-    note,
-    leaderIds: g.leaders.map((x) => x.id),
-    supervisorId: g.supervisor?.id ?? null,
-    status: g.status,
-  } as never);
+  await arrange(komet, 'groups.update', updateInput(g, { note }));
 }
 
 function adminNote(): string {

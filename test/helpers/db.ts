@@ -62,3 +62,21 @@ export function createTestApp(options: { now?: string; dir?: string } = {}): Tes
     },
   };
 }
+
+/**
+ * Test apps opened by `open`, each as `createTestApp(options)` makes it, and closed together by
+ * `closeAll`, the last opened first: for a test file's afterEach.
+ */
+export function testApps(options: { now?: string } = {}): { open(): TestApp; closeAll(): void } {
+  const apps: TestApp[] = [];
+  return {
+    open() {
+      const t = createTestApp(options);
+      apps.push(t);
+      return t;
+    },
+    closeAll() {
+      for (const t of apps.splice(0).reverse()) t.close();
+    },
+  };
+}

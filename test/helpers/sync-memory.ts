@@ -1,6 +1,10 @@
+import type { Clock } from '../../src-main/core/clock';
+import { createRepos } from '../../src-main/core/repos';
+import { createSyncBridge, type SyncBridge } from '../../src-main/core/sync/bridge';
 import { createScopeLink, type LinkFrame, type ScopeLink } from '../../src-main/core/sync/engine/link';
 import type { RemoteHooks } from '../../src-main/core/sync/engine/scope-store';
 import type { StoreSet } from '../../src-main/core/sync/store-set';
+import { createTestApp, type TestApp } from './db';
 
 /**
  * Joins the same scopes of two nodes by in-memory channels that deliver frames later and
@@ -41,3 +45,25 @@ export function linkInMemory(a: LinkSide, b: LinkSide, linked = new Map<string, 
 }
 
 export const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
+
+/** A laptop's database with its sync bridge and no server: join two with `linkBridges`. Closed through `cleanups`. */
+export function bridgedLaptop(cleanups: (() => unknown)[], name: string, clock: Clock): { t: TestApp; bridge: SyncBridge } {
+  const t = createTestApp();
+  const bridge = createSyncBridge({ db: t.app.db, repos: createRepos(t.app.db, clock), clock, uniqueId: name });
+  cleanups.push(() => t.close());
+  return { t, bridge };
+}
+
+/**
+ * Both bridges take their snapshot of the tables as they are, then their scopes are linked in
+ * memory and left to settle. The link is stopped through `cleanups`.
+ */
+export async function linkBridges(cleanups: (() => unknown)[], a: SyncBridge, b: SyncBridge): Promise<ReturnType<typeof linkInMemory>> {
+  a.snapshot();
+  b.snapshot();
+  const link = linkInMemory(a, b);
+  cleanups.push(() => link.stop());
+  await link.ready;
+  await settle();
+  return link;
+}

@@ -101,3 +101,24 @@ export async function testLaptop(
     },
   };
 }
+
+/**
+ * A test server, and `join` for laptops to join it as the identities a test asks for. The server
+ * and every laptop joined are closed through `cleanups`, which a test file empties after each test,
+ * last added first.
+ */
+export function testCity(cleanups: (() => unknown)[]): {
+  s: TestServer;
+  join(identity: Parameters<typeof testLaptop>[1], options?: { now?: string }): Promise<TestLaptop>;
+} {
+  const s = testServer();
+  cleanups.push(() => s.close());
+  return {
+    s,
+    async join(identity, options = {}) {
+      const l = await testLaptop(s, identity, options);
+      cleanups.push(() => l.close());
+      return l;
+    },
+  };
+}

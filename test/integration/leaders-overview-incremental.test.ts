@@ -4,9 +4,8 @@ import { startKomet } from '../../src-main/app/komet-app';
 import { fixedClock } from '../../src-main/core/clock';
 import { createRepos } from '../../src-main/core/repos';
 import type { LeadersChangesRepo } from '../../src-main/core/repos/leaders-changes';
-import { createSyncBridge } from '../../src-main/core/sync/bridge';
 import { createTestApp, testNow, type TestApp } from '../helpers/db';
-import { linkInMemory, settle } from '../helpers/sync-memory';
+import { bridgedLaptop, linkBridges, linkInMemory, settle } from '../helpers/sync-memory';
 import { groupSetup, makeGroup, makeProgramme, makeStaff, updateInput } from './fixtures';
 import { world } from './leaders-fixtures';
 import { addParticipant } from './participants-fixtures';
@@ -223,21 +222,10 @@ describe('the kept overview after each kind of write', () => {
 
   it('equals a full recompute after sync applied another laptop’s changes', async () => {
     const clock = fixedClock(testNow);
-    const laptop = (name: string) => {
-      const t = createTestApp();
-      const bridge = createSyncBridge({ db: t.app.db, repos: createRepos(t.app.db, clock), clock, uniqueId: name });
-      cleanups.push(() => t.close());
-      return { t, bridge };
-    };
-    const a = laptop('a');
-    const b = laptop('b');
+    const a = bridgedLaptop(cleanups, 'a', clock);
+    const b = bridgedLaptop(cleanups, 'b', clock);
     const setup = await groupSetup(a.t);
-    a.bridge.snapshot();
-    b.bridge.snapshot();
-    const link = linkInMemory(a.bridge, b.bridge);
-    cleanups.push(() => link.stop());
-    await link.ready;
-    await settle();
+    const link = await linkBridges(cleanups, a.bridge, b.bridge);
     const before = await b.t.ok('leaders.overview', everyone);
     expect(before.rows.map((r) => r.name)).toEqual(['Anna Lind', 'Bo Ek']);
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../helpers/db';
+import { testApps, type TestApp } from '../../helpers/db';
 import { makeGroup } from '../fixtures';
 import { addParticipant, groupWith } from '../participants-fixtures';
 import { importTrivsel } from './fixtures';
@@ -11,15 +11,8 @@ import { addDemoData } from '../../../src-main/core/demo/add-demo';
 // responses) are compared after each kind of write with the same figures computed here, in plain
 // JavaScript, from the raw responses, scores and participants.
 
-const apps: TestApp[] = [];
-const open = () => {
-  const t = createTestApp({ now: '2025-04-01T10:00:00.000Z' });
-  apps.push(t);
-  return t;
-};
-afterEach(() => {
-  for (const t of apps.splice(0).reverse()) t.close();
-});
+const { open, closeAll } = testApps({ now: '2025-04-01T10:00:00.000Z' });
+afterEach(closeAll);
 
 async function scheduledGroups(t: TestApp) {
   await importTrivsel(t);

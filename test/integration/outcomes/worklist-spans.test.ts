@@ -2,19 +2,12 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-main/core/clock';
 import { outcomeRepo } from '../../../src-main/core/repos/outcomes';
-import { createTestApp, type TestApp } from '../../helpers/db';
+import { testApps, type TestApp } from '../../helpers/db';
 import { addParticipant, groupWith } from '../participants-fixtures';
 import { importTrivsel } from './fixtures';
 
-const apps: TestApp[] = [];
-const open = () => {
-  const t = createTestApp({ now: '2025-04-01T10:00:00.000Z' });
-  apps.push(t);
-  return t;
-};
-afterEach(() => {
-  for (const t of apps.splice(0).reverse()) t.close();
-});
+const { open, closeAll } = testApps({ now: '2025-04-01T10:00:00.000Z' });
+afterEach(closeAll);
 
 const spanRows = (t: TestApp) =>
   t.app.db.sqlite.prepare('select group_id as groupId, first_session as first, last_session as last from group_spans order by group_id').all();

@@ -1,28 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRepos } from '../../../src-main/core/repos';
-import { createSyncBridge, type SyncBridge } from '../../../src-main/core/sync/bridge';
 import type { ScopeChanges } from '../../../src-main/core/sync/changes';
 import { applyRemote } from '../../../src-main/core/sync/engine/scope-store';
-import { createTestApp, type TestApp } from '../../helpers/db';
-import { linkInMemory, settle } from '../../helpers/sync-memory';
+import type { TestApp } from '../../helpers/db';
+import { bridgedLaptop, linkBridges, linkInMemory, settle } from '../../helpers/sync-memory';
 import { groupSetup, makeGroup } from '../fixtures';
+import { addParticipant } from '../participants-fixtures';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function laptop(name: string): { t: TestApp; bridge: SyncBridge } {
-  const t = createTestApp();
-  const bridge = createSyncBridge({
-    db: t.app.db,
-    repos: createRepos(t.app.db, { now: () => new Date().toISOString(), today: () => '2025-03-12' }),
-    clock: { now: () => new Date().toISOString(), today: () => '2025-03-12' },
-    uniqueId: name,
-  });
-  cleanups.push(() => t.close());
-  return { t, bridge };
-}
+const clock = { now: () => new Date().toISOString(), today: () => '2025-03-12' };
+const laptop = (name: string) => bridgedLaptop(cleanups, name, clock);
 
 const rowsOf = (t: TestApp, table: string, order = 'rowid') =>
   (t.app.db.sqlite.prepare(`select * from ${table} order by ${order}`).all() as Record<string, unknown>[]).map(({ updated_at: _u, ...rest }) => rest);
@@ -32,26 +22,11 @@ describe('bridge between tables and the engine', () => {
     const a = laptop('a');
     const b = laptop('b');
     const setup = await groupSetup(a.t);
-    a.bridge.snapshot();
-    b.bridge.snapshot();
-    const link = linkInMemory(a.bridge, b.bridge);
-    cleanups.push(() => link.stop());
-    await link.ready;
-    await settle();
+    const link = await linkBridges(cleanups, a.bridge, b.bridge);
     expect(rowsOf(b.t, 'staff', 'id')).toEqual(rowsOf(a.t, 'staff', 'id'));
 
     const group = await makeGroup(a.t, setup);
-    await a.t.ok('participants.create', {
-      groupId: group.id,
-      displayName: 'Maja Andersson',
-      relation: 'mother',
-      contact: '070-1234567',
-      enrolmentDate: '2025-03-03',
-      consent: 'yes',
-      consentDate: '2025-03-03',
-      childBirthYear: 2019,
-      childGender: 'girl',
-    } as never);
+    await addParticipant(a.t, group.id, { displayName: 'Maja Andersson', contact: '070-1234567', enrolmentDate: '2025-03-03', consentDate: '2025-03-03' });
     a.bridge.captureLocal();
     linkInMemory(a.bridge, b.bridge, link.linked);
     await settle(200);
@@ -66,27 +41,12 @@ describe('bridge between tables and the engine', () => {
     const a = laptop('a');
     const b = laptop('b');
     const setup = await groupSetup(a.t);
-    a.bridge.snapshot();
-    b.bridge.snapshot();
-    const link = linkInMemory(a.bridge, b.bridge);
-    cleanups.push(() => link.stop());
-    await link.ready;
-    await settle();
+    await linkBridges(cleanups, a.bridge, b.bridge);
 
     // On A: a group, two parents and three marks, of which two are present.
     const group = await makeGroup(a.t, setup);
     const parent = (displayName: string) =>
-      a.t.ok('participants.create', {
-        groupId: group.id,
-        displayName,
-        relation: 'mother',
-        contact: null,
-        enrolmentDate: '2025-03-03',
-        consent: 'yes',
-        consentDate: '2025-03-03',
-        childBirthYear: 2019,
-        childGender: 'girl',
-      } as never);
+      addParticipant(a.t, group.id, { displayName, contact: null, enrolmentDate: '2025-03-03', consentDate: '2025-03-03' });
     const maja = await parent('Maja Andersson');
     const sara = await parent('Sara Berg');
     const [s1, s2] = group.sessions;

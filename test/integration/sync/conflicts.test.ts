@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestLaptop } from '../../helpers/sync-nodes';
+import { updateInput } from '../fixtures';
 import { participantInput } from '../participants-fixtures';
 import { twoLeadersOnOneGroup } from './two-leaders';
 
@@ -12,18 +13,7 @@ const setup = () => twoLeadersOnOneGroup(cleanups);
 
 async function setNote(l: TestLaptop, groupId: string, note: string) {
   const g = await l.t.ok('groups.get', { id: groupId });
-  await l.t.ok('groups.update', {
-    id: g.id,
-    programmeId: g.programmeId,
-    unitId: g.unitId,
-    venue: g.venue,
-    startDate: g.startDate,
-    startTime: g.startTime,
-    note,
-    leaderIds: g.leaders.map((x) => x.id),
-    supervisorId: null,
-    status: g.status,
-  } as never);
+  await l.t.ok('groups.update', updateInput(g, { note, supervisorId: null }));
 }
 
 describe('sync conflicts', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { protocolVersion } from '../../../src-main/core/sync/protocol';
 import { channelPair } from '../../helpers/memory-channel';
-import { testLaptop, testServer, type TestLaptop, type TestServer } from '../../helpers/sync-nodes';
 import { groupInput } from '../fixtures';
+import { leadersInTwoUnits } from './two-leaders';
 
 /** Real groups, names and pathways of another unit, asked for and written by devices that are not theirs. */
 const cleanups: (() => unknown)[] = [];
@@ -10,23 +10,11 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function laptop(s: TestServer, identity: Parameters<typeof testLaptop>[1]): Promise<TestLaptop> {
-  const l = await testLaptop(s, identity);
-  cleanups.push(() => l.close());
-  return l;
-}
-
 const noAccess = { sv: 'Du har inte behörighet till de här uppgifterna.', en: 'You do not have access to this data.' };
 
 /** Two units; the other unit has a group with a parent, and its leader has a course day on her pathway. */
 async function world() {
-  const s = testServer();
-  cleanups.push(() => s.close());
-  const admin = await laptop(s, { personId: null, name: 'Admin', role: 'admin', units: [] });
-  const unit = await admin.t.ok('units.create', { name: 'Första enheten', kind: 'district' });
-  const other = await admin.t.ok('units.create', { name: 'Andra enheten', kind: 'district' });
-  const lea = await admin.t.ok('staff.create', { name: 'Lea Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
-  const uno = await admin.t.ok('staff.create', { name: 'Uno Ledare', unitId: other.id, isLeader: true, isSupervisor: false });
+  const { s, join, admin, unit, other, lea, uno } = await leadersInTwoUnits(cleanups);
   const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
   const theirs = await admin.t.ok('groups.create', groupInput({ programme, unit: other, leaders: [uno], supervisor: { id: null } } as never) as never);
   await admin.t.ok('participants.create', {
@@ -43,7 +31,7 @@ async function world() {
   const course = await admin.t.ok('courses.create', { programmeId: programme.id, title: 'Gruppledarutbildning', trainerName: 'Extern', dates: ['2025-01-13'] });
   await admin.t.ok('courses.setAttendance', { courseId: course.id, leaderId: uno.id, dates: ['2025-01-13'] });
   expect(await admin.sync()).toBe(true);
-  return { s, admin, unit, other, lea, uno, theirs, programme };
+  return { s, join, admin, unit, other, lea, uno, theirs, programme };
 }
 
 describe('another unit’s data', () => {
@@ -68,7 +56,7 @@ describe('another unit’s data', () => {
 
   it('refuses a unit server’s change to a group of a unit it does not serve, and a group it tries to make there', async () => {
     const w = await world();
-    const server = await laptop(w.s, { personId: null, name: 'Enhetsservern', role: 'unit-server', units: [w.unit.id] });
+    const server = await w.join({ personId: null, name: 'Enhetsservern', role: 'unit-server', units: [w.unit.id] });
     expect(await server.sync()).toBe(true);
     expect(server.t.app.db.sqlite.prepare('select count(*) from groups where id = ?').pluck().get(w.theirs.id)).toBe(0);
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testLaptop, testServer, type TestLaptop, type TestServer } from '../../helpers/sync-nodes';
+import type { TestLaptop } from '../../helpers/sync-nodes';
 import { groupInput } from '../fixtures';
+import { leadersInTwoUnits } from './two-leaders';
 
 /**
  * A leader's pathway (supervision, follow-ups, certifications, course days attended) is read by
@@ -10,12 +11,6 @@ const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function laptop(s: TestServer, identity: Parameters<typeof testLaptop>[1]): Promise<TestLaptop> {
-  const l = await testLaptop(s, identity);
-  cleanups.push(() => l.close());
-  return l;
-}
 
 const pathwayTables = ['supervision_sessions', 'supervision_leaders', 'follow_ups', 'certifications', 'course_attendance'] as const;
 
@@ -37,13 +32,7 @@ function pathwayOf(l: TestLaptop, leaderId: string): Record<string, unknown[]> {
  * records Lea's course days, a supervision meeting with a follow-up, and her certification.
  */
 async function world() {
-  const s = testServer();
-  cleanups.push(() => s.close());
-  const admin = await laptop(s, { personId: null, name: 'Admin', role: 'admin', units: [] });
-  const unit = await admin.t.ok('units.create', { name: 'Första enheten', kind: 'district' });
-  const other = await admin.t.ok('units.create', { name: 'Andra enheten', kind: 'district' });
-  const lea = await admin.t.ok('staff.create', { name: 'Lea Ledare', unitId: unit.id, isLeader: true, isSupervisor: false });
-  const uno = await admin.t.ok('staff.create', { name: 'Uno Ledare', unitId: other.id, isLeader: true, isSupervisor: false });
+  const { s, join, admin, unit, other, lea, uno } = await leadersInTwoUnits(cleanups);
   const sara = await admin.t.ok('staff.create', { name: 'Sara Handledare', unitId: other.id, isLeader: false, isSupervisor: true });
   const programme = (await admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
   const group = await admin.t.ok('groups.create', groupInput({ programme, unit, leaders: [lea], supervisor: sara } as never) as never);
@@ -73,7 +62,7 @@ async function world() {
     overrideReason: 'Certifierad i en annan kommun, intyg finns',
   });
   expect(await admin.sync()).toBe(true);
-  return { s, admin, unit, other, lea, uno, sara, group, meeting, programme };
+  return { s, join, admin, unit, other, lea, uno, sara, group, meeting, programme };
 }
 
 describe('a leader’s pathway', () => {
@@ -82,9 +71,9 @@ describe('a leader’s pathway', () => {
     const expected = pathwayOf(w.admin, w.lea.id);
     for (const table of pathwayTables) expect(expected[table]!.length, table).toBeGreaterThan(0);
 
-    const sara = await laptop(w.s, { personId: w.sara.id, name: 'Sara Handledare', role: 'supervisor', units: [w.other.id] });
-    const lea = await laptop(w.s, { personId: w.lea.id, name: 'Lea Ledare', role: 'leader', units: [w.unit.id] });
-    const uno = await laptop(w.s, { personId: w.uno.id, name: 'Uno Ledare', role: 'leader', units: [w.other.id] });
+    const sara = await w.join({ personId: w.sara.id, name: 'Sara Handledare', role: 'supervisor', units: [w.other.id] });
+    const lea = await w.join({ personId: w.lea.id, name: 'Lea Ledare', role: 'leader', units: [w.unit.id] });
+    const uno = await w.join({ personId: w.uno.id, name: 'Uno Ledare', role: 'leader', units: [w.other.id] });
     for (const l of [sara, lea, uno]) expect(await l.sync(), l.name).toBe(true);
 
     expect(pathwayOf(sara, w.lea.id)).toEqual(expected);
@@ -96,8 +85,8 @@ describe('a leader’s pathway', () => {
 
   it('refuses the leader’s own change to her pathway, says why and puts her copy back; her supervisor’s change reaches her', async () => {
     const w = await world();
-    const lea = await laptop(w.s, { personId: w.lea.id, name: 'Lea Ledare', role: 'leader', units: [w.unit.id] });
-    const sara = await laptop(w.s, { personId: w.sara.id, name: 'Sara Handledare', role: 'supervisor', units: [w.other.id] });
+    const lea = await w.join({ personId: w.lea.id, name: 'Lea Ledare', role: 'leader', units: [w.unit.id] });
+    const sara = await w.join({ personId: w.sara.id, name: 'Sara Handledare', role: 'supervisor', units: [w.other.id] });
     expect(await lea.sync()).toBe(true);
     expect(await sara.sync()).toBe(true);
     const followUp = (l: TestLaptop) =>

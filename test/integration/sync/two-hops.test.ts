@@ -9,6 +9,7 @@ import { runKomet } from '../../helpers/cli';
 import { createTestApp, makeTempDir } from '../../helpers/db';
 import { dbPath, serverCli, startServerProcess, type ServerProcess } from '../../helpers/sync-processes';
 import { groupInput } from '../fixtures';
+import { addParticipant } from '../participants-fixtures';
 
 /**
  * Laptop → unit server → city: a leader whose unit has its own server records a group there;
@@ -109,17 +110,7 @@ describe('two hops', () => {
         'groups.create',
         groupInput({ programme, unit: unitRow, leaders: [me], supervisor: { id: null } } as never, { startDate: '2025-03-03' }) as never,
       );
-      const p = await t.ok('participants.create', {
-        groupId: group.id,
-        displayName: 'Tvåhopp Testsson',
-        relation: 'mother',
-        contact: null,
-        enrolmentDate: '2025-03-03',
-        consent: 'yes',
-        consentDate: '2025-03-03',
-        childBirthYear: 2019,
-        childGender: 'girl',
-      } as never);
+      const p = await addParticipant(t, group.id, { displayName: 'Tvåhopp Testsson', contact: null, enrolmentDate: '2025-03-03', consentDate: '2025-03-03' });
       await t.ok('attendance.set', { participantId: p.id, sessionId: group.sessions[0]!.id, state: 'present', markHeld: true });
       laptop.afterWrite();
       expect((await laptop.syncNow(60_000)).converged).toBe(true);
