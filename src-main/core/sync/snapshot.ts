@@ -1,6 +1,6 @@
 import type { RowValues, SyncRowsRepo } from '../repos/sync/rows';
 import type { SyncCellsRepo } from '../repos/sync/cells';
-import type { ScopeChanges } from './changes';
+import type { RowStamps, ScopeChanges } from './changes';
 import { cellValueOf } from './cell-codec';
 import { stampAt } from './engine/hlc';
 import { scopeLookups } from './capture';
@@ -25,11 +25,19 @@ export interface SnapshotDeps {
   partCells?: number;
 }
 
+const holdsValues = (stamps: RowStamps | undefined): stamps is RowStamps => Boolean(stamps && Object.values(stamps).some((s) => s.value !== undefined));
+
 /**
  * Puts every row of the database into the engine when the installation joins. Each cell is
  * stamped with the time its row last changed (never later than now): what the server already
  * holds in a newer version wins, what only this machine has goes up. Seeded rows nobody edited
  * carry one stamp everywhere, so a fresh installation adopts the server's reference data.
+ *
+ * An installation that joins again (after leaving) still holds what it synced before: of the rows
+ * the engine holds, only the cells changed since go in, as a local write would put them. Stamped
+ * anew, every unchanged row would go up as this machine's change, and the server would refuse
+ * those it may not change (reference data on a leader's laptop) or not hold (another leader's
+ * supervision meetings it shares a scope with).
  */
 export function takeSnapshot(deps: SnapshotDeps): number {
   const lookups = scopeLookups(deps);
@@ -65,14 +73,26 @@ export function takeSnapshot(deps: SnapshotDeps): number {
       const changedAt = typeof row.updated_at === 'string' ? row.updated_at : typeof row.created_at === 'string' ? row.created_at : null;
       const ms = changedAt ? Math.min(Date.parse(changedAt) || nowMs, nowMs) : nowMs;
       const hlc = changedAt === seedTimestamp ? stampAt(ms, seedNode) : stampAt(ms, deps.uniqueId);
+      const held = deps.stores
+        .heldIn(t.name, rowId)
+        .map((scope) => deps.stores.get(scope)?.row(t.name, rowId))
+        .filter(holdsValues);
       scopesOfRow(t, rowId, row, lookups).forEach((scopes, i) => {
         const part = t.parts[i]!;
+        const values = part.cells.map((cell) => cellValueOf(cell, row as RowValues));
         for (const scope of scopes) {
+          const here = deps.stores.get(scope)?.row(t.name, rowId);
+          let changed = part.cells.map((_, c) => c);
+          // Held in this scope: the cells that differ. Held only elsewhere (a scope the server gave
+          // it another way): nothing if it is unchanged there, else the whole row, as a capture would.
+          if (holdsValues(here)) changed = changed.filter((c) => here[part.cells[c]!.id]?.value !== values[c]);
+          else if (held.some((stamps) => part.cells.every((cell, c) => stamps[cell.id] !== undefined && stamps[cell.id]!.value === values[c]))) changed = [];
+          if (!changed.length) continue;
           const changes = byScope.get(scope) ?? {};
           byScope.set(scope, changes);
           const cells = ((changes[t.name] ??= {})[rowId] ??= {});
-          for (const cell of part.cells) cells[cell.id] = { value: cellValueOf(cell, row as RowValues), hlc };
-          pending += part.cells.length;
+          for (const c of changed) cells[part.cells[c]!.id] = { value: values[c]!, hlc };
+          pending += changed.length;
         }
       });
       if (pending >= (deps.partCells ?? snapshotPartCells)) flush();

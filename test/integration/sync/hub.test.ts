@@ -96,6 +96,21 @@ describe('a server in the middle', () => {
     expect(rows(c.admin, 'programmes', 'id')).toEqual(rows(a, 'programmes', 'id'));
   });
 
+  it('does not refuse a new leader’s laptop for its older copy of a seeded programme an administrator has renamed', async () => {
+    const s = server();
+    const c = await city(s);
+    const programme = (await c.admin.t.ok('programmes.list', {})).find((p) => p.code === 'fKomet')!;
+    const { groupCount: _g, createdAt: _c, updatedAt: _u, active: _a, ...editable } = programme;
+    await c.admin.t.ok('programmes.update', { ...editable, name: 'Omdöpt av administratören' } as never);
+    expect(await c.admin.sync()).toBe(true);
+    // Her new laptop holds the seeded name, older than the administrator's: it takes the new one.
+    const a = await laptop(s, { personId: c.leader.id, name: 'Lea Ledare', role: 'leader', units: [c.unit.id] });
+    expect(await a.sync()).toBe(true);
+    expect((await a.t.ok('programmes.list', {})).find((p) => p.id === programme.id)!.name).toBe('Omdöpt av administratören');
+    expect(a.laptop.status()).toMatchObject({ refusals: [], lastError: null, unsent: 0, openConflicts: 0 });
+    expect(rows(c.admin, 'programmes', 'id')).toEqual(rows(a, 'programmes', 'id'));
+  });
+
   it('refuses a mark that ties a parent of a group the device may write to a session of another unit’s group', async () => {
     const s = server();
     const c = await city(s);

@@ -11,6 +11,7 @@ import { createLaptopSync } from '../../../src-main/core/sync/laptop';
 import { syncedTables } from '../../../src-main/core/sync/tables';
 import { runKomet } from '../../helpers/cli';
 import { createTestApp, makeTempDir } from '../../helpers/db';
+import { updateInput } from '../fixtures';
 import { dbPath, serverCli, spawnKomet, startServerProcess, type ServerProcess } from '../../helpers/sync-processes';
 
 /**
@@ -283,6 +284,75 @@ describe('devices on a real server', { timeout: 120_000 }, () => {
       await expect(l.sync.syncNow(10_000)).rejects.toMatchObject({ messages: { sv: expect.stringMatching(/kopplats bort/) } });
     } finally {
       await l.close();
+    }
+  });
+
+  it('a revoked leader leaves and joins again with a new code: what was written on both sides while she was away meets', async () => {
+    // A leader of a unit with groups and a second leader, who keeps working while the first is away.
+    const leader = q<{ id: string; unitId: string }>(
+      adminDb,
+      `select s.id, s.unit_id as unitId from staff s where s.is_leader = 1 and exists (select 1 from groups g where g.unit_id = s.unit_id)
+       and exists (select 1 from staff o where o.is_leader = 1 and o.unit_id = s.unit_id and o.id <> s.id) order by s.id limit 1`,
+    )[0]!;
+    const colleague = q<{ id: string }>(
+      adminDb,
+      'select id from staff where is_leader = 1 and unit_id = ? and id <> ? order by id limit 1',
+      leader.unitId,
+      leader.id,
+    )[0]!;
+    const groupId = q<{ id: string }>(adminDb, 'select id from groups where unit_id = ? order by id limit 1', leader.unitId)[0]!.id;
+    const l = await inProcessLaptop(enrol(cityDir, leader.id, 'leader'));
+    const m = await inProcessLaptop(enrol(cityDir, colleague.id, 'leader'));
+    const group = async (laptop: typeof l) => laptop.t.ok('groups.get', { id: groupId });
+    const write = async (laptop: typeof l, change: Record<string, unknown>) => {
+      await laptop.t.ok('groups.update', updateInput(await group(laptop), change));
+      laptop.sync.afterWrite();
+    };
+    const revoked = { sv: expect.stringMatching(/kopplats bort/), en: expect.stringMatching(/disconnected/) };
+    try {
+      expect((await l.sync.syncNow(60_000)).converged).toBe(true);
+      await write(l, { note: 'Skrivet före bortkopplingen' });
+      expect((await l.sync.syncNow(60_000)).converged).toBe(true);
+      expect((await m.sync.syncNow(60_000)).converged).toBe(true);
+      expect((await group(m)).note).toBe('Skrivet före bortkopplingen');
+
+      const r = serverCli(['revoke', '--data', cityDir, '--name', leader.id]);
+      expect(r.code, r.stderr).toBe(0);
+      await waitFor(() => l.sync.status().lastError !== null);
+      // Her open connection is closed with the reason, and a new one is refused with it.
+      await expect(l.sync.syncNow(10_000)).rejects.toMatchObject({ messages: revoked });
+      await expect(l.sync.syncNow(10_000)).rejects.toMatchObject({ messages: revoked });
+      expect(l.sync.status()).toMatchObject({ joined: true, lastError: revoked });
+
+      // Away: she keeps working on her laptop, her colleague on his.
+      await write(l, { venue: 'Skrivet medan hon var bortkopplad' });
+      await write(m, { startTime: '18:15' });
+      expect((await m.sync.syncNow(60_000)).converged).toBe(true);
+      // A joined laptop takes no second code: she leaves first, as the app's Lämna does.
+      const code = enrol(cityDir, leader.id, 'leader');
+      await expect(l.sync.join(code)).rejects.toMatchObject({ messages: { sv: expect.stringMatching(/Lämna den först/) } });
+      l.sync.leave();
+      expect(l.sync.status()).toMatchObject({ joined: false, state: 'unjoined' });
+      // Written between leaving and joining, when nothing is captured for sync.
+      const added = await l.t.ok('participants.create', {
+        groupId,
+        displayName: 'Tillagd mellan två anslutningar',
+        relation: 'mother',
+        enrolmentDate: (await group(l)).startDate,
+        consent: 'not_asked',
+      });
+      l.sync.afterWrite();
+
+      await l.sync.join(code);
+      expect((await l.sync.syncNow(60_000)).converged).toBe(true);
+      expect(l.sync.status()).toMatchObject({ joined: true, lastError: null, unsent: 0, openConflicts: 0, refusals: [] });
+      expect(await group(l)).toMatchObject({ note: 'Skrivet före bortkopplingen', venue: 'Skrivet medan hon var bortkopplad', startTime: '18:15' });
+      expect((await m.sync.syncNow(60_000)).converged).toBe(true);
+      expect(await group(m)).toMatchObject({ note: 'Skrivet före bortkopplingen', venue: 'Skrivet medan hon var bortkopplad', startTime: '18:15' });
+      expect((await m.t.ok('participants.get', { id: added.id })).displayName).toBe('Tillagd mellan två anslutningar');
+    } finally {
+      await l.close();
+      await m.close();
     }
   });
 });

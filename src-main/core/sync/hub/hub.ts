@@ -149,6 +149,22 @@ export function createHub(options: HubOptions): Hub {
     if (accessChanged || !hadContent) scheduleReview();
   }
 
+  /** The cells of a change that would replace the store's: newer than what it holds, or not held. */
+  function wouldChange(incoming: ScopeChanges, store: ScopeStore): ScopeChanges {
+    const out: ScopeChanges = {};
+    for (const [table, rows] of Object.entries(incoming)) {
+      for (const [rowId, cells] of Object.entries(rows)) {
+        const held = store.row(table, rowId);
+        for (const [cell, stamped] of Object.entries(cells)) {
+          const mine = held?.[cell];
+          if (mine && (stamped.hlc < mine.hlc || (stamped.hlc === mine.hlc && stamped.value === mine.value))) continue;
+          ((out[table] ??= {})[rowId] ??= {})[cell] = stamped;
+        }
+      }
+    }
+    return out;
+  }
+
   function detect(incoming: ScopeChanges, store: ScopeStore): DetectedConflict[] {
     const found: DetectedConflict[] = [];
     for (const [table, rows] of Object.entries(incoming))
@@ -213,9 +229,14 @@ export function createHub(options: HubOptions): Hub {
           );
           return false;
         }
-        const why = policy.checkWrite(conn.device, scope, incoming, store);
+        // What is older than the server's copy loses the merge and changes nothing: a device that
+        // holds an out-of-date copy (a new laptop's seeded programmes after an administrator or an
+        // undo changed them) is not refused for sending it. Only what would be taken in is checked.
+        // A clash it loses is still listed (detect below sees all of it).
+        const taken = wouldChange(incoming, store);
+        const why = Object.keys(taken).length ? policy.checkWrite(conn.device, scope, taken, store) : null;
         if (why) {
-          refuse(conn, scope, store, incoming, why, true);
+          refuse(conn, scope, store, taken, why, true);
           return false;
         }
         found = detect(incoming, store);
