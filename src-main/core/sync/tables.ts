@@ -411,6 +411,8 @@ export const localOnlyTables = [
   'outcome_level_cells',
   'outcome_change_cells',
   'outcome_return_cells',
+  // Per group counts of participants, derived by triggers on each machine.
+  'outcome_enrolment_cells',
   // A report's wording and budget are the writer's own document on this computer.
   'saved_reports',
 ] as const;

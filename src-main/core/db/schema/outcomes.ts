@@ -233,3 +233,13 @@ export const outcomeReturnCells = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.instrumentCode, t.timepoint] })],
 );
+
+/**
+ * Per group: how many of its participants have not moved on, what a response rate's "due" is
+ * counted from. Kept by triggers on participants (migration 0029), so results read one row per
+ * group instead of every enrolment of the city.
+ */
+export const outcomeEnrolmentCells = sqliteTable('outcome_enrolment_cells', {
+  groupId: text('group_id').primaryKey(),
+  enrolled: integer('enrolled').notNull(),
+});
