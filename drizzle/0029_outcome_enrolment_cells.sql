@@ -7,6 +7,12 @@ CREATE TABLE `outcome_enrolment_cells` (
 	`enrolled` integer NOT NULL
 );
 --> statement-breakpoint
+-- A programme's or a period's results read their groups' cells by group: with these the sums come
+-- from the index alone, not from a table row fetched for every cell.
+CREATE INDEX `outcome_change_cells_group_idx` ON `outcome_change_cells` (`group_id`,`instrument_code`,`scale`,`timepoint`,`n`,`before_total`,`before_squares`,`after_total`,`after_squares`,`change_total`,`change_squares`);--> statement-breakpoint
+CREATE INDEX `outcome_level_cells_group_idx` ON `outcome_level_cells` (`group_id`,`instrument_code`,`scale`,`timepoint`,`n`,`total`,`squares`);--> statement-breakpoint
+CREATE INDEX `outcome_return_cells_group_idx` ON `outcome_return_cells` (`group_id`,`instrument_code`,`timepoint`,`returned`);
+--> statement-breakpoint
 -- The counts start from the participants already stored (also a database restored from a backup
 -- made before this migration).
 INSERT INTO outcome_enrolment_cells (group_id, enrolled)

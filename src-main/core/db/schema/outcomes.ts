@@ -179,6 +179,8 @@ export const outcomeLevelCells = sqliteTable(
     primaryKey({ columns: [t.groupId, t.instrumentCode, t.scale, t.timepoint] }),
     // The city's results read an instrument's cells in scale and time point order from this index alone.
     index('outcome_level_cells_instrument_idx').on(t.instrumentCode, t.scale, t.timepoint, t.n, t.total, t.squares),
+    // A programme's or a period's results read their groups' cells from this index alone (0029).
+    index('outcome_level_cells_group_idx').on(t.groupId, t.instrumentCode, t.scale, t.timepoint, t.n, t.total, t.squares),
   ],
 );
 
@@ -216,6 +218,19 @@ export const outcomeChangeCells = sqliteTable(
       t.changeTotal,
       t.changeSquares,
     ),
+    index('outcome_change_cells_group_idx').on(
+      t.groupId,
+      t.instrumentCode,
+      t.scale,
+      t.timepoint,
+      t.n,
+      t.beforeTotal,
+      t.beforeSquares,
+      t.afterTotal,
+      t.afterSquares,
+      t.changeTotal,
+      t.changeSquares,
+    ),
   ],
 );
 
@@ -231,7 +246,10 @@ export const outcomeReturnCells = sqliteTable(
     timepoint: text('timepoint').notNull(),
     returned: integer('returned').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.instrumentCode, t.timepoint] })],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.instrumentCode, t.timepoint] }),
+    index('outcome_return_cells_group_idx').on(t.groupId, t.instrumentCode, t.timepoint, t.returned),
+  ],
 );
 
 /**
