@@ -9,7 +9,7 @@ import type { ResultScope } from '../repos/outcomes';
 import type { PendingEntryState } from '../../contract/enums';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
-import { dueList, dueListNamed } from './outcomes';
+import { dueList, dueListNamed, keptUntilWrite } from './outcomes';
 
 /** Where a form typed twice stands, for a worklist row: null when it is not waiting for anything. */
 function pendingOf(repos: Repos): (item: DueItem) => PendingEntryState | null {
@@ -63,22 +63,66 @@ function resultsFor(repos: Repos, instrument: string, { programmeId, from, to }:
 
 /** The screens' reads of outcomes: a definition for entry, the worklist with names, a group's grid, results. */
 export function outcomeViewService({ repos, clock }: ServiceContext) {
+  /**
+   * The worklist's counts and its first rows in the worklist's order, with names read only for
+   * the rows that can be among them: the whole city's names are what makes the full list slow.
+   */
+  const summaryOf = (today: string, limit: number) => {
+    const items = dueList(repos, today);
+    const overdue = items.filter((i) => i.status === 'overdue').length;
+    const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
+    const last = byClosing[limit - 1]?.dueTo;
+    const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
+    const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
+    const pending = pendingOf(repos);
+    const first = candidates
+      .flatMap((item) => {
+        const n = names.get(item.participantId);
+        return n
+          ? [
+              {
+                ...item,
+                participantName: n.participantName,
+                programmeName: n.programmeName,
+                unitName: n.unitName,
+                groupStartDate: n.groupStartDate,
+                pending: pending(item),
+              },
+            ]
+          : [];
+      })
+      .sort(
+        (a, b) =>
+          a.dueTo.localeCompare(b.dueTo) ||
+          bySwedish(a.participantName, b.participantName) ||
+          a.instrument.localeCompare(b.instrument) ||
+          a.timepoint.localeCompare(b.timepoint) ||
+          a.participantId.localeCompare(b.participantId),
+      )
+      .slice(0, limit);
+    return { due: items.length - overdue, overdue, first: Object.freeze(first.map((row) => Object.freeze(row))) };
+  };
+
   return {
     instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
 
     // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
     worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
-      const pending = pendingOf(repos);
-      return dueListNamed(repos, on ?? clock.today(), groupId)
-        .map((row) => ({ ...row, pending: pending(row) }))
-        .sort(
-          (a, b) =>
-            a.dueTo.localeCompare(b.dueTo) ||
-            bySwedish(a.participantName, b.participantName) ||
-            a.instrument.localeCompare(b.instrument) ||
-            a.timepoint.localeCompare(b.timepoint) ||
-            a.participantId.localeCompare(b.participantId),
-        );
+      const today = on ?? clock.today();
+      const rows = keptUntilWrite(repos, `worklist|${today}|${groupId ?? ''}`, () => {
+        const pending = pendingOf(repos);
+        return dueListNamed(repos, today, groupId)
+          .map((row) => ({ ...row, pending: pending(row) }))
+          .sort(
+            (a, b) =>
+              a.dueTo.localeCompare(b.dueTo) ||
+              bySwedish(a.participantName, b.participantName) ||
+              a.instrument.localeCompare(b.instrument) ||
+              a.timepoint.localeCompare(b.timepoint) ||
+              a.participantId.localeCompare(b.participantId),
+          );
+      });
+      return [...rows];
     },
 
     /**
@@ -119,44 +163,11 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       };
     },
 
-    /**
-     * The worklist's counts and its first rows in the worklist's order, with names read only for
-     * the rows that can be among them: the whole city's names are what makes the full list slow.
-     */
+    /** The worklist's counts and its first rows, kept until the database changes. */
     worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
-      const items = dueList(repos, on ?? clock.today());
-      const overdue = items.filter((i) => i.status === 'overdue').length;
-      const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
-      const last = byClosing[limit - 1]?.dueTo;
-      const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
-      const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
-      const pending = pendingOf(repos);
-      const first = candidates
-        .flatMap((item) => {
-          const n = names.get(item.participantId);
-          return n
-            ? [
-                {
-                  ...item,
-                  participantName: n.participantName,
-                  programmeName: n.programmeName,
-                  unitName: n.unitName,
-                  groupStartDate: n.groupStartDate,
-                  pending: pending(item),
-                },
-              ]
-            : [];
-        })
-        .sort(
-          (a, b) =>
-            a.dueTo.localeCompare(b.dueTo) ||
-            bySwedish(a.participantName, b.participantName) ||
-            a.instrument.localeCompare(b.instrument) ||
-            a.timepoint.localeCompare(b.timepoint) ||
-            a.participantId.localeCompare(b.participantId),
-        )
-        .slice(0, limit);
-      return { due: items.length - overdue, overdue, first };
+      const today = on ?? clock.today();
+      const summary = keptUntilWrite(repos, `summary|${today}|${limit}`, () => summaryOf(today, limit));
+      return { ...summary, first: [...summary.first] };
     },
 
     group: ({ groupId }: ParsedInput<'outcomes.group'>): GroupOutcomes => {
