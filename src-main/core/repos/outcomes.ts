@@ -526,8 +526,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
      * another (`data_version`). Null inside a transaction, whose writes a rollback would take back
      * without moving the value.
      */
-    writeStamp: (): string | null =>
-      sqlite.inTransaction ? null : `${String(sqlite.pragma('data_version', { simple: true }))}|${String(totalChanges.get())}`,
+    writeStamp: (): string | null => (sqlite.inTransaction ? null : `${String(sqlite.pragma('data_version', { simple: true }))}|${String(totalChanges.get())}`),
     /** The given groups' programme and unit in words, and start date. */
     groupWords: (groupIds: readonly string[]): { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[] =>
       groupWords.all(JSON.stringify(groupIds)) as { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[],
