@@ -103,6 +103,37 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     return { due: items.length - overdue, overdue, first: Object.freeze(first.map((row) => Object.freeze(row))) };
   };
 
+  /**
+   * The whole worklist in the page's order: by group (programme, unit, start date), then by closing
+   * date, name, instrument and time point; with the groups for the filter. Kept until the database
+   * changes, so turning a page or filtering does not sort the city again.
+   */
+  const pageOrderOf = (today: string) =>
+    keptUntilWrite(repos, `page|${today}`, () => {
+      type Named = Omit<WorklistRow, 'pending'>;
+      const all = dueListNamed(repos, today);
+      const labels = new Map<string, string>();
+      const groups: WorklistPage['groups'] = [];
+      for (const r of all) {
+        if (labels.has(r.groupId)) continue;
+        labels.set(r.groupId, `${r.programmeName} – ${r.unitName}, ${r.groupStartDate}`);
+        groups.push({ groupId: r.groupId, programmeName: r.programmeName, unitName: r.unitName, groupStartDate: r.groupStartDate });
+      }
+      groups.sort((a, b) => bySwedish(labels.get(a.groupId)!, labels.get(b.groupId)!) || a.groupId.localeCompare(b.groupId));
+      const rank = new Map(groups.map((g, i) => [g.groupId, i]));
+      const byGroup = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
+      const ordered: readonly Named[] = [...all].sort(
+        (a: Named, b: Named) =>
+          byGroup(a.groupId, b.groupId) ||
+          a.dueTo.localeCompare(b.dueTo) ||
+          bySwedish(a.participantName, b.participantName) ||
+          a.instrument.localeCompare(b.instrument) ||
+          a.timepoint.localeCompare(b.timepoint) ||
+          a.participantId.localeCompare(b.participantId),
+      );
+      return { ordered, groups: groups as readonly WorklistPage['groups'][number][], overdue: all.filter((r) => r.status === 'overdue').length };
+    });
+
   return {
     instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
 
@@ -131,35 +162,16 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
      * only the page is sent (and marked for forms typed twice), with the groups for the filter.
      */
     worklistPage: ({ on, groupId, status, offset, limit }: ParsedInput<'outcomes.worklistPage'>): WorklistPage => {
-      type Named = Omit<WorklistRow, 'pending'>;
-      const all = dueListNamed(repos, on ?? clock.today());
-      const labels = new Map<string, string>();
-      const groups: WorklistPage['groups'] = [];
-      for (const r of all) {
-        if (labels.has(r.groupId)) continue;
-        labels.set(r.groupId, `${r.programmeName} – ${r.unitName}, ${r.groupStartDate}`);
-        groups.push({ groupId: r.groupId, programmeName: r.programmeName, unitName: r.unitName, groupStartDate: r.groupStartDate });
-      }
-      groups.sort((a, b) => bySwedish(labels.get(a.groupId)!, labels.get(b.groupId)!) || a.groupId.localeCompare(b.groupId));
-      const rank = new Map(groups.map((g, i) => [g.groupId, i]));
-      const byGroup = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
-      const shown = all
-        .filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status))
-        .sort(
-          (a: Named, b: Named) =>
-            byGroup(a.groupId, b.groupId) ||
-            a.dueTo.localeCompare(b.dueTo) ||
-            bySwedish(a.participantName, b.participantName) ||
-            a.instrument.localeCompare(b.instrument) ||
-            a.timepoint.localeCompare(b.timepoint) ||
-            a.participantId.localeCompare(b.participantId),
-        );
+      const { ordered, groups, overdue } = pageOrderOf(on ?? clock.today());
+      // The order is total (a participant is asked each instrument once per time point), so the
+      // filtered rows keep it.
+      const shown = groupId || status ? ordered.filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status)) : ordered;
       const pending = pendingOf(repos);
       return {
         rows: shown.slice(offset, offset + limit).map((r) => ({ ...r, pending: pending(r) })),
         total: shown.length,
-        overdue: all.filter((r) => r.status === 'overdue').length,
-        groups,
+        overdue,
+        groups: groups.map((g) => ({ ...g })),
       };
     },
 

@@ -26,18 +26,20 @@ async function followedGroup(t: TestApp) {
 
 const on = '2026-04-01';
 
-/** Who each of the three reads lists, by id. */
+/** Who each of the four reads lists, by id. */
 async function listed(t: TestApp) {
   const due = await t.ok('outcomes.due', { on });
   const worklist = await t.ok('outcomes.worklist', { on });
   const summary = await t.ok('outcomes.worklistSummary', { on, limit: 5 });
+  const page = await t.ok('outcomes.worklistPage', { on, limit: 5 });
   return {
+    page: { total: page.total, rows: page.rows.map((r) => r.participantId).sort() },
     due: due.map((r) => r.participantId).sort(),
     worklist: worklist.map((r) => r.participantId).sort(),
     summary: { due: summary.due, overdue: summary.overdue, first: summary.first.map((r) => r.participantId).sort() },
   };
 }
-const listing = (ids: string[]) => ({ due: ids, worklist: ids, summary: { due: ids.length, overdue: 0, first: ids } });
+const listing = (ids: string[]) => ({ page: { total: ids.length, rows: ids }, due: ids, worklist: ids, summary: { due: ids.length, overdue: 0, first: ids } });
 
 describe('the worklist kept between reads', () => {
   it('follows every write: on this connection, committed by another, and not kept inside a transaction', async () => {
