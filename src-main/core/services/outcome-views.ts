@@ -9,7 +9,7 @@ import type { ResultScope } from '../repos/outcomes';
 import type { PendingEntryState } from '../../contract/enums';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
-import { dueList, dueListNamed } from './outcomes';
+import { dueList, dueListNamed, keptUntilWrite } from './outcomes';
 
 /** Where a form typed twice stands, for a worklist row: null when it is not waiting for anything. */
 function pendingOf(repos: Repos): (item: DueItem) => PendingEntryState | null {
@@ -63,32 +63,55 @@ function resultsFor(repos: Repos, instrument: string, { programmeId, from, to }:
 
 /** The screens' reads of outcomes: a definition for entry, the worklist with names, a group's grid, results. */
 export function outcomeViewService({ repos, clock }: ServiceContext) {
-  return {
-    instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
+  /**
+   * The worklist's counts and its first rows in the worklist's order, with names read only for
+   * the rows that can be among them: the whole city's names are what makes the full list slow.
+   */
+  const summaryOf = (today: string, limit: number) => {
+    const items = dueList(repos, today);
+    const overdue = items.filter((i) => i.status === 'overdue').length;
+    const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
+    const last = byClosing[limit - 1]?.dueTo;
+    const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
+    const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
+    const pending = pendingOf(repos);
+    const first = candidates
+      .flatMap((item) => {
+        const n = names.get(item.participantId);
+        return n
+          ? [
+              {
+                ...item,
+                participantName: n.participantName,
+                programmeName: n.programmeName,
+                unitName: n.unitName,
+                groupStartDate: n.groupStartDate,
+                pending: pending(item),
+              },
+            ]
+          : [];
+      })
+      .sort(
+        (a, b) =>
+          a.dueTo.localeCompare(b.dueTo) ||
+          bySwedish(a.participantName, b.participantName) ||
+          a.instrument.localeCompare(b.instrument) ||
+          a.timepoint.localeCompare(b.timepoint) ||
+          a.participantId.localeCompare(b.participantId),
+      )
+      .slice(0, limit);
+    return { due: items.length - overdue, overdue, first: Object.freeze(first.map((row) => Object.freeze(row))) };
+  };
 
-    // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
-    worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
-      const pending = pendingOf(repos);
-      return dueListNamed(repos, on ?? clock.today(), groupId)
-        .map((row) => ({ ...row, pending: pending(row) }))
-        .sort(
-          (a, b) =>
-            a.dueTo.localeCompare(b.dueTo) ||
-            bySwedish(a.participantName, b.participantName) ||
-            a.instrument.localeCompare(b.instrument) ||
-            a.timepoint.localeCompare(b.timepoint) ||
-            a.participantId.localeCompare(b.participantId),
-        );
-    },
-
-    /**
-     * A page of the worklist in the screen's order: by group (programme, unit, start date), then by
-     * closing date, name, instrument and time point. The whole list is made, as for the worklist, but
-     * only the page is sent (and marked for forms typed twice), with the groups for the filter.
-     */
-    worklistPage: ({ on, groupId, status, offset, limit }: ParsedInput<'outcomes.worklistPage'>): WorklistPage => {
+  /**
+   * The whole worklist in the page's order: by group (programme, unit, start date), then by closing
+   * date, name, instrument and time point; with the groups for the filter. Kept until the database
+   * changes, so turning a page or filtering does not sort the city again.
+   */
+  const pageOrderOf = (today: string) =>
+    keptUntilWrite(repos, `page|${today}`, () => {
       type Named = Omit<WorklistRow, 'pending'>;
-      const all = dueListNamed(repos, on ?? clock.today());
+      const all = dueListNamed(repos, today);
       const labels = new Map<string, string>();
       const groups: WorklistPage['groups'] = [];
       for (const r of all) {
@@ -99,64 +122,64 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       groups.sort((a, b) => bySwedish(labels.get(a.groupId)!, labels.get(b.groupId)!) || a.groupId.localeCompare(b.groupId));
       const rank = new Map(groups.map((g, i) => [g.groupId, i]));
       const byGroup = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
-      const shown = all
-        .filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status))
-        .sort(
-          (a: Named, b: Named) =>
-            byGroup(a.groupId, b.groupId) ||
-            a.dueTo.localeCompare(b.dueTo) ||
-            bySwedish(a.participantName, b.participantName) ||
-            a.instrument.localeCompare(b.instrument) ||
-            a.timepoint.localeCompare(b.timepoint) ||
-            a.participantId.localeCompare(b.participantId),
-        );
+      const ordered: readonly Named[] = [...all].sort(
+        (a: Named, b: Named) =>
+          byGroup(a.groupId, b.groupId) ||
+          a.dueTo.localeCompare(b.dueTo) ||
+          bySwedish(a.participantName, b.participantName) ||
+          a.instrument.localeCompare(b.instrument) ||
+          a.timepoint.localeCompare(b.timepoint) ||
+          a.participantId.localeCompare(b.participantId),
+      );
+      return { ordered, groups: groups as readonly WorklistPage['groups'][number][], overdue: all.filter((r) => r.status === 'overdue').length };
+    });
+
+  return {
+    instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
+
+    // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
+    worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
+      const today = on ?? clock.today();
+      const rows = keptUntilWrite(repos, `worklist|${today}|${groupId ?? ''}`, () => {
+        const pending = pendingOf(repos);
+        return dueListNamed(repos, today, groupId)
+          .map((row) => ({ ...row, pending: pending(row) }))
+          .sort(
+            (a, b) =>
+              a.dueTo.localeCompare(b.dueTo) ||
+              bySwedish(a.participantName, b.participantName) ||
+              a.instrument.localeCompare(b.instrument) ||
+              a.timepoint.localeCompare(b.timepoint) ||
+              a.participantId.localeCompare(b.participantId),
+          );
+      });
+      return [...rows];
+    },
+
+    /**
+     * A page of the worklist in the screen's order: by group (programme, unit, start date), then by
+     * closing date, name, instrument and time point. The whole list is made, as for the worklist, but
+     * only the page is sent (and marked for forms typed twice), with the groups for the filter.
+     */
+    worklistPage: ({ on, groupId, status, offset, limit }: ParsedInput<'outcomes.worklistPage'>): WorklistPage => {
+      const { ordered, groups, overdue } = pageOrderOf(on ?? clock.today());
+      // The order is total (a participant is asked each instrument once per time point), so the
+      // filtered rows keep it.
+      const shown = groupId || status ? ordered.filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status)) : ordered;
       const pending = pendingOf(repos);
       return {
         rows: shown.slice(offset, offset + limit).map((r) => ({ ...r, pending: pending(r) })),
         total: shown.length,
-        overdue: all.filter((r) => r.status === 'overdue').length,
-        groups,
+        overdue,
+        groups: groups.map((g) => ({ ...g })),
       };
     },
 
-    /**
-     * The worklist's counts and its first rows in the worklist's order, with names read only for
-     * the rows that can be among them: the whole city's names are what makes the full list slow.
-     */
+    /** The worklist's counts and its first rows, kept until the database changes. */
     worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
-      const items = dueList(repos, on ?? clock.today());
-      const overdue = items.filter((i) => i.status === 'overdue').length;
-      const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
-      const last = byClosing[limit - 1]?.dueTo;
-      const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
-      const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
-      const pending = pendingOf(repos);
-      const first = candidates
-        .flatMap((item) => {
-          const n = names.get(item.participantId);
-          return n
-            ? [
-                {
-                  ...item,
-                  participantName: n.participantName,
-                  programmeName: n.programmeName,
-                  unitName: n.unitName,
-                  groupStartDate: n.groupStartDate,
-                  pending: pending(item),
-                },
-              ]
-            : [];
-        })
-        .sort(
-          (a, b) =>
-            a.dueTo.localeCompare(b.dueTo) ||
-            bySwedish(a.participantName, b.participantName) ||
-            a.instrument.localeCompare(b.instrument) ||
-            a.timepoint.localeCompare(b.timepoint) ||
-            a.participantId.localeCompare(b.participantId),
-        )
-        .slice(0, limit);
-      return { due: items.length - overdue, overdue, first };
+      const today = on ?? clock.today();
+      const summary = keptUntilWrite(repos, `summary|${today}|${limit}`, () => summaryOf(today, limit));
+      return { ...summary, first: [...summary.first] };
     },
 
     group: ({ groupId }: ParsedInput<'outcomes.group'>): GroupOutcomes => {

@@ -24,12 +24,43 @@ function openPointsOn(repos: Repos, today: string, groupId?: string): OpenPoint[
 
 const keyOf = (p: OpenPoint) => [p.groupId, p.instrument, p.timepoint] as const;
 
+// Per open database (its outcome repo), the lists made since its last write.
+const keptLists = new WeakMap<object, { stamp: string; values: Map<string, unknown> }>();
+/** Past this many lists (other days, other groups) without a write, the oldest are let go. */
+const keptListsAtMost = 32;
+
+/**
+ * A whole-city list kept between reads until the database changes. The dashboard and the Enkäter
+ * page ask for the same list again on every visit, and making it asks, for each open point, which of
+ * the group's enrolments answered or were marked: tens of thousands of index lookups. Any write,
+ * on this connection or committed by another, lets every kept list go; inside a transaction
+ * nothing is kept. The rows are frozen: every caller shares them.
+ */
+export function keptUntilWrite<T extends readonly object[] | object>(repos: Repos, key: string, make: () => T): T {
+  const stamp = repos.outcomes.writeStamp();
+  if (stamp === null) return make();
+  let kept = keptLists.get(repos.outcomes);
+  if (!kept || kept.stamp !== stamp) keptLists.set(repos.outcomes, (kept = { stamp, values: new Map() }));
+  if (kept.values.has(key)) return kept.values.get(key) as T;
+  const value = make();
+  if (Array.isArray(value)) for (const row of value as unknown[]) Object.freeze(row);
+  Object.freeze(value);
+  if (repos.outcomes.writeStamp() !== stamp) return value;
+  if (kept.values.size >= keptListsAtMost) kept.values.delete(kept.values.keys().next().value!);
+  kept.values.set(key, value);
+  return value;
+}
+
 /**
  * Due and overdue questionnaires on `today`, for every enrolment with a scheduled programme (or
  * one group's): the windows are worked out once per group, and the database returns only the
  * enrolments that have neither answered nor been marked at each open point.
  */
-export function dueList(repos: Repos, today: string, groupId?: string): DueItemValue[] {
+export function dueList(repos: Repos, today: string, groupId?: string): readonly DueItemValue[] {
+  return keptUntilWrite(repos, `due|${today}|${groupId ?? ''}`, () => makeDueList(repos, today, groupId));
+}
+
+function makeDueList(repos: Repos, today: string, groupId?: string): DueItemValue[] {
   const points = openPointsOn(repos, today, groupId);
   return repos.outcomes.unanswered(points.map(keyOf)).map(({ point, participantId }) => {
     const p = points[point]!;
@@ -38,7 +69,11 @@ export function dueList(repos: Repos, today: string, groupId?: string): DueItemV
 }
 
 /** The same list with each participant's name and their group's programme, unit and start date in words. */
-export function dueListNamed(repos: Repos, today: string, groupId?: string): Omit<WorklistRow, 'pending'>[] {
+export function dueListNamed(repos: Repos, today: string, groupId?: string): readonly Omit<WorklistRow, 'pending'>[] {
+  return keptUntilWrite(repos, `named|${today}|${groupId ?? ''}`, () => makeDueListNamed(repos, today, groupId));
+}
+
+function makeDueListNamed(repos: Repos, today: string, groupId?: string): Omit<WorklistRow, 'pending'>[] {
   const points = openPointsOn(repos, today, groupId);
   const open = repos.outcomes.unansweredNamed(points.map(keyOf));
   const words = new Map(repos.outcomes.groupWords([...new Set(points.map((p) => p.groupId))]).map((w) => [w.groupId, w]));
@@ -146,7 +181,7 @@ export function outcomeService({ repos, tx, audit, clock }: ServiceContext) {
         return { participantId, timepoint, status };
       }),
 
-    due: ({ groupId, on }: ParsedInput<'outcomes.due'>): DueItemValue[] => dueList(repos, on ?? clock.today(), groupId),
+    due: ({ groupId, on }: ParsedInput<'outcomes.due'>): DueItemValue[] => [...dueList(repos, on ?? clock.today(), groupId)],
 
     scores: ({ participantId }: ParsedInput<'scores.list'>): ScoreRowValue[] => scoreList(repos, participantId),
   };
