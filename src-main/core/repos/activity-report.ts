@@ -16,7 +16,7 @@ export interface ReportGroupRow {
   status: string;
   /** Held sessions planned within the period. */
   heldInPeriod: number;
-  /** Planned date of the group's last held session; null before the first. */
+  /** Planned date of a completed group's last held session; null for other groups and before the first. */
   lastHeld: string | null;
 }
 
@@ -68,35 +68,34 @@ const heldGroups = `select g.id as id, g.programme_id as programmeId, g.supervis
 
 /** Read-only queries behind the activity report; each is bounded by the period's index ranges. */
 export function activityReportRepo(sqlite: Database.Database) {
-  // The groups that started or held a session in the period, then each one's sessions through the
-  // group's session index (which holds status and dates), instead of testing every group.
+  // The groups that held a session in the period, with how many, from the held sessions' status/date
+  // index; then those that started in it without holding one. Only a completed group's last held
+  // session is looked up (through the group's session index), as only then is it read.
+  const groupColumns = `g.unit_id as unitId, g.programme_id as programmeId, g.start_date as startDate, g.status as status`;
+  const lastHeld = `case when g.status = 'completed' then
+      (select max(s.planned_date) from sessions s where s.group_id = g.id and +s.status = 'held') end as lastHeld`;
   const groups = sqlite.prepare<[ReportWindow], ReportGroupRow>(
-    `with candidates(id) as (
-       select id from groups where start_date between @from and @to
-       union select group_id from sessions where status = 'held' and planned_date between @from and @to)
-     select g.unit_id as unitId, g.programme_id as programmeId, g.start_date as startDate, g.status as status,
-       coalesce(sum(case when s.status = 'held' and s.planned_date between @from and @to then 1 else 0 end), 0) as heldInPeriod,
-       max(case when s.status = 'held' then s.planned_date end) as lastHeld
-     from candidates c cross join groups g on g.id = c.id left join sessions s on s.group_id = g.id
+    `select ${groupColumns}, d.n as heldInPeriod, ${lastHeld}
+     from (select group_id, count(*) as n from sessions where status = 'held' and planned_date between @from and @to group by group_id) d
+       cross join groups g on g.id = d.group_id
      where ${scope}
-     group by g.id`,
-  );
-  const parents = sqlite.prepare<[ReportWindow], ParentCountRow>(
-    `select g.unit_id as unitId, g.programme_id as programmeId, ${category} as category, count(*) as n,
-       coalesce(sum(case when g.tracks_attendance = 1 then p.present_count else 0 end), 0) as present,
-       coalesce(sum(case when g.tracks_attendance = 1 then p.marked_count else 0 end), 0) as marked
-     ${cohort} group by 1, 2, 3`,
-  );
-  // Families by unit and by programme from one pass over the cohort.
-  const families = sqlite.prepare<[ReportWindow], { by: 'unit' | 'programme'; key: string; n: number }>(
-    `with c as materialized (select g.unit_id as unitId, g.programme_id as programmeId, p.family_id as familyId ${cohort})
-     select 'unit' as by, unitId as key, count(distinct familyId) as n from c group by unitId
      union all
-     select 'programme', programmeId, count(distinct familyId) from c group by programmeId`,
+     select ${groupColumns}, 0, ${lastHeld}
+     from groups g
+     where g.start_date between @from and @to and ${scope} and not exists (
+       select 1 from sessions s where s.group_id = g.id and +s.status = 'held' and +s.planned_date between @from and @to)`,
   );
-  const dropouts = sqlite.prepare<[ReportWindow], { session: number; n: number }>(
-    `select coalesce(p.last_session_attended, 0) as session, count(*) as n ${cohort} and (${category}) = 'droppedOut' group by 1 order by 1`,
-  );
+  // The cohort once, one array per parent, counted in JS: the parents' table, the distinct
+  // families and the dropouts by session used to be three passes over the same index range.
+  const cohortRows = sqlite
+    .prepare<[ReportWindow], [string, string, ParentCategory, string, number, number, number]>(
+      `select g.unit_id, g.programme_id, ${category}, p.family_id,
+         case when g.tracks_attendance = 1 then p.present_count else 0 end,
+         case when g.tracks_attendance = 1 then p.marked_count else 0 end,
+         coalesce(p.last_session_attended, 0)
+       ${cohort}`,
+    )
+    .raw();
   const inCourse = sqlite.prepare<[ReportWindow], { n: number }>(
     `select count(distinct ca.staff_id) as n from course_attendance ca join courses c on c.id = ca.course_id
        join staff st on st.id = ca.staff_id
@@ -113,17 +112,17 @@ export function activityReportRepo(sqlite: Database.Database) {
   // Active leaders, leaders on a supervised first group and fidelity, from one list of the
   // period's groups. A first group under supervision: someone else supervises it and the leader
   // was not yet certified in its programme when the period began. Fidelity reads each group's
-  // held sessions through the group's session index, which holds the date and the fidelity.
+  // held sessions through the group's session index, which holds the date and the fidelity. Both
+  // leader counts come from one pass over the groups' leaders.
   const heldFigures = sqlite.prepare<[ReportWindow], { active: number; supervisedFirst: number; held: number; recorded: number; mean: number | null }>(
     `with h as materialized (${heldGroups})
-     select
-       (select count(distinct gl.staff_id) from h cross join group_leaders gl on gl.group_id = h.id) as active,
-       (select count(distinct gl.staff_id) from h cross join group_leaders gl on gl.group_id = h.id
-        where h.supervisorId is not null and h.supervisorId <> gl.staff_id
-          and not exists (select 1 from certifications ce where ce.leader_id = gl.staff_id
-            and ce.programme_id = h.programmeId and ce.date < @from)) as supervisedFirst,
-       f.held as held, f.recorded as recorded, f.mean as mean
-     from (select count(*) as held, count(s.fidelity_percent) as recorded, avg(s.fidelity_percent) as mean
+     select c.active as active, c.supervisedFirst as supervisedFirst, f.held as held, f.recorded as recorded, f.mean as mean
+     from (select count(distinct gl.staff_id) as active,
+         count(distinct case when h.supervisorId is not null and h.supervisorId <> gl.staff_id
+           and not exists (select 1 from certifications ce where ce.leader_id = gl.staff_id
+             and ce.programme_id = h.programmeId and ce.date < @from) then gl.staff_id end) as supervisedFirst
+       from h cross join group_leaders gl on gl.group_id = h.id) c,
+       (select count(*) as held, count(s.fidelity_percent) as recorded, avg(s.fidelity_percent) as mean
        from h cross join sessions s on s.group_id = h.id
        where s.status = 'held' and +s.planned_date between @from and @to) f`,
   );
@@ -173,14 +172,40 @@ export function activityReportRepo(sqlite: Database.Database) {
 
   return {
     groups: (w: ReportWindow) => groups.all(w),
-    parents: (w: ReportWindow) => parents.all(w),
-    /** Distinct families of the cohort by unit and by programme. */
-    families: (w: ReportWindow) => {
-      const rows = families.all(w);
-      const of = (by: 'unit' | 'programme') => new Map(rows.filter((r) => r.by === by).map((r) => [r.key, r.n]));
-      return { byUnit: of('unit'), byProgramme: of('programme') };
+    /**
+     * The period's cohort: parents by unit, programme and category, distinct families by unit and
+     * by programme, and the dropped-out parents by the last session they attended.
+     */
+    cohort: (w: ReportWindow) => {
+      const counts = new Map<string, ParentCountRow>();
+      const unitFamilies = new Map<string, Set<string>>();
+      const programmeFamilies = new Map<string, Set<string>>();
+      const dropouts = new Map<number, number>();
+      const add = (sets: Map<string, Set<string>>, key: string, family: string) => {
+        const set = sets.get(key);
+        if (set) set.add(family);
+        else sets.set(key, new Set([family]));
+      };
+      for (const [unitId, programmeId, category, familyId, present, marked, session] of cohortRows.all(w)) {
+        const key = `${unitId}\u0000${programmeId}\u0000${category}`;
+        const row = counts.get(key);
+        if (row) {
+          row.n += 1;
+          row.present += present;
+          row.marked += marked;
+        } else counts.set(key, { unitId, programmeId, category, n: 1, present, marked });
+        add(unitFamilies, unitId, familyId);
+        add(programmeFamilies, programmeId, familyId);
+        if (category === 'droppedOut') dropouts.set(session, (dropouts.get(session) ?? 0) + 1);
+      }
+      const sizes = (sets: Map<string, Set<string>>) => new Map([...sets].map(([k, set]) => [k, set.size]));
+      return {
+        parents: [...counts.values()],
+        familiesByUnit: sizes(unitFamilies),
+        familiesByProgramme: sizes(programmeFamilies),
+        dropouts: [...dropouts].sort((a, b) => a[0] - b[0]).map(([session, n]) => ({ session, n })),
+      };
     },
-    dropouts: (w: ReportWindow) => dropouts.all(w),
     leaders: (w: ReportWindow) => {
       const { active, supervisedFirst, held, recorded, mean } = heldFigures.get(w)!;
       return {

@@ -11,7 +11,7 @@ import type {
 } from '../../contract';
 import { fieldError, notFound } from '../errors';
 import { defaultSuppression } from '../export/disclosure/suppression';
-import { startedCategories, type ReportWindow } from '../repos/activity-report';
+import { startedCategories, type ParentCountRow, type ReportWindow } from '../repos/activity-report';
 import { buildParentSection, type Label } from '../reports/parent-tables';
 import { buildOutcomeSection } from '../reports/outcome-tables';
 import { previousPeriod } from '../reports/period';
@@ -40,11 +40,10 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     unitNames: Map<string, string>,
     programmeNames: Map<string, string>,
     chosen: ParsedInput<'reports.activity'>,
-  ): { sections: PreviousSections; parentRows: ReturnType<typeof repos.activityReport.parents> } {
+  ): { sections: PreviousSections; parentRows: ParentCountRow[] } {
     const { from, to } = window;
     const groupRows = repos.activityReport.groups(window);
-    const parentRows = repos.activityReport.parents(window);
-    const { byUnit: familiesByUnit, byProgramme: familiesByProgramme } = repos.activityReport.families(window);
+    const { parents: parentRows, familiesByUnit, familiesByProgramme, dropouts } = repos.activityReport.cohort(window);
     const unitKeys = new Set([...chosen.unitIds, ...groupRows.map((g) => g.unitId), ...parentRows.map((p) => p.unitId)]);
     const programmeKeys = new Set([...chosen.programmeIds, ...groupRows.map((g) => g.programmeId), ...parentRows.map((p) => p.programmeId)]);
     const unitLabels = [...unitKeys].map((key) => ({ key, label: unitNames.get(key) ?? key })).sort(byLabel);
@@ -72,7 +71,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
         programmes: programmeLabels,
         familiesByUnit,
         familiesByProgramme,
-        dropouts: repos.activityReport.dropouts(window),
+        dropouts,
       },
       defaultSuppression,
     );
