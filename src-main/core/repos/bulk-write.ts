@@ -2,7 +2,7 @@ import type { KometDb } from '../db/open';
 
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
- * questionnaire cells (migrations 0024 and 0029) and the yearly presence counts (0013). That is right for
+ * questionnaire cells (migrations 0024 and 0027) and the yearly presence counts (0013). That is right for
  * a hand-entered answer or mark and too slow for a bulk write: the demo at scale 10 spent 7.4 s
  * in its questionnaire rows with the cell triggers and 1.1 s without, and at scale 100 did not
  * finish. A bulk write runs with those triggers set aside and rebuilds the tables from the stored
@@ -30,7 +30,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   })();
 }
 
-/** Every cell computed afresh from responses, scores and participants (the same sums as 0024's and 0029's initial fills). */
+/** Every cell computed afresh from responses, scores and participants (the same sums as 0024's and 0027's initial fills). */
 function rebuildOutcomeCells(db: KometDb): void {
   db.sqlite.exec(`
     DELETE FROM outcome_level_cells;

@@ -288,7 +288,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
            sum(c.after_squares) as afterSquares, sum(c.change_total) as changeTotal, sum(c.change_squares) as changeSquares`,
         ),
       ),
-      // Each group's participants who have not moved on, counted by triggers (migration 0029): one
+      // Each group's participants who have not moved on, counted by triggers (migration 0027): one
       // row per group, not one per enrolment. A group with none has no row and is left out.
       spanCounts: sqlite.prepare(`${spans}
         select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, sum(ec.enrolled) as enrolled

@@ -6,7 +6,7 @@ import { makeGroup } from '../fixtures';
 import { addParticipant, groupWith } from '../participants-fixtures';
 import { addDemoData } from '../../../src-main/core/demo/add-demo';
 
-// The per-group counts of migration 0029 (participants who have not moved on) are compared after
+// The per-group counts of migration 0027 (participants who have not moved on) are compared after
 // each kind of write with the same counts made here, in plain JavaScript, from the raw participants.
 
 const { open, closeAll } = testApps({ now: '2025-04-01T10:00:00.000Z' });
@@ -84,7 +84,7 @@ describe('the per-group enrolment counts, kept by triggers', () => {
     const db = t.app.db.sqlite;
     const want = expected(t);
     db.exec('delete from outcome_enrolment_cells');
-    const file = fs.readFileSync(path.join(import.meta.dirname, '../../../drizzle/0029_outcome_enrolment_cells.sql'), 'utf8');
+    const file = fs.readFileSync(path.join(import.meta.dirname, '../../../drizzle/0027_outcome_enrolment_cells.sql'), 'utf8');
     const fills = file.split('--> statement-breakpoint').filter((x) => /^INSERT INTO outcome_enrolment_cells/m.test(x) && !/CREATE TRIGGER/.test(x));
     expect(fills).toHaveLength(1);
     for (const fill of fills) db.exec(fill);

@@ -179,7 +179,7 @@ export const outcomeLevelCells = sqliteTable(
     primaryKey({ columns: [t.groupId, t.instrumentCode, t.scale, t.timepoint] }),
     // The city's results read an instrument's cells in scale and time point order from this index alone.
     index('outcome_level_cells_instrument_idx').on(t.instrumentCode, t.scale, t.timepoint, t.n, t.total, t.squares),
-    // A programme's or a period's results read their groups' cells from this index alone (0029).
+    // A programme's or a period's results read their groups' cells from this index alone (0027).
     index('outcome_level_cells_group_idx').on(t.groupId, t.instrumentCode, t.scale, t.timepoint, t.n, t.total, t.squares),
   ],
 );
@@ -254,7 +254,7 @@ export const outcomeReturnCells = sqliteTable(
 
 /**
  * Per group: how many of its participants have not moved on, what a response rate's "due" is
- * counted from. Kept by triggers on participants (migration 0029), so results read one row per
+ * counted from. Kept by triggers on participants (migration 0027), so results read one row per
  * group instead of every enrolment of the city.
  */
 export const outcomeEnrolmentCells = sqliteTable('outcome_enrolment_cells', {
