@@ -9,16 +9,22 @@ import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
-import { DashboardWorklistPanel } from '../outcomes/DashboardWorklistPanel';
+import { DashboardWorklistPanel, worklistGlance } from '../outcomes/DashboardWorklistPanel';
 import { ParticipationPanels } from '../participants/DashboardPanels';
 import { nextToRecord, recordRoute } from '../record/nextToRecord';
-import { FollowUpsPanel } from '../supervision/FollowUpList';
+import { FollowUpsPanel, openFollowUpsShown } from '../supervision/FollowUpList';
 import { SessionList, type SessionListItem } from './SessionList';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // Every panel's read is asked for as the screen opens, not once another has answered. Main
+  // answers one call at a time in the order asked (queries subscribe in hook order): first what the
+  // header and the top of the screen need, then the cheapest, so most of the screen fills early.
   const dashboard = useApiQuery('dashboard.get', {});
+  const followUps = useApiQuery('followUps.open', { limit: openFollowUpsShown });
+  const participation = useApiQuery('dashboard.participation', {});
+  const worklist = useApiQuery('outcomes.worklistSummary', { limit: worklistGlance });
   const today = dashboard.data?.today;
   // The session just run (overdue or today) is the one most likely to be recorded next.
   const due =
@@ -75,14 +81,14 @@ export function DashboardPage() {
                 )}
               </Panel>
             </div>
-            <ParticipationPanels />
-            <DashboardWorklistPanel />
-            <div className="dashboard-follow-ups">
-              <FollowUpsPanel />
-            </div>
           </>
         )}
       </QueryState>
+      <ParticipationPanels query={participation} />
+      <DashboardWorklistPanel query={worklist} />
+      <div className="dashboard-follow-ups">
+        <FollowUpsPanel query={followUps} />
+      </div>
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { FollowUp } from '@contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import type { FollowUp, FollowUpsOpen } from '@contract';
+import { useApiMutation } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
+import { QueryState, type QueryLike } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
 import '../leaders/leaders.css';
@@ -65,11 +66,16 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
   );
 }
 
-/** The dashboard's panel: everything open, overdue first (the server orders by due date). */
-export function FollowUpsPanel() {
+/** How many open follow-ups the dashboard lists (its read asks for as many). */
+export const openFollowUpsShown = 20;
+
+/**
+ * The dashboard's panel: everything open, overdue first (the server orders by due date). The
+ * dashboard reads it with its other panels; until it is there the panel says so.
+ */
+export function FollowUpsPanel({ query: open }: { query: QueryLike<FollowUpsOpen> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const open = useApiQuery('followUps.open', { limit: 20 });
   const d = open.data;
   return (
     <Panel
@@ -78,11 +84,16 @@ export function FollowUpsPanel() {
       count={d && d.overdue > 0 && t('followUps.overdueCount', { count: d.overdue })}
       focusableHeading
     >
-      <ErrorAlert error={open.error} />
-      {d && <FollowUpList items={d.items} emptyText={t('followUps.emptyAll')} headingId="follow-ups-heading" />}
-      {d && d.total > d.items.length && (
-        <p className="panel__hint">{t('followUps.more', { count: d.total - d.items.length, shown: fmt.number(d.items.length) })}</p>
-      )}
+      <QueryState query={open}>
+        {(list) => (
+          <>
+            <FollowUpList items={list.items} emptyText={t('followUps.emptyAll')} headingId="follow-ups-heading" />
+            {list.total > list.items.length && (
+              <p className="panel__hint">{t('followUps.more', { count: list.total - list.items.length, shown: fmt.number(list.items.length) })}</p>
+            )}
+          </>
+        )}
+      </QueryState>
     </Panel>
   );
 }
