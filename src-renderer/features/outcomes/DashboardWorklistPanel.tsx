@@ -1,25 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { WorklistSummary } from '@contract';
+import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
-import { QueryState, type QueryLike } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { entryRoute, useEntryAction, useTimepointLabel } from './labels';
 
-/** How many of the questionnaires closing first the dashboard lists (its read asks for as many). */
-export const worklistGlance = 5;
-
-/**
- * The dashboard's glance at the worklist: counts, the few that close first, and a way to the rest.
- * The dashboard reads it with its other panels; until it is there the panel says so.
- */
-export function DashboardWorklistPanel({ query: summary }: { query: QueryLike<WorklistSummary> }) {
+/** The dashboard's glance at the worklist: counts, the few that close first, and a way to the rest. */
+export function DashboardWorklistPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const timepointLabel = useTimepointLabel();
   const entryAction = useEntryAction();
+  const summary = useApiQuery('outcomes.worklistSummary', { limit: 5 });
   const d = summary.data;
   return (
     <Panel

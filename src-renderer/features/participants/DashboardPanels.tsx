@@ -4,7 +4,8 @@ import type { ParticipationDashboard } from '@contract';
 import { EmptyState } from '../../components/EmptyState';
 import { MoreHint } from '../../components/MoreHint';
 import { Panel } from '../../components/Panel';
-import { QueryState, type QueryLike } from '../../components/QueryState';
+import { useApiQuery } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
 import { shareAsPercent } from '../../lib/percent';
@@ -14,10 +15,11 @@ type SessionRow = ParticipationDashboard['heldWithoutAttendance'][number];
 
 /**
  * The dashboard's participation panels: who is at risk, what is missing, completion this year.
- * The dashboard reads them (with its other panels, all at once); until they are there they say so
- * in their own place.
+ * Read as the dashboard opens, beside its other panels; until they are there they say so in their
+ * own place.
  */
-export function ParticipationPanels({ query }: { query: QueryLike<ParticipationDashboard> }) {
+export function ParticipationPanels() {
+  const query = useApiQuery('dashboard.participation', {});
   return <QueryState query={query}>{(d) => <ParticipationFigures d={d} />}</QueryState>;
 }
 

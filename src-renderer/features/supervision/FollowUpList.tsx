@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { FollowUp, FollowUpsOpen } from '@contract';
-import { useApiMutation } from '../../api/queries';
+import type { FollowUp } from '@contract';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
-import { QueryState, type QueryLike } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
 import '../leaders/leaders.css';
@@ -66,16 +66,14 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
   );
 }
 
-/** How many open follow-ups the dashboard lists (its read asks for as many). */
-export const openFollowUpsShown = 20;
-
 /**
- * The dashboard's panel: everything open, overdue first (the server orders by due date). The
- * dashboard reads it with its other panels; until it is there the panel says so.
+ * The dashboard's panel: everything open, overdue first (the server orders by due date). Until it
+ * is there the panel says so.
  */
-export function FollowUpsPanel({ query: open }: { query: QueryLike<FollowUpsOpen> }) {
+export function FollowUpsPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const open = useApiQuery('followUps.open', { limit: 20 });
   const d = open.data;
   return (
     <Panel
