@@ -15,7 +15,26 @@ import { nextToRecord, recordRoute } from '../record/nextToRecord';
 import { FollowUpsPanel } from '../supervision/FollowUpList';
 import { SessionList, type SessionListItem } from './SessionList';
 
+/**
+ * Every panel reads its own data and is asked for as the screen opens, not once another has
+ * answered; each re-renders alone when its answer comes. Main answers one call at a time, in the
+ * order asked: effects run in tree order, so the header's and key figures' read goes first.
+ */
 export function DashboardPage() {
+  return (
+    <>
+      <DashboardHeader />
+      <KeyFigures />
+      <ParticipationPanels />
+      <DashboardWorklistPanel />
+      <div className="dashboard-follow-ups">
+        <FollowUpsPanel />
+      </div>
+    </>
+  );
+}
+
+function DashboardHeader() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const dashboard = useApiQuery('dashboard.get', {});
@@ -28,62 +47,63 @@ export function DashboardPage() {
           today,
         )
       : null;
-
   return (
-    <>
-      <PageHeader
-        title={t('dashboard.title')}
-        subtitle={today ? t('dashboard.today', { date: fmt.date(today) }) : undefined}
-        actions={
-          due && (
-            <Link to={recordRoute(due.groupId, due.id)} className="button button--primary">
-              {t('record.actionFor', { number: due.number, group: `${due.programmeCode} ${due.unitName}` })}
-            </Link>
-          )
-        }
-      />
-      <QueryState query={dashboard}>
-        {(d) => (
-          <>
-            <StatGrid id="key-figures" title={t('dashboard.keyFigures')} note={t('dashboard.peopleNote')}>
-              <Stat label={t('dashboard.activeGroups')} value={fmt.number(d.activeGroups)} />
-              <Stat label={t('dashboard.plannedGroups')} value={fmt.number(d.plannedGroups)} />
-              <Stat label={t('dashboard.sessionsHeld')} value={fmt.number(d.sessionsHeldThisYear)} />
-              <Stat label={t('dashboard.people')} value={fmt.number(d.peopleThisYear)} />
-              <Stat label={t('dashboard.visits')} value={fmt.number(d.participantCountThisYear)} />
-            </StatGrid>
-            <div className="dashboard-columns">
-              <Panel id="this-week" title={t('dashboard.thisWeek')}>
-                {d.upcomingThisWeek.length === 0 ? (
-                  <EmptyState title={t('dashboard.thisWeekEmpty')} />
-                ) : (
-                  <>
-                    <SessionList sessions={byStart(d.upcomingThisWeek)} />
-                    <MoreHint shown={d.upcomingThisWeek.length} total={d.upcomingTotal} />
-                  </>
-                )}
-              </Panel>
-              <Panel id="overdue" title={t('dashboard.overdue')} count={d.overdueTotal > 0 && fmt.number(d.overdueTotal)}>
-                {d.overdue.length === 0 ? (
-                  <EmptyState title={t('dashboard.overdueEmpty')} />
-                ) : (
-                  <>
-                    <p className="panel__hint">{t('dashboard.overdueHint')}</p>
-                    <SessionList sessions={byStart(d.overdue)} />
-                    <MoreHint shown={d.overdue.length} total={d.overdueTotal} />
-                  </>
-                )}
-              </Panel>
-            </div>
-            <ParticipationPanels />
-            <DashboardWorklistPanel />
-            <div className="dashboard-follow-ups">
-              <FollowUpsPanel />
-            </div>
-          </>
-        )}
-      </QueryState>
-    </>
+    <PageHeader
+      title={t('dashboard.title')}
+      subtitle={today ? t('dashboard.today', { date: fmt.date(today) }) : undefined}
+      actions={
+        due && (
+          <Link to={recordRoute(due.groupId, due.id)} className="button button--primary">
+            {t('record.actionFor', { number: due.number, group: `${due.programmeCode} ${due.unitName}` })}
+          </Link>
+        )
+      }
+    />
+  );
+}
+
+/** The key figures, this week's sessions and those overdue (the same read as the header's). */
+function KeyFigures() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const dashboard = useApiQuery('dashboard.get', {});
+  return (
+    <QueryState query={dashboard}>
+      {(d) => (
+        <>
+          <StatGrid id="key-figures" title={t('dashboard.keyFigures')} note={t('dashboard.peopleNote')}>
+            <Stat label={t('dashboard.activeGroups')} value={fmt.number(d.activeGroups)} />
+            <Stat label={t('dashboard.plannedGroups')} value={fmt.number(d.plannedGroups)} />
+            <Stat label={t('dashboard.sessionsHeld')} value={fmt.number(d.sessionsHeldThisYear)} />
+            <Stat label={t('dashboard.people')} value={fmt.number(d.peopleThisYear)} />
+            <Stat label={t('dashboard.visits')} value={fmt.number(d.participantCountThisYear)} />
+          </StatGrid>
+          <div className="dashboard-columns">
+            <Panel id="this-week" title={t('dashboard.thisWeek')}>
+              {d.upcomingThisWeek.length === 0 ? (
+                <EmptyState title={t('dashboard.thisWeekEmpty')} />
+              ) : (
+                <>
+                  <SessionList sessions={byStart(d.upcomingThisWeek)} />
+                  <MoreHint shown={d.upcomingThisWeek.length} total={d.upcomingTotal} />
+                </>
+              )}
+            </Panel>
+            <Panel id="overdue" title={t('dashboard.overdue')} count={d.overdueTotal > 0 && fmt.number(d.overdueTotal)}>
+              {d.overdue.length === 0 ? (
+                <EmptyState title={t('dashboard.overdueEmpty')} />
+              ) : (
+                <>
+                  <p className="panel__hint">{t('dashboard.overdueHint')}</p>
+                  <SessionList sessions={byStart(d.overdue)} />
+                  <MoreHint shown={d.overdue.length} total={d.overdueTotal} />
+                </>
+              )}
+            </Panel>
+          </div>
+        </>
+      )}
+    </QueryState>
   );
 }
 

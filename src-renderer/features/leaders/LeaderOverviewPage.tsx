@@ -42,8 +42,13 @@ export function LeaderOverviewPage() {
   const programmes = useApiQuery('programmes.list', { includeArchived: false });
 
   // A remembered supervisor from another database (or since archived) is ignored, not an error.
-  const mine = filters.scope === 'supervised' && (supervisors.data ?? []).some((s) => s.id === filters.supervisorId);
-  const overview = useApiQuery(
+  // Until the names are read she is taken at her word, so the overview is asked for at once rather
+  // than after them (and not first for everyone, then again for hers); what it shows waits for
+  // the names, so an unknown one never shows an empty list before everyone's.
+  const remembered = filters.scope === 'supervised';
+  const namesPending = remembered && supervisors.data === undefined && supervisors.isPending;
+  const mine = remembered && (namesPending || (supervisors.data ?? []).some((s) => s.id === filters.supervisorId));
+  const asked = useApiQuery(
     'leaders.overview',
     {
       scope: mine ? 'supervised' : 'all',
@@ -60,6 +65,7 @@ export function LeaderOverviewPage() {
     },
     { placeholderData: (previous) => previous },
   );
+  const overview = namesPending ? { ...asked, data: undefined, isPending: true } : asked;
 
   // A write or a filter elsewhere can shrink the list under the page being shown.
   const total = overview.data?.total;

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ParticipationDashboard } from '@contract';
-import { useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoreHint } from '../../components/MoreHint';
 import { Panel } from '../../components/Panel';
+import { useApiQuery } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
 import { shareAsPercent } from '../../lib/percent';
@@ -13,13 +13,19 @@ import { SessionList } from '../dashboard/SessionList';
 
 type SessionRow = ParticipationDashboard['heldWithoutAttendance'][number];
 
-/** The dashboard's participation panels: who is at risk, what is missing, completion this year. */
+/**
+ * The dashboard's participation panels: who is at risk, what is missing, completion this year.
+ * Read as the dashboard opens, beside its other panels; until they are there they say so in their
+ * own place.
+ */
 export function ParticipationPanels() {
+  const query = useApiQuery('dashboard.participation', {});
+  return <QueryState query={query}>{(d) => <ParticipationFigures d={d} />}</QueryState>;
+}
+
+function ParticipationFigures({ d }: { d: ParticipationDashboard }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const dashboard = useApiQuery('dashboard.participation', {});
-  const d = dashboard.data;
-  if (!d) return <ErrorAlert error={dashboard.error} />;
   return (
     <>
       <StatGrid id="participation-figures" title={t('participationDashboard.figures')}>

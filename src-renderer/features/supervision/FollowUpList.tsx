@@ -5,6 +5,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
+import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
 import '../leaders/leaders.css';
@@ -65,7 +66,10 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
   );
 }
 
-/** The dashboard's panel: everything open, overdue first (the server orders by due date). */
+/**
+ * The dashboard's panel: everything open, overdue first (the server orders by due date). Until it
+ * is there the panel says so.
+ */
 export function FollowUpsPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -78,11 +82,16 @@ export function FollowUpsPanel() {
       count={d && d.overdue > 0 && t('followUps.overdueCount', { count: d.overdue })}
       focusableHeading
     >
-      <ErrorAlert error={open.error} />
-      {d && <FollowUpList items={d.items} emptyText={t('followUps.emptyAll')} headingId="follow-ups-heading" />}
-      {d && d.total > d.items.length && (
-        <p className="panel__hint">{t('followUps.more', { count: d.total - d.items.length, shown: fmt.number(d.items.length) })}</p>
-      )}
+      <QueryState query={open}>
+        {(list) => (
+          <>
+            <FollowUpList items={list.items} emptyText={t('followUps.emptyAll')} headingId="follow-ups-heading" />
+            {list.total > list.items.length && (
+              <p className="panel__hint">{t('followUps.more', { count: list.total - list.items.length, shown: fmt.number(list.items.length) })}</p>
+            )}
+          </>
+        )}
+      </QueryState>
     </Panel>
   );
 }
