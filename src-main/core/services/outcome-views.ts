@@ -23,6 +23,18 @@ function pendingOf(repos: Repos): (item: DueItem) => PendingEntryState | null {
 // One collator for a whole sort: localeCompare with a locale builds a new one per comparison.
 const bySwedish = new Intl.Collator('sv').compare;
 
+type WorklistOrdered = Pick<WorklistRow, 'dueTo' | 'participantName' | 'instrument' | 'timepoint' | 'participantId'>;
+/**
+ * The worklist's order: closing date, name, instrument, time point. Ties (two people with the same
+ * initials) fall back to ids, so the order is the same on every call.
+ */
+const byClosingThenName = (a: WorklistOrdered, b: WorklistOrdered) =>
+  a.dueTo.localeCompare(b.dueTo) ||
+  bySwedish(a.participantName, b.participantName) ||
+  a.instrument.localeCompare(b.instrument) ||
+  a.timepoint.localeCompare(b.timepoint) ||
+  a.participantId.localeCompare(b.participantId);
+
 function detailOf(repos: Repos, code: string, version?: string): InstrumentDetail {
   const row = version === undefined ? repos.outcomes.latestInstrument(code) : repos.outcomes.instrument(code, version);
   if (!row) throw instrumentMissing();
@@ -91,14 +103,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
             ]
           : [];
       })
-      .sort(
-        (a, b) =>
-          a.dueTo.localeCompare(b.dueTo) ||
-          bySwedish(a.participantName, b.participantName) ||
-          a.instrument.localeCompare(b.instrument) ||
-          a.timepoint.localeCompare(b.timepoint) ||
-          a.participantId.localeCompare(b.participantId),
-      )
+      .sort(byClosingThenName)
       .slice(0, limit);
     return { due: items.length - overdue, overdue, first: Object.freeze(first.map((row) => Object.freeze(row))) };
   };
@@ -122,36 +127,20 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       groups.sort((a, b) => bySwedish(labels.get(a.groupId)!, labels.get(b.groupId)!) || a.groupId.localeCompare(b.groupId));
       const rank = new Map(groups.map((g, i) => [g.groupId, i]));
       const byGroup = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
-      const ordered: readonly Named[] = [...all].sort(
-        (a: Named, b: Named) =>
-          byGroup(a.groupId, b.groupId) ||
-          a.dueTo.localeCompare(b.dueTo) ||
-          bySwedish(a.participantName, b.participantName) ||
-          a.instrument.localeCompare(b.instrument) ||
-          a.timepoint.localeCompare(b.timepoint) ||
-          a.participantId.localeCompare(b.participantId),
-      );
+      const ordered: readonly Named[] = [...all].sort((a: Named, b: Named) => byGroup(a.groupId, b.groupId) || byClosingThenName(a, b));
       return { ordered, groups: groups as readonly WorklistPage['groups'][number][], overdue: all.filter((r) => r.status === 'overdue').length };
     });
 
   return {
     instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
 
-    // Ties (two people with the same initials) fall back to ids, so the order is the same on every call.
     worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
       const today = on ?? clock.today();
       const rows = keptUntilWrite(repos, `worklist|${today}|${groupId ?? ''}`, () => {
         const pending = pendingOf(repos);
         return dueListNamed(repos, today, groupId)
           .map((row) => ({ ...row, pending: pending(row) }))
-          .sort(
-            (a, b) =>
-              a.dueTo.localeCompare(b.dueTo) ||
-              bySwedish(a.participantName, b.participantName) ||
-              a.instrument.localeCompare(b.instrument) ||
-              a.timepoint.localeCompare(b.timepoint) ||
-              a.participantId.localeCompare(b.participantId),
-          );
+          .sort(byClosingThenName);
       });
       return [...rows];
     },

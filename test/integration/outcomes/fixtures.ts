@@ -1,4 +1,5 @@
 import type { TestApp } from '../../helpers/db';
+import { addParticipant, groupWith } from '../participants-fixtures';
 
 /**
  * A small own questionnaire whose scores are easy to work out by hand: four items 1–5, t2 reversed
@@ -35,3 +36,24 @@ export const trivsel = (over: Record<string, unknown> = {}) => ({
 
 export const importTrivsel = (t: TestApp, over: Record<string, unknown> = {}) =>
   t.ok('instruments.import', { text: JSON.stringify(trivsel(over)), source: 'own' });
+
+/**
+ * Bo and Ann in a group of four weekly sessions, Mondays 2025-03-03 to 2025-03-24, of a programme
+ * asking TRIVSEL at 12 months (a 30-day window, overdue after a year): due 2026-03-24 to 2026-04-23.
+ */
+export async function followedGroup(t: TestApp) {
+  await importTrivsel(t);
+  const { setup, group } = await groupWith(t, 4);
+  await t.ok('outcomeSchedules.add', {
+    programmeId: setup.programme.id,
+    instrumentCode: 'TRIVSEL',
+    respondent: 'parent',
+    timepoint: 'fu12',
+    windowDays: 30,
+    missedAfterDays: 365,
+  });
+  const people = [];
+  for (const displayName of ['Bo', 'Ann']) people.push(await addParticipant(t, group.id, { displayName }));
+  const sessions = [...group.sessions].sort((a, b) => a.number - b.number);
+  return { group, people, sessions };
+}

@@ -1,28 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApps, type TestApp } from '../../helpers/db';
-import { addParticipant, groupWith } from '../participants-fixtures';
-import { importTrivsel } from './fixtures';
+import { followedGroup } from './fixtures';
 
 const { open, closeAll } = testApps({ now: '2025-04-01T10:00:00.000Z' });
 afterEach(closeAll);
-
-/** Two people in a group of four weekly sessions (last 2025-03-24), asked TRIVSEL at 12 months: due 2026-03-24 to 2026-04-23. */
-async function followedGroup(t: TestApp) {
-  await importTrivsel(t);
-  const { setup, group } = await groupWith(t, 4);
-  await t.ok('outcomeSchedules.add', {
-    programmeId: setup.programme.id,
-    instrumentCode: 'TRIVSEL',
-    respondent: 'parent',
-    timepoint: 'fu12',
-    windowDays: 30,
-    missedAfterDays: 365,
-  });
-  const people = [];
-  for (const displayName of ['Bo', 'Ann']) people.push(await addParticipant(t, group.id, { displayName }));
-  return { group, people };
-}
 
 const on = '2026-04-01';
 

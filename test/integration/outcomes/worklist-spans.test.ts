@@ -3,32 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-main/core/clock';
 import { outcomeRepo } from '../../../src-main/core/repos/outcomes';
 import { testApps, type TestApp } from '../../helpers/db';
-import { addParticipant, groupWith } from '../participants-fixtures';
-import { importTrivsel } from './fixtures';
+import { followedGroup } from './fixtures';
 
 const { open, closeAll } = testApps({ now: '2025-04-01T10:00:00.000Z' });
 afterEach(closeAll);
 
 const spanRows = (t: TestApp) =>
   t.app.db.sqlite.prepare('select group_id as groupId, first_session as first, last_session as last from group_spans order by group_id').all();
-
-/** A group of four weekly sessions, Mondays 2025-03-03 to 2025-03-24, of a programme asking TRIVSEL at 12 months (30 days, overdue a year). */
-async function followedGroup(t: TestApp) {
-  await importTrivsel(t);
-  const { setup, group } = await groupWith(t, 4);
-  await t.ok('outcomeSchedules.add', {
-    programmeId: setup.programme.id,
-    instrumentCode: 'TRIVSEL',
-    respondent: 'parent',
-    timepoint: 'fu12',
-    windowDays: 30,
-    missedAfterDays: 365,
-  });
-  const people = [];
-  for (const displayName of ['Bo', 'Ann']) people.push(await addParticipant(t, group.id, { displayName }));
-  const sessions = [...group.sessions].sort((a, b) => a.number - b.number);
-  return { group, people, sessions };
-}
 
 describe("each group's session span", () => {
   it('follows its sessions as they are held, cancelled, added and deleted, and goes with the group', async () => {
