@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { otherConnectionsWrites } from './write-stamps';
 
 export interface LeaderPerson {
   id: string;
@@ -228,7 +229,7 @@ export function leadersReportRepo(sqlite: Database.Database) {
 
   return {
     /** A number that differs after another connection committed (the CLI next to a running app). */
-    otherWrites: () => sqlite.pragma('data_version', { simple: true }) as number,
+    otherWrites: () => otherConnectionsWrites(sqlite),
     people: (who?: Who) => run(people, who),
     ledGroups: (who?: Who) => run(ledGroups, who),
     sessionStats: (who?: Who) => run(sessionStats, who),

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { instruments, outcomeEntries, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
 import type { WorklistEnrolment, WorklistGroup } from '../outcomes/worklist';
+import { connectionWriteStamp } from './write-stamps';
 
 export interface InstrumentRow {
   code: string;
@@ -217,7 +218,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       and not exists (select 1 from outcome_statuses s where s.participant_id = p.id and s.timepoint = q.timepoint)`;
   const unanswered = sqlite.prepare(unansweredSql(false));
   const unansweredNamed = sqlite.prepare(unansweredSql(true));
-  const totalChanges = sqlite.prepare('select total_changes()').pluck();
+  const writeStamp = connectionWriteStamp(sqlite);
   const groupWords = sqlite.prepare(`
     select g.id as groupId, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
     from json_each(?) q cross join groups g on g.id = q.value join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id`);
@@ -521,13 +522,8 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     /** The same with each participant's name. */
     unansweredNamed: (points: readonly (readonly [string, string, string])[]): { point: number; participantId: string; participantName: string }[] =>
       unansweredNamed.all({ points: JSON.stringify(points) }) as { point: number; participantId: string; participantName: string }[],
-    /**
-     * What the database holds as this connection sees it, as one value that moves on every write:
-     * rows written by this connection (`total_changes`, triggers' rows included), or committed by
-     * another (`data_version`). Null inside a transaction, whose writes a rollback would take back
-     * without moving the value.
-     */
-    writeStamp: (): string | null => (sqlite.inTransaction ? null : `${String(sqlite.pragma('data_version', { simple: true }))}|${String(totalChanges.get())}`),
+    /** A value that moves on every write this connection can see; null inside a transaction. */
+    writeStamp,
     /** The given groups' programme and unit in words, and start date. */
     groupWords: (groupIds: readonly string[]): { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[] =>
       groupWords.all(JSON.stringify(groupIds)) as { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[],
