@@ -2,7 +2,8 @@ import type { KometDb } from '../db/open';
 
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
- * questionnaire cells (migrations 0024 and 0027) and the yearly presence counts (0013). That is right for
+ * questionnaire cells (migrations 0024 and 0027), the unanswered questionnaires (0028) and the
+ * yearly presence counts (0013). That is right for
  * a hand-entered answer or mark and too slow for a bulk write: the demo at scale 10 spent 7.4 s
  * in its questionnaire rows with the cell triggers and 1.1 s without, and at scale 100 did not
  * finish. A bulk write runs with those triggers set aside and rebuilds the tables from the stored
@@ -15,7 +16,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   const { sqlite } = db;
   return sqlite.transaction(() => {
     const capturing = sqlite.prepare('select capturing from sync_state where id = 1').pluck().get() === 1;
-    const prefixes = ['outcome_cells', 'outcome_enrolments', 'presence_years', ...(capturing ? [] : ['sync'])];
+    const prefixes = ['outcome_cells', 'outcome_enrolments', 'outcome_unanswered', 'presence_years', ...(capturing ? [] : ['sync'])];
     const triggers = sqlite
       .prepare(
         `select name, sql from sqlite_master where type = 'trigger' and (${prefixes.map(() => "name like ? || '\\_%' escape '\\'").join(' or ')}) order by name`,
@@ -30,13 +31,18 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   })();
 }
 
-/** Every cell computed afresh from responses, scores and participants (the same sums as 0024's and 0027's initial fills). */
+/**
+ * Every cell computed afresh from responses, scores and participants (the same sums as 0024's and
+ * 0027's initial fills), and the unanswered questionnaires from them with groups, schedules and
+ * marks (0028's).
+ */
 function rebuildOutcomeCells(db: KometDb): void {
   db.sqlite.exec(`
     DELETE FROM outcome_level_cells;
     DELETE FROM outcome_change_cells;
     DELETE FROM outcome_return_cells;
     DELETE FROM outcome_enrolment_cells;
+    DELETE FROM outcome_unanswered;
     INSERT INTO outcome_level_cells (group_id, instrument_code, scale, timepoint, n, total, squares)
     SELECT p.group_id, r.instrument_code, x.scale, r.timepoint, count(*), sum(x.score), sum(x.score * x.score)
     FROM outcome_responses r JOIN participants p ON p.id = r.participant_id JOIN outcome_scores x ON x.response_id = r.id
@@ -59,6 +65,12 @@ function rebuildOutcomeCells(db: KometDb): void {
     GROUP BY 1, 2, 3;
     INSERT INTO outcome_enrolment_cells (group_id, enrolled)
     SELECT group_id, count(*) FROM participants WHERE status <> 'moved' GROUP BY 1;
+    INSERT INTO outcome_unanswered (group_id, instrument_code, timepoint, participant_id)
+    SELECT p.group_id, s.instrument_code, s.timepoint, p.id
+    FROM participants p JOIN groups g ON g.id = p.group_id JOIN outcome_schedules s ON s.programme_id = g.programme_id
+    WHERE p.status <> 'moved'
+      AND NOT EXISTS (SELECT 1 FROM outcome_responses r WHERE r.participant_id = p.id AND r.instrument_code = s.instrument_code AND r.timepoint = s.timepoint)
+      AND NOT EXISTS (SELECT 1 FROM outcome_statuses x WHERE x.participant_id = p.id AND x.timepoint = s.timepoint);
   `);
 }
 

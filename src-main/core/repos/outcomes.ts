@@ -205,17 +205,16 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     from group_spans sp join groups g on g.id = sp.group_id
     where sp.group_id = :groupId and g.programme_id in (select programme_id from outcome_schedules)`);
   // Per [group, instrument, time point], its enrolments (not moved) with neither a response there
-  // nor a declined or unreachable mark: the answered are left out in the database, through the
-  // responses' unique index and the marks' key, not read and filtered here.
+  // nor a declined or unreachable mark: kept as rows by triggers (migration 0028), so each point is
+  // one range of an index, not a question to each of its group's enrolments. Within a point they
+  // come in the order of the participants' group index, as when they were read through it.
   const unansweredSql = (named: boolean) => `
     with q (point, group_id, instrument_code, timepoint) as materialized (
       select key, value ->> 0, value ->> 1, value ->> 2 from json_each(:points))
-    select q.point as point, p.id as participantId${named ? ', p.display_name as participantName' : ''}
-    from q cross join participants p on p.group_id = q.group_id
-    where p.status <> 'moved'
-      and not exists (select 1 from outcome_responses r
-        where r.participant_id = p.id and r.instrument_code = q.instrument_code and r.timepoint = q.timepoint)
-      and not exists (select 1 from outcome_statuses s where s.participant_id = p.id and s.timepoint = q.timepoint)`;
+    select q.point as point, u.participant_id as participantId${named ? ', p.display_name as participantName' : ''}
+    from q cross join outcome_unanswered u on u.group_id = q.group_id and u.instrument_code = q.instrument_code and u.timepoint = q.timepoint
+    cross join participants p on p.id = u.participant_id
+    order by q.point, p.status, p.family_id, p.present_count, p.marked_count, p.last_session_attended, p.id`;
   const unanswered = sqlite.prepare(unansweredSql(false));
   const unansweredNamed = sqlite.prepare(unansweredSql(true));
   const writeStamp = connectionWriteStamp(sqlite);

@@ -413,6 +413,8 @@ export const localOnlyTables = [
   'outcome_return_cells',
   // Per group counts of participants, derived by triggers on each machine.
   'outcome_enrolment_cells',
+  // Per group and scheduled point, its participants still to answer, derived by triggers on each machine.
+  'outcome_unanswered',
   // A report's wording and budget are the writer's own document on this computer.
   'saved_reports',
 ] as const;

@@ -261,3 +261,24 @@ export const outcomeEnrolmentCells = sqliteTable('outcome_enrolment_cells', {
   groupId: text('group_id').primaryKey(),
   enrolled: integer('enrolled').notNull(),
 });
+
+/**
+ * Per group, scheduled instrument and time point: its participants who have not moved on and have
+ * neither a response there nor a declined or unreachable mark. Kept by triggers on participants,
+ * groups, schedules, responses and marks (migration 0028), so the worklist's first read after a
+ * write looks up its open points' rows instead of asking every enrolment of them.
+ */
+export const outcomeUnanswered = sqliteTable(
+  'outcome_unanswered',
+  {
+    groupId: text('group_id').notNull(),
+    instrumentCode: text('instrument_code').notNull(),
+    timepoint: text('timepoint').notNull(),
+    participantId: text('participant_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.instrumentCode, t.timepoint, t.participantId] }),
+    // A response or a mark finds the rows it answers by participant.
+    index('outcome_unanswered_participant_idx').on(t.participantId, t.timepoint, t.instrumentCode),
+  ],
+);
