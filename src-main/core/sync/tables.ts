@@ -413,6 +413,12 @@ export const localOnlyTables = [
   'outcome_return_cells',
   // Per group counts of participants, derived by triggers on each machine.
   'outcome_enrolment_cells',
+  // The statistics' sums per programme, unit, year and family, derived by triggers on each machine.
+  'stats_group_cells',
+  'stats_session_cells',
+  'stats_participant_cells',
+  'stats_family_cells',
+  'stats_families',
   // A report's wording and budget are the writer's own document on this computer.
   'saved_reports',
 ] as const;
