@@ -32,9 +32,10 @@ export function reportRepo(sqlite: Database.Database) {
   const groupStatusCounts = sqlite.prepare<[], { status: string; n: number }>(
     `select status, count(*) as n from groups where status in ('planned', 'running') group by status`,
   );
-  const heldInRange = sqlite.prepare<[string, string], { n: number; participants: number }>(
-    `select count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions
-     where status = 'held' and planned_date >= ? and planned_date < ?`,
+  // A year's held sessions are one status of its statistics' cells (migration 0030).
+  const heldInYear = sqlite.prepare<[string], { n: number; participants: number }>(
+    `select coalesce(sum(sessions), 0) as n, coalesce(sum(participants), 0) as participants from stats_session_cells
+     where status = 'held' and year = ?`,
   );
   // Each person once: present at a held session of the year where attendance is kept per person
   // (counted by triggers into presence_years), or enrolled in a group that counts heads only and held
@@ -93,7 +94,8 @@ export function reportRepo(sqlite: Database.Database) {
 
   return {
     groupStatusCounts: () => groupStatusCounts.all(),
-    heldInRange: (from: string, to: string) => heldInRange.get(from, to)!,
+    /** Held sessions planned in a calendar year ('2025') and their participants. */
+    heldInYear: (year: string) => heldInYear.get(year)!,
     /** People reached in a calendar year; from and to are its first day and the day after its last. */
     peopleInYear: (year: string, from: string, to: string) => peopleInYear.get({ year, from, to })!.n,
     upcoming: (from: string, through: string, limit: number) => upcoming.all(from, through, limit).map(toSessionWithGroup),
