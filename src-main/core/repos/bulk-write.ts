@@ -2,8 +2,8 @@ import type { KometDb } from '../db/open';
 
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
- * questionnaire cells (migrations 0024 and 0027), the unanswered questionnaires (0028) and the
- * yearly presence counts (0013). That is right for
+ * questionnaire cells (migrations 0024 and 0027), the unanswered questionnaires (0028), the
+ * yearly presence counts (0013) and the statistics' cells (0030). That is right for
  * a hand-entered answer or mark and too slow for a bulk write: the demo at scale 10 spent 7.4 s
  * in its questionnaire rows with the cell triggers and 1.1 s without, and at scale 100 did not
  * finish. A bulk write runs with those triggers set aside and rebuilds the tables from the stored
@@ -16,7 +16,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   const { sqlite } = db;
   return sqlite.transaction(() => {
     const capturing = sqlite.prepare('select capturing from sync_state where id = 1').pluck().get() === 1;
-    const prefixes = ['outcome_cells', 'outcome_enrolments', 'outcome_unanswered', 'presence_years', ...(capturing ? [] : ['sync'])];
+    const prefixes = ['outcome_cells', 'outcome_enrolments', 'outcome_unanswered', 'presence_years', 'stats_cells', ...(capturing ? [] : ['sync'])];
     const triggers = sqlite
       .prepare(
         `select name, sql from sqlite_master where type = 'trigger' and (${prefixes.map(() => "name like ? || '\\_%' escape '\\'").join(' or ')}) order by name`,
@@ -26,6 +26,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
     const result = fn();
     rebuildOutcomeCells(db);
     rebuildPresenceYears(db);
+    rebuildStatsCells(db);
     for (const t of triggers) sqlite.exec(t.sql);
     return result;
   })();
@@ -83,5 +84,36 @@ function rebuildPresenceYears(db: KometDb): void {
       JOIN sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id JOIN participants p ON p.id = a.participant_id
     WHERE a.state = 'present' AND s.status = 'held' AND g.tracks_attendance = 1
     GROUP BY 1, 2;
+  `);
+}
+
+/** The statistics' cells summed afresh from groups, sessions and participants (0030's initial fill). */
+function rebuildStatsCells(db: KometDb): void {
+  db.sqlite.exec(`
+    DELETE FROM stats_group_cells;
+    DELETE FROM stats_session_cells;
+    DELETE FROM stats_participant_cells;
+    DELETE FROM stats_family_cells;
+    DELETE FROM stats_families;
+    INSERT INTO stats_group_cells (programme_id, unit_id, year, groups)
+    SELECT programme_id, unit_id, substr(start_date, 1, 4), count(*) FROM groups GROUP BY 1, 2, 3;
+    INSERT INTO stats_session_cells (programme_id, unit_id, year, status, sessions, participants, fidelity_total, fidelity_records)
+    SELECT g.programme_id, g.unit_id, x.year, x.status, sum(x.n), sum(x.participants), sum(x.fidelity_total), sum(x.fidelity_records)
+    FROM (SELECT group_id, substr(planned_date, 1, 4) AS year, status, count(*) AS n, coalesce(sum(participant_count), 0) AS participants,
+            coalesce(sum(fidelity_percent), 0) AS fidelity_total, count(fidelity_percent) AS fidelity_records
+          FROM sessions GROUP BY 1, 2, 3) x
+    JOIN groups g ON g.id = x.group_id
+    GROUP BY 1, 2, 3, 4;
+    INSERT INTO stats_participant_cells (programme_id, enrolments, participants, completed, dropped_out, families, present, marked)
+    SELECT g.programme_id, count(*), sum(p.status <> 'moved'), sum(p.status = 'completed'), sum(p.status = 'dropped_out'),
+      count(DISTINCT CASE WHEN p.status <> 'moved' THEN p.family_id END), sum(p.present_count), sum(p.marked_count)
+    FROM participants p JOIN groups g ON g.id = p.group_id
+    GROUP BY 1;
+    INSERT INTO stats_family_cells (programme_id, family_id, participants)
+    SELECT g.programme_id, p.family_id, count(*) FROM participants p JOIN groups g ON g.id = p.group_id
+    WHERE p.status <> 'moved'
+    GROUP BY 1, 2;
+    INSERT INTO stats_families (family_id, participants)
+    SELECT family_id, count(*) FROM participants WHERE status <> 'moved' GROUP BY 1;
   `);
 }

@@ -22,8 +22,8 @@ export interface ProgrammeParticipation {
 
 /**
  * Read-only participation figures for the dashboard and statistics. They read the derived
- * columns on participants (status, present and marked counts), so a statistic over 100,000
- * participants never has to walk a million attendance marks.
+ * columns on participants (status, present and marked counts) and the statistics' cells summed
+ * from them, so a statistic over 100,000 participants never has to walk a million attendance marks.
  */
 export function participationReportRepo(sqlite: Database.Database) {
   const atRisk = sqlite.prepare<
@@ -64,19 +64,16 @@ export function participationReportRepo(sqlite: Database.Database) {
      from participants where group_id in (select id from groups where start_date >= ? and start_date < ? and tracks_attendance = 1 and ${groupEnded})`,
   );
 
+  // Summed from the cells triggers keep per programme and family (migration 0030), not from every
+  // participant and session of the city.
   const byProgramme = sqlite.prepare<[], ProgrammeParticipation>(
-    `select g.programme_id as programmeId, coalesce(sum(p.status <> 'moved'), 0) as total, coalesce(sum(p.status = 'completed'), 0) as completed,
-       coalesce(sum(p.status = 'dropped_out'), 0) as droppedOut, count(distinct case when p.status <> 'moved' then p.family_id end) as families,
-       coalesce(sum(p.present_count), 0) as present, coalesce(sum(p.marked_count), 0) as marked
-     from participants p join groups g on g.id = p.group_id group by g.programme_id`,
+    `select programme_id as programmeId, participants as total, completed, dropped_out as droppedOut, families, present, marked
+     from stats_participant_cells order by 1`,
   );
-  const familiesTotal = sqlite.prepare<[], { n: number }>(`select count(distinct family_id) as n from participants where status <> 'moved'`);
-  // Summed per group from the sessions' fidelity index first, then one group lookup each.
+  const familiesTotal = sqlite.prepare<[], { n: number }>(`select count(*) as n from stats_families`);
   const fidelityByProgramme = sqlite.prepare<[], { programmeId: string; sum: number; n: number }>(
-    `select g.programme_id as programmeId, sum(x.sum) / 100.0 as sum, sum(x.n) as n
-     from (select group_id, sum(fidelity_percent) as sum, count(*) as n from sessions indexed by sessions_fidelity_idx
-           where fidelity_percent is not null group by group_id) x
-     join groups g on g.id = x.group_id group by g.programme_id`,
+    `select programme_id as programmeId, sum(fidelity_total) / 100.0 as sum, sum(fidelity_records) as n
+     from stats_session_cells group by 1 having sum(fidelity_records) > 0`,
   );
 
   return {

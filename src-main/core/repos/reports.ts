@@ -25,16 +25,17 @@ export interface StatsCell {
 
 /**
  * Read-only aggregate queries for the overview and the statistics. Each runs on an index range
- * (sessions by status and planned date, groups by status), so cost follows the size of the
- * answer rather than the size of the database.
+ * (sessions by status and planned date, groups by status) or on the statistics' cells, so cost
+ * follows the size of the answer rather than the size of the database.
  */
 export function reportRepo(sqlite: Database.Database) {
   const groupStatusCounts = sqlite.prepare<[], { status: string; n: number }>(
     `select status, count(*) as n from groups where status in ('planned', 'running') group by status`,
   );
-  const heldInRange = sqlite.prepare<[string, string], { n: number; participants: number }>(
-    `select count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions
-     where status = 'held' and planned_date >= ? and planned_date < ?`,
+  // A year's held sessions are one status of its statistics' cells (migration 0030).
+  const heldInYear = sqlite.prepare<[string], { n: number; participants: number }>(
+    `select coalesce(sum(sessions), 0) as n, coalesce(sum(participants), 0) as participants from stats_session_cells
+     where status = 'held' and year = ?`,
   );
   // Each person once: present at a held session of the year where attendance is kept per person
   // (counted by triggers into presence_years), or enrolled in a group that counts heads only and held
@@ -77,25 +78,24 @@ export function reportRepo(sqlite: Database.Database) {
        (select count(*) from staff where active and is_supervisor) as supervisors,
        (select count(*) from groups) as groups`,
   );
-  // Whole-table aggregates read the covering index on sessions (status, date, group, count).
+  // The statistics are summed from the cells triggers keep per programme, unit, year and status
+  // (migration 0030): a few hundred rows instead of every group and session of the city.
   const sessionStatusCounts = sqlite.prepare<[], { status: string; n: number; participants: number }>(
-    `select status, count(*) as n, coalesce(sum(participant_count), 0) as participants from sessions group by status`,
+    `select status, sum(sessions) as n, sum(participants) as participants from stats_session_cells group by status`,
   );
   const groupCells = sqlite.prepare<[], StatsCell>(
-    `select programme_id as programmeId, unit_id as unitId, substr(start_date, 1, 4) as year, count(*) as n, 0 as participants
-     from groups group by 1, 2, 3`,
+    `select programme_id as programmeId, unit_id as unitId, year, groups as n, 0 as participants
+     from stats_group_cells order by 1, 2, 3`,
   );
-  // Summing per group first keeps the join to groups at one lookup per group and year.
   const heldCells = sqlite.prepare<[], StatsCell>(
-    `select g.programme_id as programmeId, g.unit_id as unitId, x.year as year, sum(x.n) as n, sum(x.participants) as participants
-     from (select group_id, substr(planned_date, 1, 4) as year, count(*) as n, coalesce(sum(participant_count), 0) as participants
-           from sessions where status = 'held' group by group_id, year) x
-     join groups g on g.id = x.group_id group by 1, 2, 3`,
+    `select programme_id as programmeId, unit_id as unitId, year, sessions as n, participants
+     from stats_session_cells where status = 'held' order by 1, 2, 3`,
   );
 
   return {
     groupStatusCounts: () => groupStatusCounts.all(),
-    heldInRange: (from: string, to: string) => heldInRange.get(from, to)!,
+    /** Held sessions planned in a calendar year ('2025') and their participants. */
+    heldInYear: (year: string) => heldInYear.get(year)!,
     /** People reached in a calendar year; from and to are its first day and the day after its last. */
     peopleInYear: (year: string, from: string, to: string) => peopleInYear.get({ year, from, to })!.n,
     upcoming: (from: string, through: string, limit: number) => upcoming.all(from, through, limit).map(toSessionWithGroup),

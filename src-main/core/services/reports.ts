@@ -14,7 +14,7 @@ export function dashboardService({ repos, clock }: ServiceContext) {
       const today = input.today ?? clock.today();
       const byStatus = new Map(repos.reports.groupStatusCounts().map((r) => [r.status, r.n]));
       const year = yearRange(Number(today.slice(0, 4)));
-      const held = repos.reports.heldInRange(year.from, year.to);
+      const held = repos.reports.heldInYear(today.slice(0, 4));
       return {
         today,
         activeGroups: byStatus.get('running') ?? 0,

@@ -415,6 +415,12 @@ export const localOnlyTables = [
   'outcome_enrolment_cells',
   // Per group and scheduled point, its participants still to answer, derived by triggers on each machine.
   'outcome_unanswered',
+  // The statistics' sums per programme, unit, year and family, derived by triggers on each machine.
+  'stats_group_cells',
+  'stats_session_cells',
+  'stats_participant_cells',
+  'stats_family_cells',
+  'stats_families',
   // A report's wording and budget are the writer's own document on this computer.
   'saved_reports',
 ] as const;

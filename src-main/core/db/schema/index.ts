@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './sync';
 export * from './outcomes';
 export * from './reports';
+export * from './stats';
