@@ -2,7 +2,7 @@ import type { KometDb } from '../db/open';
 
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
- * questionnaire cells (migrations 0024 and 0027) and the yearly presence counts (0013). That is right for
+ * questionnaire cells (migrations 0024 and 0027), their sums per programme and start date (0029) and the yearly presence counts (0013). That is right for
  * a hand-entered answer or mark and too slow for a bulk write: the demo at scale 10 spent 7.4 s
  * in its questionnaire rows with the cell triggers and 1.1 s without, and at scale 100 did not
  * finish. A bulk write runs with those triggers set aside and rebuilds the tables from the stored
@@ -15,7 +15,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   const { sqlite } = db;
   return sqlite.transaction(() => {
     const capturing = sqlite.prepare('select capturing from sync_state where id = 1').pluck().get() === 1;
-    const prefixes = ['outcome_cells', 'outcome_enrolments', 'presence_years', ...(capturing ? [] : ['sync'])];
+    const prefixes = ['outcome_cells', 'outcome_enrolments', 'outcome_scope', 'presence_years', ...(capturing ? [] : ['sync'])];
     const triggers = sqlite
       .prepare(
         `select name, sql from sqlite_master where type = 'trigger' and (${prefixes.map(() => "name like ? || '\\_%' escape '\\'").join(' or ')}) order by name`,
@@ -30,7 +30,10 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   })();
 }
 
-/** Every cell computed afresh from responses, scores and participants (the same sums as 0024's and 0027's initial fills). */
+/**
+ * Every cell computed afresh from responses, scores and participants (the same sums as 0024's and
+ * 0027's initial fills), then their sums per programme and start date from them (0029's).
+ */
 function rebuildOutcomeCells(db: KometDb): void {
   db.sqlite.exec(`
     DELETE FROM outcome_level_cells;
@@ -59,6 +62,27 @@ function rebuildOutcomeCells(db: KometDb): void {
     GROUP BY 1, 2, 3;
     INSERT INTO outcome_enrolment_cells (group_id, enrolled)
     SELECT group_id, count(*) FROM participants WHERE status <> 'moved' GROUP BY 1;
+    DELETE FROM outcome_scope_level_cells;
+    DELETE FROM outcome_scope_change_cells;
+    DELETE FROM outcome_scope_enrolments;
+    DELETE FROM outcome_scope_returns;
+    INSERT INTO outcome_scope_level_cells (instrument_code, programme_id, start_date, scale, timepoint, n, total, squares)
+    SELECT c.instrument_code, g.programme_id, g.start_date, c.scale, c.timepoint, sum(c.n), sum(c.total), sum(c.squares)
+    FROM outcome_level_cells c JOIN groups g ON g.id = c.group_id
+    GROUP BY 1, 2, 3, 4, 5;
+    INSERT INTO outcome_scope_change_cells (instrument_code, programme_id, start_date, scale, timepoint, n, before_total, before_squares, after_total, after_squares, change_total, change_squares)
+    SELECT c.instrument_code, g.programme_id, g.start_date, c.scale, c.timepoint, sum(c.n), sum(c.before_total), sum(c.before_squares),
+      sum(c.after_total), sum(c.after_squares), sum(c.change_total), sum(c.change_squares)
+    FROM outcome_change_cells c JOIN groups g ON g.id = c.group_id
+    GROUP BY 1, 2, 3, 4, 5;
+    INSERT INTO outcome_scope_enrolments (programme_id, start_date, first_session, last_session, enrolled)
+    SELECT g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), sum(c.enrolled)
+    FROM outcome_enrolment_cells c JOIN groups g ON g.id = c.group_id LEFT JOIN group_spans sp ON sp.group_id = g.id
+    GROUP BY 1, 2, 3, 4;
+    INSERT INTO outcome_scope_returns (instrument_code, programme_id, start_date, first_session, last_session, timepoint, returned)
+    SELECT c.instrument_code, g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), c.timepoint, sum(c.returned)
+    FROM outcome_return_cells c JOIN groups g ON g.id = c.group_id LEFT JOIN group_spans sp ON sp.group_id = g.id
+    GROUP BY 1, 2, 3, 4, 5, 6;
   `);
 }
 
