@@ -3,7 +3,7 @@ import { defaultSuppression, isSmallCount } from '../export/disclosure/suppressi
 import type { ChangeMoments, LevelMoments, SpanCount, SpanReturned } from '../repos/outcomes';
 import { CONFIDENCE, effectSizesOfSds, summariseMoments } from './statistics';
 import { parseTimepoint } from './timepoints';
-import { windowCache, type WorklistEnrolment, type WorklistPoint } from './worklist';
+import { dueOpens, type WorklistEnrolment, type WorklistPoint } from './worklist';
 
 /** `pre`, `post`, then follow-ups by months: the order results are read in. */
 export function timepointOrder(a: string, b: string): number {
@@ -52,6 +52,39 @@ export function computeResponseRates({ enrolments, schedule, returned, today }: 
 }
 
 /**
+ * Per programme and session span, the schedule points whose window has opened by `today`. Only the
+ * opening day is worked out, once per time point and date: a city's spans share few dates, and the
+ * rest of a window (its closing and overdue days) is the worklist's business.
+ */
+function openedPoints(schedule: readonly WorklistPoint[], today: string) {
+  const byProgramme = new Map<string, WorklistPoint[]>();
+  for (const point of schedule) {
+    const list = byProgramme.get(point.programmeId);
+    if (list) list.push(point);
+    else byProgramme.set(point.programmeId, [point]);
+  }
+  const opensByDate = new Map<string, boolean>();
+  const cache = new Map<string, WorklistPoint[]>();
+  return ({ programmeId, firstSession, lastSession }: Pick<SpanCount, 'programmeId' | 'firstSession' | 'lastSession'>): WorklistPoint[] => {
+    const key = `${programmeId}|${firstSession ?? ''}|${lastSession ?? ''}`;
+    let points = cache.get(key);
+    if (!points) {
+      points = (byProgramme.get(programmeId) ?? []).filter((point) => {
+        const dateKey = `${point.timepoint}|${point.timepoint === 'pre' ? (firstSession ?? '') : (lastSession ?? '')}`;
+        let open = opensByDate.get(dateKey);
+        if (open === undefined) {
+          const opens = dueOpens(point.timepoint, firstSession, lastSession);
+          opensByDate.set(dateKey, (open = opens !== null && today >= opens));
+        }
+        return open;
+      });
+      cache.set(key, points);
+    }
+    return points;
+  };
+}
+
+/**
  * The same from enrolments counted per programme and session span (they share their windows), and
  * per span and time point those who returned the instrument.
  */
@@ -67,18 +100,17 @@ export function responseRatesOfSpans({
   today: string;
 }): OutcomeResults['responseRates'] {
   const counts = new Map<string, { due: number; returned: number }>();
-  const windows = windowCache(schedule);
+  const opened = openedPoints(schedule, today);
   for (const span of spans) {
-    for (const { point, window } of windows(span)) {
-      if (!window || today < window.dueFrom) continue;
+    for (const point of opened(span)) {
       let count = counts.get(point.timepoint);
       if (!count) counts.set(point.timepoint, (count = { due: 0, returned: 0 }));
       count.due += span.enrolled;
     }
   }
   for (const span of returned) {
-    for (const { point, window } of windows(span)) {
-      if (point.timepoint !== span.timepoint || !window || today < window.dueFrom) continue;
+    for (const point of opened(span)) {
+      if (point.timepoint !== span.timepoint) continue;
       counts.get(point.timepoint)!.returned += span.returned;
     }
   }

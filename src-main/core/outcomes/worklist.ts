@@ -70,12 +70,21 @@ export function dueWindow(
   lastSession: string | null,
 ): { dueFrom: string; dueTo: string } | null {
   const parsed = parseTimepoint(timepoint);
-  if (!parsed) return null;
-  if (parsed.kind === 'pre') return firstSession ? { dueFrom: addDays(firstSession, -PRE_OPENS_DAYS_BEFORE), dueTo: firstSession } : null;
-  if (!lastSession) return null;
-  if (parsed.kind === 'post') return { dueFrom: lastSession, dueTo: addDays(lastSession, POST_OPEN_DAYS) };
-  const dueFrom = formatISO(addMonths(parseISO(lastSession), parsed.months), { representation: 'date' });
+  const dueFrom = dueOpens(timepoint, firstSession, lastSession);
+  if (!parsed || dueFrom === null) return null;
+  if (parsed.kind === 'pre') return { dueFrom, dueTo: firstSession! };
+  if (parsed.kind === 'post') return { dueFrom, dueTo: addDays(lastSession!, POST_OPEN_DAYS) };
   return { dueFrom, dueTo: addDays(dueFrom, windowDays ?? 0) };
+}
+
+/** The day a time point's window opens (`dueWindow`'s `dueFrom`), all a response rate asks of it. */
+export function dueOpens(timepoint: string, firstSession: string | null, lastSession: string | null): string | null {
+  const parsed = parseTimepoint(timepoint);
+  if (!parsed) return null;
+  if (parsed.kind === 'pre') return firstSession ? addDays(firstSession, -PRE_OPENS_DAYS_BEFORE) : null;
+  if (!lastSession) return null;
+  if (parsed.kind === 'post') return lastSession;
+  return formatISO(addMonths(parseISO(lastSession), parsed.months), { representation: 'date' });
 }
 
 /**

@@ -2,8 +2,9 @@ import type { KometDb } from '../db/open';
 
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
- * questionnaire cells (migrations 0024 and 0027), the unanswered questionnaires (0028), the
- * yearly presence counts (0013) and the statistics' cells (0030). That is right for
+ * questionnaire cells (migrations 0024 and 0027), their sums per programme and start date (0029),
+ * the unanswered questionnaires (0028), the yearly presence counts (0013) and the statistics' cells
+ * (0030). That is right for
  * a hand-entered answer or mark and too slow for a bulk write: the demo at scale 10 spent 7.4 s
  * in its questionnaire rows with the cell triggers and 1.1 s without, and at scale 100 did not
  * finish. A bulk write runs with those triggers set aside and rebuilds the tables from the stored
@@ -16,7 +17,15 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   const { sqlite } = db;
   return sqlite.transaction(() => {
     const capturing = sqlite.prepare('select capturing from sync_state where id = 1').pluck().get() === 1;
-    const prefixes = ['outcome_cells', 'outcome_enrolments', 'outcome_unanswered', 'presence_years', 'stats_cells', ...(capturing ? [] : ['sync'])];
+    const prefixes = [
+      'outcome_cells',
+      'outcome_enrolments',
+      'outcome_scope',
+      'outcome_unanswered',
+      'presence_years',
+      'stats_cells',
+      ...(capturing ? [] : ['sync']),
+    ];
     const triggers = sqlite
       .prepare(
         `select name, sql from sqlite_master where type = 'trigger' and (${prefixes.map(() => "name like ? || '\\_%' escape '\\'").join(' or ')}) order by name`,
@@ -34,8 +43,8 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
 
 /**
  * Every cell computed afresh from responses, scores and participants (the same sums as 0024's and
- * 0027's initial fills), and the unanswered questionnaires from them with groups, schedules and
- * marks (0028's).
+ * 0027's initial fills), their sums per programme and start date from them (0029's), and the
+ * unanswered questionnaires from them with groups, schedules and marks (0028's).
  */
 function rebuildOutcomeCells(db: KometDb): void {
   db.sqlite.exec(`
@@ -72,6 +81,27 @@ function rebuildOutcomeCells(db: KometDb): void {
     WHERE p.status <> 'moved'
       AND NOT EXISTS (SELECT 1 FROM outcome_responses r WHERE r.participant_id = p.id AND r.instrument_code = s.instrument_code AND r.timepoint = s.timepoint)
       AND NOT EXISTS (SELECT 1 FROM outcome_statuses x WHERE x.participant_id = p.id AND x.timepoint = s.timepoint);
+    DELETE FROM outcome_scope_level_cells;
+    DELETE FROM outcome_scope_change_cells;
+    DELETE FROM outcome_scope_enrolments;
+    DELETE FROM outcome_scope_returns;
+    INSERT INTO outcome_scope_level_cells (instrument_code, programme_id, start_date, scale, timepoint, n, total, squares)
+    SELECT c.instrument_code, g.programme_id, g.start_date, c.scale, c.timepoint, sum(c.n), sum(c.total), sum(c.squares)
+    FROM outcome_level_cells c JOIN groups g ON g.id = c.group_id
+    GROUP BY 1, 2, 3, 4, 5;
+    INSERT INTO outcome_scope_change_cells (instrument_code, programme_id, start_date, scale, timepoint, n, before_total, before_squares, after_total, after_squares, change_total, change_squares)
+    SELECT c.instrument_code, g.programme_id, g.start_date, c.scale, c.timepoint, sum(c.n), sum(c.before_total), sum(c.before_squares),
+      sum(c.after_total), sum(c.after_squares), sum(c.change_total), sum(c.change_squares)
+    FROM outcome_change_cells c JOIN groups g ON g.id = c.group_id
+    GROUP BY 1, 2, 3, 4, 5;
+    INSERT INTO outcome_scope_enrolments (programme_id, start_date, first_session, last_session, enrolled)
+    SELECT g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), sum(c.enrolled)
+    FROM outcome_enrolment_cells c JOIN groups g ON g.id = c.group_id LEFT JOIN group_spans sp ON sp.group_id = g.id
+    GROUP BY 1, 2, 3, 4;
+    INSERT INTO outcome_scope_returns (instrument_code, programme_id, start_date, first_session, last_session, timepoint, returned)
+    SELECT c.instrument_code, g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), c.timepoint, sum(c.returned)
+    FROM outcome_return_cells c JOIN groups g ON g.id = c.group_id LEFT JOIN group_spans sp ON sp.group_id = g.id
+    GROUP BY 1, 2, 3, 4, 5, 6;
   `);
 }
 

@@ -262,53 +262,42 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id
     where p.id in (select value from json_each(?))`);
 
-  // Results: the scope's groups are chosen first (by programme and start date, from their indexes),
-  // then their per-group cells (kept by triggers, migration 0024) are added up: counts, sums and sums
-  // of squares, never the scores themselves. Each shape of scope gets its own statement so the
-  // planner sees plain constraints it can index.
+  // Results: the cells per programme and group start date (kept by triggers, migration 0029, from
+  // the per-group cells of 0024 and 0027) are added up: counts, sums and sums of squares, never the
+  // scores themselves, and a few thousand rows for the whole city rather than one per group. Each
+  // shape of scope gets its own statement so the planner sees plain constraints it can index.
   const scopeStatements = new Map<string, ReturnType<typeof resultStatements>>();
   function resultStatements(scope: ResultScope) {
     const where = [
-      scope.programmeId !== undefined ? 'g.programme_id = :programmeId' : null,
-      scope.from !== undefined ? 'g.start_date >= :from' : null,
-      scope.to !== undefined ? 'g.start_date <= :to' : null,
+      scope.programmeId !== undefined ? 'c.programme_id = :programmeId' : null,
+      scope.from !== undefined ? 'c.start_date >= :from' : null,
+      scope.to !== undefined ? 'c.start_date <= :to' : null,
     ].filter((w): w is string => w !== null);
-    const scoped = where.length > 0;
-    // The scope's groups, from the groups' programme and start date; their cells (migration 0024)
-    // hold per scale and time point the count, sum and sum of squares of their scores, and of their
-    // pairs with `pre`. Without a scope, the instrument's cells are read in order from their index.
     const cells = (table: string, columns: string) =>
-      scoped
-        ? `select c.scale as scale, c.timepoint as timepoint, ${columns}
-           from groups g cross join ${table} c on c.group_id = g.id and c.instrument_code = :instrument
-           where ${where.join(' and ')} group by 1, 2`
-        : `select c.scale as scale, c.timepoint as timepoint, ${columns}
-           from ${table} c where c.instrument_code = :instrument group by 1, 2`;
-    const spans = `with sg as (select g.id, g.programme_id from groups g where ${['1', ...where].join(' and ')}
-        and g.programme_id in (select programme_id from outcome_schedules where instrument_code = :instrument)),
-      spans as (
-        select sg.id as groupId, sg.programme_id as programmeId, sp.first_session as firstSession, sp.last_session as lastSession
-        from sg left join group_spans sp on sp.group_id = sg.id)`;
+      `select c.scale as scale, c.timepoint as timepoint, ${columns}
+       from ${table} c where ${['c.instrument_code = :instrument', ...where].join(' and ')} group by 1, 2`;
+    // Only programmes that schedule the instrument are due it; a group without sessions has the
+    // span '' to '', read back as none.
+    const spanScope = ['c.programme_id in (select programme_id from outcome_schedules where instrument_code = :instrument)', ...where].join(' and ');
     return {
-      levels: sqlite.prepare(cells('outcome_level_cells', 'sum(c.n) as n, sum(c.total) as total, sum(c.squares) as squares')),
+      levels: sqlite.prepare(cells('outcome_scope_level_cells', 'sum(c.n) as n, sum(c.total) as total, sum(c.squares) as squares')),
       changes: sqlite.prepare(
         cells(
-          'outcome_change_cells',
+          'outcome_scope_change_cells',
           `sum(c.n) as n, sum(c.before_total) as beforeTotal, sum(c.before_squares) as beforeSquares, sum(c.after_total) as afterTotal,
            sum(c.after_squares) as afterSquares, sum(c.change_total) as changeTotal, sum(c.change_squares) as changeSquares`,
         ),
       ),
-      // Each group's participants who have not moved on, counted by triggers (migration 0027): one
-      // row per group, not one per enrolment. A group with none has no row and is left out.
-      spanCounts: sqlite.prepare(`${spans}
-        select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, sum(ec.enrolled) as enrolled
-        from spans cross join outcome_enrolment_cells ec on ec.group_id = spans.groupId
-        group by 1, 2, 3`),
-      spanReturned: sqlite.prepare(`${spans}
-        select spans.programmeId as programmeId, spans.firstSession as firstSession, spans.lastSession as lastSession, rc.timepoint as timepoint,
-               sum(rc.returned) as returned
-        from spans cross join outcome_return_cells rc on rc.group_id = spans.groupId and rc.instrument_code = :instrument
-        group by 1, 2, 3, 4`),
+      spanCounts: sqlite.prepare(`
+        select c.programme_id as programmeId, nullif(c.first_session, '') as firstSession, nullif(c.last_session, '') as lastSession,
+               sum(c.enrolled) as enrolled
+        from outcome_scope_enrolments c where ${spanScope}
+        group by c.programme_id, c.first_session, c.last_session`),
+      spanReturned: sqlite.prepare(`
+        select c.programme_id as programmeId, nullif(c.first_session, '') as firstSession, nullif(c.last_session, '') as lastSession,
+               c.timepoint as timepoint, sum(c.returned) as returned
+        from outcome_scope_returns c where c.instrument_code = :instrument and ${spanScope}
+        group by c.programme_id, c.first_session, c.last_session, c.timepoint`),
     };
   }
   const forScope = (scope: ResultScope) => {

@@ -421,6 +421,11 @@ export const localOnlyTables = [
   'stats_participant_cells',
   'stats_family_cells',
   'stats_families',
+  // Those cells summed per programme and group start date, derived by triggers on each machine.
+  'outcome_scope_level_cells',
+  'outcome_scope_change_cells',
+  'outcome_scope_enrolments',
+  'outcome_scope_returns',
   // A report's wording and budget are the writer's own document on this computer.
   'saved_reports',
 ] as const;

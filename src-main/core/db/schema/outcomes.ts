@@ -282,3 +282,99 @@ export const outcomeUnanswered = sqliteTable(
     index('outcome_unanswered_participant_idx').on(t.participantId, t.timepoint, t.instrumentCode),
   ],
 );
+
+/**
+ * The per-group cells summed once more, per programme and group start date (migration 0029): a
+ * result over the whole city, a programme or a period adds up a few thousand rows instead of one per
+ * group. Kept by triggers on the per-group cells, on groups (a changed programme or start date) and
+ * on group_spans (a changed session span); empty groups have no row.
+ */
+export const outcomeScopeLevelCells = sqliteTable(
+  'outcome_scope_level_cells',
+  {
+    instrumentCode: text('instrument_code').notNull(),
+    programmeId: text('programme_id').notNull(),
+    startDate: text('start_date').notNull(),
+    scale: text('scale').notNull(),
+    timepoint: text('timepoint').notNull(),
+    n: integer('n').notNull(),
+    total: real('total').notNull(),
+    squares: real('squares').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.instrumentCode, t.programmeId, t.startDate, t.scale, t.timepoint] }),
+    index('outcome_scope_level_cells_cover_idx').on(t.instrumentCode, t.programmeId, t.startDate, t.scale, t.timepoint, t.n, t.total, t.squares),
+  ],
+);
+
+export const outcomeScopeChangeCells = sqliteTable(
+  'outcome_scope_change_cells',
+  {
+    instrumentCode: text('instrument_code').notNull(),
+    programmeId: text('programme_id').notNull(),
+    startDate: text('start_date').notNull(),
+    scale: text('scale').notNull(),
+    timepoint: text('timepoint').notNull(),
+    n: integer('n').notNull(),
+    beforeTotal: real('before_total').notNull(),
+    beforeSquares: real('before_squares').notNull(),
+    afterTotal: real('after_total').notNull(),
+    afterSquares: real('after_squares').notNull(),
+    changeTotal: real('change_total').notNull(),
+    changeSquares: real('change_squares').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.instrumentCode, t.programmeId, t.startDate, t.scale, t.timepoint] }),
+    index('outcome_scope_change_cells_cover_idx').on(
+      t.instrumentCode,
+      t.programmeId,
+      t.startDate,
+      t.scale,
+      t.timepoint,
+      t.n,
+      t.beforeTotal,
+      t.beforeSquares,
+      t.afterTotal,
+      t.afterSquares,
+      t.changeTotal,
+      t.changeSquares,
+    ),
+  ],
+);
+
+/**
+ * Enrolments that have not moved on, per programme, group start date and session span (first and
+ * last session; '' while a group has none): a response rate's windows hang on the span alone.
+ */
+export const outcomeScopeEnrolments = sqliteTable(
+  'outcome_scope_enrolments',
+  {
+    programmeId: text('programme_id').notNull(),
+    startDate: text('start_date').notNull(),
+    firstSession: text('first_session').notNull(),
+    lastSession: text('last_session').notNull(),
+    enrolled: integer('enrolled').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.startDate, t.firstSession, t.lastSession] }),
+    index('outcome_scope_enrolments_cover_idx').on(t.programmeId, t.startDate, t.firstSession, t.lastSession, t.enrolled),
+  ],
+);
+
+/** Of those, per instrument and time point, the responses returned. */
+export const outcomeScopeReturns = sqliteTable(
+  'outcome_scope_returns',
+  {
+    instrumentCode: text('instrument_code').notNull(),
+    programmeId: text('programme_id').notNull(),
+    startDate: text('start_date').notNull(),
+    firstSession: text('first_session').notNull(),
+    lastSession: text('last_session').notNull(),
+    timepoint: text('timepoint').notNull(),
+    returned: integer('returned').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.instrumentCode, t.programmeId, t.startDate, t.firstSession, t.lastSession, t.timepoint] }),
+    index('outcome_scope_returns_cover_idx').on(t.instrumentCode, t.programmeId, t.startDate, t.firstSession, t.lastSession, t.timepoint, t.returned),
+  ],
+);
