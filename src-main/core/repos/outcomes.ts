@@ -262,6 +262,16 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     from participants p join groups g on g.id = p.group_id join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id
     where p.id in (select value from json_each(?))`);
 
+  // Prepared once: each table written here carries the cell triggers, and SQLite compiles a
+  // table's triggers into every statement that writes it, so preparing the insert again for each
+  // response of a 10,000-row import cost more than running it.
+  const insertResponseRow = sqlite.prepare(`
+    insert into outcome_responses (id, participant_id, instrument_code, instrument_version, timepoint, date, entered_by, answers, source, created_at, updated_at)
+    values (:id, :participantId, :instrumentCode, :instrumentVersion, :timepoint, :date, :enteredBy, :answers, :source, :now, :now)`);
+  const deleteScoresOf = sqlite.prepare('delete from outcome_scores where response_id = ?');
+  const insertScoreRow = sqlite.prepare(`
+    insert into outcome_scores (response_id, scale, score, band, answered, filled) values (:responseId, :scale, :score, :band, :answered, :filled)`);
+
   // Results: the cells per programme and group start date (kept by triggers, migration 0029, from
   // the per-group cells of 0024 and 0027) are added up: counts, sums and sums of squares, never the
   // scores themselves, and a few thousand rows for the whole city rather than one per group. Each
@@ -465,20 +475,13 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     insertResponse(fields: Omit<ResponseRow, 'id'>): string {
       const now = clock.now();
       const id = crypto.randomUUID();
-      orm
-        .insert(outcomeResponses)
-        .values({ ...fields, id, createdAt: now, updatedAt: now })
-        .run();
+      insertResponseRow.run({ ...fields, source: fields.source ?? null, id, now });
       return id;
     },
     /** Replaces a response's scores with freshly computed ones. */
     writeScores(responseId: string, scores: readonly ScoreRow[]): void {
-      orm.delete(outcomeScores).where(eq(outcomeScores.responseId, responseId)).run();
-      if (scores.length)
-        orm
-          .insert(outcomeScores)
-          .values(scores.map((s) => ({ ...s, responseId })))
-          .run();
+      deleteScoresOf.run(responseId);
+      for (const s of scores) insertScoreRow.run({ ...s, responseId });
     },
     scoresOf: (responseId: string): ScoreRow[] =>
       orm
