@@ -269,6 +269,51 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     insert into outcome_responses (id, participant_id, instrument_code, instrument_version, timepoint, date, entered_by, answers, source, created_at, updated_at)
     values (:id, :participantId, :instrumentCode, :instrumentVersion, :timepoint, :date, :enteredBy, :answers, :source, :now, :now)`);
   const deleteScoresOf = sqlite.prepare('delete from outcome_scores where response_id = ?');
+  // An import's cells, added once for all its responses: the same sums the per-row triggers of
+  // migration 0024 add (returned responses, scores, and pairs with `pre` where either side is new),
+  // grouped per cell, so each cell (and its programme's sums, 0029) is written once, not once per score.
+  const cellTriggers = ['outcome_cells_response_insert', 'outcome_cells_score_insert'];
+  const triggersNamed = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name in (select value from json_each(?))");
+  const importedCells = sqlite.prepare(`
+    with n (id) as materialized (select value from json_each(:ids))
+    insert into outcome_return_cells (group_id, instrument_code, timepoint, returned)
+    select p.group_id, r.instrument_code, r.timepoint, count(*)
+    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id
+    where p.status <> 'moved'
+    group by 1, 2, 3
+    on conflict (group_id, instrument_code, timepoint) do update set returned = returned + excluded.returned`);
+  const importedLevels = sqlite.prepare(`
+    with n (id) as materialized (select value from json_each(:ids))
+    insert into outcome_level_cells (group_id, instrument_code, scale, timepoint, n, total, squares)
+    select p.group_id, r.instrument_code, x.scale, r.timepoint, count(*), sum(x.score), sum(x.score * x.score)
+    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join outcome_scores x on x.response_id = r.id
+    where x.score is not null
+    group by 1, 2, 3, 4
+    on conflict (group_id, instrument_code, scale, timepoint) do update set n = n + excluded.n, total = total + excluded.total, squares = squares + excluded.squares`);
+  const importedChanges = sqlite.prepare(`
+    with n (id) as materialized (select value from json_each(:ids)),
+    pairs (a, b) as (
+      select a.id, b.id from n cross join outcome_responses a on a.id = n.id
+        join outcome_responses b on b.participant_id = a.participant_id and b.instrument_code = a.instrument_code and b.timepoint = 'pre'
+      where a.timepoint <> 'pre'
+      union all
+      select a.id, b.id from n cross join outcome_responses b on b.id = n.id and b.timepoint = 'pre'
+        join outcome_responses a on a.participant_id = b.participant_id and a.instrument_code = b.instrument_code and a.timepoint <> 'pre'
+      where a.id not in (select id from n))
+    insert into outcome_change_cells (group_id, instrument_code, scale, timepoint, n, before_total, before_squares, after_total, after_squares, change_total, change_squares)
+    select p.group_id, a.instrument_code, xa.scale, a.timepoint, count(*),
+      sum(xb.score), sum(xb.score * xb.score), sum(xa.score), sum(xa.score * xa.score),
+      sum(xa.score - xb.score), sum((xa.score - xb.score) * (xa.score - xb.score))
+    from pairs cross join outcome_responses a on a.id = pairs.a join participants p on p.id = a.participant_id
+      join outcome_scores xa on xa.response_id = a.id join outcome_scores xb on xb.response_id = pairs.b and xb.scale = xa.scale
+    where xa.score is not null and xb.score is not null
+    group by 1, 2, 3, 4
+    on conflict (group_id, instrument_code, scale, timepoint) do update set n = n + excluded.n, before_total = before_total + excluded.before_total,
+      before_squares = before_squares + excluded.before_squares, after_total = after_total + excluded.after_total,
+      after_squares = after_squares + excluded.after_squares, change_total = change_total + excluded.change_total,
+      change_squares = change_squares + excluded.change_squares`);
+  const responseExists = sqlite.prepare('select 1 from outcome_responses where participant_id = ? and instrument_code = ? and timepoint = ?').pluck();
+  const entryExists = sqlite.prepare('select 1 from outcome_entries where participant_id = ? and instrument_code = ? and timepoint = ? limit 1').pluck();
   const insertScoreRow = sqlite.prepare(`
     insert into outcome_scores (response_id, scale, score, band, answered, filled) values (:responseId, :scale, :score, :band, :answered, :filled)`);
 
@@ -435,6 +480,31 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
         .run();
     },
 
+    /**
+     * Writes new responses (`write` returns their ids) with the per-row cell triggers set aside,
+     * then adds their cells in three statements. Only inside a transaction: the triggers are dropped
+     * and made again within it, so no other connection ever sees them missing, and a failed write
+     * takes the drop back with everything else.
+     */
+    addingCellsAfter(write: () => readonly string[]): void {
+      if (!sqlite.inTransaction) throw new Error('addingCellsAfter needs a transaction');
+      const saved = triggersNamed.all(JSON.stringify(cellTriggers)) as { name: string; sql: string }[];
+      for (const t of saved) sqlite.exec(`drop trigger "${t.name}"`);
+      try {
+        const ids = JSON.stringify(write());
+        importedCells.run({ ids });
+        importedLevels.run({ ids });
+        importedChanges.run({ ids });
+      } finally {
+        for (const t of saved) sqlite.exec(t.sql);
+      }
+    },
+    /** Whether a response is stored there: asked once per row of an import, so from a statement prepared once. */
+    hasResponseAt: (participantId: string, instrumentCode: string, timepoint: string): boolean =>
+      responseExists.get(participantId, instrumentCode, timepoint) !== undefined,
+    /** Whether a typing waits there for its second (double entry). */
+    hasEntryAt: (participantId: string, instrumentCode: string, timepoint: string): boolean =>
+      entryExists.get(participantId, instrumentCode, timepoint) !== undefined,
     responseAt: (participantId: string, instrumentCode: string, timepoint: string): ResponseRow | undefined =>
       orm
         .select()

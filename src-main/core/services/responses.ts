@@ -22,16 +22,22 @@ function lookupsFor(repos: Repos): ResponseLookups {
   const instrument = instrumentCache(repos);
   const followups = new Map<string, Set<string>>();
   const programmes = new Map<string, string | undefined>();
+  // Asked for every row of an import: each instrument's newest version is looked up once.
+  const latest = new Map<string, ReturnType<Repos['outcomes']['latestInstrument']>>();
+  const latestOf = (code: string) => {
+    if (!latest.has(code)) latest.set(code, repos.outcomes.latestInstrument(code));
+    return latest.get(code);
+  };
   return {
     programmeOfParticipant: (id) => {
       if (!programmes.has(id)) programmes.set(id, repos.outcomes.programmeOfParticipant(id));
       return programmes.get(id);
     },
     definition: (code, version): InstrumentDefinition | undefined => {
-      const v = version ?? repos.outcomes.latestInstrument(code)?.version;
+      const v = version ?? latestOf(code)?.version;
       return v === undefined ? undefined : instrument(code, v)?.definition;
     },
-    instrumentExists: (code) => repos.outcomes.latestInstrument(code) !== undefined,
+    instrumentExists: (code) => latestOf(code) !== undefined,
     followupsOf: (programmeId) => {
       let set = followups.get(programmeId);
       if (!set)
@@ -46,7 +52,7 @@ function lookupsFor(repos: Repos): ResponseLookups {
         );
       return set;
     },
-    alreadyEntered: (participantId, code, timepoint) => repos.outcomes.responseAt(participantId, code, timepoint) !== undefined,
+    alreadyEntered: (participantId, code, timepoint) => repos.outcomes.hasResponseAt(participantId, code, timepoint),
   };
 }
 
@@ -201,7 +207,7 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
                   en: `The same participant, instrument and time point are already on row ${earlier}.`,
                 },
               });
-            } else if (repos.outcomes.entriesAt(raw.participantId, result.value.instrumentCode, raw.timepoint).length > 0) {
+            } else if (repos.outcomes.hasEntryAt(raw.participantId, result.value.instrumentCode, raw.timepoint)) {
               // Someone is typing this paper form twice: a file must not settle it behind their backs.
               faults.push({
                 column: null,
@@ -221,7 +227,7 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
         });
         if (dryRun || errorCount > 0) return { dryRun, rows: rows.length, imported: 0, errors };
         const cache = instrumentCache(repos);
-        for (const checked of checkedRows) store(checked, enteredBy, cache, 'import');
+        repos.outcomes.addingCellsAfter(() => checkedRows.map((checked) => store(checked, enteredBy, cache, 'import')));
         audit.record({ action: 'import', entity: 'response', entityId: `${checkedRows.length}`, fields: ['answers'] });
         return { dryRun, rows: rows.length, imported: checkedRows.length, errors };
       });

@@ -260,4 +260,61 @@ describe('the per-group result cells, kept by triggers', () => {
     const after = agrees(t);
     expect(after).not.toEqual(want);
   });
+
+  it('follow an imported file: pairs within the file and with answers stored before it, once each, and the triggers are back after it', async () => {
+    const t = open();
+    const { people } = await scheduledGroups(t);
+    const [a, b, c, d, e, f] = people.map((p) => p.id);
+    // Stored before the file: b's pre (paired with the file's post), c's post and fu6 (paired
+    // with the file's pre), and e's pre and post (the file adds only fu6).
+    await record(t, b!, 'pre', 2);
+    await record(t, c!, 'post', 5);
+    await record(t, c!, 'fu6', 1);
+    await record(t, e!, 'pre', 4);
+    await record(t, e!, 'post', 3);
+    const csv = [
+      'participant_id,instrument,timepoint,date,t1,t2,t3,t4',
+      // a's pre and post are both in the file, post first: their pair is counted once.
+      `${a},TRIVSEL,post,2025-03-30,4,3,4,4`,
+      `${a},TRIVSEL,pre,2025-03-30,1,3,1,1`,
+      `${b},TRIVSEL,post,2025-03-30,5,3,5,5`,
+      `${c},TRIVSEL,pre,2025-03-30,2,3,2,2`,
+      // d's pre is unscored (every item missing) and pairs with nothing.
+      `${d},TRIVSEL,pre,2025-03-30,,,,`,
+      `${d},TRIVSEL,post,2025-03-30,3,3,3,3`,
+      `${e},TRIVSEL,fu6,2025-03-30,2,2,2,2`,
+      `${f},TRIVSEL,pre,2025-03-30,5,5,5,5`,
+    ].join('\n');
+    expect(await t.ok('responses.import', { text: csv, dryRun: false, enteredBy: 'test' })).toMatchObject({ imported: 8, errors: [] });
+    const want = agrees(t);
+    // Hand-counted pairs at post, sum scale: a (4+3+4+4 - (1+3+1+1)), b, c (stored post with the
+    // file's pre) and e (both stored): four pairs.
+    expect(want.changes.find((row) => String(row[0]).endsWith('|sum|post'))?.[1]).toBe(4);
+    const triggers = t.app.db.sqlite
+      .prepare(
+        "select name from sqlite_master where type = 'trigger' and name in ('outcome_cells_response_insert', 'outcome_cells_score_insert') order by name",
+      )
+      .pluck()
+      .all();
+    expect(triggers).toEqual(['outcome_cells_response_insert', 'outcome_cells_score_insert']);
+    await record(t, f!, 'post', 1);
+    agrees(t);
+    // The programme-level sums (migration 0029) follow the cells the import added.
+    const db = t.app.db.sqlite;
+    const rows = (sql: string) => db.prepare(sql).raw().all();
+    expect(
+      rows('select instrument_code, programme_id, start_date, scale, timepoint, n, round(total, 9) from outcome_scope_level_cells order by 1, 2, 3, 4, 5'),
+    ).toEqual(
+      rows(`select c.instrument_code, g.programme_id, g.start_date, c.scale, c.timepoint, sum(c.n), round(sum(c.total), 9)
+            from outcome_level_cells c join groups g on g.id = c.group_id group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+    );
+    expect(
+      rows(
+        'select instrument_code, programme_id, start_date, scale, timepoint, n, round(change_total, 9) from outcome_scope_change_cells order by 1, 2, 3, 4, 5',
+      ),
+    ).toEqual(
+      rows(`select c.instrument_code, g.programme_id, g.start_date, c.scale, c.timepoint, sum(c.n), round(sum(c.change_total), 9)
+            from outcome_change_cells c join groups g on g.id = c.group_id group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+    );
+  });
 });
