@@ -4,6 +4,7 @@ import { importSection } from './import';
 import { leadersSection } from './leaders';
 import { outcomesSection } from './outcomes';
 import { reportSection } from './report';
+import { responseImportSection } from './response-import';
 import { syncSection } from './sync';
 import { vaultSection } from './vault';
 
@@ -14,6 +15,7 @@ export const sections: Record<string, BenchSection> = {
   vault: vaultSection,
   sync: syncSection,
   outcomes: outcomesSection,
+  'response-import': responseImportSection,
   import: importSection,
   report: reportSection,
 };

@@ -270,28 +270,17 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     values (:id, :participantId, :instrumentCode, :instrumentVersion, :timepoint, :date, :enteredBy, :answers, :source, :now, :now)`);
   const deleteScoresOf = sqlite.prepare('delete from outcome_scores where response_id = ?');
   // An import's cells, added once for all its responses: the same sums the per-row triggers of
-  // migration 0024 add (returned responses, scores, and pairs with `pre` where either side is new),
-  // grouped per cell, so each cell (and its programme's sums, 0029) is written once, not once per score.
-  const cellTriggers = ['outcome_cells_response_insert', 'outcome_cells_score_insert'];
+  // migrations 0024 and 0029 add (returned responses, scores, and pairs with `pre` where either side
+  // is new), grouped per group cell and per programme-and-start-date cell, so each cell is written
+  // once, not once per score and then once more per programme.
+  const cellTriggers = [
+    'outcome_cells_response_insert',
+    'outcome_cells_score_insert',
+    ...['level', 'change', 'return'].flatMap((cell) => [`outcome_scope_${cell}_insert`, `outcome_scope_${cell}_update`]),
+  ];
   const triggersNamed = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name in (select value from json_each(?))");
-  const importedCells = sqlite.prepare(`
-    with n (id) as materialized (select value from json_each(:ids))
-    insert into outcome_return_cells (group_id, instrument_code, timepoint, returned)
-    select p.group_id, r.instrument_code, r.timepoint, count(*)
-    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id
-    where p.status <> 'moved'
-    group by 1, 2, 3
-    on conflict (group_id, instrument_code, timepoint) do update set returned = returned + excluded.returned`);
-  const importedLevels = sqlite.prepare(`
-    with n (id) as materialized (select value from json_each(:ids))
-    insert into outcome_level_cells (group_id, instrument_code, scale, timepoint, n, total, squares)
-    select p.group_id, r.instrument_code, x.scale, r.timepoint, count(*), sum(x.score), sum(x.score * x.score)
-    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join outcome_scores x on x.response_id = r.id
-    where x.score is not null
-    group by 1, 2, 3, 4
-    on conflict (group_id, instrument_code, scale, timepoint) do update set n = n + excluded.n, total = total + excluded.total, squares = squares + excluded.squares`);
-  const importedChanges = sqlite.prepare(`
-    with n (id) as materialized (select value from json_each(:ids)),
+  const imported = 'with n (id) as materialized (select value from json_each(:ids))';
+  const importedPairs = `${imported},
     pairs (a, b) as (
       select a.id, b.id from n cross join outcome_responses a on a.id = n.id
         join outcome_responses b on b.participant_id = a.participant_id and b.instrument_code = a.instrument_code and b.timepoint = 'pre'
@@ -299,19 +288,56 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       union all
       select a.id, b.id from n cross join outcome_responses b on b.id = n.id and b.timepoint = 'pre'
         join outcome_responses a on a.participant_id = b.participant_id and a.instrument_code = b.instrument_code and a.timepoint <> 'pre'
-      where a.id not in (select id from n))
-    insert into outcome_change_cells (group_id, instrument_code, scale, timepoint, n, before_total, before_squares, after_total, after_squares, change_total, change_squares)
-    select p.group_id, a.instrument_code, xa.scale, a.timepoint, count(*),
-      sum(xb.score), sum(xb.score * xb.score), sum(xa.score), sum(xa.score * xa.score),
-      sum(xa.score - xb.score), sum((xa.score - xb.score) * (xa.score - xb.score))
+      where a.id not in (select id from n))`;
+  const addTo = (columns: string[]) => columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
+  const moments = ['n', 'total', 'squares'];
+  const changeMoments = ['n', 'before_total', 'before_squares', 'after_total', 'after_squares', 'change_total', 'change_squares'];
+  const changeSums = `count(*), sum(xb.score), sum(xb.score * xb.score), sum(xa.score), sum(xa.score * xa.score),
+      sum(xa.score - xb.score), sum((xa.score - xb.score) * (xa.score - xb.score))`;
+  const importedCells = [
+    // Per group (0024).
+    `${imported}
+    insert into outcome_return_cells (group_id, instrument_code, timepoint, returned)
+    select p.group_id, r.instrument_code, r.timepoint, count(*)
+    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id
+    where p.status <> 'moved' group by 1, 2, 3
+    on conflict (group_id, instrument_code, timepoint) do update set ${addTo(['returned'])}`,
+    `${imported}
+    insert into outcome_level_cells (group_id, instrument_code, scale, timepoint, ${moments.join(', ')})
+    select p.group_id, r.instrument_code, x.scale, r.timepoint, count(*), sum(x.score), sum(x.score * x.score)
+    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join outcome_scores x on x.response_id = r.id
+    where x.score is not null group by 1, 2, 3, 4
+    on conflict (group_id, instrument_code, scale, timepoint) do update set ${addTo(moments)}`,
+    `${importedPairs}
+    insert into outcome_change_cells (group_id, instrument_code, scale, timepoint, ${changeMoments.join(', ')})
+    select p.group_id, a.instrument_code, xa.scale, a.timepoint, ${changeSums}
     from pairs cross join outcome_responses a on a.id = pairs.a join participants p on p.id = a.participant_id
       join outcome_scores xa on xa.response_id = a.id join outcome_scores xb on xb.response_id = pairs.b and xb.scale = xa.scale
-    where xa.score is not null and xb.score is not null
-    group by 1, 2, 3, 4
-    on conflict (group_id, instrument_code, scale, timepoint) do update set n = n + excluded.n, before_total = before_total + excluded.before_total,
-      before_squares = before_squares + excluded.before_squares, after_total = after_total + excluded.after_total,
-      after_squares = after_squares + excluded.after_squares, change_total = change_total + excluded.change_total,
-      change_squares = change_squares + excluded.change_squares`);
+    where xa.score is not null and xb.score is not null group by 1, 2, 3, 4
+    on conflict (group_id, instrument_code, scale, timepoint) do update set ${addTo(changeMoments)}`,
+    // Per programme and group start date (0029); returns also per session span, '' while a group has none.
+    `${imported}
+    insert into outcome_scope_returns (instrument_code, programme_id, start_date, first_session, last_session, timepoint, returned)
+    select r.instrument_code, g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), r.timepoint, count(*)
+    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
+      left join group_spans sp on sp.group_id = g.id
+    where p.status <> 'moved' group by 1, 2, 3, 4, 5, 6
+    on conflict (instrument_code, programme_id, start_date, first_session, last_session, timepoint) do update set ${addTo(['returned'])}`,
+    `${imported}
+    insert into outcome_scope_level_cells (instrument_code, programme_id, start_date, scale, timepoint, ${moments.join(', ')})
+    select r.instrument_code, g.programme_id, g.start_date, x.scale, r.timepoint, count(*), sum(x.score), sum(x.score * x.score)
+    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
+      join outcome_scores x on x.response_id = r.id
+    where x.score is not null group by 1, 2, 3, 4, 5
+    on conflict (instrument_code, programme_id, start_date, scale, timepoint) do update set ${addTo(moments)}`,
+    `${importedPairs}
+    insert into outcome_scope_change_cells (instrument_code, programme_id, start_date, scale, timepoint, ${changeMoments.join(', ')})
+    select a.instrument_code, g.programme_id, g.start_date, xa.scale, a.timepoint, ${changeSums}
+    from pairs cross join outcome_responses a on a.id = pairs.a join participants p on p.id = a.participant_id join groups g on g.id = p.group_id
+      join outcome_scores xa on xa.response_id = a.id join outcome_scores xb on xb.response_id = pairs.b and xb.scale = xa.scale
+    where xa.score is not null and xb.score is not null group by 1, 2, 3, 4, 5
+    on conflict (instrument_code, programme_id, start_date, scale, timepoint) do update set ${addTo(changeMoments)}`,
+  ].map((sql) => sqlite.prepare(sql));
   const responseExists = sqlite.prepare('select 1 from outcome_responses where participant_id = ? and instrument_code = ? and timepoint = ?').pluck();
   const entryExists = sqlite.prepare('select 1 from outcome_entries where participant_id = ? and instrument_code = ? and timepoint = ? limit 1').pluck();
   const insertScoreRow = sqlite.prepare(`
@@ -482,7 +508,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
 
     /**
      * Writes new responses (`write` returns their ids) with the per-row cell triggers set aside,
-     * then adds their cells in three statements. Only inside a transaction: the triggers are dropped
+     * then adds their cells per group and per programme in six statements. Only inside a transaction: the triggers are dropped
      * and made again within it, so no other connection ever sees them missing, and a failed write
      * takes the drop back with everything else.
      */
@@ -492,9 +518,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       for (const t of saved) sqlite.exec(`drop trigger "${t.name}"`);
       try {
         const ids = JSON.stringify(write());
-        importedCells.run({ ids });
-        importedLevels.run({ ids });
-        importedChanges.run({ ids });
+        for (const statement of importedCells) statement.run({ ids });
       } finally {
         for (const t of saved) sqlite.exec(t.sql);
       }

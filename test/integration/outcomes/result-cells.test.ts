@@ -303,6 +303,15 @@ describe('the per-group result cells, kept by triggers', () => {
     const db = t.app.db.sqlite;
     const rows = (sql: string) => db.prepare(sql).raw().all();
     expect(
+      rows(
+        'select instrument_code, programme_id, start_date, first_session, last_session, timepoint, returned from outcome_scope_returns order by 1, 2, 3, 4, 5, 6',
+      ),
+    ).toEqual(
+      rows(`select c.instrument_code, g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), c.timepoint, sum(c.returned)
+            from outcome_return_cells c join groups g on g.id = c.group_id left join group_spans sp on sp.group_id = g.id
+            group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`),
+    );
+    expect(
       rows('select instrument_code, programme_id, start_date, scale, timepoint, n, round(total, 9) from outcome_scope_level_cells order by 1, 2, 3, 4, 5'),
     ).toEqual(
       rows(`select c.instrument_code, g.programme_id, g.start_date, c.scale, c.timepoint, sum(c.n), round(sum(c.total), 9)
