@@ -207,23 +207,14 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   // Per [group, instrument, time point], its enrolments (not moved) with neither a response there
   // nor a declined or unreachable mark: kept as rows by triggers (migration 0028), so each point is
   // one range of an index, not a question to each of its group's enrolments. Within a point they
-  // come by participant id, the index's own order: reading each participant's row only to order
-  // them was two thirds of the read. With names the participant is read anyway, and the rows come
-  // in the order of the participants' group index, which the worklist's sort by name keeps for ties.
-  const unansweredSql = (named: boolean) =>
-    named
-      ? `
+  // come by participant id, the index's own order; the lists with names are sorted by the services
+  // with an order of their own that leaves no ties.
+  const unansweredSql = (named: boolean) => `
     with q (point, group_id, instrument_code, timepoint) as materialized (
       select key, value ->> 0, value ->> 1, value ->> 2 from json_each(:points))
-    select q.point as point, u.participant_id as participantId, p.display_name as participantName
+    select q.point as point, u.participant_id as participantId${named ? ', p.display_name as participantName' : ''}
     from q cross join outcome_unanswered u on u.group_id = q.group_id and u.instrument_code = q.instrument_code and u.timepoint = q.timepoint
-    cross join participants p on p.id = u.participant_id
-    order by q.point, p.status, p.family_id, p.present_count, p.marked_count, p.last_session_attended, p.id`
-      : `
-    with q (point, group_id, instrument_code, timepoint) as materialized (
-      select key, value ->> 0, value ->> 1, value ->> 2 from json_each(:points))
-    select q.point as point, u.participant_id as participantId
-    from q cross join outcome_unanswered u on u.group_id = q.group_id and u.instrument_code = q.instrument_code and u.timepoint = q.timepoint
+    ${named ? 'cross join participants p on p.id = u.participant_id' : ''}
     order by q.point, u.participant_id`;
   const unanswered = sqlite.prepare(unansweredSql(false));
   const unansweredNamed = sqlite.prepare(unansweredSql(true));
