@@ -46,7 +46,7 @@ describe('questionnaire rows read a page of groups at a time', { timeout: 120_00
       )
       .all() as Record<string, string>[];
     const groupsWithAnswers = new Set(all.map((r) => r.groupId)).size;
-    // More than one page of groups (10), so the pages' joins are part of what is checked.
+    // More than one page of groups (30), so the pages' joins are part of what is checked.
     expect(groupsWithAnswers).toBeGreaterThan(120);
     const keys = all.map((r) => [r.groupId!, r.participantId!, r.instrumentCode!, r.timepoint!, r.responseId!]);
     const expected = all
