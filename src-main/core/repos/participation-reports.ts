@@ -55,13 +55,11 @@ export function participationReportRepo(sqlite: Database.Database) {
   const withoutAttendance = needing('sessions_held_no_attendance_idx', 's.family_count is null and g.tracks_attendance = 1');
   const withoutFidelity = needing('sessions_held_no_fidelity_idx', 's.fidelity_percent is null');
 
-  // The same test as groupHasEnded: a dropout in a group still running is not a final outcome yet.
-  const groupEnded = `(status = 'completed' or (exists (select 1 from sessions s where s.group_id = groups.id and s.status = 'held')
-    and (status = 'cancelled' or not exists (select 1 from sessions s where s.group_id = groups.id and s.status = 'planned'))))`;
-  // A group that records head counts only knows its dropouts but not who completed: it has no rate.
-  const outcomesForGroupsStarting = sqlite.prepare<[string, string], { completed: number; known: number }>(
-    `select coalesce(sum(status = 'completed'), 0) as completed, coalesce(sum(status in ('completed', 'not_completed', 'dropped_out')), 0) as known
-     from participants where group_id in (select id from groups where start_date >= ? and start_date < ? and tracks_attendance = 1 and ${groupEnded})`,
+  // Summed per start year by triggers (migration 0031) over the groups that keep attendance and have
+  // ended, the test of groupHasEnded: a dropout in a group still running is not a final outcome yet, and
+  // a group that records head counts only knows its dropouts but not who completed, so it has no rate.
+  const outcomesForGroupsStarting = sqlite.prepare<[string], { completed: number; known: number }>(
+    `select coalesce(sum(completed), 0) as completed, coalesce(sum(known), 0) as known from dash_outcome_years where year = ?`,
   );
 
   // Summed from the cells triggers keep per programme and family (migration 0030), not from every
@@ -83,7 +81,8 @@ export function participationReportRepo(sqlite: Database.Database) {
     heldWithoutAttendanceTotal: (from: string, to: string) => withoutAttendance.total.get({ from, to })!.n,
     heldWithoutFidelity: (from: string, to: string, limit: number) => withoutFidelity.list.all({ from, to, limit }),
     heldWithoutFidelityTotal: (from: string, to: string) => withoutFidelity.total.get({ from, to })!.n,
-    outcomesForGroupsStarting: (from: string, to: string) => outcomesForGroupsStarting.get(from, to)!,
+    /** Outcomes of the participants of the ended groups keeping attendance that start in a calendar year ('2025'). */
+    outcomesForGroupsStarting: (year: string) => outcomesForGroupsStarting.get(year)!,
     byProgramme: () => byProgramme.all(),
     familiesTotal: () => familiesTotal.get()!.n,
     fidelityByProgramme: () => fidelityByProgramme.all(),
