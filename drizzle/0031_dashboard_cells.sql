@@ -12,6 +12,11 @@ CREATE TABLE `dash_outcome_years` (
 	`known` integer NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX `sessions_held_no_attendance_idx`;--> statement-breakpoint
+DROP INDEX `sessions_held_no_fidelity_idx`;--> statement-breakpoint
+CREATE INDEX `sessions_held_no_attendance_idx` ON `sessions` (`planned_date`,`group_id`) WHERE "sessions"."status" = 'held' and "sessions"."family_count" is null;--> statement-breakpoint
+CREATE INDEX `sessions_held_no_fidelity_idx` ON `sessions` (`planned_date`,`group_id`) WHERE "sessions"."status" = 'held' and "sessions"."fidelity_percent" is null;
+--> statement-breakpoint
 -- The overview's yearly figures (dashboard.get's people reached, dashboard.participation's completion
 -- rate), kept by triggers in the same statement as every write to groups, sessions and participants, by
 -- hand, by import or by sync's remote apply alike. Local to each machine, never synced. Both are first
