@@ -154,6 +154,24 @@ describe('groups.overview and the dashboard', () => {
     expect((await t.fail('dashboard.participation', { today: 'igår' })).issues?.[0]?.path).toBe('today');
   });
 
+  it('leaves cancelled groups out of both lists, and groups counting heads only out of the attendance one', async () => {
+    const { group: heads } = await groupWith(t, 4);
+    await t.ok('groups.setTracksAttendance', { id: heads.id, tracksAttendance: false });
+    await t.ok('sessions.record', { id: heads.sessions[0]!.id, status: 'held', heldDate: '2025-03-03', participantCount: 5 });
+    const { group: other } = await groupWith(t, 4);
+    await t.ok('sessions.record', { id: other.sessions[0]!.id, status: 'held', heldDate: '2025-03-03', participantCount: 4 });
+    const ids = (rows: { sessionId: string }[]) => rows.map((r) => r.sessionId).sort();
+    let dash = await t.ok('dashboard.participation', {});
+    expect(ids(dash.heldWithoutAttendance)).toEqual([other.sessions[0]!.id]);
+    expect(ids(dash.heldWithoutFidelity)).toEqual(ids([{ sessionId: heads.sessions[0]!.id }, { sessionId: other.sessions[0]!.id }]));
+    expect([dash.heldWithoutAttendanceTotal, dash.heldWithoutFidelityTotal]).toEqual([1, 2]);
+    t.app.db.sqlite.prepare("update groups set status = 'cancelled' where id = ?").run(other.id);
+    dash = await t.ok('dashboard.participation', {});
+    expect(dash.heldWithoutAttendance).toEqual([]);
+    expect(ids(dash.heldWithoutFidelity)).toEqual([heads.sessions[0]!.id]);
+    expect([dash.heldWithoutAttendanceTotal, dash.heldWithoutFidelityTotal]).toEqual([0, 1]);
+  });
+
   it('sums attendance and fidelity rates by programme for the statistics', async () => {
     const p = await addParticipant(t, g.id);
     await markRow(t, g, p.id, 'PA');

@@ -3,8 +3,8 @@ import type { KometDb } from '../db/open';
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
  * questionnaire cells (migrations 0024 and 0027), their sums per programme and start date (0029),
- * the unanswered questionnaires (0028), the yearly presence counts (0013) and the statistics' cells
- * (0030). That is right for
+ * the unanswered questionnaires (0028), the yearly presence counts (0013), the statistics' cells
+ * (0030) and the overview's yearly cells (0031). That is right for
  * a hand-entered answer or mark and too slow for a bulk write: the demo at scale 10 spent 7.4 s
  * in its questionnaire rows with the cell triggers and 1.1 s without, and at scale 100 did not
  * finish. A bulk write runs with those triggers set aside and rebuilds the tables from the stored
@@ -18,6 +18,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
   return sqlite.transaction(() => {
     const capturing = sqlite.prepare('select capturing from sync_state where id = 1').pluck().get() === 1;
     const prefixes = [
+      'dash_cells',
       'outcome_cells',
       'outcome_enrolments',
       'outcome_scope',
@@ -36,6 +37,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
     rebuildOutcomeCells(db);
     rebuildPresenceYears(db);
     rebuildStatsCells(db);
+    rebuildDashCells(db);
     for (const t of triggers) sqlite.exec(t.sql);
     return result;
   })();
@@ -145,5 +147,25 @@ function rebuildStatsCells(db: KometDb): void {
     GROUP BY 1, 2;
     INSERT INTO stats_families (family_id, participants)
     SELECT family_id, count(*) FROM participants WHERE status <> 'moved' GROUP BY 1;
+  `);
+}
+
+/** The overview's yearly cells summed afresh from groups, sessions and participants (0031's initial fill). */
+function rebuildDashCells(db: KometDb): void {
+  db.sqlite.exec(`
+    DELETE FROM dash_outcome_years;
+    DELETE FROM dash_head_years;
+    INSERT INTO dash_outcome_years (year, completed, known)
+    SELECT substr(g.start_date, 1, 4), sum(p.status = 'completed'), sum(p.status IN ('completed', 'not_completed', 'dropped_out'))
+    FROM groups g JOIN participants p ON p.group_id = g.id
+    WHERE g.tracks_attendance = 1 AND (g.status = 'completed' OR (EXISTS (SELECT 1 FROM sessions s WHERE s.group_id = g.id AND s.status = 'held')
+        AND (g.status = 'cancelled' OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.group_id = g.id AND s.status = 'planned'))))
+    GROUP BY 1 HAVING sum(p.status IN ('completed', 'not_completed', 'dropped_out')) > 0;
+    INSERT INTO dash_head_years (person_id, year, groups)
+    SELECT p.person_id, y.year, count(*)
+    FROM (SELECT DISTINCT group_id, substr(planned_date, 1, 4) AS year FROM sessions WHERE status = 'held') y
+    JOIN groups g ON g.id = y.group_id JOIN participants p ON p.group_id = g.id
+    WHERE g.tracks_attendance = 0 AND p.status <> 'moved'
+    GROUP BY 1, 2;
   `);
 }

@@ -37,31 +37,33 @@ export function participationReportRepo(sqlite: Database.Database) {
   );
   const atRiskTotal = sqlite.prepare<[], { n: number }>('select count(*) as n from participants where at_risk = 1');
 
-  // Each list reads a partial index holding only the held sessions that lack that record.
-  const needing = (index: string, condition: string) => {
-    const from = `from sessions s indexed by ${index} join groups g on g.id = s.group_id
-      where s.status = 'held' and ${condition} and s.planned_date >= @from and s.planned_date <= @to and g.status <> 'cancelled'`;
+  // Each list reads a partial index holding only the held sessions that lack that record, with their
+  // group: the groups to leave out are looked up once as sets, so a count never reads a session row or
+  // its group (the window holds thousands of such sessions at scale 100). The list joins the groups it shows.
+  const needing = (index: string, condition: string, leftOut: string[]) => {
+    const where = `where s.status = 'held' and ${condition} and s.planned_date >= @from and s.planned_date <= @to
+      ${leftOut.map((groups) => `and s.group_id not in (select id from groups where ${groups})`).join(' ')}`;
     return {
       list: sqlite.prepare<[{ from: string; to: string; limit: number }], SessionNeedingRecord>(
         `select s.id as sessionId, s.group_id as groupId, s.number as number, coalesce(s.held_date, s.planned_date) as date,
            (select code from programmes where id = g.programme_id) as programmeCode, (select name from units where id = g.unit_id) as unitName,
            g.venue as groupVenue
-         ${from} order by s.planned_date desc, s.id limit @limit`,
+         from sessions s indexed by ${index} join groups g on g.id = s.group_id
+         ${where} order by s.planned_date desc, s.id limit @limit`,
       ),
-      total: sqlite.prepare<[{ from: string; to: string }], { n: number }>(`select count(*) as n ${from}`),
+      total: sqlite.prepare<[{ from: string; to: string }], { n: number }>(`select count(*) as n from sessions s indexed by ${index} ${where}`),
     };
   };
-  // In a tracking group a held session's family count is null exactly while it has no marks.
-  const withoutAttendance = needing('sessions_held_no_attendance_idx', 's.family_count is null and g.tracks_attendance = 1');
-  const withoutFidelity = needing('sessions_held_no_fidelity_idx', 's.fidelity_percent is null');
+  // In a group keeping attendance a held session's family count is null exactly while it has no marks;
+  // a group counting heads only has no marks to ask for.
+  const withoutAttendance = needing('sessions_held_no_attendance_idx', 's.family_count is null', ["status = 'cancelled'", 'tracks_attendance = 0']);
+  const withoutFidelity = needing('sessions_held_no_fidelity_idx', 's.fidelity_percent is null', ["status = 'cancelled'"]);
 
-  // The same test as groupHasEnded: a dropout in a group still running is not a final outcome yet.
-  const groupEnded = `(status = 'completed' or (exists (select 1 from sessions s where s.group_id = groups.id and s.status = 'held')
-    and (status = 'cancelled' or not exists (select 1 from sessions s where s.group_id = groups.id and s.status = 'planned'))))`;
-  // A group that records head counts only knows its dropouts but not who completed: it has no rate.
-  const outcomesForGroupsStarting = sqlite.prepare<[string, string], { completed: number; known: number }>(
-    `select coalesce(sum(status = 'completed'), 0) as completed, coalesce(sum(status in ('completed', 'not_completed', 'dropped_out')), 0) as known
-     from participants where group_id in (select id from groups where start_date >= ? and start_date < ? and tracks_attendance = 1 and ${groupEnded})`,
+  // Summed per start year by triggers (migration 0031) over the groups that keep attendance and have
+  // ended, the test of groupHasEnded: a dropout in a group still running is not a final outcome yet, and
+  // a group that records head counts only knows its dropouts but not who completed, so it has no rate.
+  const outcomesForGroupsStarting = sqlite.prepare<[string], { completed: number; known: number }>(
+    `select coalesce(sum(completed), 0) as completed, coalesce(sum(known), 0) as known from dash_outcome_years where year = ?`,
   );
 
   // Summed from the cells triggers keep per programme and family (migration 0030), not from every
@@ -83,7 +85,8 @@ export function participationReportRepo(sqlite: Database.Database) {
     heldWithoutAttendanceTotal: (from: string, to: string) => withoutAttendance.total.get({ from, to })!.n,
     heldWithoutFidelity: (from: string, to: string, limit: number) => withoutFidelity.list.all({ from, to, limit }),
     heldWithoutFidelityTotal: (from: string, to: string) => withoutFidelity.total.get({ from, to })!.n,
-    outcomesForGroupsStarting: (from: string, to: string) => outcomesForGroupsStarting.get(from, to)!,
+    /** Outcomes of the participants of the ended groups keeping attendance that start in a calendar year ('2025'). */
+    outcomesForGroupsStarting: (year: string) => outcomesForGroupsStarting.get(year)!,
     byProgramme: () => byProgramme.all(),
     familiesTotal: () => familiesTotal.get()!.n,
     fidelityByProgramme: () => fidelityByProgramme.all(),

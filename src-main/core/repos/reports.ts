@@ -39,16 +39,12 @@ export function reportRepo(sqlite: Database.Database) {
   );
   // Each person once: present at a held session of the year where attendance is kept per person
   // (counted by triggers into presence_years), or enrolled in a group that counts heads only and held
-  // a session that year (no one is known absent there) without being counted already.
-  const peopleInYear = sqlite.prepare<[{ year: string; from: string; to: string }], { n: number }>(
+  // a session that year (no one is known absent there; kept per person and year in dash_head_years,
+  // migration 0031) without being counted already.
+  const peopleInYear = sqlite.prepare<[{ year: string }], { n: number }>(
     `select (select count(*) from presence_years where year = @year and marks > 0)
-       -- CROSS JOIN keeps the few counts-only groups first, and +s.status keeps each group's check on
-       -- its own sessions: left to itself the planner walked every participant, or the year's sessions per group.
-       + (select count(distinct p.person_id) from groups g cross join participants p
-          where g.tracks_attendance = 0 and p.group_id = g.id and p.status <> 'moved'
-            and exists (select 1 from sessions s where s.group_id = g.id and +s.status = 'held'
-                          and s.planned_date >= @from and s.planned_date < @to)
-            and not exists (select 1 from presence_years m where m.person_id = p.person_id and m.year = @year and m.marks > 0)) as n`,
+       + (select count(*) from dash_head_years h where h.year = @year
+            and not exists (select 1 from presence_years m where m.person_id = h.person_id and m.year = @year and m.marks > 0)) as n`,
   );
   const upcoming = sqlite.prepare<[string, string, number], RawSessionWithGroup>(
     `select ${sessionWithGroupColumns} ${sessionWithGroupFrom}
@@ -96,8 +92,8 @@ export function reportRepo(sqlite: Database.Database) {
     groupStatusCounts: () => groupStatusCounts.all(),
     /** Held sessions planned in a calendar year ('2025') and their participants. */
     heldInYear: (year: string) => heldInYear.get(year)!,
-    /** People reached in a calendar year; from and to are its first day and the day after its last. */
-    peopleInYear: (year: string, from: string, to: string) => peopleInYear.get({ year, from, to })!.n,
+    /** People reached in a calendar year ('2025'). */
+    peopleInYear: (year: string) => peopleInYear.get({ year })!.n,
     upcoming: (from: string, through: string, limit: number) => upcoming.all(from, through, limit).map(toSessionWithGroup),
     upcomingTotal: (from: string, through: string) => upcomingTotal.get(from, through)!.n,
     overdue: (before: string, limit: number) => overdue.all(before, before, limit).map(toSessionWithGroup),

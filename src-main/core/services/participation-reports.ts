@@ -1,5 +1,5 @@
 import type { GroupOverview, ParsedInput, ParticipationDashboard, ParticipationStats } from '../../contract';
-import { addDays, yearRange } from '../domain/dates';
+import { addDays } from '../domain/dates';
 import { missing } from '../domain/errors';
 import { fidelityPercent, isKnownOutcome } from '../domain/participation';
 import type { ServiceContext } from './context';
@@ -106,8 +106,7 @@ export function participationReportService({ repos, clock }: ServiceContext) {
     dashboard: (input: ParsedInput<'dashboard.participation'>): ParticipationDashboard => {
       const today = input.today ?? clock.today();
       const from = addDays(today, -needsRecordWindowDays);
-      const year = yearRange(Number(today.slice(0, 4)));
-      const outcomes = repos.participation.outcomesForGroupsStarting(year.from, year.to);
+      const outcomes = repos.participation.outcomesForGroupsStarting(today.slice(0, 4));
       return {
         atRisk: repos.participation.atRisk(listed),
         atRiskTotal: repos.participation.atRiskTotal(),

@@ -1,5 +1,5 @@
 import type { Dashboard, ParsedInput, Stats } from '../../contract';
-import { endOfIsoWeek, yearRange } from '../domain/dates';
+import { endOfIsoWeek } from '../domain/dates';
 import type { StatsCell } from '../repos/reports';
 import type { ServiceContext } from './context';
 
@@ -13,7 +13,6 @@ export function dashboardService({ repos, clock }: ServiceContext) {
     get: (input: ParsedInput<'dashboard.get'>): Dashboard => {
       const today = input.today ?? clock.today();
       const byStatus = new Map(repos.reports.groupStatusCounts().map((r) => [r.status, r.n]));
-      const year = yearRange(Number(today.slice(0, 4)));
       const held = repos.reports.heldInYear(today.slice(0, 4));
       return {
         today,
@@ -21,7 +20,7 @@ export function dashboardService({ repos, clock }: ServiceContext) {
         plannedGroups: byStatus.get('planned') ?? 0,
         sessionsHeldThisYear: held.n,
         participantCountThisYear: held.participants,
-        peopleThisYear: repos.reports.peopleInYear(today.slice(0, 4), year.from, year.to),
+        peopleThisYear: repos.reports.peopleInYear(today.slice(0, 4)),
         upcomingThisWeek: repos.reports.upcoming(today, endOfIsoWeek(today), upcomingShown),
         upcomingTotal: repos.reports.upcomingTotal(today, endOfIsoWeek(today)),
         overdue: repos.reports.overdue(today, overdueShown),

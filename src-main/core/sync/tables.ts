@@ -421,6 +421,9 @@ export const localOnlyTables = [
   'stats_participant_cells',
   'stats_family_cells',
   'stats_families',
+  // The overview's yearly outcomes and head-count reach, derived by triggers on each machine.
+  'dash_outcome_years',
+  'dash_head_years',
   // Those cells summed per programme and group start date, derived by triggers on each machine.
   'outcome_scope_level_cells',
   'outcome_scope_change_cells',

@@ -80,12 +80,13 @@ export const sessions = sqliteTable(
     // reading the table: 190,000 random row reads would cost tens of milliseconds.
     index('sessions_status_date_cover_idx').on(t.status, t.plannedDate, t.groupId, t.participantCount),
     index('sessions_date_idx').on(t.plannedDate),
-    // The dashboard's "held but not recorded" lists read only the sessions that lack a record.
+    // The dashboard's "held but not recorded" lists read only the sessions that lack a record; with
+    // the group in the index their counts leave out cancelled groups without reading a session row.
     index('sessions_held_no_attendance_idx')
-      .on(t.plannedDate)
+      .on(t.plannedDate, t.groupId)
       .where(sql`${t.status} = 'held' and ${t.familyCount} is null`),
     index('sessions_held_no_fidelity_idx')
-      .on(t.plannedDate)
+      .on(t.plannedDate, t.groupId)
       .where(sql`${t.status} = 'held' and ${t.fidelityPercent} is null`),
     index('sessions_fidelity_idx')
       .on(t.groupId, t.fidelityPercent)

@@ -9,3 +9,4 @@ export * from './sync';
 export * from './outcomes';
 export * from './reports';
 export * from './stats';
+export * from './dashboard';
