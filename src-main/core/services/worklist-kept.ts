@@ -20,7 +20,7 @@ export interface WorklistDay {
   readonly to: string;
   /** The city's groups whose span can give a listed window, in `spansNear`'s order; null until asked. */
   near: WorklistGroup[] | null;
-  nearIds: Set<string> | null;
+  nearIds: Map<string, WorklistGroup> | null;
   pieces: Map<string, Piece>;
   /** Lists made from the pieces, let go when any group changes. */
   lists: Map<string, unknown>;
@@ -82,20 +82,32 @@ const bytewise = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const bySpan = (a: WorklistGroup, b: WorklistGroup) =>
   bytewise(a.lastSession ?? '', b.lastSession ?? '') || bytewise(a.firstSession ?? '', b.firstSession ?? '') || bytewise(a.groupId, b.groupId);
 
-/** The changed groups' pieces go; each day's groups near it take their new spans, in the spans' order. */
+/**
+ * The changed groups' pieces go; each day's groups near it take their new spans, in the spans'
+ * order. A span that did not move (most writes) leaves the day's groups as they are.
+ */
 function forgetGroups(repos: Repos, kept: Kept, groupIds: readonly string[]): void {
   if (groupIds.length === 0) return;
-  let spans: WorklistGroup[] | null = null;
+  let spans: Map<string, WorklistGroup> | null = null;
   for (const day of kept.days.values()) {
     for (const id of groupIds) day.pieces.delete(id);
     day.lists.clear();
     for (const m of day.mended.values()) for (const id of groupIds) m.changed.add(id);
     if (!day.near) continue;
-    spans ??= groupIds.flatMap((id) => repos.outcomes.spanOf(id));
-    const changed = new Set(groupIds);
-    const near = day.near.filter((g) => !changed.has(g.groupId));
-    for (const g of spans) {
-      if (g.lastSession === null || g.firstSession === null || g.lastSession < day.from || g.firstSession > day.to) continue;
+    spans ??= new Map(groupIds.flatMap((id) => repos.outcomes.spanOf(id)).map((g) => [g.groupId, g]));
+    const moved = groupIds.filter((id) => {
+      const now = spans!.get(id);
+      const was = day.nearIds!.get(id);
+      const isNear = now !== undefined && now.lastSession !== null && now.firstSession !== null && now.lastSession >= day.from && now.firstSession <= day.to;
+      if (!isNear) return was !== undefined;
+      return !was || was.programmeId !== now.programmeId || was.firstSession !== now.firstSession || was.lastSession !== now.lastSession;
+    });
+    if (moved.length === 0) continue;
+    const near = day.near.filter((g) => !moved.includes(g.groupId));
+    for (const id of moved) {
+      day.nearIds!.delete(id);
+      const g = spans.get(id);
+      if (!g || g.lastSession === null || g.firstSession === null || g.lastSession < day.from || g.firstSession > day.to) continue;
       let lo = 0;
       let hi = near.length;
       while (lo < hi) {
@@ -104,9 +116,9 @@ function forgetGroups(repos: Repos, kept: Kept, groupIds: readonly string[]): vo
         else hi = mid;
       }
       near.splice(lo, 0, g);
+      day.nearIds!.set(id, g);
     }
     day.near = near;
-    day.nearIds = new Set(near.map((g) => g.groupId));
   }
 }
 
@@ -136,7 +148,7 @@ export function groupsOf(repos: Repos, day: WorklistDay, groupId?: string): Work
   if (groupId !== undefined) return repos.outcomes.spanOf(groupId);
   if (!day.near) {
     day.near = repos.outcomes.spansNear(day.from, day.to);
-    day.nearIds = new Set(day.near.map((g) => g.groupId));
+    day.nearIds = new Map(day.near.map((g) => [g.groupId, g]));
   }
   return day.near;
 }
@@ -219,7 +231,7 @@ export function namedPieces(repos: Repos, { day, kept }: KeptDay, groupId?: stri
 export function cityGroupNamed(repos: Repos, { day, kept }: KeptDay, groupId: string): readonly NamedRow[] {
   groupsOf(repos, day);
   if (!day.nearIds!.has(groupId)) return [];
-  return piecesOf(repos, kept, day, [day.near!.find((g) => g.groupId === groupId)!], 'named')[0]!.named!;
+  return piecesOf(repos, kept, day, [day.nearIds!.get(groupId)!], 'named')[0]!.named!;
 }
 
 /** A list made from the day's pieces, kept until a group changes. */
