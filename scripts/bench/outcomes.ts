@@ -88,6 +88,32 @@ export const outcomesSection: BenchSection = async (ctx) => {
   ctx.record('outcomes.due, first call after a write (p50 / p95)', 'p95 < 50 ms', await ctx.timeCalls(afterWrite('outcomes.due')));
   ctx.record('outcomes.worklistSummary, first call after a write (p50 / p95)', 'p95 < 50 ms', await ctx.timeCalls(afterWrite('outcomes.worklistSummary')));
   ctx.record('outcomes.worklist, first call after a write (p50 / p95)', 'p95 < 16 ms', await ctx.timeCalls(afterWrite('outcomes.worklist')));
+  // A write the lists must show: a due questionnaire marked declined through the router, or the
+  // mark cleared again (not timed), each time in another group. The lists keep each group's rows,
+  // and read again only the group a write touched.
+  const marks = (due.ok ? (due.value as { participantId: string; timepoint: string }[]) : []).filter((_, i) => i % 97 === 0);
+  let marked = 0;
+  // The handler, not the router: the write has to be done before the timed call, and a handler's
+  // write is synchronous.
+  const setStatus = ctx.app.handlers['outcomes.setStatus'];
+  const afterMark =
+    (name: string, input: unknown = {}) =>
+    () => {
+      const m = marks[Math.floor(marked / 2) % marks.length]!;
+      const status = marked++ % 2 === 0 ? 'declined' : null;
+      setStatus({ participantId: m.participantId, timepoint: m.timepoint, status }, { actor: 'bench', shell: 'cli' });
+      return [name, input] as [string, unknown];
+    };
+  if (marks.length > 0) {
+    ctx.record('outcomes.due, first call after a mark (p50 / p95)', 'p95 < 50 ms', await ctx.timeCalls(afterMark('outcomes.due')));
+    ctx.record('outcomes.worklistSummary, first call after a mark (p50 / p95)', 'p95 < 16 ms', await ctx.timeCalls(afterMark('outcomes.worklistSummary')));
+    ctx.record('outcomes.worklist, first call after a mark (p50 / p95)', 'p95 < 16 ms', await ctx.timeCalls(afterMark('outcomes.worklist')));
+    ctx.record(
+      'outcomes.worklistPage, first page of 50 after a mark (p50 / p95)',
+      'p95 < 16 ms',
+      await ctx.timeCalls(afterMark('outcomes.worklistPage', { limit: 50 })),
+    );
+  }
   ctx.record(
     'outcomes.results, SDQ-P over every programme: rates, levels, changes (p50 / p95)',
     'p95 < 50 ms',

@@ -1,4 +1,5 @@
 import type { KometDb } from '../db/open';
+import { setWorklistNotesAside } from './worklist-changes';
 
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
@@ -33,12 +34,14 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
       )
       .all(...prefixes) as { name: string; sql: string }[];
     for (const t of triggers) sqlite.exec(`drop trigger "${t.name}"`);
+    const restoreNotes = setWorklistNotesAside(sqlite);
     const result = fn();
     rebuildOutcomeCells(db);
     rebuildPresenceYears(db);
     rebuildStatsCells(db);
     rebuildDashCells(db);
     for (const t of triggers) sqlite.exec(t.sql);
+    restoreNotes();
     return result;
   })();
 }

@@ -17,6 +17,7 @@ import { exportStoreRepo } from './export-store';
 import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
 import { leadersChangesRepo } from './leaders-changes';
+import { worklistChangesRepo } from './worklist-changes';
 import { leadersReportRepo } from './leaders-report';
 import { outcomeMarkRepo } from './outcome-marks';
 import { outcomeRepo } from './outcomes';
@@ -63,6 +64,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     certification: certificationRepo(db.orm, clock),
     leadersReport: leadersReportRepo(db.sqlite),
     leadersChanges: leadersChangesRepo(db.sqlite),
+    worklistChanges: worklistChangesRepo(db.sqlite),
     exportSource: exportSourceRepo(db.sqlite),
     exportStore: exportStoreRepo(db.orm, clock),
     outcomes: outcomeRepo(db.orm, db.sqlite, clock),

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Orm } from '../db/open';
 import { instruments, outcomeEntries, outcomeResponses, outcomeSchedules, outcomeScores, outcomeStatuses } from '../db/schema';
 import type { WorklistEnrolment, WorklistGroup } from '../outcomes/worklist';
-import { connectionWriteStamp } from './write-stamps';
+import { otherConnectionsWrites } from './write-stamps';
 
 export interface InstrumentRow {
   code: string;
@@ -194,12 +194,14 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
            spans.first as firstSession, spans.last as lastSession
     from spans join groups g on g.id = spans.group_id join participants p on p.group_id = g.id`);
   // The worklist's groups: those of a scheduled programme whose span (kept by triggers, migration
-  // 0023) reaches into [from, to], from the spans' index; or one group.
+  // 0023) reaches into [from, to], from the spans' index and in its order (which costs no sort, and
+  // lets a kept list put a group whose span changed back in its place); or one group.
   const spansNear = sqlite.prepare(`
     select sp.group_id as groupId, g.programme_id as programmeId, sp.first_session as firstSession, sp.last_session as lastSession
     from group_spans sp cross join groups g on g.id = sp.group_id
     where sp.last_session >= :from and sp.first_session <= :to
-      and g.programme_id in (select programme_id from outcome_schedules)`);
+      and g.programme_id in (select programme_id from outcome_schedules)
+    order by sp.last_session, sp.first_session, sp.group_id`);
   const spanOf = sqlite.prepare(`
     select sp.group_id as groupId, g.programme_id as programmeId, sp.first_session as firstSession, sp.last_session as lastSession
     from group_spans sp join groups g on g.id = sp.group_id
@@ -218,7 +220,6 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     order by q.point, u.participant_id`;
   const unanswered = sqlite.prepare(unansweredSql(false));
   const unansweredNamed = sqlite.prepare(unansweredSql(true));
-  const writeStamp = connectionWriteStamp(sqlite);
   const groupWords = sqlite.prepare(`
     select g.id as groupId, pr.name as programmeName, u.name as unitName, g.start_date as groupStartDate
     from json_each(?) q cross join groups g on g.id = q.value join programmes pr on pr.id = g.programme_id join units u on u.id = g.unit_id`);
@@ -598,7 +599,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       groupNames.all(groupId) as { participantId: string; participantName: string }[],
     /** Enrolments in groups whose first session is on or before `to` and last on or after `from`. */
     enrolmentDatesNear: (from: string, to: string): EnrolmentDates[] => enrolmentDatesNear.all({ from, to }) as EnrolmentDates[],
-    /** Groups of a scheduled programme whose first session is on or before `to` and last on or after `from`. */
+    /** Groups of a scheduled programme whose first session is on or before `to` and last on or after `from`, by last session, first session and id. */
     spansNear: (from: string, to: string): WorklistGroup[] => spansNear.all({ from, to }) as WorklistGroup[],
     /** One group's span, if its programme has a schedule and it has sessions. */
     spanOf: (groupId: string): WorklistGroup[] => spanOf.all({ groupId }) as WorklistGroup[],
@@ -608,8 +609,10 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     /** The same with each participant's name. */
     unansweredNamed: (points: readonly (readonly [string, string, string])[]): { point: number; participantId: string; participantName: string }[] =>
       unansweredNamed.all({ points: JSON.stringify(points) }) as { point: number; participantId: string; participantName: string }[],
-    /** A value that moves on every write this connection can see; null inside a transaction. */
-    writeStamp,
+    /** A number that differs after another connection committed; this connection's writes are noted by `worklistChanges`. */
+    otherWrites: () => otherConnectionsWrites(sqlite),
+    /** Whether a transaction is open, whose writes a rollback would take back. */
+    inTransaction: () => sqlite.inTransaction,
     /** The given groups' programme and unit in words, and start date. */
     groupWords: (groupIds: readonly string[]): { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[] =>
       groupWords.all(JSON.stringify(groupIds)) as { groupId: string; programmeName: string; unitName: string; groupStartDate: string }[],

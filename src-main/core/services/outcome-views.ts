@@ -9,7 +9,8 @@ import type { ResultScope } from '../repos/outcomes';
 import type { PendingEntryState } from '../../contract/enums';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
-import { dueList, dueListNamed, keptUntilWrite } from './outcomes';
+import { dueList } from './outcomes';
+import { cityGroupNamed, keptList, mendedList, namedPieces, worklistDay, type KeptDay, type NamedRow } from './worklist-kept';
 
 /** Where a form typed twice stands, for a worklist row: null when it is not waiting for anything. */
 function pendingOf(repos: Repos): (item: DueItem) => PendingEntryState | null {
@@ -78,13 +79,29 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
   /**
    * The worklist's counts and its first rows in the worklist's order, with names read only for
    * the rows that can be among them: the whole city's names are what makes the full list slow.
+   * Those rows close on or before the `limit`-th earliest closing day, found by counting rows per
+   * day rather than sorting the city (ISO dates order the same byte by byte as in words).
    */
   const summaryOf = (today: string, limit: number) => {
     const items = dueList(repos, today);
-    const overdue = items.filter((i) => i.status === 'overdue').length;
-    const byClosing = [...items].sort((a, b) => a.dueTo.localeCompare(b.dueTo));
-    const last = byClosing[limit - 1]?.dueTo;
-    const candidates = last === undefined ? byClosing : byClosing.filter((i) => i.dueTo <= last);
+    let overdue = 0;
+    const perDay = new Map<string, number>();
+    for (const i of items) {
+      if (i.status === 'overdue') overdue++;
+      perDay.set(i.dueTo, (perDay.get(i.dueTo) ?? 0) + 1);
+    }
+    let last: string | undefined;
+    if (items.length >= limit) {
+      let seen = 0;
+      for (const d of [...perDay.keys()].sort()) {
+        seen += perDay.get(d)!;
+        if (seen >= limit) {
+          last = d;
+          break;
+        }
+      }
+    }
+    const candidates = last === undefined ? items : items.filter((i) => i.dueTo <= last);
     const names = new Map(repos.outcomes.enrolmentNamesOf([...new Set(candidates.map((i) => i.participantId))]).map((n) => [n.participantId, n]));
     const pending = pendingOf(repos);
     const first = candidates
@@ -108,41 +125,103 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     return { due: items.length - overdue, overdue, first: Object.freeze(first.map((row) => Object.freeze(row))) };
   };
 
+  type PageGroup = WorklistPage['groups'][number];
+  interface PageOrder {
+    /** The groups with rows, by programme, unit and start date in words (ties by id). */
+    groups: readonly PageGroup[];
+    /** Each of those groups' rows by closing date, name, instrument and time point. */
+    rowsOf: ReadonlyMap<string, readonly NamedRow[]>;
+    ordered: readonly NamedRow[];
+    overdue: number;
+  }
+  const labelOf = (g: PageGroup) => `${g.programmeName} – ${g.unitName}, ${g.groupStartDate}`;
+  const byLabel = (a: PageGroup, b: PageGroup) => bySwedish(labelOf(a), labelOf(b)) || a.groupId.localeCompare(b.groupId);
+  const groupOf = (r: NamedRow): PageGroup => ({ groupId: r.groupId, programmeName: r.programmeName, unitName: r.unitName, groupStartDate: r.groupStartDate });
+  const ordering = (groups: readonly PageGroup[], rowsOf: ReadonlyMap<string, readonly NamedRow[]>): PageOrder => {
+    const ordered = groups.flatMap((g) => rowsOf.get(g.groupId)!);
+    return { groups, rowsOf, ordered, overdue: ordered.filter((r) => r.status === 'overdue').length };
+  };
+  /** Where `item` goes in `list`, kept in `order`'s order. */
+  const placeOf = <T>(list: readonly T[], item: T, order: (a: T, b: T) => number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(list[mid]!, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
   /**
    * The whole worklist in the page's order: by group (programme, unit, start date), then by closing
-   * date, name, instrument and time point; with the groups for the filter. Kept until the database
-   * changes, so turning a page or filtering does not sort the city again.
+   * date, name, instrument and time point; with the groups for the filter. Kept, and after a write
+   * mended for the groups it touched: turning a page or filtering does not sort the city again.
    */
-  const pageOrderOf = (today: string) =>
-    keptUntilWrite(repos, `page|${today}`, () => {
-      type Named = Omit<WorklistRow, 'pending'>;
-      const all = dueListNamed(repos, today);
-      const labels = new Map<string, string>();
-      const groups: WorklistPage['groups'] = [];
-      for (const r of all) {
-        if (labels.has(r.groupId)) continue;
-        labels.set(r.groupId, `${r.programmeName} – ${r.unitName}, ${r.groupStartDate}`);
-        groups.push({ groupId: r.groupId, programmeName: r.programmeName, unitName: r.unitName, groupStartDate: r.groupStartDate });
-      }
-      groups.sort((a, b) => bySwedish(labels.get(a.groupId)!, labels.get(b.groupId)!) || a.groupId.localeCompare(b.groupId));
-      const rank = new Map(groups.map((g, i) => [g.groupId, i]));
-      const byGroup = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
-      const ordered: readonly Named[] = [...all].sort((a: Named, b: Named) => byGroup(a.groupId, b.groupId) || byClosingThenName(a, b));
-      return { ordered, groups: groups as readonly WorklistPage['groups'][number][], overdue: all.filter((r) => r.status === 'overdue').length };
-    });
+  const pageOrderOf = (kept: KeptDay): PageOrder =>
+    mendedList(
+      kept.day,
+      'page',
+      () => {
+        const rowsOf = new Map<string, readonly NamedRow[]>();
+        const groups: PageGroup[] = [];
+        for (const rows of namedPieces(repos, kept)) {
+          if (rows.length === 0) continue;
+          rowsOf.set(rows[0]!.groupId, [...rows].sort(byClosingThenName));
+          groups.push(groupOf(rows[0]!));
+        }
+        return ordering(groups.sort(byLabel), rowsOf);
+      },
+      (before, changed) => {
+        const rowsOf = new Map(before.rowsOf);
+        const groups = before.groups.filter((g) => !changed.has(g.groupId));
+        for (const id of changed) {
+          rowsOf.delete(id);
+          const rows = cityGroupNamed(repos, kept, id);
+          if (rows.length === 0) continue;
+          rowsOf.set(id, [...rows].sort(byClosingThenName));
+          const g = groupOf(rows[0]!);
+          groups.splice(placeOf(groups, g, byLabel), 0, g);
+        }
+        return ordering(groups, rowsOf);
+      },
+    );
+
+  /** The city's worklist with names and pending forms, in the worklist's order; mended after a write like the page's. */
+  const cityWorklist = (kept: KeptDay): readonly WorklistRow[] =>
+    mendedList(
+      kept.day,
+      'worklist',
+      () => {
+        const pending = pendingOf(repos);
+        return namedPieces(repos, kept)
+          .flat()
+          .map((row) => Object.freeze({ ...row, pending: pending(row) }))
+          .sort(byClosingThenName);
+      },
+      (before, changed) => {
+        const pending = pendingOf(repos);
+        const rows = before.filter((r) => !changed.has(r.groupId));
+        for (const id of changed)
+          for (const row of cityGroupNamed(repos, kept, id)) {
+            const r = Object.freeze({ ...row, pending: pending(row) });
+            rows.splice(placeOf(rows, r, byClosingThenName), 0, r);
+          }
+        return rows;
+      },
+    );
 
   return {
     instrument: ({ code, version }: ParsedInput<'instruments.get'>): InstrumentDetail => detailOf(repos, code, version),
 
     worklist: ({ groupId, on }: ParsedInput<'outcomes.worklist'>): WorklistRow[] => {
-      const today = on ?? clock.today();
-      const rows = keptUntilWrite(repos, `worklist|${today}|${groupId ?? ''}`, () => {
-        const pending = pendingOf(repos);
-        return dueListNamed(repos, today, groupId)
-          .map((row) => ({ ...row, pending: pending(row) }))
-          .sort(byClosingThenName);
-      });
-      return [...rows];
+      const kept = worklistDay(repos, on ?? clock.today());
+      if (groupId === undefined) return [...cityWorklist(kept)];
+      const pending = pendingOf(repos);
+      return namedPieces(repos, kept, groupId)
+        .flat()
+        .map((row) => ({ ...row, pending: pending(row) }))
+        .sort(byClosingThenName);
     },
 
     /**
@@ -151,7 +230,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
      * only the page is sent (and marked for forms typed twice), with the groups for the filter.
      */
     worklistPage: ({ on, groupId, status, offset, limit }: ParsedInput<'outcomes.worklistPage'>): WorklistPage => {
-      const { ordered, groups, overdue } = pageOrderOf(on ?? clock.today());
+      const { ordered, groups, overdue } = pageOrderOf(worklistDay(repos, on ?? clock.today()));
       // The order is total (a participant is asked each instrument once per time point), so the
       // filtered rows keep it.
       const shown = groupId || status ? ordered.filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status)) : ordered;
@@ -164,10 +243,10 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       };
     },
 
-    /** The worklist's counts and its first rows, kept until the database changes. */
+    /** The worklist's counts and its first rows, kept until a group on the list changes. */
     worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {
       const today = on ?? clock.today();
-      const summary = keptUntilWrite(repos, `summary|${today}|${limit}`, () => summaryOf(today, limit));
+      const summary = keptList(worklistDay(repos, today).day, `summary|${limit}`, () => summaryOf(today, limit));
       return { ...summary, first: [...summary.first] };
     },
 
