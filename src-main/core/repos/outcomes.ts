@@ -268,6 +268,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     'outcome_cells_response_insert',
     'outcome_cells_score_insert',
     ...['level', 'change', 'return'].flatMap((cell) => [`outcome_scope_${cell}_insert`, `outcome_scope_${cell}_update`]),
+    'outcome_unanswered_response_insert',
   ];
   const triggersNamed = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name in (select value from json_each(?))");
   const imported = 'with n (id) as materialized (select value from json_each(:ids))';
@@ -328,6 +329,10 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       join outcome_scores xa on xa.response_id = a.id join outcome_scores xb on xb.response_id = pairs.b and xb.scale = xa.scale
     where xa.score is not null and xb.score is not null group by 1, 2, 3, 4, 5
     on conflict (instrument_code, programme_id, start_date, scale, timepoint) do update set ${addTo(changeMoments)}`,
+    // The points the new responses answer are no longer unanswered (0028's response trigger, once for all).
+    `${imported}
+    delete from outcome_unanswered where (participant_id, timepoint, instrument_code) in (
+      select r.participant_id, r.timepoint, r.instrument_code from n cross join outcome_responses r on r.id = n.id)`,
   ].map((sql) => sqlite.prepare(sql));
   const responseExists = sqlite.prepare('select 1 from outcome_responses where participant_id = ? and instrument_code = ? and timepoint = ?').pluck();
   const entryExists = sqlite.prepare('select 1 from outcome_entries where participant_id = ? and instrument_code = ? and timepoint = ? limit 1').pluck();
@@ -498,8 +503,9 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     },
 
     /**
-     * Writes new responses (`write` returns their ids) with the per-row cell triggers set aside,
-     * then adds their cells per group and per programme in six statements. Only inside a transaction: the triggers are dropped
+     * Writes new responses (`write` returns their ids) with the per-row cell triggers and the
+     * unanswered points' response trigger set aside, then adds their cells per group and per
+     * programme in six statements and closes the points they answer in a seventh. Only inside a transaction: the triggers are dropped
      * and made again within it, so no other connection ever sees them missing, and a failed write
      * takes the drop back with everything else.
      */
