@@ -574,6 +574,10 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       deleteScoresOf.run(responseId);
       for (const s of scores) insertScoreRow.run({ ...s, responseId });
     },
+    /** A new response's scores: it has none to replace, so no search of the scores' index for them (one per row of an import). */
+    addScores(responseId: string, scores: readonly ScoreRow[]): void {
+      for (const s of scores) insertScoreRow.run({ ...s, responseId });
+    },
     scoresOf: (responseId: string): ScoreRow[] =>
       orm
         .select({

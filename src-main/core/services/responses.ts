@@ -120,7 +120,7 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
       source,
     });
     const prepared = scorer(checked.instrumentCode, checked.instrumentVersion)!;
-    repos.outcomes.writeScores(id, scoreRowsOf(prepared.definition, prepared.scorer, checked.answers));
+    repos.outcomes.addScores(id, scoreRowsOf(prepared.definition, prepared.scorer, checked.answers));
     return id;
   };
 
