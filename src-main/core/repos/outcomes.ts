@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { deviationSquares } from '../outcomes/statistics';
@@ -520,6 +521,28 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
         for (const t of saved) sqlite.exec(t.sql);
       }
     },
+    /**
+     * Ids for an import's responses, in ascending order: version 7 (RFC 9562), the time in their
+     * first 48 bits and random bits after, so they sit side by side in every index keyed by a
+     * response's id. Random version 4 ids scattered an import's rows over the whole of the
+     * responses' and scores' indexes: at scale 100, 10,000 responses wrote 27,000 pages of the
+     * scores' two indexes alone (110 MB) to the journal.
+     */
+    newResponseIds(count: number): string[] {
+      const time = Date.now();
+      const random = randomBytes(10 * count);
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const b = new Uint8Array(16);
+        for (let k = 0; k < 6; k++) b[k] = Math.floor(time / 2 ** (8 * (5 - k))) % 256;
+        b.set(random.subarray(10 * i, 10 * i + 10), 6);
+        b[6] = 0x70 | (b[6]! & 0x0f);
+        b[8] = 0x80 | (b[8]! & 0x3f);
+        const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+        ids.push(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+      }
+      return ids.sort();
+    },
     /** Whether a response is stored there: asked once per row of an import, so from a statement prepared once. */
     hasResponseAt: (participantId: string, instrumentCode: string, timepoint: string): boolean =>
       responseExists.get(participantId, instrumentCode, timepoint) !== undefined,
@@ -563,9 +586,8 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
         .run();
     },
     response: (id: string): ResponseRow | undefined => orm.select().from(outcomeResponses).where(eq(outcomeResponses.id, id)).get(),
-    insertResponse(fields: Omit<ResponseRow, 'id'>): string {
+    insertResponse(fields: Omit<ResponseRow, 'id'>, id: string = crypto.randomUUID()): string {
       const now = clock.now();
-      const id = crypto.randomUUID();
       insertResponseRow.run({ ...fields, source: fields.source ?? null, id, now });
       return id;
     },
