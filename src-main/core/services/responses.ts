@@ -108,19 +108,22 @@ function readCsv(text: string): { header: string[]; rows: string[][] } {
 }
 
 export function responseService({ repos, tx, audit }: ServiceContext) {
-  const store = (checked: CheckedResponse, enteredBy: string, scorer: ReturnType<typeof instrumentCache>, source: ResponseSource): string => {
-    const id = repos.outcomes.insertResponse({
-      participantId: checked.participantId,
-      instrumentCode: checked.instrumentCode,
-      instrumentVersion: checked.instrumentVersion,
-      timepoint: checked.timepoint,
-      date: checked.date,
-      enteredBy,
-      answers: JSON.stringify(checked.answers),
-      source,
-    });
+  const store = (checked: CheckedResponse, enteredBy: string, scorer: ReturnType<typeof instrumentCache>, source: ResponseSource, newId?: string): string => {
+    const id = repos.outcomes.insertResponse(
+      {
+        participantId: checked.participantId,
+        instrumentCode: checked.instrumentCode,
+        instrumentVersion: checked.instrumentVersion,
+        timepoint: checked.timepoint,
+        date: checked.date,
+        enteredBy,
+        answers: JSON.stringify(checked.answers),
+        source,
+      },
+      newId,
+    );
     const prepared = scorer(checked.instrumentCode, checked.instrumentVersion)!;
-    repos.outcomes.writeScores(id, scoreRowsOf(prepared.definition, prepared.scorer, checked.answers));
+    repos.outcomes.addScores(id, scoreRowsOf(prepared.definition, prepared.scorer, checked.answers));
     return id;
   };
 
@@ -227,7 +230,8 @@ export function responseService({ repos, tx, audit }: ServiceContext) {
         });
         if (dryRun || errorCount > 0) return { dryRun, rows: rows.length, imported: 0, errors };
         const cache = instrumentCache(repos);
-        repos.outcomes.addingCellsAfter(() => checkedRows.map((checked) => store(checked, enteredBy, cache, 'import')));
+        const ids = repos.outcomes.newResponseIds(checkedRows.length);
+        repos.outcomes.addingCellsAfter(() => checkedRows.map((checked, i) => store(checked, enteredBy, cache, 'import', ids[i])));
         audit.record({ action: 'import', entity: 'response', entityId: `${checkedRows.length}`, fields: ['answers'] });
         return { dryRun, rows: rows.length, imported: checkedRows.length, errors };
       });

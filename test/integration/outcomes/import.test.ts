@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/db';
 import { addParticipant, groupWith } from '../participants-fixtures';
 import { importTrivsel } from './fixtures';
+import { id as idSchema } from '../../../src-main/contract/schemas/common';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -96,6 +97,22 @@ describe('importing responses from CSV', () => {
       [11, null, 'The same participant, instrument and time point are already on row 2.'],
     ]);
     expect(t.snapshot()).toBe(before);
+  });
+
+  it('gives imported responses distinct ids the app’s id schema accepts, with their scores stored under them', async () => {
+    const { t, a, b } = await setup();
+    const csv = [
+      'participant_id,instrument,timepoint,date,t1',
+      `${a},TRIVSEL,pre,2025-03-01,4`,
+      `${b},TRIVSEL,pre,2025-03-01,5`,
+      `${a},TRIVSEL,fu6,2025-11-20,1`,
+    ].join('\n');
+    await importCsv(t, csv);
+    const ids = t.app.db.sqlite.prepare('select id from outcome_responses').pluck().all() as string[];
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(idSchema.safeParse(id).success).toBe(true);
+    const scores = t.app.db.sqlite.prepare('select count(*) from outcome_scores where response_id = ?').pluck();
+    expect(scores.get(ids[0])).toBe(2);
   });
 
   it('refuses what is not a response file, writing nothing', async () => {

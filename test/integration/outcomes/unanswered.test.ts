@@ -160,6 +160,28 @@ describe('the questionnaires still to answer, kept by triggers', () => {
     await changes(t, () => db.prepare('delete from groups where id = ?').run(other.id));
   });
 
+  it('close the points an import of responses answers, and only those, and keep following writes after it', async () => {
+    const t = open();
+    const { setup, people } = await scheduledGroups(t);
+    await t.ok('outcomeSchedules.add', { programmeId: setup.programme.id, instrumentCode: 'TRIVSEL', respondent: 'parent', timepoint: 'post' });
+    await record(t, people[0]!.id, 'pre');
+    await t.ok('outcomes.setStatus', { participantId: people[1]!.id, timepoint: 'post', status: 'declined' });
+    const before = agrees(t);
+    const rows = [
+      [people[1]!.id, 'pre'],
+      [people[2]!.id, 'pre'],
+      [people[2]!.id, 'post'],
+      [people[4]!.id, 'post'],
+      [people[0]!.id, 'post'],
+    ];
+    const csv = ['participant_id,instrument,timepoint,date,t1,t2,t3,t4', ...rows.map(([p, tp]) => `${p},TRIVSEL,${tp},2025-03-30,1,2,3,4`)].join('\n');
+    expect(await t.ok('responses.import', { text: csv, dryRun: false, enteredBy: 'test' })).toMatchObject({ imported: 5, errors: [] });
+    const after = agrees(t);
+    expect(before.length - after.length).toBe(5);
+    // The response trigger is back once the import is done: a hand-entered answer closes its point at once.
+    await changes(t, () => record(t, people[3]!.id, 'pre'));
+  });
+
   it('are what the migration builds from the rows already stored (a database restored from before it)', async () => {
     const t = open();
     const { people } = await scheduledGroups(t);
