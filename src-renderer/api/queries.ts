@@ -12,16 +12,28 @@ export const queryClient = new QueryClient({
   },
 });
 
+const queryOf = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) => ({
+  queryKey: [procedure, input],
+  queryFn: () => call(procedure, input),
+});
+
 export function useApiQuery<P extends ProcedureName>(
   procedure: P,
   input: ProcedureInput<P>,
   options: Omit<UseQueryOptions<ProcedureOutput<P>, ApiError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<ProcedureOutput<P>, ApiError>({
-    queryKey: [procedure, input],
-    queryFn: () => call(procedure, input),
-    ...options,
-  });
+  return useQuery<ProcedureOutput<P>, ApiError>({ ...queryOf(procedure, input), ...options });
+}
+
+/**
+ * Asks for what a screen is about to read, on the click that opens it: the request is on its way
+ * while the screen renders, instead of leaving from the screen's effects after it has. The screen's
+ * own query (same procedure and input) then takes the answer or waits on the same request; an
+ * answer already kept is not asked for again. Resolves with the answer, or undefined on a failure,
+ * which the screen's query shows when it asks again.
+ */
+export function prefetchApiQuery<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P> | undefined> {
+  return queryClient.fetchQuery<ProcedureOutput<P>, ApiError>(queryOf(procedure, input)).catch(() => undefined);
 }
 
 /**

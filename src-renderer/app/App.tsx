@@ -39,7 +39,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <VaultGate>
-          <HashRouter>
+          <HashRouter useTransitions={false}>
             <Routes>
               <Route element={<Layout />}>
                 <Route index element={<DashboardPage />} />

@@ -6,6 +6,7 @@ import { Toaster } from '../components/Toaster';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { LockButton } from '../features/vault/VaultGate';
+import { screenReads } from './screenReads';
 import { useStoredLanguage } from './useLanguage';
 
 const navItems = [
@@ -68,7 +69,7 @@ export function Layout() {
             <ul className="nav">
               {navItems.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.end} className="nav__link">
+                  <NavLink to={item.to} end={item.end} className="nav__link" onClick={screenReads[item.to]}>
                     {t(item.key)}
                   </NavLink>
                 </li>

@@ -31,6 +31,14 @@ export interface RegistryView {
   includeArchived: boolean;
 }
 
+/** What a register's list shows as it opens: the first page, everyone, archived ones as last chosen. */
+export const openingView = (kind: RegistryKind): RegistryView => ({
+  offset: 0,
+  limit: registryPageSize,
+  search: '',
+  includeArchived: useRegistryUi.getState().showArchived[kind],
+});
+
 export interface RegistryPage<T> {
   rows: T[];
   total: number;

@@ -12,13 +12,33 @@ export interface Formatters {
   number(n: number): string;
 }
 
+/**
+ * A screen formats the same few hundred days again and again (a worklist's group filter: thousands
+ * of groups), and date-fns parses and formats each anew: each text is made once per language.
+ */
+const madeDates = new Map<string, string>();
+function dateText(iso: string, pattern: string, locale: typeof sv): string {
+  const key = `${locale.code}|${pattern}|${iso}`;
+  let text = madeDates.get(key);
+  if (text === undefined) {
+    text = format(parseISO(iso), pattern, { locale });
+    if (madeDates.size >= 20_000) madeDates.clear();
+    madeDates.set(key, text);
+  }
+  return text;
+}
+
+/** The same as Number.prototype.toLocaleString with the locale, without building a formatter per call. */
+const numberFormats = { sv: new Intl.NumberFormat('sv-SE'), en: new Intl.NumberFormat('en-GB') };
+
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? enGB : sv;
+  const english = i18n.language === 'en';
+  const locale = english ? enGB : sv;
   return {
-    date: (iso) => (iso ? format(parseISO(iso), 'EEE d MMM yyyy', { locale }) : '–'),
-    shortDate: (iso) => (iso ? format(parseISO(iso), 'd MMM yyyy', { locale }) : '–'),
+    date: (iso) => (iso ? dateText(iso, 'EEE d MMM yyyy', locale) : '–'),
+    shortDate: (iso) => (iso ? dateText(iso, 'd MMM yyyy', locale) : '–'),
     weekday: (d) => format(new Date(2024, 0, d), 'EEEE', { locale }), // 2024-01-01 was a Monday
-    number: (n) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE'),
+    number: (n) => (english ? numberFormats.en : numberFormats.sv).format(n),
   };
 }

@@ -2,7 +2,7 @@ import { format, parseISO } from 'date-fns';
 import { enGB, sv } from 'date-fns/locale';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
@@ -24,6 +24,14 @@ interface Filters {
 
 const empty: Filters = { since: '', entity: '', actor: '' };
 
+const listInput = (filters: Filters, offset: number) => {
+  const validSince = /^\d{4}-\d{2}-\d{2}$/.test(filters.since) ? filters.since : undefined;
+  return { since: validSince, entity: filters.entity || undefined, actor: filters.actor.trim() || undefined, limit: pageSize, offset };
+};
+
+/** The log's newest page, unfiltered, as the page opens with it. */
+export const prefetchAudit = () => void prefetchApiQuery('audit.list', listInput(empty, 0));
+
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? enGB : sv;
@@ -34,19 +42,9 @@ export function AuditPage() {
     setFilters((f) => ({ ...f, ...patch }));
     setOffset(0);
   };
-  const validSince = /^\d{4}-\d{2}-\d{2}$/.test(filters.since) ? filters.since : undefined;
-  const list = useApiQuery(
-    'audit.list',
-    {
-      since: validSince,
-      entity: filters.entity || undefined,
-      actor: filters.actor.trim() || undefined,
-      limit: pageSize,
-      offset,
-    },
-    { placeholderData: (previous) => previous },
-  );
-  const filtered = Boolean(validSince || filters.entity || filters.actor.trim());
+  const input = listInput(filters, offset);
+  const list = useApiQuery('audit.list', input, { placeholderData: (previous) => previous });
+  const filtered = Boolean(input.since || input.entity || input.actor);
   const when = (iso: string) => {
     try {
       return format(parseISO(iso), 'd MMM yyyy HH:mm:ss', { locale });

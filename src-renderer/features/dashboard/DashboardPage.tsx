@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SessionWithGroup } from '@contract';
-import { useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { MoreHint } from '../../components/MoreHint';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,11 +9,19 @@ import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
-import { DashboardWorklistPanel } from '../outcomes/DashboardWorklistPanel';
+import { DashboardWorklistPanel, worklistSummaryInput } from '../outcomes/DashboardWorklistPanel';
 import { ParticipationPanels } from '../participants/DashboardPanels';
 import { nextToRecord, recordRoute } from '../record/nextToRecord';
-import { FollowUpsPanel } from '../supervision/FollowUpList';
+import { FollowUpsPanel, openFollowUpsInput } from '../supervision/FollowUpList';
 import { SessionList, type SessionListItem } from './SessionList';
+
+/** The panels' reads, in the order the panels ask for them. */
+export function prefetchDashboard(): void {
+  void prefetchApiQuery('dashboard.get', {});
+  void prefetchApiQuery('dashboard.participation', {});
+  void prefetchApiQuery('outcomes.worklistSummary', worklistSummaryInput);
+  void prefetchApiQuery('followUps.open', openFollowUpsInput);
+}
 
 /**
  * Every panel reads its own data and is asked for as the screen opens, not once another has

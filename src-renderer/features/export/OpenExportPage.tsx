@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Fieldset, FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,6 +11,9 @@ import { PathField } from './PathField';
 import { focusFirstInvalid } from './wizard-state';
 
 type Errors = Partial<Record<'file' | 'identityFile' | 'passphrase', string>>;
+
+/** Which shell and data folder, for the path hints. */
+export const prefetchOpenExport = () => void prefetchApiQuery('app.info', {});
 
 /** Öppna export, the evaluator's side: create a key, then decrypt, verify and extract a package. */
 export function OpenExportPage() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
@@ -9,9 +9,28 @@ import { QueryState } from '../../components/QueryState';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
-import { groupPageSize, useGroupFilters, type GroupStatusFilter } from '../../stores/groupFilters';
-import { groupStatuses, useGroupFilterOptions, yearChoices } from './options';
+import { groupPageSize, useGroupFilters, type GroupFilters, type GroupStatusFilter } from '../../stores/groupFilters';
+import { groupFilterOptionInputs, groupStatuses, useGroupFilterOptions, yearChoices } from './options';
 import { textLimits } from '@contract/limits';
+
+/** The page of groups the filters ask for. */
+const groupListInput = (filters: GroupFilters) => ({
+  programmeId: filters.programmeId || undefined,
+  unitId: filters.unitId || undefined,
+  status: filters.status || undefined,
+  year: filters.year ? Number(filters.year) : undefined,
+  search: filters.search.trim() || undefined,
+  limit: groupPageSize,
+  offset: filters.offset,
+});
+
+/** What the list reads as it opens, the page of groups first: the filters' choices can follow it. */
+export function prefetchGroupList(): void {
+  void prefetchApiQuery('groups.list', groupListInput(useGroupFilters.getState()));
+  void prefetchApiQuery('groups.years', {});
+  void prefetchApiQuery('programmes.list', groupFilterOptionInputs.programmes);
+  void prefetchApiQuery('units.list', groupFilterOptionInputs.units);
+}
 
 export function GroupListPage() {
   const { t } = useTranslation();
@@ -19,19 +38,7 @@ export function GroupListPage() {
   const filters = useGroupFilters();
   const options = useGroupFilterOptions();
   const years = useApiQuery('groups.years', {});
-  const list = useApiQuery(
-    'groups.list',
-    {
-      programmeId: filters.programmeId || undefined,
-      unitId: filters.unitId || undefined,
-      status: filters.status || undefined,
-      year: filters.year ? Number(filters.year) : undefined,
-      search: filters.search.trim() || undefined,
-      limit: groupPageSize,
-      offset: filters.offset,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const list = useApiQuery('groups.list', groupListInput(filters), { placeholderData: (previous) => previous });
   const filtered = Boolean(filters.programmeId || filters.unitId || filters.status || filters.year || filters.search);
 
   const create = (

@@ -1,14 +1,16 @@
 import { GROUP_STATUSES } from '@contract/enums';
 import { useApiQuery } from '../../api/queries';
 
+export const groupFilterOptionInputs = { programmes: { includeArchived: true }, units: { includeArchived: true } } as const;
+
 /**
  * Programmes and units for the list's filters; archived ones are kept so old choices still show.
  * The list asks for no staff: the whole register (thousands in a city) would be read and sent
  * before the page of groups behind it in the same queue.
  */
 export function useGroupFilterOptions() {
-  const programmes = useApiQuery('programmes.list', { includeArchived: true });
-  const units = useApiQuery('units.list', { includeArchived: true });
+  const programmes = useApiQuery('programmes.list', groupFilterOptionInputs.programmes);
+  const units = useApiQuery('units.list', groupFilterOptionInputs.units);
   return { programmes: programmes.data ?? [], units: units.data ?? [] };
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { LeaderRow, PathwayStatus } from '@contract';
 import { PATHWAY_STATUSES } from '@contract/enums';
-import { useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, queryClient, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { DataTable } from '../../components/DataTable';
 import { Detail } from '../../components/Detail';
@@ -20,26 +20,56 @@ import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
 import { percent, shareAsPercent } from '../../lib/percent';
 import { FlagList } from './FlagList';
-import { useLeaderFilters, type OverviewSortKey } from './filters';
+import { useLeaderFilters, type LeaderFilterValues, type OverviewSortKey } from './filters';
 import { textLimits } from '@contract/limits';
 
 const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
 /** A city has thousands of leaders: the table shows a page, the attention panel its first few. */
 const leaderPageSize = 100;
 const attentionShown = 10;
+/** Those needing attention first, as the overview opens. */
+const openingSort: SortState<OverviewSortKey> = { key: 'attention', direction: 'descending' };
+const supervisorsInput = { role: 'supervisor' } as const;
+const programmesInput = { includeArchived: false } as const;
+
+/** The overview's page for the filters and the sort; `mine` when it is one supervisor's leaders. */
+const overviewInput = (filters: LeaderFilterValues, sort: SortState<OverviewSortKey>, mine: boolean) => ({
+  scope: mine ? ('supervised' as const) : ('all' as const),
+  supervisorId: mine ? filters.supervisorId : undefined,
+  programmeId: filters.programmeId || undefined,
+  status: filters.status || undefined,
+  attentionOnly: filters.attentionOnly,
+  search: filters.search.trim() || undefined,
+  sort: sort.key,
+  direction: sort.direction === 'ascending' ? ('asc' as const) : ('desc' as const),
+  offset: filters.offset,
+  limit: leaderPageSize,
+  attentionLimit: attentionShown,
+});
+
+/** What the overview reads as it opens, asked for in the order the page asks. */
+export function prefetchLeaderOverview(): void {
+  const filters = useLeaderFilters.getState();
+  // As the page does: a remembered supervisor is taken at her word until the names are read.
+  const names = queryClient.getQueryData<{ id: string }[]>(['staff.names', supervisorsInput]);
+  const mine = filters.scope === 'supervised' && (names === undefined || names.some((s) => s.id === filters.supervisorId));
+  void prefetchApiQuery('staff.names', supervisorsInput);
+  void prefetchApiQuery('programmes.list', programmesInput);
+  void prefetchApiQuery('leaders.overview', overviewInput(filters, openingSort, mine));
+}
 
 export function LeaderOverviewPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const pick = useBilingual();
   const filters = useLeaderFilters();
-  const { sort, toggle } = useSort<OverviewSortKey>({ key: 'attention', direction: 'descending' });
+  const { sort, toggle } = useSort<OverviewSortKey>(openingSort);
   const sortBy = (key: OverviewSortKey) => {
     toggle(key);
     filters.setOffset(0);
   };
-  const supervisors = useApiQuery('staff.names', { role: 'supervisor' });
-  const programmes = useApiQuery('programmes.list', { includeArchived: false });
+  const supervisors = useApiQuery('staff.names', supervisorsInput);
+  const programmes = useApiQuery('programmes.list', programmesInput);
 
   // A remembered supervisor from another database (or since archived) is ignored, not an error.
   // Until the names are read she is taken at her word, so the overview is asked for at once rather
@@ -48,23 +78,7 @@ export function LeaderOverviewPage() {
   const remembered = filters.scope === 'supervised';
   const namesPending = remembered && supervisors.data === undefined && supervisors.isPending;
   const mine = remembered && (namesPending || (supervisors.data ?? []).some((s) => s.id === filters.supervisorId));
-  const asked = useApiQuery(
-    'leaders.overview',
-    {
-      scope: mine ? 'supervised' : 'all',
-      supervisorId: mine ? filters.supervisorId : undefined,
-      programmeId: filters.programmeId || undefined,
-      status: filters.status || undefined,
-      attentionOnly: filters.attentionOnly,
-      search: filters.search.trim() || undefined,
-      sort: sort.key,
-      direction: sort.direction === 'ascending' ? 'asc' : 'desc',
-      offset: filters.offset,
-      limit: leaderPageSize,
-      attentionLimit: attentionShown,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const asked = useApiQuery('leaders.overview', overviewInput(filters, sort, mine), { placeholderData: (previous) => previous });
   const overview = namesPending ? { ...asked, data: undefined, isPending: true } : asked;
 
   // A write or a filter elsewhere can shrink the list under the page being shown.

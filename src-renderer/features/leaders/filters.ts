@@ -3,7 +3,7 @@ import type { PathwayStatus } from '@contract';
 
 export type OverviewSortKey = 'name' | 'status' | 'attention' | 'attendance' | 'fidelity' | 'lastSupervision' | 'groups';
 
-interface LeaderFilters {
+export interface LeaderFilterValues {
   scope: 'all' | 'supervised';
   supervisorId: string;
   programmeId: string;
@@ -12,6 +12,9 @@ interface LeaderFilters {
   search: string;
   /** The first row of the table's page; any other change starts again from the first page. */
   offset: number;
+}
+
+interface LeaderFilters extends LeaderFilterValues {
   set(patch: Partial<Omit<LeaderFilters, 'set' | 'setOffset' | 'offset'>>): void;
   setOffset(offset: number): void;
 }

@@ -8,13 +8,16 @@ import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { entryRoute, useEntryAction, useTimepointLabel } from './labels';
 
+/** The few the panel lists. */
+export const worklistSummaryInput = { limit: 5 } as const;
+
 /** The dashboard's glance at the worklist: counts, the few that close first, and a way to the rest. */
 export function DashboardWorklistPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const timepointLabel = useTimepointLabel();
   const entryAction = useEntryAction();
-  const summary = useApiQuery('outcomes.worklistSummary', { limit: 5 });
+  const summary = useApiQuery('outcomes.worklistSummary', worklistSummaryInput);
   const d = summary.data;
   return (
     <Panel

@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
-import { ResultsPanel } from './ResultsPanel';
-import { WorklistPanel } from './WorklistPanel';
+import { prefetchResults, ResultsPanel } from './ResultsPanel';
+import { prefetchWorklist, WorklistPanel } from './WorklistPanel';
 import './outcomes.css';
+
+/** What Enkäter reads as it opens, in the order its panels ask. */
+export function prefetchOutcomes(): void {
+  void prefetchWorklist();
+  void prefetchResults();
+}
 
 /** Enkäter: what is due to be entered, and the results so far. */
 export function OutcomesPage() {

@@ -1,13 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeResults } from '@contract';
-import { useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { FilterBar } from '../../components/FilterBar';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useScoreFormat, useTimepointLabel } from './labels';
+
+/** The instrument shown until one is chosen: the library's first. */
+const firstInstrument = (instruments: readonly { code: string }[] | undefined) => instruments?.[0]?.code ?? '';
+const resultsInput = (instrument: string, programmeId: string) => ({ instrument, ...(programmeId ? { programmeId } : {}) });
+
+/** What the panel reads as it opens: the library, the programmes, then the first instrument's results. */
+export async function prefetchResults(): Promise<void> {
+  const instruments = prefetchApiQuery('instruments.list', {});
+  void prefetchApiQuery('programmes.list', {});
+  const instrument = firstInstrument(await instruments);
+  if (instrument !== '') await prefetchApiQuery('outcomes.results', resultsInput(instrument, ''));
+}
 
 /** Per scale and time point: how many answered, their mean, and the mean change from before; small counts hidden. */
 export function ResultsPanel() {
@@ -17,8 +29,8 @@ export function ResultsPanel() {
   const codes = [...new Set((instruments.data ?? []).map((i) => i.code))];
   const [chosen, setChosen] = useState('');
   const [programmeId, setProgrammeId] = useState('');
-  const instrument = chosen || codes[0] || '';
-  const results = useApiQuery('outcomes.results', { instrument, ...(programmeId ? { programmeId } : {}) }, { enabled: instrument !== '' });
+  const instrument = chosen || firstInstrument(instruments.data);
+  const results = useApiQuery('outcomes.results', resultsInput(instrument, programmeId), { enabled: instrument !== '' });
   const min = results.data?.minRespondents ?? 5;
 
   return (

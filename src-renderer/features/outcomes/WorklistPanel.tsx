@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DueState } from '@contract/enums';
-import { useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { FilterBar } from '../../components/FilterBar';
 import { Panel } from '../../components/Panel';
@@ -15,6 +15,16 @@ const groupLabel = (r: { programmeName: string; unitName: string }, date: string
 /** A city has thousands of points due: the table shows a page of them. */
 const worklistPageSize = 100;
 
+const worklistInput = (groupId: string, status: DueState | '', offset: number) => ({
+  ...(groupId ? { groupId } : {}),
+  ...(status ? { status } : {}),
+  offset,
+  limit: worklistPageSize,
+});
+
+/** The worklist's first page, unfiltered, as the panel opens with it. */
+export const prefetchWorklist = () => prefetchApiQuery('outcomes.worklistPage', worklistInput('', '', 0));
+
 /** Questionnaires due and overdue, by group, each row opening its entry form. */
 export function WorklistPanel() {
   const { t } = useTranslation();
@@ -24,11 +34,7 @@ export function WorklistPanel() {
   const [groupId, setGroupId] = useState('');
   const [status, setStatus] = useState<DueState | ''>('');
   const [offset, setOffset] = useState(0);
-  const worklist = useApiQuery(
-    'outcomes.worklistPage',
-    { ...(groupId ? { groupId } : {}), ...(status ? { status } : {}), offset, limit: worklistPageSize },
-    { placeholderData: (previous) => previous },
-  );
+  const worklist = useApiQuery('outcomes.worklistPage', worklistInput(groupId, status, offset), { placeholderData: (previous) => previous });
   const groups = (worklist.data?.groups ?? []).map((g) => ({ value: g.groupId, label: groupLabel(g, fmt.date(g.groupStartDate)) }));
   const overdue = worklist.data?.overdue ?? 0;
   // A write can shrink the list under the page being shown.

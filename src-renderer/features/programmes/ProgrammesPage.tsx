@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, useNavigate } from 'react-router-dom';
 import type { Programme } from '@contract';
 import { AUDIENCES } from '@contract/enums';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
@@ -21,9 +21,13 @@ import { draftOr, useKeepDraft } from '../../stores/drafts';
 const audiences = AUDIENCES;
 type Audience = (typeof audiences)[number];
 
+/** The whole register, archived ones too: the list filters it on the page. */
+const programmesInput = { includeArchived: true } as const;
+export const prefetchProgrammes = () => void prefetchApiQuery('programmes.list', programmesInput);
+
 export function ProgrammesPage() {
   const { t } = useTranslation();
-  const programmes = useApiQuery('programmes.list', { includeArchived: true });
+  const programmes = useApiQuery('programmes.list', programmesInput);
   return (
     <RegistryRoutes
       kind="programmes"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedReport } from '@contract';
 import { call } from '../../api/client';
-import { useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterBar } from '../../components/FilterBar';
 import { InputField } from '../../components/InputField';
@@ -13,7 +13,7 @@ import { downloadBase64 } from './downloadBase64';
 import { periodDates, type PeriodKind } from './reportPeriod';
 import { ReportSectionsView } from './ReportSectionsView';
 import { SavedReportEditor } from './SavedReportEditor';
-import { SavedReportsPanel } from './SavedReportsPanel';
+import { SavedReportsPanel, savedReportsInput } from './SavedReportsPanel';
 import { SaveReportDialog } from './SaveReportDialog';
 import { ScopePicker } from './ScopePicker';
 
@@ -21,21 +21,37 @@ const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 10 }, (_, i) => String(thisYear - i));
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
+const registerInput = { includeArchived: true } as const;
+const openingCustom = { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` };
+const reportInput = (kind: PeriodKind, year: number, custom: { from: string; to: string }, unitIds: string[], programmeIds: string[]) => ({
+  ...periodDates(kind, year, custom),
+  unitIds,
+  programmeIds,
+});
+
+/** What the page reads as it opens: this year's report for everything, and the saved reports. */
+export function prefetchReports(): void {
+  void prefetchApiQuery('units.list', registerInput);
+  void prefetchApiQuery('programmes.list', registerInput);
+  void prefetchApiQuery('reports.activity', reportInput('year', thisYear, openingCustom, [], []));
+  void prefetchApiQuery('savedReports.list', savedReportsInput);
+}
+
 /** The activity report on screen, for a period and a scope, as a PDF and its tables as XLSX to download, and saved with its budget and texts. */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<PeriodKind>('year');
   const [year, setYear] = useState(thisYear);
-  const [custom, setCustom] = useState({ from: `${thisYear}-01-01`, to: `${thisYear}-12-31` });
+  const [custom, setCustom] = useState(openingCustom);
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [programmeIds, setProgrammeIds] = useState<string[]>([]);
   const [openReport, setOpenReport] = useState<SavedReport | null>(null);
   const [dialog, setDialog] = useState<{ mode: 'new' | 'rename'; report?: SavedReport } | null>(null);
   const [pdfError, setPdfError] = useState<unknown>(null);
   const [making, setMaking] = useState<'pdf' | 'xlsx' | null>(null);
-  const units = useApiQuery('units.list', { includeArchived: true });
-  const programmes = useApiQuery('programmes.list', { includeArchived: true });
-  const input = { ...periodDates(kind, year, custom), unitIds, programmeIds };
+  const units = useApiQuery('units.list', registerInput);
+  const programmes = useApiQuery('programmes.list', registerInput);
+  const input = reportInput(kind, year, custom, unitIds, programmeIds);
   const report = useApiQuery('reports.activity', input);
   const unsaved =
     openReport !== null &&

@@ -18,11 +18,13 @@ interface SavedReportsPanelProps {
   onDeleted(id: string): void;
 }
 
+export const savedReportsInput = {};
+
 /** The saved reports: open one (its settings, budget and texts), rename it, or delete it after asking. */
 export function SavedReportsPanel({ openId, onOpen, onRename, onDeleted }: SavedReportsPanelProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const list = useApiQuery('savedReports.list', {});
+  const list = useApiQuery('savedReports.list', savedReportsInput);
   const remove = useApiMutation('savedReports.delete');
   const [deleting, setDeleting] = useState<SavedReport | null>(null);
   return (

@@ -2,19 +2,22 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { StaffMember } from '@contract';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiMutation, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { Fieldset } from '../../components/FormField';
 import { InputField } from '../../components/InputField';
-import type { RegistryView } from '../../components/RegistryList';
+import { openingView, type RegistryView } from '../../components/RegistryList';
 import { RegistryRoutes } from '../../components/RegistryRoutes';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useServerIssues } from '../../lib/forms';
 import { showToast } from '../../stores/toasts';
 import { textLimits } from '@contract/limits';
 import { draftOr, useKeepDraft } from '../../stores/drafts';
+
+/** The register's first page, read as the list opens. */
+export const prefetchStaff = () => void prefetchApiQuery('staff.page', openingView('staff'));
 
 export function StaffPage() {
   const { t } = useTranslation();

@@ -66,6 +66,9 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
   );
 }
 
+/** The dashboard panel's read: the first twenty open, overdue first. */
+export const openFollowUpsInput = { limit: 20 } as const;
+
 /**
  * The dashboard's panel: everything open, overdue first (the server orders by due date). Until it
  * is there the panel says so.
@@ -73,7 +76,7 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
 export function FollowUpsPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const open = useApiQuery('followUps.open', { limit: 20 });
+  const open = useApiQuery('followUps.open', openFollowUpsInput);
   const d = open.data;
   return (
     <Panel

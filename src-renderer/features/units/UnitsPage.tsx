@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Unit } from '@contract';
 import { UNIT_KINDS } from '@contract/enums';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { prefetchApiQuery, useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { InputField } from '../../components/InputField';
@@ -19,9 +19,13 @@ import { draftOr, useKeepDraft } from '../../stores/drafts';
 export const unitKinds = UNIT_KINDS;
 type UnitKind = (typeof unitKinds)[number];
 
+/** The whole register, archived ones too: the list filters it on the page. */
+const unitsInput = { includeArchived: true } as const;
+export const prefetchUnits = () => void prefetchApiQuery('units.list', unitsInput);
+
 export function UnitsPage() {
   const { t } = useTranslation();
-  const units = useApiQuery('units.list', { includeArchived: true });
+  const units = useApiQuery('units.list', unitsInput);
   return (
     <RegistryRoutes
       kind="units"
