@@ -15,7 +15,7 @@ export default defineConfig({
       // read again for each of its files). Left out: the native SQLite module, and fflate, whose
       // Node build declares a top-level `require` that collides with the bundle's own (one small
       // file, cheap to load).
-      externalizeDeps: { exclude: ['drizzle-orm', 'zod', 'date-fns', 'csv-stringify', 'csv-parse', 'age-encryption', 'tinybase', 'ws', 'jstat'] },
+      externalizeDeps: { exclude: ['drizzle-orm', 'zod', 'date-fns', 'csv-stringify', 'csv-parse', 'age-encryption', 'tinybase', 'ws', 'jstat', 'uuid'] },
       rolldownOptions: {
         input: { index: path.join(root, 'src-main/electron/main.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },

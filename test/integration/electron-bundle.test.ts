@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../src-main/electron/channels';
@@ -36,7 +37,9 @@ type Handler = (event: unknown, procedure: string, input: unknown) => Promise<{ 
 describe('the built Electron main process', () => {
   it('bundles the pure-JS dependencies, leaving out the native SQLite module and fflate (see electron.config.ts)', () => {
     const bundle = fs.readFileSync(path.join(outDir, 'main', 'index.js'), 'utf8');
-    const bare = [...bundle.matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]!).filter((s) => !s.startsWith('node:') && s !== 'module');
+    const bare = [...bundle.matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)]
+      .map((m) => m[1]!)
+      .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s));
     expect([...new Set(bare)].sort()).toEqual(['better-sqlite3', 'electron', 'fflate']);
     expect(fs.existsSync(path.join(outDir, 'preload', 'index.cjs'))).toBe(true);
   });
