@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApps, type TestApp } from '../helpers/db';
+import { allTriggers, expectEachTriggerNeeded, migrationFills, rowsOf as rows } from '../helpers/kept-tables';
 import { groupSetup, makeGroup, updateInput } from './fixtures';
 import { addParticipant, markRow } from './participants-fixtures';
 import { addDemoData } from '../../src-main/core/demo/add-demo';
@@ -35,9 +34,6 @@ const tables = {
 /** Enrolled before a group that starts in December 2024. */
 const early = { enrolmentDate: '2024-12-01', consentDate: '2024-12-01' };
 type Table = keyof typeof tables;
-const rows = (t: TestApp, sql: string) => t.app.db.sqlite.prepare(sql).raw().all();
-const disagreeing = (t: TestApp): Table[] =>
-  (Object.keys(tables) as Table[]).filter((k) => JSON.stringify(rows(t, tables[k].stored)) !== JSON.stringify(rows(t, tables[k].expected)));
 
 // The people reached in a year as the overview counted them before the cells, over the raw rows.
 const peopleBefore = `select (select count(*) from presence_years where year = @year and marks > 0)
@@ -171,12 +167,6 @@ async function everyWrite(t: TestApp, check: () => void) {
   check();
 }
 
-const triggerNames = (t: TestApp) =>
-  t.app.db.sqlite
-    .prepare("select name from sqlite_master where type = 'trigger' and name like 'dash\\_cells\\_%' escape '\\' order by name")
-    .pluck()
-    .all() as string[];
-
 describe('the overview’s yearly cells, kept by triggers', () => {
   it('agree with the groups, sessions and participants after every kind of write', async () => {
     const t = open();
@@ -196,17 +186,7 @@ describe('the overview’s yearly cells, kept by triggers', () => {
   });
 
   it('disagree somewhere in those writes when any one of their triggers is missing', async () => {
-    const names = triggerNames(open());
-    expect(names.length).toBe(12);
-    for (const name of names) {
-      const t = open();
-      t.app.db.sqlite.exec(`drop trigger "${name}"`);
-      let wrong = false;
-      await everyWrite(t, () => {
-        wrong ||= disagreeing(t).length > 0;
-      });
-      expect(wrong, name).toBe(true);
-    }
+    await expectEachTriggerNeeded({ open, prefix: 'dash_cells_', count: 12, tables, everyWrite });
   });
 
   it('are what the migration builds from the rows already stored (a database restored from before it)', async () => {
@@ -223,8 +203,7 @@ describe('the overview’s yearly cells, kept by triggers', () => {
     await t.ok('sessions.record', { id: h.sessions[0]!.id, status: 'held', heldDate: '2024-12-16', participantCount: 5 });
     await t.ok('sessions.record', { id: h.sessions[3]!.id, status: 'held', heldDate: '2025-01-06', participantCount: 4 });
     for (const k of Object.keys(tables)) db.exec(`delete from ${k}`);
-    const file = fs.readFileSync(path.join(import.meta.dirname, '../../drizzle/0031_dashboard_cells.sql'), 'utf8');
-    const fills = file.split('--> statement-breakpoint').filter((x) => /^INSERT INTO dash_/m.test(x) && !/CREATE TRIGGER/.test(x));
+    const fills = migrationFills('0031_dashboard_cells.sql', 'dash_');
     expect(fills).toHaveLength(2);
     for (const fill of fills) db.exec(fill);
     agrees(t);
@@ -234,12 +213,12 @@ describe('the overview’s yearly cells, kept by triggers', () => {
 
   it('are rebuilt after the demo’s bulk write, and their triggers are back for the writes after it', async () => {
     const t = open();
-    const before = t.app.db.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all();
+    const before = allTriggers(t);
     addDemoData(t.app.db, { scale: 0.2, seed: 5, today: '2025-06-30' });
     agrees(t);
     expect(rows(t, tables.dash_outcome_years.stored).length).toBeGreaterThan(0);
     expect(rows(t, tables.dash_head_years.stored).length).toBeGreaterThan(10);
-    expect(t.app.db.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all()).toEqual(before);
+    expect(allTriggers(t)).toEqual(before);
     const db = t.app.db.sqlite;
     const [x] = db
       .prepare('select g.id from groups g where g.tracks_attendance = 0 and exists (select 1 from participants p where p.group_id = g.id)')

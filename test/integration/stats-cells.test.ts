@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApps, type TestApp } from '../helpers/db';
+import { allTriggers, expectEachTriggerNeeded, migrationFills, rowsOf as rows } from '../helpers/kept-tables';
 import { groupSetup, makeGroup, makeProgramme, makeUnit, updateInput } from './fixtures';
 import { addParticipant, markRow } from './participants-fixtures';
 import { addDemoData } from '../../src-main/core/demo/add-demo';
@@ -46,9 +45,6 @@ const tables = {
 /** Enrolled before a group that starts in December 2024. */
 const early = { enrolmentDate: '2024-12-01', consentDate: '2024-12-01' };
 type Table = keyof typeof tables;
-const rows = (t: TestApp, sql: string) => t.app.db.sqlite.prepare(sql).raw().all();
-const disagreeing = (t: TestApp): Table[] =>
-  (Object.keys(tables) as Table[]).filter((k) => JSON.stringify(rows(t, tables[k].stored)) !== JSON.stringify(rows(t, tables[k].expected)));
 
 const agrees = (t: TestApp) => {
   for (const k of Object.keys(tables) as Table[]) expect(rows(t, tables[k].stored), k).toEqual(rows(t, tables[k].expected));
@@ -173,12 +169,6 @@ const editable = (p: Awaited<ReturnType<typeof addParticipant>>) => ({
   allowDuplicate: true,
 });
 
-const triggerNames = (t: TestApp) =>
-  t.app.db.sqlite
-    .prepare("select name from sqlite_master where type = 'trigger' and name like 'stats\\_cells\\_%' escape '\\' order by name")
-    .pluck()
-    .all() as string[];
-
 describe('the statistics’ cells, kept by triggers', () => {
   it('agree with the groups, sessions and participants after every kind of write', async () => {
     const t = open();
@@ -193,17 +183,7 @@ describe('the statistics’ cells, kept by triggers', () => {
   });
 
   it('disagree somewhere in those writes when any one of their triggers is missing', async () => {
-    const names = triggerNames(open());
-    expect(names.length).toBe(13);
-    for (const name of names) {
-      const t = open();
-      t.app.db.sqlite.exec(`drop trigger "${name}"`);
-      let wrong = false;
-      await everyWrite(t, () => {
-        wrong ||= disagreeing(t).length > 0;
-      });
-      expect(wrong, name).toBe(true);
-    }
+    await expectEachTriggerNeeded({ open, prefix: 'stats_cells_', count: 13, tables, everyWrite });
   });
 
   it('are what the migration builds from the rows already stored (a database restored from before it)', async () => {
@@ -216,8 +196,7 @@ describe('the statistics’ cells, kept by triggers', () => {
     await markRow(t, g, p.id, 'PAP');
     db.prepare('update sessions set fidelity_percent = 70 where id = ?').run(g.sessions[0]!.id);
     for (const k of Object.keys(tables)) db.exec(`delete from ${k}`);
-    const file = fs.readFileSync(path.join(import.meta.dirname, '../../drizzle/0030_stats_cells.sql'), 'utf8');
-    const fills = file.split('--> statement-breakpoint').filter((x) => /^INSERT INTO stats_/m.test(x) && !/CREATE TRIGGER/.test(x));
+    const fills = migrationFills('0030_stats_cells.sql', 'stats_');
     expect(fills).toHaveLength(5);
     for (const fill of fills) db.exec(fill);
     agrees(t);
@@ -226,11 +205,11 @@ describe('the statistics’ cells, kept by triggers', () => {
 
   it('are rebuilt after the demo’s bulk write, and their triggers are back for the writes after it', async () => {
     const t = open();
-    const before = t.app.db.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all();
+    const before = allTriggers(t);
     addDemoData(t.app.db, { scale: 0.2, seed: 5, today: '2025-06-30' });
     agrees(t);
     expect(rows(t, tables.stats_session_cells.stored).length).toBeGreaterThan(10);
-    expect(t.app.db.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all()).toEqual(before);
+    expect(allTriggers(t)).toEqual(before);
     const db = t.app.db.sqlite;
     const [x] = db.prepare("select id, group_id from participants where status <> 'moved' limit 1").raw().all() as [string, string][];
     db.prepare("update participants set status = 'moved' where id = ?").run(x![0]);
