@@ -265,7 +265,10 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   // An import's cells, added once for all its responses: the same sums the per-row triggers of
   // migrations 0024 and 0029 add (returned responses, scores, and pairs with `pre` where either side
   // is new), grouped per group cell and per programme-and-start-date cell, so each cell is written
-  // once, not once per score and then once more per programme.
+  // once, not once per score and then once more per programme. What the sums need of each new
+  // response (its group, programme, start date and span), of its scores and of its pairs is read
+  // once into temporary tables (this connection's own, in memory): reading it again for the
+  // group cells and for the programme cells cost as much as writing either.
   const cellTriggers = [
     'outcome_cells_response_insert',
     'outcome_cells_score_insert',
@@ -273,69 +276,74 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     'outcome_unanswered_response_insert',
   ];
   const triggersNamed = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name in (select value from json_each(?))");
-  const imported = 'with n (id) as materialized (select value from json_each(:ids))';
-  const importedPairs = `${imported},
-    pairs (a, b) as (
-      select a.id, b.id from n cross join outcome_responses a on a.id = n.id
-        join outcome_responses b on b.participant_id = a.participant_id and b.instrument_code = a.instrument_code and b.timepoint = 'pre'
-      where a.timepoint <> 'pre'
-      union all
-      select a.id, b.id from n cross join outcome_responses b on b.id = n.id and b.timepoint = 'pre'
-        join outcome_responses a on a.participant_id = b.participant_id and a.instrument_code = b.instrument_code and a.timepoint <> 'pre'
-      where a.id not in (select id from n))`;
+  const importedTables = `
+    create temp table if not exists imported_responses (id text primary key, participant_id text, instrument_code text, timepoint text,
+      group_id text, counted integer, programme_id text, start_date text, first_session text, last_session text);
+    create temp table if not exists imported_scores (group_id text, programme_id text, start_date text, instrument_code text, scale text,
+      timepoint text, score real);
+    create temp table if not exists imported_pairs (group_id text, programme_id text, start_date text, instrument_code text, scale text,
+      timepoint text, before real, after real);`;
+  const clearImported = 'delete from temp.imported_responses; delete from temp.imported_scores; delete from temp.imported_pairs;';
   const addTo = (columns: string[]) => columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
   const moments = ['n', 'total', 'squares'];
   const changeMoments = ['n', 'before_total', 'before_squares', 'after_total', 'after_squares', 'change_total', 'change_squares'];
-  const changeSums = `count(*), sum(xb.score), sum(xb.score * xb.score), sum(xa.score), sum(xa.score * xa.score),
-      sum(xa.score - xb.score), sum((xa.score - xb.score) * (xa.score - xb.score))`;
-  const importedCells = [
+  const changeSums = `count(*), sum(before), sum(before * before), sum(after), sum(after * after),
+      sum(after - before), sum((after - before) * (after - before))`;
+  const importedCellsSql = [
+    // The new responses, each with where it counts; a group without sessions has the span '' to ''.
+    `insert into temp.imported_responses
+    select n.value, r.participant_id, r.instrument_code, r.timepoint, p.group_id, p.status <> 'moved', g.programme_id, g.start_date,
+      coalesce(sp.first_session, ''), coalesce(sp.last_session, '')
+    from json_each(:ids) n cross join outcome_responses r on r.id = n.value join participants p on p.id = r.participant_id
+      join groups g on g.id = p.group_id left join group_spans sp on sp.group_id = g.id`,
+    `insert into temp.imported_scores
+    select c.group_id, c.programme_id, c.start_date, c.instrument_code, x.scale, c.timepoint, x.score
+    from temp.imported_responses c cross join outcome_scores x indexed by outcome_scores_response_score_idx on x.response_id = c.id
+    where x.score is not null`,
+    // Pairs with `pre` where either side is new, once each: a new later response with its `pre`
+    // (new or stored), and a new `pre` with the stored later ones. Both sides are the same
+    // participant's, so the new side says where the pair counts.
+    `insert into temp.imported_pairs
+    with pairs (group_id, programme_id, start_date, instrument_code, timepoint, a, b) as (
+      select c.group_id, c.programme_id, c.start_date, c.instrument_code, c.timepoint, c.id, b.id
+      from temp.imported_responses c cross join outcome_responses b indexed by outcome_responses_timepoint_idx
+        on b.participant_id = c.participant_id and b.timepoint = 'pre' and b.instrument_code = c.instrument_code
+      where c.timepoint <> 'pre'
+      union all
+      select c.group_id, c.programme_id, c.start_date, c.instrument_code, a.timepoint, a.id, c.id
+      from temp.imported_responses c cross join outcome_responses a indexed by outcome_responses_point_unique
+        on a.participant_id = c.participant_id and a.instrument_code = c.instrument_code
+      where c.timepoint = 'pre' and a.timepoint <> 'pre' and a.id not in (select id from temp.imported_responses))
+    select pairs.group_id, pairs.programme_id, pairs.start_date, pairs.instrument_code, xa.scale, pairs.timepoint, xb.score, xa.score
+    from pairs cross join outcome_scores xa indexed by outcome_scores_response_score_idx on xa.response_id = pairs.a
+      cross join outcome_scores xb indexed by outcome_scores_response_score_idx on xb.response_id = pairs.b and xb.scale = xa.scale
+    where xa.score is not null and xb.score is not null`,
     // Per group (0024).
-    `${imported}
-    insert into outcome_return_cells (group_id, instrument_code, timepoint, returned)
-    select p.group_id, r.instrument_code, r.timepoint, count(*)
-    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id
-    where p.status <> 'moved' group by 1, 2, 3
+    `insert into outcome_return_cells (group_id, instrument_code, timepoint, returned)
+    select group_id, instrument_code, timepoint, count(*) from temp.imported_responses where counted group by 1, 2, 3
     on conflict (group_id, instrument_code, timepoint) do update set ${addTo(['returned'])}`,
-    `${imported}
-    insert into outcome_level_cells (group_id, instrument_code, scale, timepoint, ${moments.join(', ')})
-    select p.group_id, r.instrument_code, x.scale, r.timepoint, count(*), sum(x.score), sum(x.score * x.score)
-    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join outcome_scores x on x.response_id = r.id
-    where x.score is not null group by 1, 2, 3, 4
+    `insert into outcome_level_cells (group_id, instrument_code, scale, timepoint, ${moments.join(', ')})
+    select group_id, instrument_code, scale, timepoint, count(*), sum(score), sum(score * score) from temp.imported_scores group by 1, 2, 3, 4
     on conflict (group_id, instrument_code, scale, timepoint) do update set ${addTo(moments)}`,
-    `${importedPairs}
-    insert into outcome_change_cells (group_id, instrument_code, scale, timepoint, ${changeMoments.join(', ')})
-    select p.group_id, a.instrument_code, xa.scale, a.timepoint, ${changeSums}
-    from pairs cross join outcome_responses a on a.id = pairs.a join participants p on p.id = a.participant_id
-      join outcome_scores xa on xa.response_id = a.id join outcome_scores xb on xb.response_id = pairs.b and xb.scale = xa.scale
-    where xa.score is not null and xb.score is not null group by 1, 2, 3, 4
+    `insert into outcome_change_cells (group_id, instrument_code, scale, timepoint, ${changeMoments.join(', ')})
+    select group_id, instrument_code, scale, timepoint, ${changeSums} from temp.imported_pairs group by 1, 2, 3, 4
     on conflict (group_id, instrument_code, scale, timepoint) do update set ${addTo(changeMoments)}`,
-    // Per programme and group start date (0029); returns also per session span, '' while a group has none.
-    `${imported}
-    insert into outcome_scope_returns (instrument_code, programme_id, start_date, first_session, last_session, timepoint, returned)
-    select r.instrument_code, g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), r.timepoint, count(*)
-    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
-      left join group_spans sp on sp.group_id = g.id
-    where p.status <> 'moved' group by 1, 2, 3, 4, 5, 6
+    // Per programme and group start date (0029); returns also per session span.
+    `insert into outcome_scope_returns (instrument_code, programme_id, start_date, first_session, last_session, timepoint, returned)
+    select instrument_code, programme_id, start_date, first_session, last_session, timepoint, count(*)
+    from temp.imported_responses where counted group by 1, 2, 3, 4, 5, 6
     on conflict (instrument_code, programme_id, start_date, first_session, last_session, timepoint) do update set ${addTo(['returned'])}`,
-    `${imported}
-    insert into outcome_scope_level_cells (instrument_code, programme_id, start_date, scale, timepoint, ${moments.join(', ')})
-    select r.instrument_code, g.programme_id, g.start_date, x.scale, r.timepoint, count(*), sum(x.score), sum(x.score * x.score)
-    from n cross join outcome_responses r on r.id = n.id join participants p on p.id = r.participant_id join groups g on g.id = p.group_id
-      join outcome_scores x on x.response_id = r.id
-    where x.score is not null group by 1, 2, 3, 4, 5
+    `insert into outcome_scope_level_cells (instrument_code, programme_id, start_date, scale, timepoint, ${moments.join(', ')})
+    select instrument_code, programme_id, start_date, scale, timepoint, count(*), sum(score), sum(score * score)
+    from temp.imported_scores group by 1, 2, 3, 4, 5
     on conflict (instrument_code, programme_id, start_date, scale, timepoint) do update set ${addTo(moments)}`,
-    `${importedPairs}
-    insert into outcome_scope_change_cells (instrument_code, programme_id, start_date, scale, timepoint, ${changeMoments.join(', ')})
-    select a.instrument_code, g.programme_id, g.start_date, xa.scale, a.timepoint, ${changeSums}
-    from pairs cross join outcome_responses a on a.id = pairs.a join participants p on p.id = a.participant_id join groups g on g.id = p.group_id
-      join outcome_scores xa on xa.response_id = a.id join outcome_scores xb on xb.response_id = pairs.b and xb.scale = xa.scale
-    where xa.score is not null and xb.score is not null group by 1, 2, 3, 4, 5
+    `insert into outcome_scope_change_cells (instrument_code, programme_id, start_date, scale, timepoint, ${changeMoments.join(', ')})
+    select instrument_code, programme_id, start_date, scale, timepoint, ${changeSums} from temp.imported_pairs group by 1, 2, 3, 4, 5
     on conflict (instrument_code, programme_id, start_date, scale, timepoint) do update set ${addTo(changeMoments)}`,
     // The points the new responses answer are no longer unanswered (0028's response trigger, once for all).
-    `${imported}
-    delete from outcome_unanswered where (participant_id, timepoint, instrument_code) in (
-      select r.participant_id, r.timepoint, r.instrument_code from n cross join outcome_responses r on r.id = n.id)`,
-  ].map((sql) => sqlite.prepare(sql));
+    `delete from outcome_unanswered where (participant_id, timepoint, instrument_code) in (
+      select participant_id, timepoint, instrument_code from temp.imported_responses)`,
+  ];
   const responseExists = sqlite.prepare('select 1 from outcome_responses where participant_id = ? and instrument_code = ? and timepoint = ?').pluck();
   const entryExists = sqlite.prepare('select 1 from outcome_entries where participant_id = ? and instrument_code = ? and timepoint = ? limit 1').pluck();
   const insertScoreRow = sqlite.prepare(`
@@ -506,10 +514,11 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
 
     /**
      * Writes new responses (`write` returns their ids) with the per-row cell triggers and the
-     * unanswered points' response trigger set aside, then adds their cells per group and per
-     * programme in six statements and closes the points they answer in a seventh. Only inside a transaction: the triggers are dropped
-     * and made again within it, so no other connection ever sees them missing, and a failed write
-     * takes the drop back with everything else.
+     * unanswered points' response trigger set aside, then reads what their sums need once and adds
+     * their cells per group and per programme, one statement per kind of cell, and closes the points
+     * they answer. Only inside a transaction: the triggers are dropped and made again within it, so
+     * no other connection ever sees them missing, and a failed write takes the drop back with
+     * everything else.
      */
     addingCellsAfter(write: () => readonly string[]): void {
       if (!sqlite.inTransaction) throw new Error('addingCellsAfter needs a transaction');
@@ -517,14 +526,20 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       for (const t of saved) sqlite.exec(`drop trigger "${t.name}"`);
       try {
         const ids = JSON.stringify(write());
-        for (const statement of importedCells) statement.run({ ids });
+        // Made here, not once with the repository: a rollback takes back temporary tables made in
+        // its transaction, and statements prepared against them would fail after it.
+        sqlite.exec(importedTables);
+        sqlite.exec(clearImported);
+        for (const sql of importedCellsSql) sqlite.prepare(sql).run(sql.includes(':ids') ? { ids } : {});
+        sqlite.exec(clearImported);
       } finally {
         for (const t of saved) sqlite.exec(t.sql);
       }
     },
     /**
      * Ids for an import's responses, in ascending order: version 7 (RFC 9562), the time in their
-     * first 48 bits and random bits after, so they sit side by side in every index keyed by a
+     * first 48 bits, then a 32-bit counter (started at a random value each millisecond, counted up
+     * within it) and random bits after, so they sit side by side in every index keyed by a
      * response's id. Random version 4 ids scattered an import's rows over the whole of the
      * responses' and scores' indexes: at scale 100, 10,000 responses wrote 27,000 pages of the
      * scores' two indexes alone (110 MB) to the journal.

@@ -327,3 +327,60 @@ describe('the per-group result cells, kept by triggers', () => {
     );
   });
 });
+
+describe('the programme cells after an import', () => {
+  it('are the plain sums over the raw responses, per programme, start date and span, with a moved enrolment counted only where it counts', async () => {
+    const t = open();
+    const { people } = await scheduledGroups(t);
+    const db = t.app.db.sqlite;
+    const [a, b, c, d, , , g, h] = people.map((p) => p.id);
+    await record(t, b!, 'pre', 2);
+    await record(t, g!, 'post', 4);
+    // Moved before the file: its answers count in the sums of scores, not among the returned.
+    db.prepare("update participants set status = 'moved' where id = ?").run(d);
+    const csv = [
+      'participant_id,instrument,timepoint,date,t1,t2,t3,t4',
+      `${a},TRIVSEL,pre,2025-03-30,1,3,1,1`,
+      `${a},TRIVSEL,post,2025-03-30,4,3,4,5`,
+      `${b},TRIVSEL,post,2025-03-30,5,2,5,5`,
+      `${c},TRIVSEL,fu6,2025-03-30,2,3,,2`,
+      `${d},TRIVSEL,pre,2025-03-30,3,3,3,3`,
+      `${d},TRIVSEL,post,2025-03-30,4,1,4,4`,
+      `${g},TRIVSEL,pre,2025-03-30,2,4,2,2`,
+      `${h},TRIVSEL,post,2025-03-30,,,,`,
+    ].join('\n');
+    expect(await t.ok('responses.import', { text: csv, dryRun: false, enteredBy: 'test' })).toMatchObject({ imported: 8, errors: [] });
+    agrees(t);
+    const rows = (sql: string) => db.prepare(sql).raw().all() as unknown[][];
+    const where = `from outcome_responses r join participants p on p.id = r.participant_id join groups g on g.id = p.group_id`;
+    expect(
+      rows(
+        'select instrument_code, programme_id, start_date, first_session, last_session, timepoint, returned from outcome_scope_returns order by 1, 2, 3, 4, 5, 6',
+      ),
+    ).toEqual(
+      rows(`select r.instrument_code, g.programme_id, g.start_date, coalesce(sp.first_session, ''), coalesce(sp.last_session, ''), r.timepoint, count(*)
+            ${where} left join group_spans sp on sp.group_id = g.id where p.status <> 'moved' group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`),
+    );
+    expect(
+      rows(
+        'select instrument_code, programme_id, start_date, scale, timepoint, n, round(total, 9), round(squares, 9) from outcome_scope_level_cells order by 1, 2, 3, 4, 5',
+      ),
+    ).toEqual(
+      rows(`select r.instrument_code, g.programme_id, g.start_date, s.scale, r.timepoint, count(*), round(sum(s.score), 9), round(sum(s.score * s.score), 9)
+            ${where} join outcome_scores s on s.response_id = r.id where s.score is not null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+    );
+    const change = rows(`select instrument_code, programme_id, start_date, scale, timepoint, n, round(before_total, 9), round(after_total, 9),
+        round(change_squares, 9) from outcome_scope_change_cells where n > 0 order by 1, 2, 3, 4, 5`);
+    expect(change).toEqual(
+      rows(`select r.instrument_code, g.programme_id, g.start_date, s.scale, r.timepoint, count(*), round(sum(sb.score), 9), round(sum(s.score), 9),
+              round(sum((s.score - sb.score) * (s.score - sb.score)), 9)
+            ${where} join outcome_scores s on s.response_id = r.id
+              join outcome_responses rb on rb.participant_id = r.participant_id and rb.instrument_code = r.instrument_code and rb.timepoint = 'pre'
+              join outcome_scores sb on sb.response_id = rb.id and sb.scale = s.scale
+            where r.timepoint <> 'pre' and s.score is not null and sb.score is not null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+    );
+    // At post, both scales: a, b and d in the first group (the moved enrolment's pair counts among
+    // the sums), and in the other group g's stored post with its imported pre.
+    expect(change.filter((row) => row[4] === 'post').map((row) => row[5])).toEqual([3, 3, 1, 1]);
+  });
+});
