@@ -182,6 +182,7 @@ export const contract = {
   'instruments.get': { input: ov.instrumentGet, output: ov.instrumentDetail, writes: false },
   'outcomes.worklist': { input: ov.worklistInput, output: ov.worklistRow.array(), writes: false },
   'outcomes.worklistPage': { input: ov.worklistPageInput, output: ov.worklistPage, writes: false },
+  'outcomes.worklistGroups': { input: ov.worklistGroupsInput, output: ov.worklistGroups, writes: false },
   'outcomes.worklistSummary': { input: ov.worklistSummaryInput, output: ov.worklistSummary, writes: false },
   'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
   'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },

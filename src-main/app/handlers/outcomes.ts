@@ -13,6 +13,7 @@ export const outcomeHandlers = ({
   'outcomes.due': (input) => outcomes.due(input),
   'outcomes.worklist': (input) => outcomeViews.worklist(input),
   'outcomes.worklistPage': (input) => outcomeViews.worklistPage(input),
+  'outcomes.worklistGroups': (input) => outcomeViews.worklistGroups(input),
   'outcomes.worklistSummary': (input) => outcomeViews.worklistSummary(input),
   'outcomes.group': (input) => outcomeViews.group(input),
   'outcomes.results': (input) => outcomeViews.results(input),

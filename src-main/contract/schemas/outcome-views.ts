@@ -61,9 +61,15 @@ export const worklistPage = z.object({
   total: z.number().int(),
   /** Overdue points on the whole worklist, whatever the filters. */
   overdue: z.number().int(),
-  /** Every group with a point on the worklist, for the group filter, in the list's order. */
-  groups: z.array(worklistGroup),
 });
+
+/**
+ * Every group with a point on the worklist, for the page's group filter, in the list's order. Its
+ * own read, not part of each page: a city has thousands of such groups, and a page's turn or
+ * filter does not change them.
+ */
+export const worklistGroupsInput = z.object({ on: isoDate.optional() }).strict().optional().default({});
+export const worklistGroups = z.array(worklistGroup);
 
 /** The dashboard's glance: how many are due and overdue, and the first few to close. */
 export const worklistSummaryInput = z
@@ -169,5 +175,6 @@ export type InstrumentDetail = z.infer<typeof instrumentDetail>;
 export type WorklistRow = z.infer<typeof worklistRow>;
 export type WorklistSummary = z.infer<typeof worklistSummary>;
 export type WorklistPage = z.infer<typeof worklistPage>;
+export type WorklistGroupOption = z.infer<typeof worklistGroup>;
 export type GroupOutcomes = z.infer<typeof groupOutcomes>;
 export type OutcomeResults = z.infer<typeof outcomeResults>;

@@ -16,6 +16,15 @@ import type Database from 'better-sqlite3';
  * may share one connection).
  */
 
+/**
+ * Notes a key again under the next number (autoincrement: never one a deleted note had, which a
+ * reader may already be past). Not `insert or replace`: inside a trigger the conflict clause of the
+ * statement that fired it wins, so an `insert or ignore` or `update or ignore` on a watched table
+ * would leave the key under its old number, unseen by a reader past it.
+ */
+const noteSql = (kind: string, expr: string) =>
+  `delete from leaders_changes where kind = '${kind}' and id = ${expr}; insert into leaders_changes (kind, id) select '${kind}', ${expr} where ${expr} is not null;`;
+
 type Kind = 'l' | 'g' | 's' | 'c' | 'u' | 'a';
 interface Watch {
   table: string;
@@ -71,9 +80,7 @@ function triggerSql(): string[] {
       const when = w.when ? rows.map((r) => `(${w.when!.replaceAll('r.', `${r}.`)})`).join(' or ') : null;
       const name = `leaders_changes_${w.table}_${event}${w.keys[0]![0] === 'a' ? '_all' : ''}`;
       // One statement per key: a key that is null (a follow-up about a whole group) is skipped.
-      const body = values
-        .map((v) => `insert or replace into leaders_changes (kind, id) select '${v.kind}', ${v.expr} where ${v.expr} is not null;`)
-        .join('\n  ');
+      const body = values.map((v) => noteSql(v.kind, v.expr)).join('\n  ');
       out.push(`create temp trigger if not exists ${name} after ${event} on main.${w.table}${when ? ` when ${when}` : ''}
 begin
   ${body}
@@ -97,7 +104,7 @@ export function leadersChangesRepo(sqlite: Database.Database) {
   const install = () => {
     if (installed) return;
     sqlite.exec(`create temp table if not exists leaders_changes (
-      seq integer primary key, kind text not null, id text not null, unique (kind, id))`);
+      seq integer primary key autoincrement, kind text not null, id text not null, unique (kind, id))`);
     for (const sql of triggerSql()) sqlite.exec(sql);
     installed = true;
   };

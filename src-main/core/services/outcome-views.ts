@@ -1,4 +1,14 @@
-import type { GroupOutcomes, InstrumentDetail, OutcomeResults, OutcomesReport, ParsedInput, WorklistPage, WorklistRow, WorklistSummary } from '../../contract';
+import type {
+  GroupOutcomes,
+  InstrumentDetail,
+  OutcomeResults,
+  OutcomesReport,
+  ParsedInput,
+  WorklistGroupOption,
+  WorklistPage,
+  WorklistRow,
+  WorklistSummary,
+} from '../../contract';
 import { isCompositeScale } from '../../contract/schemas/instruments';
 import { notFound } from '../errors';
 import { groupStates } from '../outcomes/group-states';
@@ -125,7 +135,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     return { due: items.length - overdue, overdue, first: Object.freeze(first.map((row) => Object.freeze(row))) };
   };
 
-  type PageGroup = WorklistPage['groups'][number];
+  type PageGroup = WorklistGroupOption;
   interface PageOrder {
     /** The groups with rows, by programme, unit and start date in words (ties by id). */
     groups: readonly PageGroup[];
@@ -227,10 +237,11 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     /**
      * A page of the worklist in the screen's order: by group (programme, unit, start date), then by
      * closing date, name, instrument and time point. The whole list is made, as for the worklist, but
-     * only the page is sent (and marked for forms typed twice), with the groups for the filter.
+     * only the page is sent (and marked for forms typed twice); the groups for the filter are
+     * `worklistGroups`.
      */
     worklistPage: ({ on, groupId, status, offset, limit }: ParsedInput<'outcomes.worklistPage'>): WorklistPage => {
-      const { ordered, groups, overdue } = pageOrderOf(worklistDay(repos, on ?? clock.today()));
+      const { ordered, overdue } = pageOrderOf(worklistDay(repos, on ?? clock.today()));
       // The order is total (a participant is asked each instrument once per time point), so the
       // filtered rows keep it.
       const shown = groupId || status ? ordered.filter((r) => (!groupId || r.groupId === groupId) && (!status || r.status === status)) : ordered;
@@ -239,9 +250,14 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
         rows: shown.slice(offset, offset + limit).map((r) => ({ ...r, pending: pending(r) })),
         total: shown.length,
         overdue,
-        groups: groups.map((g) => ({ ...g })),
       };
     },
+
+    /**
+     * The groups with a point on the worklist, for the page's filter, in its order: kept with the
+     * page's order, and mended with it group by group after a write.
+     */
+    worklistGroups: ({ on }: ParsedInput<'outcomes.worklistGroups'>): WorklistGroupOption[] => [...pageOrderOf(worklistDay(repos, on ?? clock.today())).groups],
 
     /** The worklist's counts and its first rows, kept until a group on the list changes. */
     worklistSummary: ({ on, limit }: ParsedInput<'outcomes.worklistSummary'>): WorklistSummary => {

@@ -155,6 +155,17 @@ export function groupsOf(repos: Repos, day: WorklistDay, groupId?: string): Work
 
 const keyOf = (p: OpenPoint) => [p.groupId, p.instrument, p.timepoint] as const;
 
+/** Who is due at an open point, as both lists have it; the named list adds names and group words. */
+const dueRow = (p: OpenPoint, participantId: string): DueItemValue => ({
+  participantId,
+  groupId: p.groupId,
+  instrument: p.instrument,
+  timepoint: p.timepoint,
+  dueFrom: p.dueFrom,
+  dueTo: p.dueTo,
+  status: p.status,
+});
+
 /** The pieces of the given groups, those not kept read together: one query for all their points. */
 function piecesOf(repos: Repos, kept: Kept, day: WorklistDay, groups: readonly WorklistGroup[], want: 'due' | 'named'): Piece[] {
   const missing = groups.filter((g) => !day.pieces.has(g.groupId));
@@ -170,47 +181,23 @@ function piecesOf(repos: Repos, kept: Kept, day: WorklistDay, groups: readonly W
   // groups' pieces one after another.
   const points = lacking.flatMap((p) => p.points);
   const owner = lacking.flatMap((p) => p.points.map(() => p));
+  const keys = points.map(keyOf);
+  const rows = new Map<Piece, (DueItemValue | NamedRow)[]>(lacking.map((p) => [p, []]));
+  const add = (point: number, row: DueItemValue | NamedRow) => rows.get(owner[point]!)!.push(Object.freeze(row));
   if (want === 'due') {
-    const rows = new Map<Piece, DueItemValue[]>(lacking.map((p) => [p, []]));
-    for (const { point, participantId } of repos.outcomes.unanswered(points.map(keyOf))) {
-      const p = points[point]!;
-      rows.get(owner[point]!)!.push(
-        Object.freeze({
-          participantId,
-          groupId: p.groupId,
-          instrument: p.instrument,
-          timepoint: p.timepoint,
-          dueFrom: p.dueFrom,
-          dueTo: p.dueTo,
-          status: p.status,
-        }),
-      );
-    }
-    for (const [piece, due] of rows) piece.due = Object.freeze(due);
+    for (const { point, participantId } of repos.outcomes.unanswered(keys)) add(point, dueRow(points[point]!, participantId));
   } else {
     const words = new Map(repos.outcomes.groupWords([...new Set(points.map((p) => p.groupId))]).map((w) => [w.groupId, w]));
-    const rows = new Map<Piece, NamedRow[]>(lacking.map((p) => [p, []]));
-    for (const { point, participantId, participantName } of repos.outcomes.unansweredNamed(points.map(keyOf))) {
+    for (const { point, participantId, participantName } of repos.outcomes.unansweredNamed(keys)) {
       const p = points[point]!;
       const w = words.get(p.groupId);
       if (!w) continue;
-      rows.get(owner[point]!)!.push(
-        Object.freeze({
-          participantId,
-          groupId: p.groupId,
-          instrument: p.instrument,
-          timepoint: p.timepoint,
-          dueFrom: p.dueFrom,
-          dueTo: p.dueTo,
-          status: p.status,
-          participantName,
-          programmeName: w.programmeName,
-          unitName: w.unitName,
-          groupStartDate: w.groupStartDate,
-        }),
-      );
+      add(point, { ...dueRow(p, participantId), participantName, programmeName: w.programmeName, unitName: w.unitName, groupStartDate: w.groupStartDate });
     }
-    for (const [piece, named] of rows) piece.named = Object.freeze(named);
+  }
+  for (const [piece, list] of rows) {
+    if (want === 'due') piece.due = Object.freeze(list as DueItemValue[]);
+    else piece.named = Object.freeze(list as NamedRow[]);
   }
   return pieces;
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { LeaderRow, PathwayStatus } from '@contract';
@@ -70,6 +70,12 @@ export function LeaderOverviewPage() {
   };
   const supervisors = useApiQuery('staff.names', supervisorsInput);
   const programmes = useApiQuery('programmes.list', programmesInput);
+  // A city has a thousand-odd supervisors: each choice's words come from one translation made per
+  // list and language, not from the translator once a name on every render of the page.
+  const supervisorChoices = useMemo(() => {
+    const [before = '', after = ''] = t('leaders.filters.mineOf', { name: '\u0000' }).split('\u0000');
+    return (supervisors.data ?? []).map((s) => ({ value: s.id, label: `${before}${s.name}${after}` }));
+  }, [supervisors.data, t]);
 
   // A remembered supervisor from another database (or since archived) is ignored, not an error.
   // Until the names are read she is taken at her word, so the overview is asked for at once rather
@@ -118,7 +124,7 @@ export function LeaderOverviewPage() {
           value={mine ? filters.supervisorId : ''}
           onChange={(e) => filters.set({ supervisorId: e.target.value, scope: e.target.value ? 'supervised' : 'all' })}
           placeholder={t('leaders.filters.allLeaders')}
-          options={(supervisors.data ?? []).map((s) => ({ value: s.id, label: t('leaders.filters.mineOf', { name: s.name }) }))}
+          options={supervisorChoices}
         />
         <SelectField
           id="leader-programme"

@@ -22,6 +22,8 @@ const worklistInput = (groupId: string, status: DueState | '', offset: number) =
   limit: worklistPageSize,
 });
 
+const groupsInput = {};
+
 /** The worklist's first page, unfiltered, as the panel opens with it. */
 export const prefetchWorklist = () => prefetchApiQuery('outcomes.worklistPage', worklistInput('', '', 0));
 
@@ -35,7 +37,10 @@ export function WorklistPanel() {
   const [status, setStatus] = useState<DueState | ''>('');
   const [offset, setOffset] = useState(0);
   const worklist = useApiQuery('outcomes.worklistPage', worklistInput(groupId, status, offset), { placeholderData: (previous) => previous });
-  const groups = (worklist.data?.groups ?? []).map((g) => ({ value: g.groupId, label: groupLabel(g, fmt.date(g.groupStartDate)) }));
+  // A city has thousands of groups on the list: the filter's choices are asked for once the first
+  // page is there, so they do not hold up its rows, and kept (a page's turn does not change them).
+  const groupChoices = useApiQuery('outcomes.worklistGroups', groupsInput, { enabled: worklist.data !== undefined });
+  const groups = (groupChoices.data ?? []).map((g) => ({ value: g.groupId, label: groupLabel(g, fmt.date(g.groupStartDate)) }));
   const overdue = worklist.data?.overdue ?? 0;
   // A write can shrink the list under the page being shown.
   const total = worklist.data?.total;

@@ -19,11 +19,12 @@ async function listed(t: TestApp, groupName: Map<string, string>) {
   const due = await t.ok('outcomes.due', { on });
   const summary = await t.ok('outcomes.worklistSummary', { on, limit: 20 });
   const page = await t.ok('outcomes.worklistPage', { on, limit: 50 });
+  const groups = await t.ok('outcomes.worklistGroups', { on });
   return {
     due: due.map((r) => label(r, names)).sort(),
     worklist: worklist.map((r) => label(r)),
     summary: { due: summary.due, first: summary.first.map((r) => label(r)) },
-    page: { total: page.total, rows: page.rows.map((r) => label(r)), groups: page.groups.map((g) => groupName.get(g.groupId)) },
+    page: { total: page.total, rows: page.rows.map((r) => label(r)), groups: groups.map((g) => groupName.get(g.groupId)) },
   };
 }
 
