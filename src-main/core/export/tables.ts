@@ -82,14 +82,19 @@ export function buildTables(ctx: TableContext): TableDef[] {
   const detail = plan.generalisation;
   const programmes = new Map(source.programmes.map((p) => [p.id, p]));
   const groups = new Map(source.groups.map((g) => [g.id, g]));
-  const rowLevel = source.participants.flatMap((p, index) => {
+  // Indexes into source.participants of the rows participants.csv writes; each row's decision is
+  // asked for again as it is written: a wrapper and a decision object per row would live as long
+  // as the export, some 200,000 objects at city scale.
+  const rowLevel: number[] = [];
+  source.participants.forEach((_, index) => {
     const decision = plan.row(index);
-    return decision && !decision.withheld ? [{ p, decision }] : [];
+    if (decision && !decision.withheld) rowLevel.push(index);
   });
   // participant id → its group, or groups for the few enrolled in several: attendance rows look up
   // without building a key string each, and the usual single group needs no array.
   const enrolled = new Map<string, string | string[]>();
-  for (const { p } of rowLevel) {
+  for (const index of rowLevel) {
+    const p = source.participants[index]!;
     const known = enrolled.get(p.id);
     if (known === undefined) enrolled.set(p.id, p.groupId);
     else if (typeof known === 'string') enrolled.set(p.id, [known, p.groupId]);
@@ -316,7 +321,9 @@ export function buildTables(ctx: TableContext): TableDef[] {
     primaryKey: ['participant_id', 'group_id'],
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
     *rows() {
-      for (const { p, decision } of rowLevel) {
+      for (const index of rowLevel) {
+        const p = source.participants[index]!;
+        const decision = plan.row(index)!;
         const g = groups.get(p.groupId)!;
         const age = childAgeAtStart(p.childBirthYear, g.startDate);
         yield [

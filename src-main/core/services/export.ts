@@ -19,6 +19,7 @@ import {
   type ExportSource,
 } from '../export';
 import { checkWritableFolder, exists } from '../export/atomic';
+import { tightenHeapGrowth } from '../export/heap-growth';
 import { exportErrors } from '../export/export-errors';
 import type { ExportLogRow } from '../repos/export-store';
 import type { ServiceContext } from './context';
@@ -262,9 +263,11 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     /** Row counts and the disclosure check before anything is written; never creates the key. */
     async preview(input: ParsedInput<'export.preview'>): Promise<ExportPreview> {
       const release = repos.exportSource.streamingCache();
+      const relaxHeap = tightenHeapGrowth();
       try {
         return await previewScope(input);
       } finally {
+        relaxHeap();
         release();
       }
     },
@@ -275,9 +278,11 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
      */
     async run(input: ParsedInput<'export.run'>, env: ExportEnv): Promise<ExportRunResult> {
       const release = repos.exportSource.streamingCache();
+      const relaxHeap = tightenHeapGrowth();
       try {
         return await runExport(input, env);
       } finally {
+        relaxHeap();
         release();
       }
     },
