@@ -37,10 +37,13 @@ import { staffRepo } from './staff';
 import { supervisionRepo } from './supervision';
 import { syncMembershipRepo } from './sync/membership';
 import { unitRepo } from './units';
+import { writeStamps } from './write-stamps';
 
 /** All repositories on one connection. Every SQL statement Komet runs lives under this folder. */
 export function createRepos(db: KometDb, clock: Clock) {
   return {
+    /** Differs after any write, on this connection or another: what results kept between writes are checked against. */
+    writeStamp: writeStamps(db.sqlite),
     programmes: programmeRepo(db.orm, clock),
     units: unitRepo(db.orm, clock),
     schoolBreaks: schoolBreakRepo(db.orm, clock),

@@ -9,3 +9,14 @@ import type Database from 'better-sqlite3';
 export function otherConnectionsWrites(sqlite: Database.Database): number {
   return sqlite.pragma('data_version', { simple: true }) as number;
 }
+
+/**
+ * A stamp that differs after any write: the rows this connection changed since it opened (those
+ * triggers changed included, so derived tables too) and what other connections committed. A kept
+ * result is good while the stamp it was made under is still the current one; a write rolled back
+ * only makes it be made again.
+ */
+export function writeStamps(sqlite: Database.Database): () => string {
+  const changes = sqlite.prepare<[], number>('select total_changes()').pluck();
+  return () => `${changes.get()}:${otherConnectionsWrites(sqlite)}`;
+}

@@ -3,6 +3,7 @@ import { addDays } from '../domain/dates';
 import { missing } from '../domain/errors';
 import { fidelityPercent, isKnownOutcome } from '../domain/participation';
 import type { ServiceContext } from './context';
+import { keptBetweenWrites } from './kept-between-writes';
 
 /** Recently held sessions the dashboard asks leaders to complete: the last twelve weeks. */
 export const needsRecordWindowDays = 84;
@@ -12,6 +13,8 @@ const listed = 50;
 const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1e6) / 1e6 : null);
 
 export function participationReportService({ repos, clock }: ServiceContext) {
+  // The dashboard's panels are asked for on every visit to it, with the same figures until a write.
+  const keptDashboard = keptBetweenWrites<ParticipationDashboard>(repos.writeStamp, 2);
   return {
     /** Everything the group page shows, in one call: a handful of indexed queries on one group. */
     overview: ({ id }: ParsedInput<'groups.overview'>): GroupOverview => {
@@ -105,17 +108,7 @@ export function participationReportService({ repos, clock }: ServiceContext) {
 
     dashboard: (input: ParsedInput<'dashboard.participation'>): ParticipationDashboard => {
       const today = input.today ?? clock.today();
-      const from = addDays(today, -needsRecordWindowDays);
-      const outcomes = repos.participation.outcomesForGroupsStarting(today.slice(0, 4));
-      return {
-        atRisk: repos.participation.atRisk(listed),
-        atRiskTotal: repos.participation.atRiskTotal(),
-        heldWithoutAttendance: repos.participation.heldWithoutAttendance(from, today, listed),
-        heldWithoutAttendanceTotal: repos.participation.heldWithoutAttendanceTotal(from, today),
-        heldWithoutFidelity: repos.participation.heldWithoutFidelity(from, today, listed),
-        heldWithoutFidelityTotal: repos.participation.heldWithoutFidelityTotal(from, today),
-        completionRateThisYear: rate(outcomes.completed, outcomes.known),
-      };
+      return keptDashboard(today, () => dashboard(today));
     },
 
     stats: (): ParticipationStats => {
@@ -159,4 +152,18 @@ export function participationReportService({ repos, clock }: ServiceContext) {
       };
     },
   };
+
+  function dashboard(today: string): ParticipationDashboard {
+    const from = addDays(today, -needsRecordWindowDays);
+    const outcomes = repos.participation.outcomesForGroupsStarting(today.slice(0, 4));
+    return {
+      atRisk: repos.participation.atRisk(listed),
+      atRiskTotal: repos.participation.atRiskTotal(),
+      heldWithoutAttendance: repos.participation.heldWithoutAttendance(from, today, listed),
+      heldWithoutAttendanceTotal: repos.participation.heldWithoutAttendanceTotal(from, today),
+      heldWithoutFidelity: repos.participation.heldWithoutFidelity(from, today, listed),
+      heldWithoutFidelityTotal: repos.participation.heldWithoutFidelityTotal(from, today),
+      completionRateThisYear: rate(outcomes.completed, outcomes.known),
+    };
+  }
 }

@@ -2,6 +2,7 @@ import type { Dashboard, ParsedInput, Stats } from '../../contract';
 import { endOfIsoWeek } from '../domain/dates';
 import type { StatsCell } from '../repos/reports';
 import type { ServiceContext } from './context';
+import { keptBetweenWrites } from './kept-between-writes';
 
 // The dashboard shows the first of each list and counts the rest: a city-wide week can hold
 // hundreds of sessions.
@@ -9,25 +10,31 @@ const overdueShown = 50;
 const upcomingShown = 50;
 
 export function dashboardService({ repos, clock }: ServiceContext) {
+  // The dashboard is asked for on every visit to it, with the same figures until a write.
+  const kept = keptBetweenWrites<Dashboard>(repos.writeStamp, 2);
   return {
     get: (input: ParsedInput<'dashboard.get'>): Dashboard => {
       const today = input.today ?? clock.today();
-      const byStatus = new Map(repos.reports.groupStatusCounts().map((r) => [r.status, r.n]));
-      const held = repos.reports.heldInYear(today.slice(0, 4));
-      return {
-        today,
-        activeGroups: byStatus.get('running') ?? 0,
-        plannedGroups: byStatus.get('planned') ?? 0,
-        sessionsHeldThisYear: held.n,
-        participantCountThisYear: held.participants,
-        peopleThisYear: repos.reports.peopleInYear(today.slice(0, 4)),
-        upcomingThisWeek: repos.reports.upcoming(today, endOfIsoWeek(today), upcomingShown),
-        upcomingTotal: repos.reports.upcomingTotal(today, endOfIsoWeek(today)),
-        overdue: repos.reports.overdue(today, overdueShown),
-        overdueTotal: repos.reports.overdueTotal(today),
-      };
+      return kept(today, () => make(today));
     },
   };
+
+  function make(today: string): Dashboard {
+    const byStatus = new Map(repos.reports.groupStatusCounts().map((r) => [r.status, r.n]));
+    const held = repos.reports.heldInYear(today.slice(0, 4));
+    return {
+      today,
+      activeGroups: byStatus.get('running') ?? 0,
+      plannedGroups: byStatus.get('planned') ?? 0,
+      sessionsHeldThisYear: held.n,
+      participantCountThisYear: held.participants,
+      peopleThisYear: repos.reports.peopleInYear(today.slice(0, 4)),
+      upcomingThisWeek: repos.reports.upcoming(today, endOfIsoWeek(today), upcomingShown),
+      upcomingTotal: repos.reports.upcomingTotal(today, endOfIsoWeek(today)),
+      overdue: repos.reports.overdue(today, overdueShown),
+      overdueTotal: repos.reports.overdueTotal(today),
+    };
+  }
 }
 
 type Breakdown = Stats['byProgramme'][number];
