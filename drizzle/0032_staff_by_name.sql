@@ -1,0 +1,1 @@
+CREATE INDEX `staff_active_name_idx` ON `staff` (`active`,`name`,`id`);
