@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../src-main/app/runtime';
 import type { ChangeEvent } from '../../src-main/contract';
-import { createTestApp, makeTempDir, type TestApp } from '../helpers/db';
+import { createTestApp, makeTempDir, storedOrder, type TestApp } from '../helpers/db';
 import { groupInput, groupSetup } from './fixtures';
 import { participantInput } from './participants-fixtures';
 
@@ -28,7 +28,7 @@ function tableHashes(): Map<string, string> {
       name,
       crypto
         .createHash('sha256')
-        .update(JSON.stringify(sqlite.prepare(`select * from "${name}" order by rowid`).all()))
+        .update(JSON.stringify(sqlite.prepare(`select * from "${name}"${storedOrder(sqlite, name)}`).all()))
         .digest('hex'),
     ]),
   );

@@ -49,7 +49,9 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
 /**
  * Every cell computed afresh from responses, scores and participants (the same sums as 0024's and
  * 0027's initial fills), their sums per programme and start date from them (0029's), and the
- * unanswered questionnaires from them with groups, schedules and marks (0028's).
+ * unanswered questionnaires from them with groups, schedules and marks (0028's). The per-group
+ * tables are stored by their keys (0033), so each is filled in key order: appended page after
+ * page rather than split all over; the grouped ones come in that order already.
  */
 function rebuildOutcomeCells(db: KometDb): void {
   db.sqlite.exec(`
@@ -85,7 +87,8 @@ function rebuildOutcomeCells(db: KometDb): void {
     FROM participants p JOIN groups g ON g.id = p.group_id JOIN outcome_schedules s ON s.programme_id = g.programme_id
     WHERE p.status <> 'moved'
       AND NOT EXISTS (SELECT 1 FROM outcome_responses r WHERE r.participant_id = p.id AND r.instrument_code = s.instrument_code AND r.timepoint = s.timepoint)
-      AND NOT EXISTS (SELECT 1 FROM outcome_statuses x WHERE x.participant_id = p.id AND x.timepoint = s.timepoint);
+      AND NOT EXISTS (SELECT 1 FROM outcome_statuses x WHERE x.participant_id = p.id AND x.timepoint = s.timepoint)
+    ORDER BY 1, 2, 3, 4;
     DELETE FROM outcome_scope_level_cells;
     DELETE FROM outcome_scope_change_cells;
     DELETE FROM outcome_scope_enrolments;

@@ -269,6 +269,9 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
   // response (its group, programme, start date and span), of its scores and of its pairs is read
   // once into temporary tables (this connection's own, in memory): reading it again for the
   // group cells and for the programme cells cost as much as writing either.
+  // The planner finds each response's scores and its pairs through the covering indexes by
+  // response and by participant and time point on its own, told what those hold by the statistics
+  // migrations 0020 and 0021 ship (a test reads the plans).
   const cellTriggers = [
     'outcome_cells_response_insert',
     'outcome_cells_score_insert',
@@ -298,7 +301,7 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
       join groups g on g.id = p.group_id left join group_spans sp on sp.group_id = g.id`,
     `insert into temp.imported_scores
     select c.group_id, c.programme_id, c.start_date, c.instrument_code, x.scale, c.timepoint, x.score
-    from temp.imported_responses c cross join outcome_scores x indexed by outcome_scores_response_score_idx on x.response_id = c.id
+    from temp.imported_responses c cross join outcome_scores x on x.response_id = c.id
     where x.score is not null`,
     // Pairs with `pre` where either side is new, once each: a new later response with its `pre`
     // (new or stored), and a new `pre` with the stored later ones. Both sides are the same
@@ -306,17 +309,17 @@ export function outcomeRepo(orm: Orm, sqlite: Database.Database, clock: Clock) {
     `insert into temp.imported_pairs
     with pairs (group_id, programme_id, start_date, instrument_code, timepoint, a, b) as (
       select c.group_id, c.programme_id, c.start_date, c.instrument_code, c.timepoint, c.id, b.id
-      from temp.imported_responses c cross join outcome_responses b indexed by outcome_responses_timepoint_idx
+      from temp.imported_responses c cross join outcome_responses b
         on b.participant_id = c.participant_id and b.timepoint = 'pre' and b.instrument_code = c.instrument_code
       where c.timepoint <> 'pre'
       union all
       select c.group_id, c.programme_id, c.start_date, c.instrument_code, a.timepoint, a.id, c.id
-      from temp.imported_responses c cross join outcome_responses a indexed by outcome_responses_point_unique
+      from temp.imported_responses c cross join outcome_responses a
         on a.participant_id = c.participant_id and a.instrument_code = c.instrument_code
       where c.timepoint = 'pre' and a.timepoint <> 'pre' and a.id not in (select id from temp.imported_responses))
     select pairs.group_id, pairs.programme_id, pairs.start_date, pairs.instrument_code, xa.scale, pairs.timepoint, xb.score, xa.score
-    from pairs cross join outcome_scores xa indexed by outcome_scores_response_score_idx on xa.response_id = pairs.a
-      cross join outcome_scores xb indexed by outcome_scores_response_score_idx on xb.response_id = pairs.b and xb.scale = xa.scale
+    from pairs cross join outcome_scores xa on xa.response_id = pairs.a
+      cross join outcome_scores xb on xb.response_id = pairs.b and xb.scale = xa.scale
     where xa.score is not null and xb.score is not null`,
     // Per group (0024).
     `insert into outcome_return_cells (group_id, instrument_code, timepoint, returned)

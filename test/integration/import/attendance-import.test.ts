@@ -7,7 +7,7 @@ import { adjustMapping, describeMapping, guessMapping } from '../../../src-main/
 import { readTable } from '../../../src-main/core/import/read-table';
 import { adjustSessionColumns } from '../../../src-main/core/import/session-columns';
 import { createServices } from '../../../src-main/core/services';
-import { createTestApp, testNow, type TestApp } from '../../helpers/db';
+import { createTestApp, storedOrder, testNow, type TestApp } from '../../helpers/db';
 import { xlsxBytes, type TestCell } from '../../helpers/xlsx-file';
 
 // Today is 2025-03-12. The group meets on Tuesdays from 2025-02-04: sessions 1–5 have taken place
@@ -64,7 +64,8 @@ function tablesBut(skip: string): string {
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> ? order by name")
     .pluck()
     .all(skip) as string[];
-  const rows = (name: string) => sqlite.prepare(`select * from "${name}"${name === 'presence_years' ? ' where marks > 0' : ''} order by rowid`).all();
+  const rows = (name: string) =>
+    sqlite.prepare(`select * from "${name}"${name === 'presence_years' ? ' where marks > 0' : ''}${storedOrder(sqlite, name)}`).all();
   return tables.map((name) => `${name}:${JSON.stringify(rows(name))}`).join('\n');
 }
 const sessionStatus = (n: number) => services.attendance.grid({ groupId }).sessions.find((s) => s.number === n)!;

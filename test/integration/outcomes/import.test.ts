@@ -137,3 +137,36 @@ describe('importing responses from CSV', () => {
     expect(result).toEqual({ dryRun: false, rows: 1, imported: 1, errors: [] });
   });
 });
+
+describe('the cells an import adds', () => {
+  it('find the new responses’ scores and pairs through the covering indexes, never by reading a table whole', async () => {
+    const { t, a, b } = await setup();
+    const sqlite = t.app.db.sqlite;
+    const sources: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    // The statements the repository prepares during the import, as it prepares them.
+    sqlite.prepare = ((source: string) => {
+      sources.push(source);
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    const csv = ['participant_id,instrument,timepoint,date,t1,t2,t3,t4', `${a},TRIVSEL,pre,2025-03-01,4,2,1,3`, `${b},TRIVSEL,fu6,2025-11-20,1,1,1,1`].join(
+      '\n',
+    );
+    try {
+      expect(await importCsv(t, csv)).toMatchObject({ imported: 2, errors: [] });
+    } finally {
+      delete (sqlite as { prepare?: unknown }).prepare;
+    }
+    const reads = sources.filter((s) => /insert into temp\.imported_(scores|pairs)/.test(s));
+    expect(reads).toHaveLength(2);
+    const details = reads.flatMap((s) => (sqlite.prepare(`explain query plan ${s}`).all() as { detail: string }[]).map((r) => r.detail));
+    expect(details.filter((d) => /^SCAN (?!c$)/.test(d))).toEqual([]);
+    expect([...new Set(details.filter((d) => /^SEARCH (x|xa|xb|a|b) /.test(d)))].sort()).toEqual([
+      'SEARCH a USING INDEX outcome_responses_point_unique (participant_id=? AND instrument_code=?)',
+      'SEARCH b USING COVERING INDEX outcome_responses_timepoint_idx (participant_id=? AND timepoint=? AND instrument_code=?)',
+      'SEARCH x USING COVERING INDEX outcome_scores_response_score_idx (response_id=?)',
+      'SEARCH xa USING COVERING INDEX outcome_scores_response_score_idx (response_id=?)',
+      'SEARCH xb USING COVERING INDEX outcome_scores_response_score_idx (response_id=? AND scale=? AND score>?)',
+    ]);
+  });
+});

@@ -176,11 +176,9 @@ export const outcomeLevelCells = sqliteTable(
     squares: real('squares').notNull(),
   },
   (t) => [
+    // The table is its primary key's b-tree (WITHOUT ROWID, migration 0033, which drizzle cannot
+    // say): a group's cells are read in key order from it alone, and a write changes one b-tree.
     primaryKey({ columns: [t.groupId, t.instrumentCode, t.scale, t.timepoint] }),
-    // The city's results read an instrument's cells in scale and time point order from this index alone.
-    index('outcome_level_cells_instrument_idx').on(t.instrumentCode, t.scale, t.timepoint, t.n, t.total, t.squares),
-    // A programme's or a period's results read their groups' cells from this index alone (0027).
-    index('outcome_level_cells_group_idx').on(t.groupId, t.instrumentCode, t.scale, t.timepoint, t.n, t.total, t.squares),
   ],
 );
 
@@ -205,32 +203,8 @@ export const outcomeChangeCells = sqliteTable(
     changeSquares: real('change_squares').notNull(),
   },
   (t) => [
+    // WITHOUT ROWID (0033), as the level cells.
     primaryKey({ columns: [t.groupId, t.instrumentCode, t.scale, t.timepoint] }),
-    index('outcome_change_cells_instrument_idx').on(
-      t.instrumentCode,
-      t.scale,
-      t.timepoint,
-      t.n,
-      t.beforeTotal,
-      t.beforeSquares,
-      t.afterTotal,
-      t.afterSquares,
-      t.changeTotal,
-      t.changeSquares,
-    ),
-    index('outcome_change_cells_group_idx').on(
-      t.groupId,
-      t.instrumentCode,
-      t.scale,
-      t.timepoint,
-      t.n,
-      t.beforeTotal,
-      t.beforeSquares,
-      t.afterTotal,
-      t.afterSquares,
-      t.changeTotal,
-      t.changeSquares,
-    ),
   ],
 );
 
@@ -247,8 +221,8 @@ export const outcomeReturnCells = sqliteTable(
     returned: integer('returned').notNull(),
   },
   (t) => [
+    // WITHOUT ROWID (0033), as the level cells.
     primaryKey({ columns: [t.groupId, t.instrumentCode, t.timepoint] }),
-    index('outcome_return_cells_group_idx').on(t.groupId, t.instrumentCode, t.timepoint, t.returned),
   ],
 );
 
@@ -277,6 +251,7 @@ export const outcomeUnanswered = sqliteTable(
     participantId: text('participant_id').notNull(),
   },
   (t) => [
+    // WITHOUT ROWID (0033): a point's rows are read in key order from the table itself.
     primaryKey({ columns: [t.groupId, t.instrumentCode, t.timepoint, t.participantId] }),
     // A response or a mark finds the rows it answers by participant.
     index('outcome_unanswered_participant_idx').on(t.participantId, t.timepoint, t.instrumentCode),
