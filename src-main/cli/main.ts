@@ -1,3 +1,4 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { setProcessLabel } from '../core/process-label';
 import { CliFailure, reportFailure } from './common';
 
@@ -71,4 +72,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     return reportFailure(err);
   }
+}
+
+// Started as a worker by bin/komet.mjs (commands that run with a small young generation): the
+// command runs here and its exit code is handed back.
+const workerArgv = (workerData as { kometCliArgv?: unknown } | null)?.kometCliArgv;
+if (!isMainThread && Array.isArray(workerArgv)) {
+  void main(workerArgv as string[]).then((code) => parentPort!.postMessage(code));
 }
