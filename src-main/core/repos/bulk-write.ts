@@ -1,4 +1,5 @@
 import type { KometDb } from '../db/open';
+import { setReportNotesAside } from './report-changes';
 import { setWorklistNotesAside } from './worklist-changes';
 
 /**
@@ -35,6 +36,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
       .all(...prefixes) as { name: string; sql: string }[];
     for (const t of triggers) sqlite.exec(`drop trigger "${t.name}"`);
     const restoreNotes = setWorklistNotesAside(sqlite);
+    const restoreReportNotes = setReportNotesAside(sqlite);
     const result = fn();
     rebuildOutcomeCells(db);
     rebuildPresenceYears(db);
@@ -42,6 +44,7 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
     rebuildDashCells(db);
     for (const t of triggers) sqlite.exec(t.sql);
     restoreNotes();
+    restoreReportNotes();
     return result;
   })();
 }

@@ -18,6 +18,7 @@ import { groupListRepo } from './group-list';
 import { groupRepo } from './groups';
 import { leadersChangesRepo } from './leaders-changes';
 import { worklistChangesRepo } from './worklist-changes';
+import { reportChangesRepo } from './report-changes';
 import { leadersReportRepo } from './leaders-report';
 import { outcomeMarkRepo } from './outcome-marks';
 import { outcomeRepo } from './outcomes';
@@ -68,6 +69,7 @@ export function createRepos(db: KometDb, clock: Clock) {
     leadersReport: leadersReportRepo(db.sqlite),
     leadersChanges: leadersChangesRepo(db.sqlite),
     worklistChanges: worklistChangesRepo(db.sqlite),
+    reportChanges: reportChangesRepo(db.sqlite),
     exportSource: exportSourceRepo(db.sqlite),
     exportStore: exportStoreRepo(db.orm, clock),
     outcomes: outcomeRepo(db.orm, db.sqlite, clock),

@@ -11,14 +11,13 @@ import type {
 } from '../../contract';
 import { fieldError, notFound } from '../errors';
 import { defaultSuppression } from '../export/disclosure/suppression';
-import { startedCategories, type ParentCountRow, type ReportWindow } from '../repos/activity-report';
+import { shareTotals, startedCategories, type GroupShare, type ReportWindow, type ShareTotals } from '../repos/activity-report';
 import { buildParentSection, type Label } from '../reports/parent-tables';
 import { buildOutcomeSection } from '../reports/outcome-tables';
 import { previousPeriod } from '../reports/period';
 import { reportPdf } from '../reports/report-pdf';
 import { reportXlsx } from '../reports/report-xlsx';
 import type { ServiceContext } from './context';
-import { keptBetweenWrites } from './kept-between-writes';
 
 const byLabel = (a: Label, b: Label) => a.label.localeCompare(b.label, 'sv-SE') || a.key.localeCompare(b.key);
 const between = (date: string | null, from: string, to: string) => date !== null && date >= from && date <= to;
@@ -33,18 +32,20 @@ const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.r
  * sets (domain/participation.ts).
  */
 export function activityReportService({ repos, clock, tx, audit }: ServiceContext) {
-  const units = () => new Map(repos.units.list(true).map((u) => [u.id, u]));
-  const programmes = () => new Map(repos.programmes.list(true).map((p) => [p.id, p]));
+  type Combined = ReturnType<ShareTotals['figures']>;
+  type LeaderRecords = ReturnType<typeof repos.activityReport.leaderRecords>;
 
   function sections(
     window: ReportWindow,
+    made: Combined,
+    records: LeaderRecords,
     unitNames: Map<string, string>,
     programmeNames: Map<string, string>,
     chosen: ParsedInput<'reports.activity'>,
-  ): { sections: PreviousSections; parentRows: ParentCountRow[] } {
+  ): PreviousSections {
     const { from, to } = window;
-    const groupRows = repos.activityReport.groups(window);
-    const { parents: parentRows, familiesByUnit, familiesByProgramme, dropouts } = repos.activityReport.cohort(window);
+    const groupRows = made.groups;
+    const { parents: parentRows, familiesByUnit, familiesByProgramme, dropouts } = made.cohort;
     const unitKeys = new Set([...chosen.unitIds, ...groupRows.map((g) => g.unitId), ...parentRows.map((p) => p.unitId)]);
     const programmeKeys = new Set([...chosen.programmeIds, ...groupRows.map((g) => g.programmeId), ...parentRows.map((p) => p.programmeId)]);
     const unitLabels = [...unitKeys].map((key) => ({ key, label: unitNames.get(key) ?? key })).sort(byLabel);
@@ -76,9 +77,9 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       },
       defaultSuppression,
     );
-    const leaders = repos.activityReport.leaders(window);
-    const { fidelity, supervision } = leaders;
-    const result: PreviousSections = {
+    const { fidelity } = made.leaders;
+    const { supervision } = records;
+    return {
       period: { from, to },
       groups: {
         byUnit,
@@ -87,10 +88,10 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       },
       parents,
       leaders: {
-        inCourse: leaders.inCourse,
-        supervisedFirstGroup: leaders.supervisedFirstGroup,
-        certified: leaders.certified,
-        active: leaders.active,
+        inCourse: records.inCourse,
+        supervisedFirstGroup: made.leaders.supervisedFirstGroup,
+        certified: records.certified,
+        active: made.leaders.active,
         supervisionSessions: supervision.sessions,
         supervisionAttendances: supervision.attendances,
         supervisionHours: null,
@@ -100,25 +101,23 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
         fidelityMean: fidelity.mean === null ? null : Math.round(fidelity.mean * 1e4) / 1e6,
       },
     };
-    return { sections: result, parentRows };
   }
 
   /**
    * The chosen period's sections with its outcomes. The period compared with is made without
    * them: nothing shows its outcomes, and its pre/post pairs and returns were half the report's cost.
    */
-  function withOutcomes(window: ReportWindow, made: ReturnType<typeof sections>): ReportSections {
-    const { sections: s, parentRows } = made;
+  function withOutcomes(window: ReportWindow, s: PreviousSections, made: Combined): ReportSections {
     return {
       ...s,
       outcomes: repos.activityReport.hasOutcomeData()
         ? buildOutcomeSection(
             {
-              started: parentRows.filter((r) => startedCategories.includes(r.category)).reduce((a, r) => a + r.n, 0),
+              started: made.cohort.parents.filter((r) => startedCategories.includes(r.category)).reduce((a, r) => a + r.n, 0),
               startedPublished: s.parents.total.started.hidden === null,
-              returns: repos.activityReport.returns(window),
+              returns: made.returns,
               scheduled: repos.activityReport.scheduledTimepoints(window),
-              prePost: repos.activityReport.prePost(window),
+              prePost: made.prePost,
             },
             defaultSuppression,
           )
@@ -126,39 +125,147 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     };
   }
 
-  // The screen opens on this year's report and asks again on every visit; made from nothing it
-  // costs a second at the largest scale.
-  const kept = keptBetweenWrites<Omit<ActivityReport, 'createdAt'>>(repos.writeStamp);
+  /**
+   * A report's groups' shares of both periods, with their sums. The screen opens on this year's
+   * report and asks again on every visit; made from nothing it costs a second at the largest
+   * scale, so the shares are kept and after a write on this connection only the groups it touched
+   * are read again (`repos.reportChanges` notes them) and their sums mended; everything after a
+   * write to the leaders' own records, a bulk write, or a write by another connection (the CLI
+   * beside a running app).
+   */
+  interface Period {
+    window: ReportWindow;
+    shares: Map<string, GroupShare>;
+    totals: ShareTotals;
+    records: LeaderRecords;
+    /** Its sections as last made, and under which names; none after a write changed its shares. */
+    made: { names: string; figures: Combined; sections: PreviousSections } | null;
+  }
+  interface Kept {
+    noted: number;
+    current: Period;
+    previous: Period;
+    /** The write stamp the report below was made under. */
+    stamp: string;
+    report: Omit<ActivityReport, 'createdAt'>;
+  }
+  const kept = new Map<string, Kept>();
+  const keepAtMost = 8;
+  /** Past this many groups changed at once, reading everything again costs less. */
+  const groupsAtMost = 300;
+  let keptOtherWrites: number | null = null;
 
-  function make(input: ParsedInput<'reports.activity'>): Omit<ActivityReport, 'createdAt'> {
-    const unitMap = units();
-    const programmeMap = programmes();
-    const unitNames = new Map([...unitMap.values()].map((u) => [u.id, u.name]));
-    const programmeNames = new Map([...programmeMap.values()].map((p) => [p.id, p.name]));
-    const scope = { units: JSON.stringify(input.unitIds), programmes: JSON.stringify(input.programmeIds) };
-    const prev = previousPeriod(input.from, input.to);
-    const window = { from: input.from, to: input.to, ...scope };
-    const current = withOutcomes(window, sections(window, unitNames, programmeNames, input));
-    const previous = sections({ ...prev, ...scope }, unitNames, programmeNames, input).sections;
+  function period(window: ReportWindow, outcomes: boolean): Period {
+    const shares = repos.activityReport.shares(window, null, outcomes);
+    const totals = shareTotals();
+    for (const share of shares.values()) totals.add(share);
+    return { window, shares, totals, records: repos.activityReport.leaderRecords(window), made: null };
+  }
+
+  const holdsAnything = (s: GroupShare) => s.group !== null || s.parents.length + s.leaders.length + s.held + s.returns.length + s.pairs.length > 0;
+
+  function mend(p: Period, groupIds: string[], outcomes: boolean) {
+    if (groupIds.length === 0) return;
+    for (const [id, share] of repos.activityReport.shares(p.window, groupIds, outcomes)) {
+      const was = p.shares.get(id);
+      if (was || holdsAnything(share)) p.made = null;
+      if (was) p.totals.remove(was);
+      if (holdsAnything(share)) {
+        p.shares.set(id, share);
+        p.totals.add(share);
+      } else p.shares.delete(id);
+    }
+  }
+
+  function report(input: ParsedInput<'reports.activity'>, current: Period, earlier: Period): Omit<ActivityReport, 'createdAt'> {
+    const names = repos.activityReport.names();
+    const unitNames = new Map(names.units.map((u) => [u.id, u.name]));
+    const programmeNames = new Map(names.programmes.map((p) => [p.id, p.name]));
+    const codes = new Map(names.programmes.map((p) => [p.id, p.code]));
+    const namesKey = JSON.stringify(names);
+    // A period whose shares no write changed keeps its sections, unless a name changed.
+    const made = (p: Period) => {
+      if (p.made?.names !== namesKey) {
+        const figures = p.totals.figures(p.shares.values());
+        p.made = { names: namesKey, figures, sections: sections(p.window, figures, p.records, unitNames, programmeNames, input) };
+      }
+      return p.made;
+    };
+    const now = made(current);
+    const currentWithOutcomes = withOutcomes(current.window, now.sections, now.figures);
+    const previous = made(earlier).sections;
     return {
       saved: null,
       costs: null,
       smallCellMax: defaultSuppression.max,
       scope: {
         units: input.unitIds.map((id) => ({ id, name: unitNames.get(id)! })),
-        programmes: input.programmeIds.map((id) => ({ id, code: programmeMap.get(id)!.code, name: programmeNames.get(id)! })),
+        programmes: input.programmeIds.map((id) => ({ id, code: codes.get(id)!, name: programmeNames.get(id)! })),
       },
-      current,
+      current: currentWithOutcomes,
       previous,
-      headlines: headlines(current, previous),
+      headlines: headlines(currentWithOutcomes, previous),
     };
+  }
+
+  function fresh(input: ParsedInput<'reports.activity'>) {
+    const scope = { units: JSON.stringify(input.unitIds), programmes: JSON.stringify(input.programmeIds) };
+    return {
+      current: period({ from: input.from, to: input.to, ...scope }, true),
+      previous: period({ ...previousPeriod(input.from, input.to), ...scope }, false),
+    };
+  }
+
+  function make(input: ParsedInput<'reports.activity'>): Omit<ActivityReport, 'createdAt'> {
+    const changes = repos.reportChanges;
+    // Inside a transaction, whose writes a rollback would take back, nothing is kept.
+    if (changes.inTransaction()) {
+      const made = fresh(input);
+      return report(input, made.current, made.previous);
+    }
+    // Asked before reading: a commit by another connection after it is noticed at the next call.
+    const otherWrites = changes.otherWrites();
+    if (otherWrites !== keptOtherWrites) {
+      kept.clear();
+      keptOtherWrites = otherWrites;
+    }
+    const key = JSON.stringify([input.from, input.to, input.unitIds, input.programmeIds]);
+    let entry = kept.get(key);
+    if (entry) {
+      const noted = changes.after(entry.noted, groupsAtMost);
+      if (noted.all) {
+        kept.delete(key);
+        entry = undefined;
+      } else if (noted.upTo !== entry.noted) {
+        entry.noted = noted.upTo;
+        mend(entry.current, noted.groupIds, true);
+        mend(entry.previous, noted.groupIds, false);
+        // With a scope, a supervision session counts by its groups' units and programmes.
+        const scoped = input.unitIds.length + input.programmeIds.length > 0;
+        if (noted.supervision || (scoped && noted.groupIds.length > 0))
+          for (const p of [entry.current, entry.previous]) {
+            p.records = repos.activityReport.leaderRecords(p.window);
+            p.made = null;
+          }
+      } else if (entry.stamp === repos.writeStamp()) return entry.report;
+    }
+    if (!entry) {
+      const noted = changes.start();
+      const made = fresh(input);
+      entry = { noted, current: made.current, previous: made.previous, stamp: '', report: null! };
+      // The oldest asked goes first: a few periods and scopes are looked at in turn, not hundreds.
+      if (kept.size >= keepAtMost) kept.delete(kept.keys().next().value!);
+      kept.set(key, entry);
+    }
+    entry.report = report(input, entry.current, entry.previous);
+    entry.stamp = repos.writeStamp();
+    return entry.report;
   }
 
   const service = {
     activity: (input: ParsedInput<'reports.activity'>): ActivityReport => {
       checkScope(input);
-      const report = kept(JSON.stringify([input.from, input.to, input.unitIds, input.programmeIds]), () => make(input));
-      return { createdAt: clock.now(), ...report };
+      return { createdAt: clock.now(), ...make(input) };
     },
     pdf: async ({ lang, ...input }: ParsedInput<'reports.activityPdf'>): Promise<ProcedureOutput<'reports.activityPdf'>> => {
       const report = service.activity(input);
@@ -208,8 +315,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
   };
 
   function checkScope(input: { from: string; unitIds: string[]; programmeIds: string[] }) {
-    const units = repos.units.list(true);
-    const programmes = repos.programmes.list(true);
+    const { units, programmes } = repos.activityReport.names();
     if (input.from > clock.today()) {
       throw fieldError(
         'from',
