@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef } from 'react';
+import { useState, type ComponentPropsWithRef } from 'react';
 import { FormField } from './FormField';
 
 export interface Choice {
@@ -20,19 +20,29 @@ interface SelectFieldProps extends Omit<ComponentPropsWithRef<'select'>, 'id' | 
   hint?: string | undefined;
   required?: boolean;
   className?: string;
+  /**
+   * While true, a list of hundreds of choices holds only the chosen one (and the placeholder), so
+   * they do not hold back the screen's first frame (see usePaintedOnce); reaching the list (focus,
+   * pointer) brings them all at once.
+   */
+  deferOptions?: boolean;
 }
 
 /**
  * A labelled <select>, in forms (spread react-hook-form's register into it) and in filter bars
  * (value and onChange).
  */
-export function SelectField({ id, label, options, placeholder, error, hint, required, className, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, options, placeholder, error, hint, required, className, deferOptions = false, ...select }: SelectFieldProps) {
+  const [reached, setReached] = useState(false);
+  const held = deferOptions && !reached;
+  const shown = held ? options.filter((o) => o.value === select.value) : options;
+  const reach = held ? { onFocus: () => setReached(true), onPointerDown: () => setReached(true) } : {};
   return (
     <FormField id={id} label={label} error={error} hint={hint} required={required} className={className}>
       {(control) => (
-        <select {...control} {...select}>
+        <select {...control} {...select} {...reach}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => (
+          {shown.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

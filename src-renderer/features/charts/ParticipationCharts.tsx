@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { GroupOverview } from '@contract';
 import { DataTable } from '../../components/DataTable';
+import { useNearView } from '../../components/deferred';
 import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
 import { useFormat } from '../../lib/format';
@@ -94,13 +95,17 @@ export function ChartFigure({ title, description, table, children }: { title: st
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const tableId = useId();
+  // Its box keeps its size and name meanwhile, so nothing moves when the chart is drawn into it.
+  const [box, near] = useNearView<HTMLDivElement>();
   return (
     <figure className="participation-figure">
       <figcaption>{title}</figcaption>
-      <div role="img" aria-label={`${title}. ${description}`} style={{ width: '100%', height: 240 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          {children as never}
-        </ResponsiveContainer>
+      <div ref={box} role="img" aria-label={`${title}. ${description}`} style={{ width: '100%', height: 240 }}>
+        {near && (
+          <ResponsiveContainer width="100%" height="100%">
+            {children as never}
+          </ResponsiveContainer>
+        )}
       </div>
       <button
         type="button"

@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { Detail } from '../../components/Detail';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
+import { usePaintedOnce } from '../../components/deferred';
 import { PageHeader } from '../../components/PageHeader';
 import type { PaginationProps } from '../../components/Pagination';
 import { Panel } from '../../components/Panel';
@@ -47,15 +48,19 @@ const overviewInput = (filters: LeaderFilterValues, sort: SortState<OverviewSort
   attentionLimit: attentionShown,
 });
 
-/** What the overview reads as it opens, asked for in the order the page asks. */
+/**
+ * What the overview reads as it opens. Main answers one call after another: the table is asked for
+ * first, so it does not wait behind the thousand supervisors' names, which only the closed filter
+ * list needs (unless a supervisor is remembered, when the page waits for both anyway).
+ */
 export function prefetchLeaderOverview(): void {
   const filters = useLeaderFilters.getState();
   // As the page does: a remembered supervisor is taken at her word until the names are read.
   const names = queryClient.getQueryData<{ id: string }[]>(['staff.names', supervisorsInput]);
   const mine = filters.scope === 'supervised' && (names === undefined || names.some((s) => s.id === filters.supervisorId));
-  void prefetchApiQuery('staff.names', supervisorsInput);
-  void prefetchApiQuery('programmes.list', programmesInput);
   void prefetchApiQuery('leaders.overview', overviewInput(filters, openingSort, mine));
+  void prefetchApiQuery('programmes.list', programmesInput);
+  void prefetchApiQuery('staff.names', supervisorsInput);
 }
 
 export function LeaderOverviewPage() {
@@ -86,6 +91,8 @@ export function LeaderOverviewPage() {
   const mine = remembered && (namesPending || (supervisors.data ?? []).some((s) => s.id === filters.supervisorId));
   const asked = useApiQuery('leaders.overview', overviewInput(filters, sort, mine), { placeholderData: (previous) => previous });
   const overview = namesPending ? { ...asked, data: undefined, isPending: true } : asked;
+  // A thousand supervisors' choices would double what the first frame with the table draws.
+  const listed = usePaintedOnce(overview.data !== undefined);
 
   // A write or a filter elsewhere can shrink the list under the page being shown.
   const total = overview.data?.total;
@@ -125,6 +132,7 @@ export function LeaderOverviewPage() {
           onChange={(e) => filters.set({ supervisorId: e.target.value, scope: e.target.value ? 'supervised' : 'all' })}
           placeholder={t('leaders.filters.allLeaders')}
           options={supervisorChoices}
+          deferOptions={!listed}
         />
         <SelectField
           id="leader-programme"
@@ -215,6 +223,20 @@ interface LeaderTableProps {
 function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // A page of a hundred leaders repeats the same few words hundreds of times: each is translated
+  // once per language, not once per cell.
+  const word = useMemo(() => {
+    const words = new Map<string, string>();
+    return (key: string, count?: number) => {
+      const id = count === undefined ? key : `${key}#${count}`;
+      let text = words.get(id);
+      if (text === undefined) {
+        text = count === undefined ? t(key) : t(key, { count });
+        words.set(id, text);
+      }
+      return text;
+    };
+  }, [t]);
   return (
     <DataTable
       summary={t('leaders.count', { count: total })}
@@ -248,7 +270,7 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
             <>
               <StatusBadge kind="pathway" status={r.status} />
               {r.pathways.length > 1 && (
-                <div className="muted small">{r.pathways.map((p) => `${p.programmeCode}: ${t(`leaders.status.${p.status}`)}`).join(', ')}</div>
+                <div className="muted small">{r.pathways.map((p) => `${p.programmeCode}: ${word(`leaders.status.${p.status}`)}`).join(', ')}</div>
               )}
             </>
           ),
@@ -261,7 +283,7 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
           cell: (r) => (
             <>
               {fmt.number(r.groupsLed)}
-              {r.runningGroups > 0 && <div className="muted small">{t('leaders.runningGroups', { count: r.runningGroups })}</div>}
+              {r.runningGroups > 0 && <div className="muted small">{word('leaders.runningGroups', r.runningGroups)}</div>}
             </>
           ),
         },
@@ -272,7 +294,7 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
           header: t('leaders.col.lastSupervision'),
           sortKey: 'lastSupervision',
           cellClassName: 'nowrap',
-          cell: (r) => (r.lastSupervisionDate ? fmt.shortDate(r.lastSupervisionDate) : t('leaders.never')),
+          cell: (r) => (r.lastSupervisionDate ? fmt.shortDate(r.lastSupervisionDate) : word('leaders.never')),
         },
         {
           key: 'attention',
@@ -280,11 +302,11 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
           sortKey: 'attention',
           cell: (r) =>
             r.attention.length === 0 ? (
-              <span className="muted">{t('leaders.attention.none')}</span>
+              <span className="muted">{word('leaders.attention.none')}</span>
             ) : (
               r.attention.map((f, i) => (
                 <span key={`${f.rule}-${i}`} className="flag-pill">
-                  {t(`leaders.rule.${f.rule}`)}
+                  {word(`leaders.rule.${f.rule}`)}
                 </span>
               ))
             ),

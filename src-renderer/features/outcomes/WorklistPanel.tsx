@@ -6,6 +6,7 @@ import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { FilterBar } from '../../components/FilterBar';
 import { Panel } from '../../components/Panel';
+import { usePaintedOnce } from '../../components/deferred';
 import { QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/format';
@@ -38,8 +39,10 @@ export function WorklistPanel() {
   const [offset, setOffset] = useState(0);
   const worklist = useApiQuery('outcomes.worklistPage', worklistInput(groupId, status, offset), { placeholderData: (previous) => previous });
   // A city has thousands of groups on the list: the filter's choices are asked for once the first
-  // page is there, so they do not hold up its rows, and kept (a page's turn does not change them).
-  const groupChoices = useApiQuery('outcomes.worklistGroups', groupsInput, { enabled: worklist.data !== undefined });
+  // page is painted, so neither their reading nor their thousands of choices hold up its rows, and
+  // kept (a page's turn does not change them).
+  const painted = usePaintedOnce(worklist.data !== undefined);
+  const groupChoices = useApiQuery('outcomes.worklistGroups', groupsInput, { enabled: painted });
   const groups = (groupChoices.data ?? []).map((g) => ({ value: g.groupId, label: groupLabel(g, fmt.date(g.groupStartDate)) }));
   const overdue = worklist.data?.overdue ?? 0;
   // A write can shrink the list under the page being shown.

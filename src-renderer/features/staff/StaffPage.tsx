@@ -49,7 +49,9 @@ function useStaffMember(id: string) {
 
 function useRoles() {
   const { t } = useTranslation();
-  return (s: StaffMember) => [s.isLeader ? t('staff.leader') : null, s.isSupervisor ? t('staff.supervisor') : null].filter(Boolean).join(', ');
+  const leader = t('staff.leader');
+  const supervisor = t('staff.supervisor');
+  return (s: StaffMember) => [s.isLeader ? leader : null, s.isSupervisor ? supervisor : null].filter(Boolean).join(', ');
 }
 
 interface StaffValues {
