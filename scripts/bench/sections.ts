@@ -1,3 +1,4 @@
+import { coldStartSection } from './cold-start';
 import type { BenchSection } from './context';
 import { exportSection } from './export';
 import { importSection } from './import';
@@ -18,4 +19,5 @@ export const sections: Record<string, BenchSection> = {
   'response-import': responseImportSection,
   import: importSection,
   report: reportSection,
+  'cold start': coldStartSection,
 };
