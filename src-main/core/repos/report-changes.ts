@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { changeNotes, everything } from './change-notes';
+import { otherConnectionsWrites } from './write-stamps';
 
 /**
  * Which groups' share of the activity report a write on this connection may have changed.
@@ -60,7 +61,7 @@ export function reportChangesRepo(sqlite: Database.Database) {
       if (all) return { upTo, all, groupIds: [], supervision: true };
       return { upTo, all, groupIds: count === 0 ? [] : notes.ids(from, 'g'), supervision: kinds.has(supervision[0]) };
     },
-    otherWrites: () => sqlite.pragma('data_version', { simple: true }) as number,
+    otherWrites: () => otherConnectionsWrites(sqlite),
     inTransaction: () => sqlite.inTransaction,
   };
 }
