@@ -1,21 +1,7 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leadersReportRepo } from '../../src-main/core/repos/leaders-report';
 import { createTestApp, type TestApp } from '../helpers/db';
-
-/** The statements the overview's repository prepares, as it prepares them. */
-function leaderStatements(sqlite: Database.Database): string[] {
-  const sources: string[] = [];
-  const prepare = sqlite.prepare.bind(sqlite);
-  const spy = Object.assign(Object.create(sqlite) as Database.Database, {
-    prepare: (source: string) => {
-      sources.push(source);
-      return prepare(source);
-    },
-  });
-  leadersReportRepo(spy);
-  return sources;
-}
+import { statementsPreparedBy } from '../helpers/prepared';
 
 let t: TestApp | undefined;
 afterEach(() => t?.close());
@@ -26,7 +12,7 @@ describe('the supervisor overview’s plans', () => {
   it('find a supervision session’s date in its (id, date) index, never in its row', () => {
     t = createTestApp();
     const sqlite = t.app.db.sqlite;
-    const sources = leaderStatements(sqlite);
+    const sources = statementsPreparedBy(sqlite, leadersReportRepo);
     expect(sources.filter((s) => /indexed\s+by/i.test(s))).toEqual([]);
     const plans = sources.map((source) => {
       const named = [...new Set([...source.matchAll(/@(\w+)/g)].map((m) => m[1]!))];
