@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startKomet } from '../../src-main/app/komet-app';
 import { fixedClock } from '../../src-main/core/clock';
 import { createRepos } from '../../src-main/core/repos';
+import { withDerivedTablesRebuiltAfter } from '../../src-main/core/repos/bulk-write';
 import type { LeadersChangesRepo } from '../../src-main/core/repos/leaders-changes';
 import { createTestApp, testNow, type TestApp } from '../helpers/db';
 import { bridgedLaptop, linkBridges, linkInMemory, settle } from '../helpers/sync-memory';
@@ -283,5 +284,33 @@ describe('the kept overview after each kind of write', () => {
     const kept = await b.t.ok('leaders.overview', everyone);
     expect(kept.rows.find((r) => r.name === 'Anna Lind')).toMatchObject({ runningGroups: 1, lastSupervisionDate: '2025-01-20', meanAttendance: 1 });
     expect(kept).toEqual(await fromScratch(b.t));
+  });
+});
+
+describe("the overview's notes in a bulk write", () => {
+  it('are set aside for one note that everything changed, and note single writes again afterwards', async () => {
+    const t = createTestApp();
+    cleanups.push(() => t.close());
+    const w = await world(t);
+    const changes = createRepos(t.app.db, fixedClock(testNow)).leadersChanges;
+    const sqlite = t.app.db.sqlite;
+    expect(await t.ok('leaders.overview', everyone)).toEqual(await fromScratch(t));
+    const from = changes.start();
+    const staff = sqlite.prepare('select id from staff order by id').pluck().all() as string[];
+    expect(staff.length).toBeGreaterThan(2);
+    // Each row would be noted on its own (a leader each, and the group of every session).
+    withDerivedTablesRebuiltAfter(t.app.db, () => {
+      for (const id of staff) sqlite.prepare("update staff set name = name || ' X' where id = ?").run(id);
+      sqlite.prepare("update sessions set updated_at = '2026-01-01' where group_id = ?").run(w.group.id);
+    });
+    const notes = sqlite.prepare('select kind, id from temp.leaders_changes where seq > ?').all(from);
+    expect(notes).toEqual([{ kind: 'a', id: '' }]);
+    expect(changes.after(from, Number.MAX_SAFE_INTEGER)).toMatchObject({ all: true, leaderIds: [] });
+    expect(await t.ok('leaders.overview', everyone)).toEqual(await fromScratch(t));
+
+    const next = changes.start();
+    sqlite.prepare("update staff set name = 'Anna Åter' where id = ?").run(w.anna.id);
+    expect(changes.after(next, Number.MAX_SAFE_INTEGER)).toMatchObject({ all: false, leaderIds: [w.anna.id] });
+    expect(await t.ok('leaders.overview', everyone)).toEqual(await fromScratch(t));
   });
 });

@@ -1,6 +1,7 @@
 import type { KometDb } from '../db/open';
-import { setReportNotesAside } from './report-changes';
-import { setWorklistNotesAside } from './worklist-changes';
+import { leadersNotes } from './leaders-changes';
+import { reportNotes } from './report-changes';
+import { worklistNotes } from './worklist-changes';
 
 /**
  * Some tables are kept by triggers a few indexed reads per row written: the per-group
@@ -35,16 +36,15 @@ export function withDerivedTablesRebuiltAfter<T>(db: KometDb, fn: () => T): T {
       )
       .all(...prefixes) as { name: string; sql: string }[];
     for (const t of triggers) sqlite.exec(`drop trigger "${t.name}"`);
-    const restoreNotes = setWorklistNotesAside(sqlite);
-    const restoreReportNotes = setReportNotesAside(sqlite);
+    // Every reader that keeps what it read between writes gets one note that everything changed.
+    const restoreNotes = [leadersNotes, worklistNotes, reportNotes].map((notes) => notes.setAside(sqlite));
     const result = fn();
     rebuildOutcomeCells(db);
     rebuildPresenceYears(db);
     rebuildStatsCells(db);
     rebuildDashCells(db);
     for (const t of triggers) sqlite.exec(t.sql);
-    restoreNotes();
-    restoreReportNotes();
+    for (const restore of restoreNotes) restore();
     return result;
   })();
 }

@@ -110,7 +110,7 @@ export function leadersReportRepo(sqlite: Database.Database) {
     (g) =>
       `select group_id as groupId, sum(is_extra = 0) as sessionCount, sum(status = 'held') as heldCount,
        max(case when status = 'held' then coalesce(held_date, planned_date) end) as lastHeld, avg(fidelity_percent) as fidelity
-     from sessions indexed by sessions_group_stats_idx ${where(g)} group by group_id`,
+     from sessions ${where(g)} group by group_id`,
   );
   // Over everyone, the groups without attendance are listed once; for a few leaders' groups, each
   // group is looked up instead of listing all of them.
@@ -129,7 +129,7 @@ export function leadersReportRepo(sqlite: Database.Database) {
   const lastSupervision = scoped<{ groupId: string; lastDate: string }>(
     (g) =>
       `select sg.group_id as groupId, max(v.date) as lastDate
-     from supervision_groups sg join supervision_sessions v indexed by supervision_id_date_idx on v.id = sg.supervision_id
+     from supervision_groups sg join supervision_sessions v on v.id = sg.supervision_id
      ${g ? `where sg.${g}` : ''} group by sg.group_id`,
   );
   // For everyone: course by course through the attendance key, which holds the date, instead of
@@ -156,16 +156,16 @@ export function leadersReportRepo(sqlite: Database.Database) {
       ? `select sl.leader_id as leaderId,
          sum(not exists (select 1 from supervision_groups sg where sg.supervision_id = sl.supervision_id)) as general,
          avg(sl.rating) as meanRating, max(v.date) as lastDate
-       from supervision_leaders sl join supervision_sessions v indexed by supervision_id_date_idx on v.id = sl.supervision_id
+       from supervision_leaders sl join supervision_sessions v on v.id = sl.supervision_id
        where sl.${l} group by sl.leader_id`
       : `select sl.leader_id as leaderId, 0 as general, avg(sl.rating) as meanRating, max(v.date) as lastDate
-       from supervision_leaders sl indexed by supervision_leaders_leader_idx
-         join supervision_sessions v indexed by supervision_id_date_idx on v.id = sl.supervision_id
+       from supervision_leaders sl
+         join supervision_sessions v on v.id = sl.supervision_id
        group by sl.leader_id`,
   );
   const generalSupervision = sqlite.prepare<[], { leaderId: string; n: number }>(
     `select sl.leader_id as leaderId, count(*) as n
-     from supervision_sessions v indexed by supervision_id_date_idx cross join supervision_leaders sl on sl.supervision_id = v.id
+     from supervision_sessions v cross join supervision_leaders sl on sl.supervision_id = v.id
      where not exists (select 1 from supervision_groups sg where sg.supervision_id = v.id) group by sl.leader_id`,
   );
   const allSupervisionStats = () => {
@@ -181,18 +181,18 @@ export function leadersReportRepo(sqlite: Database.Database) {
   const openFollowUps = scoped<OpenFollowUpRow>((_, l, m, some) =>
     some
       ? `select f.leader_id as leaderId, f.id as id, f.text as text, f.due_date as dueDate
-       from follow_ups f indexed by follow_ups_open_idx where f.done = 0 and f.leader_id ${m}
+       from follow_ups f where f.done = 0 and f.leader_id ${m}
        union all
        select sl.leader_id, f.id, f.text, f.due_date
        from supervision_leaders sl join follow_ups f on f.supervision_id = sl.supervision_id
        where sl.leader_id ${m} and f.leader_id is null and f.done = 0`
       : l
         ? `select @leaderId as leaderId, f.id as id, f.text as text, f.due_date as dueDate
-       from follow_ups f indexed by follow_ups_open_idx
+       from follow_ups f
        where f.done = 0 and (f.leader_id = @leaderId or (f.leader_id is null and exists (
          select 1 from supervision_leaders sl where sl.supervision_id = f.supervision_id and sl.leader_id = @leaderId)))`
         : `select coalesce(f.leader_id, sl.leader_id) as leaderId, f.id as id, f.text as text, f.due_date as dueDate
-       from follow_ups f indexed by follow_ups_open_idx left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
+       from follow_ups f left join supervision_leaders sl on f.leader_id is null and sl.supervision_id = f.supervision_id
        where f.done = 0`,
   );
 

@@ -40,7 +40,7 @@ export function participationReportRepo(sqlite: Database.Database) {
   // Each list reads a partial index holding only the held sessions that lack that record, with their
   // group: the groups to leave out are looked up once as sets, so a count never reads a session row or
   // its group (the window holds thousands of such sessions at scale 100). The list joins the groups it shows.
-  const needing = (index: string, condition: string, leftOut: string[]) => {
+  const needing = (condition: string, leftOut: string[]) => {
     const where = `where s.status = 'held' and ${condition} and s.planned_date >= @from and s.planned_date <= @to
       ${leftOut.map((groups) => `and s.group_id not in (select id from groups where ${groups})`).join(' ')}`;
     return {
@@ -48,16 +48,16 @@ export function participationReportRepo(sqlite: Database.Database) {
         `select s.id as sessionId, s.group_id as groupId, s.number as number, coalesce(s.held_date, s.planned_date) as date,
            (select code from programmes where id = g.programme_id) as programmeCode, (select name from units where id = g.unit_id) as unitName,
            g.venue as groupVenue
-         from sessions s indexed by ${index} join groups g on g.id = s.group_id
+         from sessions s join groups g on g.id = s.group_id
          ${where} order by s.planned_date desc, s.id limit @limit`,
       ),
-      total: sqlite.prepare<[{ from: string; to: string }], { n: number }>(`select count(*) as n from sessions s indexed by ${index} ${where}`),
+      total: sqlite.prepare<[{ from: string; to: string }], { n: number }>(`select count(*) as n from sessions s ${where}`),
     };
   };
   // In a group keeping attendance a held session's family count is null exactly while it has no marks;
   // a group counting heads only has no marks to ask for.
-  const withoutAttendance = needing('sessions_held_no_attendance_idx', 's.family_count is null', ["status = 'cancelled'", 'tracks_attendance = 0']);
-  const withoutFidelity = needing('sessions_held_no_fidelity_idx', 's.fidelity_percent is null', ["status = 'cancelled'"]);
+  const withoutAttendance = needing('s.family_count is null', ["status = 'cancelled'", 'tracks_attendance = 0']);
+  const withoutFidelity = needing('s.fidelity_percent is null', ["status = 'cancelled'"]);
 
   // Summed per start year by triggers (migration 0031) over the groups that keep attendance and have
   // ended, the test of groupHasEnded: a dropout in a group still running is not a final outcome yet, and

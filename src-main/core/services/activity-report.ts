@@ -18,6 +18,7 @@ import { previousPeriod } from '../reports/period';
 import { reportPdf } from '../reports/report-pdf';
 import { reportXlsx } from '../reports/report-xlsx';
 import type { ServiceContext } from './context';
+import { keptByInput } from './kept-between-writes';
 
 const byLabel = (a: Label, b: Label) => a.label.localeCompare(b.label, 'sv-SE') || a.key.localeCompare(b.key);
 const between = (date: string | null, from: string, to: string) => date !== null && date >= from && date <= to;
@@ -149,11 +150,11 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     stamp: string;
     report: Omit<ActivityReport, 'createdAt'>;
   }
-  const kept = new Map<string, Kept>();
-  const keepAtMost = 8;
+  // Let go after another connection's commit: its writes are not noted here. Asked before
+  // reading, so a commit after it is noticed at the next call.
+  const kept = keptByInput<Kept>(repos.reportChanges.otherWrites);
   /** Past this many groups changed at once, reading everything again costs less. */
   const groupsAtMost = 300;
-  let keptOtherWrites: number | null = null;
 
   function period(window: ReportWindow, outcomes: boolean): Period {
     const shares = repos.activityReport.shares(window, null, outcomes);
@@ -223,12 +224,6 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       const made = fresh(input);
       return report(input, made.current, made.previous);
     }
-    // Asked before reading: a commit by another connection after it is noticed at the next call.
-    const otherWrites = changes.otherWrites();
-    if (otherWrites !== keptOtherWrites) {
-      kept.clear();
-      keptOtherWrites = otherWrites;
-    }
     const key = JSON.stringify([input.from, input.to, input.unitIds, input.programmeIds]);
     let entry = kept.get(key);
     if (entry) {
@@ -253,8 +248,6 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       const noted = changes.start();
       const made = fresh(input);
       entry = { noted, current: made.current, previous: made.previous, stamp: '', report: null! };
-      // The oldest asked goes first: a few periods and scopes are looked at in turn, not hundreds.
-      if (kept.size >= keepAtMost) kept.delete(kept.keys().next().value!);
       kept.set(key, entry);
     }
     entry.report = report(input, entry.current, entry.previous);

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-main/core/clock';
 import { outcomeRepo } from '../../../src-main/core/repos/outcomes';
 import { testApps, type TestApp } from '../../helpers/db';
+import { statementsPreparedBy } from '../../helpers/prepared';
 import { followedGroup } from './fixtures';
 
 const { open, closeAll } = testApps({ now: '2025-04-01T10:00:00.000Z' });
@@ -83,16 +83,7 @@ describe('the worklist over groups that ended long ago', () => {
 
 /** The worklist's statements, as the outcomes repository prepares them. */
 function worklistStatements(t: TestApp): string[] {
-  const sqlite = t.app.db.sqlite;
-  const sources: string[] = [];
-  const prepare = sqlite.prepare.bind(sqlite);
-  const spy = Object.assign(Object.create(sqlite) as Database.Database, {
-    prepare: (source: string) => {
-      sources.push(source);
-      return prepare(source);
-    },
-  });
-  outcomeRepo(t.app.db.orm, spy, systemClock);
+  const sources = statementsPreparedBy(t.app.db.sqlite, (spy) => outcomeRepo(t.app.db.orm, spy, systemClock));
   // Reads only: an import's cell sums also name group_spans.
   return sources.filter((s) => (s.includes('group_spans') || s.includes(':points')) && !/\binsert into\b/i.test(s));
 }

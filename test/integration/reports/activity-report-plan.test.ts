@@ -3,22 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityReport } from '../../../src-main/contract';
 import { activityReportRepo } from '../../../src-main/core/repos/activity-report';
 import { createTestApp, type TestApp } from '../../helpers/db';
+import { statementsPreparedBy } from '../../helpers/prepared';
 import { importTrivsel } from '../outcomes/fixtures';
 import { buildLargeCells, reportNow } from './activity-fixture';
 
 /** The statements the report's repository prepares, in order. */
-function reportStatements(sqlite: Database.Database): string[] {
-  const sources: string[] = [];
-  const prepare = sqlite.prepare.bind(sqlite);
-  const spy = Object.assign(Object.create(sqlite) as Database.Database, {
-    prepare: (source: string) => {
-      sources.push(source);
-      return prepare(source);
-    },
-  });
-  activityReportRepo(spy);
-  return sources;
-}
+const reportStatements = (sqlite: Database.Database) => statementsPreparedBy(sqlite, activityReportRepo);
 
 describe('activity report at city scale', () => {
   let t: TestApp;

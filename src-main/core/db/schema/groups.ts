@@ -82,11 +82,14 @@ export const sessions = sqliteTable(
     index('sessions_date_idx').on(t.plannedDate),
     // The dashboard's "held but not recorded" lists read only the sessions that lack a record; with
     // the group in the index their counts leave out cancelled groups without reading a session row.
+    // They hold all a list shows and the columns of their condition too: only an index that answers
+    // the statement alone is chosen by the planner over the status-and-date index, whose status
+    // column matches one of the conditions (0034).
     index('sessions_held_no_attendance_idx')
-      .on(t.plannedDate, t.groupId)
+      .on(t.plannedDate, t.groupId, t.number, t.heldDate, t.id, t.status, t.familyCount)
       .where(sql`${t.status} = 'held' and ${t.familyCount} is null`),
     index('sessions_held_no_fidelity_idx')
-      .on(t.plannedDate, t.groupId)
+      .on(t.plannedDate, t.groupId, t.number, t.heldDate, t.id, t.status, t.fidelityPercent)
       .where(sql`${t.status} = 'held' and ${t.fidelityPercent} is null`),
     index('sessions_fidelity_idx')
       .on(t.groupId, t.fidelityPercent)
