@@ -17,6 +17,7 @@ import { databaseFileExists } from '../core/vault/encrypt-in-place';
 import { currentCall, noteWritten, outsideCall } from './call-context';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 import { createHandlers } from './handlers';
+import { noticingCalls, readAhead, screenReadsAhead } from './read-ahead';
 import { createRouter, logInternalError, type CallContext, type Handlers, type Router } from './router';
 import { defaultDatabasePath, defaultDataDir } from './data-dir';
 import { appVersion } from './version';
@@ -92,16 +93,22 @@ export function startKomet(options: StartOptions): KometApp {
     if (!options.readOnly) outsideCall(() => services.seed.ensureSeeded());
     const syncMode = options.sync ?? (options.shell === 'electron' || options.shell === 'browser' ? 'background' : undefined);
     const sync = syncMode && !options.readOnly ? createLaptopSync({ db, repos: createRepos(db, clock), clock }) : null;
-    const handlers = createHandlers(services, {
+    const answering = createHandlers(services, {
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
       sync,
     });
+    // The app's shells open a database to show it: what the heavier screens read first is made
+    // while the one shown is looked at (the CLI and tests open one to ask one thing).
+    const readsAhead = (options.shell === 'electron' || options.shell === 'browser') && !options.readOnly;
+    let ahead: ReturnType<typeof readAhead> | null = null;
+    const handlers = readsAhead ? noticingCalls(answering, () => ahead?.noteCall()) : answering;
     const events = createChangeFeed();
     const router = createRouter({ handlers: () => handlers, onCommitted: (e) => events.emit(e), onInternalError: logInternalError });
     if (sync) connectSync(sync, events);
     if (syncMode === 'background' && sync?.status().joined) sync.startBackground();
     const baseCtx: CallContext = { actor, shell: options.shell };
+    if (readsAhead) ahead = readAhead(screenReadsAhead(services, clock));
     return {
       dataDir,
       databasePath,
@@ -110,6 +117,7 @@ export function startKomet(options: StartOptions): KometApp {
       events,
       call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
       close: () => {
+        ahead?.stop();
         void sync?.close();
         db.close();
       },

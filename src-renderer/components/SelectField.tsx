@@ -1,4 +1,4 @@
-import { useState, type ComponentPropsWithRef } from 'react';
+import { useState, type ComponentPropsWithRef, type FocusEvent, type PointerEvent } from 'react';
 import { FormField } from './FormField';
 
 export interface Choice {
@@ -28,6 +28,26 @@ interface SelectFieldProps extends Omit<ComponentPropsWithRef<'select'>, 'id' | 
   deferOptions?: boolean;
 }
 
+type Reaching = Pick<ComponentPropsWithRef<'select'>, 'onFocus' | 'onPointerDown'>;
+
+/**
+ * The focus and pointer handlers of a list whose choices are held back: reaching it brings them,
+ * and a caller's own handlers (a form's onFocus, say) still run, with the same event.
+ */
+export function reachingHandlers(held: boolean, caller: Reaching, reach: () => void): Reaching {
+  if (!held) return { onFocus: caller.onFocus, onPointerDown: caller.onPointerDown };
+  return {
+    onFocus: (e: FocusEvent<HTMLSelectElement>) => {
+      reach();
+      caller.onFocus?.(e);
+    },
+    onPointerDown: (e: PointerEvent<HTMLSelectElement>) => {
+      reach();
+      caller.onPointerDown?.(e);
+    },
+  };
+}
+
 /**
  * A labelled <select>, in forms (spread react-hook-form's register into it) and in filter bars
  * (value and onChange).
@@ -36,7 +56,7 @@ export function SelectField({ id, label, options, placeholder, error, hint, requ
   const [reached, setReached] = useState(false);
   const held = deferOptions && !reached;
   const shown = held ? options.filter((o) => o.value === select.value) : options;
-  const reach = held ? { onFocus: () => setReached(true), onPointerDown: () => setReached(true) } : {};
+  const reach = reachingHandlers(held, select, () => setReached(true));
   return (
     <FormField id={id} label={label} error={error} hint={hint} required={required} className={className}>
       {(control) => (

@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKomet } from '../../src-main/app/komet-app';
 import { fixedClock } from '../../src-main/core/clock';
+import { contract } from '../../src-main/contract';
 import { createRepos } from '../../src-main/core/repos';
 import { withDerivedTablesRebuiltAfter } from '../../src-main/core/repos/bulk-write';
+import { createServices } from '../../src-main/core/services';
 import type { LeadersChangesRepo } from '../../src-main/core/repos/leaders-changes';
 import { createTestApp, testNow, type TestApp } from '../helpers/db';
 import { bridgedLaptop, linkBridges, linkInMemory, settle } from '../helpers/sync-memory';
@@ -219,6 +221,38 @@ describe('the kept overview after each kind of write', () => {
     const kept = await t.ok('leaders.overview', everyone);
     expect(kept.rows.find((r) => r.leaderId === dan.id)!.name).toBe('Dan Rosén');
     expect(kept).toEqual(await fromScratch(t));
+  });
+
+  it('read ahead step by step, with writes between its steps or a call before its end, equals a full recompute', async () => {
+    const t = createTestApp();
+    cleanups.push(() => t.close());
+    const w = await world(t);
+    const s = w.group.sessions;
+    const input = contract['leaders.overview'].input.parse(everyone);
+    // The shells' reading ahead: another set of services on the same connection, its steps taken
+    // by hand, and the app's own procedures writing between them.
+    const ahead = () => createServices(t.app.db, { clock: fixedClock(testNow), audit: { record: () => undefined } }).leaders;
+    const writes: (() => Promise<unknown>)[] = [
+      () => addParticipant(t, w.group.id, { enrolmentDate: '2025-01-06' }),
+      () => t.ok('sessions.record', { id: s[2]!.id, status: 'held', heldDate: s[2]!.plannedDate, participantCount: 5 }),
+      () => makeStaff(t, { name: 'Cilla Ny', unitId: w.unit.id }),
+      () => t.ok('fidelity.record', { sessionId: s[0]!.id, covered: ['theme'] }),
+      () => t.ok('staff.update', { id: w.bo.id, name: 'Bo Berg', unitId: null, isLeader: true, isSupervisor: false }),
+    ];
+    const warmed = ahead();
+    let steps = 0;
+    while (warmed.warmStep()) await writes[steps++]?.();
+    expect(steps).toBeGreaterThan(writes.length);
+    expect(warmed.warmStep()).toBe(false);
+    expect(warmed.overview(input)).toEqual(await fromScratch(t));
+
+    // A call before the last step finishes the reading, then takes the writes made meanwhile.
+    const cut = ahead();
+    expect(cut.warmStep()).toBe(true);
+    expect(cut.warmStep()).toBe(true);
+    await t.ok('sessions.record', { id: s[3]!.id, status: 'held', heldDate: s[3]!.plannedDate, participantCount: 4 });
+    expect(cut.overview(input)).toEqual(await fromScratch(t));
+    expect(cut.warmStep()).toBe(false);
   });
 
   it('notes a write made with or ignore again, past what a reader has seen', async () => {

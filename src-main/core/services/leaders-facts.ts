@@ -106,15 +106,46 @@ function collect<C extends Certified, P>(
   alsoProgrammeId?: string,
   settings = readLeaderSettings(repos),
 ): (Omit<LeaderFacts, 'pathways'> & { pathways: P[] })[] {
+  return finish(collectSteps(repos, today, () => certificationRows, evaluate, coLeadersOf, leaderId, alsoProgrammeId, settings));
+}
+
+/** Runs what a step-wise reading has left in one go. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `collect`, pausing after each grouped query: over everyone each takes a good part of a second
+ * at city scale, so a reading ahead of the first call (see warmLeaders) can let other calls in
+ * between them.
+ */
+function* collectSteps<C extends Certified, P>(
+  repos: Repos,
+  today: string,
+  certificationRows: () => C[],
+  evaluate: (input: PathwayInput, cert: C | undefined) => P,
+  coLeadersOf: (groupId: string, leaderId: string) => { id: string; name: string }[],
+  leaderId?: string | readonly string[],
+  alsoProgrammeId?: string,
+  settings = readLeaderSettings(repos),
+): Generator<void, (Omit<LeaderFacts, 'pathways'> & { pathways: P[] })[]> {
   const report = repos.leadersReport;
   const people = report.people(leaderId);
   if (!people.length) return [];
+  yield;
 
   const sessionStats = new Map(report.sessionStats(leaderId).map((r) => [r.groupId, r]));
+  yield;
   const participantStats = new Map(report.participantStats(leaderId).map((r) => [r.groupId, r]));
+  yield;
   const lastSupervision = new Map(report.lastSupervision(leaderId).map((r) => [r.groupId, r.lastDate]));
+  yield;
   const groupsByLeader = new Map<string, GroupWithStats[]>();
   const ledRows = report.ledGroups(leaderId);
+  yield;
   for (const r of ledRows) {
     const s = sessionStats.get(r.groupId);
     const p = participantStats.get(r.groupId);
@@ -148,11 +179,14 @@ function collect<C extends Certified, P>(
     return facts;
   };
   for (const r of report.courseDays(leaderId)) slot(r.leaderId, r.programmeId).courseDays = r.n;
+  yield;
   for (const r of report.supervisionByProgramme(leaderId)) slot(r.leaderId, r.programmeId).supervision = r.n;
-  for (const c of certificationRows) slot(c.leaderId, c.programmeId).cert = c;
+  yield;
+  for (const c of certificationRows()) slot(c.leaderId, c.programmeId).cert = c;
   for (const r of ledRows) slot(r.leaderId, r.programmeId);
   if (alsoProgrammeId) for (const p of people) slot(p.id, alsoProgrammeId);
   const supervision = new Map(report.supervisionStats(leaderId).map((r) => [r.leaderId, r]));
+  yield;
   const followUps = new Map<string, OpenFollowUpRow[]>();
   for (const f of report.openFollowUps(leaderId)) push(followUps, f.leaderId, f);
 
@@ -229,11 +263,21 @@ export function gatherLeaderFacts(
  * as the leader page, without the texts; leaders listed who are not leaders are left out.
  */
 export function gatherLeaderSummaries(repos: Repos, today: string, settings = readLeaderSettings(repos), leaderIds?: readonly string[]): LeaderSummary[] {
+  return finish(gatherLeaderSummariesSteps(repos, today, settings, leaderIds));
+}
+
+/** gatherLeaderSummaries, pausing between its grouped queries (see collectSteps). */
+export function* gatherLeaderSummariesSteps(
+  repos: Repos,
+  today: string,
+  settings = readLeaderSettings(repos),
+  leaderIds?: readonly string[],
+): Generator<void, LeaderSummary[]> {
   const noCoLeaders: { id: string; name: string }[] = [];
-  const summaries = collect(
+  const summaries = yield* collectSteps(
     repos,
     today,
-    repos.leadersReport.certified(leaderIds),
+    () => repos.leadersReport.certified(leaderIds),
     ({ programmeId, programme, requirements, facts, options }, cert): PathwaySummary => ({
       programmeId,
       programmeCode: programme.code,

@@ -19,6 +19,7 @@ import type { ResultScope } from '../repos/outcomes';
 import type { PendingEntryState } from '../../contract/enums';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
+import { keptBetweenWrites } from './kept-between-writes';
 import { dueList } from './outcomes';
 import { cityGroupNamed, keptList, mendedList, namedPieces, worklistDay, type KeptDay, type NamedRow } from './worklist-kept';
 
@@ -86,6 +87,9 @@ function resultsFor(repos: Repos, instrument: string, { programmeId, from, to }:
 
 /** The screens' reads of outcomes: a definition for entry, the worklist with names, a group's grid, results. */
 export function outcomeViewService({ repos, clock }: ServiceContext) {
+  // Enkäter asks for an instrument's results each time it opens, and making them reads every
+  // answer of the city (over a hundred milliseconds at city scale): kept until the next write.
+  const keptResults = keptBetweenWrites<OutcomeResults>(repos.writeStamp);
   /**
    * The worklist's counts and its first rows in the worklist's order, with names read only for
    * the rows that can be among them: the whole city's names are what makes the full list slow.
@@ -299,8 +303,12 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       };
     },
 
-    results: ({ instrument, programmeId, from, to }: ParsedInput<'outcomes.results'>): OutcomeResults =>
-      resultsFor(repos, instrument, { programmeId, from, to }, clock.today()),
+    results: ({ instrument, programmeId, from, to }: ParsedInput<'outcomes.results'>): OutcomeResults => {
+      const today = clock.today();
+      return keptResults(JSON.stringify([instrument, programmeId ?? null, from ?? null, to ?? null, today]), () =>
+        resultsFor(repos, instrument, { programmeId, from, to }, today),
+      );
+    },
 
     report: ({ programmeId, from, to }: ParsedInput<'outcomes.report'>): OutcomesReport => {
       const codes = [...new Set(repos.outcomes.listInstruments().map((i) => i.code))];

@@ -237,6 +237,31 @@ describe('the per-group result cells, kept by triggers', () => {
     expect(results.responseRates.find((r) => r.timepoint === 'post')).toMatchObject({ due: 8, returned: 6 });
   });
 
+  it('give results that follow each write after they were read (the screen asks again on every visit)', async () => {
+    const t = open();
+    const { people, setup } = await scheduledGroups(t);
+    const input = { instrument: 'TRIVSEL', programmeId: setup.programme.id };
+    const preSums = () =>
+      rawRows(t)
+        .filter((r) => r.timepoint === 'pre' && r.scale === 'sum')
+        .map((r) => r.score!);
+    const level = async () => (await t.ok('outcomes.results', input)).levels.find((l) => l.scale === 'sum' && l.timepoint === 'pre');
+    for (const [i, x] of [1, 2, 3, 4, 5].entries()) await record(t, people[i]!.id, 'pre', x);
+    expect(await level()).toMatchObject({ n: 5, mean: expect.closeTo(preSums().reduce((a, b) => a + b, 0) / 5, 10) });
+    // Asked again unchanged, then after a write through a procedure and after one straight to the file.
+    expect(await level()).toMatchObject({ n: 5 });
+    await record(t, people[5]!.id, 'pre', 4);
+    const six = preSums();
+    expect(six).toHaveLength(6);
+    expect(await level()).toMatchObject({ n: 6, mean: expect.closeTo(six.reduce((a, b) => a + b, 0) / 6, 10) });
+    t.app.db.sqlite.prepare("delete from outcome_responses where participant_id = ? and timepoint = 'pre'").run(people[0]!.id);
+    const five = preSums();
+    expect(five).toHaveLength(5);
+    expect(await level()).toMatchObject({ n: 5, mean: expect.closeTo(five.reduce((a, b) => a + b, 0) / 5, 10) });
+    // Another programme's scope is its own question, not the kept answer for this one.
+    expect((await t.ok('outcomes.results', { instrument: 'TRIVSEL' })).levels.length).toBeGreaterThan(0);
+  });
+
   it('are rebuilt after the demo’s bulk write, and its triggers are back for the writes after it', () => {
     const t = open();
     // All of them: the demo also sets aside the presence counts' triggers and sync's idle capture.
