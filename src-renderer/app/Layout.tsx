@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useChangeFeed } from '../api/queries';
+import { RowLinkRouter } from '../components/RowLink';
 import { Toaster } from '../components/Toaster';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { SyncStatus } from '../features/sync/SyncStatus';
@@ -79,7 +80,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
+        <RowLinkRouter>
+          <Outlet />
+        </RowLinkRouter>
       </main>
       <Toaster />
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useResolvedPath } from 'react-router-dom';
 import { useApiMutation } from '../api/queries';
 import { useRegistryUi, type RegistryKind } from '../stores/registry';
 import { showToast } from '../stores/toasts';
@@ -11,6 +11,7 @@ import { EmptyState } from './EmptyState';
 import { FilterBar, SearchField } from './FilterBar';
 import { PageHeader } from './PageHeader';
 import { QueryState, type QueryLike } from './QueryState';
+import { RowLink } from './RowLink';
 import { StatusBadge } from './StatusBadge';
 import { textLimits } from '@contract/limits';
 
@@ -111,6 +112,9 @@ export function RegistryList<T extends RegistryItem>({ kind, usePage, columns }:
   // translated once per render, not six hundred times.
   const words = { edit: t('common.edit'), archive: t('registry.archive'), restore: t('registry.restore'), remove: t('common.delete') };
 
+  // The rows' edit links, resolved as "new" is: the register's own address, once per render.
+  const base = useResolvedPath('new').pathname.slice(0, -'new'.length);
+
   const create = (
     <Link to="new" className="button button--primary">
       {t(`${kind}.create`)}
@@ -176,9 +180,9 @@ export function RegistryList<T extends RegistryItem>({ kind, usePage, columns }:
                 cellClassName: 'actions-cell',
                 cell: (item) => (
                   <div className="row-actions">
-                    <Link to={`${item.id}/edit`} className="button button--small button--secondary" aria-label={`${words.edit}, ${item.name}`}>
+                    <RowLink to={`${base}${item.id}/edit`} className="button button--small button--secondary" aria-label={`${words.edit}, ${item.name}`}>
                       {words.edit}
-                    </Link>
+                    </RowLink>
                     <button
                       type="button"
                       className="button button--small button--secondary"

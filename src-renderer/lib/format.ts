@@ -31,6 +31,18 @@ function dateText(iso: string, pattern: string, locale: typeof sv): string {
 /** The same as Number.prototype.toLocaleString with the locale, without building a formatter per call. */
 const numberFormats = { sv: new Intl.NumberFormat('sv-SE'), en: new Intl.NumberFormat('en-GB') };
 
+/** Weekday names by language, ISO weekday 1–7: a group list names one on each row. */
+const madeWeekdays = new Map<string, string>();
+function weekdayText(isoWeekday: number, locale: typeof sv): string {
+  const key = `${locale.code}|${isoWeekday}`;
+  let text = madeWeekdays.get(key);
+  if (text === undefined) {
+    text = format(new Date(2024, 0, isoWeekday), 'EEEE', { locale }); // 2024-01-01 was a Monday
+    madeWeekdays.set(key, text);
+  }
+  return text;
+}
+
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -38,7 +50,7 @@ export function useFormat(): Formatters {
   return {
     date: (iso) => (iso ? dateText(iso, 'EEE d MMM yyyy', locale) : '–'),
     shortDate: (iso) => (iso ? dateText(iso, 'd MMM yyyy', locale) : '–'),
-    weekday: (d) => format(new Date(2024, 0, d), 'EEEE', { locale }), // 2024-01-01 was a Monday
+    weekday: (d) => weekdayText(d, locale),
     number: (n) => (english ? numberFormats.en : numberFormats.sv).format(n),
   };
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { RowLink } from '../../components/RowLink';
 import { useFormat } from '../../lib/format';
 
 export interface SessionListItem {
@@ -26,9 +26,9 @@ export function SessionList({ sessions }: { sessions: SessionListItem[] }) {
             {fmt.date(s.date)}
             {s.time !== undefined && <span className="muted small session-list__time">{s.time}</span>}
           </span>
-          <Link to={`/groups/${s.groupId}`} className="session-list__link">
+          <RowLink to={`/groups/${s.groupId}`} className="session-list__link">
             {t('dashboard.sessionLink', { number: s.number, programme: s.programmeCode, unit: s.unitName })}
-          </Link>
+          </RowLink>
           {s.groupVenue && <span className="muted session-list__venue">{s.groupVenue}</span>}
         </li>
       ))}

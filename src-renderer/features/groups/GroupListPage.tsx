@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RowLink } from '../../components/RowLink';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../lib/format';
@@ -114,9 +115,9 @@ export function GroupListPage() {
                 header: t('groups.group'),
                 cell: (g) => (
                   <>
-                    <Link to={`/groups/${g.id}`} className="table__primary-link" aria-label={`${g.programmeCode} · ${g.unitName}, ${fmt.date(g.startDate)}`}>
+                    <RowLink to={`/groups/${g.id}`} className="table__primary-link" aria-label={`${g.programmeCode} · ${g.unitName}, ${fmt.date(g.startDate)}`}>
                       {g.programmeCode} · {g.unitName}
-                    </Link>
+                    </RowLink>
                     <div className="muted small">{[g.programmeName, g.venue].filter(Boolean).join(' · ')}</div>
                   </>
                 ),

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { ParticipationDashboard } from '@contract';
 import { EmptyState } from '../../components/EmptyState';
 import { MoreHint } from '../../components/MoreHint';
 import { Panel } from '../../components/Panel';
 import { useApiQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import { RowLink } from '../../components/RowLink';
 import { Stat, StatGrid } from '../../components/Stat';
 import { useFormat } from '../../lib/format';
 import { shareAsPercent } from '../../lib/percent';
@@ -43,9 +43,9 @@ function ParticipationFigures({ d }: { d: ParticipationDashboard }) {
                 {d.atRisk.map((p) => (
                   <li key={p.participantId} className="session-list__item">
                     <span className="session-list__date">{p.displayName}</span>
-                    <Link to={`/groups/${p.groupId}`} className="session-list__link">
+                    <RowLink to={`/groups/${p.groupId}`} className="session-list__link">
                       {t('participationDashboard.groupLink', { programme: p.programmeCode, venue: p.groupVenue || '' }).trim()}
-                    </Link>
+                    </RowLink>
                     <span className="muted session-list__venue">{t('participationDashboard.streak', { count: p.absentStreak })}</span>
                   </li>
                 ))}

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { FollowUp } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
+import { RowLink } from '../../components/RowLink';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
 import '../leaders/leaders.css';
@@ -45,7 +45,7 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
               {f.text}
               <span className="muted small">
                 {' · '}
-                {f.leaderId && f.leaderName ? <Link to={`/leaders/${f.leaderId}`}>{f.leaderName}</Link> : t('followUps.wholeGroup')}
+                {f.leaderId && f.leaderName ? <RowLink to={`/leaders/${f.leaderId}`}>{f.leaderName}</RowLink> : t('followUps.wholeGroup')}
                 {' · '}
                 {t('followUps.from', { date: fmt.shortDate(f.supervisionDate), supervisor: f.supervisorName })}
               </span>
