@@ -23,12 +23,15 @@ let dataDir: string;
 let out: string;
 let databasePath: string;
 
-beforeAll(() => {
+let key: ProcedureOutput<'export.keygen'>;
+
+beforeAll(async () => {
   dataDir = makeTempDir('komet-export-thread-');
   out = makeTempDir('komet-export-thread-out-');
   databasePath = path.join(dataDir, 'komet.db');
   const seed = startKomet({ databasePath, shell: 'test', clock: fixedClock(exportNow) });
   addDemoData(seed.db, { scale: 0.5, seed: 7, today: '2025-06-15' });
+  key = await ok(seed, 'export.keygen', { outPath: path.join(out, 'key.txt') });
   seed.close();
 });
 afterAll(() => {
@@ -38,10 +41,10 @@ afterAll(() => {
 
 type Opened = { app: KometApp; audit: AuditEntry[]; events: ChangeEvent[] };
 
-function open(exportThread: StartOptions['exportThread']): Opened {
+function open(exportThread: StartOptions['exportThread'], shell: StartOptions['shell'] = 'test'): Opened {
   const audit: AuditEntry[] = [];
   const events: ChangeEvent[] = [];
-  const app = startKomet({ databasePath, shell: 'test', clock: fixedClock(exportNow), audit: { record: (e) => audit.push(e) }, exportThread });
+  const app = startKomet({ databasePath, shell, clock: fixedClock(exportNow), audit: { record: (e) => audit.push(e) }, exportThread });
   app.events.on((e) => events.push(e));
   return { app, audit, events };
 }
@@ -79,11 +82,8 @@ const logStatus = (exportId: string) => {
 };
 
 describe.skipIf(!haveAge)('the app export in a worker thread', { timeout: 180_000 }, () => {
-  let key: ProcedureOutput<'export.keygen'>;
-
   it('answers other calls while it runs, and writes what an export on the main thread writes', async () => {
     const threaded = open(true);
-    key = await ok(threaded.app, 'export.keygen', { outPath: path.join(out, 'key.txt') });
     const input = { scope: {}, recipientKeys: [key.publicKey] };
     let settled = false;
     const running = threaded.app.call('export.run', { ...input, outPath: path.join(out, 'thread.age') }).finally(() => (settled = true));
@@ -121,6 +121,34 @@ describe.skipIf(!haveAge)('the app export in a worker thread', { timeout: 180_00
     expect(withoutId(a, thread.exportId)).toEqual(withoutId(b, here.exportId));
     expect(Object.keys(a)).toContain('participants.csv');
     expect(a['participants.csv']!.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('refuses what the export on the main thread refuses, with the same errors, in the browser shell too', async () => {
+    const badInputs = [
+      // Each starts a thread: a few that are refused at different steps (recipients, scope, path, file).
+      { scope: {}, recipientKeys: ['age1notakey'], outPath: 'a.age' },
+      { scope: { programmeIds: ['00000000-0000-4000-8000-000000000000'] }, recipientKeys: [key.publicKey], outPath: 'd.age' },
+      { scope: {}, recipientKeys: [key.publicKey], outPath: path.join(out, 'elsewhere.age') },
+      { scope: {}, recipientKeys: [key.publicKey], outPath: 'key.txt' },
+    ];
+    const answers = async (exportThread: boolean) => {
+      const opened = open(exportThread, 'browser');
+      const exportsDir = path.join(dataDir, 'exports');
+      fs.mkdirSync(exportsDir, { recursive: true });
+      fs.writeFileSync(path.join(exportsDir, 'key.txt'), 'taken');
+      try {
+        const results = [];
+        for (const input of badInputs) results.push(await opened.app.call('export.run', input));
+        return results;
+      } finally {
+        opened.app.close();
+        fs.rmSync(exportsDir, { recursive: true, force: true });
+      }
+    };
+    const inline = await answers(false);
+    expect(inline.every((r) => !r.ok)).toBe(true);
+    expect(new Set(inline.map((r) => (r.ok ? null : r.error.code))).size).toBeGreaterThan(1);
+    expect(await answers(true)).toEqual(inline);
   });
 
   it('a thread that dies (out of memory) answers with a clear message, leaves no file and logs the attempt as failed', async () => {
