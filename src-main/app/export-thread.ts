@@ -58,23 +58,14 @@ export const exportStoppedByLock = () =>
 type Program = { entry: string | URL; eval: boolean; data: Record<string, string> };
 
 /**
- * The worker's program beside the running code: from the sources (tests, `tsx`), export-worker.ts
- * loaded through tsx; from a bundle (Electron's out/main, the browser shell's out/serve, the CLI's
- * out/cli), the export-worker file the build put beside it or one folder up (a shared chunk).
+ * The worker's program beside the running code: from a bundle (Electron's out/main, the browser
+ * shell's out/serve, the CLI's out/cli), the export-worker file the build put beside it or one
+ * folder up (a shared chunk). From the sources (tests, `tsx`), 'sources': see sourcesProgram.
  * Null when there is none: the export then runs on this thread, as it did before.
  */
-function workerProgram(): Program | null {
+function workerProgram(): Program | 'sources' | null {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
-    const entry = new URL('./export-worker.ts', here).href;
-    return {
-      entry:
-        "const { workerData } = require('node:worker_threads'); import(workerData.tsxApi).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));",
-      eval: true,
-      data: { tsxApi, entry },
-    };
-  }
+  if (here.endsWith('.ts')) return 'sources';
   const dir = path.dirname(fileURLToPath(here));
   for (const folder of [dir, path.dirname(dir)]) {
     for (const name of ['export-worker.mjs', 'export-worker.js']) {
@@ -83,6 +74,36 @@ function workerProgram(): Program | null {
     }
   }
   return null;
+}
+
+let fromSources: Promise<Program> | null = null;
+
+/**
+ * From the sources, the CLI's bundled copy of the program (bin/cli-bundle.mjs builds it beside
+ * out/cli/index.mjs, again whenever a source is newer): loading export-worker.ts through tsx
+ * instead takes seconds at every export, most of it drizzle-orm read as ES modules. Through tsx
+ * only when the bundle cannot be had.
+ */
+function sourcesProgram(): Promise<Program> {
+  const here = import.meta.url;
+  const viaTsx = (): Program => ({
+    entry:
+      "const { workerData } = require('node:worker_threads'); import(workerData.tsxApi).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));",
+    eval: true,
+    data: { tsxApi: pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href, entry: new URL('./export-worker.ts', here).href },
+  });
+  fromSources ??= (async () => {
+    try {
+      const launcher = pathToFileURL(path.join(path.dirname(fileURLToPath(here)), '..', '..', 'bin', 'cli-bundle.mjs')).href;
+      const { bundledCli } = (await import(launcher)) as { bundledCli: () => Promise<string | null> };
+      const cli = await bundledCli();
+      const file = cli && path.join(path.dirname(cli), 'export-worker.mjs');
+      return file && fs.existsSync(file) ? { entry: pathToFileURL(file), eval: false, data: {} } : viaTsx();
+    } catch {
+      return viaTsx();
+    }
+  })();
+  return fromSources;
 }
 
 export interface ExportThreads {
@@ -136,8 +157,13 @@ export function createExportThreads(options: ExportThreadOptions): ExportThreads
     }
   }
 
-  function run(input: ParsedInput<'export.run'>, env: ExportEnv, now: string | null): Promise<ExportOutcome> {
+  let closed = false;
+
+  async function run(input: ParsedInput<'export.run'>, env: ExportEnv, now: string | null): Promise<ExportOutcome> {
     if (!program) throw new Error('no export worker program');
+    const chosen = program === 'sources' ? await sourcesProgram() : program;
+    // Locked while the program was being found: the export never starts.
+    if (closed) return { audited: [], error: exportStoppedByLock() };
     const outFile = outFileOf(input, env, now ?? new Date().toISOString());
     const before = outFile ? partialsOf(outFile) : new Set<string>();
     const job: ExportJob = {
@@ -154,9 +180,9 @@ export function createExportThreads(options: ExportThreadOptions): ExportThreads
       let outcome: ExportOutcome | null = null;
       let stoppedByLock = false;
       let failure: unknown = null;
-      const worker = new Worker(program.entry, {
-        eval: program.eval,
-        workerData: { kometExportJob: job, ...program.data },
+      const worker = new Worker(chosen.entry, {
+        eval: chosen.eval,
+        workerData: { kometExportJob: job, ...chosen.data },
         resourceLimits: options.resourceLimits ?? exportThreadLimits,
       });
       const markFailed = () => {
@@ -205,6 +231,7 @@ export function createExportThreads(options: ExportThreadOptions): ExportThreads
     available: program !== null,
     run,
     stopAll() {
+      closed = true;
       for (const stop of [...running]) stop();
     },
   };
