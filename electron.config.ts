@@ -17,7 +17,8 @@ export default defineConfig({
       // file, cheap to load).
       externalizeDeps: { exclude: ['drizzle-orm', 'zod', 'date-fns', 'csv-stringify', 'csv-parse', 'age-encryption', 'tinybase', 'ws', 'jstat', 'uuid'] },
       rolldownOptions: {
-        input: { index: path.join(root, 'src-main/electron/main.ts') },
+        // The export's worker thread (src-main/app/export-thread.ts) loads its own entry, beside index.js.
+        input: { index: path.join(root, 'src-main/electron/main.ts'), 'export-worker': path.join(root, 'src-main/app/export-worker.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -18,23 +18,32 @@ function newestChange(p) {
 export async function bundledCli(root = projectRoot) {
   if (process.env.KOMET_CLI_FROM_SOURCES) return null;
   const target = path.join(root, 'out', 'cli', 'index.mjs');
+  // The program of the app's export thread (src-main/app/export-thread.ts, for `komet serve`), found beside the CLI.
+  const worker = path.join(root, 'out', 'cli', 'export-worker.mjs');
   const inputs = ['src-main', 'package.json', 'package-lock.json'].map((p) => path.join(root, p));
   const sources = Math.max(...inputs.map(newestChange));
-  const built = fs.statSync(target, { throwIfNoEntry: false });
-  if (built && built.mtimeMs >= sources) return target;
-  // Several commands may start at once: each builds its own file and the last rename wins.
-  const temp = path.join(path.dirname(target), `.index-${process.pid}-${Date.now()}.mjs`);
+  const fresh = (file) => (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= sources;
+  if (fresh(target) && fresh(worker)) return target;
+  // Several commands may start at once: each builds its own files and the last rename wins.
+  const temp = (name) => path.join(path.dirname(target), `.${name}-${process.pid}-${Date.now()}.mjs`);
+  const builds = [
+    { entry: ['src-main', 'app', 'export-worker.ts'], file: worker, temp: temp('export-worker') },
+    { entry: ['src-main', 'cli', 'main.ts'], file: target, temp: temp('index') },
+  ];
   try {
     const [{ build }, { nodeBundleOptions }] = await Promise.all([import('esbuild'), import('../scripts/bundle-options.mjs')]);
     // Silent: if the sources do not build, tsx runs them and reports the error itself.
-    await build({ ...nodeBundleOptions(root, ['src-main', 'cli', 'main.ts']), logLevel: 'silent', outfile: temp });
+    await Promise.all(builds.map((b) => build({ ...nodeBundleOptions(root, b.entry), logLevel: 'silent', outfile: b.temp })));
     // Stamped with the sources' time, not the build's: an edit made while building is newer.
     const stamp = new Date(Math.ceil(sources));
-    fs.utimesSync(temp, stamp, stamp);
-    fs.renameSync(temp, target);
+    // The CLI last: a fresh index.mjs never stands beside an older worker.
+    for (const b of builds) {
+      fs.utimesSync(b.temp, stamp, stamp);
+      fs.renameSync(b.temp, b.file);
+    }
     return target;
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    for (const b of builds) fs.rmSync(b.temp, { force: true });
     if (process.env.KOMET_DEBUG) console.error(err);
     return null;
   }

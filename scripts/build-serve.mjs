@@ -8,3 +8,5 @@ import { nodeBundleOptions } from './bundle-options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 await build({ ...nodeBundleOptions(root, ['src-main', 'http', 'serve-main.ts']), outfile: path.join(root, 'out', 'serve', 'index.mjs') });
+// The export's worker thread loads its own program, found beside the bundle (src-main/app/export-thread.ts).
+await build({ ...nodeBundleOptions(root, ['src-main', 'app', 'export-worker.ts']), outfile: path.join(root, 'out', 'serve', 'export-worker.mjs') });

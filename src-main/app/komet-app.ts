@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditSink } from '../core/audit';
+import type { ResourceLimits } from 'node:worker_threads';
+import type { ParsedInput } from '../contract';
+import type { AuditEntry, AuditSink } from '../core/audit';
 import { systemClock, type Clock } from '../core/clock';
 import { hasPendingMigrations } from '../core/db/migrate';
 import { openDatabase, type KometDb } from '../core/db/open';
@@ -16,6 +18,8 @@ import { databaseMissing, keyFileOf } from '../core/vault';
 import { databaseFileExists } from '../core/vault/encrypt-in-place';
 import { currentCall, noteWritten, outsideCall } from './call-context';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
+import { createExportThreads, type ExportThreads } from './export-thread';
+import type { ExportEnv } from '../core/services/export-files';
 import { createHandlers } from './handlers';
 import { noticingCalls, readAhead, screenReadsAhead } from './read-ahead';
 import { createRouter, logInternalError, type CallContext, type Handlers, type Router } from './router';
@@ -62,6 +66,12 @@ export interface StartOptions {
    * for the CLI and tests: their writes wait in the outbox for the next sync).
    */
   sync?: 'background' | 'manual';
+  /**
+   * Runs `export.run` in a worker thread (export-thread.ts), so the other calls are answered
+   * meanwhile: the default for the app's shells (electron, browser). An object sets the thread's
+   * resource limits (tests make it fail with them).
+   */
+  exportThread?: boolean | { resourceLimits: ResourceLimits };
 }
 
 /** Opens one database: migrates and seeds it on first start, and binds the services to their procedures. */
@@ -72,6 +82,7 @@ export function startKomet(options: StartOptions): KometApp {
   removeStaleStaging(stagingRegistryOf(dataDir));
   // A key file means a database existed here: a new one would hide its loss (restore instead).
   if (!databaseFileExists(databasePath) && fs.existsSync(keyFileOf(dataDir, databasePath))) throw databaseMissing();
+  let threads: ExportThreads | null = null;
   const db = openDatabase(databasePath, { ...(options.key ? { key: options.key } : {}), ...(options.readOnly ? { readOnly: true } : {}) });
   try {
     if (options.readOnly && hasPendingMigrations(db.sqlite)) throw new NeedsMigration();
@@ -93,7 +104,32 @@ export function startKomet(options: StartOptions): KometApp {
     if (!options.readOnly) outsideCall(() => services.seed.ensureSeeded());
     const syncMode = options.sync ?? (options.shell === 'electron' || options.shell === 'browser' ? 'background' : undefined);
     const sync = syncMode && !options.readOnly ? createLaptopSync({ db, repos: createRepos(db, clock), clock }) : null;
+    const threadOption = options.exportThread ?? (options.shell === 'electron' || options.shell === 'browser');
+    threads =
+      threadOption && !options.readOnly
+        ? createExportThreads({
+            databasePath,
+            key: options.key,
+            markFailed: (exportId) => services.exporter.markInterrupted(exportId),
+            ...(typeof threadOption === 'object' ? { resourceLimits: threadOption.resourceLimits } : {}),
+          })
+        : null;
+    const inThread = threads?.available ? threads : null;
+    // What the thread audited reaches this call's change event and the extra sink, as a write on this thread would.
+    const heard = (entry: AuditEntry) => {
+      noteWritten(entry.entity);
+      extra?.record(entry);
+    };
+    const runExport = inThread
+      ? async (input: ParsedInput<'export.run'>, env: ExportEnv) => {
+          const outcome = await inThread.run(input, env, options.clock ? clock.now() : null);
+          for (const entry of outcome.audited) heard(entry);
+          if ('error' in outcome) throw outcome.error;
+          return outcome.result;
+        }
+      : null;
     const answering = createHandlers(services, {
+      runExport,
       info: () => ({ version: appVersion(), dataDir, databasePath, encrypted: Boolean(options.key), shell: options.shell }),
       auditList: (input) => listAudit(db, input),
       sync,
@@ -118,11 +154,14 @@ export function startKomet(options: StartOptions): KometApp {
       call: (name, input, ctx) => router.call(name, input, { ...baseCtx, ...ctx }),
       close: () => {
         ahead?.stop();
+        // Before the connection closes: the stopped exports' log rows are marked failed with it.
+        threads?.stopAll();
         void sync?.close();
         db.close();
       },
     };
   } catch (err) {
+    threads?.stopAll();
     db.close();
     throw err;
   }

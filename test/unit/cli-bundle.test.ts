@@ -14,6 +14,9 @@ let root: string;
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-cli-bundle-'));
   fs.mkdirSync(path.join(root, 'src-main', 'cli'), { recursive: true });
+  // The program of the app's export thread is built beside the CLI (komet serve starts it).
+  fs.mkdirSync(path.join(root, 'src-main', 'app'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'src-main', 'app', 'export-worker.ts'), `export const worker = (): string => 'worker';\n`);
   fs.writeFileSync(path.join(root, 'package.json'), '{"type":"module"}');
   fs.writeFileSync(path.join(root, 'package-lock.json'), '{}');
   writeMain('first');
@@ -45,8 +48,8 @@ it('builds on first use, reuses the bundle while nothing changed and rebuilds af
   writeMain('second', new Date(Date.now() + 5_000));
   expect(await bundle(root)).toBe(file);
   expect(await run(file!)).toBe('second');
-  // Nothing but the bundle is left in its folder.
-  expect(fs.readdirSync(path.dirname(file!))).toEqual(['index.mjs']);
+  // Nothing but the bundle and the export thread's program is left in its folder.
+  expect(fs.readdirSync(path.dirname(file!)).sort()).toEqual(['export-worker.mjs', 'index.mjs']);
 });
 
 it('gives up without leaving a file when the sources do not build, so the caller runs them through tsx', async () => {
@@ -54,4 +57,12 @@ it('gives up without leaving a file when the sources do not build, so the caller
   expect(await bundle(root)).toBeNull();
   const out = path.join(root, 'out', 'cli');
   expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+});
+
+it('builds again when the export thread’s program is missing beside a fresh CLI', async () => {
+  const file = await bundle(root);
+  const worker = path.join(path.dirname(file!), 'export-worker.mjs');
+  fs.rmSync(worker);
+  expect(await bundle(root)).toBe(file);
+  expect(fs.existsSync(worker)).toBe(true);
 });

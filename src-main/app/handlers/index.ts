@@ -6,7 +6,7 @@ import { attendanceHandlers } from './attendance';
 import { certificationHandlers } from './certifications';
 import { courseHandlers } from './courses';
 import { dropoutReasonHandlers } from './dropout-reasons';
-import { exportHandlers } from './export';
+import { exportHandlers, type ExportRunner } from './export';
 import { fidelityHandlers } from './fidelity';
 import { followUpHandlers } from './follow-ups';
 import { groupHandlers } from './groups';
@@ -41,7 +41,10 @@ export type AuditListHandler = Handlers['audit.list'];
  * validation and no rules. The lock screen's and the backups' procedures are in vault.ts and
  * backups.ts: the vault session answers them.
  */
-export function createHandlers(services: Services, deps: { info: () => AppInfo; auditList: AuditListHandler; sync?: LaptopSync | null }): Handlers {
+export function createHandlers(
+  services: Services,
+  deps: { info: () => AppInfo; auditList: AuditListHandler; sync?: LaptopSync | null; runExport?: ExportRunner | null },
+): Handlers {
   return {
     'app.info': () => deps.info(),
     'audit.list': (input, ctx) => deps.auditList(input, ctx),

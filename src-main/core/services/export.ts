@@ -304,6 +304,16 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     },
 
     log: (input: ParsedInput<'export.log'>): ExportLogEntry[] => store.listLog(input.limit).map(logEntry),
+
+    /**
+     * An export whose run was cut off from outside (its thread died or was stopped at a lock) is
+     * on record as failed; one that finished meanwhile keeps its own status.
+     */
+    markInterrupted(exportId: string): void {
+      tx(() => {
+        if (store.getLog(exportId)?.status === 'started') store.finishLog(exportId, { status: 'failed', bytes: null, rowCounts: '[]' });
+      });
+    },
   };
 }
 export type ExportService = ReturnType<typeof exportService>;
