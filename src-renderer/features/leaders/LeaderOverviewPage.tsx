@@ -13,6 +13,7 @@ import { usePaintedOnce } from '../../components/deferred';
 import { PageHeader } from '../../components/PageHeader';
 import type { PaginationProps } from '../../components/Pagination';
 import { Panel } from '../../components/Panel';
+import { RowLink } from '../../components/RowLink';
 import { QueryState } from '../../components/QueryState';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useSort, type SortState } from '../../components/sorting';
@@ -255,10 +256,9 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
           rowHeader: true,
           cell: (r) => (
             <>
-              {/* A plain link the hash router follows: a hundred router Links cost a frame's worth on a fresh page. */}
-              <a href={`#/leaders/${r.leaderId}`} className="table__primary-link">
+              <RowLink to={`/leaders/${r.leaderId}`} className="table__primary-link">
                 {r.name}
-              </a>
+              </RowLink>
               {r.unitName && <div className="muted small">{r.unitName}</div>}
             </>
           ),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DueState } from '@contract/enums';
 import { prefetchApiQuery, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
+import { RowLink } from '../../components/RowLink';
 import { FilterBar } from '../../components/FilterBar';
 import { Panel } from '../../components/Panel';
 import { usePaintedOnce } from '../../components/deferred';
@@ -113,14 +114,13 @@ export function WorklistPanel() {
                 header: t('outcomes.worklist.enter'),
                 hiddenHeader: true,
                 cell: (r) => (
-                  // A plain link the hash router follows: a hundred router Links cost a frame's worth on a fresh page.
-                  <a
-                    href={`#${entryRoute(r.participantId, r.instrument, r.timepoint)}`}
+                  <RowLink
+                    to={entryRoute(r.participantId, r.instrument, r.timepoint)}
                     className="button button--small button--secondary"
                     aria-label={`${entryAction(r.pending)}, ${r.participantName}, ${r.instrument} ${timepointLabel(r.timepoint)}`}
                   >
                     {t('outcomes.worklist.enter')}
-                  </a>
+                  </RowLink>
                 ),
               },
             ]}
