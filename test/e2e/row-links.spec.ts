@@ -13,6 +13,8 @@ test("a group list row's link is followed with Enter; Back returns to the list",
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/groups/${group.id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Testprogram – Testdistrikt');
+  // The page's heading while it loaded gave way to the loaded one: focus went with it, not to the body.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Grupper' })).toBeVisible();
   await expect(link).toBeVisible();
