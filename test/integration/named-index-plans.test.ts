@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../src-main/core/clock';
 import { leadersReportRepo } from '../../src-main/core/repos/leaders-report';
 import { participationReportRepo } from '../../src-main/core/repos/participation-reports';
+import { supervisionRepo } from '../../src-main/core/repos/supervision';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { statementsPreparedBy } from '../helpers/prepared';
 
@@ -54,5 +56,35 @@ describe('the supervisor overview’s plans', () => {
       'SEARCH s USING COVERING INDEX sessions_held_no_fidelity_idx (planned_date>? AND planned_date<?)',
       'SEARCH s USING COVERING INDEX sessions_held_no_fidelity_idx (planned_date>? AND planned_date<?)',
     ]);
+  });
+
+  it('read the dashboard’s open follow-ups from their partial index, not every supervision session', () => {
+    t = createTestApp();
+    const sqlite = t.app.db.sqlite;
+    // The repository's statements are built by the ORM on the connection itself: watch that.
+    const sources: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    const spied = vi.spyOn(sqlite, 'prepare').mockImplementation((source: string) => {
+      sources.push(source);
+      return prepare(source);
+    });
+    try {
+      const repo = supervisionRepo(t.app.db.orm, systemClock);
+      repo.open({ supervisorId: null, leaderId: null, limit: 10 });
+      repo.openCounts({ supervisorId: null, leaderId: null, today: '2025-06-01' });
+    } finally {
+      spied.mockRestore();
+    }
+    const reads = sources.filter((source) => /"follow_ups"."done" = 0/.test(source));
+    expect(reads).toHaveLength(2);
+    for (const source of reads) {
+      const params = source
+        .split('?')
+        .slice(1)
+        .map(() => 1);
+      const details = (sqlite.prepare(`explain query plan ${source}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      expect(details[0], source).toBe('SCAN follow_ups USING INDEX follow_ups_open_idx');
+      expect(details.join('\n'), source).not.toMatch(/SCAN supervision_sessions/);
+    }
   });
 });
