@@ -6,6 +6,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExportRunResult, ParsedInput } from '../contract';
 import type { AuditEntry } from '../core/audit';
 import { AppError, type ErrorShape } from '../core/errors';
+import { exportErrors } from '../core/export/export-errors';
 import { defaultExportName, writablePath, type ExportEnv } from '../core/services/export-files';
 
 /**
@@ -43,37 +44,23 @@ export type ExportOutcome = { audited: AuditEntry[] } & ({ result: ExportRunResu
  */
 export const exportThreadLimits: ResourceLimits = { maxYoungGenerationSizeMb: 24 };
 
-export const exportInterrupted = () =>
-  new AppError('internal', {
-    sv: 'Exporten avbröts innan den blev klar. Ingen fil skrevs, och exportloggen visar försöket som misslyckat. Försök igen; avbryts den igen, välj ett mindre urval.',
-    en: 'The export stopped before it was finished. No file was written, and the export log shows the attempt as failed. Try again; if it stops again, choose a smaller scope.',
-  });
-
-export const exportStoppedByLock = () =>
-  new AppError('locked', {
-    sv: 'Exporten avbröts eftersom Komet låstes. Ingen fil skrevs. Lås upp och exportera igen.',
-    en: 'The export was stopped because Komet was locked. No file was written. Unlock and export again.',
-  });
-
 type Program = { entry: string | URL; eval: boolean; data: Record<string, string> };
 
 /**
  * The worker's program beside the running code: from a bundle (Electron's out/main, the browser
  * shell's out/serve, the CLI's out/cli), the export-worker file the build put beside it or one
  * folder up (a shared chunk). From the sources (tests, `tsx`), 'sources': see sourcesProgram.
- * Null when there is none: the export then runs on this thread, as it did before.
+ * A bundle without it is a broken build or installation; the export then refuses (workerMissing)
+ * rather than run on the thread that answers the window.
  */
-function workerProgram(): Program | 'sources' | null {
+function workerProgram(file: string | undefined): Program | 'sources' | { missing: string[] } {
+  if (file !== undefined) return fs.existsSync(file) ? { entry: pathToFileURL(file), eval: false, data: {} } : { missing: [file] };
   const here = import.meta.url;
   if (here.endsWith('.ts')) return 'sources';
   const dir = path.dirname(fileURLToPath(here));
-  for (const folder of [dir, path.dirname(dir)]) {
-    for (const name of ['export-worker.mjs', 'export-worker.js']) {
-      const file = path.join(folder, name);
-      if (fs.existsSync(file)) return { entry: pathToFileURL(file), eval: false, data: {} };
-    }
-  }
-  return null;
+  const candidates = [dir, path.dirname(dir)].flatMap((folder) => ['export-worker.mjs', 'export-worker.js'].map((name) => path.join(folder, name)));
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  return found ? { entry: pathToFileURL(found), eval: false, data: {} } : { missing: candidates };
 }
 
 let fromSources: Promise<Program> | null = null;
@@ -107,8 +94,6 @@ function sourcesProgram(): Promise<Program> {
 }
 
 export interface ExportThreads {
-  /** Whether exports run in a thread here (false: no worker program was built). */
-  readonly available: boolean;
   /** Runs one export in its own thread; never rejects, the outcome carries the error. */
   run(input: ParsedInput<'export.run'>, env: ExportEnv, now: string | null): Promise<ExportOutcome>;
   /**
@@ -126,6 +111,8 @@ export interface ExportThreadOptions {
   /** Marks a 'started' log row failed (the thread died or was stopped after writing it). */
   markFailed(exportId: string): void;
   resourceLimits?: ResourceLimits;
+  /** The thread's program file; by default the one the build put beside the running bundle. */
+  workerFile?: string;
 }
 
 const partialName = (base: string) => new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{12}\\.partial$`);
@@ -141,7 +128,8 @@ function partialsOf(target: string): Set<string> {
 }
 
 export function createExportThreads(options: ExportThreadOptions): ExportThreads {
-  const program = workerProgram();
+  const program = workerProgram(options.workerFile);
+  let missingTold = false;
   const running = new Set<() => void>();
 
   /**
@@ -160,10 +148,15 @@ export function createExportThreads(options: ExportThreadOptions): ExportThreads
   let closed = false;
 
   async function run(input: ParsedInput<'export.run'>, env: ExportEnv, now: string | null): Promise<ExportOutcome> {
-    if (!program) throw new Error('no export worker program');
+    if (typeof program === 'object' && 'missing' in program) {
+      // Paths of the installation only, once: nothing about the data or the chosen file.
+      if (!missingTold) console.error(`komet: the export thread's program is missing; looked for ${program.missing.join(', ')}`);
+      missingTold = true;
+      return { audited: [], error: exportErrors.workerMissing() };
+    }
     const chosen = program === 'sources' ? await sourcesProgram() : program;
     // Locked while the program was being found: the export never starts.
-    if (closed) return { audited: [], error: exportStoppedByLock() };
+    if (closed) return { audited: [], error: exportErrors.stoppedByLock() };
     const outFile = outFileOf(input, env, now ?? new Date().toISOString());
     const before = outFile ? partialsOf(outFile) : new Set<string>();
     const job: ExportJob = {
@@ -222,13 +215,12 @@ export function createExportThreads(options: ExportThreadOptions): ExportThreads
         if (!stoppedByLock) markFailed();
         // Its partial file would have been removed by the export itself, had it ended on its own.
         if (outFile) for (const name of partialsOf(outFile)) if (!before.has(name)) fs.rmSync(path.join(path.dirname(outFile), name), { force: true });
-        resolve({ audited: [], error: stoppedByLock ? exportStoppedByLock() : exportInterrupted() });
+        resolve({ audited: [], error: stoppedByLock ? exportErrors.stoppedByLock() : exportErrors.interrupted() });
       });
     });
   }
 
   return {
-    available: program !== null,
     run,
     stopAll() {
       closed = true;

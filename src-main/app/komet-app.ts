@@ -69,9 +69,9 @@ export interface StartOptions {
   /**
    * Runs `export.run` in a worker thread (export-thread.ts), so the other calls are answered
    * meanwhile: the default for the app's shells (electron, browser). An object sets the thread's
-   * resource limits (tests make it fail with them).
+   * resource limits or its program file (tests make it fail with them).
    */
-  exportThread?: boolean | { resourceLimits: ResourceLimits };
+  exportThread?: boolean | { resourceLimits?: ResourceLimits; workerFile?: string };
 }
 
 /** Opens one database: migrates and seeds it on first start, and binds the services to their procedures. */
@@ -105,16 +105,16 @@ export function startKomet(options: StartOptions): KometApp {
     const syncMode = options.sync ?? (options.shell === 'electron' || options.shell === 'browser' ? 'background' : undefined);
     const sync = syncMode && !options.readOnly ? createLaptopSync({ db, repos: createRepos(db, clock), clock }) : null;
     const threadOption = options.exportThread ?? (options.shell === 'electron' || options.shell === 'browser');
-    threads =
+    const inThread =
       threadOption && !options.readOnly
         ? createExportThreads({
             databasePath,
             key: options.key,
             markFailed: (exportId) => services.exporter.markInterrupted(exportId),
-            ...(typeof threadOption === 'object' ? { resourceLimits: threadOption.resourceLimits } : {}),
+            ...(typeof threadOption === 'object' ? threadOption : {}),
           })
         : null;
-    const inThread = threads?.available ? threads : null;
+    threads = inThread;
     // What the thread audited reaches this call's change event and the extra sink, as a write on this thread would.
     const heard = (entry: AuditEntry) => {
       noteWritten(entry.entity);

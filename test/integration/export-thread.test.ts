@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startKomet, type KometApp, type StartOptions } from '../../src-main/app/komet-app';
 import type { ChangeEvent, ProcedureOutput } from '../../src-main/contract';
 import type { AuditEntry } from '../../src-main/core/audit';
@@ -185,5 +185,32 @@ describe.skipIf(!haveAge)('the app export in a worker thread', { timeout: 180_00
     expect(r.error.message.en).toBe('The export was stopped because Komet was locked. No file was written. Unlock and export again.');
     expect(listAll(out)).toEqual(before);
     expect(logStatus(started!)).toBe('failed');
+  });
+
+  it("a build without the thread's program refuses the export with a clear message instead of running it on the main thread", async () => {
+    const broken = open({ workerFile: path.join(out, 'no-such-export-worker.mjs') });
+    const before = listAll(out);
+    const logBefore = await ok<ProcedureOutput<'export.log'>>(broken.app, 'export.log', { limit: 100 });
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
+    try {
+      const first = await broken.app.call('export.run', { scope: {}, recipientKeys: [key.publicKey], outPath: path.join(out, 'missing.age') });
+      const second = await broken.app.call('export.run', { scope: {}, recipientKeys: [key.publicKey], outPath: path.join(out, 'missing.age') });
+      const log = await ok<ProcedureOutput<'export.log'>>(broken.app, 'export.log', { limit: 100 });
+      expect(first.ok).toBe(false);
+      if (first.ok) return;
+      expect(first.error.code).toBe('internal');
+      expect(first.error.message.en).toMatch(/^Komet is incompletely installed: the export program is missing/);
+      expect(first.error.message.sv).toMatch(/^Komet är ofullständigt installerat: exportens program saknas/);
+      expect(second).toEqual(first);
+      // Nothing was attempted: no file, no log row.
+      expect(listAll(out)).toEqual(before);
+      expect(log).toEqual(logBefore);
+      // Told once, naming only the program's path.
+      expect(errors).toEqual([expect.stringContaining('no-such-export-worker.mjs')]);
+    } finally {
+      spy.mockRestore();
+      broken.app.close();
+    }
   });
 });

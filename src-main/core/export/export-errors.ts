@@ -20,7 +20,10 @@ export type ExportFailure =
   | 'input_unreadable'
   | 'corrupt'
   | 'package_invalid'
-  | 'no_space';
+  | 'no_space'
+  | 'interrupted'
+  | 'stopped_by_lock'
+  | 'worker_missing';
 
 export class ExportError extends AppError {
   readonly reason: ExportFailure;
@@ -126,5 +129,27 @@ export const exportErrors = {
       'validation',
       `Exportpaketet stämmer inte med sitt innehållsregister: ${detailSv}`,
       `The export package does not match its manifest: ${detailEn}`,
+    ),
+  // The app's export thread (src-main/app/export-thread.ts):
+  interrupted: () =>
+    new ExportError(
+      'interrupted',
+      'internal',
+      'Exporten avbröts innan den blev klar. Ingen fil skrevs, och exportloggen visar försöket som misslyckat. Försök igen; avbryts den igen, välj ett mindre urval.',
+      'The export stopped before it was finished. No file was written, and the export log shows the attempt as failed. Try again; if it stops again, choose a smaller scope.',
+    ),
+  stoppedByLock: () =>
+    new ExportError(
+      'stopped_by_lock',
+      'locked',
+      'Exporten avbröts eftersom Komet låstes. Ingen fil skrevs. Lås upp och exportera igen.',
+      'The export was stopped because Komet was locked. No file was written. Unlock and export again.',
+    ),
+  workerMissing: () =>
+    new ExportError(
+      'worker_missing',
+      'internal',
+      'Komet är ofullständigt installerat: exportens program saknas, så ingen export kan göras. Installera om Komet (eller kör npm run build) och försök igen. Ingen fil skrevs.',
+      'Komet is incompletely installed: the export program is missing, so no export can be made. Reinstall Komet (or run npm run build) and try again. No file was written.',
     ),
 };
