@@ -71,8 +71,8 @@ export function noticingCalls(handlers: Handlers, onCall: () => void): Handlers 
  * What the screens behind the navigation make on their first call that costs from a few hundred
  * milliseconds to seconds on a city's database freshly opened, and then keep until a write:
  * Enkäter's worklist and first instrument's results, the leaders overview's rows (a step per
- * grouped query), and this year's activity report as the reports screen opens with it. Made in the app's
- * shells after opening, so the first click on those screens finds them kept.
+ * grouped query), and this year's activity report as the reports screen opens with it (a step per
+ * query). Made in the app's shells after opening, so the first click on those screens finds them kept.
  */
 export function screenReadsAhead(services: Services, clock: Clock): ReadAheadStep[] {
   const once =
@@ -90,6 +90,6 @@ export function screenReadsAhead(services: Services, clock: Clock): ReadAheadSte
       if (first) services.outcomeViews.results({ instrument: first.code });
     }),
     () => services.leaders.warmStep(),
-    once(() => services.activityReport.activity({ from: `${year()}-01-01`, to: `${year()}-12-31`, unitIds: [], programmeIds: [] })),
+    () => services.activityReport.warmStep({ from: `${year()}-01-01`, to: `${year()}-12-31`, unitIds: [], programmeIds: [] }),
   ];
 }

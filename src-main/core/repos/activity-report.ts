@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { finish } from '../steps';
 
 /** The period (inclusive dates) and scope (empty lists: everything) of an activity report. */
 export interface ReportWindow {
@@ -222,8 +223,9 @@ export function activityReportRepo(sqlite: Database.Database) {
   /**
    * The shares of the period's groups (`ids` null), or of the groups listed (those that neither
    * started nor held a session in the period get an empty share). Questionnaires only when asked.
+   * One query per step, so that reading ahead can give way between them; `shares` takes them all.
    */
-  function shares(w: ReportWindow, ids: readonly string[] | null, outcomes: boolean): Map<string, GroupShare> {
+  function* shareSteps(w: ReportWindow, ids: readonly string[] | null, outcomes: boolean): Generator<void, Map<string, GroupShare>> {
     const out = new Map<string, GroupShare>(ids ? ids.map((id) => [id, emptyShare()]) : []);
     const share = (id: string) => {
       let s = out.get(id);
@@ -233,9 +235,12 @@ export function activityReportRepo(sqlite: Database.Database) {
     const args = ids ? { ...w, ids: JSON.stringify(ids) } : w;
     const pick = <A, B>(period: A, byIds: B) => (ids ? byIds : period);
     for (const { groupId, ...row } of pick(groupsPeriod, groupsIds).all(args as never) as GroupRowOf[]) share(groupId).group = row;
+    yield;
     for (const [id, ...parent] of pick(cohortPeriod, cohortIds).all(args as never) as [string, ...CohortTuple][]) share(id).parents.push(parent);
+    yield;
     for (const [id, staffId, first] of pick(leadersPeriod, leadersIds).all(args as never) as [string, string, number][])
       share(id).leaders.push([staffId, first]);
+    yield;
     for (const [id, held, recorded, total] of pick(fidelityPeriod, fidelityIds).all(args as never) as [string, number, number, number][]) {
       const s = share(id);
       s.held = held;
@@ -243,7 +248,9 @@ export function activityReportRepo(sqlite: Database.Database) {
       s.fidelityTotal = total;
     }
     if (outcomes) {
+      yield;
       for (const [id, timepoint, n] of pick(returnsPeriod, returnsIds).all(args as never) as [string, string, number][]) share(id).returns.push([timepoint, n]);
+      yield;
       for (const [id, instrument, scale, n, pre, post] of pick(prePostPeriod, prePostIds).all(args as never) as [
         string,
         string,
@@ -257,8 +264,11 @@ export function activityReportRepo(sqlite: Database.Database) {
     return out;
   }
 
+  const shares = (w: ReportWindow, ids: readonly string[] | null, outcomes: boolean): Map<string, GroupShare> => finish(shareSteps(w, ids, outcomes));
+
   return {
     shares,
+    shareSteps,
     /** The leaders' figures not kept per group: courses, certifications and supervision in the period. */
     leaderRecords: (w: ReportWindow) => ({ inCourse: inCourse.get(w)!.n, certified: certified.get(w)!.n, supervision: supervision.get(w)! }),
     /** Every unit's and programme's name, archived ones too: the labels and the scope's check, without the registers' counts. */

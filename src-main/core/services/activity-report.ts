@@ -18,6 +18,7 @@ import { previousPeriod } from '../reports/period';
 import { reportPdf } from '../reports/report-pdf';
 import { reportXlsx } from '../reports/report-xlsx';
 import type { ServiceContext } from './context';
+import { finish } from '../steps';
 import { keptByInput } from './kept-between-writes';
 
 const byLabel = (a: Label, b: Label) => a.label.localeCompare(b.label, 'sv-SE') || a.key.localeCompare(b.key);
@@ -156,8 +157,9 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
   /** Past this many groups changed at once, reading everything again costs less. */
   const groupsAtMost = 300;
 
-  function period(window: ReportWindow, outcomes: boolean): Period {
-    const shares = repos.activityReport.shares(window, null, outcomes);
+  function* periodSteps(window: ReportWindow, outcomes: boolean): Generator<void, Period> {
+    const shares = yield* repos.activityReport.shareSteps(window, null, outcomes);
+    yield;
     const totals = shareTotals();
     for (const share of shares.values()) totals.add(share);
     return { window, shares, totals, records: repos.activityReport.leaderRecords(window), made: null };
@@ -209,12 +211,41 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     };
   }
 
-  function fresh(input: ParsedInput<'reports.activity'>) {
+  function* freshSteps(input: ParsedInput<'reports.activity'>): Generator<void, { current: Period; previous: Period }> {
     const scope = { units: JSON.stringify(input.unitIds), programmes: JSON.stringify(input.programmeIds) };
-    return {
-      current: period({ from: input.from, to: input.to, ...scope }, true),
-      previous: period({ ...previousPeriod(input.from, input.to), ...scope }, false),
-    };
+    const current = yield* periodSteps({ from: input.from, to: input.to, ...scope }, true);
+    yield;
+    const previous = yield* periodSteps({ ...previousPeriod(input.from, input.to), ...scope }, false);
+    return { current, previous };
+  }
+  const fresh = (input: ParsedInput<'reports.activity'>) => finish(freshSteps(input));
+  const keyOf = (input: ParsedInput<'reports.activity'>) => JSON.stringify([input.from, input.to, input.unitIds, input.programmeIds]);
+
+  /** A kept entry made from nothing; notes are taken before the first read, so what is written between the steps is mended at the next call. */
+  function* entrySteps(input: ParsedInput<'reports.activity'>): Generator<void, Kept> {
+    const noted = repos.reportChanges.start();
+    const made = yield* freshSteps(input);
+    yield;
+    return { noted, ...made, stamp: repos.writeStamp(), report: report(input, made.current, made.previous) };
+  }
+
+  // A report made ahead of its first call (warm), step by step between other calls.
+  let ahead: { key: string; otherWrites: string | number; steps: Generator<void, Kept> } | null = null;
+  /** The reading ahead's entry, kept unless another connection wrote while it was made (its writes are not noted here). */
+  function keepAhead(done: Kept) {
+    const { key, otherWrites } = ahead!;
+    ahead = null;
+    if (repos.reportChanges.otherWrites() === otherWrites && kept.get(key) === undefined) kept.set(key, done);
+  }
+  /** A call for the report being read ahead takes what is left of it at once. */
+  function takeAhead(key: string) {
+    if (ahead?.key !== key) return;
+    try {
+      keepAhead(finish(ahead.steps));
+    } catch {
+      // Made again by the call, which reports what fails.
+      ahead = null;
+    }
   }
 
   function make(input: ParsedInput<'reports.activity'>): Omit<ActivityReport, 'createdAt'> {
@@ -224,7 +255,8 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       const made = fresh(input);
       return report(input, made.current, made.previous);
     }
-    const key = JSON.stringify([input.from, input.to, input.unitIds, input.programmeIds]);
+    const key = keyOf(input);
+    takeAhead(key);
     let entry = kept.get(key);
     if (entry) {
       const noted = changes.after(entry.noted, groupsAtMost);
@@ -245,10 +277,9 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
       } else if (entry.stamp === repos.writeStamp()) return entry.report;
     }
     if (!entry) {
-      const noted = changes.start();
-      const made = fresh(input);
-      entry = { noted, current: made.current, previous: made.previous, stamp: '', report: null! };
+      entry = finish(entrySteps(input));
       kept.set(key, entry);
+      return entry.report;
     }
     entry.report = report(input, entry.current, entry.previous);
     entry.stamp = repos.writeStamp();
@@ -259,6 +290,29 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     activity: (input: ParsedInput<'reports.activity'>): ActivityReport => {
       checkScope(input);
       return { createdAt: clock.now(), ...make(input) };
+    },
+    /**
+     * The report read ahead of its first call, one query per step (the largest is a good part of
+     * a second at city scale): the caller runs a step when nothing else is waiting. A call for the
+     * same report finishes what is left. Returns whether steps remain.
+     */
+    warmStep: (input: ParsedInput<'reports.activity'>): boolean => {
+      if (!ahead) {
+        const key = keyOf(input);
+        if (repos.reportChanges.inTransaction() || kept.get(key) !== undefined) return false;
+        checkScope(input);
+        ahead = { key, otherWrites: repos.reportChanges.otherWrites(), steps: entrySteps(input) };
+      }
+      let next: IteratorResult<void, Kept>;
+      try {
+        next = ahead.steps.next();
+      } catch (err) {
+        ahead = null;
+        throw err;
+      }
+      if (!next.done) return true;
+      keepAhead(next.value);
+      return false;
     },
     pdf: async ({ lang, ...input }: ParsedInput<'reports.activityPdf'>): Promise<ProcedureOutput<'reports.activityPdf'>> => {
       const report = service.activity(input);

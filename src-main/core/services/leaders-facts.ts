@@ -12,6 +12,7 @@ import {
 import type { Repos } from '../repos';
 import type { CertificationRow } from '../repos/certification';
 import type { LeaderPerson, LeaderSupervisionStats, OpenFollowUpRow } from '../repos/leaders-report';
+import { finish } from '../steps';
 
 export interface LeaderSettingsValue extends AttentionParams {
   inactiveAfterMonths: number;
@@ -107,14 +108,6 @@ function collect<C extends Certified, P>(
   settings = readLeaderSettings(repos),
 ): (Omit<LeaderFacts, 'pathways'> & { pathways: P[] })[] {
   return finish(collectSteps(repos, today, () => certificationRows, evaluate, coLeadersOf, leaderId, alsoProgrammeId, settings));
-}
-
-/** Runs what a step-wise reading has left in one go. */
-export function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
 }
 
 /**

@@ -5,8 +5,9 @@ import { missing } from '../domain/errors';
 import { mostAdvanced, statusRank } from '../domain/pathway';
 import { foldCase } from '../domain/text';
 import type { ServiceContext } from './context';
-import { finish, gatherLeaderFacts, gatherLeaderSummaries, gatherLeaderSummariesSteps, type LeaderSummary, readLeaderSettings } from './leaders-facts';
+import { gatherLeaderFacts, gatherLeaderSummaries, gatherLeaderSummariesSteps, type LeaderSummary, readLeaderSettings } from './leaders-facts';
 import { supervisionService } from './supervision';
+import { finish } from '../steps';
 
 const notNull = <T>(x: T | null): x is T => x !== null;
 

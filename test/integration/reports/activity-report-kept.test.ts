@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src-main/core/clock';
+import { createServices } from '../../../src-main/core/services';
 import { createTestApp, type TestApp } from '../../helpers/db';
 import { makeProgramme, makeStaff, makeUnit } from '../fixtures';
 import type { ActivityReport } from '../../../src-main/contract';
@@ -240,5 +242,81 @@ describe('activity report brought up to date group by group', () => {
       before = after;
     }
     other.close();
+  });
+});
+
+/**
+ * The shells read this year's report ahead of its first call, one query per step, while the
+ * app's own procedures may write between the steps: what is then kept must be what a call makes
+ * from nothing, and a call before the last step finishes the reading rather than keep half of it.
+ */
+describe('activity report read ahead step by step', () => {
+  let t: TestApp;
+  beforeEach(() => {
+    t = createTestApp({ now: reportNow });
+  });
+  afterEach(() => t.close());
+
+  const year = { from: '2025-01-01', to: '2025-12-31', unitIds: [], programmeIds: [] };
+  const strip = (r: ActivityReport) => ({ ...r, createdAt: null });
+  // Another set of services on the same connection (the shells' reading ahead), and one made
+  // afresh for each comparison, which keeps nothing.
+  const services = () => createServices(t.app.db, { clock: fixedClock(reportNow), audit: { record: () => undefined } }).activityReport;
+  const fromNothing = () => strip(services().activity(year));
+
+  it('with writes between its steps, or a call before its end, equals the report made from nothing', async () => {
+    const cells = await buildLargeCells(t);
+    const sqlite = t.app.db.sqlite;
+    const planned = sqlite
+      .prepare(
+        `select s.id, s.planned_date as plannedDate from sessions s join groups g on g.id = s.group_id
+         where s.status = 'planned' and g.status in ('planned', 'running') and s.planned_date <= '2025-12-31' order by s.planned_date`,
+      )
+      .get() as { id: string; plannedDate: string };
+    const before = fromNothing();
+    const writes: (() => unknown)[] = [
+      () => t.ok('sessions.record', { id: planned.id, status: 'held', heldDate: planned.plannedDate, participantCount: 3 }),
+      () =>
+        makeReportGroup(t, {
+          unit: cells.kista,
+          programme: cells.p1,
+          leaders: [cells.l2],
+          supervisor: null,
+          parents: ['PPPP', 'PPPA'],
+          startDate: '2025-10-06',
+        }),
+      () => sqlite.prepare('delete from group_leaders where group_id = ? and staff_id = ?').run(cells.g2.id, cells.l3.id),
+      () => sqlite.prepare('update groups set unit_id = ? where id = ?').run(cells.kista.id, cells.g1.id),
+    ];
+    const warmed = services();
+    let steps = 0;
+    while (warmed.warmStep(year)) await writes[steps++]?.();
+    expect(steps).toBeGreaterThan(writes.length);
+    expect(warmed.warmStep(year)).toBe(false);
+    const made = fromNothing();
+    expect(made).not.toEqual(before);
+    expect(strip(warmed.activity(year))).toEqual(made);
+
+    // A call before the last step finishes the reading, then takes the write made meanwhile.
+    const cut = services();
+    expect(cut.warmStep(year)).toBe(true);
+    expect(cut.warmStep(year)).toBe(true);
+    sqlite.prepare('update groups set unit_id = ? where id = ?').run(cells.ostermalm.id, cells.g1.id);
+    expect(strip(cut.activity(year))).toEqual(fromNothing());
+    expect(cut.warmStep(year)).toBe(false);
+  });
+
+  it('keeps nothing another connection wrote beside while it read, and the next call reads it', async () => {
+    const cells = await buildLargeCells(t);
+    const warmed = services();
+    expect(warmed.warmStep(year)).toBe(true);
+    const other = new Database(t.app.databasePath);
+    try {
+      other.prepare('update groups set unit_id = ? where id = ?').run(cells.kista.id, cells.g1.id);
+    } finally {
+      other.close();
+    }
+    while (warmed.warmStep(year));
+    expect(strip(warmed.activity(year))).toEqual(fromNothing());
   });
 });
