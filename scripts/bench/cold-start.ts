@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { findChromium } from '../find-chromium.mjs';
 import type { BenchSection } from './context';
 import { startServe } from './serve';
+import { untilPaintedSource } from './screen-painted';
 
 /**
  * Cold starts beside their floor in the same run: `komet` commands from spawn to the first byte
@@ -48,19 +49,10 @@ const median = (xs: number[]) => {
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : 'error');
 
-/** Resolves once the page shows a screen: a heading in the main area, nothing on it still loading, one frame painted. */
+/** Resolves once the page shows a screen: a heading, nothing on it still loading, one frame painted. */
 const painted = `(async () => {
-  await new Promise((resolve) => {
-    const ready = () => document.querySelector('h1') !== null && document.querySelector('.loading') === null;
-    if (ready()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!ready()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
-  });
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  ${untilPaintedSource}
+  await untilPainted(document, null);
 })()`;
 
 export const coldStartSection: BenchSection = async (ctx) => {

@@ -1,6 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { findChromium } from '../find-chromium.mjs';
 import { startServe } from './serve';
+import { untilPaintedSource } from './screen-painted';
 
 /** The screens behind the navigation, in its order, by the address each link goes to. */
 const screens = [
@@ -20,32 +21,18 @@ const screens = [
 /**
  * Runs in the page: clicks a navigation link and resolves once the new screen's heading is there,
  * nothing on it is still loading, and the browser has painted a frame with it. Performance marks
- * bracket the measure, so a trace taken in DevTools shows the same span. (Kept as page source:
- * the bench is Node code, compiled without the DOM's types.)
+ * bracket the measure, so a trace taken in DevTools shows the same span.
  */
 const clickToPainted = (href: string) => `(async (href) => {
+  ${untilPaintedSource}
   const main = document.querySelector('main');
   const before = main.querySelector('h1')?.textContent ?? '';
   const link = document.querySelector('nav a[href="' + href + '"]');
   if (!link) throw new Error('no navigation link to ' + href);
-  const ready = () => {
-    const heading = main.querySelector('h1');
-    return heading !== null && heading.textContent !== before && main.querySelector('.loading') === null;
-  };
   performance.clearMarks();
   performance.mark('komet:navigate');
   link.click();
-  await new Promise((resolve) => {
-    if (ready()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!ready()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(main, { childList: true, subtree: true, characterData: true });
-  });
-  // The next animation frame runs before the paint that shows the data; a task queued there runs after it.
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await untilPainted(main, before);
   performance.mark('komet:painted');
   return performance.measure('komet:click-to-painted', 'komet:navigate', 'komet:painted').duration;
 })(${JSON.stringify(href)})`;
