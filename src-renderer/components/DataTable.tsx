@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { usePaintedOnce } from './deferred';
 import { Pagination, type PaginationProps } from './Pagination';
 import { SortHeader, type SortState } from './sorting';
 
@@ -44,6 +45,11 @@ interface DataTableProps<Row, K extends string> {
   wrap?: boolean;
   sort?: { state: SortState<K>; onSort(key: K): void };
   pagination?: PaginationProps;
+  /**
+   * A long page renders this many rows in its first frame and the rest in the task after it: the
+   * rows in view are painted without waiting for the ones far below the fold.
+   */
+  firstRows?: number;
 }
 
 const idOf = (row: unknown): string | number => (row as { id: string | number }).id;
@@ -68,7 +74,10 @@ export function DataTable<Row, K extends string = string>(props: DataTableProps<
     wrap = true,
     sort,
     pagination,
+    firstRows,
   } = props;
+  const painted = usePaintedOnce(rows.length > 0);
+  const shownRows = firstRows !== undefined && !painted && rows.length > firstRows ? rows.slice(0, firstRows) : rows;
   const columns = props.columns.filter((c): c is Column<Row, K> => Boolean(c));
 
   const header = (c: Column<Row, K>) => {
@@ -127,7 +136,7 @@ export function DataTable<Row, K extends string = string>(props: DataTableProps<
         <tr>{columns.map(header)}</tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {shownRows.map((row) => (
           <tr key={rowKey(row)} className={rowClassName?.(row)}>
             {cells(row)}
           </tr>

@@ -24,6 +24,9 @@ export interface RegistryItem {
 /** A city has thousands of staff: the list shows a page of them, found by name. */
 const registryPageSize = 100;
 
+/** Rows enough to fill a tall window, drawn before the rest of a page (see DataTable's firstRows). */
+const firstRowsShown = 25;
+
 /** What the list shows: a page of the entries whose name contains the search, archived ones if asked. */
 export interface RegistryView {
   offset: number;
@@ -152,6 +155,7 @@ export function RegistryList<T extends RegistryItem>({ kind, usePage, columns }:
             rows={rows}
             rowClassName={(item) => (item.active ? undefined : 'is-archived')}
             pagination={{ offset, limit: registryPageSize, total, onChange: setOffset }}
+            firstRows={firstRowsShown}
             empty={
               term ? (
                 <EmptyState title={t('registry.noMatch', { search: term })} />

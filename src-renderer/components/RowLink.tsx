@@ -7,7 +7,7 @@ interface RowLinkRouting {
   follow(event: MouseEvent<HTMLAnchorElement>, to: string): void;
 }
 
-const RowLinkContext = createContext<RowLinkRouting | null>(null);
+export const RowLinkContext = createContext<RowLinkRouting | null>(null);
 
 /**
  * Lets the RowLinks below follow their clicks through the router. One per app shell: it reads the

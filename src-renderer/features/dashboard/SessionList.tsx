@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { usePaintedOnce } from '../../components/deferred';
 import { RowLink } from '../../components/RowLink';
 import { useFormat } from '../../lib/format';
 
@@ -14,13 +15,21 @@ export interface SessionListItem {
   groupVenue: string;
 }
 
+/**
+ * The items rendered in the first frame: more than a tall window shows. The dashboard's lists run
+ * to a hundred-odd items each; the rest, below the fold, follow in the task after that frame.
+ */
+const firstItems = 20;
+
 /** Sessions as "date – Träff 3, tKomet Norr – venue", each linking to its group. */
 export function SessionList({ sessions }: { sessions: SessionListItem[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const painted = usePaintedOnce(true);
+  const shown = painted || sessions.length <= firstItems ? sessions : sessions.slice(0, firstItems);
   return (
     <ul className="session-list">
-      {sessions.map((s) => (
+      {shown.map((s) => (
         <li key={s.key} className="session-list__item">
           <span className="session-list__date">
             {fmt.date(s.date)}

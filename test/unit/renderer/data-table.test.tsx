@@ -139,4 +139,16 @@ describe('DataTable', () => {
         .map((th) => th.text),
     ).toEqual(['Anna', 'Bo']);
   });
+
+  it('renders only the first rows of a long page in its first frame, in order, and all of a short one', () => {
+    const many: Row[] = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, name: `N${id}`, count: i }));
+    const rowNames = (html: string) =>
+      elements(html, 'th')
+        .filter((th) => th.attrs.scope === 'row')
+        .map((th) => th.text);
+    // Server rendering is the first frame: nothing has been painted yet.
+    expect(rowNames(render(<DataTable caption="x" rows={many} columns={columns} firstRows={2} />))).toEqual(['Na', 'Nb']);
+    expect(rowNames(render(<DataTable caption="x" rows={many} columns={columns} firstRows={5} />))).toEqual(['Na', 'Nb', 'Nc', 'Nd', 'Ne']);
+    expect(rowNames(render(<DataTable caption="x" rows={many} columns={columns} />))).toEqual(['Na', 'Nb', 'Nc', 'Nd', 'Ne']);
+  });
 });
