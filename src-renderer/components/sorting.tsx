@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type Direction = 'ascending' | 'descending';
@@ -15,7 +15,8 @@ export function nextSort<K extends string>(current: SortState<K>, key: K): SortS
 
 export function useSort<K extends string>(initial: SortState<K>) {
   const [sort, setSort] = useState<SortState<K>>(initial);
-  const toggle = (key: K) => setSort((s) => nextSort(s, key));
+  // Stable, so a table kept by memo is not drawn again for a new handler on every render.
+  const toggle = useCallback((key: K) => setSort((s) => nextSort(s, key)), []);
   return { sort, toggle };
 }
 

@@ -17,11 +17,32 @@ export interface Formatters {
  * of groups), and date-fns parses and formats each anew: each text is made once per language.
  */
 const madeDates = new Map<string, string>();
-function dateText(iso: string, pattern: string, locale: typeof sv): string {
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * `EEE d MMM yyyy` and `d MMM yyyy` of a plain ISO day, worded by the locale's own localize as
+ * date-fns's format words them, without its parsing of the pattern and the date (a screen opened
+ * afresh words its few hundred days anew: a worklist page's 300 were a third of its render).
+ */
+function dayText(iso: string, pattern: string, locale: typeof sv): string | null {
+  const withWeekday = pattern === 'EEE d MMM yyyy';
+  if (!withWeekday && pattern !== 'd MMM yyyy') return null;
+  const parts = isoDay.exec(iso);
+  if (!parts) return null;
+  const year = Number(parts[1]);
+  const month = Number(parts[2]) - 1;
+  const day = Number(parts[3]);
+  const date = new Date(year, month, day);
+  if (date.getFullYear() !== year || date.getMonth() !== month || date.getDate() !== day) return null;
+  const words = { width: 'abbreviated', context: 'formatting' } as const;
+  const text = `${day} ${locale.localize.month(month as never, words)} ${parts[1]}`;
+  return withWeekday ? `${locale.localize.day(date.getDay() as never, words)} ${text}` : text;
+}
+
+export function dateText(iso: string, pattern: string, locale: typeof sv): string {
   const key = `${locale.code}|${pattern}|${iso}`;
   let text = madeDates.get(key);
   if (text === undefined) {
-    text = format(parseISO(iso), pattern, { locale });
+    text = dayText(iso, pattern, locale) ?? format(parseISO(iso), pattern, { locale });
     if (madeDates.size >= 20_000) madeDates.clear();
     madeDates.set(key, text);
   }

@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LeaderRow, PathwayStatus } from '@contract';
+import type { AttentionRuleInfo, LeaderRow, LeadersOverview, PathwayStatus } from '@contract';
 import { PATHWAY_STATUSES } from '@contract/enums';
 import { prefetchApiQuery, queryClient, useApiQuery } from '../../api/queries';
 import { Checkbox } from '../../components/Checkbox';
@@ -11,13 +11,11 @@ import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
 import { usePaintedOnce } from '../../components/deferred';
 import { PageHeader } from '../../components/PageHeader';
-import type { PaginationProps } from '../../components/Pagination';
 import { Panel } from '../../components/Panel';
 import { RowLink } from '../../components/RowLink';
 import { QueryState } from '../../components/QueryState';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useSort, type SortState } from '../../components/sorting';
-import { StatusBadge } from '../../components/StatusBadge';
 import { useBilingual } from '../../i18n/useBilingual';
 import { useFormat } from '../../lib/format';
 import { percent, shareAsPercent } from '../../lib/percent';
@@ -29,6 +27,12 @@ const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
 /** A city has thousands of leaders: the table shows a page, the attention panel its first few. */
 const leaderPageSize = 100;
 const attentionShown = 10;
+/**
+ * The rows drawn in the overview's first frame: more than a tall window shows above the fold (with
+ * the attention panel above it, the table opens below it). The rest of the page follows in the
+ * next frame, as the supervisors' choices do: a hundred rows were half of what that frame cost.
+ */
+const firstFrameRows = 25;
 /** Those needing attention first, as the overview opens. */
 const openingSort: SortState<OverviewSortKey> = { key: 'attention', direction: 'descending' };
 const supervisorsInput = { role: 'supervisor' } as const;
@@ -66,14 +70,19 @@ export function prefetchLeaderOverview(): void {
 
 export function LeaderOverviewPage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const pick = useBilingual();
   const filters = useLeaderFilters();
   const { sort, toggle } = useSort<OverviewSortKey>(openingSort);
-  const sortBy = (key: OverviewSortKey) => {
-    toggle(key);
-    filters.setOffset(0);
-  };
+  const { setOffset, set: setFilters } = filters;
+  // Stable, so the table and the attention panel (memo) are not drawn again when the supervisors'
+  // names, the programmes or the choices held back until the first frame come in.
+  const sortBy = useCallback(
+    (key: OverviewSortKey) => {
+      toggle(key);
+      setOffset(0);
+    },
+    [toggle, setOffset],
+  );
+  const showAllNeedingAttention = useCallback(() => setFilters({ attentionOnly: true }), [setFilters]);
   const supervisors = useApiQuery('staff.names', supervisorsInput);
   const programmes = useApiQuery('programmes.list', programmesInput);
   // A city has a thousand-odd supervisors: each choice's words come from one translation made per
@@ -92,7 +101,8 @@ export function LeaderOverviewPage() {
   const mine = remembered && (namesPending || (supervisors.data ?? []).some((s) => s.id === filters.supervisorId));
   const asked = useApiQuery('leaders.overview', overviewInput(filters, sort, mine), { placeholderData: (previous) => previous });
   const overview = namesPending ? { ...asked, data: undefined, isPending: true } : asked;
-  // A thousand supervisors' choices would double what the first frame with the table draws.
+  // A thousand supervisors' choices would double what the first frame with the table draws; the
+  // table's last rows wait for it too.
   const listed = usePaintedOnce(overview.data !== undefined);
 
   // A write or a filter elsewhere can shrink the list under the page being shown.
@@ -162,50 +172,9 @@ export function LeaderOverviewPage() {
       <QueryState query={overview}>
         {(data) => (
           <>
-            <Panel id="attention-title" title={t('leaders.attention.title')} count={data.attention.total > 0 && fmt.number(data.attention.total)}>
-              {data.attention.total === 0 ? (
-                <EmptyState title={t('leaders.attention.empty')} />
-              ) : (
-                <ul className="attention-list">
-                  {data.attention.rows.map((r) => (
-                    <li key={r.leaderId} className="attention-list__item">
-                      <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
-                        {r.name}
-                      </Link>
-                      <FlagList flags={r.attention} leaderId={r.leaderId} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {data.attention.total > data.attention.rows.length && (
-                <p className="attention-list__more">
-                  {t('leaders.attention.more', { shown: fmt.number(data.attention.rows.length), count: data.attention.total })}{' '}
-                  {!filters.attentionOnly && (
-                    <button type="button" className="button button--link" onClick={() => filters.set({ attentionOnly: true })}>
-                      {t('leaders.attention.showAll', { count: data.attention.total })}
-                    </button>
-                  )}
-                </p>
-              )}
-              <details className="trend__table">
-                <summary>{t('leaders.attention.rulesTitle')}</summary>
-                <dl className="details">
-                  {data.rules.map((rule) => (
-                    <Detail key={rule.rule} label={pick(rule.title)}>
-                      {pick(rule.explanation)}
-                    </Detail>
-                  ))}
-                </dl>
-              </details>
-            </Panel>
+            <AttentionPanel attention={data.attention} rules={data.rules} attentionOnly={filters.attentionOnly} onShowAll={showAllNeedingAttention} />
 
-            <LeaderTable
-              rows={data.rows}
-              total={data.total}
-              sort={sort}
-              onSort={sortBy}
-              pagination={{ offset: filters.offset, limit: leaderPageSize, total: data.total, onChange: filters.setOffset }}
-            />
+            <LeaderTable rows={data.rows} complete={listed} total={data.total} sort={sort} onSort={sortBy} offset={filters.offset} onPage={setOffset} />
           </>
         )}
       </QueryState>
@@ -213,16 +182,76 @@ export function LeaderOverviewPage() {
   );
 }
 
+interface AttentionPanelProps {
+  attention: LeadersOverview['attention'];
+  rules: AttentionRuleInfo[];
+  attentionOnly: boolean;
+  onShowAll(): void;
+}
+
+/** The first leaders needing attention, each flag in words, and what the rules mean. */
+const AttentionPanel = memo(function AttentionPanel({ attention, rules, attentionOnly, onShowAll }: AttentionPanelProps) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const pick = useBilingual();
+  return (
+    <Panel id="attention-title" title={t('leaders.attention.title')} count={attention.total > 0 && fmt.number(attention.total)}>
+      {attention.total === 0 ? (
+        <EmptyState title={t('leaders.attention.empty')} />
+      ) : (
+        <ul className="attention-list">
+          {attention.rows.map((r) => (
+            <li key={r.leaderId} className="attention-list__item">
+              <Link to={`/leaders/${r.leaderId}`} className="attention-list__name">
+                {r.name}
+              </Link>
+              <FlagList flags={r.attention} leaderId={r.leaderId} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {attention.total > attention.rows.length && (
+        <p className="attention-list__more">
+          {t('leaders.attention.more', { shown: fmt.number(attention.rows.length), count: attention.total })}{' '}
+          {!attentionOnly && (
+            <button type="button" className="button button--link" onClick={onShowAll}>
+              {t('leaders.attention.showAll', { count: attention.total })}
+            </button>
+          )}
+        </p>
+      )}
+      <details className="trend__table">
+        <summary>{t('leaders.attention.rulesTitle')}</summary>
+        <dl className="details">
+          {rules.map((rule) => (
+            <Detail key={rule.rule} label={pick(rule.title)}>
+              {pick(rule.explanation)}
+            </Detail>
+          ))}
+        </dl>
+      </details>
+    </Panel>
+  );
+});
+
 interface LeaderTableProps {
   rows: LeaderRow[];
+  /** False for the first frame with data: only the first rows are drawn. */
+  complete: boolean;
   total: number;
   sort: SortState<OverviewSortKey>;
   onSort(k: OverviewSortKey): void;
-  pagination: PaginationProps;
+  offset: number;
+  onPage(offset: number): void;
 }
 
-function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps) {
+/**
+ * A page of a hundred leaders: seven hundred cells, drawn again only when its own props change,
+ * not when the filter bar's lists (a thousand supervisors) come in around it.
+ */
+const LeaderTable = memo(function LeaderTable({ rows, complete, total, sort, onSort, offset, onPage }: LeaderTableProps) {
   const { t } = useTranslation();
+  const drawn = useMemo(() => (complete ? rows : rows.slice(0, firstFrameRows)), [rows, complete]);
   const fmt = useFormat();
   // A page of a hundred leaders repeats the same few words hundreds of times: each is translated
   // once per language, not once per cell.
@@ -242,12 +271,12 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
     <DataTable
       summary={t('leaders.count', { count: total })}
       caption={t('leaders.tableCaption')}
-      rows={rows}
+      rows={drawn}
       rowKey={(r) => r.leaderId}
       rowClassName={(r) => (r.active ? undefined : 'is-archived')}
       empty={<EmptyState title={t('leaders.empty')}>{t('leaders.emptyText')}</EmptyState>}
       sort={{ state: sort, onSort }}
-      pagination={pagination}
+      pagination={{ offset, limit: leaderPageSize, total, onChange: onPage }}
       columns={[
         {
           key: 'name',
@@ -267,9 +296,10 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
           key: 'status',
           header: t('leaders.col.status'),
           sortKey: 'status',
+          // StatusBadge's markup, worded from the table's words: a hundred badges, one translation.
           cell: (r) => (
             <>
-              <StatusBadge kind="pathway" status={r.status} />
+              <span className={`badge badge--pathway-${r.status}`}>{word(`leaders.status.${r.status}`)}</span>
               {r.pathways.length > 1 && (
                 <div className="muted small">{r.pathways.map((p) => `${p.programmeCode}: ${word(`leaders.status.${p.status}`)}`).join(', ')}</div>
               )}
@@ -315,4 +345,4 @@ function LeaderTable({ rows, total, sort, onSort, pagination }: LeaderTableProps
       ]}
     />
   );
-}
+});
