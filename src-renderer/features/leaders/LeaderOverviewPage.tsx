@@ -22,6 +22,7 @@ import { percent, shareAsPercent } from '../../lib/percent';
 import { FlagList } from './FlagList';
 import { useLeaderFilters, type LeaderFilterValues, type OverviewSortKey } from './filters';
 import { textLimits } from '@contract/limits';
+import { useWordsOnce } from '../../i18n/useWordsOnce';
 
 const statuses: readonly PathwayStatus[] = PATHWAY_STATUSES;
 /** A city has thousands of leaders: the table shows a page, the attention panel its first few. */
@@ -174,7 +175,7 @@ export function LeaderOverviewPage() {
           <>
             <AttentionPanel attention={data.attention} rules={data.rules} attentionOnly={filters.attentionOnly} onShowAll={showAllNeedingAttention} />
 
-            <LeaderTable rows={data.rows} complete={listed} total={data.total} sort={sort} onSort={sortBy} offset={filters.offset} onPage={setOffset} />
+            <LeaderTable rows={data.rows} total={data.total} sort={sort} onSort={sortBy} offset={filters.offset} onPage={setOffset} />
           </>
         )}
       </QueryState>
@@ -237,7 +238,6 @@ const AttentionPanel = memo(function AttentionPanel({ attention, rules, attentio
 interface LeaderTableProps {
   rows: LeaderRow[];
   /** False for the first frame with data: only the first rows are drawn. */
-  complete: boolean;
   total: number;
   sort: SortState<OverviewSortKey>;
   onSort(k: OverviewSortKey): void;
@@ -249,29 +249,16 @@ interface LeaderTableProps {
  * A page of a hundred leaders: seven hundred cells, drawn again only when its own props change,
  * not when the filter bar's lists (a thousand supervisors) come in around it.
  */
-const LeaderTable = memo(function LeaderTable({ rows, complete, total, sort, onSort, offset, onPage }: LeaderTableProps) {
+const LeaderTable = memo(function LeaderTable({ rows, total, sort, onSort, offset, onPage }: LeaderTableProps) {
   const { t } = useTranslation();
-  const drawn = useMemo(() => (complete ? rows : rows.slice(0, firstFrameRows)), [rows, complete]);
   const fmt = useFormat();
-  // A page of a hundred leaders repeats the same few words hundreds of times: each is translated
-  // once per language, not once per cell.
-  const word = useMemo(() => {
-    const words = new Map<string, string>();
-    return (key: string, count?: number) => {
-      const id = count === undefined ? key : `${key}#${count}`;
-      let text = words.get(id);
-      if (text === undefined) {
-        text = count === undefined ? t(key) : t(key, { count });
-        words.set(id, text);
-      }
-      return text;
-    };
-  }, [t]);
+  const { word } = useWordsOnce();
   return (
     <DataTable
       summary={t('leaders.count', { count: total })}
       caption={t('leaders.tableCaption')}
-      rows={drawn}
+      rows={rows}
+      firstRows={firstFrameRows}
       rowKey={(r) => r.leaderId}
       rowClassName={(r) => (r.active ? undefined : 'is-archived')}
       empty={<EmptyState title={t('leaders.empty')}>{t('leaders.emptyText')}</EmptyState>}

@@ -12,6 +12,7 @@ import { QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { useFormat } from '../../lib/format';
 import { entryRoute, useEntryAction, useTimepointLabel } from './labels';
+import { useWordsOnce } from '../../i18n/useWordsOnce';
 
 const groupLabel = (r: { programmeName: string; unitName: string }, date: string) => `${r.programmeName} – ${r.unitName}, ${date}`;
 /** A city has thousands of points due: the table shows a page of them. */
@@ -35,28 +36,18 @@ export function WorklistPanel() {
   const fmt = useFormat();
   const timepointLabel = useTimepointLabel();
   const entryAction = useEntryAction();
-  // A page of a hundred rows repeats the same few words on every row: each is made once per
-  // language (the translator's lookup and interpolation, 600 times a page, were half its render).
+  const { word, once } = useWordsOnce();
   const words = useMemo(() => {
-    const made = new Map<string, string>();
-    const once = (key: string, make: () => string) => {
-      let text = made.get(key);
-      if (text === undefined) {
-        text = make();
-        made.set(key, text);
-      }
-      return text;
-    };
     const [before = '', between = '', after = ''] = t('outcomes.worklist.windowValue', { from: '\u0000', to: '\u0000' }).split('\u0000');
     return {
-      word: (key: string) => once(key, () => t(key)),
+      word,
       timepoint: (timepoint: string) => once(`timepoint|${timepoint}`, () => timepointLabel(timepoint)),
       action: (pending: WorklistRow['pending']) => once(`action|${pending}`, () => entryAction(pending)),
       window: (from: string, to: string) => `${before}${from}${between}${to}${after}`,
     };
     // The label helpers are made anew on each render from the same translator.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t]);
+  }, [t, word, once]);
   const [groupId, setGroupId] = useState('');
   const [status, setStatus] = useState<DueState | ''>('');
   const [offset, setOffset] = useState(0);
