@@ -18,7 +18,12 @@ export default defineConfig({
       externalizeDeps: { exclude: ['drizzle-orm', 'zod', 'date-fns', 'csv-stringify', 'csv-parse', 'age-encryption', 'tinybase', 'ws', 'jstat', 'uuid'] },
       rolldownOptions: {
         // The export's worker thread (src-main/app/export-thread.ts) loads its own entry, beside index.js.
-        input: { index: path.join(root, 'src-main/electron/main.ts'), 'export-worker': path.join(root, 'src-main/app/export-worker.ts') },
+        // So does the thread that writes scores.csv beside the export (src-main/core/export/scores-thread.ts).
+        input: {
+          index: path.join(root, 'src-main/electron/main.ts'),
+          'export-worker': path.join(root, 'src-main/app/export-worker.ts'),
+          'export-scores-worker': path.join(root, 'src-main/core/export/scores-worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

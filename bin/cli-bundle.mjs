@@ -20,14 +20,17 @@ export async function bundledCli(root = projectRoot) {
   const target = path.join(root, 'out', 'cli', 'index.mjs');
   // The program of the app's export thread (src-main/app/export-thread.ts, for `komet serve`), found beside the CLI.
   const worker = path.join(root, 'out', 'cli', 'export-worker.mjs');
+  // The program of the thread that writes scores.csv beside the export (src-main/core/export/scores-thread.ts).
+  const scoresWorker = path.join(root, 'out', 'cli', 'export-scores-worker.mjs');
   const inputs = ['src-main', 'package.json', 'package-lock.json'].map((p) => path.join(root, p));
   const sources = Math.max(...inputs.map(newestChange));
   const fresh = (file) => (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= sources;
-  if (fresh(target) && fresh(worker)) return target;
+  if (fresh(target) && fresh(worker) && fresh(scoresWorker)) return target;
   // Several commands may start at once: each builds its own files and the last rename wins.
   const temp = (name) => path.join(path.dirname(target), `.${name}-${process.pid}-${Date.now()}.mjs`);
   const builds = [
     { entry: ['src-main', 'app', 'export-worker.ts'], file: worker, temp: temp('export-worker') },
+    { entry: ['src-main', 'core', 'export', 'scores-worker.ts'], file: scoresWorker, temp: temp('export-scores-worker') },
     { entry: ['src-main', 'cli', 'main.ts'], file: target, temp: temp('index') },
   ];
   try {

@@ -10,3 +10,8 @@ const root = path.resolve(import.meta.dirname, '..');
 await build({ ...nodeBundleOptions(root, ['src-main', 'http', 'serve-main.ts']), outfile: path.join(root, 'out', 'serve', 'index.mjs') });
 // The export's worker thread loads its own program, found beside the bundle (src-main/app/export-thread.ts).
 await build({ ...nodeBundleOptions(root, ['src-main', 'app', 'export-worker.ts']), outfile: path.join(root, 'out', 'serve', 'export-worker.mjs') });
+// The thread that writes scores.csv beside the export loads its own program too (src-main/core/export/scores-thread.ts).
+await build({
+  ...nodeBundleOptions(root, ['src-main', 'core', 'export', 'scores-worker.ts']),
+  outfile: path.join(root, 'out', 'serve', 'export-scores-worker.mjs'),
+});

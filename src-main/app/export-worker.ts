@@ -25,16 +25,15 @@ function failure(err: unknown, audited: Audited): ExportWorkerMessage {
 async function runJob(job: ExportJob, post: (message: ExportWorkerMessage) => void): Promise<void> {
   const audited: Audited = [];
   // Structured cloning turns the key into a plain Uint8Array; SQLite wants a Buffer, and this
-  // thread's copy is overwritten once the connection holds it.
+  // thread's copy is overwritten once the export (whose second reader opens with it) is over.
   const key = job.key ? Buffer.from(job.key.buffer, job.key.byteOffset, job.key.byteLength) : null;
   let db;
   try {
     db = openDatabase(job.databasePath, key ? { key } : {});
   } catch (err) {
+    key?.fill(0);
     post(failure(err, audited));
     return;
-  } finally {
-    key?.fill(0);
   }
   try {
     const clock = job.now === null ? systemClock : fixedClock(job.now);
@@ -47,12 +46,14 @@ async function runJob(job: ExportJob, post: (message: ExportWorkerMessage) => vo
         if (entry.entity === 'export') post({ type: 'logged', exportId: entry.entityId });
       },
     };
-    const { exporter } = createServices(db, { clock, audit });
+    // The export's second reader (scores.csv) opens the database with the key, cloned into its thread.
+    const { exporter } = createServices(db, { clock, audit, secondReader: { databasePath: job.databasePath, key } });
     post({ type: 'done', result: await exporter.run(job.input, job.env), audited });
   } catch (err) {
     post(failure(err, audited));
   } finally {
     db.close();
+    key?.fill(0);
   }
 }
 

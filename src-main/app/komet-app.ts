@@ -99,7 +99,8 @@ export function startKomet(options: StartOptions): KometApp {
         extra?.record(e);
       },
     };
-    const services = createServices(db, { clock, audit });
+    // The export's second reader opens the same file with the same key (read-only).
+    const services = createServices(db, { clock, audit, secondReader: { databasePath, key: options.key ?? null } });
     // Seeding at first start may happen inside the call that unlocks: it is still the start's.
     if (!options.readOnly) outsideCall(() => services.seed.ensureSeeded());
     const syncMode = options.sync ?? (options.shell === 'electron' || options.shell === 'browser' ? 'background' : undefined);

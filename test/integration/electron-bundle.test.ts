@@ -41,6 +41,8 @@ describe('the built Electron main process', () => {
     const files = (fs.readdirSync(mainDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
     expect(files).toContain('index.js');
     expect(files).toContain('export-worker.js');
+    // The thread that writes scores.csv loads its own program, found beside the others.
+    expect(files).toContain('export-scores-worker.js');
     const bare = files
       .flatMap((f) => [...fs.readFileSync(path.join(mainDir, f), 'utf8').matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)])
       .map((m) => m[1]!)

@@ -91,6 +91,7 @@ describe.skipIf(!haveAge)('komet serve exports in a worker thread', { timeout: 3
 
       // The CLI built the thread's program beside itself, where the served runtime looks for it.
       expect(fs.existsSync(path.join(root, 'out', 'cli', 'export-worker.mjs'))).toBe(true);
+      expect(fs.existsSync(path.join(root, 'out', 'cli', 'export-scores-worker.mjs'))).toBe(true);
       // Nothing but the finished file in the exports folder: no partial file beside it.
       expect(fs.readdirSync(path.dirname(served.file))).toEqual(['served.age']);
       child.kill('SIGTERM');

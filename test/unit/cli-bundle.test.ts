@@ -17,6 +17,9 @@ beforeEach(() => {
   // The program of the app's export thread is built beside the CLI (komet serve starts it).
   fs.mkdirSync(path.join(root, 'src-main', 'app'), { recursive: true });
   fs.writeFileSync(path.join(root, 'src-main', 'app', 'export-worker.ts'), `export const worker = (): string => 'worker';\n`);
+  // So is the program of the thread that writes scores.csv beside the export.
+  fs.mkdirSync(path.join(root, 'src-main', 'core', 'export'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'src-main', 'core', 'export', 'scores-worker.ts'), `export const scores = (): string => 'scores';\n`);
   fs.writeFileSync(path.join(root, 'package.json'), '{"type":"module"}');
   fs.writeFileSync(path.join(root, 'package-lock.json'), '{}');
   writeMain('first');
@@ -48,8 +51,8 @@ it('builds on first use, reuses the bundle while nothing changed and rebuilds af
   writeMain('second', new Date(Date.now() + 5_000));
   expect(await bundle(root)).toBe(file);
   expect(await run(file!)).toBe('second');
-  // Nothing but the bundle and the export thread's program is left in its folder.
-  expect(fs.readdirSync(path.dirname(file!)).sort()).toEqual(['export-worker.mjs', 'index.mjs']);
+  // Nothing but the bundle and the export threads' programs is left in its folder.
+  expect(fs.readdirSync(path.dirname(file!)).sort()).toEqual(['export-scores-worker.mjs', 'export-worker.mjs', 'index.mjs']);
 });
 
 it('gives up without leaving a file when the sources do not build, so the caller runs them through tsx', async () => {
@@ -62,6 +65,14 @@ it('gives up without leaving a file when the sources do not build, so the caller
 it('builds again when the export thread’s program is missing beside a fresh CLI', async () => {
   const file = await bundle(root);
   const worker = path.join(path.dirname(file!), 'export-worker.mjs');
+  fs.rmSync(worker);
+  expect(await bundle(root)).toBe(file);
+  expect(fs.existsSync(worker)).toBe(true);
+});
+
+it('builds again when the scores thread’s program is missing beside a fresh CLI', async () => {
+  const file = await bundle(root);
+  const worker = path.join(path.dirname(file!), 'export-scores-worker.mjs');
   fs.rmSync(worker);
   expect(await bundle(root)).toBe(file);
   expect(fs.existsSync(worker)).toBe(true);

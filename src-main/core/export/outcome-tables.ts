@@ -1,6 +1,6 @@
 import { RESPONSE_SOURCES } from '../../contract/enums';
 import { daysBetween } from '../domain/session-dates';
-import type { SourceGroup, SourceInstrument, SourceOutcomes } from './model';
+import type { SourceGroup, SourceInstrument, SourceOutcomes, SourceScore } from './model';
 import type { Pseudonymiser } from './pseudonym';
 import { csvFields } from './csv';
 import { bi, type Cell, type ColumnDef, type TableDef } from './table-def';
@@ -173,23 +173,23 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     primaryKey: [...keyColumns, 'scale'],
     foreignKeys: [participantKey],
     *rows() {
-      for (const s of outcomes.scores()) {
-        if (!keep(s)) continue;
-        yield [
-          pseudo('participant', s.participantId),
-          pseudo('group', s.groupId),
-          s.instrumentCode,
-          s.instrumentVersion,
-          s.timepoint,
-          s.scale,
-          s.score,
-          s.band === null ? null : s.band + 1,
-        ];
-      }
+      for (const s of outcomes.scores()) if (keep(s)) yield scoreRow(s, pseudo);
     },
   };
   return [responses, scores];
 }
+
+/** One row of scores.csv; also made by the thread that writes scores.csv (scores-thread.ts). */
+export const scoreRow = (s: SourceScore, pseudo: Pseudonymiser): Cell[] => [
+  pseudo('participant', s.participantId),
+  pseudo('group', s.groupId),
+  s.instrumentCode,
+  s.instrumentVersion,
+  s.timepoint,
+  s.scale,
+  s.score,
+  s.band === null ? null : s.band + 1,
+];
 
 /**
  * The definitions as used, without item texts: texts are often licensed for paper or local use

@@ -12,6 +12,7 @@ import { createPseudonymiser, exportKeyId, pseudonymSettings } from './pseudonym
 import { hasOutcomes, INSTRUMENTS_FILE, instrumentsJson } from './outcome-tables';
 import { buildTables } from './tables';
 import type { TableDef } from './table-def';
+import { ScoresFromThread, type SecondReader } from './scores-thread';
 import { NativeZipDeflate } from './zip-deflate';
 
 /**
@@ -41,6 +42,11 @@ export interface PackageOptions {
   belowKReason?: string;
   /** Beside each CSV, a `;`-separated copy with a byte order mark for Swedish Excel. */
   excelCopies?: boolean;
+  /**
+   * The database file and key for a second connection that writes scores.csv in its own thread
+   * (scores-thread.ts); without it every file is read on this thread's connection.
+   */
+  secondReader?: SecondReader;
 }
 
 /** The normalised source with its disclosure plan: made once, checked, then written. */
@@ -189,9 +195,14 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   const disclosure = prepared.plan.assessment;
   const pending: Uint8Array[] = [];
   let failure: Error | null = null;
+  /** Called when the Zip has handed on bytes from outside this generator (the scores thread's). */
+  let wake: (() => void) | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else if (chunk.length) pending.push(chunk);
+    const w = wake;
+    wake = null;
+    w?.();
   });
   const mtime = new Date(meta.created);
   const drain = function* () {
@@ -257,15 +268,44 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   };
   const asRecord = (record: string) => record;
 
-  for (const table of tables) {
-    const header = table.columns.map((c) => c.name);
-    if (table.records) yield* writeTable(`${table.name}.csv`, csvLine(header), table.records(','), asRecord);
-    else yield* writeTable(`${table.name}.csv`, csvLine(header), table.rows(), (row) => csvLine(row));
-    // A second read of the table's rows, not a copy of the first file: memory stays flat.
-    if (!options.excelCopies) continue;
-    const excelHead = EXCEL_BOM + csvLine(header, ';');
-    if (table.records) yield* writeTable(excelName(table.name), excelHead, table.records(';'), asRecord);
-    else yield* writeTable(excelName(table.name), excelHead, table.rows(), (row) => csvLine(row, ';'));
+  // Started before the first file, so that it runs beside them; its bytes wait for their turn.
+  const scoresTable = options.secondReader ? tables.find((t) => t.name === 'scores') : undefined;
+  const scoresThread = scoresTable && options.secondReader ? startScoresThread(scoresTable, prepared, options.secondReader, mtime) : null;
+  /** Puts the thread's file in its place and hands on its bytes as they come. */
+  const writeFromThread = async function* (file: ScoresFromThread) {
+    zip.add(file);
+    let digest: FileDigest | null = null;
+    let error: unknown = null;
+    const settled = file.digest.then(
+      (d) => (digest = d),
+      (e: unknown) => (error = e),
+    );
+    for (;;) {
+      yield* drain();
+      if (error) throw error;
+      if (digest) break;
+      await Promise.race([settled, new Promise<void>((resolve) => (wake = resolve))]);
+    }
+    digests.set(file.filename, digest);
+    // The last bytes and the data descriptor are handed on with the digest.
+    yield* drain();
+  };
+
+  try {
+    for (const table of tables) {
+      const header = table.columns.map((c) => c.name);
+      if (table === scoresTable && scoresThread) yield* writeFromThread(scoresThread);
+      else if (table.records) yield* writeTable(`${table.name}.csv`, csvLine(header), table.records(','), asRecord);
+      else yield* writeTable(`${table.name}.csv`, csvLine(header), table.rows(), (row) => csvLine(row));
+      // A second read of the table's rows, not a copy of the first file: memory stays flat.
+      if (!options.excelCopies) continue;
+      const excelHead = EXCEL_BOM + csvLine(header, ';');
+      if (table.records) yield* writeTable(excelName(table.name), excelHead, table.records(';'), asRecord);
+      else yield* writeTable(excelName(table.name), excelHead, table.rows(), (row) => csvLine(row, ';'));
+    }
+  } finally {
+    // Stopped with the package, should it fail or be cancelled before scores.csv was written.
+    scoresThread?.stop();
   }
 
   if (hasOutcomes(source.outcomes)) yield* writeWhole(INSTRUMENTS_FILE, instrumentsJson(source.outcomes.instruments));
@@ -317,4 +357,27 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   zip.end();
   yield* drain();
   done(manifest);
+}
+
+/**
+ * The thread writing scores.csv: the groups in scope in SQLite's order of their ids, and the
+ * people whose rows participants.csv holds (the same decisions as buildTables asks for).
+ */
+function startScoresThread(table: TableDef, prepared: PreparedExport, reader: SecondReader, mtime: Date): ScoresFromThread {
+  const { source, plan, options } = prepared;
+  const enrolled: string[] = [];
+  source.participants.forEach((p, index) => {
+    const decision = plan.row(index);
+    if (decision && !decision.withheld) enrolled.push(p.id, p.groupId);
+  });
+  const groupIds = source.groups.map((g) => g.id).sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+  const file = new ScoresFromThread(`${table.name}.csv`, reader, {
+    pseudonymKey: options.key,
+    groupIds,
+    enrolled,
+    head: csvLine(table.columns.map((c) => c.name)),
+    level: DEFLATE_LEVEL,
+  });
+  file.mtime = mtime;
+  return file;
 }

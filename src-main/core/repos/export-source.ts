@@ -271,6 +271,15 @@ export function exportSourceRepo(sqlite: Database.Database) {
 
     schemaVersion: (): number => migrations.get()?.n ?? 0,
 
+    /**
+     * The scores of the given groups (ids in ascending order, as gather's groups in scope are
+     * read), in scores.csv's order: the same pages as gather's `outcomes.scores`, for a second
+     * connection that writes scores.csv beside the export's own (core/export/scores-thread.ts).
+     */
+    *scoresOfGroups(groupIds: readonly string[]): Generator<SourceScore> {
+      for (let i = 0; i < groupIds.length; i += GROUPS_PER_PAGE) yield* scoresPage.all({ groups: JSON.stringify(groupIds.slice(i, i + GROUPS_PER_PAGE)) });
+    },
+
     gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
       const params: ScopeParams = { from: scope.from, to: scope.to, programmes: JSON.stringify(scope.programmeIds), units: JSON.stringify(scope.unitIds) };
       // Strings read from SQLite are fresh per row; sharing the repeated ones (group, programme,
@@ -438,3 +447,18 @@ export function exportSourceRepo(sqlite: Database.Database) {
   };
 }
 export type ExportSourceRepo = ReturnType<typeof exportSourceRepo>;
+
+/** The page cache of scoresSnapshot's connection: it walks the scores once; every megabyte adds to the export's peak. */
+const SCORES_READER_CACHE_KIB = 4 * 1024;
+
+/**
+ * A second connection's read of scores.csv (core/export/scores-worker.ts): one read transaction, so
+ * the whole file is of one moment however long it takes to write, and a small page cache. `end`
+ * closes the transaction.
+ */
+export function scoresSnapshot(sqlite: Database.Database) {
+  sqlite.pragma(`cache_size = -${SCORES_READER_CACHE_KIB}`);
+  sqlite.exec('BEGIN');
+  const repo = exportSourceRepo(sqlite);
+  return { scoresOfGroups: (groupIds: readonly string[]) => repo.scoresOfGroups(groupIds), end: () => sqlite.exec('COMMIT') };
+}

@@ -21,6 +21,7 @@ import {
 import { checkWritableFolder, exists } from '../export/atomic';
 import { tightenHeapGrowth } from '../export/heap-growth';
 import { exportErrors } from '../export/export-errors';
+import type { SecondReader } from '../export/scores-thread';
 import type { ExportLogRow } from '../repos/export-store';
 import type { ServiceContext } from './context';
 import { defaultExportName, exportFileService, writablePath, type ExportEnv } from './export-files';
@@ -37,6 +38,8 @@ export type { ExportEnv } from './export-files';
 export interface ExportServiceOptions {
   /** scrypt log2(N) for passphrase exports; age's default 18. Lower only in tests and benchmarks. */
   scryptWorkFactor?: number;
+  /** Where a second connection reads scores.csv from, in a thread of its own; without it, on this one. */
+  secondReader?: SecondReader;
 }
 
 type Scope = ParsedInput<'export.preview'>['scope'];
@@ -207,7 +210,7 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
       return row;
     });
     try {
-      const withKey = { ...planned.options, key: key.key };
+      const withKey = { ...planned.options, key: key.key, ...(options.secondReader ? { secondReader: options.secondReader } : {}) };
       const result = await exportToFile(
         { ...planned, options: withKey },
         withKey,

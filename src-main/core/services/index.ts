@@ -8,6 +8,7 @@ import { certificationService } from './certifications';
 import { createContext } from './context';
 import { courseService } from './courses';
 import { dropoutReasonService } from './dropout-reasons';
+import type { SecondReader } from '../export/scores-thread';
 import { exportService } from './export';
 import { importService } from '../import/import-service';
 import { fidelityService } from './fidelity';
@@ -39,6 +40,8 @@ import { responseService } from './responses';
 export interface ServiceDeps {
   clock: Clock;
   audit: AuditSink;
+  /** The database's file and key, for the export's second reader (core/export/scores-thread.ts). */
+  secondReader?: SecondReader;
 }
 
 /** Every use case Komet has, on one open database. Shells, the CLI and tests all go through here. */
@@ -76,7 +79,7 @@ export function createServices(db: KometDb, deps: ServiceDeps) {
     leaderSettings: leaderSettingService(ctx),
     certifications: certificationService(ctx),
     leaders: leaderService(ctx),
-    exporter: exportService(ctx),
+    exporter: exportService(ctx, deps.secondReader ? { secondReader: deps.secondReader } : {}),
     recipients: recipientService(ctx),
     instruments: instrumentService(ctx),
     outcomes: outcomeService(ctx),

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AsyncFlateStreamHandler, FlateError, ZipInputFile } from 'fflate';
+import type { FileDigest } from './datapackage';
+
+/**
+ * scores.csv is written by a second thread with its own read-only connection to the database,
+ * while the export's own thread writes the files before it: on two cores the largest query of the
+ * export (a million scores at city scale) and its rows no longer wait for the rest. The thread
+ * deflates and hashes its file itself and sends the compressed bytes, which the package puts in
+ * their place in the ZIP (they wait there until the files before them are written).
+ */
+
+/** What the thread needs; the keys go through workerData only, never to a log or a file. */
+export interface ScoresJob {
+  databasePath: string;
+  /** The database's key, null when it is not encrypted. */
+  key: Uint8Array | null;
+  /** The export's pseudonym key. */
+  pseudonymKey: Uint8Array;
+  /** The groups in scope, in the order of their ids' bytes (SQLite's order). */
+  groupIds: string[];
+  /** Person id, group id, … of the rows in participants.csv: only their scores are written. */
+  enrolled: string[];
+  /** The header record. */
+  head: string;
+  level: number;
+  /** Compressed bytes the thread may have sent and not yet had taken. */
+  limit: number;
+}
+
+export type ScoresMessage =
+  | { type: 'chunk'; bytes: Uint8Array }
+  | { type: 'done'; crc: number; size: number; sha256: string; rows: number }
+  | { type: 'failed'; name: string; code: string | null };
+
+/** Where the second reader opens the database: the export's own connection's file and key. */
+export interface SecondReader {
+  databasePath: string;
+  key: Buffer | null;
+}
+
+/**
+ * Far more than scores.csv compresses to at city scale (8 MB): the thread runs ahead of the files
+ * before it, and only a much larger scope waits for them.
+ */
+const OUTSTANDING_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The export thread's young generation (app/export-thread.ts and bin/komet.mjs say why): the rows
+ * are short-lived, and a thread's default young generation would hold tens of megabytes of them.
+ */
+const SCORES_THREAD_LIMITS = { maxYoungGenerationSizeMb: 24 };
+
+type Program = { entry: string | URL; eval: boolean; data: Record<string, string> };
+
+const PROGRAM_NAMES = ['export-scores-worker.mjs', 'export-scores-worker.js'];
+
+/**
+ * The program beside the running bundle (the CLI's out/cli, the browser shell's out/serve,
+ * Electron's out/main, from a chunk one folder down), or from the sources through tsx (tests).
+ * A bundle without it is a broken build: the export says so rather than run without it.
+ */
+function program(): Program {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    return {
+      entry:
+        "const { workerData } = require('node:worker_threads'); import(workerData.tsxApi).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));",
+      eval: true,
+      data: { tsxApi: pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href, entry: new URL('./scores-worker.ts', here).href },
+    };
+  }
+  const dir = path.dirname(fileURLToPath(here));
+  for (const folder of [dir, path.dirname(dir)]) {
+    for (const name of PROGRAM_NAMES) {
+      const file = path.join(folder, name);
+      if (fs.existsSync(file)) return { entry: pathToFileURL(file), eval: false, data: {} };
+    }
+  }
+  throw new Error(`export: ${PROGRAM_NAMES[0]} is missing beside ${path.basename(fileURLToPath(here))}: the build is incomplete`);
+}
+
+/**
+ * scores.csv as a file for fflate's Zip: its compressed bytes come from the thread. Bytes that
+ * arrive before the Zip has taken the file are held; `digest` resolves with its checksum once the
+ * last byte has been handed on.
+ */
+export class ScoresFromThread implements ZipInputFile {
+  readonly compression = 8;
+  /** Level 1, as NativeZipDeflate marks it. */
+  readonly flag = 3;
+  size = 0;
+  crc = 0;
+  mtime?: Date;
+  private handler: AsyncFlateStreamHandler | null = null;
+  private held: Uint8Array[] = [];
+  private ended: { crc: number; size: number } | null = null;
+  private worker: Worker;
+  private finished = false;
+  readonly digest: Promise<FileDigest>;
+
+  constructor(
+    readonly filename: string,
+    reader: SecondReader,
+    job: Omit<ScoresJob, 'databasePath' | 'key' | 'limit'>,
+  ) {
+    const chosen = program();
+    // The copies cloned into the thread are its own; this thread's key stays with its owner.
+    this.worker = new Worker(chosen.entry, {
+      eval: chosen.eval,
+      workerData: {
+        kometScoresJob: { ...job, databasePath: reader.databasePath, key: reader.key, limit: OUTSTANDING_BYTES } satisfies ScoresJob,
+        ...chosen.data,
+      },
+      resourceLimits: SCORES_THREAD_LIMITS,
+    });
+    let resolveDigest!: (d: FileDigest) => void;
+    let rejectDigest!: (e: unknown) => void;
+    this.digest = new Promise<FileDigest>((resolve, reject) => {
+      resolveDigest = resolve;
+      rejectDigest = reject;
+    });
+    this.digest.catch(() => undefined);
+    const fail = (error: Error) => {
+      if (this.finished) return;
+      this.finished = true;
+      rejectDigest(error);
+      this.handler?.(error as FlateError, null as unknown as Uint8Array<ArrayBuffer>, true);
+      void this.worker.terminate();
+    };
+    this.worker.on('message', (message: ScoresMessage) => {
+      if (message.type === 'chunk') this.take(message.bytes);
+      else if (message.type === 'done') {
+        this.ended = { crc: message.crc, size: message.size };
+        this.finished = true;
+        resolveDigest({ name: filename, bytes: message.size, sha256: message.sha256, rows: message.rows });
+        this.flushEnd();
+      } else fail(Object.assign(new Error('the scores thread failed'), { name: message.name }, message.code === null ? {} : { code: message.code }));
+    });
+    this.worker.on('error', (err) => fail(err));
+    this.worker.on('exit', () => fail(new Error('the scores thread stopped before scores.csv was written')));
+  }
+
+  /** Set by Zip.add: from then on the bytes go straight on. */
+  set ondata(handler: AsyncFlateStreamHandler) {
+    this.handler = handler;
+    const held = this.held;
+    this.held = [];
+    for (const bytes of held) this.hand(bytes);
+    this.flushEnd();
+  }
+
+  get ondata(): AsyncFlateStreamHandler {
+    return this.handler ?? (() => undefined);
+  }
+
+  /** Stops the thread (the export failed or was cancelled). */
+  stop(): void {
+    if (!this.finished) {
+      this.finished = true;
+      void this.worker.terminate();
+    }
+  }
+
+  private take(bytes: Uint8Array): void {
+    if (this.handler) this.hand(bytes);
+    else this.held.push(bytes);
+  }
+
+  private hand(bytes: Uint8Array): void {
+    this.handler!(null, bytes as Uint8Array<ArrayBuffer>, false);
+    this.worker.postMessage({ type: 'taken', bytes: bytes.length });
+  }
+
+  private flushEnd(): void {
+    if (!this.handler || !this.ended) return;
+    this.crc = this.ended.crc;
+    this.size = this.ended.size;
+    this.ended = null;
+    this.handler(null, new Uint8Array(0), true);
+  }
+}
