@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -7,6 +6,7 @@ import type { ExportRunResult, ParsedInput } from '../contract';
 import type { AuditEntry } from '../core/audit';
 import { AppError, type ErrorShape } from '../core/errors';
 import { exportErrors } from '../core/export/export-errors';
+import { fromSources, programBeside, programThroughTsx, type WorkerProgram } from '../core/worker-program';
 import { defaultExportName, writablePath, type ExportEnv } from '../core/services/export-files';
 
 /**
@@ -44,7 +44,7 @@ export type ExportOutcome = { audited: AuditEntry[] } & ({ result: ExportRunResu
  */
 export const exportThreadLimits: ResourceLimits = { maxYoungGenerationSizeMb: 24 };
 
-type Program = { entry: string | URL; eval: boolean; data: Record<string, string> };
+type Program = WorkerProgram;
 
 /**
  * The worker's program beside the running code: from a bundle (Electron's out/main, the browser
@@ -56,14 +56,11 @@ type Program = { entry: string | URL; eval: boolean; data: Record<string, string
 function workerProgram(file: string | undefined): Program | 'sources' | { missing: string[] } {
   if (file !== undefined) return fs.existsSync(file) ? { entry: pathToFileURL(file), eval: false, data: {} } : { missing: [file] };
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return 'sources';
-  const dir = path.dirname(fileURLToPath(here));
-  const candidates = [dir, path.dirname(dir)].flatMap((folder) => ['export-worker.mjs', 'export-worker.js'].map((name) => path.join(folder, name)));
-  const found = candidates.find((candidate) => fs.existsSync(candidate));
-  return found ? { entry: pathToFileURL(found), eval: false, data: {} } : { missing: candidates };
+  if (fromSources(here)) return 'sources';
+  return programBeside(here, ['export-worker.mjs', 'export-worker.js']);
 }
 
-let fromSources: Promise<Program> | null = null;
+let bundledProgram: Promise<Program> | null = null;
 
 /**
  * From the sources, the CLI's bundled copy of the program (bin/cli-bundle.mjs builds it beside
@@ -73,13 +70,8 @@ let fromSources: Promise<Program> | null = null;
  */
 function sourcesProgram(): Promise<Program> {
   const here = import.meta.url;
-  const viaTsx = (): Program => ({
-    entry:
-      "const { workerData } = require('node:worker_threads'); import(workerData.tsxApi).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));",
-    eval: true,
-    data: { tsxApi: pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href, entry: new URL('./export-worker.ts', here).href },
-  });
-  fromSources ??= (async () => {
+  const viaTsx = (): Program => programThroughTsx(here, './export-worker.ts');
+  bundledProgram ??= (async () => {
     try {
       const launcher = pathToFileURL(path.join(path.dirname(fileURLToPath(here)), '..', '..', 'bin', 'cli-bundle.mjs')).href;
       const { bundledCli } = (await import(launcher)) as { bundledCli: () => Promise<string | null> };
@@ -90,7 +82,7 @@ function sourcesProgram(): Promise<Program> {
       return viaTsx();
     }
   })();
-  return fromSources;
+  return bundledProgram;
 }
 
 export interface ExportThreads {

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AsyncFlateStreamHandler, FlateError, ZipInputFile } from 'fflate';
+import { fromSources, programBeside, programThroughTsx, type WorkerProgram } from '../worker-program';
 import type { FileDigest } from './datapackage';
+import { exportErrors } from './export-errors';
 
 /**
  * scores.csv is written by a second thread with its own read-only connection to the database,
@@ -55,33 +53,22 @@ const OUTSTANDING_BYTES = 32 * 1024 * 1024;
  */
 const SCORES_THREAD_LIMITS = { maxYoungGenerationSizeMb: 24 };
 
-type Program = { entry: string | URL; eval: boolean; data: Record<string, string> };
-
 const PROGRAM_NAMES = ['export-scores-worker.mjs', 'export-scores-worker.js'];
+let missingTold = false;
 
 /**
- * The program beside the running bundle (the CLI's out/cli, the browser shell's out/serve,
- * Electron's out/main, from a chunk one folder down), or from the sources through tsx (tests).
- * A bundle without it is a broken build: the export says so rather than run without it.
+ * The program beside the running bundle, or from the sources through tsx (tests). A bundle
+ * without it is a broken build: the export says so rather than run without it.
  */
-function program(): Program {
+function program(): WorkerProgram {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    return {
-      entry:
-        "const { workerData } = require('node:worker_threads'); import(workerData.tsxApi).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));",
-      eval: true,
-      data: { tsxApi: pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href, entry: new URL('./scores-worker.ts', here).href },
-    };
-  }
-  const dir = path.dirname(fileURLToPath(here));
-  for (const folder of [dir, path.dirname(dir)]) {
-    for (const name of PROGRAM_NAMES) {
-      const file = path.join(folder, name);
-      if (fs.existsSync(file)) return { entry: pathToFileURL(file), eval: false, data: {} };
-    }
-  }
-  throw new Error(`export: ${PROGRAM_NAMES[0]} is missing beside ${path.basename(fileURLToPath(here))}: the build is incomplete`);
+  if (fromSources(here)) return programThroughTsx(here, './scores-worker.ts');
+  const found = programBeside(here, PROGRAM_NAMES);
+  if ('entry' in found) return found;
+  // Paths of the installation only, once: nothing about the data or the chosen file.
+  if (!missingTold) console.error(`komet: the export's scores program is missing; looked for ${found.missing.join(', ')}`);
+  missingTold = true;
+  throw exportErrors.workerMissing();
 }
 
 /**
