@@ -36,7 +36,11 @@ export async function bundledCli(root = projectRoot) {
   try {
     const [{ build }, { nodeBundleOptions }] = await Promise.all([import('esbuild'), import('../scripts/bundle-options.mjs')]);
     // Silent: if the sources do not build, tsx runs them and reports the error itself.
-    await Promise.all(builds.map((b) => build({ ...nodeBundleOptions(root, b.entry), logLevel: 'silent', outfile: b.temp })));
+    // Every build settled before any is judged: one failing must not leave another's file to be
+    // written after the clean-up below.
+    const settled = await Promise.allSettled(builds.map((b) => build({ ...nodeBundleOptions(root, b.entry), logLevel: 'silent', outfile: b.temp })));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     // Stamped with the sources' time, not the build's: an edit made while building is newer.
     const stamp = new Date(Math.ceil(sources));
     // The CLI last: a fresh index.mjs never stands beside an older worker.
