@@ -76,7 +76,8 @@ export function DataTable<Row, K extends string = string>(props: DataTableProps<
     pagination,
     firstRows,
   } = props;
-  const painted = usePaintedOnce(rows.length > 0);
+  // Only a page longer than its first rows is drawn twice; a short one is drawn once, as before.
+  const painted = usePaintedOnce(firstRows !== undefined && rows.length > firstRows);
   const shownRows = firstRows !== undefined && !painted && rows.length > firstRows ? rows.slice(0, firstRows) : rows;
   const columns = props.columns.filter((c): c is Column<Row, K> => Boolean(c));
 

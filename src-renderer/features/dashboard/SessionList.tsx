@@ -25,7 +25,7 @@ const firstItems = 20;
 export function SessionList({ sessions }: { sessions: SessionListItem[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const painted = usePaintedOnce(true);
+  const painted = usePaintedOnce(sessions.length > firstItems);
   const shown = painted || sessions.length <= firstItems ? sessions : sessions.slice(0, firstItems);
   return (
     <ul className="session-list">
