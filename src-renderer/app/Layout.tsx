@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
 import { useChangeFeed } from '../api/queries';
+import { Brand } from '../components/Brand';
 import { RowLinkRouter } from '../components/RowLink';
 import { Toaster } from '../components/Toaster';
 import { HeaderSearch } from '../features/search/HeaderSearch';
@@ -34,10 +35,7 @@ export function Layout() {
         </a>
         <header className="sidebar">
           <div className="sidebar__inner">
-            <p className="brand">
-              <span className="brand__mark" aria-hidden="true" />
-              <span className="brand__name">{t('app.name')}</span>
-            </p>
+            <Brand />
             <LockButton />
             <SyncStatus />
             <HeaderSearch />

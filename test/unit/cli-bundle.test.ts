@@ -62,17 +62,12 @@ it('gives up without leaving a file when the sources do not build, so the caller
   expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
 });
 
-it('builds again when the export thread’s program is missing beside a fresh CLI', async () => {
+it.each([
+  ['export thread', 'export-worker.mjs'],
+  ['scores thread', 'export-scores-worker.mjs'],
+])('builds again when the %s’s program is missing beside a fresh CLI', async (_thread, program) => {
   const file = await bundle(root);
-  const worker = path.join(path.dirname(file!), 'export-worker.mjs');
-  fs.rmSync(worker);
-  expect(await bundle(root)).toBe(file);
-  expect(fs.existsSync(worker)).toBe(true);
-});
-
-it('builds again when the scores thread’s program is missing beside a fresh CLI', async () => {
-  const file = await bundle(root);
-  const worker = path.join(path.dirname(file!), 'export-scores-worker.mjs');
+  const worker = path.join(path.dirname(file!), program);
   fs.rmSync(worker);
   expect(await bundle(root)).toBe(file);
   expect(fs.existsSync(worker)).toBe(true);

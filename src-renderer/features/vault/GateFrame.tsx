@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Brand } from '../../components/Brand';
 import { mirrorLanguage } from '../../i18n';
 import './vault.css';
 
@@ -31,10 +32,7 @@ export function GateFrame({ title, children, focusHeading = true, wide = false }
   return (
     <div className="gate">
       <header className="gate__banner">
-        <p className="brand gate__brand">
-          <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__name">{t('app.name')}</span>
-        </p>
+        <Brand className="gate__brand" />
         <button
           type="button"
           className="button button--link gate__language"
