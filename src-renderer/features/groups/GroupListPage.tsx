@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { prefetchApiQuery, useApiQuery } from '../../api/queries';
+import { prefetchTogether, queryPart, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
@@ -25,12 +25,16 @@ const groupListInput = (filters: GroupFilters) => ({
   offset: filters.offset,
 });
 
-/** What the list reads as it opens, the page of groups first: the filters' choices can follow it. */
+/** What the list reads as it opens, in one call: the page of groups and the filters' choices. */
 export function prefetchGroupList(): void {
-  void prefetchApiQuery('groups.list', groupListInput(useGroupFilters.getState()));
-  void prefetchApiQuery('groups.years', {});
-  void prefetchApiQuery('programmes.list', groupFilterOptionInputs.programmes);
-  void prefetchApiQuery('units.list', groupFilterOptionInputs.units);
+  const list = groupListInput(useGroupFilters.getState());
+  const { programmes, units } = groupFilterOptionInputs;
+  prefetchTogether('groups.listScreen', { list, programmes, units }, [
+    queryPart('groups.list', list, (screen) => screen.list),
+    queryPart('groups.years', {}, (screen) => screen.years),
+    queryPart('programmes.list', programmes, (screen) => screen.programmes),
+    queryPart('units.list', units, (screen) => screen.units),
+  ]);
 }
 
 export function GroupListPage() {
