@@ -44,23 +44,25 @@ describe("a screen's opening reads in one call", () => {
     const other = await makeProgramme(t, { name: 'Annat program', code: 'AP' } as never);
     const archivedUnit = await makeUnit(t, 'Nedlagd enhet');
     await t.ok('units.setActive', { id: archivedUnit.id, active: false });
+    // Two groups in 2025, none in 2022 or 2023.
     const created = [
       await makeGroup(t, s, { startDate: '2025-03-03' }),
+      await makeGroup(t, s, { startDate: '2025-01-13' }),
       await makeGroup(t, s, { startDate: '2024-09-02' }),
-      await makeGroup(t, s, { startDate: '2023-01-09', programmeId: other.id }),
+      await makeGroup(t, s, { startDate: '2021-01-11', programmeId: other.id }),
     ];
     const options = { includeArchived: true };
     const all = await t.ok('groups.listScreen', { list: { limit: 25, offset: 0 }, programmes: options, units: options });
-    expect(all.list.total).toBe(3);
+    expect(all.list.total).toBe(4);
     expect(all.list.items.map((g) => g.id).sort()).toEqual(created.map((g) => g.id).sort());
-    expect(all.years).toEqual([2025, 2024, 2023]);
+    expect(all.years).toEqual([2025, 2024, 2021]);
     expect(all.programmes.map((p) => p.id)).toEqual(expect.arrayContaining([s.programme.id, other.id]));
     // The archived unit is among the choices, as the filters keep old choices.
     expect(all.units.map((u) => u.id)).toEqual(expect.arrayContaining([s.unit.id, archivedUnit.id]));
 
     const list = { programmeId: s.programme.id, limit: 1, offset: 1 };
     const filtered = await t.ok('groups.listScreen', { list, programmes: options, units: {} });
-    expect(filtered.list.total).toBe(2);
+    expect(filtered.list.total).toBe(3);
     expect(filtered.list.items).toHaveLength(1);
     expect(filtered.units.map((u) => u.id)).toContain(s.unit.id);
     expect(filtered.units.map((u) => u.id)).not.toContain(archivedUnit.id);
