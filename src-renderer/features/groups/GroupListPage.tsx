@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { RowLink } from '../../components/RowLink';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useWordsOnce } from '../../i18n/useWordsOnce';
 import { useFormat } from '../../lib/format';
 import { groupPageSize, useGroupFilters, type GroupFilters, type GroupStatusFilter } from '../../stores/groupFilters';
 import { groupFilterOptionInputs, groupStatuses, useGroupFilterOptions, yearChoices } from './options';
@@ -40,6 +41,7 @@ export function prefetchGroupList(): void {
 export function GroupListPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { once } = useWordsOnce();
   const filters = useGroupFilters();
   const options = useGroupFilterOptions();
   const years = useApiQuery('groups.years', {});
@@ -144,7 +146,7 @@ export function GroupListPage() {
                 key: 'sessions',
                 header: t('groups.sessions'),
                 cellClassName: 'nowrap',
-                cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }),
+                cell: (g) => once(`heldOf|${g.heldCount}|${g.sessionCount}`, () => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount })),
               },
               { key: 'next', header: t('groups.nextSession'), cellClassName: 'nowrap', cell: (g) => fmt.shortDate(g.nextSessionDate) },
               { key: 'status', header: t('groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },
