@@ -10,6 +10,7 @@ import * as le from './schemas/leaders';
 import * as oc from './schemas/outcomes';
 import * as ov from './schemas/outcome-views';
 import * as pa from './schemas/participants';
+import * as sc from './schemas/screens';
 import * as sr from './schemas/search';
 import * as sy from './schemas/sync';
 import * as v from './schemas/vault';
@@ -51,6 +52,8 @@ export const contract = {
   'groups.list': { input: g.groupListInput, output: g.groupList, writes: false },
   /** The start years that have groups, newest first: the list's year filter offers these. */
   'groups.years': { input: c.empty, output: g.groupYears, writes: false },
+  /** The group list's opening reads in one call: groups.list, groups.years, programmes.list and units.list. */
+  'groups.listScreen': { input: sc.groupListScreenInput, output: sc.groupListScreen, writes: false },
   'groups.get': { input: c.byId, output: g.groupDetail, writes: false },
   'groups.create': { input: g.groupInput, output: g.groupDetail, writes: true },
   'groups.update': { input: g.groupUpdate, output: g.groupDetail, writes: true },
@@ -62,6 +65,8 @@ export const contract = {
   'sessions.delete': { input: c.byId, output: c.deleted, writes: true },
 
   'dashboard.get': { input: g.dashboardInput, output: g.dashboard, writes: false },
+  /** The dashboard's opening reads in one call: dashboard.get, dashboard.participation, outcomes.worklistSummary and followUps.open. */
+  'dashboard.screen': { input: sc.dashboardScreenInput, output: sc.dashboardScreen, writes: false },
   'stats.get': { input: c.empty, output: g.stats, writes: false },
   'search.find': { input: sr.searchInput, output: sr.searchResult, writes: false },
 

@@ -1,8 +1,36 @@
-import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { notifyManager, QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@contract';
 import { call, onChanged } from './client';
 import type { ApiError } from './errors';
+
+/**
+ * News of queries that arrives in the same task is handed on in one later task, in the order it
+ * came. The query library hands each query's news on in a timer of its own, and each re-rendered
+ * the screen: four answers arriving together drew a screen four times before its first paint.
+ */
+let queuedNews: (() => void)[] | null = null;
+notifyManager.setScheduler((handOn) => {
+  if (queuedNews) {
+    queuedNews.push(handOn);
+    return;
+  }
+  queuedNews = [handOn];
+  setTimeout(() => {
+    const news = queuedNews ?? [];
+    queuedNews = null;
+    for (const next of news) {
+      try {
+        next();
+      } catch (err) {
+        // As a timer of its own would have: the failure is reported and the others still run.
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+  }, 0);
+});
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,6 +62,36 @@ export function useApiQuery<P extends ProcedureName>(
  */
 export function prefetchApiQuery<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P> | undefined> {
   return queryClient.fetchQuery<ProcedureOutput<P>, ApiError>(queryOf(procedure, input)).catch(() => undefined);
+}
+
+/** One query's part of an answer that holds several (see prefetchTogether). */
+export interface QueryPart<T> {
+  procedure: ProcedureName;
+  input: unknown;
+  pick: (answer: T) => unknown;
+}
+
+/** The query `procedure(input)` as the `pick`ed part of an answer of type T. */
+export const queryPart = <T, P extends ProcedureName>(procedure: P, input: ProcedureInput<P>, pick: (answer: T) => ProcedureOutput<P>): QueryPart<T> => ({
+  procedure,
+  input,
+  pick,
+});
+
+/**
+ * Like prefetchApiQuery for several queries at once, answered by one call of `procedure`, which
+ * answers each query's procedure together: one request instead of one per query, and one answer,
+ * so the screen renders once with all of it. Only queries with no answer kept ask, and the call
+ * is made once if any does. The queries stay the screen's own: each re-reads alone after a change.
+ */
+export function prefetchTogether<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>, parts: readonly QueryPart<ProcedureOutput<P>>[]): void {
+  let answer: Promise<ProcedureOutput<P>> | undefined;
+  const together = () => (answer ??= call(procedure, input));
+  for (const part of parts) {
+    void queryClient
+      .fetchQuery<unknown, ApiError>({ queryKey: [part.procedure, part.input], queryFn: () => together().then(part.pick) })
+      .catch(() => undefined);
+  }
 }
 
 /**

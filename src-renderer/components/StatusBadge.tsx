@@ -19,8 +19,20 @@ const participantClass: Record<ParticipantStatus, string> = {
   ended_unrecorded: 'badge--archived',
 };
 
+/** A status's word by language: a list shows one on every row, from a handful of words. */
+const madeWords = new Map<string, string>();
+
 export function StatusBadge(props: Props) {
-  const { t } = useTranslation();
+  const { t: translate, i18n } = useTranslation();
+  const t = (key: string) => {
+    const id = `${i18n.language}|${key}`;
+    let word = madeWords.get(id);
+    if (word === undefined) {
+      word = translate(key);
+      madeWords.set(id, word);
+    }
+    return word;
+  };
   switch (props.kind) {
     case 'archived':
       return <span className="badge badge--archived">{t('common.archived')}</span>;

@@ -11,7 +11,8 @@ test('the group list asks for its page of groups and its filters, not for the wh
   // The filters still offer the programmes and units.
   await expect(page.getByRole('combobox', { name: 'Program', exact: true }).getByRole('option')).not.toHaveCount(1);
   await expect(page.getByRole('combobox', { name: 'Enhet', exact: true }).getByRole('option')).not.toHaveCount(1);
-  expect(asked).toContain('groups.list');
+  // In one call, with the years and the filters' choices.
+  expect(asked).toContain('groups.listScreen');
   expect(asked).not.toContain('staff.list');
   await expectNoAxeViolations(page);
 });

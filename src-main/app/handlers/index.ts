@@ -23,6 +23,7 @@ import { programmeRuleHandlers } from './programme-rules';
 import { programmeHandlers } from './programmes';
 import { recipientHandlers } from './recipients';
 import { reportHandlers } from './reports';
+import { screenHandlers } from './screens';
 import { searchHandlers } from './search';
 import { sessionPlanHandlers } from './session-plans';
 import { sessionHandlers } from './sessions';
@@ -45,7 +46,7 @@ export function createHandlers(
   services: Services,
   deps: { info: () => AppInfo; auditList: AuditListHandler; sync?: LaptopSync | null; runExport?: ExportRunner | null },
 ): Handlers {
-  return {
+  const handlers = {
     'app.info': () => deps.info(),
     'audit.list': (input, ctx) => deps.auditList(input, ctx),
     ...settingsHandlers(services),
@@ -77,5 +78,6 @@ export function createHandlers(
     ...outcomeHandlers(services),
     ...responseHandlers(services),
     ...syncHandlers(deps.sync ?? null),
-  };
+  } satisfies Omit<Handlers, 'dashboard.screen' | 'groups.listScreen'>;
+  return { ...handlers, ...screenHandlers(handlers) };
 }

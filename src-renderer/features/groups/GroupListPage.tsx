@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { prefetchApiQuery, useApiQuery } from '../../api/queries';
+import { prefetchTogether, queryPart, useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { RowLink } from '../../components/RowLink';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useWordsOnce } from '../../i18n/useWordsOnce';
 import { useFormat } from '../../lib/format';
 import { groupPageSize, useGroupFilters, type GroupFilters, type GroupStatusFilter } from '../../stores/groupFilters';
 import { groupFilterOptionInputs, groupStatuses, useGroupFilterOptions, yearChoices } from './options';
@@ -25,17 +26,22 @@ const groupListInput = (filters: GroupFilters) => ({
   offset: filters.offset,
 });
 
-/** What the list reads as it opens, the page of groups first: the filters' choices can follow it. */
+/** What the list reads as it opens, in one call: the page of groups and the filters' choices. */
 export function prefetchGroupList(): void {
-  void prefetchApiQuery('groups.list', groupListInput(useGroupFilters.getState()));
-  void prefetchApiQuery('groups.years', {});
-  void prefetchApiQuery('programmes.list', groupFilterOptionInputs.programmes);
-  void prefetchApiQuery('units.list', groupFilterOptionInputs.units);
+  const list = groupListInput(useGroupFilters.getState());
+  const { programmes, units } = groupFilterOptionInputs;
+  prefetchTogether('groups.listScreen', { list, programmes, units }, [
+    queryPart('groups.list', list, (screen) => screen.list),
+    queryPart('groups.years', {}, (screen) => screen.years),
+    queryPart('programmes.list', programmes, (screen) => screen.programmes),
+    queryPart('units.list', units, (screen) => screen.units),
+  ]);
 }
 
 export function GroupListPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { once } = useWordsOnce();
   const filters = useGroupFilters();
   const options = useGroupFilterOptions();
   const years = useApiQuery('groups.years', {});
@@ -140,7 +146,7 @@ export function GroupListPage() {
                 key: 'sessions',
                 header: t('groups.sessions'),
                 cellClassName: 'nowrap',
-                cell: (g) => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount }),
+                cell: (g) => once(`heldOf|${g.heldCount}|${g.sessionCount}`, () => t('groups.heldOf', { held: g.heldCount, total: g.sessionCount })),
               },
               { key: 'next', header: t('groups.nextSession'), cellClassName: 'nowrap', cell: (g) => fmt.shortDate(g.nextSessionDate) },
               { key: 'status', header: t('groups.status'), cell: (g) => <StatusBadge kind="group" status={g.status} /> },

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { RowLink } from '../../components/RowLink';
+import { useWordsOnce } from '../../i18n/useWordsOnce';
 import { useFormat } from '../../lib/format';
 import { showToast } from '../../stores/toasts';
 import '../leaders/leaders.css';
@@ -16,6 +17,7 @@ import '../leaders/leaders.css';
  */
 export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[]; emptyText: string; headingId: string }) {
   const { t } = useTranslation();
+  const { word } = useWordsOnce();
   const fmt = useFormat();
   const setDone = useApiMutation('followUps.setDone');
 
@@ -39,13 +41,13 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
           <li key={f.id} className={`follow-ups__item${f.overdue ? ' follow-ups__item--overdue' : ''}`}>
             <span className="follow-ups__due nowrap">
               {fmt.shortDate(f.dueDate)}
-              {f.overdue && <span className="small"> {t('followUps.overdue')}</span>}
+              {f.overdue && <span className="small"> {word('followUps.overdue')}</span>}
             </span>
             <span>
               {f.text}
               <span className="muted small">
                 {' · '}
-                {f.leaderId && f.leaderName ? <RowLink to={`/leaders/${f.leaderId}`}>{f.leaderName}</RowLink> : t('followUps.wholeGroup')}
+                {f.leaderId && f.leaderName ? <RowLink to={`/leaders/${f.leaderId}`}>{f.leaderName}</RowLink> : word('followUps.wholeGroup')}
                 {' · '}
                 {t('followUps.from', { date: fmt.shortDate(f.supervisionDate), supervisor: f.supervisorName })}
               </span>
@@ -57,7 +59,7 @@ export function FollowUpList({ items, emptyText, headingId }: { items: FollowUp[
               aria-label={t('followUps.markDoneLabel', { text: f.text })}
               onClick={() => void markDone(f)}
             >
-              {t('followUps.markDone')}
+              {word('followUps.markDone')}
             </button>
           </li>
         ))}
