@@ -85,10 +85,8 @@ export function screenReadsAhead(services: Services, clock: Clock): ReadAheadSte
   // In the navigation's order, which puts the shortest first.
   return [
     once(() => services.outcomeViews.worklistPage({ offset: 0, limit: 100 })),
-    once(() => {
-      const first = services.instruments.list()[0];
-      if (first) services.outcomeViews.results({ instrument: first.code });
-    }),
+    // As Enkäter asks: the library's first instrument.
+    once(() => services.outcomeViews.results({})),
     () => services.leaders.warmStep(),
     () => services.activityReport.warmStep({ from: `${year()}-01-01`, to: `${year()}-12-31`, unitIds: [], programmeIds: [] }),
   ];
