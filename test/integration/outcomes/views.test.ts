@@ -271,7 +271,7 @@ describe('results per scale and time point', () => {
     expect([sum.ciLow, sum.ciHigh, sum.dz, sum.dav]).toEqual([close(-0.24, 2), close(3.84, 2), close(1.095, 2), close(0.411, 2)]);
   });
 
-  it('answers for the library\'s first instrument when none is named, and names it', async () => {
+  it("answers for the library's first instrument when none is named, and names it", async () => {
     const t = open();
     // The seeded library, by code: DASS-21, ECBI, SDQ-P. With nothing answered, no figures.
     const seeded = await t.ok('outcomes.results', {});
