@@ -71,7 +71,7 @@ export function noticingCalls(handlers: Handlers, onCall: () => void): Handlers 
  * What the screens behind the navigation make on their first call that costs from a few hundred
  * milliseconds to seconds on a city's database freshly opened, and then keep until a write:
  * Enkäter's worklist and first instrument's results, the leaders overview's rows (a step per
- * grouped query), and this year's activity report as the reports screen opens with it (a step per
+ * grouped query), the staff register's first page, and this year's activity report as the reports screen opens with it (a step per
  * query). Made in the app's shells after opening, so the first click on those screens finds them kept.
  */
 export function screenReadsAhead(services: Services, clock: Clock): ReadAheadStep[] {
@@ -85,11 +85,11 @@ export function screenReadsAhead(services: Services, clock: Clock): ReadAheadSte
   // In the navigation's order, which puts the shortest first.
   return [
     once(() => services.outcomeViews.worklistPage({ offset: 0, limit: 100 })),
-    once(() => {
-      const first = services.instruments.list()[0];
-      if (first) services.outcomeViews.results({ instrument: first.code });
-    }),
+    // As Enkäter asks: the library's first instrument.
+    once(() => services.outcomeViews.results({})),
     () => services.leaders.warmStep(),
+    // The staff register's first page, as its list opens (archived hidden).
+    once(() => services.staff.page({ offset: 0, limit: 100, search: '', includeArchived: false })),
     () => services.activityReport.warmStep({ from: `${year()}-01-01`, to: `${year()}-12-31`, unitIds: [], programmeIds: [] }),
   ];
 }

@@ -144,6 +144,28 @@ describe('staff.page', () => {
     expect(paged.rows.some((m) => m.groupCount > 0)).toBe(true);
   });
 
+  it('shows every write in the next page asked for, the same page asked again included', async () => {
+    const s = await groupSetup(t);
+    const view = { limit: 100, includeArchived: false };
+    const before = await t.ok('staff.page', view);
+    expect(before.rows.every((m) => m.groupCount === 0)).toBe(true);
+    // A new group counts for its leaders and its supervisor.
+    await makeGroup(t, s);
+    const led = await t.ok('staff.page', view);
+    expect(led.rows.filter((m) => m.groupCount === 1).length).toBeGreaterThan(0);
+    expect(led.rows.map((m) => [m.id, m.groupCount])).toEqual((await t.ok('staff.list', { includeArchived: false })).map((m) => [m.id, m.groupCount]));
+    // A rename and an archived member show at once, in Swedish order.
+    const [firstMember] = led.rows;
+    const { id, unitId, email, phone, isLeader, isSupervisor } = firstMember!;
+    await t.ok('staff.update', { id, unitId, email, phone, isLeader, isSupervisor, name: 'Örjan' });
+    const added = await makeStaff(t, { name: 'Aaron' });
+    await t.ok('staff.setActive', { id: added.id, active: false });
+    const after = await t.ok('staff.page', view);
+    expect(after.total).toBe(led.total);
+    expect(after.rows.map((m) => m.name)).toEqual(['Bo Ek', 'Sara Öberg', 'Örjan']);
+    expect(after.rows.some((m) => m.id === added.id)).toBe(false);
+  });
+
   it('reads one member by id, and null for an id that is not there', async () => {
     const m = await makeStaff(t, { name: 'Dagny' });
     expect(await t.ok('staff.get', { id: m.id })).toEqual(m);

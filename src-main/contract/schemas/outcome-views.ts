@@ -97,8 +97,13 @@ export const groupOutcomes = z.object({
 /** A cohort: groups that started from `from` to `to` (both inclusive, either open). */
 const period = { from: isoDate.optional(), to: isoDate.optional() };
 const periodInOrder = (s: { from?: string; to?: string }) => s.from === undefined || s.to === undefined || s.from <= s.to;
+/**
+ * An instrument's results for a cohort. Without `instrument`, the library's first (the one Enkäter
+ * shows until another is chosen), named in the answer, so the screen asks for it together with the
+ * library instead of after it; with an empty library the answer is for no instrument (`''`).
+ */
 export const resultsInput = z
-  .object({ instrument: instrumentCode, programmeId: id.optional(), ...period })
+  .object({ instrument: instrumentCode.optional(), programmeId: id.optional(), ...period })
   .strict()
   .refine(periodInOrder, { error: msg('dateOrder'), path: ['to'] });
 /** Every instrument's results for a cohort of groups; `komet outcomes report` prints it. */

@@ -303,8 +303,11 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
       };
     },
 
-    results: ({ instrument, programmeId, from, to }: ParsedInput<'outcomes.results'>): OutcomeResults => {
+    results: ({ instrument: asked, programmeId, from, to }: ParsedInput<'outcomes.results'>): OutcomeResults => {
       const today = clock.today();
+      // The library's first, in the order instruments.list gives it.
+      const instrument = asked ?? repos.outcomes.listInstruments()[0]?.code;
+      if (instrument === undefined) return computeResults('', [], { levels: [], changes: [] });
       return keptResults(JSON.stringify([instrument, programmeId ?? null, from ?? null, to ?? null, today]), () =>
         resultsFor(repos, instrument, { programmeId, from, to }, today),
       );

@@ -2,6 +2,7 @@ import type { ParsedInput, StaffMember, StaffName, StaffPage } from '../../contr
 import { changedFields } from '../audit';
 import { groupsEn, groupsSv, inUse, IssueList, missing } from '../domain/errors';
 import type { ServiceContext } from './context';
+import { keptBetweenWrites } from './kept-between-writes';
 
 export function staffService({ repos, tx, audit }: ServiceContext) {
   const existing = (id: string) =>
@@ -18,9 +19,14 @@ export function staffService({ repos, tx, audit }: ServiceContext) {
     else if (!unit.active) issues.add('unitId', 'Enheten är arkiverad. Välj en aktiv enhet.', 'The unit is archived. Choose an active unit.');
   };
 
+  // The register's page sorts every name of a city's thousands of staff in Swedish order and counts
+  // its rows' groups: kept until the next write, as the screen asks again on every visit.
+  const keptPages = keptBetweenWrites<StaffPage>(repos.writeStamp);
+
   return {
     list: (input: ParsedInput<'staff.list'>): StaffMember[] => repos.staff.list(input),
-    page: (input: ParsedInput<'staff.page'>): StaffPage => repos.staff.page(input),
+    page: (input: ParsedInput<'staff.page'>): StaffPage =>
+      keptPages(JSON.stringify([input.includeArchived, input.search, input.offset, input.limit]), () => repos.staff.page(input)),
     names: (input: ParsedInput<'staff.names'>): StaffName[] => repos.staff.names(input),
     get: ({ id }: ParsedInput<'staff.get'>): StaffMember | null => repos.staff.get(id) ?? null,
 

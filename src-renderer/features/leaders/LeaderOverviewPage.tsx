@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AttentionRuleInfo, LeaderRow, LeadersOverview, PathwayStatus } from '@contract';
@@ -56,17 +56,19 @@ const overviewInput = (filters: LeaderFilterValues, sort: SortState<OverviewSort
 
 /**
  * What the overview reads as it opens. Main answers one call after another: the table is asked for
- * first, so it does not wait behind the thousand supervisors' names, which only the closed filter
- * list needs (unless a supervisor is remembered, when the page waits for both anyway).
+ * first. The thousand supervisors' names, which only the closed filter list needs, are asked for
+ * once the table is painted, so neither their answer nor its reading holds up that frame; unless a
+ * supervisor is remembered, when the page waits for both anyway and they are asked for at once.
  */
 export function prefetchLeaderOverview(): void {
   const filters = useLeaderFilters.getState();
   // As the page does: a remembered supervisor is taken at her word until the names are read.
   const names = queryClient.getQueryData<{ id: string }[]>(['staff.names', supervisorsInput]);
-  const mine = filters.scope === 'supervised' && (names === undefined || names.some((s) => s.id === filters.supervisorId));
+  const remembered = filters.scope === 'supervised';
+  const mine = remembered && (names === undefined || names.some((s) => s.id === filters.supervisorId));
   void prefetchApiQuery('leaders.overview', overviewInput(filters, openingSort, mine));
   void prefetchApiQuery('programmes.list', programmesInput);
-  void prefetchApiQuery('staff.names', supervisorsInput);
+  if (remembered) void prefetchApiQuery('staff.names', supervisorsInput);
 }
 
 export function LeaderOverviewPage() {
@@ -84,7 +86,11 @@ export function LeaderOverviewPage() {
     [toggle, setOffset],
   );
   const showAllNeedingAttention = useCallback(() => setFilters({ attentionOnly: true }), [setFilters]);
-  const supervisors = useApiQuery('staff.names', supervisorsInput);
+  const remembered = filters.scope === 'supervised';
+  // Set in the task after the first frame with the table (below); the names wait for it unless a
+  // supervisor is remembered.
+  const [tablePainted, setTablePainted] = useState(false);
+  const supervisors = useApiQuery('staff.names', supervisorsInput, { enabled: remembered || tablePainted });
   const programmes = useApiQuery('programmes.list', programmesInput);
   // A city has a thousand-odd supervisors: each choice's words come from one translation made per
   // list and language, not from the translator once a name on every render of the page.
@@ -97,7 +103,6 @@ export function LeaderOverviewPage() {
   // Until the names are read she is taken at her word, so the overview is asked for at once rather
   // than after them (and not first for everyone, then again for hers); what it shows waits for
   // the names, so an unknown one never shows an empty list before everyone's.
-  const remembered = filters.scope === 'supervised';
   const namesPending = remembered && supervisors.data === undefined && supervisors.isPending;
   const mine = remembered && (namesPending || (supervisors.data ?? []).some((s) => s.id === filters.supervisorId));
   const asked = useApiQuery('leaders.overview', overviewInput(filters, sort, mine), { placeholderData: (previous) => previous });
@@ -105,6 +110,9 @@ export function LeaderOverviewPage() {
   // A thousand supervisors' choices would double what the first frame with the table draws; the
   // table's last rows wait for it too.
   const listed = usePaintedOnce(overview.data !== undefined);
+  useEffect(() => {
+    if (listed) setTablePainted(true);
+  }, [listed]);
 
   // A write or a filter elsewhere can shrink the list under the page being shown.
   const total = overview.data?.total;

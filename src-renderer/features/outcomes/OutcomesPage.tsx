@@ -8,7 +8,7 @@ import './outcomes.css';
 /** What Enkäter reads as it opens, in the order its panels ask. */
 export function prefetchOutcomes(): void {
   void prefetchWorklist();
-  void prefetchResults();
+  prefetchResults();
 }
 
 /** Enkäter: what is due to be entered, and the results so far. */

@@ -9,16 +9,17 @@ import { QueryState } from '../../components/QueryState';
 import { namedChoices, SelectField } from '../../components/SelectField';
 import { useScoreFormat, useTimepointLabel } from './labels';
 
-/** The instrument shown until one is chosen: the library's first. */
-const firstInstrument = (instruments: readonly { code: string }[] | undefined) => instruments?.[0]?.code ?? '';
-const resultsInput = (instrument: string, programmeId: string) => ({ instrument, ...(programmeId ? { programmeId } : {}) });
+/** Without an instrument chosen, main answers for the library's first and names it. */
+const resultsInput = (instrument: string, programmeId: string) => ({
+  ...(instrument ? { instrument } : {}),
+  ...(programmeId ? { programmeId } : {}),
+});
 
-/** What the panel reads as it opens: the library, the programmes, then the first instrument's results. */
-export async function prefetchResults(): Promise<void> {
-  const instruments = prefetchApiQuery('instruments.list', {});
+/** What the panel reads as it opens: the library, the programmes and the first instrument's results, together. */
+export function prefetchResults(): void {
+  void prefetchApiQuery('instruments.list', {});
   void prefetchApiQuery('programmes.list', {});
-  const instrument = firstInstrument(await instruments);
-  if (instrument !== '') await prefetchApiQuery('outcomes.results', resultsInput(instrument, ''));
+  void prefetchApiQuery('outcomes.results', resultsInput('', ''));
 }
 
 /** Per scale and time point: how many answered, their mean, and the mean change from before; small counts hidden. */
@@ -29,8 +30,9 @@ export function ResultsPanel() {
   const codes = [...new Set((instruments.data ?? []).map((i) => i.code))];
   const [chosen, setChosen] = useState('');
   const [programmeId, setProgrammeId] = useState('');
-  const instrument = chosen || firstInstrument(instruments.data);
-  const results = useApiQuery('outcomes.results', resultsInput(instrument, programmeId), { enabled: instrument !== '' });
+  // Until one is chosen, the results (asked beside the library, not after it) name the library's first.
+  const results = useApiQuery('outcomes.results', resultsInput(chosen, programmeId));
+  const instrument = chosen || (results.data?.instrument ?? instruments.data?.[0]?.code ?? '');
   const min = results.data?.minRespondents ?? 5;
 
   return (
@@ -52,7 +54,7 @@ export function ResultsPanel() {
           onChange={(e) => setProgrammeId(e.target.value)}
         />
       </FilterBar>
-      {instrument !== '' && <QueryState query={results}>{(data) => <ResultTables data={data} />}</QueryState>}
+      <QueryState query={results}>{(data) => data.instrument !== '' && <ResultTables data={data} />}</QueryState>
     </Panel>
   );
 }

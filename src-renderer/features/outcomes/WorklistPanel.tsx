@@ -17,6 +17,8 @@ import { useWordsOnce } from '../../i18n/useWordsOnce';
 const groupLabel = (r: { programmeName: string; unitName: string }, date: string) => `${r.programmeName} – ${r.unitName}, ${date}`;
 /** A city has thousands of points due: the table shows a page of them. */
 const worklistPageSize = 100;
+/** Rows enough to fill a tall window, drawn before the rest of the page (see DataTable's firstRows). */
+const firstFrameRows = 25;
 
 const worklistInput = (groupId: string, status: DueState | '', offset: number) => ({
   ...(groupId ? { groupId } : {}),
@@ -101,6 +103,7 @@ export function WorklistPanel() {
             rowKey={(r) => `${r.participantId}|${r.instrument}|${r.timepoint}`}
             summary={t('outcomes.worklist.count', { count: page.total })}
             pagination={{ offset, limit: worklistPageSize, total: page.total, onChange: setOffset }}
+            firstRows={firstFrameRows}
             empty={<p className="empty-state">{t('outcomes.worklist.empty')}</p>}
             columns={[
               { key: 'participant', header: t('outcomes.worklist.participant'), rowHeader: true, cell: (r) => r.participantName },

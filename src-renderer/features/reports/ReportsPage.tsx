@@ -29,12 +29,17 @@ const reportInput = (kind: PeriodKind, year: number, custom: { from: string; to:
   programmeIds,
 });
 
-/** What the page reads as it opens: this year's report for everything, and the saved reports. */
+/**
+ * What the page reads as it opens: the saved reports, the scope's choices, and this year's report for
+ * everything. Main answers one call after another; the report comes last, so the frame that shows it
+ * is the last the page waits for, and its charts (drawn once in view, after that frame) do not hold
+ * up a frame still waiting for a short list.
+ */
 export function prefetchReports(): void {
+  void prefetchApiQuery('savedReports.list', savedReportsInput);
   void prefetchApiQuery('units.list', registerInput);
   void prefetchApiQuery('programmes.list', registerInput);
   void prefetchApiQuery('reports.activity', reportInput('year', thisYear, openingCustom, [], []));
-  void prefetchApiQuery('savedReports.list', savedReportsInput);
 }
 
 /** The activity report on screen, for a period and a scope, as a PDF and its tables as XLSX to download, and saved with its budget and texts. */

@@ -271,6 +271,45 @@ describe('results per scale and time point', () => {
     expect([sum.ciLow, sum.ciHigh, sum.dz, sum.dav]).toEqual([close(-0.24, 2), close(3.84, 2), close(1.095, 2), close(0.411, 2)]);
   });
 
+  it("answers for the library's first instrument when none is named, and names it", async () => {
+    const t = open();
+    // The seeded library, by code: DASS-21, ECBI, SDQ-P. With nothing answered, no figures.
+    const seeded = await t.ok('outcomes.results', {});
+    expect(seeded.instrument).toBe('DASS-21');
+    expect(seeded).toEqual(await t.ok('outcomes.results', { instrument: 'DASS-21' }));
+    expect(seeded.levels).toEqual([]);
+    // A code sorting before the seeded ones becomes the first; its figures are the ones answered.
+    await importTrivsel(t, { code: 'A-TRIVSEL' });
+    const { setup, group } = await groupWith(t, 4);
+    await t.ok('outcomeSchedules.add', { programmeId: setup.programme.id, instrumentCode: 'A-TRIVSEL', respondent: 'parent', timepoint: 'pre' });
+    for (const [i, x] of [1, 2, 3, 4, 5].entries()) {
+      const person = await addParticipant(t, group.id, { displayName: `P${i}`, enrolmentDate: '2025-02-20', consentDate: '2025-02-20' });
+      await t.ok('responses.record', {
+        participantId: person.id,
+        instrument: 'A-TRIVSEL',
+        timepoint: 'pre',
+        date: '2025-03-30',
+        enteredBy: 'Anna Lind',
+        answers: { t1: x, t2: 3, t3: x, t4: x },
+      });
+    }
+    for (const input of [{}, { programmeId: setup.programme.id }]) {
+      const results = await t.ok('outcomes.results', input);
+      expect(results.instrument).toBe('A-TRIVSEL');
+      // Sums 3x + 3 for x = 1 … 5: 6, 9, 12, 15, 18 → mean 12, deviations −6, −3, 0, 3, 6 → variance 90 / 4.
+      expect(results.levels.find((l) => l.scale === 'sum')).toMatchObject({ timepoint: 'pre', n: 5, mean: 12, sd: close(Math.sqrt(90 / 4)) });
+      expect(results).toEqual(await t.ok('outcomes.results', { ...input, instrument: 'A-TRIVSEL' }));
+    }
+  });
+
+  it('answers for no instrument when the library is empty', async () => {
+    const t = open();
+    // No procedure empties the library; a fresh database could have none.
+    t.app.db.sqlite.prepare('DELETE FROM instruments').run();
+    const results = await t.ok('outcomes.results', {});
+    expect(results).toMatchObject({ instrument: '', timepoints: [], responseRates: [], levels: [], changes: [] });
+  });
+
   it('withholds every figure computed from fewer than five respondents, keeping the count', async () => {
     const t = open();
     const { people } = await scheduledGroup(t, ['A', 'B', 'C', 'D', 'E', 'F']);
