@@ -71,8 +71,9 @@ export function noticingCalls(handlers: Handlers, onCall: () => void): Handlers 
  * What the screens behind the navigation make on their first call that costs from a few hundred
  * milliseconds to seconds on a city's database freshly opened, and then keep until a write:
  * Enkäter's worklist and first instrument's results, the leaders overview's rows (a step per
- * grouped query), the staff register's first page, and this year's activity report as the reports screen opens with it (a step per
- * query). Made in the app's shells after opening, so the first click on those screens finds them kept.
+ * grouped query), the staff register's first page, and this year's activity report as the reports
+ * screen opens with it (a step per query). Made in the app's shells after opening, so the first
+ * click on those screens finds them kept.
  */
 export function screenReadsAhead(services: Services, clock: Clock): ReadAheadStep[] {
   const once =
