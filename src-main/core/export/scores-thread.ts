@@ -21,14 +21,21 @@ export interface ScoresJob {
   pseudonymKey: Uint8Array;
   /** The groups in scope, in the order of their ids' bytes (SQLite's order). */
   groupIds: string[];
-  /** Person id, group id, … of the rows in participants.csv: only their scores are written. */
-  enrolled: string[];
+  /**
+   * For each of groupIds, the ids of its people whose rows participants.csv holds, each followed
+   * by ENROLLED_END: only their scores are written. One string per group, not two per person: the
+   * thread holds no map of every person.
+   */
+  enrolledByGroup: string[];
   /** The header record. */
   head: string;
   level: number;
   /** Compressed bytes the thread may have sent and not yet had taken. */
   limit: number;
 }
+
+/** Ends each person id in ScoresJob.enrolledByGroup; no id holds it. */
+export const ENROLLED_END = '\u0000';
 
 export type ScoresMessage =
   | { type: 'chunk'; bytes: Uint8Array }
