@@ -91,6 +91,39 @@ describe.skipIf(!haveAge)('scores.csv from its own thread', { timeout: 120_000 }
     await t.ok('export.open', { file: threaded.file, identityFile: key.file, outDir: path.join(dir, 'opened') });
   });
 
+  it('writes the scores of a person enrolled in two groups under both, as the export thread itself does', async () => {
+    await importTrivsel(t);
+    const { group: first } = await groupWith(t, 4);
+    const { group: second } = await groupWith(t, 4, { startDate: '2025-03-05' });
+    const answer = (participantId: string, timepoint: 'pre' | 'post', date: string) =>
+      t.ok('responses.record', { participantId, instrument: 'TRIVSEL', timepoint, date, enteredBy: 'Anna Lind', answers: { t1: 3, t2: 2, t3: 4, t4: 1 } });
+    const people = [];
+    for (let p = 0; p < 4; p++) people.push(await addParticipant(t, p < 2 ? first.id : second.id, { displayName: `Person ${p}` }));
+    for (const person of people) await answer(person.id, 'pre', '2025-02-24');
+    // Person 0 answers in the first group, moves, and answers again in the second.
+    const moved = await t.ok('participants.move', { id: people[0]!.id, toGroupId: second.id, enrolmentDate: '2025-03-04' });
+    await answer(moved.id, 'post', '2025-04-07');
+    const key = await t.ok('export.keygen', { outPath: path.join(dir, 'key.txt') });
+    const input = { scope: {}, belowKReason: 'Test av trådens fil', recipientKeys: [key.publicKey] };
+    const threaded = await t.ok('export.run', { ...input, outPath: path.join(dir, 'threaded.age') });
+    const single = createServices(t.app.db, { clock: fixedClock(now), audit: noAudit });
+    await single.exporter.run(exportRunInput.parse({ ...input, outPath: path.join(dir, 'single.age') }), env());
+
+    const a = unpack(threaded.file, key.file);
+    const b = unpack(path.join(dir, 'single.age'), key.file);
+    expect(a['scores.csv']).toEqual(b['scores.csv']);
+    const rows = strFromU8(a['scores.csv']!)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    // Five answers, two scales each; the moved person's rows under two groups.
+    expect(rows).toHaveLength(5 * 2);
+    const groupsOf = new Map<string, Set<string>>();
+    for (const [person, group] of rows) groupsOf.set(person!, (groupsOf.get(person!) ?? new Set()).add(group!));
+    expect([...groupsOf.values()].map((g) => g.size).sort()).toEqual([1, 1, 1, 2]);
+  });
+
   it('fails, and writes no file, when the second reader cannot open the database', async () => {
     await answered();
     const key = await t.ok('export.keygen', { outPath: path.join(dir, 'key.txt') });

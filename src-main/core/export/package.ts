@@ -12,7 +12,7 @@ import { createPseudonymiser, exportKeyId, pseudonymSettings } from './pseudonym
 import { hasOutcomes, INSTRUMENTS_FILE, instrumentsJson } from './outcome-tables';
 import { buildTables } from './tables';
 import type { TableDef } from './table-def';
-import { ScoresFromThread, type SecondReader } from './scores-thread';
+import { ENROLLED_END, ScoresFromThread, type SecondReader } from './scores-thread';
 import { NativeZipDeflate } from './zip-deflate';
 
 /**
@@ -365,16 +365,16 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
  */
 function startScoresThread(table: TableDef, prepared: PreparedExport, reader: SecondReader, mtime: Date): ScoresFromThread {
   const { source, plan, options } = prepared;
-  const enrolled: string[] = [];
+  const groupIds = source.groups.map((g) => g.id).sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+  const enrolled = new Map<string, string>(groupIds.map((id) => [id, '']));
   source.participants.forEach((p, index) => {
     const decision = plan.row(index);
-    if (decision && !decision.withheld) enrolled.push(p.id, p.groupId);
+    if (decision && !decision.withheld) enrolled.set(p.groupId, `${enrolled.get(p.groupId) ?? ''}${p.id}${ENROLLED_END}`);
   });
-  const groupIds = source.groups.map((g) => g.id).sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
   const file = new ScoresFromThread(`${table.name}.csv`, reader, {
     pseudonymKey: options.key,
     groupIds,
-    enrolled,
+    enrolledByGroup: groupIds.map((id) => enrolled.get(id) ?? ''),
     head: csvLine(table.columns.map((c) => c.name)),
     level: DEFLATE_LEVEL,
   });

@@ -70,8 +70,15 @@ export type Pseudonymiser = (entity: PseudonymEntity, id: string) => string;
  */
 const MEMOISED: Record<PseudonymEntity, boolean> = { group: true, participant: true, leader: true, family: false };
 
+/**
+ * How a pseudonymiser keeps what it made: `all` memoises the entities that repeat; `last` keeps
+ * only the last pseudonym of each entity, for rows that come ordered by it (scores.csv's thread:
+ * a person's scores follow each other), so no map of every person is held.
+ */
+export type PseudonymMemo = 'all' | 'last';
+
 /** Returns a pseudonymiser that memoises the entities that repeat. */
-export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
+export function createPseudonymiser(key: Uint8Array, memo: PseudonymMemo = 'all'): Pseudonymiser {
   checkKey(key);
   // A KeyObject once, not a raw key per call: several times faster over a million attendance rows.
   const keyObject = createSecretKey(Buffer.from(key));
@@ -79,6 +86,16 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
     const mac = createHmac('sha256', keyObject).update(`${entity}:${id}`, 'utf8').digest();
     return base32Text(`${PSEUDONYM_ENTITIES[entity]}-`, mac.subarray(0, PSEUDONYM_BYTES));
   };
+  if (memo === 'last') {
+    const last = new Map<PseudonymEntity, { id: string; value: string }>();
+    return (entity, id) => {
+      const known = last.get(entity);
+      if (known?.id === id) return known.value;
+      const value = compute(entity, id);
+      last.set(entity, { id, value });
+      return value;
+    };
+  }
   const caches = new Map<PseudonymEntity, Map<string, string>>();
   return (entity, id) => {
     if (!MEMOISED[entity]) return compute(entity, id);

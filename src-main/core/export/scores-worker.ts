@@ -5,7 +5,7 @@ import { scoresSnapshot } from '../repos/export-source';
 import { csvLine } from './csv';
 import { scoreRow } from './outcome-tables';
 import { createPseudonymiser } from './pseudonym';
-import type { ScoresJob, ScoresMessage } from './scores-thread';
+import { ENROLLED_END, type ScoresJob, type ScoresMessage } from './scores-thread';
 import { NativeZipDeflate } from './zip-deflate';
 
 /**
@@ -25,7 +25,8 @@ async function run(job: ScoresJob, post: (message: ScoresMessage, transfer?: Arr
   let pseudo;
   try {
     sqlite = openSqliteFile(job.databasePath, { readonly: true, fileMustExist: true, ...(key ? { key } : {}) });
-    pseudo = createPseudonymiser(job.pseudonymKey);
+    // Rows come person by person: the last pseudonym of each kind is all worth keeping.
+    pseudo = createPseudonymiser(job.pseudonymKey, 'last');
   } finally {
     key?.fill(0);
     job.pseudonymKey.fill(0);
@@ -33,18 +34,22 @@ async function run(job: ScoresJob, post: (message: ScoresMessage, transfer?: Arr
   try {
     // One snapshot for the whole file: a write committed meanwhile is in none of its rows.
     const snapshot = scoresSnapshot(sqlite);
-    const enrolled = new Map<string, string | string[]>();
-    for (let i = 0; i < job.enrolled.length; i += 2) {
-      const person = job.enrolled[i]!;
-      const group = job.enrolled[i + 1]!;
-      const known = enrolled.get(person);
-      if (known === undefined) enrolled.set(person, group);
-      else if (typeof known === 'string') enrolled.set(person, [known, group]);
-      else known.push(group);
-    }
+    // Group → its people, as sent; the job's arrays are let go. Rows come group by group, so
+    // only the current group's people are held as a set.
+    const enrolledByGroup = new Map<string, string>();
+    job.groupIds.forEach((group, i) => enrolledByGroup.set(group, job.enrolledByGroup[i]!));
+    const groupIds = job.groupIds;
+    job.groupIds = [];
+    job.enrolledByGroup = [];
+    let currentGroup: string | null = null;
+    let currentPeople = new Set<string>();
     const isEnrolled = (person: string, group: string) => {
-      const known = enrolled.get(person);
-      return known === group || (Array.isArray(known) && known.includes(group));
+      if (group !== currentGroup) {
+        currentGroup = group;
+        currentPeople = new Set(enrolledByGroup.get(group)?.split(ENROLLED_END));
+        currentPeople.delete('');
+      }
+      return currentPeople.has(person);
     };
     const file = new NativeZipDeflate('scores.csv', job.level);
     const hash = createHash('sha256');
@@ -60,7 +65,7 @@ async function run(job: ScoresJob, post: (message: ScoresMessage, transfer?: Arr
     };
     let text = job.head;
     let rows = 0;
-    for (const s of snapshot.scoresOfGroups(job.groupIds)) {
+    for (const s of snapshot.scoresOfGroups(groupIds)) {
       if (!isEnrolled(s.participantId, s.groupId)) continue;
       text += csvLine(scoreRow(s, pseudo));
       rows++;

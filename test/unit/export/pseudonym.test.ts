@@ -41,6 +41,22 @@ describe('pseudonyms', () => {
     expect(exportKeyId(TEST_KEY)).toBe(exportKeyId(Uint8Array.from(TEST_KEY)));
   });
 
+  it('keeping only the last pseudonym of each entity gives the same pseudonyms in any order', () => {
+    const mac = (entity: string, id: string) => createHmac('sha256', Buffer.from(TEST_KEY)).update(`${entity}:${id}`).digest().subarray(0, 16);
+    const last = createPseudonymiser(TEST_KEY, 'last');
+    // Repeats, a return to an earlier id, and two entities interleaved with the same id.
+    const calls: ['participant' | 'group', string][] = [
+      ['participant', 'a'],
+      ['participant', 'a'],
+      ['group', 'a'],
+      ['participant', 'b'],
+      ['participant', 'a'],
+      ['group', 'g'],
+      ['group', 'a'],
+    ];
+    for (const [entity, id] of calls) expect(last(entity, id)).toBe(`${entity === 'group' ? 'G' : 'P'}-${base32(mac(entity, id))}`);
+  });
+
   it('refuses keys of the wrong length', () => {
     expect(() => createPseudonymiser(new Uint8Array(16))).toThrow(/32 bytes/);
     expect(() => exportKeyId(new Uint8Array(31))).toThrow(/32 bytes/);
