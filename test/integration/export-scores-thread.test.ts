@@ -37,6 +37,17 @@ function unpack(file: string, identity: string): Record<string, Uint8Array> {
   return unzipSync(new Uint8Array(fs.readFileSync(zipFile)));
 }
 
+/** The app's export (scores.csv from the second reader) and the same database's export with all on this thread, unpacked. */
+async function bothWays(): Promise<{ threaded: Record<string, Uint8Array>; single: Record<string, Uint8Array>; file: string; identity: string }> {
+  const key = await t.ok('export.keygen', { outPath: path.join(dir, 'key.txt') });
+  const input = { scope: {}, belowKReason: 'Test av trådens fil', recipientKeys: [key.publicKey] };
+  const threaded = await t.ok('export.run', { ...input, outPath: path.join(dir, 'threaded.age') });
+  // The same database and pseudonym key, services without a second reader.
+  const single = createServices(t.app.db, { clock: fixedClock(now), audit: noAudit });
+  await single.exporter.run(exportRunInput.parse({ ...input, outPath: path.join(dir, 'single.age') }), env());
+  return { threaded: unpack(threaded.file, key.file), single: unpack(path.join(dir, 'single.age'), key.file), file: threaded.file, identity: key.file };
+}
+
 /** Two groups, people in each, answers at two time points: scores.csv holds rows of several groups and people. */
 async function answered(): Promise<void> {
   await importTrivsel(t);
@@ -69,16 +80,7 @@ async function answered(): Promise<void> {
 describe.skipIf(!haveAge)('scores.csv from its own thread', { timeout: 120_000 }, () => {
   it('holds the same bytes as when the export reads it itself, and the manifest checksums them', async () => {
     await answered();
-    const key = await t.ok('export.keygen', { outPath: path.join(dir, 'key.txt') });
-    const input = { scope: {}, belowKReason: 'Test av trådens fil', recipientKeys: [key.publicKey] };
-    // The app's services: scores.csv from the second reader.
-    const threaded = await t.ok('export.run', { ...input, outPath: path.join(dir, 'threaded.age') });
-    // The same database and pseudonym key, services without a second reader: all on this thread.
-    const single = createServices(t.app.db, { clock: fixedClock(now), audit: noAudit });
-    await single.exporter.run(exportRunInput.parse({ ...input, outPath: path.join(dir, 'single.age') }), env());
-
-    const a = unpack(threaded.file, key.file);
-    const b = unpack(path.join(dir, 'single.age'), key.file);
+    const { threaded: a, single: b, file, identity } = await bothWays();
     const scores = strFromU8(a['scores.csv']!);
     // Two groups × six people × a pre answer, three of them also post, two scales each.
     expect(scores.trim().split('\r\n')).toHaveLength(1 + 2 * (6 + 3) * 2);
@@ -88,7 +90,7 @@ describe.skipIf(!haveAge)('scores.csv from its own thread', { timeout: 120_000 }
       (JSON.parse(strFromU8(files['manifest.json']!)) as { files: { name: string }[] }).files.find((f) => f.name === 'scores.csv');
     expect(manifest(a)).toEqual(manifest(b));
     // Öppna export checks every file against the manifest.
-    await t.ok('export.open', { file: threaded.file, identityFile: key.file, outDir: path.join(dir, 'opened') });
+    await t.ok('export.open', { file, identityFile: identity, outDir: path.join(dir, 'opened') });
   });
 
   it('writes the scores of a person enrolled in two groups under both, as the export thread itself does', async () => {
@@ -103,14 +105,7 @@ describe.skipIf(!haveAge)('scores.csv from its own thread', { timeout: 120_000 }
     // Person 0 answers in the first group, moves, and answers again in the second.
     const moved = await t.ok('participants.move', { id: people[0]!.id, toGroupId: second.id, enrolmentDate: '2025-03-04' });
     await answer(moved.id, 'post', '2025-04-07');
-    const key = await t.ok('export.keygen', { outPath: path.join(dir, 'key.txt') });
-    const input = { scope: {}, belowKReason: 'Test av trådens fil', recipientKeys: [key.publicKey] };
-    const threaded = await t.ok('export.run', { ...input, outPath: path.join(dir, 'threaded.age') });
-    const single = createServices(t.app.db, { clock: fixedClock(now), audit: noAudit });
-    await single.exporter.run(exportRunInput.parse({ ...input, outPath: path.join(dir, 'single.age') }), env());
-
-    const a = unpack(threaded.file, key.file);
-    const b = unpack(path.join(dir, 'single.age'), key.file);
+    const { threaded: a, single: b } = await bothWays();
     expect(a['scores.csv']).toEqual(b['scores.csv']);
     const rows = strFromU8(a['scores.csv']!)
       .trim()
