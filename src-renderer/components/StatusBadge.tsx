@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ParticipantStatus, PathwayStatus } from '@contract';
+import { wordOnce } from '../i18n/useWordsOnce';
 
 type Props =
   | { kind: 'group'; status: 'planned' | 'running' | 'completed' | 'cancelled' }
@@ -19,20 +20,10 @@ const participantClass: Record<ParticipantStatus, string> = {
   ended_unrecorded: 'badge--archived',
 };
 
-/** A status's word by language: a list shows one on every row, from a handful of words. */
-const madeWords = new Map<string, string>();
-
 export function StatusBadge(props: Props) {
+  // A list shows a badge on every row, from a handful of words.
   const { t: translate, i18n } = useTranslation();
-  const t = (key: string) => {
-    const id = `${i18n.language}|${key}`;
-    let word = madeWords.get(id);
-    if (word === undefined) {
-      word = translate(key);
-      madeWords.set(id, word);
-    }
-    return word;
-  };
+  const t = (key: string) => wordOnce(translate, i18n.language, key);
   switch (props.kind) {
     case 'archived':
       return <span className="badge badge--archived">{t('common.archived')}</span>;
