@@ -22,7 +22,7 @@ export async function bundledCli(root = projectRoot) {
   const worker = path.join(root, 'out', 'cli', 'export-worker.mjs');
   // The program of the thread that writes scores.csv beside the export (src-main/core/export/scores-thread.ts).
   const scoresWorker = path.join(root, 'out', 'cli', 'export-scores-worker.mjs');
-  const inputs = ['src-main', 'package.json', 'package-lock.json'].map((p) => path.join(root, p));
+  const inputs = ['src-main', 'package.json', 'package-lock.json', 'scripts/bundle-options.mjs'].map((p) => path.join(root, p));
   const sources = Math.max(...inputs.map(newestChange));
   const fresh = (file) => (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= sources;
   if (fresh(target) && fresh(worker) && fresh(scoresWorker)) return target;

@@ -55,6 +55,18 @@ it('builds on first use, reuses the bundle while nothing changed and rebuilds af
   expect(fs.readdirSync(path.dirname(file!)).sort()).toEqual(['export-scores-worker.mjs', 'export-worker.mjs', 'index.mjs']);
 });
 
+it("builds the project's bundles as plain ASCII, which V8 holds at one byte per character", async () => {
+  const file = await bundle();
+  expect(file).not.toBeNull();
+  for (const name of fs.readdirSync(path.dirname(file!)).filter((n) => n.endsWith('.mjs'))) {
+    const bytes = fs.readFileSync(path.join(path.dirname(file!), name));
+    expect(
+      bytes.findIndex((b) => b > 0x7f),
+      name,
+    ).toBe(-1);
+  }
+}, 60_000);
+
 it('gives up without leaving a file when the sources do not build, so the caller runs them through tsx', async () => {
   fs.writeFileSync(path.join(root, 'src-main', 'cli', 'main.ts'), 'export const main = ( => ;\n');
   expect(await bundle(root)).toBeNull();

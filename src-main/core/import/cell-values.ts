@@ -72,7 +72,8 @@ export function cellDate(cell: Cell | undefined): string | null {
   if (m) return realDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
   if (m) return realDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = text.match(/^(\d{1,2})\.? ([a-zåäö]+)\.? (\d{4})$/);
+  // Escaped, not å/ä/ö: the bundles stay ASCII (scripts/bundle-options.mjs).
+  m = text.match(/^(\d{1,2})\.? ([a-z\u00e5\u00e4\u00f6]+)\.? (\d{4})$/);
   if (m && months.has(m[2]!)) return realDate(Number(m[3]), months.get(m[2]!)!, Number(m[1]));
   return null;
 }

@@ -19,7 +19,8 @@ export function sessionOfHeader(header: string): SessionRef | null {
   const m = header
     .trim()
     .toLowerCase()
-    .match(/^(?:tillfälle|träff|session|gång|nr|#)?\s*(\d{1,3})$/);
+    // Escaped, not å/ä/ö: the bundles stay ASCII (scripts/bundle-options.mjs).
+    .match(/^(?:tillf\u00e4lle|tr\u00e4ff|session|g\u00e5ng|nr|#)?\s*(\d{1,3})$/);
   if (m) return Number(m[1]) > 0 ? { number: Number(m[1]) } : null;
   const date = cellDate(header);
   return date ? { date } : null;

@@ -5,7 +5,8 @@ import { nameKey } from './row-reader';
 
 /** Finds units by the name written in a list, case and spacing aside, offering the closest on a miss. */
 export function unitLookup(units: readonly Unit[]) {
-  const shortOf = (name: string) => nameKey(name).replace(/ (stadsdelsförvaltning|sdf)$/, '');
+  // Escaped, not å/ä/ö: the bundles stay ASCII (scripts/bundle-options.mjs).
+  const shortOf = (name: string) => nameKey(name).replace(/ (stadsdelsf\u00f6rvaltning|sdf)$/, '');
   const byName = new Map<string, Unit>();
   // Lists name a district without its administration: "Bromma" for "Bromma stadsdelsförvaltning".
   for (const u of units) byName.set(shortOf(u.name), u);
