@@ -1,7 +1,7 @@
 import type { HiddenReason, ParentCells, ParentRow, ReportCell } from '../../contract';
 import type { CellStatus, SuppressionOptions } from '../export/disclosure/suppression';
 import type { ParentCategory, ParentCountRow } from '../repos/activity-report';
-import { suppressLinked, type LinkedCell } from './linked-suppression';
+import { suppressLinked, type LinkedCell, type LinkedResult, type LinkedTables } from './linked-suppression';
 
 /**
  * The parents section: who was enrolled, started, completed and dropped out, by unit and by
@@ -43,6 +43,24 @@ const cell = (value: number, status: CellStatus): ReportCell => (status === 'pub
 
 // Rounded so the same data always gives the same figure whatever order SQLite sums in.
 const ratio = (part: number, whole: number) => Math.round((part / whole) * 1e6) / 1e6;
+
+/**
+ * The linked suppression of the last few sets of tables, by their counts. It is most of a report's
+ * making after a write, and a write to a group (an attendance mark, a parent's details) seldom
+ * changes a count the tables publish: the same counts give the same cells.
+ */
+const suppressedRecently = new Map<string, LinkedResult>();
+function suppressedOnce(input: LinkedTables, options: SuppressionOptions): LinkedResult {
+  const key = JSON.stringify([input, options]);
+  let result = suppressedRecently.get(key);
+  if (!result) {
+    result = suppressLinked(input, options);
+    if (suppressedRecently.size >= 4) suppressedRecently.delete(suppressedRecently.keys().next().value!);
+  } else suppressedRecently.delete(key);
+  // Last used last: the oldest is let go first.
+  suppressedRecently.set(key, result);
+  return result;
+}
 
 export function buildParentSection(input: ParentInput, options: SuppressionOptions): ParentSection {
   type Sums = Record<ParentCategory, number> & { present: number; marked: number };
@@ -98,7 +116,7 @@ export function buildParentSection(input: ParentInput, options: SuppressionOptio
     { table: 'dropouts', i: nd, j: 1 },
   ]);
 
-  const { values, status } = suppressLinked(
+  const { values, status } = suppressedOnce(
     {
       tables: {
         unitFirst: { interior: first(input.units, byUnit), cols: 3 },

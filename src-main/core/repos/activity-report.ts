@@ -87,8 +87,18 @@ export interface GroupShare {
   recorded: number;
   fidelityTotal: number;
   returns: [string, number][];
-  pairs: { instrument: string; scale: string; n: number; pre: number; post: number }[];
+  /** `key` numbers the instrument and scale (`pairKey`), so the sums over every share need no string keys. */
+  pairs: { key: number; instrument: string; scale: string; n: number; pre: number; post: number }[];
 }
+
+// Instrument and scale pairs by number, across reports: a few dozen at most.
+const pairKeys = new Map<string, number>();
+const pairKey = (instrument: string, scale: string): number => {
+  const name = `${instrument}\u0000${scale}`;
+  let key = pairKeys.get(name);
+  if (key === undefined) pairKeys.set(name, (key = pairKeys.size));
+  return key;
+};
 
 const emptyShare = (): GroupShare => ({ group: null, parents: [], leaders: [], held: 0, recorded: 0, fidelityTotal: 0, returns: [], pairs: [] });
 
@@ -259,7 +269,7 @@ export function activityReportRepo(sqlite: Database.Database) {
         number,
         number,
       ][])
-        share(id).pairs.push({ instrument, scale, n, pre, post });
+        share(id).pairs.push({ key: pairKey(instrument, scale), instrument, scale, n, pre, post });
     }
     return out;
   }
@@ -348,16 +358,17 @@ export function shareTotals() {
     add: (s: GroupShare) => change(s, 1),
     remove: (s: GroupShare) => change(s, -1),
     figures(shares: Iterable<GroupShare>) {
-      const pairs = new Map<string, { instrument: string; scale: string; n: number; pre: number; post: number }>();
+      // Summed afresh in the shares' order on every call: by the pair's number rather than a name
+      // made and looked up per pair, the cost of the report's first call after a write.
+      const pairs: { instrument: string; scale: string; n: number; pre: number; post: number }[] = [];
       for (const s of shares)
         for (const p of s.pairs) {
-          const key = `${p.instrument}\u0000${p.scale}`;
-          const sum = pairs.get(key);
+          const sum = pairs[p.key];
           if (sum) {
             sum.n += p.n;
             sum.pre += p.pre;
             sum.post += p.post;
-          } else pairs.set(key, { ...p });
+          } else pairs[p.key] = { instrument: p.instrument, scale: p.scale, n: p.n, pre: p.pre, post: p.post };
         }
       return {
         groups: [...groups.values()],
@@ -373,8 +384,8 @@ export function shareTotals() {
           fidelity: { held, recorded, mean: recorded > 0 ? fidelityTotal / recorded : null },
         },
         returns: [...returns].sort((a, b) => bytewise(a[0], b[0])).map(([timepoint, n]) => ({ timepoint, n })),
-        prePost: [...pairs.values()]
-          .filter((p) => p.n > 0)
+        prePost: pairs
+          .filter((p) => p !== undefined && p.n > 0)
           .sort((a, b) => bytewise(a.instrument, b.instrument) || bytewise(a.scale, b.scale))
           .map((p) => ({ instrument: p.instrument, scale: p.scale, n: p.n, pre: p.pre / p.n, post: p.post / p.n })),
       };

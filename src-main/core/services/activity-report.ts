@@ -165,13 +165,17 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     return { window, shares, totals, records: repos.activityReport.leaderRecords(window), made: null };
   }
 
+  const sameShare = (a: GroupShare, b: GroupShare) => JSON.stringify(a) === JSON.stringify(b);
   const holdsAnything = (s: GroupShare) => s.group !== null || s.parents.length + s.leaders.length + s.held + s.returns.length + s.pairs.length > 0;
 
   function mend(p: Period, groupIds: string[], outcomes: boolean) {
     if (groupIds.length === 0) return;
     for (const [id, share] of repos.activityReport.shares(p.window, groupIds, outcomes)) {
       const was = p.shares.get(id);
-      if (was || holdsAnything(share)) p.made = null;
+      // Most writes to a group's rows (a participant's contact details, a note, a touched time
+      // stamp) leave its share as it was: then the sections made from it still hold.
+      if (was ? sameShare(was, share) : !holdsAnything(share)) continue;
+      p.made = null;
       if (was) p.totals.remove(was);
       if (holdsAnything(share)) {
         p.shares.set(id, share);

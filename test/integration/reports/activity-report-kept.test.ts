@@ -186,6 +186,17 @@ describe('activity report brought up to date group by group', () => {
       expect(shown(after), w.table).toEqual(counted());
       before = after;
     }
+    // A write to a parent that changes nothing the report counts keeps the figures, and the next
+    // write that does is still seen.
+    sqlite.prepare('update participants set updated_at = updated_at where id = ?').run(completed.id);
+    expect(await kept(), 'participants, no figure').toEqual(before);
+    sqlite.prepare("update participants set status = 'moved' where id = ?").run(completed.id);
+    const moved = await kept();
+    expect(moved, 'participants, after no figure').not.toEqual(before);
+    expect(moved, 'participants, after no figure').toEqual(await fromNothing());
+    sqlite.prepare("update participants set status = 'completed' where id = ?").run(completed.id);
+    before = await kept();
+    expect(before).toEqual(await fromNothing());
 
     // Through the app: a mark, a status, an answer, a certification and a supervision session.
     const g2Parent = parents.find((p) => p.group_id === cells.g2.id)!;
