@@ -103,3 +103,49 @@ describe('questionnaire rows read a page of groups at a time', { timeout: 120_00
     expect(cacheSize()).toBe(usual);
   });
 });
+
+describe('participants: one row per person and group', () => {
+  it('keeps the latest enrolment of a person enrolled more than once in a group, in group and person order', () => {
+    const db = t.app.db.sqlite;
+    const [a, b] = db.prepare(`select id, person_id as personId, group_id as groupId, relation from participants order by rowid limit 2`).all() as {
+      id: string;
+      personId: string;
+      groupId: string;
+      relation: string;
+    }[];
+    // A later enrolment of a's person (it wins) and an earlier one of b's (it does not); the copies
+    // differ from the originals in the relation, which shows which enrolment was read.
+    const copy = (id: string, newId: string, createdAt: string, relation: string) => {
+      db.exec(`create temp table enrolment_copy as select * from participants where 0`);
+      db.prepare(`insert into enrolment_copy select * from participants where id = ?`).run(id);
+      db.prepare(`update enrolment_copy set id = ?, created_at = ?, relation = ?`).run(newId, createdAt, relation);
+      db.exec(`insert into participants select * from enrolment_copy; drop table enrolment_copy`);
+    };
+    const other = (relation: string) => (relation === 'teacher' ? 'foster_parent' : 'teacher');
+    copy(a!.id, `${a!.id}-again`, '2999-01-01T00:00:00.000Z', other(a!.relation));
+    copy(b!.id, `${b!.id}-before`, '1999-01-01T00:00:00.000Z', other(b!.relation));
+
+    const rows = db.prepare(`select id, person_id as personId, group_id as groupId, relation, created_at as createdAt from participants`).all() as {
+      id: string;
+      personId: string;
+      groupId: string;
+      relation: string;
+      createdAt: string;
+    }[];
+    const latest = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) {
+      const key = `${r.groupId} ${r.personId}`;
+      const known = latest.get(key);
+      if (!known || r.createdAt > known.createdAt || (r.createdAt === known.createdAt && r.id < known.id)) latest.set(key, r);
+    }
+    const expected = [...latest.values()]
+      .sort((x, y) => (x.groupId === y.groupId ? (x.personId < y.personId ? -1 : 1) : x.groupId < y.groupId ? -1 : 1))
+      .map((r) => ({ id: r.personId, groupId: r.groupId, relation: r.relation }));
+    const read = gatherAll().participants.map((p) => ({ id: p.id, groupId: p.groupId, relation: p.relation }));
+    expect(read).toEqual(expected);
+    const relationOf = (p: typeof a) => read.find((r) => r.id === p!.personId && r.groupId === p!.groupId)?.relation;
+    expect(relationOf(a)).toBe(other(a!.relation));
+    expect(relationOf(b)).toBe(b!.relation);
+    expect(rows.length).toBe(read.length + 2);
+  });
+});
