@@ -191,6 +191,8 @@ export const contract = {
   'outcomes.worklistSummary': { input: ov.worklistSummaryInput, output: ov.worklistSummary, writes: false },
   'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
   'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },
+  /** Enkäter's opening reads in one call: outcomes.worklistPage, instruments.list, programmes.list and outcomes.results. */
+  'outcomes.screen': { input: sc.outcomesScreenInput, output: sc.outcomesScreen, writes: false },
   'outcomes.report': { input: ov.outcomesReportInput, output: ov.outcomesReport, writes: false },
 
   // Spreadsheet import: a dry run, the commit in one transaction, and the undo of the last one.

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/db';
 import { groupSetup, makeGroup, makeProgramme, makeUnit, type GroupSetup } from './fixtures';
+import { importTrivsel } from './outcomes/fixtures';
+import { addParticipant, groupWith } from './participants-fixtures';
 
 // Today is Wednesday 2025-03-12 (the test app's clock).
 let t: TestApp;
@@ -73,6 +75,68 @@ describe("a screen's opening reads in one call", () => {
     expect(filtered.units).toEqual(await t.ok('units.list', {}));
   });
 
+  it("answers Enkäter's four reads as each procedure answers it, the results for the library's first", async () => {
+    const e = createTestApp({ now: '2025-04-01T10:00:00.000Z' });
+    try {
+      // A code sorting before the seeded DASS-21, ECBI and SDQ-P: the library's first.
+      await importTrivsel(e, { code: 'A-TRIVSEL' });
+      const { setup, group } = await groupWith(e, 4);
+      for (const timepoint of ['pre', 'post'])
+        await e.ok('outcomeSchedules.add', { programmeId: setup.programme.id, instrumentCode: 'A-TRIVSEL', respondent: 'parent', timepoint });
+      const names = ['P1', 'P2', 'P3', 'P4', 'P5'];
+      for (const [i, displayName] of names.entries()) {
+        const person = await addParticipant(e, group.id, { displayName, enrolmentDate: '2025-02-20', consentDate: '2025-02-20' });
+        // t1, t3, t4 answered x, t2 answered 3 (reversed: 3): sums 3x + 3 for x = 1 … 5.
+        const x = i + 1;
+        const answers = { t1: x, t2: 3, t3: x, t4: x };
+        await e.ok('responses.record', {
+          participantId: person.id,
+          instrument: 'A-TRIVSEL',
+          timepoint: 'pre',
+          date: '2025-03-30',
+          enteredBy: 'Anna Lind',
+          answers,
+        });
+      }
+      const input = { worklist: { limit: 100 }, programmes: {}, results: {} };
+      const screen = await e.ok('outcomes.screen', input);
+
+      // The group of four weekly sessions from 3 March ended on 24 March: everyone's post is due, no one's pre.
+      expect(screen.worklist.total).toBe(5);
+      expect(screen.worklist.rows.map((r) => [r.participantName, r.instrument, r.timepoint]).sort()).toEqual(names.map((n) => [n, 'A-TRIVSEL', 'post']));
+      expect(screen.instruments.map((i) => i.code)).toEqual(expect.arrayContaining(['A-TRIVSEL', 'DASS-21', 'ECBI', 'SDQ-P']));
+      expect(screen.programmes.map((p) => p.id)).toContain(setup.programme.id);
+      expect(screen.results.instrument).toBe('A-TRIVSEL');
+      // Sums 6, 9, 12, 15, 18: mean 12, deviations −6, −3, 0, 3, 6, variance 90 / 4.
+      expect(screen.results.levels.find((l) => l.scale === 'sum')).toMatchObject({
+        timepoint: 'pre',
+        n: 5,
+        mean: 12,
+        sd: expect.closeTo(Math.sqrt(90 / 4), 6),
+      });
+
+      expect(screen.worklist).toEqual(await e.ok('outcomes.worklistPage', input.worklist));
+      expect(screen.instruments).toEqual(await e.ok('instruments.list', {}));
+      expect(screen.programmes).toEqual(await e.ok('programmes.list', {}));
+      expect(screen.results).toEqual(await e.ok('outcomes.results', {}));
+
+      // Each part its own input: a later page, another instrument, one programme.
+      const other = {
+        worklist: { limit: 2, offset: 4 },
+        programmes: { includeArchived: true },
+        results: { instrument: 'ECBI', programmeId: setup.programme.id },
+      };
+      const asked = await e.ok('outcomes.screen', other);
+      expect(asked.worklist.rows).toHaveLength(1);
+      expect(asked.results.instrument).toBe('ECBI');
+      expect(asked.results.levels).toEqual([]);
+      expect(asked.worklist).toEqual(await e.ok('outcomes.worklistPage', other.worklist));
+      expect(asked.results).toEqual(await e.ok('outcomes.results', other.results));
+    } finally {
+      e.close();
+    }
+  });
+
   it("refuses a bad part's input on that part's field, writing nothing", async () => {
     const before = t.snapshot();
     const dash = await t.fail('dashboard.screen', { ...dashboardParts, dashboard: { today: 'igår' } });
@@ -82,6 +146,9 @@ describe("a screen's opening reads in one call", () => {
     expect(groups.code).toBe('validation');
     expect(new Set(groups.issues?.map((i) => i.path))).toEqual(new Set(['list.limit']));
     expect((await t.fail('groups.listScreen', { list: {}, programmes: {}, units: {}, staff: {} })).code).toBe('validation');
+    const outcomes = await t.fail('outcomes.screen', { worklist: { limit: 100, status: 'missed' }, programmes: {}, results: { instrument: '' } });
+    expect(outcomes.code).toBe('validation');
+    expect(new Set(outcomes.issues?.map((i) => i.path))).toEqual(new Set(['worklist.status', 'results.instrument']));
     expect(t.snapshot()).toBe(before);
   });
 });

@@ -3,7 +3,8 @@ import { listArchived } from './common';
 import { dashboard, dashboardInput, groupList, groupListInput, groupYears } from './groups';
 import { followUpsOpen, followUpsOpenInput } from './leaders';
 import { programme, unit } from './organisation';
-import { worklistSummary, worklistSummaryInput } from './outcome-views';
+import { instrumentSummary } from './outcomes';
+import { outcomeResults, resultsInput, worklistPage, worklistPageInput, worklistSummary, worklistSummaryInput } from './outcome-views';
 import { participationDashboard, participationDashboardInput } from './participants';
 
 /*
@@ -39,3 +40,21 @@ export const groupListScreenInput = z
   .strict();
 /** `years` is groups.years's answer. */
 export const groupListScreen = z.object({ list: groupList, years: groupYears, programmes: programme.array(), units: unit.array() });
+
+export const outcomesScreenInput = z
+  .object({
+    /** outcomes.worklistPage */
+    worklist: worklistPageInput,
+    /** programmes.list */
+    programmes: listArchived,
+    /** outcomes.results: without an instrument, the library's first, as the screen opens */
+    results: resultsInput,
+  })
+  .strict();
+/** `instruments` is instruments.list's answer. */
+export const outcomesScreen = z.object({
+  worklist: worklistPage,
+  instruments: instrumentSummary.array(),
+  programmes: programme.array(),
+  results: outcomeResults,
+});
