@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../helpers/db';
 import { groupSetup, makeGroup, makeProgramme, makeUnit, type GroupSetup } from './fixtures';
 import { importTrivsel } from './outcomes/fixtures';
 import { addParticipant, groupWith } from './participants-fixtures';
+import { buildLargeCells, reportNow } from './reports/activity-fixture';
 
 // Today is Wednesday 2025-03-12 (the test app's clock).
 let t: TestApp;
@@ -137,6 +138,36 @@ describe("a screen's opening reads in one call", () => {
     }
   });
 
+  it("answers the reports screen's four reads as each procedure answers it", async () => {
+    const r = createTestApp({ now: reportNow });
+    try {
+      const f = await buildLargeCells(r);
+      const saved = await r.ok('savedReports.save', { title: 'Året till nämnden', from: '2025-01-01', to: '2025-12-31', sections: ['summary'] });
+      const year = { from: '2025-01-01', to: '2025-12-31', unitIds: [], programmeIds: [] };
+      const input = { units: { includeArchived: true }, programmes: { includeArchived: true }, activity: year };
+      const screen = await r.ok('reports.screen', input);
+
+      expect(screen.savedReports.map((x) => [x.id, x.title])).toEqual([[saved.id, 'Året till nämnden']]);
+      expect(screen.units.map((u) => u.name)).toEqual(expect.arrayContaining(['Östermalm', 'Kista']));
+      expect(screen.programmes.map((p) => p.id)).toEqual(expect.arrayContaining([f.p1.id, f.p2.id]));
+      // Worked out by hand in reports/activity-report.test.ts from the fixture's lines.
+      expect(screen.activity.current.groups.total).toEqual({ started: 3, completed: 2, running: 3, cancelled: 1 });
+
+      expect(screen.savedReports).toEqual(await r.ok('savedReports.list', {}));
+      expect(screen.units).toEqual(await r.ok('units.list', input.units));
+      expect(screen.programmes).toEqual(await r.ok('programmes.list', input.programmes));
+      expect(screen.activity).toEqual(await r.ok('reports.activity', year));
+
+      // The report's scope is its own part's: Östermalm's P1 only.
+      const scoped = { ...year, unitIds: [f.ostermalm.id], programmeIds: [f.p1.id] };
+      const narrow = await r.ok('reports.screen', { ...input, activity: scoped });
+      expect(narrow.activity.current.groups.total).toEqual({ started: 1, completed: 1, running: 1, cancelled: 0 });
+      expect(narrow.activity).toEqual(await r.ok('reports.activity', scoped));
+    } finally {
+      r.close();
+    }
+  });
+
   it("refuses a bad part's input on that part's field, writing nothing", async () => {
     const before = t.snapshot();
     const dash = await t.fail('dashboard.screen', { ...dashboardParts, dashboard: { today: 'igår' } });
@@ -149,6 +180,12 @@ describe("a screen's opening reads in one call", () => {
     const outcomes = await t.fail('outcomes.screen', { worklist: { limit: 100, status: 'missed' }, programmes: {}, results: { instrument: '' } });
     expect(outcomes.code).toBe('validation');
     expect(new Set(outcomes.issues?.map((i) => i.path))).toEqual(new Set(['worklist.status', 'results.instrument']));
+    const reports = await t.fail('reports.screen', { units: {}, programmes: { includeArchived: 'ja' }, activity: { from: '2025-12-31', to: '2025-01-01' } });
+    expect(reports.code).toBe('validation');
+    expect(new Set(reports.issues?.map((i) => i.path))).toEqual(new Set(['programmes.includeArchived', 'activity.to']));
+    expect((await t.fail('reports.screen', { units: {}, programmes: {}, activity: { from: '2025-01-01', to: '2025-12-31' }, saved: {} })).code).toBe(
+      'validation',
+    );
     expect(t.snapshot()).toBe(before);
   });
 });

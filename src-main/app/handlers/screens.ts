@@ -1,6 +1,6 @@
 import type { Handlers } from '../router';
 
-export type ScreenProcedure = 'dashboard.screen' | 'groups.listScreen' | 'outcomes.screen';
+export type ScreenProcedure = 'dashboard.screen' | 'groups.listScreen' | 'outcomes.screen' | 'reports.screen';
 type ScreenHandlers = Pick<Handlers, ScreenProcedure>;
 
 /**
@@ -25,5 +25,11 @@ export const screenHandlers = (h: Omit<Handlers, keyof ScreenHandlers>): ScreenH
     instruments: await h['instruments.list']({}, ctx),
     programmes: await h['programmes.list'](input.programmes, ctx),
     results: await h['outcomes.results'](input.results, ctx),
+  }),
+  'reports.screen': async (input, ctx) => ({
+    savedReports: await h['savedReports.list']({}, ctx),
+    units: await h['units.list'](input.units, ctx),
+    programmes: await h['programmes.list'](input.programmes, ctx),
+    activity: await h['reports.activity'](input.activity, ctx),
   }),
 });

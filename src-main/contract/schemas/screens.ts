@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityReport, activityReportInput, savedReport } from './activity-report';
 import { listArchived } from './common';
 import { dashboard, dashboardInput, groupList, groupListInput, groupYears } from './groups';
 import { followUpsOpen, followUpsOpenInput } from './leaders';
@@ -58,3 +59,16 @@ export const outcomesScreen = z.object({
   programmes: programme.array(),
   results: outcomeResults,
 });
+
+export const reportsScreenInput = z
+  .object({
+    /** units.list */
+    units: listArchived,
+    /** programmes.list */
+    programmes: listArchived,
+    /** reports.activity */
+    activity: activityReportInput,
+  })
+  .strict();
+/** `savedReports` is savedReports.list's answer. */
+export const reportsScreen = z.object({ savedReports: savedReport.array(), units: unit.array(), programmes: programme.array(), activity: activityReport });

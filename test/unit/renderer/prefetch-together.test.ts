@@ -13,6 +13,7 @@ vi.mock('../../../src-renderer/api/client', () => ({
 
 const { prefetchTogether, queryClient, queryPart } = await import('../../../src-renderer/api/queries');
 const { prefetchOutcomes } = await import('../../../src-renderer/features/outcomes/OutcomesPage');
+const { prefetchReports } = await import('../../../src-renderer/features/reports/ReportsPage');
 
 const screen = { list: { items: [{ id: 'g1' }], total: 1 }, years: [2025, 2024], programmes: [{ id: 'p1' }], units: [{ id: 'u1' }] };
 const parts = [
@@ -87,6 +88,20 @@ describe("a screen's click asks once, and each panel finds its part under the ke
     expect(queryClient.getQueryData(['instruments.list', {}])).toEqual(outcomes.instruments);
     expect(queryClient.getQueryData(['programmes.list', {}])).toEqual(outcomes.programmes);
     expect(queryClient.getQueryData(['outcomes.results', {}])).toEqual(outcomes.results);
+  });
+
+  it("reports: the saved reports, the scope's choices and this year's report for everything", async () => {
+    const reports = { savedReports: [{ id: 's1' }], units: [{ id: 'u1' }], programmes: [{ id: 'p1' }], activity: { createdAt: 'nu' } };
+    answer = () => Promise.resolve(reports);
+    prefetchReports();
+    await settled();
+    const year = new Date().getFullYear();
+    const activity = { from: `${year}-01-01`, to: `${year}-12-31`, unitIds: [], programmeIds: [] };
+    expect(calls).toEqual([{ procedure: 'reports.screen', input: { units: { includeArchived: true }, programmes: { includeArchived: true }, activity } }]);
+    expect(queryClient.getQueryData(['savedReports.list', {}])).toEqual(reports.savedReports);
+    expect(queryClient.getQueryData(['units.list', { includeArchived: true }])).toEqual(reports.units);
+    expect(queryClient.getQueryData(['programmes.list', { includeArchived: true }])).toEqual(reports.programmes);
+    expect(queryClient.getQueryData(['reports.activity', activity])).toEqual(reports.activity);
   });
 });
 
