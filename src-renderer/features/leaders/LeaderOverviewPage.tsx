@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AttentionRuleInfo, LeaderRow, LeadersOverview, PathwayStatus } from '@contract';
@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { Detail } from '../../components/Detail';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
-import { usePaintedOnce } from '../../components/deferred';
+import { useLatchOncePainted, usePaintedLatch } from '../../components/deferred';
 import { PageHeader } from '../../components/PageHeader';
 import { Panel } from '../../components/Panel';
 import { RowLink } from '../../components/RowLink';
@@ -89,8 +89,8 @@ export function LeaderOverviewPage() {
   const remembered = filters.scope === 'supervised';
   // Set in the task after the first frame with the table (below); the names wait for it unless a
   // supervisor is remembered.
-  const [tablePainted, setTablePainted] = useState(false);
-  const supervisors = useApiQuery('staff.names', supervisorsInput, { enabled: remembered || tablePainted });
+  const listed = usePaintedLatch();
+  const supervisors = useApiQuery('staff.names', supervisorsInput, { enabled: remembered || listed.painted });
   const programmes = useApiQuery('programmes.list', programmesInput);
   // A city has a thousand-odd supervisors: each choice's words come from one translation made per
   // list and language, not from the translator once a name on every render of the page.
@@ -109,10 +109,7 @@ export function LeaderOverviewPage() {
   const overview = namesPending ? { ...asked, data: undefined, isPending: true } : asked;
   // A thousand supervisors' choices would double what the first frame with the table draws; the
   // table's last rows wait for it too.
-  const listed = usePaintedOnce(overview.data !== undefined);
-  useEffect(() => {
-    if (listed) setTablePainted(true);
-  }, [listed]);
+  useLatchOncePainted(listed, overview.data !== undefined);
 
   // A write or a filter elsewhere can shrink the list under the page being shown.
   const total = overview.data?.total;
@@ -152,7 +149,7 @@ export function LeaderOverviewPage() {
           onChange={(e) => filters.set({ supervisorId: e.target.value, scope: e.target.value ? 'supervised' : 'all' })}
           placeholder={t('leaders.filters.allLeaders')}
           options={supervisorChoices}
-          deferOptions={!listed}
+          deferOptions={!listed.painted}
         />
         <SelectField
           id="leader-programme"
