@@ -34,6 +34,13 @@ const attentionShown = 10;
  * next frame, as the supervisors' choices do: a hundred rows were half of what that frame cost.
  */
 const firstFrameRows = 25;
+/**
+ * With a full attention panel above it (ten leaders, each with a line or more of flags: over a
+ * thousand pixels), the table opens below the fold: its first frame draws only a few rows, which
+ * nobody sees yet, and the rest follow in the next. At city scale its 25 rows were more than half
+ * the boxes that frame laid out (1,128 → 539).
+ */
+const firstFrameRowsBelowAttention = 5;
 /** Those needing attention first, as the overview opens. */
 const openingSort: SortState<OverviewSortKey> = { key: 'attention', direction: 'descending' };
 const supervisorsInput = { role: 'supervisor' } as const;
@@ -180,7 +187,15 @@ export function LeaderOverviewPage() {
           <>
             <AttentionPanel attention={data.attention} rules={data.rules} attentionOnly={filters.attentionOnly} onShowAll={showAllNeedingAttention} />
 
-            <LeaderTable rows={data.rows} total={data.total} sort={sort} onSort={sortBy} offset={filters.offset} onPage={setOffset} />
+            <LeaderTable
+              rows={data.rows}
+              total={data.total}
+              firstRows={data.attention.rows.length >= attentionShown ? firstFrameRowsBelowAttention : firstFrameRows}
+              sort={sort}
+              onSort={sortBy}
+              offset={filters.offset}
+              onPage={setOffset}
+            />
           </>
         )}
       </QueryState>
@@ -242,8 +257,10 @@ const AttentionPanel = memo(function AttentionPanel({ attention, rules, attentio
 
 interface LeaderTableProps {
   rows: LeaderRow[];
-  /** False for the first frame with data: only the first rows are drawn. */
+  /** Leaders over all pages. */
   total: number;
+  /** The rows drawn in the first frame with data; the rest follow in the next. */
+  firstRows: number;
   sort: SortState<OverviewSortKey>;
   onSort(k: OverviewSortKey): void;
   offset: number;
@@ -254,7 +271,7 @@ interface LeaderTableProps {
  * A page of a hundred leaders: seven hundred cells, drawn again only when its own props change,
  * not when the filter bar's lists (a thousand supervisors) come in around it.
  */
-const LeaderTable = memo(function LeaderTable({ rows, total, sort, onSort, offset, onPage }: LeaderTableProps) {
+const LeaderTable = memo(function LeaderTable({ rows, total, firstRows, sort, onSort, offset, onPage }: LeaderTableProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { word } = useWordsOnce();
@@ -263,7 +280,7 @@ const LeaderTable = memo(function LeaderTable({ rows, total, sort, onSort, offse
       summary={t('leaders.count', { count: total })}
       caption={t('leaders.tableCaption')}
       rows={rows}
-      firstRows={firstFrameRows}
+      firstRows={firstRows}
       rowKey={(r) => r.leaderId}
       rowClassName={(r) => (r.active ? undefined : 'is-archived')}
       empty={<EmptyState title={t('leaders.empty')}>{t('leaders.emptyText')}</EmptyState>}
