@@ -107,6 +107,8 @@ export const contract = {
   /** The report's tables as one XLSX workbook, a sheet per table. */
   'reports.activityXlsx': { input: ar.activityReportInput, output: ar.activityReportPdf, writes: false },
   'savedReports.list': { input: c.empty, output: ar.savedReport.array(), writes: false },
+  /** The reports screen's opening reads in one call: savedReports.list, units.list, programmes.list and reports.activity. */
+  'reports.screen': { input: sc.reportsScreenInput, output: sc.reportsScreen, writes: false },
   'savedReports.save': { input: ar.savedReportInput, output: ar.savedReport, writes: true },
   'savedReports.delete': { input: c.byId, output: c.deleted, writes: true },
   /** The activity report of a saved report's period and scope, with its costs, title and texts. */
@@ -191,6 +193,8 @@ export const contract = {
   'outcomes.worklistSummary': { input: ov.worklistSummaryInput, output: ov.worklistSummary, writes: false },
   'outcomes.group': { input: ov.groupOutcomesInput, output: ov.groupOutcomes, writes: false },
   'outcomes.results': { input: ov.resultsInput, output: ov.outcomeResults, writes: false },
+  /** Enkäter's opening reads in one call: outcomes.worklistPage, instruments.list, programmes.list and outcomes.results. */
+  'outcomes.screen': { input: sc.outcomesScreenInput, output: sc.outcomesScreen, writes: false },
   'outcomes.report': { input: ov.outcomesReportInput, output: ov.outcomesReport, writes: false },
 
   // Spreadsheet import: a dry run, the commit in one transaction, and the undo of the last one.

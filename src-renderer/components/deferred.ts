@@ -8,19 +8,40 @@ import { flushSync } from 'react-dom';
  * the frame back: a task queued from an animation frame runs after the frame is painted.
  */
 export function usePaintedOnce(ready: boolean): boolean {
+  const latch = usePaintedLatch();
+  useLatchOncePainted(latch, ready);
+  return latch.painted;
+}
+
+/** usePaintedOnce's flag, and what sets it; apart for a screen that reads it above what it waits for. */
+export interface PaintedLatch {
+  painted: boolean;
+  set(painted: true): void;
+}
+
+/**
+ * usePaintedOnce in two halves, for a screen that needs the flag before it knows what it waits for
+ * (a read held back until the frame with the answer of a read that depends on it): the flag here,
+ * set by useLatchOncePainted further down the same component.
+ */
+export function usePaintedLatch(): PaintedLatch {
   const [painted, setPainted] = useState(false);
+  return { painted, set: setPainted };
+}
+
+/** Sets the latch for good in the task after the browser has painted a frame in which `ready` was true. */
+export function useLatchOncePainted({ painted, set }: PaintedLatch, ready: boolean): void {
   useEffect(() => {
     if (painted || !ready) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
+      timer = setTimeout(() => set(true), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [painted, ready]);
-  return painted;
+  }, [painted, ready, set]);
 }
 
 /**

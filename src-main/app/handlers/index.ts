@@ -23,7 +23,7 @@ import { programmeRuleHandlers } from './programme-rules';
 import { programmeHandlers } from './programmes';
 import { recipientHandlers } from './recipients';
 import { reportHandlers } from './reports';
-import { screenHandlers } from './screens';
+import { screenHandlers, type ScreenProcedure } from './screens';
 import { searchHandlers } from './search';
 import { sessionPlanHandlers } from './session-plans';
 import { sessionHandlers } from './sessions';
@@ -78,6 +78,6 @@ export function createHandlers(
     ...outcomeHandlers(services),
     ...responseHandlers(services),
     ...syncHandlers(deps.sync ?? null),
-  } satisfies Omit<Handlers, 'dashboard.screen' | 'groups.listScreen'>;
+  } satisfies Omit<Handlers, ScreenProcedure>;
   return { ...handlers, ...screenHandlers(handlers) };
 }

@@ -1,11 +1,12 @@
 import type { Services } from '../../core/services';
 import type { Handlers, NamesIn } from '../router';
+import type { ScreenProcedure } from './screens';
 
 /** Schedules, per-time-point statuses, the worklist and scores (services/outcomes.ts). */
 export const outcomeHandlers = ({
   outcomes,
   outcomeViews,
-}: Services): Pick<Handlers, NamesIn<'outcomeSchedules'> | NamesIn<'outcomes'> | NamesIn<'scores'>> => ({
+}: Services): Pick<Handlers, NamesIn<'outcomeSchedules'> | Exclude<NamesIn<'outcomes'>, ScreenProcedure> | NamesIn<'scores'>> => ({
   'outcomeSchedules.list': (input) => outcomes.schedules(input),
   'outcomeSchedules.add': (input) => outcomes.addSchedule(input),
   'outcomeSchedules.delete': (input) => outcomes.deleteSchedule(input),

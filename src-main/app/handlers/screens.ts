@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 
-type ScreenHandlers = Pick<Handlers, 'dashboard.screen' | 'groups.listScreen'>;
+export type ScreenProcedure = 'dashboard.screen' | 'groups.listScreen' | 'outcomes.screen' | 'reports.screen';
+type ScreenHandlers = Pick<Handlers, ScreenProcedure>;
 
 /**
  * A screen's opening reads in one call (contract/schemas/screens.ts): each part is answered by the
@@ -18,5 +19,17 @@ export const screenHandlers = (h: Omit<Handlers, keyof ScreenHandlers>): ScreenH
     years: await h['groups.years']({}, ctx),
     programmes: await h['programmes.list'](input.programmes, ctx),
     units: await h['units.list'](input.units, ctx),
+  }),
+  'outcomes.screen': async (input, ctx) => ({
+    worklist: await h['outcomes.worklistPage'](input.worklist, ctx),
+    instruments: await h['instruments.list']({}, ctx),
+    programmes: await h['programmes.list'](input.programmes, ctx),
+    results: await h['outcomes.results'](input.results, ctx),
+  }),
+  'reports.screen': async (input, ctx) => ({
+    savedReports: await h['savedReports.list']({}, ctx),
+    units: await h['units.list'](input.units, ctx),
+    programmes: await h['programmes.list'](input.programmes, ctx),
+    activity: await h['reports.activity'](input.activity, ctx),
   }),
 });

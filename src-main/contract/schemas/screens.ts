@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { activityReport, activityReportInput, savedReport } from './activity-report';
 import { listArchived } from './common';
 import { dashboard, dashboardInput, groupList, groupListInput, groupYears } from './groups';
 import { followUpsOpen, followUpsOpenInput } from './leaders';
 import { programme, unit } from './organisation';
-import { worklistSummary, worklistSummaryInput } from './outcome-views';
+import { instrumentSummary } from './outcomes';
+import { outcomeResults, resultsInput, worklistPage, worklistPageInput, worklistSummary, worklistSummaryInput } from './outcome-views';
 import { participationDashboard, participationDashboardInput } from './participants';
 
 /*
@@ -39,3 +41,34 @@ export const groupListScreenInput = z
   .strict();
 /** `years` is groups.years's answer. */
 export const groupListScreen = z.object({ list: groupList, years: groupYears, programmes: programme.array(), units: unit.array() });
+
+export const outcomesScreenInput = z
+  .object({
+    /** outcomes.worklistPage */
+    worklist: worklistPageInput,
+    /** programmes.list */
+    programmes: listArchived,
+    /** outcomes.results: without an instrument, the library's first, as the screen opens */
+    results: resultsInput,
+  })
+  .strict();
+/** `instruments` is instruments.list's answer. */
+export const outcomesScreen = z.object({
+  worklist: worklistPage,
+  instruments: instrumentSummary.array(),
+  programmes: programme.array(),
+  results: outcomeResults,
+});
+
+export const reportsScreenInput = z
+  .object({
+    /** units.list */
+    units: listArchived,
+    /** programmes.list */
+    programmes: listArchived,
+    /** reports.activity */
+    activity: activityReportInput,
+  })
+  .strict();
+/** `savedReports` is savedReports.list's answer. */
+export const reportsScreen = z.object({ savedReports: savedReport.array(), units: unit.array(), programmes: programme.array(), activity: activityReport });

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AttentionRuleInfo, LeaderRow, LeadersOverview, PathwayStatus } from '@contract';
@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { Detail } from '../../components/Detail';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar, SearchField } from '../../components/FilterBar';
-import { usePaintedOnce } from '../../components/deferred';
+import { useLatchOncePainted, usePaintedLatch } from '../../components/deferred';
 import { PageHeader } from '../../components/PageHeader';
 import { Panel } from '../../components/Panel';
 import { RowLink } from '../../components/RowLink';
@@ -34,6 +34,13 @@ const attentionShown = 10;
  * next frame, as the supervisors' choices do: a hundred rows were half of what that frame cost.
  */
 const firstFrameRows = 25;
+/**
+ * With a full attention panel above it (ten leaders, each with a line or more of flags: over a
+ * thousand pixels), the table opens below the fold: its first frame draws only a few rows, which
+ * nobody sees yet, and the rest follow in the next. At city scale its 25 rows were more than half
+ * the boxes that frame laid out (1,128 → 539).
+ */
+const firstFrameRowsBelowAttention = 5;
 /** Those needing attention first, as the overview opens. */
 const openingSort: SortState<OverviewSortKey> = { key: 'attention', direction: 'descending' };
 const supervisorsInput = { role: 'supervisor' } as const;
@@ -89,8 +96,8 @@ export function LeaderOverviewPage() {
   const remembered = filters.scope === 'supervised';
   // Set in the task after the first frame with the table (below); the names wait for it unless a
   // supervisor is remembered.
-  const [tablePainted, setTablePainted] = useState(false);
-  const supervisors = useApiQuery('staff.names', supervisorsInput, { enabled: remembered || tablePainted });
+  const listed = usePaintedLatch();
+  const supervisors = useApiQuery('staff.names', supervisorsInput, { enabled: remembered || listed.painted });
   const programmes = useApiQuery('programmes.list', programmesInput);
   // A city has a thousand-odd supervisors: each choice's words come from one translation made per
   // list and language, not from the translator once a name on every render of the page.
@@ -109,10 +116,7 @@ export function LeaderOverviewPage() {
   const overview = namesPending ? { ...asked, data: undefined, isPending: true } : asked;
   // A thousand supervisors' choices would double what the first frame with the table draws; the
   // table's last rows wait for it too.
-  const listed = usePaintedOnce(overview.data !== undefined);
-  useEffect(() => {
-    if (listed) setTablePainted(true);
-  }, [listed]);
+  useLatchOncePainted(listed, overview.data !== undefined);
 
   // A write or a filter elsewhere can shrink the list under the page being shown.
   const total = overview.data?.total;
@@ -152,7 +156,7 @@ export function LeaderOverviewPage() {
           onChange={(e) => filters.set({ supervisorId: e.target.value, scope: e.target.value ? 'supervised' : 'all' })}
           placeholder={t('leaders.filters.allLeaders')}
           options={supervisorChoices}
-          deferOptions={!listed}
+          deferOptions={!listed.painted}
         />
         <SelectField
           id="leader-programme"
@@ -183,7 +187,15 @@ export function LeaderOverviewPage() {
           <>
             <AttentionPanel attention={data.attention} rules={data.rules} attentionOnly={filters.attentionOnly} onShowAll={showAllNeedingAttention} />
 
-            <LeaderTable rows={data.rows} total={data.total} sort={sort} onSort={sortBy} offset={filters.offset} onPage={setOffset} />
+            <LeaderTable
+              rows={data.rows}
+              total={data.total}
+              firstRows={data.attention.rows.length >= attentionShown ? firstFrameRowsBelowAttention : firstFrameRows}
+              sort={sort}
+              onSort={sortBy}
+              offset={filters.offset}
+              onPage={setOffset}
+            />
           </>
         )}
       </QueryState>
@@ -245,8 +257,10 @@ const AttentionPanel = memo(function AttentionPanel({ attention, rules, attentio
 
 interface LeaderTableProps {
   rows: LeaderRow[];
-  /** False for the first frame with data: only the first rows are drawn. */
+  /** Leaders over all pages. */
   total: number;
+  /** The rows drawn in the first frame with data; the rest follow in the next. */
+  firstRows: number;
   sort: SortState<OverviewSortKey>;
   onSort(k: OverviewSortKey): void;
   offset: number;
@@ -257,7 +271,7 @@ interface LeaderTableProps {
  * A page of a hundred leaders: seven hundred cells, drawn again only when its own props change,
  * not when the filter bar's lists (a thousand supervisors) come in around it.
  */
-const LeaderTable = memo(function LeaderTable({ rows, total, sort, onSort, offset, onPage }: LeaderTableProps) {
+const LeaderTable = memo(function LeaderTable({ rows, total, firstRows, sort, onSort, offset, onPage }: LeaderTableProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { word } = useWordsOnce();
@@ -266,7 +280,7 @@ const LeaderTable = memo(function LeaderTable({ rows, total, sort, onSort, offse
       summary={t('leaders.count', { count: total })}
       caption={t('leaders.tableCaption')}
       rows={rows}
-      firstRows={firstFrameRows}
+      firstRows={firstRows}
       rowKey={(r) => r.leaderId}
       rowClassName={(r) => (r.active ? undefined : 'is-archived')}
       empty={<EmptyState title={t('leaders.empty')}>{t('leaders.emptyText')}</EmptyState>}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeResults } from '@contract';
-import { prefetchApiQuery, useApiQuery } from '../../api/queries';
+import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { FilterBar } from '../../components/FilterBar';
 import { Panel } from '../../components/Panel';
@@ -15,18 +15,14 @@ const resultsInput = (instrument: string, programmeId: string) => ({
   ...(programmeId ? { programmeId } : {}),
 });
 
-/** What the panel reads as it opens: the library, the programmes and the first instrument's results, together. */
-export function prefetchResults(): void {
-  void prefetchApiQuery('instruments.list', {});
-  void prefetchApiQuery('programmes.list', {});
-  void prefetchApiQuery('outcomes.results', resultsInput('', ''));
-}
+/** What the panel reads as it opens: the programmes' input, and the first instrument's results' (asked beside the library). */
+export const openingResultsInputs = { programmes: {}, results: resultsInput('', '') } as const;
 
 /** Per scale and time point: how many answered, their mean, and the mean change from before; small counts hidden. */
 export function ResultsPanel() {
   const { t } = useTranslation();
   const instruments = useApiQuery('instruments.list', {});
-  const programmes = useApiQuery('programmes.list', {});
+  const programmes = useApiQuery('programmes.list', openingResultsInputs.programmes);
   const codes = [...new Set((instruments.data ?? []).map((i) => i.code))];
   const [chosen, setChosen] = useState('');
   const [programmeId, setProgrammeId] = useState('');

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorklistRow } from '@contract';
 import type { DueState } from '@contract/enums';
-import { prefetchApiQuery, useApiQuery } from '../../api/queries';
+import { useApiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { RowLink } from '../../components/RowLink';
 import { FilterBar } from '../../components/FilterBar';
@@ -30,7 +30,7 @@ const worklistInput = (groupId: string, status: DueState | '', offset: number) =
 const groupsInput = {};
 
 /** The worklist's first page, unfiltered, as the panel opens with it. */
-export const prefetchWorklist = () => prefetchApiQuery('outcomes.worklistPage', worklistInput('', '', 0));
+export const openingWorklistInput = worklistInput('', '', 0);
 
 /** Questionnaires due and overdue, by group, each row opening its entry form. */
 export function WorklistPanel() {

@@ -12,6 +12,8 @@ vi.mock('../../../src-renderer/api/client', () => ({
 }));
 
 const { prefetchTogether, queryClient, queryPart } = await import('../../../src-renderer/api/queries');
+const { prefetchOutcomes } = await import('../../../src-renderer/features/outcomes/OutcomesPage');
+const { prefetchReports } = await import('../../../src-renderer/features/reports/ReportsPage');
 
 const screen = { list: { items: [{ id: 'g1' }], total: 1 }, years: [2025, 2024], programmes: [{ id: 'p1' }], units: [{ id: 'u1' }] };
 const parts = [
@@ -66,6 +68,40 @@ describe('prefetchTogether', () => {
     together();
     await settled();
     for (const part of parts) expect(queryClient.getQueryState([part.procedure, part.input])?.error).toBe(failure);
+  });
+});
+
+describe("a screen's click asks once, and each panel finds its part under the key it reads", () => {
+  it("Enkäter: the worklist's first page, the library, the programmes and the first instrument's results", async () => {
+    const outcomes = {
+      worklist: { rows: [], total: 0, overdue: 0 },
+      instruments: [{ code: 'ECBI' }],
+      programmes: [{ id: 'p1' }],
+      results: { instrument: 'ECBI' },
+    };
+    answer = () => Promise.resolve(outcomes);
+    prefetchOutcomes();
+    await settled();
+    expect(calls).toEqual([{ procedure: 'outcomes.screen', input: { worklist: { offset: 0, limit: 100 }, programmes: {}, results: {} } }]);
+    // The keys the worklist and results panels read as they open.
+    expect(queryClient.getQueryData(['outcomes.worklistPage', { offset: 0, limit: 100 }])).toEqual(outcomes.worklist);
+    expect(queryClient.getQueryData(['instruments.list', {}])).toEqual(outcomes.instruments);
+    expect(queryClient.getQueryData(['programmes.list', {}])).toEqual(outcomes.programmes);
+    expect(queryClient.getQueryData(['outcomes.results', {}])).toEqual(outcomes.results);
+  });
+
+  it("reports: the saved reports, the scope's choices and this year's report for everything", async () => {
+    const reports = { savedReports: [{ id: 's1' }], units: [{ id: 'u1' }], programmes: [{ id: 'p1' }], activity: { createdAt: 'nu' } };
+    answer = () => Promise.resolve(reports);
+    prefetchReports();
+    await settled();
+    const year = new Date().getFullYear();
+    const activity = { from: `${year}-01-01`, to: `${year}-12-31`, unitIds: [], programmeIds: [] };
+    expect(calls).toEqual([{ procedure: 'reports.screen', input: { units: { includeArchived: true }, programmes: { includeArchived: true }, activity } }]);
+    expect(queryClient.getQueryData(['savedReports.list', {}])).toEqual(reports.savedReports);
+    expect(queryClient.getQueryData(['units.list', { includeArchived: true }])).toEqual(reports.units);
+    expect(queryClient.getQueryData(['programmes.list', { includeArchived: true }])).toEqual(reports.programmes);
+    expect(queryClient.getQueryData(['reports.activity', activity])).toEqual(reports.activity);
   });
 });
 
