@@ -65,6 +65,14 @@ export async function goTo(page: Page, section: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
+/**
+ * Waits for the day's first backup, made a moment after the vault opens: it tells every open page
+ * to read everything again, and a test that counts a screen's requests must start after that.
+ */
+export async function firstBackupMade(komet: KometServer): Promise<void> {
+  await expect.poll(async () => (await arrange(komet, 'backups.list', {})).length, { timeout: 15_000 }).toBeGreaterThan(0);
+}
+
 /** The confirmation toast; the live region holds all toasts, so match on text. */
 /** The procedures the page asks for from now on, in order: a screen's requests are what it waits on. */
 export function recordProcedures(page: Page): string[] {
