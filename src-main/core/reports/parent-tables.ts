@@ -45,24 +45,28 @@ const cell = (value: number, status: CellStatus): ReportCell => (status === 'pub
 const ratio = (part: number, whole: number) => Math.round((part / whole) * 1e6) / 1e6;
 
 /**
- * The linked suppression of the last few sets of tables, by their counts. It is most of a report's
- * making after a write, and a write to a group (an attendance mark, a parent's details) seldom
- * changes a count the tables publish: the same counts give the same cells.
+ * The linked suppression a report's period last made, by its counts, kept by the period that made
+ * it (services/activity-report.ts). It is most of a report's making after a write, and a write to
+ * a group (an attendance mark, a parent's details) seldom changes a count the tables publish: the
+ * same counts give the same cells.
  */
-const suppressedRecently = new Map<string, LinkedResult>();
-function suppressedOnce(input: LinkedTables, options: SuppressionOptions): LinkedResult {
+export interface KeptSuppression {
+  key: string | null;
+  result: LinkedResult | null;
+}
+export const keptSuppression = (): KeptSuppression => ({ key: null, result: null });
+
+function suppressedOnce(input: LinkedTables, options: SuppressionOptions, kept: KeptSuppression | undefined): LinkedResult {
+  if (!kept) return suppressLinked(input, options);
   const key = JSON.stringify([input, options]);
-  let result = suppressedRecently.get(key);
-  if (!result) {
-    result = suppressLinked(input, options);
-    if (suppressedRecently.size >= 4) suppressedRecently.delete(suppressedRecently.keys().next().value!);
-  } else suppressedRecently.delete(key);
-  // Last used last: the oldest is let go first.
-  suppressedRecently.set(key, result);
-  return result;
+  if (kept.key !== key || !kept.result) {
+    kept.result = suppressLinked(input, options);
+    kept.key = key;
+  }
+  return kept.result;
 }
 
-export function buildParentSection(input: ParentInput, options: SuppressionOptions): ParentSection {
+export function buildParentSection(input: ParentInput, options: SuppressionOptions, kept?: KeptSuppression): ParentSection {
   type Sums = Record<ParentCategory, number> & { present: number; marked: number };
   const empty = (): Sums => ({ notStarted: 0, unrecorded: 0, ongoing: 0, completed: 0, notCompleted: 0, droppedOut: 0, present: 0, marked: 0 });
   const byUnit = new Map(input.units.map((u) => [u.key, empty()]));
@@ -130,6 +134,7 @@ export function buildParentSection(input: ParentInput, options: SuppressionOptio
       links,
     },
     options,
+    kept,
   );
   const at = (table: string, i: number, j: number) => cell(values[table]![i]![j]!, status[table]![i]![j]!);
   // A one-column table's row total repeats its cell: hidden when either copy is.

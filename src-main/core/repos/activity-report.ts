@@ -91,19 +91,18 @@ export interface GroupShare {
   pairs: { key: number; instrument: string; scale: string; n: number; pre: number; post: number }[];
 }
 
-// Instrument and scale pairs by number, across reports: a few dozen at most.
-const pairKeys = new Map<string, number>();
-const pairKey = (instrument: string, scale: string): number => {
-  const name = `${instrument}\u0000${scale}`;
-  let key = pairKeys.get(name);
-  if (key === undefined) pairKeys.set(name, (key = pairKeys.size));
-  return key;
-};
-
 const emptyShare = (): GroupShare => ({ group: null, parents: [], leaders: [], held: 0, recorded: 0, fidelityTotal: 0, returns: [], pairs: [] });
 
 /** Read-only queries behind the activity report; each is bounded by the period's index ranges or by the groups asked for. */
 export function activityReportRepo(sqlite: Database.Database) {
+  // Instrument and scale pairs by number, for this database's reports: a few dozen at most.
+  const pairKeys = new Map<string, number>();
+  const pairKey = (instrument: string, scale: string): number => {
+    const name = `${instrument}\u0000${scale}`;
+    let key = pairKeys.get(name);
+    if (key === undefined) pairKeys.set(name, (key = pairKeys.size));
+    return key;
+  };
   // Each statement comes twice: over the period's index ranges (`period`), and over the groups a
   // write touched (`ids`, a JSON list), each group through its own indexes.
   const chosen = `json_each(@ids) j cross join groups g on g.id = j.value`;

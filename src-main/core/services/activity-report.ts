@@ -12,7 +12,7 @@ import type {
 import { fieldError, notFound } from '../errors';
 import { defaultSuppression } from '../export/disclosure/suppression';
 import { shareTotals, startedCategories, type GroupShare, type ReportWindow, type ShareTotals } from '../repos/activity-report';
-import { buildParentSection, type Label } from '../reports/parent-tables';
+import { buildParentSection, keptSuppression, type KeptSuppression, type Label } from '../reports/parent-tables';
 import { buildOutcomeSection } from '../reports/outcome-tables';
 import { previousPeriod } from '../reports/period';
 import { reportPdf } from '../reports/report-pdf';
@@ -44,6 +44,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     unitNames: Map<string, string>,
     programmeNames: Map<string, string>,
     chosen: ParsedInput<'reports.activity'>,
+    suppression: KeptSuppression,
   ): PreviousSections {
     const { from, to } = window;
     const groupRows = made.groups;
@@ -78,6 +79,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
         dropouts,
       },
       defaultSuppression,
+      suppression,
     );
     const { fidelity } = made.leaders;
     const { supervision } = records;
@@ -142,6 +144,8 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     records: LeaderRecords;
     /** Its sections as last made, and under which names; none after a write changed its shares. */
     made: { names: string; figures: Combined; sections: PreviousSections } | null;
+    /** The parents' tables' suppression as last made: kept when a write changed no count they publish. */
+    suppression: KeptSuppression;
   }
   interface Kept {
     noted: number;
@@ -162,7 +166,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     yield;
     const totals = shareTotals();
     for (const share of shares.values()) totals.add(share);
-    return { window, shares, totals, records: repos.activityReport.leaderRecords(window), made: null };
+    return { window, shares, totals, records: repos.activityReport.leaderRecords(window), made: null, suppression: keptSuppression() };
   }
 
   const sameShare = (a: GroupShare, b: GroupShare) => JSON.stringify(a) === JSON.stringify(b);
@@ -194,7 +198,7 @@ export function activityReportService({ repos, clock, tx, audit }: ServiceContex
     const made = (p: Period) => {
       if (p.made?.names !== namesKey) {
         const figures = p.totals.figures(p.shares.values());
-        p.made = { names: namesKey, figures, sections: sections(p.window, figures, p.records, unitNames, programmeNames, input) };
+        p.made = { names: namesKey, figures, sections: sections(p.window, figures, p.records, unitNames, programmeNames, input, p.suppression) };
       }
       return p.made;
     };
