@@ -193,7 +193,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       return sendError(res, 405, badRequest('Fel metod.', 'Method not allowed.'));
     }
     if (url.pathname === '/launch') return handleLaunch(req, res, url.searchParams.get('nonce'));
-    serveStatic(rendererDir, url.pathname, method, res);
+    serveStatic(rendererDir, url.pathname, method, res, req.headers['if-none-match']);
   }
 
   const server = http.createServer((req, res) => {

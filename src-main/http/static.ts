@@ -37,7 +37,7 @@ const notBuiltPage = `<!doctype html><html lang="sv"><head><meta charset="utf-8"
 <p lang="en">Komet has not been built. Run <code>npm start</code> or <code>npm run build</code> first.</p></main></body></html>`;
 
 /** Serves the built renderer; unknown paths without a file extension get index.html (client routes). */
-export function serveStatic(root: string, urlPath: string, method: string, res: ServerResponse): void {
+export function serveStatic(root: string, urlPath: string, method: string, res: ServerResponse, ifNoneMatch?: string): void {
   let found = resolveStaticPath(root, urlPath);
   if (found.kind === 'missing' && !path.extname(urlPath)) found = resolveStaticPath(root, '/');
   if (found.kind !== 'file') {
@@ -50,11 +50,23 @@ export function serveStatic(root: string, urlPath: string, method: string, res: 
   }
   const file = found.file;
   const stat = fs.statSync(file);
+  const page = file.endsWith('.html');
+  // The page is small and changes with every build; the assets revalidate, and an asset the
+  // browser already holds is answered 304 without its bytes (Chromium asks for the icon again at
+  // every navigation inside the page).
+  res.setHeader('Cache-Control', page ? 'no-store' : 'no-cache');
+  if (!page) {
+    const tag = entityTag(stat);
+    res.setHeader('ETag', tag);
+    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === tag || t.trim() === '*')) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+  }
   res.statusCode = 200;
   res.setHeader('Content-Type', mimeType(file));
   res.setHeader('Content-Length', stat.size);
-  // The page is small and changes with every build; the assets revalidate.
-  res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-store' : 'no-cache');
   if (method === 'HEAD') {
     res.end();
     return;
@@ -63,3 +75,6 @@ export function serveStatic(root: string, urlPath: string, method: string, res: 
     .on('error', () => res.destroy())
     .pipe(res);
 }
+
+/** A build rewrites the file: its size and modification time name the version the browser holds. */
+const entityTag = (stat: fs.Stats): string => `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;

@@ -218,6 +218,30 @@ describe('browser shell', () => {
     expect((await request(shell.port, { path: '/assets/missing.js', headers: { Host: host() } })).status).toBe(404);
   });
 
+  it('answers an asset the browser holds with 304 and no bytes, and a changed one in full; the page itself is never kept', async () => {
+    const get = (p: string, headers: Record<string, string> = {}) => request(shell.port, { path: p, headers: { Host: host(), ...headers } });
+    const first = await get('/assets/app.js');
+    const tag = first.headers.etag!;
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    expect(tag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await get('/assets/app.js', { 'If-None-Match': tag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    expect((await get('/assets/app.js', { 'If-None-Match': `"other", ${tag}` })).status).toBe(304);
+    // Another asset's tag, or the file rewritten by a build: the bytes come in full.
+    expect((await get('/assets/app.css', { 'If-None-Match': tag })).status).toBe(200);
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(22)');
+    const rebuilt = await get('/assets/app.js', { 'If-None-Match': tag });
+    expect(rebuilt.status).toBe(200);
+    expect(rebuilt.body).toBe('console.log(22)');
+    expect(rebuilt.headers.etag).not.toBe(tag);
+    const page = await get('/', { 'If-None-Match': '*' });
+    expect(page.status).toBe(200);
+    expect(page.headers.etag).toBeUndefined();
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
   it('refuses path traversal out of the renderer folder', async () => {
     for (const p of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
       const res = await request(shell.port, { path: p, headers: { Host: host() } });
