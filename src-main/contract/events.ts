@@ -22,6 +22,7 @@ export interface ChangeEvent {
 
 /**
  * What a backup changes: a file in the backups folder, no row of the database. Main names it alone
- * for the backup it makes on its own, so open windows re-read only what shows backups.
+ * for the backup it makes on its own, so open windows re-read only what shows backups. (This file
+ * stays zod-free, like enums.ts, so the renderer can import the value.)
  */
 export const backupEntity = 'backup';
