@@ -119,9 +119,10 @@ export default tseslint.config(
             { group: ['**/src-main/electron/preload-api'], allowTypeImports: true, message: 'Import types only (import type …).' },
             engineImport,
             {
-              regex: '^@contract(/(?!(enums|limits)$).*)?$',
+              regex: '^@contract(/(?!(enums|limits|events)$).*)?$',
               allowTypeImports: true,
-              message: 'Import contract types only (import type …); the enum arrays come from @contract/enums and the text limits from @contract/limits.',
+              message:
+                'Import contract types only (import type …); the enum arrays come from @contract/enums, the text limits from @contract/limits and the change names from @contract/events.',
             },
           ],
         },

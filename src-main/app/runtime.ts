@@ -2,7 +2,8 @@ import path from 'node:path';
 import { systemClock, type Clock } from '../core/clock';
 import { AppError, type Result } from '../core/errors';
 import type { ScryptParams } from '../core/vault';
-import { runsWhileLocked } from '../contract';
+import { runsWhileLocked, type ChangeEvent } from '../contract';
+import { backupEntity } from '../contract/events';
 import { commonErrors } from '../contract/errors';
 import type { CallContext } from './call-context';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
@@ -60,6 +61,9 @@ export interface Runtime {
 
 const hourMs = 60 * 60 * 1000;
 
+/** The change event of a backup main made on its own; no data changed, so sync does not hear it. */
+const backupMade = (): ChangeEvent => ({ source: 'local', procedure: 'backups.create', entities: [backupEntity] });
+
 /** Automatic work (daily backup) must never take the app down; only the error's class is logged. */
 function logBackgroundFailure(what: string, err: unknown): void {
   const code = err instanceof AppError ? err.code : err instanceof Error ? err.name : typeof err;
@@ -98,8 +102,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
   const events = createChangeFeed();
   const lockListeners = new Set<(procedure: 'vault.status') => void>();
-  // The lock state moved (with or without a call: idle, screen lock) or a daily backup was made:
-  // open windows re-read everything.
+  // The lock state moved (with or without a call: idle, screen lock): open windows re-read everything.
   const lockChanged = () => {
     for (const listener of lockListeners) listener('vault.status');
     events.emit({ source: 'local', procedure: 'vault.status', entities: 'all' });
@@ -123,7 +126,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       backupTimer = null;
       if (!isOpen()) return;
       try {
-        if (session.backupIfDue(new Date(Date.parse(clock.now())))) lockChanged();
+        // Only the backups list changed: the lock listeners (the menu) and every other read stay as they were.
+        if (session.backupIfDue(new Date(Date.parse(clock.now())))) events.emit(backupMade());
       } catch (err) {
         logBackgroundFailure('daily backup', err);
       }

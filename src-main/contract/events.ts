@@ -13,6 +13,16 @@ export interface ChangeEvent {
    * was replaced.
    */
   entities: string[] | 'all';
-  /** The procedure that made a local change; 'vault.status' for a lock without a call (idle, screen lock). */
+  /**
+   * The procedure that made a local change; 'vault.status' for a lock without a call (idle, screen
+   * lock), 'backups.create' for the backup main makes on its own (daily, hourly check).
+   */
   procedure?: string;
 }
+
+/**
+ * What a backup changes: a file in the backups folder, no row of the database. Main names it alone
+ * for the backup it makes on its own, so open windows re-read only what shows backups. (This file
+ * stays zod-free, like enums.ts, so the renderer can import the value.)
+ */
+export const backupEntity = 'backup';

@@ -1,4 +1,5 @@
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@contract';
+import type { Change } from './change-scope';
 import { ApiError } from './errors';
 import { transport } from './transport';
 
@@ -9,4 +10,5 @@ export async function call<P extends ProcedureName>(procedure: P, input: Procedu
   return result.value as ProcedureOutput<P>;
 }
 
-export const onChanged = (cb: () => void): (() => void) => transport.onChanged(cb);
+/** Told of each change main announces; null when anything may have changed (see Change). */
+export const onChanged = (cb: (change: Change) => void): (() => void) => transport.onChanged(cb);

@@ -1,6 +1,7 @@
 import { notifyManager, QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '@contract';
+import { refreshAfter } from './change-scope';
 import { call, onChanged } from './client';
 import type { ApiError } from './errors';
 
@@ -96,7 +97,8 @@ export function prefetchTogether<P extends ProcedureName>(procedure: P, input: P
 
 /**
  * A write. It refreshes nothing itself: main reports every successful write as a change, and the
- * change feed then re-reads every query once (any write can change any list or count).
+ * change feed then re-reads every query once (any write can change any list or count), except
+ * after a change of the backups alone.
  */
 export function useApiMutation<P extends ProcedureName>(procedure: P) {
   return useMutation<ProcedureOutput<P>, ApiError, ProcedureInput<P>>({
@@ -112,8 +114,11 @@ export function setApiData<P extends ProcedureName>(procedure: P, input: Procedu
   queryClient.setQueryData([procedure, input], data);
 }
 
-/** Refreshes everything when main reports a change: this window's writes, another window, the CLI, a backup restore. */
+/**
+ * Refreshes everything when main reports a change (this window's writes, another window, the CLI,
+ * a backup restore), and only what shows backups when the change is the daily backup.
+ */
 export function useChangeFeed(): void {
   const client = useQueryClient();
-  useEffect(() => onChanged(() => void client.invalidateQueries()), [client]);
+  useEffect(() => onChanged((change) => void refreshAfter(client, change)), [client]);
 }

@@ -1,15 +1,16 @@
 import type { Result } from '@contract';
+import { readChange, type Change } from './change-scope';
 import { unauthorized, unreachable } from './errors';
 
 export interface Transport {
   call(procedure: string, input: unknown): Promise<Result<unknown>>;
-  onChanged(cb: () => void): () => void;
+  onChanged(cb: (change: Change) => void): () => void;
 }
 
 /** Electron: the preload's bridge is the whole transport. */
 const electronTransport = (bridge: NonNullable<Window['komet']>): Transport => ({
   call: (procedure, input) => bridge.call(procedure, input),
-  onChanged: (cb) => bridge.onChanged(cb),
+  onChanged: (cb) => bridge.onChanged((change) => cb(readChange(change))),
 });
 
 /**
@@ -17,10 +18,10 @@ const electronTransport = (bridge: NonNullable<Window['komet']>): Transport => (
  * listens. A change made before the stream was open, or while it was down, was never announced,
  * so each time it opens counts as a change too.
  */
-const changeListeners = new Set<() => void>();
+const changeListeners = new Set<(change: Change) => void>();
 let changeStream: EventSource | null = null;
-const announce = () => {
-  for (const listener of [...changeListeners]) listener();
+const announce = (change: Change) => {
+  for (const listener of [...changeListeners]) listener(change);
 };
 
 /**
@@ -53,8 +54,8 @@ const httpTransport: Transport = {
     changeListeners.add(cb);
     if (!changeStream) {
       changeStream = new EventSource('/api/events');
-      changeStream.addEventListener('changed', announce);
-      changeStream.addEventListener('open', announce);
+      changeStream.addEventListener('changed', (message) => announce(readChange(message.data)));
+      changeStream.addEventListener('open', () => announce(null));
     }
     return () => {
       changeListeners.delete(cb);

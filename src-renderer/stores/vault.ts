@@ -28,8 +28,9 @@ let latest = 0;
 
 /**
  * The lock state as main reports it. Only main decides whether Komet is locked; the renderer
- * asks again whenever something suggests the answer changed (a 'changed' event, a call answered
- * 'locked'). Overlapping refreshes are resolved by keeping the last one started.
+ * asks again whenever something suggests the answer changed (a 'changed' event, except one of the
+ * backups alone, which moves no lock; a call answered 'locked'). Overlapping refreshes are
+ * resolved by keeping the last one started.
  */
 export const useVault = create<VaultState>((set) => ({
   status: null,

@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, test, type KometServer } from './fixtures';
 import { arrangeParticipationGroup, openRoute } from './participation-helpers';
-import { arrange, firstBackupMade, isoDate, mainNav, recordProcedures, toast } from './ui-steps';
+import { arrange, isoDate, mainNav, recordProcedures, toast } from './ui-steps';
 
 /**
  * A small own questionnaire: four items 1–5, t2 reversed (6 − answer); "mean" averages the answered
@@ -245,7 +245,6 @@ test('the library reads a REDCap data dictionary by keyboard, asking for what th
 test('the Enkäter screen asks for a page of the worklist, not the whole city’s list', async ({ page, komet }) => {
   test.setTimeout(120_000); // a full-page scan
   await arrangeScheduled(komet);
-  await firstBackupMade(komet);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const asked = recordProcedures(page);

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { firstBackupMade, goTo } from './ui-steps';
+import { goTo } from './ui-steps';
 
 interface Asked {
   procedure: string;
@@ -17,7 +17,7 @@ const screens = ['Grupper', 'Enkäter', 'Ledare', 'Medarbetare', 'Program', 'Enh
  */
 const following = new Set(['outcomes.worklistGroups', 'staff.names']);
 
-test('a click in the navigation asks for the screen’s reads before it renders, each once', async ({ page, komet }) => {
+test('a click in the navigation asks for the screen’s reads before it renders, each once', async ({ page }) => {
   await page.addInitScript(() => {
     const asked: Asked[] = [];
     (window as unknown as { asked: Asked[] }).asked = asked;
@@ -28,7 +28,6 @@ test('a click in the navigation asks for the screen’s reads before it renders,
       return fetchBefore(input, init);
     };
   });
-  await firstBackupMade(komet);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('main .loading')).toHaveCount(0);

@@ -66,8 +66,8 @@ export async function goTo(page: Page, section: string): Promise<void> {
 }
 
 /**
- * Waits for the day's first backup, made a moment after the vault opens: it tells every open page
- * to read everything again, and a test that counts a screen's requests must start after that.
+ * Waits for the day's first backup, made a moment after the vault opens (it re-reads only what
+ * shows backups, so a test that counts a screen's requests need not wait for it).
  */
 export async function firstBackupMade(komet: KometServer): Promise<void> {
   await expect.poll(async () => (await arrange(komet, 'backups.list', {})).length, { timeout: 15_000 }).toBeGreaterThan(0);

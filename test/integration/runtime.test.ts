@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRuntime, type RuntimeOptions, type Runtime } from '../../src-main/app/runtime';
 import type { ErrorShape, Result } from '../../src-main/core/errors';
-import type { BackupEntry, VaultStatusValue } from '../../src-main/contract';
+import type { BackupEntry, ChangeEvent, VaultStatusValue } from '../../src-main/contract';
 import { rawDatabaseBytes, sqliteHeader, tempDataDir, testScrypt } from '../helpers/crash-files';
 import { mountSmallDisk, unmountSmallDisk } from '../helpers/small-disk';
 
@@ -162,6 +162,31 @@ describe('the runtime between the shells and the vault', () => {
     g.close({ backup: true });
     // The retention ladder may thin out same-day copies; the quit backup itself is always there.
     expect(listed().filter((n) => !before.has(n))).toHaveLength(1);
+  });
+
+  it('announces the daily backup as a change of the backups alone, while a lock still changes everything', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // Checked every minute, so that two checks come before the idle lock (ten minutes).
+    const g = runtime({ backupCheckMs: 60_000, firstBackupDelayMs: 10 });
+    await setup(g);
+    const heard: ChangeEvent[] = [];
+    const lockHeard: string[] = [];
+    g.events.on((event) => heard.push(event));
+    g.onLockChange((p) => lockHeard.push(p));
+    vi.advanceTimersByTime(20);
+    expect(await ok<BackupEntry[]>(g, 'backups.list')).toHaveLength(1);
+    expect(heard).toEqual([{ source: 'local', procedure: 'backups.create', entities: ['backup'] }]);
+    // The menu follows the lock state and the language; a backup moves neither.
+    expect(lockHeard).toEqual([]);
+    // Today's backup is made: the checks after it make none and say nothing.
+    vi.advanceTimersByTime(2 * 60_000);
+    expect(await ok<BackupEntry[]>(g, 'backups.list')).toHaveLength(1);
+    expect(heard).toHaveLength(1);
+    vi.useRealTimers();
+
+    g.lock();
+    expect(heard.slice(1)).toEqual([{ source: 'local', procedure: 'vault.status', entities: 'all' }]);
+    expect(lockHeard).toEqual(['vault.status']);
   });
 
   it('offers the newest good backups when the database turns out damaged, and restores from there', async () => {

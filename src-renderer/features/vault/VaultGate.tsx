@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayChange } from '../../api/change-scope';
 import { call, onChanged } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -30,7 +31,9 @@ export function VaultGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refreshVault();
-    return onChanged(() => void refreshVault());
+    return onChanged((change) => {
+      if (mayChange(change, 'vault.status')) void refreshVault();
+    });
   }, []);
 
   useEffect(() => {
