@@ -85,20 +85,23 @@ export function buildTables(ctx: TableContext): TableDef[] {
   // Indexes into source.participants of the rows participants.csv writes; each row's decision is
   // asked for again as it is written: a wrapper and a decision object per row would live as long
   // as the export, some 200,000 objects at city scale.
-  const rowLevel: number[] = [];
-  source.participants.forEach((_, index) => {
+  const people = source.participants;
+  const rows: number[] = [];
+  for (let index = 0; index < people.length; index++) {
     const decision = plan.row(index);
-    if (decision && !decision.withheld) rowLevel.push(index);
-  });
+    if (decision && !decision.withheld) rows.push(index);
+  }
+  const rowLevel = Int32Array.from(rows);
   // participant id → its group, or groups for the few enrolled in several: attendance rows look up
   // without building a key string each, and the usual single group needs no array.
   const enrolled = new Map<string, string | string[]>();
   for (const index of rowLevel) {
-    const p = source.participants[index]!;
-    const known = enrolled.get(p.id);
-    if (known === undefined) enrolled.set(p.id, p.groupId);
-    else if (typeof known === 'string') enrolled.set(p.id, [known, p.groupId]);
-    else known.push(p.groupId);
+    const id = people.id(index);
+    const groupId = people.groupId(index);
+    const known = enrolled.get(id);
+    if (known === undefined) enrolled.set(id, groupId);
+    else if (typeof known === 'string') enrolled.set(id, [known, groupId]);
+    else known.push(groupId);
   }
   const isEnrolled = (participantId: string, groupId: string) => {
     const known = enrolled.get(participantId);
@@ -322,7 +325,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
     *rows() {
       for (const index of rowLevel) {
-        const p = source.participants[index]!;
+        const p = people.at(index);
         const decision = plan.row(index)!;
         const g = groups.get(p.groupId)!;
         const age = childAgeAtStart(p.childBirthYear, g.startDate);

@@ -15,6 +15,7 @@ import type {
   SourceSession,
   SourceUnit,
 } from '../export/model';
+import { ParticipantColumns } from '../export/participant-columns';
 
 /**
  * Gathers the export engine's input for one scope.
@@ -291,7 +292,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         shared.set(value, value);
         return value;
       };
-      const people: SourceParticipant[] = [];
+      const people = new ParticipantColumns();
       const enrolmentRows: number[] = [];
       let last: ParticipantRow | null = null;
       for (const p of participants.iterate(params)) {
@@ -303,15 +304,16 @@ export function exportSourceRepo(sqlite: Database.Database) {
           id: p.personId,
           groupId: intern(p.groupId),
           familyId: p.familyId,
-          relation: intern(p.relation),
+          relation: p.relation,
           childBirthYear: p.childBirthYear,
-          childGender: p.childGender === null ? null : p.childGender === 'not_stated' ? 'unknown' : (intern(p.childGender) as SourceParticipant['childGender']),
-          status: intern(p.status),
+          childGender: p.childGender === null ? null : p.childGender === 'not_stated' ? 'unknown' : (p.childGender as SourceParticipant['childGender']),
+          status: p.status,
           lastSessionAttended: p.lastSessionAttended,
           dropoutReason: p.dropoutReason,
-          consent: intern(p.consent),
+          consent: p.consent,
         });
       }
+      people.finish();
       const groupRows = groups.all(params);
       for (const g of groupRows) {
         g.id = intern(g.id);
@@ -369,12 +371,11 @@ export function exportSourceRepo(sqlite: Database.Database) {
         const slot = (rid: number) => slotOf(sorted, rid);
         return { slot, groupIds, numbers: Int32Array.from(numbers) };
       };
-      /** Kept enrolments in scope by rowid → the person id the export uses (shared with `people`). */
+      /** Kept enrolments in scope by rowid → their index in `people`, whose person id the export uses. */
       const enrolmentSlots = () => {
-        const order = enrolmentRows.map((_, i) => i).sort((a, b) => enrolmentRows[a]! - enrolmentRows[b]!);
+        const order = Int32Array.from(enrolmentRows.keys()).sort((a, b) => enrolmentRows[a]! - enrolmentRows[b]!);
         const sorted = Float64Array.from(order, (i) => enrolmentRows[i]!);
-        const personIds = order.map((i) => people[i]!.id);
-        return { slot: (rid: number) => slotOf(sorted, rid), personIds };
+        return { slot: (rid: number) => slotOf(sorted, rid), personId: (slot: number) => people.id(order[slot]!) };
       };
       /** One page of groups at a time, each page one short all(): no iterator is left open between pages. */
       const byGroupPages = function* <T>(page: Database.Statement<[{ groups: string }], T>): Generator<T> {
@@ -409,7 +410,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
               const i = e < 0 ? -1 : sessionsInScope.slot(a.sessionRow);
               if (i >= 0) {
                 yield {
-                  participantId: enrolments.personIds[e]!,
+                  participantId: enrolments.personId(e),
                   groupId: sessionsInScope.groupIds[i]!,
                   sessionNumber: sessionsInScope.numbers[i]!,
                   state: a.state,

@@ -1,5 +1,5 @@
 import { areaOf } from '../areas';
-import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup, isRowLevel } from '../model';
+import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup } from '../model';
 import { ALL, buildAggregates, type AggregatesResult } from './aggregates';
 import { DEFAULT_K, enforceKAnonymity, type KAnonymityResult } from './k-anonymity';
 import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, quasiIdentifierRecords } from './quasi-identifiers';
@@ -52,11 +52,10 @@ export function quasiIdentifierColumns(g: Generalisation): string[] {
 
 export function planDisclosure(source: ExportSource, coarsening: Coarsening, settings: DisclosureSettings = defaultDisclosureSettings): DisclosurePlan {
   const groups = new Set(source.groups.map((g) => g.id));
-  const recordOf = new Int32Array(source.participants.length).fill(-1);
+  const people = source.participants;
+  const recordOf = new Int32Array(people.length).fill(-1);
   let n = 0;
-  source.participants.forEach((p, i) => {
-    if (groups.has(p.groupId) && isRowLevel(p)) recordOf[i] = n++;
-  });
+  for (let i = 0; i < people.length; i++) if (groups.has(people.groupId(i)) && people.consent(i) === 'yes') recordOf[i] = n++;
   const plan = enforceKAnonymity(quasiIdentifierRecords(source), generalisationOf(coarsening), settings.k, settings.enforceK ?? true);
   const { codes, suppression } = plan;
   const g = plan.result.generalisation;
