@@ -127,6 +127,17 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
     return Number.isNaN(last) ? null : last;
   }
 
+  /** Whether the person id of row i is `id`, compared in place: no slice is made. */
+  hasId(i: number, id: string): boolean {
+    const start = this.personStart[i]!;
+    return this.personStart[i + 1]! - start === id.length && this.persons.startsWith(id, start);
+  }
+
+  /** A hash of the person id of row i, the same as idHash(id) of that id. */
+  idHashAt(i: number): number {
+    return hashOf(this.persons, this.personStart[i]!, this.personStart[i + 1]!);
+  }
+
   /** One enrolment as an object of its own, made when asked for. */
   at(i: number): SourceParticipant {
     const p: SourceParticipant = {
@@ -149,6 +160,15 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
     for (let i = 0; i < this.rows; i++) yield this.at(i);
   }
 }
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export const idHash = (id: string): number => hashOf(id, 0, id.length);
 
 /** The columns of a list of enrolments, in its order. */
 export function participantColumns(list: Iterable<SourceParticipant>): ParticipantColumns {

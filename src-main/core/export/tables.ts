@@ -18,6 +18,7 @@ import {
 } from './model';
 import { buildOutcomeTables, hasOutcomes } from './outcome-tables';
 import type { Pseudonymiser } from './pseudonym';
+import { PersonIndex } from './person-index';
 import { bi, flag, type Cell, type ColumnDef, type TableDef } from './table-def';
 
 /**
@@ -78,7 +79,7 @@ function mapRows<T>(rows: Iterable<T> | AsyncIterable<T>, map: (row: T) => Cell[
 export { isRowLevel } from './model';
 
 export function buildTables(ctx: TableContext): TableDef[] {
-  const { source, pseudo, plan } = ctx;
+  const { source, plan } = ctx;
   const detail = plan.generalisation;
   const programmes = new Map(source.programmes.map((p) => [p.id, p]));
   const groups = new Map(source.groups.map((g) => [g.id, g]));
@@ -92,21 +93,11 @@ export function buildTables(ctx: TableContext): TableDef[] {
     if (decision && !decision.withheld) rows.push(index);
   }
   const rowLevel = Int32Array.from(rows);
-  // participant id → its group, or groups for the few enrolled in several: attendance rows look up
-  // without building a key string each, and the usual single group needs no array.
-  const enrolled = new Map<string, string | string[]>();
-  for (const index of rowLevel) {
-    const id = people.id(index);
-    const groupId = people.groupId(index);
-    const known = enrolled.get(id);
-    if (known === undefined) enrolled.set(id, groupId);
-    else if (typeof known === 'string') enrolled.set(id, [known, groupId]);
-    else known.push(groupId);
-  }
-  const isEnrolled = (participantId: string, groupId: string) => {
-    const known = enrolled.get(participantId);
-    return known === groupId || (Array.isArray(known) && known.includes(groupId));
-  };
+  // Attendance, responses and scores rows name a person and a group; the participant pseudonyms
+  // are memoised there too, one per person with a row.
+  const persons = new PersonIndex(people, rowLevel);
+  const isEnrolled = (participantId: string, groupId: string) => persons.has(participantId, groupId);
+  const pseudo: Pseudonymiser = (entity, id) => (entity === 'participant' ? persons.pseudonym(id, () => ctx.pseudo(entity, id)) : ctx.pseudo(entity, id));
   // Counted in the disclosure check's pass over the sessions: a pass of their own here would read them all again.
   const heldByGroup = plan.sessionsHeld;
 
