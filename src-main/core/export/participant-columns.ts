@@ -4,7 +4,7 @@ import type { SourceParticipant } from './model';
  * The enrolments in scope held column by column: at city scale some 100,000 of them live for the
  * whole export, and as objects each with its own person and family id strings they were some
  * 25 MB of the export thread's heap. Here a row is a few bytes of typed arrays: the person ids in
- * one joined string, the family and group ids once each, and the coded values as indexes into
+ * one joined string, the family ids once each in another, the group ids once each, and the coded values as indexes into
  * small tables of their distinct values. Values come back exactly as pushed.
  */
 
@@ -20,7 +20,7 @@ class CodedColumn<T> {
       code = this.values.length;
       this.values.push(value);
       this.index.set(value, code);
-      // Ids (families, groups) outgrow 16 bits; the coded enums never do.
+      // Group ids may outgrow 16 bits; the coded enums never do.
       if (code > 0xffff && this.codes instanceof Uint16Array) this.codes = Int32Array.from(this.codes);
     }
     if (row >= this.codes.length) this.codes = grown(this.codes, row);
@@ -33,6 +33,45 @@ class CodedColumn<T> {
 
   /** Trims the codes to `rows` and lets go of the lookup, which only pushing needs. */
   finish(rows: number): void {
+    this.codes = this.codes.slice(0, rows);
+    this.index.clear();
+  }
+}
+
+/**
+ * Distinct strings (or null) joined into one string, and each row's index into them: ids too many
+ * to hold as strings of their own (families), made again as slices when asked for.
+ */
+class JoinedColumn {
+  private parts: string[] = [];
+  private readonly index = new Map<string, number>();
+  private joined = '';
+  private starts = new Float64Array(65);
+  /** −1 for null. */
+  codes = new Int32Array(64);
+
+  push(row: number, value: string | null): void {
+    let code = value === null ? -1 : this.index.get(value);
+    if (code === undefined) {
+      code = this.parts.length;
+      this.parts.push(value!);
+      this.index.set(value!, code);
+      if (code + 1 >= this.starts.length) this.starts = grown(this.starts, code + 1);
+      this.starts[code + 1] = this.starts[code]! + value!.length;
+    }
+    if (row >= this.codes.length) this.codes = grown(this.codes, row);
+    this.codes[row] = code;
+  }
+
+  at(row: number): string | null {
+    const code = this.codes[row]!;
+    return code < 0 ? null : this.joined.slice(this.starts[code], this.starts[code + 1]);
+  }
+
+  finish(rows: number): void {
+    this.joined = this.parts.join('');
+    this.starts = this.starts.slice(0, this.parts.length + 1);
+    this.parts = [];
     this.codes = this.codes.slice(0, rows);
     this.index.clear();
   }
@@ -54,7 +93,7 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
   private persons = '';
   private personStart = new Float64Array(65);
   private readonly groups = new CodedColumn<string>();
-  private readonly families = new CodedColumn<string | null>();
+  private readonly families = new JoinedColumn();
   private readonly relations = new CodedColumn<SourceParticipant['relation']>();
   private readonly genders = new CodedColumn<SourceParticipant['childGender']>();
   private readonly statuses = new CodedColumn<SourceParticipant['status']>();

@@ -356,20 +356,21 @@ export function exportSourceRepo(sqlite: Database.Database) {
       const sessionSlots = () => (slotsOfSessions ??= readSessionSlots());
       const readSessionSlots = () => {
         const rowids: number[] = [];
-        const groupIds: string[] = [];
+        const groupOf: number[] = [];
         const numbers: number[] = [];
-        // One copy of each group's id, not one per session.
-        const groupCopies = new Map<string, string>();
+        // Each session's group as its index among the groups in scope: no id string per session.
+        const groupIndex = new Map(groupRows.map((g, i) => [g.id, i]));
         for (const s of sessionsByRowid.iterate(params)) {
-          let groupId = groupCopies.get(s.groupId);
-          if (groupId === undefined) groupCopies.set(s.groupId, (groupId = s.groupId));
+          const group = groupIndex.get(s.groupId);
+          if (group === undefined) continue;
           rowids.push(s.rid);
-          groupIds.push(groupId);
+          groupOf.push(group);
           numbers.push(s.number);
         }
         const sorted = Float64Array.from(rowids);
         const slot = (rid: number) => slotOf(sorted, rid);
-        return { slot, groupIds, numbers: Int32Array.from(numbers) };
+        const groups = Int32Array.from(groupOf);
+        return { slot, groupId: (i: number) => groupRows[groups[i]!]!.id, numbers: Int32Array.from(numbers) };
       };
       /** Kept enrolments in scope by rowid → their index in `people`, whose person id the export uses. */
       const enrolmentSlots = () => {
@@ -411,7 +412,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
               if (i >= 0) {
                 yield {
                   participantId: enrolments.personId(e),
-                  groupId: sessionsInScope.groupIds[i]!,
+                  groupId: sessionsInScope.groupId(i),
                   sessionNumber: sessionsInScope.numbers[i]!,
                   state: a.state,
                 };
@@ -421,7 +422,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         },
         // Sessions in scope are the slots; a record of a session outside them is skipped.
         fidelity: function* () {
-          const { slot, groupIds, numbers } = sessionSlots();
+          const { slot, groupId: groupOf, numbers } = sessionSlots();
           yield* paged<{ rid: number; sessionRow: number; components: string }, SourceFidelity>(
             `select fr.rowid as rid, s.rowid as sessionRow, fr.components
               from fidelity_records fr cross join sessions s on s.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
@@ -435,7 +436,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
                 return;
               }
               if (!Array.isArray(components)) return;
-              const groupId = groupIds[i]!;
+              const groupId = groupOf(i);
               const sessionNumber = numbers[i]!;
               let componentNo = 0;
               for (const c of components as { key?: unknown; covered?: unknown }[]) {

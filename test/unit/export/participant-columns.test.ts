@@ -39,10 +39,13 @@ describe('participant columns', () => {
     expect(Object.keys(columns.at(1))).not.toContain('displayName');
   });
 
-  it('hold more distinct families than fit in 16 bits', () => {
-    const list = Array.from({ length: 70_000 }, (_, n) => person(n, { familyId: `f${n}`, groupId: 'g' }));
+  it('hold more distinct groups and families than fit in 16 bits', () => {
+    const list = Array.from({ length: 70_000 }, (_, n) => person(n, { familyId: `f${n}`, groupId: `g${n}` }));
     const columns = participantColumns(list);
-    for (const i of [0, 65_535, 65_536, 69_999]) expect(columns.familyId(i)).toBe(`f${i}`);
+    for (const i of [0, 65_535, 65_536, 69_999]) {
+      expect(columns.familyId(i)).toBe(`f${i}`);
+      expect(columns.groupId(i)).toBe(`g${i}`);
+    }
   });
 });
 
