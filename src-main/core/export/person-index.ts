@@ -43,12 +43,20 @@ export class PersonIndex {
     }
   }
 
+  /** The last person looked up: a row asks whether the person has a row, then for their pseudonym. */
+  private lastId: string | null = null;
+  private lastSlot = -1;
+
   /** The slot of the person's first row, or −1. */
   private first(personId: string): number {
-    for (let at = idHash(personId) & this.mask; ; at = (at + 1) & this.mask) {
+    if (personId === this.lastId) return this.lastSlot;
+    let at = idHash(personId) & this.mask;
+    for (; ; at = (at + 1) & this.mask) {
       const slot = this.table[at]! - 1;
-      if (slot < 0 || this.people.hasId(this.rows[slot]!, personId)) return slot;
+      if (slot < 0 || this.people.hasId(this.rows[slot]!, personId)) break;
     }
+    this.lastId = personId;
+    return (this.lastSlot = this.table[at]! - 1);
   }
 
   /** Whether participants.csv holds the person in the group. */
