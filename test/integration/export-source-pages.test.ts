@@ -141,7 +141,7 @@ describe('participants: one row per person and group', () => {
     const expected = [...latest.values()]
       .sort((x, y) => (x.groupId === y.groupId ? (x.personId < y.personId ? -1 : 1) : x.groupId < y.groupId ? -1 : 1))
       .map((r) => ({ id: r.personId, groupId: r.groupId, relation: r.relation }));
-    const read = gatherAll().participants.map((p) => ({ id: p.id, groupId: p.groupId, relation: p.relation }));
+    const read = [...gatherAll().participants].map((p) => ({ id: p.id, groupId: p.groupId, relation: p.relation }));
     expect(read).toEqual(expected);
     const relationOf = (p: typeof a) => read.find((r) => r.id === p!.personId && r.groupId === p!.groupId)?.relation;
     expect(relationOf(a)).toBe(other(a!.relation));

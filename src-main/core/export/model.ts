@@ -11,6 +11,7 @@ export { STAFF_ROLES as LEADER_ROLES } from '../../contract/enums';
 export const CHILD_GENDERS = ['girl', 'boy', 'other', 'unknown'] as const;
 export const FIDELITY_COMPONENTS = ['homework_review', 'theme', 'video', 'role_play', 'new_homework', 'other'] as const;
 
+import type { ParticipantColumns } from './participant-columns';
 import type { AttendanceState, Consent, GroupStatus, ParticipantStatus, Relation, SessionStatus, StaffRole as LeaderRole } from '../../contract/enums';
 
 export type { AttendanceState, Consent, GroupStatus, LeaderRole, ParticipantStatus, Relation, SessionStatus };
@@ -181,8 +182,8 @@ export interface ExportSource {
   groups: SourceGroup[];
   /** Read twice: once for the disclosure check (which also counts each group's held sessions) and once for sessions.csv. */
   sessions: SyncRowSource<SourceSession>;
-  /** All enrolments in scope, consenting or not: non-consenting ones count in aggregates only. */
-  participants: SourceParticipant[];
+  /** All enrolments in scope, consenting or not: non-consenting ones count in aggregates only. Held column by column. */
+  participants: ParticipantColumns;
   groupStaff: SourceGroupStaff[];
   attendance: RowSource<SourceAttendance>;
   fidelity: RowSource<SourceFidelity>;

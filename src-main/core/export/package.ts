@@ -103,13 +103,16 @@ export function checkSource(source: ExportSource): void {
   // and sessions.csv skips any outside the groups.
   // Person → their group, or groups when enrolled in several: no key string built per enrolment.
   const enrolments = new Map<string, string | Set<string>>();
-  for (const p of source.participants) {
-    if (!groups.has(p.groupId)) bad('participant outside the groups');
-    const seen = enrolments.get(p.id);
-    if (seen === undefined) enrolments.set(p.id, p.groupId);
-    else if (seen === p.groupId || (typeof seen !== 'string' && seen.has(p.groupId))) bad('duplicate enrolment');
-    else if (typeof seen === 'string') enrolments.set(p.id, new Set([seen, p.groupId]));
-    else seen.add(p.groupId);
+  const people = source.participants;
+  for (let i = 0; i < people.length; i++) {
+    const id = people.id(i);
+    const groupId = people.groupId(i);
+    if (!groups.has(groupId)) bad('participant outside the groups');
+    const seen = enrolments.get(id);
+    if (seen === undefined) enrolments.set(id, groupId);
+    else if (seen === groupId || (typeof seen !== 'string' && seen.has(groupId))) bad('duplicate enrolment');
+    else if (typeof seen === 'string') enrolments.set(id, new Set([seen, groupId]));
+    else seen.add(groupId);
   }
 }
 
@@ -367,10 +370,12 @@ function startScoresThread(table: TableDef, prepared: PreparedExport, reader: Se
   const { source, plan, options } = prepared;
   const groupIds = source.groups.map((g) => g.id).sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
   const enrolled = new Map<string, string>(groupIds.map((id) => [id, '']));
-  source.participants.forEach((p, index) => {
+  const people = source.participants;
+  for (let index = 0; index < people.length; index++) {
     const decision = plan.row(index);
-    if (decision && !decision.withheld) enrolled.set(p.groupId, `${enrolled.get(p.groupId) ?? ''}${p.id}${ENROLLED_END}`);
-  });
+    const groupId = people.groupId(index);
+    if (decision && !decision.withheld) enrolled.set(groupId, `${enrolled.get(groupId) ?? ''}${people.id(index)}${ENROLLED_END}`);
+  }
   const file = new ScoresFromThread(`${table.name}.csv`, reader, {
     pseudonymKey: options.key,
     groupIds,

@@ -64,11 +64,12 @@ function checkKey(key: Uint8Array): void {
 export type Pseudonymiser = (entity: PseudonymEntity, id: string) => string;
 
 /**
- * Entities whose pseudonyms repeat across rows and are worth keeping: a participant recurs in every
- * attendance row, a group everywhere, a leader in each of their groups. A family is asked for
- * once per participant row, so a cache would only hold tens of thousands of strings.
+ * Entities whose pseudonyms repeat across rows and are worth keeping: a group recurs everywhere, a
+ * leader in each of their groups. A family is asked for once per participant row, so a cache would
+ * only hold tens of thousands of strings. A participant recurs in every attendance row, but the
+ * tables memoise those by row (core/export/person-index.ts), without a map keyed by id.
  */
-const MEMOISED: Record<PseudonymEntity, boolean> = { group: true, participant: true, leader: true, family: false };
+const MEMOISED: Record<PseudonymEntity, boolean> = { group: true, participant: false, leader: true, family: false };
 
 /**
  * How a pseudonymiser keeps what it made: `all` memoises the entities that repeat; `last` keeps

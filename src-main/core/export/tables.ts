@@ -18,6 +18,7 @@ import {
 } from './model';
 import { buildOutcomeTables, hasOutcomes } from './outcome-tables';
 import type { Pseudonymiser } from './pseudonym';
+import { PersonIndex } from './person-index';
 import { bi, flag, type Cell, type ColumnDef, type TableDef } from './table-def';
 
 /**
@@ -78,32 +79,25 @@ function mapRows<T>(rows: Iterable<T> | AsyncIterable<T>, map: (row: T) => Cell[
 export { isRowLevel } from './model';
 
 export function buildTables(ctx: TableContext): TableDef[] {
-  const { source, pseudo, plan } = ctx;
+  const { source, plan } = ctx;
   const detail = plan.generalisation;
   const programmes = new Map(source.programmes.map((p) => [p.id, p]));
   const groups = new Map(source.groups.map((g) => [g.id, g]));
   // Indexes into source.participants of the rows participants.csv writes; each row's decision is
   // asked for again as it is written: a wrapper and a decision object per row would live as long
   // as the export, some 200,000 objects at city scale.
-  const rowLevel: number[] = [];
-  source.participants.forEach((_, index) => {
+  const people = source.participants;
+  const rows: number[] = [];
+  for (let index = 0; index < people.length; index++) {
     const decision = plan.row(index);
-    if (decision && !decision.withheld) rowLevel.push(index);
-  });
-  // participant id → its group, or groups for the few enrolled in several: attendance rows look up
-  // without building a key string each, and the usual single group needs no array.
-  const enrolled = new Map<string, string | string[]>();
-  for (const index of rowLevel) {
-    const p = source.participants[index]!;
-    const known = enrolled.get(p.id);
-    if (known === undefined) enrolled.set(p.id, p.groupId);
-    else if (typeof known === 'string') enrolled.set(p.id, [known, p.groupId]);
-    else known.push(p.groupId);
+    if (decision && !decision.withheld) rows.push(index);
   }
-  const isEnrolled = (participantId: string, groupId: string) => {
-    const known = enrolled.get(participantId);
-    return known === groupId || (Array.isArray(known) && known.includes(groupId));
-  };
+  const rowLevel = Int32Array.from(rows);
+  // Attendance, responses and scores rows name a person and a group; the participant pseudonyms
+  // are memoised there too, one per person with a row.
+  const persons = new PersonIndex(people, rowLevel);
+  const isEnrolled = (participantId: string, groupId: string) => persons.has(participantId, groupId);
+  const pseudo: Pseudonymiser = (entity, id) => (entity === 'participant' ? persons.pseudonym(id, () => ctx.pseudo(entity, id)) : ctx.pseudo(entity, id));
   // Counted in the disclosure check's pass over the sessions: a pass of their own here would read them all again.
   const heldByGroup = plan.sessionsHeld;
 
@@ -322,7 +316,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
     *rows() {
       for (const index of rowLevel) {
-        const p = source.participants[index]!;
+        const p = people.at(index);
         const decision = plan.row(index)!;
         const g = groups.get(p.groupId)!;
         const age = childAgeAtStart(p.childBirthYear, g.startDate);

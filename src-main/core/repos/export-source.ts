@@ -15,6 +15,7 @@ import type {
   SourceSession,
   SourceUnit,
 } from '../export/model';
+import { ParticipantColumns } from '../export/participant-columns';
 
 /**
  * Gathers the export engine's input for one scope.
@@ -291,7 +292,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         shared.set(value, value);
         return value;
       };
-      const people: SourceParticipant[] = [];
+      const people = new ParticipantColumns();
       const enrolmentRows: number[] = [];
       let last: ParticipantRow | null = null;
       for (const p of participants.iterate(params)) {
@@ -303,15 +304,16 @@ export function exportSourceRepo(sqlite: Database.Database) {
           id: p.personId,
           groupId: intern(p.groupId),
           familyId: p.familyId,
-          relation: intern(p.relation),
+          relation: p.relation,
           childBirthYear: p.childBirthYear,
-          childGender: p.childGender === null ? null : p.childGender === 'not_stated' ? 'unknown' : (intern(p.childGender) as SourceParticipant['childGender']),
-          status: intern(p.status),
+          childGender: p.childGender === null ? null : p.childGender === 'not_stated' ? 'unknown' : (p.childGender as SourceParticipant['childGender']),
+          status: p.status,
           lastSessionAttended: p.lastSessionAttended,
           dropoutReason: p.dropoutReason,
-          consent: intern(p.consent),
+          consent: p.consent,
         });
       }
+      people.finish();
       const groupRows = groups.all(params);
       for (const g of groupRows) {
         g.id = intern(g.id);
@@ -354,27 +356,27 @@ export function exportSourceRepo(sqlite: Database.Database) {
       const sessionSlots = () => (slotsOfSessions ??= readSessionSlots());
       const readSessionSlots = () => {
         const rowids: number[] = [];
-        const groupIds: string[] = [];
+        const groupOf: number[] = [];
         const numbers: number[] = [];
-        // One copy of each group's id, not one per session.
-        const groupCopies = new Map<string, string>();
+        // Each session's group as its index among the groups in scope: no id string per session.
+        const groupIndex = new Map(groupRows.map((g, i) => [g.id, i]));
         for (const s of sessionsByRowid.iterate(params)) {
-          let groupId = groupCopies.get(s.groupId);
-          if (groupId === undefined) groupCopies.set(s.groupId, (groupId = s.groupId));
+          const group = groupIndex.get(s.groupId);
+          if (group === undefined) continue;
           rowids.push(s.rid);
-          groupIds.push(groupId);
+          groupOf.push(group);
           numbers.push(s.number);
         }
         const sorted = Float64Array.from(rowids);
         const slot = (rid: number) => slotOf(sorted, rid);
-        return { slot, groupIds, numbers: Int32Array.from(numbers) };
+        const groups = Int32Array.from(groupOf);
+        return { slot, groupId: (i: number) => groupRows[groups[i]!]!.id, numbers: Int32Array.from(numbers) };
       };
-      /** Kept enrolments in scope by rowid → the person id the export uses (shared with `people`). */
+      /** Kept enrolments in scope by rowid → their index in `people`, whose person id the export uses. */
       const enrolmentSlots = () => {
-        const order = enrolmentRows.map((_, i) => i).sort((a, b) => enrolmentRows[a]! - enrolmentRows[b]!);
+        const order = Int32Array.from(enrolmentRows.keys()).sort((a, b) => enrolmentRows[a]! - enrolmentRows[b]!);
         const sorted = Float64Array.from(order, (i) => enrolmentRows[i]!);
-        const personIds = order.map((i) => people[i]!.id);
-        return { slot: (rid: number) => slotOf(sorted, rid), personIds };
+        return { slot: (rid: number) => slotOf(sorted, rid), personId: (slot: number) => people.id(order[slot]!) };
       };
       /** One page of groups at a time, each page one short all(): no iterator is left open between pages. */
       const byGroupPages = function* <T>(page: Database.Statement<[{ groups: string }], T>): Generator<T> {
@@ -409,8 +411,8 @@ export function exportSourceRepo(sqlite: Database.Database) {
               const i = e < 0 ? -1 : sessionsInScope.slot(a.sessionRow);
               if (i >= 0) {
                 yield {
-                  participantId: enrolments.personIds[e]!,
-                  groupId: sessionsInScope.groupIds[i]!,
+                  participantId: enrolments.personId(e),
+                  groupId: sessionsInScope.groupId(i),
                   sessionNumber: sessionsInScope.numbers[i]!,
                   state: a.state,
                 };
@@ -420,7 +422,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         },
         // Sessions in scope are the slots; a record of a session outside them is skipped.
         fidelity: function* () {
-          const { slot, groupIds, numbers } = sessionSlots();
+          const { slot, groupId: groupOf, numbers } = sessionSlots();
           yield* paged<{ rid: number; sessionRow: number; components: string }, SourceFidelity>(
             `select fr.rowid as rid, s.rowid as sessionRow, fr.components
               from fidelity_records fr cross join sessions s on s.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
@@ -434,7 +436,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
                 return;
               }
               if (!Array.isArray(components)) return;
-              const groupId = groupIds[i]!;
+              const groupId = groupOf(i);
               const sessionNumber = numbers[i]!;
               let componentNo = 0;
               for (const c of components as { key?: unknown; covered?: unknown }[]) {

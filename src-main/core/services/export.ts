@@ -253,7 +253,8 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     // Row counts and the check do not depend on the key; a throwaway one keeps preview read-only.
     const key = store.currentKey()?.key ?? newExportKey();
     const preview = await previewExport(source, { key, coarsening: input.coarsening, disclosure: settings });
-    const rowLevel = source.participants.filter((p) => p.consent === 'yes').length;
+    let rowLevel = 0;
+    for (let i = 0; i < source.participants.length; i++) if (source.participants.consent(i) === 'yes') rowLevel++;
     return {
       tables: Object.entries(preview.rows).map(([file, rows]) => ({ file, rows })),
       groups: source.groups.length,

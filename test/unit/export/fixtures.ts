@@ -9,6 +9,7 @@ import type {
   SourceSession,
 } from '../../../src-main/core/export/model';
 import { FIDELITY_COMPONENTS, RELATIONS } from '../../../src-main/core/export/model';
+import { participantColumns } from '../../../src-main/core/export/participant-columns';
 
 /**
  * A deterministic export source filled with deliberately distinctive identifying values, so that
@@ -153,7 +154,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
     units,
     groups,
     sessions: () => sessions,
-    participants,
+    participants: participantColumns(participants),
     groupStaff: staff,
     attendance,
     fidelity,

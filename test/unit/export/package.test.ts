@@ -6,6 +6,7 @@ import { manifestSchema } from '../../../src-main/core/export/manifest';
 import { defaultCoarsening, type SourceAttendance } from '../../../src-main/core/export/model';
 import { buildPackage, previewExport } from '../../../src-main/core/export/package';
 import { PACKAGE_FILES } from '../../../src-main/core/export/open';
+import { participantColumns } from '../../../src-main/core/export/participant-columns';
 import { META, TEST_KEY, makeSource, streamToBytes, unzipText } from './fixtures';
 
 const csv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
@@ -48,12 +49,12 @@ describe('export package', () => {
   it('has consenting participants only as rows, and everyone in the aggregates', async () => {
     const source = makeSource({ groups: 8 });
     const { files } = await build(source);
-    const consenting = source.participants.filter((p) => p.consent === 'yes');
+    const consenting = [...source.participants].filter((p) => p.consent === 'yes');
     expect(consenting.length).toBeLessThan(source.participants.length);
     expect(csv(files['participants.csv']!)).toHaveLength(consenting.length);
     const rowIds = new Set(csv(files['participants.csv']!).map((r) => r.participant_id));
     for (const a of csv(files['attendance.csv']!)) expect(rowIds.has(a.participant_id)).toBe(true);
-    const reached = source.participants.filter((p) => p.status !== 'never_started');
+    const reached = [...source.participants].filter((p) => p.status !== 'never_started');
     const totals = csv(files['aggregates.csv']!).filter((r) => r.programme === '*' && r.unit === '*' && r.measure === 'participants');
     const published = totals.filter((r) => r.suppressed === '0').reduce((a, r) => a + Number(r.value), 0);
     expect(published).toBe(reached.length);
@@ -141,7 +142,7 @@ describe('export package', () => {
   });
 
   it('refuses an empty scope with a typed error', () => {
-    const source = { ...makeSource(), groups: [], sessions: () => [], participants: [], groupStaff: [] };
+    const source = { ...makeSource(), groups: [], sessions: () => [], participants: participantColumns([]), groupStaff: [] };
     try {
       buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening }, META);
       expect.unreachable();

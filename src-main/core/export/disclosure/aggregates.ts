@@ -127,23 +127,28 @@ function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<
   }
 
   // Participants: a reader counts the rows of participants.csv, a floor (the rest did not consent).
-  source.participants.forEach((p, index) => {
-    const group = groupById.get(p.groupId);
-    if (!group || p.status === 'never_started') return;
+  const people = source.participants;
+  for (let index = 0; index < people.length; index++) {
+    const groupId = people.groupId(index);
+    const status = people.status(index);
+    const group = groupById.get(groupId);
+    if (!group || status === 'never_started') continue;
     const year = yearOfDate(group.startDate);
     const seen = view.visible(index) && publishedYears(group.startDate).length === 1;
-    const family = p.familyId === null ? `solo:${p.id}` : `family:${p.familyId}`;
+    const id = people.id(index);
+    const familyId = people.familyId(index);
+    const family = familyId === null ? `solo:${id}` : `family:${familyId}`;
     const count = (measure: Measure, member: string) => {
-      const cell = cellAt(year, p.groupId, measure)!;
+      const cell = cellAt(year, groupId, measure)!;
       cell.value = bump(cell.value, member);
       if (seen) cell.lower = bump(cell.lower, member);
       cell.upper = Number.POSITIVE_INFINITY;
     };
-    count('participants', p.id);
+    count('participants', id);
     count('families', family);
-    if (p.status === 'completed') count('completed', p.id);
-    if (p.status === 'dropped_out') count('dropped_out', p.id);
-  });
+    if (status === 'completed') count('completed', id);
+    if (status === 'dropped_out') count('dropped_out', id);
+  }
   return { cells, years };
 }
 

@@ -1,5 +1,5 @@
 import { areaOf } from '../areas';
-import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup, isRowLevel } from '../model';
+import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup } from '../model';
 import { ALL, buildAggregates, type AggregatesResult } from './aggregates';
 import { DEFAULT_K, enforceKAnonymity, type KAnonymityResult } from './k-anonymity';
 import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, quasiIdentifierRecords } from './quasi-identifiers';
@@ -50,16 +50,20 @@ export function quasiIdentifierColumns(g: Generalisation): string[] {
   return [unitColumnName(g), 'programme', 'start_period', 'relation', ageColumnName(g), 'child_gender'].filter((c): c is string => c !== null);
 }
 
+const ROW_LEVEL = 1;
+const WITHHELD = 2;
+const AGE_HIDDEN = 4;
+const GENDER_HIDDEN = 8;
+const RELATION_HIDDEN = 16;
+
 export function planDisclosure(source: ExportSource, coarsening: Coarsening, settings: DisclosureSettings = defaultDisclosureSettings): DisclosurePlan {
   const groups = new Set(source.groups.map((g) => g.id));
-  const recordOf = new Int32Array(source.participants.length).fill(-1);
+  const people = source.participants;
+  const recordOf = new Int32Array(people.length).fill(-1);
   let n = 0;
-  source.participants.forEach((p, i) => {
-    if (groups.has(p.groupId) && isRowLevel(p)) recordOf[i] = n++;
-  });
-  const plan = enforceKAnonymity(quasiIdentifierRecords(source), generalisationOf(coarsening), settings.k, settings.enforceK ?? true);
-  const { codes, suppression } = plan;
-  const g = plan.result.generalisation;
+  for (let i = 0; i < people.length; i++) if (groups.has(people.groupId(i)) && people.consent(i) === 'yes') recordOf[i] = n++;
+  const { codes, suppression, result } = enforceKAnonymity(quasiIdentifierRecords(source), generalisationOf(coarsening), settings.k, settings.enforceK ?? true);
+  const g = result.generalisation;
   const units = new Map(source.units.map((u) => [u.id, u]));
   const unitLabel = (group: SourceGroup) => {
     const unit = units.get(group.unitId);
@@ -67,21 +71,34 @@ export function planDisclosure(source: ExportSource, coarsening: Coarsening, set
     if (!unit) return '?';
     return g.unit === 'area' ? areaOf(unit) : unit.name;
   };
-  const row = (index: number): RowDecision | null => {
-    const r = recordOf[index]!;
-    if (r < 0) return null;
+  // Each enrolment's decision as a few bits, worked out once: the codes and masks it comes from are
+  // a dozen arrays the size of the participant rows, and the plan lives as long as the export.
+  const decisions = new Uint8Array(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const r = recordOf[i]!;
+    if (r < 0) continue;
     const family = suppression.familyMask[codes.family[r]!]!;
+    decisions[i] =
+      ROW_LEVEL |
+      (suppression.withheld[r] === 1 ? WITHHELD : 0) |
+      ((family & HIDE_AGE) !== 0 ? AGE_HIDDEN : 0) |
+      ((family & HIDE_GENDER) !== 0 ? GENDER_HIDDEN : 0) |
+      ((suppression.personMask[codes.person[r]!]! & HIDE_RELATION) !== 0 ? RELATION_HIDDEN : 0);
+  }
+  const row = (index: number): RowDecision | null => {
+    const d = decisions[index]!;
+    if (!(d & ROW_LEVEL)) return null;
     return {
-      withheld: suppression.withheld[r] === 1,
-      hideAge: (family & HIDE_AGE) !== 0,
-      hideGender: (family & HIDE_GENDER) !== 0,
-      hideRelation: (suppression.personMask[codes.person[r]!]! & HIDE_RELATION) !== 0,
+      withheld: (d & WITHHELD) !== 0,
+      hideAge: (d & AGE_HIDDEN) !== 0,
+      hideGender: (d & GENDER_HIDDEN) !== 0,
+      hideRelation: (d & RELATION_HIDDEN) !== 0,
     };
   };
   const sessionsHeld = new Map<string, number>();
   const aggregates = buildAggregates(source, { generalisation: g, unitLabel, visible: (i) => row(i)?.withheld === false }, settings.suppression, sessionsHeld);
   return {
-    assessment: { quasiIdentifiers: quasiIdentifierColumns(g), kAnonymity: plan.result, aggregates },
+    assessment: { quasiIdentifiers: quasiIdentifierColumns(g), kAnonymity: result, aggregates },
     generalisation: g,
     row,
     unitLabel,

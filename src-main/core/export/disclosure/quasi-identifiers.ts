@@ -1,7 +1,7 @@
 import { areaOf, AREAS } from '../areas';
 import { ClassCounter } from './class-counter';
 import { AGE_BANDS, ageBand, generalisePeriod, MAX_CHILD_AGE, yearOf } from '../generalise';
-import { CHILD_GENDERS, RELATIONS, type ExportSource, type Generalisation, type IsoDate, isRowLevel } from '../model';
+import { CHILD_GENDERS, RELATIONS, type ExportSource, type Generalisation, type IsoDate } from '../model';
 
 /**
  * The quasi-identifiers of the row-level participant file: what an outsider could know about a
@@ -44,20 +44,22 @@ export function quasiIdentifierRecords(source: ExportSource): QuasiIdentifiers[]
     }),
   );
   const out: QuasiIdentifiers[] = [];
-  for (const p of source.participants) {
-    const g = groups.get(p.groupId);
-    if (!g || !isRowLevel(p)) continue;
-    const age = p.childBirthYear === null ? null : g.year - p.childBirthYear;
+  const people = source.participants;
+  for (let i = 0; i < people.length; i++) {
+    const g = groups.get(people.groupId(i));
+    if (!g || people.consent(i) !== 'yes') continue;
+    const birthYear = people.childBirthYear(i);
+    const age = birthYear === null ? null : g.year - birthYear;
     out.push({
       unit: g.unit,
       area: g.area,
       programme: g.programme,
       groupStart: g.start,
-      relation: p.relation,
+      relation: people.relation(i),
       childAge: age !== null && Number.isInteger(age) && age >= 0 && age <= MAX_CHILD_AGE ? age : null,
-      childGender: p.childGender,
-      family: p.familyId,
-      person: p.id,
+      childGender: people.childGender(i),
+      family: people.familyId(i),
+      person: people.id(i),
     });
   }
   return out;

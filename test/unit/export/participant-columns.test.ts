@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceParticipant } from '../../../src-main/core/export/model';
+import { participantColumns } from '../../../src-main/core/export/participant-columns';
+import { PersonIndex } from '../../../src-main/core/export/person-index';
+
+const person = (n: number, over: Partial<SourceParticipant> = {}): SourceParticipant => ({
+  id: `person-${n}`,
+  groupId: `group-${n % 3}`,
+  familyId: n % 4 === 0 ? null : `family-${n >> 1}`,
+  relation: n % 2 ? 'mother' : 'father',
+  childBirthYear: n % 5 === 0 ? null : 2010 + (n % 9),
+  childGender: n % 7 === 0 ? null : n % 2 ? 'girl' : 'boy',
+  status: n % 3 === 0 ? 'dropped_out' : 'completed',
+  lastSessionAttended: n % 3 === 0 ? 1 + (n % 11) : null,
+  dropoutReason: n % 3 === 0 ? `reason ${n % 4}` : null,
+  consent: n % 6 === 0 ? 'no' : 'yes',
+  ...over,
+});
+
+describe('participant columns', () => {
+  it('give back every enrolment exactly as pushed, nulls and all', () => {
+    const list = Array.from({ length: 200 }, (_, n) => person(n));
+    list.push(person(999, { id: 'ö-två-bytes-€', groupId: 'group-€', familyId: '', dropoutReason: '' }));
+    const columns = participantColumns(list);
+    expect(columns.length).toBe(list.length);
+    expect([...columns]).toEqual(list);
+    for (const [i, p] of list.entries()) {
+      expect(columns.id(i)).toBe(p.id);
+      expect(columns.childBirthYear(i)).toBe(p.childBirthYear);
+      expect(columns.lastSessionAttended(i)).toBe(p.lastSessionAttended);
+      expect(columns.hasId(i, p.id)).toBe(true);
+      expect(columns.hasId(i, `${p.id}x`)).toBe(false);
+    }
+  });
+
+  it('keep the never-exported fields of a hand-made source, and none for rows without them', () => {
+    const columns = participantColumns([person(1, { displayName: 'Anna', note: 'n', contact: null }), person(2)]);
+    expect(columns.at(0)).toMatchObject({ displayName: 'Anna', note: 'n', contact: null });
+    expect(Object.keys(columns.at(1))).not.toContain('displayName');
+  });
+
+  it('hold more distinct groups and families than fit in 16 bits', () => {
+    const list = Array.from({ length: 70_000 }, (_, n) => person(n, { familyId: `f${n}`, groupId: `g${n}` }));
+    const columns = participantColumns(list);
+    for (const i of [0, 65_535, 65_536, 69_999]) {
+      expect(columns.familyId(i)).toBe(`f${i}`);
+      expect(columns.groupId(i)).toBe(`g${i}`);
+    }
+  });
+});
+
+describe('person index', () => {
+  it('finds a person in each group of theirs among the rows given, and no one else', () => {
+    const list = [
+      person(1, { groupId: 'a' }),
+      person(1, { groupId: 'b' }),
+      person(2, { groupId: 'a' }),
+      person(3, { groupId: 'c' }),
+      ...Array.from({ length: 500 }, (_, n) => person(100 + n)),
+    ];
+    const columns = participantColumns(list);
+    // Row 3 (person 3) is not among the rows: withheld or without consent.
+    const rows = Int32Array.from(list.keys()).filter((i) => i !== 3);
+    const index = new PersonIndex(columns, rows);
+    expect(index.has('person-1', 'a')).toBe(true);
+    expect(index.has('person-1', 'b')).toBe(true);
+    expect(index.has('person-1', 'c')).toBe(false);
+    expect(index.has('person-2', 'a')).toBe(true);
+    expect(index.has('person-3', 'c')).toBe(false);
+    expect(index.has('person-', 'a')).toBe(false);
+    for (let n = 100; n < 600; n++) expect(index.has(`person-${n}`, `group-${n % 3}`)).toBe(true);
+  });
+
+  it('makes a pseudonym once per person with a row, and every time for others', () => {
+    const columns = participantColumns([person(1, { groupId: 'a' }), person(1, { groupId: 'b' }), person(2)]);
+    const index = new PersonIndex(columns, Int32Array.of(0, 1));
+    let made = 0;
+    const make = (id: string) => () => `P-${id}-${++made}`;
+    expect(index.pseudonym('person-1', make('person-1'))).toBe('P-person-1-1');
+    expect(index.pseudonym('person-1', make('person-1'))).toBe('P-person-1-1');
+    expect(index.pseudonym('person-2', make('person-2'))).toBe('P-person-2-2');
+    expect(index.pseudonym('person-2', make('person-2'))).toBe('P-person-2-3');
+  });
+});
