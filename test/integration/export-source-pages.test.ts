@@ -94,11 +94,11 @@ describe('questionnaire rows read a page of groups at a time', { timeout: 120_00
     const usual = cacheSize();
     expect(usual).toBe(-128 * 1024);
     const first = repo.streamingCache();
-    expect(cacheSize()).toBe(-16 * 1024);
+    expect(cacheSize()).toBe(-2 * 1024);
     const second = repo.streamingCache();
     first();
     first();
-    expect(cacheSize()).toBe(-16 * 1024);
+    expect(cacheSize()).toBe(-2 * 1024);
     second();
     expect(cacheSize()).toBe(usual);
   });
