@@ -229,4 +229,4 @@ export const generalisationOf = (c: Coarsening): Generalisation => ({
 });
 
 /** Which enrolments may appear as rows: consent to evaluation is "yes", nothing else. */
-export const isRowLevel = (p: SourceParticipant): boolean => p.consent === 'yes';
+export const isRowLevel = (consent: Consent): boolean => consent === 'yes';

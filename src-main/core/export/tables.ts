@@ -76,8 +76,6 @@ function mapRows<T>(rows: Iterable<T> | AsyncIterable<T>, map: (row: T) => Cell[
   })();
 }
 
-export { isRowLevel } from './model';
-
 export function buildTables(ctx: TableContext): TableDef[] {
   const { source, plan } = ctx;
   const detail = plan.generalisation;

@@ -1,5 +1,5 @@
 import { areaOf } from '../areas';
-import { generalisationOf, type Coarsening, type ExportSource, type Generalisation, type SourceGroup } from '../model';
+import { generalisationOf, isRowLevel, type Coarsening, type ExportSource, type Generalisation, type SourceGroup } from '../model';
 import { ALL, buildAggregates, type AggregatesResult } from './aggregates';
 import { DEFAULT_K, enforceKAnonymity, type KAnonymityResult } from './k-anonymity';
 import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, quasiIdentifierRecords } from './quasi-identifiers';
@@ -61,7 +61,7 @@ export function planDisclosure(source: ExportSource, coarsening: Coarsening, set
   const people = source.participants;
   const recordOf = new Int32Array(people.length).fill(-1);
   let n = 0;
-  for (let i = 0; i < people.length; i++) if (groups.has(people.groupId(i)) && people.consent(i) === 'yes') recordOf[i] = n++;
+  for (let i = 0; i < people.length; i++) if (groups.has(people.groupId(i)) && isRowLevel(people.consent(i))) recordOf[i] = n++;
   const { codes, suppression, result } = enforceKAnonymity(quasiIdentifierRecords(source), generalisationOf(coarsening), settings.k, settings.enforceK ?? true);
   const g = result.generalisation;
   const units = new Map(source.units.map((u) => [u.id, u]));

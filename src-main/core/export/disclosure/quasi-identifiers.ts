@@ -1,7 +1,7 @@
 import { areaOf, AREAS } from '../areas';
 import { ClassCounter } from './class-counter';
 import { AGE_BANDS, ageBand, generalisePeriod, MAX_CHILD_AGE, yearOf } from '../generalise';
-import { CHILD_GENDERS, RELATIONS, type ExportSource, type Generalisation, type IsoDate } from '../model';
+import { CHILD_GENDERS, isRowLevel, RELATIONS, type ExportSource, type Generalisation, type IsoDate } from '../model';
 
 /**
  * The quasi-identifiers of the row-level participant file: what an outsider could know about a
@@ -47,7 +47,7 @@ export function quasiIdentifierRecords(source: ExportSource): QuasiIdentifiers[]
   const people = source.participants;
   for (let i = 0; i < people.length; i++) {
     const g = groups.get(people.groupId(i));
-    if (!g || people.consent(i) !== 'yes') continue;
+    if (!g || !isRowLevel(people.consent(i))) continue;
     const birthYear = people.childBirthYear(i);
     const age = birthYear === null ? null : g.year - birthYear;
     out.push({
