@@ -7,6 +7,7 @@ import {
   defaultDisclosureSettings,
   exportKeyId,
   exportToFile,
+  isRowLevel,
   newExportKey,
   prepareExport,
   previewExport,
@@ -254,7 +255,7 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     const key = store.currentKey()?.key ?? newExportKey();
     const preview = await previewExport(source, { key, coarsening: input.coarsening, disclosure: settings });
     let rowLevel = 0;
-    for (let i = 0; i < source.participants.length; i++) if (source.participants.consent(i) === 'yes') rowLevel++;
+    for (let i = 0; i < source.participants.length; i++) if (isRowLevel(source.participants.consent(i))) rowLevel++;
     return {
       tables: Object.entries(preview.rows).map(([file, rows]) => ({ file, rows })),
       groups: source.groups.length,
