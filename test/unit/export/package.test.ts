@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isExportError } from '../../../src-main/core/export/export-errors';
 import { manifestSchema } from '../../../src-main/core/export/manifest';
 import { defaultCoarsening, type SourceAttendance } from '../../../src-main/core/export/model';
-import { buildPackage, previewExport } from '../../../src-main/core/export/package';
+import { buildPackage, compareUtf8, previewExport } from '../../../src-main/core/export/package';
 import { PACKAGE_FILES } from '../../../src-main/core/export/open';
 import { participantColumns } from '../../../src-main/core/export/participant-columns';
 import { META, TEST_KEY, makeSource, streamToBytes, unzipText } from './fixtures';
@@ -187,6 +187,16 @@ describe('export package', () => {
     }
     expect(pulled).toBe(total);
     expect(seenWhileReading.length).toBeGreaterThan(3);
+  });
+});
+
+describe('the scores thread\'s order of groups', () => {
+  it('orders ids as their UTF-8 bytes, as SQLite does, astral characters after the rest of the BMP', () => {
+    const ids = ['b', 'a', 'ab', '', 'Ä', 'z', 'å', '\uE000', '\uFF1D', '\u{1F600}', '\u{10000}', 'a\u{1F600}', 'a\uFFFF', '0', '~', '\u07FF', '\u0800'];
+    const byBytes = [...ids].sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+    expect([...ids].sort(compareUtf8)).toEqual(byBytes);
+    // Not the code-unit order of a plain sort, which puts U+FF1D after U+1F600's surrogates.
+    expect([...ids].sort()).not.toEqual(byBytes);
   });
 });
 
