@@ -1,4 +1,4 @@
-import { constants, crc32, deflateRaw } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
 import type { AsyncFlateStreamHandler, FlateError, ZipInputFile } from 'fflate';
 
 /**
@@ -6,25 +6,29 @@ import type { AsyncFlateStreamHandler, FlateError, ZipInputFile } from 'fflate';
  * JavaScript deflate (several times slower on the export's 100 MB of CSV, on the thread that also
  * builds the rows).
  *
- * Text is written as UTF-8 into a block buffer; each full block is deflated on its own and ended
- * with a sync flush, so the blocks join into one valid deflate stream (the technique pigz uses) and
- * only the last carries the final-block bit. A block does not see the previous block's window, a
- * fraction of a percent of size at this length.
+ * Text is written as UTF-8 into a block buffer, and each full block is written to one zlib stream
+ * per file. The stream deflates on libuv's thread pool, not on the thread that builds the rows:
+ * while one block is compressed the next is being written, and on a machine with two cores the
+ * compression runs beside the row building instead of after it. At most IN_FLIGHT blocks are out
+ * at once (`ready` waits for one to come back), and their buffers are reused.
  *
- * The blocks are deflated on libuv's thread pool, not on the thread that builds the rows: while
- * one block is compressed the next is being written, and on a machine with two cores the
- * compression runs beside the row building instead of after it. Their output is handed on in
- * block order. At most IN_FLIGHT blocks are out at once (`ready` waits for one to come back), and
- * their buffers are reused: a fresh byte buffer per block is garbage outside the JavaScript heap,
- * which the collector lets pile up to tens of megabytes.
+ * One stream for the whole file, not a one-shot deflate per block: each of those opened a zlib
+ * state of its own (some 300 KiB of native memory) and gathered its output in fresh buffers that
+ * it then joined, over 3,000 blocks at city scale. The stream writes its output into one buffer
+ * until it is full and hands it on in slices, so what is thrown away is about the compressed bytes
+ * themselves.
  */
 
 const BLOCK_BYTES = 256 * 1024;
-/** Blocks being deflated at once: enough to keep the pool's threads busy, few enough to hold little. */
+/** Blocks written to the stream and not yet compressed: one being deflated, one waiting. */
 const IN_FLIGHT = 2;
+/** The stream's output buffer, handed on in slices: the size of an age chunk. */
+const OUTPUT_BYTES = 64 * 1024;
 
 /** General purpose flag bits 1–2 for the compression level, as fflate's own ZipDeflate writes them. */
 const levelFlag = (level: number) => (level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0);
+
+const EMPTY = new Uint8Array(0);
 
 export class NativeZipDeflate implements ZipInputFile {
   readonly compression = 8;
@@ -48,12 +52,14 @@ export class NativeZipDeflate implements ZipInputFile {
   private used = 0;
   /** Block buffers back from the thread pool, to be filled again. */
   private readonly spare: Buffer[] = [];
-  /** Blocks sent to be deflated whose output has not been handed on yet. */
+  /** Opened at the first block (after Zip.add has copied this file's fields), ended with the last. */
+  private stream: DeflateRaw | null = null;
+  /** Blocks written to the stream that it has not finished with. */
   private inFlight = 0;
-  /** Resolves when the last block sent has been handed on; output is chained onto it in order. */
-  private tail: Promise<void> = Promise.resolve();
   private failed = false;
   private waiting: (() => void) | null = null;
+  private ended = false;
+  private whenEnded: (() => void) | null = null;
 
   /**
    * Sees every uncompressed byte once, in order, before it is deflated (the package's SHA-256):
@@ -81,9 +87,16 @@ export class NativeZipDeflate implements ZipInputFile {
     return new Promise((resolve) => (this.waiting = resolve));
   }
 
-  /** Resolves once every block pushed has been handed on (after the final piece: the whole file). */
+  /** Resolves once the final piece has been deflated and the whole file handed on (or it failed). */
   done(): Promise<void> {
-    return this.tail;
+    if (this.ended || this.failed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const before = this.whenEnded;
+      this.whenEnded = () => {
+        before?.();
+        resolve();
+      };
+    });
   }
 
   private flush(final: boolean): void {
@@ -94,39 +107,55 @@ export class NativeZipDeflate implements ZipInputFile {
     this.deflate(input, final, block);
   }
 
+  private open(): DeflateRaw {
+    // Each block ends with a sync flush, so its bytes go on before the next block is written.
+    const stream = createDeflateRaw({ level: this.level, chunkSize: OUTPUT_BYTES, flush: constants.Z_SYNC_FLUSH });
+    stream.on('data', (out: Buffer) => {
+      if (!this.failed) this.ondata(null, out as Buffer<ArrayBuffer>, false);
+    });
+    stream.on('end', () => {
+      // The Zip keeps a copy of this file's fields, the spare list among them: emptied at the end.
+      this.spare.length = 0;
+      this.stream = null;
+      if (!this.failed) this.ondata(null, EMPTY as Uint8Array<ArrayBuffer>, true);
+      this.settle();
+    });
+    stream.on('error', (error) => {
+      if (this.failed) return;
+      this.failed = true;
+      this.ondata(error as unknown as FlateError, null as unknown as Buffer<ArrayBuffer>, true);
+      this.wake();
+      this.settle();
+    });
+    return stream;
+  }
+
   /** `reuse` is the block buffer `input` lies in, given back to `spare` once zlib is done with it. */
   private deflate(input: Buffer, final: boolean, reuse: Buffer | null): void {
     this.size += input.length;
     this.crc = crc32(input, this.crc);
     this.onBytes(input);
+    if (this.failed) return;
+    const stream = (this.stream ??= this.open());
     this.inFlight++;
-    const output = new Promise<Buffer>((resolve, reject) => {
-      deflateRaw(input, { level: this.level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (error, out) => {
-        if (reuse && !final) this.spare.push(reuse);
-        if (error) reject(error);
-        else resolve(out);
-      });
+    stream.write(input, () => {
+      this.inFlight--;
+      if (reuse && !final) this.spare.push(reuse);
+      this.wake();
     });
-    output.catch(() => undefined);
-    this.tail = this.tail.then(async () => {
-      let out: Buffer;
-      try {
-        out = await output;
-      } catch (error) {
-        if (!this.failed) {
-          this.failed = true;
-          this.ondata(error as FlateError, null as unknown as Buffer<ArrayBuffer>, final);
-        }
-        return;
-      } finally {
-        this.inFlight--;
-        const wake = this.waiting;
-        this.waiting = null;
-        wake?.();
-      }
-      // The Zip keeps a copy of this file's fields, the spare list among them: emptied at the end.
-      if (final) this.spare.length = 0;
-      if (!this.failed) this.ondata(null, out as Buffer<ArrayBuffer>, final);
-    });
+    if (final) stream.end();
+  }
+
+  private wake(): void {
+    const wake = this.waiting;
+    this.waiting = null;
+    wake?.();
+  }
+
+  private settle(): void {
+    this.ended = true;
+    const settled = this.whenEnded;
+    this.whenEnded = null;
+    settled?.();
   }
 }
