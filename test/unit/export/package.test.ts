@@ -190,7 +190,7 @@ describe('export package', () => {
   });
 });
 
-describe('the scores thread\'s order of groups', () => {
+describe("the scores thread's order of groups", () => {
   it('orders ids as their UTF-8 bytes, as SQLite does, astral characters after the rest of the BMP', () => {
     const ids = ['b', 'a', 'ab', '', 'Ä', 'z', 'å', '\uE000', '\uFF1D', '\u{1F600}', '\u{10000}', 'a\u{1F600}', 'a\uFFFF', '0', '~', '\u07FF', '\u0800'];
     const byBytes = [...ids].sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
