@@ -44,9 +44,12 @@ export interface RowFileView {
   visible(index: number): boolean;
 }
 
+/** A thing counted once however often met: a group by its id, a person or a family by its number. */
+type Member = string | number;
+
 interface Cell {
-  value: Set<string> | number;
-  lower: Set<string> | number;
+  value: Set<Member> | number;
+  lower: Set<Member> | number;
   upper: number;
 }
 
@@ -54,9 +57,9 @@ type Cells = Map<string, Cell>;
 
 const cellKey = (year: number, programme: string, unit: string, measure: Measure) => `${year}\u0000${programme}\u0000${unit}\u0000${measure}`;
 
-const sizeOf = (x: Set<string> | number | undefined): number => (x === undefined ? 0 : typeof x === 'number' ? x : x.size);
+const sizeOf = (x: Set<Member> | number | undefined): number => (x === undefined ? 0 : typeof x === 'number' ? x : x.size);
 
-function bump(x: Set<string> | number, member: string | null): Set<string> | number {
+function bump(x: Set<Member> | number, member: Member | null): Set<Member> | number {
   if (member === null) return (typeof x === 'number' ? x : 0) + 1;
   if (typeof x === 'number') return new Set([member]);
   x.add(member);
@@ -135,10 +138,12 @@ function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<
     if (!group || status === 'never_started') continue;
     const year = yearOfDate(group.startDate);
     const seen = view.visible(index) && publishedYears(group.startDate).length === 1;
-    const id = people.id(index);
-    const familyId = people.familyId(index);
-    const family = familyId === null ? `solo:${id}` : `family:${familyId}`;
-    const count = (measure: Measure, member: string) => {
+    // People and families by number: sets of id strings held every enrolment's ids twice over
+    // until the counting ends. A family of one is its person, numbered after the shared families.
+    const id = people.personCode(index);
+    const familyCode = people.familyCode(index);
+    const family = familyCode < 0 ? people.familyCount + id : familyCode;
+    const count = (measure: Measure, member: Member) => {
       const cell = cellAt(year, groupId, measure)!;
       cell.value = bump(cell.value, member);
       if (seen) cell.lower = bump(cell.lower, member);
