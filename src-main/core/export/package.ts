@@ -388,17 +388,32 @@ export function compareUtf8(a: string, b: string): number {
 function startScoresThread(table: TableDef, prepared: PreparedExport, reader: SecondReader, mtime: Date): ScoresFromThread {
   const { source, plan, options } = prepared;
   const groupIds = source.groups.map((g) => g.id).sort(compareUtf8);
-  const enrolled = new Map<string, string>(groupIds.map((id) => [id, '']));
+  // The rows written, ordered by group (a counting sort), so that each group's string is joined
+  // at once: one string grown a row at a time kept a chain of pieces per person alive until sent.
+  const rank = new Map(groupIds.map((id, i) => [id, i]));
   const people = source.participants;
+  const groupOf = new Int32Array(people.length).fill(-1);
+  const starts = new Int32Array(groupIds.length + 1);
   for (let index = 0; index < people.length; index++) {
     const decision = plan.row(index);
-    const groupId = people.groupId(index);
-    if (decision && !decision.withheld) enrolled.set(groupId, `${enrolled.get(groupId) ?? ''}${people.id(index)}${ENROLLED_END}`);
+    const group = decision && !decision.withheld ? rank.get(people.groupId(index)) : undefined;
+    if (group === undefined) continue;
+    groupOf[index] = group;
+    starts[group + 1]!++;
   }
+  for (let g = 0; g < groupIds.length; g++) starts[g + 1]! += starts[g]!;
+  const byGroup = new Int32Array(starts[groupIds.length]!);
+  const placed = starts.slice(0, groupIds.length);
+  for (let index = 0; index < people.length; index++) if (groupOf[index]! >= 0) byGroup[placed[groupOf[index]!]!++] = index;
+  const enrolledByGroup = groupIds.map((_, g) => {
+    const ids: string[] = [];
+    for (let at = starts[g]!; at < starts[g + 1]!; at++) ids.push(people.id(byGroup[at]!), ENROLLED_END);
+    return ids.join('');
+  });
   const file = new ScoresFromThread(`${table.name}.csv`, reader, {
     pseudonymKey: options.key,
     groupIds,
-    enrolledByGroup: groupIds.map((id) => enrolled.get(id) ?? ''),
+    enrolledByGroup,
     head: csvLine(table.columns.map((c) => c.name)),
     level: DEFLATE_LEVEL,
   });

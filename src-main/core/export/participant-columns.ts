@@ -68,6 +68,11 @@ class JoinedColumn {
     return code < 0 ? null : this.joined.slice(this.starts[code], this.starts[code + 1]);
   }
 
+  /** Distinct values pushed. */
+  get distinct(): number {
+    return this.starts.length - 1;
+  }
+
   finish(rows: number): void {
     this.joined = this.parts.join('');
     this.starts = this.starts.slice(0, this.parts.length + 1);
@@ -170,6 +175,60 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
   hasId(i: number, id: string): boolean {
     const start = this.personStart[i]!;
     return this.personStart[i + 1]! - start === id.length && this.persons.startsWith(id, start);
+  }
+
+  /** The family's number among the distinct family ids, −1 when the family id is null. */
+  familyCode = (i: number): number => this.families.codes[i]!;
+
+  /** Distinct family ids. */
+  get familyCount(): number {
+    return this.families.distinct;
+  }
+
+  private personNumbers: Int32Array | null = null;
+  private distinctPersons = 0;
+
+  /**
+   * The person's number among the distinct person ids, in the order first met: a person enrolled
+   * in two groups has one. Lets counts of distinct people go by number, not by id strings.
+   */
+  personCode(i: number): number {
+    return (this.personNumbers ??= this.numberPersons())[i]!;
+  }
+
+  /** Distinct person ids. */
+  get personCount(): number {
+    this.personNumbers ??= this.numberPersons();
+    return this.distinctPersons;
+  }
+
+  private numberPersons(): Int32Array {
+    let size = 16;
+    while (size < this.rows * 2) size *= 2;
+    const mask = size - 1;
+    /** Row + 1 of the first row of a person, 0 for an empty place. */
+    const table = new Int32Array(size);
+    const numbers = new Int32Array(this.rows);
+    let next = 0;
+    for (let row = 0; row < this.rows; row++) {
+      const start = this.personStart[row]!;
+      const length = this.personStart[row + 1]! - start;
+      for (let at = this.idHashAt(row) & mask; ; at = (at + 1) & mask) {
+        const first = table[at]! - 1;
+        if (first < 0) {
+          table[at] = row + 1;
+          numbers[row] = next++;
+          break;
+        }
+        const firstStart = this.personStart[first]!;
+        if (this.personStart[first + 1]! - firstStart === length && this.persons.startsWith(this.persons.slice(start, start + length), firstStart)) {
+          numbers[row] = numbers[first]!;
+          break;
+        }
+      }
+    }
+    this.distinctPersons = next;
+    return numbers;
   }
 
   /** A hash of the person id of row i, the same as idHash(id) of that id. */

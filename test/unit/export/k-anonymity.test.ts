@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { areaOf } from '../../../src-main/core/export/areas';
 import { enforceKAnonymity, type KAnonymityPlan } from '../../../src-main/core/export/disclosure/k-anonymity';
-import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, type QuasiIdentifiers } from '../../../src-main/core/export/disclosure/quasi-identifiers';
+import {
+  encodeRecords,
+  encodeSource,
+  HIDE_AGE,
+  HIDE_GENDER,
+  HIDE_RELATION,
+  quasiIdentifierRecords,
+  type QuasiIdentifiers,
+} from '../../../src-main/core/export/disclosure/quasi-identifiers';
+import { participantColumns } from '../../../src-main/core/export/participant-columns';
+import { makeSource } from './fixtures';
 import { ageBand, generalisePeriod } from '../../../src-main/core/export/generalise';
 import {
   AGE_DETAILS,
@@ -220,5 +230,22 @@ describe('local suppression', () => {
       ),
       { numRuns: 150, seed: 20261201 },
     );
+  });
+});
+
+describe('quasi-identifier codes read from the columns', () => {
+  it('are the codes of the records, for people in two groups, shared and solo families, rows left out and a group outside', () => {
+    const source = makeSource({ groups: 9, participantsPerGroup: 7, seed: 3 });
+    const list = [...source.participants];
+    // A person moved between groups keeps one id; their family too. One enrolment names a group not in scope.
+    list.push({ ...list[2]!, groupId: source.groups[5]!.id });
+    list.push({ ...list[9]!, groupId: source.groups[1]!.id, familyId: null });
+    list.push({ ...list[4]!, id: 'elsewhere', groupId: 'no-such-group' });
+    list.unshift({ ...list[6]!, id: 'first-refused', consent: 'no' });
+    const moved = { ...source, participants: participantColumns(list) };
+    const codes = encodeSource(moved);
+    expect(codes).toEqual(encodeRecords(quasiIdentifierRecords(moved)));
+    expect(codes.n).toBe(list.filter((p) => p.consent === 'yes' && p.groupId !== 'no-such-group').length);
+    expect(codes.persons).toBe(new Set(list.filter((p) => p.consent === 'yes' && p.groupId !== 'no-such-group').map((p) => p.id)).size);
   });
 });

@@ -49,6 +49,35 @@ describe('participant columns', () => {
   });
 });
 
+describe('participant numbers', () => {
+  it('number each distinct person and family once, people in the order first met', () => {
+    const list = [
+      person(5, { groupId: 'a', familyId: 'fam-x' }),
+      person(7, { groupId: 'a', familyId: null }),
+      person(5, { groupId: 'b', familyId: 'fam-x' }),
+      person(9, { groupId: 'b', familyId: 'fam-y' }),
+      person(7, { groupId: 'c', familyId: null }),
+      person(11, { groupId: 'c', familyId: 'fam-x' }),
+    ];
+    const columns = participantColumns(list);
+    expect(list.map((_, i) => columns.personCode(i))).toEqual([0, 1, 0, 2, 1, 3]);
+    expect(columns.personCount).toBe(4);
+    expect(list.map((_, i) => columns.familyCode(i))).toEqual([0, -1, 0, 1, -1, 0]);
+    expect(columns.familyCount).toBe(2);
+  });
+
+  it('tell apart ids that share a hash place (a table of many people)', () => {
+    const list = Array.from({ length: 5000 }, (_, n) => person(n % 3001, { groupId: `g${n}` }));
+    const columns = participantColumns(list);
+    const first = new Map<string, number>();
+    for (const [i, p] of list.entries()) {
+      if (!first.has(p.id)) first.set(p.id, first.size);
+      expect(columns.personCode(i)).toBe(first.get(p.id));
+    }
+    expect(columns.personCount).toBe(3001);
+  });
+});
+
 describe('person index', () => {
   it('finds a person in each group of theirs among the rows given, and no one else', () => {
     const list = [

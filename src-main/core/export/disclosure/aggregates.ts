@@ -45,8 +45,10 @@ export interface RowFileView {
 }
 
 interface Cell {
-  value: Set<string> | number;
-  lower: Set<string> | number;
+  /** Its place among the cells: the members met in it are kept as pairs of it and their number. */
+  index: number;
+  value: number;
+  lower: number;
   upper: number;
 }
 
@@ -54,18 +56,46 @@ type Cells = Map<string, Cell>;
 
 const cellKey = (year: number, programme: string, unit: string, measure: Measure) => `${year}\u0000${programme}\u0000${unit}\u0000${measure}`;
 
-const sizeOf = (x: Set<string> | number | undefined): number => (x === undefined ? 0 : typeof x === 'number' ? x : x.size);
+const sizeOf = (x: number | undefined): number => x ?? 0;
 
-function bump(x: Set<string> | number, member: string | null): Set<string> | number {
-  if (member === null) return (typeof x === 'number' ? x : 0) + 1;
-  if (typeof x === 'number') return new Set([member]);
-  x.add(member);
-  return x;
+/**
+ * The members met in each cell (a group, a person, a family: each by its number) as one number per
+ * meeting, cell × span + member, counted once each when the counting ends: a set per cell held
+ * some 400,000 entries at city scale, and the sets' growth left their old tables as garbage.
+ */
+class Meetings {
+  private keys = new Float64Array(1024);
+  private n = 0;
+  constructor(private readonly span: number) {}
+
+  add(cell: Cell, member: number): void {
+    if (this.n === this.keys.length) {
+      const grown = new Float64Array(this.n * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.n++] = cell.index * this.span + member;
+  }
+
+  /** The distinct members of each cell, by its index. */
+  distinctPerCell(cells: number): Int32Array {
+    const counts = new Int32Array(cells);
+    const keys = this.keys.subarray(0, this.n).sort();
+    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) counts[Math.floor(keys[i]! / this.span)]!++;
+    this.keys = new Float64Array(0);
+    return counts;
+  }
 }
 
 function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<string, number>) {
   const programmeCode = new Map(source.programmes.map((p) => [p.id, p.code]));
   const groupById = new Map(source.groups.map((g) => [g.id, g]));
+  const groupNumber = new Map(source.groups.map((g, i) => [g.id, i]));
+  const people = source.participants;
+  const span = Math.max(source.groups.length, people.familyCount + people.personCount) + 1;
+  const values = new Meetings(span);
+  const lowers = new Meetings(span);
+  const cellList: Cell[] = [];
   const period = view.generalisation.period;
   const cells: Cells = new Map();
   const years = new Map<number, { programmes: Set<string>; units: Set<string> }>();
@@ -89,7 +119,10 @@ function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<
     dims.units.add(l.unit);
     const key = cellKey(year, l.programme, l.unit, measure);
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { value: 0, lower: 0, upper: 0 }));
+    if (!cell) {
+      cells.set(key, (cell = { index: cellList.length, value: 0, lower: 0, upper: 0 }));
+      cellList.push(cell);
+    }
     return cell;
   };
   const yearsOf = new Map<string, number[]>();
@@ -105,20 +138,25 @@ function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<
     return y;
   };
   /** Counts a listed thing (a group, a held session) into its cell; the reader sees it in every year its period may lie in. */
-  const listed = (groupId: string, date: string, measure: Measure, member: string | null) => {
+  const listed = (groupId: string, date: string, measure: Measure, member: number | null) => {
     const year = yearOfDate(date);
     const cell = cellAt(year, groupId, measure);
     if (!cell) return;
-    cell.value = bump(cell.value, member);
     const seen = publishedYears(date);
-    if (seen.length === 1) cell.lower = bump(cell.lower, member);
+    if (member === null) {
+      cell.value++;
+      if (seen.length === 1) cell.lower++;
+    } else {
+      values.add(cell, member);
+      if (seen.length === 1) lowers.add(cell, member);
+    }
     for (const y of seen) {
       const shown = y === year ? cell : cellAt(y, groupId, measure);
       if (shown) shown.upper++;
     }
   };
 
-  for (const group of source.groups) listed(group.id, group.startDate, 'groups', group.id);
+  for (const group of source.groups) listed(group.id, group.startDate, 'groups', groupNumber.get(group.id)!);
   for (const session of source.sessions()) {
     if (session.status !== 'held') continue;
     sessionsHeld?.set(session.groupId, (sessionsHeld.get(session.groupId) ?? 0) + 1);
@@ -127,7 +165,6 @@ function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<
   }
 
   // Participants: a reader counts the rows of participants.csv, a floor (the rest did not consent).
-  const people = source.participants;
   for (let index = 0; index < people.length; index++) {
     const groupId = people.groupId(index);
     const status = people.status(index);
@@ -135,19 +172,27 @@ function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<
     if (!group || status === 'never_started') continue;
     const year = yearOfDate(group.startDate);
     const seen = view.visible(index) && publishedYears(group.startDate).length === 1;
-    const id = people.id(index);
-    const familyId = people.familyId(index);
-    const family = familyId === null ? `solo:${id}` : `family:${familyId}`;
-    const count = (measure: Measure, member: string) => {
+    // People and families by number: sets of id strings held every enrolment's ids twice over
+    // until the counting ends. A family of one is its person, numbered after the shared families.
+    const id = people.personCode(index);
+    const familyCode = people.familyCode(index);
+    const family = familyCode < 0 ? people.familyCount + id : familyCode;
+    const count = (measure: Measure, member: number) => {
       const cell = cellAt(year, groupId, measure)!;
-      cell.value = bump(cell.value, member);
-      if (seen) cell.lower = bump(cell.lower, member);
+      values.add(cell, member);
+      if (seen) lowers.add(cell, member);
       cell.upper = Number.POSITIVE_INFINITY;
     };
     count('participants', id);
     count('families', family);
     if (status === 'completed') count('completed', id);
     if (status === 'dropped_out') count('dropped_out', id);
+  }
+  const distinct = values.distinctPerCell(cellList.length);
+  const distinctLower = lowers.distinctPerCell(cellList.length);
+  for (const cell of cellList) {
+    cell.value += distinct[cell.index]!;
+    cell.lower += distinctLower[cell.index]!;
   }
   return { cells, years };
 }

@@ -2,7 +2,7 @@ import { areaOf } from '../areas';
 import { generalisationOf, isRowLevel, type Coarsening, type ExportSource, type Generalisation, type SourceGroup } from '../model';
 import { ALL, buildAggregates, type AggregatesResult } from './aggregates';
 import { DEFAULT_K, enforceKAnonymity, type KAnonymityResult } from './k-anonymity';
-import { HIDE_AGE, HIDE_GENDER, HIDE_RELATION, quasiIdentifierRecords } from './quasi-identifiers';
+import { encodeSource, HIDE_AGE, HIDE_GENDER, HIDE_RELATION } from './quasi-identifiers';
 import { defaultSuppression, type SuppressionOptions } from './suppression';
 
 export interface DisclosureSettings {
@@ -62,7 +62,7 @@ export function planDisclosure(source: ExportSource, coarsening: Coarsening, set
   const recordOf = new Int32Array(people.length).fill(-1);
   let n = 0;
   for (let i = 0; i < people.length; i++) if (groups.has(people.groupId(i)) && isRowLevel(people.consent(i))) recordOf[i] = n++;
-  const { codes, suppression, result } = enforceKAnonymity(quasiIdentifierRecords(source), generalisationOf(coarsening), settings.k, settings.enforceK ?? true);
+  const { codes, suppression, result } = enforceKAnonymity(encodeSource(source), generalisationOf(coarsening), settings.k, settings.enforceK ?? true);
   const g = result.generalisation;
   const units = new Map(source.units.map((u) => [u.id, u]));
   const unitLabel = (group: SourceGroup) => {

@@ -95,9 +95,14 @@ interface Candidate {
   floor: number;
 }
 
-export function enforceKAnonymity(records: readonly QuasiIdentifiers[], requested: Generalisation, k: number = DEFAULT_K, enforce = true): KAnonymityPlan {
+export function enforceKAnonymity(
+  records: readonly QuasiIdentifiers[] | EncodedRecords,
+  requested: Generalisation,
+  k: number = DEFAULT_K,
+  enforce = true,
+): KAnonymityPlan {
   if (!Number.isInteger(k) || k < 1) throw new Error('k must be a positive integer');
-  const e = encodeRecords(records);
+  const e = 'n' in records ? records : encodeRecords(records);
   const counter = new ClassCounter(e.n);
   const keys = new Float64Array(e.n);
   const requestedCodes = codesAt(e, requested);

@@ -65,6 +65,97 @@ export function quasiIdentifierRecords(source: ExportSource): QuasiIdentifiers[]
   return out;
 }
 
+/**
+ * encodeRecords(quasiIdentifierRecords(source)), read from the participant columns: the same
+ * codes without an object and two id strings per row, which lived through the whole disclosure
+ * check and were most of the old-generation garbage it left at city scale.
+ */
+export function encodeSource(source: ExportSource): EncodedRecords {
+  const programmes = new Map(source.programmes.map((p) => [p.id, p.code]));
+  const units = new Map(source.units.map((u) => [u.id, u]));
+  const unitCodes = dictionary();
+  const programmeCodes = dictionary();
+  const dateCodes = dictionary();
+  const areas = new Map<string, number>(AREAS.map((a, i) => [a, i]));
+  const relations = new Map<string, number>(RELATIONS.map((r, i) => [r, i]));
+  const genders = new Map<string, number>(CHILD_GENDERS.map((g, i) => [g, i]));
+  const groups = new Map(
+    source.groups.map((g) => {
+      const unit = units.get(g.unitId);
+      return [
+        g.id,
+        {
+          unit: unitCodes.code(unit?.name ?? ''),
+          area: areas.get(unit ? areaOf(unit) : 'other') ?? AREAS.indexOf('other'),
+          programme: programmeCodes.code(programmes.get(g.programmeId) ?? ''),
+          date: dateCodes.code(g.startDate),
+          year: yearOf(g.startDate),
+        },
+      ];
+    }),
+  );
+  const people = source.participants;
+  const rows: number[] = [];
+  for (let i = 0; i < people.length; i++) if (groups.has(people.groupId(i)) && isRowLevel(people.consent(i))) rows.push(i);
+  const n = rows.length;
+  const e: EncodedRecords = {
+    n,
+    unit: new Int32Array(n),
+    area: new Int32Array(n),
+    programme: new Int32Array(n),
+    date: new Int32Array(n),
+    dates: [],
+    relation: new Int32Array(n),
+    age: new Int32Array(n),
+    gender: new Int32Array(n),
+    family: new Int32Array(n),
+    person: new Int32Array(n),
+    units: 0,
+    programmes: 0,
+    families: 0,
+    persons: 0,
+  };
+  // The groups' codes above are numbered in the order of the groups; encodeRecords numbers them
+  // in the order of the rows, as are people and families: renumbered here as first met.
+  const renumber = (size: number) => {
+    const to = new Int32Array(size).fill(-1);
+    let next = 0;
+    return { to, code: (from: number) => (to[from]! >= 0 ? to[from]! : (to[from] = next++)), size: () => next };
+  };
+  const unitOrder = renumber(unitCodes.codes.size);
+  const programmeOrder = renumber(programmeCodes.codes.size);
+  const dateOrder = renumber(dateCodes.codes.size);
+  const personOrder = renumber(people.personCount);
+  const familyOrder = renumber(people.familyCount);
+  for (let r = 0; r < n; r++) {
+    const i = rows[r]!;
+    const g = groups.get(people.groupId(i))!;
+    e.unit[r] = unitOrder.code(g.unit);
+    e.area[r] = g.area;
+    e.programme[r] = programmeOrder.code(g.programme);
+    e.date[r] = dateOrder.code(g.date);
+    e.relation[r] = relations.get(people.relation(i)) ?? 0;
+    const birthYear = people.childBirthYear(i);
+    const age = birthYear === null ? null : g.year - birthYear;
+    e.age[r] = age !== null && Number.isInteger(age) && age >= 0 && age <= MAX_CHILD_AGE ? age : -1;
+    const gender = people.childGender(i);
+    e.gender[r] = gender === null ? CHILD_GENDERS.length : (genders.get(gender) ?? CHILD_GENDERS.length);
+    e.person[r] = personOrder.code(people.personCode(i));
+    const family = people.familyCode(i);
+    e.family[r] = family < 0 ? -1 : familyOrder.code(family);
+  }
+  const shared = familyOrder.size();
+  for (let r = 0; r < n; r++) if (e.family[r] === -1) e.family[r] = shared + e.person[r]!;
+  const dateOf = [...dateCodes.codes.keys()];
+  e.dates = new Array<IsoDate>(dateOrder.size());
+  for (let d = 0; d < dateOf.length; d++) if (dateOrder.to[d]! >= 0) e.dates[dateOrder.to[d]!] = dateOf[d]!;
+  e.units = unitOrder.size();
+  e.programmes = programmeOrder.size();
+  e.families = shared + personOrder.size();
+  e.persons = personOrder.size();
+  return e;
+}
+
 export const RELATION_VALUES = RELATIONS.length;
 /** Gender codes: the CHILD_GENDERS in order, then one for "not recorded". */
 export const GENDER_VALUES = CHILD_GENDERS.length + 1;
