@@ -98,23 +98,7 @@ export function encodeSource(source: ExportSource): EncodedRecords {
   const rows: number[] = [];
   for (let i = 0; i < people.length; i++) if (groups.has(people.groupId(i)) && isRowLevel(people.consent(i))) rows.push(i);
   const n = rows.length;
-  const e: EncodedRecords = {
-    n,
-    unit: new Int32Array(n),
-    area: new Int32Array(n),
-    programme: new Int32Array(n),
-    date: new Int32Array(n),
-    dates: [],
-    relation: new Int32Array(n),
-    age: new Int32Array(n),
-    gender: new Int32Array(n),
-    family: new Int32Array(n),
-    person: new Int32Array(n),
-    units: 0,
-    programmes: 0,
-    families: 0,
-    persons: 0,
-  };
+  const e = emptyEncoded(n);
   // The groups' codes above are numbered in the order of the groups; encodeRecords numbers them
   // in the order of the rows, as are people and families: renumbered here as first met.
   const renumber = (size: number) => {
@@ -179,22 +163,9 @@ export interface EncodedRecords {
   persons: number;
 }
 
-function dictionary() {
-  const codes = new Map<string, number>();
-  return { codes, code: (value: string) => codes.get(value) ?? (codes.set(value, codes.size), codes.size - 1) };
-}
-
-export function encodeRecords(records: readonly QuasiIdentifiers[]): EncodedRecords {
-  const n = records.length;
-  const units = dictionary();
-  const programmes = dictionary();
-  const dates = dictionary();
-  const families = dictionary();
-  const persons = dictionary();
-  const areas = new Map<string, number>(AREAS.map((a, i) => [a, i]));
-  const relations = new Map<string, number>(RELATIONS.map((r, i) => [r, i]));
-  const genders = new Map<string, number>(CHILD_GENDERS.map((g, i) => [g, i]));
-  const e: EncodedRecords = {
+/** Codes for n records, filled in by the caller. */
+function emptyEncoded(n: number): EncodedRecords {
+  return {
     n,
     unit: new Int32Array(n),
     area: new Int32Array(n),
@@ -211,6 +182,24 @@ export function encodeRecords(records: readonly QuasiIdentifiers[]): EncodedReco
     families: 0,
     persons: 0,
   };
+}
+
+function dictionary() {
+  const codes = new Map<string, number>();
+  return { codes, code: (value: string) => codes.get(value) ?? (codes.set(value, codes.size), codes.size - 1) };
+}
+
+export function encodeRecords(records: readonly QuasiIdentifiers[]): EncodedRecords {
+  const n = records.length;
+  const units = dictionary();
+  const programmes = dictionary();
+  const dates = dictionary();
+  const families = dictionary();
+  const persons = dictionary();
+  const areas = new Map<string, number>(AREAS.map((a, i) => [a, i]));
+  const relations = new Map<string, number>(RELATIONS.map((r, i) => [r, i]));
+  const genders = new Map<string, number>(CHILD_GENDERS.map((g, i) => [g, i]));
+  const e = emptyEncoded(n);
   for (let i = 0; i < n; i++) {
     const q = records[i]!;
     e.unit[i] = units.code(q.unit);
