@@ -49,11 +49,12 @@ class JoinedColumn {
   private starts = new Float64Array(65);
   /** −1 for null. */
   codes = new Int32Array(64);
+  private count = 0;
 
   push(row: number, value: string | null): void {
     let code = value === null ? -1 : this.index.get(value);
     if (code === undefined) {
-      code = this.parts.length;
+      code = this.count++;
       this.parts.push(value!);
       this.index.set(value!, code);
       if (code + 1 >= this.starts.length) this.starts = grown(this.starts, code + 1);
@@ -70,7 +71,7 @@ class JoinedColumn {
 
   /** Distinct values pushed. */
   get distinct(): number {
-    return this.starts.length - 1;
+    return this.count;
   }
 
   finish(rows: number): void {
@@ -185,8 +186,11 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
     return this.families.distinct;
   }
 
+  /** Each row's person number; made with the table below when first asked for. */
   private personNumbers: Int32Array | null = null;
   private distinctPersons = 0;
+  /** Open addressing over the person ids: row + 1 of each person's first row, 0 for an empty place. */
+  private personTable = new Int32Array(0);
 
   /**
    * The person's number among the distinct person ids, in the order first met: a person enrolled
@@ -202,38 +206,38 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
     return this.distinctPersons;
   }
 
+  /** The first row whose person id is `id`, or −1: found in the table, no key string held per person. */
+  rowOf(id: string): number {
+    this.personNumbers ??= this.numberPersons();
+    return this.personTable[this.placeOf(id, idHash(id))]! - 1;
+  }
+
+  /** The place where the search for `id` stops: its first row's, or the empty one it would take. */
+  private placeOf(id: string, hash: number): number {
+    const mask = this.personTable.length - 1;
+    let at = hash & mask;
+    while (this.personTable[at] !== 0 && !this.hasId(this.personTable[at]! - 1, id)) at = (at + 1) & mask;
+    return at;
+  }
+
   private numberPersons(): Int32Array {
     let size = 16;
     while (size < this.rows * 2) size *= 2;
-    const mask = size - 1;
-    /** Row + 1 of the first row of a person, 0 for an empty place. */
-    const table = new Int32Array(size);
+    this.personTable = new Int32Array(size);
     const numbers = new Int32Array(this.rows);
     let next = 0;
     for (let row = 0; row < this.rows; row++) {
-      const start = this.personStart[row]!;
-      const length = this.personStart[row + 1]! - start;
-      for (let at = this.idHashAt(row) & mask; ; at = (at + 1) & mask) {
-        const first = table[at]! - 1;
-        if (first < 0) {
-          table[at] = row + 1;
-          numbers[row] = next++;
-          break;
-        }
-        const firstStart = this.personStart[first]!;
-        if (this.personStart[first + 1]! - firstStart === length && this.persons.startsWith(this.persons.slice(start, start + length), firstStart)) {
-          numbers[row] = numbers[first]!;
-          break;
-        }
+      const at = this.placeOf(this.id(row), hashOf(this.persons, this.personStart[row]!, this.personStart[row + 1]!));
+      const first = this.personTable[at]! - 1;
+      if (first >= 0) {
+        numbers[row] = numbers[first]!;
+      } else {
+        this.personTable[at] = row + 1;
+        numbers[row] = next++;
       }
     }
     this.distinctPersons = next;
     return numbers;
-  }
-
-  /** A hash of the person id of row i, the same as idHash(id) of that id. */
-  idHashAt(i: number): number {
-    return hashOf(this.persons, this.personStart[i]!, this.personStart[i + 1]!);
   }
 
   /** One enrolment as an object of its own, made when asked for. */
@@ -266,7 +270,7 @@ function hashOf(text: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-export const idHash = (id: string): number => hashOf(id, 0, id.length);
+const idHash = (id: string): number => hashOf(id, 0, id.length);
 
 /** The columns of a list of enrolments, in its order. */
 export function participantColumns(list: Iterable<SourceParticipant>): ParticipantColumns {

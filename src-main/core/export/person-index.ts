@@ -1,16 +1,16 @@
-import { idHash, type ParticipantColumns } from './participant-columns';
+import type { ParticipantColumns } from './participant-columns';
 
 /**
  * The rows participants.csv writes, found by person id: attendance, responses and scores name a
- * person and a group, and are kept only for a row-level enrolment. An open-addressing table of
- * row numbers over the columns' joined ids, so that no key string is held per person: two maps
- * keyed by person id (the enrolled groups, the memoised pseudonyms) held some 150,000 strings and
- * their tables at city scale. The participant pseudonyms are memoised here, one per person.
+ * person and a group, and are kept only for a row-level enrolment. The person is found through the
+ * columns' own table of person ids and then goes by number, so that no key string is held per
+ * person: two maps keyed by person id (the enrolled groups, the memoised pseudonyms) held some
+ * 150,000 strings and their tables at city scale. The participant pseudonyms are memoised here,
+ * one per person.
  */
 export class PersonIndex {
-  /** Slot + 1 of a person's first row, 0 for an empty place. */
-  private readonly table: Int32Array;
-  private readonly mask: number;
+  /** By person number: the slot of the person's first row, −1 when they have none. */
+  private readonly firstSlot: Int32Array;
   /** The next slot of the same person (enrolled in several groups), −1 at the end. */
   private readonly next: Int32Array;
   private readonly pseudonyms: (string | undefined)[];
@@ -20,25 +20,17 @@ export class PersonIndex {
     private readonly people: ParticipantColumns,
     private readonly rows: Int32Array,
   ) {
-    let size = 16;
-    while (size < rows.length * 2) size *= 2;
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
+    this.firstSlot = new Int32Array(people.personCount).fill(-1);
     this.next = new Int32Array(rows.length).fill(-1);
     this.pseudonyms = new Array<string | undefined>(rows.length);
     for (let slot = 0; slot < rows.length; slot++) {
-      const row = rows[slot]!;
-      for (let at = people.idHashAt(row) & this.mask; ; at = (at + 1) & this.mask) {
-        const known = this.table[at]! - 1;
-        if (known < 0) {
-          this.table[at] = slot + 1;
-          break;
-        }
-        if (people.hasId(rows[known]!, people.id(row))) {
-          this.next[slot] = this.next[known]!;
-          this.next[known] = slot;
-          break;
-        }
+      const person = people.personCode(rows[slot]!);
+      const known = this.firstSlot[person]!;
+      if (known < 0) {
+        this.firstSlot[person] = slot;
+      } else {
+        this.next[slot] = this.next[known]!;
+        this.next[known] = slot;
       }
     }
   }
@@ -50,13 +42,9 @@ export class PersonIndex {
   /** The slot of the person's first row, or −1. */
   private first(personId: string): number {
     if (personId === this.lastId) return this.lastSlot;
-    let at = idHash(personId) & this.mask;
-    for (; ; at = (at + 1) & this.mask) {
-      const slot = this.table[at]! - 1;
-      if (slot < 0 || this.people.hasId(this.rows[slot]!, personId)) break;
-    }
+    const row = this.people.rowOf(personId);
     this.lastId = personId;
-    return (this.lastSlot = this.table[at]! - 1);
+    return (this.lastSlot = row < 0 ? -1 : this.firstSlot[this.people.personCode(row)]!);
   }
 
   /** Whether participants.csv holds the person in the group. */
