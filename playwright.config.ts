@@ -5,6 +5,13 @@ import { findChromium } from './scripts/find-chromium.mjs';
 // when its bundled one is absent (scripts/find-chromium.mjs says in which order).
 const executablePath = findChromium() ?? undefined;
 
+// One time zone for the whole test world, as on a user's machine: the page's (the browser
+// context's) and that of this process, its workers and the servers they start. With only the
+// browser's set, from 23:00 to midnight UTC the page's "today" was already tomorrow in Stockholm
+// while the tests' and the server's was still today.
+const TIME_ZONE = 'Europe/Stockholm';
+process.env.TZ = TIME_ZONE;
+
 export default defineConfig({
   testDir: 'test/e2e',
   workers: 2,
@@ -22,7 +29,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
+    timezoneId: TIME_ZONE,
   },
   projects: [
     {
