@@ -399,7 +399,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
     primaryKey: ['group_id', 'leader_id', 'role'],
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
     *rows() {
-      for (const gs of source.groupStaff) {
+      for (const gs of source.groupStaff()) {
         if (groups.has(gs.groupId)) yield [groupId(gs.groupId), pseudo('leader', gs.staffId), gs.role];
       }
     },
