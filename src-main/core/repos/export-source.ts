@@ -332,6 +332,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         g.unitId = intern(g.unitId);
         g.startDate = intern(g.startDate);
         g.status = intern(g.status);
+        g.attendanceRecording = intern(g.attendanceRecording);
       }
       shared.clear();
       // Sessions are read page by page on each pass (disclosure, sessions.csv) rather than
