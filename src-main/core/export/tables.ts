@@ -101,10 +101,11 @@ export function buildTables(ctx: TableContext): TableDef[] {
 
   const programmeCode = (g: SourceGroup) => programmes.get(g.programmeId)?.code ?? '';
   const programmeCodes = [...new Set(source.programmes.map((p) => p.code))].sort();
+  // By unit, which alone decides the label: a few hundred units, against a map entry per group.
   const unitLabels = new Map<string, string>();
   const unitLabel = (g: SourceGroup) => {
-    let label = unitLabels.get(g.id);
-    if (label === undefined) unitLabels.set(g.id, (label = plan.unitLabel(g)));
+    let label = unitLabels.get(g.unitId);
+    if (label === undefined) unitLabels.set(g.unitId, (label = plan.unitLabel(g)));
     return label;
   };
   const unitValues = detail.unit === 'unit' ? [...new Set(source.units.map((u) => u.name))].sort() : detail.unit === 'area' ? [...AREAS] : [];
