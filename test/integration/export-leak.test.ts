@@ -27,7 +27,7 @@ function forbiddenStrings(source: ExportSource): string[] {
     for (const v of [p.displayName, p.contact, p.note, p.id, p.familyId, p.enrolledOn]) if (v) out.add(v);
     out.add(LEAK.email(Number(p.id.slice(-4))));
   }
-  for (const s of source.groupStaff) {
+  for (const s of source.groupStaff()) {
     out.add(s.name!);
     out.add(s.staffId);
   }

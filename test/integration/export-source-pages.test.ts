@@ -5,10 +5,10 @@ import { exportSourceRepo } from '../../src-main/core/repos/export-source';
 import { createTestApp, type TestApp } from '../helpers/db';
 
 /**
- * The export reads questionnaire answers and scores a page of groups at a time. The rows it hands
- * over must be those of one query over the whole scope, in the files' order, whatever the page
- * boundaries: the expectation here is read in one go and sorted in the test, and the demo data
- * holds more groups with answers than one page takes.
+ * The export reads questionnaire answers, scores and the groups' staff a page of groups at a
+ * time. The rows it hands over must be those of one query over the whole scope, in the files'
+ * order, whatever the page boundaries: the expectation here is read in one go and sorted in the
+ * test, and the demo data holds more groups with answers or staff than one page takes.
  */
 
 let t: TestApp;
@@ -86,6 +86,26 @@ describe('questionnaire rows read a page of groups at a time', { timeout: 120_00
       });
     const read = [...gatherAll().outcomes!.scores()].map((s) => ({ ...s }));
     expect(read).toEqual(expected);
+  });
+
+  it('hands over every leader and supervisor of the scope once, in group, role and staff order', () => {
+    const all = t.app.db.sqlite
+      .prepare(
+        `select group_id as groupId, staff_id as staffId, 'leader' as role from group_leaders
+         union all select id as groupId, supervisor_id as staffId, 'supervisor' as role from groups where supervisor_id is not null`,
+      )
+      .all() as { groupId: string; staffId: string; role: string }[];
+    expect(new Set(all.map((r) => r.groupId)).size).toBeGreaterThan(120);
+    expect(all.some((r) => r.role === 'supervisor')).toBe(true);
+    const keys = all.map((r) => [r.groupId, r.role, r.staffId]);
+    const expected = all
+      .map((_, i) => i)
+      .sort(byKeys(keys))
+      .map((i) => all[i]!);
+    const source = gatherAll();
+    expect([...source.groupStaff()].map((r) => ({ ...r }))).toEqual(expected);
+    // Read again (an Excel copy of leaders.csv), the same rows.
+    expect([...source.groupStaff()].length).toBe(expected.length);
   });
 
   it('reads with a small page cache while an export runs and puts the usual one back after the last', () => {

@@ -184,7 +184,11 @@ export interface ExportSource {
   sessions: SyncRowSource<SourceSession>;
   /** All enrolments in scope, consenting or not: non-consenting ones count in aggregates only. Held column by column. */
   participants: ParticipantColumns;
-  groupStaff: SourceGroupStaff[];
+  /**
+   * Read as leaders.csv is written, which alone needs them: held from the start, the staff rows
+   * (some 50,000 at city scale) lived through every table before it.
+   */
+  groupStaff: SyncRowSource<SourceGroupStaff>;
   attendance: RowSource<SourceAttendance>;
   fidelity: RowSource<SourceFidelity>;
   /** The dropout reasons' codes, for the codebook; none when left out. */

@@ -101,10 +101,11 @@ export function buildTables(ctx: TableContext): TableDef[] {
 
   const programmeCode = (g: SourceGroup) => programmes.get(g.programmeId)?.code ?? '';
   const programmeCodes = [...new Set(source.programmes.map((p) => p.code))].sort();
+  // By unit, which alone decides the label: a few hundred units, against a map entry per group.
   const unitLabels = new Map<string, string>();
   const unitLabel = (g: SourceGroup) => {
-    let label = unitLabels.get(g.id);
-    if (label === undefined) unitLabels.set(g.id, (label = plan.unitLabel(g)));
+    let label = unitLabels.get(g.unitId);
+    if (label === undefined) unitLabels.set(g.unitId, (label = plan.unitLabel(g)));
     return label;
   };
   const unitValues = detail.unit === 'unit' ? [...new Set(source.units.map((u) => u.name))].sort() : detail.unit === 'area' ? [...AREAS] : [];
@@ -399,7 +400,7 @@ export function buildTables(ctx: TableContext): TableDef[] {
     primaryKey: ['group_id', 'leader_id', 'role'],
     foreignKeys: [{ fields: ['group_id'], reference: { resource: 'groups', fields: ['group_id'] } }],
     *rows() {
-      for (const gs of source.groupStaff) {
+      for (const gs of source.groupStaff()) {
         if (groups.has(gs.groupId)) yield [groupId(gs.groupId), pseudo('leader', gs.staffId), gs.role];
       }
     },

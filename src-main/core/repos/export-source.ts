@@ -181,11 +181,15 @@ export function exportSourceRepo(sqlite: Database.Database) {
      where ${GROUPS_IN_SCOPE}
      order by p.group_id, p.person_id, p.created_at desc, p.id`,
   );
-  const leaders = sqlite.prepare<[ScopeParams], SourceGroupStaff>(
-    `select gl.group_id as groupId, gl.staff_id as staffId, 'leader' as role from group_leaders gl join groups g on g.id = gl.group_id
-     where ${GROUPS_IN_SCOPE}
+  // Leaders and supervisors a page of groups at a time (byGroupPages), read as leaders.csv is
+  // written: the pages come in group id order and each is sorted by group, role and staff, so
+  // joined they are in the order of one sort over the scope, and no more than a page is held.
+  const leadersPage = sqlite.prepare<[{ groups: string }], SourceGroupStaff>(
+    `select gl.group_id as groupId, gl.staff_id as staffId, 'leader' as role from group_leaders gl
+     where gl.group_id in (select value from json_each(@groups))
      union all
-     select g.id as groupId, g.supervisor_id as staffId, 'supervisor' as role from groups g where g.supervisor_id is not null and ${GROUPS_IN_SCOPE}
+     select g.id as groupId, g.supervisor_id as staffId, 'supervisor' as role from groups g
+     where g.supervisor_id is not null and g.id in (select value from json_each(@groups))
      order by 1, 3, 2`,
   );
   // Responses belong to an enrolment; the export names them by the person, as participants.csv does.
@@ -289,8 +293,8 @@ export function exportSourceRepo(sqlite: Database.Database) {
 
     gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
       const params: ScopeParams = { from: scope.from, to: scope.to, programmes: JSON.stringify(scope.programmeIds), units: JSON.stringify(scope.unitIds) };
-      // Strings read from SQLite are fresh per row; sharing the repeated ones (group, programme,
-      // unit and staff ids, dates, statuses) keeps the participant, group and staff rows small.
+      // Strings read from SQLite are fresh per row; sharing the repeated ones (group, programme
+      // and unit ids, dates, statuses) keeps the participant and group rows small.
       const shared = new Map<string, string>();
       const intern = <S extends string | null>(value: S): S => {
         if (value === null) return value;
@@ -328,13 +332,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         g.unitId = intern(g.unitId);
         g.startDate = intern(g.startDate);
         g.status = intern(g.status);
-      }
-      const staff = leaders.all(params);
-      for (const gs of staff) {
-        gs.groupId = intern(gs.groupId);
-        // A few thousand staff lead tens of thousands of groups.
-        gs.staffId = intern(gs.staffId);
-        gs.role = intern(gs.role);
+        g.attendanceRecording = intern(g.attendanceRecording);
       }
       shared.clear();
       // Sessions are read page by page on each pass (disclosure, sessions.csv) rather than
@@ -398,7 +396,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         groups: groupRows,
         sessions,
         participants: people,
-        groupStaff: staff,
+        groupStaff: () => byGroupPages(leadersPage),
         outcomes: {
           instruments: instrumentsUsed.all(params),
           responses: () => byGroupPages(responsesPage),

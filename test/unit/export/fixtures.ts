@@ -155,7 +155,7 @@ export function makeSource(options: SourceOptions = {}): ExportSource {
     groups,
     sessions: () => sessions,
     participants: participantColumns(participants),
-    groupStaff: staff,
+    groupStaff: () => staff,
     attendance,
     fidelity,
   };

@@ -142,7 +142,7 @@ describe('export package', () => {
   });
 
   it('refuses an empty scope with a typed error', () => {
-    const source = { ...makeSource(), groups: [], sessions: () => [], participants: participantColumns([]), groupStaff: [] };
+    const source = { ...makeSource(), groups: [], sessions: () => [], participants: participantColumns([]), groupStaff: () => [] };
     try {
       buildPackage(source, { key: TEST_KEY, coarsening: defaultCoarsening }, META);
       expect.unreachable();

@@ -156,7 +156,12 @@ function countCells(source: ExportSource, view: RowFileView, sessionsHeld?: Map<
     }
   };
 
-  for (const group of source.groups) listed(group.id, group.startDate, 'groups', groupNumber.get(group.id)!);
+  for (const group of source.groups) {
+    listed(group.id, group.startDate, 'groups', groupNumber.get(group.id)!);
+    // Keyed by the group's own id string: a session row's is a copy of its own, and the plan keeps
+    // the map until groups.csv is written (some 15,000 strings at city scale).
+    sessionsHeld?.set(group.id, 0);
+  }
   for (const session of source.sessions()) {
     if (session.status !== 'held') continue;
     sessionsHeld?.set(session.groupId, (sessionsHeld.get(session.groupId) ?? 0) + 1);

@@ -37,7 +37,7 @@ export interface DisclosurePlan {
   generalisation: Generalisation;
   /** The decision for the enrolment at this index of source.participants; null when it is not row-level. */
   row(index: number): RowDecision | null;
-  /** The unit column's value for a group at the chosen detail. */
+  /** The unit column's value for a group at the chosen detail: its unit's, whatever the group. */
   unitLabel(group: SourceGroup): string;
   /** Held sessions by group id, counted in the disclosure check's pass over the sessions. */
   sessionsHeld: ReadonlyMap<string, number>;
