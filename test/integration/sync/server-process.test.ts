@@ -155,10 +155,12 @@ describe('komet server', { timeout: 120_000 }, () => {
     ).toBe(foreignAttendance);
     // Values she may hold for other reasons: names in her own unit, staff's work phones and emails.
     // Her Ledare page: the leaders of the groups she supervises in other units, with those groups and their attendance.
+    // Groups led counts groups not cancelled, so a leader whose only group she holds was cancelled leads none there.
     const leaders = JSON.parse(runKomet(['leaders', '--db', file, '--json']).stdout) as { id: string; groupsLed: number; meanAttendance: number | null }[];
     const foreignLeaders = q<{ id: string }>(
       adminDb,
-      `select distinct staff_id as id from group_leaders where group_id in (${foreignGroups.map(() => '?').join(',')})`,
+      `select distinct gl.staff_id as id from group_leaders gl join groups g on g.id = gl.group_id
+       where g.status <> 'cancelled' and gl.group_id in (${foreignGroups.map(() => '?').join(',')})`,
       ...foreignGroups,
     ).map((r) => r.id);
     expect(foreignLeaders.length).toBeGreaterThan(0);
