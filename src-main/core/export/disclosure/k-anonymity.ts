@@ -140,7 +140,13 @@ export function enforceKAnonymity(
   // before it is counted, and most are never counted.
   const all = candidates(requested);
   const coarsest = all[all.length - 1]!;
-  const fewestBelow = classStats(plainKeys(e, codesAt(e, coarsest), keys), k, counter).rowsBelowK;
+  const coarsestCodes = codesAt(e, coarsest);
+  const fewestBelow = classStats(plainKeys(e, coarsestCodes, keys), k, counter).rowsBelowK;
+  // The codes of a candidate let go lend their arrays to the next one (codesAt says why).
+  let spare: NodeCodes | null = coarsestCodes;
+  const letGo = (c: NodeCodes) => {
+    if (c !== requestedCodes) spare = c;
+  };
   const list: Candidate[] = all.map((g) => ({
     g,
     steps: steps(g, requested),
@@ -154,16 +160,26 @@ export function enforceKAnonymity(
   let best: { cost: number; candidate: Candidate; c: NodeCodes; s: LocalSuppression } | null = null;
   for (const candidate of list) {
     if (best && candidate.floor >= best.cost) break;
-    const c = candidate.g === requested ? requestedCodes : codesAt(e, candidate.g);
+    let c = requestedCodes;
+    if (candidate.g !== requested) {
+      c = codesAt(e, candidate.g, spare);
+      spare = null;
+    }
     // Each row below k needs at least one "*", a row in a cell below k is left out.
     const below = classStats(plainKeys(e, c, keys), k, counter).rowsBelowK;
     const lost = classStats(c.cell, k, counter).rowsBelowK;
     const bound = rowCost(candidate.g) * (e.n - lost) + lost * WITHHELD_ROW_COST + (below - lost);
-    if (best && (bound > best.cost || (bound === best.cost && order(candidate, best.candidate) >= 0))) continue;
-    const s = suppressLocally(e, c, k);
+    if (best && (bound > best.cost || (bound === best.cost && order(candidate, best.candidate) >= 0))) {
+      letGo(c);
+      continue;
+    }
+    const s = suppressLocally(e, c, k, counter, keys);
     const hidden = countHidden(e, c, s);
     const cost = rowCost(candidate.g) * (e.n - hidden.withheld) + hidden.withheld * WITHHELD_ROW_COST + hidden.relation + hidden.childAge + hidden.childGender;
-    if (!best || cost < best.cost || (cost === best.cost && order(candidate, best.candidate) < 0)) best = { cost, candidate, c, s };
+    if (!best || cost < best.cost || (cost === best.cost && order(candidate, best.candidate) < 0)) {
+      if (best) letGo(best.c);
+      best = { cost, candidate, c, s };
+    } else letGo(c);
   }
   return result(best!.candidate.g, best!.c, best!.s, true);
 }

@@ -33,10 +33,22 @@ export interface LocalSuppression {
 const MAX_ROUNDS = 20;
 const ALL_HIDDEN = HIDE_AGE | HIDE_GENDER;
 
-export function suppressLocally(e: EncodedRecords, c: NodeCodes, k: number): LocalSuppression {
+/**
+ * The ladder calls this for several generalisations in a row: `counter` and `keys` (sized for e.n
+ * rows) can be the caller's, reused. Each fresh pair was 3.6 MB of typed arrays at city scale, and
+ * V8 collects such buffers only when enough of them have piled up: a new pair per call took the
+ * export's native heap some 20 MB higher before its first table was written.
+ */
+export function suppressLocally(
+  e: EncodedRecords,
+  c: NodeCodes,
+  k: number,
+  counter: ClassCounter = new ClassCounter(e.n),
+  keys: Float64Array = new Float64Array(e.n),
+): LocalSuppression {
   const n = e.n;
+  if (keys.length !== n) throw new Error('suppressLocally: keys must hold one slot per row');
   const withheld = new Uint8Array(n);
-  const counter = new ClassCounter(n);
   counter.count(c.cell, null);
   for (let i = 0; i < n; i++) if (counter.sizeOf(i) < k) withheld[i] = 1;
   let liveCount = 0;
@@ -63,7 +75,6 @@ export function suppressLocally(e: EncodedRecords, c: NodeCodes, k: number): Loc
     else byCell.set(c.cell[i]!, [i]);
   }
 
-  const keys = new Float64Array(n);
   for (let round = 0; ; round++) {
     for (let j = 0; j < live.length; j++) {
       const i = live[j]!;

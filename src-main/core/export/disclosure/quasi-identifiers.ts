@@ -232,13 +232,18 @@ export interface NodeCodes {
   hasAge: boolean;
 }
 
-export function codesAt(e: EncodedRecords, g: Generalisation): NodeCodes {
+/**
+ * `spare` lends the arrays of codes no longer needed (made for the same records), which are
+ * overwritten: the k-anonymity ladder tries a dozen generalisations, and fresh arrays for each were
+ * some 9 MB at city scale that V8 frees only once enough such buffers have piled up.
+ */
+export function codesAt(e: EncodedRecords, g: Generalisation, spare: NodeCodes | null = null): NodeCodes {
   const periods = dictionary();
   const periodOfDate = e.dates.map((d) => periods.code(generalisePeriod(d, g.period)));
   const periodValues = Math.max(1, periods.codes.size);
   const programmeValues = Math.max(1, e.programmes);
-  const cell = new Float64Array(e.n);
-  const age = new Int32Array(e.n);
+  const cell = spare && spare.cell.length === e.n ? spare.cell : new Float64Array(e.n);
+  const age = spare && spare.age.length === e.n ? spare.age : new Int32Array(e.n);
   const ageValues = g.childAge === 'exact' ? 20 : g.childAge === 'band' ? AGE_BANDS.length + 1 : 1;
   for (let i = 0; i < e.n; i++) {
     const unit = g.unit === 'unit' ? e.unit[i]! : g.unit === 'area' ? e.area[i]! : 0;
