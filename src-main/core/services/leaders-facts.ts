@@ -9,6 +9,7 @@ import {
   type PathwayStatus,
   type Requirements,
 } from '../domain/pathway';
+import { compareSwedish } from '../domain/text';
 import type { Repos } from '../repos';
 import type { CertificationRow } from '../repos/certification';
 import type { LeaderPerson, LeaderSupervisionStats, OpenFollowUpRow } from '../repos/leaders-report';
@@ -71,7 +72,6 @@ export interface LeaderSummary extends Omit<LeaderFacts, 'pathways'> {
   pathways: PathwaySummary[];
 }
 
-const swedish = new Intl.Collator('sv-SE');
 const groupLabel = (g: { programmeCode: string; unitName: string; venue: string; startDate: string }) =>
   `${g.programmeCode} ${g.unitName}${g.venue ? `, ${g.venue}` : ''} (${g.startDate})`;
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
@@ -80,7 +80,7 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   else m.set(k, [v]);
 };
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byCode = (a: { programmeCode: string }, b: { programmeCode: string }) => swedish.compare(a.programmeCode, b.programmeCode);
+const byCode = (a: { programmeCode: string }, b: { programmeCode: string }) => compareSwedish(a.programmeCode, b.programmeCode);
 
 interface PathwayInput {
   programmeId: string;

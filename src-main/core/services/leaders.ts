@@ -3,7 +3,7 @@ import { ratingScale } from '../../contract/rating-scale';
 import { followUpOverdueRule, lowAttendanceRule, lowFidelityRule, noSupervisionRule, readyForCertificationRule, ruleExplanations } from '../domain/attention';
 import { missing } from '../domain/errors';
 import { mostAdvanced, statusRank } from '../domain/pathway';
-import { foldCase } from '../domain/text';
+import { compareSwedish, foldCase } from '../domain/text';
 import type { ServiceContext } from './context';
 import { gatherLeaderFacts, gatherLeaderSummaries, gatherLeaderSummariesSteps, type LeaderSummary, readLeaderSettings } from './leaders-facts';
 import { supervisionService } from './supervision';
@@ -69,7 +69,6 @@ export function leaderService(ctx: ServiceContext) {
     lastSupervision: (a, b) => byText(a.lastSupervisionDate ?? '', b.lastSupervisionDate ?? ''),
     groups: (a, b) => a.groupsLed - b.groupsLed,
   };
-  const swedish = new Intl.Collator('sv-SE');
 
   // Every leader's row comes from grouped queries over all sessions and participants, which grow
   // with the years recorded. The rows are kept between reads; after a write on this connection only
@@ -78,7 +77,7 @@ export function leaderService(ctx: ServiceContext) {
   // leaders, or when another connection wrote (the CLI beside a running app). They are kept in name
   // order (A–Ö, ties by id): every sort is stable, so ties stay in name order without comparing
   // names again on each call, and a re-read row goes back in its place by binary search.
-  const byName = (a: LeaderRow, b: LeaderRow) => swedish.compare(a.name, b.name) || byText(a.leaderId, b.leaderId);
+  const byName = (a: LeaderRow, b: LeaderRow) => compareSwedish(a.name, b.name) || byText(a.leaderId, b.leaderId);
   const placeOf = (rows: LeaderRow[], r: LeaderRow) => {
     let lo = 0;
     let hi = rows.length;

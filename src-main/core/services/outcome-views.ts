@@ -17,6 +17,7 @@ import { enteredKey, closedKey, type DueItem } from '../outcomes/worklist';
 import type { Repos } from '../repos';
 import type { ResultScope } from '../repos/outcomes';
 import type { PendingEntryState } from '../../contract/enums';
+import { compareSwedish } from '../domain/text';
 import type { ServiceContext } from './context';
 import { definitionOf, instrumentMissing } from './instruments';
 import { keptBetweenWrites } from './kept-between-writes';
@@ -32,9 +33,6 @@ function pendingOf(repos: Repos): (item: DueItem) => PendingEntryState | null {
   };
 }
 
-// One collator for a whole sort: localeCompare with a locale builds a new one per comparison.
-const bySwedish = new Intl.Collator('sv').compare;
-
 type WorklistOrdered = Pick<WorklistRow, 'dueTo' | 'participantName' | 'instrument' | 'timepoint' | 'participantId'>;
 /**
  * The worklist's order: closing date, name, instrument, time point. Ties (two people with the same
@@ -42,7 +40,7 @@ type WorklistOrdered = Pick<WorklistRow, 'dueTo' | 'participantName' | 'instrume
  */
 const byClosingThenName = (a: WorklistOrdered, b: WorklistOrdered) =>
   a.dueTo.localeCompare(b.dueTo) ||
-  bySwedish(a.participantName, b.participantName) ||
+  compareSwedish(a.participantName, b.participantName) ||
   a.instrument.localeCompare(b.instrument) ||
   a.timepoint.localeCompare(b.timepoint) ||
   a.participantId.localeCompare(b.participantId);
@@ -149,7 +147,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
     overdue: number;
   }
   const labelOf = (g: PageGroup) => `${g.programmeName} – ${g.unitName}, ${g.groupStartDate}`;
-  const byLabel = (a: PageGroup, b: PageGroup) => bySwedish(labelOf(a), labelOf(b)) || a.groupId.localeCompare(b.groupId);
+  const byLabel = (a: PageGroup, b: PageGroup) => compareSwedish(labelOf(a), labelOf(b)) || a.groupId.localeCompare(b.groupId);
   const groupOf = (r: NamedRow): PageGroup => ({ groupId: r.groupId, programmeName: r.programmeName, unitName: r.unitName, groupStartDate: r.groupStartDate });
   const ordering = (groups: readonly PageGroup[], rowsOf: ReadonlyMap<string, readonly NamedRow[]>): PageOrder => {
     const ordered = groups.flatMap((g) => rowsOf.get(g.groupId)!);
@@ -299,7 +297,7 @@ export function outcomeViewService({ repos, clock }: ServiceContext) {
               r.states[i] === 'entered' ? (imported.get(enteredKey(r.participantId, p.instrument, p.timepoint)) ?? null) : null,
             ),
           }))
-          .sort((a, b) => bySwedish(a.name, b.name)),
+          .sort((a, b) => compareSwedish(a.name, b.name)),
       };
     },
 
