@@ -63,7 +63,10 @@ describe.runIf(hasExecve)('komet export as its own process image', { timeout: 18
   });
 
   it('keeps an arena count the user set, and leaves --help and other commands in the process as started', () => {
-    expect(runRecorded(['export', '--out', 'x.age'], { MALLOC_ARENA_MAX: '4' }).image.arenas).toBe('4');
+    // The semi-space flag shows that this image was started again, and kept the user's value.
+    const kept = runRecorded(['export', '--out', 'x.age'], { MALLOC_ARENA_MAX: '4' });
+    expect(semiSpaceFlags(kept.image)).toEqual(['--max-semi-space-size=8']);
+    expect(kept.image.arenas).toBe('4');
 
     for (const args of [['export', '--help'], ['keygen']]) {
       const r = runRecorded(args, { MALLOC_ARENA_MAX: '' });
