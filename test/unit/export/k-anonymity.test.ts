@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { areaOf } from '../../../src-main/core/export/areas';
+import { ClassCounter } from '../../../src-main/core/export/disclosure/class-counter';
 import { enforceKAnonymity, type KAnonymityPlan } from '../../../src-main/core/export/disclosure/k-anonymity';
+import { suppressLocally } from '../../../src-main/core/export/disclosure/local-suppression';
 import {
+  codesAt,
   encodeRecords,
   encodeSource,
   HIDE_AGE,
@@ -247,5 +250,35 @@ describe('quasi-identifier codes read from the columns', () => {
     expect(codes).toEqual(encodeRecords(quasiIdentifierRecords(moved)));
     expect(codes.n).toBe(list.filter((p) => p.consent === 'yes' && p.groupId !== 'no-such-group').length);
     expect(codes.persons).toBe(new Set(list.filter((p) => p.consent === 'yes' && p.groupId !== 'no-such-group').map((p) => p.id)).size);
+  });
+});
+
+describe('local suppression with the ladder’s reused counter and keys', () => {
+  const records = [
+    ...copies(4),
+    ...copies(2, { childAge: 9 }),
+    ...copies(1, { relation: 'father', childGender: 'boy' }),
+    ...copies(3, { unit: 'Farsta', area: 'söderort' }),
+    ...copies(1, { unit: 'Farsta', area: 'söderort', childAge: 12 }),
+  ];
+  const e = encodeRecords(records);
+  const requested = generalisationOf(defaultCoarsening);
+
+  it('hides and withholds the same as with fresh ones, after they counted other codes', () => {
+    const c = codesAt(e, requested);
+    const fresh = suppressLocally(e, c, 3);
+    const counter = new ClassCounter(e.n);
+    const keys = new Float64Array(e.n).fill(12345);
+    // Left dirty by another generalisation's count, as the ladder leaves them.
+    counter.count(codesAt(e, { ...requested, unit: 'dropped' }).cell, null);
+    const reused = suppressLocally(e, c, 3, counter, keys);
+    expect(reused).toEqual(fresh);
+    expect([...fresh.withheld].some((w) => w === 1) || fresh.familyMask.some((m) => m !== 0)).toBe(true);
+  });
+
+  it('refuses a counter or keys sized for another number of rows', () => {
+    const c = codesAt(e, requested);
+    expect(() => suppressLocally(e, c, 3, new ClassCounter(e.n - 1))).toThrow(/one slot per row/);
+    expect(() => suppressLocally(e, c, 3, new ClassCounter(e.n), new Float64Array(e.n + 1))).toThrow(/one slot per row/);
   });
 });

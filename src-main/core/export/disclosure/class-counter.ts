@@ -11,7 +11,8 @@ export class ClassCounter {
   /** Slot of each counted row, so its class size is one lookup. */
   private slotOf: Int32Array;
 
-  constructor(rows: number) {
+  /** `rows`: how many rows it can count, the length of the keys it is given. */
+  constructor(readonly rows: number) {
     const size = 2 ** Math.max(4, Math.ceil(Math.log2(rows * 2 + 1)));
     this.keys = new Float64Array(size);
     this.counts = new Int32Array(size);

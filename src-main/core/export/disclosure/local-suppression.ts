@@ -47,7 +47,9 @@ export function suppressLocally(
   keys: Float64Array = new Float64Array(e.n),
 ): LocalSuppression {
   const n = e.n;
-  if (keys.length !== n) throw new Error('suppressLocally: keys must hold one slot per row');
+  // A smaller counter drops the slots of the last rows: their class sizes are wrong, and the
+  // rounds below then never settle.
+  if (keys.length !== n || counter.rows !== n) throw new Error('suppressLocally: the counter and keys must hold one slot per row');
   const withheld = new Uint8Array(n);
   counter.count(c.cell, null);
   for (let i = 0; i < n; i++) if (counter.sizeOf(i) < k) withheld[i] = 1;
