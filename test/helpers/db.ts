@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startKomet, type KometApp } from '../../src-main/app/komet-app';
 import type { AuditEntry } from '../../src-main/core/audit';
-import { fixedClock } from '../../src-main/core/clock';
+import { fixedClock, type Clock } from '../../src-main/core/clock';
 import type { ErrorShape, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-main/contract';
 
 /** A Wednesday, so "this week" in tests runs from here through Sunday 2025-03-16. */
@@ -39,10 +39,11 @@ export function makeTempDir(prefix = 'komet-test-'): string {
 }
 
 /** A fresh database in its own temporary folder, opened exactly as the shells open it. */
-export function createTestApp(options: { now?: string; dir?: string } = {}): TestApp {
+export function createTestApp(options: { now?: string; dir?: string; clock?: Clock } = {}): TestApp {
   const dir = options.dir ?? makeTempDir();
   const audit: AuditEntry[] = [];
-  const app = startKomet({ dataDir: dir, shell: 'test', clock: fixedClock(options.now ?? testNow), audit: { record: (e) => audit.push(e) } });
+  const clock = options.clock ?? fixedClock(options.now ?? testNow);
+  const app = startKomet({ dataDir: dir, shell: 'test', clock, audit: { record: (e) => audit.push(e) } });
   const sqlite = app.db.sqlite;
   return {
     app,

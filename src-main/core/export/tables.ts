@@ -257,8 +257,8 @@ export function buildTables(ctx: TableContext): TableDef[] {
     name: 'participants',
     title: bi('Deltagare', 'Participants'),
     description: bi(
-      'En rad per deltagare och grupp, endast deltagare som samtyckt till utvärdering. Pseudonymiserade uppgifter. Varje rad delar enhet, program, startperiod, relation, barnets ålder och kön med minst k − 1 andra rader; enstaka värden är ersatta med "*" där det behövs.',
-      'One row per participant and group, only participants who consented to evaluation. Pseudonymised data. Every row shares unit, programme, start period, relation, child age and gender with at least k − 1 other rows; single values are replaced by "*" where needed.',
+      'En rad per deltagare och grupp, endast deltagare som samtyckt till utvärdering. Pseudonymiserade uppgifter. Varje rad delar enhet, program, startperiod, relation, barnets ålder och kön med minst k − 1 andra rader; enstaka värden är ersatta med "*" där det behövs. Den som lämnat en grupp och kommit tillbaka har en rad, med sin senaste inskrivning, och närvaron, svaren och poängen i paketet gäller den.',
+      'One row per participant and group, only participants who consented to evaluation. Pseudonymised data. Every row shares unit, programme, start period, relation, child age and gender with at least k − 1 other rows; single values are replaced by "*" where needed. A person who left a group and came back has one row, with their latest enrolment, and the attendance, answers and scores in the package are those of it.',
     ),
     columns: [
       {

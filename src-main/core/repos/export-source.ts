@@ -52,6 +52,14 @@ interface ScopeParams {
 }
 
 const PAGE_ROWS = 1000;
+
+/**
+ * The enrolment `p` is the one gather keeps of its person in its group: no other enrolment of the
+ * person there was made later, or at the same moment with a smaller id (gather's order). Checked
+ * once per enrolment, through the person index.
+ */
+const LATEST_ENROLMENT_IN_GROUP = `not exists (select 1 from participants later where later.person_id = p.person_id and later.group_id = p.group_id
+       and (later.created_at > p.created_at or (later.created_at = p.created_at and later.id < p.id)))`;
 /**
  * A fidelity record becomes about five CSV rows, so its pages are smaller: a page lives as long as
  * its rows take to write, and one that outlives a few young-generation collections is promoted to
@@ -193,6 +201,9 @@ export function exportSourceRepo(sqlite: Database.Database) {
      order by 1, 3, 2`,
   );
   // Responses belong to an enrolment; the export names them by the person, as participants.csv does.
+  // Of a person enrolled twice in one group, only the enrolment participants.csv describes (the
+  // latest) brings its answers: both enrolments' answers at one time point would be two rows with
+  // the same key, and the earlier stay's answers describe a stay the other files leave out.
   // They are read a page of groups at a time, in group id order: each page is sorted on its own
   // (a few thousand rows), and the pages joined give the order of one sort over the whole scope,
   // which at city scale is a million scores sorted at once and all held as objects.
@@ -201,14 +212,14 @@ export function exportSourceRepo(sqlite: Database.Database) {
     `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
        r.timepoint, r.date, r.answers, r.source
      from participants p join outcome_responses r on r.participant_id = p.id
-     where p.group_id in (select value from json_each(@groups))
+     where p.group_id in (select value from json_each(@groups)) and ${LATEST_ENROLMENT_IN_GROUP}
      order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id`,
   );
   const scoresPage = sqlite.prepare<[{ groups: string }], SourceScore>(
     `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
        r.timepoint, sc.scale, sc.score, sc.band
      from participants p join outcome_responses r on r.participant_id = p.id join outcome_scores sc on sc.response_id = r.id
-     where p.group_id in (select value from json_each(@groups))
+     where p.group_id in (select value from json_each(@groups)) and ${LATEST_ENROLMENT_IN_GROUP}
      order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id, sc.rowid`,
   );
   const instrumentsUsed = sqlite.prepare<[ScopeParams], SourceInstrument>(
