@@ -40,7 +40,7 @@ describe('questionnaire rows read a page of groups at a time', { timeout: 120_00
   it('hands over every response of the scope once, in group, person, form, time point and response order', () => {
     const all = t.app.db.sqlite
       .prepare(
-        `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
+        `select p.rowid as enrolmentRow, p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
            r.timepoint, r.date, r.answers, r.source, r.id as responseId
          from outcome_responses r join participants p on p.id = r.participant_id`,
       )
@@ -63,7 +63,7 @@ describe('questionnaire rows read a page of groups at a time', { timeout: 120_00
   it('hands over every score of the scope once, in the responses’ order and each response’s scales as stored', () => {
     const all = t.app.db.sqlite
       .prepare(
-        `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
+        `select p.rowid as enrolmentRow, p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
            r.timepoint, sc.scale, sc.score, sc.band, r.id as responseId, sc.rowid as scoreRow
          from outcome_scores sc join outcome_responses r on r.id = sc.response_id join participants p on p.id = r.participant_id`,
       )

@@ -138,6 +138,8 @@ export interface SourceResponse {
   answers: string;
   /** How the answers came in ('form' or 'import'); null where that was not recorded. */
   source: string | null;
+  /** The rowid of the enrolment, as read from the database (SourceOutcomes.keptEnrolments); never exported. */
+  enrolmentRow?: number;
 }
 
 /** One stored scale score of a response. */
@@ -151,6 +153,8 @@ export interface SourceScore {
   score: number | null;
   /** Index of the band in the scale's definition, null when the score is in none. */
   band: number | null;
+  /** As for SourceResponse. */
+  enrolmentRow?: number;
 }
 
 export interface SourceOutcomes {
@@ -159,6 +163,12 @@ export interface SourceOutcomes {
   /** Re-readable streams in the files' order: at city scale millions of answers, never all held. */
   responses: SyncRowSource<SourceResponse>;
   scores: SyncRowSource<SourceScore>;
+  /**
+   * The rowids, ascending, of the enrolments whose questionnaire rows the streams keep: of a
+   * person's enrolments in one group, the latest. Read from the database; the thread that writes
+   * scores.csv from its own connection keeps the same rows with them.
+   */
+  keptEnrolments?: Float64Array;
 }
 
 /** Rows that may be many (attendance, fidelity) come as re-readable streams, e.g. SQLite iterate(). */

@@ -272,8 +272,11 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   const asRecord = (record: string) => record;
 
   // Started before the first file, so that it runs beside them; its bytes wait for their turn.
-  const scoresTable = options.secondReader ? tables.find((t) => t.name === 'scores') : undefined;
-  const scoresThread = scoresTable && options.secondReader ? startScoresThread(scoresTable, prepared, options.secondReader, mtime) : null;
+  // A source made by hand has no enrolment rowids for the thread to keep rows by; its scores are written here.
+  const keptEnrolments = source.outcomes?.keptEnrolments;
+  const scoresTable = options.secondReader && keptEnrolments ? tables.find((t) => t.name === 'scores') : undefined;
+  const scoresThread =
+    scoresTable && options.secondReader && keptEnrolments ? startScoresThread(scoresTable, prepared, options.secondReader, keptEnrolments, mtime) : null;
   /** Puts the thread's file in its place and hands on its bytes as they come. */
   const writeFromThread = async function* (file: ScoresFromThread) {
     zip.add(file);
@@ -385,7 +388,7 @@ export function compareUtf8(a: string, b: string): number {
  * The thread writing scores.csv: the groups in scope in SQLite's order of their ids, and the
  * people whose rows participants.csv holds (the same decisions as buildTables asks for).
  */
-function startScoresThread(table: TableDef, prepared: PreparedExport, reader: SecondReader, mtime: Date): ScoresFromThread {
+function startScoresThread(table: TableDef, prepared: PreparedExport, reader: SecondReader, keptEnrolments: Float64Array, mtime: Date): ScoresFromThread {
   const { source, plan, options } = prepared;
   const groupIds = source.groups.map((g) => g.id).sort(compareUtf8);
   // The rows written, ordered by group (a counting sort), so that each group's string is joined
@@ -414,6 +417,7 @@ function startScoresThread(table: TableDef, prepared: PreparedExport, reader: Se
     pseudonymKey: options.key,
     groupIds,
     enrolledByGroup,
+    keptEnrolments,
     head: csvLine(table.columns.map((c) => c.name)),
     level: DEFLATE_LEVEL,
   });

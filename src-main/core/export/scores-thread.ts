@@ -27,6 +27,8 @@ export interface ScoresJob {
    * thread holds no map of every person.
    */
   enrolledByGroup: string[];
+  /** ExportSource.outcomes.keptEnrolments: only their scores are written. */
+  keptEnrolments: Float64Array;
   /** The header record. */
   head: string;
   level: number;

@@ -65,7 +65,7 @@ async function run(job: ScoresJob, post: (message: ScoresMessage, transfer?: Arr
     };
     let text = job.head;
     let rows = 0;
-    for (const s of snapshot.scoresOfGroups(groupIds)) {
+    for (const s of snapshot.scoresOfGroups(groupIds, job.keptEnrolments)) {
       if (!isEnrolled(s.participantId, s.groupId)) continue;
       text += csvLine(scoreRow(s, pseudo));
       rows++;

@@ -54,13 +54,6 @@ interface ScopeParams {
 const PAGE_ROWS = 1000;
 
 /**
- * The enrolment `p` is the one gather keeps of its person in its group: no other enrolment of the
- * person there was made later, or at the same moment with a smaller id (gather's order). Checked
- * once per enrolment, through the person index.
- */
-const LATEST_ENROLMENT_IN_GROUP = `not exists (select 1 from participants later where later.person_id = p.person_id and later.group_id = p.group_id
-       and (later.created_at > p.created_at or (later.created_at = p.created_at and later.id < p.id)))`;
-/**
  * A fidelity record becomes about five CSV rows, so its pages are smaller: a page lives as long as
  * its rows take to write, and one that outlives a few young-generation collections is promoted to
  * the old heap, which then grows for garbage.
@@ -115,6 +108,16 @@ interface ParticipantRow {
 }
 
 /** Index of `rowid` in ascending `sorted`, or -1. */
+/** The rowid of the enrolment a questionnaire row belongs to. */
+interface EnrolmentRow {
+  enrolmentRow: number;
+}
+
+/** The rows whose enrolment is among `kept` (rowids in ascending order). */
+function* keptOnly<T extends EnrolmentRow>(rows: Iterable<T>, kept: Float64Array): Generator<T> {
+  for (const row of rows) if (slotOf(kept, row.enrolmentRow) >= 0) yield row;
+}
+
 function slotOf(sorted: Float64Array, rowid: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
@@ -203,23 +206,24 @@ export function exportSourceRepo(sqlite: Database.Database) {
   // Responses belong to an enrolment; the export names them by the person, as participants.csv does.
   // Of a person enrolled twice in one group, only the enrolment participants.csv describes (the
   // latest) brings its answers: both enrolments' answers at one time point would be two rows with
-  // the same key, and the earlier stay's answers describe a stay the other files leave out.
+  // the same key, and the earlier stay's answers describe a stay the other files leave out. The
+  // rows carry their enrolment's rowid for that (keptOnly), as attendance's do.
   // They are read a page of groups at a time, in group id order: each page is sorted on its own
   // (a few thousand rows), and the pages joined give the order of one sort over the whole scope,
   // which at city scale is a million scores sorted at once and all held as objects.
   const groupIdsInScope = sqlite.prepare<[ScopeParams], string>(`select g.id from groups g where ${GROUPS_IN_SCOPE} order by g.id`).pluck();
-  const responsesPage = sqlite.prepare<[{ groups: string }], SourceResponse>(
-    `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
+  const responsesPage = sqlite.prepare<[{ groups: string }], SourceResponse & EnrolmentRow>(
+    `select p.rowid as enrolmentRow, p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
        r.timepoint, r.date, r.answers, r.source
      from participants p join outcome_responses r on r.participant_id = p.id
-     where p.group_id in (select value from json_each(@groups)) and ${LATEST_ENROLMENT_IN_GROUP}
+     where p.group_id in (select value from json_each(@groups))
      order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id`,
   );
-  const scoresPage = sqlite.prepare<[{ groups: string }], SourceScore>(
-    `select p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
+  const scoresPage = sqlite.prepare<[{ groups: string }], SourceScore & EnrolmentRow>(
+    `select p.rowid as enrolmentRow, p.person_id as participantId, p.group_id as groupId, r.instrument_code as instrumentCode, r.instrument_version as instrumentVersion,
        r.timepoint, sc.scale, sc.score, sc.band
      from participants p join outcome_responses r on r.participant_id = p.id join outcome_scores sc on sc.response_id = r.id
-     where p.group_id in (select value from json_each(@groups)) and ${LATEST_ENROLMENT_IN_GROUP}
+     where p.group_id in (select value from json_each(@groups))
      order by p.group_id, p.person_id, r.instrument_code, r.timepoint, r.id, sc.rowid`,
   );
   const instrumentsUsed = sqlite.prepare<[ScopeParams], SourceInstrument>(
@@ -298,8 +302,10 @@ export function exportSourceRepo(sqlite: Database.Database) {
      * read), in scores.csv's order: the same pages as gather's `outcomes.scores`, for a second
      * connection that writes scores.csv beside the export's own (core/export/scores-thread.ts).
      */
-    *scoresOfGroups(groupIds: readonly string[]): Generator<SourceScore> {
-      for (let i = 0; i < groupIds.length; i += GROUPS_PER_PAGE) yield* scoresPage.all({ groups: JSON.stringify(groupIds.slice(i, i + GROUPS_PER_PAGE)) });
+    /** The scores of the groups' enrolments among `kept` (rowids in ascending order: ExportSource.outcomes.keptEnrolments). */
+    *scoresOfGroups(groupIds: readonly string[], kept: Float64Array): Generator<SourceScore> {
+      for (let i = 0; i < groupIds.length; i += GROUPS_PER_PAGE)
+        yield* keptOnly(scoresPage.all({ groups: JSON.stringify(groupIds.slice(i, i + GROUPS_PER_PAGE)) }), kept);
     },
 
     gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
@@ -394,6 +400,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         const sorted = Float64Array.from(order, (i) => enrolmentRows[i]!);
         return { slot: (rid: number) => slotOf(sorted, rid), personId: (slot: number) => people.id(order[slot]!) };
       };
+      const keptEnrolments = Float64Array.from(enrolmentRows).sort();
       /** One page of groups at a time, each page one short all(): no iterator is left open between pages. */
       const byGroupPages = function* <T>(page: Database.Statement<[{ groups: string }], T>): Generator<T> {
         const ids = groupIdsInScope.all(params);
@@ -410,8 +417,9 @@ export function exportSourceRepo(sqlite: Database.Database) {
         groupStaff: () => byGroupPages(leadersPage),
         outcomes: {
           instruments: instrumentsUsed.all(params),
-          responses: () => byGroupPages(responsesPage),
-          scores: () => byGroupPages(scoresPage),
+          responses: () => keptOnly(byGroupPages(responsesPage), keptEnrolments),
+          scores: () => keptOnly(byGroupPages(scoresPage), keptEnrolments),
+          keptEnrolments,
         },
         // A mark's enrolment and session are found by rowid through their id indexes alone; the
         // sorted rowids of the kept enrolments and sessions in scope do the filtering.
@@ -486,5 +494,5 @@ export function scoresSnapshot(sqlite: Database.Database) {
   sqlite.pragma(`cache_size = -${SCORES_READER_CACHE_KIB}`);
   sqlite.exec('BEGIN');
   const repo = exportSourceRepo(sqlite);
-  return { scoresOfGroups: (groupIds: readonly string[]) => repo.scoresOfGroups(groupIds), end: () => sqlite.exec('COMMIT') };
+  return { scoresOfGroups: (groupIds: readonly string[], kept: Float64Array) => repo.scoresOfGroups(groupIds, kept), end: () => sqlite.exec('COMMIT') };
 }
