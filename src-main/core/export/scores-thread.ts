@@ -27,7 +27,10 @@ export interface ScoresJob {
    * thread holds no map of every person.
    */
   enrolledByGroup: string[];
-  /** ExportSource.outcomes.keptEnrolments: only their scores are written. */
+  /**
+   * ExportSource.outcomes.keptEnrolments: only their scores are written. The person-and-group check
+   * above stays as well: this thread reads a later snapshot, where a rowid could have been reused.
+   */
   keptEnrolments: Float64Array;
   /** The header record. */
   head: string;

@@ -52,7 +52,6 @@ interface ScopeParams {
 }
 
 const PAGE_ROWS = 1000;
-
 /**
  * A fidelity record becomes about five CSV rows, so its pages are smaller: a page lives as long as
  * its rows take to write, and one that outlives a few young-generation collections is promoted to
@@ -107,7 +106,6 @@ interface ParticipantRow {
   consent: SourceParticipant['consent'];
 }
 
-/** Index of `rowid` in ascending `sorted`, or -1. */
 /** The rowid of the enrolment a questionnaire row belongs to. */
 interface EnrolmentRow {
   enrolmentRow: number;
@@ -118,6 +116,7 @@ function* keptOnly<T extends EnrolmentRow>(rows: Iterable<T>, kept: Float64Array
   for (const row of rows) if (slotOf(kept, row.enrolmentRow) >= 0) yield row;
 }
 
+/** Index of `rowid` in ascending `sorted`, or -1. */
 function slotOf(sorted: Float64Array, rowid: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
@@ -301,8 +300,8 @@ export function exportSourceRepo(sqlite: Database.Database) {
      * The scores of the given groups (ids in ascending order, as gather's groups in scope are
      * read), in scores.csv's order: the same pages as gather's `outcomes.scores`, for a second
      * connection that writes scores.csv beside the export's own (core/export/scores-thread.ts).
+     * Only the enrolments among `kept` (rowids in ascending order: gather's outcomes.keptEnrolments).
      */
-    /** The scores of the groups' enrolments among `kept` (rowids in ascending order: ExportSource.outcomes.keptEnrolments). */
     *scoresOfGroups(groupIds: readonly string[], kept: Float64Array): Generator<SourceScore> {
       for (let i = 0; i < groupIds.length; i += GROUPS_PER_PAGE)
         yield* keptOnly(scoresPage.all({ groups: JSON.stringify(groupIds.slice(i, i + GROUPS_PER_PAGE)) }), kept);
@@ -394,13 +393,13 @@ export function exportSourceRepo(sqlite: Database.Database) {
         const groups = Int32Array.from(groupOf);
         return { slot, groupId: (i: number) => groupRows[groups[i]!]!.id, numbers: Int32Array.from(numbers) };
       };
-      /** Kept enrolments in scope by rowid → their index in `people`, whose person id the export uses. */
+      /** The kept enrolments' rowids in ascending order (each enrolment's rowid is its own). */
+      const keptEnrolments = Float64Array.from(enrolmentRows).sort();
+      /** Kept enrolments in scope by rowid → their index in `people`, whose person id the export uses; slot s is keptEnrolments[s]. */
       const enrolmentSlots = () => {
         const order = Int32Array.from(enrolmentRows.keys()).sort((a, b) => enrolmentRows[a]! - enrolmentRows[b]!);
-        const sorted = Float64Array.from(order, (i) => enrolmentRows[i]!);
-        return { slot: (rid: number) => slotOf(sorted, rid), personId: (slot: number) => people.id(order[slot]!) };
+        return { slot: (rid: number) => slotOf(keptEnrolments, rid), personId: (slot: number) => people.id(order[slot]!) };
       };
-      const keptEnrolments = Float64Array.from(enrolmentRows).sort();
       /** One page of groups at a time, each page one short all(): no iterator is left open between pages. */
       const byGroupPages = function* <T>(page: Database.Statement<[{ groups: string }], T>): Generator<T> {
         const ids = groupIdsInScope.all(params);
