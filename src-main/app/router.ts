@@ -100,8 +100,9 @@ export function createRouter(options: RouterOptions): Router {
         const checked = spec.output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
         if (spec.writes) {
-          // The lock screen's and the backups' writes move the lock state or replace the database.
-          const entities = 'whileLocked' in spec ? 'all' : [...written].sort();
+          // The lock screen's and the backups' writes move the lock state or replace the database,
+          // unless the contract names all a procedure changes (a backup made by hand: a file).
+          const entities = 'announces' in spec ? [...spec.announces] : 'whileLocked' in spec ? 'all' : [...written].sort();
           options.onCommitted?.({ source: 'local', procedure: name, entities });
         }
         return { ok: true, value: checked.data };

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../core/clock';
 import { AppError, type Result } from '../core/errors';
 import type { ScryptParams } from '../core/vault';
 import { runsWhileLocked, type ChangeEvent } from '../contract';
-import { backupEntity } from '../contract/events';
+import { backupEntity, onlyBackupsChanged } from '../contract/events';
 import { commonErrors } from '../contract/errors';
 import type { CallContext } from './call-context';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
@@ -180,8 +180,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     onCommitted: (event) => {
       relayOpenApp();
-      // The lock's and the backups' writes reach the shells directly: the database may be closed or replaced.
-      if (event.entities !== 'all' && relayed) relayed.app.events.emit(event);
+      // The lock's and the backups' writes reach the shells directly: the database may be closed or
+      // replaced, and a backup changed no row, so sync (which hears the database's feed) must not hear it.
+      if (event.entities !== 'all' && !onlyBackupsChanged(event.entities) && relayed) relayed.app.events.emit(event);
       else events.emit(event);
     },
     onInternalError: logInternalError,

@@ -22,7 +22,12 @@ export interface ChangeEvent {
 
 /**
  * What a backup changes: a file in the backups folder, no row of the database. Main names it alone
- * for the backup it makes on its own, so open windows re-read only what shows backups. (This file
+ * for every backup a window can see being made (its own daily one, and one made by hand), so open
+ * windows re-read only what shows backups. (This file
  * stays zod-free, like enums.ts, so the renderer can import the value.)
  */
 export const backupEntity = 'backup';
+
+/** Whether a change names the backups alone (a backup made by hand or on its own): no row of the data changed. */
+export const onlyBackupsChanged = (entities: string[] | 'all'): boolean =>
+  entities !== 'all' && entities.length > 0 && entities.every((e) => e === backupEntity);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupEntity } from './events';
 import * as cal from './schemas/calendar';
 import * as ar from './schemas/activity-report';
 import * as c from './schemas/common';
@@ -117,7 +118,9 @@ export const contract = {
   'savedReports.xlsx': { input: c.byId, output: ar.activityReportPdf, writes: false },
 
   // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
-  // (every other one answers `locked` then); `writes` here means "tell open windows to re-read".
+  // (every other one answers `locked` then); `writes` here means "tell open windows to re-read":
+  // everything, as the lock state may have moved or the database been replaced, unless `announces`
+  // names all that changed (a backup is a file, not a row).
   'vault.status': { input: c.empty, output: v.vaultStatus, writes: false, whileLocked: true },
   'vault.setup': { input: v.vaultSetup, output: v.vaultSetupResult, writes: true, whileLocked: true },
   'vault.unlock': { input: v.vaultUnlock, output: v.vaultStatus, writes: true, whileLocked: true },
@@ -128,7 +131,7 @@ export const contract = {
   'vault.rekey': { input: v.vaultRekey, output: v.vaultRekeyResult, writes: true, whileLocked: true },
   'vault.restoreFromBackup': { input: v.vaultRestoreFromBackup, output: v.vaultStatus, writes: true, whileLocked: true },
   'backups.list': { input: c.empty, output: v.backupEntry.array(), writes: false, whileLocked: true },
-  'backups.create': { input: c.empty, output: v.backupEntry, writes: true, whileLocked: true },
+  'backups.create': { input: c.empty, output: v.backupEntry, writes: true, whileLocked: true, announces: [backupEntity] },
   'backups.restore': { input: v.backupsRestore, output: v.backupsRestoreResult, writes: true, whileLocked: true },
   'audit.list': { input: v.auditList, output: v.auditPage, writes: false },
 

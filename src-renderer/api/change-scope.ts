@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ChangeEvent } from '@contract';
-import { backupEntity } from '@contract/events';
+import { onlyBackupsChanged } from '@contract/events';
 
 /**
  * A change main announced, or null for "anything may have changed": an event that could not be
@@ -26,9 +26,8 @@ export function readChange(data: unknown): Change {
   return { source, entities: entities as ChangeEvent['entities'], ...(typeof procedure === 'string' ? { procedure } : {}) };
 }
 
-/** A change of the backups alone: the backup main makes each day, which changes no row of the data. */
-const onlyBackups = (change: Change): boolean =>
-  change !== null && change.entities !== 'all' && change.entities.length > 0 && change.entities.every((e) => e === backupEntity);
+/** A change of the backups alone: a backup, made each day or by hand, changes no row of the data. */
+const onlyBackups = (change: Change): boolean => change !== null && onlyBackupsChanged(change.entities);
 
 /**
  * The reads that show backups, the only ones a change of the backups alone can alter. The vault

@@ -77,7 +77,7 @@ async function listen(page: Page, url: string): Promise<void> {
   await page.goto(url);
 }
 
-/** What the page asked for after it last heard of a daily backup, or null until it has. */
+/** What the page asked for after it last heard of a backup, or null until it has. */
 async function askedAfterBackup(page: Page): Promise<string[] | null> {
   const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
   const at = heard.findLastIndex((line) => line.startsWith('changed ') && line.includes('"entities":["backup"]'));
@@ -110,4 +110,28 @@ test("the day's first backup re-reads what shows backups, and nothing on any oth
   expect(await askedAfterBackup(page)).toEqual([]);
   expect(await askedAfterBackup(backupsPage)).toEqual(['call backups.list']);
   await expect(page.getByRole('rowheader', { name: 'Enhet Syd' })).toBeVisible();
+});
+
+test('a backup made by hand re-reads what shows backups, and nothing on any other screen', async ({ page, komet }) => {
+  await arrange(komet, 'units.create', { name: 'Enhet Nord', kind: 'district' });
+  // The day's first backup, which the server makes on its own after the setup, out of the way.
+  await firstBackupMade(komet);
+  await listen(page, komet.url);
+  await goTo(page, 'Enheter');
+  await expect(page.getByRole('rowheader', { name: 'Enhet Nord' })).toBeVisible();
+  const backupsPage = await page.context().newPage();
+  await listen(backupsPage, komet.url);
+  await goTo(backupsPage, 'Säkerhetskopior');
+  const table = backupsPage.getByRole('table', { name: 'Säkerhetskopior' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  await backupsPage.getByRole('button', { name: 'Säkerhetskopiera nu' }).click();
+  await expect(toast(backupsPage, 'är gjord och kontrollerad')).toBeVisible({ timeout: 15_000 });
+
+  await expect.poll(() => askedAfterBackup(page)).not.toBeNull();
+  // Reads leave as the event is handled; a moment more lets any late one show.
+  await page.waitForTimeout(500);
+  expect(await askedAfterBackup(page)).toEqual([]);
+  expect(await askedAfterBackup(backupsPage)).toEqual(['call backups.list']);
+  await expect(page.getByRole('rowheader', { name: 'Enhet Nord' })).toBeVisible();
 });

@@ -189,6 +189,32 @@ describe('the runtime between the shells and the vault', () => {
     expect(lockHeard).toEqual(['vault.status']);
   });
 
+  it('announces a backup made by hand as a change of the backups alone, past the database feed that sync hears', async () => {
+    const g = runtime();
+    await setup(g);
+    const heard: ChangeEvent[] = [];
+    const lockHeard: string[] = [];
+    const databaseFeed: ChangeEvent[] = [];
+    g.events.on((event) => heard.push(event));
+    g.onLockChange((p) => lockHeard.push(p));
+    g.app()!.events.on((event) => databaseFeed.push(event));
+
+    const made = await ok<BackupEntry>(g, 'backups.create');
+    expect((await ok<BackupEntry[]>(g, 'backups.list')).map((b) => b.name)).toContain(made.name);
+    expect(heard).toEqual([{ source: 'local', procedure: 'backups.create', entities: ['backup'] }]);
+    expect(lockHeard).toEqual([]);
+    expect(databaseFeed).toEqual([]);
+
+    // A write to the data still goes through the database's feed, and on to the shells from there.
+    await ok(g, 'units.create', { name: unitName, kind: 'district' });
+    expect(databaseFeed).toEqual([{ source: 'local', procedure: 'units.create', entities: ['unit'] }]);
+    expect(heard.slice(1)).toEqual(databaseFeed);
+
+    // Restoring replaces the database: everything is re-read, as before.
+    await ok(g, 'backups.restore', { name: made.name });
+    expect(heard.at(-1)).toMatchObject({ source: 'local', entities: 'all' });
+  });
+
   it('offers the newest good backups when the database turns out damaged, and restores from there', async () => {
     const g = runtime();
     await setup(g);
