@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, type KometServer } from './fixtures';
 import { arrange, firstBackupMade, goTo, toast } from './ui-steps';
 
 test("a write refreshes the screen through main's change event alone, and a change missed while the event stream was down is caught up when it returns", async ({
@@ -84,15 +84,31 @@ async function askedAfterBackup(page: Page): Promise<string[] | null> {
   return at < 0 ? null : heard.slice(at + 1);
 }
 
-test("the day's first backup re-reads what shows backups, and nothing on any other screen", async ({ page, komet }) => {
-  await arrange(komet, 'units.create', { name: 'Enhet Syd', kind: 'district' });
+/** Enheter, showing the unit, on one page and Säkerhetskopior on a second, each logging what it hears and asks for. */
+async function unitsBesideBackups(page: Page, komet: KometServer, unitName: string): Promise<Page> {
   await listen(page, komet.url);
   await goTo(page, 'Enheter');
-  await expect(page.getByRole('rowheader', { name: 'Enhet Syd' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: unitName })).toBeVisible();
   const backupsPage = await page.context().newPage();
   await listen(backupsPage, komet.url);
   await goTo(backupsPage, 'Säkerhetskopior');
   await expect(backupsPage.getByRole('heading', { level: 1, name: 'Säkerhetskopior' })).toBeVisible();
+  return backupsPage;
+}
+
+/** Once a backup is announced: the units page asks for nothing, the backups page for its list alone. */
+async function onlyBackupsReadAgain(page: Page, backupsPage: Page, unitName: string): Promise<void> {
+  await expect.poll(() => askedAfterBackup(page)).not.toBeNull();
+  // Reads leave as the event is handled; a moment more lets any late one show.
+  await page.waitForTimeout(500);
+  expect(await askedAfterBackup(page)).toEqual([]);
+  expect(await askedAfterBackup(backupsPage)).toEqual(['call backups.list']);
+  await expect(page.getByRole('rowheader', { name: unitName })).toBeVisible();
+}
+
+test("the day's first backup re-reads what shows backups, and nothing on any other screen", async ({ page, komet }) => {
+  await arrange(komet, 'units.create', { name: 'Enhet Syd', kind: 'district' });
+  const backupsPage = await unitsBesideBackups(page, komet, 'Enhet Syd');
 
   // Today's backup made anew while both screens are open: with none in the folder, the next unlock
   // makes one a moment later. The first one, made after the setup, must be out of the way.
@@ -104,34 +120,18 @@ test("the day's first backup re-reads what shows backups, and nothing on any oth
   const table = backupsPage.getByRole('table', { name: 'Säkerhetskopior' });
   await expect(table.getByRole('row')).toHaveCount(2, { timeout: 15_000 });
 
-  await expect.poll(() => askedAfterBackup(page)).not.toBeNull();
-  // Reads leave as the event is handled; a moment more lets any late one show.
-  await page.waitForTimeout(500);
-  expect(await askedAfterBackup(page)).toEqual([]);
-  expect(await askedAfterBackup(backupsPage)).toEqual(['call backups.list']);
-  await expect(page.getByRole('rowheader', { name: 'Enhet Syd' })).toBeVisible();
+  await onlyBackupsReadAgain(page, backupsPage, 'Enhet Syd');
 });
 
 test('a backup made by hand re-reads what shows backups, and nothing on any other screen', async ({ page, komet }) => {
   await arrange(komet, 'units.create', { name: 'Enhet Nord', kind: 'district' });
   // The day's first backup, which the server makes on its own after the setup, out of the way.
   await firstBackupMade(komet);
-  await listen(page, komet.url);
-  await goTo(page, 'Enheter');
-  await expect(page.getByRole('rowheader', { name: 'Enhet Nord' })).toBeVisible();
-  const backupsPage = await page.context().newPage();
-  await listen(backupsPage, komet.url);
-  await goTo(backupsPage, 'Säkerhetskopior');
-  const table = backupsPage.getByRole('table', { name: 'Säkerhetskopior' });
-  await expect(table.getByRole('row')).toHaveCount(2);
+  const backupsPage = await unitsBesideBackups(page, komet, 'Enhet Nord');
+  await expect(backupsPage.getByRole('table', { name: 'Säkerhetskopior' }).getByRole('row')).toHaveCount(2);
 
   await backupsPage.getByRole('button', { name: 'Säkerhetskopiera nu' }).click();
   await expect(toast(backupsPage, 'är gjord och kontrollerad')).toBeVisible({ timeout: 15_000 });
 
-  await expect.poll(() => askedAfterBackup(page)).not.toBeNull();
-  // Reads leave as the event is handled; a moment more lets any late one show.
-  await page.waitForTimeout(500);
-  expect(await askedAfterBackup(page)).toEqual([]);
-  expect(await askedAfterBackup(backupsPage)).toEqual(['call backups.list']);
-  await expect(page.getByRole('rowheader', { name: 'Enhet Nord' })).toBeVisible();
+  await onlyBackupsReadAgain(page, backupsPage, 'Enhet Nord');
 });
