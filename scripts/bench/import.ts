@@ -58,8 +58,13 @@ export const importSection: BenchSection = async (ctx) => {
     const load = () => os.loadavg()[0]!.toFixed(1);
     const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-    /** Reads, previews, commits and undoes one file, recording each step; a refusal is recorded as the result. */
+    /**
+     * Reads, previews, commits and undoes one file, recording each step; a refusal is recorded as
+     * the result. The time targets are the import's for a sheet of 10,000 rows: a larger sheet's
+     * rows are printed beside none, so that they are not read against a target set for another size.
+     */
     const run = async (label: string, file: string, count: number) => {
+      const timeTarget = (target: string) => (count === participants ? target : '');
       const n = count.toLocaleString('en');
       const size = Math.round(fs.statSync(file).size / 1024);
       const loadBefore = load();
@@ -92,11 +97,11 @@ export const importSection: BenchSection = async (ctx) => {
       );
       ctx.record(
         `import: dry run of ${n} ${label} (read + preview), main-thread CPU`,
-        '< 2 s',
+        timeTarget('< 2 s'),
         `${ctx.ms(t2 - t0)} ms, CPU ${ctx.ms((mainCpu.user + mainCpu.system) / 1000)} ms`,
       );
       ctx.record(`import: peak memory of the worker reading ${n} ${label} (V8 heap + buffers)`, '< 300 MB', mb(worker.peakBytes));
-      ctx.record(`import: commit ${n} ${label}, load ${load()}`, '< 3 s', `${ctx.ms(t3 - t2)} ms`);
+      ctx.record(`import: commit ${n} ${label}, load ${load()}`, timeTarget('< 3 s'), `${ctx.ms(t3 - t2)} ms`);
       ctx.record(`import: undo of the ${n} ${label}`, '', `${ctx.ms(t4 - t3)} ms`);
     };
 
