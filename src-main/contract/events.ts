@@ -23,8 +23,8 @@ export interface ChangeEvent {
 /**
  * What a backup changes: a file in the backups folder, no row of the database. Main names it alone
  * for every backup a window can see being made (its own daily one, and one made by hand), so open
- * windows re-read only what shows backups. (This file
- * stays zod-free, like enums.ts, so the renderer can import the value.)
+ * windows re-read only what shows backups. (This file stays zod-free, like enums.ts, so the
+ * renderer can import the value.)
  */
 export const backupEntity = 'backup';
 
