@@ -274,7 +274,7 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   // Started before the first file, so that it runs beside them; its bytes wait for their turn.
   // A source made by hand has no enrolment rowids for the thread to keep rows by; its scores are written here.
   const keptEnrolments = source.outcomes?.keptEnrolments;
-  const scoresTable = options.secondReader && keptEnrolments ? tables.find((t) => t.name === 'scores') : undefined;
+  const scoresTable = tables.find((t) => t.name === 'scores');
   const scoresThread =
     scoresTable && options.secondReader && keptEnrolments ? startScoresThread(scoresTable, prepared, options.secondReader, keptEnrolments, mtime) : null;
   /** Puts the thread's file in its place and hands on its bytes as they come. */
