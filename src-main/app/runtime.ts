@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../core/clock';
 import { AppError, type Result } from '../core/errors';
 import type { ScryptParams } from '../core/vault';
 import { runsWhileLocked, type ChangeEvent } from '../contract';
-import { backupEntity, onlyBackupsChanged } from '../contract/events';
+import { backupEntity, onlyBesideTheData } from '../contract/events';
 import { commonErrors } from '../contract/errors';
 import type { CallContext } from './call-context';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
@@ -181,8 +181,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     onCommitted: (event) => {
       relayOpenApp();
       // The lock's and the backups' writes reach the shells directly: the database may be closed or
-      // replaced, and a backup changed no row, so sync (which hears the database's feed) must not hear it.
-      if (event.entities !== 'all' && !onlyBackupsChanged(event.entities) && relayed) relayed.app.events.emit(event);
+      // replaced, and a backup or a lock setting changed no row of the data, so sync (which hears the
+      // database's feed) must not hear it.
+      if (event.entities !== 'all' && !onlyBesideTheData(event.entities) && relayed) relayed.app.events.emit(event);
       else events.emit(event);
     },
     onInternalError: logInternalError,

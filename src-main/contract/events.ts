@@ -28,6 +28,24 @@ export interface ChangeEvent {
  */
 export const backupEntity = 'backup';
 
+/**
+ * What a change of the lock's settings (the idle time before it locks) names, as the audit trail
+ * does: a setting file and a line in the audit trail, which stays on this machine. No row of the
+ * data changed, so open windows re-read only the security settings and the audit trail.
+ */
+export const vaultEntity = 'vault';
+
+const namesOnly = (entities: string[] | 'all', names: readonly string[]): boolean =>
+  entities !== 'all' && entities.length > 0 && entities.every((e) => names.includes(e));
+
 /** Whether a change names the backups alone (a backup made by hand or on its own): no row of the data changed. */
-export const onlyBackupsChanged = (entities: string[] | 'all'): boolean =>
-  entities !== 'all' && entities.length > 0 && entities.every((e) => e === backupEntity);
+export const onlyBackupsChanged = (entities: string[] | 'all'): boolean => namesOnly(entities, [backupEntity]);
+
+/** Whether a change names the lock's settings alone. */
+export const onlyVaultSettingsChanged = (entities: string[] | 'all'): boolean => namesOnly(entities, [vaultEntity]);
+
+/**
+ * Whether a change names only what lives beside the data (the backups, the lock's settings): main
+ * tells the shells directly, and sync, which hears the database's own feed, has nothing to send.
+ */
+export const onlyBesideTheData = (entities: string[] | 'all'): boolean => namesOnly(entities, [backupEntity, vaultEntity]);

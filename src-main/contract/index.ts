@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { backupEntity } from './events';
+import { backupEntity, vaultEntity } from './events';
 import * as cal from './schemas/calendar';
 import * as ar from './schemas/activity-report';
 import * as c from './schemas/common';
@@ -120,14 +120,14 @@ export const contract = {
   // Lock, backups and audit. `whileLocked` procedures are answered while the database is closed
   // (every other one answers `locked` then); `writes` here means "tell open windows to re-read":
   // everything, as the lock state may have moved or the database been replaced, unless `announces`
-  // names all that changed (a backup is a file, not a row).
+  // names all that changed (a backup is a file, not a row; the lock's idle time is a setting).
   'vault.status': { input: c.empty, output: v.vaultStatus, writes: false, whileLocked: true },
   'vault.setup': { input: v.vaultSetup, output: v.vaultSetupResult, writes: true, whileLocked: true },
   'vault.unlock': { input: v.vaultUnlock, output: v.vaultStatus, writes: true, whileLocked: true },
   'vault.unlockWithRecoveryKey': { input: v.vaultUnlockWithRecoveryKey, output: v.vaultStatus, writes: true, whileLocked: true },
   'vault.lock': { input: c.empty, output: v.vaultStatus, writes: true, whileLocked: true },
   'vault.changePassphrase': { input: v.vaultChangePassphrase, output: v.vaultStatus, writes: true, whileLocked: true },
-  'vault.setAutoLock': { input: v.vaultSetAutoLock, output: v.vaultStatus, writes: true, whileLocked: true },
+  'vault.setAutoLock': { input: v.vaultSetAutoLock, output: v.vaultStatus, writes: true, whileLocked: true, announces: [vaultEntity] },
   'vault.rekey': { input: v.vaultRekey, output: v.vaultRekeyResult, writes: true, whileLocked: true },
   'vault.restoreFromBackup': { input: v.vaultRestoreFromBackup, output: v.vaultStatus, writes: true, whileLocked: true },
   'backups.list': { input: c.empty, output: v.backupEntry.array(), writes: false, whileLocked: true },

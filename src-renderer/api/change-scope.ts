@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ChangeEvent } from '@contract';
-import { onlyBackupsChanged } from '@contract/events';
+import { onlyBackupsChanged, onlyVaultSettingsChanged } from '@contract/events';
 
 /**
  * A change main announced, or null for "anything may have changed": an event that could not be
@@ -26,9 +26,6 @@ export function readChange(data: unknown): Change {
   return { source, entities: entities as ChangeEvent['entities'], ...(typeof procedure === 'string' ? { procedure } : {}) };
 }
 
-/** A change of the backups alone: a backup, made each day or by hand, changes no row of the data. */
-const onlyBackups = (change: Change): boolean => change !== null && onlyBackupsChanged(change.entities);
-
 /**
  * The reads that show backups, the only ones a change of the backups alone can alter. The vault
  * status is not one: it lists backups only while the database is new or damaged, and no backup is
@@ -36,8 +33,19 @@ const onlyBackups = (change: Change): boolean => change !== null && onlyBackupsC
  */
 const showsBackups = (procedure: unknown): boolean => typeof procedure === 'string' && procedure.startsWith('backups.');
 
+/**
+ * The reads a change of the lock's settings alone can alter: the lock state with its idle time, and
+ * the audit trail, which gains a line for it.
+ */
+const showsVaultSettings = (procedure: unknown): boolean => typeof procedure === 'string' && (procedure.startsWith('vault.') || procedure.startsWith('audit.'));
+
 /** Whether the answer of `procedure` may be different after `change`. */
-export const mayChange = (change: Change, procedure: unknown): boolean => !onlyBackups(change) || showsBackups(procedure);
+export const mayChange = (change: Change, procedure: unknown): boolean => {
+  if (change === null) return true;
+  if (onlyBackupsChanged(change.entities)) return showsBackups(procedure);
+  if (onlyVaultSettingsChanged(change.entities)) return showsVaultSettings(procedure);
+  return true;
+};
 
 /**
  * Marks out of date the queries a change may have altered (query keys are `[procedure, input]`);

@@ -77,12 +77,13 @@ async function listen(page: Page, url: string): Promise<void> {
   await page.goto(url);
 }
 
-/** What the page asked for after it last heard of a backup, or null until it has. */
-async function askedAfterBackup(page: Page): Promise<string[] | null> {
+/** What the page asked for after it last heard of a change naming `entity` alone, or null until it has. */
+async function askedAfterChangeOf(page: Page, entity: string): Promise<string[] | null> {
   const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
-  const at = heard.findLastIndex((line) => line.startsWith('changed ') && line.includes('"entities":["backup"]'));
+  const at = heard.findLastIndex((line) => line.startsWith('changed ') && line.includes(`"entities":["${entity}"]`));
   return at < 0 ? null : heard.slice(at + 1);
 }
+const askedAfterBackup = (page: Page) => askedAfterChangeOf(page, 'backup');
 
 /** Enheter, showing the unit, on one page and Säkerhetskopior on a second, each logging what it hears and asks for. */
 async function unitsBesideBackups(page: Page, komet: KometServer, unitName: string): Promise<Page> {
@@ -134,4 +135,33 @@ test('a backup made by hand re-reads what shows backups, and nothing on any othe
   await expect(toast(backupsPage, 'är gjord och kontrollerad')).toBeVisible({ timeout: 15_000 });
 
   await onlyBackupsReadAgain(page, backupsPage, 'Enhet Nord');
+});
+
+test('a new idle time before the lock re-reads the lock settings, and nothing on any other screen', async ({ page, komet }) => {
+  await arrange(komet, 'units.create', { name: 'Enhet Öst', kind: 'district' });
+  await listen(page, komet.url);
+  await goTo(page, 'Enheter');
+  await expect(page.getByRole('rowheader', { name: 'Enhet Öst' })).toBeVisible();
+  const settingsPage = await page.context().newPage();
+  await listen(settingsPage, komet.url);
+  await goTo(settingsPage, 'Inställningar');
+  const minutes = settingsPage.getByRole('spinbutton', { name: 'Lås efter antal minuter utan aktivitet' });
+  await expect(minutes).toHaveValue('10');
+
+  await minutes.fill('25');
+  await minutes.press('Enter');
+  await expect(toast(settingsPage, 'Komet låser sig efter 25 minuter utan aktivitet.')).toBeVisible();
+
+  await expect.poll(() => askedAfterChangeOf(page, 'vault')).not.toBeNull();
+  // Reads leave as the event is handled; a moment more lets any late one show.
+  await page.waitForTimeout(500);
+  // Each window's lock gate holds the lock state, idle time included, and reads it again; the units
+  // page asks for nothing else, the settings page for nothing else either.
+  for (const each of [page, settingsPage]) {
+    const asked = await askedAfterChangeOf(each, 'vault');
+    expect(asked).toContain('call vault.status');
+    expect(asked!.filter((line) => line !== 'call vault.status')).toEqual([]);
+  }
+  await expect(minutes).toHaveValue('25');
+  await expect(page.getByRole('rowheader', { name: 'Enhet Öst' })).toBeVisible();
 });

@@ -215,6 +215,34 @@ describe('the runtime between the shells and the vault', () => {
     expect(heard.at(-1)).toMatchObject({ source: 'local', entities: 'all' });
   });
 
+  it('announces a new idle time as a change of the lock settings alone, past the database feed that sync hears', async () => {
+    const g = runtime();
+    await setup(g);
+    const heard: ChangeEvent[] = [];
+    const lockHeard: string[] = [];
+    const databaseFeed: ChangeEvent[] = [];
+    g.events.on((event) => heard.push(event));
+    g.onLockChange((p) => lockHeard.push(p));
+    g.app()!.events.on((event) => databaseFeed.push(event));
+
+    expect((await ok<VaultStatusValue>(g, 'vault.setAutoLock', { minutes: 7 })).autoLockMinutes).toBe(7);
+    expect(heard).toEqual([{ source: 'local', procedure: 'vault.setAutoLock', entities: ['vault'] }]);
+    // The database stays open and unlocked: the menu has nothing to follow.
+    expect(lockHeard).toEqual([]);
+    expect(databaseFeed).toEqual([]);
+    // The audit trail has the line the announcement tells the audit screen to read again.
+    const audit = await ok<{ rows: { procedure: string }[] }>(g, 'audit.list', { entity: 'vault' });
+    expect(audit.rows.map((r) => r.procedure)).toContain('vault.setAutoLock');
+
+    // A refused value changes nothing and announces nothing.
+    expect((await fail(g, 'vault.setAutoLock', { minutes: 0 })).code).toBe('validation');
+    expect(heard).toHaveLength(1);
+
+    // Locking still changes everything.
+    g.lock();
+    expect(heard.slice(1)).toEqual([{ source: 'local', procedure: 'vault.status', entities: 'all' }]);
+  });
+
   it('offers the newest good backups when the database turns out damaged, and restores from there', async () => {
     const g = runtime();
     await setup(g);

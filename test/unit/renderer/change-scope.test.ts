@@ -4,12 +4,16 @@ import { mayChange, readChange, refreshAfter, type Change } from '../../../src-r
 
 // What main sends for the backup it makes each day (src-main/app/runtime.ts).
 const dailyBackup = JSON.stringify({ source: 'local', procedure: 'backups.create', entities: ['backup'] });
+// What main sends when someone changes the idle time before the lock (vault.setAutoLock).
+const idleTimeSet = JSON.stringify({ source: 'local', procedure: 'vault.setAutoLock', entities: ['vault'] });
 
 const kept = {
   backups: ['backups.list', {}],
   units: ['units.list', { includeArchived: true }],
   group: ['groups.get', { id: 'g1' }],
   dashboard: ['dashboard.screen', {}],
+  lock: ['vault.status', {}],
+  audit: ['audit.list', { entity: 'vault' }],
 } as const;
 
 let client: QueryClient;
@@ -29,10 +33,17 @@ describe('what a change event marks out of date', () => {
     expect(outOfDate()).toEqual(['backups']);
   });
 
+  it('after a new idle time before the lock: the lock state and the audit trail alone', async () => {
+    await refreshAfter(client, readChange(idleTimeSet));
+    expect(outOfDate()).toEqual(['lock', 'audit']);
+  });
+
   it.each<[string, unknown]>([
     ['a lock or a restore', JSON.stringify({ source: 'local', procedure: 'vault.status', entities: 'all' })],
     ['a write', JSON.stringify({ source: 'local', procedure: 'units.create', entities: ['unit'] })],
     ['a write beside a backup', JSON.stringify({ source: 'local', entities: ['backup', 'unit'] })],
+    ['a write beside the lock settings', JSON.stringify({ source: 'local', entities: ['vault', 'unit'] })],
+    ['a backup beside the lock settings', JSON.stringify({ source: 'local', entities: ['backup', 'vault'] })],
     ["sync's status alone", JSON.stringify({ source: 'sync', entities: [] })],
     ['a sync batch', { source: 'sync', entities: ['participant'] }],
     ['the stream opening', null],
@@ -42,12 +53,17 @@ describe('what a change event marks out of date', () => {
     ['no event at all', undefined],
   ])('after %s: everything', async (_what, data) => {
     await refreshAfter(client, readChange(data));
-    expect(outOfDate()).toEqual(['backups', 'units', 'group', 'dashboard']);
+    expect(outOfDate()).toEqual(['backups', 'units', 'group', 'dashboard', 'lock', 'audit']);
   });
 
   it('asks for the lock state again after any change but the daily backup', () => {
     expect(mayChange(readChange(dailyBackup), 'vault.status')).toBe(false);
-    const others: Change[] = [null, { source: 'local', procedure: 'vault.status', entities: 'all' }, { source: 'local', entities: ['unit'] }];
+    const others: Change[] = [
+      null,
+      { source: 'local', procedure: 'vault.status', entities: 'all' },
+      { source: 'local', entities: ['unit'] },
+      { source: 'local', procedure: 'vault.setAutoLock', entities: ['vault'] },
+    ];
     for (const change of others) expect(mayChange(change, 'vault.status')).toBe(true);
   });
 });
