@@ -43,6 +43,19 @@ async function fail(g: Runtime, name: string, input: unknown = {}): Promise<Erro
 const setup = (g: Runtime) => ok<{ recoveryKey: string }>(g, 'vault.setup', { userName, passphrase, passphraseRepeat: passphrase });
 const status = (g: Runtime) => ok<VaultStatusValue>(g, 'vault.status');
 
+/** A set-up runtime with what the shells hear, what the lock's listeners (the menu) hear and what the database's feed (sync) hears. */
+async function listening() {
+  const g = runtime();
+  await setup(g);
+  const heard: ChangeEvent[] = [];
+  const lockHeard: string[] = [];
+  const databaseFeed: ChangeEvent[] = [];
+  g.events.on((event) => heard.push(event));
+  g.onLockChange((p) => lockHeard.push(p));
+  g.app()!.events.on((event) => databaseFeed.push(event));
+  return { g, heard, lockHeard, databaseFeed };
+}
+
 describe('the runtime between the shells and the vault', () => {
   it('sets up, answers locked with a bilingual message while locked, and audits writes under the user’s name', async () => {
     const g = runtime();
@@ -190,14 +203,7 @@ describe('the runtime between the shells and the vault', () => {
   });
 
   it('announces a backup made by hand as a change of the backups alone, past the database feed that sync hears', async () => {
-    const g = runtime();
-    await setup(g);
-    const heard: ChangeEvent[] = [];
-    const lockHeard: string[] = [];
-    const databaseFeed: ChangeEvent[] = [];
-    g.events.on((event) => heard.push(event));
-    g.onLockChange((p) => lockHeard.push(p));
-    g.app()!.events.on((event) => databaseFeed.push(event));
+    const { g, heard, lockHeard, databaseFeed } = await listening();
 
     const made = await ok<BackupEntry>(g, 'backups.create');
     expect((await ok<BackupEntry[]>(g, 'backups.list')).map((b) => b.name)).toContain(made.name);
@@ -216,14 +222,7 @@ describe('the runtime between the shells and the vault', () => {
   });
 
   it('announces a new idle time as a change of the lock settings alone, past the database feed that sync hears', async () => {
-    const g = runtime();
-    await setup(g);
-    const heard: ChangeEvent[] = [];
-    const lockHeard: string[] = [];
-    const databaseFeed: ChangeEvent[] = [];
-    g.events.on((event) => heard.push(event));
-    g.onLockChange((p) => lockHeard.push(p));
-    g.app()!.events.on((event) => databaseFeed.push(event));
+    const { g, heard, lockHeard, databaseFeed } = await listening();
 
     expect((await ok<VaultStatusValue>(g, 'vault.setAutoLock', { minutes: 7 })).autoLockMinutes).toBe(7);
     expect(heard).toEqual([{ source: 'local', procedure: 'vault.setAutoLock', entities: ['vault'] }]);
