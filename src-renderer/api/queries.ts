@@ -98,7 +98,7 @@ export function prefetchTogether<P extends ProcedureName>(procedure: P, input: P
 /**
  * A write. It refreshes nothing itself: main reports every successful write as a change, and the
  * change feed then re-reads every query once (any write can change any list or count), except
- * after a change of the backups alone.
+ * after a change of the backups or of the lock's idle time alone.
  */
 export function useApiMutation<P extends ProcedureName>(procedure: P) {
   return useMutation<ProcedureOutput<P>, ApiError, ProcedureInput<P>>({
@@ -116,7 +116,8 @@ export function setApiData<P extends ProcedureName>(procedure: P, input: Procedu
 
 /**
  * Refreshes everything when main reports a change (this window's writes, another window, the CLI,
- * a backup restore), and only what shows backups when the change is the daily backup.
+ * a backup restore), only what shows backups when the change is a backup, and only the lock state
+ * and the audit trail when it is a new idle time before the lock (change-scope.ts).
  */
 export function useChangeFeed(): void {
   const client = useQueryClient();
