@@ -101,7 +101,8 @@ export function createRouter(options: RouterOptions): Router {
         if (!checked.success) throw new Error(`output of ${name} does not match the contract: ${checked.error.message}`);
         if (spec.writes) {
           // The lock screen's and the backups' writes move the lock state or replace the database,
-          // unless the contract names all a procedure changes (a backup made by hand: a file).
+          // unless the contract names all a procedure changes (a backup made by hand: a file; a new
+          // idle time before the lock: a setting).
           const entities = 'announces' in spec ? [...spec.announces] : 'whileLocked' in spec ? 'all' : [...written].sort();
           options.onCommitted?.({ source: 'local', procedure: name, entities });
         }
