@@ -85,17 +85,18 @@ async function askedAfterChangeOf(page: Page, entity: string): Promise<string[] 
 }
 const askedAfterBackup = (page: Page) => askedAfterChangeOf(page, 'backup');
 
-/** Enheter, showing the unit, on one page and Säkerhetskopior on a second, each logging what it hears and asks for. */
-async function unitsBesideBackups(page: Page, komet: KometServer, unitName: string): Promise<Page> {
+/** Enheter, showing the unit, on one page and the screen `beside` on a second, each logging what it hears and asks for. */
+async function unitsBeside(page: Page, komet: KometServer, unitName: string, beside: string): Promise<Page> {
   await listen(page, komet.url);
   await goTo(page, 'Enheter');
   await expect(page.getByRole('rowheader', { name: unitName })).toBeVisible();
-  const backupsPage = await page.context().newPage();
-  await listen(backupsPage, komet.url);
-  await goTo(backupsPage, 'Säkerhetskopior');
-  await expect(backupsPage.getByRole('heading', { level: 1, name: 'Säkerhetskopior' })).toBeVisible();
-  return backupsPage;
+  const second = await page.context().newPage();
+  await listen(second, komet.url);
+  await goTo(second, beside);
+  await expect(second.getByRole('heading', { level: 1, name: beside })).toBeVisible();
+  return second;
 }
+const unitsBesideBackups = (page: Page, komet: KometServer, unitName: string) => unitsBeside(page, komet, unitName, 'Säkerhetskopior');
 
 /** Once a backup is announced: the units page asks for nothing, the backups page for its list alone. */
 async function onlyBackupsReadAgain(page: Page, backupsPage: Page, unitName: string): Promise<void> {
@@ -139,12 +140,7 @@ test('a backup made by hand re-reads what shows backups, and nothing on any othe
 
 test('a new idle time before the lock re-reads the lock settings, and nothing on any other screen', async ({ page, komet }) => {
   await arrange(komet, 'units.create', { name: 'Enhet Öst', kind: 'district' });
-  await listen(page, komet.url);
-  await goTo(page, 'Enheter');
-  await expect(page.getByRole('rowheader', { name: 'Enhet Öst' })).toBeVisible();
-  const settingsPage = await page.context().newPage();
-  await listen(settingsPage, komet.url);
-  await goTo(settingsPage, 'Inställningar');
+  const settingsPage = await unitsBeside(page, komet, 'Enhet Öst', 'Inställningar');
   const minutes = settingsPage.getByRole('spinbutton', { name: 'Lås efter antal minuter utan aktivitet' });
   await expect(minutes).toHaveValue('10');
 
