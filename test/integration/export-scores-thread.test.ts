@@ -1,6 +1,7 @@
 // scores.csv written by its own thread and connection (core/export/scores-thread.ts): the same
 // bytes as the export's own thread writes, checksummed in the manifest, and an export whose
-// second reader cannot open the database fails rather than writing the file some other way.
+// second reader cannot open the database fails rather than writing the file some other way. The
+// thread then makes pages of responses.csv; that file too is the same.
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -12,6 +13,7 @@ import { createServices } from '../../src-main/core/services';
 import type { ExportEnv } from '../../src-main/core/services/export';
 import { ageDecryptWithIdentity, ageMissingReason, requireTool } from '../helpers/age-cli';
 import { createTestApp, makeTempDir, type TestApp } from '../helpers/db';
+import { addDemoData } from '../../src-main/core/demo/add-demo';
 import { addParticipant, groupWith } from './participants-fixtures';
 import { importTrivsel } from './outcomes/fixtures';
 
@@ -117,6 +119,14 @@ describe.skipIf(!haveAge)('scores.csv from its own thread', { timeout: 120_000 }
     const groupsOf = new Map<string, Set<string>>();
     for (const [person, group] of rows) groupsOf.set(person!, (groupsOf.get(person!) ?? new Set()).add(group!));
     expect([...groupsOf.values()].map((g) => g.size).sort()).toEqual([1, 1, 1, 2]);
+  });
+
+  it('writes responses.csv, whose pages both threads make, as the export thread alone writes it', async () => {
+    // Some 170 groups with answers: several pages of responses.csv (response-pages.ts).
+    addDemoData(t.app.db, { scale: 1, seed: 6, today: '2025-06-30' });
+    const { threaded: a, single: b } = await bothWays();
+    expect(strFromU8(a['responses.csv']!).split('\r\n').length).toBeGreaterThan(10_000);
+    for (const name of Object.keys(b).filter((n) => n.endsWith('.csv'))) expect(a[name], name).toEqual(b[name]);
   });
 
   it('fails, and writes no file, when the second reader cannot open the database', async () => {

@@ -58,7 +58,7 @@ function isPlain(text: string): boolean {
 }
 
 /** One field as csv-stringify writes it with these options. */
-function field(cell: Cell, delimiter: ',' | ';'): string {
+export function csvField(cell: Cell, delimiter: ',' | ';'): string {
   if (typeof cell === 'string') return isPlain(cell) ? cell : stringifyRecords([[cell]], delimiter).slice(0, -2);
   if (typeof cell === 'number') return `${cell}`;
   if (cell === null || cell === undefined) return '';
@@ -70,7 +70,7 @@ export function csvFields(row: readonly Cell[], delimiter: ',' | ';' = ','): str
   let line = '';
   for (let i = 0; i < row.length; i++) {
     if (i > 0) line += delimiter;
-    line += field(row[i]!, delimiter);
+    line += csvField(row[i]!, delimiter);
   }
   return line;
 }

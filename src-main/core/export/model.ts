@@ -164,6 +164,11 @@ export interface SourceOutcomes {
   responses: SyncRowSource<SourceResponse>;
   scores: SyncRowSource<SourceScore>;
   /**
+   * The responses of one page of groups (ids in ascending byte order), in the file's order: the
+   * package writes responses.csv page by page, and a second thread may write some of the pages.
+   */
+  responsesOfGroups?: (groupIds: readonly string[]) => Iterable<SourceResponse>;
+  /**
    * The rowids, ascending, of the enrolments whose questionnaire rows the streams keep: of a
    * person's enrolments in one group, the latest. Read from the database; the thread that writes
    * scores.csv from its own connection keeps the same rows with them.

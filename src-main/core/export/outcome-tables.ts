@@ -1,8 +1,8 @@
 import { RESPONSE_SOURCES } from '../../contract/enums';
 import { daysBetween } from '../domain/session-dates';
-import type { SourceGroup, SourceInstrument, SourceOutcomes, SourceScore } from './model';
+import type { SourceGroup, SourceInstrument, SourceOutcomes, SourceResponse, SourceScore } from './model';
 import type { Pseudonymiser } from './pseudonym';
-import { csvFields } from './csv';
+import { csvField, csvFields } from './csv';
 import { bi, type Cell, type ColumnDef, type TableDef } from './table-def';
 
 /** The questionnaire files: item answers and scale scores, row-level like participants.csv. */
@@ -73,19 +73,11 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
   const responseRows = function* (): Generator<{ prefix: Cell[]; answers: Record<string, number | null> }> {
     for (const r of outcomes.responses()) {
       if (!keep(r)) continue;
-      let answers: Record<string, number | null>;
-      try {
-        answers = JSON.parse(r.answers) as Record<string, number | null>;
-      } catch {
-        continue;
-      }
-      const days = daysBetween(groups.get(r.groupId)!.startDate, r.date);
-      yield {
-        prefix: [pseudo('participant', r.participantId), pseudo('group', r.groupId), r.instrumentCode, r.instrumentVersion, r.timepoint, days, r.source],
-        answers,
-      };
+      const answers = answersOf(r);
+      if (answers) yield { prefix: responsePrefix(r, groups.get(r.groupId)!.startDate, pseudo), answers };
     }
   };
+  const pageOfResponses = outcomes.responsesOfGroups;
 
   const responses: TableDef = {
     name: 'responses',
@@ -131,16 +123,29 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     foreignKeys: [participantKey],
     *rows() {
       for (const { prefix, answers } of responseRows()) {
-        for (const [item, value] of Object.entries(answers)) yield [...prefix, item, typeof value === 'number' ? value : null];
+        for (const item in answers) yield [...prefix, item, typeof answers[item] === 'number' ? answers[item] : null];
       }
     },
     // A response is one row per item: its seven leading cells are written once for all of them.
     *records(delimiter) {
       for (const { prefix, answers } of responseRows()) {
-        const head = csvFields(prefix, delimiter) + delimiter;
-        for (const [item, value] of Object.entries(answers)) yield `${head}${csvFields([item, typeof value === 'number' ? value : null], delimiter)}\r\n`;
+        const head = responseHead(prefix, delimiter);
+        for (const item in answers) yield answerRecord(head, item, answers[item]!, delimiter);
       }
     },
+    ...(pageOfResponses
+      ? {
+          *recordsOfGroups(groupIds, delimiter) {
+            for (const r of pageOfResponses(groupIds)) {
+              if (!keep(r)) continue;
+              const answers = answersOf(r);
+              if (!answers) continue;
+              const head = responseHead(responsePrefix(r, groups.get(r.groupId)!.startDate, pseudo), delimiter);
+              for (const item in answers) yield answerRecord(head, item, answers[item]!, delimiter);
+            }
+          },
+        }
+      : {}),
   };
 
   const scores: TableDef = {
@@ -177,6 +182,49 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     },
   };
   return [responses, scores];
+}
+
+/** A response's answers by item; null when they are not an object (it then has no rows). */
+export function answersOf(r: SourceResponse): Record<string, number | null> | null {
+  let answers: unknown;
+  try {
+    answers = JSON.parse(r.answers);
+  } catch {
+    return null;
+  }
+  return typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? (answers as Record<string, number | null>) : null;
+}
+
+/** The seven cells a response's rows share. */
+export const responsePrefix = (r: SourceResponse, groupStart: string, pseudo: Pseudonymiser): Cell[] => [
+  pseudo('participant', r.participantId),
+  pseudo('group', r.groupId),
+  r.instrumentCode,
+  r.instrumentVersion,
+  r.timepoint,
+  daysBetween(groupStart, r.date),
+  r.source,
+];
+
+/** The text a response's records start with: its seven shared cells, written once for all its items. */
+export const responseHead = (prefix: Cell[], delimiter: ',' | ';'): string => csvFields(prefix, delimiter) + delimiter;
+
+/** One record of responses.csv: a response's head, an item and its answer (blank when left blank). */
+const answerRecord = (head: string, item: string, value: number | null, delimiter: ',' | ';'): string =>
+  `${head}${csvField(item, delimiter)}${delimiter}${typeof value === 'number' ? value : ''}\r\n`;
+
+/**
+ * A response's records, one per item, as one text, and how many: what the thread that makes some
+ * of the file's pages writes per response (scores-worker.ts).
+ */
+export function answerRecords(head: string, answers: Record<string, number | null>, delimiter: ',' | ';'): { text: string; rows: number } {
+  let text = '';
+  let rows = 0;
+  for (const item in answers) {
+    text += answerRecord(head, item, answers[item]!, delimiter);
+    rows++;
+  }
+  return { text, rows };
 }
 
 /** One row of scores.csv; also made by the thread that writes scores.csv (scores-thread.ts). */

@@ -14,6 +14,7 @@ import { buildTables } from './tables';
 import type { TableDef } from './table-def';
 import { ENROLLED_END, ScoresFromThread, type SecondReader } from './scores-thread';
 import { NativeZipDeflate } from './zip-deflate';
+import { PageClaims, pageCount, pageGroups, pagesInOrder, RESPONSE_PAGE_GROUPS, type PageText } from './response-pages';
 
 /**
  * Builds the ZIP package as a pull-driven byte stream: rows are read, written as CSV, deflated
@@ -68,6 +69,8 @@ export interface BuiltPackage {
 
 /** Characters of CSV text gathered before they go to the deflater (its blocks are 256 KiB). */
 const PIECE_CHARS = 64 * 1024;
+/** Bytes of another thread's UTF-8 handed to the deflater at a time: a piece's worth. */
+const PIECE_BYTES = 128 * 1024;
 /** Fast deflate: CSV of ids compresses well even at level 1, and CPU is the export's bottleneck. */
 const DEFLATE_LEVEL = 1;
 
@@ -225,6 +228,7 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
       push(text: string, final = false) {
         file.push(text, final);
       },
+      pushBytes: (bytes: Uint8Array) => file.pushBytes(bytes),
       ready: () => file.ready(),
       done: () => file.done(),
       digest: (rows?: number): FileDigest => ({ name, bytes: file.size, sha256: hash.digest('hex'), ...(rows === undefined ? {} : { rows }) }),
@@ -238,16 +242,21 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     yield* drain();
   };
 
+  type OpenFile = ReturnType<typeof openFile>;
   /**
-   * Writes one table's CSV records, handed to the deflater in pieces of about a block: the next
-   * records are read while the thread pool compresses the last ones, and reading waits whenever
-   * a few blocks are still out, so what is held stays small. Records are appended to one string
-   * rather than collected first: no array of rows lives between reads. The items are rows turned
-   * into records by `line`, or records a table writes itself.
+   * Writes CSV records, handed to the deflater in pieces of about a block: the next records are
+   * read while the thread pool compresses the last ones, and reading waits whenever a few blocks
+   * are still out, so what is held stays small. Records are appended to one string rather than
+   * collected first: no array of rows lives between reads. The items are rows turned into records
+   * by `line`, or records a table writes itself. Returns the rows and the text not yet handed on.
    */
-  const writeTable = async function* <T>(name: string, head: string, source: Iterable<T> | AsyncIterable<T>, line: (item: T) => string) {
-    const file = openFile(name);
-    let text = head;
+  const writeItems = async function* <T>(
+    file: OpenFile,
+    start: string,
+    source: Iterable<T> | AsyncIterable<T>,
+    line: (item: T) => string,
+  ): AsyncGenerator<Uint8Array, { rows: number; text: string }> {
+    let text = start;
     let rows = 0;
     const items = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
     for (;;) {
@@ -264,19 +273,92 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
         await file.ready();
       }
     }
+    return { rows, text };
+  };
+  /** Ends a file with its last text; its checksum goes into the manifest. */
+  const endFile = async function* (name: string, file: OpenFile, text: string, rows: number) {
     file.push(text, true);
     digests.set(name, file.digest(rows));
     await file.done();
     yield* drain();
   };
+  /** Writes one table's CSV records (writeItems). */
+  const writeTable = async function* <T>(name: string, head: string, source: Iterable<T> | AsyncIterable<T>, line: (item: T) => string) {
+    const file = openFile(name);
+    const { rows, text } = yield* writeItems(file, head, source, line);
+    yield* endFile(name, file, text, rows);
+  };
   const asRecord = (record: string) => record;
+
+  // Pages of groups, in the order of their ids' bytes (SQLite's order), for the files written by
+  // pages (response-pages.ts) and for the scores thread.
+  const groupIds = source.groups.map((g) => g.id).sort(compareUtf8);
+  const pages = pageCount(groupIds.length, RESPONSE_PAGE_GROUPS);
+  /**
+   * Writes a table page by page: pages this thread makes, and pages the scores thread made when
+   * `fromThread` is given (they are taken through `claims`, the counter both threads share). A
+   * page made whole is handed to the deflater a piece at a time, as writeItems does, and the other
+   * thread's buffer goes back to it once copied.
+   */
+  const writePages = async function* (name: string, head: string, table: TableDef, delimiter: ',' | ';', claims: PageClaims, fromThread?: ScoresFromThread) {
+    const file = openFile(name);
+    const recordsOf = (page: number) => table.recordsOfGroups!(pageGroups(groupIds, RESPONSE_PAGE_GROUPS, page), delimiter);
+    const whole = (page: number): PageText => {
+      const made: PageText = { pieces: [], rows: 0 };
+      let text = '';
+      for (const record of recordsOf(page)) {
+        text += record;
+        made.rows++;
+        if (text.length >= PIECE_CHARS) {
+          made.pieces.push(text);
+          text = '';
+        }
+      }
+      made.pieces.push(text);
+      return made;
+    };
+    const other = (page: number) => (fromThread ? fromThread.pageFromThread(page) : Promise.reject(new Error(`page ${page} was taken by no thread`)));
+    let text = head;
+    let rows = 0;
+    const arrived = (page: number) => fromThread?.hasPage(page) ?? false;
+    for await (const page of pagesInOrder(claims, whole, other, arrived)) {
+      if ('make' in page) {
+        const written = yield* writeItems(file, text, recordsOf(page.make), asRecord);
+        text = written.text;
+        rows += written.rows;
+        continue;
+      }
+      file.push(text);
+      text = '';
+      if ('pieces' in page) {
+        for (const piece of page.pieces) {
+          file.push(piece);
+          yield* drain();
+          await file.ready();
+        }
+      } else {
+        for (let at = 0; at < page.bytes.length; at += PIECE_BYTES) {
+          file.pushBytes(page.bytes.subarray(at, at + PIECE_BYTES));
+          yield* drain();
+          await file.ready();
+        }
+        fromThread?.giveBack(page.bytes);
+      }
+      rows += page.rows;
+    }
+    yield* endFile(name, file, text, rows);
+  };
 
   // Started before the first file, so that it runs beside them; its bytes wait for their turn.
   // A source made by hand has no enrolment rowids for the thread to keep rows by; its scores are written here.
   const keptEnrolments = source.outcomes?.keptEnrolments;
   const scoresTable = tables.find((t) => t.name === 'scores');
+  // After scores.csv the thread makes pages of responses.csv, taken through this counter.
+  const sharedClaims = tables.some((t) => t.name === 'responses' && t.recordsOfGroups) ? new PageClaims(pages) : null;
   const scoresThread =
-    scoresTable && options.secondReader && keptEnrolments ? startScoresThread(scoresTable, prepared, options.secondReader, keptEnrolments, mtime) : null;
+    scoresTable && options.secondReader && keptEnrolments
+      ? startScoresThread(scoresTable, prepared, options.secondReader, keptEnrolments, mtime, groupIds, sharedClaims)
+      : null;
   /** Puts the thread's file in its place and hands on its bytes as they come. */
   const writeFromThread = async function* (file: ScoresFromThread) {
     zip.add(file);
@@ -301,12 +383,16 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
     for (const table of tables) {
       const header = table.columns.map((c) => c.name);
       if (table === scoresTable && scoresThread) yield* writeFromThread(scoresThread);
-      else if (table.records) yield* writeTable(`${table.name}.csv`, csvLine(header), table.records(','), asRecord);
+      else if (table.recordsOfGroups) {
+        const claims = scoresThread && sharedClaims ? sharedClaims : new PageClaims(pages);
+        yield* writePages(`${table.name}.csv`, csvLine(header), table, ',', claims, scoresThread ?? undefined);
+      } else if (table.records) yield* writeTable(`${table.name}.csv`, csvLine(header), table.records(','), asRecord);
       else yield* writeTable(`${table.name}.csv`, csvLine(header), table.rows(), (row) => csvLine(row));
       // A second read of the table's rows, not a copy of the first file: memory stays flat.
       if (!options.excelCopies) continue;
       const excelHead = EXCEL_BOM + csvLine(header, ';');
-      if (table.records) yield* writeTable(excelName(table.name), excelHead, table.records(';'), asRecord);
+      if (table.recordsOfGroups) yield* writePages(excelName(table.name), excelHead, table, ';', new PageClaims(pages));
+      else if (table.records) yield* writeTable(excelName(table.name), excelHead, table.records(';'), asRecord);
       else yield* writeTable(excelName(table.name), excelHead, table.rows(), (row) => csvLine(row, ';'));
     }
   } finally {
@@ -386,11 +472,20 @@ export function compareUtf8(a: string, b: string): number {
 
 /**
  * The thread writing scores.csv: the groups in scope in SQLite's order of their ids, and the
- * people whose rows participants.csv holds (the same decisions as buildTables asks for).
+ * people whose rows participants.csv holds (the same decisions as buildTables asks for). With
+ * `claims` it then makes pages of responses.csv (response-pages.ts).
  */
-function startScoresThread(table: TableDef, prepared: PreparedExport, reader: SecondReader, keptEnrolments: Float64Array, mtime: Date): ScoresFromThread {
+export function startScoresThread(
+  table: TableDef,
+  prepared: PreparedExport,
+  reader: SecondReader,
+  keptEnrolments: Float64Array,
+  mtime: Date,
+  groupIds: string[],
+  claims: PageClaims | null,
+): ScoresFromThread {
   const { source, plan, options } = prepared;
-  const groupIds = source.groups.map((g) => g.id).sort(compareUtf8);
+  const startOf = new Map(source.groups.map((g) => [g.id, g.startDate]));
   // The rows written, ordered by group (a counting sort), so that each group's string is joined
   // at once: one string grown a row at a time kept a chain of pieces per person alive until sent.
   const rank = new Map(groupIds.map((id, i) => [id, i]));
@@ -420,6 +515,12 @@ function startScoresThread(table: TableDef, prepared: PreparedExport, reader: Se
     keptEnrolments,
     head: csvLine(table.columns.map((c) => c.name)),
     level: DEFLATE_LEVEL,
+    responses: claims && {
+      claims: claims.shared,
+      count: claims.count,
+      perPage: RESPONSE_PAGE_GROUPS,
+      groupStarts: groupIds.map((id) => startOf.get(id)!),
+    },
   });
   file.mtime = mtime;
   return file;

@@ -3,13 +3,16 @@ import type { AsyncFlateStreamHandler, FlateError, ZipInputFile } from 'fflate';
 import { fromSources, programBeside, programThroughTsx, type WorkerProgram } from '../worker-program';
 import type { FileDigest } from './datapackage';
 import { exportErrors } from './export-errors';
+import type { PageBytes } from './response-pages';
 
 /**
  * scores.csv is written by a second thread with its own read-only connection to the database,
  * while the export's own thread writes the files before it: on two cores the largest query of the
  * export (a million scores at city scale) and its rows no longer wait for the rest. The thread
  * deflates and hashes its file itself and sends the compressed bytes, which the package puts in
- * their place in the ZIP (they wait there until the files before them are written).
+ * their place in the ZIP (they wait there until the files before them are written). Then it makes
+ * pages of responses.csv beside the export's own thread (response-pages.ts): it is done with
+ * scores.csv long before the export's own thread gets to responses.csv.
  */
 
 /** What the thread needs; the keys go through workerData only, never to a log or a file. */
@@ -37,6 +40,12 @@ export interface ScoresJob {
   level: number;
   /** Compressed bytes the thread may have sent and not yet had taken. */
   limit: number;
+  /**
+   * After scores.csv, the thread makes pages of responses.csv (response-pages.ts) until none is
+   * left: the counter it shares with the export's own thread, the pages' count and size, and each
+   * group's start date (for the days from the start), in the order of groupIds.
+   */
+  responses: { claims: SharedArrayBuffer; count: number; perPage: number; groupStarts: string[] } | null;
 }
 
 /** Ends each person id in ScoresJob.enrolledByGroup; no id holds it. */
@@ -45,7 +54,11 @@ export const ENROLLED_END = '\u0000';
 export type ScoresMessage =
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'done'; crc: number; size: number; sha256: string; rows: number }
+  | { type: 'page'; page: number; bytes: Uint8Array; rows: number }
   | { type: 'failed'; name: string; code: string | null };
+
+/** What the export's own thread tells the scores thread: compressed bytes, or a page, taken. */
+export type TakenMessage = { type: 'taken'; bytes: number } | { type: 'page-taken'; buffer: ArrayBuffer };
 
 /** Where the second reader opens the database: the export's own connection's file and key. */
 export interface SecondReader {
@@ -102,6 +115,12 @@ export class ScoresFromThread implements ZipInputFile {
   private ended: { crc: number; size: number } | null = null;
   private worker: Worker;
   private finished = false;
+  private exited = false;
+  /** Why the thread can send nothing more; pages waited for are refused with it. */
+  private gone: Error | null = null;
+  /** Pages of responses.csv the thread made, until the export's own thread takes them. */
+  private readonly pages = new Map<number, PageBytes>();
+  private readonly pageWaiters = new Map<number, { resolve: (page: PageBytes) => void; reject: (error: Error) => void }>();
   readonly digest: Promise<FileDigest>;
 
   constructor(
@@ -127,14 +146,18 @@ export class ScoresFromThread implements ZipInputFile {
     });
     this.digest.catch(() => undefined);
     const fail = (error: Error) => {
+      this.gone ??= error;
+      for (const waiter of this.pageWaiters.values()) waiter.reject(error);
+      this.pageWaiters.clear();
       if (this.finished) return;
       this.finished = true;
       rejectDigest(error);
       this.handler?.(error as FlateError, null as unknown as Uint8Array<ArrayBuffer>, true);
-      void this.worker.terminate();
+      this.stop();
     };
     this.worker.on('message', (message: ScoresMessage) => {
       if (message.type === 'chunk') this.take(message.bytes);
+      else if (message.type === 'page') this.pageMade(message.page, { bytes: message.bytes, rows: message.rows });
       else if (message.type === 'done') {
         this.ended = { crc: message.crc, size: message.size };
         this.finished = true;
@@ -143,7 +166,42 @@ export class ScoresFromThread implements ZipInputFile {
       } else fail(Object.assign(new Error('the scores thread failed'), { name: message.name }, message.code === null ? {} : { code: message.code }));
     });
     this.worker.on('error', (err) => fail(err));
-    this.worker.on('exit', () => fail(new Error('the scores thread stopped before scores.csv was written')));
+    this.worker.on('exit', () => {
+      this.exited = true;
+      fail(new Error('the scores thread stopped before its files were written'));
+    });
+  }
+
+  /** Whether a page of responses.csv the thread took has come. */
+  hasPage(page: number): boolean {
+    return this.pages.has(page);
+  }
+
+  /** A page of responses.csv the thread took (response-pages.ts), once it has been made. */
+  pageFromThread(page: number): Promise<PageBytes> {
+    const made = this.pages.get(page);
+    if (made) {
+      this.pages.delete(page);
+      return Promise.resolve(made);
+    }
+    if (this.gone) return Promise.reject(this.gone);
+    return new Promise((resolve, reject) => this.pageWaiters.set(page, { resolve, reject }));
+  }
+
+  private pageMade(page: number, made: PageBytes): void {
+    const waiter = this.pageWaiters.get(page);
+    if (!waiter) {
+      this.pages.set(page, made);
+      return;
+    }
+    this.pageWaiters.delete(page);
+    waiter.resolve(made);
+  }
+
+  /** A page's bytes, written: their buffer goes back to the thread for a later page. */
+  giveBack(bytes: Uint8Array): void {
+    if (!this.exited)
+      this.worker.postMessage({ type: 'page-taken', buffer: bytes.buffer as ArrayBuffer } satisfies TakenMessage, [bytes.buffer as ArrayBuffer]);
   }
 
   /** Set by Zip.add: from then on the bytes go straight on. */
@@ -159,12 +217,10 @@ export class ScoresFromThread implements ZipInputFile {
     return this.handler ?? (() => undefined);
   }
 
-  /** Stops the thread (the export failed or was cancelled). */
+  /** Stops the thread (the export failed or was cancelled, or has everything it made). */
   stop(): void {
-    if (!this.finished) {
-      this.finished = true;
-      void this.worker.terminate();
-    }
+    this.finished = true;
+    if (!this.exited) void this.worker.terminate();
   }
 
   private take(bytes: Uint8Array): void {
@@ -174,7 +230,7 @@ export class ScoresFromThread implements ZipInputFile {
 
   private hand(bytes: Uint8Array): void {
     this.handler!(null, bytes as Uint8Array<ArrayBuffer>, false);
-    this.worker.postMessage({ type: 'taken', bytes: bytes.length });
+    this.worker.postMessage({ type: 'taken', bytes: bytes.length } satisfies TakenMessage);
   }
 
   private flushEnd(): void {

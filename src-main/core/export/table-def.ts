@@ -43,6 +43,11 @@ export interface TableDef {
    * CSV writer makes of rows().
    */
   records?: (delimiter: ',' | ';') => Iterable<string>;
+  /**
+   * The records of one page of groups (ids in ascending byte order), for a table written page by
+   * page: the pages' records in order are exactly those of `records`.
+   */
+  recordsOfGroups?: (groupIds: readonly string[], delimiter: ',' | ';') => Iterable<string>;
 }
 
 /** Booleans as 1/0: R, SPSS, Stata and Excel all read them as numbers without conversion. */

@@ -69,15 +69,34 @@ export class NativeZipDeflate implements ZipInputFile {
 
   /** UTF-8 text; the last piece may be empty. Call `ready` between pieces to bound what is held. */
   push(text: string, final = false): void {
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (this.used + bytes > BLOCK_BYTES && this.used > 0) this.flush(false);
-    if (bytes > BLOCK_BYTES) {
-      // Larger than a block (a whole JSON file): deflated at once, in a buffer of its own.
-      this.deflate(Buffer.from(text, 'utf8'), final, null);
+    this.add(
+      Buffer.byteLength(text, 'utf8'),
+      final,
+      () => Buffer.from(text, 'utf8'),
+      (block, at) => block.write(text, at, 'utf8'),
+    );
+  }
+
+  /** UTF-8 made elsewhere (a page from another thread): deflated where it lies when it is larger than a block. */
+  pushBytes(bytes: Uint8Array, final = false): void {
+    const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.add(
+      input.length,
+      final,
+      () => input,
+      (block, at) => input.copy(block, at),
+    );
+  }
+
+  private add(length: number, final: boolean, whole: () => Buffer, into: (block: Buffer, at: number) => number): void {
+    if (this.used + length > BLOCK_BYTES && this.used > 0) this.flush(false);
+    if (length > BLOCK_BYTES) {
+      // Larger than a block (a whole JSON file, a page of records): deflated at once, in a buffer of its own.
+      this.deflate(whole(), final, null);
       return;
     }
     this.block ??= this.spare.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-    this.used += this.block.write(text, this.used, 'utf8');
+    this.used += into(this.block, this.used);
     if (final || this.used === BLOCK_BYTES) this.flush(final);
   }
 

@@ -248,6 +248,9 @@ export function exportSourceRepo(sqlite: Database.Database) {
     }
   }
 
+  const responsesOfGroups = (groupIds: readonly string[], kept: Float64Array): Iterable<SourceResponse> =>
+    keptOnly(responsesPage.all({ groups: JSON.stringify(groupIds) }), kept);
+
   let streamingReaders = 0;
   let usualCacheSize = 0;
 
@@ -306,6 +309,13 @@ export function exportSourceRepo(sqlite: Database.Database) {
       for (let i = 0; i < groupIds.length; i += GROUPS_PER_PAGE)
         yield* keptOnly(scoresPage.all({ groups: JSON.stringify(groupIds.slice(i, i + GROUPS_PER_PAGE)) }), kept);
     },
+
+    /**
+     * The responses of one page of groups (ids in ascending order), in responses.csv's order: the
+     * export's own thread and the scores thread each write some of the file's pages
+     * (core/export/response-pages.ts). Only the enrolments among `kept`, as for scores.
+     */
+    responsesOfGroups,
 
     gather(scope: ExportScopeIds, labels: { programmeCodes: string[]; unitNames: string[] }): ExportSource {
       const params: ScopeParams = { from: scope.from, to: scope.to, programmes: JSON.stringify(scope.programmeIds), units: JSON.stringify(scope.unitIds) };
@@ -417,6 +427,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         outcomes: {
           instruments: instrumentsUsed.all(params),
           responses: () => keptOnly(byGroupPages(responsesPage), keptEnrolments),
+          responsesOfGroups: (groupIds) => responsesOfGroups(groupIds, keptEnrolments),
           scores: () => keptOnly(byGroupPages(scoresPage), keptEnrolments),
           keptEnrolments,
         },
@@ -485,13 +496,17 @@ export type ExportSourceRepo = ReturnType<typeof exportSourceRepo>;
 const SCORES_READER_CACHE_KIB = 1024;
 
 /**
- * A second connection's read of scores.csv (core/export/scores-worker.ts): one read transaction, so
- * the whole file is of one moment however long it takes to write, and a small page cache. `end`
- * closes the transaction.
+ * A second connection's read of scores.csv and of the pages of responses.csv it makes after it
+ * (core/export/scores-worker.ts): one read transaction, so the whole file is of one moment however
+ * long it takes to write, and a small page cache. `end` closes the transaction.
  */
 export function scoresSnapshot(sqlite: Database.Database) {
   sqlite.pragma(`cache_size = -${SCORES_READER_CACHE_KIB}`);
   sqlite.exec('BEGIN');
   const repo = exportSourceRepo(sqlite);
-  return { scoresOfGroups: (groupIds: readonly string[], kept: Float64Array) => repo.scoresOfGroups(groupIds, kept), end: () => sqlite.exec('COMMIT') };
+  return {
+    scoresOfGroups: (groupIds: readonly string[], kept: Float64Array) => repo.scoresOfGroups(groupIds, kept),
+    responsesOfGroups: (groupIds: readonly string[], kept: Float64Array) => repo.responsesOfGroups(groupIds, kept),
+    end: () => sqlite.exec('COMMIT'),
+  };
 }

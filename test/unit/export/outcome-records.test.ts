@@ -8,7 +8,8 @@ import { TEST_KEY } from './fixtures';
 
 /**
  * responses.csv is written from records that write each response's shared cells once; they must
- * be the very text the CSV writer makes of the table's rows, for either separator, hostile codes included.
+ * be the very text the CSV writer makes of the table's rows, for either separator, hostile codes
+ * included, whether read in one go or a page of groups at a time.
  */
 
 const group = (id: string): SourceGroup => ({
@@ -62,13 +63,21 @@ const responses: SourceResponse[] = [
     answers: '{"q1":-1.5}',
     source: null,
   },
+  // JSON, but not answers by item: no rows, and no failure of the whole export.
+  { participantId: 'f', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: 'null', source: null },
+  { participantId: 'g', groupId: 'g2', instrumentCode: 'SDQ', instrumentVersion: '1', timepoint: 'pre', date: '2025-03-01', answers: '[3]', source: null },
 ];
 
 describe('responses.csv records', () => {
   it('are the text the CSV writer makes of the rows, with either separator', () => {
     const column = (name: string): ColumnDef => ({ name, type: 'string', required: true, description: { sv: name, en: name } });
     const [table] = buildOutcomeTables({
-      outcomes: { instruments: [{ code: 'SDQ', version: '1', definition: '{}' }], responses: () => responses, scores: () => [] },
+      outcomes: {
+        instruments: [{ code: 'SDQ', version: '1', definition: '{}' }],
+        responses: () => responses,
+        responsesOfGroups: (groupIds) => responses.filter((r) => groupIds.includes(r.groupId)),
+        scores: () => [],
+      },
       pseudo: createPseudonymiser(TEST_KEY),
       groups: new Map([
         ['g1', group('g1')],
@@ -79,9 +88,14 @@ describe('responses.csv records', () => {
       groupIdColumn: column('group_id'),
     });
     const rows = [...(table!.rows() as Iterable<(string | number | null)[]>)];
-    // Three answers of a, two of b, one of e: c's answers are not JSON, d's are none.
+    // Three answers of a, two of b, one of e: c's answers are not JSON, d's are none, f's and g's not by item.
     expect(rows).toHaveLength(6);
     expect([...table!.records!(',')].join('')).toBe(csvRecords(rows));
     expect([...table!.records!(';')].join('')).toBe(excelCsvRecords(rows));
+    // Written a page of groups at a time (response-pages.ts), the records are the same.
+    for (const delimiter of [',', ';'] as const) {
+      const pages = [...table!.recordsOfGroups!(['g1'], delimiter), ...table!.recordsOfGroups!(['g2'], delimiter)];
+      expect(pages.join('')).toBe(delimiter === ',' ? csvRecords(rows) : excelCsvRecords(rows));
+    }
   });
 });
