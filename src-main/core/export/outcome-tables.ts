@@ -70,11 +70,18 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
   const participantKey = { fields: ['participant_id', 'group_id'], reference: { resource: 'participants', fields: ['participant_id', 'group_id'] } };
 
   /** Each response kept, with the cells its rows share and its answers by item. */
-  const responseRows = function* (): Generator<{ prefix: Cell[]; answers: Record<string, number | null> }> {
-    for (const r of outcomes.responses()) {
+  const responseRows = function* (from: Iterable<SourceResponse>): Generator<{ prefix: Cell[]; answers: Record<string, number | null> }> {
+    for (const r of from) {
       if (!keep(r)) continue;
       const answers = answersOf(r);
       if (answers) yield { prefix: responsePrefix(r, groups.get(r.groupId)!.startDate, pseudo), answers };
+    }
+  };
+  /** The records of the responses kept, whether read in one go or a page of groups at a time. */
+  const answerRecordsOf = function* (from: Iterable<SourceResponse>, delimiter: ',' | ';'): Generator<string> {
+    for (const { prefix, answers } of responseRows(from)) {
+      const head = responseHead(prefix, delimiter);
+      for (const item in answers) yield answerRecord(head, item, answers[item]!, delimiter);
     }
   };
   const pageOfResponses = outcomes.responsesOfGroups;
@@ -122,30 +129,13 @@ export function buildOutcomeTables(ctx: OutcomeTableContext): TableDef[] {
     primaryKey: [...keyColumns, 'item'],
     foreignKeys: [participantKey],
     *rows() {
-      for (const { prefix, answers } of responseRows()) {
+      for (const { prefix, answers } of responseRows(outcomes.responses())) {
         for (const item in answers) yield [...prefix, item, typeof answers[item] === 'number' ? answers[item] : null];
       }
     },
     // A response is one row per item: its seven leading cells are written once for all of them.
-    *records(delimiter) {
-      for (const { prefix, answers } of responseRows()) {
-        const head = responseHead(prefix, delimiter);
-        for (const item in answers) yield answerRecord(head, item, answers[item]!, delimiter);
-      }
-    },
-    ...(pageOfResponses
-      ? {
-          *recordsOfGroups(groupIds, delimiter) {
-            for (const r of pageOfResponses(groupIds)) {
-              if (!keep(r)) continue;
-              const answers = answersOf(r);
-              if (!answers) continue;
-              const head = responseHead(responsePrefix(r, groups.get(r.groupId)!.startDate, pseudo), delimiter);
-              for (const item in answers) yield answerRecord(head, item, answers[item]!, delimiter);
-            }
-          },
-        }
-      : {}),
+    records: (delimiter) => answerRecordsOf(outcomes.responses(), delimiter),
+    ...(pageOfResponses ? { recordsOfGroups: (groupIds, delimiter) => answerRecordsOf(pageOfResponses(groupIds), delimiter) } : {}),
   };
 
   const scores: TableDef = {

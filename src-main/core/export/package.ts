@@ -353,7 +353,8 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
   // A source made by hand has no enrolment rowids for the thread to keep rows by; its scores are written here.
   const keptEnrolments = source.outcomes?.keptEnrolments;
   const scoresTable = tables.find((t) => t.name === 'scores');
-  // After scores.csv the thread makes pages of responses.csv, taken through this counter.
+  // After scores.csv the thread makes pages of responses.csv, taken through this counter (which,
+  // without a thread, this thread alone takes from).
   const sharedClaims = tables.some((t) => t.name === 'responses' && t.recordsOfGroups) ? new PageClaims(pages) : null;
   const scoresThread =
     scoresTable && options.secondReader && keptEnrolments
@@ -384,8 +385,7 @@ async function* zipChunks(tables: TableDef[], prepared: PreparedExport, meta: Pa
       const header = table.columns.map((c) => c.name);
       if (table === scoresTable && scoresThread) yield* writeFromThread(scoresThread);
       else if (table.recordsOfGroups) {
-        const claims = scoresThread && sharedClaims ? sharedClaims : new PageClaims(pages);
-        yield* writePages(`${table.name}.csv`, csvLine(header), table, ',', claims, scoresThread ?? undefined);
+        yield* writePages(`${table.name}.csv`, csvLine(header), table, ',', sharedClaims ?? new PageClaims(pages), scoresThread ?? undefined);
       } else if (table.records) yield* writeTable(`${table.name}.csv`, csvLine(header), table.records(','), asRecord);
       else yield* writeTable(`${table.name}.csv`, csvLine(header), table.rows(), (row) => csvLine(row));
       // A second read of the table's rows, not a copy of the first file: memory stays flat.

@@ -78,11 +78,11 @@ export class NativeZipDeflate implements ZipInputFile {
   }
 
   /** UTF-8 made elsewhere (a page from another thread): deflated where it lies when it is larger than a block. */
-  pushBytes(bytes: Uint8Array, final = false): void {
+  pushBytes(bytes: Uint8Array): void {
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.add(
       input.length,
-      final,
+      false,
       () => input,
       (block, at) => input.copy(block, at),
     );
