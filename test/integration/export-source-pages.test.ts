@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDemoData } from '../../src-main/core/demo/add-demo';
+import type { SourceAttendance, SourceFidelity } from '../../src-main/core/export/model';
 import { exportSourceRepo } from '../../src-main/core/repos/export-source';
 import { createTestApp, type TestApp } from '../helpers/db';
 
@@ -167,5 +168,100 @@ describe('participants: one row per person and group', () => {
     expect(relationOf(a)).toBe(other(a!.relation));
     expect(relationOf(b)).toBe(b!.relation);
     expect(rows.length).toBe(read.length + 2);
+  });
+});
+
+describe('marks: each found by the ids of its enrolment and session', () => {
+  const from = '2025-01-01';
+  interface Mark {
+    participantId: string;
+    groupId: string;
+    sessionNumber: number;
+    state: string;
+  }
+  /** The marks of the kept enrolments (each person's latest in a group) in sessions of groups in scope, by SQLite's own joins. */
+  const expectedMarks = () =>
+    t.app.db.sqlite
+      .prepare(
+        `with in_scope as (select id from groups where start_date >= @from),
+           ranked as (select id, person_id, row_number() over (partition by group_id, person_id order by created_at desc, id) as n
+                      from participants where group_id in (select id from in_scope)),
+           kept as (select id, person_id from ranked where n = 1)
+         select k.person_id as participantId, s.group_id as groupId, s.number as sessionNumber, a.state
+         from attendance a join kept k on k.id = a.participant_id join sessions s on s.id = a.session_id
+         where s.group_id in (select id from in_scope) order by a.rowid`,
+      )
+      .all({ from }) as Mark[];
+  /** Each fidelity record of a session in scope as its components' numbers, by SQLite's own joins. */
+  const expectedFidelity = () =>
+    (
+      t.app.db.sqlite
+        .prepare(
+          `select s.group_id as groupId, s.number as sessionNumber, json_array_length(fr.components) as n
+           from fidelity_records fr join sessions s on s.id = fr.session_id join groups g on g.id = s.group_id
+           where g.start_date >= @from order by fr.rowid`,
+        )
+        .all({ from }) as { groupId: string; sessionNumber: number; n: number }[]
+    ).flatMap((r) => Array.from({ length: r.n }, (_, i) => `${r.groupId} ${r.sessionNumber} ${i + 1}`));
+  const read = () => {
+    const repo = exportSourceRepo(t.app.db.sqlite);
+    const scope = { from, to: null, programmeIds: [], unitIds: [] };
+    const source = repo.gather(scope, repo.scopeLabels(scope));
+    return {
+      // The repository's streams are generators; the model also allows async ones.
+      marks: [...(source.attendance() as Iterable<SourceAttendance>)].map((m) => ({ ...m })),
+      fidelity: [...(source.fidelity() as Iterable<SourceFidelity>)].map((f) => `${f.groupId} ${f.sessionNumber} ${f.componentNo}`),
+    };
+  };
+
+  it('hands over the marks of the scope as joining their enrolments and sessions would, in the marks’ order', () => {
+    const expected = expectedMarks();
+    const groupsInScope = t.app.db.sqlite.prepare(`select count(*) from groups where start_date >= ?`).pluck().get(from) as number;
+    const allGroups = t.app.db.sqlite.prepare(`select count(*) from groups`).pluck().get() as number;
+    // The scope leaves groups out, so the ids of marks outside it must be told apart.
+    expect(groupsInScope).toBeGreaterThan(0);
+    expect(groupsInScope).toBeLessThan(allGroups);
+    expect(expected.length).toBeGreaterThan(1000);
+    const { marks, fidelity } = read();
+    expect(marks).toEqual(expected);
+    expect(fidelity).toEqual(expectedFidelity());
+    expect(fidelity.length).toBeGreaterThan(100);
+  });
+
+  it('matches ids of any other form byte for byte: hand-made ids are found, an id in other letter case is not', () => {
+    const db = t.app.db.sqlite;
+    const marked = db
+      .prepare(
+        `select a.rowid as rid, a.participant_id as enrolmentId, a.session_id as sessionId from attendance a
+         join sessions s on s.id = a.session_id join groups g on g.id = s.group_id join participants p on p.id = a.participant_id
+         where g.start_date >= ? and a.state = 'present'
+           and not exists (select 1 from participants q where q.person_id = p.person_id and q.group_id = p.group_id and q.id <> p.id)
+         order by a.rowid limit 40`,
+      )
+      .all(from) as { rid: number; enrolmentId: string; sessionId: string }[];
+    const [first, second] = [marked[0]!, marked.find((m) => m.enrolmentId !== marked[0]!.enrolmentId && m.sessionId !== marked[0]!.sessionId)!];
+    const before = read().marks.length;
+    db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        // An enrolment and a session with hand-made ids, and their marks (and the session's record) with them.
+        db.prepare(`update participants set id = 'enrolment one' where id = ?`).run(first.enrolmentId);
+        db.prepare(`update attendance set participant_id = 'enrolment one' where participant_id = ?`).run(first.enrolmentId);
+        db.prepare(`update sessions set id = upper(id) where id = ?`).run(first.sessionId);
+        db.prepare(`update attendance set session_id = upper(session_id) where session_id = ?`).run(first.sessionId);
+        db.prepare(`update fidelity_records set session_id = upper(session_id) where session_id = ?`).run(first.sessionId);
+        // A mark naming its enrolment in capitals names no enrolment: SQLite compares ids as bytes.
+        db.prepare(`update attendance set participant_id = upper(participant_id) where rowid = ?`).run(second.rid);
+      })();
+    } finally {
+      db.pragma('foreign_keys = ON');
+    }
+    const expected = expectedMarks();
+    const { marks, fidelity } = read();
+    expect(marks).toEqual(expected);
+    expect(fidelity).toEqual(expectedFidelity());
+    expect(marks.length).toBe(before - 1);
+    const renamed = db.prepare(`select person_id from participants where id = 'enrolment one'`).pluck().get() as string;
+    expect(marks.some((m) => m.participantId === renamed)).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import type {
   SourceSession,
   SourceUnit,
 } from '../export/model';
+import { IdSlots } from '../export/id-slots';
 import { ParticipantColumns } from '../export/participant-columns';
 
 /**
@@ -31,10 +32,9 @@ import { ParticipantColumns } from '../export/participant-columns';
  * other statement on a connection while an iterator is open: the app stays usable during a long
  * export. Memory holds one page at a time.
  *
- * A page joins a mark's enrolment and session (a fidelity record's session) through their id
- * indexes alone, returning rowids; sorted rowid arrays of the kept enrolments and sessions in scope
- * give the person id, group and number and filter the scope. No map of id strings is held and no
- * temp table is written.
+ * A mark's enrolment and session (a fidelity record's session) are found by their ids among the
+ * kept enrolments and the sessions in scope, held as numbers rather than strings (IdSlots), which
+ * give the person id, group and number and filter the scope. No temp table is written.
  */
 
 export interface ExportScopeIds {
@@ -94,6 +94,7 @@ const GROUPS_IN_SCOPE = `(@from is null or g.start_date >= @from) and (@to is nu
 
 interface ParticipantRow {
   enrolmentRow: number;
+  enrolmentId: string;
   personId: string;
   groupId: string;
   familyId: string;
@@ -169,20 +170,26 @@ export function exportSourceRepo(sqlite: Database.Database) {
      where (s.group_id, s.number) > (@afterGroup, @afterNumber) and ${GROUPS_IN_SCOPE}
      order by s.group_id, s.number limit @limit`,
   );
-  const sessionsByRowid = sqlite.prepare<[ScopeParams], { rid: number; groupId: string; number: number }>(
-    `select s.rowid as rid, s.group_id as groupId, s.number from sessions s join groups g on g.id = s.group_id
-     where ${GROUPS_IN_SCOPE} order by s.rowid`,
+  const sessionsInScope = sqlite.prepare<[ScopeParams], { id: string; groupId: string; number: number }>(
+    `select s.id, s.group_id as groupId, s.number from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE}`,
   );
+  // How many ids the id slots below will hold (IdSlots says why it asks).
+  const enrolmentsInScope = sqlite
+    .prepare<[ScopeParams], number>(`select count(*) from participants p join groups g on g.id = p.group_id where ${GROUPS_IN_SCOPE}`)
+    .pluck();
+  const sessionsCounted = sqlite
+    .prepare<[ScopeParams], number>(`select count(*) from sessions s join groups g on g.id = s.group_id where ${GROUPS_IN_SCOPE}`)
+    .pluck();
   // The person id is the export's participant id: one person moved between groups keeps it.
   // A person enrolled twice in one group (moved away and back) is exported once, with the latest
-  // enrolment; only that enrolment's marks follow it (attendance keeps the rowids of these rows).
+  // enrolment; only that enrolment's marks follow it (attendance finds them by these rows' ids).
   // Rows come in that order, latest enrolment first within a person, and gather keeps the first of
   // each: a window function here made SQLite hold every enrolment in scope three times over (the
   // window's sort, its materialised result and the final sort; temp_store is memory), some 40 MB of
   // native memory at city scale. In this order the group index leaves only each group's few rows
   // to sort.
   const participants = sqlite.prepare<[ScopeParams], ParticipantRow>(
-    `select p.rowid as enrolmentRow, p.person_id as personId, p.group_id as groupId, p.family_id as familyId, p.relation,
+    `select p.rowid as enrolmentRow, p.id as enrolmentId, p.person_id as personId, p.group_id as groupId, p.family_id as familyId, p.relation,
        f.child_birth_year as childBirthYear, f.child_gender as childGender, p.status,
        case when p.status = 'dropped_out' then coalesce(p.manual_last_session, p.last_session_attended) end as lastSessionAttended,
        case when p.status = 'dropped_out' then r.code end as dropoutReason, p.consent
@@ -234,8 +241,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
   const migrations = sqlite.prepare<[], { n: number }>('select count(*) as n from __drizzle_migrations');
 
   /**
-   * Pages `pageSql` by rowid. CROSS JOIN keeps the big table as the outer loop, so a page costs its
-   * own rows only.
+   * Pages `pageSql` by rowid: a page costs its own rows only.
    */
   function* paged<R extends { rid: number }, T>(pageSql: string, map: (row: R) => Iterable<T>, pageRows = PAGE_ROWS): Generator<T> {
     const page = sqlite.prepare<[{ after: number; limit: number }], R>(pageSql);
@@ -331,11 +337,14 @@ export function exportSourceRepo(sqlite: Database.Database) {
       };
       const people = new ParticipantColumns();
       const enrolmentRows: number[] = [];
+      /** Kept enrolments in scope by id → their row in `people`, whose person id the export uses. */
+      const enrolments = new IdSlots(enrolmentsInScope.get(params));
       let last: ParticipantRow | null = null;
       for (const p of participants.iterate(params)) {
         // An earlier enrolment of the person in the same group: the latest came just before it.
         if (last !== null && p.personId === last.personId && p.groupId === last.groupId) continue;
         last = p;
+        enrolments.add(p.enrolmentId);
         enrolmentRows.push(p.enrolmentRow);
         people.push({
           id: p.personId,
@@ -351,6 +360,7 @@ export function exportSourceRepo(sqlite: Database.Database) {
         });
       }
       people.finish();
+      enrolments.finish();
       const groupRows = groups.all(params);
       for (const g of groupRows) {
         g.id = intern(g.id);
@@ -375,41 +385,30 @@ export function exportSourceRepo(sqlite: Database.Database) {
           afterNumber = last.number;
         }
       };
-      /**
-       * Sessions in scope by rowid → group and number, for the attendance stream. The page query
-       * finds a mark's session rowid through the id index alone (a covering lookup), so no map of
-       * session id strings is held and no id string is made per mark; the rowids come in order and
-       * are binary-searched.
-       */
-      // Read once for both attendance and fidelity: a few MB of arrays, against a second pass over
-      // every session in scope (about a second at city scale).
+      /** Sessions in scope by id → slot, and each slot's group and number, for attendance and fidelity. */
+      // Read once for both: a few MB of arrays, against a second pass over every session in scope
+      // (about a second at city scale).
       let slotsOfSessions: ReturnType<typeof readSessionSlots> | null = null;
       const sessionSlots = () => (slotsOfSessions ??= readSessionSlots());
       const readSessionSlots = () => {
-        const rowids: number[] = [];
+        const slots = new IdSlots(sessionsCounted.get(params));
         const groupOf: number[] = [];
         const numbers: number[] = [];
         // Each session's group as its index among the groups in scope: no id string per session.
         const groupIndex = new Map(groupRows.map((g, i) => [g.id, i]));
-        for (const s of sessionsByRowid.iterate(params)) {
+        for (const s of sessionsInScope.iterate(params)) {
           const group = groupIndex.get(s.groupId);
           if (group === undefined) continue;
-          rowids.push(s.rid);
+          slots.add(s.id);
           groupOf.push(group);
           numbers.push(s.number);
         }
-        const sorted = Float64Array.from(rowids);
-        const slot = (rid: number) => slotOf(sorted, rid);
+        slots.finish();
         const groups = Int32Array.from(groupOf);
-        return { slot, groupId: (i: number) => groupRows[groups[i]!]!.id, numbers: Int32Array.from(numbers) };
+        return { slot: (id: string) => slots.get(id), groupId: (i: number) => groupRows[groups[i]!]!.id, numbers: Int32Array.from(numbers) };
       };
       /** The kept enrolments' rowids in ascending order (each enrolment's rowid is its own). */
       const keptEnrolments = Float64Array.from(enrolmentRows).sort();
-      /** Kept enrolments in scope by rowid → their index in `people`, whose person id the export uses; slot s is keptEnrolments[s]. */
-      const enrolmentSlots = () => {
-        const order = Int32Array.from(enrolmentRows.keys()).sort((a, b) => enrolmentRows[a]! - enrolmentRows[b]!);
-        return { slot: (rid: number) => slotOf(keptEnrolments, rid), personId: (slot: number) => people.id(order[slot]!) };
-      };
       /** One page of groups at a time, each page one short all(): no iterator is left open between pages. */
       const byGroupPages = function* <T>(page: Database.Statement<[{ groups: string }], T>): Generator<T> {
         const ids = groupIdsInScope.all(params);
@@ -431,23 +430,21 @@ export function exportSourceRepo(sqlite: Database.Database) {
           scores: () => keptOnly(byGroupPages(scoresPage), keptEnrolments),
           keptEnrolments,
         },
-        // A mark's enrolment and session are found by rowid through their id indexes alone; the
-        // sorted rowids of the kept enrolments and sessions in scope do the filtering.
+        // A mark's enrolment and session are found by id among the kept enrolments and the
+        // sessions in scope, which filters the scope: the marks table alone is read.
         attendance: function* () {
-          const sessionsInScope = sessionSlots();
-          const enrolments = enrolmentSlots();
-          yield* paged<{ rid: number; enrolmentRow: number; sessionRow: number; state: SourceAttendance['state'] }, SourceAttendance>(
-            `select a.rowid as rid, p.rowid as enrolmentRow, s.rowid as sessionRow, a.state
-              from attendance a cross join participants p on p.id = a.participant_id cross join sessions s on s.id = a.session_id
-              where a.rowid > @after order by a.rowid limit @limit`,
+          const slots = sessionSlots();
+          yield* paged<{ rid: number; enrolmentId: string; sessionId: string; state: SourceAttendance['state'] }, SourceAttendance>(
+            `select a.rowid as rid, a.participant_id as enrolmentId, a.session_id as sessionId, a.state
+              from attendance a where a.rowid > @after order by a.rowid limit @limit`,
             function* (a) {
-              const e = enrolments.slot(a.enrolmentRow);
-              const i = e < 0 ? -1 : sessionsInScope.slot(a.sessionRow);
+              const e = enrolments.get(a.enrolmentId);
+              const i = e < 0 ? -1 : slots.slot(a.sessionId);
               if (i >= 0) {
                 yield {
-                  participantId: enrolments.personId(e),
-                  groupId: sessionsInScope.groupId(i),
-                  sessionNumber: sessionsInScope.numbers[i]!,
+                  participantId: people.id(e),
+                  groupId: slots.groupId(i),
+                  sessionNumber: slots.numbers[i]!,
                   state: a.state,
                 };
               }
@@ -457,11 +454,11 @@ export function exportSourceRepo(sqlite: Database.Database) {
         // Sessions in scope are the slots; a record of a session outside them is skipped.
         fidelity: function* () {
           const { slot, groupId: groupOf, numbers } = sessionSlots();
-          yield* paged<{ rid: number; sessionRow: number; components: string }, SourceFidelity>(
-            `select fr.rowid as rid, s.rowid as sessionRow, fr.components
-              from fidelity_records fr cross join sessions s on s.id = fr.session_id where fr.rowid > @after order by fr.rowid limit @limit`,
+          yield* paged<{ rid: number; sessionId: string; components: string }, SourceFidelity>(
+            `select fr.rowid as rid, fr.session_id as sessionId, fr.components
+              from fidelity_records fr where fr.rowid > @after order by fr.rowid limit @limit`,
             function* (f) {
-              const i = slot(f.sessionRow);
+              const i = slot(f.sessionId);
               if (i < 0) return;
               let components: unknown;
               try {
@@ -480,6 +477,9 @@ export function exportSourceRepo(sqlite: Database.Database) {
             },
             FIDELITY_PAGE_ROWS,
           );
+          // fidelity.csv is the last file to need the sessions' slots (after attendance.csv): the
+          // rest of the export runs without them, and one more pass reads them again.
+          slotsOfSessions = null;
         },
       };
     },
