@@ -69,9 +69,9 @@ export class IdSlots {
 
   /**
    * `expected`: how many ids will be added, counted beforehand where it matters (more may come).
-   * Arrays grown by doubling to the city's 180,000 sessions and trimmed left their freed copies
-   * with the allocator: the export's peak RSS had a median of 225 MB against 217 MB before this
-   * class (6 runs each), and 222 against 222 MB sized from a count (4 runs each).
+   * With arrays grown by doubling to the city's 180,000 sessions and then trimmed, the export's
+   * peak RSS had a median of 225 MB against 217 MB before this class (6 pairs of runs), probably
+   * the freed copies left with the allocator; sized from a count, 221 against 218 MB (11 pairs).
    */
   constructor(expected = 256) {
     this.words = new Int32Array(WORDS * Math.max(1, expected));
