@@ -71,7 +71,7 @@ export class IdSlots {
    * `expected`: how many ids will be added, counted beforehand where it matters (more may come).
    * With arrays grown by doubling to the city's 180,000 sessions and then trimmed, the export's
    * peak RSS had a median of 225 MB against 217 MB before this class (6 pairs of runs), probably
-   * the freed copies left with the allocator; sized from a count, 221 against 218 MB (11 pairs).
+   * the freed copies left with the allocator; sized from a count, 220 against 216 MB (7 pairs).
    */
   constructor(expected = 256) {
     this.words = new Int32Array(WORDS * Math.max(1, expected));
