@@ -35,9 +35,9 @@ if (isMainThread) process.on('exit', () => fs.writeFileSync(process.env.KOMET_TE
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function runRecorded(args: string[], env: Record<string, string> = {}) {
+function runRecorded(args: string[], env: Record<string, string> = {}, nodeOptions: string[] = []) {
   const record = path.join(dir, `record-${Math.random().toString(36).slice(2)}.json`);
-  const r = spawnSync(projectNode, ['--import', preload, kometBin, ...args], {
+  const r = spawnSync(projectNode, ['--import', preload, ...nodeOptions, kometBin, ...args], {
     env: cliEnv({ KOMET_TEST_IMAGE_FILE: record, KOMET_DATA_DIR: path.join(dir, 'data'), ...env }),
     encoding: 'utf8',
     cwd: dir,
@@ -47,9 +47,10 @@ function runRecorded(args: string[], env: Record<string, string> = {}) {
 }
 
 const semiSpaceFlags = (image: ImageRecord) => image.execArgv.filter((a) => a.startsWith('--max-semi-space-size'));
+const tierFlags = (image: ImageRecord) => image.execArgv.filter((a) => /^--(no-)?(maglev|sparkplug)$/.test(a));
 
 describe.runIf(hasExecve)('komet export as its own process image', { timeout: 180_000 }, () => {
-  it('runs in the same process with one malloc arena and 8 MB semi-spaces, keeping the node options it was given', () => {
+  it('runs in the same process with one malloc arena, 8 MB semi-spaces and no middle compilers, keeping the node options it was given', () => {
     // Refused for the missing recipient after the image has started: the image is what is checked.
     const r = runRecorded(['export', '--db', path.join(dir, 'none.sqlite'), '--out', 'x.age'], { MALLOC_ARENA_MAX: '' });
     expect(r.code, r.stderr).toBe(2);
@@ -58,6 +59,7 @@ describe.runIf(hasExecve)('komet export as its own process image', { timeout: 18
     expect(r.image.arenas).toBe('1');
     expect(r.image.mark).toBeNull();
     expect(semiSpaceFlags(r.image)).toEqual(['--max-semi-space-size=8']);
+    expect(tierFlags(r.image)).toEqual(['--no-maglev', '--no-sparkplug']);
     expect(r.image.execArgv.slice(0, 2)).toEqual(['--import', preload]);
     expect(fs.existsSync(path.join(dir, 'x.age'))).toBe(false);
   });
@@ -73,6 +75,15 @@ describe.runIf(hasExecve)('komet export as its own process image', { timeout: 18
       expect(r.image.pid).toBe(r.pid);
       expect(r.image.arenas).toBe('');
       expect(semiSpaceFlags(r.image)).toEqual([]);
+      expect(tierFlags(r.image)).toEqual([]);
     }
+  });
+
+  it('keeps a compiler tier the user named in the node options', () => {
+    const r = runRecorded(['export', '--out', 'x.age'], { MALLOC_ARENA_MAX: '' }, ['--maglev']);
+    expect(semiSpaceFlags(r.image)).toEqual(['--max-semi-space-size=8']);
+    expect(tierFlags(r.image)).toEqual(['--maglev', '--no-sparkplug']);
+    const both = runRecorded(['export', '--out', 'x.age'], { MALLOC_ARENA_MAX: '' }, ['--no-sparkplug', '--maglev']);
+    expect(tierFlags(both.image)).toEqual(['--no-sparkplug', '--maglev']);
   });
 });
