@@ -53,7 +53,14 @@ const OWN_IMAGE = 'KOMET_COMMAND_IMAGE';
 function startAgainAsOwnImage(argv, limits) {
   if (typeof process.execve !== 'function') return;
   const semiSpaceMb = Math.max(1, Math.floor(limits.maxYoungGenerationSizeMb / 3));
-  const args = [process.execPath, ...process.execArgv, `--max-semi-space-size=${semiSpaceMb}`, ...lowMemoryTiers(process.execArgv), fileURLToPath(import.meta.url), ...argv];
+  const args = [
+    process.execPath,
+    ...process.execArgv,
+    `--max-semi-space-size=${semiSpaceMb}`,
+    ...lowMemoryTiers(process.execArgv),
+    fileURLToPath(import.meta.url),
+    ...argv,
+  ];
   // Someone who has tuned glibc's arenas for this machine keeps their setting.
   const env = { ...process.env, [OWN_IMAGE]: '1', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '1' };
   try {
