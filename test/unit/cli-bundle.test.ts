@@ -3,8 +3,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { cliEnv, kometBin, projectNode } from '../helpers/cli';
 // @ts-expect-error plain ESM beside the launcher, without type declarations
 import { bundledCli } from '../../bin/cli-bundle.mjs';
 
@@ -66,6 +69,44 @@ it("builds the project's bundles as plain ASCII, which V8 holds at one byte per 
     ).toBe(-1);
   }
 }, 60_000);
+
+it("reaches Node's own modules through require(), each as it is first used, and they work as imported", async () => {
+  fs.writeFileSync(
+    path.join(root, 'src-main', 'cli', 'main.ts'),
+    `import http, { STATUS_CODES } from 'node:http';
+import * as fsAll from 'node:fs';
+import os from 'os';
+import { createHash } from 'node:crypto';
+export const main = (): string =>
+  [STATUS_CODES[404], typeof http.createServer, typeof fsAll.readFileSync, os.EOL.length, createHash('sha256').update('komet').digest('hex')].join(' ');
+`,
+  );
+  const file = await bundle(root);
+  expect(await run(file!)).toBe(`Not Found function function ${os.EOL.length} ${createHash('sha256').update('komet').digest('hex')}`);
+  // The one import left is the banner's, which makes require().
+  const text = fs.readFileSync(file!, 'utf8');
+  expect([...text.matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1])).toEqual(['node:module']);
+});
+
+it("loads no part of Node's fetch and WebSocket library (undici) for a command that needs none", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'komet-loaded-'));
+  try {
+    const preload = path.join(dir, 'loaded.mjs');
+    const record = path.join(dir, 'loaded.json');
+    fs.writeFileSync(
+      preload,
+      `import fs from 'node:fs';\nprocess.on('exit', () => fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.moduleLoadList)));\n`,
+    );
+    const r = spawnSync(projectNode, ['--import', preload, kometBin, 'stats', '--help'], { env: cliEnv(), encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
+    // The bundle ran: its parser of arguments is loaded.
+    expect(loaded).toContain('NativeModule internal/util/parse_args/parse_args');
+    expect(loaded.filter((m) => m.includes('undici'))).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
 
 it('gives up without leaving a file when the sources do not build, so the caller runs them through tsx', async () => {
   fs.writeFileSync(path.join(root, 'src-main', 'cli', 'main.ts'), 'export const main = ( => ;\n');
