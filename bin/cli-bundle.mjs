@@ -3,7 +3,7 @@
 // second and 200-300 MB at every command on Node 24, most of it drizzle-orm: as ES modules from
 // node_modules, its 179 kB package.json is read again for each of its files.
 // Not imported: fs imported as an ES module loads its promise API too (scripts/bundle-options.mjs
-// says why the bundles avoid such imports); `komet stats --help` peaked some 1.5 MB lower.
+// says why the bundles avoid such imports); `komet stats --help` peaked some 1.5 MiB lower.
 const fs = process.getBuiltinModule('node:fs');
 const path = process.getBuiltinModule('node:path');
 

@@ -9,9 +9,9 @@ import path from 'node:path';
  * http's WebSocket loads Node's whole fetch and WebSocket library (undici), fs's promises the
  * promise API, and so on. A bundle imports every module any command uses, so every command paid
  * for all of them at start. Measured on `komet stats --help` (which opens no database): peak RSS
- * 80–81 MB and 0.34–0.38 s before (6 runs), 65–71 MB and 0.22–0.25 s after (4 runs); `komet export`
- * at city scale, in 5 alternating pairs, a median of 207 against 210 MB, within its run-to-run
- * noise. Through require() each module is loaded when the code that uses it first runs.
+ * 78.1–79.0 MiB and 0.34–0.38 s before (6 runs), 69.2–69.9 MiB (once 63.8) and 0.21–0.25 s after
+ * (7 runs); `komet export` at city scale, in 5 alternating pairs, a median of 207 against 210 MiB,
+ * within its run-to-run noise. Through require() each module is loaded when the code that uses it first runs.
  */
 const REQUIRED_BUILTINS = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
 
