@@ -108,6 +108,27 @@ it("loads no part of Node's fetch and WebSocket library (undici) for a command t
   }
 }, 120_000);
 
+it('keeps the code V8 compiled from the bundle in a folder beside it and takes it up at the next command', () => {
+  const env = cliEnv();
+  delete env.NODE_COMPILE_CACHE;
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  const help = (extra: Record<string, string> = {}) =>
+    spawnSync(projectNode, [kometBin, '--help'], { env: { ...env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE', ...extra }, encoding: 'utf8', timeout: 120_000 });
+  // The first command may be the one that builds the bundle or writes its cache.
+  expect(help().status).toBe(0);
+  const again = help();
+  expect(again.status, again.stderr).toBe(0);
+  const bundleDir = path.join(path.dirname(kometBin), '..', 'out', 'cli');
+  const taken = /reading cache from (\S+) for ESM (file:\S+index\.mjs)\.\.\.[^\n]*success[\s\S]*V8 code cache for ESM \2 was accepted/.exec(again.stderr);
+  expect(taken, again.stderr).not.toBeNull();
+  expect(path.resolve(taken![1]!).startsWith(path.resolve(bundleDir, '.compile-cache') + path.sep)).toBe(true);
+  expect(taken![2]).toBe(pathToFileURL(path.resolve(bundleDir, 'index.mjs')).href);
+  // Whoever turns the cache off keeps it off.
+  const off = help({ NODE_DISABLE_COMPILE_CACHE: '1' });
+  expect(off.status).toBe(0);
+  expect(off.stderr).not.toContain('was accepted');
+}, 120_000);
+
 it('gives up without leaving a file when the sources do not build, so the caller runs them through tsx', async () => {
   fs.writeFileSync(path.join(root, 'src-main', 'cli', 'main.ts'), 'export const main = ( => ;\n');
   expect(await bundle(root)).toBeNull();
