@@ -10,6 +10,7 @@ import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prepareAppWindow } from './app-window.mjs';
+import { compileCacheEnv } from './compile-cache.mjs';
 import { findChromium } from './find-chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,8 +32,10 @@ export async function runBrowserShell({ out = path.join(root, 'out') } = {}) {
   // The bundle built by `npm run build` starts several times faster than the TypeScript sources.
   const bundle = path.join(out, 'serve', 'index.mjs');
   const entry = fs.existsSync(bundle) ? [bundle] : ['--import', import.meta.resolve('tsx'), path.join(root, 'src-main', 'http', 'serve-main.ts')];
+  const compileCache = entry[0] === bundle ? compileCacheEnv(bundle) : {};
   const server = spawn(process.execPath, [...entry, '--ready-json', '--exit-with-stdin', '--renderer', path.join(out, 'renderer')], {
     cwd: root,
+    env: { ...process.env, ...compileCache },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const serverExited = new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { compileCacheEnv } from '../compile-cache.mjs';
 
 /** The CLI's `komet serve` (TypeScript through tsx), or the prebuilt bundle `npm start` uses. */
 function serveCommand(root: string, databasePath: string, bundled: boolean): { args: string[]; env: NodeJS.ProcessEnv } {
@@ -11,7 +12,9 @@ function serveCommand(root: string, databasePath: string, bundled: boolean): { a
   fs.mkdirSync(dataDir, { recursive: true });
   const link = path.join(dataDir, 'komet.db');
   if (!fs.existsSync(link)) fs.symlinkSync(databasePath, link);
-  return { args: [path.join(root, 'out', 'serve', 'index.mjs'), '--port', '0'], env: { ...env, KOMET_DATA_DIR: dataDir } };
+  const bundle = path.join(root, 'out', 'serve', 'index.mjs');
+  // Started as npm start starts it (scripts/browser-shell.mjs), with its compiled code kept.
+  return { args: [bundle, '--port', '0'], env: { ...env, ...compileCacheEnv(bundle), KOMET_DATA_DIR: dataDir } };
 }
 
 export interface ServingShell {

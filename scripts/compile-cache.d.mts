@@ -1,0 +1,1 @@
+export function compileCacheEnv(bundle: string): { NODE_COMPILE_CACHE?: string };
