@@ -11,7 +11,8 @@ import path from 'node:path';
  * for all of them at start. Measured on `komet stats --help` (which opens no database): peak RSS
  * 78.1–79.0 MiB and 0.34–0.38 s before (6 runs), 69.2–69.9 MiB (once 63.8) and 0.21–0.25 s after
  * (7 runs); `komet export` at city scale, in 5 alternating pairs, a median of 207 against 210 MiB,
- * within its run-to-run noise. Through require() each module is loaded when the code that uses it first runs.
+ * within its run-to-run noise. Through require() each module is loaded when the code that uses it
+ * first runs.
  */
 const REQUIRED_BUILTINS = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
 

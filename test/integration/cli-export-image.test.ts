@@ -67,6 +67,7 @@ describe.runIf(hasExecve)('komet export as its own process image', { timeout: 18
   it('keeps an arena count the user set, and leaves --help and other commands in the process as started', () => {
     // The semi-space flag shows that this image was started again, and kept the user's value.
     const kept = runRecorded(['export', '--out', 'x.age'], { MALLOC_ARENA_MAX: '4' });
+    expect(kept.code, kept.stderr).toBe(2);
     expect(semiSpaceFlags(kept.image)).toEqual(['--max-semi-space-size=8']);
     expect(kept.image.arenas).toBe('4');
 
@@ -81,9 +82,11 @@ describe.runIf(hasExecve)('komet export as its own process image', { timeout: 18
 
   it('keeps a compiler tier the user named in the node options', () => {
     const r = runRecorded(['export', '--out', 'x.age'], { MALLOC_ARENA_MAX: '' }, ['--maglev']);
+    expect(r.code, r.stderr).toBe(2);
     expect(semiSpaceFlags(r.image)).toEqual(['--max-semi-space-size=8']);
     expect(tierFlags(r.image)).toEqual(['--maglev', '--no-sparkplug']);
     const both = runRecorded(['export', '--out', 'x.age'], { MALLOC_ARENA_MAX: '' }, ['--no-sparkplug', '--maglev']);
+    expect(both.code, both.stderr).toBe(2);
     expect(tierFlags(both.image)).toEqual(['--no-sparkplug', '--maglev']);
   });
 });

@@ -1,10 +1,10 @@
 // The CLI's self-bundling: built on first use, reused while nothing changed, rebuilt after any
 // source edit, never a half-written file. Run on a throwaway project folder.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cliEnv, kometBin, projectNode } from '../helpers/cli';
