@@ -1,13 +1,19 @@
-// Where V8 keeps the code it compiled from a bundle, for processes started from one (the browser
-// shell's server). As bin/komet.mjs does for the CLI: beside the bundle rather than in the shared
+// Where V8 keeps the code it compiled from one of our bundles: the CLI's (bin/komet.mjs) and the
+// browser shell's server (scripts/browser-shell.mjs). Beside the bundle rather than in the shared
 // temporary folder, so the code a process runs comes from the folder its own program is in.
-import path from 'node:path';
+// Not imported: see scripts/bundle-options.mjs for why Node's modules are not imported as ES modules.
+const path = process.getBuiltinModule('node:path');
 
 /**
- * The environment a process started from `bundle` gets so that Node keeps and reuses its compiled
- * code: a folder beside the bundle, unless the user chose one (NODE_COMPILE_CACHE) or turned the
- * cache off (NODE_DISABLE_COMPILE_CACHE, which Node itself honours).
+ * The folder beside `bundle`, or undefined when the user chose one (NODE_COMPILE_CACHE), which Node
+ * then uses by itself; NODE_DISABLE_COMPILE_CACHE turns the cache off either way (Node honours it).
  */
+export function compileCacheDir(bundle) {
+  return process.env.NODE_COMPILE_CACHE ? undefined : path.join(path.dirname(bundle), '.compile-cache');
+}
+
+/** The environment a process started from `bundle` gets so that Node keeps and reuses its compiled code. */
 export function compileCacheEnv(bundle) {
-  return process.env.NODE_COMPILE_CACHE ? {} : { NODE_COMPILE_CACHE: path.join(path.dirname(bundle), '.compile-cache') };
+  const dir = compileCacheDir(bundle);
+  return dir === undefined ? {} : { NODE_COMPILE_CACHE: dir };
 }
