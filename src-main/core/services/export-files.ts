@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportOpenResult, ParsedInput } from '../../contract';
 import { AppError, fieldError } from '../errors';
-import { generateKeyFile, openExport, type Manifest, type OpenCredentials } from '../export';
+import type { Manifest, OpenCredentials } from '../export';
+import { exportEngine } from '../export/engine';
 import { exportErrors } from '../export/export-errors';
 import { stagingRegistryName } from '../export/staging';
 
@@ -180,6 +181,7 @@ export function exportFileService() {
       const credentials = credentialsOf(input, env);
       const file = readablePath(input.file, env, 'file');
       const outDir = writablePath(input.outDir, env, 'outDir', `${path.basename(file).replace(/\.age$/i, '') || 'komet-export'}-oppnad`);
+      const { openExport } = await exportEngine();
       const opened = await openExport(file, credentials, { outDir, stagingRegistry: stagingRegistryOf(env.dataDir) });
       const m = opened.manifest;
       const codebook = fs.readFileSync(path.join(opened.outDir, 'codebook.md'), 'utf8');
@@ -200,6 +202,7 @@ export function exportFileService() {
     /** Skapa nyckel: an age-keygen compatible identity file; the public key is what the evaluator sends. */
     async keygen(input: ParsedInput<'export.keygen'>, env: ExportEnv, nowIso: string): Promise<{ file: string; publicKey: string }> {
       const file = writablePath(input.outPath, env, 'outPath', defaultKeyName(nowIso));
+      const { generateKeyFile } = await exportEngine();
       return generateKeyFile(file, new Date(nowIso));
     },
   };

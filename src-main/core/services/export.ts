@@ -2,23 +2,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { ExportKeyInfo, ExportLogEntry, ExportPreview, ExportRunResult, ParsedInput } from '../../contract';
 import { AppError, fieldError, notFound } from '../errors';
-import {
-  assertReleasable,
-  defaultDisclosureSettings,
-  exportKeyId,
-  exportToFile,
-  isRowLevel,
-  newExportKey,
-  prepareExport,
-  previewExport,
-  recipientFingerprint,
-  validatePassphrase,
-  validateRecipients,
-  type DisclosureAssessment,
-  type DisclosureSettings,
-  type EncryptionTarget,
-  type ExportSource,
-} from '../export';
+import type { DisclosureAssessment, DisclosureSettings, EncryptionTarget, ExportSource } from '../export';
+import { defaultDisclosureSettings } from '../export/disclosure';
+import { exportEngine } from '../export/engine';
+import { isRowLevel } from '../export/model';
+import { exportKeyId, newExportKey } from '../export/pseudonym';
 import { checkWritableFolder, exists } from '../export/atomic';
 import { tightenHeapGrowth } from '../export/heap-growth';
 import { exportErrors } from '../export/export-errors';
@@ -128,7 +116,8 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
   }
 
   /** Saved recipients by id plus keys given once; duplicates collapse. Exactly one of recipients or passphrase. */
-  function targetOf(input: ParsedInput<'export.run'>): EncryptionTarget {
+  async function targetOf(input: ParsedInput<'export.run'>): Promise<EncryptionTarget> {
+    const { validatePassphrase, validateRecipients } = await exportEngine();
     const saved = input.recipientIds.map((id, i) => {
       const r = store.getRecipient(id);
       if (!r) throw Object.assign(notFound(recipientLabel), { issues: fieldError(`recipientIds.${i}`, 'Finns inte.', 'Does not exist.').issues });
@@ -168,7 +157,8 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
    * afterwards, so an attempt is on record even when the disk fails half-way.
    */
   async function runExport(input: ParsedInput<'export.run'>, env: ExportEnv): Promise<ExportRunResult> {
-    const target = targetOf(input);
+    const { assertReleasable, exportToFile, prepareExport, recipientFingerprint } = await exportEngine();
+    const target = await targetOf(input);
     const outFile = writablePath(input.outPath, env, 'outPath', defaultExportName(clock.now()));
     await checkWritableFolder(outFile);
     if (await exists(outFile)) throw exportErrors.outputExists();
@@ -253,6 +243,7 @@ export function exportService({ repos, tx, audit, clock }: ServiceContext, optio
     const settings = settingsFor(input.k, !input.belowK);
     // Row counts and the check do not depend on the key; a throwaway one keeps preview read-only.
     const key = store.currentKey()?.key ?? newExportKey();
+    const { previewExport } = await exportEngine();
     const preview = await previewExport(source, { key, coarsening: input.coarsening, disclosure: settings });
     let rowLevel = 0;
     for (let i = 0; i < source.participants.length; i++) if (isRowLevel(source.participants.consent(i))) rowLevel++;

@@ -1,6 +1,7 @@
 import type { ParsedInput, Recipient } from '../../contract';
 import { AppError, fieldError, notFound } from '../errors';
-import { isExportError, recipientFingerprint, validateRecipients } from '../export';
+import { exportEngine } from '../export/engine';
+import { isExportError } from '../export/export-errors';
 import type { ServiceContext } from './context';
 
 export const recipientLabel = { sv: 'Mottagaren', en: 'The recipient' };
@@ -11,7 +12,8 @@ export function recipientService({ repos, tx, audit }: ServiceContext) {
   return {
     list: (): Recipient[] => store.listRecipients(),
 
-    create(input: ParsedInput<'recipients.create'>): Recipient {
+    async create(input: ParsedInput<'recipients.create'>): Promise<Recipient> {
+      const { recipientFingerprint, validateRecipients } = await exportEngine();
       let publicKey: string;
       try {
         [publicKey] = validateRecipients([input.publicKey]) as [string];

@@ -9,10 +9,9 @@ import { syncRowsRepo } from '../repos/sync/rows';
 import { createSyncBridge, type SyncBridge } from './bridge';
 import { columnsOfCell } from './cell-codec';
 import { describeConflict, type ConflictView } from './describe';
-import { connectDevice, type DeviceConnection } from './device';
+import type { DeviceConnection } from './device';
 import { clientIdOfNode } from './engine/hlc';
-import { exchangeEnrolmentCode, type Membership } from './net/enrol';
-import { pinnedSocket } from './net/pinned';
+import type { Membership } from './net/enrol';
 import type { Channel } from './protocol';
 import { derivedForWrite, recomputeAfterRow } from './projection';
 import { rowFromSnapshot } from './row-snapshot';
@@ -99,7 +98,9 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
   const conflictRepo = syncConflictRepo(db.sqlite);
   const rows = syncRowsRepo(db.sqlite);
   const listeners = new Set<(tables: string[]) => void>();
-  const connect = options.connect ?? ((m: Membership) => pinnedSocket(m.url, m.fingerprint, m.credential));
+  // The network side (TLS, WebSocket, the client's engine) is loaded at the first connection, not
+  // when a database opens: most starts of the app and every CLI command never sync.
+  const connect = options.connect ?? (async (m: Membership) => (await import('./net/pinned')).pinnedSocket(m.url, m.fingerprint, m.credential));
   const machineMs = options.nowMs ?? Date.now;
   let offset = Number(state.meta(keys.clockOffset) ?? 0) || 0;
   const now = () => machineMs() + offset;
@@ -186,6 +187,7 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
     }
     if (connection) return connection;
     const b = ensureBridge(m);
+    const { connectDevice } = await import('./device');
     const channel = await connect(m);
     const c = connectDevice(db, b, channel, {
       now: () => clock.now(),
@@ -324,7 +326,7 @@ export function createLaptopSync(options: LaptopSyncOptions): LaptopSync {
           en: 'The database is already joined to a server. Leave it first.',
         });
       }
-      const m = await (options.exchange ?? exchangeEnrolmentCode)(code);
+      const m = await (options.exchange ?? (await import('./net/enrol')).exchangeEnrolmentCode)(code);
       db.sqlite.transaction(() => state.setMeta(keys.membership, JSON.stringify(m)))();
       const b = ensureBridge(m);
       b.snapshot();
