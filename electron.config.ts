@@ -18,11 +18,13 @@ export default defineConfig({
       externalizeDeps: { exclude: ['drizzle-orm', 'zod', 'date-fns', 'csv-stringify', 'csv-parse', 'age-encryption', 'tinybase', 'ws', 'jstat', 'uuid'] },
       rolldownOptions: {
         // The export's worker thread (src-main/app/export-thread.ts) loads its own entry, beside index.js.
-        // So does the thread that writes scores.csv beside the export (src-main/core/export/scores-thread.ts).
+        // So does the thread that writes scores.csv beside the export (src-main/core/export/scores-thread.ts),
+        // and the utility process that parses an import file (src-main/electron/parse-host.ts).
         input: {
           index: path.join(root, 'src-main/electron/main.ts'),
           'export-worker': path.join(root, 'src-main/app/export-worker.ts'),
           'export-scores-worker': path.join(root, 'src-main/core/export/scores-worker.ts'),
+          'import-parser': path.join(root, 'src-main/electron/import-parser.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

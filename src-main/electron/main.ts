@@ -3,9 +3,11 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
 import { createRuntime, type Runtime } from '../app/runtime';
 import { AppError } from '../core/errors';
+import { useParseHost } from '../core/import/parse-host';
 import { guardDownloads } from './downloads';
 import { forwardChanges, registerIpc } from './ipc';
 import { aboutText, buildMenuTemplate, type MenuLanguage } from './menu';
+import { utilityParseHost } from './parse-host';
 import { registerAppSchemes, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, guardAllWebContents, hardenSession, mainWindowOptions } from './security';
 
@@ -13,6 +15,7 @@ import { APP_ENTRY_URL, guardAllWebContents, hardenSession, mainWindowOptions } 
 const here = import.meta.dirname;
 const rendererDir = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs');
+useParseHost(utilityParseHost(path.join(here, 'import-parser.js')));
 
 let kometApp: Runtime | null = null;
 let mainWindow: BrowserWindow | null = null;

@@ -43,6 +43,8 @@ describe('the built Electron main process', () => {
     expect(files).toContain('export-worker.js');
     // The thread that writes scores.csv loads its own program, found beside the others.
     expect(files).toContain('export-scores-worker.js');
+    // An import file is parsed in a utility process of its own, started from this entry.
+    expect(files).toContain('import-parser.js');
     const bare = files
       .flatMap((f) => [...fs.readFileSync(path.join(mainDir, f), 'utf8').matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)])
       .map((m) => m[1]!)
@@ -85,6 +87,12 @@ describe('the built Electron main process', () => {
     expect(await call(fromWindow, 'units.create', { name: 'Buntens enhet', kind: 'district' })).toMatchObject({ ok: true });
     const units = await call(fromWindow, 'units.list', {});
     expect(JSON.stringify(units.value)).toContain('Buntens enhet');
+
+    // An import file is parsed in a utility process started from the built import-parser.js, its heap capped.
+    const csv = Buffer.from('Namn;E-post\nÅsa Öberg;asa@example.se\n').toString('base64');
+    const preview = await call(fromWindow, 'imports.preview', { kind: 'staff', fileName: 'personal.csv', content: csv });
+    expect(preview, JSON.stringify(preview)).toMatchObject({ ok: true, value: { headers: ['Namn', 'E-post'] } });
+    expect(electron.utilityProcess.forked).toEqual([{ modulePath: path.join(outDir, 'main', 'import-parser.js'), execArgv: ['--max-old-space-size=512'] }]);
 
     // The database on disk is encrypted; quitting writes a verified backup.
     const header = Buffer.from('SQLite format 3\0');

@@ -5,7 +5,7 @@ import type { ParticipantRow } from '../repos/participants';
 import { cellDate, cellText } from './cell-values';
 import type { ColumnMapping } from './mapping';
 import { matrixColumns, sessionOfHeader, type SessionChoice, type SessionRef } from './session-columns';
-import type { Cell } from './parse-worker';
+import type { Cell } from './parse-process';
 import { nameKey, programmeLookup, readGroupKey, rowReader, type RowReading } from './row-reader';
 import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../errors';
-import type { Cell } from './parse-worker';
+import type { Cell } from './parse-process';
 
 /** A cell as one line of text: trimmed, inner runs of spaces made one ('' when empty). */
 export function cellText(cell: Cell | undefined): string {

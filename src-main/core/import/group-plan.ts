@@ -8,7 +8,7 @@ import { countRows, type ImportPlan, type PlannedRow } from './plan-types';
 import type { ImportTable } from './read-table';
 import { unitLookup } from './unit-lookup';
 import { schemaIssues } from './zod-issues';
-import type { Cell } from './parse-worker';
+import type { Cell } from './parse-process';
 
 export type GroupImportInput = ReturnType<typeof groupInput.parse>;
 

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importLimits, type ImportLimits } from './limits';
-import { parseInWorker, type Cell, type ParseCost, type ReadPhase } from './parse-worker';
+import { parseInProcess, type Cell, type ParseCost, type ReadPhase } from './parse-process';
 import { refuse } from './refusals';
 import { checkZip } from './zip-check';
 
-export type { Cell, ParseCost, ReadPhase } from './parse-worker';
+export type { Cell, ParseCost, ReadPhase } from './parse-process';
 
 export interface ReadOptions {
   sheet?: string;
   limits?: ImportLimits;
-  /** Told what the worker's parse cost (the bench's figures). */
+  /** Told what the parsing process's work cost (the bench's figures). */
   onCost?: (cost: ParseCost) => void;
   /** Told the data rows the quick count found before the parse, then those the parse found. */
   onPhase?: (phase: ReadPhase, rows: number) => void;
@@ -90,7 +90,7 @@ export async function readTableBytes(fileName: string, bytes: Uint8Array, option
   if (bytes.byteLength > limits.maxFileBytes) throw refuse.tooLarge(limits.maxFileBytes);
   if (bytes.byteLength === 0) throw refuse.empty();
   const format = formatOf(fileName, bytes, limits);
-  const parsed = await parseInWorker(format, bytes, options.sheet, limits, options.onCost, options.onPhase);
+  const parsed = await parseInProcess(format, bytes, options.sheet, limits, options.onCost, options.onPhase);
   const headerIndex = parsed.rows.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerIndex < 0) throw refuse.empty();
   const headerRow = parsed.rows[headerIndex]!;

@@ -2,7 +2,7 @@ import type { Bilingual } from '../errors';
 import type { Programme, Unit } from '../../contract';
 import { cellDate, cellText, closest, notADate } from './cell-values';
 import type { ColumnMapping } from './mapping';
-import type { Cell } from './parse-worker';
+import type { Cell } from './parse-process';
 import type { RowIssue } from './plan-types';
 import type { ImportTable } from './read-table';
 

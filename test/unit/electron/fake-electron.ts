@@ -2,6 +2,8 @@
 // ordering rules (privileged schemes only before ready, protocol.handle only after, one
 // ipcMain.handle per channel) so tests fail the way the real app would.
 /* eslint-disable @typescript-eslint/no-explicit-any -- Electron's event listeners take loosely typed arguments. */
+import { spawn, type Serializable } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
 
 type Listener = (...args: any[]) => unknown;
@@ -207,6 +209,37 @@ export function createFakeElectron() {
     },
   };
 
+  /**
+   * Electron's utility process stood in for by a Node child: the module runs with
+   * `process.parentPort` as Electron gives it (messages arrive as `{ data }`), and the child's
+   * messages and exit come back as the utility process's events.
+   */
+  const utilityProcess = {
+    forked: [] as { modulePath: string; execArgv: string[] }[],
+    fork(modulePath: string, _args: string[] = [], options: { execArgv?: string[] } = {}) {
+      if (!ready) throw new Error('utilityProcess.fork can only be called after the ready event');
+      const execArgv = options.execArgv ?? [];
+      utilityProcess.forked.push({ modulePath, execArgv });
+      const shim = [
+        "const { EventEmitter } = require('node:events');",
+        'const port = new EventEmitter();',
+        'port.postMessage = (message) => process.send(message);',
+        "process.on('message', (data) => port.emit('message', { data }));",
+        'process.parentPort = port;',
+        `import(${JSON.stringify(pathToFileURL(modulePath).href)});`,
+      ].join('\n');
+      const child = spawn(process.execPath, [...execArgv, '-e', shim], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+      const utility = Object.assign(new FakeEmitter(), {
+        postMessage: (message: unknown) => void child.send(message as Serializable),
+        kill: () => child.kill(),
+      });
+      child.on('spawn', () => utility.emit('spawn'));
+      child.on('message', (message) => utility.emit('message', message));
+      child.on('exit', (code) => utility.emit('exit', code ?? 1));
+      return utility;
+    },
+  };
+
   const ipcRenderer = Object.assign(new FakeEmitter(), {
     invoke: vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({ ok: true, value: 'from-main' })),
   });
@@ -234,6 +267,7 @@ export function createFakeElectron() {
     ipcRenderer,
     /** Test control: emit 'lock-screen', 'suspend'. */
     powerMonitor: new FakeEmitter(),
+    utilityProcess,
   };
 }
 

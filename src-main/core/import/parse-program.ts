@@ -1,60 +1,21 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import type { ImportLimits } from './limits';
-import { refuse } from './refusals';
-
-/** One spreadsheet cell as the reader gives it; CSV cells are always text. */
-export type Cell = string | number | boolean | Date | null;
-
-export interface ParsedSheets {
-  sheets: string[];
-  sheet: string;
-  rows: Cell[][];
-  /** Merged cell ranges of an xlsx sheet: [firstRow, firstColumn, lastRow, lastColumn] from 0. */
-  merges?: [number, number, number, number][];
-  /** Data rows the quick count found before the parse: never more than the parse finds, so it only refuses what the parse would. */
-  counted?: number;
-}
-
-/** The steps of a read, told as they finish with the data rows each saw: the quick count, then the full parse. */
-export type ReadPhase = 'counted' | 'parsed';
-
-/** What one parse cost, as the worker and the main thread saw it (the bench reports these). */
-export interface ParseCost {
-  /** From asking for the worker until its program ran, parsers not yet loaded. */
-  startMs: number;
-  /** Loading the parser and parsing, inside the worker. */
-  parseMs: number;
-  /** The worker thread's own CPU time (user + system), when the runtime can tell. */
-  cpuMs: number | null;
-  /** Highest V8 heap in use plus memory outside it held by the worker's objects, sampled while it ran. */
-  peakBytes: number;
-}
-
-type Timing = { startedAt: number; doneAt: number; cpuMicros: number | null };
-type Answer = (
-  | { ok: true; value: ParsedSheets }
-  | { ok: false; reason: 'not_utf8' | 'sheet_missing' | 'unreadable'; sheets?: string[] }
-  | { ok: false; reason: 'too_many_rows'; counted: number }
-) & {
-  timing?: Timing;
-};
-
 /**
- * The worker's program, kept as CommonJS text so the same code runs from the sources, from the
- * CLI's single-file bundle and from the packaged app: it loads the two parsers by the absolute
- * paths the main thread resolved. It only parses; everything Komet decides happens in main.
+ * The program that parses an import file, kept as CommonJS text so the same code runs from the
+ * sources, from the CLI's single-file bundle and from the packaged app, in a process of its own
+ * (see parse-host.ts): it is given the file's bytes and the absolute paths of the two parsers the
+ * main process resolved, and answers with the rows. It only parses; everything Komet decides
+ * happens in the main process.
  */
-const workerSource = String.raw`
-const { parentPort, workerData } = require('node:worker_threads');
-const { format, bytes, sheet, paths, maxRows } = workerData;
-const startedAt = performance.timeOrigin + performance.now();
-const cpu = () => {
-  if (typeof process.threadCpuUsage !== 'function') return null;
-  const u = process.threadCpuUsage();
-  return u.user + u.system;
+export const parseProgram = String.raw`
+// Electron's utility process talks through process.parentPort; a Node child through its IPC channel.
+const port = process.parentPort;
+const onInput = (take) => (port ? port.once('message', (event) => take(event.data)) : process.once('message', take));
+const answer = (message) => (port ? port.postMessage(message) : process.send(message, () => process.disconnect()));
+let startedAt = 0;
+const timed = (result) => {
+  const cpu = process.cpuUsage();
+  const timing = { startedAt, doneAt: performance.timeOrigin + performance.now(), cpuMicros: cpu.user + cpu.system, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  return { ...result, timing };
 };
-const timed = (answer) => ({ ...answer, timing: { startedAt, doneAt: performance.timeOrigin + performance.now(), cpuMicros: cpu() } });
 
 function delimiterOf(text) {
   let inQuotes = false, semicolons = 0, commas = 0;
@@ -141,8 +102,9 @@ function xlsxRows(part) {
 /** Data rows below the header row, the first row with text. */
 const dataRows = (records) => Math.max(0, records - 1);
 
-async function run() {
-  const data = new Uint8Array(bytes);
+async function run({ format, bytes, sheet, paths, maxRows }) {
+  unzipSync = require(paths.fflate).unzipSync;
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (format === 'csv') {
     let text;
     try {
@@ -204,7 +166,7 @@ const partText = (data, name) => {
   const part = unzipSync(data, { filter: (f) => f.name === name })[name];
   return part ? new TextDecoder().decode(part) : '';
 };
-const { unzipSync } = require(paths.fflate);
+let unzipSync;
 
 /**
  * The sheets in the workbook's order with the archive part each is stored in, for the sheet
@@ -242,86 +204,11 @@ function mergesOf(data, part) {
   return merges;
 }
 
-run().then(
-  (answer) => parentPort.postMessage(timed(answer)),
-  () => parentPort.postMessage(timed({ ok: false, reason: 'unreadable' })),
-);
+onInput((input) => {
+  startedAt = performance.timeOrigin + performance.now();
+  run(input).then(
+    (result) => answer(timed(result)),
+    () => answer(timed({ ok: false, reason: 'unreadable' })),
+  );
+});
 `;
-
-const resolveFrom = createRequire(import.meta.url);
-
-/**
- * Parses in a worker thread with a capped heap and a deadline, so a file built to exhaust the
- * parser ends the worker, not Komet. Formulas are never evaluated: xlsx cells give the value
- * Excel stored, CSV cells their text.
- */
-export function parseInWorker(
-  format: 'csv' | 'xlsx',
-  bytes: Uint8Array,
-  sheet: string | undefined,
-  limits: Pick<ImportLimits, 'workerHeapMb' | 'workerTimeoutMs' | 'maxRows'>,
-  onCost?: (cost: ParseCost) => void,
-  onPhase?: (phase: ReadPhase, rows: number) => void,
-): Promise<ParsedSheets> {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const paths = {
-    csv: resolveFrom.resolve('csv-parse/sync'),
-    xlsx: resolveFrom.resolve('read-excel-file/node'),
-    fflate: resolveFrom.resolve('fflate'),
-  };
-  return new Promise((resolve, reject) => {
-    const askedAt = performance.timeOrigin + performance.now();
-    const worker = new Worker(workerSource, {
-      eval: true,
-      workerData: { format, bytes: buffer, sheet: sheet ?? null, paths, maxRows: limits.maxRows },
-      transferList: [buffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 64 },
-      stdout: true,
-      stderr: true,
-    });
-    let settled = false;
-    let peakBytes = 0;
-    // Heap statistics are taken by interrupting the worker, so samples arrive mid-parse too.
-    const sampler = onCost
-      ? setInterval(() => {
-          worker.getHeapStatistics().then(
-            (h) => (peakBytes = Math.max(peakBytes, h.used_heap_size + h.external_memory)),
-            () => undefined,
-          );
-        }, 10)
-      : null;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (sampler) clearInterval(sampler);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => finish(() => reject(refuse.tooSlow())), limits.workerTimeoutMs);
-    worker.on('message', (answer: Answer) =>
-      finish(() => {
-        if (onCost && answer.timing)
-          onCost({
-            startMs: answer.timing.startedAt - askedAt,
-            parseMs: answer.timing.doneAt - answer.timing.startedAt,
-            cpuMs: answer.timing.cpuMicros === null ? null : answer.timing.cpuMicros / 1000,
-            peakBytes,
-          });
-        if (answer.ok) {
-          if (answer.value.counted !== undefined) onPhase?.('counted', answer.value.counted);
-          resolve(answer.value);
-        } else if (answer.reason === 'too_many_rows') {
-          onPhase?.('counted', answer.counted);
-          reject(refuse.tooManyRows(limits.maxRows));
-        } else if (answer.reason === 'not_utf8') reject(refuse.notUtf8());
-        else if (answer.reason === 'sheet_missing') reject(refuse.sheetMissing(sheet ?? '', answer.sheets ?? []));
-        else reject(refuse.unreadable());
-      }),
-    );
-    worker.on('error', (err: Error & { code?: string }) =>
-      finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refuse.tooSlow() : refuse.unreadable())),
-    );
-    worker.on('exit', () => finish(() => reject(refuse.unreadable())));
-  });
-}

@@ -1,0 +1,79 @@
+// The import's parser runs in a process of its own: these cases follow what reaches that process
+// and what the main process makes of each way it can end.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../../src-main/core/errors';
+import { childProcessHost, useParseHost, type ParseHost, type ParseInput } from '../../../src-main/core/import/parse-host';
+import { importLimits } from '../../../src-main/core/import/limits';
+import { readTableBytes, type ParseCost } from '../../../src-main/core/import/read-table';
+
+afterEach(() => {
+  useParseHost(childProcessHost);
+  vi.restoreAllMocks();
+});
+
+const csv = new TextEncoder().encode('Namn;Enhet\nÅsa Öberg;Kista\nPer Lind;Skärholmen\n');
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return (err as AppError).messages.en;
+}
+
+describe('the import parser process', () => {
+  it('is a child with the heap cap of the limits, given the bytes, and tells its own cost', async () => {
+    const seen: { heapMb: number; input: ParseInput }[] = [];
+    const watching: ParseHost = (heapMb, input, events) => {
+      seen.push({ heapMb, input });
+      return childProcessHost(heapMb, input, events);
+    };
+    useParseHost(watching);
+    let cost: ParseCost | undefined;
+    const table = await readTableBytes('lista.csv', csv, { limits: { ...importLimits, workerHeapMb: 96 }, onCost: (c) => (cost = c) });
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['Åsa Öberg', 'Kista'],
+      ['Per Lind', 'Skärholmen'],
+    ]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.heapMb).toBe(96);
+    expect(Buffer.from(seen[0]!.input.bytes).equals(Buffer.from(csv))).toBe(true);
+    expect(seen[0]!.input).toMatchObject({ format: 'csv', sheet: null, maxRows: importLimits.maxRows });
+    // The peak is the child's, from its own operating-system count: a Node process needs more than 10 MB.
+    expect(cost!.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(cost!.cpuMs).toBeGreaterThan(0);
+    expect(cost!.parseMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses the file as unreadable when the process ends without answering, and as too heavy when its heap ran out', async () => {
+    const ends =
+      (outOfMemory: boolean): ParseHost =>
+      (_heapMb, _input, events) => {
+        const timer = setTimeout(() => events.ended(outOfMemory, 'signal SIGABRT'), 5);
+        return { kill: () => clearTimeout(timer) };
+      };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    useParseHost(ends(false));
+    expect(await refusal(readTableBytes('lista.csv', csv))).toBe('The file could not be read as a spreadsheet. Check that it is an .xlsx or .csv file.');
+    // How it ended is logged, never what was in the file.
+    expect(logged.mock.calls).toEqual([['komet: the import parser ended without answering (signal SIGABRT)']]);
+    useParseHost(ends(true));
+    expect(await refusal(readTableBytes('lista.csv', csv))).toBe(
+      'Reading the file took too long or too much memory and was stopped. Split the list or save it as CSV.',
+    );
+  });
+
+  it('refuses the file when the process cannot be started, and stops one that outlives the deadline', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    useParseHost(() => {
+      throw new Error('spawn EAGAIN');
+    });
+    expect(await refusal(readTableBytes('lista.csv', csv))).toMatch(/could not be read/);
+    expect(logged.mock.calls).toEqual([['komet: the import parser could not be started: spawn EAGAIN']]);
+    let killed = 0;
+    useParseHost(() => ({ kill: () => void killed++ }));
+    expect(await refusal(readTableBytes('lista.csv', csv, { limits: { ...importLimits, workerTimeoutMs: 50 } }))).toMatch(/took too long/);
+    expect(killed).toBe(1);
+  });
+});
