@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import type { ParseHost } from '../core/import/parse-host';
+import { parserFlags, type ParseHost } from '../core/import/parse-host';
 
 /**
  * Electron runs no plain Node child (its run-as-node fuse is off), so the import parser runs in a
@@ -9,7 +9,7 @@ export const utilityParseHost =
   (program: string): ParseHost =>
   (heapMb, input, events) => {
     const child = utilityProcess.fork(program, [], {
-      execArgv: [`--max-old-space-size=${heapMb}`],
+      execArgv: parserFlags(heapMb),
       serviceName: 'Komet import',
       stdio: 'ignore',
     });

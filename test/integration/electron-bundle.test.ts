@@ -92,7 +92,9 @@ describe('the built Electron main process', () => {
     const csv = Buffer.from('Namn;E-post\nÅsa Öberg;asa@example.se\n').toString('base64');
     const preview = await call(fromWindow, 'imports.preview', { kind: 'staff', fileName: 'personal.csv', content: csv });
     expect(preview, JSON.stringify(preview)).toMatchObject({ ok: true, value: { headers: ['Namn', 'E-post'] } });
-    expect(electron.utilityProcess.forked).toEqual([{ modulePath: path.join(outDir, 'main', 'import-parser.js'), execArgv: ['--max-old-space-size=512'] }]);
+    expect(electron.utilityProcess.forked).toEqual([
+      { modulePath: path.join(outDir, 'main', 'import-parser.js'), execArgv: ['--max-old-space-size=512', '--max-semi-space-size=8'] },
+    ]);
 
     // The database on disk is encrypted; quitting writes a verified backup.
     const header = Buffer.from('SQLite format 3\0');
