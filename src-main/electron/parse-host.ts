@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import { parserFlags, type ParseHost } from '../core/import/parse-host';
+import { parserEnv, parserFlags, type ParseHost } from '../core/import/parse-host';
 
 /**
  * Electron runs no plain Node child (its run-as-node fuse is off), so the import parser runs in a
@@ -10,6 +10,7 @@ export const utilityParseHost =
   (heapMb, input, events) => {
     const child = utilityProcess.fork(program, [], {
       execArgv: parserFlags(heapMb),
+      env: parserEnv(),
       serviceName: 'Komet import',
       stdio: 'ignore',
     });

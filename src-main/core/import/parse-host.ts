@@ -25,22 +25,31 @@ export type ParseHost = (heapMb: number, input: ParseInput, events: ParserEvents
  */
 export const parserFlags = (heapMb: number): string[] => [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=8'];
 
+/**
+ * What the operating system needs to start a process. The rest (a passphrase given as
+ * KOMET_PASSPHRASE, NODE_OPTIONS) stays out of the process that reads a file from outside.
+ */
+const PASSED_ON = ['PATH', 'SystemRoot', 'SYSTEMROOT', 'windir', 'TEMP', 'TMP', 'TMPDIR', 'LANG'];
+
+/** The parser process's environment: only what starting it needs. */
+export function parserEnv(): Record<string, string> {
+  return Object.fromEntries(PASSED_ON.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+}
+
 /** V8's words when a heap limit is reached: the process then aborts, whatever the program was doing. */
 const OUT_OF_MEMORY = /heap out of memory|Allocation failed|Reached heap limit/i;
 
 /**
  * A child of this Node process running the program from `node -e`. The program is ours and takes
- * no arguments; the child gets this process's environment without NODE_OPTIONS, so nothing
- * loads into it but the parsers and its heap cap is the one given here.
+ * no arguments; the child's environment holds no NODE_OPTIONS, so nothing loads into it but the
+ * parsers and its heap cap is the one given here.
  */
 export const childProcessHost: ParseHost = (heapMb, input, events) => {
   if (process.versions.electron) throw new Error('the import parser needs the desktop shell’s own host (see electron/parse-host.ts)');
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, [...parserFlags(heapMb), '-e', parseProgram], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
-    env,
+    env: parserEnv(),
     windowsHide: true,
   });
   // Only the first lines are kept (V8 names the fatal error there, before its stack trace), to

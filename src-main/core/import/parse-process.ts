@@ -111,6 +111,7 @@ export function parseInProcess(
         reject(refuse.unreadable());
       });
     }
+    // A host that ended before it returned left its process to be stopped here.
     if (settled) parser?.kill();
   });
 }

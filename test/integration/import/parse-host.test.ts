@@ -2,7 +2,7 @@
 // and what the main process makes of each way it can end.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src-main/core/errors';
-import { childProcessHost, useParseHost, type ParseHost, type ParseInput } from '../../../src-main/core/import/parse-host';
+import { childProcessHost, parserEnv, useParseHost, type ParseHost, type ParseInput } from '../../../src-main/core/import/parse-host';
 import { importLimits } from '../../../src-main/core/import/limits';
 import { readTableBytes, type ParseCost } from '../../../src-main/core/import/read-table';
 
@@ -75,5 +75,24 @@ describe('the import parser process', () => {
     useParseHost(() => ({ kill: () => void killed++ }));
     expect(await refusal(readTableBytes('lista.csv', csv, { limits: { ...importLimits, workerTimeoutMs: 50 } }))).toMatch(/took too long/);
     expect(killed).toBe(1);
+  });
+
+  it('gets only what starting a process needs from the environment, never a passphrase or node options', () => {
+    const saved = { pass: process.env.KOMET_PASSPHRASE, options: process.env.NODE_OPTIONS };
+    process.env.KOMET_PASSPHRASE = 'hemlig lösenfras';
+    process.env.NODE_OPTIONS = '--require ./något.js';
+    try {
+      const env = parserEnv();
+      expect(env.PATH).toBe(process.env.PATH);
+      expect(Object.keys(env).filter((k) => !['PATH', 'SystemRoot', 'SYSTEMROOT', 'windir', 'TEMP', 'TMP', 'TMPDIR', 'LANG'].includes(k))).toEqual([]);
+    } finally {
+      for (const [name, value] of [
+        ['KOMET_PASSPHRASE', saved.pass],
+        ['NODE_OPTIONS', saved.options],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });
