@@ -10,6 +10,8 @@ export const parseProgram = String.raw`
 const port = process.parentPort;
 const onInput = (take) => (port ? port.once('message', (event) => take(event.data)) : process.once('message', take));
 const answer = (message) => (port ? port.postMessage(message) : process.send(message, () => process.disconnect()));
+// A Node child whose parent has gone has no one to answer: it ends at its next step rather than parse on.
+if (!port) process.once('disconnect', () => process.exit(0));
 let startedAt = 0;
 const timed = (result) => {
   const cpu = process.cpuUsage();
