@@ -8,6 +8,8 @@ import type { AuditEntry } from '../../src-main/core/audit';
 import { fixedClock } from '../../src-main/core/clock';
 import { addDemoData } from '../../src-main/core/demo/add-demo';
 import { openDatabase } from '../../src-main/core/db/open';
+// @ts-expect-error plain ESM beside the launcher, without type declarations
+import { bundledCli } from '../../bin/cli-bundle.mjs';
 import { ageDecryptWithIdentity, ageMissingReason, requireTool } from '../helpers/age-cli';
 import { makeTempDir } from '../helpers/db';
 import { exportNow, listAll } from './export-service-fixtures';
@@ -151,8 +153,12 @@ describe.skipIf(!haveAge)('the app export in a worker thread', { timeout: 180_00
     expect(await answers(true)).toEqual(inline);
   });
 
-  it('a thread that dies (out of memory) answers with a clear message, leaves no file and logs the attempt as failed', async () => {
-    const failing = open({ resourceLimits: { maxOldGenerationSizeMb: 12, maxYoungGenerationSizeMb: 2 } });
+  it('a thread that dies mid-export (as out of memory would end it) answers with a clear message, leaves no file and logs the attempt as failed', async () => {
+    // The real program, made to die of an uncaught error once it has logged its start (see the helper for why not a heap limit).
+    const cli = (await bundledCli()) as string | null;
+    expect(cli && fs.existsSync(path.join(path.dirname(cli), 'export-worker.mjs'))).toBe(true);
+    const failing = open({ workerFile: path.join(import.meta.dirname, '..', 'helpers', 'export-worker-that-dies.mjs') });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const before = listAll(out);
     const r = await failing.app.call('export.run', { scope: {}, recipientKeys: [key.publicKey], outPath: path.join(out, 'dies.age') });
     const log = await ok<ProcedureOutput<'export.log'>>(failing.app, 'export.log', { limit: 100 });
@@ -163,8 +169,12 @@ describe.skipIf(!haveAge)('the app export in a worker thread', { timeout: 180_00
     expect(r.error.message.en).toMatch(/^The export stopped before it was finished\. No file was written/);
     expect(r.error.message.sv).toMatch(/^Exporten avbröts innan den blev klar\. Ingen fil skrevs/);
     expect(listAll(out)).toEqual(before);
-    // Whether it died before or after writing its log row, no row is left 'started'.
+    // It died after writing its log row: that row is marked failed, none is left 'started'.
     expect(log.filter((e) => e.status === 'started')).toEqual([]);
+    expect(log.filter((e) => e.status === 'failed')).toHaveLength(1);
+    // The error's class is logged, not its message (a thread's messages could name files or data).
+    expect(logged.mock.calls).toEqual([['komet: export thread failed: Error']]);
+    logged.mockRestore();
   });
 
   it('locking while it runs stops it: the lock message, no file, the attempt logged as failed', async () => {
