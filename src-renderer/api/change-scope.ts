@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import type { ChangeEvent } from '@contract';
 import { onlyBackupsChanged, onlyVaultSettingsChanged } from '@contract/events';
 
@@ -49,7 +49,12 @@ export const mayChange = (change: Change, procedure: unknown): boolean => {
 
 /**
  * Marks out of date the queries a change may have altered (query keys are `[procedure, input]`);
- * the ones on screen read again.
+ * the ones on screen read again. A first read still on its way is asked again too: main may have
+ * answered it before the change, and the query library, which joins rather than restarts a read
+ * that has nothing to show yet, would keep that answer as current for good.
  */
-export const refreshAfter = (client: QueryClient, change: Change): Promise<void> =>
-  client.invalidateQueries({ predicate: (query) => mayChange(change, query.queryKey[0]) });
+export async function refreshAfter(client: QueryClient, change: Change): Promise<void> {
+  const predicate = (query: Query) => mayChange(change, query.queryKey[0]);
+  await client.cancelQueries({ predicate: (query) => predicate(query) && query.state.data === undefined && query.state.fetchStatus === 'fetching' });
+  await client.invalidateQueries({ predicate });
+}

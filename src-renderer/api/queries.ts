@@ -89,9 +89,15 @@ export function prefetchTogether<P extends ProcedureName>(procedure: P, input: P
   let answer: Promise<ProcedureOutput<P>> | undefined;
   const together = () => (answer ??= call(procedure, input));
   for (const part of parts) {
-    void queryClient
-      .fetchQuery<unknown, ApiError>({ queryKey: [part.procedure, part.input], queryFn: () => together().then(part.pick) })
-      .catch(() => undefined);
+    // The shared answer serves the first read only: a query that reads again (after a change)
+    // keeps this function and must ask main anew, not be handed the answer given before it.
+    let first = true;
+    const read = (): Promise<unknown> => {
+      if (!first) return call(part.procedure, part.input as never);
+      first = false;
+      return together().then(part.pick);
+    };
+    void queryClient.fetchQuery<unknown, ApiError>({ queryKey: [part.procedure, part.input], queryFn: read }).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mayChange, readChange, refreshAfter, type Change } from '../../../src-renderer/api/change-scope';
 
 // What main sends for the backup it makes each day (src-main/app/runtime.ts).
@@ -65,6 +65,34 @@ describe('what a change event marks out of date', () => {
       { source: 'local', procedure: 'vault.setAutoLock', entities: ['vault'] },
     ];
     for (const change of others) expect(mayChange(change, 'vault.status')).toBe(true);
+  });
+});
+
+describe('a change that arrives while a first read is on its way', () => {
+  it('has the read asked again: main may have answered it before the change', async () => {
+    const fresh = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    let version = 0;
+    const answered: number[] = [];
+    // Main reads at once; its answer arrives a little later, as over HTTP.
+    const read = async () => {
+      const seen = version;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      answered.push(seen);
+      return { version: seen };
+    };
+    const onScreen = new QueryObserver(fresh, { queryKey: ['dashboard.get', {}], queryFn: read });
+    const stop = onScreen.subscribe(() => undefined);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // A write commits after main has read, and its event comes before the answer.
+      version = 1;
+      await refreshAfter(fresh, readChange(JSON.stringify({ source: 'local', procedure: 'groups.create', entities: ['group'] })));
+      await vi.waitFor(() => expect(fresh.getQueryData(['dashboard.get', {}])).toEqual({ version: 1 }));
+      expect(fresh.getQueryState(['dashboard.get', {}])?.error).toBeNull();
+    } finally {
+      stop();
+      fresh.clear();
+    }
   });
 });
 

@@ -62,6 +62,17 @@ describe('prefetchTogether', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('lets a query that reads again (after a change) ask main for its own procedure, not take the answer shared before', async () => {
+    answer = () => Promise.resolve(screen);
+    together();
+    await settled();
+    answer = () => Promise.resolve([2026, 2025, 2024]);
+    await queryClient.refetchQueries({ queryKey: ['groups.years', {}] });
+    expect(calls.map((c) => c.procedure)).toEqual(['groups.listScreen', 'groups.years']);
+    expect(calls[1]!.input).toEqual({});
+    expect(queryClient.getQueryData(['groups.years', {}])).toEqual([2026, 2025, 2024]);
+  });
+
   it('leaves every query failed with the error when the call fails', async () => {
     const failure = new Error('io');
     answer = () => Promise.reject(failure);
