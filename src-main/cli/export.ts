@@ -123,8 +123,9 @@ export async function run(args: string[]): Promise<number> {
 
   const { withApp, unwrap } = await import('./app');
   const result = await withApp(databasePathFrom(values.db), async (app) => {
-    const programmes = unwrap<Programme[]>(await app.call('programmes.list', { includeArchived: true }));
-    const units = unwrap<Unit[]>(await app.call('units.list', { includeArchived: true }));
+    // Listed only to find what --programme and --unit name: sorting them loads the Swedish collation.
+    const programmes = values.programme.length ? unwrap<Programme[]>(await app.call('programmes.list', { includeArchived: true })) : [];
+    const units = values.unit.length ? unwrap<Unit[]>(await app.call('units.list', { includeArchived: true })) : [];
     const input = {
       scope: {
         from: values.from ?? null,

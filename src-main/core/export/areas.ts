@@ -30,7 +30,9 @@ const PART_OF_CITY: Record<string, Area> = {
 const KINDS = new Set<string>(['district', 'municipality', 'school', 'sis_unit', 'other']);
 
 export function areaOf(unit: Pick<SourceUnit, 'name' | 'kind'>): Area {
-  const first = unit.name.trim().toLocaleLowerCase('sv').split(/[\s,]/, 1)[0] ?? '';
+  // Swedish has no case mappings of its own (Unicode's special casing has only Lithuanian, Turkish
+  // and Azeri), so the plain lowering is the Swedish one, without loading the locale's data.
+  const first = unit.name.trim().toLowerCase().split(/[\s,]/, 1)[0] ?? '';
   const part = Object.hasOwn(PART_OF_CITY, first) ? PART_OF_CITY[first] : undefined;
   if (part) return part;
   return unit.kind !== undefined && KINDS.has(unit.kind) ? (unit.kind as Area) : 'other';
