@@ -12,8 +12,8 @@ export const importLimits = {
   /** Rows after the header row. */
   maxRows: 100_000,
   maxColumns: 500,
-  /** The parsing worker's V8 heap; its own buffers live outside it and are bounded by the zip check. */
-  workerHeapMb: 512,
+  /** The parser process's V8 heap (parse-host.ts); its buffers live outside it and are bounded by the zip check. */
+  parserHeapMb: 512,
   /**
    * Rows past the cap are refused by the quick count before the parse, so the deadline only has to
    * outlast the slowest file the cap lets through: a 100,000-row sheet takes 20–30 s to parse on an
@@ -21,7 +21,7 @@ export const importLimits = {
    * made the same file import or fail by the machine's load. What is left for the deadline is a
    * file built to be slow per row.
    */
-  workerTimeoutMs: 180_000,
+  parserTimeoutMs: 180_000,
 } as const;
 
 export type ImportLimits = { -readonly [K in keyof typeof importLimits]: number };

@@ -52,7 +52,7 @@ export function parseInProcess(
   format: 'csv' | 'xlsx',
   bytes: Uint8Array,
   sheet: string | undefined,
-  limits: Pick<ImportLimits, 'workerHeapMb' | 'workerTimeoutMs' | 'maxRows'>,
+  limits: Pick<ImportLimits, 'parserHeapMb' | 'parserTimeoutMs' | 'maxRows'>,
   onCost?: (cost: ParseCost) => void,
   onPhase?: (phase: ReadPhase, rows: number) => void,
 ): Promise<ParsedSheets> {
@@ -72,7 +72,7 @@ export function parseInProcess(
       fn();
       parser?.kill();
     };
-    const timer = setTimeout(() => finish(() => reject(refuse.tooSlow())), limits.workerTimeoutMs);
+    const timer = setTimeout(() => finish(() => reject(refuse.tooSlow())), limits.parserTimeoutMs);
     const answered = (answer: Answer) => {
       if (onCost && answer.timing)
         onCost({
@@ -93,7 +93,7 @@ export function parseInProcess(
     };
     try {
       parser = parseHost()(
-        limits.workerHeapMb,
+        limits.parserHeapMb,
         { format, bytes, sheet: sheet ?? null, paths, maxRows: limits.maxRows },
         {
           message: (answer) => finish(() => answered(answer as Answer)),

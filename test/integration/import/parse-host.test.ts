@@ -31,7 +31,7 @@ describe('the import parser process', () => {
     };
     useParseHost(watching);
     let cost: ParseCost | undefined;
-    const table = await readTableBytes('lista.csv', csv, { limits: { ...importLimits, workerHeapMb: 96 }, onCost: (c) => (cost = c) });
+    const table = await readTableBytes('lista.csv', csv, { limits: { ...importLimits, parserHeapMb: 96 }, onCost: (c) => (cost = c) });
     expect(table.rows.map((r) => r.cells)).toEqual([
       ['Åsa Öberg', 'Kista'],
       ['Per Lind', 'Skärholmen'],
@@ -73,7 +73,7 @@ describe('the import parser process', () => {
     expect(logged.mock.calls).toEqual([['komet: the import parser could not be started: spawn EAGAIN']]);
     let killed = 0;
     useParseHost(() => ({ kill: () => void killed++ }));
-    expect(await refusal(readTableBytes('lista.csv', csv, { limits: { ...importLimits, workerTimeoutMs: 50 } }))).toMatch(/took too long/);
+    expect(await refusal(readTableBytes('lista.csv', csv, { limits: { ...importLimits, parserTimeoutMs: 50 } }))).toMatch(/took too long/);
     expect(killed).toBe(1);
   });
 

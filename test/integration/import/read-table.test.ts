@@ -339,7 +339,7 @@ describe('reading xlsx', () => {
   it('stops a parse that runs out of its memory limit', async () => {
     const rows = [['Namn', 'Text'], ...Array.from({ length: 20000 }, (_, i) => [`Person ${i}`, 'x'.repeat(200)])];
     const file = write('heavy.xlsx', xlsxBytes([{ name: 'Blad1', rows }]));
-    const messages = await refusal(readTable(file, { limits: { ...importLimits, workerHeapMb: 8 } }));
+    const messages = await refusal(readTable(file, { limits: { ...importLimits, parserHeapMb: 8 } }));
     expect(messages.en).toBe('Reading the file took too long or too much memory and was stopped. Split the list or save it as CSV.');
   });
 });
