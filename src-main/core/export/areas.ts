@@ -4,8 +4,9 @@ import type { SourceUnit } from './model';
  * The area a unit is generalised to when its name would single participants out: Stockholm's
  * district administrations fall into the city's three parts (innerstaden, söderort, västerort);
  * any other unit into its kind (school, municipality, SiS unit …). Units are user data, so a
- * district is recognised by the district's name at the start of the unit's name, and a renamed
- * one falls back to its kind.
+ * district is recognised by the district's name at the start of the unit's name, as the city
+ * writes it ("Södermalms stadsdelsförvaltning") or without the genitive ("Södermalm
+ * stadsdelsförvaltning", Komet's own list), and a renamed one falls back to its kind.
  */
 
 export const AREAS = ['innerstaden', 'soderort', 'vasterort', 'district', 'municipality', 'school', 'sis_unit', 'other'] as const;
@@ -29,11 +30,14 @@ const PART_OF_CITY: Record<string, Area> = {
 
 const KINDS = new Set<string>(['district', 'municipality', 'school', 'sis_unit', 'other']);
 
+// No district's own name ends in s, so a trailing s is always the genitive's.
+const partOfCity = (district: string): Area | undefined => (Object.hasOwn(PART_OF_CITY, district) ? PART_OF_CITY[district] : undefined);
+
 export function areaOf(unit: Pick<SourceUnit, 'name' | 'kind'>): Area {
   // Swedish has no case mappings of its own (Unicode's special casing has only Lithuanian, Turkish
   // and Azeri), so the plain lowering is the Swedish one, without loading the locale's data.
   const first = unit.name.trim().toLowerCase().split(/[\s,]/, 1)[0] ?? '';
-  const part = Object.hasOwn(PART_OF_CITY, first) ? PART_OF_CITY[first] : undefined;
+  const part = partOfCity(first) ?? (first.endsWith('s') ? partOfCity(first.slice(0, -1)) : undefined);
   if (part) return part;
   return unit.kind !== undefined && KINDS.has(unit.kind) ? (unit.kind as Area) : 'other';
 }
