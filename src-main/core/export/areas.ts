@@ -30,13 +30,13 @@ const PART_OF_CITY: Record<string, Area> = {
 
 const KINDS = new Set<string>(['district', 'municipality', 'school', 'sis_unit', 'other']);
 
-// No district's own name ends in s, so a trailing s is always the genitive's.
 const partOfCity = (district: string): Area | undefined => (Object.hasOwn(PART_OF_CITY, district) ? PART_OF_CITY[district] : undefined);
 
 export function areaOf(unit: Pick<SourceUnit, 'name' | 'kind'>): Area {
   // Swedish has no case mappings of its own (Unicode's special casing has only Lithuanian, Turkish
   // and Azeri), so the plain lowering is the Swedish one, without loading the locale's data.
   const first = unit.name.trim().toLowerCase().split(/[\s,]/, 1)[0] ?? '';
+  // No district's own name ends in s, so a trailing s after one is always the genitive's.
   const part = partOfCity(first) ?? (first.endsWith('s') ? partOfCity(first.slice(0, -1)) : undefined);
   if (part) return part;
   return unit.kind !== undefined && KINDS.has(unit.kind) ? (unit.kind as Area) : 'other';

@@ -30,10 +30,10 @@ describe('areaOf', () => {
       ['Spånga-Tensta stadsdelsförvaltning', 'vasterort'],
     ];
     for (const [name, area] of official) expect(areaOf({ name, kind: 'district' }), name).toBe(area);
-    // The s is taken away only to find a district: another name ending in s is another unit.
+    // The s is taken away only to find a district: another name ending in s keeps its kind.
     expect(areaOf({ name: 'Farstas' })).toBe('soderort');
     expect(areaOf({ name: 'Kistas skola', kind: 'school' })).toBe('school');
-    expect(areaOf({ name: 'Ss', kind: 'other' })).toBe('other');
+    expect(areaOf({ name: 'Ss', kind: 'school' })).toBe('school');
   });
 
   it('falls back to the unit kind, and to other', () => {
