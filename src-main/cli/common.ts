@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDatabasePath } from '../app/data-dir';
 import { AppError, type Bilingual } from '../core/errors';
@@ -50,7 +51,35 @@ export const baseOptions = {
   db: { type: 'string' },
 } as const;
 
-export const databasePathFrom = (db: string | undefined) => (db ? path.resolve(db) : defaultDatabasePath());
+/**
+ * The database file a command works on: `--db`, else the app's own. A folder or a device there is
+ * refused at once, in words: each command otherwise failed on its first read with an unexpected error.
+ */
+export function databasePathFrom(db: string | undefined): string {
+  const databasePath = db ? path.resolve(db) : defaultDatabasePath();
+  const found = fs.statSync(databasePath, { throwIfNoEntry: false });
+  if (found && !found.isFile()) throw notAFile(databasePath, found.isDirectory(), db === undefined ? 1 : 2);
+  return databasePath;
+}
+
+function notAFile(databasePath: string, folder: boolean, exitCode: number): CliFailure {
+  const example = path.join(databasePath, 'komet.db');
+  return folder
+    ? new CliFailure(
+        {
+          sv: `${databasePath} är en mapp, inte en databasfil. Ange filen med --db, till exempel ${example}.`,
+          en: `${databasePath} is a folder, not a database file. Name the file with --db, for example ${example}.`,
+        },
+        exitCode,
+      )
+    : new CliFailure(
+        {
+          sv: `${databasePath} är ingen vanlig fil. Ange databasfilen med --db.`,
+          en: `${databasePath} is not a regular file. Name the database file with --db.`,
+        },
+        exitCode,
+      );
+}
 
 export function parseNumber(name: string, value: string | undefined, fallback: number, check: (n: number) => boolean, rule: Bilingual): number {
   if (value === undefined) return fallback;

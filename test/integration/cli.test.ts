@@ -137,6 +137,18 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     expect(fs.existsSync(missing)).toBe(false);
   });
 
+  it('--db naming a folder gives one clear line and exit 2 from every command that opens a database', () => {
+    const folder = path.join(dir, 'a-folder');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const args of [['stats'], ['check'], ['backup'], ['init', '--unencrypted'], ['restore', '--from', path.join(dir, 'none.db')], ['serve']]) {
+      const r = komet([...args, '--db', folder]);
+      expectOneLineFailure(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/är en mapp, inte en databasfil.*is a folder, not a database file/);
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
   it('a corrupt or foreign file gives one clear line and exit 1, never a crash', () => {
     const junk = path.join(dir, 'junk.db');
     fs.writeFileSync(junk, Buffer.from(Array.from({ length: 16384 }, (_, i) => (i * 7919 + 13) % 256)));

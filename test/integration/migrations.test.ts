@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKomet } from '../../src-main/app/komet-app';
 import { defaultMigrationsFolder, readJournal } from '../../src-main/core/db/migrate';
+import { openDatabase, openFailure } from '../../src-main/core/db/open';
 import { AppError } from '../../src-main/core/errors';
 import { createTestApp, makeTempDir } from '../helpers/db';
 
@@ -89,6 +90,46 @@ describe('migrations', () => {
     expect(err.code).toBe('database_too_new');
     expect(err.messages.sv).toMatch(/nyare version/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('reports a folder where the file should be as a file that cannot be opened, not as a damaged database', () => {
+    const folder = path.join(tempDir(), 'komet.db');
+    fs.mkdirSync(folder);
+    let err: unknown;
+    try {
+      openDatabase(folder, { readOnly: true }).close();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('io');
+    expect((err as AppError).messages.sv).toMatch(/kunde inte öppnas/);
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('reports a database another connection holds locked as in use, not as damaged', () => {
+    const file = path.join(tempDir(), 'komet.db');
+    const holder = new Database(file);
+    holder.exec('create table t (a)');
+    holder.exec('begin exclusive');
+    holder.exec('insert into t values (1)');
+    const reader = new Database(file);
+    reader.pragma('busy_timeout = 0');
+    let busy: unknown;
+    try {
+      reader.prepare('select count(*) from sqlite_master').get();
+    } catch (e) {
+      busy = e;
+    } finally {
+      reader.close();
+      holder.exec('rollback');
+      holder.close();
+    }
+    // The error SQLite gave, as openDatabase would meet it after its busy timeout.
+    expect((busy as { code?: string }).code).toBe('SQLITE_BUSY');
+    const err = openFailure(busy);
+    expect(err.code).toBe('in_use');
+    expect(err.messages.en).toMatch(/in use by another program/);
   });
 
   it('reports a file that is not a database as unreadable and leaves it alone', () => {

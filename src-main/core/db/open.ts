@@ -32,6 +32,35 @@ const unreadable = () =>
   });
 
 /**
+ * Why a database could not be opened, in the user's words. Only a foreign, damaged or wrongly keyed
+ * file is "not a Komet database": the desktop answers that one with "restore a backup", which is
+ * wrong advice for a file another program holds or one this user may not open.
+ */
+export function openFailure(err: unknown): AppError {
+  const code = (err as { code?: unknown } | null)?.code;
+  const sqlite = typeof code === 'string' ? code : '';
+  if (sqlite.startsWith('SQLITE_BUSY') || sqlite.startsWith('SQLITE_LOCKED')) {
+    return new AppError('in_use', {
+      sv: 'Databasen används av ett annat program just nu. Försök igen om en stund.',
+      en: 'The database is in use by another program. Try again in a moment.',
+    });
+  }
+  if (['SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_AUTH'].some((c) => sqlite.startsWith(c))) {
+    return new AppError('io', {
+      sv: 'Databasfilen kunde inte öppnas: den finns inte, är en mapp, eller så saknar du behörighet att läsa eller skriva den.',
+      en: 'The database file could not be opened: it does not exist, is a folder, or you may not read or write it.',
+    });
+  }
+  if (sqlite.startsWith('SQLITE_IOERR') || sqlite.startsWith('SQLITE_FULL')) {
+    return new AppError('io', {
+      sv: 'Databasfilen kunde inte läsas eller skrivas (diskfel eller full disk). Inget har ändrats.',
+      en: 'The database file could not be read or written (a disk error or a full disk). Nothing was changed.',
+    });
+  }
+  return unreadable();
+}
+
+/**
  * The connection's page cache, at most (it only grows as pages are read). SQLite's default of 2 MB
  * holds a small fraction of a city's database: the reports, the leaders overview and the outcomes
  * re-read the same index pages for every row they join, each read a system call (and, encrypted,
@@ -45,6 +74,8 @@ export const pageCacheKiB = 128 * 1024;
  */
 export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
   if (!options.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
+  // SQLite opens a folder read-only and only then calls it "not a database".
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw openFailure({ code: 'SQLITE_CANTOPEN' });
   let sqlite: Database.Database;
   try {
     sqlite = openSqliteFile(file, {
@@ -52,8 +83,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
       fileMustExist: options.readOnly ?? false,
       ...(options.key ? { key: options.key } : {}),
     });
-  } catch {
-    throw unreadable();
+  } catch (err) {
+    throw openFailure(err);
   }
   try {
     sqlite.pragma('foreign_keys = ON');
@@ -68,9 +99,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
     }
     // Touch the schema so a wrong key or a foreign file fails here, not later.
     sqlite.prepare('select count(*) from sqlite_master').get();
-  } catch {
+  } catch (err) {
     sqlite.close();
-    throw unreadable();
+    throw openFailure(err);
   }
   const orm = drizzle(sqlite, { schema });
   if (!options.readOnly) {
