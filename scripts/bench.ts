@@ -35,6 +35,8 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '200' },
     'cold-starts': { type: 'string', default: '3' },
     'paint-samples': { type: 'string', default: '5' },
+    // One export's peak memory moves by some 10 MB from run to run at city scale.
+    'export-runs': { type: 'string', default: '3' },
     // A slow query at a large scale would otherwise hold the bench for many minutes.
     budget: { type: 'string', default: '20' },
     // Comparing one change before and after needs only its own rows, many times over.
@@ -48,6 +50,7 @@ if (values.help) {
   --iterations N      calls per timed query (default 200)
   --cold-starts N     browser shell starts per scale (default 3)
   --paint-samples N   clicks per screen for the screen-paint rows (default 5; --only paint runs only those)
+  --export-runs N     runs of the FoU export and of its floor, alternating; medians printed (default 3)
   --budget S          seconds a timed query may take in all before it stops early (default 20)
   --only WORD[,WORD…] measure only the rows whose name contains a word (e.g. attendance.set,groups.overview),
                       and the sections named by one (leaders, export, vault, outcomes); demo generation always runs`);
@@ -62,9 +65,18 @@ const scales = (values.scale ?? ['1', '100']).flatMap((s) => s.split(',')).map(N
 const iterations = Number(values.iterations);
 const coldStarts = Number(values['cold-starts']);
 const paintSamples = Number(values['paint-samples']);
+const exportRuns = Number(values['export-runs']);
 const budgetMs = Number(values.budget) * 1000;
-if (scales.some((s) => !(s > 0)) || !(iterations > 0) || !(coldStarts > 0) || !(paintSamples > 0) || !(budgetMs > 0)) {
-  console.error('bench: --scale, --iterations, --cold-starts, --paint-samples och --budget ska vara positiva tal / must be positive numbers');
+if (
+  scales.some((s) => !(s > 0)) ||
+  !(iterations > 0) ||
+  !(coldStarts > 0) ||
+  !(paintSamples > 0) ||
+  !Number.isInteger(exportRuns) ||
+  !(exportRuns > 0) ||
+  !(budgetMs > 0)
+) {
+  console.error('bench: --scale, --iterations, --cold-starts, --paint-samples, --export-runs och --budget ska vara positiva tal / must be positive numbers');
   process.exit(2);
 }
 
@@ -239,6 +251,7 @@ async function benchScale(scale: number, dir: string) {
         participation,
         pathway,
         ms,
+        exportRuns,
         record: (measure, target, cell) => record(measure, target, scale, cell),
         timeCalls: (makeInput) => timeCalls(app, makeInput),
       });

@@ -17,6 +17,8 @@ export interface BenchContext {
   demo: DemoRows;
   participation: ParticipationRows;
   pathway: LeaderPathwayRows;
+  /** How many times the export and its floor are run, alternating; their medians are printed. */
+  exportRuns: number;
   record(measure: string, target: string, cell: string): void;
   /** p50 / p95 of repeated calls, warmed up first. */
   timeCalls(makeInput: () => [string, unknown]): Promise<string>;
