@@ -72,6 +72,9 @@ export async function run(args: string[]): Promise<number> {
       sv: 'Ange en av --pdf FIL, --json, --csv MAPP eller --xlsx FIL.',
       en: 'Give one of --pdf FILE, --json, --csv FOLDER or --xlsx FILE.',
     });
+  // A place the file cannot go is said before the report is made, not after.
+  const file = values.pdf ?? values.xlsx;
+  if (file !== undefined) refuseFolder(path.resolve(file));
   const { missingDatabase, unwrap, withApp } = await import('./app');
   const databasePath = databasePathFrom(values.db);
   if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
@@ -96,8 +99,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (values.csv !== undefined) {
     const { reportCsvFiles } = await import('../core/reports/report-csv');
-    const folder = path.resolve(values.csv);
-    fs.mkdirSync(folder, { recursive: true });
+    const folder = csvFolder(values.csv);
     for (const [name, text] of Object.entries(reportCsvFiles(report))) writeWhole(path.join(folder, name), text);
     console.log(`Tabellerna skrevs till / The tables were written to ${folder}`);
     return 0;
@@ -144,9 +146,52 @@ async function scopeIds<P extends 'units.list' | 'programmes.list'>(
   });
 }
 
-/** Written beside the target and renamed, so a failed run never leaves half a file under its name. */
+const cannotWrite = (target: string) =>
+  new CliFailure({
+    sv: `Det gick inte att skriva ${target}: mappen finns inte eller får inte skrivas i.`,
+    en: `${target} could not be written: the folder does not exist or may not be written to.`,
+  });
+
+/**
+ * Written beside the target and renamed, so a failed run never leaves half a file under its name,
+ * nor the half-written copy beside it.
+ */
 function writeWhole(target: string, data: string | Buffer): void {
+  refuseFolder(target);
   const temporary = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, data, { mode: 0o600 });
-  fs.renameSync(temporary, target);
+  try {
+    fs.writeFileSync(temporary, data, { mode: 0o600 });
+    fs.renameSync(temporary, target);
+  } catch (err) {
+    fs.rmSync(temporary, { force: true });
+    if (process.env.KOMET_DEBUG) console.error(err);
+    throw cannotWrite(target);
+  }
+}
+
+function refuseFolder(target: string): void {
+  if (!fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) return;
+  throw new CliFailure({
+    sv: `${target} är en mapp. Ange en fil att skriva, till exempel ${path.join(target, 'rapport.pdf')}.`,
+    en: `${target} is a folder. Name a file to write, for example ${path.join(target, 'report.pdf')}.`,
+  });
+}
+
+/** The folder for --csv, made if missing; a file of that name is refused rather than replaced. */
+function csvFolder(given: string): string {
+  const folder = path.resolve(given);
+  const found = fs.statSync(folder, { throwIfNoEntry: false });
+  if (found && !found.isDirectory()) {
+    throw new CliFailure({
+      sv: `${folder} är en fil, inte en mapp. Ange en mapp med --csv.`,
+      en: `${folder} is a file, not a folder. Name a folder with --csv.`,
+    });
+  }
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    if (process.env.KOMET_DEBUG) console.error(err);
+    throw cannotWrite(folder);
+  }
+  return folder;
 }

@@ -176,4 +176,28 @@ describe('komet report', { timeout: 180_000 }, () => {
     expect(both.stderr).toContain('Give one of --pdf FILE, --json, --csv FOLDER or --xlsx FILE.');
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('refuses a folder as --pdf or --xlsx, a file as --csv, and a folder that does not exist, in one line and leaving nothing behind', () => {
+    const period = ['--db', db, '--from', '2025-01-01', '--to', '2025-12-31'];
+    const folder = path.join(dir, 'out-folder');
+    fs.mkdirSync(folder);
+    const aFile = path.join(dir, 'a-file.txt');
+    fs.writeFileSync(aFile, 'kept');
+    const cases: [string[], RegExp][] = [
+      [['--pdf', folder], /är en mapp.*is a folder/],
+      [['--xlsx', folder], /är en mapp.*is a folder/],
+      [['--csv', aFile], /är en fil, inte en mapp.*is a file, not a folder/],
+      [['--pdf', path.join(dir, 'no-such-folder', 'r.pdf')], /gick inte att skriva.*could not be written/],
+    ];
+    for (const [output, message] of cases) {
+      const r = komet(['report', ...period, ...output]);
+      expect(r.code, output.join(' ')).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(fs.readFileSync(aFile, 'utf8')).toBe('kept');
+    expect(fs.existsSync(path.join(dir, 'no-such-folder'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });
