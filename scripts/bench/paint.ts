@@ -73,19 +73,23 @@ export async function measurePaint(
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'sv-SE', bypassCSP: true });
     await page.goto(server.url.href);
     await page.waitForFunction(settled);
-    for (const screen of screens) {
-      const times: number[] = [];
-      for (let i = 0; i < samples; i++) {
+    // Round by round, each screen once a round: a spell of load on the machine falls on every
+    // screen alike instead of on the one whose samples it happened to meet.
+    const times = screens.map((): number[] => []);
+    for (let i = 0; i < samples; i++) {
+      for (const [n, screen] of screens.entries()) {
         // The dashboard cannot be clicked to from itself: its clicks start from the programmes list.
         await openAfresh(page, screen.href === '#/' ? '#/programmes' : '#/');
-        times.push(await page.evaluate<number>(clickToPainted(screen.href)));
+        times[n]!.push(await page.evaluate<number>(clickToPainted(screen.href)));
       }
-      times.sort((a, b) => a - b);
-      const median = times[Math.floor((times.length - 1) / 2)]!;
+    }
+    for (const [n, screen] of screens.entries()) {
+      const sorted = [...times[n]!].sort((a, b) => a - b);
+      const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
       record(
         `screen paint, ${screen.name}: click → painted with data (median / max of ${samples})`,
         '< 100 ms at scale 100',
-        `${ms(median)} / ${ms(times.at(-1)!)} ms`,
+        `${ms(median)} / ${ms(sorted.at(-1)!)} ms`,
       );
     }
   } finally {
