@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startKomet, type StartOptions } from '../../src-main/app/komet-app';
 import { createVaultSession, type VaultSessionOptions } from '../../src-main/app/vault-session';
 import { openDatabase } from '../../src-main/core/db/open';
+import { openSqliteFile } from '../../src-main/core/db/sqlite-file';
 import { AppError } from '../../src-main/core/errors';
 import { createVault, keyFilePath } from '../../src-main/core/vault';
 import { rawDatabaseBytes, readMarker, sqliteHeader, tempDataDir, testScrypt, writeMarker } from '../helpers/crash-files';
@@ -171,6 +172,35 @@ describe('vault session', () => {
     // Backups keep a copy of the key file; putting it back is the way out.
     fs.renameSync(`${keyFilePath(dir)}.away`, keyFilePath(dir));
     await s.unlock(passphrase);
+    s.dispose();
+  });
+
+  it('a database another program holds locked is in use, not damaged: no backup is offered and it opens once let go', { timeout: 30_000 }, async () => {
+    const keys: Buffer[] = [];
+    const s = session({
+      start: (options: StartOptions) => {
+        keys.push(Buffer.from(options.key!));
+        return startKomet(options);
+      },
+    });
+    await s.setup({ userName: 'Ada', passphrase });
+    writeMarker(s.app().db, marker);
+    s.lock();
+    // Another program with the key takes the file for itself (SQLite's exclusive locking mode
+    // keeps its lock until it closes), as a copy or sync tool might.
+    // Set before its first read, the mode holds the file (the WAL included) from that read on.
+    const holder = openSqliteFile(path.join(dir, 'komet.db'), { key: keys[0]! });
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.prepare('select count(*) from sqlite_master').get();
+    try {
+      expect(await codeOf(() => s.unlock(passphrase))).toBe('in_use');
+      expect(s.status()).toMatchObject({ state: 'locked', userName: 'Ada' });
+      expect(s.status()).not.toHaveProperty('problem');
+    } finally {
+      holder.close();
+    }
+    await s.unlock(passphrase);
+    expect(readMarker(s.app().db, marker)).toBe(marker);
     s.dispose();
   });
 
