@@ -27,6 +27,7 @@ import {
 import { measurePaint } from './bench/paint';
 import { startServe } from './bench/serve';
 import { sections } from './bench/sections';
+import { quantile } from './bench/stats';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -95,7 +96,6 @@ async function measure(label: string, target: string, scale: number, time: () =>
 }
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 async function timeCalls(app: KometApp, makeInput: () => [string, unknown]): Promise<string> {
   for (let i = 0; i < 5; i++) await app.call(...makeInput()); // warm statement caches and JIT

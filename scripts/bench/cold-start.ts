@@ -6,6 +6,7 @@ import { findChromium } from '../find-chromium.mjs';
 import type { BenchSection } from './context';
 import { startServe } from './serve';
 import { untilPaintedSource } from './screen-painted';
+import { median } from './stats';
 
 /**
  * Cold starts beside their floor in the same run: `komet` commands from spawn to the first byte
@@ -41,11 +42,6 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<Started> {
     });
   });
 }
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : 'error');
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyFile } from '../../src-main/core/export/encrypt';
 import type { BenchContext, BenchSection } from './context';
+import { median } from './stats';
 
 /**
  * FoU export: the whole `komet export` in its own process (so its peak memory is the export's,
@@ -116,13 +117,6 @@ async function runBaseline(ctx: BenchContext, recipient: string, outFile: string
 }
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : 'error');
-
-/** The middle value (the mean of the two middle ones for an even count). */
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /** "median (of N: lowest–highest)", or the one figure when there was one run. */
 const spread = (values: number[], format: (n: number) => string): string =>

@@ -3,6 +3,7 @@ import { createRandom } from '../../src-main/core/demo/random';
 import { createScorer, type Answers } from '../../src-main/core/outcomes/scoring';
 import { shippedInstrument } from '../../src-main/core/outcomes/shipped';
 import type { BenchSection } from './context';
+import { median } from './stats';
 
 /**
  * The city's worklist of due and overdue questionnaires over the demo's schedules and responses,
@@ -55,8 +56,7 @@ export const outcomesSection: BenchSection = async (ctx) => {
       work();
       times.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    return `${ctx.ms(times[Math.floor(runs / 2)]!)} ms (median of ${runs})`;
+    return `${ctx.ms(median(times))} ms (median of ${runs})`;
   };
   const due = await ctx.app.call('outcomes.due', {});
   const dueCount = due.ok ? (due.value as unknown[]).length : 0;

@@ -7,6 +7,7 @@ import { createRepos } from '../../src-main/core/repos';
 import { vacuumInto } from '../../src-main/core/repos/backup-repo';
 import { createLaptopSync, type LaptopSync } from '../../src-main/core/sync/laptop';
 import type { BenchContext, BenchSection } from './context';
+import { quantile } from './stats';
 
 /**
  * Sync: real `komet server` processes (the city, and one unit server below it) on 127.0.0.1
@@ -24,7 +25,6 @@ const maxScale = 10;
 const marks = 40;
 
 const seconds = (n: number) => `${(n / 1000).toFixed(2)} s`;
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 function server(args: string[]): string {
   const r = spawnSync(node, [bin, 'server', ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });

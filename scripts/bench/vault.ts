@@ -6,6 +6,7 @@ import { openDatabase } from '../../src-main/core/db/open';
 import { vacuumInto } from '../../src-main/core/repos/backup-repo';
 import { readVaultInfo, unlockWithPassphrase } from '../../src-main/core/vault';
 import type { BenchContext, BenchSection } from './context';
+import { median } from './stats';
 
 /**
  * Data safety: the bench database is unencrypted, so a copy of it goes through the same
@@ -22,11 +23,6 @@ const unlockRuns = 5;
 
 const seconds = (n: number) => `${(n / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const reason = (err: unknown) => (err instanceof Error ? err.message : 'error');
 const openRuns = 5;
 
