@@ -45,12 +45,7 @@ export function openFailure(err: unknown): AppError {
       en: 'The database is in use by another program. Try again in a moment.',
     });
   }
-  if (['SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_AUTH'].some((c) => sqlite.startsWith(c))) {
-    return new AppError('io', {
-      sv: 'Databasfilen kunde inte öppnas: den finns inte, är en mapp, eller så saknar du behörighet att läsa eller skriva den.',
-      en: 'The database file could not be opened: it does not exist, is a folder, or you may not read or write it.',
-    });
-  }
+  if (['SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_AUTH'].some((c) => sqlite.startsWith(c))) return cannotOpen();
   if (sqlite.startsWith('SQLITE_IOERR') || sqlite.startsWith('SQLITE_FULL')) {
     return new AppError('io', {
       sv: 'Databasfilen kunde inte läsas eller skrivas (diskfel eller full disk). Inget har ändrats.',
@@ -59,6 +54,13 @@ export function openFailure(err: unknown): AppError {
   }
   return unreadable();
 }
+
+/** The file is missing, a folder, or out of this user's reach: not damaged, so no restore is offered. */
+const cannotOpen = () =>
+  new AppError('io', {
+    sv: 'Databasfilen kunde inte öppnas: den finns inte, är en mapp, eller så saknar du behörighet att läsa eller skriva den.',
+    en: 'The database file could not be opened: it does not exist, is a folder, or you may not read or write it.',
+  });
 
 /**
  * The connection's page cache, at most (it only grows as pages are read). SQLite's default of 2 MB
@@ -75,7 +77,7 @@ export const pageCacheKiB = 128 * 1024;
 export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
   if (!options.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
   // SQLite opens a folder read-only and only then calls it "not a database".
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw openFailure({ code: 'SQLITE_CANTOPEN' });
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw cannotOpen();
   let sqlite: Database.Database;
   try {
     sqlite = openSqliteFile(file, {
