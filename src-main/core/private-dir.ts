@@ -4,3 +4,6 @@
  * Windows, where the profile folder's own permissions apply.)
  */
 export const privateDirMode = 0o700;
+
+/** Files Komet writes outside its own folders (a backup where the user asked): readable by the user alone. */
+export const privateFileMode = 0o600;

@@ -153,6 +153,21 @@ describe('backupNow', () => {
     expect(refusal(() => withDb((db) => backupNow(db, { dir: backups, reason: 'manual', key, file: out }))).code).toBe('conflict');
   });
 
+  it('writes the copy for the user alone, whatever the database file allows', (ctx) => {
+    if (process.platform === 'win32') return ctx.skip('Windows files take their permissions from the folder, not a mode');
+    withDb((db) => writeMarker(db, markerA));
+    fs.chmodSync(dbFile, 0o644);
+    const out = path.join(dir, 'delad', 'kopia.db');
+    const info = withDb((db) => backupNow(db, { dir: backups, reason: 'manual', key, file: out }));
+    expect((fs.statSync(info.file).mode & 0o777).toString(8)).toBe('600');
+    const copy = openDatabase(info.file, { key });
+    try {
+      expect(readMarker(copy, markerA)).toBe(markerA);
+    } finally {
+      copy.close();
+    }
+  });
+
   it('verifies a fresh copy with the quick check, which still finds one damaged byte on any page', () => {
     const app = startKomet({ dataDir: dir, shell: 'test', key });
     let info;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { appliedMigrationMillis } from '../db/migrate';
 import { openSqliteFile } from '../db/sqlite-file';
-import { privateDirMode } from '../private-dir';
+import { privateDirMode, privateFileMode } from '../private-dir';
 
 /**
  * The SQL behind encryption, backups and restores: whole-file operations on raw connections,
@@ -46,15 +46,22 @@ export function vacuumInto(sqlite: Connection, target: string): void {
 export function copySnapshot(sqlite: Connection, target: string, key: Buffer | undefined): void {
   if (sqlite.memory) {
     vacuumInto(sqlite, target);
+    fs.chmodSync(target, privateFileMode);
     return;
   }
   // Passive: moves what it can without waiting for readers, so the WAL to copy stays short.
   sqlite.pragma('wal_checkpoint(PASSIVE)');
   sqlite
     .transaction(() => {
+      // A copy takes its source's mode, which SQLite made readable by all (0644); a backup may go
+      // anywhere (komet backup --out) and, unencrypted, holds every name in plain text.
       fs.copyFileSync(sqlite.name, target);
+      fs.chmodSync(target, privateFileMode);
       const wal = `${sqlite.name}-wal`;
-      if (fs.existsSync(wal) && fs.statSync(wal).size > 0) fs.copyFileSync(wal, `${target}-wal`);
+      if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+        fs.copyFileSync(wal, `${target}-wal`);
+        fs.chmodSync(`${target}-wal`, privateFileMode);
+      }
     })
     .immediate();
   const copy = openConnection(target, { key });
