@@ -30,6 +30,18 @@ export function reportFailure(err: unknown): number {
   }
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    // "--scale -1": the value looks like an option, and node:util's advice names its own syntax only.
+    const ambiguous = err instanceof Error ? err.message.match(/^Option '(--[\w-]+)' argument is ambiguous/) : null;
+    if (ambiguous) {
+      const option = ambiguous[1]!;
+      console.error(
+        `komet: ${line({
+          sv: `${option}: ett värde som börjar med ett minustecken skrivs ${option}=VÄRDE, se --help`,
+          en: `${option}: a value starting with a dash is written ${option}=VALUE, see --help`,
+        })}`,
+      );
+      return 2;
+    }
     // node:util's own text names the offending option, e.g. "Unknown option '--x'".
     const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : '';
     console.error(`komet: Felaktiga argument, se --help / Invalid arguments, see --help: ${text}`);

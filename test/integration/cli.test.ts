@@ -60,6 +60,15 @@ describe('komet CLI', { timeout: 180_000 }, () => {
     expect(fs.existsSync(path.join(dir, 'never.db'))).toBe(false);
   });
 
+  it('says how to write a value that starts with a dash, in both languages', () => {
+    const r = komet(['demo', '--scale', '-1', '--db', path.join(dir, 'never.db')]);
+    expectOneLineFailure(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--scale: ett värde som börjar med ett minustecken skrivs --scale=VÄRDE');
+    expect(r.stderr).toContain('a value starting with a dash is written --scale=VALUE');
+    expect(fs.existsSync(path.join(dir, 'never.db'))).toBe(false);
+  });
+
   it('init --unencrypted creates a migrated, seeded database and prints its path; check says ok', () => {
     const db = path.join(dir, 'init', 'komet.db');
     const r = komet(['init', '--db', db, '--unencrypted']);
