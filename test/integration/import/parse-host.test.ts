@@ -46,6 +46,18 @@ describe('the import parser process', () => {
     expect(cost!.parseMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("tells the parser's own peak memory, not that of the larger process it was started from", async (ctx) => {
+    if (process.platform !== 'linux') return ctx.skip('the peak of the process alone is read from Linux /proc');
+    // Touched, so it is resident in this process when the parser is forked from it.
+    const ballast = Buffer.alloc(400 * 1024 * 1024, 1);
+    useParseHost(childProcessHost);
+    let cost: ParseCost | undefined;
+    await readTableBytes('lista.csv', csv, { limits: importLimits, onCost: (c) => (cost = c) });
+    expect(process.memoryUsage().rss).toBeGreaterThan(ballast.length);
+    expect(cost!.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(cost!.peakRssBytes).toBeLessThan(ballast.length / 2);
+  });
+
   it('refuses the file as unreadable when the process ends without answering, and as too heavy when its heap ran out', async () => {
     const ends =
       (outOfMemory: boolean): ParseHost =>
