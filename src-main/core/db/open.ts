@@ -71,6 +71,13 @@ const cannotOpen = () =>
 export const pageCacheKiB = 128 * 1024;
 
 /**
+ * The write-ahead log file is cut back to this once it has been copied into the database. SQLite
+ * otherwise keeps it at the largest size one transaction made it (a demo or an import of 100,000
+ * rows: as large as the database itself) until the last connection closes, all day in the app.
+ */
+export const walSizeLimitBytes = 64 * 1024 * 1024;
+
+/**
  * Opens (creating if needed) a Komet database with the durability settings we rely on:
  * WAL, synchronous=FULL (better-sqlite3 defaults to NORMAL) and enforced foreign keys.
  */
@@ -98,6 +105,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): KometDb {
     if (!options.readOnly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = FULL');
+      sqlite.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
     }
     // Touch the schema so a wrong key or a foreign file fails here, not later.
     sqlite.prepare('select count(*) from sqlite_master').get();
