@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { KometApp } from '../app/komet-app';
 import type { ActivityReport, ProcedureOutput } from '../contract';
 import { baseOptions, CliFailure, databasePathFrom, dbOptionHelp, helpOptionHelp } from './common';
+import { privateFileMode } from '../core/private-dir';
 
 export const help = `Användning / Usage: komet report [--db SÖKVÄG] (--from DATUM --to DATUM [--unit NAMN ...]
                      [--programme KOD ...] | --saved ID) [--lang sv|en]
@@ -160,7 +161,7 @@ function writeWhole(target: string, data: string | Buffer): void {
   refuseFolder(target);
   const temporary = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, data, { mode: 0o600 });
+    fs.writeFileSync(temporary, data, { mode: privateFileMode });
     fs.renameSync(temporary, target);
   } catch (err) {
     fs.rmSync(temporary, { force: true });

@@ -5,5 +5,5 @@
  */
 export const privateDirMode = 0o700;
 
-/** Files Komet writes outside its own folders (a backup where the user asked): readable by the user alone. */
+/** Files Komet writes that may hold data or keys (backups, exports, staged files, key files): readable by the user alone. */
 export const privateFileMode = 0o600;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
-import { privateDirMode } from '../private-dir';
+import { privateDirMode, privateFileMode } from '../private-dir';
 import { processLabel } from '../process-label';
 import { openSqliteFile } from './sqlite-file';
 
@@ -139,7 +139,7 @@ function writeHolder(key: string, holder: LockHolder): void {
   const file = holderFileOf(key);
   const temp = `${file}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
-    fs.writeFileSync(temp, `${JSON.stringify(holder)}\n`, { mode: 0o600 });
+    fs.writeFileSync(temp, `${JSON.stringify(holder)}\n`, { mode: privateFileMode });
     fs.renameSync(temp, file);
   } catch {
     // Only the wording of a refusal depends on it; the lock itself is held.

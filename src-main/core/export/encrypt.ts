@@ -5,6 +5,7 @@ import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encr
 import { AppError } from '../errors';
 import { checkWritableFolder, exists, removeQuietly, syncFolder, tempSibling } from './atomic';
 import { exportErrors } from './export-errors';
+import { privateFileMode } from '../private-dir';
 
 /**
  * age encryption of the package (age-encryption.org/v1, the format the `age` CLI reads).
@@ -95,7 +96,7 @@ export async function encryptToFile(
   let handle: fs.FileHandle | null = null;
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   try {
-    handle = await fs.open(temp, 'wx', 0o600).catch(() => {
+    handle = await fs.open(temp, 'wx', privateFileMode).catch(() => {
       throw exportErrors.outputUnwritable();
     });
     const ciphertext = await encrypter.encrypt(plaintext);
@@ -146,10 +147,10 @@ export async function generateKeyFile(outFile: string, now: Date = new Date()): 
   const text = `# created: ${rfc3339Local(now)}\n# public key: ${publicKey}\n${identity}\n`;
   const temp = tempSibling(outFile, 'partial');
   try {
-    const handle = await fs.open(temp, 'wx', 0o600);
+    const handle = await fs.open(temp, 'wx', privateFileMode);
     try {
       await handle.writeFile(text, 'utf8');
-      await handle.chmod(0o600);
+      await handle.chmod(privateFileMode);
       await handle.sync();
     } finally {
       await handle.close();

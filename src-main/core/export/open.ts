@@ -10,6 +10,7 @@ import { CsvRecordCounter, readPackage, type EntryFound, type EntrySink } from '
 import { createStaging } from './staging';
 import { INSTRUMENTS_FILE, OUTCOME_TABLE_NAMES } from './outcome-tables';
 import { TABLE_NAMES } from './tables';
+import { privateFileMode } from '../private-dir';
 
 export type { OpenCredentials } from './open-header';
 
@@ -85,7 +86,7 @@ function surveySinks(manifestChunks: Buffer[]) {
 const fileSink =
   (staging: string) =>
   async (name: string): Promise<EntrySink> => {
-    const handle = await fs.open(path.join(staging, name), 'wx', 0o600);
+    const handle = await fs.open(path.join(staging, name), 'wx', privateFileMode);
     return {
       write: async (chunk) => void (await handle.write(chunk)),
       close: async () => {

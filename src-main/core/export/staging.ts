@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateFileMode } from '../private-dir';
 
 /**
  * Öppna export writes the decrypted files into a staging folder beside the destination (the same
@@ -34,7 +35,7 @@ export function createStaging(target: string, registry: string | undefined): Sta
     try {
       fs.mkdirSync(registry, { recursive: true, mode: 0o700 });
       marker = path.join(registry, `${process.pid}-${randomBytes(6).toString('hex')}`);
-      fs.writeFileSync(marker, dir, { mode: 0o600 });
+      fs.writeFileSync(marker, dir, { mode: privateFileMode });
     } catch {
       // Without a marker only a later opening into the same folder finds it; the opening goes on.
       marker = null;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { privateDirMode } from '../private-dir';
+import { privateDirMode, privateFileMode } from '../private-dir';
 
 /**
  * Makes a rename or unlink durable. Windows cannot open a directory for fsync; there the rename
@@ -34,7 +34,7 @@ const tempPrefix = (target: string) => `${path.basename(target)}.tmp-`;
  * Replaces `target` so that after a crash at any instant it holds either the old or the new
  * content, never a mix: write a temp file beside it, fsync, rename over, fsync the directory.
  */
-export function writeFileAtomic(target: string, data: string | Buffer, mode = 0o600): void {
+export function writeFileAtomic(target: string, data: string | Buffer, mode = privateFileMode): void {
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true, mode: privateDirMode });
   const temp = path.join(dir, `${tempPrefix(target)}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
