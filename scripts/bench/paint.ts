@@ -43,6 +43,8 @@ const settled = `(() => document.querySelector('main h1') !== null && document.q
 
 /** How long the screen must stand unchanged before a click: several frames, less than a person takes to click. */
 const QUIET_MS = 150;
+/** How long a screen may go on changing before the bench gives up on it. */
+const QUIET_DEADLINE_MS = 10_000;
 
 /**
  * Resolves once the screen has not changed for QUIET_MS. A click in the same task as the heading's
@@ -51,7 +53,7 @@ const QUIET_MS = 150;
  * in eight alternating pairs at city scale. Nobody clicks that fast; the measure is of the screen
  * clicked to.
  */
-const quiet = `new Promise((resolve) => {
+const quiet = `new Promise((resolve, reject) => {
   const main = document.querySelector('main');
   let timer = setTimeout(done, ${QUIET_MS});
   const observer = new MutationObserver(() => {
@@ -59,8 +61,15 @@ const quiet = `new Promise((resolve) => {
     timer = setTimeout(done, ${QUIET_MS});
   });
   observer.observe(main, { childList: true, subtree: true, characterData: true, attributes: true });
+  // A screen that never stops changing (an animation) is reported, not waited for forever.
+  const deadline = setTimeout(() => {
+    observer.disconnect();
+    clearTimeout(timer);
+    reject(new Error('the screen never stood still for ${QUIET_MS} ms in ${QUIET_DEADLINE_MS / 1000} s'));
+  }, ${QUIET_DEADLINE_MS});
   function done() {
     observer.disconnect();
+    clearTimeout(deadline);
     resolve();
   }
 })`;
