@@ -8,7 +8,7 @@ import { privateFileMode } from '../core/private-dir';
 
 export const help = `Användning / Usage: komet report [--db SÖKVÄG] (--from DATUM --to DATUM [--unit NAMN ...]
                      [--programme KOD ...] | --saved ID) [--lang sv|en]
-                     (--pdf FIL | --json | --csv MAPP | --xlsx FIL)
+                     (--pdf FIL | --json | --csv MAPP | --xlsx FIL) [--replace]
 
 Verksamhetsrapporten för en period och ett urval, jämförd med perioden före av samma längd.
 Antal föräldrar från 1 till 4 visas aldrig, inte heller siffror som skulle avslöja dem.
@@ -33,6 +33,8 @@ ${dbOptionHelp}
                   write the report's tables as CSV files into the folder (made if missing)
   --xlsx FIL      skriv rapportens tabeller som en XLSX-arbetsbok, ett blad per tabell
                   write the report's tables as an XLSX workbook, a sheet per table
+  --replace       ersätt filer som redan finns (annars vägras de)
+                  replace files that already exist (otherwise they are refused)
 ${helpOptionHelp}`;
 
 export async function run(args: string[]): Promise<number> {
@@ -51,6 +53,7 @@ export async function run(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       csv: { type: 'string' },
       xlsx: { type: 'string' },
+      replace: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -73,9 +76,10 @@ export async function run(args: string[]): Promise<number> {
       sv: 'Ange en av --pdf FIL, --json, --csv MAPP eller --xlsx FIL.',
       en: 'Give one of --pdf FILE, --json, --csv FOLDER or --xlsx FILE.',
     });
-  // A place the file cannot go is said before the report is made, not after.
+  // A place the file cannot go, or a file already there, is said before the report is made, not after.
+  const replace = values.replace;
   const file = values.pdf ?? values.xlsx;
-  if (file !== undefined) refuseFolder(path.resolve(file));
+  if (file !== undefined) refuseTarget(path.resolve(file), replace);
   const { missingDatabase, unwrap, withApp } = await import('./app');
   const databasePath = databasePathFrom(values.db);
   if (!fs.existsSync(databasePath)) throw missingDatabase(databasePath);
@@ -101,21 +105,24 @@ export async function run(args: string[]): Promise<number> {
   if (values.csv !== undefined) {
     const { reportCsvFiles } = await import('../core/reports/report-csv');
     const folder = csvFolder(values.csv);
-    for (const [name, text] of Object.entries(reportCsvFiles(report))) writeWhole(path.join(folder, name), text);
+    const files = Object.entries(reportCsvFiles(report)).map(([name, text]) => [path.join(folder, name), text] as const);
+    // Every name is checked before the first is written: a refusal leaves the folder as it was.
+    for (const [target] of files) refuseTarget(target, replace);
+    for (const [target, text] of files) writeWhole(target, text, replace);
     console.log(`Tabellerna skrevs till / The tables were written to ${folder}`);
     return 0;
   }
   if (values.xlsx !== undefined) {
     const { reportXlsx } = await import('../core/reports/report-xlsx');
     const target = path.resolve(values.xlsx);
-    writeWhole(target, await reportXlsx(report));
+    writeWhole(target, await reportXlsx(report), replace);
     console.log(`Tabellerna skrevs till / The tables were written to ${target}`);
     return 0;
   }
   const { reportPdf } = await import('../core/reports/report-pdf');
   const target = path.resolve(values.pdf!);
   const lang = (values.lang as 'sv' | 'en' | undefined) ?? report.saved?.lang ?? 'sv';
-  writeWhole(target, await reportPdf(report, lang));
+  writeWhole(target, await reportPdf(report, lang), replace);
   console.log(`Rapporten skrevs till / The report was written to ${target}`);
   return 0;
 }
@@ -155,10 +162,11 @@ const cannotWrite = (target: string) =>
 
 /**
  * Written beside the target and renamed, so a failed run never leaves half a file under its name,
- * nor the half-written copy beside it.
+ * nor the half-written copy beside it. A file that has appeared under the name while the report
+ * was made is still refused: last month's report is not lost to this month's by a slip.
  */
-function writeWhole(target: string, data: string | Buffer): void {
-  refuseFolder(target);
+function writeWhole(target: string, data: string | Buffer, replace: boolean): void {
+  refuseTarget(target, replace);
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temporary, data, { mode: privateFileMode });
@@ -170,12 +178,20 @@ function writeWhole(target: string, data: string | Buffer): void {
   }
 }
 
-function refuseFolder(target: string): void {
-  if (!fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) return;
-  throw new CliFailure({
-    sv: `${target} är en mapp. Ange en fil att skriva, till exempel ${path.join(target, 'rapport.pdf')}.`,
-    en: `${target} is a folder. Name a file to write, for example ${path.join(target, 'report.pdf')}.`,
-  });
+/** A folder is never a place to write the file; an existing file only with --replace. */
+function refuseTarget(target: string, replace: boolean): void {
+  const found = fs.statSync(target, { throwIfNoEntry: false });
+  if (!found) return;
+  if (found.isDirectory())
+    throw new CliFailure({
+      sv: `${target} är en mapp. Ange en fil att skriva, till exempel ${path.join(target, 'rapport.pdf')}.`,
+      en: `${target} is a folder. Name a file to write, for example ${path.join(target, 'report.pdf')}.`,
+    });
+  if (!replace)
+    throw new CliFailure({
+      sv: `${target} finns redan. Välj ett annat namn, eller ange --replace för att ersätta filen.`,
+      en: `${target} already exists. Choose another name, or give --replace to replace the file.`,
+    });
 }
 
 /** The folder for --csv, made if missing; a file of that name is refused rather than replaced. */

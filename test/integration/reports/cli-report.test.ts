@@ -200,4 +200,33 @@ describe('komet report', { timeout: 180_000 }, () => {
     expect(fs.existsSync(path.join(dir, 'no-such-folder'))).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('refuses to write over an existing file, or any of the CSV files already in the folder, unless --replace is given', async () => {
+    const period = ['--db', db, '--from', '2025-01-01', '--to', '2025-12-31'];
+    const old = path.join(dir, 'last-month.xlsx');
+    fs.writeFileSync(old, 'last month');
+    const refused = komet(['report', ...period, '--xlsx', old]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/finns redan.*--replace.*already exists.*--replace/);
+    expect(fs.readFileSync(old, 'utf8')).toBe('last month');
+
+    // One CSV file of the report's already in the folder: nothing is written, not even the others.
+    const folder = path.join(dir, 'csv-kept');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'leaders.csv'), 'kept');
+    const csvRefused = komet(['report', ...period, '--csv', folder]);
+    expect(csvRefused.code).toBe(1);
+    expect(csvRefused.stderr).toMatch(/leaders\.csv finns redan/);
+    expect(fs.readdirSync(folder)).toEqual(['leaders.csv']);
+    expect(fs.readFileSync(path.join(folder, 'leaders.csv'), 'utf8')).toBe('kept');
+
+    const replaced = komet(['report', ...period, '--xlsx', old, '--replace']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect((await readSheet(fs.readFileSync(old), 'summary'))[0]![0]).toBe('figure');
+    const csvReplaced = komet(['report', ...period, '--csv', folder, '--replace']);
+    expect(csvReplaced.code, csvReplaced.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(folder, 'leaders.csv'), 'utf8')).not.toBe('kept');
+    expect(fs.readdirSync(folder)).toContain('summary.csv');
+  });
 });
