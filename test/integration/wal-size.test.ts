@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
 import { openDatabase, walSizeLimitBytes } from '../../src-main/core/db/open';
+import { openServerDatabase } from '../../src-main/core/repos/sync-server/open';
 import { makeTempDir } from '../helpers/db';
 
 let dir: string | null = null;
@@ -10,11 +12,23 @@ afterEach(() => {
   dir = null;
 });
 
-describe('the write-ahead log', () => {
+/** Komet's own database and a sync server's: both are written in large transactions at times. */
+const openers: [string, (file: string) => { sqlite: Database.Database; close: () => void }][] = [
+  ['a Komet database', (file) => openDatabase(file)],
+  [
+    "a sync server's database",
+    (file) => {
+      const sqlite = openServerDatabase(file, undefined, { create: true });
+      return { sqlite, close: () => sqlite.close() };
+    },
+  ],
+];
+
+describe.each(openers)('the write-ahead log of %s', (_name, open) => {
   it('is cut back to its limit once a large transaction has been copied into the database', () => {
     dir = makeTempDir('komet-wal-');
     const file = path.join(dir, 'komet.db');
-    const db = openDatabase(file);
+    const db = open(file);
     try {
       db.sqlite.exec('create table bulk (b blob)');
       // One transaction larger than the limit: the log grows to hold all of it.

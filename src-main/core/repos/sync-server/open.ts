@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { walSizeLimitBytes } from '../../db/open';
 import { openSqliteFile } from '../../db/sqlite-file';
 import { createServerSchema } from './storage';
 
@@ -14,6 +15,8 @@ export function openServerDatabase(file: string, key: Buffer | undefined, option
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
+    // Each peer's batch is saved in one transaction: the log is not kept at the largest batch's size until the server stops.
+    sqlite.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
     sqlite.prepare('select count(*) from sqlite_master').get();
     createServerSchema(sqlite);
     return sqlite;
