@@ -7,6 +7,8 @@ export interface WordsOnce {
   word(key: string, count?: number): string;
   /** Any text under `id`, made by `make` the first time this component asks for it in this language. */
   once(id: string, make: () => string): string;
+  /** `t(key, values)` for a text made on every row (fillTemplate). */
+  fill(key: string, values: Readonly<Record<string, string | number>>): string;
 }
 
 /**
@@ -24,6 +26,44 @@ export function wordOnce(t: TFunction, language: string, key: string): string {
     words.set(id, word);
   }
   return word;
+}
+
+/** Marks where a value goes in a translation looked up once; no catalogue text holds it. */
+const MARK = '\u0000';
+/** By language, key and value names: the translation split at the marks, or null when t must do it itself. */
+const templates = new Map<string, string[] | null>();
+
+/**
+ * `t(key, values)` for a text made from data on every row of a list (a session link, a group
+ * link): the translation is looked up and interpolated once per language with a mark where each
+ * value goes, and each row only puts its values between the pieces. i18next's own lookup and
+ * interpolation, a few hundred times a render, were some 10 ms of the overview's. Only plain
+ * `{{name}}` placeholders are filled so: a count (plural forms), a context, a format
+ * (`{{n, number}}`) or a nested translation is left to t on every call.
+ */
+export function fillTemplate(t: TFunction, language: string, key: string, values: Readonly<Record<string, string | number>>): string {
+  const names = Object.keys(values);
+  if ('count' in values || 'context' in values) return t(key, values);
+  const id = `${language}|${key}|${names.join('|')}`;
+  let parts = templates.get(id);
+  if (parts === undefined) {
+    // The text as written, to see that each placeholder is a plain name the marks stand for.
+    const written = t(key, { skipInterpolation: true });
+    const placeholders = [...written.matchAll(/\{\{(.*?)\}\}/g)].map((m) => m[1]!.trim());
+    const split = t(key, Object.fromEntries(names.map((name) => [name, `${MARK}${name}${MARK}`]))).split(MARK);
+    const filled = split.filter((_, i) => i % 2 === 1);
+    const plain =
+      !written.includes('$t(') &&
+      placeholders.every((name) => names.includes(name)) &&
+      filled.length === placeholders.length &&
+      filled.every((name, i) => name === placeholders[i]);
+    parts = plain ? split : null;
+    templates.set(id, parts);
+  }
+  if (parts === null) return t(key, values);
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) text += String(values[parts[i]!]) + parts[i + 1]!;
+  return text;
 }
 
 /**
@@ -47,6 +87,7 @@ export function useWordsOnce(): WordsOnce {
     };
     return {
       once,
+      fill: (key, values) => fillTemplate(t, language, key, values),
       word: (key, count) => (count === undefined ? wordOnce(t, language, key) : once(`${key}#${count}`, () => t(key, { count }))),
     };
   }, [t, language]);

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { usePaintedOnce } from '../../components/deferred';
 import { RowLink } from '../../components/RowLink';
+import { useWordsOnce } from '../../i18n/useWordsOnce';
 import { useFormat } from '../../lib/format';
 
 export interface SessionListItem {
@@ -23,7 +23,7 @@ const firstItems = 20;
 
 /** Sessions as "date – Träff 3, tKomet Norr – venue", each linking to its group. */
 export function SessionList({ sessions }: { sessions: SessionListItem[] }) {
-  const { t } = useTranslation();
+  const words = useWordsOnce();
   const fmt = useFormat();
   const painted = usePaintedOnce(sessions.length > firstItems);
   const shown = painted || sessions.length <= firstItems ? sessions : sessions.slice(0, firstItems);
@@ -36,7 +36,7 @@ export function SessionList({ sessions }: { sessions: SessionListItem[] }) {
             {s.time !== undefined && <span className="muted small session-list__time">{s.time}</span>}
           </span>
           <RowLink to={`/groups/${s.groupId}`} className="session-list__link">
-            {t('dashboard.sessionLink', { number: s.number, programme: s.programmeCode, unit: s.unitName })}
+            {words.fill('dashboard.sessionLink', { number: s.number, programme: s.programmeCode, unit: s.unitName })}
           </RowLink>
           {s.groupVenue && <span className="muted session-list__venue">{s.groupVenue}</span>}
         </li>

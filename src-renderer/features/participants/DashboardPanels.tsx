@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { RowLink } from '../../components/RowLink';
 import { Stat, StatGrid } from '../../components/Stat';
+import { useWordsOnce } from '../../i18n/useWordsOnce';
 import { useFormat } from '../../lib/format';
 import { shareAsPercent } from '../../lib/percent';
 import { SessionList } from '../dashboard/SessionList';
@@ -25,6 +26,7 @@ export function ParticipationPanels() {
 
 function ParticipationFigures({ d }: { d: ParticipationDashboard }) {
   const { t } = useTranslation();
+  const words = useWordsOnce();
   const fmt = useFormat();
   return (
     <>
@@ -44,9 +46,9 @@ function ParticipationFigures({ d }: { d: ParticipationDashboard }) {
                   <li key={p.participantId} className="session-list__item">
                     <span className="session-list__date">{p.displayName}</span>
                     <RowLink to={`/groups/${p.groupId}`} className="session-list__link">
-                      {t('participationDashboard.groupLink', { programme: p.programmeCode, venue: p.groupVenue || '' }).trim()}
+                      {words.fill('participationDashboard.groupLink', { programme: p.programmeCode, venue: p.groupVenue || '' }).trim()}
                     </RowLink>
-                    <span className="muted session-list__venue">{t('participationDashboard.streak', { count: p.absentStreak })}</span>
+                    <span className="muted session-list__venue">{words.word('participationDashboard.streak', p.absentStreak)}</span>
                   </li>
                 ))}
               </ul>
