@@ -2,19 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../src-renderer/i18n/catalogues';
 import { fillTemplate } from '../../../src-renderer/i18n/useWordsOnce';
-
-type Tree = { [key: string]: string | Tree };
-
-/** Every leaf of a catalogue as `a.b.c` → text. */
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const at = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(at, value);
-    else for (const [k, v] of leaves(value, at)) out.set(k, v);
-  }
-  return out;
-}
+import { leaves, type Tree } from '../../helpers/catalogue-leaves';
 
 const translator = async (lng: 'sv' | 'en') => {
   const i18n = i18next.createInstance();

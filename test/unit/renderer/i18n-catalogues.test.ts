@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { leaves, type Tree } from '../../helpers/catalogue-leaves';
 
 // Swedish first, English as option: each feature's catalogue exists in both languages with the
 // same keys, so switching language never shows a raw key or silently falls back to Swedish.
 
 const localesDir = path.join(import.meta.dirname, '../../../src-renderer/i18n/locales');
 const languages = ['sv', 'en'] as const;
-
-type Tree = { [key: string]: string | Tree };
-
-/** Every leaf of a catalogue as `a.b.c` → text. */
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const at = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(at, value);
-    else for (const [k, v] of leaves(value, at)) out.set(k, v);
-  }
-  return out;
-}
 
 const read = (file: string): Tree => JSON.parse(fs.readFileSync(path.join(localesDir, file), 'utf8')) as Tree;
 const files = fs.readdirSync(localesDir).filter((f) => f.endsWith('.json'));
