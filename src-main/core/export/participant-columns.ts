@@ -46,7 +46,8 @@ class JoinedColumn {
   private parts: string[] = [];
   private readonly index = new Map<string, number>();
   private joined = '';
-  private starts = new Float64Array(65);
+  /** A string's length is below 2^30 in V8, so its offsets fit 32 bits. */
+  private starts = new Uint32Array(65);
   /** −1 for null. */
   codes = new Int32Array(64);
   private count = 0;
@@ -83,10 +84,48 @@ class JoinedColumn {
   }
 }
 
-function grown<A extends Uint16Array | Int32Array | Float64Array>(array: A, row: number): A {
+function grown<A extends Uint16Array | Int16Array | Int32Array | Uint32Array | Float64Array>(array: A, row: number): A {
   const next = new (array.constructor as new (n: number) => A)(Math.max(row + 1, array.length * 2));
   next.set(array);
   return next;
+}
+
+/** Int16Array's value for null; a value that is not a 16-bit integer, or is this one, makes the column Float64Array. */
+const NULL_16 = -0x8000;
+
+/**
+ * Small whole numbers or null (birth years, session numbers) in two bytes each, as long as every
+ * value fits; the first that does not turns the column into doubles, NaN for null. Values come
+ * back exactly as pushed.
+ */
+class SmallNumberColumn {
+  private values: Int16Array | Float64Array = new Int16Array(64);
+
+  push(row: number, value: number | null): void {
+    if (row >= this.values.length) this.values = grown(this.values, row);
+    if (this.values instanceof Int16Array) {
+      if (value === null) {
+        this.values[row] = NULL_16;
+        return;
+      }
+      if (Number.isInteger(value) && value > NULL_16 && value <= 0x7fff && !Object.is(value, -0)) {
+        this.values[row] = value;
+        return;
+      }
+      this.values = Float64Array.from(this.values, (v) => (v === NULL_16 ? Number.NaN : v));
+    }
+    this.values[row] = value ?? Number.NaN;
+  }
+
+  at(row: number): number | null {
+    const value = this.values[row]!;
+    if (this.values instanceof Int16Array) return value === NULL_16 ? null : value;
+    return Number.isNaN(value) ? null : value;
+  }
+
+  finish(rows: number): void {
+    this.values = this.values.slice(0, rows);
+  }
 }
 
 /** Never exported; kept only for the hand-made sources of the tests that prove it does not leave. */
@@ -97,7 +136,7 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
   private personParts: string[] | null = [];
   /** All person ids joined; ids(i) is its slice from personStart[i] to personStart[i + 1]. */
   private persons = '';
-  private personStart = new Float64Array(65);
+  private personStart = new Uint32Array(65);
   private readonly groups = new CodedColumn<string>();
   private readonly families = new JoinedColumn();
   private readonly relations = new CodedColumn<SourceParticipant['relation']>();
@@ -105,9 +144,8 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
   private readonly statuses = new CodedColumn<SourceParticipant['status']>();
   private readonly consents = new CodedColumn<SourceParticipant['consent']>();
   private readonly reasons = new CodedColumn<string | null>();
-  /** NaN for null. */
-  private birthYears = new Float64Array(64);
-  private lastSessions = new Float64Array(64);
+  private readonly birthYears = new SmallNumberColumn();
+  private readonly lastSessions = new SmallNumberColumn();
   private identifying: (Identifying | undefined)[] | null = null;
 
   /** Appends one enrolment; call finish() when done. */
@@ -124,12 +162,8 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
     this.statuses.push(row, p.status);
     this.consents.push(row, p.consent);
     this.reasons.push(row, p.dropoutReason);
-    if (row >= this.birthYears.length) {
-      this.birthYears = grown(this.birthYears, row);
-      this.lastSessions = grown(this.lastSessions, row);
-    }
-    this.birthYears[row] = p.childBirthYear ?? Number.NaN;
-    this.lastSessions[row] = p.lastSessionAttended ?? Number.NaN;
+    this.birthYears.push(row, p.childBirthYear);
+    this.lastSessions.push(row, p.lastSessionAttended);
     const { displayName, contact, note, enrolledOn } = p;
     if (displayName !== undefined || contact !== undefined || note !== undefined || enrolledOn !== undefined) {
       (this.identifying ??= [])[row] = { displayName, contact, note, enrolledOn };
@@ -142,9 +176,18 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
     this.persons = this.personParts.join('');
     this.personParts = null;
     this.personStart = this.personStart.slice(0, this.rows + 1);
-    this.birthYears = this.birthYears.slice(0, this.rows);
-    this.lastSessions = this.lastSessions.slice(0, this.rows);
-    for (const column of [this.groups, this.families, this.relations, this.genders, this.statuses, this.consents, this.reasons]) column.finish(this.rows);
+    for (const column of [
+      this.birthYears,
+      this.lastSessions,
+      this.groups,
+      this.families,
+      this.relations,
+      this.genders,
+      this.statuses,
+      this.consents,
+      this.reasons,
+    ])
+      column.finish(this.rows);
     return this;
   }
 
@@ -163,14 +206,8 @@ export class ParticipantColumns implements Iterable<SourceParticipant> {
   status = (i: number): SourceParticipant['status'] => this.statuses.at(i);
   consent = (i: number): SourceParticipant['consent'] => this.consents.at(i);
   dropoutReason = (i: number): string | null => this.reasons.at(i);
-  childBirthYear(i: number): number | null {
-    const year = this.birthYears[i]!;
-    return Number.isNaN(year) ? null : year;
-  }
-  lastSessionAttended(i: number): number | null {
-    const last = this.lastSessions[i]!;
-    return Number.isNaN(last) ? null : last;
-  }
+  childBirthYear = (i: number): number | null => this.birthYears.at(i);
+  lastSessionAttended = (i: number): number | null => this.lastSessions.at(i);
 
   /** Whether the person id of row i is `id`, compared in place: no slice is made. */
   hasId(i: number, id: string): boolean {

@@ -39,6 +39,23 @@ describe('participant columns', () => {
     expect(Object.keys(columns.at(1))).not.toContain('displayName');
   });
 
+  it('give back numbers that do not fit two bytes exactly, and the small ones pushed before them', () => {
+    // Birth years and session numbers are held in two bytes until one value does not fit.
+    const years = [2015, null, 0, -0, 32_767, -32_767, null, 70_000, 2.5, -32_768, Number.MAX_SAFE_INTEGER, 2016];
+    const list = years.map((year, n) => person(n, { childBirthYear: year, lastSessionAttended: n < 3 ? n + 1 : year }));
+    const columns = participantColumns(list);
+    for (const [i, p] of list.entries()) {
+      expect(columns.childBirthYear(i)).toBe(p.childBirthYear);
+      expect(columns.lastSessionAttended(i)).toBe(p.lastSessionAttended);
+    }
+    // A column that never meets a large value keeps two bytes a row and still gives nulls back.
+    const small = participantColumns([person(1, { childBirthYear: null }), person(2, { childBirthYear: -32_767 })]);
+    expect([small.childBirthYear(0), small.childBirthYear(1)]).toEqual([null, -32_767]);
+    // The one 16-bit value that stands for null is not taken for it.
+    const edge = participantColumns([person(1, { childBirthYear: -32_768 }), person(2, { childBirthYear: null })]);
+    expect([edge.childBirthYear(0), edge.childBirthYear(1)]).toEqual([-32_768, null]);
+  });
+
   it('hold more distinct groups and families than fit in 16 bits', () => {
     const list = Array.from({ length: 70_000 }, (_, n) => person(n, { familyId: `f${n}`, groupId: `g${n}` }));
     const columns = participantColumns(list);
